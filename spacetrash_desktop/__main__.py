@@ -1,0 +1,16 @@
+"""``spacetrash`` and ``python -m spacetrash_desktop``: the window with no arguments, subcommands
+otherwise (see ``spacetrash --help``)."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from spacetrash_desktop.cli import run
+
+    return run(sys.argv[1:] if argv is None else argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

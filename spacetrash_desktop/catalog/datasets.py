@@ -1,0 +1,489 @@
+"""Load and validate the bundled datasets (``datasets/``) into frozen domain objects.
+
+A broken bundled file is a packaging bug: :func:`load_catalog` raises :class:`CatalogError` listing
+every problem, and the test suite calls it, so the bug fails a test and never reaches a crew member.
+The provenance rule (every figure has a source or a declared assumption) is checked by
+:func:`provenance_problems`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from spacetrash_desktop.domain import (
+    NEVER_HEAT_HAZARDS,
+    TARGET_LIMITS,
+    Material,
+    MaterialFamily,
+    Process,
+    Target,
+    WasteItem,
+)
+from spacetrash_desktop.errors import CatalogError
+from spacetrash_desktop.storage.paths import bundled_dir
+
+DATASET_FILES = ("materials", "waste_inventory", "processes", "mgs1", "mgs1_tg")
+PROVENANCE_KINDS = {"V", "S", "D", "A"}
+
+
+@dataclass(frozen=True)
+class Catalog:
+    materials: Mapping[str, Material]
+    processes: Mapping[str, Process]
+    targets: Mapping[str, Target]
+    default_inventory: tuple[WasteItem, ...]
+    mgs1_phases: tuple[tuple[str, str, float], ...]  # (phase, type, wt_pct)
+    mgs1_tg: tuple[tuple[float, float], ...] = ()  # (temperature_c, mass_loss_pct), rising
+    sources: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    @property
+    def material_ids(self) -> tuple[str, ...]:
+        return tuple(self.materials)
+
+    @property
+    def process_ids(self) -> tuple[str, ...]:
+        return tuple(self.processes)
+
+    def material_lookup(self) -> dict[str, str]:
+        """Lower-case name/alias/id -> material_id, for importers."""
+        out: dict[str, str] = {}
+        for m in self.materials.values():
+            for key in (m.material_id, m.name, *m.aliases):
+                out[_norm(key)] = m.material_id
+        return out
+
+
+# --------------------------------------------------------------------------------------------- utils
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\s_\-]+", " ", str(s).strip().lower())
+
+
+def read_csv_rows(path: Path) -> list[dict[str, str]]:
+    with path.open("r", encoding="utf-8", newline="") as fh:
+        return [dict(r) for r in csv.DictReader(fh)]
+
+
+class _RowReader:
+    """Typed access to one CSV row that records problems instead of raising."""
+
+    def __init__(self, dataset: str, row: Mapping[str, str], line: int, problems: list[str]):
+        self.dataset, self.row, self.line, self.problems = dataset, row, line, problems
+
+    def _raw(self, col: str) -> str:
+        if col not in self.row:
+            self.problems.append(f"{self.dataset}: column {col!r} is missing")
+            return ""
+        return (self.row[col] or "").strip()
+
+    def text(self, col: str, required: bool = True) -> str:
+        v = self._raw(col)
+        if required and not v:
+            self.problems.append(f"{self.dataset} line {self.line}: {col} is empty")
+        return v
+
+    def num(self, col: str, lo: float = -math.inf, hi: float = math.inf, optional: bool = False) -> float | None:
+        v = self._raw(col)
+        if v == "":
+            if not optional:
+                self.problems.append(f"{self.dataset} line {self.line}: {col} is empty")
+                return math.nan
+            return None
+        try:
+            x = float(v)
+        except ValueError:
+            self.problems.append(f"{self.dataset} line {self.line}: {col}={v!r} is not a number")
+            return math.nan
+        if not (lo <= x <= hi) or not math.isfinite(x):
+            self.problems.append(f"{self.dataset} line {self.line}: {col}={x} outside [{lo}, {hi}]")
+        return x
+
+    def flag(self, col: str) -> bool:
+        v = self._raw(col).lower()
+        if v not in {"true", "false"}:
+            self.problems.append(f"{self.dataset} line {self.line}: {col}={v!r} is not true/false")
+        return v == "true"
+
+    def items(self, col: str) -> tuple[str, ...]:
+        v = self._raw(col)
+        return tuple(x.strip() for x in v.split(";") if x.strip())
+
+
+# ------------------------------------------------------------------------------------------ loaders
+
+
+def _load_materials(root: Path, problems: list[str]) -> dict[str, Material]:
+    out: dict[str, Material] = {}
+    for n, row in enumerate(read_csv_rows(root / "materials.csv"), start=2):
+        r = _RowReader("materials.csv", row, n, problems)
+        mid = r.text("material_id")
+        fam_raw = r.text("family")
+        try:
+            family = MaterialFamily(fam_raw)
+        except ValueError:
+            problems.append(f"materials.csv line {n}: unknown family {fam_raw!r}")
+            family = MaterialFamily.UNKNOWN
+        melt = r.num("melt_c", 0, 4000, optional=True)
+        remeltable = r.flag("remeltable")
+        decomposition = r.num("decomposition_c", 50, 5000)
+        if remeltable and melt is None:
+            problems.append(f"materials.csv line {n}: {mid} is remeltable but has no melt_c")
+        if melt is not None and decomposition is not None and remeltable and melt >= decomposition:
+            problems.append(f"materials.csv line {n}: {mid} melts above its decomposition temperature")
+        m = Material(
+            material_id=mid,
+            name=r.text("name"),
+            aliases=r.items("aliases"),
+            family=family,
+            compat_group=r.text("compat_group"),
+            density_kg_m3=r.num("density_kg_m3", 10, 25000),
+            modulus_gpa=r.num("modulus_gpa", 1e-5, 1000),
+            strength_mpa=r.num("strength_mpa", 0, 10000),
+            tg_c=r.num("tg_c", -273, 2000, optional=True),
+            melt_c=melt,
+            process_min_c=r.num("process_min_c", 0, 4000, optional=True),
+            process_max_c=r.num("process_max_c", 0, 4000, optional=True),
+            decomposition_c=decomposition,
+            cp_kj_kg_k=r.num("cp_kj_kg_k", 0.1, 10),
+            latent_heat_kj_kg=r.num("latent_heat_kj_kg", 0, 1000),
+            water_uptake_pct=r.num("water_uptake_pct", 0, 100),
+            hydrogen_wt_pct=r.num("hydrogen_wt_pct", 0, 20),
+            remeltable=remeltable,
+            heated_hazard=r.items("heated_hazard"),
+            hazard_note=r.text("hazard_note", required=False),
+        )
+        if mid in out:
+            problems.append(f"materials.csv line {n}: duplicate material_id {mid!r}")
+        out[mid] = m
+    if not out:
+        problems.append("materials.csv has no rows")
+    return out
+
+
+def _load_processes(root: Path, materials: Mapping[str, Material], problems: list[str]) -> dict[str, Process]:
+    out: dict[str, Process] = {}
+    for n, row in enumerate(read_csv_rows(root / "processes.csv"), start=2):
+        r = _RowReader("processes.csv", row, n, problems)
+        pid = r.text("process_id")
+        p = Process(
+            process_id=pid,
+            name=r.text("name"),
+            description=r.text("description"),
+            heated=r.flag("heated"),
+            temperature_c=r.num("temperature_c", -50, 2000),
+            temp_min_c=r.num("temp_min_c", -50, 2000),
+            temp_max_c=r.num("temp_max_c", -50, 2000),
+            accepts=r.items("accepts"),
+            refuses=r.items("refuses"),
+            refuse_reason=r.text("refuse_reason", required=False),
+            needs_melt_phase=r.flag("needs_melt_phase"),
+            min_melt_fraction=r.num("min_melt_fraction", 0, 1),
+            regolith_min=r.num("regolith_min", 0, 1),
+            regolith_max=r.num("regolith_max", 0, 1),
+            heater_efficiency=r.num("heater_efficiency", 0.05, 1),
+            machine_kwh_per_kg=r.num("machine_kwh_per_kg", 0, 20),
+            machine_kwh_per_batch=r.num("machine_kwh_per_batch", 0, 50),
+            water_l_per_kg=r.num("water_l_per_kg", 0, 100),
+            crew_min_per_batch=r.num("crew_min_per_batch", 0, 2000),
+            crew_min_per_kg=r.num("crew_min_per_kg", 0, 2000),
+            fines_loss_frac=r.num("fines_loss_frac", 0, 0.5),
+            trim_loss_frac=r.num("trim_loss_frac", 0, 0.5),
+            base_porosity=r.num("base_porosity", 0, 0.95),
+            structure_factor=r.num("structure_factor", 0, 1),
+            seal_factor=r.num("seal_factor", 0, 1),
+            max_batch_kg=r.num("max_batch_kg", 0.01, 1000),
+            product_form=r.text("product_form"),
+            hazards=r.items("hazards"),
+            safety_note=r.text("safety_note", required=False),
+        )
+        if p.regolith_min is not None and p.regolith_max is not None and p.regolith_min > p.regolith_max:
+            problems.append(f"processes.csv line {n}: regolith_min > regolith_max")
+        if p.temp_min_c > p.temperature_c or p.temperature_c > p.temp_max_c:
+            problems.append(f"processes.csv line {n}: temperature_c outside [temp_min_c, temp_max_c]")
+        for mid in (*p.accepts, *p.refuses):
+            if mid != "*" and mid not in materials:
+                problems.append(f"processes.csv line {n}: unknown material {mid!r} in accepts/refuses")
+        if p.heated:
+            for mid, m in materials.items():
+                if NEVER_HEAT_HAZARDS & set(m.heated_hazard) and p.accepts_material(mid):
+                    problems.append(
+                        f"processes.csv line {n}: heated process {pid} does not refuse {mid} "
+                        f"({'/'.join(m.heated_hazard)} when heated)"
+                    )
+        if pid in out:
+            problems.append(f"processes.csv line {n}: duplicate process_id {pid!r}")
+        out[pid] = p
+    if len(out) < 8:
+        problems.append(f"processes.csv has {len(out)} processes; at least 8 are required")
+    return out
+
+
+def parse_target(obj: Mapping, processes: Iterable[str] | None = None, *, where: str = "target") -> tuple[Target | None, list[str]]:
+    """Validate a target given as a mapping (targets.json entry, a user's target file, a batch job).
+
+    Returns (target, problems); target is None when a problem prevents building it."""
+    problems: list[str] = []
+    if not isinstance(obj, Mapping):
+        return None, [f"{where}: a target must be a JSON object"]
+    tid = str(obj.get("id") or obj.get("target_id") or "").strip()
+    name = str(obj.get("name") or tid).strip()
+    if not tid:
+        problems.append(f"{where}: 'id' is missing")
+    values: dict[str, float] = {}
+    for key, (lo, hi, unit) in TARGET_LIMITS.items():
+        raw = obj.get(key)
+        if raw is None:
+            problems.append(f"{where}: '{key}' is missing")
+            continue
+        try:
+            x = float(raw)
+        except (TypeError, ValueError):
+            problems.append(f"{where}: '{key}' = {raw!r} is not a number")
+            continue
+        if not math.isfinite(x) or not lo <= x <= hi:
+            problems.append(f"{where}: '{key}' = {raw!r} must be between {lo:g} and {hi:g} {unit}")
+            continue
+        values[key] = x
+    allowed = obj.get("allowed_processes", ["*"])
+    if isinstance(allowed, str):
+        allowed = [allowed]
+    if not isinstance(allowed, list) or not all(isinstance(a, str) for a in allowed) or not allowed:
+        problems.append(f"{where}: 'allowed_processes' must be a list of process ids or [\"*\"]")
+        allowed = ["*"]
+    if processes is not None:
+        known = set(processes)
+        for a in allowed:
+            if a != "*" and a not in known:
+                problems.append(f"{where}: unknown process {a!r} in allowed_processes")
+    for key in ("regolith_allowed", "prefer_problematic"):
+        if key in obj and not isinstance(obj[key], bool):
+            problems.append(f"{where}: '{key}' must be true or false")
+    if problems:
+        return None, problems
+    return (
+        Target(
+            target_id=tid,
+            name=name,
+            kind=str(obj.get("kind", "custom")),
+            description=str(obj.get("description", "")),
+            allowed_processes=tuple(allowed),
+            regolith_allowed=bool(obj.get("regolith_allowed", True)),
+            prefer_problematic=bool(obj.get("prefer_problematic", True)),
+            **values,
+        ),
+        [],
+    )
+
+
+def _load_targets(root: Path, processes: Mapping[str, Process], problems: list[str]) -> dict[str, Target]:
+    try:
+        data = json.loads((root / "targets.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        problems.append(f"targets.json cannot be read: {exc}")
+        return {}
+    out: dict[str, Target] = {}
+    if not isinstance(data, list):
+        problems.append("targets.json must be a list")
+        return out
+    for i, obj in enumerate(data):
+        t, probs = parse_target(obj, processes, where=f"targets.json[{i}]")
+        problems.extend(probs)
+        if t is not None:
+            if t.kind not in {"preset", "scenario"}:
+                problems.append(f"targets.json[{i}]: kind must be preset or scenario")
+            if t.target_id in out:
+                problems.append(f"targets.json[{i}]: duplicate id {t.target_id!r}")
+            out[t.target_id] = t
+    kinds = {t.kind for t in out.values()}
+    if "scenario" not in kinds or "preset" not in kinds:
+        problems.append("targets.json needs both presets and scenarios")
+    return out
+
+
+def _load_mgs1(root: Path, problems: list[str]) -> tuple[tuple[str, str, float], ...]:
+    rows = read_csv_rows(root / "mgs1.csv")
+    out = []
+    for n, row in enumerate(rows, start=2):
+        r = _RowReader("mgs1.csv", row, n, problems)
+        out.append((r.text("phase"), r.text("type"), r.num("wt_pct", 0, 100)))
+    total = sum(x[2] for x in out if x[2] == x[2])
+    if abs(total - 100) > 0.5:
+        problems.append(f"mgs1.csv phases sum to {total:.2f} wt%, not 100")
+    return tuple(out)
+
+
+def _load_mgs1_tg(root: Path, problems: list[str]) -> tuple[tuple[float, float], ...]:
+    out = []
+    for n, row in enumerate(read_csv_rows(root / "mgs1_tg.csv"), start=2):
+        r = _RowReader("mgs1_tg.csv", row, n, problems)
+        out.append((r.num("temperature_c", -50, 2000), r.num("mass_loss_pct", 0, 100)))
+    if [t for t, _ in out] != sorted(t for t, _ in out) or len(out) < 2:
+        problems.append("mgs1_tg.csv needs at least two rows in rising temperature")
+    return tuple(out)
+
+
+def _load_sources(root: Path, problems: list[str]) -> dict[str, dict[str, str]]:
+    out = {}
+    for n, row in enumerate(read_csv_rows(root / "sources.csv"), start=2):
+        key = (row.get("key") or "").strip()
+        if not key or not (row.get("citation") or "").strip():
+            problems.append(f"sources.csv line {n}: key and citation are required")
+            continue
+        out[key] = {k: (v or "").strip() for k, v in row.items()}
+    return out
+
+
+def load_catalog_from(root: Path) -> Catalog:
+    """Load and validate every dataset under ``root``; raise CatalogError listing all problems."""
+    from spacetrash_desktop.catalog.importer import parse_inventory_rows
+
+    problems: list[str] = []
+    try:
+        sources = _load_sources(root, problems)
+        materials = _load_materials(root, problems)
+        processes = _load_processes(root, materials, problems)
+        targets = _load_targets(root, processes, problems)
+        mgs1 = _load_mgs1(root, problems)
+        mgs1_tg = _load_mgs1_tg(root, problems)
+        lookup = {}
+        for m in materials.values():
+            for key in (m.material_id, m.name, *m.aliases):
+                lookup[_norm(key)] = m.material_id
+        result = parse_inventory_rows(
+            read_csv_rows(root / "waste_inventory.csv"), lookup, source_name="waste_inventory.csv"
+        )
+        for e in result.errors:
+            problems.append(f"waste_inventory.csv: {e.describe()}")
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise CatalogError(f"A bundled dataset cannot be read: {exc}") from exc
+    problems.extend(provenance_problems(root))
+    if problems:
+        raise CatalogError(
+            f"{len(problems)} problem(s) in the bundled datasets:\n" + "\n".join(problems[:200])
+        )
+    return Catalog(
+        materials=materials,
+        processes=processes,
+        targets=targets,
+        default_inventory=tuple(result.items),
+        mgs1_phases=mgs1,
+        mgs1_tg=mgs1_tg,
+        sources=sources,
+    )
+
+
+@lru_cache(maxsize=1)
+def load_catalog() -> Catalog:
+    """The bundled catalog, loaded once per process."""
+    return load_catalog_from(bundled_dir("datasets"))
+
+
+# --------------------------------------------------------------------------------------- provenance
+
+
+def _is_number(s: str) -> bool:
+    try:
+        return math.isfinite(float(s))
+    except ValueError:
+        return False
+
+
+# Non-numeric columns whose content is a claim that needs a source or a declared assumption.
+CLAIM_COLUMNS = {
+    "materials": {"heated_hazard", "remeltable", "family"},
+    "waste_inventory": {"composition", "flags"},
+    "processes": {"accepts", "refuses", "needs_melt_phase", "hazards"},
+    "mgs1": set(),
+    "mgs1_tg": set(),
+}
+
+
+def provenance_problems(root: Path) -> list[str]:
+    """Every non-empty numeric cell, and every claim column, must be covered by a provenance line
+    (kind V/S/D/A); every source key cited by a V/S/D line must exist in sources.csv."""
+    problems: list[str] = []
+    try:
+        source_keys = {(r.get("key") or "").strip() for r in read_csv_rows(root / "sources.csv")}
+    except OSError as exc:
+        return [f"sources.csv cannot be read: {exc}"]
+    for name in DATASET_FILES:
+        data_path, prov_path = root / f"{name}.csv", root / f"{name}.provenance.csv"
+        try:
+            rows = read_csv_rows(data_path)
+            prov = read_csv_rows(prov_path)
+        except OSError as exc:
+            problems.append(f"{name}: cannot read data or provenance file ({exc})")
+            continue
+        if not rows:
+            problems.append(f"{name}.csv has no rows")
+            continue
+        id_col = next(iter(rows[0].keys()))
+        covered: dict[str, set[str]] = {}
+        for n, p in enumerate(prov, start=2):
+            kind = (p.get("kind") or "").strip()
+            ref = (p.get("reference") or "").strip()
+            pid = (p.get("id") or "").strip()
+            fields = [f.strip() for f in (p.get("field") or "").split(";") if f.strip()]
+            if kind not in PROVENANCE_KINDS:
+                problems.append(f"{name}.provenance.csv line {n}: kind {kind!r} is not one of V/S/D/A")
+                continue
+            if not ref or not pid or not fields:
+                problems.append(f"{name}.provenance.csv line {n}: id, field and reference are required")
+                continue
+            if kind in {"V", "S", "D"}:
+                keys = [k.strip() for k in ref.split(" - ")[0].replace(",", ";").split(";") if k.strip()]
+                cited = [k for k in keys if k in source_keys]
+                if not cited:
+                    problems.append(
+                        f"{name}.provenance.csv line {n}: kind {kind} must cite a key from sources.csv "
+                        f"(got {ref[:60]!r})"
+                    )
+            for f in fields:
+                covered.setdefault(pid, set()).add(f)
+        star = covered.get("*", set())
+        for row in rows:
+            rid = (row.get(id_col) or "").strip()
+            mine = covered.get(rid, set()) | star
+            for col, val in row.items():
+                if col == id_col or col is None:
+                    continue
+                val = (val or "").strip()
+                needs = (val and _is_number(val)) or (col in CLAIM_COLUMNS.get(name, set()) and val)
+                if needs and col not in mine:
+                    problems.append(f"{name}.csv: {rid}.{col} = {val[:40]!r} has no provenance line")
+    problems.extend(_target_provenance_problems(root, source_keys))
+    return problems
+
+
+def _target_provenance_problems(root: Path, source_keys: set[str]) -> list[str]:
+    problems: list[str] = []
+    try:
+        data = json.loads((root / "targets.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return [f"targets.json cannot be read: {exc}"]
+    for i, obj in enumerate(data if isinstance(data, list) else []):
+        prov = obj.get("provenance") if isinstance(obj, dict) else None
+        if not isinstance(prov, dict):
+            problems.append(f"targets.json[{i}]: no provenance object")
+            continue
+        covered = set()
+        for fields, text in prov.items():
+            kind = str(text).split(":", 1)[0].strip()
+            if kind not in PROVENANCE_KINDS:
+                problems.append(f"targets.json[{i}]: provenance {fields!r} must start with V:, S:, D: or A:")
+                continue
+            if kind in {"V", "S", "D"} and not any(k in str(text) for k in source_keys if k):
+                problems.append(f"targets.json[{i}]: provenance {fields!r} cites no key from sources.csv")
+            covered.update(f.strip() for f in fields.split(";"))
+        for key in TARGET_LIMITS:
+            if key in obj and key not in covered:
+                problems.append(f"targets.json[{i}] ({obj.get('id')}): {key} has no provenance")
+    return problems

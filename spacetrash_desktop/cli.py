@@ -1,0 +1,74 @@
+"""The command line: argparse subcommands that call the same services as the window.
+
+Each feature area registers its subcommands in ``spacetrash_desktop/commands/<area>.py`` with a
+``register(subparsers)`` function. Errors print one plain line on stderr and exit non-zero; the
+traceback of an unexpected error goes to the log file only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from spacetrash_desktop._version import __version__
+from spacetrash_desktop.errors import ErrorCode, SpaceTrashError
+
+COMMAND_MODULES = (
+    "spacetrash_desktop.commands.inventory",
+    "spacetrash_desktop.commands.generate",
+)
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+log = logging.getLogger(__name__)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2
+        self.exit(EXIT_USAGE, f"spacetrash: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="spacetrash", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"spacetrash {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    from spacetrash_desktop.storage.logs import setup_logging
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    setup_logging()
+    if not getattr(args, "func", None):
+        return _open_window()
+    try:
+        return int(args.func(args) or 0)
+    except SpaceTrashError as exc:
+        log.info("command failed: %s (%s)", exc.message, exc.details)
+        print(f"spacetrash: {exc.code.value}: {exc.message}", file=sys.stderr)
+        return EXIT_FAIL
+    except KeyboardInterrupt:
+        print("spacetrash: interrupted", file=sys.stderr)
+        return 130
+    except Exception:  # a bug: the user gets one line, the log gets the traceback
+        log.exception("unexpected error in command %s", args.command)
+        from spacetrash_desktop.storage.logs import log_path
+
+        print(f"spacetrash: {ErrorCode.INTERNAL.value}: unexpected error; details are in {log_path()}",
+              file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _open_window() -> int:
+    try:
+        from spacetrash_desktop.ui.app import run_app
+    except ImportError as exc:  # the window is not available in this build
+        print(f"spacetrash: the window cannot start ({exc}); see `spacetrash --help`", file=sys.stderr)
+        return EXIT_FAIL
+    return run_app([])

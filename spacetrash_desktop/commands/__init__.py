@@ -1,0 +1,1 @@
+"""Subcommands of the ``spacetrash`` command line, one module per feature area."""

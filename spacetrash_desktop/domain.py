@@ -1,0 +1,245 @@
+"""Frozen domain types shared by every layer. No I/O here.
+
+Units are in the field names (``_kg``, ``_c`` for deg C, ``_gpa``, ``_kwh`` ...). Fractions are mass
+fractions in [0, 1] unless a name says ``pct``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Mapping
+
+
+# Hazards released at ordinary processing temperatures: a material carrying one is never heated.
+# Other codes (HCN, SOx...) are decomposition products, kept off by the decomposition rule.
+NEVER_HEAT_HAZARDS = frozenset({"HF", "PFAS"})
+
+
+class MaterialFamily(str, Enum):
+    THERMOPLASTIC = "thermoplastic"
+    ELASTOMER = "elastomer"
+    THERMOSET = "thermoset"
+    NATURAL_FIBRE = "natural_fibre"
+    SYNTHETIC_FIBRE = "synthetic_fibre"
+    METAL = "metal"
+    MINERAL = "mineral"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Material:
+    """A substance and the properties the physics model needs."""
+
+    material_id: str
+    name: str
+    aliases: tuple[str, ...]
+    family: MaterialFamily
+    compat_group: str
+    density_kg_m3: float
+    modulus_gpa: float
+    strength_mpa: float
+    tg_c: float | None
+    melt_c: float | None  # None: does not melt (thermoset, elastomer, aramid, cellulose...)
+    process_min_c: float | None
+    process_max_c: float | None
+    decomposition_c: float
+    cp_kj_kg_k: float
+    latent_heat_kj_kg: float
+    water_uptake_pct: float
+    hydrogen_wt_pct: float
+    remeltable: bool
+    heated_hazard: tuple[str, ...]  # e.g. ("HF", "PFAS") released when heated
+    hazard_note: str = ""
+
+    @property
+    def melts(self) -> bool:
+        return self.melt_c is not None and self.remeltable
+
+
+@dataclass(frozen=True)
+class WasteItem:
+    """A stock line of the inventory."""
+
+    item_id: str
+    name: str
+    category: str
+    composition: tuple[tuple[str, float], ...]  # (material_id, mass fraction), sums to 1
+    mass_kg: float
+    count: int = 0
+    moisture_pct: float = 0.0  # water, % of wet mass
+    flags: tuple[str, ...] = ()
+    difficulty: int = 1  # 1..3, NASA table difficulty factor (3 = most problematic)
+
+    def fraction_of(self, material_id: str) -> float:
+        return sum(f for m, f in self.composition if m == material_id)
+
+
+@dataclass(frozen=True)
+class Process:
+    """A way of turning feed into product, with its figures (see datasets/processes.csv)."""
+
+    process_id: str
+    name: str
+    description: str
+    heated: bool
+    temperature_c: float
+    temp_min_c: float
+    temp_max_c: float
+    accepts: tuple[str, ...]  # material ids, or ("*",)
+    refuses: tuple[str, ...]
+    refuse_reason: str
+    needs_melt_phase: bool
+    min_melt_fraction: float
+    regolith_min: float
+    regolith_max: float
+    heater_efficiency: float
+    machine_kwh_per_kg: float
+    machine_kwh_per_batch: float
+    water_l_per_kg: float
+    crew_min_per_batch: float
+    crew_min_per_kg: float
+    fines_loss_frac: float
+    trim_loss_frac: float
+    base_porosity: float
+    structure_factor: float
+    seal_factor: float
+    max_batch_kg: float
+    product_form: str
+    hazards: tuple[str, ...] = ()
+    safety_note: str = ""
+
+    def accepts_material(self, material_id: str) -> bool:
+        if material_id in self.refuses:
+            return False
+        return "*" in self.accepts or material_id in self.accepts
+
+
+@dataclass(frozen=True)
+class Target:
+    """What to make and how good it must be. Caps are per batch."""
+
+    target_id: str
+    name: str
+    kind: str = "custom"  # preset | scenario | custom
+    description: str = ""
+    rigidity_min: float = 0.0  # 0..1, see docs/PHYSICS.md
+    tightness_min: float = 0.0  # 0..1
+    batch_mass_kg: float = 1.0  # product mass per batch
+    max_energy_kwh: float = 10.0
+    max_water_l: float = 5.0
+    max_crew_min: float = 120.0
+    allowed_processes: tuple[str, ...] = ("*",)
+    regolith_allowed: bool = True
+    prefer_problematic: bool = True
+
+    def allows_process(self, process_id: str) -> bool:
+        return "*" in self.allowed_processes or process_id in self.allowed_processes
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.target_id,
+            "name": self.name,
+            "kind": self.kind,
+            "description": self.description,
+            "rigidity_min": self.rigidity_min,
+            "tightness_min": self.tightness_min,
+            "batch_mass_kg": self.batch_mass_kg,
+            "max_energy_kwh": self.max_energy_kwh,
+            "max_water_l": self.max_water_l,
+            "max_crew_min": self.max_crew_min,
+            "allowed_processes": list(self.allowed_processes),
+            "regolith_allowed": self.regolith_allowed,
+            "prefer_problematic": self.prefer_problematic,
+        }
+
+
+# Field limits shared by the Target tab, the target loader and the batch queue.
+TARGET_LIMITS: Mapping[str, tuple[float, float, str]] = {
+    "rigidity_min": (0.0, 1.0, "index"),
+    "tightness_min": (0.0, 1.0, "index"),
+    "batch_mass_kg": (0.05, 100.0, "kg"),
+    "max_energy_kwh": (0.01, 500.0, "kWh"),
+    "max_water_l": (0.0, 200.0, "L"),
+    "max_crew_min": (1.0, 2000.0, "min"),
+}
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """1 to 4 inventory items with mass fractions of the waste part, a regolith fraction of the whole
+    feed, and a process; scaled to the target's batch (product) mass."""
+
+    items: tuple[tuple[str, float], ...]  # (item_id, fraction of the waste part), sums to 1
+    regolith_frac: float
+    process_id: str
+    batch_mass_kg: float = 1.0
+
+    @property
+    def recipe_id(self) -> str:
+        return recipe_id(self.items, self.regolith_frac, self.process_id, self.batch_mass_kg)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.recipe_id,
+            "items": [{"item_id": i, "fraction": round(f, 6)} for i, f in self.items],
+            "regolith_frac": round(self.regolith_frac, 6),
+            "process_id": self.process_id,
+            "batch_mass_kg": self.batch_mass_kg,
+        }
+
+
+def recipe_id(items, regolith_frac: float, process_id: str, batch_mass_kg: float) -> str:
+    """Stable id from a recipe's contents: order of items does not matter, fractions are rounded to
+    1e-4 so the same mix always gets the same id on every machine."""
+    canon = {
+        "i": sorted((str(i), round(float(f), 4)) for i, f in items if f > 0),
+        "r": round(float(regolith_frac), 4),
+        "p": process_id,
+        "m": round(float(batch_mass_kg), 4),
+    }
+    digest = hashlib.sha256(json.dumps(canon, sort_keys=True).encode()).hexdigest()
+    return "R" + digest[:12]
+
+
+# The properties every prediction carries, with units; the order is the order of every array.
+PROPERTIES: tuple[tuple[str, str, str], ...] = (
+    ("rigidity", "index", "Rigidity (0-1)"),
+    ("tightness", "index", "Tightness (0-1)"),
+    ("energy_kwh", "kWh", "Energy"),
+    ("water_l", "L", "Water"),
+    ("crew_min", "min", "Crew time"),
+)
+PROPERTY_NAMES: tuple[str, ...] = tuple(p[0] for p in PROPERTIES)
+PROPERTY_UNITS: Mapping[str, str] = {p[0]: p[1] for p in PROPERTIES}
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    high: float
+
+    def contains(self, x: float) -> bool:
+        return self.low <= x <= self.high
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """Predicted properties of one recipe, each with a 95% per-target interval."""
+
+    values: Mapping[str, float]
+    intervals: Mapping[str, Interval]
+    model_name: str = "physics"
+    model_version: str = ""
+    ood: bool = False
+    flags: tuple[str, ...] = field(default_factory=tuple)
+
+
+def is_finite_number(x) -> bool:
+    try:
+        return math.isfinite(float(x))
+    except (TypeError, ValueError):
+        return False

@@ -1,0 +1,232 @@
+"""The physics property model, vectorised over batches of recipes.
+
+Arrays in, arrays out: no per-recipe Python loop. Every formula and assumption is listed in
+``docs/PHYSICS.md`` (the Target tab links to it); the short version:
+
+Feed (per kg of wet feed)
+    Each slot k contributes ``(1 - reg) * frac_k`` kg of wet item, of which ``moisture_k`` is water.
+    ``x_m`` is the mass of dry material m per kg of feed (regolith included), ``h`` the water.
+Phases
+    Volume fractions of the solids ``v_m = (x_m / rho_m) / sum(x / rho)``. A material is *molten*
+    when the process is heated to at least its melting point (thermoplastics only). ``phi_b`` is the
+    molten (binder) volume fraction and ``phi_f = 1 - phi_b`` the filler.
+Porosity
+    Fillers pack at most to ``PHI_MAX`` (random close packing). In a melt-bound process the binder
+    fills the interstices of the packed filler; what it cannot fill stays as voids:
+    ``p_pack = max(0, phi_f (1-PHI_MAX)/PHI_MAX - phi_b) / V_compact``. Total porosity
+    ``p = 1 - (1 - base_porosity)(1 - p_pack)``. This is how regolith first stiffens (a stiff filler)
+    and then embrittles (too little binder: voids, loose grains).
+Rigidity
+    ``E_solid = exp(sum v_m ln E_m)`` (Lichtenecker logarithmic rule of mixtures), then
+    ``E_eff = E_solid (1-p)^2 * bond * adhesion * structure_factor`` with ``bond`` a smoothstep of
+    ``phi_b / min_melt_fraction`` for melt-bound processes (1 otherwise) and ``adhesion =
+    1 - K_ADH_E * I`` where I is the Gini-Simpson impurity of the compatibility groups in the melt
+    (immiscible polymer pairs bond poorly). ``R = clip(log10(E_eff/0.01 GPa)/log10(3000), 0, 1)``.
+Tightness
+    ``T = seal_factor * continuity(phi_b) * (1-p)^2 * (1 - K_ADH_T * I)`` where continuity is a
+    smoothstep from the percolation threshold ``PHI_PERC`` to ``PHI_CONT`` for melt-bound processes
+    (1 otherwise: the product form's seal_factor says it all).
+Mass
+    Losses per kg of feed: water vapour (all moisture when heated to >= 100 deg C; condensed and
+    recovered), regolith volatiles (MGS-1 thermogravimetry at the process temperature), fines and
+    trim (process fractions of the solids). Product yield ``y = 1 - losses``; feed
+    ``m_feed = batch_mass / y``. Product + losses = feed exactly.
+Energy
+    Heating ``q = sum x_m cp_m dT + sum_molten x_m L_m + water heating and evaporation + volatile
+    release`` (kJ/kg feed) over ``heater_efficiency``, plus machine energy per kg and per batch;
+    batches = ceil(m_feed / max_batch_kg).
+Water and crew time
+    ``water_l_per_kg * m_feed``; ``crew_min_per_batch * batches + crew_min_per_kg * m_feed``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+from spacetrash_desktop.engine.recipes import RecipeBatch
+from spacetrash_desktop.engine.tables import AMBIENT_C, EngineTables
+
+PHI_MAX = 0.64  # random close packing of irregular filler grains (assumption)
+PHI_PERC = 0.16  # continuum percolation threshold of a second phase in 3-D (Scher-Zallen, assumption)
+PHI_CONT = 0.45  # binder volume fraction above which the melt phase is fully continuous (assumption)
+K_ADH_E = 0.5  # stiffness lost at a 50/50 interface of immiscible polymers (assumption)
+K_ADH_T = 0.4  # tightness lost at a 50/50 interface of immiscible polymers (assumption)
+E_LOW_GPA, E_HIGH_GPA = 0.01, 30.0  # rigidity index anchors (docs/PHYSICS.md)
+CP_WATER = 4.186  # kJ/kg K
+CP_STEAM = 2.0  # kJ/kg K
+L_VAPOUR = 2257.0  # kJ/kg, latent heat of vaporisation at 100 deg C
+DEHYDRATION_KJ_KG = 2257.0  # regolith bound-volatile release, taken equal to vaporisation (assumption)
+
+
+@dataclass
+class PhysicsResult:
+    """Arrays of length N (mass flows in kg for the whole batch, energy kWh, water L, crew min)."""
+
+    rigidity: np.ndarray
+    tightness: np.ndarray
+    energy_kwh: np.ndarray
+    water_l: np.ndarray
+    crew_min: np.ndarray
+    modulus_gpa: np.ndarray
+    strength_mpa: np.ndarray
+    porosity: np.ndarray
+    melt_fraction: np.ndarray
+    hydrogen_wt_pct: np.ndarray
+    feed_kg: np.ndarray
+    regolith_kg: np.ndarray
+    item_kg: np.ndarray  # [N, 4] per slot
+    product_kg: np.ndarray
+    loss_vapour_kg: np.ndarray
+    loss_volatiles_kg: np.ndarray
+    loss_fines_kg: np.ndarray
+    loss_trim_kg: np.ndarray
+    batches: np.ndarray
+    heat_kwh: np.ndarray
+    water_recovered_l: np.ndarray
+    problematic_share: np.ndarray  # share of the feed from hard-to-handle waste (difficulty 2-3)
+    moisture_frac: np.ndarray  # water per kg of feed
+    material_frac: np.ndarray  # [N, M] dry material per kg of feed
+
+    def objectives(self) -> np.ndarray:
+        """[N, 5] in the order of domain.PROPERTIES."""
+        return np.stack([self.rigidity, self.tightness, self.energy_kwh, self.water_l, self.crew_min], axis=1)
+
+    def take(self, sel) -> "PhysicsResult":
+        return PhysicsResult(**{f.name: getattr(self, f.name)[sel] for f in fields(self)})
+
+
+def _smoothstep(x: np.ndarray) -> np.ndarray:
+    x = np.clip(x, 0.0, 1.0)
+    return x * x * (3.0 - 2.0 * x)
+
+
+def rigidity_index(modulus_gpa: np.ndarray) -> np.ndarray:
+    e = np.maximum(modulus_gpa, 1e-12)
+    return np.clip(np.log10(e / E_LOW_GPA) / np.log10(E_HIGH_GPA / E_LOW_GPA), 0.0, 1.0)
+
+
+def modulus_from_rigidity(r: np.ndarray) -> np.ndarray:
+    return E_LOW_GPA * (E_HIGH_GPA / E_LOW_GPA) ** np.asarray(r)
+
+
+def score_physics(t: EngineTables, b: RecipeBatch, batch_mass_kg: float) -> PhysicsResult:
+    N = len(b)
+    waste = 1.0 - b.reg  # [N]
+    wslot = waste[:, None] * b.frac  # wet feed share per slot [N,4]
+    moist = t.moisture[b.idx]  # [N,4]
+    dry = wslot * (1.0 - moist)
+    h = (wslot * moist).sum(axis=1)  # water per kg feed
+    comp = t.composition[b.idx]  # [N,4,M]
+    x = np.einsum("nk,nkm->nm", dry, comp)
+    x[:, t.regolith_index] += b.reg
+    solids = x.sum(axis=1)
+
+    # ---- phases
+    vol = x / t.rho[None, :]
+    vsum = vol.sum(axis=1, keepdims=True)
+    vsum[vsum == 0] = 1.0
+    v = vol / vsum
+    molten = t.molten[b.proc]  # [N,M]
+    phi_b = (v * molten).sum(axis=1)
+    phi_f = 1.0 - phi_b
+    needs = t.needs_melt[b.proc]
+
+    # compatibility impurity of the melt phase (Gini-Simpson over compat groups)
+    vm = v * molten
+    onehot = np.zeros((t.n_materials, t.n_groups))
+    onehot[np.arange(t.n_materials), t.group] = 1.0
+    grp = vm @ onehot
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(phi_b[:, None] > 0, grp / phi_b[:, None], 0.0)
+    impurity = np.where(phi_b > 0, 1.0 - (share ** 2).sum(axis=1), 0.0)
+
+    # ---- porosity
+    inter = phi_f * (1.0 - PHI_MAX) / PHI_MAX
+    unfilled = np.maximum(0.0, inter - phi_b)
+    compact = phi_f / PHI_MAX + np.maximum(0.0, phi_b - inter)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p_pack = np.where(compact > 0, unfilled / compact, 0.0)
+    p_pack = np.where(needs, p_pack, 0.0)
+    base = t.base_porosity[b.proc]
+    porosity = 1.0 - (1.0 - base) * (1.0 - p_pack)
+
+    # ---- rigidity
+    log_e = (v * np.log(t.modulus)[None, :]).sum(axis=1)
+    e_solid = np.exp(log_e)
+    min_melt = t.min_melt[b.proc]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        bond_ratio = np.where(min_melt > 0, phi_b / np.where(min_melt > 0, min_melt, 1.0), 1.0)
+    bond = np.where(needs, _smoothstep(bond_ratio), 1.0)
+    dense = (1.0 - porosity) ** 2
+    e_eff = e_solid * dense * bond * (1.0 - K_ADH_E * impurity) * t.structure[b.proc]
+    rigidity = rigidity_index(e_eff)
+    s_solid = (v * t.strength[None, :]).sum(axis=1)
+    strength = s_solid * (1.0 - porosity) ** 1.5 * bond * (1.0 - K_ADH_E * impurity)
+
+    # ---- tightness
+    cont = np.where(needs, _smoothstep((phi_b - PHI_PERC) / (PHI_CONT - PHI_PERC)), 1.0)
+    tightness = np.clip(t.seal[b.proc] * cont * dense * (1.0 - K_ADH_T * impurity), 0.0, 1.0)
+
+    # ---- mass flows per kg of feed
+    heated = t.heated[b.proc]
+    temp = t.temperature[b.proc]
+    boils = heated & (temp >= 100.0)
+    vapour = np.where(boils, h, 0.0)
+    volatiles = b.reg * t.reg_volatile[b.proc]
+    fines = t.fines[b.proc] * solids
+    trim = t.trim[b.proc] * solids
+    y = 1.0 - vapour - volatiles - fines - trim
+    y = np.maximum(y, 1e-6)
+    feed = batch_mass_kg / y
+    item_kg = wslot * feed[:, None]
+    regolith_kg = b.reg * feed
+
+    # ---- energy
+    d_t = np.where(heated, temp - AMBIENT_C, 0.0)
+    q_solid = (x * t.cp[None, :]).sum(axis=1) * d_t + (x * molten * t.latent[None, :]).sum(axis=1)
+    water_heat = np.where(
+        heated,
+        CP_WATER * (np.minimum(temp, 100.0) - AMBIENT_C)
+        + np.where(boils, L_VAPOUR + CP_STEAM * np.maximum(temp - 100.0, 0.0), 0.0),
+        0.0,
+    )
+    q = q_solid + h * np.maximum(water_heat, 0.0) + volatiles * DEHYDRATION_KJ_KG  # kJ per kg feed
+    heat_kwh = np.where(heated, q * feed / 3600.0 / t.efficiency[b.proc], 0.0)
+    batches = np.ceil(feed / t.max_batch[b.proc] - 1e-9)
+    batches = np.maximum(batches, 1.0)
+    energy = heat_kwh + t.kwh_per_kg[b.proc] * feed + t.kwh_per_batch[b.proc] * batches
+    water = t.water_per_kg[b.proc] * feed
+    crew = t.crew_per_batch[b.proc] * batches + t.crew_per_kg[b.proc] * feed
+
+    hydrogen = np.where(solids > 0, (x * t.hydrogen[None, :]).sum(axis=1) / np.maximum(solids, 1e-12), 0.0)
+    diff = t.difficulty[b.idx]
+    problematic = (wslot * (diff - 1.0) / 2.0).sum(axis=1)
+
+    return PhysicsResult(
+        rigidity=rigidity,
+        tightness=tightness,
+        energy_kwh=energy,
+        water_l=water,
+        crew_min=crew,
+        modulus_gpa=e_eff,
+        strength_mpa=strength,
+        porosity=porosity,
+        melt_fraction=phi_b,
+        hydrogen_wt_pct=hydrogen,
+        feed_kg=feed,
+        regolith_kg=regolith_kg,
+        item_kg=item_kg,
+        product_kg=np.full(N, float(batch_mass_kg)),
+        loss_vapour_kg=vapour * feed,
+        loss_volatiles_kg=volatiles * feed,
+        loss_fines_kg=fines * feed,
+        loss_trim_kg=trim * feed,
+        batches=batches,
+        heat_kwh=heat_kwh,
+        water_recovered_l=vapour * feed,  # 1 kg of condensed water = 1 L
+        problematic_share=problematic,
+        moisture_frac=h,
+        material_frac=x,
+    )

@@ -1,0 +1,202 @@
+"""What a generation run hands back: candidates with every property, interval and unit, vetting
+reasons, Pareto rank and mass flows; plus the run's statistics. Plain data, shared by the window,
+the command line and the batch queue (the JSON form is the versioned result contract in
+``spacetrash_desktop/resources/result.schema.json``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+import numpy as np
+
+from spacetrash_desktop.domain import PROPERTIES, PROPERTY_NAMES, Recipe, Target
+from spacetrash_desktop.engine.recipes import RecipeBatch
+from spacetrash_desktop.engine.tables import EngineTables
+from spacetrash_desktop.engine.vetting import INFEASIBLE_MASK, REFUSED_MASK, explain
+
+LOSS_STREAMS = (
+    ("loss_vapour_kg", "water_vapour_kg", "Water vapour (condensed, recovered)"),
+    ("loss_volatiles_kg", "regolith_volatiles_kg", "Regolith volatiles (H2O/CO2, captured)"),
+    ("loss_fines_kg", "fines_kg", "Fines and dust (captured by the filter)"),
+    ("loss_trim_kg", "trim_kg", "Trim and off-cuts (recyclable)"),
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    recipe: Recipe
+    recipe_id: str
+    process_name: str
+    item_names: tuple[str, ...]
+    item_kg: tuple[float, ...]
+    values: Mapping[str, float]
+    low: Mapping[str, float]
+    high: Mapping[str, float]
+    status: str  # feasible | infeasible | refused
+    flags: int
+    reasons: tuple[dict, ...]
+    pareto_rank: int  # 1 = on the front; 0 = not ranked (infeasible)
+    preference: float  # share of the feed from problematic waste
+    ood: bool
+    details: Mapping[str, float]
+
+    @property
+    def feasible(self) -> bool:
+        return self.status == "feasible"
+
+    @property
+    def on_front(self) -> bool:
+        return self.pareto_rank == 1
+
+    def losses(self) -> dict[str, float]:
+        return {key: float(self.details.get(src, 0.0)) for src, key, _ in LOSS_STREAMS}
+
+    def to_dict(self) -> dict:
+        rec = self.recipe
+        return {
+            "id": self.recipe_id,
+            "items": [
+                {"item_id": iid, "name": name, "fraction": round(f, 6), "mass_kg": round(kg, 6)}
+                for (iid, f), name, kg in zip(rec.items, self.item_names, self.item_kg)
+            ],
+            "regolith_frac": round(rec.regolith_frac, 6),
+            "regolith_kg": round(float(self.details.get("regolith_kg", 0.0)), 6),
+            "process_id": rec.process_id,
+            "process_name": self.process_name,
+            "batch_mass_kg": rec.batch_mass_kg,
+            "properties": {
+                name: {
+                    "value": _r(self.values[name]),
+                    "low": _r(self.low[name]),
+                    "high": _r(self.high[name]),
+                    "unit": unit,
+                }
+                for name, unit, _ in PROPERTIES
+            },
+            "status": self.status,
+            "feasible": self.feasible,
+            "pareto_rank": self.pareto_rank,
+            "on_front": self.on_front,
+            "problematic_share": _r(self.preference),
+            "ood": bool(self.ood),
+            "flags": [dict(r) for r in self.reasons],
+            "mass_flow": {
+                "feed_kg": _r(self.details.get("feed_kg", 0.0)),
+                "product_kg": _r(self.details.get("product_kg", 0.0)),
+                "losses": {k: _r(v) for k, v in self.losses().items()},
+            },
+            "details": {
+                "modulus_gpa": _r(self.details.get("modulus_gpa", 0.0)),
+                "strength_mpa": _r(self.details.get("strength_mpa", 0.0)),
+                "porosity": _r(self.details.get("porosity", 0.0)),
+                "melt_fraction": _r(self.details.get("melt_fraction", 0.0)),
+                "hydrogen_wt_pct": _r(self.details.get("hydrogen_wt_pct", 0.0)),
+                "batches": int(self.details.get("batches", 1)),
+                "heat_kwh": _r(self.details.get("heat_kwh", 0.0)),
+                "water_recovered_l": _r(self.details.get("water_recovered_l", 0.0)),
+            },
+        }
+
+
+def _r(x) -> float:
+    x = float(x)
+    return round(x, 6) if np.isfinite(x) else x
+
+
+@dataclass
+class GenerationResult:
+    target: Target
+    candidates: list[Candidate]
+    stats: Mapping
+    model: Mapping
+    inputs: Mapping = field(default_factory=dict)
+    hypervolume: float = 0.0
+    partial: bool = False
+
+    @property
+    def front(self) -> list[Candidate]:
+        return [c for c in self.candidates if c.on_front]
+
+    def by_id(self, rid: str) -> Candidate | None:
+        for c in self.candidates:
+            if c.recipe_id == rid:
+                return c
+        return None
+
+
+def build_candidates(tables: EngineTables, target: Target, arrays: Mapping[str, np.ndarray],
+                     rows: np.ndarray, ranks: np.ndarray | None, cache: dict | None = None) -> list[Candidate]:
+    """Turn store rows into Candidate objects (cached by recipe content when a cache is given)."""
+    from spacetrash_desktop.engine.search import Store
+
+    out = []
+    extra_names = Store.EXTRA
+    ne = len(extra_names)
+    pad = tables.n_items
+    for r in rows:
+        r = int(r)
+        rank = int(ranks[r]) if ranks is not None else 1
+        key = (arrays["idx"][r].tobytes(), arrays["frac"][r].round(6).tobytes(), float(arrays["reg"][r]),
+               int(arrays["proc"][r]), rank)
+        if cache is not None and key in cache:
+            out.append(cache[key])
+            continue
+        b = RecipeBatch(arrays["idx"][r:r + 1], arrays["frac"][r:r + 1], arrays["reg"][r:r + 1],
+                        arrays["proc"][r:r + 1])
+        props = arrays["props"][r]
+        flags = int(arrays["flags"][r])
+        ex = arrays["extra"][r]
+        details = {name: float(ex[i]) for i, name in enumerate(extra_names)}
+        slot_kg = ex[ne:]
+        items, names, kgs = [], [], []
+        for k in range(b.idx.shape[1]):
+            j = int(b.idx[0, k])
+            if j == pad or b.frac[0, k] <= 0:
+                continue
+            items.append((tables.item_ids[j], float(b.frac[0, k])))
+            names.append(tables.item_names[j])
+            kgs.append(float(slot_kg[k]))
+        recipe = Recipe(items=tuple(items), regolith_frac=float(b.reg[0]),
+                        process_id=tables.process_ids[int(b.proc[0])], batch_mass_kg=float(target.batch_mass_kg))
+        phys_like = _OneRow(arrays, r, tables)
+        reasons = explain(tables, b, 0, flags, phys_like, target, props)
+        status = "refused" if flags & REFUSED_MASK else ("infeasible" if flags & INFEASIBLE_MASK else "feasible")
+        c = Candidate(
+            recipe=recipe,
+            recipe_id=recipe.recipe_id,
+            process_name=tables.processes[int(b.proc[0])].name,
+            item_names=tuple(names),
+            item_kg=tuple(kgs),
+            values={n: float(props[i]) for i, n in enumerate(PROPERTY_NAMES)},
+            low={n: float(arrays["lo"][r][i]) for i, n in enumerate(PROPERTY_NAMES)},
+            high={n: float(arrays["hi"][r][i]) for i, n in enumerate(PROPERTY_NAMES)},
+            status=status,
+            flags=flags,
+            reasons=tuple(reasons),
+            pareto_rank=rank if status == "feasible" else 0,
+            preference=float(arrays["pref"][r]),
+            ood=bool(arrays["ood"][r]),
+            details=details,
+        )
+        if cache is not None:
+            cache[key] = c
+        out.append(c)
+    return out
+
+
+class _OneRow:
+    """The slice of physics output that :func:`explain` reads, rebuilt from a store row."""
+
+    def __init__(self, arrays, r: int, tables: EngineTables):
+        from spacetrash_desktop.engine.physics import score_physics
+
+        b = RecipeBatch(arrays["idx"][r:r + 1], arrays["frac"][r:r + 1], arrays["reg"][r:r + 1],
+                        arrays["proc"][r:r + 1])
+        # recomputing physics for one row is cheap and keeps the store small
+        from spacetrash_desktop.engine.search import Store
+
+        ph = score_physics(tables, b, float(arrays["extra"][r][Store.EXTRA.index("product_kg")]))
+        self.material_frac = ph.material_frac
+        self.item_kg = ph.item_kg
+        self.melt_fraction = ph.melt_fraction

@@ -1,0 +1,115 @@
+"""The one batch scorer both search modes call: physics, then (when a model is active) ML, then the
+caller vets. A scorer takes a :class:`RecipeBatch` and returns :class:`Scores`.
+
+The physics-only scorer gives each property a 95% band from the assumed process variability in
+``datasets/process_variability.csv`` (+-1.96 standard deviations). That band is an assumption, not a
+calibrated interval; the trained model replaces it with conformal intervals whose coverage is
+measured.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Protocol
+
+import numpy as np
+
+from spacetrash_desktop.engine.physics import PhysicsResult, score_physics
+from spacetrash_desktop.engine.recipes import RecipeBatch
+from spacetrash_desktop.engine.tables import EngineTables
+
+Z95 = 1.959963984540054
+
+
+@dataclass
+class Scores:
+    phys: PhysicsResult
+    props: np.ndarray  # [N,5] final predicted properties (domain.PROPERTIES order)
+    lo: np.ndarray  # [N,5] 95% interval low
+    hi: np.ndarray  # [N,5] 95% interval high
+    ood: np.ndarray  # [N] bool: far from the model's training data
+    contributions: np.ndarray | None = None  # optional [N,5,F] explanations (computed on demand)
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """What produced the scores; carried by every result."""
+
+    name: str = "physics"
+    version: str = ""
+    status: str = "physics fallback"  # ready | bootstrapping | physics fallback
+    reason: str = "no trained model is active"
+    manifest_sha256: str = ""
+    metrics: Mapping = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "version": self.version,
+            "status": self.status,
+            "reason": self.reason,
+            "manifest_sha256": self.manifest_sha256,
+            "metrics": dict(self.metrics),
+        }
+
+
+class Scorer(Protocol):
+    info: ModelInfo
+
+    def score(self, tables: EngineTables, batch: RecipeBatch, batch_mass_kg: float) -> Scores: ...
+
+
+# Relative/absolute spreads used when no process-specific figure exists (assumption).
+DEFAULT_VARIABILITY = (0.05, 0.05, 0.10, 0.10, 0.15)
+
+
+def load_variability(tables: EngineTables) -> np.ndarray:
+    """[P,5]: sd of rigidity and tightness (index units), relative sd of energy, water, crew."""
+    from spacetrash_desktop.catalog.datasets import read_csv_rows
+    from spacetrash_desktop.storage.paths import bundled_dir
+
+    out = np.tile(np.array(DEFAULT_VARIABILITY), (tables.n_processes, 1))
+    path = bundled_dir("datasets") / "process_variability.csv"
+    if path.exists():
+        for row in read_csv_rows(path):
+            pid = row.get("process_id", "")
+            if pid in tables.process_ids:
+                out[tables.process_index(pid)] = [
+                    float(row["rigidity_sd"]), float(row["tightness_sd"]), float(row["energy_rel_sd"]),
+                    float(row["water_rel_sd"]), float(row["crew_rel_sd"]),
+                ]
+    return out
+
+
+def physics_band(tables: EngineTables, batch: RecipeBatch, props: np.ndarray,
+                 variability: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    sd = variability[batch.proc]  # [N,5]
+    half = np.empty_like(props)
+    half[:, :2] = Z95 * sd[:, :2]
+    half[:, 2:] = Z95 * sd[:, 2:] * np.abs(props[:, 2:])
+    lo = props - half
+    hi = props + half
+    lo[:, :2] = np.clip(lo[:, :2], 0.0, 1.0)
+    hi[:, :2] = np.clip(hi[:, :2], 0.0, 1.0)
+    lo[:, 2:] = np.maximum(lo[:, 2:], 0.0)
+    return lo, hi
+
+
+class PhysicsScorer:
+    """Physics model only (the fallback when no trained model is usable)."""
+
+    def __init__(self, info: ModelInfo | None = None):
+        self.info = info or ModelInfo()
+        self._variability: dict[int, np.ndarray] = {}
+
+    def _var(self, tables: EngineTables) -> np.ndarray:
+        key = id(tables)
+        if key not in self._variability:
+            self._variability = {key: load_variability(tables)}
+        return self._variability[key]
+
+    def score(self, tables: EngineTables, batch: RecipeBatch, batch_mass_kg: float) -> Scores:
+        phys = score_physics(tables, batch, batch_mass_kg)
+        props = phys.objectives()
+        lo, hi = physics_band(tables, batch, props, self._var(tables))
+        return Scores(phys=phys, props=props, lo=lo, hi=hi, ood=np.zeros(len(batch), bool))

@@ -1,0 +1,210 @@
+"""Compile the catalog and an inventory into dense numpy tables for the vectorised engine.
+
+Everything the hot path needs is an array here, so scoring a batch of recipes is a handful of numpy
+operations with no per-recipe Python loop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from spacetrash_desktop.catalog.datasets import Catalog
+from spacetrash_desktop.domain import NEVER_HEAT_HAZARDS, Process, Target, WasteItem
+
+REGOLITH_ID = "mgs1_regolith"
+AMBIENT_C = 20.0  # habitat cabin temperature the feed starts from (assumption, docs/PHYSICS.md)
+DECOMPOSITION_MARGIN_C = 10.0  # a material within 10 deg C of its decomposition onset is refused
+MAX_SLOTS = 4
+
+
+@dataclass(frozen=True)
+class EngineTables:
+    # materials (M)
+    material_ids: tuple[str, ...]
+    material_names: tuple[str, ...]
+    rho: np.ndarray  # kg/m3
+    modulus: np.ndarray  # GPa
+    strength: np.ndarray  # MPa
+    cp: np.ndarray  # kJ/kg K
+    latent: np.ndarray  # kJ/kg
+    hydrogen: np.ndarray  # wt%
+    decomposition: np.ndarray  # deg C
+    melt: np.ndarray  # deg C, nan when the material does not melt
+    group: np.ndarray  # int compat group per material
+    n_groups: int
+    regolith_index: int
+    # items (n); row n of `composition` is an all-zero padding row for empty slots
+    item_ids: tuple[str, ...]
+    item_names: tuple[str, ...]
+    composition: np.ndarray  # [n+1, M] mass fractions of dry solids
+    moisture: np.ndarray  # [n+1] water mass fraction of the wet item
+    stock: np.ndarray  # [n+1] kg (padding row: +inf)
+    difficulty: np.ndarray  # [n+1] 1..3 (padding 1)
+    # processes (P)
+    processes: tuple[Process, ...]
+    process_ids: tuple[str, ...]
+    heated: np.ndarray  # bool [P]
+    temperature: np.ndarray  # deg C [P]
+    needs_melt: np.ndarray  # bool [P]
+    min_melt: np.ndarray
+    reg_min: np.ndarray
+    reg_max: np.ndarray
+    efficiency: np.ndarray
+    kwh_per_kg: np.ndarray
+    kwh_per_batch: np.ndarray
+    water_per_kg: np.ndarray
+    crew_per_batch: np.ndarray
+    crew_per_kg: np.ndarray
+    fines: np.ndarray
+    trim: np.ndarray
+    base_porosity: np.ndarray
+    structure: np.ndarray
+    seal: np.ndarray
+    max_batch: np.ndarray
+    burns_or_vents: np.ndarray  # bool [P]: a process that burns or vents (forbidden by the challenge)
+    # process x material masks [P, M]
+    molten: np.ndarray  # the material is a molten phase at the process temperature
+    refused: np.ndarray  # explicitly refused by the process
+    not_accepted: np.ndarray  # not on the process's accept list
+    heated_hazard: np.ndarray  # heated process and the material releases HF/PFAS... when heated
+    decomposes: np.ndarray  # heated process at or above the material's decomposition onset
+    # process x item compatibility [P, n+1]: True when no rule refuses the item outright
+    item_ok: np.ndarray
+    # MGS-1 volatile release (TG curve)
+    tg_temperature: np.ndarray
+    tg_loss_frac: np.ndarray
+    # per-process volatile fraction of regolith at the process temperature [P]
+    reg_volatile: np.ndarray
+
+    @property
+    def n_items(self) -> int:
+        return len(self.item_ids)
+
+    @property
+    def n_materials(self) -> int:
+        return len(self.material_ids)
+
+    @property
+    def n_processes(self) -> int:
+        return len(self.process_ids)
+
+    def process_index(self, process_id: str) -> int:
+        return self.process_ids.index(process_id)
+
+
+def compile_tables(catalog: Catalog, items: Sequence[WasteItem]) -> EngineTables:
+    mats = list(catalog.materials.values())
+    mids = tuple(m.material_id for m in mats)
+    midx = {m: i for i, m in enumerate(mids)}
+    if REGOLITH_ID not in midx:
+        raise ValueError(f"the catalog has no {REGOLITH_ID} material")
+    groups = sorted({m.compat_group for m in mats})
+    gidx = {g: i for i, g in enumerate(groups)}
+    M = len(mats)
+
+    n = len(items)
+    comp = np.zeros((n + 1, M))
+    moist = np.zeros(n + 1)
+    stock = np.full(n + 1, np.inf)
+    diff = np.ones(n + 1)
+    for i, it in enumerate(items):
+        for mid, f in it.composition:
+            comp[i, midx[mid]] += f
+        moist[i] = it.moisture_pct / 100.0
+        stock[i] = it.mass_kg
+        diff[i] = min(3, max(1, it.difficulty or 1))
+    s = comp[:n].sum(axis=1, keepdims=True)
+    s[s == 0] = 1.0
+    comp[:n] /= s
+
+    procs = tuple(catalog.processes.values())
+    P = len(procs)
+    temp = np.array([p.temperature_c for p in procs], float)
+    heated = np.array([p.heated for p in procs], bool)
+    melt = np.array([m.melt_c if (m.melt_c is not None and m.remeltable) else np.nan for m in mats], float)
+    decomp = np.array([m.decomposition_c for m in mats], float)
+    molten = heated[:, None] & ~np.isnan(melt)[None, :] & (temp[:, None] >= np.nan_to_num(melt, nan=1e9)[None, :])
+    refused = np.zeros((P, M), bool)
+    not_acc = np.zeros((P, M), bool)
+    for pi, p in enumerate(procs):
+        for mi, mid in enumerate(mids):
+            refused[pi, mi] = mid in p.refuses
+            not_acc[pi, mi] = not ("*" in p.accepts or mid in p.accepts)
+    hazard_mat = np.array([bool(NEVER_HEAT_HAZARDS & set(m.heated_hazard)) for m in mats])
+    heated_hazard = heated[:, None] & hazard_mat[None, :]
+    decomposes = heated[:, None] & (temp[:, None] >= decomp[None, :] - DECOMPOSITION_MARGIN_C)
+    burns = np.array([bool({"burning", "venting", "incineration"} & set(p.hazards)) for p in procs])
+
+    bad_pm = refused | not_acc | heated_hazard | decomposes
+    bad_pm[:, midx[REGOLITH_ID]] = False  # regolith itself is checked through the regolith range
+    item_ok = np.zeros((P, n + 1), bool)
+    present = comp > 1e-12
+    for pi in range(P):
+        item_ok[pi] = ~(present & bad_pm[pi][None, :]).any(axis=1)
+    item_ok[:, n] = True
+
+    tg_t = np.array([t for t, _ in catalog.mgs1_tg] or [AMBIENT_C, 1000.0], float)
+    tg_l = np.array([l for _, l in catalog.mgs1_tg] or [0.0, 0.0], float) / 100.0
+    reg_vol = np.where(heated, np.interp(temp, tg_t, tg_l), 0.0)
+
+    def arr(attr):
+        return np.array([getattr(p, attr) for p in procs], float)
+
+    return EngineTables(
+        material_ids=mids,
+        material_names=tuple(m.name for m in mats),
+        rho=np.array([m.density_kg_m3 for m in mats], float),
+        modulus=np.array([m.modulus_gpa for m in mats], float),
+        strength=np.array([m.strength_mpa for m in mats], float),
+        cp=np.array([m.cp_kj_kg_k for m in mats], float),
+        latent=np.array([m.latent_heat_kj_kg for m in mats], float),
+        hydrogen=np.array([m.hydrogen_wt_pct for m in mats], float),
+        decomposition=decomp,
+        melt=melt,
+        group=np.array([gidx[m.compat_group] for m in mats], int),
+        n_groups=len(groups),
+        regolith_index=midx[REGOLITH_ID],
+        item_ids=tuple(it.item_id for it in items),
+        item_names=tuple(it.name for it in items),
+        composition=comp,
+        moisture=moist,
+        stock=stock,
+        difficulty=diff,
+        processes=procs,
+        process_ids=tuple(p.process_id for p in procs),
+        heated=heated,
+        temperature=temp,
+        needs_melt=np.array([p.needs_melt_phase for p in procs], bool),
+        min_melt=arr("min_melt_fraction"),
+        reg_min=arr("regolith_min"),
+        reg_max=arr("regolith_max"),
+        efficiency=arr("heater_efficiency"),
+        kwh_per_kg=arr("machine_kwh_per_kg"),
+        kwh_per_batch=arr("machine_kwh_per_batch"),
+        water_per_kg=arr("water_l_per_kg"),
+        crew_per_batch=arr("crew_min_per_batch"),
+        crew_per_kg=arr("crew_min_per_kg"),
+        fines=arr("fines_loss_frac"),
+        trim=arr("trim_loss_frac"),
+        base_porosity=arr("base_porosity"),
+        structure=arr("structure_factor"),
+        seal=arr("seal_factor"),
+        max_batch=arr("max_batch_kg"),
+        burns_or_vents=burns,
+        molten=molten,
+        refused=refused,
+        not_accepted=not_acc,
+        heated_hazard=heated_hazard,
+        decomposes=decomposes,
+        item_ok=item_ok,
+        tg_temperature=tg_t,
+        tg_loss_frac=tg_l,
+        reg_volatile=reg_vol,
+    )
+
+
+def allowed_process_mask(tables: EngineTables, target: Target) -> np.ndarray:
+    return np.array([target.allows_process(pid) for pid in tables.process_ids], bool)

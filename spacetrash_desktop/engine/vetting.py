@@ -1,0 +1,212 @@
+"""Vetting: the rules that decide whether a scored recipe may be made. Runs after scoring (physics
+and ML) and is never overridden by any model.
+
+Three severities:
+
+* **refused** - unsafe or impossible whatever the numbers say (PVDF heated, a material the process
+  refuses, decomposition, burning or venting, regolith outside what the process takes);
+* **infeasible** - possible but it misses the target (caps, stock, rigidity/tightness, a process
+  or regolith the target does not allow);
+* **warning** - allowed, with a safety note for the crew.
+
+Checks are vectorised over the batch and stored as a bit mask per recipe; the plain-language
+reasons are built only for the recipes a user looks at (:func:`explain`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntFlag
+
+import numpy as np
+
+from spacetrash_desktop.domain import Target
+from spacetrash_desktop.engine.physics import PhysicsResult
+from spacetrash_desktop.engine.recipes import RecipeBatch
+from spacetrash_desktop.engine.tables import EngineTables
+
+
+class Flag(IntFlag):
+    # refused
+    REFUSED_MATERIAL = 1 << 0
+    NOT_ACCEPTED = 1 << 1
+    HEATED_HAZARD = 1 << 2
+    DECOMPOSES = 1 << 3
+    BURN_OR_VENT = 1 << 4
+    REGOLITH_RANGE = 1 << 5
+    # infeasible
+    PROCESS_NOT_ALLOWED = 1 << 8
+    REGOLITH_NOT_ALLOWED = 1 << 9
+    STOCK = 1 << 10
+    ENERGY_CAP = 1 << 11
+    WATER_CAP = 1 << 12
+    CREW_CAP = 1 << 13
+    RIGIDITY_LOW = 1 << 14
+    TIGHTNESS_LOW = 1 << 15
+    # warnings
+    MICROPLASTICS = 1 << 20
+    CAUSTIC = 1 << 21
+    ALUMINIUM_FLAKES = 1 << 22
+    WET_FEED = 1 << 23
+    NO_BINDER = 1 << 24
+    HOT_SURFACE = 1 << 25
+    OOD = 1 << 26  # set by the ML layer: far from the training data
+
+
+REFUSED_MASK = int(Flag.REFUSED_MATERIAL | Flag.NOT_ACCEPTED | Flag.HEATED_HAZARD | Flag.DECOMPOSES
+                   | Flag.BURN_OR_VENT | Flag.REGOLITH_RANGE)
+INFEASIBLE_MASK = int(Flag.PROCESS_NOT_ALLOWED | Flag.REGOLITH_NOT_ALLOWED | Flag.STOCK | Flag.ENERGY_CAP
+                      | Flag.WATER_CAP | Flag.CREW_CAP | Flag.RIGIDITY_LOW | Flag.TIGHTNESS_LOW)
+WARNING_MASK = int(Flag.MICROPLASTICS | Flag.CAUSTIC | Flag.ALUMINIUM_FLAKES | Flag.WET_FEED | Flag.NO_BINDER
+                   | Flag.HOT_SURFACE | Flag.OOD)
+EPS = 1e-9
+
+
+@dataclass
+class VettingResult:
+    flags: np.ndarray  # int64 [N]
+
+    @property
+    def refused(self) -> np.ndarray:
+        return (self.flags & REFUSED_MASK) != 0
+
+    @property
+    def feasible(self) -> np.ndarray:
+        return (self.flags & (REFUSED_MASK | INFEASIBLE_MASK)) == 0
+
+    def status(self) -> np.ndarray:
+        out = np.full(len(self.flags), "feasible", dtype=object)
+        out[(self.flags & INFEASIBLE_MASK) != 0] = "infeasible"
+        out[(self.flags & REFUSED_MASK) != 0] = "refused"
+        return out
+
+
+def safety_flags(t: EngineTables, b: RecipeBatch, x: np.ndarray, moisture: np.ndarray) -> np.ndarray:
+    """Composition and process rules that no model can change (depend only on the recipe)."""
+    present = x > 1e-9
+    present[:, t.regolith_index] = False  # regolith is judged by the regolith range rule
+    f = np.zeros(len(b), np.int64)
+
+    def setf(mask, flag):
+        nonlocal f
+        f = f | np.where(mask, int(flag), 0)
+
+    setf((present & t.refused[b.proc]).any(axis=1), Flag.REFUSED_MATERIAL)
+    setf((present & t.not_accepted[b.proc]).any(axis=1), Flag.NOT_ACCEPTED)
+    setf((present & t.heated_hazard[b.proc]).any(axis=1), Flag.HEATED_HAZARD)
+    setf((present & t.decomposes[b.proc]).any(axis=1), Flag.DECOMPOSES)
+    setf(t.burns_or_vents[b.proc], Flag.BURN_OR_VENT)
+    setf((b.reg < t.reg_min[b.proc] - EPS) | (b.reg > t.reg_max[b.proc] + EPS), Flag.REGOLITH_RANGE)
+    hz = [set(p.hazards) for p in t.processes]
+    micro = np.array(["microplastics" in h for h in hz])
+    caustic = np.array(["caustic" in h for h in hz])
+    hot = np.array(["hot_surface" in h for h in hz]) | t.heated
+    setf(micro[b.proc], Flag.MICROPLASTICS)
+    setf(caustic[b.proc], Flag.CAUSTIC)
+    setf(hot[b.proc], Flag.HOT_SURFACE)
+    al = t.material_ids.index("aluminium") if "aluminium" in t.material_ids else -1
+    if al >= 0:
+        setf(t.needs_melt[b.proc] & (x[:, al] > 1e-9), Flag.ALUMINIUM_FLAKES)
+    setf(~t.heated[b.proc] & (moisture > 0.10), Flag.WET_FEED)
+    return f
+
+
+def vet(t: EngineTables, b: RecipeBatch, phys: PhysicsResult, target: Target,
+        props: np.ndarray | None = None) -> VettingResult:
+    """All rules. ``props`` [N,5] are the final predicted properties (physics or ML blend); the
+    caps and targets are judged on them. Safety rules use only the recipe."""
+    if props is None:
+        props = phys.objectives()
+    f = safety_flags(t, b, phys.material_frac, phys.moisture_frac)
+
+    def setf(mask, flag):
+        nonlocal f
+        f = f | np.where(mask, int(flag), 0)
+
+    allowed = np.array([target.allows_process(p) for p in t.process_ids])
+    setf(~allowed[b.proc], Flag.PROCESS_NOT_ALLOWED)
+    setf((b.reg > EPS) & (not target.regolith_allowed), Flag.REGOLITH_NOT_ALLOWED)
+    pad = t.n_items
+    stock = t.stock[b.idx]
+    used = phys.item_kg
+    setf(((used > stock * (1 + 1e-9) + EPS) & (b.idx != pad)).any(axis=1), Flag.STOCK)
+    setf(props[:, 2] > target.max_energy_kwh + EPS, Flag.ENERGY_CAP)
+    setf(props[:, 3] > target.max_water_l + EPS, Flag.WATER_CAP)
+    setf(props[:, 4] > target.max_crew_min + EPS, Flag.CREW_CAP)
+    setf(props[:, 0] < target.rigidity_min - EPS, Flag.RIGIDITY_LOW)
+    setf(props[:, 1] < target.tightness_min - EPS, Flag.TIGHTNESS_LOW)
+    min_melt = t.min_melt[b.proc]
+    setf(t.needs_melt[b.proc] & (phys.melt_fraction < 0.5 * min_melt), Flag.NO_BINDER)
+    return VettingResult(f)
+
+
+# ------------------------------------------------------------------------------------- reasons
+
+
+def explain(t: EngineTables, b: RecipeBatch, i: int, flags: int, phys: PhysicsResult | None,
+            target: Target | None, props: np.ndarray | None = None) -> list[dict]:
+    """Plain-language reasons for one recipe's flags: [{code, severity, message}]."""
+    out: list[dict] = []
+    proc = t.processes[int(b.proc[i])]
+    x = phys.material_frac[i] if phys is not None else np.zeros(t.n_materials)
+    present = [t.material_ids[j] for j in range(len(x)) if x[j] > 1e-9 and j != t.regolith_index]
+    names = dict(zip(t.material_ids, t.material_names))
+
+    def add(flag, severity, msg):
+        if flags & int(flag):
+            out.append({"code": flag.name, "severity": severity, "message": msg})
+
+    refused = [names[m] for m in present if m in proc.refuses]
+    add(Flag.REFUSED_MATERIAL, "refused",
+        f"{proc.name} cannot take {', '.join(refused) or 'one of the materials'}"
+        + (f": {proc.refuse_reason}" if proc.refuse_reason else "."))
+    not_acc = [names[m] for m in present if not proc.accepts_material(m) and m not in proc.refuses]
+    add(Flag.NOT_ACCEPTED, "refused",
+        f"{proc.name} only takes {', '.join(names.get(a, a) for a in proc.accepts)}; "
+        f"{', '.join(not_acc) or 'some materials'} {'is' if len(not_acc) == 1 else 'are'} not among them.")
+    hz = [names[m] for m in present if t.heated_hazard[int(b.proc[i]), t.material_ids.index(m)]]
+    add(Flag.HEATED_HAZARD, "refused",
+        f"Heating {', '.join(hz) or 'a fluoropolymer'} releases hydrogen fluoride (HF) and PFAS; "
+        f"it must never go into a heated process. Use it mechanically only.")
+    dec = [f"{names[m]} (from {t.decomposition[t.material_ids.index(m)]:.0f} °C)" for m in present
+           if t.decomposes[int(b.proc[i]), t.material_ids.index(m)]]
+    add(Flag.DECOMPOSES, "refused",
+        f"At {proc.temperature_c:.0f} °C {', '.join(dec) or 'a material'} starts to decompose: fumes and "
+        f"charring, which the habitat rules treat as burning.")
+    add(Flag.BURN_OR_VENT, "refused", f"{proc.name} burns or vents material, which the mission forbids.")
+    add(Flag.REGOLITH_RANGE, "refused",
+        f"{proc.name} takes {proc.regolith_min:.0%}-{proc.regolith_max:.0%} regolith; "
+        f"this recipe has {float(b.reg[i]):.0%}.")
+    if target is not None:
+        add(Flag.PROCESS_NOT_ALLOWED, "infeasible", f"The target does not allow {proc.name}.")
+        add(Flag.REGOLITH_NOT_ALLOWED, "infeasible", "The target does not allow regolith.")
+        if phys is not None:
+            short = []
+            for k in range(b.idx.shape[1]):
+                j = int(b.idx[i, k])
+                if j != t.n_items and phys.item_kg[i, k] > t.stock[j] + EPS:
+                    short.append(f"{t.item_names[j]} needs {phys.item_kg[i, k]:.2f} kg, {t.stock[j]:.2f} kg in stock")
+            add(Flag.STOCK, "infeasible", "Not enough in stock: " + "; ".join(short) + ".")
+        if props is not None:
+            p = props
+            add(Flag.ENERGY_CAP, "infeasible",
+                f"Needs {p[2]:.2f} kWh per batch; the cap is {target.max_energy_kwh:g} kWh.")
+            add(Flag.WATER_CAP, "infeasible", f"Needs {p[3]:.2f} L of water; the cap is {target.max_water_l:g} L.")
+            add(Flag.CREW_CAP, "infeasible", f"Needs {p[4]:.0f} crew minutes; the cap is {target.max_crew_min:g} min.")
+            add(Flag.RIGIDITY_LOW, "infeasible",
+                f"Rigidity {p[0]:.2f} is below the target's {target.rigidity_min:.2f}.")
+            add(Flag.TIGHTNESS_LOW, "infeasible",
+                f"Tightness {p[1]:.2f} is below the target's {target.tightness_min:.2f}.")
+    add(Flag.MICROPLASTICS, "warning",
+        "Shredding makes microplastic dust: run it enclosed with the HEPA filter and keep the fines out of the water loop.")
+    add(Flag.CAUSTIC, "warning", "Uses a caustic (NaOH) solution: gloves and eye protection; recover the solution.")
+    add(Flag.ALUMINIUM_FLAKES, "warning",
+        "Aluminium foil layers do not melt: they stay in the product as flakes. Separate them first if you can.")
+    add(Flag.WET_FEED, "warning", "Wet feed in an unheated process: dry it first or the product may grow mould.")
+    add(Flag.NO_BINDER, "warning",
+        f"Too little material melts at {proc.temperature_c:.0f} °C to bind the product; expect a crumbly result.")
+    add(Flag.HOT_SURFACE, "warning", f"Hot surfaces at {proc.temperature_c:.0f} °C: wait for cool-down before handling.")
+    add(Flag.OOD, "warning", "This recipe is far from anything the model was trained on; trust the interval less.")
+    if proc.safety_note and flags & REFUSED_MASK == 0:
+        out.append({"code": "PROCESS_NOTE", "severity": "note", "message": proc.safety_note})
+    return out

@@ -1,0 +1,134 @@
+"""Generate recipes for a target from an inventory: the service behind the Candidates tab,
+``spacetrash generate`` and the batch queue."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from typing import Any, Sequence
+
+import numpy as np
+
+from spacetrash_desktop._version import __version__
+from spacetrash_desktop.catalog.datasets import Catalog, load_catalog
+from spacetrash_desktop.domain import Target, WasteItem
+from spacetrash_desktop.engine.context import NullContext, RunContext
+from spacetrash_desktop.engine.pareto import hypervolume, normalise_for_target
+from spacetrash_desktop.engine.results import GenerationResult, build_candidates
+from spacetrash_desktop.engine.scorer import PhysicsScorer, Scorer
+from spacetrash_desktop.engine.search import search
+from spacetrash_desktop.engine.tables import compile_tables
+
+NEAR_MISSES_SHOWN = 60
+
+
+def inventory_sha256(items: Sequence[WasteItem]) -> str:
+    canon = [
+        [it.item_id, it.name, it.category, [[m, round(f, 6)] for m, f in it.composition], round(it.mass_kg, 6),
+         it.count, round(it.moisture_pct, 6), list(it.flags), it.difficulty]
+        for it in items
+    ]
+    return hashlib.sha256(json.dumps(canon, sort_keys=True).encode()).hexdigest()
+
+
+def target_sha256(target: Target) -> str:
+    return hashlib.sha256(json.dumps(target.to_dict(), sort_keys=True).encode()).hexdigest()
+
+
+class _Bridge(RunContext):
+    """Inner context of the search: forwards progress and cancel to the caller's context and turns
+    the live search state into partial GenerationResults."""
+
+    def __init__(self, outer: RunContext, make_partial):
+        super().__init__(deadline=None)
+        self.outer = outer
+        self.make_partial = make_partial
+
+    def progress(self, done, total, message=""):
+        self.outer.progress(done, total, message)
+
+    def partial(self, run) -> None:
+        self.outer.partial(self.make_partial(run))
+
+    def check_cancelled(self) -> None:
+        self.outer.check_cancelled()
+
+
+def default_scorer() -> Scorer:
+    """The active trained model when one is usable, else physics."""
+    try:
+        from spacetrash_desktop.ml.registry import active_scorer
+    except ImportError:
+        return PhysicsScorer()
+    return active_scorer()
+
+
+def generate(
+    items: Sequence[WasteItem],
+    target: Target,
+    *,
+    scorer: Scorer | None = None,
+    ctx: RunContext | None = None,
+    mode: str = "auto",
+    time_budget_s: float | None = None,
+    seed: int = 0,
+    max_evals: int | None = None,
+    catalog: Catalog | None = None,
+    **search_kw: Any,
+) -> GenerationResult:
+    catalog = catalog or load_catalog()
+    scorer = scorer or default_scorer()
+    ctx = ctx or NullContext()
+    t0 = time.monotonic()
+    tables = compile_tables(catalog, list(items))
+    inputs = {
+        "inventory_sha256": inventory_sha256(items),
+        "inventory_items": len(items),
+        "target": target.to_dict(),
+        "target_sha256": target_sha256(target),
+        "seed": seed,
+        "time_budget_s": time_budget_s,
+        "max_evals": max_evals,
+        "mode": mode,
+        "engine_version": __version__,
+    }
+    cache: dict = {}
+
+    def make_partial(run) -> GenerationResult:
+        arrays = run.store.arrays()
+        rows = np.array(sorted(int(r) for r in run.archive.payload), int)
+        cands = build_candidates(tables, target, arrays, rows, None, cache) if arrays is not None else []
+        return GenerationResult(target=target, candidates=cands, stats=run.stats.to_dict(),
+                                model=scorer.info.to_dict(), inputs=inputs, partial=True)
+
+    bridge = _Bridge(ctx, make_partial)
+    outcome = search(tables, target, scorer, bridge, mode=mode, time_budget_s=time_budget_s, seed=seed,
+                     max_evals=max_evals, **search_kw)
+    arrays = outcome.store.arrays()
+    cands = []
+    hv = 0.0
+    if arrays is not None:
+        ranked = np.where(outcome.ranks > 0)[0]
+        order = ranked[np.lexsort((-arrays["pref"][ranked], outcome.ranks[ranked]))]
+        feas = build_candidates(tables, target, arrays, order, outcome.ranks, cache)
+        near = [r for _, r in sorted(_near_misses(outcome))][:NEAR_MISSES_SHOWN]
+        cands = feas + build_candidates(tables, target, arrays, np.array(near, int), outcome.ranks, cache)
+        if len(outcome.front_rows):
+            hv = hypervolume(normalise_for_target(arrays["props"][outcome.front_rows], target))
+    stats = outcome.stats.to_dict()
+    stats["total_s"] = round(time.monotonic() - t0, 4)
+    stats["front_size"] = int(len(outcome.front_rows))
+    return GenerationResult(target=target, candidates=cands, stats=stats, model=scorer.info.to_dict(),
+                            inputs=inputs, hypervolume=hv, partial=False)
+
+
+def _near_misses(outcome):
+    from spacetrash_desktop.engine.search import violation
+
+    arrays = outcome.store.arrays()
+    rows = np.where(outcome.ranks == 0)[0]
+    if len(rows) == 0:
+        return []
+    v = violation(arrays["props"][rows], outcome.problem.target)
+    return list(zip(v.tolist(), rows.tolist()))
