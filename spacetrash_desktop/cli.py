@@ -18,6 +18,7 @@ from spacetrash_desktop.errors import ErrorCode, SpaceTrashError
 COMMAND_MODULES = (
     "spacetrash_desktop.commands.inventory",
     "spacetrash_desktop.commands.generate",
+    "spacetrash_desktop.commands.bench",
 )
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -53,6 +54,14 @@ def run(argv: list[str]) -> int:
         log.info("command failed: %s (%s)", exc.message, exc.details)
         print(f"spacetrash: {exc.code.value}: {exc.message}", file=sys.stderr)
         return EXIT_FAIL
+    except BrokenPipeError:  # the reader went away (`spacetrash ... | head`): nothing to report
+        import os
+
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except OSError:
+            pass
+        return EXIT_OK
     except KeyboardInterrupt:
         print("spacetrash: interrupted", file=sys.stderr)
         return 130

@@ -32,7 +32,9 @@ def load_inventory_arg(value: str):
     try:
         result = import_inventory(value)
     except InventoryImportError as exc:
-        raise BadInputError(f"inventory {value}: {exc.issues[0].describe()}") from None
+        first = exc.issues[0]
+        where = f"line {first.line}: " if first.line else ""
+        raise BadInputError(f"inventory {value}: {where}{first.message}") from None
     if result.errors:
         first = result.errors[0]
         raise BadInputError(f"inventory {value}: {len(result.errors)} error(s), first: {first.describe()} "

@@ -40,6 +40,26 @@ def normalise_for_target(props: np.ndarray, target: Target) -> np.ndarray:
     return out
 
 
+class FrontNormaliser:
+    """Benchmark protocol (perf_anchors.md): minimisation objectives scaled to [0, 1] by the ideal
+    and nadir points of a reference front; reference point 1.1."""
+
+    def __init__(self, reference_props: np.ndarray):
+        f = to_minimisation(np.asarray(reference_props, float))
+        f = f[nondominated_mask(f)]
+        self.ideal = f.min(axis=0)
+        self.nadir = f.max(axis=0)
+        self.span = np.where(self.nadir - self.ideal > 1e-12, self.nadir - self.ideal, 1.0)
+
+    def __call__(self, props: np.ndarray) -> np.ndarray:
+        return (to_minimisation(np.asarray(props, float)) - self.ideal) / self.span
+
+    def hv(self, props: np.ndarray) -> float:
+        if len(props) == 0:
+            return 0.0
+        return hypervolume(self(props))
+
+
 def nondominated_mask(f: np.ndarray) -> np.ndarray:
     """True for rows of ``f`` (minimised) that no other row dominates. Duplicates are all kept."""
     if len(f) == 0:
@@ -47,6 +67,28 @@ def nondominated_mask(f: np.ndarray) -> np.ndarray:
     import moocore
 
     return np.asarray(moocore.is_nondominated(np.asarray(f, float), keep_weakly=True), bool)
+
+
+def thin_front(props: np.ndarray, target: Target, eps: float = 0.002) -> np.ndarray:
+    """Indices of a representative subset of a front (epsilon-box thinning).
+
+    Objectives are normalised by the target's bounds and cut into boxes of side ``eps``; one recipe
+    per box is kept (the one closest to the box's best corner), then only boxes no other box
+    dominates. Every dropped recipe is within ``eps`` of the target's range, in every objective, of
+    a kept one; a 5-objective front of thousands of near-identical recipes shrinks to hundreds of
+    distinct choices for the crew."""
+    if len(props) == 0:
+        return np.zeros(0, int)
+    z = normalise_for_target(np.asarray(props, float), target)
+    boxes = np.floor(z / eps)
+    d = np.linalg.norm(z - boxes * eps, axis=1)
+    order = np.lexsort((d,) + tuple(boxes.T[::-1]))
+    b = boxes[order]
+    first = np.ones(len(b), bool)
+    first[1:] = (b[1:] != b[:-1]).any(axis=1)
+    keep = order[first]
+    keep = keep[nondominated_mask(boxes[keep])]
+    return np.sort(keep)
 
 
 def pareto_ranks(f: np.ndarray) -> np.ndarray:
@@ -71,49 +113,77 @@ def hypervolume(norm: np.ndarray, ref: float = HV_REFERENCE) -> float:
     return float(moocore.hypervolume(pts, ref=np.full(pts.shape[1], ref)))
 
 
+def _dominance(a: np.ndarray, b: np.ndarray, block: int = 4096):
+    """For every pair (i in a, j in b): ``le[i,j]`` = a_i <= b_j in every objective, ``lt[i,j]`` = a_i
+    < b_j in at least one. Computed one objective at a time so memory stays |a| x |b| booleans."""
+    le = np.ones((len(a), len(b)), bool)
+    lt = np.zeros((len(a), len(b)), bool)
+    for k in range(a.shape[1]):
+        ak = a[:, k][:, None]
+        bk = b[:, k][None, :]
+        le &= ak <= bk
+        lt |= ak < bk
+    return le, lt
+
+
 class ParetoArchive:
     """Non-dominated archive of feasible recipes, updated after every batch.
 
-    Holds row references (``payload``) alongside the minimisation objectives; duplicates in
-    objective space keep the entry with the higher preference score (problematic waste used up).
+    Holds row references (``payload``, ints) alongside the minimisation objectives; of several
+    recipes with the same objective vector the archive keeps the one with the higher preference
+    score (more problematic waste used up). Each update costs O(|archive| x |new front|), not a
+    full re-sort of the archive.
     """
 
     def __init__(self):
         self.f = np.zeros((0, 5))
         self.pref = np.zeros(0)
-        self.payload: list = []
+        self._payload = np.zeros(0, np.int64)
         self.version = 0
 
-    def __len__(self) -> int:
-        return len(self.payload)
+    @property
+    def payload(self) -> list[int]:
+        return self._payload.tolist()
 
-    def update(self, f: np.ndarray, pref: np.ndarray, payload: list) -> int:
+    @payload.setter
+    def payload(self, values) -> None:
+        self._payload = np.asarray(values, np.int64)
+
+    def __len__(self) -> int:
+        return len(self._payload)
+
+    def update(self, f: np.ndarray, pref: np.ndarray, payload) -> int:
         """Merge candidates; return how many of them entered the front."""
         if len(f) == 0:
             return 0
-        f = np.asarray(f, float)
-        # cheap pre-filter: only the batch's own non-dominated rows can enter
-        keep = nondominated_mask(f)
-        f, pref = f[keep], np.asarray(pref)[keep]
-        payload = [p for p, k in zip(payload, keep) if k]
-        allf = np.concatenate([self.f, f])
-        allp = np.concatenate([self.pref, pref])
-        allpay = self.payload + payload
-        nd = nondominated_mask(allf)
-        idx = np.where(nd)[0]
-        # de-duplicate equal objective vectors, preferring the higher preference score
-        rounded = np.round(allf[idx], 9)
-        order = np.lexsort((-allp[idx],) + tuple(rounded.T[::-1]))
-        idx_sorted = idx[order]
-        r_sorted = rounded[order]
-        first = np.ones(len(idx_sorted), bool)
-        first[1:] = (r_sorted[1:] != r_sorted[:-1]).any(axis=1)
-        idx = np.sort(idx_sorted[first])
-        n_old = len(self.payload)
-        entered = int((idx >= n_old).sum())
-        self.f = allf[idx]
-        self.pref = allp[idx]
-        self.payload = [allpay[i] for i in idx]
-        if entered:
-            self.version += 1
-        return entered
+        f = np.round(np.asarray(f, float), 10)  # float noise must not make twins look different
+        pref = np.asarray(pref, float)
+        payload = np.asarray(payload, np.int64)
+        keep = nondominated_mask(f)  # only the batch's own front can enter
+        f, pref, payload = f[keep], pref[keep], payload[keep]
+        # duplicates inside the batch: keep the highest preference
+        order = np.lexsort((-pref,) + tuple(np.round(f, 12).T[::-1]))
+        fr = np.round(f[order], 12)
+        first = np.ones(len(order), bool)
+        first[1:] = (fr[1:] != fr[:-1]).any(axis=1)
+        sel = order[first]
+        f, pref, payload = f[sel], pref[sel], payload[sel]
+        if len(self.f):
+            le, lt = _dominance(self.f, f)  # archive vs new
+            equal = le & ~lt
+            beaten_by_archive = (le & lt).any(axis=0)
+            # an equal archive entry wins unless the new one uses more problematic waste
+            eq_wins = (equal & (self.pref[:, None] >= pref[None, :] - 1e-12)).any(axis=0)
+            enter = ~(beaten_by_archive | eq_wins)
+            if not enter.any():
+                return 0
+            f, pref, payload = f[enter], pref[enter], payload[enter]
+            le2, lt2 = _dominance(f, self.f)  # new vs archive
+            gone = ((le2 & lt2) | (le2 & ~lt2)).any(axis=0)
+            self.f = np.concatenate([self.f[~gone], f])
+            self.pref = np.concatenate([self.pref[~gone], pref])
+            self._payload = np.concatenate([self._payload[~gone], payload])
+        else:
+            self.f, self.pref, self._payload = f, pref, payload
+        self.version += 1
+        return len(payload)

@@ -11,7 +11,7 @@ Phases
     when the process is heated to at least its melting point (thermoplastics only). ``phi_b`` is the
     molten (binder) volume fraction and ``phi_f = 1 - phi_b`` the filler.
 Porosity
-    Fillers pack at most to ``PHI_MAX`` (random close packing). In a melt-bound process the binder
+    Fillers pack at most to ``PHI_MAX`` (0.5: pressed irregular grains). In a melt-bound process the binder
     fills the interstices of the packed filler; what it cannot fill stays as voids:
     ``p_pack = max(0, phi_f (1-PHI_MAX)/PHI_MAX - phi_b) / V_compact``. Total porosity
     ``p = 1 - (1 - base_porosity)(1 - p_pack)``. This is how regolith first stiffens (a stiff filler)
@@ -48,7 +48,8 @@ import numpy as np
 from spacetrash_desktop.engine.recipes import RecipeBatch
 from spacetrash_desktop.engine.tables import AMBIENT_C, EngineTables
 
-PHI_MAX = 0.64  # random close packing of irregular filler grains (assumption)
+PHI_MAX = 0.50  # packing limit of pressed irregular filler grains (assumption: between the loose-poured
+# MGS-1 packing 1.29/2.9 = 0.445 and random close packing of spheres, 0.64)
 PHI_PERC = 0.16  # continuum percolation threshold of a second phase in 3-D (Scher-Zallen, assumption)
 PHI_CONT = 0.45  # binder volume fraction above which the melt phase is fully continuous (assumption)
 K_ADH_E = 0.5  # stiffness lost at a 50/50 interface of immiscible polymers (assumption)

@@ -128,75 +128,72 @@ class GenerationResult:
 def build_candidates(tables: EngineTables, target: Target, arrays: Mapping[str, np.ndarray],
                      rows: np.ndarray, ranks: np.ndarray | None, cache: dict | None = None) -> list[Candidate]:
     """Turn store rows into Candidate objects (cached by recipe content when a cache is given)."""
+    from spacetrash_desktop.engine.physics import score_physics
     from spacetrash_desktop.engine.search import Store
 
-    out = []
+    rows = np.asarray(rows, int)
     extra_names = Store.EXTRA
     ne = len(extra_names)
     pad = tables.n_items
+    keys = []
+    todo = []
     for r in rows:
-        r = int(r)
         rank = int(ranks[r]) if ranks is not None else 1
         key = (arrays["idx"][r].tobytes(), arrays["frac"][r].round(6).tobytes(), float(arrays["reg"][r]),
                int(arrays["proc"][r]), rank)
-        if cache is not None and key in cache:
-            out.append(cache[key])
-            continue
-        b = RecipeBatch(arrays["idx"][r:r + 1], arrays["frac"][r:r + 1], arrays["reg"][r:r + 1],
-                        arrays["proc"][r:r + 1])
-        props = arrays["props"][r]
-        flags = int(arrays["flags"][r])
-        ex = arrays["extra"][r]
-        details = {name: float(ex[i]) for i, name in enumerate(extra_names)}
-        slot_kg = ex[ne:]
-        items, names, kgs = [], [], []
-        for k in range(b.idx.shape[1]):
-            j = int(b.idx[0, k])
-            if j == pad or b.frac[0, k] <= 0:
-                continue
-            items.append((tables.item_ids[j], float(b.frac[0, k])))
-            names.append(tables.item_names[j])
-            kgs.append(float(slot_kg[k]))
-        recipe = Recipe(items=tuple(items), regolith_frac=float(b.reg[0]),
-                        process_id=tables.process_ids[int(b.proc[0])], batch_mass_kg=float(target.batch_mass_kg))
-        phys_like = _OneRow(arrays, r, tables)
-        reasons = explain(tables, b, 0, flags, phys_like, target, props)
-        status = "refused" if flags & REFUSED_MASK else ("infeasible" if flags & INFEASIBLE_MASK else "feasible")
-        c = Candidate(
-            recipe=recipe,
-            recipe_id=recipe.recipe_id,
-            process_name=tables.processes[int(b.proc[0])].name,
-            item_names=tuple(names),
-            item_kg=tuple(kgs),
-            values={n: float(props[i]) for i, n in enumerate(PROPERTY_NAMES)},
-            low={n: float(arrays["lo"][r][i]) for i, n in enumerate(PROPERTY_NAMES)},
-            high={n: float(arrays["hi"][r][i]) for i, n in enumerate(PROPERTY_NAMES)},
-            status=status,
-            flags=flags,
-            reasons=tuple(reasons),
-            pareto_rank=rank if status == "feasible" else 0,
-            preference=float(arrays["pref"][r]),
-            ood=bool(arrays["ood"][r]),
-            details=details,
-        )
-        if cache is not None:
-            cache[key] = c
+        keys.append(key)
+        if cache is None or key not in cache:
+            todo.append(r)
+    built: dict = {}
+    if todo:
+        todo = np.array(todo, int)
+        b = RecipeBatch(arrays["idx"][todo], arrays["frac"][todo], arrays["reg"][todo], arrays["proc"][todo])
+        # physics again for these rows only (cheap, vectorised): the store keeps no per-material data
+        ph = score_physics(tables, b, float(target.batch_mass_kg))
+        for j, r in enumerate(todo):
+            rank = int(ranks[r]) if ranks is not None else 1
+            props = arrays["props"][r]
+            flags = int(arrays["flags"][r])
+            ex = arrays["extra"][r]
+            details = {name: float(ex[i]) for i, name in enumerate(extra_names)}
+            slot_kg = ex[ne:]
+            items, names, kgs = [], [], []
+            for k in range(b.idx.shape[1]):
+                it = int(b.idx[j, k])
+                if it == pad or b.frac[j, k] <= 0:
+                    continue
+                items.append((tables.item_ids[it], float(b.frac[j, k])))
+                names.append(tables.item_names[it])
+                kgs.append(float(slot_kg[k]))
+            recipe = Recipe(items=tuple(items), regolith_frac=float(b.reg[j]),
+                            process_id=tables.process_ids[int(b.proc[j])], batch_mass_kg=float(target.batch_mass_kg))
+            reasons = explain(tables, b, j, flags, ph, target, props)
+            status = "refused" if flags & REFUSED_MASK else ("infeasible" if flags & INFEASIBLE_MASK else "feasible")
+            c = Candidate(
+                recipe=recipe,
+                recipe_id=recipe.recipe_id,
+                process_name=tables.processes[int(b.proc[j])].name,
+                item_names=tuple(names),
+                item_kg=tuple(kgs),
+                values={n: float(props[i]) for i, n in enumerate(PROPERTY_NAMES)},
+                low={n: float(arrays["lo"][r][i]) for i, n in enumerate(PROPERTY_NAMES)},
+                high={n: float(arrays["hi"][r][i]) for i, n in enumerate(PROPERTY_NAMES)},
+                status=status,
+                flags=flags,
+                reasons=tuple(reasons),
+                pareto_rank=rank if status == "feasible" else 0,
+                preference=float(arrays["pref"][r]),
+                ood=bool(arrays["ood"][r]),
+                details=details,
+            )
+            built[int(r)] = c
+    out = []
+    for r, key in zip(rows, keys):
+        if int(r) in built:
+            c = built[int(r)]
+            if cache is not None:
+                cache[key] = c
+        else:
+            c = cache[key]
         out.append(c)
     return out
-
-
-class _OneRow:
-    """The slice of physics output that :func:`explain` reads, rebuilt from a store row."""
-
-    def __init__(self, arrays, r: int, tables: EngineTables):
-        from spacetrash_desktop.engine.physics import score_physics
-
-        b = RecipeBatch(arrays["idx"][r:r + 1], arrays["frac"][r:r + 1], arrays["reg"][r:r + 1],
-                        arrays["proc"][r:r + 1])
-        # recomputing physics for one row is cheap and keeps the store small
-        from spacetrash_desktop.engine.search import Store
-
-        ph = score_physics(tables, b, float(arrays["extra"][r][Store.EXTRA.index("product_kg")]))
-        self.material_frac = ph.material_frac
-        self.item_kg = ph.item_kg
-        self.melt_fraction = ph.melt_fraction

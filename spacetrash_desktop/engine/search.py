@@ -31,6 +31,9 @@ from spacetrash_desktop.engine.tables import MAX_SLOTS, EngineTables
 from spacetrash_desktop.engine.vetting import INFEASIBLE_MASK, REFUSED_MASK, Flag, vet
 
 EXACT_LIMIT = 4_000_000  # candidates: above this, "auto" uses the evolutionary search
+DEFAULT_BUDGET_S = 20.0
+CONVERGE_CHECK_GENERATIONS = 25  # the evolution stops when the representative front's hypervolume
+# grows by less than converge_tol (relative) over two consecutive checks  # evolution budget when the caller gives neither a time budget nor max_evals
 PARTIAL_INTERVAL_S = 0.25
 INFEASIBLE_KEEP = 200
 STORE_PRUNE_AT = 60_000
@@ -113,6 +116,7 @@ class SearchStats:
     first_feasible_s: float | None = None
     cancelled: bool = False
     completed: bool = False  # the exact space was fully enumerated
+    converged: bool = False  # the evolution stopped because the front stopped changing
     flag_counts: dict = field(default_factory=dict)
     hv_trace: list = field(default_factory=list)  # (elapsed_s, evaluated, hv) after front changes
 
@@ -127,6 +131,7 @@ class SearchStats:
             "first_feasible_s": None if self.first_feasible_s is None else round(self.first_feasible_s, 4),
             "cancelled": self.cancelled,
             "completed": self.completed,
+            "converged": self.converged,
             "flag_counts": dict(self.flag_counts),
         }
 
@@ -144,7 +149,7 @@ class SearchOutcome:
 
 
 class _Run:
-    def __init__(self, problem: Problem, scorer: Scorer, ctx: RunContext, *, track_hv: bool = False):
+    def __init__(self, problem: Problem, scorer: Scorer, ctx: RunContext, *, hv_fn=None):
         self.p = problem
         self.t = problem.tables
         self.target = problem.target
@@ -157,8 +162,9 @@ class _Run:
         self.t0 = time.monotonic()
         self.last_partial = 0.0
         self.seen: set = set()
-        self.track_hv = track_hv
+        self.hv_fn = hv_fn  # props [N,5] -> hypervolume; when set, traced after every front change
         self._archive_version_hv = -1
+        self._hv_overhead = 0.0  # time spent measuring hypervolume, excluded from the trace
 
     # ---- evaluation of one batch
     def evaluate(self, batch: RecipeBatch) -> tuple[Scores, np.ndarray]:
@@ -189,9 +195,12 @@ class _Run:
         self._keep_near_misses(batch, s, flags, pref, feas)
         if self.store.n > STORE_PRUNE_AT:
             self._prune_store()
-        if self.track_hv and self.archive.version != self._archive_version_hv:
+        if self.hv_fn is not None and self.archive.version != self._archive_version_hv:
             self._archive_version_hv = self.archive.version
-            self.stats.hv_trace.append((time.monotonic() - self.t0, st.evaluated, self.current_hv()))
+            t_hv = time.monotonic()
+            hv = self.current_hv()
+            self.stats.hv_trace.append((t_hv - self.t0 - self._hv_overhead, st.evaluated, hv))
+            self._hv_overhead += time.monotonic() - t_hv
         return s, flags
 
     def _keep_near_misses(self, batch, s, flags, pref, feas):
@@ -223,7 +232,18 @@ class _Run:
             return 0.0
         a = self.store.arrays()
         props = a["props"][np.array(self.archive.payload, int)]
+        if self.hv_fn is not None:
+            return float(self.hv_fn(props))
         return hypervolume(normalise_for_target(props, self.target))
+
+    def representative_hv(self) -> float:
+        """Hypervolume of the thinned front (target-normalised); the convergence signal."""
+        from spacetrash_desktop.engine.pareto import thin_front
+
+        a = self.store.arrays()
+        props = a["props"][np.array(self.archive.payload, int)]
+        keep = thin_front(props, self.target)
+        return hypervolume(normalise_for_target(props[keep], self.target))
 
     def maybe_partial(self, force: bool = False):
         now = time.monotonic()
@@ -243,7 +263,10 @@ class _Run:
             feas = (a["flags"] & (REFUSED_MASK | INFEASIBLE_MASK)) == 0
             fi = np.where(feas)[0]
             if len(fi):
-                ranks[fi] = pareto_ranks(to_minimisation(a["props"][fi]))
+                # rounded like the archive, so float noise cannot demote an archived recipe
+                ranks[fi] = pareto_ranks(np.round(to_minimisation(a["props"][fi]), 10))
+            front = np.array(sorted(int(r) for r in self.archive.payload), int)
+            ranks[front] = 1
         front = np.array(sorted(int(r) for r in self.archive.payload), int)
         return SearchOutcome(self.p, self.store, front, ranks, self.stats)
 
@@ -283,15 +306,18 @@ def _run_exact(run: _Run, chunk: int, restrict=None, progress_total: int | None 
 
 
 class _Evolution:
-    """NSGA-II-style search on the same grid as the exact search (waste quanta, regolith steps)."""
+    """NSGA-II-style search. It works on a finer grid than the exact pass (1% fraction quanta and
+    1% regolith steps by default) so it can refine the exact grid's front between grid points."""
 
-    def __init__(self, run: _Run, rng: np.random.Generator, pop_size: int):
+    def __init__(self, run: _Run, rng: np.random.Generator, pop_size: int, quanta: int = 100,
+                 reg_step: float = 0.01):
         self.run = run
         self.p = run.p
         self.t = run.t
         self.rng = rng
         self.pop_size = pop_size
-        self.Q = self.p.quanta
+        self.Q = quanta
+        self.reg_step = reg_step
         self.pad = self.p.pad
         procs = self.p.processes
         self.procs = procs
@@ -355,8 +381,8 @@ class _Evolution:
         return out
 
     def _snap_reg(self, reg, proc):
-        step = 0.1
-        reg = np.round(reg / step) * step
+        step = self.reg_step
+        reg = np.round(np.round(reg / step) * step, 6)
         return np.clip(reg, self.reg_lo[proc], self.reg_hi[proc])
 
     def repair(self, idx, q, reg, proc) -> RecipeBatch:
@@ -365,6 +391,13 @@ class _Evolution:
         if bad.any():
             r, c = np.where(bad)
             idx[r, c] = self._random_item(proc[r])
+        # a recipe needs at least one item with a positive share
+        q = np.where(idx == self.pad, 0, np.maximum(q, 0))
+        empty = (q.sum(axis=1) == 0)
+        if empty.any():
+            r = np.where(empty)[0]
+            idx[r, 0] = self._random_item(proc[r])
+            q[r, 0] = self.Q
         reg = self._snap_reg(reg, proc)
         return self._batch(idx, q, reg, proc)
 
@@ -417,8 +450,8 @@ class _Evolution:
                 r = np.where(m)[0]
                 a = _pick_used(used[r], rng)
                 bslot = _pick_used(used[r], rng)
-                amt = rng.integers(1, 4, len(r))
-                amt = np.minimum(amt, q[r, a])
+                amt = np.ceil(self.Q * 0.15 * rng.random(len(r)) ** 2).astype(int)
+                amt = np.minimum(np.maximum(amt, 1), q[r, a])
                 q[r, a] -= amt
                 q[r, bslot] += amt
             # 2: add an item
@@ -441,7 +474,8 @@ class _Evolution:
             # 4: regolith one step up or down
             m = active & (op == 4)
             if m.any():
-                reg[m] = reg[m] + rng.choice([-0.1, 0.1], m.sum())
+                steps = rng.choice([-1, 1], m.sum()) * np.ceil(10 * rng.random(m.sum()) ** 2)
+                reg[m] = reg[m] + steps * self.reg_step
             # 5: change process
             m = active & (op == 5)
             if m.any():
@@ -531,41 +565,71 @@ def _seed_items(run: _Run, per_process: int) -> dict[int, np.ndarray]:
     return restrict
 
 
-def _run_evolution(run: _Run, seed: int, pop_size: int, max_evals: int | None, seed_items: int) -> None:
-    rng = np.random.default_rng(seed)
+def _seed_pass(run: _Run, seed_items: int) -> dict[int, np.ndarray]:
+    """Exact enumeration over the most promising items of every process (the evolutionary search's
+    seed): it finds most of the front of a large inventory within the first second."""
+    p = run.p
+    restrict = _seed_items(run, seed_items)
+    from math import comb
+
+    seed_space = sum(comb(len(v), k) * comb(p.quanta - 1, k - 1) * len(p.reg_levels[q])
+                     for q, v in restrict.items() for k in range(1, MAX_SLOTS + 1))
+    _run_exact(run, chunk=8000, restrict=restrict, progress_total=seed_space)
+    return restrict
+
+
+def _evolve(run: _Run, rng: np.random.Generator, pop_size: int, max_evals: int | None, stall_generations: int,
+            restrict: dict[int, np.ndarray] | None = None, note: str = "evolutionary search",
+            offspring: int | None = None, archive_share: float = 0.5, converge_tol: float = 1e-4) -> None:
     p = run.p
     if len(p.processes) == 0:
         return
-    # 1. exact pass over the most promising items
-    restrict = _seed_items(run, seed_items)
+    restrict = restrict or {}
+    offspring = offspring or pop_size
     ev = _Evolution(run, rng, pop_size)
     ev.good_items = {q: v for q, v in restrict.items()}
-    seed_space = sum(
-        __import__("math").comb(len(v), k) * __import__("math").comb(p.quanta - 1, k - 1) * len(p.reg_levels[q])
-        for q, v in restrict.items() for k in range(1, MAX_SLOTS + 1))
-    _run_exact(run, chunk=8000, restrict=restrict, progress_total=seed_space)
-    # 2. population: archive members first, then random fill
-    a = run.store.arrays()
-    pop_parts = []
-    if a is not None and len(run.archive):
+
+    def archive_batch(k: int) -> RecipeBatch | None:
+        a = run.store.arrays()
+        if a is None or not len(run.archive):
+            return None
         rows = np.array(run.archive.payload, int)
-        if len(rows) > pop_size:
-            rows = rng.choice(rows, pop_size, replace=False)
-        pop_parts.append(RecipeBatch(a["idx"][rows], a["frac"][rows], a["reg"][rows], a["proc"][rows]))
-    have = sum(len(x) for x in pop_parts)
+        rows = rng.choice(rows, min(k, len(rows)), replace=len(rows) < k)
+        return RecipeBatch(a["idx"][rows], a["frac"][rows], a["reg"][rows], a["proc"][rows])
+
+    # population: archive members first, then random fill
+    parts = []
+    first = archive_batch(pop_size)
+    if first is not None:
+        parts.append(first)
+    have = sum(len(x) for x in parts)
     if have < pop_size:
-        pop_parts.append(ev.random_individuals(pop_size - have))
-    pop = RecipeBatch.concat(pop_parts)
+        parts.append(ev.random_individuals(pop_size - have))
+    pop = RecipeBatch.concat(parts)
     s, flags = run.evaluate(pop)
     props = s.props
     gen = 0
-    budget_note = "evolutionary search"
+    last_change_gen, last_version = 0, run.archive.version
+    hv_prev, flat_checks = 0.0, 0
     while True:
         run.ctx.check_cancelled()
         if max_evals is not None and run.stats.evaluated >= max_evals:
             break
         if run.ctx.time_left() <= 0:
             break
+        if gen - last_change_gen >= stall_generations:
+            run.stats.converged = True
+            break
+        if converge_tol and gen and gen % CONVERGE_CHECK_GENERATIONS == 0 and len(run.archive):
+            hv = run.representative_hv()
+            if hv - hv_prev <= converge_tol * max(hv, 1e-12):
+                flat_checks += 1
+                if flat_checks >= 2:
+                    run.stats.converged = True
+                    break
+            else:
+                flat_checks = 0
+            hv_prev = hv
         gen += 1
         # refresh the "good items" from the archive every few generations
         if gen % 5 == 1 and len(run.archive):
@@ -584,38 +648,49 @@ def _run_evolution(run: _Run, seed: int, pop_size: int, max_evals: int | None, s
         if feas.any():
             key[feas] = pareto_ranks(to_minimisation(props[feas]))
         key[~feas] = 1e3 + violation(props[~feas], p.target)
-        i1, i2 = rng.integers(0, n, (2, n))
-        parents = np.where(key[i1] <= key[i2], i1, i2)
-        j1, j2 = rng.integers(0, n, (2, n))
-        mates = np.where(key[j1] <= key[j2], j1, j2)
-        # 20% of the mates come straight from the archive (elitism beyond the population)
-        children = ev.vary(pop.take(parents), pop.take(mates))
+        m = offspring
+        i1, i2 = rng.integers(0, n, (2, m))
+        parents = pop.take(np.where(key[i1] <= key[i2], i1, i2))
+        j1, j2 = rng.integers(0, n, (2, m))
+        mates = pop.take(np.where(key[j1] <= key[j2], j1, j2))
+        # part of the parents and mates come straight from the archive: local search around the
+        # whole front, not only the population's share of it
+        elite = archive_batch(int(m * archive_share))
+        if elite is not None:
+            k = len(elite)
+            parents = RecipeBatch.concat([parents.take(np.arange(m - k)), elite])
+        elite = archive_batch(max(1, m // 5))
+        if elite is not None:
+            k = len(elite)
+            mates = RecipeBatch.concat([mates.take(np.arange(m - k)), elite])
+        children = ev.vary(parents, mates)
         children = children.take(stock_ok(p, children))
         keys = children.keys()
         fresh = np.array([k not in run.seen for k in keys.tolist()], bool) if len(keys) else np.zeros(0, bool)
-        # de-duplicate inside the generation as well
-        _, first = np.unique(keys, return_index=True)
+        _, firsts = np.unique(keys, return_index=True)
         uniq = np.zeros(len(keys), bool)
-        uniq[first] = True
+        uniq[firsts] = True
         new = fresh & uniq
         run.seen.update(keys[new].tolist())
         children = children.take(new)
         if len(children) == 0:
             children = ev.random_individuals(max(8, pop_size // 4))
         cs, cflags = run.evaluate(children)
+        if run.archive.version != last_version:
+            last_version, last_change_gen = run.archive.version, gen
         allb = RecipeBatch.concat([pop, children])
         allp = np.concatenate([props, cs.props])
         allf = np.concatenate([flags, cflags])
         keep = _survive(allp, allf, p.target, pop_size)
         pop, props, flags = allb.take(keep), allp[keep], allf[keep]
         if max_evals:
-            run.ctx.progress(min(run.stats.evaluated, max_evals), max_evals, budget_note)
+            run.ctx.progress(min(run.stats.evaluated, max_evals), max_evals, note)
         else:
             left = run.ctx.time_left()
             el = run.elapsed()
             total = el + left if np.isfinite(left) else el + 1
             run.ctx.progress(int(1000 * el / total), 1000,
-                             f"{budget_note}: generation {gen}, {len(run.archive):,} on the front")
+                             f"{note}: generation {gen}, {len(run.archive):,} on the front")
         run.maybe_partial()
 
 
@@ -636,26 +711,47 @@ def search(
     pop_size: int = 200,
     seed_items: int = 8,
     chunk: int = 20000,
-    track_hv: bool = False,
+    stall_generations: int = 100,
+    refine: bool = True,
+    hv_fn=None,
 ) -> SearchOutcome:
-    """Run the search; returns what was found even when cancelled or out of time."""
+    """Run the search; returns what was found even when cancelled or out of time.
+
+    * ``exact``: every recipe on the grid (10% waste fractions, 10% regolith steps), safely pruned:
+      the ground truth.
+    * ``evolutionary``: an exact pass over the most promising items, then NSGA-II-style evolution on a
+      1% grid.
+    * ``auto`` (default): exact when the grid has at most ``EXACT_LIMIT`` candidates, then (with
+      ``refine``) the evolution refines the front between grid points; evolutionary otherwise.
+
+    The evolution stops at the time budget, at ``max_evals`` (deterministic for a seed), after
+    ``stall_generations`` generations without a change to the front, or on cancel. With neither a
+    time budget nor ``max_evals`` the evolution gets ``DEFAULT_BUDGET_S``.
+    """
     ctx = ctx or NullContext()
     if time_budget_s is not None:
         ctx.deadline = time.monotonic() + float(time_budget_s)
+    elif max_evals is None:
+        ctx.deadline = time.monotonic() + DEFAULT_BUDGET_S
     problem = build_problem(tables, target, quanta=quanta)
-    run = _Run(problem, scorer, ctx, track_hv=track_hv)
+    run = _Run(problem, scorer, ctx, hv_fn=hv_fn)
     total = problem.exact_count()
     run.stats.total = total
     if mode == "auto":
-        mode = "exact" if total <= EXACT_LIMIT else "evolutionary"
-    if mode not in {"exact", "evolutionary"}:
+        mode = "exact+refine" if total <= EXACT_LIMIT and refine else ("exact" if total <= EXACT_LIMIT else "evolutionary")
+    if mode not in {"exact", "evolutionary", "exact+refine"}:
         raise ValueError(f"unknown search mode {mode!r}")
     run.stats.mode = mode
+    rng = np.random.default_rng(seed)
     try:
-        if mode == "exact":
+        if mode in {"exact", "exact+refine"}:
             run.stats.completed = _run_exact(run, chunk=chunk)
+            if mode == "exact+refine" and run.stats.completed:
+                run.maybe_partial(force=True)
+                _evolve(run, rng, pop_size, max_evals, stall_generations, note="refining the front")
         else:
-            _run_evolution(run, seed, pop_size, max_evals, seed_items)
+            restrict = _seed_pass(run, seed_items)
+            _evolve(run, rng, pop_size, max_evals, stall_generations, restrict)
     except Cancelled:
         run.stats.cancelled = True
     run.maybe_partial(force=True)

@@ -14,13 +14,15 @@ from spacetrash_desktop._version import __version__
 from spacetrash_desktop.catalog.datasets import Catalog, load_catalog
 from spacetrash_desktop.domain import Target, WasteItem
 from spacetrash_desktop.engine.context import NullContext, RunContext
-from spacetrash_desktop.engine.pareto import hypervolume, normalise_for_target
+from spacetrash_desktop.engine.pareto import hypervolume, normalise_for_target, thin_front
 from spacetrash_desktop.engine.results import GenerationResult, build_candidates
 from spacetrash_desktop.engine.scorer import PhysicsScorer, Scorer
 from spacetrash_desktop.engine.search import search
 from spacetrash_desktop.engine.tables import compile_tables
 
 NEAR_MISSES_SHOWN = 60
+OTHERS_SHOWN = 150
+THIN_EPS = 0.002  # representative front: every hidden recipe is within 0.2% of a shown one
 
 
 def inventory_sha256(items: Sequence[WasteItem]) -> str:
@@ -75,6 +77,7 @@ def generate(
     seed: int = 0,
     max_evals: int | None = None,
     catalog: Catalog | None = None,
+    thin_eps: float = THIN_EPS,
     **search_kw: Any,
 ) -> GenerationResult:
     catalog = catalog or load_catalog()
@@ -95,11 +98,24 @@ def generate(
     }
     cache: dict = {}
 
+    def shown_front(arrays, rows: np.ndarray) -> np.ndarray:
+        if len(rows) == 0 or thin_eps <= 0:
+            return rows
+        return rows[thin_front(arrays["props"][rows], target, thin_eps)]
+
+    def order_rows(arrays, rows: np.ndarray) -> np.ndarray:
+        # problematic waste first when the target asks for it, then the least energy
+        return rows[np.lexsort((arrays["props"][rows, 2], -arrays["pref"][rows]))]
+
     def make_partial(run) -> GenerationResult:
         arrays = run.store.arrays()
-        rows = np.array(sorted(int(r) for r in run.archive.payload), int)
-        cands = build_candidates(tables, target, arrays, rows, None, cache) if arrays is not None else []
-        return GenerationResult(target=target, candidates=cands, stats=run.stats.to_dict(),
+        cands = []
+        if arrays is not None and len(run.archive):
+            rows = shown_front(arrays, np.array(sorted(run.archive.payload), int))
+            cands = build_candidates(tables, target, arrays, order_rows(arrays, rows), None, cache)
+        stats = run.stats.to_dict()
+        stats["front_size_full"] = len(run.archive)
+        return GenerationResult(target=target, candidates=cands, stats=stats,
                                 model=scorer.info.to_dict(), inputs=inputs, partial=True)
 
     bridge = _Bridge(ctx, make_partial)
@@ -108,17 +124,23 @@ def generate(
     arrays = outcome.store.arrays()
     cands = []
     hv = 0.0
+    shown = np.zeros(0, int)
     if arrays is not None:
-        ranked = np.where(outcome.ranks > 0)[0]
-        order = ranked[np.lexsort((-arrays["pref"][ranked], outcome.ranks[ranked]))]
-        feas = build_candidates(tables, target, arrays, order, outcome.ranks, cache)
+        shown = shown_front(arrays, outcome.front_rows)
+        front = build_candidates(tables, target, arrays, order_rows(arrays, shown), outcome.ranks, cache)
+        # a few of the next-best feasible recipes (ranks 2 and 3) for comparison
+        rest = np.where((outcome.ranks >= 2) & (outcome.ranks <= 3))[0]
+        rest = rest[np.lexsort((-arrays["pref"][rest], outcome.ranks[rest]))][:OTHERS_SHOWN]
+        others = build_candidates(tables, target, arrays, rest, outcome.ranks, cache)
         near = [r for _, r in sorted(_near_misses(outcome))][:NEAR_MISSES_SHOWN]
-        cands = feas + build_candidates(tables, target, arrays, np.array(near, int), outcome.ranks, cache)
+        cands = front + others + build_candidates(tables, target, arrays, np.array(near, int), outcome.ranks, cache)
         if len(outcome.front_rows):
             hv = hypervolume(normalise_for_target(arrays["props"][outcome.front_rows], target))
     stats = outcome.stats.to_dict()
     stats["total_s"] = round(time.monotonic() - t0, 4)
-    stats["front_size"] = int(len(outcome.front_rows))
+    stats["front_size"] = int(len(shown))
+    stats["front_size_full"] = int(len(outcome.front_rows))
+    stats["thinning_eps"] = thin_eps
     return GenerationResult(target=target, candidates=cands, stats=stats, model=scorer.info.to_dict(),
                             inputs=inputs, hypervolume=hv, partial=False)
 

@@ -1,0 +1,1 @@
+"""Benchmarks behind ``spacetrash bench`` (plain Python; the GUI benchmark lives in ui/)."""
