@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "spacetrash_desktop.commands.inventory",
     "spacetrash_desktop.commands.generate",
     "spacetrash_desktop.commands.bench",
+    "spacetrash_desktop.commands.batch",
 )
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
