@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "spacetrash_desktop.commands.generate",
     "spacetrash_desktop.commands.bench",
     "spacetrash_desktop.commands.batch",
+    "spacetrash_desktop.commands.feedback",
 )
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3

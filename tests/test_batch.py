@@ -160,7 +160,7 @@ def test_killing_the_runner_mid_job_completes_every_job_exactly_once(tmp_path):
     q = tmp_path / "queue"
     n_jobs = 8
     for i in range(n_jobs):
-        put(q, f"job{i}", {"target": "container", "time_budget_s": 30, "max_evals": 25000 + 500 * i, "seed": i})
+        put(q, f"job{i}", {"target": "interior_panel", "time_budget_s": 30, "max_evals": 660000 + 1000 * i, "seed": i})
     env = {**os.environ, "SPACETRASH_HOME": str(tmp_path / "home")}
     cmd = [sys.executable, "-m", "spacetrash_desktop", "batch", "--queue", str(q), "--physics-only"]
     rng = random.Random(1)

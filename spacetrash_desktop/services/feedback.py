@@ -1,0 +1,286 @@
+"""Crew feedback: the service behind the Feedback panel, the File menu's export/import and
+``spacetrash feedback``. No Qt.
+
+* :func:`build_feedback_row` turns a generated candidate (``engine.results.Candidate`` or its
+  ``to_dict()``), the target, the model info and the crew's report into a row dict;
+* :func:`record_feedback` saves it durably and returns its ``row_id`` (a disk error raises
+  :class:`StorageError` and keeps the row in memory: :func:`pending_feedback`,
+  :func:`retry_pending_feedback`);
+* :func:`list_feedback` / :func:`predicted_vs_actual` for the list of past feedback;
+* :func:`export_feedback` / :func:`import_feedback` for trainers; :func:`compact_feedback`.
+
+The storage format and its guarantees are in ``docs/FEEDBACK.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+from spacetrash_desktop.domain import PROPERTY_NAMES, PROPERTY_UNITS
+from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.storage.feedback_schema import COLUMNS, REPORTED_COLUMNS
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from spacetrash_desktop.storage.feedback_exchange import ExportResult, ImportSummary
+    from spacetrash_desktop.storage.journal import CompactReport, FeedbackJournal, VerifyReport
+
+# What the crew may report (the keys of ``report`` in build_feedback_row).
+REPORT_FIELDS = ("who", "rigidity", "rigidity_method", "rigidity_how", "tightness", "tightness_method",
+                 "tightness_how", "energy_kwh", "water_l", "crew_min", "product_mass_kg", "passed", "notes")
+FILTERS = ("recipe_id", "who", "model_name", "model_version", "origin", "passed", "since", "until", "text",
+           "method")
+
+_journals: dict[str, "FeedbackJournal"] = {}
+_journals_guard = threading.Lock()
+
+
+def journal() -> "FeedbackJournal":
+    """The journal in the current per-user data dir (one instance per folder and process, so rows
+    whose save failed stay pending in memory for a retry)."""
+    from spacetrash_desktop.storage.journal import FeedbackJournal
+    from spacetrash_desktop.storage.paths import feedback_dir
+
+    try:
+        folder = feedback_dir()
+    except OSError as exc:
+        from spacetrash_desktop.errors import storage_error_from_os
+
+        raise storage_error_from_os(exc, "the feedback journal") from exc
+    key = str(folder.resolve())
+    with _journals_guard:
+        j = _journals.get(key)
+        if j is None:
+            j = _journals[key] = FeedbackJournal(folder)
+        return j
+
+
+# ------------------------------------------------------------------------------------ recording
+
+def record_feedback(row: Mapping[str, Any]) -> str:
+    """Validate and save one row; returns its row_id once it is durable on disk."""
+    return journal().append(row)
+
+
+def pending_feedback() -> list[dict[str, Any]]:
+    """Rows whose save failed (disk full, read-only...), kept in memory to retry."""
+    return [dict(r) for r in journal().pending.values()]
+
+
+def retry_pending_feedback() -> list[str]:
+    return journal().retry_pending()
+
+
+def build_feedback_row(candidate: Any, target: Any = None, model: Any = None,
+                       report: Mapping[str, Any] | None = None, **crew: Any) -> dict[str, Any]:
+    """A row dict for :func:`record_feedback` from what the window has at hand.
+
+    ``candidate``: an ``engine.results.Candidate`` or its ``to_dict()``; ``target``: a
+    ``domain.Target`` or its ``to_dict()``; ``model``: ``engine.scorer.ModelInfo``, its ``to_dict()``
+    (``GenerationResult.model``) or None; ``report`` and/or keyword arguments: the crew's report
+    (keys in :data:`REPORT_FIELDS`). Validation happens when the row is recorded.
+    """
+    cd = candidate.to_dict() if hasattr(candidate, "to_dict") else dict(candidate)
+    recipe = {
+        "id": cd.get("id"),
+        "items": [
+            {k: it.get(k) for k in ("item_id", "name", "fraction", "mass_kg") if k in it}
+            for it in cd.get("items", [])
+        ],
+        "regolith_frac": cd.get("regolith_frac", 0.0),
+        "regolith_kg": cd.get("regolith_kg"),
+        "process_id": cd.get("process_id"),
+        "process_name": cd.get("process_name"),
+        "batch_mass_kg": cd.get("batch_mass_kg"),
+    }
+    prediction = {
+        "interval": "95%",
+        "properties": cd.get("properties", {}),
+        "status": cd.get("status"),
+        "ood": cd.get("ood"),
+        "pareto_rank": cd.get("pareto_rank"),
+        "mass_flow": cd.get("mass_flow"),
+    }
+    tgt = None
+    if target is not None:
+        tgt = target.to_dict() if hasattr(target, "to_dict") else dict(target)
+    info = {}
+    if model is not None:
+        info = model.to_dict() if hasattr(model, "to_dict") else dict(model)
+    row: dict[str, Any] = {
+        "recipe_id": cd.get("id"),
+        "recipe_json": recipe,
+        "target_json": tgt,
+        "prediction_json": prediction,
+        "model_name": info.get("name") or None,
+        "model_version": info.get("version") or None,
+        "model_manifest_sha256": info.get("manifest_sha256") or None,
+    }
+    given = {**(report or {}), **crew}
+    unknown = sorted(k for k in given if k not in REPORT_FIELDS)
+    if unknown:
+        raise BadInputError("Unknown feedback field(s): " + ", ".join(unknown) + ".")
+    row.update({k: v for k, v in given.items() if v is not None and v != ""})
+    return row
+
+
+# ------------------------------------------------------------------------------------ reading
+
+def list_feedback(filters: Mapping[str, Any] | None = None) -> "pd.DataFrame":
+    """Recorded rows (newest last), filtered. Filters: recipe_id, who, model_name, model_version,
+    origin (exact), passed (bool), since / until (ISO dates or times, on recorded_at), text (in
+    notes and the how columns, case-insensitive), method ("measured" | "judged": either property)."""
+    df = journal().rows()
+    filters = {k: v for k, v in (filters or {}).items() if v is not None and v != ""}
+    unknown = sorted(k for k in filters if k not in FILTERS)
+    if unknown:
+        raise BadInputError("Unknown feedback filter(s): " + ", ".join(unknown) + ".")
+    if df.empty or not filters:
+        return df
+    mask = df["row_id"].notna()
+    for key in ("recipe_id", "who", "model_name", "model_version", "origin"):
+        if key in filters:
+            mask &= df[key] == str(filters[key])
+    if "passed" in filters:
+        if not isinstance(filters["passed"], bool):
+            raise BadInputError("The 'passed' filter must be true or false.")
+        want = filters["passed"]
+        mask &= df["passed"].map(lambda v: _as_bool(v) is want).astype(bool)
+    for key, op in (("since", "ge"), ("until", "le")):
+        if key in filters:
+            bound = _utc_bound(str(filters[key]), key)
+            times = df["recorded_at"].map(_parse_time)
+            mask &= times.map(lambda t, b=bound, o=op: t is not None and (t >= b if o == "ge" else t <= b)).astype(bool)
+    if "text" in filters:
+        needle = str(filters["text"]).lower()
+        hay = (df["notes"].fillna("").astype(str) + " " + df["rigidity_how"].fillna("").astype(str) + " "
+               + df["tightness_how"].fillna("").astype(str)).str.lower()
+        mask &= hay.str.contains(needle, regex=False)
+    if "method" in filters:
+        m = str(filters["method"])
+        mask &= (df["rigidity_method"] == m) | (df["tightness_method"] == m)
+    return df[mask.astype(bool)].reset_index(drop=True)
+
+
+def get_feedback(row_id: str, *, decode: bool = True) -> dict[str, Any] | None:
+    return journal().get(row_id, decode=decode)
+
+
+def predicted_vs_actual(rows: "pd.DataFrame") -> "pd.DataFrame":
+    """One line per row and property the crew reported: predicted value, 95% interval, actual,
+    error (actual - predicted) and whether the actual fell inside the interval."""
+    import pandas as pd
+
+    out = []
+    for rec in rows.to_dict("records"):
+        try:
+            pred = json.loads(rec.get("prediction_json") or "{}")
+        except (TypeError, ValueError):
+            pred = {}
+        props = pred.get("properties") or {}
+        flow = pred.get("mass_flow") or {}
+        for name in PROPERTY_NAMES + ("product_mass_kg",):
+            actual = _num(rec.get(name))
+            if actual is None:
+                continue
+            if name == "product_mass_kg":
+                p = {"value": flow.get("product_kg"), "low": None, "high": None, "unit": "kg"}
+            else:
+                p = props.get(name) or {}
+            value, low, high = _num(p.get("value")), _num(p.get("low")), _num(p.get("high"))
+            out.append({
+                "row_id": rec["row_id"], "recipe_id": rec["recipe_id"], "property": name,
+                "unit": p.get("unit") or PROPERTY_UNITS.get(name, "kg"),
+                "method": rec.get(f"{name}_method") if name in ("rigidity", "tightness") else "measured",
+                "predicted": value, "low": low, "high": high, "actual": actual,
+                "error": None if value is None else actual - value,
+                "inside_interval": None if low is None or high is None else bool(low <= actual <= high),
+            })
+    cols = ["row_id", "recipe_id", "property", "unit", "method", "predicted", "low", "high", "actual", "error",
+            "inside_interval"]
+    return pd.DataFrame(out, columns=cols)
+
+
+def verify_feedback() -> "VerifyReport":
+    return journal().verify()
+
+
+# ------------------------------------------------------------------------------------ trainers
+
+def export_feedback(out_dir: Path | str) -> "ExportResult":
+    from spacetrash_desktop.storage.feedback_exchange import export_journal
+
+    return export_journal(journal(), Path(out_dir))
+
+
+def import_feedback(paths: Iterable[Path | str]) -> "ImportSummary":
+    return journal().import_files(paths)
+
+
+def compact_feedback(ctx=None) -> "CompactReport":
+    return journal().compact(ctx)
+
+
+# ------------------------------------------------------------------------------------ helpers
+
+def _num(v: Any) -> float | None:
+    if v is None or isinstance(v, bool):
+        return None
+    try:
+        x = float(v)
+    except (TypeError, ValueError):
+        return None
+    return x if math.isfinite(x) else None
+
+
+def _as_bool(v: Any) -> bool | None:
+    """True/False from a Python or numpy bool; None for a missing value."""
+    if isinstance(v, bool):
+        return v
+    if type(v).__name__ == "bool_":  # numpy.bool_
+        return bool(v)
+    return None
+
+
+def _parse_time(text: Any):
+    from datetime import datetime, timezone
+
+    if not isinstance(text, str):
+        return None
+    try:
+        t = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
+
+
+def _utc_bound(text: str, key: str):
+    t = _parse_time(text)
+    if t is None:
+        raise BadInputError(f"The '{key}' filter must be an ISO date or date and time (e.g. 2031-05-01).")
+    return t
+
+
+__all__ = [
+    "COLUMNS",
+    "FILTERS",
+    "REPORTED_COLUMNS",
+    "REPORT_FIELDS",
+    "build_feedback_row",
+    "compact_feedback",
+    "export_feedback",
+    "get_feedback",
+    "import_feedback",
+    "journal",
+    "list_feedback",
+    "pending_feedback",
+    "predicted_vs_actual",
+    "record_feedback",
+    "retry_pending_feedback",
+    "verify_feedback",
+]
