@@ -125,3 +125,12 @@ def test_generate_service_results_respect_stock_caps_and_safety(catalog):
             if proc.heated:
                 assert not {"W001", "W017"} & {i for i, _ in c.recipe.items}  # the PVDF foams
             assert target.allows_process(c.recipe.process_id)
+
+
+def test_every_preset_and_scenario_is_achievable_from_the_default_inventory(catalog):
+    """A preset no recipe can meet would greet the crew with an empty table: the bundled targets and
+    the bundled inventory must fit together (physics model, exhaustive grid)."""
+    t = compile_tables(catalog, list(catalog.default_inventory))
+    empty = [tid for tid, target in catalog.targets.items()
+             if len(search(t, target, PhysicsScorer(), mode="exact").front_rows) == 0]
+    assert empty == []
