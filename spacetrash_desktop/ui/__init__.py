@@ -1,0 +1,26 @@
+"""The window: the only package that imports PySide6, shiboken6 or pyqtgraph.
+
+Importing ``spacetrash_desktop.ui`` itself imports no Qt, so its plain-Python helpers
+(``undo``, ``inventory_doc``, ``views``) can be used and tested without a display.
+
+Modules
+-------
+app            QApplication, style, exception hooks, ``run_app`` (the ``spacetrash`` entry point)
+main_window    tabs, menus, status bar, window state (QSettings), panel extension point
+context        AppContext: what every tab and future panel shares (runner, selection, results...)
+tasks          the single background-task runner (ThreadPoolExecutor + queued signals)
+undo           Qt-free command stack (Edit menu text derives from it)
+inventory_doc  Qt-free inventory document: items, edits as undoable commands, validation
+qtmodels       QAbstractTableModel subclasses with in-model numpy sorting and filtering
+views          Qt-free display snapshots of generation results, built on the worker thread
+inventory_tab, target_tab, candidates_tab, tradeoffs_tab   one module per tab
+sankey, property_bars   QPainter widgets of the detail pane
+dialogs, errors         import report, compare, about, error dialog and global exception hooks
+panels         the registry later panels (Feedback, Model) plug into
+bench_gui      ``spacetrash bench gui``
+screenshots    ``python -m spacetrash_desktop.ui.screenshots``
+"""
+
+from spacetrash_desktop.ui import _compat as _compat
+
+_compat.apply()  # before any PySide6 call: see _compat (PySide6 6.12 on CPython 3.11)

@@ -1,0 +1,153 @@
+"""The application: QApplication, the Fusion style with a restrained light palette and large,
+glove-friendly controls, the global exception hooks, and ``run_app`` (what ``spacetrash`` with no
+arguments runs).
+
+``SPACETRASH_STARTUP_PROBE=1`` makes the app print ``SPACETRASH_READY <unix time>`` once the window
+is shown, the inventory is in the table and the event loop is idle, then quit (``spacetrash bench
+gui`` measures the start-up time with it).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+log = logging.getLogger(__name__)
+
+PROBE_ENV = "SPACETRASH_STARTUP_PROBE"
+ORG, APP = "SpaceTrash", "Space Trash Desktop"
+
+
+def resource_path(*parts: str):
+    from spacetrash_desktop.storage.paths import bundled_dir
+
+    return bundled_dir("resources").joinpath(*parts)
+
+
+def light_palette() -> QPalette:
+    p = QPalette()
+    c = {
+        QPalette.ColorRole.Window: "#f3f4f6",
+        QPalette.ColorRole.WindowText: "#111827",
+        QPalette.ColorRole.Base: "#ffffff",
+        QPalette.ColorRole.AlternateBase: "#f1f5f9",
+        QPalette.ColorRole.ToolTipBase: "#fffbea",
+        QPalette.ColorRole.ToolTipText: "#111827",
+        QPalette.ColorRole.PlaceholderText: "#6b7280",
+        QPalette.ColorRole.Text: "#111827",
+        QPalette.ColorRole.Button: "#e5e7eb",
+        QPalette.ColorRole.ButtonText: "#111827",
+        QPalette.ColorRole.BrightText: "#ffffff",
+        QPalette.ColorRole.Highlight: "#2563eb",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#1d4ed8",
+    }
+    for role, color in c.items():
+        p.setColor(role, QColor(color))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#9ca3af"))
+    return p
+
+
+def apply_style(app: QApplication) -> None:
+    """Fusion everywhere (consistent on every OS), a light palette and the bundled stylesheet."""
+    fusion = QStyleFactory.create("Fusion")
+    if fusion is not None:
+        app.setStyle(fusion)
+    app.setPalette(light_palette())
+    font = QFont(app.font())
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+    app.setFont(font)
+    try:
+        qss = resource_path("styles", "app.qss")
+        if qss.exists():
+            app.setStyleSheet(qss.read_text(encoding="utf-8"))
+        icon = resource_path("icons", "spacetrash.svg")
+        if icon.exists():
+            app.setWindowIcon(QIcon(str(icon)))
+    except OSError:  # a missing resource folder must not stop the window
+        log.warning("bundled resources not found; using the default look")
+    import pyqtgraph as pg
+
+    # antialiasing per item (the scatter points): axes and grids are axis-aligned and repaint faster without
+    pg.setConfigOptions(antialias=False, background="w", foreground="#374151")
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setApplicationName(APP)
+        QGuiApplication.setOrganizationName(ORG)
+        from spacetrash_desktop._version import __version__
+
+        QGuiApplication.setApplicationVersion(__version__)
+        QGuiApplication.setDesktopFileName("spacetrash")
+        app = QApplication([sys.argv[0] if sys.argv else "spacetrash", *(argv or [])])
+    apply_style(app)
+    return app
+
+
+def route_qt_messages() -> None:
+    """Qt's own warnings go to the log file (not to a console the crew never sees)."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+    qt_log = logging.getLogger("qt")
+
+    def handler(mode, _context, message):
+        if "propagateSizeHints" in message:  # the offscreen platform's noise, not a problem
+            return
+        qt_log.log(levels.get(mode, logging.WARNING), "%s", message)
+
+    qInstallMessageHandler(handler)
+
+
+def run_app(argv: list[str] | None = None) -> int:
+    """Open the window and run the event loop; returns the exit code."""
+    from spacetrash_desktop.storage.logs import setup_logging
+    from spacetrash_desktop.ui.errors import ExceptionHooks
+    from spacetrash_desktop.ui.main_window import MainWindow
+
+    setup_logging()
+    route_qt_messages()
+    app = make_application(argv)
+    t0 = time.perf_counter()
+    window = MainWindow()
+    hooks = ExceptionHooks(window.show_failure).install()
+    window.inventory_ready.connect(lambda: log.info("window ready %.2f s after the window was built",
+                                                    time.perf_counter() - t0))
+    if os.environ.get(PROBE_ENV):
+        _install_probe(app, window)
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        hooks.uninstall()
+        if not getattr(window, "_closed", True):
+            window.close()
+
+
+def _install_probe(app: QApplication, window) -> None:
+    """Print the time once the window is usable (shown, inventory loaded, event loop idle) and quit."""
+    state = {"inventory": False}
+
+    def ready():
+        print(f"SPACETRASH_READY {time.time():.6f}", flush=True)
+        log.info("start-up probe: window ready, quitting")
+        window.close()
+        app.quit()
+
+    def inventory_loaded():
+        state["inventory"] = True
+        QTimer.singleShot(0, window, ready)  # runs when the queue of pending events is drained
+
+    window.inventory_ready.connect(inventory_loaded)

@@ -1,0 +1,291 @@
+"""Dialogs: the import report (rejected rows), adding a stock line, About / help."""
+
+from __future__ import annotations
+
+import html
+from typing import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spacetrash_desktop.catalog.importer import ImportIssue, ImportResult, parse_composition
+from spacetrash_desktop.domain import WasteItem
+from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.ui.inventory_doc import parse_field
+
+
+class IssuesModel(QAbstractTableModel):
+    COLUMNS = ("Line", "Column", "Value", "Reason", "Outcome")
+
+    def __init__(self, issues: Sequence[ImportIssue], parent=None):
+        super().__init__(parent)
+        self.issues = list(issues)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.issues)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        i = self.issues[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if col == 0:
+                return str(i.line) if i.line else "file"
+            if col == 1:
+                return i.column or "–"
+            if col == 2:
+                return i.value or "–"
+            if col == 3:
+                return i.message if i.severity == "error" else f"{i.message} (warning: the row is kept)"
+            if col == 4:
+                if i.severity != "error":
+                    return "row kept"
+                return "row rejected" if i.line > 1 else "file refused"
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ImportReportDialog(QDialog):
+    """Lists every rejected row (line, column, value, reason); "Keep the good rows" or "Cancel"."""
+
+    def __init__(self, filename: str, result: ImportResult | None, issues: Sequence[ImportIssue],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("importReport")
+        self.result = result
+        self.setWindowTitle(f"Import {filename}")
+        ok = len(result.items) if result is not None else 0
+        lay = QVBoxLayout(self)
+        head = QLabel()
+        head.setWordWrap(True)
+        head.setObjectName("dialogHeading")
+        self.heading = head
+        if result is None:
+            head.setText(f"<b>{html.escape(filename)} cannot be imported.</b> Nothing was changed.")
+        else:
+            rejected = result.rows_rejected
+            parts = [f"<b>{ok} of {result.rows_total} rows can be imported.</b>"]
+            if rejected:
+                parts.append(f"{rejected} row{'s were' if rejected != 1 else ' was'} rejected; each problem is listed "
+                             "below with its line in the file.")
+            if result.warnings:
+                parts.append(f"{len(result.warnings)} warning(s) do not stop the import.")
+            if ok:
+                parts.append("Keeping the good rows replaces the current inventory (Ctrl+Z brings it back).")
+            else:
+                parts.append("No row can be used, so nothing will change.")
+            head.setText(" ".join(parts))
+        lay.addWidget(head)
+        self.table = QTableView()
+        self.table.setObjectName("issuesTable")
+        self.issues_model = IssuesModel(issues, self)
+        self.table.setModel(self.issues_model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setStretchLastSection(True)
+        for col, width in enumerate((60, 140, 180, 380, 110)):
+            self.table.setColumnWidth(col, width)
+        self.table.setAlternatingRowColors(True)
+        self.table.setAccessibleName("Rejected rows")
+        lay.addWidget(self.table, 1)
+        if result is not None and result.error_log:
+            note = QLabel("The same list was saved in the data folder (import_errors).")
+            note.setObjectName("hint")
+            lay.addWidget(note)
+        buttons = QDialogButtonBox()
+        self.keep_button = None
+        if result is not None and ok:
+            self.keep_button = buttons.addButton(f"Keep the {ok} good row{'s' if ok != 1 else ''}",
+                                                 QDialogButtonBox.ButtonRole.AcceptRole)
+            self.keep_button.setDefault(True)
+            self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        else:
+            self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.resize(920, 460)
+
+
+class AddItemDialog(QDialog):
+    """A new stock line. Composition as text ("ldpe 60%; pet 40%"); every field checked as typed."""
+
+    def __init__(self, lookup: dict, categories: Sequence[str], new_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Add a stock line")
+        self.setObjectName("addItemDialog")
+        self.lookup = lookup
+        self.new_id = new_id
+        self.item: WasteItem | None = None
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("e.g. Drink pouches (used)")
+        self.category = QComboBox()
+        self.category.setEditable(True)
+        self.category.addItems(sorted(set(categories)))
+        self.composition = QLineEdit()
+        self.composition.setPlaceholderText("e.g. ldpe 65%; aluminium_foil 24%; pet 11%")
+        self.composition.setToolTip("Materials and their share of the mass, separated by ';'. Known materials: "
+                                    + ", ".join(sorted(set(lookup.values()))))
+        self.mass = QLineEdit("1")
+        self.mass.setToolTip("Mass of the stock line in kilograms")
+        self.count = QLineEdit("0")
+        self.moisture = QLineEdit("0")
+        self.moisture.setToolTip("Water content, % of the wet mass")
+        self.flags = QLineEdit()
+        self.flags.setPlaceholderText("optional: multilayer, foam, pfas...")
+        self.difficulty = QSpinBox()
+        self.difficulty.setRange(1, 3)
+        self.difficulty.setToolTip("NASA difficulty factor: 1 = easy, 3 = most problematic")
+        form.addRow("Item name", self.name)
+        form.addRow("Category", self.category)
+        form.addRow("Composition", self.composition)
+        form.addRow("Mass (kg)", self.mass)
+        form.addRow("Count", self.count)
+        form.addRow("Moisture (%)", self.moisture)
+        form.addRow("Flags", self.flags)
+        form.addRow("Difficulty (1–3)", self.difficulty)
+        self.reason = QLabel("")
+        self.reason.setObjectName("fieldError")
+        self.reason.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Add")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.reason)
+        lay.addWidget(buttons)
+        for w in (self.name, self.composition, self.mass, self.count, self.moisture):
+            w.textEdited.connect(self._check)
+        self._check()
+        self.setMinimumWidth(520)
+
+    def _build(self) -> WasteItem:
+        name = self.name.text().strip()
+        if not name:
+            raise BadInputError("Give the item a name.")
+        comp, problem = parse_composition(self.composition.text(), self.lookup)
+        if problem:
+            raise BadInputError(f"Composition: {problem[1]}.")
+        mass = parse_field("mass_kg", self.mass.text())
+        count = parse_field("count", self.count.text() or "0")
+        moisture = parse_field("moisture_pct", self.moisture.text() or "0")
+        flags = tuple(sorted({f.strip().lower() for f in self.flags.text().replace(";", ",").split(",") if f.strip()}))
+        return WasteItem(item_id=self.new_id, name=name, category=self.category.currentText().strip() or "Added",
+                         composition=tuple(comp), mass_kg=float(mass), count=int(count), moisture_pct=float(moisture),
+                         flags=flags, difficulty=int(self.difficulty.value()))
+
+    def _check(self, *_):
+        try:
+            self._build()
+        except BadInputError as exc:
+            self.reason.setText(exc.message)
+            self.ok_button.setEnabled(False)
+            return False
+        self.reason.setText("")
+        self.ok_button.setEnabled(True)
+        return True
+
+    def _accept(self):
+        if self._check():
+            self.item = self._build()
+            self.accept()
+
+
+SHORTCUTS = (
+    ("Ctrl+G", "Generate recipes for the current target"),
+    ("Esc", "Cancel the running generation (keeps what was found)"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo an inventory edit"),
+    ("Ctrl+I", "Import an inventory (CSV or Parquet)"),
+    ("Ctrl+E", "Export the results (CSV or JSON)"),
+    ("Ctrl+N / Delete", "Add a stock line / delete the selected lines"),
+    ("Ctrl+F", "Filter the inventory"),
+    ("Ctrl+1 … Ctrl+4", "Inventory, Target, Candidates, Trade-offs"),
+    ("F2 or double-click", "Edit a mass, count or moisture cell"),
+    ("F1", "This help"),
+    ("Ctrl+Q", "Quit (everything is already saved)"),
+)
+
+
+class AboutDialog(QDialog):
+    def __init__(self, versions: dict, sources: dict, data_dir: str, log_file: str, model: dict,
+                 parent: QWidget | None = None, start_tab: int = 0):
+        super().__init__(parent)
+        from spacetrash_desktop._version import __version__
+
+        self.setWindowTitle("About Space Trash Desktop")
+        self.setObjectName("aboutDialog")
+        tabs = QTabWidget()
+        about = QTextBrowser()
+        about.setOpenExternalLinks(False)
+        rows = "".join(f"<tr><td>{html.escape(k)}</td><td><b>{html.escape(v)}</b></td></tr>" for k, v in versions.items())
+        mrow = (f"<p><b>Model:</b> {html.escape(str(model.get('name', 'physics')))} "
+                f"{html.escape(str(model.get('version', '')))} — {html.escape(str(model.get('status', '')))}"
+                f"<br><span style='color:#555'>{html.escape(str(model.get('reason', '')))}</span></p>")
+        about.setHtml(
+            f"<h2>Space Trash Desktop {html.escape(__version__)}</h2>"
+            "<p>Turns a Mars habitat's non-metabolic waste and MGS-1 regolith into things the crew needs: "
+            "it proposes recipes from what is in stock and shows their trade-offs (rigidity, tightness, "
+            "energy, water, crew time) with 95% intervals. Works fully offline.</p>"
+            f"{mrow}<table cellspacing='6'>{rows}</table>"
+            f"<p><b>Your data folder:</b> {html.escape(data_dir)}<br><b>Log file:</b> {html.escape(log_file)}</p>"
+        )
+        guide = QTextBrowser()
+        keys = "".join(f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>" for k, v in SHORTCUTS)
+        guide.setHtml(
+            "<h3>From stock to a recipe in four steps</h3><ol>"
+            "<li><b>Inventory</b> (Ctrl+1): check the stock; edit masses, import a file. Edits save themselves.</li>"
+            "<li><b>Target</b> (Ctrl+2): pick a preset or scenario; adjust the requirements.</li>"
+            "<li><b>Candidates</b> (Ctrl+3): press <b>Generate</b> (Ctrl+G). Recipes appear as they are found; "
+            "Esc stops and keeps them. Select one to see its mass flow and safety notes.</li>"
+            "<li><b>Trade-offs</b> (Ctrl+4): compare recipes on any two objectives; click a point to select it.</li>"
+            f"</ol><h3>Keyboard</h3><table cellspacing='6'>{keys}</table>"
+        )
+        src = QTextBrowser()
+        src.setOpenExternalLinks(False)
+        items = []
+        for key, s in sources.items():
+            cite = html.escape(s.get("citation", ""))
+            url = html.escape(s.get("url", ""))
+            items.append(f"<li><b>{html.escape(key)}</b>: {cite}" + (f"<br><span style='color:#555'>{url}</span>" if url else "") + "</li>")
+        src.setHtml("<h3>Where the numbers come from</h3><p>Every figure in the bundled datasets has a source "
+                    "or a declared assumption (datasets/*.provenance.csv).</p><ul>" + "".join(items) + "</ul>")
+        tabs.addTab(about, "About")
+        tabs.addTab(guide, "Help and keyboard")
+        tabs.addTab(src, "Data sources")
+        tabs.setCurrentIndex(start_tab)
+        self.tabs = tabs
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(tabs)
+        lay.addWidget(buttons)
+        self.resize(760, 560)

@@ -1,0 +1,223 @@
+"""What the crew sees when something goes wrong: a plain message with a code and a "Copy details"
+button (the traceback and versions, for whoever helps them), never a raw traceback. The traceback
+goes to the log file in the data directory. The global hooks route anything unexpected (an exception
+in a slot, in a paint event, in a stray thread) to the same dialog; the window keeps running."""
+
+from __future__ import annotations
+
+import logging
+import platform
+import sys
+import threading
+from typing import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spacetrash_desktop.errors import ErrorCode
+from spacetrash_desktop.ui.tasks import TaskFailure, failure_from_exception
+
+log = logging.getLogger(__name__)
+
+HINTS = {
+    ErrorCode.BAD_INPUT: "Check the file or the value and try again.",
+    ErrorCode.MODEL_ERROR: "The window keeps working; recipes are scored with the physics model until the "
+                           "model is fixed.",
+    ErrorCode.STORAGE_ERROR: "Your work is kept in memory. Free some disk space or check the data folder, "
+                             "then try again.",
+    ErrorCode.TIMEOUT: "Try again with a longer time limit or a smaller inventory.",
+    ErrorCode.CANCELLED: "Nothing was changed.",
+    ErrorCode.INTERNAL: "Try again. If it happens again, press Copy details and pass the text on.",
+}
+TITLES = {
+    ErrorCode.BAD_INPUT: "This input cannot be used",
+    ErrorCode.MODEL_ERROR: "The model could not be used",
+    ErrorCode.STORAGE_ERROR: "Could not save",
+    ErrorCode.TIMEOUT: "This took too long",
+    ErrorCode.CANCELLED: "Cancelled",
+    ErrorCode.INTERNAL: "Something went wrong",
+}
+
+
+def versions() -> dict[str, str]:
+    from importlib import metadata
+
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+
+    from spacetrash_desktop._version import __version__
+
+    out = {
+        "Space Trash Desktop": __version__,
+        "Python": platform.python_version(),
+        "Qt": qVersion(),
+        "PySide6": pyside_version,
+        "OS": f"{platform.system()} {platform.release()} ({platform.machine()})",
+    }
+    for dist in ("pyqtgraph", "numpy", "pandas", "pyarrow", "scikit-learn", "xgboost-cpu"):
+        try:
+            out[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            pass
+    return out
+
+
+def diagnostics(failure: TaskFailure, model: dict | None = None) -> str:
+    from spacetrash_desktop.storage.logs import log_path
+
+    lines = [
+        f"Error code: {failure.code.value}",
+        f"Message: {failure.message}",
+        f"While: {failure.label or '-'}",
+        "",
+        "Versions:",
+        *(f"  {k}: {v}" for k, v in versions().items()),
+    ]
+    if model:
+        lines += ["", "Model: " + ", ".join(f"{k}={model.get(k, '')}" for k in ("name", "version", "status"))]
+    try:
+        lines += ["", f"Log file: {log_path()}"]
+    except OSError:
+        pass
+    lines += ["", "Details:", failure.details.rstrip()]
+    return "\n".join(lines) + "\n"
+
+
+class ErrorDialog(QDialog):
+    """Plain message, code, what to do; Copy details puts the diagnostics on the clipboard."""
+
+    def __init__(self, failure: TaskFailure, parent: QWidget | None = None, model: dict | None = None):
+        super().__init__(parent)
+        self.failure = failure
+        self.details_text = diagnostics(failure, model)
+        self.setWindowTitle(f"Space Trash Desktop: {TITLES.get(failure.code, 'Problem')}")
+        self.setObjectName("errorDialog")
+        self.setAccessibleName("Error message")
+        icon = QLabel()
+        std = QStyle.StandardPixmap.SP_MessageBoxWarning if failure.code in (
+            ErrorCode.BAD_INPUT, ErrorCode.STORAGE_ERROR, ErrorCode.TIMEOUT) else QStyle.StandardPixmap.SP_MessageBoxCritical
+        icon.setPixmap(self.style().standardIcon(std).pixmap(40, 40))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        title = QLabel(TITLES.get(failure.code, "Problem"))
+        title.setObjectName("errorTitle")
+        f = title.font()
+        f.setPointSizeF(f.pointSizeF() * 1.25)
+        f.setBold(True)
+        title.setFont(f)
+        self.message_label = QLabel(failure.message)
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_label = QLabel(f"Error code: <b>{failure.code.value}</b>")
+        self.hint_label = QLabel(HINTS.get(failure.code, ""))
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setObjectName("hint")
+        self.copied_label = QLabel("")
+        self.copied_label.setObjectName("hint")
+
+        text = QVBoxLayout()
+        text.addWidget(title)
+        text.addWidget(self.message_label)
+        text.addWidget(self.code_label)
+        text.addWidget(self.hint_label)
+        top = QHBoxLayout()
+        top.addWidget(icon)
+        top.addLayout(text, 1)
+
+        self.copy_button = QPushButton("Copy details")
+        self.copy_button.setToolTip("Copy the error code, versions and technical details to the clipboard")
+        self.copy_button.clicked.connect(self.copy_details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setDefault(True)
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.copied_label)
+        lay.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    @Slot()
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.details_text)
+        self.copied_label.setText("The details are on the clipboard.")
+
+
+class _HookBridge(QObject):
+    """Carries exceptions from any thread to the GUI thread (queued)."""
+
+    raised = Signal(object)
+
+
+class ExceptionHooks:
+    """Install ``sys.excepthook`` and ``threading.excepthook``: log the traceback, show the dialog."""
+
+    def __init__(self, show: Callable[[TaskFailure], None]):
+        self._show = show
+        self._bridge = _HookBridge()
+        self._bridge.raised.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._old_sys = None
+        self._old_thread = None
+        self._showing = False
+
+    def install(self) -> "ExceptionHooks":
+        self._old_sys, self._old_thread = sys.excepthook, threading.excepthook
+        sys.excepthook = self.handle
+        threading.excepthook = self._thread_hook
+        return self
+
+    def uninstall(self) -> None:
+        if self._old_sys is not None:
+            sys.excepthook = self._old_sys
+            threading.excepthook = self._old_thread
+            self._old_sys = self._old_thread = None
+
+    def handle(self, exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            (self._old_sys or sys.__excepthook__)(exc_type, exc, tb)
+            return
+        if exc is None:
+            exc = exc_type()
+        if exc.__traceback__ is None and tb is not None:
+            exc = exc.with_traceback(tb)
+        log.critical("unexpected error", exc_info=(exc_type, exc, tb))
+        try:
+            self._bridge.raised.emit(failure_from_exception(exc, "the window"))
+        except RuntimeError:  # the bridge is gone (shutting down): the log has it
+            pass
+
+    def _thread_hook(self, args) -> None:
+        if args.exc_type is SystemExit:
+            return
+        log.critical("unexpected error in thread %s", getattr(args.thread, "name", "?"),
+                     exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+        exc = args.exc_value if args.exc_value is not None else args.exc_type()
+        try:
+            self._bridge.raised.emit(failure_from_exception(exc, f"a background thread ({getattr(args.thread, 'name', '?')})"))
+        except RuntimeError:
+            pass
+
+    @Slot(object)
+    def _deliver(self, failure: TaskFailure) -> None:
+        if self._showing:  # an error while showing an error: the log has it
+            return
+        self._showing = True
+        try:
+            self._show(failure)
+        except Exception:
+            log.exception("could not show the error dialog")
+        finally:
+            self._showing = False
+

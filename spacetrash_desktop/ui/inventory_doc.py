@@ -1,0 +1,189 @@
+"""The crew's inventory as an editable document: items, undoable edits, validation. No Qt.
+
+Every change goes through a command on :attr:`InventoryDocument.stack`, so undo/redo covers edits,
+added and deleted rows and imports alike. Listeners hear about each change (one cell, or a reset)
+and the window autosaves a snapshot after each one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+from spacetrash_desktop.catalog.importer import MAX_COUNT, MAX_MASS_KG, parse_number
+from spacetrash_desktop.domain import WasteItem
+from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.ui.undo import CommandStack
+
+MAX_MOISTURE_PCT = 99.0
+
+# field -> (column title, unit, what it means) for the editable fields
+EDITABLE_FIELDS = {
+    "mass_kg": ("Mass", "kg", "mass of this stock line in kilograms"),
+    "count": ("Count", "", "number of pieces (0 when unknown)"),
+    "moisture_pct": ("Moisture", "%", "water content in % of the wet mass"),
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # "cell" (one row changed) | "reset" (rows added, removed or replaced) | "load" (start-up)
+    row: int = -1
+    field: str = ""
+
+
+def parse_field(field: str, value) -> float | int:
+    """Turn what the crew typed into a valid value for ``field``; raise BadInputError with the
+    reason otherwise. Accepts decimal commas and a trailing unit ("12,5 kg")."""
+    if field not in EDITABLE_FIELDS:
+        raise BadInputError(f"{field} cannot be edited here")
+    x = parse_number(value) if not isinstance(value, (int, float)) or isinstance(value, bool) else float(value)
+    if x is None or not math.isfinite(x):
+        unit = {"mass_kg": "a mass in kilograms, for example 12.5", "count": "a whole number, for example 3",
+                "moisture_pct": "a percentage, for example 5"}[field]
+        shown = str(value).strip()
+        head = f"'{shown[:40]}' is not a number" if shown else "The value is empty"
+        raise BadInputError(f"{head}: type {unit}.")
+    if field == "mass_kg":
+        if x < 0:
+            raise BadInputError("Mass cannot be negative.")
+        if x > MAX_MASS_KG:
+            raise BadInputError(f"{x:g} kg is not plausible (the limit is {MAX_MASS_KG:,.0f} kg); check the units.")
+        return float(x)
+    if field == "count":
+        if abs(x - round(x)) > 1e-9:
+            raise BadInputError("Count must be a whole number.")
+        if x < 0:
+            raise BadInputError("Count cannot be negative.")
+        if x > MAX_COUNT:
+            raise BadInputError(f"A count of {x:,.0f} is not plausible (the limit is {MAX_COUNT:,}).")
+        return int(round(x))
+    # moisture
+    if x < 0:
+        raise BadInputError("Moisture cannot be negative.")
+    if x >= MAX_MOISTURE_PCT:
+        raise BadInputError(f"Moisture must be below {MAX_MOISTURE_PCT:g}% of the wet mass.")
+    return float(x)
+
+
+class _SetField:
+    def __init__(self, doc: "InventoryDocument", row: int, field: str, new):
+        self.doc, self.row, self.field, self.new = doc, row, field, new
+        self.old = getattr(doc.items[row], field)
+        title = EDITABLE_FIELDS[field][0].lower()
+        self.label = f"edit {title} of {_short(doc.items[row].name)}"
+
+    def do(self):
+        self.doc._set(self.row, self.field, self.new)
+
+    def undo(self):
+        self.doc._set(self.row, self.field, self.old)
+
+
+class _Replace:
+    """Replace the whole item list (add, delete, import): small inventories make a copy cheap."""
+
+    def __init__(self, doc: "InventoryDocument", new_items: Sequence[WasteItem], label: str):
+        self.doc = doc
+        self.old = list(doc.items)
+        self.new = list(new_items)
+        self.label = label
+
+    def do(self):
+        self.doc._reset(self.new)
+
+    def undo(self):
+        self.doc._reset(self.old)
+
+
+def _short(name: str, n: int = 32) -> str:
+    return name if len(name) <= n else name[: n - 1] + "…"
+
+
+class InventoryDocument:
+    def __init__(self, items: Iterable[WasteItem] = (), *, origin: str = "", undo_limit: int = 500):
+        self.items: list[WasteItem] = list(items)
+        self.origin = origin
+        self.stack = CommandStack(limit=undo_limit)
+        self.revision = 0
+        self._listeners: list[Callable[[Change], None]] = []
+
+    # ------------------------------------------------------------------ listeners
+    def subscribe(self, callback: Callable[[Change], None]) -> None:
+        self._listeners.append(callback)
+
+    def _notify(self, change: Change) -> None:
+        self.revision += 1
+        for cb in list(self._listeners):
+            cb(change)
+
+    # ------------------------------------------------------------------ primitive changes (commands only)
+    def _set(self, row: int, field: str, value) -> None:
+        self.items[row] = dataclasses.replace(self.items[row], **{field: value})
+        self._notify(Change("cell", row, field))
+
+    def _reset(self, items: Sequence[WasteItem]) -> None:
+        self.items = list(items)
+        self._notify(Change("reset"))
+
+    # ------------------------------------------------------------------ public API
+    def load(self, items: Iterable[WasteItem], origin: str = "") -> None:
+        """Start over with ``items`` (start-up): not undoable, clears the history."""
+        self.origin = origin
+        self.items = list(items)
+        self.stack.clear()
+        self._notify(Change("load"))
+
+    def snapshot(self) -> tuple[WasteItem, ...]:
+        """An immutable copy for a worker (WasteItem is frozen)."""
+        return tuple(self.items)
+
+    def set_value(self, row: int, field: str, value) -> bool:
+        """Validate and apply an edit as an undoable command. Returns False when nothing changed;
+        raises BadInputError with the reason when the value is refused."""
+        if not 0 <= row < len(self.items):
+            raise BadInputError("That row no longer exists.")
+        new = parse_field(field, value)
+        if getattr(self.items[row], field) == new:
+            return False
+        self.stack.push(_SetField(self, row, field, new))
+        return True
+
+    def add_item(self, item: WasteItem) -> int:
+        if any(it.item_id == item.item_id for it in self.items):
+            item = dataclasses.replace(item, item_id=self.new_item_id())
+        self.stack.push(_Replace(self, [*self.items, item], f"add {_short(item.name)}"))
+        return len(self.items) - 1
+
+    def remove_rows(self, rows: Iterable[int]) -> int:
+        drop = {r for r in rows if 0 <= r < len(self.items)}
+        if not drop:
+            return 0
+        label = f"delete {_short(self.items[next(iter(drop))].name)}" if len(drop) == 1 else f"delete {len(drop)} items"
+        self.stack.push(_Replace(self, [it for i, it in enumerate(self.items) if i not in drop], label))
+        return len(drop)
+
+    def replace_all(self, items: Sequence[WasteItem], label: str) -> None:
+        self.stack.push(_Replace(self, items, label))
+
+    def new_item_id(self) -> str:
+        taken = {it.item_id for it in self.items}
+        n = len(self.items) + 1
+        while f"U{n:04d}" in taken:
+            n += 1
+        return f"U{n:04d}"
+
+    def mass_by_category(self) -> list[tuple[str, float]]:
+        totals: dict[str, float] = {}
+        for it in self.items:
+            totals[it.category] = totals.get(it.category, 0.0) + float(it.mass_kg)
+        return sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    @property
+    def total_mass_kg(self) -> float:
+        return float(sum(it.mass_kg for it in self.items))
+
+    def __len__(self) -> int:
+        return len(self.items)

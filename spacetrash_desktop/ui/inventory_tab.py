@@ -1,0 +1,491 @@
+"""Inventory tab: the stock table (sortable, filterable, editable with undo), mass by category,
+import (worker + report of rejected rows), export, and autosave of every edit."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spacetrash_desktop.errors import ErrorCode
+from spacetrash_desktop.ui.context import AppContext
+from spacetrash_desktop.ui.inventory_doc import Change
+from spacetrash_desktop.ui.qtmodels import INVENTORY_COLUMNS, InventoryTableModel
+from spacetrash_desktop.ui.tasks import Task, TaskFailure
+from spacetrash_desktop.ui.views import fmt_kg
+
+log = logging.getLogger(__name__)
+
+INVENTORY_COLUMN_WIDTHS = (58, 290, 165, 104, 82, 126, 270, 130, 84)
+CHART_BRUSH = "#3b82f6"
+
+
+class Autosaver(QObject):
+    """Saves a snapshot of the inventory after every edit, off the GUI thread, latest edit last.
+
+    At most one save runs at a time; edits made meanwhile are coalesced into one more save of the
+    newest snapshot. A refused write (disk full, read-only) is reported and the edits stay in memory;
+    the next edit, or closing the window, tries again."""
+
+    saved = Signal(str)
+    failed = Signal(object)  # TaskFailure
+
+    def __init__(self, ctx: AppContext, save_fn: Callable | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.save_fn = save_fn or _save_current_inventory
+        self._task: Task | None = None
+        self._pending = None
+        self.unsaved = False
+        self.last_failure: TaskFailure | None = None
+        self.saves = 0
+
+    def schedule(self) -> None:
+        self._pending = self.ctx.inventory.snapshot()
+        self.unsaved = True
+        if self._task is None:
+            self._start()
+
+    def _start(self) -> None:
+        snap, self._pending = self._pending, None
+        fn = self.save_fn
+        self._task = self.ctx.runner.submit(lambda c: str(fn(list(snap))), pool="io", label="saving the inventory",
+                                            on_done=self._done, on_error=self._failed, on_cancelled=self._cancelled)
+
+    def _done(self, path: str) -> None:
+        self._task = None
+        self.saves += 1
+        self.last_failure = None
+        if self._pending is not None:
+            self._start()
+            return
+        self.unsaved = False
+        self.saved.emit(path)
+
+    def _failed(self, failure: TaskFailure) -> None:
+        self._task = None
+        first = self.last_failure is None
+        self.last_failure = failure
+        if self._pending is not None:
+            self._start()
+        if first or failure.code != ErrorCode.STORAGE_ERROR:
+            self.failed.emit(failure)
+
+    def _cancelled(self) -> None:
+        self._task = None
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Make sure the latest inventory is on disk (the window calls it when it closes; blocking)."""
+        task = self._task
+        in_flight_ok = True
+        if task is not None:
+            self.ctx.runner.wait(task, timeout)
+            fut = task.future
+            in_flight_ok = fut is not None and fut.done() and not fut.cancelled() and fut.exception() is None
+            self._task = None
+        if self._pending is None and in_flight_ok and self.last_failure is None:
+            self.unsaved = False
+            return True
+        if not self.unsaved and self._pending is None:
+            return True
+        try:
+            self.save_fn(list(self.ctx.inventory.snapshot()))
+        except Exception as exc:  # StorageError or anything the disk throws
+            log.error("could not save the inventory when closing: %s", exc)
+            return False
+        self._pending = None
+        self.unsaved = False
+        return True
+
+
+def _save_current_inventory(items):
+    from spacetrash_desktop.services.inventory import save_current_inventory
+
+    return save_current_inventory(items)
+
+
+def _import_file(path: str):
+    from spacetrash_desktop.catalog import import_inventory
+    from spacetrash_desktop.catalog.datasets import load_catalog
+
+    return import_inventory(path, load_catalog().material_lookup())
+
+
+def _export_inventory(items, path: str) -> str:
+    from spacetrash_desktop.catalog.inventory import export_csv, items_to_frame
+
+    export_csv(items_to_frame(items), path)
+    return path
+
+
+def action_button(action: QAction, text: str) -> QPushButton:
+    """A text button that triggers ``action`` and follows its enabled state and tooltip."""
+    b = QPushButton(text)
+    b.setAccessibleName(action.text().replace("&", "").replace("…", "").split("\t")[0] or text)
+    b.clicked.connect(action.trigger)
+
+    def sync():
+        b.setEnabled(action.isEnabled())
+        b.setToolTip(action.toolTip())
+
+    action.changed.connect(sync)
+    sync()
+    return b
+
+
+class MassByCategoryChart(pg.PlotWidget):
+    """Horizontal bars: total mass per waste category, largest on top, kg at the end of each bar."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, background="w")
+        self.setObjectName("massChart")
+        self.setAccessibleName("Mass by category chart")
+        pi = self.getPlotItem()
+        pi.setTitle("Mass by category", color="#1f2937", size="11pt")
+        pi.hideButtons()
+        pi.setMenuEnabled(False)
+        pi.showGrid(x=True, y=False, alpha=0.25)
+        self.setMouseEnabled(x=False, y=False)
+        self._bars: pg.BarGraphItem | None = None
+        self._labels: list[pg.TextItem] = []
+        self.categories: list[str] = []
+        self.values = np.zeros(0)
+        for ax in ("left", "bottom"):
+            axis = pi.getAxis(ax)
+            axis.setTextPen("#374151")
+            axis.setPen("#9ca3af")
+        pi.setLabel("bottom", "Mass (kg)", color="#1f2937", size="10pt")  # after setPen, which recolours labels
+
+    def set_data(self, pairs: list[tuple[str, float]]) -> None:
+        pi = self.getPlotItem()
+        if self._bars is not None:
+            pi.removeItem(self._bars)
+        for t in self._labels:
+            pi.removeItem(t)
+        self._labels = []
+        self.categories = [c for c, _ in pairs]
+        self.values = np.array([v for _, v in pairs], float)
+        n = len(pairs)
+        y = np.arange(n, 0, -1, dtype=float)
+        self._bars = pg.BarGraphItem(x0=np.zeros(n), y=y, height=0.62, width=self.values, brush=CHART_BRUSH, pen=None)
+        pi.addItem(self._bars)
+        fm = QFontMetrics(self.font())
+        names = [fm.elidedText(c, Qt.TextElideMode.ElideRight, 190) for c in self.categories]
+        left = pi.getAxis("left")
+        left.setTicks([[(float(yy), name) for yy, name in zip(y, names)]])
+        left.setWidth(min(200, max([fm.horizontalAdvance(nm) for nm in names] + [40]) + 14))
+        vmax = float(self.values.max()) if n else 1.0
+        for yy, v in zip(y, self.values):
+            t = pg.TextItem(fmt_kg(v), color="#111827", anchor=(0, 0.5))
+            t.setPos(float(v) + vmax * 0.015, float(yy))
+            pi.addItem(t)
+            self._labels.append(t)
+        pi.setXRange(0, max(vmax * 1.42, 1e-6), padding=0)
+        pi.setYRange(0.4, n + 0.6, padding=0)
+
+
+class InventoryTab(QWidget):
+    loaded = Signal()  # the inventory is in the table
+    import_finished = Signal(str)  # "applied" | "cancelled" | "refused" | "failed"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, save_fn: Callable | None = None):
+        super().__init__(parent)
+        self.setObjectName("inventoryTab")
+        self.ctx = ctx
+        self.doc = ctx.inventory
+        self.autosaver = Autosaver(ctx, save_fn, self)
+        self.import_dialog = None
+        self.model = InventoryTableModel(self.doc, self)
+        self.model.edit_refused.connect(self._edit_refused)
+
+        # actions (the window puts them in its menus)
+        self.undo_action = QAction("Undo", self)
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = QAction("Redo", self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action.triggered.connect(self.redo)
+        self.import_action = QAction("&Import inventory…", self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setToolTip("Import a CSV or Parquet inventory (Ctrl+I)")
+        self.import_action.triggered.connect(self.choose_import_file)
+        self.export_action = QAction("Export inventory as &CSV…", self)
+        self.export_action.setToolTip("Save the inventory as a CSV file for a spreadsheet")
+        self.export_action.triggered.connect(self.choose_export_file)
+        self.add_action = QAction("&Add stock line…", self)
+        self.add_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.add_action.setToolTip("Add a stock line (Ctrl+N)")
+        self.add_action.triggered.connect(self.add_item_dialog)
+        self.delete_action = QAction("&Delete selected lines", self)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.setToolTip("Delete the selected stock lines (Delete)")
+        self.delete_action.triggered.connect(self.delete_selected)
+
+        # widgets
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("inventoryFilter")
+        self.filter_edit.setPlaceholderText("Filter by item, category, material or flag  (Ctrl+F)")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter the inventory")
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.filter_action = QAction("Filter the inventory", self)
+        self.filter_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.filter_action.triggered.connect(lambda: (self.filter_edit.setFocus(), self.filter_edit.selectAll()))
+        self.addAction(self.filter_action)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_edit, 1)
+        self.undo_button = action_button(self.undo_action, "Undo")
+        self.redo_button = action_button(self.redo_action, "Redo")
+        for b in (action_button(self.add_action, "Add…"), action_button(self.delete_action, "Delete"),
+                  self.undo_button, self.redo_button, action_button(self.import_action, "Import…"),
+                  action_button(self.export_action, "Export CSV…")):
+            bar.addWidget(b)
+
+        self.summary = QLabel("Loading the inventory…")
+        self.summary.setObjectName("summary")
+        self.message = QLabel("")
+        self.message.setObjectName("fieldError")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Last refused edit")
+
+        self.table = QTableView()
+        self.table.setObjectName("inventoryTable")
+        self.table.setAccessibleName("Inventory table")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(QFontMetrics(self.font()).height() + 12)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setStretchLastSection(True)
+        hh.setHighlightSections(False)
+        for col, width in enumerate(INVENTORY_COLUMN_WIDTHS):
+            self.table.setColumnWidth(col, width)
+        self.table.addAction(self.delete_action)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+
+        self.chart = MassByCategoryChart()
+        self.chart.setMinimumWidth(300)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("inventorySplit")
+        split.addWidget(self.table)
+        split.addWidget(self.chart)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([940, 400])
+        self.splitter = split
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(bar)
+        lay.addWidget(self.summary)
+        lay.addWidget(split, 1)
+        lay.addWidget(self.message)
+
+        self.doc.subscribe(self._doc_changed)
+        self.doc.stack.subscribe(self._update_actions)
+        self.autosaver.saved.connect(lambda _p: self.ctx.say("Inventory saved", 3000))
+        self.autosaver.failed.connect(self._save_failed)
+        self._update_actions()
+
+    # ------------------------------------------------------------------ loading
+    def load_at_startup(self) -> Task:
+        def work(_ctx):
+            from spacetrash_desktop.services.inventory import current_inventory
+
+            return current_inventory()
+
+        return self.ctx.runner.submit(work, slot="inventory-load", pool="io", label="loading the inventory",
+                                      on_done=self._loaded)
+
+    def _loaded(self, value) -> None:
+        items, origin = value
+        self.doc.load(items, origin)
+        if origin not in ("saved", "bundled default"):
+            self.ctx.say(f"Inventory: {origin}", 0)
+        self.loaded.emit()
+
+    # ------------------------------------------------------------------ edits
+    def _doc_changed(self, change: Change) -> None:
+        if change.kind != "load":
+            self.message.setText("")
+            self.autosaver.schedule()
+        self._refresh_summary()
+
+    def _refresh_summary(self) -> None:
+        n = len(self.doc)
+        shown = self.model.rowCount()
+        origin = {"saved": "your saved inventory", "bundled default": "the bundled NASA default inventory"}.get(
+            self.doc.origin, self.doc.origin or "–")
+        filt = f" · {shown} shown by the filter" if self.model.filter_text else ""
+        self.summary.setText(f"{n} stock lines · {fmt_kg(self.doc.total_mass_kg)} in total{filt} · from {origin}")
+        self.chart.set_data(self.doc.mass_by_category())
+
+    def _filter_changed(self, text: str) -> None:
+        self.model.set_filter(text)
+        self._refresh_summary()
+
+    def _edit_refused(self, reason: str) -> None:
+        self.message.setText(f"Not changed: {reason}")
+        self.ctx.say(f"Not changed: {reason}", 8000)
+
+    def _update_actions(self, *_):
+        st = self.doc.stack
+        self.undo_action.setEnabled(st.can_undo)
+        self.redo_action.setEnabled(st.can_redo)
+        self.undo_action.setText(st.undo_text)
+        self.redo_action.setText(st.redo_text)
+        self.undo_action.setToolTip(f"{st.undo_text} (Ctrl+Z)")
+        self.redo_action.setToolTip(f"{st.redo_text} (Ctrl+Shift+Z)")
+        self.delete_action.setEnabled(self.table.selectionModel().hasSelection())
+
+    def undo(self) -> None:
+        text = self.doc.stack.undo_text
+        if self.doc.stack.undo():
+            self.ctx.say(f"{text} — done", 4000)
+
+    def redo(self) -> None:
+        text = self.doc.stack.redo_text
+        if self.doc.stack.redo():
+            self.ctx.say(f"{text} — done", 4000)
+
+    def selected_source_rows(self) -> list[int]:
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        return sorted(self.model.source_row(r) for r in rows)
+
+    def delete_selected(self) -> None:
+        rows = self.selected_source_rows()
+        if rows:
+            n = self.doc.remove_rows(rows)
+            self.ctx.say(f"Deleted {n} stock line{'s' if n != 1 else ''} (Ctrl+Z to undo)", 6000)
+
+    def add_item_dialog(self) -> None:
+        from spacetrash_desktop.ui.dialogs import AddItemDialog
+
+        dlg = AddItemDialog(self.ctx.catalog.material_lookup(), [it.category for it in self.doc.items],
+                            self.doc.new_item_id(), self)
+        dlg.accepted.connect(lambda: self._add(dlg.item))
+        dlg.open()
+        self.add_dialog = dlg
+
+    def _add(self, item) -> None:
+        if item is None:
+            return
+        row = self.doc.add_item(item)
+        vr = self.model.view_row(row)
+        if vr >= 0:
+            self.table.selectRow(vr)
+            self.table.scrollTo(self.model.index(vr, 0))
+        self.ctx.say(f"Added {item.name} (Ctrl+Z to undo)", 6000)
+
+    def _save_failed(self, failure: TaskFailure) -> None:
+        self.ctx.say(f"Not saved: {failure.message} Your edits are kept in memory and saved again after "
+                     "the next edit.", 0)
+        self.ctx.report(failure)
+
+    # ------------------------------------------------------------------ import / export
+    def choose_import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import an inventory", str(Path.home()),
+                                              "Inventory files (*.csv *.txt *.parquet *.pq);;All files (*)")
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str) -> Task:
+        name = Path(path).name
+        self.ctx.say(f"Reading {name}…", 0)
+        return self.ctx.runner.submit(lambda c: _import_file(path), slot="inventory-import", pool="io",
+                                      label=f"the import of {name}", on_done=lambda r: self._import_done(name, r),
+                                      on_error=lambda f: self._import_failed(name, f))
+
+    def _import_done(self, name: str, result) -> None:
+        from spacetrash_desktop.ui.dialogs import ImportReportDialog
+
+        if not result.errors and not result.warnings:
+            self._apply_import(name, result.items)
+            return
+        dlg = ImportReportDialog(name, result, [*result.errors, *result.warnings], self)
+        self.import_dialog = dlg
+        dlg.accepted.connect(lambda: self._apply_import(name, result.items))
+        dlg.rejected.connect(lambda: (self.ctx.say(f"Import of {name} cancelled; nothing changed", 6000),
+                                      self.import_finished.emit("cancelled")))
+        dlg.open()
+        self.ctx.say(f"{name}: {len(result.items)} good rows, {result.rows_rejected} rejected", 0)
+
+    def _apply_import(self, name: str, items) -> None:
+        if not items:
+            self.import_finished.emit("cancelled")
+            return
+        self.doc.replace_all(items, f"import {name}")
+        self.ctx.say(f"Imported {len(items)} stock lines from {name} (Ctrl+Z brings back the previous inventory)", 0)
+        self.import_finished.emit("applied")
+
+    def _import_failed(self, name: str, failure: TaskFailure) -> None:
+        from spacetrash_desktop.catalog.importer import InventoryImportError
+        from spacetrash_desktop.ui.dialogs import ImportReportDialog
+
+        if isinstance(failure.exception, InventoryImportError):
+            dlg = ImportReportDialog(name, None, failure.exception.issues, self)
+            self.import_dialog = dlg
+            dlg.finished.connect(lambda _r: self.import_finished.emit("refused"))
+            dlg.open()
+            self.ctx.say(f"{name} cannot be imported: {failure.message}", 0)
+            return
+        self.ctx.report(failure)
+        self.import_finished.emit("failed")
+
+    def choose_export_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export the inventory", str(Path.home() / "inventory.csv"),
+                                              "CSV (*.csv)")
+        if path:
+            if not path.lower().endswith(".csv"):
+                path += ".csv"
+            self.export_to(path)
+
+    def export_to(self, path: str) -> Task:
+        snap = self.doc.snapshot()
+        return self.ctx.runner.submit(lambda c: _export_inventory(list(snap), path), pool="io",
+                                      label="the inventory export",
+                                      on_done=lambda p: self.ctx.say(f"Exported {len(snap)} stock lines to {p}", 8000))
+
+    # ------------------------------------------------------------------ state
+    def save_state(self, settings) -> None:
+        settings.setValue("inventory/header", self.table.horizontalHeader().saveState())
+        settings.setValue("inventory/splitter", self.splitter.saveState())
+
+    def restore_state(self, settings) -> None:
+        header = settings.value("inventory/header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        split = settings.value("inventory/splitter")
+        if split is not None:
+            self.splitter.restoreState(split)
+
+    def column_titles(self) -> list[str]:
+        return [t for _k, t, _tip in INVENTORY_COLUMNS]

@@ -1,0 +1,406 @@
+"""The main window: four tabs (Inventory, Target, Candidates, Trade-offs) plus registered panels,
+File / Edit / Recipes / View / Help menus, a status bar with the model status and the data folder,
+and window state remembered in a per-user QSettings file."""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from spacetrash_desktop.engine.scorer import ModelInfo
+from spacetrash_desktop.errors import ErrorCode
+from spacetrash_desktop.ui.candidates_tab import CandidatesTab
+from spacetrash_desktop.ui.context import NO_MODEL_REASON, AppContext
+from spacetrash_desktop.ui.errors import ErrorDialog, versions
+from spacetrash_desktop.ui.inventory_tab import InventoryTab
+from spacetrash_desktop.ui.panels import PanelSpec, registered_panels
+from spacetrash_desktop.ui.target_tab import TargetTab
+from spacetrash_desktop.ui.tasks import TaskFailure, TaskRunner
+from spacetrash_desktop.ui.tradeoffs_tab import TradeoffsTab
+
+log = logging.getLogger(__name__)
+
+SETTINGS_FILE = "window.ini"
+STATUS_COLORS = {"ready": "#16a34a", "bootstrapping": "#d97706", "physics fallback": "#6b7280", "checking": "#9ca3af"}
+
+
+def window_settings() -> QSettings:
+    """Window state lives in the per-user data directory (tests point it at a temp dir)."""
+    from spacetrash_desktop.storage.paths import data_dir
+
+    return QSettings(str(data_dir() / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
+def check_model(_ctx) -> ModelInfo:
+    """Runs on the compute worker at start-up: install the shipped model if needed, then ask the
+    registry which model is active. Without the ML layer, physics is the model."""
+    try:
+        from spacetrash_desktop.ml import registry
+    except ImportError as exc:
+        name = getattr(exc, "name", "") or ""
+        reason = NO_MODEL_REASON if name.startswith("spacetrash_desktop.ml") or not name else (
+            f"the model layer cannot be loaded ({name} is missing)")
+        return ModelInfo(status="physics fallback", reason=reason)
+    ensure = getattr(registry, "ensure_installed", None)
+    if ensure is not None:
+        ensure()
+    info = registry.registry_status()
+    load = getattr(registry, "active_scorer", None)
+    if info.status == "ready" and load is not None:
+        # Load the model now, while the crew looks at the inventory: importing scikit-learn and skops
+        # holds the interpreter lock for tens of milliseconds, better before the first Generate than during it.
+        info = load().info
+    return info
+
+
+class MainWindow(QMainWindow):
+    inventory_ready = Signal()
+    model_checked = Signal(object)  # ModelInfo
+    closed = Signal()
+
+    TAB_TITLES = (("inventory", "Inventory"), ("target", "Target"), ("candidates", "Candidates"),
+                  ("tradeoffs", "Trade-offs"))
+
+    def __init__(self, *, catalog=None, settings: QSettings | None = None, scorer_factory=None,
+                 generate_options: dict | None = None, save_fn=None, model_check=check_model,
+                 start: bool = True, parent: QWidget | None = None):
+        super().__init__(parent)
+        from spacetrash_desktop.catalog.datasets import load_catalog
+
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Space Trash Desktop")
+        self._closed = False
+        self._model_check = model_check
+        self.error_dialogs: list[ErrorDialog] = []
+        self.settings = settings if settings is not None else window_settings()
+        self.runner = TaskRunner(self, error_handler=self.show_failure)
+        self.ctx = AppContext(catalog=catalog or load_catalog(), runner=self.runner, settings=self.settings,
+                              scorer_factory=scorer_factory, generate_options=generate_options, parent=self)
+        self.ctx.error_handler = self.show_failure
+        self.ctx.status_message.connect(self._status_message)
+        self.ctx.model_info_changed.connect(self._model_info_changed)
+        self.ctx.show_tab.connect(self.show_tab)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.inventory_tab = InventoryTab(self.ctx, save_fn=save_fn)
+        self.target_tab = TargetTab(self.ctx)
+        self.candidates_tab = CandidatesTab(self.ctx)
+        self.tradeoffs_tab = TradeoffsTab(self.ctx)
+        self.panels: dict[str, QWidget] = {}
+        self.docks: dict[str, QDockWidget] = {}
+        for (key, title), widget in zip(self.TAB_TITLES, (self.inventory_tab, self.target_tab, self.candidates_tab,
+                                                          self.tradeoffs_tab)):
+            self.panels[key] = widget
+            i = self.tabs.addTab(widget, title)
+            self.tabs.setTabToolTip(i, f"{title} (Ctrl+{i + 1})")
+        self.setCentralWidget(self.tabs)
+        self.target_tab.generate_requested.connect(self.generate)
+        self.inventory_tab.loaded.connect(self.inventory_ready)
+
+        self._build_status_bar()
+        self._build_menus()
+        self._add_registered_panels()
+        self.resize(1440, 900)
+        self.restore_state()
+        if start:
+            self.start()
+
+    # ------------------------------------------------------------------ start-up
+    def start(self) -> None:
+        """Load the inventory (I/O pool) and check the model (compute pool) off the GUI thread."""
+        self.inventory_tab.load_at_startup()
+        self.runner.submit(self._model_check, slot="model", pool="compute", label="checking the model",
+                           on_done=self.ctx.set_model_info, on_error=self._model_check_failed)
+
+    def _model_check_failed(self, failure: TaskFailure) -> None:
+        self.ctx.set_model_info(ModelInfo(status="physics fallback",
+                                          reason=f"the model could not be loaded: {failure.message}"))
+
+    # ------------------------------------------------------------------ status bar
+    def _build_status_bar(self) -> None:
+        from spacetrash_desktop.storage.paths import data_dir
+
+        sb = self.statusBar()
+        sb.setObjectName("statusBar")
+        self.model_label = QLabel()
+        self.model_label.setObjectName("modelStatus")
+        self.model_label.setAccessibleName("Model status")
+        self.data_label = QLabel()
+        self.data_label.setObjectName("dataDir")
+        self.data_label.setAccessibleName("Data folder")
+        try:
+            path = str(data_dir())
+        except OSError as exc:
+            path = f"unavailable ({exc.strerror})"
+        self.data_dir = path
+        short = path if len(path) <= 48 else "…" + path[-47:]
+        self.data_label.setText(f"Data: {short}")
+        self.data_label.setToolTip(f"Your inventory, settings and logs are saved in\n{path}")
+        sb.addPermanentWidget(self.model_label)
+        sb.addPermanentWidget(self.data_label)
+        self._model_info_changed(self.ctx.model_info)
+
+    def _model_info_changed(self, info: ModelInfo) -> None:
+        color = STATUS_COLORS.get(info.status, "#6b7280")
+        name = "" if info.status in ("physics fallback", "checking") else f" — {html.escape(info.name)} {html.escape(info.version)}"
+        self.model_label.setText(f"<span style='color:{color}'>●</span> Model: {html.escape(info.status)}{name}")
+        self.model_label.setToolTip(f"Model status: {info.status}\n{info.reason}".strip())
+        self.model_label.setAccessibleDescription(f"{info.status}: {info.reason}")
+        if info.status != "checking":
+            self.model_checked.emit(info)
+
+    def _status_message(self, text: str, timeout_ms: int) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    # ------------------------------------------------------------------ menus
+    def _build_menus(self) -> None:
+        inv, cand, trade = self.inventory_tab, self.candidates_tab, self.tradeoffs_tab
+        mb = self.menuBar()
+        file_menu = mb.addMenu("&File")
+        file_menu.addAction(inv.import_action)
+        file_menu.addAction(inv.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(cand.export_action)
+        file_menu.addAction(cand.export_front_action)
+        file_menu.addAction(trade.export_png_action)
+        file_menu.addSeparator()
+        open_data = QAction("Open the &data folder", self)
+        open_data.setToolTip("Show the folder with your saved inventory, settings and logs")
+        open_data.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(self.data_dir)))
+        file_menu.addAction(open_data)
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        edit = mb.addMenu("&Edit")
+        edit.addAction(inv.undo_action)
+        edit.addAction(inv.redo_action)
+        edit.addSeparator()
+        edit.addAction(inv.add_action)
+        edit.addAction(inv.delete_action)
+        edit.addAction(inv.filter_action)
+
+        recipes = mb.addMenu("&Recipes")
+        self.generate_action = QAction("&Generate recipes", self)
+        self.generate_action.setShortcut(QKeySequence("Ctrl+G"))
+        self.generate_action.setToolTip(cand.generate_action.toolTip())
+        self.generate_action.triggered.connect(self.generate)
+        cand.generate_action.setShortcut(QKeySequence())  # the window-level action owns Ctrl+G
+        cand.generate_action.changed.connect(lambda: self.generate_action.setEnabled(cand.generate_action.isEnabled()))
+        self.generate_action.setEnabled(cand.generate_action.isEnabled())
+        recipes.addAction(self.generate_action)
+        recipes.addAction(cand.cancel_action)
+        recipes.addSeparator()
+        compare = QAction("&Compare selected recipes", self)
+        compare.setToolTip("Show the selected recipes side by side in the Trade-offs tab")
+        compare.triggered.connect(lambda: self.show_tab("tradeoffs"))
+        recipes.addAction(compare)
+        self.addAction(cand.cancel_action)
+        self.addAction(self.generate_action)
+        for a in (inv.undo_action, inv.redo_action, inv.import_action, inv.add_action, cand.export_action, quit_action):
+            self.addAction(a)
+
+        self.view_menu = mb.addMenu("&View")
+        self.tab_actions: dict[str, QAction] = {}
+        for i, (key, title) in enumerate(self.TAB_TITLES):
+            a = QAction(title, self)
+            a.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            a.triggered.connect(lambda _c=False, k=key: self.show_tab(k))
+            self.view_menu.addAction(a)
+            self.addAction(a)
+            self.tab_actions[key] = a
+        self.view_menu.addSeparator()
+        self._panel_anchor = self.view_menu.addSeparator()
+        reset = QAction("Reset the window layout", self)
+        reset.triggered.connect(self.reset_layout)
+        self.view_menu.addAction(reset)
+
+        help_menu = mb.addMenu("&Help")
+        help_action = QAction("Help and keyboard shortcuts", self)
+        help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        if help_action.shortcut().isEmpty():
+            help_action.setShortcut(QKeySequence("F1"))
+        help_action.triggered.connect(lambda: self.show_about(1))
+        physics = QAction("What rigidity and tightness mean", self)
+        physics.triggered.connect(lambda: self.show_tab("target"))
+        about = QAction("&About Space Trash Desktop", self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(lambda: self.show_about(0))
+        help_menu.addAction(help_action)
+        help_menu.addAction(physics)
+        help_menu.addSeparator()
+        help_menu.addAction(about)
+        self.addAction(help_action)
+        for menu in (file_menu, edit, recipes, self.view_menu, help_menu):
+            menu.setToolTipsVisible(True)
+
+    def _add_registered_panels(self) -> None:
+        for spec in registered_panels():
+            self.add_panel(spec)
+
+    def add_panel(self, spec: PanelSpec) -> QWidget:
+        """Add a registered panel (issue 6: Feedback, Model) as a tab or a right-hand dock."""
+        widget = spec.factory(self.ctx)
+        self.panels[spec.key] = widget
+        action = QAction(spec.title, self)
+        if spec.shortcut:
+            action.setShortcut(QKeySequence(spec.shortcut))
+        action.setToolTip(spec.tooltip or spec.title)
+        if spec.area == "dock":
+            dock = QDockWidget(spec.title, self)
+            dock.setObjectName(f"dock_{spec.key}")
+            dock.setWidget(widget)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.hide()
+            self.docks[spec.key] = dock
+            action = dock.toggleViewAction()
+            if spec.shortcut:
+                action.setShortcut(QKeySequence(spec.shortcut))
+        else:
+            i = self.tabs.addTab(widget, spec.title)
+            self.tabs.setTabToolTip(i, spec.tooltip or spec.title)
+            action.triggered.connect(lambda _c=False, k=spec.key: self.show_tab(k))
+        self.view_menu.insertAction(self._panel_anchor, action)
+        self.addAction(action)
+        self.tab_actions[spec.key] = action
+        return widget
+
+    # ------------------------------------------------------------------ actions
+    def show_tab(self, key: str) -> None:
+        if key in self.docks:
+            self.docks[key].show()
+            self.docks[key].raise_()
+            return
+        widget = self.panels.get(key)
+        if widget is not None:
+            self.tabs.setCurrentWidget(widget)
+
+    def current_tab_key(self) -> str:
+        w = self.tabs.currentWidget()
+        return next((k for k, v in self.panels.items() if v is w), "inventory")
+
+    def generate(self) -> None:
+        if self.ctx.target is None:  # the reason is shown at the field; take the crew there
+            self.show_tab("target")
+            self.ctx.say(f"Fix the target first: {self.ctx.target_problem}", 10000)
+            return
+        self.show_tab("candidates")
+        self.candidates_tab.generate()
+
+    def show_about(self, tab: int = 0) -> None:
+        from spacetrash_desktop.storage.logs import log_path
+        from spacetrash_desktop.ui.dialogs import AboutDialog
+
+        try:
+            log_file = log_path()
+        except OSError:
+            log_file = "unavailable"
+        dlg = AboutDialog(versions(), dict(self.ctx.catalog.sources), self.data_dir, log_file,
+                          self.ctx.model_info.to_dict(), self, start_tab=tab)
+        self.about_dialog = dlg
+        dlg.open()
+
+    def show_failure(self, failure: TaskFailure) -> ErrorDialog | None:
+        """A plain message with its code and "Copy details"; the traceback is already in the log."""
+        if self._closed:
+            return None
+        for d in self.error_dialogs:  # the same problem twice in a row: one dialog is enough
+            if d.isVisible() and d.failure.code == failure.code and d.failure.message == failure.message:
+                return d
+        self.error_dialogs = [d for d in self.error_dialogs if d.isVisible()]
+        dlg = ErrorDialog(failure, self, self.ctx.model_info.to_dict())
+        self.error_dialogs.append(dlg)
+        self.last_error_dialog = dlg
+        if failure.code != ErrorCode.CANCELLED:
+            self.statusBar().showMessage(f"{failure.code.value}: {failure.message}", 15000)
+        dlg.open()
+        return dlg
+
+    def reset_layout(self) -> None:
+        self.resize(1440, 900)
+        for key in ("inventory/header", "inventory/splitter", "candidates/header", "candidates/splitter",
+                    "tradeoffs/splitter"):
+            self.settings.remove(key)
+        self.ctx.say("The layout is back to its defaults; column widths reset on the next start", 6000)
+
+    # ------------------------------------------------------------------ state
+    def save_state(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/tab", self.current_tab_key())
+        for w in self.panels.values():
+            if hasattr(w, "save_state"):
+                try:
+                    w.save_state(s)
+                except Exception:  # a panel's bug must not stop the window from closing
+                    log.exception("could not save the state of %s", type(w).__name__)
+        s.sync()
+
+    def restore_state(self) -> None:
+        s = self.settings
+        geo = s.value("window/geometry")
+        if isinstance(geo, QByteArray) and not geo.isEmpty():
+            self.restoreGeometry(geo)
+        st = s.value("window/state")
+        if isinstance(st, QByteArray) and not st.isEmpty():
+            self.restoreState(st)
+        for w in self.panels.values():
+            if hasattr(w, "restore_state"):
+                try:
+                    w.restore_state(s)
+                except Exception:
+                    log.exception("could not restore the state of %s", type(w).__name__)
+        self.show_tab(str(s.value("window/tab", "inventory") or "inventory"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if self._closed:
+            event.accept()
+            return
+        self.save_state()
+        if not self.inventory_tab.autosaver.flush():
+            answer = QMessageBox.warning(
+                self, "The inventory could not be saved",
+                "Your latest inventory edits could not be written to the data folder "
+                f"({self.inventory_tab.autosaver.last_failure.message if self.inventory_tab.autosaver.last_failure else 'the disk refused the write'}).\n\n"
+                "Export the inventory as CSV before closing to keep them.",
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save)
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                event.ignore()
+                self.inventory_tab.choose_export_file()
+                return
+        self._closed = True
+        for w in self.panels.values():
+            if hasattr(w, "shutdown"):
+                try:
+                    w.shutdown()
+                except Exception:
+                    log.exception("could not shut down %s", type(w).__name__)
+        for timer in self.findChildren(QTimer):
+            timer.stop()
+        self.runner.shutdown()
+        for d in self.error_dialogs:
+            d.close()
+        event.accept()
+        self.closed.emit()
+        super().closeEvent(event)

@@ -1,0 +1,53 @@
+"""The extension point for panels beyond the four built-in tabs (issue 6: the Feedback panel and
+the Model panel).
+
+A panel is a factory ``(AppContext) -> QWidget`` plus a title; register it before the window is
+built and the window adds it as a tab (or a dock on the right) with an entry in the View menu::
+
+    from spacetrash_desktop.ui.panels import PanelSpec, register_panel
+    register_panel(PanelSpec("feedback", "Feedback", FeedbackPanel, shortcut="Ctrl+5",
+                             tooltip="Report how a made recipe turned out"))
+
+The panel gets everything it needs from the AppContext: ``ctx.runner`` for background work (one
+``slot`` per panel), ``ctx.selection`` / ``ctx.results`` for the selected recipe and the run it
+came from, ``ctx.model_info`` + ``ctx.set_model_info`` for the model status shown in the status
+bar, ``ctx.report`` for errors and ``ctx.say`` for status messages. If the widget has
+``save_state(settings)`` / ``restore_state(settings)`` / ``shutdown()`` methods the window calls
+them when it closes and opens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+BUILTIN_PANELS = ("inventory", "target", "candidates", "tradeoffs")
+
+
+@dataclass(frozen=True)
+class PanelSpec:
+    key: str
+    title: str
+    factory: Callable  # (AppContext) -> QWidget
+    shortcut: str = ""
+    tooltip: str = ""
+    area: str = "tab"  # "tab": after the built-in tabs; "dock": a dock on the right, hidden until asked
+
+
+_PANELS: dict[str, PanelSpec] = {}
+
+
+def register_panel(spec: PanelSpec) -> None:
+    if spec.key in BUILTIN_PANELS:
+        raise ValueError(f"{spec.key!r} is a built-in tab")
+    if spec.area not in ("tab", "dock"):
+        raise ValueError("area must be 'tab' or 'dock'")
+    _PANELS[spec.key] = spec
+
+
+def unregister_panel(key: str) -> None:
+    _PANELS.pop(key, None)
+
+
+def registered_panels() -> list[PanelSpec]:
+    return list(_PANELS.values())

@@ -1,0 +1,396 @@
+"""Table models: ``data()`` reads through a row mapping; sorting is a numpy argsort inside the model
+(faster than ``QSortFilterProxyModel.lessThan`` on large tables) and filtering a vectorised
+substring test. Persistent indexes (the selection) follow a re-sort."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from spacetrash_desktop.catalog.inventory import composition_text
+from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.ui.inventory_doc import EDITABLE_FIELDS, Change, InventoryDocument
+from spacetrash_desktop.ui.views import (
+    CANDIDATE_COLUMNS,
+    STATUS_FEASIBLE,
+    STATUS_FRONT,
+    STATUS_INFEASIBLE,
+    STATUS_REFUSED,
+    CandidateView,
+)
+
+SOURCE_ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+class SortFilterTableModel(QAbstractTableModel):
+    """Base: subclasses provide ``_source_count``, ``_sort_key(col)``, ``_haystack()`` and cell data."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._order = np.zeros(0, np.int64)  # view row -> source row
+        self._inverse = np.zeros(0, np.int64)  # source row -> view row (-1 = filtered out)
+        self._sort_col = -1
+        self._sort_desc = False
+        self._filter = ""
+
+    # -- to implement
+    def _source_count(self) -> int:  # pragma: no cover - abstract
+        return 0
+
+    def _sort_key(self, col: int) -> np.ndarray:  # pragma: no cover - abstract
+        return np.arange(self._source_count())
+
+    def _haystack(self) -> np.ndarray:  # lower-case text searched by the filter box
+        return np.array([""] * self._source_count(), object)
+
+    def _extra_mask(self) -> np.ndarray | None:  # further filtering by subclasses
+        return None
+
+    # -- mapping
+    def _compute_order(self) -> np.ndarray:
+        n = self._source_count()
+        rows = np.arange(n, dtype=np.int64)
+        if self._filter:
+            hay = self._haystack()
+            needle = self._filter
+            mask = np.fromiter((needle in h for h in hay), bool, count=n)
+            rows = rows[mask]
+        extra = self._extra_mask()
+        if extra is not None:
+            rows = rows[extra[rows]]
+        if self._sort_col >= 0 and len(rows):
+            key = np.asarray(self._sort_key(self._sort_col))[rows]
+            # stable both ways: ties keep their source order
+            idx = np.argsort(_desc_key(key) if self._sort_desc else key, kind="stable")
+            rows = rows[idx]
+        return rows
+
+    def _set_order(self, rows: np.ndarray) -> None:
+        self._order = rows
+        inv = np.full(self._source_count(), -1, np.int64)
+        inv[rows] = np.arange(len(rows))
+        self._inverse = inv
+
+    def _relayout(self) -> None:
+        """Re-sort / re-filter keeping persistent indexes (the selection) on the same source rows."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        sources = [(self._order[p.row()] if 0 <= p.row() < len(self._order) else -1, p.column()) for p in persistent]
+        self._set_order(self._compute_order())
+        new = []
+        for (src, col) in sources:
+            vr = self._inverse[src] if 0 <= src < len(self._inverse) else -1
+            new.append(self.index(int(vr), col) if vr >= 0 else QModelIndex())
+        self.changePersistentIndexList(persistent, new)
+        self.layoutChanged.emit()
+
+    def _reset_rows(self) -> None:
+        self.beginResetModel()
+        self._set_order(self._compute_order())
+        self.endResetModel()
+
+    def source_row(self, view_row: int) -> int:
+        return int(self._order[view_row]) if 0 <= view_row < len(self._order) else -1
+
+    def view_row(self, source_row: int) -> int:
+        return int(self._inverse[source_row]) if 0 <= source_row < len(self._inverse) else -1
+
+    # -- Qt API
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._order)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_col = int(column)
+        self._sort_desc = order == Qt.SortOrder.DescendingOrder
+        self._relayout()
+
+    def set_filter(self, text: str) -> None:
+        text = text.strip().lower()
+        if text == self._filter:
+            return
+        self._filter = text
+        self._relayout()
+
+    @property
+    def filter_text(self) -> str:
+        return self._filter
+
+    @property
+    def source_count(self) -> int:
+        return self._source_count()
+
+
+def _desc_key(key: np.ndarray) -> np.ndarray:
+    """A key whose ascending stable order is ``key`` descending (works for numbers and text)."""
+    if key.dtype.kind in "biuf":
+        return -key.astype(float)
+    _, inv = np.unique(key.astype(str), return_inverse=True)
+    return -inv
+
+
+# ------------------------------------------------------------------------------------ inventory
+
+
+INVENTORY_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("item_id", "ID", "Stock line identifier"),
+    ("name", "Item", "What the waste is"),
+    ("category", "Category", "NASA waste category"),
+    ("mass_kg", "Mass (kg) ✎", "Mass of this stock line in kilograms. Double-click, press F2 or just type to edit."),
+    ("count", "Count ✎", "Number of pieces (0 = not counted). Double-click, press F2 or just type to edit."),
+    ("moisture_pct", "Moisture (%) ✎", "Water content in % of the wet mass. Double-click, press F2 or just type "
+                                       "to edit."),
+    ("composition", "Composition", "Materials by mass"),
+    ("flags", "Flags", "multilayer, foam, PFAS-bearing...: properties that make the waste harder to reuse"),
+    ("difficulty", "Difficulty", "NASA difficulty factor: 1 = easy, 3 = most problematic"),
+)
+INVENTORY_FIELD_COL = {key: i for i, (key, _t, _tip) in enumerate(INVENTORY_COLUMNS)}
+
+
+class InventoryTableModel(SortFilterTableModel):
+    """The inventory document as a table; mass, count and moisture are editable (undoable)."""
+
+    edit_refused = Signal(str)  # the reason, in words
+
+    def __init__(self, doc: InventoryDocument, parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self._text: list[list[str]] = []
+        self._keys: list[np.ndarray] = []
+        self._hay = np.zeros(0, object)
+        self._rebuild_cache()
+        self._set_order(self._compute_order())
+        doc.subscribe(self._on_change)
+
+    # -- cache
+    def _row_text(self, it) -> list[str]:
+        return [
+            it.item_id, it.name, it.category, f"{it.mass_kg:,.2f}", f"{it.count:,d}", f"{it.moisture_pct:.1f}",
+            composition_text(it.composition).replace("_", " "), ", ".join(it.flags), str(it.difficulty),
+        ]
+
+    def _rebuild_cache(self) -> None:
+        items = self.doc.items
+        self._text = [self._row_text(it) for it in items]
+        cols = list(zip(*self._text)) if self._text else [()] * len(INVENTORY_COLUMNS)
+        keys = []
+        for c, (key, _t, _tip) in enumerate(INVENTORY_COLUMNS):
+            if key in ("mass_kg", "moisture_pct"):
+                keys.append(np.array([getattr(it, key) for it in items], float))
+            elif key in ("count", "difficulty"):
+                keys.append(np.array([getattr(it, key) for it in items], np.int64))
+            else:
+                keys.append(np.array([s.lower() for s in cols[c]], object))
+        self._keys = keys
+        self._hay = np.array([" ".join(t).lower() for t in self._text], object)
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind == "cell" and 0 <= change.row < len(self._text):
+            it = self.doc.items[change.row]
+            self._text[change.row] = self._row_text(it)
+            col = INVENTORY_FIELD_COL[change.field]
+            self._keys[col][change.row] = getattr(it, change.field)
+            self._hay[change.row] = " ".join(self._text[change.row]).lower()
+            if self._sort_col == col or self._filter:
+                self._relayout()
+            vr = self.view_row(change.row)
+            if vr >= 0:
+                self.dataChanged.emit(self.index(vr, 0), self.index(vr, len(INVENTORY_COLUMNS) - 1))
+        else:
+            self.beginResetModel()
+            self._rebuild_cache()
+            self._set_order(self._compute_order())
+            self.endResetModel()
+
+    def _source_count(self) -> int:
+        return len(self._text)
+
+    def _sort_key(self, col: int) -> np.ndarray:
+        return self._keys[col]
+
+    def _haystack(self) -> np.ndarray:
+        return self._hay
+
+    # -- Qt API
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(INVENTORY_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(INVENTORY_COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return INVENTORY_COLUMNS[section][1]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return INVENTORY_COLUMNS[section][2]
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.isValid() and INVENTORY_COLUMNS[index.column()][0] in EDITABLE_FIELDS:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        src = self.source_row(index.row())
+        if src < 0:
+            return None
+        col = index.column()
+        key = INVENTORY_COLUMNS[col][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text[src][col]
+        if role == Qt.ItemDataRole.EditRole:
+            v = getattr(self.doc.items[src], key)
+            return f"{v:g}" if isinstance(v, float) else str(v)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT if key in ("mass_kg", "count", "moisture_pct", "difficulty") else LEFT
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key in EDITABLE_FIELDS:
+                return f"{INVENTORY_COLUMNS[col][2]}"
+            if key in ("name", "composition", "flags"):
+                return self._text[src][col] or None
+        if role == Qt.ItemDataRole.ForegroundRole and key == "difficulty" and self.doc.items[src].difficulty >= 3:
+            return QBrush(QColor("#9a3412"))
+        if role == SOURCE_ROW_ROLE:
+            return src
+        return None
+
+    def setData(self, index: QModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        key = INVENTORY_COLUMNS[index.column()][0]
+        if key not in EDITABLE_FIELDS:
+            return False
+        try:
+            self.doc.set_value(self.source_row(index.row()), key, value)
+        except BadInputError as exc:
+            self.edit_refused.emit(exc.message)
+            return False
+        return True
+
+    def field_column(self, field: str) -> int:
+        return INVENTORY_FIELD_COL[field]
+
+
+# ------------------------------------------------------------------------------------ candidates
+
+
+class CandidateTableModel(SortFilterTableModel):
+    """Read-only table over a :class:`CandidateView` (replaced wholesale by a model reset)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.view = CandidateView.empty()
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._dim = QBrush(QColor("#6b7280"))
+        self._bad = QBrush(QColor("#b91c1c"))
+        self._good = QBrush(QColor("#166534"))
+        self._hay: np.ndarray | None = None
+        self.status_filter = 0
+
+    def set_status_filter(self, mode: int) -> None:
+        """0 = every recipe, 1 = feasible only, 2 = Pareto front only."""
+        if mode != self.status_filter:
+            self.status_filter = mode
+            self._relayout()
+
+    def _extra_mask(self) -> np.ndarray | None:
+        if self.status_filter == 1:
+            return self.view.status <= STATUS_FEASIBLE
+        if self.status_filter == 2:
+            return self.view.status == STATUS_FRONT
+        return None
+
+    def set_view(self, view: CandidateView) -> None:
+        self.beginResetModel()
+        self.view = view
+        self._hay = None
+        self._set_order(self._compute_order())
+        self.endResetModel()
+
+    def _source_count(self) -> int:
+        return len(self.view.ids)
+
+    def _sort_key(self, col: int) -> np.ndarray:
+        return self.view.sort_keys[col]
+
+    def _haystack(self) -> np.ndarray:
+        if self._hay is None:
+            full = self.view.items_full or [""] * len(self.view.display)
+            self._hay = np.array([(" ".join(r) + " " + f).lower() for r, f in zip(self.view.display, full)], object)
+        return self._hay
+
+    def recipe_id(self, view_row: int) -> str | None:
+        src = self.source_row(view_row)
+        return self.view.ids[src] if src >= 0 else None
+
+    def row_of(self, recipe_id: str) -> int:
+        src = self.view.row_of.get(recipe_id, -1)
+        return self.view_row(src) if src >= 0 else -1
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(CANDIDATE_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(CANDIDATE_COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return CANDIDATE_COLUMNS[section][1]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return CANDIDATE_COLUMNS[section][2]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        src = self.source_row(index.row())
+        if src < 0:
+            return None
+        col = index.column()
+        key = CANDIDATE_COLUMNS[col][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.view.display[src][col]
+        status = int(self.view.status[src])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return LEFT if key in ("items", "process", "status", "flags", "id") else RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if key == "status":
+                return self._bad if status in (STATUS_INFEASIBLE, STATUS_REFUSED) else self._good
+            if status in (STATUS_INFEASIBLE, STATUS_REFUSED):
+                return self._dim
+        if role == Qt.ItemDataRole.FontRole and status == STATUS_FRONT and key in ("order", "rank"):
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key in ("items", "flags", "process"):
+                text = self.view.items_full[src] if key == "items" and self.view.items_full else self.view.display[src][col]
+                if key == "flags":
+                    cand = self.view.candidates[src]
+                    text = "\n".join(f"{r['code']}: {r['message']}" for r in cand.reasons) or "no flags"
+                return text or None
+            return CANDIDATE_COLUMNS[col][2]
+        if role == SOURCE_ROW_ROLE:
+            return src
+        return None
+
+
+def select_rows_by_source(view, model: SortFilterTableModel, sources: Sequence[int], current: int | None) -> None:
+    """Select whole rows of ``view`` for the given source rows (helper for selection sync)."""
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    sel = QItemSelection()
+    last_col = model.columnCount() - 1
+    for src in sources:
+        vr = model.view_row(src)
+        if vr >= 0:
+            sel.select(model.index(vr, 0), model.index(vr, last_col))
+    sm = view.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    sm.select(sel, flags)
+    if current is not None and model.view_row(current) >= 0:
+        sm.setCurrentIndex(model.index(model.view_row(current), 0), QItemSelectionModel.SelectionFlag.NoUpdate)

@@ -1,0 +1,207 @@
+"""Mass-flow (Sankey) widget drawn with QPainter: inputs (each waste item, regolith) -> process ->
+product and each loss stream. Band widths are proportional to mass (one scale for the whole
+picture); every node carries its label and mass; tiny flows stay visible as hairlines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from spacetrash_desktop.engine.results import LOSS_STREAMS
+from spacetrash_desktop.ui.views import fmt_kg
+
+INPUT_COLORS = ("#2563eb", "#0891b2", "#7c3aed", "#db2777")
+REGOLITH_COLOR = "#b45309"
+PRODUCT_COLOR = "#15803d"
+LOSS_COLOR = "#9ca3af"
+PROCESS_COLOR = "#334155"
+LOSS_TITLES = {key: title for _src, key, title in LOSS_STREAMS}
+
+
+@dataclass
+class Flow:
+    label: str
+    kg: float
+    color: str
+
+
+def flows_of(cand) -> tuple[list[Flow], str, list[Flow]]:
+    """(inputs, process label, outputs) of a Candidate."""
+    inputs = [Flow(name, float(kg), INPUT_COLORS[i % len(INPUT_COLORS)])
+              for i, (name, kg) in enumerate(zip(cand.item_names, cand.item_kg)) if kg > 0]
+    reg = float(cand.details.get("regolith_kg", 0.0))
+    if reg > 0:
+        inputs.append(Flow("MGS-1 regolith", reg, REGOLITH_COLOR))
+    outputs = [Flow("Product", float(cand.details.get("product_kg", 0.0)), PRODUCT_COLOR)]
+    for key, kg in cand.losses().items():
+        if kg > 1e-9:
+            outputs.append(Flow(LOSS_TITLES.get(key, key), float(kg), LOSS_COLOR))
+    return inputs, cand.process_name, outputs
+
+
+class SankeyWidget(QWidget):
+    NODE_W = 12
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.inputs: list[Flow] = []
+        self.outputs: list[Flow] = []
+        self.process = ""
+        self._hit: list[tuple[QRectF, str]] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setAccessibleName("Mass flow diagram")
+        self.setMouseTracking(True)
+
+    def sizeHint(self) -> QSize:
+        return QSize(520, 230)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(300, 150)
+
+    def set_candidate(self, cand) -> None:
+        if cand is None:
+            self.set_flows([], "", [])
+            return
+        self.set_flows(*flows_of(cand))
+
+    def set_flows(self, inputs: list[Flow], process: str, outputs: list[Flow]) -> None:
+        self.inputs, self.process, self.outputs = list(inputs), process, list(outputs)
+        summary = "; ".join(f"{f.label} {fmt_kg(f.kg)}" for f in self.inputs)
+        out = "; ".join(f"{f.label} {fmt_kg(f.kg)}" for f in self.outputs)
+        self.setAccessibleDescription(f"Inputs: {summary}. Process: {process}. Outputs: {out}.")
+        self.update()
+
+    # ------------------------------------------------------------------ painting
+    def _stack(self, flows: list[Flow], x: float, top: float, height: float, scale: float, gap: float):
+        total_h = sum(max(1.0, f.kg * scale) for f in flows) + gap * (len(flows) - 1)
+        y = top + (height - total_h) / 2
+        rects = []
+        for f in flows:
+            h = max(1.0, f.kg * scale)
+            rects.append(QRectF(x, y, self.NODE_W, h))
+            y += h + gap
+        return rects
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        p.fillRect(self.rect(), pal.base())
+        self._hit = []
+        fm = QFontMetrics(self.font())
+        if not self.inputs or not self.outputs:
+            p.setPen(pal.placeholderText().color())
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Select a recipe to see its mass flow")
+            p.end()
+            return
+        w, h = self.width(), self.height()
+        line = fm.height()
+        margin_top = line + 8  # room for the process title
+        margin_bottom = line + 6  # room for the feed total
+        gap = line + 2  # labels of neighbouring nodes never overlap
+        want = max(fm.horizontalAdvance(self._label(fm, f, 10_000)) for f in [*self.inputs, *self.outputs]) + 8
+        label_w = int(max(60, min(want, w * 0.37, 300)))
+        x_in = label_w + 8
+        x_out = w - label_w - 8 - self.NODE_W
+        x_proc = (x_in + x_out) / 2 - self.NODE_W / 2
+        avail = h - margin_top - margin_bottom
+        n_max = max(len(self.inputs), len(self.outputs))
+        total_in = sum(f.kg for f in self.inputs)
+        total_out = sum(f.kg for f in self.outputs)
+        total = max(total_in, total_out, 1e-12)
+        scale = max(0.0, avail - gap * (n_max - 1)) / total
+        in_rects = self._stack(self.inputs, x_in, margin_top, avail, scale, gap)
+        out_rects = self._stack(self.outputs, x_out, margin_top, avail, scale, gap)
+        proc_h = max(2.0, total * scale)
+        proc = QRectF(x_proc, margin_top + (avail - proc_h) / 2, self.NODE_W, proc_h)
+
+        # bands: inputs -> process (stacked in order on the process node), process -> outputs
+        y = proc.top()
+        for f, r in zip(self.inputs, in_rects):
+            hh = max(1.0, f.kg * scale)
+            self._band(p, r.right(), r.top(), r.height(), proc.left(), y, hh, f.color)
+            y += f.kg * scale
+        y = proc.top()
+        for f, r in zip(self.outputs, out_rects):
+            hh = max(1.0, f.kg * scale)
+            self._band(p, proc.right(), y, hh, r.left(), r.top(), r.height(), f.color)
+            y += f.kg * scale
+
+        # nodes
+        p.setPen(Qt.PenStyle.NoPen)
+        for f, r in zip(self.inputs, in_rects):
+            p.setBrush(QColor(f.color))
+            p.drawRect(r)
+        for f, r in zip(self.outputs, out_rects):
+            p.setBrush(QColor(f.color))
+            p.drawRect(r)
+        p.setBrush(QColor(PROCESS_COLOR))
+        p.drawRect(proc)
+
+        # labels
+        text_pen = QPen(pal.text().color())
+        p.setPen(text_pen)
+        for f, r in zip(self.inputs, in_rects):
+            text = self._label(fm, f, label_w)
+            box = QRectF(0, r.center().y() - line / 2, x_in - 6, line)
+            p.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+            self._hit.append((box.united(r), f"{f.label}: {fmt_kg(f.kg)}"))
+        for f, r in zip(self.outputs, out_rects):
+            text = self._label(fm, f, label_w)
+            box = QRectF(r.right() + 6, r.center().y() - line / 2, label_w, line)
+            p.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            pct = 100 * f.kg / total_in if total_in > 0 else 0
+            self._hit.append((box.united(r), f"{f.label}: {fmt_kg(f.kg)} ({pct:.1f}% of the feed)"))
+        bold = p.font()
+        bold.setBold(True)
+        p.setFont(bold)
+        bfm = QFontMetrics(bold)
+        # the title row and the footer row hold no node labels: they may use the whole width
+        cx = proc.center().x()
+        half = min(cx, w - cx) - 4
+        title = bfm.elidedText(self.process, Qt.TextElideMode.ElideRight, int(max(40, 2 * half)))
+        p.drawText(QRectF(cx - half, 2, 2 * half, line + 4), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+                   title)
+        p.setFont(self.font())
+        p.setPen(QPen(pal.placeholderText().color()))
+        foot = fm.elidedText(f"feed {fmt_kg(total_in)}  →  product and losses {fmt_kg(total_out)}",
+                             Qt.TextElideMode.ElideRight, int(max(40, 2 * half)))
+        p.drawText(QRectF(cx - half, h - line - 4, 2 * half, line + 2),
+                   Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, foot)
+        self._hit.append((proc.adjusted(-4, -4, 4, 4), f"{self.process}: feed {fmt_kg(total_in)}"))
+        p.end()
+
+    def _label(self, fm: QFontMetrics, f: Flow, width: int) -> str:
+        kg = fmt_kg(f.kg)
+        room = width - fm.horizontalAdvance(" " + kg) - 4
+        name = fm.elidedText(f.label, Qt.TextElideMode.ElideRight, max(10, int(room)))
+        return f"{name} {kg}"
+
+    @staticmethod
+    def _band(p: QPainter, x0, y0, h0, x1, y1, h1, color: str) -> None:
+        c = QColor(color)
+        c.setAlpha(90)
+        path = QPainterPath(QPointF(x0, y0))
+        mx = (x0 + x1) / 2
+        path.cubicTo(QPointF(mx, y0), QPointF(mx, y1), QPointF(x1, y1))
+        path.lineTo(QPointF(x1, y1 + h1))
+        path.cubicTo(QPointF(mx, y1 + h1), QPointF(mx, y0 + h0), QPointF(x0, y0 + h0))
+        path.closeSubpath()
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(c)
+        p.drawPath(path)
+
+    def event(self, ev):  # tooltips on nodes and labels
+        if ev.type() == ev.Type.ToolTip:
+            pos = ev.position() if hasattr(ev, "position") else ev.pos()
+            for rect, text in self._hit:
+                if rect.contains(QPointF(pos)):
+                    QToolTip.showText(ev.globalPos(), text, self)
+                    return True
+            QToolTip.hideText()
+            ev.ignore()
+            return True
+        return super().event(ev)

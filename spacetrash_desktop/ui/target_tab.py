@@ -1,0 +1,453 @@
+"""Target tab: what to make. Preset and scenario pickers, fields with units, ranges and a physical
+meaning, refused at the field with the reason (never silently clamped), allowed processes, regolith
+and the "use up problematic waste first" preference, and the search time limit."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spacetrash_desktop.catalog.importer import parse_number
+from spacetrash_desktop.domain import TARGET_LIMITS, Target
+from spacetrash_desktop.ui.context import DEFAULT_TIME_BUDGET_S, TIME_BUDGET_LIMITS, AppContext
+
+# field -> (label, tooltip: what the value means physically)
+FIELD_TEXT = {
+    "rigidity_min": (
+        "Minimum rigidity",
+        "How stiff the product must at least be, as an index from 0 to 1 (log scale of the bending "
+        "modulus, 10 MPa to 30 GPa). 0 = soft foam or draped fabric; 0.37 = an LDPE sheet or squeeze "
+        "bottle (0.2 GPa); 0.57 = an HDPE chopping board (1 GPa); 0.71 = a PET or nylon part (3 GPa); "
+        "0.86 = a fibre-filled composite or tool handle (10 GPa); 1 = a metal frame.",
+    ),
+    "tightness_min": (
+        "Minimum tightness",
+        "How well the product must hold liquid and gas, from 0 to 1. 0 = loose shred or mesh; 0.2 = woven "
+        "fabric (holds dust, not water); 0.5 = compacted tile with some voids (splash-proof); 0.8 = fused "
+        "sheet (water-tight); 1 = continuous dense film (gas-tight).",
+    ),
+    "batch_mass_kg": ("Batch mass", "Mass of finished product made in one batch, in kilograms."),
+    "max_energy_kwh": ("Maximum energy", "Electrical energy allowed per batch (heating, melting, the machine), "
+                                         "in kilowatt-hours. 1 kWh runs a 1 kW heater for an hour."),
+    "max_water_l": ("Maximum water", "Water allowed per batch (rinsing, cleaning, process water), in litres."),
+    "max_crew_min": ("Maximum crew time", "Hands-on crew time allowed per batch, in minutes."),
+}
+
+PHYSICS_HTML = """
+<h3>What the numbers mean</h3>
+<p><b>Rigidity</b> (0–1) is a log scale of the product's bending stiffness:
+<table cellspacing="4">
+<tr><td><b>0.00</b></td><td>≤ 10 MPa</td><td>soft foam, a draped fabric</td></tr>
+<tr><td><b>0.37</b></td><td>0.2 GPa</td><td>an LDPE sheet, a squeeze bottle</td></tr>
+<tr><td><b>0.57</b></td><td>1 GPa</td><td>an HDPE board, a chopping board</td></tr>
+<tr><td><b>0.71</b></td><td>3 GPa</td><td>a PET or nylon part, a rigid panel</td></tr>
+<tr><td><b>0.86</b></td><td>10 GPa</td><td>a fibre-filled composite, a tool handle</td></tr>
+<tr><td><b>1.00</b></td><td>≥ 30 GPa</td><td>a structural composite, a metal frame</td></tr>
+</table></p>
+<p><b>Tightness</b> (0–1) is how well the product holds liquid and gas:
+<table cellspacing="4">
+<tr><td><b>0.0</b></td><td>loose shred, mesh</td></tr>
+<tr><td><b>0.2</b></td><td>woven fabric: holds dust, not water</td></tr>
+<tr><td><b>0.5</b></td><td>compacted tile with some voids: splash-proof</td></tr>
+<tr><td><b>0.8</b></td><td>fused sheet: water-tight</td></tr>
+<tr><td><b>1.0</b></td><td>continuous dense film: gas-tight</td></tr>
+</table></p>
+<p>Energy, water and crew time are <b>caps per batch</b>: a recipe that needs more is infeasible.
+Every prediction carries a 95% interval.</p>
+"""
+
+
+class NumberField(QWidget):
+    """A number with its unit and range; a value outside the range is refused here, with the reason,
+    and the last valid value stays in force."""
+
+    changed = Signal()
+
+    def __init__(self, key: str, label: str, unit: str, lo: float, hi: float, tooltip: str, decimals: int = 2,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.key, self.unit, self.lo, self.hi, self.decimals = key, unit, lo, hi, decimals
+        self._value = lo
+        self.reason = ""
+        self.label = QLabel(label)
+        self.edit = QLineEdit()
+        self.edit.setObjectName(f"field_{key}")
+        self.edit.setAccessibleName(f"{label} ({unit})" if unit else label)
+        self.edit.setMaximumWidth(130)
+        self.unit_label = QLabel(unit)
+        self.range_label = QLabel(f"{lo:g}–{hi:g} {unit if unit != 'index' else ''}".strip())
+        self.range_label.setObjectName("hint")
+        self.error = QLabel("")
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
+        tip = f"{tooltip}\nAllowed: {lo:g} to {hi:g} {unit}."
+        for w in (self.label, self.edit, self.unit_label):
+            w.setToolTip(tip)
+        self.label.setBuddy(self.edit)
+        self.edit.textEdited.connect(self._edited)
+
+    def value(self) -> float:
+        return self._value
+
+    @property
+    def valid(self) -> bool:
+        return not self.reason
+
+    def set_value(self, x: float) -> None:
+        self._value = float(x)
+        self.edit.setText(self._fmt(x))
+        self._set_reason("")
+
+    def _fmt(self, x: float) -> str:
+        return f"{x:.{self.decimals}f}".rstrip("0").rstrip(".") if self.decimals else f"{x:.0f}"
+
+    def _edited(self, text: str) -> None:
+        x = parse_number(text)
+        unit = "" if self.unit == "index" else f" {self.unit}"
+        if not text.strip():
+            self._set_reason(f"Required: a number from {self.lo:g} to {self.hi:g}{unit}.")
+        elif x is None or x != x or x in (float("inf"), float("-inf")):
+            self._set_reason(f"'{text.strip()[:30]}' is not a number: type a value from {self.lo:g} to {self.hi:g}{unit}.")
+        elif x < self.lo:
+            self._set_reason(f"Too low: {x:g} is below the minimum of {self.lo:g}{unit}.")
+        elif x > self.hi:
+            self._set_reason(f"Too high: {x:g} is above the maximum of {self.hi:g}{unit}.")
+        else:
+            self._value = float(x)
+            self._set_reason("")
+        self.changed.emit()
+
+    def _set_reason(self, reason: str) -> None:
+        self.reason = reason
+        self.error.setText(reason)
+        self.error.setVisible(bool(reason))
+        self.edit.setProperty("invalid", bool(reason))
+        self.edit.style().unpolish(self.edit)
+        self.edit.style().polish(self.edit)
+        self.edit.setAccessibleDescription(reason or "valid")
+
+
+class TargetTab(QWidget):
+    generate_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("targetTab")
+        self.ctx = ctx
+        cat = ctx.catalog
+        self.presets = [t for t in cat.targets.values() if t.kind == "preset"]
+        self.scenarios = [t for t in cat.targets.values() if t.kind == "scenario"]
+        self.base: Target = self.presets[0] if self.presets else next(iter(cat.targets.values()))
+        self._loading = False
+
+        # pickers
+        self.preset_combo = QComboBox()
+        self.preset_combo.setObjectName("presetCombo")
+        self.preset_combo.setAccessibleName("Preset")
+        self.preset_combo.addItem("Choose a preset…", "")
+        for t in self.presets:
+            self.preset_combo.addItem(t.name, t.target_id)
+            self.preset_combo.setItemData(self.preset_combo.count() - 1, t.description, 3)  # ToolTipRole
+        self.scenario_combo = QComboBox()
+        self.scenario_combo.setObjectName("scenarioCombo")
+        self.scenario_combo.setAccessibleName("Challenge scenario")
+        self.scenario_combo.addItem("Choose a scenario…", "")
+        for t in self.scenarios:
+            self.scenario_combo.addItem(t.name, t.target_id)
+            self.scenario_combo.setItemData(self.scenario_combo.count() - 1, t.description, 3)
+        self.preset_combo.activated.connect(lambda i: self._picked(self.preset_combo, i))
+        self.scenario_combo.activated.connect(lambda i: self._picked(self.scenario_combo, i))
+        self.base_label = QLabel()
+        self.base_label.setObjectName("targetTitle")
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.description.setObjectName("hint")
+
+        picker = QGroupBox("What to make")
+        pg_ = QGridLayout(picker)
+        pg_.addWidget(QLabel("Preset"), 0, 0)
+        pg_.addWidget(self.preset_combo, 0, 1)
+        pg_.addWidget(QLabel("Scenario"), 1, 0)
+        pg_.addWidget(self.scenario_combo, 1, 1)
+        pg_.addWidget(self.base_label, 2, 0, 1, 2)
+        pg_.addWidget(self.description, 3, 0, 1, 2)
+        pg_.setColumnStretch(1, 1)
+
+        # requirement fields
+        self.fields: dict[str, NumberField] = {}
+        req = QGroupBox("Requirements per batch")
+        grid = QGridLayout(req)
+        grid.setHorizontalSpacing(10)
+        for r, (key, (lo, hi, unit)) in enumerate(TARGET_LIMITS.items()):
+            label, tip = FIELD_TEXT[key]
+            f = NumberField(key, label, unit, lo, hi, tip, decimals=2 if unit in ("index", "kg", "kWh", "L") else 0)
+            f.changed.connect(self._changed)
+            self.fields[key] = f
+            grid.addWidget(f.label, 2 * r, 0)
+            grid.addWidget(f.edit, 2 * r, 1)
+            grid.addWidget(f.unit_label, 2 * r, 2)
+            grid.addWidget(f.range_label, 2 * r, 3)
+            grid.addWidget(f.error, 2 * r + 1, 1, 1, 3)
+        grid.setColumnStretch(3, 1)
+
+        # processes
+        proc_box = QGroupBox("Allowed processes")
+        pl = QGridLayout(proc_box)
+        self.process_checks: dict[str, QCheckBox] = {}
+        for i, (pid, p) in enumerate(cat.processes.items()):
+            cb = QCheckBox(p.name)
+            cb.setObjectName(f"process_{pid}")
+            tip = p.description
+            if p.safety_note:
+                tip += f"\nSafety: {p.safety_note}"
+            cb.setToolTip(tip)
+            cb.toggled.connect(self._changed)
+            self.process_checks[pid] = cb
+            pl.addWidget(cb, i, 0, 1, 2)
+        row = len(cat.processes)
+        all_b = QPushButton("All")
+        all_b.setToolTip("Allow every process")
+        none_b = QPushButton("None")
+        none_b.setToolTip("Clear every process")
+        all_b.clicked.connect(lambda: self._set_all_processes(True))
+        none_b.clicked.connect(lambda: self._set_all_processes(False))
+        hb = QHBoxLayout()
+        hb.addWidget(all_b)
+        hb.addWidget(none_b)
+        hb.addStretch(1)
+        pl.addLayout(hb, row, 0, 1, 2)
+        self.process_error = QLabel("")
+        self.process_error.setObjectName("fieldError")
+        pl.addWidget(self.process_error, row + 1, 0, 1, 2)
+
+        # options
+        opt = QGroupBox("Feed and search")
+        ol = QGridLayout(opt)
+        self.regolith_check = QCheckBox("Regolith (MGS-1) may be added to the feed")
+        self.regolith_check.setToolTip("Allow recipes that mix Martian regolith into the feed (fillers, tiles, "
+                                       "shielding). Off for anything touching food or water.")
+        self.problematic_check = QCheckBox("Use up problematic waste first")
+        self.problematic_check.setToolTip("Among equally good recipes, prefer those that consume hard-to-handle "
+                                          "waste (multilayer pouches, foams, nitrile gloves...).")
+        self.regolith_check.toggled.connect(self._changed)
+        self.problematic_check.toggled.connect(self._changed)
+        lo, hi = TIME_BUDGET_LIMITS
+        self.budget_field = NumberField("time_budget_s", "Search time limit", "s", lo, hi,
+                                        "How long a generation may search before it returns the best recipes found. "
+                                        "Small inventories finish sooner; Esc stops it at any time.", decimals=0)
+        self.budget_field.changed.connect(self._budget_changed)
+        ol.addWidget(self.regolith_check, 0, 0, 1, 4)
+        ol.addWidget(self.problematic_check, 1, 0, 1, 4)
+        ol.addWidget(self.budget_field.label, 2, 0)
+        ol.addWidget(self.budget_field.edit, 2, 1)
+        ol.addWidget(self.budget_field.unit_label, 2, 2)
+        ol.addWidget(self.budget_field.range_label, 2, 3)
+        ol.addWidget(self.budget_field.error, 3, 1, 1, 3)
+        ol.setColumnStretch(3, 1)
+
+        self.status = QLabel("")
+        self.status.setObjectName("targetStatus")
+        self.status.setWordWrap(True)
+
+        self.generate_button = QPushButton("Generate recipes for this target  (Ctrl+G)")
+        self.generate_button.setObjectName("primaryButton")
+        self.generate_button.setToolTip("Go to the Candidates tab and start the search (Ctrl+G)")
+        self.generate_button.clicked.connect(self.generate_requested)
+
+        col1 = QVBoxLayout()
+        col1.addWidget(picker)
+        col1.addWidget(req)
+        col1.addWidget(opt)
+        col1.addStretch(1)
+        col2 = QVBoxLayout()
+        col2.addWidget(proc_box)
+        col2.addWidget(self.status)
+        gl = QHBoxLayout()
+        gl.addStretch(1)
+        gl.addWidget(self.generate_button)
+        col2.addLayout(gl)
+        col2.addStretch(1)
+        inner = QWidget()
+        il = QHBoxLayout(inner)
+        il.setContentsMargins(0, 0, 4, 0)
+        il.addLayout(col1, 1)
+        il.addLayout(col2, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self.explain = QTextBrowser()
+        self.explain.setObjectName("physicsHelp")
+        self.explain.setOpenLinks(False)
+        self.explain.anchorClicked.connect(self._open_link)
+        self.explain.setHtml(PHYSICS_HTML + '<p><a href="physics">Read the physics model (docs/PHYSICS.md)</a></p>')
+        self.explain.setMinimumWidth(320)
+
+        lay = QHBoxLayout(self)
+        lay.addWidget(scroll, 5)
+        lay.addWidget(self.explain, 2)
+
+        self.budget_field.set_value(DEFAULT_TIME_BUDGET_S)
+        self.apply_target(self.base)
+
+    # ------------------------------------------------------------------ building the target
+    def apply_target(self, target: Target, base: Target | None = None) -> None:
+        """Fill every field from ``target`` (a preset, a scenario or a remembered custom target)."""
+        self._loading = True
+        try:
+            self.base = base or target
+            for key, f in self.fields.items():
+                f.set_value(getattr(target, key))
+            allowed = set(self.ctx.catalog.processes) if "*" in target.allowed_processes else set(target.allowed_processes)
+            for pid, cb in self.process_checks.items():
+                cb.setChecked(pid in allowed)
+            self.regolith_check.setChecked(target.regolith_allowed)
+            self.problematic_check.setChecked(target.prefer_problematic)
+            self._sync_pickers()
+        finally:
+            self._loading = False
+        self._changed()
+
+    def _sync_pickers(self) -> None:
+        for combo in (self.preset_combo, self.scenario_combo):
+            i = combo.findData(self.base.target_id)
+            combo.setCurrentIndex(max(0, i))
+
+    def _picked(self, combo: QComboBox, index: int) -> None:
+        tid = combo.itemData(index)
+        if tid and tid in self.ctx.catalog.targets:
+            self.apply_target(self.ctx.catalog.targets[tid])
+
+    def _set_all_processes(self, on: bool) -> None:
+        self._loading = True
+        for cb in self.process_checks.values():
+            cb.setChecked(on)
+        self._loading = False
+        self._changed()
+
+    def _budget_changed(self) -> None:
+        if self.budget_field.valid:
+            self.ctx.set_time_budget(self.budget_field.value())
+        self._changed()
+
+    def problems(self) -> list[str]:
+        out = [f"{f.label.text()}: {f.reason}" for f in self.fields.values() if not f.valid]
+        if not self.budget_field.valid:
+            out.append(f"Search time limit: {self.budget_field.reason}")
+        if not any(cb.isChecked() for cb in self.process_checks.values()):
+            out.append("Allowed processes: choose at least one process.")
+        return out
+
+    def current_target(self) -> Target | None:
+        if self.problems():
+            return None
+        allowed = [pid for pid, cb in self.process_checks.items() if cb.isChecked()]
+        allowed_t = ("*",) if len(allowed) == len(self.process_checks) else tuple(allowed)
+        values = {k: f.value() for k, f in self.fields.items()}
+        b = self.base
+        same = (all(abs(values[k] - getattr(b, k)) < 1e-12 for k in values)
+                and set(allowed_t) == set(b.allowed_processes)
+                and self.regolith_check.isChecked() == b.regolith_allowed
+                and self.problematic_check.isChecked() == b.prefer_problematic)
+        if same:
+            return b
+        return Target(target_id="custom", name=f"Custom (from {b.name})", kind="custom", description=b.description,
+                      allowed_processes=allowed_t, regolith_allowed=self.regolith_check.isChecked(),
+                      prefer_problematic=self.problematic_check.isChecked(), **values)
+
+    def _changed(self, *_):
+        if self._loading:
+            return
+        problems = self.problems()
+        self.process_error.setText("" if any(cb.isChecked() for cb in self.process_checks.values())
+                                   else "Choose at least one process.")
+        target = self.current_target()
+        if target is None:
+            self.status.setText("<b>Not ready:</b> " + " ".join(problems) + " The last valid values are kept "
+                                "until this is fixed; Generate is disabled.")
+            self.status.setProperty("invalid", True)
+            self.ctx.set_target(None, " ".join(problems))
+            self.generate_button.setEnabled(False)
+        else:
+            kind = {"preset": "preset", "scenario": "scenario"}.get(target.kind, "your own values")
+            self.status.setText(f"Ready: <b>{target.name}</b> ({kind}). Press Generate (Ctrl+G) to find recipes.")
+            self.status.setProperty("invalid", False)
+            self.ctx.set_target(target)
+            self.generate_button.setEnabled(True)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+        b = self.base
+        modified = target is not None and target.kind == "custom"
+        self.base_label.setText(f"<b>{b.name}</b>" + (" — changed by you" if modified else "")
+                                + ("" if target is not None else " — has an invalid value"))
+        self.description.setText(b.description)
+
+    # ------------------------------------------------------------------ links and state
+    def _open_link(self, url: QUrl) -> None:
+        if url.toString() == "physics":
+            path = physics_doc_path()
+            if path.exists():
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            else:
+                self.ctx.say("docs/PHYSICS.md is not part of this installation", 6000)
+
+    def save_state(self, settings) -> None:
+        t = self.current_target()
+        if t is not None:
+            settings.setValue("target/last", json.dumps(t.to_dict()))
+        settings.setValue("target/base", self.base.target_id)
+        if self.budget_field.valid:
+            settings.setValue("search/time_budget_s", float(self.budget_field.value()))
+
+    def restore_state(self, settings) -> None:
+        from spacetrash_desktop.catalog.datasets import parse_target
+
+        cat = self.ctx.catalog
+        base = cat.targets.get(str(settings.value("target/base", "") or ""))
+        raw = settings.value("target/last")
+        target = None
+        if raw:
+            try:
+                target, problems = parse_target(json.loads(str(raw)), cat.processes)
+            except ValueError:
+                target = None
+        try:
+            budget = float(settings.value("search/time_budget_s", DEFAULT_TIME_BUDGET_S))
+        except (TypeError, ValueError):
+            budget = DEFAULT_TIME_BUDGET_S
+        lo, hi = TIME_BUDGET_LIMITS
+        self.budget_field.set_value(budget if lo <= budget <= hi else DEFAULT_TIME_BUDGET_S)
+        self.ctx.set_time_budget(self.budget_field.value())
+        if target is not None:
+            if target.target_id in cat.targets and target.kind != "custom":
+                self.apply_target(cat.targets[target.target_id])
+            else:
+                self.apply_target(target, base=base or self.base)
+        elif base is not None:
+            self.apply_target(base)
+
+
+def physics_doc_path() -> Path:
+    from spacetrash_desktop.storage.paths import bundled_dir
+
+    return bundled_dir("docs") / "PHYSICS.md"

@@ -1,0 +1,434 @@
+"""Trade-offs tab: any two objectives against each other (pyqtgraph), the feasible Pareto front
+highlighted and infeasible recipes dimmed, the target's minimum or cap on each axis as a line.
+Clicking a point selects the recipe everywhere (Ctrl+click adds it); a selection made in the
+Candidates table highlights its points. Two or three selected recipes are compared side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spacetrash_desktop.domain import PROPERTY_NAMES
+from spacetrash_desktop.ui.context import MAX_COMPARE, AppContext
+from spacetrash_desktop.ui.tasks import Task
+from spacetrash_desktop.ui.views import (
+    OBJECTIVES,
+    STATUS_FEASIBLE,
+    STATUS_FRONT,
+    STATUS_TEXT,
+    CandidateView,
+    flags_text,
+    fmt_interval,
+    fmt_kg,
+    items_text,
+    target_limit,
+)
+
+FRONT = ("#1d4ed8", "#1e3a8a")  # brush, pen
+FEASIBLE = ("#93c5fd", "#60a5fa")
+INFEASIBLE = ("#d1d5db", "#9ca3af")
+SELECTED_PEN = "#f97316"
+CAP_PEN = "#b91c1c"
+
+
+def _png_bytes(image) -> bytes:
+    """Encode a QImage as PNG (safe off the GUI thread: QImage is not a widget)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buf, "PNG")
+    buf.close()
+    return bytes(data.data())
+
+
+class TradeoffsTab(QWidget):
+    plot_updated = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("tradeoffsTab")
+        self.ctx = ctx
+        self.view: CandidateView = CandidateView.empty()
+        self.names = list(PROPERTY_NAMES)
+
+        self.x_combo = QComboBox()
+        self.y_combo = QComboBox()
+        for combo, acc in ((self.x_combo, "Horizontal axis"), (self.y_combo, "Vertical axis")):
+            combo.setAccessibleName(acc)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMinimumWidth(150)  # full width when there is room, narrower on a small screen
+            for name in self.names:
+                combo.addItem(OBJECTIVES[name][2], name)
+                combo.setItemData(combo.count() - 1, OBJECTIVES[name][4], Qt.ItemDataRole.ToolTipRole)
+        self.x_combo.setCurrentIndex(self.names.index("energy_kwh"))
+        self.y_combo.setCurrentIndex(self.names.index("rigidity"))
+        self.infeasible_check = QCheckBox("Show infeasible")
+        self.infeasible_check.setChecked(True)
+        self.infeasible_check.setToolTip("Show the near misses (dimmed): recipes that miss a target value")
+        self.infeasible_check.toggled.connect(lambda _on: self.redraw(autorange=True))
+        self.export_png_action = QAction("Export the trade-off plot as &PNG…", self)
+        self.export_png_action.setToolTip("Save the plot as a PNG image")
+        self.export_png_action.triggered.connect(self.choose_png_file)
+        png = QPushButton("Export PNG…")
+        png.setToolTip(self.export_png_action.toolTip())
+        png.clicked.connect(self.export_png_action.trigger)
+        clear = QPushButton("Clear selection")
+        clear.setToolTip("Unselect every recipe")
+        clear.clicked.connect(lambda: self.ctx.selection.clear("plot"))
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Horizontal"))
+        bar.addWidget(self.x_combo)
+        bar.addWidget(QLabel("Vertical"))
+        bar.addWidget(self.y_combo)
+        bar.addWidget(self.infeasible_check)
+        bar.addStretch(1)
+        bar.addWidget(clear)
+        bar.addWidget(png)
+
+        self.plot = pg.PlotWidget(background="w")
+        self.plot.setObjectName("tradeoffPlot")
+        self.plot.setAccessibleName("Trade-off plot")
+        pi = self.plot.getPlotItem()
+        pi.showGrid(x=True, y=True, alpha=0.25)
+        pi.setMenuEnabled(False)
+        pi.hideButtons()
+        for ax in ("left", "bottom"):
+            axis = pi.getAxis(ax)
+            axis.setTextPen("#374151")
+            axis.setPen("#9ca3af")
+            axis.enableAutoSIPrefix(False)  # an index from 0 to 1 must not become "600 (x0.001)"
+            axis.setStyle(maxTickLevel=0)  # grid on major ticks only: the grid is most of the repaint cost
+        self.legend = pi.addLegend(offset=(-10, -10), labelTextColor="#1f2937", brush=pg.mkBrush(255, 255, 255, 220),
+                                   pen=pg.mkPen("#d1d5db"))
+
+        def scatter(brush, pen, size, name, z):
+            item = pg.ScatterPlotItem(pxMode=True, size=size, brush=pg.mkBrush(brush), pen=pg.mkPen(pen, width=1),
+                                      name=name, hoverable=True, tip=self._tip, antialias=True)
+            item.setZValue(z)
+            item.sigClicked.connect(self._clicked)
+            pi.addItem(item)
+            return item
+
+        self.infeasible_item = scatter(INFEASIBLE[0], INFEASIBLE[1], 7, "Infeasible (near misses)", 1)
+        self.feasible_item = scatter(FEASIBLE[0], FEASIBLE[1], 8, "Feasible, dominated", 2)
+        self.front_item = scatter(FRONT[0], FRONT[1], 11, "Pareto front (feasible)", 3)
+        self.selected_item = pg.ScatterPlotItem(pxMode=True, size=20, brush=pg.mkBrush(None),
+                                                pen=pg.mkPen(SELECTED_PEN, width=3), name="Selected", antialias=True)
+        self.selected_item.setZValue(4)
+        self.selected_item.sigClicked.connect(self._clicked)  # the ring sits on top of its point: same click
+        pi.addItem(self.selected_item)
+        cap_pen = pg.mkPen(CAP_PEN, width=1.5, style=Qt.PenStyle.DashLine)
+        opts = {"color": CAP_PEN, "fill": pg.mkBrush(255, 255, 255, 200)}
+        self.vcap = pg.InfiniteLine(angle=90, pen=cap_pen, label="", labelOpts={**opts, "position": 0.95})
+        self.hcap = pg.InfiniteLine(angle=0, pen=cap_pen, label="", labelOpts={**opts, "position": 0.06})
+        for line in (self.vcap, self.hcap):
+            line.setZValue(3.5)  # above the points, so its label stays readable; below the selection rings
+            pi.addItem(line, ignoreBounds=True)
+        # a cap far outside the data is not zoomed into view; a note at the edge points to it
+        self.cap_notes = [pg.TextItem("", color=CAP_PEN, fill=pg.mkBrush(255, 255, 255, 210)) for _ in range(2)]
+        for note in self.cap_notes:
+            note.setZValue(5)
+            pi.addItem(note, ignoreBounds=True)
+        self.legend.addItem(pg.PlotDataItem(pen=cap_pen), "Target minimum or cap")
+
+        self.info = QLabel("Generate recipes in the Candidates tab; they appear here as they are found.")
+        self.info.setObjectName("hint")
+        self.info.setWordWrap(True)
+
+        self.compare = QTableWidget()
+        self.compare.setObjectName("compareTable")
+        self.compare.setAccessibleName("Side-by-side comparison")
+        self.compare.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.compare.setWordWrap(True)
+        self.compare.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.compare.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.compare_title = QLabel("<b>Compare</b> — select two or three recipes (Ctrl+click points here or rows in "
+                                    "the Candidates table)")
+        self.compare_title.setWordWrap(True)
+        cw = QWidget()
+        cl = QVBoxLayout(cw)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.compare_title)
+        cl.addWidget(self.compare, 1)
+
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.plot, 1)
+        tl.addWidget(self.info)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("tradeoffsSplit")
+        split.addWidget(top)
+        split.addWidget(cw)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([470, 370])
+        self.splitter = split
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(bar)
+        lay.addWidget(split, 1)
+
+        for combo in (self.x_combo, self.y_combo):
+            combo.currentIndexChanged.connect(lambda _i: self.redraw(autorange=True))
+        ctx.results.view_changed.connect(self._view_changed)
+        ctx.selection.changed.connect(self._selection_changed)
+        self._selection_changed(ctx.selection.ids, ctx.selection.current, "")
+        self.redraw(autorange=True)
+
+    # ------------------------------------------------------------------ data
+    @property
+    def x_name(self) -> str:
+        return self.x_combo.currentData()
+
+    @property
+    def y_name(self) -> str:
+        return self.y_combo.currentData()
+
+    def _view_changed(self, view: CandidateView) -> None:
+        self.view = view
+        self.redraw(autorange=True)  # the front grows while a run streams in
+        self._selection_changed(self.ctx.selection.ids, self.ctx.selection.current, "")
+
+    def redraw(self, autorange: bool = False) -> None:
+        view = self.view
+        ix, iy = self.names.index(self.x_name), self.names.index(self.y_name)
+        x, y = view.values[:, ix], view.values[:, iy]
+        rows = np.arange(len(view))
+        status = view.status
+        masks = (
+            (self.front_item, status == STATUS_FRONT),
+            (self.feasible_item, status == STATUS_FEASIBLE),
+            (self.infeasible_item, (status > STATUS_FEASIBLE) & self.infeasible_check.isChecked()),
+        )
+        for item, m in masks:
+            item.setData(x=x[m], y=y[m], data=rows[m])
+        pi = self.plot.getPlotItem()
+        pi.setLabel("bottom", OBJECTIVES[self.x_name][2], color="#1f2937", size="10pt")
+        pi.setLabel("left", OBJECTIVES[self.y_name][2], color="#1f2937", size="10pt")
+        target = view.target or self.ctx.target
+        lims = []
+        for line, name in ((self.vcap, self.x_name), (self.hcap, self.y_name)):
+            if target is None:
+                line.setVisible(False)
+                lims.append(None)
+                continue
+            limit, kind = target_limit(target, name)
+            unit = OBJECTIVES[name][1]
+            u = "" if unit == "0–1" else f" {unit}"
+            line.setValue(limit)
+            line.label.setFormat(f"{'min' if kind == 'min' else 'cap'} {limit:g}{u}")
+            line.setVisible(True)
+            lims.append(limit)
+        n_front = int(np.sum(status == STATUS_FRONT))
+        n_feas = int(np.sum(status == STATUS_FEASIBLE))
+        n_inf = int(np.sum(status > STATUS_FEASIBLE))
+        if len(view):
+            state = "final" if view.final else "streaming in…"
+            self.info.setText(f"{n_front} on the Pareto front · {n_feas} feasible but dominated · {n_inf} near misses "
+                              f"({state}). Click a point to select it; Ctrl+click to add it to the comparison.")
+        if autorange:
+            self._autorange(x, y, lims)
+        self._update_selected_markers()
+        self.plot_updated.emit()
+
+    def _autorange(self, x: np.ndarray, y: np.ndarray, lims) -> None:
+        """Fit the shown points; include a cap line when it is near the data, else point to it."""
+        pi = self.plot.getPlotItem()
+        shown = np.zeros(len(x), bool)
+        for item in (self.front_item, self.feasible_item, self.infeasible_item):
+            d = item.data["data"]
+            if len(d):
+                shown[np.asarray(d, int)] = True
+        ranges = []
+        far = []
+        for values, lim in ((x[shown], lims[0]), (y[shown], lims[1])):
+            vals = [float(v) for v in values if np.isfinite(v)]
+            if not vals:
+                vals = [0.0, 1.0] if lim is None else [0.0, float(lim)]
+            lo, hi = min(vals), max(vals)
+            span = hi - lo or max(abs(hi), 1.0) * 0.2
+            off = None
+            if lim is not None:
+                if lo - span <= lim <= hi + span:  # near enough: show the line itself
+                    lo, hi = min(lo, lim), max(hi, lim)
+                else:
+                    off = "high" if lim > hi else "low"
+            span = hi - lo or max(abs(hi), 1.0) * 0.2
+            ranges.append((lo - 0.06 * span, hi + 0.08 * span))
+            far.append(off)
+        (x0, x1), (y0, y1) = ranges
+        pi.setXRange(x0, x1, padding=0)
+        pi.setYRange(y0, y1, padding=0)
+        for k, (note, off, line) in enumerate(zip(self.cap_notes, far, (self.vcap, self.hcap))):
+            if off is None:
+                note.setVisible(False)
+                continue
+            text = line.label.format if hasattr(line.label, "format") else ""
+            if k == 0:  # horizontal axis
+                note.setText(f"{text} →" if off == "high" else f"← {text}")
+                note.setAnchor((1, 0) if off == "high" else (0, 0))
+                note.setPos(x1 if off == "high" else x0, y1)
+            else:
+                note.setText(f"↑ {text}" if off == "high" else f"↓ {text}")
+                note.setAnchor((0, 0) if off == "high" else (0, 1))
+                note.setPos(x0, y1 if off == "high" else y0)
+            note.setVisible(True)
+
+    def _tip(self, x, y, data) -> str:
+        cand = self.view.candidates[int(data)] if 0 <= int(data) < len(self.view) else None
+        if cand is None:
+            return ""
+        return (f"{items_text(cand)}\n{cand.process_name} · {STATUS_TEXT[int(self.view.status[int(data)])]}\n"
+                f"{OBJECTIVES[self.x_name][0]} {x:.3g} · {OBJECTIVES[self.y_name][0]} {y:.3g}")
+
+    # ------------------------------------------------------------------ selection
+    def _clicked(self, item, points, ev) -> None:
+        if points is None or len(points) == 0:
+            return
+        row = int(points[0].data())
+        if not 0 <= row < len(self.view):
+            return
+        rid = self.view.ids[row]
+        additive = bool(ev.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier))
+        if additive:
+            self.ctx.selection.toggle(rid, "plot")
+        else:
+            self.ctx.selection.set([rid], rid, "plot")
+        ev.accept()
+
+    def select_row(self, row: int, additive: bool = False) -> None:
+        """Same as clicking the point of ``row`` (keyboard users and tests)."""
+        rid = self.view.ids[row]
+        if additive:
+            self.ctx.selection.toggle(rid, "plot")
+        else:
+            self.ctx.selection.set([rid], rid, "plot")
+
+    def point_position(self, row: int):
+        """Where the point of ``row`` is drawn, in the plot widget's viewport coordinates."""
+        ix, iy = self.names.index(self.x_name), self.names.index(self.y_name)
+        vb = self.plot.getPlotItem().getViewBox()
+        from PySide6.QtCore import QPointF
+
+        scene = vb.mapViewToScene(QPointF(float(self.view.values[row, ix]), float(self.view.values[row, iy])))
+        return self.plot.mapFromScene(scene)
+
+    def _update_selected_markers(self) -> None:
+        rows = [self.view.row_of[i] for i in self.ctx.selection.ids if i in self.view.row_of]
+        ix, iy = self.names.index(self.x_name), self.names.index(self.y_name)
+        if rows:
+            r = np.array(rows, int)
+            self.selected_item.setData(x=self.view.values[r, ix], y=self.view.values[r, iy], data=r)
+        else:
+            self.selected_item.setData(x=[], y=[])
+
+    @property
+    def selected_rows(self) -> list[int]:
+        d = self.selected_item.data["data"]
+        return [int(v) for v in d] if len(d) else []
+
+    def _selection_changed(self, ids, current, source: str) -> None:
+        self._update_selected_markers()
+        self._fill_compare(ids)
+
+    def _fill_compare(self, ids) -> None:
+        cands = [c for c in (self.view.candidate(i) for i in ids) if c is not None][-MAX_COMPARE:]
+        target = self.view.target or self.ctx.target
+        fields = ["Items", "Regolith", "Process", *(f"{OBJECTIVES[n][0]} ({OBJECTIVES[n][1]})" for n in PROPERTY_NAMES),
+                  "Feasibility", "Pareto rank", "Problematic waste", "Vetting flags", "Recipe ID"]
+        self.compare.clear()
+        self.compare.setRowCount(len(fields))
+        self.compare.setColumnCount(len(cands))
+        self.compare.setVerticalHeaderLabels(fields)
+        self.compare.setHorizontalHeaderLabels([f"Recipe {k + 1}" for k in range(len(cands))])
+        if len(ids) > MAX_COMPARE:
+            self.compare_title.setText(f"<b>Compare</b> — the last {MAX_COMPARE} of the {len(ids)} selected recipes")
+        elif len(cands) >= 2:
+            self.compare_title.setText(f"<b>Compare</b> — {len(cands)} recipes side by side (best value in bold)")
+        else:
+            self.compare_title.setText("<b>Compare</b> — select two or three recipes (Ctrl+click points here or rows "
+                                       "in the Candidates table)")
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for col, c in enumerate(cands):
+            values = [items_text(c), f"{c.recipe.regolith_frac:.0%} ({fmt_kg(float(c.details.get('regolith_kg', 0.0)))})",
+                      c.process_name]
+            values += [fmt_interval(n, c.values[n], c.low[n], c.high[n]) for n in PROPERTY_NAMES]
+            values += [c.status, str(c.pareto_rank) if c.pareto_rank > 0 else "–", f"{c.preference:.0%}",
+                       flags_text(c) or "none", c.recipe_id]
+            for row, text in enumerate(values):
+                it = QTableWidgetItem(text)
+                it.setToolTip(text)
+                self.compare.setItem(row, col, it)
+        if len(cands) >= 2:
+            for k, name in enumerate(PROPERTY_NAMES):
+                higher = OBJECTIVES[name][3]
+                vals = [c.values[name] for c in cands]
+                best = int(np.argmax(vals) if higher else np.argmin(vals))
+                it = self.compare.item(3 + k, best)
+                it.setFont(bold)
+                it.setForeground(QBrush(QColor("#166534")))
+                if target is not None:
+                    for col, c in enumerate(cands):
+                        limit, kind = target_limit(target, name)
+                        bad = c.values[name] < limit if kind == "min" else c.values[name] > limit
+                        if bad:
+                            self.compare.item(3 + k, col).setForeground(QBrush(QColor("#b91c1c")))
+        self.compare.resizeRowsToContents()
+
+    # ------------------------------------------------------------------ export
+    def choose_png_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export the plot", str(Path.home() / "trade-offs.png"), "PNG (*.png)")
+        if path:
+            if not path.lower().endswith(".png"):
+                path += ".png"
+            self.export_png(path)
+
+    def export_png(self, path: str) -> Task:
+        image = self.plot.grab().toImage()  # on the GUI thread; encoding and writing go to the worker
+
+        def work(_c):
+            from spacetrash_desktop.storage.atomic import atomic_write_bytes
+
+            atomic_write_bytes(path, _png_bytes(image), what="the plot image")
+            return path
+
+        return self.ctx.runner.submit(work, pool="io", label="the plot export",
+                                      on_done=lambda p: self.ctx.say(f"Plot saved to {p}", 8000))
+
+    def save_state(self, settings) -> None:
+        settings.setValue("tradeoffs/x", self.x_name)
+        settings.setValue("tradeoffs/y", self.y_name)
+        settings.setValue("tradeoffs/splitter", self.splitter.saveState())
+
+    def restore_state(self, settings) -> None:
+        for key, combo in (("tradeoffs/x", self.x_combo), ("tradeoffs/y", self.y_combo)):
+            i = combo.findData(settings.value(key, ""))
+            if i >= 0:
+                combo.setCurrentIndex(i)
+        split = settings.value("tradeoffs/splitter")
+        if split is not None:
+            self.splitter.restoreState(split)
+

@@ -1,0 +1,261 @@
+"""Display snapshots of generation results. No Qt: built on the worker thread, so the GUI thread
+only swaps a ready-made :class:`CandidateView` into its table model and plot.
+
+Also the shared wording of the five objectives (titles, units, axis labels, what they mean).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+import numpy as np
+
+from spacetrash_desktop.domain import PROPERTY_NAMES, Target, WasteItem
+
+# name -> (short title, unit, axis label, higher is better, tooltip)
+OBJECTIVES: dict[str, tuple[str, str, str, bool, str]] = {
+    "rigidity": ("Rigidity", "0–1", "Rigidity index (0–1, higher = stiffer)", True,
+                 "How stiff the product is: 0 = soft foam or draped fabric, 0.37 = LDPE sheet, "
+                 "0.57 = HDPE board, 0.71 = PET/nylon part, 0.86 = fibre composite, 1 = metal frame."),
+    "tightness": ("Tightness", "0–1", "Tightness index (0–1, higher = holds liquids)", True,
+                  "How well it holds liquid and gas: 0 = loose shred or mesh, 0.2 = woven fabric (dust), "
+                  "0.5 = compacted tile (splash-proof), 0.8 = fused sheet (water-tight), 1 = gas-tight film."),
+    "energy_kwh": ("Energy", "kWh", "Energy per batch (kWh)", False,
+                   "Electrical energy per batch: heating, melting and the machine itself."),
+    "water_l": ("Water", "L", "Water per batch (L)", False,
+                "Water used per batch (rinsing, cleaning, process water), net of what is recovered."),
+    "crew_min": ("Crew time", "min", "Crew time per batch (min)", False,
+                 "Hands-on crew minutes per batch (sorting, loading, finishing)."),
+}
+TARGET_FIELD_OF = {
+    "rigidity": ("rigidity_min", "min"),
+    "tightness": ("tightness_min", "min"),
+    "energy_kwh": ("max_energy_kwh", "max"),
+    "water_l": ("max_water_l", "max"),
+    "crew_min": ("max_crew_min", "max"),
+}
+
+STATUS_FRONT, STATUS_FEASIBLE, STATUS_INFEASIBLE, STATUS_REFUSED = 0, 1, 2, 3
+STATUS_TEXT = {STATUS_FRONT: "feasible (front)", STATUS_FEASIBLE: "feasible", STATUS_INFEASIBLE: "infeasible",
+               STATUS_REFUSED: "refused"}
+
+# (key, title, tooltip) of the Candidates table
+CANDIDATE_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("order", "#", "Engine ranking: the Pareto front first, then by share of problematic waste used"),
+    ("items", "Items and mass fractions", "Waste items of the recipe with their share of the waste part"),
+    ("process", "Process", "How the feed is turned into the product"),
+    ("regolith", "Regolith %", "MGS-1 regolith as % of the whole feed"),
+    ("status", "Feasibility", "feasible: meets every target value and safety rule; infeasible: misses one; "
+                              "refused: breaks a safety rule"),
+    ("rank", "Pareto rank", "1 = on the Pareto front (no other recipe is better in every objective)"),
+    *(
+        (name, f"{title} ({unit})", f"{tip} Value with its 95% interval [low–high].")
+        for name, (title, unit, _axis, _hb, tip) in OBJECTIVES.items()
+    ),
+    ("problematic", "Problematic waste %", "Share of the feed that is hard-to-handle waste "
+                                           "(multilayer, foam, PFAS-bearing...)"),
+    ("flags", "Vetting flags", "Warnings and reasons from the physical and safety vetting"),
+    ("id", "Recipe ID", "Stable identifier of the recipe (same mix, same id on every machine)"),
+)
+COLUMN_INDEX = {key: i for i, (key, _t, _tip) in enumerate(CANDIDATE_COLUMNS)}
+
+
+def fmt_value(name: str, x: float) -> str:
+    if not np.isfinite(x):
+        return "–"
+    if name in ("rigidity", "tightness"):
+        return f"{x:.2f}"
+    if name == "crew_min":
+        return f"{x:.0f}" if abs(x) >= 10 else f"{x:.1f}"
+    ax = abs(x)
+    if ax >= 100:
+        return f"{x:.0f}"
+    if ax >= 10:
+        return f"{x:.1f}"
+    return f"{x:.2f}"
+
+
+def fmt_interval(name: str, value: float, low: float, high: float) -> str:
+    return f"{fmt_value(name, value)}  [{fmt_value(name, low)}–{fmt_value(name, high)}]"
+
+
+def fmt_kg(x: float) -> str:
+    ax = abs(x)
+    if ax >= 100:
+        return f"{x:,.0f} kg"
+    if ax >= 1:
+        return f"{x:.2f} kg"
+    if ax >= 0.01:
+        return f"{x:.3f} kg"
+    if ax == 0:
+        return "0 kg"
+    return f"{x * 1000:.1f} g"
+
+
+def items_text(cand, short: bool = False) -> str:
+    """'70% Carbon residue; 28% Plastazote foam; 2% Composite panels' (largest share first)."""
+    pairs = sorted(zip(cand.item_names, (f for _i, f in cand.recipe.items)), key=lambda p: -p[1])
+    return "; ".join(f"{f:.0%} {short_name(name) if short else name}" for name, f in pairs)
+
+
+def short_name(name: str, limit: int = 24) -> str:
+    """'Plastazote LD45 FR polyethylene foam (habitat packing)' -> 'Plastazote LD45 FR polye…'."""
+    base = name.split(" (")[0].strip() or name
+    return base if len(base) <= limit else base[: limit - 1].rstrip() + "…"
+
+
+def flags_text(cand) -> str:
+    codes = [r["code"] for r in cand.reasons if r.get("severity") != "note"]
+    if cand.ood and "OOD" not in codes:
+        codes.append("OOD")
+    return ", ".join(dict.fromkeys(codes))
+
+
+def target_limit(target: Target, name: str) -> tuple[float, str]:
+    field_name, kind = TARGET_FIELD_OF[name]
+    return float(getattr(target, field_name)), kind
+
+
+@dataclass
+class RunInfo:
+    """What a run was made from (the detail pane needs it for explanations)."""
+
+    serial: int
+    items: tuple[WasteItem, ...]
+    target: Target
+    scorer: Any = None
+    time_budget_s: float | None = None
+
+
+@dataclass
+class CandidateView:
+    serial: int
+    final: bool
+    target: Target | None
+    candidates: list
+    ids: list[str]
+    row_of: dict[str, int]
+    display: list[tuple[str, ...]]
+    sort_keys: list[np.ndarray]
+    values: np.ndarray  # [N,5]
+    low: np.ndarray
+    high: np.ndarray
+    status: np.ndarray  # int codes (STATUS_*)
+    rank: np.ndarray
+    stats: dict = field(default_factory=dict)
+    result: Any = None
+    run: RunInfo | None = None
+    items_full: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @property
+    def n_front(self) -> int:
+        return int(np.sum(self.status == STATUS_FRONT))
+
+    @property
+    def n_feasible(self) -> int:
+        return int(np.sum(self.status <= STATUS_FEASIBLE))
+
+    def candidate(self, recipe_id: str | None):
+        row = self.row_of.get(recipe_id) if recipe_id else None
+        return self.candidates[row] if row is not None else None
+
+    @classmethod
+    def empty(cls, serial: int = 0) -> "CandidateView":
+        z = np.zeros((0, len(PROPERTY_NAMES)))
+        return cls(serial, True, None, [], [], {}, [], [np.zeros(0) for _ in CANDIDATE_COLUMNS], z, z.copy(), z.copy(),
+                   np.zeros(0, int), np.zeros(0, int))
+
+    @classmethod
+    def build(cls, result, *, serial: int, final: bool, run: RunInfo | None = None) -> "CandidateView":
+        """Everything the table and the plot show, computed once (on the worker thread)."""
+        cands: Sequence = list(result.candidates)
+        n = len(cands)
+        names = PROPERTY_NAMES
+        values = np.array([[c.values[p] for p in names] for c in cands], float).reshape(n, len(names))
+        low = np.array([[c.low[p] for p in names] for c in cands], float).reshape(n, len(names))
+        high = np.array([[c.high[p] for p in names] for c in cands], float).reshape(n, len(names))
+        rank = np.array([c.pareto_rank for c in cands], int)
+        status = np.array([
+            STATUS_REFUSED if c.status == "refused" else STATUS_INFEASIBLE if c.status == "infeasible"
+            else STATUS_FRONT if c.pareto_rank == 1 else STATUS_FEASIBLE
+            for c in cands
+        ], int)
+        ids = [c.recipe_id for c in cands]
+        items = [items_text(c, short=True) for c in cands]
+        items_full = [items_text(c) for c in cands]
+        procs = [c.process_name for c in cands]
+        regolith = np.array([100.0 * c.recipe.regolith_frac for c in cands], float)
+        problematic = np.array([100.0 * c.preference for c in cands], float)
+        flags = [flags_text(c) for c in cands]
+        display = []
+        for i, c in enumerate(cands):
+            row = [str(i + 1), items[i], procs[i], f"{regolith[i]:.0f}", STATUS_TEXT[int(status[i])],
+                   str(rank[i]) if rank[i] > 0 else "–"]
+            row += [fmt_interval(p, values[i, k], low[i, k], high[i, k]) for k, p in enumerate(names)]
+            row += [f"{problematic[i]:.0f}", flags[i], ids[i]]
+            display.append(tuple(row))
+        # infeasible rows sort after every ranked row
+        rank_key = np.where(rank > 0, rank, 10**9)
+        sort_keys = [
+            np.arange(n), np.array([s.lower() for s in items_full], object), np.array(procs, object), regolith,
+            status, rank_key, *(values[:, k] for k in range(len(names))),
+            problematic, np.array(flags, object), np.array(ids, object),
+        ]
+        return cls(
+            serial=serial, final=final, target=result.target, candidates=list(cands), ids=ids,
+            row_of={rid: i for i, rid in enumerate(ids)}, display=display, sort_keys=sort_keys,
+            values=values, low=low, high=high, status=status, rank=rank, stats=dict(result.stats or {}),
+            result=result, run=run, items_full=items_full,
+        )
+
+
+def work_order_text(cand, target: Target, model: dict | None = None) -> str:
+    """A printable work order for one recipe (Markdown, readable as plain text)."""
+    import datetime as _dt
+
+    from spacetrash_desktop._version import __version__
+
+    lines = [
+        f"# Work order: {target.name}",
+        "",
+        f"Recipe {cand.recipe_id} · {cand.process_name} · batch of {fmt_kg(cand.recipe.batch_mass_kg)} product · "
+        f"status: {cand.status}",
+        "",
+        "## Feed per batch",
+        "",
+        "| input | share | mass |",
+        "|---|---:|---:|",
+    ]
+    for name, (_iid, f), kg in zip(cand.item_names, cand.recipe.items, cand.item_kg):
+        lines.append(f"| {name} | {f:.0%} of the waste | {fmt_kg(kg)} |")
+    reg = float(cand.details.get("regolith_kg", 0.0))
+    if reg > 0:
+        lines.append(f"| MGS-1 regolith | {cand.recipe.regolith_frac:.0%} of the feed | {fmt_kg(reg)} |")
+    lines.append(f"| **total feed** | | **{fmt_kg(float(cand.details.get('feed_kg', 0.0)))}** |")
+    lines += ["", "## Expected result (95% intervals)", "", "| property | predicted | interval | target |",
+              "|---|---:|---:|---:|"]
+    for name in PROPERTY_NAMES:
+        title, unit = OBJECTIVES[name][0], OBJECTIVES[name][1]
+        limit, kind = target_limit(target, name)
+        lines.append(f"| {title} ({unit}) | {fmt_value(name, cand.values[name])} | "
+                     f"{fmt_value(name, cand.low[name])}–{fmt_value(name, cand.high[name])} | "
+                     f"{'≥' if kind == 'min' else '≤'} {fmt_value(name, limit)} |")
+    lines += ["", "## Outputs", "", f"- product: {fmt_kg(float(cand.details.get('product_kg', 0.0)))}"]
+    from spacetrash_desktop.engine.results import LOSS_STREAMS
+
+    titles = {key: title for _src, key, title in LOSS_STREAMS}
+    for key, kg in cand.losses().items():
+        if kg > 1e-9:
+            lines.append(f"- {titles.get(key, key)}: {fmt_kg(kg)}")
+    lines += ["", "## Safety notes", ""]
+    notes = [f"- **{r.get('severity', 'note')}** ({r.get('code', '')}): {r.get('message', '')}" for r in cand.reasons]
+    lines += notes or ["- none"]
+    m = model or {}
+    lines += ["", "---", f"Space Trash Desktop {__version__} · model {m.get('name', 'physics')} "
+              f"{m.get('version', '')} ({m.get('status', '')}) · "
+              f"{_dt.datetime.now().strftime('%Y-%m-%d %H:%M')}", ""]
+    return "\n".join(lines)

@@ -1,0 +1,53 @@
+"""The QPainter widgets of the detail pane stay readable at small sizes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSize
+
+from spacetrash_desktop.ui.property_bars import BAD, GOOD, MARGINAL, PropertyBars, verdict
+from spacetrash_desktop.ui.sankey import SankeyWidget, flows_of
+
+from .conftest import run_to_end
+
+
+@pytest.mark.parametrize("size", [QSize(300, 150), QSize(520, 230), QSize(900, 400)])
+def test_sankey_renders_proportional_flows_with_labels(qtbot, make_main_window, size):
+    w = make_main_window()
+    assert run_to_end(qtbot, w) == "finished"
+    cand = next(c for c in w.ctx.results.view.candidates if c.details.get("regolith_kg", 0) > 0
+                or len(c.item_names) > 1)
+    s = SankeyWidget()
+    qtbot.addWidget(s)
+    s.resize(size)
+    s.set_candidate(cand)
+    s.show()
+    img = s.grab().toImage()
+    assert not img.isNull() and img.size() == size
+    inputs, process, outputs = flows_of(cand)
+    assert process == cand.process_name
+    assert sum(f.kg for f in inputs) == pytest.approx(sum(f.kg for f in outputs), rel=1e-3)
+    texts = [t for _r, t in s._hit]
+    assert any("Product" in t and "kg" in t for t in texts) and len(texts) == len(inputs) + len(outputs) + 1
+    assert "Inputs:" in s.accessibleDescription()
+    s.set_candidate(None)
+    assert not s.inputs
+
+
+def test_property_bars_verdicts(qtbot, make_main_window):
+    assert verdict(0.6, 0.5, 0.7, 0.45, "min") == GOOD
+    assert verdict(0.6, 0.4, 0.7, 0.45, "min") == MARGINAL
+    assert verdict(0.4, 0.3, 0.5, 0.45, "min") == BAD
+    assert verdict(1.0, 0.8, 1.2, 2.0, "max") == GOOD
+    assert verdict(1.9, 1.5, 2.2, 2.0, "max") == MARGINAL
+    w = make_main_window()
+    assert run_to_end(qtbot, w) == "finished"
+    cand = w.ctx.results.view.candidates[0]
+    b = PropertyBars()
+    qtbot.addWidget(b)
+    b.resize(320, b.sizeHint().height())
+    b.set_candidate(cand, w.ctx.target)
+    b.show()
+    assert not b.grab().toImage().isNull()
+    assert set(PropertyBars.verdicts(cand, w.ctx.target).values()) <= {GOOD, MARGINAL}  # feasible: no red
+    assert "at least" in b.accessibleDescription() and "at most" in b.accessibleDescription()
