@@ -20,7 +20,9 @@ COMMAND_MODULES = (
     "spacetrash_desktop.commands.generate",
     "spacetrash_desktop.commands.bench",
     "spacetrash_desktop.commands.batch",
+    "spacetrash_desktop.commands.selftest",
     "spacetrash_desktop.commands.feedback",
+    "spacetrash_desktop.commands.model",
 )
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3

@@ -29,7 +29,7 @@ from spacetrash_desktop.domain import (
 from spacetrash_desktop.errors import CatalogError
 from spacetrash_desktop.storage.paths import bundled_dir
 
-DATASET_FILES = ("materials", "waste_inventory", "processes", "mgs1", "mgs1_tg")
+DATASET_FILES = ("materials", "waste_inventory", "processes", "mgs1", "mgs1_tg", "process_variability")
 PROVENANCE_KINDS = {"V", "S", "D", "A"}
 
 

@@ -43,6 +43,7 @@ class Flag(IntFlag):
     CREW_CAP = 1 << 13
     RIGIDITY_LOW = 1 << 14
     TIGHTNESS_LOW = 1 << 15
+    NO_PREDICTION = 1 << 16  # the model returned no finite value: never counted as meeting a cap
     # warnings
     MICROPLASTICS = 1 << 20
     CAUSTIC = 1 << 21
@@ -56,7 +57,7 @@ class Flag(IntFlag):
 REFUSED_MASK = int(Flag.REFUSED_MATERIAL | Flag.NOT_ACCEPTED | Flag.HEATED_HAZARD | Flag.DECOMPOSES
                    | Flag.BURN_OR_VENT | Flag.REGOLITH_RANGE)
 INFEASIBLE_MASK = int(Flag.PROCESS_NOT_ALLOWED | Flag.REGOLITH_NOT_ALLOWED | Flag.STOCK | Flag.ENERGY_CAP
-                      | Flag.WATER_CAP | Flag.CREW_CAP | Flag.RIGIDITY_LOW | Flag.TIGHTNESS_LOW)
+                      | Flag.WATER_CAP | Flag.CREW_CAP | Flag.RIGIDITY_LOW | Flag.TIGHTNESS_LOW | Flag.NO_PREDICTION)
 WARNING_MASK = int(Flag.MICROPLASTICS | Flag.CAUSTIC | Flag.ALUMINIUM_FLAKES | Flag.WET_FEED | Flag.NO_BINDER
                    | Flag.HOT_SURFACE | Flag.OOD)
 EPS = 1e-9
@@ -130,6 +131,7 @@ def vet(t: EngineTables, b: RecipeBatch, phys: PhysicsResult, target: Target,
     stock = t.stock[b.idx]
     used = phys.item_kg
     setf(((used > stock * (1 + 1e-9) + EPS) & (b.idx != pad)).any(axis=1), Flag.STOCK)
+    setf(~np.isfinite(props).all(axis=1), Flag.NO_PREDICTION)  # NaN > cap is False: catch it here
     setf(props[:, 2] > target.max_energy_kwh + EPS, Flag.ENERGY_CAP)
     setf(props[:, 3] > target.max_water_l + EPS, Flag.WATER_CAP)
     setf(props[:, 4] > target.max_crew_min + EPS, Flag.CREW_CAP)
@@ -193,6 +195,8 @@ def explain(t: EngineTables, b: RecipeBatch, i: int, flags: int, phys: PhysicsRe
                 f"Needs {p[2]:.2f} kWh per batch; the cap is {target.max_energy_kwh:g} kWh.")
             add(Flag.WATER_CAP, "infeasible", f"Needs {p[3]:.2f} L of water; the cap is {target.max_water_l:g} L.")
             add(Flag.CREW_CAP, "infeasible", f"Needs {p[4]:.0f} crew minutes; the cap is {target.max_crew_min:g} min.")
+            add(Flag.NO_PREDICTION, "infeasible",
+                "The model gave no usable number for this recipe, so it cannot be shown as meeting the target.")
             add(Flag.RIGIDITY_LOW, "infeasible",
                 f"Rigidity {p[0]:.2f} is below the target's {target.rigidity_min:.2f}.")
             add(Flag.TIGHTNESS_LOW, "infeasible",

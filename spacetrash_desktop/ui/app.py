@@ -151,3 +151,43 @@ def _install_probe(app: QApplication, window) -> None:
         QTimer.singleShot(0, window, ready)  # runs when the queue of pending events is drained
 
     window.inventory_ready.connect(inventory_loaded)
+
+
+def self_test_window(timeout_s: float = 30.0) -> str:
+    """The ``spacetrash self-test`` window check: open the main window (offscreen when there is no
+    display), wait until the inventory is in the table, switch through every tab and render it,
+    close the window. Returns what was checked; raises RuntimeError on failure."""
+    from PySide6.QtCore import QEventLoop
+
+    from spacetrash_desktop.ui.main_window import MainWindow
+
+    route_qt_messages()
+    app = make_application([])
+    window = MainWindow()
+    loop = QEventLoop()
+    state = {"ready": False}
+
+    def ready():
+        state["ready"] = True
+        loop.quit()
+
+    window.inventory_ready.connect(ready)
+    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+    window.show()
+    if not state["ready"]:
+        loop.exec()
+    try:
+        if not state["ready"]:
+            raise RuntimeError(f"the window did not finish loading the inventory within {timeout_s:g} s")
+        titles = []
+        for i in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(i)
+            app.processEvents()
+            pixmap = window.tabs.currentWidget().grab()
+            if pixmap.isNull() or pixmap.width() < 50:
+                raise RuntimeError(f"the {window.tabs.tabText(i)} tab did not render")
+            titles.append(window.tabs.tabText(i).replace("&", ""))
+    finally:
+        window.close()
+        app.processEvents()
+    return f"{len(titles)} tabs shown and rendered: {', '.join(titles)}"

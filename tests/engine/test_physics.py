@@ -189,3 +189,14 @@ def test_vetting_refuses_with_plain_reasons(tables, catalog):
     v = vet(tables, b, ph, target)
     assert int(v.flags[0]) & int(Flag.STOCK) and not v.feasible[0]
     assert (int(v.flags[0]) & REFUSED_MASK) == 0 and (int(v.flags[0]) & INFEASIBLE_MASK) != 0
+
+
+def test_a_nan_prediction_is_never_feasible(tables, catalog):
+    target = catalog.targets["interior_panel"]
+    b = random_batch(tables, 3, 50)
+    s = PhysicsScorer().score(tables, b, target.batch_mass_kg)
+    props = s.props.copy()
+    props[:, 2] = np.nan
+    v = vet(tables, b, s.phys, target, props)
+    assert not v.feasible.any()
+    assert ((v.flags & int(Flag.NO_PREDICTION)) != 0).all()

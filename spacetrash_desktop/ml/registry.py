@@ -1,0 +1,563 @@
+"""The model registry: installed bundles in the per-user data directory and the pointer to the
+active one.
+
+Layout under :func:`storage.paths.models_dir`::
+
+    active.json                     {"active": "<dir>", "manifest_sha256": ..., "history": [...], ...}
+    <name>-<version>-<sha8>/        one verified bundle per folder (manifest.json + its files)
+    .staging-*/ .trash-*/           work folders (a kill can leave them; swept when old)
+
+* **Install** verifies the bundle, writes the verified bytes into a staging folder (each file fsynced),
+  verifies the copy, renames it into place (``os.replace``) and only then switches the pointer with
+  :func:`storage.atomic.atomic_write_json`. A kill at any instant leaves the old pointer or the new
+  one, and either names a complete, verified folder.
+* **Rollback** re-activates the previous bundle (kept on disk, last :data:`HISTORY_KEEP`).
+* **First start**: :func:`ensure_installed` installs the shipped bundle from ``models/``.
+* When no usable bundle exists the app says why, scores with the physics model at once, and
+  :func:`bootstrap` can train one in the background (status "bootstrapping").
+
+Every user-facing failure is a :class:`errors.ModelError` with a plain message; :func:`active_scorer`
+and :func:`registry_status` never raise.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import threading
+import time
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+from spacetrash_desktop.engine.context import NullContext, RunContext
+from spacetrash_desktop.engine.scorer import ModelInfo, PhysicsScorer, Scorer
+from spacetrash_desktop.errors import ModelError, StorageError, storage_error_from_os
+from spacetrash_desktop.ml.bundle import MANIFEST, BundleContents, canonical_json, read_bundle
+from spacetrash_desktop.storage import paths
+from spacetrash_desktop.storage.atomic import atomic_write_json, fsync_dir
+
+log = logging.getLogger(__name__)
+
+POINTER = "active.json"
+POINTER_SCHEMA = 1
+STAGING_PREFIX = ".staging-"
+TRASH_PREFIX = ".trash-"
+HISTORY_KEEP = 5
+SWEEP_AGE_S = 3600.0
+READY, BOOTSTRAPPING, FALLBACK = "ready", "bootstrapping", "physics fallback"
+
+_lock = threading.RLock()
+_scorers: dict = {}  # (models dir, folder, manifest sha) -> MLScorer
+_failures: dict = {}  # same key -> ModelInfo (physics fallback with the reason)
+_status: dict = {}  # same key -> ModelInfo (verified, not necessarily loaded)
+_bootstrap = {"running": False, "message": ""}
+
+
+# ------------------------------------------------------------------------------------ the pointer
+
+
+def _models() -> Path:
+    try:
+        return paths.models_dir()
+    except OSError as exc:
+        raise storage_error_from_os(exc, "the model folder") from exc
+
+
+def read_pointer() -> dict | None:
+    """The active pointer, or None when there is none or it is unreadable."""
+    try:
+        data = json.loads((_models() / POINTER).read_text(encoding="utf-8"))
+    except (OSError, ValueError, StorageError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("active"), str) or not data["active"]:
+        return None
+    if not isinstance(data.get("history"), list):
+        data["history"] = []
+    data["history"] = [h for h in data["history"] if isinstance(h, str) and h]
+    return data
+
+
+def _write_pointer(active: str, manifest_sha256: str, history: list[str], **extra) -> None:
+    atomic_write_json(_models() / POINTER, {
+        "schema": POINTER_SCHEMA, "active": active, "manifest_sha256": manifest_sha256,
+        "history": history[:HISTORY_KEEP], "updated_at": _now(), **extra,
+    }, what="the active model pointer")
+
+
+@contextlib.contextmanager
+def _mutating():
+    """Serialise changes to the model folder: between threads (``_lock``) and between processes (an
+    OS lock on ``models/.lock``, dropped by the OS if the holder dies)."""
+    from spacetrash_desktop.storage.filelock import FolderLock
+
+    with _lock:
+        lock = FolderLock.for_folder(_models())
+        try:
+            lock.acquire()
+        except OSError as exc:
+            raise storage_error_from_os(exc, "the model folder") from exc
+        try:
+            yield
+        finally:
+            lock.release()
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _safe_folder(name: str) -> bool:
+    return bool(name) and "/" not in name and "\\" not in name and not name.startswith(".") and name not in {"..", "."}
+
+
+def _key(ptr: dict) -> tuple:
+    return (str(_models()), ptr["active"], ptr.get("manifest_sha256", ""))
+
+
+# ------------------------------------------------------------------------------------ listing
+
+
+def installed_bundles() -> list[dict]:
+    """Bundles on disk (name, version, folder, active, trained_at), newest first. No verification."""
+    ptr = read_pointer() or {}
+    out = []
+    try:
+        entries = sorted(p for p in _models().iterdir() if p.is_dir() and not p.name.startswith("."))
+    except (OSError, StorageError):
+        return []
+    for p in entries:
+        try:
+            m = json.loads((p / MANIFEST).read_text(encoding="utf-8"))
+            out.append({"folder": p.name, "name": str(m.get("name", "?")), "version": str(m.get("version", "?")),
+                        "trained_at": str(m.get("trained_at", "")), "active": p.name == ptr.get("active"),
+                        "previous": p.name in ptr.get("history", [])})
+        except (OSError, ValueError, AttributeError):
+            out.append({"folder": p.name, "name": "?", "version": "?", "trained_at": "", "active": False,
+                        "previous": False, "damaged": True})
+    out.sort(key=lambda d: d["trained_at"], reverse=True)
+    return out
+
+
+def shipped_bundle() -> Path | None:
+    """The bundle shipped with the application (``models/`` next to ``datasets/``), if any."""
+    try:
+        root = paths.bundled_dir("models")
+        cands = [p for p in root.iterdir() if (p.is_dir() and (p / MANIFEST).is_file()) or p.suffix == ".zip"]
+    except OSError:
+        return None
+    if not cands:
+        return None
+    return sorted(cands, key=lambda p: p.name)[-1]
+
+
+def _sweep() -> None:
+    """Remove staging/trash folders left by a killed process (only old ones: another process may be
+    installing right now)."""
+    try:
+        now = time.time()
+        for p in _models().iterdir():
+            if p.name.startswith((STAGING_PREFIX, TRASH_PREFIX)) and p.is_dir():
+                try:
+                    if now - p.stat().st_mtime > SWEEP_AGE_S or p.name.startswith(TRASH_PREFIX):
+                        shutil.rmtree(p, ignore_errors=True)
+                except OSError:
+                    pass
+    except (OSError, StorageError):
+        pass
+
+
+def _trash(folder: Path) -> None:
+    """Take a folder out of the registry atomically (rename), then delete it."""
+    if not folder.exists():
+        return
+    dest = folder.parent / f"{TRASH_PREFIX}{folder.name}-{uuid.uuid4().hex[:8]}"
+    try:
+        os.replace(folder, dest)
+        fsync_dir(folder.parent)
+    except OSError:
+        return
+    shutil.rmtree(dest, ignore_errors=True)
+
+
+# ------------------------------------------------------------------------------------ install
+
+
+def _refuse(problems: list[str], what: str = "The model bundle") -> ModelError:
+    more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+    return ModelError(f"{what} was refused: {problems[0]}{more}", details="; ".join(problems))
+
+
+def _folder_name(contents: BundleContents) -> str:
+    return f"{contents.name}-{contents.version}-{contents.manifest_sha256[:8]}"
+
+
+def _place(contents: BundleContents) -> str:
+    """Make sure a verified copy of ``contents`` sits in its own folder; return the folder name."""
+    models = _models()
+    name = _folder_name(contents)
+    target = models / name
+    if target.exists():
+        existing, problems = read_bundle(target)
+        if existing is not None and existing.manifest_sha256 == contents.manifest_sha256:
+            return name
+        _trash(target)  # damaged or different: replace it
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=models))
+    try:
+        for fname, data in {**contents.files, MANIFEST: canonical_json(contents.manifest)}.items():
+            with open(staging / fname, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        fsync_dir(staging)
+        copy, problems = read_bundle(staging)
+        if copy is None or copy.manifest_sha256 != contents.manifest_sha256:
+            raise ModelError("The model bundle could not be copied intact into the model folder.",
+                             details="; ".join(problems))
+        os.replace(staging, target)
+        fsync_dir(models)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise storage_error_from_os(exc, "the model bundle") from exc
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return name
+
+
+def _activate(folder: str, manifest_sha256: str) -> None:
+    ptr = read_pointer()
+    history: list[str] = []
+    if ptr is not None:
+        history = [ptr["active"], *ptr["history"]]
+    history = [h for i, h in enumerate(history) if h != folder and h not in history[:i]]
+    _write_pointer(folder, manifest_sha256, history)
+    _prune(folder, history[:HISTORY_KEEP])
+
+
+def _prune(active: str, keep: list[str]) -> None:
+    """Delete bundles that are neither active nor among the kept previous ones."""
+    keep_set = {active, *keep}
+    try:
+        for p in _models().iterdir():
+            if p.is_dir() and not p.name.startswith(".") and p.name not in keep_set and (p / MANIFEST).exists():
+                _trash(p)
+    except OSError:
+        pass
+
+
+def install_bundle(path: Path | str) -> ModelInfo:
+    """Verify a bundle (folder or .zip), copy it into the model folder and make it active. A refused
+    bundle changes nothing."""
+    contents, problems = read_bundle(path)
+    if contents is None:
+        raise _refuse(problems)
+    with _mutating():
+        folder = _place(contents)
+        _activate(folder, contents.manifest_sha256)
+    log.info("model bundle %s %s installed as %s", contents.name, contents.version, folder)
+    return registry_status()
+
+
+def remove_bundle(folder: str) -> None:
+    """Delete an installed bundle that is not active (it also leaves the rollback history)."""
+    with _mutating():
+        ptr = read_pointer()
+        if ptr is not None and ptr["active"] == folder:
+            raise ModelError("The active model cannot be removed; activate or roll back to another one first.")
+        if not _safe_folder(folder):
+            raise ModelError("That is not an installed model.")
+        if ptr is not None and folder in ptr["history"]:
+            _write_pointer(ptr["active"], ptr.get("manifest_sha256", ""), [h for h in ptr["history"] if h != folder])
+        _trash(_models() / folder)
+
+
+def rollback() -> ModelInfo:
+    """Make the previous bundle active again (after verifying it)."""
+    with _mutating():
+        ptr = read_pointer()
+        if ptr is None or not ptr["history"]:
+            raise ModelError("There is no previous model to roll back to.")
+        prev, rest = ptr["history"][0], ptr["history"][1:]
+        if not _safe_folder(prev) or not (_models() / prev).is_dir():
+            _write_pointer(ptr["active"], ptr.get("manifest_sha256", ""), rest)
+            raise ModelError("The previous model is no longer installed; it was taken off the rollback list.")
+        contents, problems = read_bundle(_models() / prev)
+        if contents is None:
+            raise _refuse(problems, "The previous model")
+        _write_pointer(prev, contents.manifest_sha256, rest, rolled_back_from=ptr["active"])
+    log.info("rolled back from %s to %s", ptr["active"], prev)
+    return registry_status()
+
+
+def ensure_installed() -> ModelInfo:
+    """First start: install the shipped bundle when no model is active. Idempotent; never raises."""
+    with _lock:
+        try:
+            ptr = read_pointer()
+            if ptr is not None and _safe_folder(ptr["active"]) and (_models() / ptr["active"]).is_dir():
+                return registry_status()  # the common case: no lock, no sweep
+            with _mutating():
+                return _ensure_installed_locked()
+        except (StorageError, OSError) as exc:
+            log.warning("model folder unavailable: %r", exc)
+            return _fallback("the model folder cannot be used (" + _lower(getattr(exc, "message", str(exc))) + ")")
+
+
+def _ensure_installed_locked() -> ModelInfo:
+    _sweep()
+    ptr = read_pointer()  # again, under the lock: another process may have installed meanwhile
+    if ptr is not None and _safe_folder(ptr["active"]) and (_models() / ptr["active"]).is_dir():
+        return registry_status()
+    shipped = shipped_bundle()
+    if shipped is None:
+        return _fallback("no model is installed and the model shipped with the app is missing from this "
+                         "installation")
+    try:
+        return install_bundle(shipped)
+    except ModelError as exc:
+        log.warning("the shipped model bundle was refused: %s", exc.details or exc.message)
+        return _fallback(f"the model shipped with the app was refused ({_lower(exc.message)})")
+
+
+def _lower(s: str) -> str:
+    s = s.rstrip(".")
+    return s[:1].lower() + s[1:] if s else s
+
+
+def _fallback(reason: str) -> ModelInfo:
+    status = BOOTSTRAPPING if _bootstrap["running"] else FALLBACK
+    if _bootstrap["running"]:
+        reason = f"{_bootstrap['message']}; until it is ready, {reason}" if reason else _bootstrap["message"]
+    return ModelInfo(status=status, reason=_sentence(f"{reason}; predictions use the physics model"))
+
+
+def _sentence(s: str) -> str:
+    s = s.strip()
+    return (s[:1].upper() + s[1:]).rstrip(".") + "."
+
+
+# ------------------------------------------------------------------------------------ status and scorer
+
+
+def _info_from(contents: BundleContents) -> ModelInfo:
+    m = contents.manifest
+    metrics = m.get("metrics", {})
+    held = metrics.get("held_out", {})
+    summary = {
+        "held_out": {k: {"unit": v.get("unit"), "mae_physics": v.get("mae_physics"), "mae_model": v.get("mae_blend"),
+                         "ratio": v.get("blend_vs_physics")} for k, v in held.items()},
+        "coverage": metrics.get("coverage", {}),
+        "mean_width": metrics.get("mean_width", {}),
+        "n_test": metrics.get("n_test"),
+        "blend_weights": metrics.get("blend_weights", {}),
+        "ood_rate": metrics.get("ood_rate"),
+        "trained_at": m.get("trained_at"),
+        "trained_on": m.get("trained_on", {}).get("rows", {}),
+    }
+    rows = m.get("trained_on", {}).get("rows", {})
+    n_sim = rows.get("virtual_lab_v1", 0)
+    n_meas = sum(v for k, v in rows.items() if k != "virtual_lab_v1")
+    reason = (f"Verified model {contents.name} {contents.version}, trained {m.get('trained_at', '?')} on "
+              f"{n_sim:,} simulated trials" + (f" and {n_meas:,} measured rows" if n_meas else
+                                                " (no real trial data yet)") + ".")
+    if not _physics_matches(m.get("trained_on", {}).get("physics_fingerprint")):
+        reason += (" The physics model or the datasets changed since it was trained, so its corrections may be "
+                   "stale: retrain it.")
+        summary["physics_changed"] = True
+    return ModelInfo(name=contents.name, version=contents.version, status=READY, reason=reason,
+                     manifest_sha256=contents.manifest_sha256, metrics=summary)
+
+
+def _physics_matches(fingerprint) -> bool:
+    try:
+        from spacetrash_desktop.catalog import load_catalog
+        from spacetrash_desktop.ml.virtual_lab import physics_fingerprint
+
+        return fingerprint == physics_fingerprint(load_catalog())
+    except Exception:  # informative only
+        log.exception("physics fingerprint failed")
+        return True
+
+
+def _check_active(ptr: dict) -> tuple[BundleContents | None, ModelInfo]:
+    folder = ptr["active"]
+    if not _safe_folder(folder) or not (_models() / folder).is_dir():
+        return None, _fallback("the active model is no longer installed (roll back or install a model)")
+    contents, problems = read_bundle(_models() / folder)
+    if contents is None:
+        return None, _fallback(f"the active model failed verification ({problems[0]}); roll back or reinstall it")
+    if ptr.get("manifest_sha256") and contents.manifest_sha256 != ptr["manifest_sha256"]:
+        return None, _fallback("the active model's files changed after it was installed; roll back or reinstall it")
+    return contents, _info_from(contents)
+
+
+def registry_status() -> ModelInfo:
+    """What the app will score with and why. Cheap after the first call for a given active bundle
+    (verification is cached; no model is deserialised here). Never raises."""
+    try:
+        with _lock:
+            if _bootstrap["running"]:
+                return _fallback("")
+            ptr = read_pointer()
+            if ptr is None:
+                if shipped_bundle() is None:
+                    return _fallback("no model is installed and the model shipped with the app is missing from "
+                                     "this installation")
+                return _fallback("no model is installed yet")
+            key = _key(ptr)
+            if key in _scorers:
+                return _scorers[key].info
+            if key in _failures:
+                return _failures[key]
+            if key not in _status:
+                _status.clear()
+                contents, info = _check_active(ptr)
+                _status[key] = info
+            return _status[key]
+    except Exception:  # never raise to the window
+        log.exception("registry status failed")
+        return _fallback("the model registry could not be read (details in the log)")
+
+
+def active_scorer() -> Scorer:
+    """The scorer for the active verified bundle (cached per bundle), or the physics scorer with the
+    reason. Never raises."""
+    try:
+        with _lock:
+            if _bootstrap["running"]:
+                return PhysicsScorer(_fallback(""))
+            info = ensure_installed()
+            ptr = read_pointer()
+            if ptr is None:
+                return PhysicsScorer(info if info.status != READY else _fallback("no model is active"))
+            key = _key(ptr)
+            if key in _scorers:
+                return _scorers[key]
+            if key in _failures:
+                return PhysicsScorer(_failures[key])
+            scorer = _load(ptr)
+            if isinstance(scorer, PhysicsScorer):
+                _failures.clear()
+                _failures[key] = scorer.info
+            else:
+                _scorers.clear()
+                _scorers[key] = scorer
+            return scorer
+    except Exception:  # a bug must not stop generation: physics, and the traceback to the log
+        log.exception("loading the active model failed")
+        return PhysicsScorer(_fallback("the active model could not be loaded (details in the log)"))
+
+
+def _load(ptr: dict) -> Scorer:
+    from spacetrash_desktop.ml.bundle import load_ensemble
+    from spacetrash_desktop.ml.scorer import MLScorer
+
+    contents, info = _check_active(ptr)
+    if contents is None:
+        return PhysicsScorer(info)
+    try:
+        ens = load_ensemble(contents, nthread=_threads())
+    except ModelError as exc:
+        log.warning("active model not loadable: %s (%s)", exc.message, exc.details)
+        return PhysicsScorer(_fallback(f"the active model could not be loaded ({_lower(exc.message)})"))
+    return MLScorer(ens, info)
+
+
+def _threads() -> int:
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+def clear_cache() -> None:
+    """Forget loaded scorers and cached verification (tests; after files changed on disk)."""
+    with _lock:
+        _scorers.clear()
+        _failures.clear()
+        _status.clear()
+
+
+# ------------------------------------------------------------------------------------ training
+
+
+def train_bundle(out_dir: Path | str, ctx: RunContext | None = None, seed: int = 0, extra_rows=None, **kw) -> Path:
+    """Train a bundle into ``out_dir`` (see :func:`ml.train.train_bundle`); progress and cancel
+    through ``ctx``. Does not install it."""
+    from spacetrash_desktop.ml.train import train_bundle as _train
+
+    return _train(out_dir, ctx, seed, extra_rows, **kw)
+
+
+def train_and_install(ctx: RunContext | None = None, seed: int = 0, extra_rows=None, **kw) -> ModelInfo:
+    """Train a bundle in the model folder's staging area, install it and make it active."""
+    from spacetrash_desktop.ml.train import DEFAULT_VERSION
+
+    ctx = ctx or NullContext()
+    kw.setdefault("version", f"{DEFAULT_VERSION}+local.{datetime.now(timezone.utc).strftime('%Y%m%d%H%M%S')}")
+    work = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + "train-", dir=_models()))
+    try:
+        bundle = train_bundle(work / "bundle", ctx, seed, extra_rows, **kw)
+        ctx.check_cancelled()
+        return install_bundle(bundle)
+    except OSError as exc:
+        raise storage_error_from_os(exc, "the trained model") from exc
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _mark_bootstrap() -> None:
+    with _lock:
+        if _bootstrap["running"]:
+            raise ModelError("A model is already being trained.")
+        _bootstrap["running"] = True
+        _bootstrap["message"] = "a model is being trained from the virtual lab"
+        _status.clear()
+
+
+def _unmark_bootstrap() -> None:
+    with _lock:
+        _bootstrap["running"] = False
+        _bootstrap["message"] = ""
+        _status.clear()
+
+
+def bootstrap(ctx: RunContext | None = None, seed: int = 0, **kw) -> ModelInfo:
+    """Train a model from the virtual lab when none is usable (status "bootstrapping" meanwhile;
+    the physics model scores until it is ready). Cancelling through ``ctx`` leaves everything as it
+    was. Returns the final status; raises ModelError/StorageError on failure and Cancelled."""
+    _mark_bootstrap()
+    try:
+        train_and_install(ctx, seed, **kw)
+    finally:
+        _unmark_bootstrap()
+    return registry_status()
+
+
+def start_bootstrap(seed: int = 0, on_done=None, **kw) -> tuple[threading.Thread, RunContext]:
+    """Run :func:`bootstrap` on a daemon thread; returns (thread, ctx) - ``ctx.cancel()`` stops it.
+    ``on_done(info_or_exception)`` is called from that thread when it ends. The status reads
+    "bootstrapping" from the moment this returns. (The window may instead run :func:`bootstrap`
+    on its own task runner.)"""
+    ctx = RunContext()
+    _mark_bootstrap()
+
+    def run():
+        try:
+            train_and_install(ctx, seed, **kw)
+            result = None
+        except BaseException as exc:  # reported to the caller, never lost
+            log.warning("bootstrap ended without a model: %r", exc)
+            result = exc
+        finally:
+            _unmark_bootstrap()
+        if result is None:
+            result = registry_status()
+        if on_done is not None:
+            on_done(result)
+
+    t = threading.Thread(target=run, name="model-bootstrap", daemon=True)
+    t.start()
+    return t, ctx

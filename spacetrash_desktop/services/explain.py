@@ -1,0 +1,263 @@
+"""Why a recipe gets its predicted properties: the service behind the Candidates tab's explanation
+pane and the Model panel. No Qt; the window calls it off the GUI thread.
+
+For every property the answer has two parts:
+
+* ``physics_drivers`` - the physics model's own terms, each a signed amount in the property's unit
+  that add up to the physics estimate: for rigidity the log-decomposition of the effective modulus
+  (materials' stiffness, porosity, binder bonding, mixed-polymer adhesion, product form); for
+  tightness the product form's seal, melt continuity, porosity and adhesion (log-shares of the gap
+  to a perfect seal); heating / machine energy per kg / per cycle; process water; crew time per cycle
+  and per kg;
+* ``ml`` (ML scorer only) - how the trained model moves the estimate away from physics: the exact
+  TreeSHAP contributions of XGBoost (its blend weight, plus any feedback correction) per feature, with
+  labels a crew understands, converted to the property's unit; the random forest's share and the
+  remaining features are one line each, so the lines add up to ``value - physics``.
+
+``contributions`` is the primary list for display (``contributions_source`` says which): the ML
+contributions when a trained model moved the estimate, the physics drivers otherwise (physics-only
+scorer, or a property the model leaves to physics).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from spacetrash_desktop.domain import PROPERTIES, PROPERTY_NAMES, Recipe, WasteItem
+from spacetrash_desktop.errors import BadInputError
+
+E_REF = 3000.0  # E_HIGH / E_LOW of the rigidity index
+
+
+def _catalog(catalog=None):
+    from spacetrash_desktop.catalog import load_catalog
+
+    return catalog or load_catalog()
+
+
+def explain_recipe(recipe: Recipe, items: Sequence[WasteItem], scorer=None, top: int = 6, catalog=None) -> dict:
+    """Explain one recipe's predicted properties (see the module doc for the structure)."""
+    from spacetrash_desktop.engine.recipes import from_recipes
+    from spacetrash_desktop.engine.tables import compile_tables
+    from spacetrash_desktop.services.generate import default_scorer
+
+    catalog = _catalog(catalog)
+    scorer = scorer or default_scorer()
+    tables = compile_tables(catalog, list(items))
+    try:
+        batch = from_recipes(tables, [recipe])
+    except KeyError as exc:
+        raise BadInputError(f"The recipe uses {exc.args[0]!r}, which is not in the inventory or the catalog.") from None
+    except ValueError as exc:
+        raise BadInputError(f"The recipe cannot be explained: {exc}") from None
+    mass = float(recipe.batch_mass_kg)
+    s = scorer.score(tables, batch, mass)
+    phys = s.phys
+    physics_vals = phys.objectives()[0]
+    drivers = physics_drivers(tables, batch, phys)
+    ml = _ml_part(scorer, tables, batch, phys, mass, s, top, catalog)
+    props = {}
+    for k, (name, unit, label) in enumerate(PROPERTIES):
+        entry = {
+            "label": label,
+            "unit": unit,
+            "value": _f(s.props[0, k]),
+            "low": _f(s.lo[0, k]),
+            "high": _f(s.hi[0, k]),
+            "physics": _f(physics_vals[k]),
+            "physics_drivers": drivers[name],
+            "ml": ml[name] if ml else None,
+        }
+        use_ml = bool(ml and ml[name]["contributions"])
+        entry["contributions_source"] = "ml" if use_ml else "physics"
+        entry["contributions"] = (ml[name]["contributions"] if use_ml else drivers[name])[: max(int(top), 1)]
+        props[name] = entry
+    return {
+        "recipe_id": recipe.recipe_id,
+        "process_id": recipe.process_id,
+        "kind": "ml" if ml else "physics",
+        "model": scorer.info.to_dict(),
+        "ood": bool(s.ood[0]),
+        "properties": props,
+        "notes": _notes(ml is not None, bool(s.ood[0])),
+    }
+
+
+def _notes(is_ml: bool, ood: bool) -> list[str]:
+    out = []
+    if is_ml:
+        out.append("Model contributions are exact TreeSHAP values of the XGBoost part of the model (and of any "
+                   "correction learnt from crew feedback), converted to the property's unit; they explain how the "
+                   "model moves the physics estimate, not the physics itself.")
+    else:
+        out.append("The physics model alone made this prediction; the lines show its own terms.")
+    if ood:
+        out.append("This recipe is far from the model's training data: trust the interval less.")
+    return out
+
+
+def _f(x) -> float | None:
+    x = float(x)
+    return round(x, 6) if np.isfinite(x) else None
+
+
+# ------------------------------------------------------------------------------------ physics
+
+
+def physics_drivers(tables, batch, phys) -> dict[str, list[dict]]:
+    """The physics model's terms for the first recipe of ``batch``, in each property's unit."""
+    from spacetrash_desktop.engine import physics as P
+
+    i = 0
+    proc = int(batch.proc[i])
+    x = phys.material_frac[i]
+    vol = x / tables.rho
+    v = vol / max(vol.sum(), 1e-300)
+    molten = tables.molten[proc]
+    phi_b = float((v * molten).sum())
+    vm = v * molten
+    grp = np.zeros(tables.n_groups)
+    np.add.at(grp, tables.group, vm)
+    impurity = float(1.0 - ((grp / phi_b) ** 2).sum()) if phi_b > 0 else 0.0
+    needs = bool(tables.needs_melt[proc])
+    por = float(phys.porosity[i])
+    min_melt = float(tables.min_melt[proc])
+    bond = float(P._smoothstep(np.array(phi_b / min_melt if min_melt > 0 else 1.0))) if needs else 1.0
+    e_solid = float(np.exp((v * np.log(tables.modulus)).sum()))
+    adh_e = 1.0 - P.K_ADH_E * impurity
+    structure = float(tables.structure[proc])
+    pname = tables.processes[proc].name
+    denom = np.log10(E_REF)
+
+    def lg(f):
+        return float(np.log10(max(f, 1e-12)) / denom)
+
+    rig = [
+        {"label": f"Stiffness of the materials ({e_solid:.3g} GPa, rule of mixtures)", "value": lg(e_solid / P.E_LOW_GPA)},
+        {"label": f"Porosity ({por:.0%})", "value": 2 * lg(1 - por)},
+        {"label": f"Binder bonding ({phi_b:.0%} molten, needs {min_melt:.0%})" if needs else "Binder bonding (not needed)",
+         "value": lg(bond)},
+        {"label": "Poor adhesion between different polymers", "value": lg(adh_e)},
+        {"label": f"Product form ({tables.processes[proc].product_form}, {pname})", "value": lg(structure)},
+    ]
+    total = sum(d["value"] for d in rig)
+    clip = float(phys.rigidity[i]) - total
+    if abs(clip) > 1e-9:
+        rig.append({"label": "Index limit (0-1)", "value": clip})
+
+    seal = float(tables.seal[proc])
+    cont = float(P._smoothstep(np.array((phi_b - P.PHI_PERC) / (P.PHI_CONT - P.PHI_PERC)))) if needs else 1.0
+    factors = [
+        (f"Product form seals at most {seal:.0%} ({tables.processes[proc].product_form})", seal),
+        (f"Continuity of the molten phase ({phi_b:.0%} molten)" if needs else "Continuity (no melt needed)", cont),
+        (f"Porosity ({por:.0%})", (1 - por) ** 2),
+        ("Poor adhesion between different polymers", 1.0 - P.K_ADH_T * impurity),
+    ]
+    t_val = float(phys.tightness[i])
+    logs = [np.log(max(f, 1e-12)) for _, f in factors]
+    s_log = sum(logs)
+    tight = [{"label": "Perfect seal", "value": 1.0}]
+    for (label, _), lf in zip(factors, logs):
+        tight.append({"label": label, "value": float((t_val - 1.0) * lf / s_log) if s_log != 0 else 0.0})
+
+    feed = float(phys.feed_kg[i])
+    batches = float(phys.batches[i])
+    heat = float(phys.heat_kwh[i])
+    energy = [
+        {"label": f"Heating the feed to {tables.temperature[proc]:.0f} °C (incl. melting and drying)", "value": heat},
+        {"label": f"Machine energy per kg ({feed:.2f} kg of feed)", "value": float(tables.kwh_per_kg[proc] * feed)},
+        {"label": f"Machine energy per cycle ({batches:.0f} cycle(s))", "value": float(tables.kwh_per_batch[proc] * batches)},
+    ]
+    water = [{"label": f"Process water ({tables.water_per_kg[proc]:g} L per kg x {feed:.2f} kg of feed)",
+              "value": float(phys.water_l[i])}]
+    if phys.water_recovered_l[i] > 0:
+        water.append({"label": f"(Water driven off the feed and recovered: {float(phys.water_recovered_l[i]):.2f} L)",
+                      "value": 0.0})
+    crew = [
+        {"label": f"Per cycle ({batches:.0f} cycle(s))", "value": float(tables.crew_per_batch[proc] * batches)},
+        {"label": f"Per kg of feed ({feed:.2f} kg)", "value": float(tables.crew_per_kg[proc] * feed)},
+    ]
+    out = {"rigidity": rig, "tightness": tight, "energy_kwh": energy, "water_l": water, "crew_min": crew}
+    for name, lines in out.items():
+        for d in lines:
+            d["value"] = round(float(d["value"]), 6)
+    return out
+
+
+# ------------------------------------------------------------------------------------ ML
+
+
+def _ml_part(scorer, tables, batch, phys, mass, s, top, catalog) -> dict | None:
+    ens = getattr(scorer, "ensemble", None)
+    if ens is None:
+        return None
+    from spacetrash_desktop.ml.features import build_features, feature_label
+    from spacetrash_desktop.ml.model import OFFSETS, ADDITIVE
+
+    fb = build_features(tables, batch, phys, mass, ens.schema)
+    contrib = ens.contributions(fb.X, weighted=True)[0]  # [5, F+1]
+    Xi = ens.prepare(fb.X)
+    r_rf, _ = ens.member_residuals(Xi)
+    names = {m.material_id: m.name for m in catalog.materials.values()}
+    names.update(dict(zip(tables.material_ids, tables.material_names)))
+    pnames = {p.process_id: p.name for p in catalog.processes.values()}
+    pnames.update({p.process_id: p.name for p in tables.processes})
+    P0 = phys.objectives()[0]
+    out = {}
+    for k, name in enumerate(PROPERTY_NAMES):
+        phi = contrib[k, :-1]
+        bias = float(contrib[k, -1])
+        rf_part = float(ens.w_rf[k] * r_rf[0, k])
+        r_total = float(phi.sum() + bias + rf_part)
+        p = float(P0[k])
+        y = float(s.props[0, k])
+        delta = y - p
+        # one slope per property maps residual units to the property's unit and keeps the sum exact
+        if abs(r_total) > 1e-12:
+            slope = delta / r_total
+        else:
+            slope = 1.0 if ADDITIVE[k] else (max(p, 0.0) + OFFSETS[k])
+        order = np.argsort(-np.abs(phi))
+        shown = [j for j in order[: max(int(top), 1)] if abs(phi[j]) > 0]
+        lines = [{"feature": ens.schema.columns[j], "label": feature_label(ens.schema.columns[j], names, pnames),
+                  "value": round(float(phi[j] * slope), 6)} for j in shown]
+        rest = float(phi.sum() - phi[shown].sum())
+        out[name] = {
+            "total": round(delta, 6),
+            "contributions": lines,
+            "other_features": round(rest * slope, 6),
+            "average_correction": round(bias * slope, 6),
+            "random_forest": round(rf_part * slope, 6),
+        }
+    return out
+
+
+def global_importances(scorer=None, top: int = 10, catalog=None) -> dict:
+    """What the active model relies on overall (for the Model panel): per property, the features
+    with the largest mean |TreeSHAP contribution| on the held-out test split (stored in the bundle),
+    as shares that add up to 1 over all features."""
+    from spacetrash_desktop.ml.features import feature_label
+    from spacetrash_desktop.services.generate import default_scorer
+
+    scorer = scorer or default_scorer()
+    ens = getattr(scorer, "ensemble", None)
+    info = scorer.info.to_dict()
+    if ens is None:
+        return {"model": info, "kind": "physics", "properties": {},
+                "note": "The physics model is in use: it has no learnt importances (see the physics drivers of a "
+                        "recipe instead)."}
+    catalog = _catalog(catalog)
+    names = {m.material_id: m.name for m in catalog.materials.values()}
+    pnames = {p.process_id: p.name for p in catalog.processes.values()}
+    imp = (ens.extra or {}).get("importances", {})
+    props = {}
+    for name in PROPERTY_NAMES:
+        d = imp.get(name, {})
+        total = sum(d.values()) or 1.0
+        ranked = sorted(d.items(), key=lambda kv: -kv[1])[: max(int(top), 1)]
+        props[name] = [{"feature": f, "label": feature_label(f, names, pnames), "share": round(v / total, 4)}
+                       for f, v in ranked]
+    return {"model": info, "kind": "ml", "properties": props,
+            "note": "Shares of the XGBoost correction's mean |TreeSHAP contribution| on held-out data."}

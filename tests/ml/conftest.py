@@ -1,0 +1,65 @@
+"""Shared fixtures for the ML tests: one small bundle trained once per session (seconds), helpers to
+copy and re-label bundles."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from spacetrash_desktop.ml.bundle import MANIFEST, canonical_json, manifest_self_hash
+
+
+def small_config(**kw):
+    from spacetrash_desktop.ml.train import TrainConfig
+
+    return replace(TrainConfig.small(), **kw)
+
+
+@pytest.fixture(scope="session")
+def small_bundle(tmp_path_factory) -> Path:
+    """A bundle trained with the test configuration (12,000 virtual-lab rows, 2,000-row test split)."""
+    from spacetrash_desktop.ml.train import train_bundle
+
+    out = tmp_path_factory.mktemp("bundles") / "small"
+    return train_bundle(out, seed=0, config=small_config())
+
+
+@pytest.fixture(scope="session")
+def small_loaded(small_bundle):
+    from spacetrash_desktop.ml.bundle import load_bundle
+
+    return load_bundle(small_bundle)  # (contents, ensemble)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_registry_cache():
+    from spacetrash_desktop.ml import registry
+
+    registry.clear_cache()
+    yield
+    registry.clear_cache()
+
+
+def copy_bundle(src: Path, dst: Path) -> Path:
+    shutil.copytree(src, dst)
+    return dst
+
+
+def edit_manifest(bundle: Path, edit) -> dict:
+    """Change the manifest with ``edit(manifest)`` and re-seal it (a validly re-hashed manifest)."""
+    m = json.loads((bundle / MANIFEST).read_text(encoding="utf-8"))
+    edit(m)
+    m["self_sha256"] = manifest_self_hash(m)
+    (bundle / MANIFEST).write_bytes(canonical_json(m))
+    return m
+
+
+def relabel(src: Path, dst: Path, version: str) -> Path:
+    """A copy of a bundle under another version (a different, valid bundle)."""
+    copy_bundle(src, dst)
+    edit_manifest(dst, lambda m: m.__setitem__("version", version))
+    return dst
