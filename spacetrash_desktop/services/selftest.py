@@ -75,7 +75,12 @@ def _check_scoring() -> str:
     tables = compile_tables(cat, synthetic_inventory(cat, 12, seed=0))
     target = cat.targets["interior_panel"]
     batch = next(exact_chunks(build_problem(tables, target), chunk=2000))
+    from spacetrash_desktop.ml.registry import registry_status
+
     scorer = default_scorer()
+    status = registry_status()
+    if status.status == "ready" and scorer.info.status != "ready":
+        raise RuntimeError(f"the active model is ready but scoring fell back to {scorer.info.name}: {scorer.info.reason}")
     s = scorer.score(tables, batch, target.batch_mass_kg)
     if not (np.isfinite(s.props).all() and np.isfinite(s.lo).all() and np.isfinite(s.hi).all()):
         raise RuntimeError("non-finite predictions")

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Build the one-folder bundle from a clean checkout: dist/spacetrash/spacetrash (+ its _internal/).
+#
+#   bash packaging/build.sh                 # own build venv in build/pkg-venv
+#   VENV=.venv bash packaging/build.sh      # reuse an existing venv (CI reuses the test venv)
+#
+# Then: dist/spacetrash/spacetrash self-test
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3.11}
+command -v "$PY" >/dev/null 2>&1 || PY=python3
+VENV=${VENV:-build/pkg-venv}
+if [ ! -x "$VENV/bin/python" ]; then
+  "$PY" -m venv "$VENV"
+fi
+"$VENV/bin/pip" install -q -e '.[packaging]'
+rm -rf dist/spacetrash build/pyinstaller
+start=$(date +%s)
+"$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN packaging/spacetrash.spec \
+  --distpath dist --workpath build/pyinstaller
+# Debug symbols of a few large libraries are ~35 MB of the bundle. Strip only these: stripping the
+# auditwheel-repaired libraries (numpy.libs, scipy.libs) breaks them.
+if command -v strip >/dev/null 2>&1; then
+  for lib in dist/spacetrash/_internal/libpython3*.so* dist/spacetrash/_internal/pyarrow/lib*.so* \
+             dist/spacetrash/_internal/xgboost/lib/libxgboost.so; do
+    [ -f "$lib" ] && strip --strip-unneeded "$lib" 2>/dev/null || true
+  done
+fi
+secs=$(( $(date +%s) - start ))
+size=$(du -sm dist/spacetrash | cut -f1)
+echo "build: dist/spacetrash built in ${secs} s, ${size} MB"
+echo "largest parts:"
+du -sm dist/spacetrash/_internal/* | sort -rn | head -8 | awk '{printf "  %5d MB  %s\n", $1, $2}'
