@@ -14,6 +14,15 @@ if [ ! -x "$VENV/bin/python" ]; then
   "$PY" -m venv "$VENV"
 fi
 "$VENV/bin/pip" install -q -e '.[packaging]'
+# Qt's X11 platform plugin needs these client libraries; the bundle carries them only if the build
+# machine has them (otherwise the window works only where the laptop has them installed).
+XCB_LIBS="libxcb-icccm.so.4 libxcb-keysyms.so.1 libxcb-cursor.so.0 libxcb-image.so.0 libxcb-render-util.so.0 libxkbcommon-x11.so.0"
+for lib in $XCB_LIBS; do
+  if ! ldconfig -p 2>/dev/null | grep -q "$lib"; then
+    echo "build: WARNING: $lib is not installed here, so the bundle will not carry it" >&2
+    echo "       (Debian: apt-get install libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0 libxkbcommon-x11-0)" >&2
+  fi
+done
 rm -rf dist/spacetrash build/pyinstaller
 start=$(date +%s)
 "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN packaging/spacetrash.spec \
