@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "spacetrash_desktop.commands.selftest",
     "spacetrash_desktop.commands.feedback",
     "spacetrash_desktop.commands.model",
+    "spacetrash_desktop.commands.retrain",
 )
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3

@@ -264,7 +264,9 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
             exact_props = _front_props(search(t, target, scorer, RunContext(), mode="exact"))
         runs = []
         for sd in seeds:
-            ours = search(t, target, scorer, RunContext(), mode="auto", time_budget_s=cmp_budget, seed=sd)
+            # equal time: our search uses the whole budget too (no early stop at convergence)
+            ours = search(t, target, scorer, RunContext(), mode="auto", time_budget_s=cmp_budget, seed=sd,
+                          converge_tol=0.0, stall_generations=10**9)
             pm = _pymoo_nsga2(t, target, cmp_budget, sd)
             rnd = _random_baseline(t, target, cmp_budget, sd)
             runs.append((ours, pm, rnd))

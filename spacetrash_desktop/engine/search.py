@@ -31,9 +31,9 @@ from spacetrash_desktop.engine.tables import MAX_SLOTS, EngineTables
 from spacetrash_desktop.engine.vetting import INFEASIBLE_MASK, REFUSED_MASK, Flag, vet
 
 EXACT_LIMIT = 4_000_000  # candidates: above this, "auto" uses the evolutionary search
-DEFAULT_BUDGET_S = 20.0
+DEFAULT_BUDGET_S = 20.0  # evolution budget when the caller gives neither a time budget nor max_evals
 CONVERGE_CHECK_GENERATIONS = 25  # the evolution stops when the representative front's hypervolume
-# grows by less than converge_tol (relative) over two consecutive checks  # evolution budget when the caller gives neither a time budget nor max_evals
+# grows by less than converge_tol (relative) over two consecutive checks
 PARTIAL_INTERVAL_S = 0.25
 INFEASIBLE_KEEP = 200
 STORE_PRUNE_AT = 60_000
@@ -712,6 +712,7 @@ def search(
     seed_items: int = 8,
     chunk: int = 20000,
     stall_generations: int = 100,
+    converge_tol: float = 1e-4,
     refine: bool = True,
     hv_fn=None,
 ) -> SearchOutcome:
@@ -725,7 +726,8 @@ def search(
       ``refine``) the evolution refines the front between grid points; evolutionary otherwise.
 
     The evolution stops at the time budget, at ``max_evals`` (deterministic for a seed), after
-    ``stall_generations`` generations without a change to the front, or on cancel. With neither a
+    ``stall_generations`` generations without a change to the front, when the representative front's
+    hypervolume stops growing (``converge_tol``; 0 disables it), or on cancel. With neither a
     time budget nor ``max_evals`` the evolution gets ``DEFAULT_BUDGET_S``.
     """
     ctx = ctx or NullContext()
@@ -748,10 +750,11 @@ def search(
             run.stats.completed = _run_exact(run, chunk=chunk)
             if mode == "exact+refine" and run.stats.completed:
                 run.maybe_partial(force=True)
-                _evolve(run, rng, pop_size, max_evals, stall_generations, note="refining the front")
+                _evolve(run, rng, pop_size, max_evals, stall_generations, note="refining the front",
+                        converge_tol=converge_tol)
         else:
             restrict = _seed_pass(run, seed_items)
-            _evolve(run, rng, pop_size, max_evals, stall_generations, restrict)
+            _evolve(run, rng, pop_size, max_evals, stall_generations, restrict, converge_tol=converge_tol)
     except Cancelled:
         run.stats.cancelled = True
     run.maybe_partial(force=True)

@@ -7,7 +7,9 @@
 * ``metadata.json`` - blend weights, conformal quantiles, imputation values, the OOD projection,
   structural zeros, importances (plain JSON numbers);
 * ``rf.skops`` - the random forest (skops, loaded with an explicit list of trusted types);
-* ``xgb_<target>.ubj``, ``difficulty_<target>.ubj`` - XGBoost boosters in XGBoost's own format.
+* ``xgb_<target>.ubj``, ``difficulty_<target>.ubj`` - XGBoost boosters in XGBoost's own format;
+* ``corr_<target>.ubj`` - the feedback correction (stage 2) of a target, only in bundles trained on
+  crew feedback that taught one (``metadata.json`` ``files.correction`` and ``shrink``).
 
 **Verification runs before any deserialiser**: the bytes of every file are read once into memory,
 the file set must equal the manifest's (no extra, no missing, no folders, no links), each size and
@@ -346,6 +348,16 @@ def _metadata_problems(meta, manifest) -> list[str]:
     if (not all(isinstance(n, str) for n in names) or len(files.get("xgb") or []) != len(PROPERTY_NAMES)
             or len(files.get("difficulty") or []) != len(PROPERTY_NAMES)):
         return ["metadata.json does not name one forest and five boosters of each kind"]
+    if "correction" in files:  # stage 2 (feedback corrections): one booster or null per property
+        corr = files["correction"]
+        shrink = meta.get("shrink")
+        if (not isinstance(corr, list) or len(corr) != len(PROPERTY_NAMES)
+                or not all(n is None or isinstance(n, str) for n in corr)):
+            return ["metadata.json does not name one feedback correction (or none) per property"]
+        if (not isinstance(shrink, list) or len(shrink) != len(PROPERTY_NAMES)
+                or not all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= 1 for x in shrink)):
+            return ["metadata.json has no valid weight for each feedback correction"]
+        names += [n for n in corr if n is not None]
     listed = set(manifest["files"])
     out = [f"metadata.json refers to {n!r}, which the manifest does not list" for n in names if n not in listed]
     unused = listed - set(names) - {METADATA}
@@ -452,11 +464,20 @@ def load_ensemble(contents: BundleContents, nthread: int = 2):
         q_proc = {str(k): [float(x) for x in v] for k, v in meta["q_by_process"].items()}
         if any(len(v) != len(PROPERTY_NAMES) for v in (*zeros.values(), *q_proc.values())):
             raise ModelError("the model bundle's per-process tables do not match its properties")
+        corr: list = []
+        shrink = np.zeros(len(PROPERTY_NAMES))
+        if "correction" in files:  # stage 2: feedback corrections (bundles retrained on crew feedback)
+            corr = [None if n is None else load_booster(contents.files[n], F) for n in files["correction"]]
+            shrink = f5("shrink")
+            for b in corr:
+                if b is not None:
+                    b.set_param({"nthread": int(nthread)})
         return Ensemble(
             schema=schema, rf=rf, rf_scale=f5("rf_scale"), xgb=xgbs, difficulty=diffs,
             w_rf=f5("w_rf"), w_xgb=f5("w_xgb"), q=f5("q"), sigma_floor=f5("sigma_floor"), impute=impute,
             ood=ood, structural_zero=zeros, alpha=float(meta.get("alpha", 0.05)), nthread=int(nthread),
             extra={"importances": meta.get("importances", {})}, q_by_process=q_proc,
+            correction=corr, shrink=shrink,
         )
     except ModelError:
         raise

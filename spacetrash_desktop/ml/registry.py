@@ -4,6 +4,7 @@ active one.
 Layout under :func:`storage.paths.models_dir`::
 
     active.json                     {"active": "<dir>", "manifest_sha256": ..., "history": [...], ...}
+    candidates.json                 {"candidates": [{"folder", "manifest_sha256", "reason", ...}]}
     <name>-<version>-<sha8>/        one verified bundle per folder (manifest.json + its files)
     .staging-*/ .trash-*/           work folders (a kill can leave them; swept when old)
 
@@ -12,6 +13,10 @@ Layout under :func:`storage.paths.models_dir`::
   :func:`storage.atomic.atomic_write_json`. A kill at any instant leaves the old pointer or the new
   one, and either names a complete, verified folder.
 * **Rollback** re-activates the previous bundle (kept on disk, last :data:`HISTORY_KEEP`).
+* **Candidates** (retraining, ``services/retrain.py``): :func:`install_candidate` installs a verified
+  bundle *without* activating it and lists it in ``candidates.json`` with the reason it was not
+  promoted (last :data:`CANDIDATES_KEEP` kept); :func:`activate_installed` makes an installed bundle
+  active through the same atomic pointer switch (promotion).
 * **First start**: :func:`ensure_installed` installs the shipped bundle from ``models/``.
 * When no usable bundle exists the app says why, scores with the physics model at once, and
   :func:`bootstrap` can train one in the background (status "bootstrapping").
@@ -45,6 +50,8 @@ log = logging.getLogger(__name__)
 
 POINTER = "active.json"
 POINTER_SCHEMA = 1
+CANDIDATES = "candidates.json"
+CANDIDATES_KEEP = 5
 STAGING_PREFIX = ".staging-"
 TRASH_PREFIX = ".trash-"
 HISTORY_KEEP = 5
@@ -125,6 +132,7 @@ def _key(ptr: dict) -> tuple:
 def installed_bundles() -> list[dict]:
     """Bundles on disk (name, version, folder, active, trained_at), newest first. No verification."""
     ptr = read_pointer() or {}
+    cands = {c["folder"] for c in _read_candidates()}
     out = []
     try:
         entries = sorted(p for p in _models().iterdir() if p.is_dir() and not p.name.startswith("."))
@@ -135,10 +143,10 @@ def installed_bundles() -> list[dict]:
             m = json.loads((p / MANIFEST).read_text(encoding="utf-8"))
             out.append({"folder": p.name, "name": str(m.get("name", "?")), "version": str(m.get("version", "?")),
                         "trained_at": str(m.get("trained_at", "")), "active": p.name == ptr.get("active"),
-                        "previous": p.name in ptr.get("history", [])})
+                        "previous": p.name in ptr.get("history", []), "candidate": p.name in cands})
         except (OSError, ValueError, AttributeError):
             out.append({"folder": p.name, "name": "?", "version": "?", "trained_at": "", "active": False,
-                        "previous": False, "damaged": True})
+                        "previous": False, "candidate": p.name in cands, "damaged": True})
     out.sort(key=lambda d: d["trained_at"], reverse=True)
     return out
 
@@ -240,14 +248,85 @@ def _activate(folder: str, manifest_sha256: str) -> None:
 
 
 def _prune(active: str, keep: list[str]) -> None:
-    """Delete bundles that are neither active nor among the kept previous ones."""
-    keep_set = {active, *keep}
+    """Delete bundles that are neither active nor among the kept previous ones nor candidates."""
+    keep_set = {active, *keep, *(c["folder"] for c in _read_candidates())}
     try:
         for p in _models().iterdir():
             if p.is_dir() and not p.name.startswith(".") and p.name not in keep_set and (p / MANIFEST).exists():
                 _trash(p)
     except OSError:
         pass
+
+
+def _read_candidates() -> list[dict]:
+    """The candidate list (newest first); [] when there is none or it is unreadable."""
+    try:
+        data = json.loads((_models() / CANDIDATES).read_text(encoding="utf-8"))
+    except (OSError, ValueError, StorageError):
+        return []
+    items = data.get("candidates") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [c for c in items if isinstance(c, dict) and isinstance(c.get("folder"), str) and _safe_folder(c["folder"])]
+
+
+def _write_candidates(items: list[dict]) -> None:
+    atomic_write_json(_models() / CANDIDATES, {"schema": 1, "candidates": items, "updated_at": _now()},
+                      what="the list of candidate models")
+
+
+def candidates() -> list[dict]:
+    """Installed candidate bundles that were not promoted (newest first): folder, name, version,
+    manifest_sha256, added_at, reason, run_id. Never raises."""
+    try:
+        with _lock:
+            return [dict(c) for c in _read_candidates() if (_models() / c["folder"]).is_dir()]
+    except Exception:  # informative only
+        log.exception("reading the candidate list failed")
+        return []
+
+
+def install_candidate(path: Path | str, *, reason: str = "", run_id: str = "") -> str:
+    """Verify a bundle and install it next to the others WITHOUT making it active; list it as a
+    candidate with ``reason`` (why it was not promoted). Returns its folder name. The active model
+    and the rollback history are untouched; the oldest candidates beyond :data:`CANDIDATES_KEEP`
+    are deleted (unless active or in the history)."""
+    contents, problems = read_bundle(path)
+    if contents is None:
+        raise _refuse(problems)
+    with _mutating():
+        folder = _place(contents)
+        ptr = read_pointer() or {"active": "", "history": []}
+        if folder == ptr["active"]:  # the very bundle that is active: nothing to keep apart
+            return folder
+        entry = {"folder": folder, "name": contents.name, "version": contents.version,
+                 "manifest_sha256": contents.manifest_sha256, "added_at": _now(), "reason": reason,
+                 "run_id": run_id}
+        items = [entry] + [c for c in _read_candidates() if c["folder"] != folder]
+        keep, drop = items[:CANDIDATES_KEEP], items[CANDIDATES_KEEP:]
+        _write_candidates(keep)
+        for c in drop:
+            if c["folder"] != ptr["active"] and c["folder"] not in ptr["history"]:
+                _trash(_models() / c["folder"])
+    log.info("model bundle %s %s installed as candidate %s", contents.name, contents.version, folder)
+    return folder
+
+
+def activate_installed(folder: str) -> ModelInfo:
+    """Make an installed bundle (e.g. a candidate) active: verify it again, then switch the pointer
+    atomically; the model active before goes to the top of the rollback history."""
+    with _mutating():
+        if not _safe_folder(folder) or not (_models() / folder).is_dir():
+            raise ModelError("That model is not installed.")
+        contents, problems = read_bundle(_models() / folder)
+        if contents is None:
+            raise _refuse(problems, "The installed model")
+        items = _read_candidates()
+        if any(c["folder"] == folder for c in items):
+            _write_candidates([c for c in items if c["folder"] != folder])
+        _activate(folder, contents.manifest_sha256)
+    log.info("model bundle %s activated", folder)
+    return registry_status()
 
 
 def install_bundle(path: Path | str) -> ModelInfo:
@@ -273,6 +352,9 @@ def remove_bundle(folder: str) -> None:
             raise ModelError("That is not an installed model.")
         if ptr is not None and folder in ptr["history"]:
             _write_pointer(ptr["active"], ptr.get("manifest_sha256", ""), [h for h in ptr["history"] if h != folder])
+        items = _read_candidates()
+        if any(c["folder"] == folder for c in items):
+            _write_candidates([c for c in items if c["folder"] != folder])
         _trash(_models() / folder)
 
 

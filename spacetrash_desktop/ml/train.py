@@ -11,7 +11,10 @@
 
 Feedback rows (any provenance other than ``virtual_lab_v1``) stay out of those splits: they train a
 second stage, a shallow XGBoost correction chosen by K-fold cross-validation on them, and recalibrate
-the intervals on their out-of-fold errors once there are enough (see :func:`fit`).
+the intervals on their out-of-fold errors once there are enough (see :func:`fit`). A correction stays
+*local* to the kind of recipe the crew reported on (held at 0 elsewhere by virtual-lab anchor rows)
+unless leave-process-out and leave-material-out cross-validation show that it carries over
+(:func:`_fit_correction`); bundles store it as ``corr_<property>.ubj``.
 
 Everything is seeded: the same seed, data and library versions give byte-identical model files
 (``canonical_skops`` removes skops' memory addresses; XGBoost's CPU ``hist`` is deterministic).
@@ -38,6 +41,15 @@ DEFAULT_NAME = "spacetrash-residual"
 DEFAULT_VERSION = "1.0.0"
 TRAIN, VAL, CAL, TEST, FEEDBACK = 0, 1, 2, 3, -1
 SPLIT_NAMES = ("train", "validation", "calibration", "test")
+# Stage 2 anchors (see _fit_correction, _anchor_rows): up to ANCHOR_ROWS virtual-lab validation rows
+# with a correction target of 0, together worth ANCHOR_SHARE of the feedback rows' weight, weighted
+# towards recipes unlike the reported ones and towards the feedback's batch sizes (Gaussian kernel of
+# ANCHOR_MASS_BANDWIDTH in log(kg)). Module constants rather than TrainConfig fields so that the
+# configuration of bundles trained without feedback (the shipped one) is unchanged.
+RF_CHUNK = 8  # trees grown between two cancel checks
+ANCHOR_ROWS = 8000
+ANCHOR_SHARE = 1.0
+ANCHOR_MASS_BANDWIDTH = 0.25
 
 
 @dataclass(frozen=True)
@@ -198,7 +210,16 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
     scale = np.where(np.isfinite(scale) & (scale > 1e-9), scale, 1.0)
     rf = RandomForestRegressor(n_estimators=cfg.rf_trees, max_depth=cfg.rf_depth, min_samples_leaf=cfg.rf_min_leaf,
                                max_features=cfg.rf_max_features, n_jobs=cfg.nthread, random_state=seed)
-    rf.fit(Xi[rf_rows], R[rf_rows] / scale[None, :])
+    # grown a few trees at a time so a cancel is seen within about a second (warm start draws the
+    # same per-tree seeds as one fit: the forest is identical)
+    rf.set_params(warm_start=True)
+    for n_trees in range(min(RF_CHUNK, cfg.rf_trees), cfg.rf_trees + RF_CHUNK, RF_CHUNK):
+        ctx.check_cancelled()
+        rf.set_params(n_estimators=min(n_trees, cfg.rf_trees))
+        rf.fit(Xi[rf_rows], R[rf_rows] / scale[None, :])
+        if n_trees >= cfg.rf_trees:
+            break
+    rf.set_params(warm_start=False)
     rf.n_jobs = 1
 
     # ---- stage 1b: XGBoost, one booster per property, early stopping on validation
@@ -292,25 +313,45 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
 
     # ---- stage 2: correction from feedback rows (cross-validated), intervals recalibrated on them
     correction_report: dict = {}
+    calibrated_processes: dict[str, list[str]] = {}
     if is_fb.any():
         ctx.check_cancelled()
         ctx.progress(87, 100, "learning from the feedback rows")
         fr_rf, fr_x = members(is_fb)
         base = w_rf[None, :] * fr_rf + w_x[None, :] * fr_x
+        fw = rows.weight[is_fb]
         corr, shrink, oof, correction_report = _fit_correction(
-            Xi[is_fb], R[is_fb], base, rows.phys[is_fb], rows.y[is_fb], cfg, seed)
+            Xi[is_fb], R[is_fb], base, rows.phys[is_fb], rows.y[is_fb], cfg, seed, weight=fw,
+            anchors=_anchor_rows(rows, Xi, split == VAL, is_fb, seed), ctx=ctx,
+            groups={"process": rows.process_id[is_fb], "material": _main_material(rows.schema, rows.X[is_fb])})
         ens.correction = corr
         ens.shrink = shrink
         fsig = ens.sigma(Xi[is_fb], np.abs(fr_rf - fr_x))
+        fprocs = rows.process_id[is_fb].astype(str)
         for k in range(K):
-            use = has[is_fb, k] & ~Z[is_fb, k]
+            # measured labels only: an interval is a claim about measured outcomes, not judgements
+            use = has[is_fb, k] & ~Z[is_fb, k] & (fw[:, k] >= 1.0)
             if use.sum() >= cfg.min_feedback_cal:
                 scores = np.abs(R[is_fb][use, k] - base[use, k] - oof[use, k]) / fsig[use, k]
-                q[k] = _conformal_q(scores, cfg.alpha)
-                for p in q_proc:  # too few real trials per process for Mondrian: one quantile for all
-                    q_proc[p][k] = q[k]
+                q_fb = _conformal_q(scores, cfg.alpha)
+                rep = correction_report["by_property"].get(PROPERTY_NAMES[k], {})
+                if rep.get("reach") == "global":
+                    # the correction carries everywhere: so does its calibration (one quantile for
+                    # all processes, too few real trials per process for Mondrian)
+                    q[k] = q_fb
+                    for p in q_proc:
+                        q_proc[p][k] = q_fb
+                    cal_procs_k = sorted(q_proc)
+                else:
+                    # a local correction (or none): only the processes the crew reported on are
+                    # recalibrated, and only ever widened there (the feedback speaks for its own
+                    # recipes, not for every recipe of the process)
+                    cal_procs_k = sorted(set(fprocs[use].tolist()) & set(q_proc))
+                    for p in cal_procs_k:
+                        q_proc[p][k] = max(q_proc[p][k], q_fb)
                 cal_on[k] = CREW_FEEDBACK
                 n_cal[k] = int(use.sum())
+                calibrated_processes[PROPERTY_NAMES[k]] = cal_procs_k
 
     # ---- held-out test metrics (virtual-lab test rows)
     ctx.check_cancelled()
@@ -326,6 +367,8 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
         "n_calibration": dict(zip(PROPERTY_NAMES, n_cal)),
         "quantile_pooled": {n: round(float(q[k]), 6) for k, n in enumerate(PROPERTY_NAMES)},
     }
+    if calibrated_processes:
+        metrics["intervals"]["feedback_calibrated_processes"] = calibrated_processes
     metrics["splits"] = {SPLIT_NAMES[s]: int((split == s).sum()) for s in range(4)}
     metrics["splits"]["feedback"] = int(is_fb.sum())
     metrics["xgb_trees"] = {n: int(boosters[k].num_boosted_rounds()) for k, n in enumerate(PROPERTY_NAMES)}
@@ -359,63 +402,201 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
     return FitResult(ens, metrics, metadata, split)
 
 
+def _anchor_rows(rows: LabRows, Xi: np.ndarray, mask: np.ndarray, feedback: np.ndarray, seed: int
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """Anchors for stage 2 (see :func:`_fit_correction`): virtual-lab rows of ``mask`` (the
+    validation split), each with a relative weight, the product of
+
+    * **unlike the feedback**: ``(1 - s)^2`` where ``s`` is the anchor's similarity to the most
+      similar feedback row - 0 for another process, else ``1 -`` the total-variation distance of
+      their material compositions (regolith included). An anchor where the crew did report carries
+      (almost) no weight, so it does not water down what the crew measured; one far from every
+      report holds the correction at 0 there;
+    * **same batch sizes as the feedback**: a Gaussian kernel on log batch mass. The correction is
+      meant to carry across batch sizes (relative residuals), so the anchors must not let it tell
+      feedback from simulation by batch size alone.
+    """
+    idx = np.nonzero(mask)[0]
+    if len(idx) > ANCHOR_ROWS:
+        rng = np.random.default_rng([seed, 0xa2c4])
+        idx = np.sort(rng.choice(idx, ANCHOR_ROWS, replace=False))
+    if not len(idx) or not feedback.any():
+        return Xi[idx], np.full(len(idx), 1.0 / max(len(idx), 1))
+    cols = rows.schema.index()
+    w = np.ones(len(idx))
+    mat = [j for c, j in cols.items() if c.startswith("mat:")]
+    if mat:
+        comp = np.nan_to_num(rows.X[:, mat].astype(float))
+        comp = comp / np.maximum(comp.sum(axis=1, keepdims=True), 1e-12)
+        procs = rows.process_id.astype(str)
+        fb_idx = np.nonzero(feedback)[0]
+        sim = np.zeros(len(idx))
+        for p in np.unique(procs[fb_idx]):
+            a = np.nonzero(procs[idx] == p)[0]
+            f = fb_idx[procs[fb_idx] == p]
+            if not len(a):
+                continue
+            step = max(1, 4_000_000 // (len(f) * len(mat)))  # [block, f, materials] of at most 4M numbers
+            for start in range(0, len(a), step):
+                blk = a[start:start + step]
+                tv = 0.5 * np.abs(comp[idx[blk]][:, None, :] - comp[f][None, :, :]).sum(axis=2)
+                sim[blk] = np.maximum(sim[blk], 1.0 - tv.min(axis=1))
+        w *= (1.0 - np.clip(sim, 0.0, 1.0)) ** 2
+    col = cols.get("log_batch_mass")
+    if col is not None:
+        la = Xi[idx, col].astype(float)
+        lf = Xi[feedback, col].astype(float)
+        d = (la[:, None] - lf[None, :]) / ANCHOR_MASS_BANDWIDTH
+        w *= np.exp(-0.5 * d * d).mean(axis=1)
+    if w.max() <= 0:
+        w = np.ones(len(idx))
+    keep = w >= 1e-3 * w.max()
+    idx, w = idx[keep], w[keep]
+    return Xi[idx], w / w.sum()
+
+
+def _main_material(schema, X: np.ndarray) -> np.ndarray:
+    """The material with the largest share of each row's feed (regolith included)."""
+    cols = [j for j, c in enumerate(schema.columns) if c.startswith("mat:")]
+    if not cols:
+        return np.full(len(X), "", object)
+    names = np.array([schema.columns[j][4:] for j in cols], object)
+    return names[np.argmax(np.nan_to_num(X[:, cols]), axis=1)]
+
+
 def _fit_correction(Xf: np.ndarray, Rf: np.ndarray, base: np.ndarray, phys: np.ndarray, y: np.ndarray,
-                    cfg: TrainConfig, seed: int):
+                    cfg: TrainConfig, seed: int, weight: np.ndarray | None = None,
+                    anchors: tuple[np.ndarray, np.ndarray] | None = None, groups: dict | None = None,
+                    ctx: RunContext | None = None):
     """Stage 2: per property, a shallow XGBoost of the feedback rows' residual over stage 1.
 
-    K-fold cross-validation on the feedback rows picks the number of rounds (squared error) and then
-    a shrinkage in {0, 1/4, 1/2, 3/4, 1} (MAE in the property's unit, one-standard-error rule towards
-    0). Returns (boosters or None per property, shrinkage [5], out-of-fold correction [n,5] already
-    shrunk, report)."""
+    ``weight`` [n,5] is the weight of each label (1 for a measurement, ``virtual_lab.JUDGED_WEIGHT``
+    for a crew judgement; 0 or NaN label: not used).
+
+    **Reach.** Feedback about some recipes says nothing for certain about others, so each property's
+    correction is either *global* (learnt from the feedback rows alone: it carries to every recipe,
+    the original behaviour) or *local*: learnt together with ``anchors`` - virtual-lab rows with a
+    correction target of 0, together worth ``ANCHOR_SHARE`` of the feedback weight (relative weights
+    from :func:`_anchor_rows`) - so the correction stays on the kind of recipe the crew reported on
+    and fades to 0 elsewhere. Global only when the feedback itself shows that corrections carry over
+    to recipes unlike the ones they were learnt on: for each grouping in ``groups`` (process, main
+    material) there must be two or more groups, and a leave-groups-out cross-validation of the global
+    form must beat no correction on the groups each fit never saw; otherwise local.
+
+    Then K-fold cross-validation on the feedback rows picks the number of rounds (squared error) and
+    a shrinkage in {0, 1/4, 1/2, 3/4, 1} (MAE in the property's unit, one-standard-error rule
+    towards 0: no correction unless it helps out of fold). Anchors are in every training fold and
+    never scored. Returns (boosters or None per property, shrinkage [5], out-of-fold correction
+    [n,5] already shrunk, report); ``report["by_property"][name]["reach"]`` is "global" or "local"
+    and ``["processes"]`` the processes the correction was learnt on."""
     import xgboost as xgb
 
+    ctx = ctx or NullContext()
     K = len(PROPERTY_NAMES)
     n = len(Xf)
     target = Rf - base
+    W = np.ones((n, K)) if weight is None else np.nan_to_num(np.asarray(weight, float).reshape(n, K))
+    groups = {g: np.asarray(v).astype(str) for g, v in (groups or {}).items()}
+    if anchors is None or len(anchors[0]) == 0:
+        Xa, wa_rel = np.zeros((0, Xf.shape[1]), np.float32), np.zeros(0)
+    else:
+        Xa, wa_rel = np.asarray(anchors[0], np.float32), np.asarray(anchors[1], float)
     boosters: list = [None] * K
     shrink = np.zeros(K)
     oof = np.zeros((n, K))
-    report: dict = {"rows": int(n), "folds": 0, "by_property": {}}
+    report: dict = {"rows": int(n), "folds": 0, "anchors": int(len(Xa)), "anchor_share": ANCHOR_SHARE,
+                    "by_property": {}}
     checkpoints = np.arange(5, cfg.corr_rounds + 1, 5)
     params = _xgb_params(cfg, seed + 200, cfg.corr_depth, cfg.corr_eta, cfg.corr_min_child_weight)
     params.update({"subsample": 1.0, "colsample_bytree": 1.0, "base_score": 0.0})
     rng = np.random.default_rng([seed, 0xfeed])
+    rng_groups = np.random.default_rng([seed, 0x9a0c])
     levels = np.array([0.0, 0.25, 0.5, 0.75, 1.0])
+
+    def train(sel: np.ndarray, k: int, rounds: int, local: bool):
+        w = W[sel, k]
+        if local and len(Xa):
+            X = np.concatenate([Xf[sel], Xa])
+            lab = np.concatenate([target[sel, k], np.zeros(len(Xa))])
+            w = np.concatenate([w, ANCHOR_SHARE * w.sum() * wa_rel])
+        else:
+            X, lab = Xf[sel], target[sel, k]
+        return xgb.train(params, xgb.DMatrix(X, label=lab, weight=w, nthread=cfg.nthread), rounds,
+                         verbose_eval=False)
+
+    def staged_oof(idx: np.ndarray, folds: np.ndarray, k: int, local: bool) -> np.ndarray:
+        out = np.zeros((len(idx), len(checkpoints)))
+        for f in np.unique(folds):
+            ctx.check_cancelled()
+            trn, tst = idx[folds != f], idx[folds == f]
+            b = train(trn, k, int(checkpoints[-1]), local)
+            for j, r in enumerate(checkpoints):
+                out[folds == f, j] = b.inplace_predict(Xf[tst], iteration_range=(0, int(r)), validate_features=False)
+        return out
+
+    def best_rounds(staged: np.ndarray, idx: np.ndarray, k: int) -> int:
+        w = W[idx, k]
+        mse = (w[:, None] * (staged - target[idx, k][:, None]) ** 2).sum(axis=0) / w.sum()
+        return int(np.argmin(mse))
+
+    def wmae(pred_r: np.ndarray, idx: np.ndarray, k: int) -> float:
+        w = W[idx, k]
+        return float(np.sum(w * np.abs(target_column(k, pred_r, phys[idx, k]) - y[idx, k])) / w.sum())
+
     for k in range(K):
-        idx = np.nonzero(np.isfinite(target[:, k]))[0]
         name = PROPERTY_NAMES[k]
+        idx = np.nonzero(np.isfinite(target[:, k]) & (W[:, k] > 0))[0]
+        procs = sorted(set(groups["process"][idx].tolist())) if "process" in groups else []
         if len(idx) < cfg.min_feedback_fit:
-            report["by_property"][name] = {"rows": int(len(idx)), "used": False,
-                                           "reason": f"fewer than {cfg.min_feedback_fit} measured rows"}
+            report["by_property"][name] = {"rows": int(len(idx)), "used": False, "processes": procs,
+                                           "reason": f"fewer than {cfg.min_feedback_fit} usable rows"}
             continue
+        w = W[idx, k]
+        # ---- reach: does a correction learnt on some groups help on groups it never saw?
+        reach: dict = {"cv_mae_without_correction": _r(wmae(np.zeros(len(idx)) + base[idx, k], idx, k))}
+        local = len(Xa) > 0
+        for gname, gv in groups.items():
+            if not local:
+                break
+            labels = sorted(set(gv[idx].tolist()))
+            reach[f"{gname}_groups"] = len(labels)
+            if len(labels) < 2:
+                reach["why_local"] = f"all rows share one {gname}"
+                break
+            order = rng_groups.permutation(len(labels))
+            gfold = {labels[i]: j % min(cfg.corr_folds, len(labels)) for j, i in enumerate(order)}
+            st = staged_oof(idx, np.array([gfold[g] for g in gv[idx]]), k, False)
+            m = wmae(base[idx, k] + st[:, best_rounds(st, idx, k)], idx, k)
+            reach[f"cv_mae_across_{gname}"] = _r(m)
+            if not m < reach["cv_mae_without_correction"]:
+                reach["why_local"] = f"a correction learnt on some {gname}s did not help on the others"
+                break
+        else:
+            local = False
+        # ---- rounds and shrinkage by K-fold cross-validation
         nfold = int(min(cfg.corr_folds, len(idx)))
         report["folds"] = nfold
         folds = rng.permutation(len(idx)) % nfold
-        staged = np.zeros((len(idx), len(checkpoints)))
-        for f in range(nfold):
-            trn, tst = idx[folds != f], idx[folds == f]
-            b = xgb.train(params, xgb.DMatrix(Xf[trn], label=target[trn, k], nthread=cfg.nthread),
-                          int(checkpoints[-1]), verbose_eval=False)
-            for j, r in enumerate(checkpoints):
-                staged[folds == f, j] = b.inplace_predict(Xf[tst], iteration_range=(0, int(r)), validate_features=False)
-        mse = ((staged - target[idx, k][:, None]) ** 2).mean(axis=0)
-        best_j = int(np.argmin(mse))
+        staged = staged_oof(idx, folds, k, local)
+        best_j = best_rounds(staged, idx, k)
         rounds = int(checkpoints[best_j])
         c = staged[:, best_j]
         err = np.stack([np.abs(target_column(k, base[idx, k] + s * c, phys[idx, k]) - y[idx, k]) for s in levels])
-        mean = err.mean(axis=1)
+        werr = err * (w / w.mean())[None, :]
+        mean = werr.mean(axis=1)
         best = int(np.argmin(mean))
-        se = (err - err[best]).std(axis=1) / np.sqrt(len(idx))
+        se = (werr - werr[best]).std(axis=1) / np.sqrt(len(idx))
         s_k = float(levels[np.nonzero(mean <= mean[best] + se + 1e-15)[0][0]])
-        mae_phys = float(np.mean(np.abs(phys[idx, k] - y[idx, k])))
         report["by_property"][name] = {
-            "rows": int(len(idx)), "used": s_k > 0, "rounds": rounds, "shrinkage": s_k,
-            "cv_mae_physics": _r(mae_phys), "cv_mae_without_correction": _r(float(mean[0])),
+            "rows": int(len(idx)), "weight": _r(float(w.sum())), "used": s_k > 0, "rounds": rounds,
+            "shrinkage": s_k, "cv_mae_physics": _r(wmae(np.zeros(len(idx)), idx, k)),
+            "cv_mae_without_correction": _r(float(mean[0])),
             "cv_mae_with_correction": _r(float(mean[int(np.nonzero(levels == s_k)[0][0])])),
+            "reach": "local" if local else "global", "processes": procs, "reach_check": reach,
         }
         if s_k > 0:
-            boosters[k] = xgb.train(params, xgb.DMatrix(Xf[idx], label=target[idx, k], nthread=cfg.nthread),
-                                    rounds, verbose_eval=False)
+            ctx.check_cancelled()
+            boosters[k] = train(idx, k, rounds, local)
             shrink[k] = s_k
             oof[idx, k] = s_k * c
     return boosters, shrink, oof, report
@@ -555,6 +736,17 @@ def bundle_files(result: FitResult) -> dict[str, bytes]:
         diff_names.append(f"difficulty_{name}.ubj")
     meta = dict(result.metadata)
     meta["files"] = {"rf": "rf.skops", "xgb": xgb_names, "difficulty": diff_names}
+    corr = list(ens.correction or ())
+    if any(b is not None for b in corr):  # stage 2, only when feedback taught a correction
+        corr_names = []
+        for k, name in enumerate(PROPERTY_NAMES):
+            b = corr[k] if k < len(corr) else None
+            if b is not None and ens.shrink[k] > 0:
+                files[f"corr_{name}.ubj"] = bytes(b.save_raw(raw_format="ubj"))
+                corr_names.append(f"corr_{name}.ubj")
+            else:
+                corr_names.append(None)
+        meta["files"]["correction"] = corr_names
     files[METADATA] = canonical_json(meta)
     return files
 
@@ -571,7 +763,11 @@ def trained_on(rows: LabRows, seed: int, cfg: TrainConfig, catalog=None, extra_p
             "datasets/process_variability.csv. No real trial data: the reference facts hold no recipe-level "
             "measurement of these properties.")
     if n_fb:
-        desc += f" Plus {n_fb:,} measured row(s) from crew feedback."
+        fb = rows.provenance.astype(str) != VIRTUAL_LAB
+        w = np.where(np.isfinite(rows.y[fb]), rows.weight[fb], 0.0)
+        n_judged = int(((w > 0) & (w < 1)).sum())
+        desc += (f" Plus {n_fb:,} row(s) of crew feedback ({int((w >= 1).sum()):,} measured value(s)"
+                 + (f", {n_judged:,} judged value(s) at a lower weight" if n_judged else "") + ").")
     return {
         "description": desc,
         "rows": counts,
@@ -589,17 +785,22 @@ def trained_on(rows: LabRows, seed: int, cfg: TrainConfig, catalog=None, extra_p
 
 def train_bundle(out_dir: Path | str, ctx: RunContext | None = None, seed: int = 0, extra_rows: LabRows | None = None,
                  *, config: TrainConfig | None = None, name: str = DEFAULT_NAME, version: str = DEFAULT_VERSION,
-                 catalog=None) -> Path:
+                 catalog=None, lab_rows: LabRows | None = None) -> Path:
     """Train a bundle from the virtual lab (+ ``extra_rows``, e.g. crew feedback) and write it to
-    ``out_dir`` (a folder, replaced only once complete). Progress and cancel go through ``ctx``."""
+    ``out_dir`` (a folder, replaced only once complete). Progress and cancel go through ``ctx``.
+    ``lab_rows``: the virtual-lab table when the caller already made it (``make_lab_rows(catalog,
+    config.n_rows, seed)``; retraining does, to measure drift against it)."""
     from spacetrash_desktop.catalog import load_catalog
 
     ctx = ctx or NullContext()
     cfg = config or TrainConfig()
     catalog = catalog or load_catalog()
     t0 = time.monotonic()
-    ctx.progress(0, 100, "simulating trials in the virtual lab")
-    rows = make_lab_rows(catalog, cfg.n_rows, seed, ctx=ctx, progress_share=(0, 25))
+    if lab_rows is None:
+        ctx.progress(0, 100, "simulating trials in the virtual lab")
+        rows = make_lab_rows(catalog, cfg.n_rows, seed, ctx=ctx, progress_share=(0, 25))
+    else:
+        rows = lab_rows
     if extra_rows is not None and len(extra_rows):
         rows = LabRows.concat([rows, extra_rows])
     result = fit(rows, cfg, seed, ctx)

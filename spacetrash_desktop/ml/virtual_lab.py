@@ -60,17 +60,27 @@ class LabRows:
     process_id: np.ndarray  # object [N]
     provenance: np.ndarray  # object [N]
     flags: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))  # [N] unknown or non-finite input
+    # [N,5] weight of each outcome as a training label: 1 for a measurement (and every simulated
+    # trial), JUDGED_WEIGHT for a crew judgement (see records_from_feedback)
+    weight: np.ndarray = field(default_factory=lambda: np.zeros((0, len(PROPERTY_NAMES))))
+    # [N] where each row came from: the feedback row_id for crew feedback, "" for simulated trials
+    source: np.ndarray = field(default_factory=lambda: np.zeros(0, object))
 
     def __post_init__(self):
-        if len(self.flags) != len(self.X):
-            self.flags = np.zeros(len(self.X), bool)
+        N = len(self.X)
+        if len(self.flags) != N:
+            self.flags = np.zeros(N, bool)
+        if np.shape(self.weight) != (N, len(PROPERTY_NAMES)):
+            self.weight = np.ones((N, len(PROPERTY_NAMES)))
+        if len(self.source) != N:
+            self.source = np.full(N, "", object)
 
     def __len__(self) -> int:
         return int(self.X.shape[0])
 
     def take(self, sel) -> "LabRows":
         return LabRows(self.X[sel], self.schema, self.phys[sel], self.y[sel], self.process_id[sel],
-                       self.provenance[sel], self.flags[sel])
+                       self.provenance[sel], self.flags[sel], self.weight[sel], self.source[sel])
 
     @staticmethod
     def concat(parts: Sequence["LabRows"]) -> "LabRows":
@@ -85,6 +95,8 @@ class LabRows:
             np.concatenate([p.process_id for p in parts]),
             np.concatenate([p.provenance for p in parts]),
             np.concatenate([p.flags for p in parts]),
+            np.concatenate([p.weight for p in parts]),
+            np.concatenate([p.source for p in parts]),
         )
 
     def counts(self) -> dict[str, int]:
@@ -99,6 +111,8 @@ class LabRows:
             h.update(np.ascontiguousarray(arr).tobytes())
         h.update("\x1f".join(map(str, self.process_id)).encode())
         h.update("\x1f".join(map(str, self.provenance)).encode())
+        if (self.weight != 1).any():  # (so tables without judgements keep the digest they always had)
+            h.update(np.ascontiguousarray(self.weight, dtype=np.float64).tobytes())
         return h.hexdigest()
 
 
@@ -112,7 +126,8 @@ def align_rows(rows: LabRows, schema: FeatureSchema) -> LabRows:
             X[:, j] = rows.X[:, i]
         elif not (c.startswith("mat:") or c.startswith("proc:")):
             X[:, j] = np.nan
-    return LabRows(X, schema, rows.phys, rows.y, rows.process_id, rows.provenance, rows.flags)
+    return LabRows(X, schema, rows.phys, rows.y, rows.process_id, rows.provenance, rows.flags, rows.weight,
+                   rows.source)
 
 
 # ------------------------------------------------------------------------------------ sampling
@@ -334,93 +349,173 @@ def make_lab_rows(catalog: Catalog, n_rows: int, seed: int, *, reality: ShiftedR
 
 
 def rows_from_records(records: Iterable[Mapping], items: Sequence[WasteItem], catalog: Catalog,
-                      schema: FeatureSchema | None = None, provenance: str = CREW_FEEDBACK) -> tuple[LabRows | None, list[str]]:
-    """Measured rows (crew feedback) in the training-table form.
+                      schema: FeatureSchema | None = None, provenance: str = CREW_FEEDBACK, *,
+                      judged_weight: float = 0.0, skipped: list | None = None) -> tuple[LabRows | None, list[str]]:
+    """Crew-feedback records in the training-table form: the recipe is re-scored with the physics
+    model of ``catalog`` and turned into features by the same function as every other row.
 
     A record is ``{"recipe": {"items": [{"item_id", "fraction"}...], "regolith_frac", "process_id",
-    "batch_mass_kg"}, "measured": {"rigidity": x, ...}, "provenance": "crew_feedback"}``; properties not
-    measured are left out (or None). ``items`` resolves the item ids (the crew's inventory). Returns the
-    rows and one plain problem per record that could not be used."""
+    "batch_mass_kg"}, "measured": {"rigidity": x, ...}, "judged": {"rigidity": x, ...},
+    "provenance": "crew_feedback", "row_id": ...}``; properties not reported are left out (or None).
+    ``measured`` values are labels with weight 1; ``judged`` ones (rigidity/tightness only) fill a
+    property that has no measured value, with weight ``judged_weight`` (0: not used). Energy, water
+    and crew time are per batch of the recipe's ``batch_mass_kg``, which is required. ``items``
+    resolves the item ids (the crew's inventory). Returns the rows (``source`` = the record's
+    ``row_id``) and one plain problem per record that could not be used; ``skipped``, when given,
+    also receives ``{"row_id", "reason"}`` for each of them."""
     schema = schema or schema_for(tuple(catalog.materials), tuple(catalog.processes))
     tables = compile_tables(catalog, list(items))
     known_items = set(tables.item_ids)
     by_mass: dict[float, list] = {}
     problems: list[str] = []
+
+    def skip(n: int, rec, reason: str) -> None:
+        problems.append(f"record {n}: {reason}")
+        if skipped is not None:
+            skipped.append({"row_id": (rec.get("row_id") if isinstance(rec, Mapping) else None), "reason": reason})
+
     for n, rec in enumerate(records, start=1):
         try:
             r = rec["recipe"]
             its = tuple((str(i["item_id"]), float(i["fraction"])) for i in r["items"])
+            mass = _num(r.get("batch_mass_kg"))
             recipe = Recipe(items=its, regolith_frac=float(r.get("regolith_frac", 0.0)),
-                            process_id=str(r["process_id"]), batch_mass_kg=float(r.get("batch_mass_kg", 1.0)))
+                            process_id=str(r["process_id"]), batch_mass_kg=mass)
             meas = rec.get("measured") or {}
             y = np.array([_num(meas.get(k)) for k in PROPERTY_NAMES], float)
-        except (KeyError, TypeError, ValueError) as exc:
-            problems.append(f"record {n}: malformed ({type(exc).__name__})")
+            judged = rec.get("judged") or {}
+            yj = np.array([_num(judged.get(k)) if k in ("rigidity", "tightness") else np.nan
+                           for k in PROPERTY_NAMES], float)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            skip(n, rec, f"malformed ({type(exc).__name__})")
             continue
         missing = [i for i, _ in recipe.items if i not in known_items]
         if missing:
-            problems.append(f"record {n}: unknown item {missing[0]!r}")
+            skip(n, rec, f"unknown item {missing[0]!r}")
             continue
         if recipe.process_id not in tables.process_ids:
-            problems.append(f"record {n}: unknown process {recipe.process_id!r}")
+            skip(n, rec, f"unknown process {recipe.process_id!r}")
             continue
+        if not (np.isfinite(mass) and mass > 0):
+            skip(n, rec, "no batch mass (energy, water and crew time are per batch)")
+            continue
+        w = np.where(np.isnan(y), 0.0, 1.0)
+        if judged_weight > 0:
+            fill = np.isnan(y) & ~np.isnan(yj)
+            y = np.where(fill, yj, y)
+            w = np.where(fill, judged_weight, w)
         if np.isnan(y).all():
-            problems.append(f"record {n}: no measured property")
+            skip(n, rec, "no measured property")
             continue
         if not (np.isnan(y) | (y >= 0)).all() or not (np.isnan(y[:2]) | (y[:2] <= 1)).all():
-            problems.append(f"record {n}: a measured value is out of range")
+            skip(n, rec, "a reported value is out of range")
             continue
-        by_mass.setdefault(recipe.batch_mass_kg, []).append((recipe, y, str(rec.get("provenance") or provenance)))
+        try:
+            from_recipes(tables, [recipe])  # one bad recipe must not take its batch-mass group with it
+        except (KeyError, ValueError) as exc:
+            skip(n, rec, f"not a valid recipe ({exc})")
+            continue
+        by_mass.setdefault(recipe.batch_mass_kg, []).append(
+            (recipe, y, w, str(rec.get("provenance") or provenance), str(rec.get("row_id") or "")))
     parts = []
     for mass, rows in by_mass.items():
-        try:
-            batch = from_recipes(tables, [r for r, _, _ in rows])
-        except (KeyError, ValueError) as exc:
-            problems.append(f"{len(rows)} record(s): {exc}")
-            continue
+        batch = from_recipes(tables, [r[0] for r in rows])
         phys = score_physics(tables, batch, mass)
-        part = _rows(tables, batch, phys, mass, np.stack([y for _, y, _ in rows]), schema, provenance)
-        part.provenance = np.array([p for _, _, p in rows], object)
+        part = _rows(tables, batch, phys, mass, np.stack([r[1] for r in rows]), schema, provenance)
+        part.provenance = np.array([r[3] for r in rows], object)
+        part.weight = np.stack([r[2] for r in rows])
+        part.source = np.array([r[4] for r in rows], object)
         parts.append(part)
     return (LabRows.concat(parts) if parts else None), problems
 
 
 def _num(v) -> float:
-    if v is None or v == "":
+    if v is None or v == "" or isinstance(v, bool):
         return float("nan")
     x = float(v)
     return x if np.isfinite(x) else float("nan")
 
 
-def records_from_feedback(rows: Iterable[Mapping], accept_judged: bool = False) -> list[dict]:
+# How much a crew *judgement* of rigidity or tightness counts as a training label, against 1 for a
+# measurement (see records_from_feedback).
+JUDGED_WEIGHT = 0.5
+
+
+def _given(v) -> bool:
+    """A reported number (not None, not NaN/inf, not text or a bool)."""
+    try:
+        return not np.isnan(_num(v))
+    except (TypeError, ValueError):
+        return False
+
+
+def records_from_feedback(rows: Iterable[Mapping], accept_judged: bool = False,
+                          skipped: list | None = None) -> list[dict]:
     """Training records (for :func:`rows_from_records`) from feedback-journal rows
-    (``storage/feedback_schema.py``). Rigidity and tightness count only when ``*_method`` is
-    "measured" (a judgement is not a measurement) unless ``accept_judged``; energy, water and crew time
-    are what the batch actually took. Rows without any usable value are left out."""
+    (``storage/feedback_schema.py``). The mapping, one reported quantity -> one label of the same
+    property, nothing else:
+
+    * ``rigidity`` / ``tightness`` with ``*_method`` "measured" -> ``measured``; with "judged" ->
+      ``judged`` (only when ``accept_judged``; a judgement is not a measurement: rows_from_records
+      gives it a lower weight, and only where the property has no measured value). When a recipe
+      has a measured value of a property in any row, its judged values of that property are dropped.
+    * ``energy_kwh``, ``water_l``, ``crew_min`` -> ``measured``: what the batch actually took, per
+      batch of the recipe's ``batch_mass_kg``.
+    * ``passed``, ``notes``, ``product_mass_kg``, ``who``, the ``*_how`` texts are never labels
+      (pass/fail is not a tightness, "easy to make" is not anything): kept in the record as metadata
+      (``passed``, ``product_mass_kg``).
+
+    Rows without any usable value are left out; ``skipped``, when given, receives
+    ``{"row_id", "reason"}`` for each of them."""
     import json
 
+    rows = list(rows)
+    measured_somewhere: set[tuple[str, str]] = set()
+    for row in rows:
+        for name in ("rigidity", "tightness"):
+            if _given(row.get(name)) and row.get(f"{name}_method") == "measured":
+                measured_somewhere.add((str(row.get("recipe_id") or ""), name))
     out = []
     for row in rows:
+        rid = row.get("row_id")
         recipe = row.get("recipe_json")
         if isinstance(recipe, str):
             try:
                 recipe = json.loads(recipe)
             except ValueError:
-                continue
+                recipe = None
         if not isinstance(recipe, Mapping):
+            if skipped is not None:
+                skipped.append({"row_id": rid, "reason": "the recipe cannot be read"})
             continue
-        measured = {}
+        recipe_id = str(row.get("recipe_id") or recipe.get("id") or "")
+        measured, judged = {}, {}
         for name in ("rigidity", "tightness"):
             v = row.get(name)
-            if v is not None and (row.get(f"{name}_method") == "measured" or accept_judged):
+            if not _given(v):
+                continue
+            if row.get(f"{name}_method") == "measured":
                 measured[name] = v
+            elif accept_judged and (recipe_id, name) not in measured_somewhere:
+                judged[name] = v
         for name in ("energy_kwh", "water_l", "crew_min"):
-            if row.get(name) is not None:
+            if _given(row.get(name)):
                 measured[name] = row.get(name)
-        if not any(_num(v) == _num(v) for v in measured.values()):
+        if not measured and not judged:
+            if skipped is not None:
+                only_judged = any(_given(row.get(n)) for n in ("rigidity", "tightness"))
+                skipped.append({"row_id": rid, "reason": (
+                    "it only has judged values, and a measured value of the same recipe replaces them"
+                    if only_judged and accept_judged else
+                    "it only has judged values (not used)" if only_judged else
+                    "nothing it reports is a model target (pass/fail, notes and product mass are kept as "
+                    "metadata only)")})
             continue
-        out.append({"recipe": recipe, "measured": measured, "provenance": CREW_FEEDBACK,
-                    "row_id": row.get("row_id")})
+        rec = {"recipe": recipe, "measured": measured, "provenance": CREW_FEEDBACK, "row_id": rid,
+               "recipe_id": recipe_id, "passed": row.get("passed"), "product_mass_kg": row.get("product_mass_kg")}
+        if judged:
+            rec["judged"] = judged
+        out.append(rec)
     return out
 
 

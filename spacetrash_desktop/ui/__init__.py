@@ -16,7 +16,10 @@ views          Qt-free display snapshots of generation results, built on the wor
 inventory_tab, target_tab, candidates_tab, tradeoffs_tab   one module per tab
 sankey, property_bars   QPainter widgets of the detail pane
 dialogs, errors         import report, compare, about, error dialog and global exception hooks
-panels         the registry later panels (Feedback, Model) plug into
+panels         the panels after the four tabs: Feedback and Model by default, others registered
+feedback_panel the Feedback panel (report form, save/retry, past feedback, export/import)
+model_panel    the Model panel (active model, install, roll back, retrain, run history, drift)
+feedback_views, model_views   their Qt-free helpers (snapshots built on workers, table rows)
 bench_gui      ``spacetrash bench gui``
 screenshots    ``python -m spacetrash_desktop.ui.screenshots``
 """

@@ -173,7 +173,18 @@ class DetailPane(QScrollArea):
         self.work_order_button.setToolTip("Save a printable work order for this recipe (Markdown text)")
         self.work_order_button.clicked.connect(self.choose_work_order_file)
         self.work_order_button.setEnabled(False)
+        self.report_button = QPushButton("Report how it turned out…")
+        self.report_button.setObjectName("reportFeedbackButton")
+        self.report_button.setToolTip("The crew made this recipe: record what they measured or judged, in the "
+                                      "Feedback panel (Ctrl+5)")
+        self.report_button.clicked.connect(self.request_feedback)
+        self.report_button.setEnabled(False)
         lay.addWidget(self.header)
+        wl = QHBoxLayout()
+        wl.addWidget(self.report_button)
+        wl.addWidget(self.work_order_button)
+        wl.addStretch(1)
+        lay.addLayout(wl)
         lay.addWidget(_section("Composition"))
         lay.addWidget(self.composition)
         lay.addWidget(_section("Mass flow per batch"))
@@ -184,10 +195,6 @@ class DetailPane(QScrollArea):
         lay.addWidget(self.why)
         lay.addWidget(_section("Safety notes"))
         lay.addWidget(self.safety)
-        wl = QHBoxLayout()
-        wl.addStretch(1)
-        wl.addWidget(self.work_order_button)
-        lay.addLayout(wl)
         lay.addStretch(1)
         self.setWidget(inner)
         self.show_candidate(None, None)
@@ -200,6 +207,7 @@ class DetailPane(QScrollArea):
             self.ctx.runner.cancel(self._explain_task, drop=True)
             self._explain_task = None
         self.work_order_button.setEnabled(cand is not None)
+        self.report_button.setEnabled(cand is not None)
         target = run.target if run is not None else None
         self.sankey.set_candidate(cand)
         self.bars.set_candidate(cand, target)
@@ -260,6 +268,10 @@ class DetailPane(QScrollArea):
         if cand is self.cand:
             self.why.setText(physics_explanation_html(cand) + "<p style='color:#6b7280'>The model's contributions "
                              f"are not available ({html.escape(failure.message)})</p>")
+
+    def request_feedback(self) -> None:
+        if self.cand is not None:
+            self.ctx.request_feedback(self.cand, self.run)
 
     def choose_work_order_file(self) -> None:
         if self.cand is None:
@@ -539,7 +551,8 @@ class CandidatesTab(QWidget):
             from spacetrash_desktop.engine.scorer import ModelInfo
 
             try:
-                self.ctx.set_model_info(ModelInfo(**{k: model[k] for k in ("name", "version", "status", "reason")
+                self.ctx.set_model_info(ModelInfo(**{k: model[k] for k in ("name", "version", "status", "reason",
+                                                                           "manifest_sha256", "metrics")
                                                      if k in model}))
             except TypeError:
                 pass

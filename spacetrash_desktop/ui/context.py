@@ -79,6 +79,7 @@ class AppContext(QObject):
     target_changed = Signal(object)  # Target | None (None: the Target tab holds an invalid value)
     time_budget_changed = Signal(float)
     show_tab = Signal(str)  # key of a tab/panel to bring forward
+    feedback_requested = Signal(object, object)  # candidate, RunInfo: "report how this recipe turned out"
 
     def __init__(
         self,
@@ -116,6 +117,10 @@ class AppContext(QObject):
     def set_model_info(self, info: ModelInfo) -> None:
         self.model_info = info
         self.model_info_changed.emit(info)
+
+    def request_feedback(self, candidate, run=None) -> None:
+        """Ask the Feedback panel (if there is one) to take this recipe and show itself."""
+        self.feedback_requested.emit(candidate, run)
 
     def report(self, failure: TaskFailure) -> None:
         if self.error_handler is not None:

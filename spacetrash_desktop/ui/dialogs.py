@@ -228,7 +228,8 @@ SHORTCUTS = (
     ("Ctrl+E", "Export the results (CSV or JSON)"),
     ("Ctrl+N / Delete", "Add a stock line / delete the selected lines"),
     ("Ctrl+F", "Filter the inventory"),
-    ("Ctrl+1 … Ctrl+4", "Inventory, Target, Candidates, Trade-offs"),
+    ("Ctrl+1 … Ctrl+6", "Inventory, Target, Candidates, Trade-offs, Feedback, Model"),
+    ("Ctrl+S", "Save the feedback report (in the Feedback panel)"),
     ("F2 or double-click", "Edit a mass, count or moisture cell"),
     ("F1", "This help"),
     ("Ctrl+Q", "Quit (everything is already saved)"),
@@ -267,7 +268,12 @@ class AboutDialog(QDialog):
             "<li><b>Candidates</b> (Ctrl+3): press <b>Generate</b> (Ctrl+G). Recipes appear as they are found; "
             "Esc stops and keeps them. Select one to see its mass flow and safety notes.</li>"
             "<li><b>Trade-offs</b> (Ctrl+4): compare recipes on any two objectives; click a point to select it.</li>"
-            f"</ol><h3>Keyboard</h3><table cellspacing='6'>{keys}</table>"
+            "</ol><h3>After making a recipe</h3><ul>"
+            "<li><b>Feedback</b> (Ctrl+5): select the recipe you made and press <b>Report how it turned out…</b>; "
+            "enter what you measured or judged and press <b>Save</b> (Ctrl+S). It is on disk at once.</li>"
+            "<li><b>Model</b> (Ctrl+6): which model predicts, how good it is, install or roll back a model, and "
+            "<b>Retrain from feedback</b>.</li>"
+            f"</ul><h3>Keyboard</h3><table cellspacing='6'>{keys}</table>"
         )
         src = QTextBrowser()
         src.setOpenExternalLinks(False)

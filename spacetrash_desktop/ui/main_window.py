@@ -1,6 +1,6 @@
-"""The main window: four tabs (Inventory, Target, Candidates, Trade-offs) plus registered panels,
-File / Edit / Recipes / View / Help menus, a status bar with the model status and the data folder,
-and window state remembered in a per-user QSettings file."""
+"""The main window: four tabs (Inventory, Target, Candidates, Trade-offs) plus the panels (Feedback
+and Model by default, see ui/panels.py), File / Edit / Recipes / View / Help menus, a status bar with
+the model status and the data folder, and window state remembered in a per-user QSettings file."""
 
 from __future__ import annotations
 
@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(cand.export_action)
         file_menu.addAction(cand.export_front_action)
         file_menu.addAction(trade.export_png_action)
-        file_menu.addSeparator()
+        self._file_panel_anchor = file_menu.addSeparator()  # panels' File-menu actions go here
         open_data = QAction("Open the &data folder", self)
         open_data.setToolTip("Show the folder with your saved inventory, settings and logs")
         open_data.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(self.data_dir)))
@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
         for a in (inv.undo_action, inv.redo_action, inv.import_action, inv.add_action, cand.export_action, quit_action):
             self.addAction(a)
 
+        self.file_menu = file_menu
         self.view_menu = mb.addMenu("&View")
         self.tab_actions: dict[str, QAction] = {}
         for i, (key, title) in enumerate(self.TAB_TITLES):
@@ -279,6 +280,13 @@ class MainWindow(QMainWindow):
         self.view_menu.insertAction(self._panel_anchor, action)
         self.addAction(action)
         self.tab_actions[spec.key] = action
+        file_actions = getattr(widget, "file_actions", None)
+        if callable(file_actions):
+            actions = list(file_actions())
+            if actions:
+                self.file_menu.insertSeparator(self._file_panel_anchor)
+                for a in actions:
+                    self.file_menu.insertAction(self._file_panel_anchor, a)
         return widget
 
     # ------------------------------------------------------------------ actions
@@ -335,7 +343,8 @@ class MainWindow(QMainWindow):
     def reset_layout(self) -> None:
         self.resize(1440, 900)
         for key in ("inventory/header", "inventory/splitter", "candidates/header", "candidates/splitter",
-                    "tradeoffs/splitter"):
+                    "tradeoffs/splitter", "feedback/splitter", "feedback/list_splitter", "feedback/header",
+                    "model/splitter", "model/runs_splitter"):
             self.settings.remove(key)
         self.ctx.say("The layout is back to its defaults; column widths reset on the next start", 6000)
 
@@ -388,6 +397,26 @@ class MainWindow(QMainWindow):
             if answer == QMessageBox.StandardButton.Save:
                 event.ignore()
                 self.inventory_tab.choose_export_file()
+                return
+        warnings = []
+        for w in self.panels.values():
+            if callable(getattr(w, "close_warning", None)):
+                try:
+                    text = w.close_warning()
+                except Exception:
+                    log.exception("could not ask %s about unsaved work", type(w).__name__)
+                    text = ""
+                if text:
+                    warnings.append(text)
+        if warnings:
+            answer = QMessageBox.warning(
+                self, "Some work is not saved",
+                "\n\n".join(warnings) + "\n\nKeep the window open and press Retry once the disk has room, or "
+                "close it and lose them.",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
                 return
         self._closed = True
         for w in self.panels.values():

@@ -1,5 +1,6 @@
-"""The extension point for panels beyond the four built-in tabs (issue 6: the Feedback panel and
-the Model panel).
+"""The extension point for panels beyond the four built-in tabs. The Feedback panel and the Model
+panel (issue 6) are the default panels (:data:`DEFAULT_PANELS`, Ctrl+5 and Ctrl+6); registering a
+panel under their key replaces them.
 
 A panel is a factory ``(AppContext) -> QWidget`` plus a title; register it before the window is
 built and the window adds it as a tab (or a dock on the right) with an entry in the View menu::
@@ -13,7 +14,8 @@ The panel gets everything it needs from the AppContext: ``ctx.runner`` for backg
 came from, ``ctx.model_info`` + ``ctx.set_model_info`` for the model status shown in the status
 bar, ``ctx.report`` for errors and ``ctx.say`` for status messages. If the widget has
 ``save_state(settings)`` / ``restore_state(settings)`` / ``shutdown()`` methods the window calls
-them when it closes and opens.
+them when it closes and opens; ``file_actions()`` returns actions for the File menu, and
+``close_warning()`` returns why closing now would lose something ("" when nothing would be lost).
 """
 
 from __future__ import annotations
@@ -37,6 +39,28 @@ class PanelSpec:
 _PANELS: dict[str, PanelSpec] = {}
 
 
+def _feedback_panel(ctx):
+    from spacetrash_desktop.ui.feedback_panel import FeedbackPanel
+
+    return FeedbackPanel(ctx)
+
+
+def _model_panel(ctx):
+    from spacetrash_desktop.ui.model_panel import ModelPanel
+
+    return ModelPanel(ctx)
+
+
+# The panels every window has (issue 6). A panel registered under the same key replaces one.
+DEFAULT_PANELS: tuple[PanelSpec, ...] = (
+    PanelSpec("feedback", "Feedback", _feedback_panel, shortcut="Ctrl+5",
+              tooltip="Report how a recipe the crew made turned out; past feedback, predicted vs actual (Ctrl+5)"),
+    PanelSpec("model", "Model", _model_panel, shortcut="Ctrl+6",
+              tooltip="The active model, its accuracy, installing and rolling back models, retraining from "
+                      "feedback (Ctrl+6)"),
+)
+
+
 def register_panel(spec: PanelSpec) -> None:
     if spec.key in BUILTIN_PANELS:
         raise ValueError(f"{spec.key!r} is a built-in tab")
@@ -50,4 +74,7 @@ def unregister_panel(key: str) -> None:
 
 
 def registered_panels() -> list[PanelSpec]:
-    return list(_PANELS.values())
+    """The default panels (or what replaced them), then the other registered ones."""
+    merged = {spec.key: spec for spec in DEFAULT_PANELS}
+    merged.update(_PANELS)
+    return list(merged.values())

@@ -1,5 +1,7 @@
-"""Take the documentation screenshots: one PNG per tab (and the import report), offscreen, on a
-throw-away data folder with the bundled default inventory and the Container preset.
+"""Take the documentation screenshots: one PNG per tab and panel (and the import report), offscreen,
+on a throw-away data folder with the bundled default inventory and the Container preset (the
+Feedback panel gets three sample reports; the Model panel a retraining run from them, with the fast
+training configuration, when the retraining service is part of the build).
 
     python -m spacetrash_desktop.ui.screenshots [--out docs/screenshots] [--size 1440x900]
 """
@@ -100,6 +102,12 @@ def take(out: Path, size: tuple[int, int] = (1440, 900)) -> list[Path]:
     w.show_tab("tradeoffs")
     shot("tradeoffs")
 
+    # Feedback: a few past reports, then the form filled in for the chosen recipe
+    shot_feedback(app, w, view, front, pick, shot)
+
+    # Model: the active model, a retraining run from that feedback and its drift report
+    shot_model(app, w, shot)
+
     # The import report of a file with bad rows
     w.show_tab("inventory")
     sample = Path(os.environ["SPACETRASH_HOME"]) / "stock-from-the-hab.csv"
@@ -114,6 +122,83 @@ def take(out: Path, size: tuple[int, int] = (1440, 900)) -> list[Path]:
 
     shutil.rmtree(home, ignore_errors=True)
     return saved
+
+
+SAMPLE_REPORTS = (
+    # (who, rigidity factor, method, how, tightness factor, method, how, energy x, crew x, passed, notes)
+    ("Ana", 0.92, "measured", "3-point bend of a 10 cm strip, 2 samples", 0.85, "judged",
+     "held 1 L of water for an hour, slight seep at one corner", 1.42, 1.25, True,
+     "Edges needed trimming; otherwise fine for the storage bin."),
+    ("Kenji", 0.97, "judged", "pressed by hand, no visible flex", 0.95, "measured", "drip test, 24 h, no loss",
+     1.38, 1.10, True, ""),
+    ("Ana", 0.80, "measured", "3-point bend, cracked at 60% of the expected load", 0.70, "judged",
+     "splash-proof only", 1.55, 1.35, False, "Too brittle: the regolith share looks too high for this press."),
+)
+
+
+def shot_feedback(app, w, view, front, pick, shot) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from PySide6.QtTest import QTest
+
+    from spacetrash_desktop.services.feedback import record_feedback
+    from spacetrash_desktop.storage.feedback_schema import new_row_id
+    from spacetrash_desktop.ui.feedback_views import MadeRecipe
+
+    others = [rid for rid in front if rid != pick][:len(SAMPLE_REPORTS)] or [pick]
+    now = datetime.now(timezone.utc)
+    for k, (rid, rep) in enumerate(zip(others * 3, SAMPLE_REPORTS)):
+        c = view.candidate(rid)
+        made = MadeRecipe.from_candidate(c, view.run.target, view.result.model)
+        who, rf, rm, rh, tf, tm, th, ef, cf, passed, notes = rep
+        report = {"who": who, "rigidity": round(min(1.0, c.values["rigidity"] * rf), 2), "rigidity_method": rm,
+                  "rigidity_how": rh, "tightness": round(min(1.0, c.values["tightness"] * tf), 2),
+                  "tightness_method": tm, "tightness_how": th, "energy_kwh": round(c.values["energy_kwh"] * ef, 2),
+                  "water_l": round(c.values["water_l"] * 1.2, 2), "crew_min": round(c.values["crew_min"] * cf),
+                  "product_mass_kg": round(float(c.details.get("product_kg", 0.0)) * 0.96, 2), "passed": passed}
+        if notes:
+            report["notes"] = notes
+        when = (now - timedelta(days=3 - k, hours=2 * k)).isoformat()
+        record_feedback(made.to_row(report, row_id=new_row_id(), recorded_at=when))
+    fb = w.panels["feedback"]
+    w.show_tab("candidates")
+    w.candidates_tab.table.selectRow(w.candidates_tab.model.row_of(pick))
+    w.candidates_tab.detail.report_button.click()
+    _wait(app, lambda: fb.isVisible() and fb.made is not None and fb.list_model.source_count >= 1)
+    c = view.candidate(pick)
+    typed = {"rigidity": f"{min(1.0, c.values['rigidity'] * 0.95):.2f}",
+             "tightness": f"{min(1.0, c.values['tightness'] * 0.9):.2f}",
+             "energy_kwh": f"{c.values['energy_kwh'] * 1.45:.2f}", "water_l": f"{c.values['water_l'] * 1.1:.2f}",
+             "crew_min": f"{c.values['crew_min'] * 1.2:.0f}",
+             "product_mass_kg": f"{float(c.details.get('product_kg', 0.0)) * 0.97:.2f}"}
+    for key, text in typed.items():
+        QTest.keyClicks(fb.fields[key].edit, text)
+    fb.methods["rigidity"].setCurrentIndex(1)
+    QTest.keyClicks(fb.hows["rigidity"], "3-point bend of a 10 cm strip")
+    fb.methods["tightness"].setCurrentIndex(2)
+    QTest.keyClicks(fb.hows["tightness"], "filled with water, no drip after 1 h")
+    fb.outcome_buttons["passed"].setChecked(True)
+    QTest.keyClicks(fb.notes, "Good bin; the lid warps slightly when warm.")
+    fb.who.setCurrentText("Kenji")
+    fb.table.selectRow(0)
+    shot("feedback")
+
+
+def shot_model(app, w, shot) -> None:
+    from spacetrash_desktop.ui.model_views import retrain_available
+
+    mp = w.panels["model"]
+    w.show_tab("model")
+    _wait(app, lambda: mp._loaded_once and mp.bundles_model.rowCount() > 0, 60)
+    if retrain_available():
+        from spacetrash_desktop.ml.train import TrainConfig
+
+        mp.retrain_config_factory = TrainConfig.small
+        mp.start_retrain(use_journal=True)
+        _wait(app, lambda: mp.retrain_task is None, 600)
+        _wait(app, lambda: mp.selected_run is not None, 60)
+        _wait(app, lambda: not w.runner.is_busy("model-load") and not w.runner.is_busy("model-details"), 60)
+    shot("model")
 
 
 def main(argv: list[str] | None = None) -> int:

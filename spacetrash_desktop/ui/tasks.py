@@ -8,9 +8,10 @@ autosave, model loading, explanations) goes through :class:`TaskRunner`:
   and ``partial`` hand the *latest* value to the GUI thread through a queued signal. Deliveries are
   coalesced (at most one pending per kind), progress is throttled, and ``prepare_partial`` converts a
   partial result on the worker, so the GUI thread only swaps ready-made data into its models.
-* Two pools: ``compute`` has one worker (anything that touches the loaded model: generation, model
+* Three pools: ``compute`` has one worker (anything that touches the loaded model: generation, model
   start-up, so the model is never used by two searches at once); ``io`` has two (import, export,
-  autosave, explanations).
+  autosave, explanations, feedback, model installs); ``train`` has one (retraining, which lasts
+  minutes and builds its own models, so Generate never waits behind it).
 * ``slot``: at most one task per slot (one per tab). Submitting to a busy slot cancels the old task
   and *drops* it: none of its progress, partial or final results are delivered any more, even if
   they were already queued (the task id no longer matches the slot). ``cancel(slot)`` instead asks
@@ -184,6 +185,9 @@ class TaskRunner(QObject):
             "compute": cf.ThreadPoolExecutor(max_workers=compute_workers, thread_name_prefix="spacetrash-compute",
                                              initializer=lower_thread_priority),
             "io": cf.ThreadPoolExecutor(max_workers=io_workers, thread_name_prefix="spacetrash-io"),
+            # retraining (minutes): its own worker, so Generate never queues behind it
+            "train": cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="spacetrash-train",
+                                           initializer=lower_thread_priority),
         }
         self._tasks: dict[int, Task] = {}  # every task whose future has not been handled yet
         self._current: dict[str, int] = {}  # slot -> task id

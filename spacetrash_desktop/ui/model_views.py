@@ -1,0 +1,421 @@
+"""Qt-free helpers of the Model panel: what is gathered on a worker (installed bundles, the active
+bundle's manifest, the retraining run history) and the display rows of the metrics, run-history and
+drift tables. Everything tolerates missing pieces: a build without the ML layer or without the
+retraining service still shows what it can."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from spacetrash_desktop.domain import PROPERTY_NAMES
+from spacetrash_desktop.ui.views import OBJECTIVES
+
+RETRAIN_UNAVAILABLE = "Retraining is not available in this build."
+VERDICT_TEXT = {
+    "promoted": "Promoted: the new model is active",
+    "rejected": "Rejected: the current model stays active",
+    "no_data": "No usable feedback: nothing was trained",
+    "failed": "Failed: the current model stays active",
+}
+VERDICT_COLORS = {"promoted": "#166534", "rejected": "#b45309", "no_data": "#4b5563", "failed": "#b91c1c"}
+
+
+def retrain_available() -> bool:
+    try:
+        return importlib.util.find_spec("spacetrash_desktop.services.retrain") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def ml_available() -> bool:
+    try:
+        return importlib.util.find_spec("spacetrash_desktop.ml.registry") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def num(v: Any) -> float | None:
+    if v is None or isinstance(v, bool):
+        return None
+    try:
+        x = float(v)
+    except (TypeError, ValueError):
+        return None
+    return x if math.isfinite(x) else None
+
+
+def fmt_num(v: Any, digits: int = 4) -> str:
+    x = num(v)
+    if x is None:
+        return "–"
+    if x == 0:
+        return "0"
+    if abs(x) >= 1000:
+        return f"{x:,.0f}"
+    return f"{x:.{digits}g}"
+
+
+def fmt_pct(v: Any) -> str:
+    x = num(v)
+    return "–" if x is None else f"{100 * x:.1f}%"
+
+
+def short_time(iso: Any) -> str:
+    from datetime import datetime
+
+    if not isinstance(iso, str) or not iso:
+        return "–"
+    try:
+        t = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    if t.tzinfo is not None:
+        t = t.astimezone()
+    return t.strftime("%Y-%m-%d %H:%M")
+
+
+# ------------------------------------------------------------------------------------ gathering
+
+
+@dataclass
+class ModelDetails:
+    """What the Model panel reads from disk (on a worker)."""
+
+    ml: bool = True
+    bundles: list[dict] = field(default_factory=list)
+    active_folder: str = ""
+    active_sha256: str = ""
+    manifest: dict = field(default_factory=dict)  # the active bundle's manifest (verified at install)
+    can_roll_back: bool = False
+    retrain: bool = False
+    runs: list[dict] = field(default_factory=list)
+    runs_error: str = ""
+
+    @property
+    def trained_on(self) -> str:
+        t = self.manifest.get("trained_on") if isinstance(self.manifest, dict) else None
+        return str(t.get("description") or "") if isinstance(t, dict) else ""
+
+
+def gather_model_details(_ctx=None) -> ModelDetails:
+    """Runs on a worker: installed bundles, the active manifest, the run history. Never raises for a
+    missing layer; a broken run history is reported in ``runs_error``."""
+    out = ModelDetails(ml=ml_available(), retrain=retrain_available())
+    if out.ml:
+        from spacetrash_desktop.ml import registry
+        from spacetrash_desktop.ml.bundle import MANIFEST
+        from spacetrash_desktop.storage.paths import models_dir
+
+        out.bundles = registry.installed_bundles()
+        ptr = registry.read_pointer() or {}
+        out.active_folder = str(ptr.get("active") or "")
+        out.active_sha256 = str(ptr.get("manifest_sha256") or "")
+        out.can_roll_back = bool(ptr.get("history"))
+        if out.active_folder:
+            try:
+                m = json.loads((models_dir() / out.active_folder / MANIFEST).read_text(encoding="utf-8"))
+                out.manifest = m if isinstance(m, dict) else {}
+            except (OSError, ValueError):
+                out.manifest = {}
+    if out.retrain:
+        try:
+            from spacetrash_desktop.services.retrain import list_runs
+
+            out.runs = [dict(r) for r in list_runs()]
+        except Exception as exc:  # shown in the panel; the traceback goes to the log
+            import logging
+
+            logging.getLogger(__name__).exception("the retraining history could not be read")
+            out.runs_error = getattr(exc, "message", None) or "the run history could not be read (details in the log)"
+    return out
+
+
+def load_run_record(run_id: str, _ctx=None) -> dict:
+    from spacetrash_desktop.services.retrain import load_run
+
+    return dict(load_run(run_id))
+
+
+# ------------------------------------------------------------------------------------ metrics
+
+
+def summary_from_manifest(manifest: Mapping | None) -> dict:
+    """The held-out summary of a bundle's manifest, in the shape of ``ModelInfo.metrics`` (used when
+    the window's model status carries no metrics)."""
+    m = dict(manifest or {})
+    metrics = m.get("metrics") if isinstance(m.get("metrics"), Mapping) else {}
+    held = metrics.get("held_out") or {}
+    return {
+        "held_out": {k: {"unit": v.get("unit"), "mae_physics": v.get("mae_physics"), "mae_model": v.get("mae_blend"),
+                         "ratio": v.get("blend_vs_physics")} for k, v in held.items() if isinstance(v, Mapping)},
+        "coverage": metrics.get("coverage") or {},
+        "mean_width": metrics.get("mean_width") or {},
+        "n_test": metrics.get("n_test"),
+        "ood_rate": metrics.get("ood_rate"),
+        "trained_at": m.get("trained_at"),
+    }
+
+
+METRIC_COLUMNS = ("Property", "MAE physics", "MAE model", "Ratio", "Coverage", "Width")
+
+
+def metric_rows(metrics: Mapping | None) -> list[tuple[str, ...]]:
+    """Held-out metrics of the active model (ModelInfo.metrics, as summarised by the registry)."""
+    m = dict(metrics or {})
+    held = m.get("held_out") or {}
+    cov = m.get("coverage") or {}
+    width = m.get("mean_width") or {}
+    rows = []
+    for name in PROPERTY_NAMES:
+        h = held.get(name) or {}
+        if not h and name not in cov:
+            continue
+        title, unit = OBJECTIVES[name][0], OBJECTIVES[name][1]
+        u = unit or h.get("unit")
+        ratio = num(h.get("ratio"))
+        rows.append((f"{title} ({u})", fmt_num(h.get("mae_physics")), fmt_num(h.get("mae_model")),
+                     "–" if ratio is None else f"{ratio:.3f}", fmt_pct(cov.get(name)), fmt_num(width.get(name))))
+    return rows
+
+
+# ------------------------------------------------------------------------------------ runs
+
+
+def _who(d: Any) -> str:
+    """'name version' from {'name':..., 'version':...} (or a plain text)."""
+    if isinstance(d, Mapping):
+        name = d.get("name") or ""
+        version = d.get("version") or ""
+        return f"{name} {version}".strip() or "–"
+    if d in (None, ""):
+        return "–"
+    return str(d)
+
+
+def _first(d: Mapping, *keys: str) -> Any:
+    for k in keys:
+        if k in d and d[k] not in (None, ""):
+            return d[k]
+    return None
+
+
+def run_feedback_rows(run: Mapping) -> str:
+    """'7 (6 usable)' from a list_runs() entry or a full run record."""
+    data = run.get("data") if isinstance(run.get("data"), Mapping) else {}
+    total = _first(run, "feedback_rows", "n_feedback")
+    usable = _first(run, "feedback_usable")
+    if total is None:
+        total = _first(data, "feedback_total", "total")
+    if usable is None:
+        usable = _first(data, "feedback_usable", "usable")
+    if total is None:
+        return "–"
+    return f"{total} ({usable} usable)" if usable is not None and usable != total else str(total)
+
+
+def run_side(run: Mapping, side: str, *, version_only: bool = False) -> str:
+    """The champion or challenger of a run as 'name version' (or only the version)."""
+    v = run.get(side)
+    if isinstance(v, Mapping):
+        name, version = v.get("name"), v.get("version")
+    elif v not in (None, "") and not isinstance(v, (list, dict)):
+        return str(v)
+    else:
+        name, version = run.get(f"{side}_name"), run.get(f"{side}_version")
+    if version_only and version:
+        return str(version)
+    return f"{name or ''} {version or ''}".strip() or "–"
+
+
+RUN_COLUMNS = (("finished", "Finished", "When the run ended (local time)"),
+               ("verdict", "Verdict", "promoted: the new model became active; rejected: it was worse than the "
+                                      "current one on held-out data; no_data: no usable feedback; failed: an error"),
+               ("champion", "Champion", "The version of the model that was active when the run started"),
+               ("challenger", "Challenger", "The version of the model trained in this run"),
+               ("rows", "Rows", "Feedback rows the run read, and how many could be used for training (a row "
+                                "needs a known recipe and a measured or judged value)"),
+               ("reason", "Reason", "Why the run ended so"))
+
+
+def run_row(run: Mapping) -> tuple[str, ...]:
+    return (short_time(_first(run, "finished_at", "started_at")), str(run.get("verdict") or "?"),
+            run_side(run, "champion", version_only=True), run_side(run, "challenger", version_only=True),
+            run_feedback_rows(run),
+            str(run.get("reason") or ""))
+
+
+def verdict_html(run: Mapping) -> str:
+    import html
+
+    verdict = str(run.get("verdict") or "?")
+    color = VERDICT_COLORS.get(verdict, "#1f2937")
+    text = VERDICT_TEXT.get(verdict, verdict)
+    reason = str(run.get("reason") or "")
+    return (f"<span style='color:{color}; font-weight:bold'>{html.escape(text)}</span>"
+            f"<br>{html.escape(reason)}")
+
+
+# ------------------------------------------------------------------------------------ drift
+
+
+DRIFT_COLUMNS = (("feature", "Feature", "A model input, as the crew would name it"),
+                 ("psi", "PSI", "Population stability index between the training data and the feedback: "
+                                "< 0.1 none, 0.1–0.25 moderate, > 0.25 major shift"),
+                 ("ks", "KS", "Kolmogorov–Smirnov statistic: the largest gap between the two distributions (0–1)"),
+                 ("ks_pvalue", "KS p-value", "How likely a gap this large is by chance alone (small = a real shift)"),
+                 ("flag", "Drift", "The shift's level from its PSI: none, moderate or major"),
+                 ("train_mean", "Train mean", "Mean of the feature over the training data"),
+                 ("new_mean", "New mean", "Mean of the feature over the feedback rows"))
+FLAG_ORDER = {"": 0, "none": 0, "moderate": 1, "major": 2, "drift": 2}
+FLAG_COLORS = {"moderate": "#b45309", "major": "#b91c1c", "drift": "#b91c1c"}
+
+
+def _flag_text(v: Any) -> str:
+    if v is True:
+        return "drift"
+    if v in (False, None, ""):
+        return "none"
+    return str(v)
+
+
+def drift_rows(drift: Mapping | None) -> tuple[list[dict], str]:
+    """Per-feature rows ({feature, psi, ks, ks_pvalue, flag, level, train_mean, new_mean}) and a
+    one-line summary (``ml.drift.feature_drift``'s shape; a flat {feature: {...}} works too)."""
+    d = dict(drift or {})
+    feats = d.get("features") if isinstance(d.get("features"), Mapping) else {
+        k: v for k, v in d.items() if k != "summary" and isinstance(v, Mapping)}
+    rows = []
+    for name, f in feats.items():
+        if not isinstance(f, Mapping):
+            continue
+        flag = _flag_text(f.get("flag"))
+        rows.append({"feature": str(f.get("label") or name), "key": str(name), "psi": num(f.get("psi")),
+                     "ks": num(_first(f, "ks", "ks_stat", "ks_statistic")),
+                     "ks_pvalue": num(_first(f, "ks_pvalue", "ks_p", "p_value")),
+                     "flag": flag, "level": FLAG_ORDER.get(flag, 1),
+                     "train_mean": num(f.get("train_mean")), "new_mean": num(f.get("new_mean"))})
+    s = d.get("summary")
+    if isinstance(s, str):
+        summary = s
+    elif isinstance(s, Mapping):
+        summary = str(s.get("text") or s.get("message") or "")
+        if not summary:
+            summary = "; ".join(f"{str(k).replace('_', ' ')}: {_plain(v)}" for k, v in s.items()
+                                if not isinstance(v, (Mapping, list)))
+        if s.get("note") and str(s["note"]) not in summary:
+            summary += f" ({s['note']})"
+    else:
+        n_flag = sum(1 for r in rows if r["level"] > 0)
+        summary = f"{n_flag} of {len(rows)} features flagged" if rows else ""
+    return rows, summary
+
+
+def _plain(v: Any) -> str:
+    if isinstance(v, float):
+        return fmt_num(v)
+    return str(v)
+
+
+# ------------------------------------------------------------------------------------ run metrics
+
+
+RUN_METRIC_COLUMNS = (
+    ("Property", "The property and its unit"),
+    ("Lab MAE, active", "Mean absolute error of the active model (the champion) on fresh virtual-lab trials"),
+    ("Lab MAE, new", "Mean absolute error of the retrained model (the challenger) on the same trials"),
+    ("Lab coverage, active", "Share of the trials inside the champion's 95% interval"),
+    ("Lab coverage, new", "Share of the trials inside the challenger's 95% interval"),
+    ("Feedback rows", "Held-out measured feedback rows (recipes the challenger never saw)"),
+    ("Feedback MAE, active", "Mean absolute error of the champion on the held-out feedback"),
+    ("Feedback MAE, new", "Mean absolute error of the challenger on the held-out feedback"),
+    ("Learnt", "What the challenger learnt from the feedback for this property"),
+    ("Checks passed", "The promotion checks of this property that passed (details in Checks)"),
+)
+
+
+def run_metric_rows(metrics: Mapping | None) -> tuple[list[str], list[tuple[str, ...]]]:
+    """Champion vs challenger per property: (column titles, rows). The retraining record's shape
+    (lab / feedback / learnt / checks per property) gets its own columns; any other shape is
+    flattened, so whatever the record holds per property is shown."""
+    m = dict(metrics or {})
+    props = [p for p in PROPERTY_NAMES if isinstance(m.get(p), Mapping)]
+    if props and all(isinstance(m[p].get("lab"), Mapping) for p in props):
+        rows = []
+        for p in props:
+            d = m[p]
+            lab, fb = d.get("lab") or {}, d.get("feedback") or {}
+            learnt = d.get("learnt") or {}
+            bits = []
+            if learnt.get("correction"):
+                bits.append("correction" + (f" ({learnt.get('reach')})" if learnt.get("reach") else ""))
+            if learnt.get("calibrated_on") == "crew_feedback":
+                bits.append("intervals")
+            checks = d.get("checks") or []
+            n_ok = sum(1 for c in checks if isinstance(c, Mapping) and c.get("passed"))
+            title = f"{OBJECTIVES[p][0]} ({OBJECTIVES[p][1]})"
+            rows.append((title, fmt_num(lab.get("mae_champion")), fmt_num(lab.get("mae_challenger")),
+                         fmt_pct(lab.get("coverage_champion")), fmt_pct(lab.get("coverage_challenger")),
+                         str(fb.get("rows", 0)), fmt_num(fb.get("mae_champion")), fmt_num(fb.get("mae_challenger")),
+                         ", ".join(bits) or "nothing", f"{n_ok} of {len(checks)}" if checks else "–"))
+        return [t for t, _tip in RUN_METRIC_COLUMNS], rows
+    props = [p for p in (*PROPERTY_NAMES, *[k for k in m if k not in PROPERTY_NAMES]) if isinstance(m.get(p), Mapping)]
+    flat: dict[str, dict[str, Any]] = {}
+    keys: list[str] = []
+    for p in props:
+        f = _flatten(m[p])
+        flat[p] = f
+        for k in f:
+            if k not in keys:
+                keys.append(k)
+    titles = ["Property", *(_title(k) for k in keys)]
+    rows = []
+    for p in props:
+        title = f"{OBJECTIVES[p][0]} ({OBJECTIVES[p][1]})" if p in OBJECTIVES else p
+        rows.append((title, *(_cell(flat[p].get(k)) for k in keys)))
+    return titles, rows
+
+
+def run_checks(metrics: Mapping | None) -> list[tuple[bool, str]]:
+    """The promotion checks of a run, in order: (passed, text)."""
+    out = []
+    for p in PROPERTY_NAMES:
+        d = (metrics or {}).get(p)
+        if not isinstance(d, Mapping):
+            continue
+        for c in d.get("checks") or []:
+            if isinstance(c, Mapping):
+                out.append((bool(c.get("passed")), str(c.get("text") or c.get("check") or "")))
+    return out
+
+
+def _flatten(d: Mapping, prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in d.items():
+        key = f"{prefix}{k}"
+        if isinstance(v, Mapping):
+            out.update(_flatten(v, key + " "))
+        elif not isinstance(v, (list, tuple)):
+            out[key] = v
+    return out
+
+
+def _title(key: str) -> str:
+    fixed = {"mae": "MAE", "rmse": "RMSE", "ks": "KS", "psi": "PSI"}
+    words = [fixed.get(w.lower(), w) for w in key.replace("_", " ").split()]
+    if words and words[0] not in fixed.values():
+        words[0] = words[0][:1].upper() + words[0][1:]
+    return " ".join(words)
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return "–"
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if isinstance(v, (int, float)):
+        return fmt_num(v)
+    return str(v)
