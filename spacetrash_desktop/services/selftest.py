@@ -121,9 +121,24 @@ def _check_feedback() -> str:
 
 
 def _check_window() -> str:
+    """The window, started on an EMPTY data folder (as on a new laptop): it must install the shipped
+    model bundle by itself and show the model as ready."""
     from spacetrash_desktop.ui.app import self_test_window
 
-    return self_test_window()
+    outer = os.environ.get("SPACETRASH_HOME")
+    with tempfile.TemporaryDirectory(prefix="spacetrash-selftest-window-") as fresh:
+        os.environ["SPACETRASH_HOME"] = fresh
+        try:
+            from spacetrash_desktop.ml import registry
+
+            registry.clear_cache()
+            detail = self_test_window()
+        finally:
+            if outer is not None:
+                os.environ["SPACETRASH_HOME"] = outer
+    if "model ready" not in detail:
+        raise RuntimeError(f"started on an empty data folder, the window does not show a ready model: {detail}")
+    return detail
 
 
 CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (

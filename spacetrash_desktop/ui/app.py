@@ -153,10 +153,11 @@ def _install_probe(app: QApplication, window) -> None:
     window.inventory_ready.connect(inventory_loaded)
 
 
-def self_test_window(timeout_s: float = 30.0) -> str:
+def self_test_window(timeout_s: float = 60.0) -> str:
     """The ``spacetrash self-test`` window check: open the main window (offscreen when there is no
-    display), wait until the inventory is in the table, switch through every tab and render it,
-    close the window. Returns what was checked; raises RuntimeError on failure."""
+    display), wait until the inventory is in the table and the model check has finished, switch
+    through every tab and render it, close the window. Returns what was checked (including the model
+    status the status bar shows); raises RuntimeError on failure."""
     from PySide6.QtCore import QEventLoop
 
     from spacetrash_desktop.ui.main_window import MainWindow
@@ -165,20 +166,31 @@ def self_test_window(timeout_s: float = 30.0) -> str:
     app = make_application([])
     window = MainWindow()
     loop = QEventLoop()
-    state = {"ready": False}
+    state: dict = {"inventory": False, "model": None}
 
-    def ready():
-        state["ready"] = True
-        loop.quit()
+    def check_done():
+        if state["inventory"] and state["model"] is not None:
+            loop.quit()
 
-    window.inventory_ready.connect(ready)
+    def inventory_ready():
+        state["inventory"] = True
+        check_done()
+
+    def model_checked(info):
+        state["model"] = info
+        check_done()
+
+    window.inventory_ready.connect(inventory_ready)
+    window.model_checked.connect(model_checked)
     QTimer.singleShot(int(timeout_s * 1000), loop.quit)
     window.show()
-    if not state["ready"]:
+    if not (state["inventory"] and state["model"] is not None):
         loop.exec()
     try:
-        if not state["ready"]:
+        if not state["inventory"]:
             raise RuntimeError(f"the window did not finish loading the inventory within {timeout_s:g} s")
+        if state["model"] is None:
+            raise RuntimeError(f"the window's model check did not finish within {timeout_s:g} s")
         titles = []
         for i in range(window.tabs.count()):
             window.tabs.setCurrentIndex(i)
@@ -187,7 +199,9 @@ def self_test_window(timeout_s: float = 30.0) -> str:
             if pixmap.isNull() or pixmap.width() < 50:
                 raise RuntimeError(f"the {window.tabs.tabText(i)} tab did not render")
             titles.append(window.tabs.tabText(i).replace("&", ""))
+        info = state["model"]
     finally:
         window.close()
         app.processEvents()
-    return f"{len(titles)} tabs shown and rendered: {', '.join(titles)}"
+    return (f"{len(titles)} tabs shown and rendered ({', '.join(titles)}); status bar: model {info.status}"
+            + (f" ({info.name} {info.version})" if info.status == "ready" else f" ({info.reason})"))
