@@ -243,3 +243,14 @@ def is_finite_number(x) -> bool:
         return math.isfinite(float(x))
     except (TypeError, ValueError):
         return False
+
+
+def finite_float(v) -> float | None:
+    """``v`` as a finite float; None for None, a bool, text that is not a number, NaN or infinity."""
+    if v is None or isinstance(v, bool):
+        return None
+    try:
+        x = float(v)
+    except (TypeError, ValueError):
+        return None
+    return x if math.isfinite(x) else None

@@ -133,19 +133,12 @@ def cmd_rollback(args) -> int:
 
 
 def cmd_train(args) -> int:
+    from spacetrash_desktop.commands import PercentProgress
     from spacetrash_desktop.engine.context import RunContext
     from spacetrash_desktop.ml import registry
     from spacetrash_desktop.ml.train import DEFAULT_NAME, DEFAULT_VERSION, TrainConfig
 
-    last = {"p": -1}
-
-    def progress(done, total, message):
-        pct = int(100 * done / max(total, 1))
-        if pct != last["p"]:
-            last["p"] = pct
-            print(f"\r{pct:3d}% {message[:70]:<70}", end="", file=sys.stderr, flush=True)
-
-    ctx = RunContext(on_progress=progress)
+    ctx = RunContext(on_progress=PercentProgress())
     kw = {"config": TrainConfig.small() if args.quick else TrainConfig(), "name": args.name or DEFAULT_NAME}
     if args.out:
         kw["version"] = args.bundle_version or DEFAULT_VERSION

@@ -50,17 +50,11 @@ def cmd_retrain(args) -> int:
 
         print(json.dumps(load_run(args.show), indent=2, sort_keys=True))
         return EXIT_OK
+    from spacetrash_desktop.commands import PercentProgress
     from spacetrash_desktop.engine.context import RunContext
     from spacetrash_desktop.services.retrain import retrain
 
-    last = {"p": -1}
-
-    def progress(done, total, message):
-        pct = int(100 * done / max(total, 1))
-        if pct != last["p"]:
-            last["p"] = pct
-            print(f"\r{pct:3d}% {message[:70]:<70}", end="", file=sys.stderr, flush=True)
-
+    progress = PercentProgress()
     config = None
     if args.quick:
         from spacetrash_desktop.ml.train import TrainConfig
@@ -70,7 +64,7 @@ def cmd_retrain(args) -> int:
         run = retrain(RunContext(on_progress=progress), feedback_files=args.feedback, use_journal=not args.no_journal,
                       seed=args.seed, config=config, promote=not args.no_promote)
     finally:
-        if last["p"] >= 0:
+        if progress.started:
             print(file=sys.stderr)
     if args.json:
         print(json.dumps(run.to_dict(), indent=2, sort_keys=True, default=str))

@@ -4,7 +4,9 @@
   trained_at, library versions, the feature schema, the targets, held-out metrics against the physics
   model and interval coverage; it carries its own hash (``self_sha256``, over its canonical form) and
   must be byte-for-byte in canonical form, so no byte of it can change unnoticed;
-* ``metadata.json`` - blend weights, conformal quantiles, imputation values, the OOD projection,
+* ``metadata.json`` - blend weights, the members' do-no-harm gates (``gate``: per member and
+  property, True where the member is replaced by the physics model; absent in bundles made before
+  the gates, which load ungated), conformal quantiles, imputation values, the OOD projection,
   structural zeros, importances (plain JSON numbers);
 * ``rf.skops`` - the random forest (skops, loaded with an explicit list of trusted types);
 * ``xgb_<target>.ubj``, ``difficulty_<target>.ubj`` - XGBoost boosters in XGBoost's own format;
@@ -47,7 +49,11 @@ MANIFEST = "manifest.json"
 METADATA = "metadata.json"
 BUNDLE_KIND = "spacetrash-model-bundle"
 MANIFEST_VERSION = 1
-METADATA_FORMAT = 1
+# 2: + the member gates ("gate"). An app that predates them would ignore them and feed the ungated
+# members' disagreement to the interval widths (miscalibrated intervals), so it must refuse format 2;
+# this app reads both (a format-1 bundle has no gates: every member is used as blended).
+METADATA_FORMAT = 2
+READABLE_METADATA_FORMATS = (1, 2)
 SAFE_FILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}$")
 SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,63}$")
 SAFE_VERSION = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_.+\-]{0,63}$")
@@ -339,7 +345,8 @@ def read_bundle(path: Path | str) -> tuple[BundleContents | None, list[str]]:
 
 
 def _metadata_problems(meta, manifest) -> list[str]:
-    if not isinstance(meta, dict) or meta.get("format") != METADATA_FORMAT:
+    if not isinstance(meta, dict) or meta.get("format") not in READABLE_METADATA_FORMATS or isinstance(
+            meta.get("format"), bool):
         return ["metadata.json has an unsupported format"]
     files = meta.get("files")
     if not isinstance(files, dict):
@@ -358,6 +365,12 @@ def _metadata_problems(meta, manifest) -> list[str]:
                 or not all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= 1 for x in shrink)):
             return ["metadata.json has no valid weight for each feedback correction"]
         names += [n for n in corr if n is not None]
+    if "gate" in meta:  # do-no-harm gates: one flag per property for each stage-1 member
+        gate = meta["gate"]
+        if (not isinstance(gate, dict) or set(gate) != {"random_forest", "xgboost"}
+                or not all(isinstance(v, list) and len(v) == len(PROPERTY_NAMES) and all(isinstance(x, bool) for x in v)
+                           for v in gate.values())):
+            return ["metadata.json has no valid member gate (true or false) for each property"]
     listed = set(manifest["files"])
     out = [f"metadata.json refers to {n!r}, which the manifest does not list" for n in names if n not in listed]
     unused = listed - set(names) - {METADATA}
@@ -472,8 +485,11 @@ def load_ensemble(contents: BundleContents, nthread: int = 2):
             for b in corr:
                 if b is not None:
                     b.set_param({"nthread": int(nthread)})
+        gate = meta.get("gate") or {}  # bundles made before the gates: no member is gated
+        g_rf = np.array(gate.get("random_forest", [False] * len(PROPERTY_NAMES)), bool).reshape(len(PROPERTY_NAMES))
+        g_x = np.array(gate.get("xgboost", [False] * len(PROPERTY_NAMES)), bool).reshape(len(PROPERTY_NAMES))
         return Ensemble(
-            schema=schema, rf=rf, rf_scale=f5("rf_scale"), xgb=xgbs, difficulty=diffs,
+            schema=schema, rf=rf, rf_scale=f5("rf_scale"), xgb=xgbs, difficulty=diffs, gate_rf=g_rf, gate_xgb=g_x,
             w_rf=f5("w_rf"), w_xgb=f5("w_xgb"), q=f5("q"), sigma_floor=f5("sigma_floor"), impute=impute,
             ood=ood, structural_zero=zeros, alpha=float(meta.get("alpha", 0.05)), nthread=int(nthread),
             extra={"importances": meta.get("importances", {})}, q_by_process=q_proc,

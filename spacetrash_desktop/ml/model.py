@@ -7,7 +7,11 @@ Targets are modelled as **residuals over the physics model** (docs/ML.md explain
   (0.01 kWh, 0.01 L, 0.1 min), i.e. a relative correction that works across batch sizes.
 
 Prediction: ``r = w_rf * r_rf + w_xgb * r_xgb`` (``1 - w_rf - w_xgb`` stays on the physics model,
-whose residual is 0), mapped back to units and kept in range. Interval: normalised split conformal,
+whose residual is 0), mapped back to units and kept in range. A member that did not beat the physics
+model on the validation split by more than ``TrainConfig.gate_se`` (2) paired standard errors is
+**gated** for that property (``gate_rf`` / ``gate_xgb``): its residual is exactly 0 - it *is* the
+physics model there - in the prediction, the blend, the interval widths and the explanations (it is
+not even evaluated). Interval: normalised split conformal,
 ``r +- q * sigma(x)`` where ``sigma`` is a small XGBoost "difficulty" model of the size of the
 residual (Tweedie objective, log link), fed with the features and the RF/XGBoost disagreement; ``q`` is the conformal quantile of
 ``|error| / sigma`` on a calibration split the models never saw, one per process (Mondrian: the error
@@ -148,6 +152,9 @@ class Ensemble:
     q_by_process: dict = field(default_factory=dict)  # process_id -> [5] (Mondrian conformal)
     correction: Sequence = ()  # stage 2: per property an xgboost.Booster learnt from feedback, or None
     shrink: np.ndarray = field(default_factory=lambda: np.zeros(len(TARGETS)))  # weight of each correction
+    # do-no-harm gates: True where a member did not beat physics on validation (its residual is 0)
+    gate_rf: np.ndarray = field(default_factory=lambda: np.zeros(len(TARGETS), bool))
+    gate_xgb: np.ndarray = field(default_factory=lambda: np.zeros(len(TARGETS), bool))
 
     # ---- pieces
     def prepare(self, X: np.ndarray) -> np.ndarray:
@@ -158,19 +165,28 @@ class Ensemble:
             X = np.where(bad, self.impute[None, :], X).astype(np.float32)
         return X
 
-    def member_residuals(self, Xi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def member_residuals(self, Xi: np.ndarray, raw: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """[N,5] residuals of the forest and of XGBoost *as shipped*: 0 for a gated (member,
+        property), which is then not evaluated at all. ``raw=True``: the ungated members (a
+        diagnostic: the manifest's ``*_raw`` figures)."""
         N = len(Xi)
+        K = len(TARGETS)
+        g_rf = np.zeros(K, bool) if raw else np.asarray(self.gate_rf, bool)
+        g_x = np.zeros(K, bool) if raw else np.asarray(self.gate_xgb, bool)
+        r_rf = np.zeros((N, K))
+        r_xgb = np.zeros((N, K))
         if N == 0:
-            z = np.zeros((0, len(TARGETS)))
-            return z, z.copy()
-        # one thread: scikit-learn's threaded forest predict adds the trees in whatever order the
-        # threads finish, so results would differ in the last bits from run to run (the search
-        # promises the same result for the same seed)
-        self.rf.n_jobs = 1
-        r_rf = np.asarray(self.rf.predict(Xi), float).reshape(N, -1) * self.rf_scale[None, :]
-        r_xgb = np.empty((N, len(TARGETS)))
+            return r_rf, r_xgb
+        if not g_rf.all():
+            # one thread: scikit-learn's threaded forest predict adds the trees in whatever order the
+            # threads finish, so results would differ in the last bits from run to run (the search
+            # promises the same result for the same seed)
+            self.rf.n_jobs = 1
+            r_rf = np.asarray(self.rf.predict(Xi), float).reshape(N, -1) * self.rf_scale[None, :]
+            r_rf[:, g_rf] = 0.0
         for k, b in enumerate(self.xgb):
-            r_xgb[:, k] = b.inplace_predict(Xi, validate_features=False)
+            if not g_x[k]:
+                r_xgb[:, k] = b.inplace_predict(Xi, validate_features=False)
         return r_rf, r_xgb
 
     def correction_residual(self, Xi: np.ndarray) -> np.ndarray:
@@ -238,9 +254,10 @@ class Ensemble:
     # ---- explanations
     def contributions(self, X: np.ndarray, weighted: bool = False) -> np.ndarray:
         """[N, 5, F+1] exact TreeSHAP contributions to each target's residual (last column: the
-        bias), for the imputed features. ``weighted=False``: the stage-1 XGBoost member alone;
-        ``weighted=True``: its blend weight times its contributions plus the feedback correction's
-        (shrunk) contributions, i.e. the part of the prediction XGBoost explains exactly."""
+        bias), for the imputed features. ``weighted=False``: the stage-1 XGBoost member alone, ungated
+        (what it learnt: the stored importances); ``weighted=True``: its blend weight times its
+        contributions (0 where it is gated) plus the feedback correction's (shrunk) contributions,
+        i.e. the part of the prediction XGBoost explains exactly."""
         import xgboost as xgb
 
         Xi = self.prepare(X)
@@ -249,7 +266,7 @@ class Ensemble:
                         for b in self.xgb], axis=1).astype(float)
         if not weighted:
             return out
-        out *= self.w_xgb[None, :, None]
+        out *= (self.w_xgb * ~np.asarray(self.gate_xgb, bool))[None, :, None]
         for k, b in enumerate(self.correction or ()):
             if b is not None and self.shrink[k] > 0:
                 out[:, k, :] += self.shrink[k] * np.asarray(b.predict(dm, pred_contribs=True, validate_features=False))

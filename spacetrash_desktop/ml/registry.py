@@ -437,6 +437,9 @@ def _info_from(contents: BundleContents) -> ModelInfo:
         "mean_width": metrics.get("mean_width", {}),
         "n_test": metrics.get("n_test"),
         "blend_weights": metrics.get("blend_weights", {}),
+        # do-no-harm: True where a member is gated (predicts exactly physics); {} for older bundles
+        "member_gates": {k: {"random_forest": v["random_forest_gated"], "xgboost": v["xgboost_gated"]}
+                         for k, v in held.items() if "random_forest_gated" in v},
         "ood_rate": metrics.get("ood_rate"),
         "trained_at": m.get("trained_at"),
         "trained_on": m.get("trained_on", {}).get("rows", {}),

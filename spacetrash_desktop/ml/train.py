@@ -1,11 +1,14 @@
 """Training a model bundle. The virtual-lab rows are split four ways:
 
 * **train** - the random forest (multi-output) and one XGBoost booster per property, both on the
-  residual over the physics model;
-* **validation** - XGBoost early stopping, the blend weights (a grid over the simplex of physics /
-  forest / XGBoost, so the blend is never worse than any member on this split, then the
-  one-standard-error rule towards physics: do-no-harm), and the difficulty model behind the interval
-  widths;
+  residual over the physics model (XGBoost's number of rounds by early stopping on an inner share of
+  these rows, ``xgb_stop_share``, then refitted on all of them);
+* **validation** - the member gates (a member that does not beat the physics model by more than
+  ``gate_se`` = 2 paired standard errors on this split is *gated* for that property: its residual is
+  0, it predicts exactly physics), the blend weights over the gated members (a grid over
+  the simplex of physics / forest / XGBoost, so the blend is never worse than any member on this
+  split, then the one-standard-error rule towards physics: do-no-harm), and the difficulty model
+  behind the interval widths;
 * **calibration** - the split-conformal quantiles, per process (data no model saw);
 * **test** - held-out error against the physics model, coverage and width of the intervals, OOD rate.
 
@@ -42,9 +45,10 @@ DEFAULT_VERSION = "1.0.0"
 TRAIN, VAL, CAL, TEST, FEEDBACK = 0, 1, 2, 3, -1
 SPLIT_NAMES = ("train", "validation", "calibration", "test")
 # Stage 2 anchors (see _fit_correction, _anchor_rows): up to ANCHOR_ROWS virtual-lab validation rows
-# with a correction target of 0, together worth ANCHOR_SHARE of the feedback rows' weight, weighted
-# towards recipes unlike the reported ones and towards the feedback's batch sizes (Gaussian kernel of
-# ANCHOR_MASS_BANDWIDTH in log(kg)). Module constants rather than TrainConfig fields so that the
+# with a correction target of 0, together worth up to ANCHOR_SHARE of the feedback rows' weight - all
+# of it when every anchor is unlike the reported recipes, less as the reports cover more of them -
+# weighted towards recipes unlike the reported ones and towards the feedback's batch sizes (Gaussian
+# kernel of ANCHOR_MASS_BANDWIDTH in log(kg)). Module constants rather than TrainConfig fields so that the
 # configuration of bundles trained without feedback (the shipped one) is unchanged.
 RF_CHUNK = 8  # trees grown between two cancel checks
 ANCHOR_ROWS = 8000
@@ -65,11 +69,18 @@ class TrainConfig:
     xgb_eta: float = 0.05
     xgb_min_child_weight: float = 5.0
     early_stopping: int = 30
+    # XGBoost stops early on this share of the *training* rows (then refits on all of them with the
+    # rounds found): the validation split decides the gates and the blend, so it must not also have
+    # chosen the boosters' size (a booster stopped on validation looks better there than it is)
+    xgb_stop_share: float = 0.2
     diff_rounds: int = 80
     diff_depth: int = 3
     ood_components: int = 8
     ood_quantile: float = 0.995
     blend_step: float = 0.05
+    # do-no-harm gate: a stage-1 member is used for a property only if it beats the physics model on
+    # the validation split by more than gate_se paired standard errors (docs/ML.md: why 2, not 1)
+    gate_se: float = 2.0
     alpha: float = 0.05
     corr_rounds: int = 200  # stage 2 (feedback correction): most rounds tried by cross-validation
     corr_depth: int = 2
@@ -128,6 +139,31 @@ def _structural_zeros(rows: LabRows, use: np.ndarray) -> dict[str, list[bool]]:
             flags.append(bool(seen.sum() >= 5 and (y[seen, k] == 0).all() and (p[seen, k] == 0).all()))
         out[str(pid)] = flags
     return out
+
+
+def _gate_member(k: int, r_member: np.ndarray, phys: np.ndarray, y: np.ndarray, n_se: float = 2.0
+                 ) -> tuple[bool, dict]:
+    """Do-no-harm gate of one stage-1 member for property ``k`` on the validation rows.
+
+    The member is kept only if it beats the physics model by more than ``n_se`` paired standard
+    errors: ``mean(d) < -n_se * se(d)`` with ``d = |member error| - |physics error|`` per row (MAE in
+    the property's unit, as everywhere else). Otherwise it is *gated*: its residual is replaced by 0,
+    i.e. it predicts exactly the physics model for that property. A member that only fitted noise (on
+    virtual-lab data nothing else is there to learn) is gated; one that learnt a real departure from
+    physics is not. No validation rows: gated (nothing shows that it helps). Returns (gated, the
+    figures; ``z`` = mean(d) / se(d), negative where the member is ahead)."""
+    n = len(y)
+    if n == 0:
+        return True, {"rows": 0, "gated": True}
+    e_p = np.abs(phys - y)
+    e_m = np.abs(target_column(k, r_member, phys) - y)
+    d = e_m - e_p
+    mean = float(d.mean())
+    se = float(d.std() / np.sqrt(n))
+    gated = not (mean < -n_se * se)
+    return gated, {"rows": int(n), "gated": bool(gated), "mae_physics": _r(float(e_p.mean()), 8),
+                   "mae_member": _r(float(e_m.mean()), 8), "mean_difference": _r(mean, 8),
+                   "paired_se": _r(se, 8), "z": _r(mean / se, 3) if se > 0 else None}
 
 
 def _blend_weights(step: float) -> np.ndarray:
@@ -222,44 +258,70 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
     rf.set_params(warm_start=False)
     rf.n_jobs = 1
 
-    # ---- stage 1b: XGBoost, one booster per property, early stopping on validation
+    # ---- stage 1b: XGBoost, one booster per property; its rounds by early stopping on an inner share
+    # of the training rows (not on validation, which decides the gates and the blend), then refitted
+    # on all the training rows with those rounds
     boosters = []
+    inner = tr & (np.random.default_rng([seed, 0x570b]).random(len(rows)) < cfg.xgb_stop_share)
     for k in range(K):
         ctx.check_cancelled()
         ctx.progress(45 + 5 * k, 100, f"training XGBoost for {PROPERTY_NAMES[k]}")
         m_tr = tr & has[:, k]
-        m_va = (split == VAL) & has[:, k]
-        dtr = xgb.DMatrix(Xi[m_tr], label=R[m_tr, k], nthread=cfg.nthread)
+        m_fit, m_stop = m_tr & ~inner, m_tr & inner
         params = _xgb_params(cfg, seed + k, cfg.xgb_depth, cfg.xgb_eta, cfg.xgb_min_child_weight)
-        if m_va.sum() >= 20:
-            dva = xgb.DMatrix(Xi[m_va], label=R[m_va, k], nthread=cfg.nthread)
-            b = xgb.train(params, dtr, cfg.xgb_rounds, evals=[(dva, "validation")],
+        rounds = cfg.xgb_rounds
+        if m_stop.sum() >= 20 and m_fit.sum() >= 20:
+            dfit = xgb.DMatrix(Xi[m_fit], label=R[m_fit, k], nthread=cfg.nthread)
+            dstop = xgb.DMatrix(Xi[m_stop], label=R[m_stop, k], nthread=cfg.nthread)
+            b = xgb.train(params, dfit, cfg.xgb_rounds, evals=[(dstop, "stop")],
                           early_stopping_rounds=cfg.early_stopping, verbose_eval=False)
-            b = b[: b.best_iteration + 1]
-        else:
-            b = xgb.train(params, dtr, cfg.xgb_rounds, verbose_eval=False)
-        boosters.append(b)
+            rounds = int(b.best_iteration) + 1
+        dtr = xgb.DMatrix(Xi[m_tr], label=R[m_tr, k], nthread=cfg.nthread)
+        boosters.append(xgb.train(params, dtr, rounds, verbose_eval=False))
 
-    def members(mask):
+    gate_rf = np.zeros(K, bool)
+    gate_x = np.zeros(K, bool)
+
+    def members(mask, raw: bool = False):
+        """Member residuals on the rows of ``mask``: as shipped (0 where gated) unless ``raw``."""
         X_ = Xi[mask]
         if len(X_) == 0:
             return np.zeros((0, K)), np.zeros((0, K))
-        r_rf = rf.predict(X_).reshape(len(X_), K) * scale[None, :]
-        r_x = np.stack([b.inplace_predict(X_, validate_features=False) for b in boosters], axis=1)
-        return r_rf.astype(float), r_x.astype(float)
+        r_rf = (rf.predict(X_).reshape(len(X_), K) * scale[None, :]).astype(float)
+        r_x = np.stack([b.inplace_predict(X_, validate_features=False) for b in boosters], axis=1).astype(float)
+        if not raw:
+            r_rf[:, gate_rf] = 0.0
+            r_x[:, gate_x] = 0.0
+        return r_rf, r_x
 
-    # ---- blend weights on validation (one-standard-error rule towards physics)
+    # ---- member gates, then blend weights over the gated members, on validation (do-no-harm)
     ctx.check_cancelled()
-    ctx.progress(72, 100, "choosing the blend weights")
+    ctx.progress(72, 100, "gating the members and choosing the blend weights")
     val = split == VAL
-    vr_rf, vr_x = members(val)
+    vr_rf, vr_x = members(val, raw=True)
+    gate_report: dict = {}
+    for k in range(K):
+        # the rows the prediction is judged on: structural zeros are predicted 0 whatever the members say
+        use = has[val, k] & ~Z[val, k]
+        p_v, y_v = rows.phys[val][use, k], rows.y[val][use, k]
+        gate_rf[k], rep_rf = _gate_member(k, vr_rf[use, k], p_v, y_v, cfg.gate_se)
+        gate_x[k], rep_x = _gate_member(k, vr_x[use, k], p_v, y_v, cfg.gate_se)
+        gate_report[PROPERTY_NAMES[k]] = {"random_forest": rep_rf, "xgboost": rep_x}
+    vr_rf[:, gate_rf] = 0.0
+    vr_x[:, gate_x] = 0.0
     grid = _blend_weights(cfg.blend_step)
     w_rf = np.zeros(K)
     w_x = np.zeros(K)
     for k in range(K):
-        use = has[val, k]
+        use = has[val, k] & ~Z[val, k]
+        if gate_rf[k] and gate_x[k]:
+            continue  # both members are physics: so is the blend
         w_rf[k], w_x[k] = _choose_blend(k, grid, vr_rf[use, k], vr_x[use, k], rows.phys[val][use, k],
                                         rows.y[val][use, k])
+        # a gated member is physics: weight on it is weight on physics (the 1-SE rule already prefers
+        # physics among equal blends; this makes it explicit)
+        w_rf[k] = 0.0 if gate_rf[k] else w_rf[k]
+        w_x[k] = 0.0 if gate_x[k] else w_x[k]
 
     # ---- difficulty model: E|validation error| from features + member disagreement
     ctx.check_cancelled()
@@ -285,7 +347,7 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
     ood = OODModel.fit(_subsample(Xi[tr], 20000, seed), Xi[val], cfg.ood_components, cfg.ood_quantile)
     ens = Ensemble(schema=rows.schema, rf=rf, rf_scale=scale, xgb=boosters, difficulty=diff_boosters, w_rf=w_rf,
                    w_xgb=w_x, q=np.ones(K), sigma_floor=floors, impute=impute, ood=ood, structural_zero=zeros,
-                   alpha=cfg.alpha, nthread=cfg.nthread)
+                   alpha=cfg.alpha, nthread=cfg.nthread, gate_rf=gate_rf.copy(), gate_xgb=gate_x.copy())
 
     # ---- conformal calibration on the virtual-lab calibration split (Mondrian by process)
     ctx.check_cancelled()
@@ -357,8 +419,15 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
     ctx.check_cancelled()
     ctx.progress(90, 100, "measuring on the held-out test split")
     metrics = evaluate(ens, rows, split == TEST, Z, seed)
-    metrics["blend_weights"] = {n: {"physics": round(1 - w_rf[k] - w_x[k], 4), "random_forest": round(w_rf[k], 4),
+    metrics["blend_weights"] = {n: {"physics": round(1 - w_rf[k] - w_x[k], 4) + 0.0, "random_forest": round(w_rf[k], 4),
                                     "xgboost": round(w_x[k], 4)} for k, n in enumerate(PROPERTY_NAMES)}
+    metrics["member_gates"] = {
+        "rule": f"a member is gated for a property (residual 0: it predicts exactly physics) unless it beats the "
+                f"physics model on the validation split by more than {cfg.gate_se:g} paired standard errors of the "
+                f"per-row difference of absolute errors",
+        "n_se": cfg.gate_se,
+        "by_property": gate_report,
+    }
     metrics["intervals"] = {
         "method": "normalised split conformal, 95% per property, Mondrian by process; difficulty = XGBoost "
                   "model of E|error| from the features and the RF/XGBoost disagreement",
@@ -387,6 +456,7 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
         "rf_scale": scale.tolist(),
         "w_rf": w_rf.tolist(),
         "w_xgb": w_x.tolist(),
+        "gate": {"random_forest": gate_rf.tolist(), "xgboost": gate_x.tolist()},
         "q": q.tolist(),
         "q_by_process": q_proc,
         "sigma_floor": floors.tolist(),
@@ -405,16 +475,23 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
 def _anchor_rows(rows: LabRows, Xi: np.ndarray, mask: np.ndarray, feedback: np.ndarray, seed: int
                  ) -> tuple[np.ndarray, np.ndarray]:
     """Anchors for stage 2 (see :func:`_fit_correction`): virtual-lab rows of ``mask`` (the
-    validation split), each with a relative weight, the product of
+    validation split), each with a weight, the product of
 
     * **unlike the feedback**: ``(1 - s)^2`` where ``s`` is the anchor's similarity to the most
       similar feedback row - 0 for another process, else ``1 -`` the total-variation distance of
       their material compositions (regolith included). An anchor where the crew did report carries
       (almost) no weight, so it does not water down what the crew measured; one far from every
       report holds the correction at 0 there;
-    * **same batch sizes as the feedback**: a Gaussian kernel on log batch mass. The correction is
-      meant to carry across batch sizes (relative residuals), so the anchors must not let it tell
-      feedback from simulation by batch size alone.
+    * **same batch sizes as the feedback**: a Gaussian kernel on log batch mass, normalised to sum
+      to 1 over the anchors. The correction is meant to carry across batch sizes (relative
+      residuals), so the anchors must not let it tell feedback from simulation by batch size alone.
+
+    The weights sum to the kernel-weighted mean of ``(1 - s)^2``: 1 when no anchor resembles a
+    reported recipe (feedback on one kind of recipe: the anchors hold the correction there with
+    their full share), towards 0 as the reports cover the recipes the anchors stand for (feedback
+    spread over the whole space: little is left for the anchors to hold, the correction is nearly
+    global). They used to be renormalised to sum to 1, so the anchors kept their full share - and
+    damped the correction between reported recipes - however densely the crew reported.
     """
     idx = np.nonzero(mask)[0]
     if len(idx) > ANCHOR_ROWS:
@@ -442,17 +519,21 @@ def _anchor_rows(rows: LabRows, Xi: np.ndarray, mask: np.ndarray, feedback: np.n
                 tv = 0.5 * np.abs(comp[idx[blk]][:, None, :] - comp[f][None, :, :]).sum(axis=2)
                 sim[blk] = np.maximum(sim[blk], 1.0 - tv.min(axis=1))
         w *= (1.0 - np.clip(sim, 0.0, 1.0)) ** 2
+    kernel = np.ones(len(idx))
     col = cols.get("log_batch_mass")
     if col is not None:
         la = Xi[idx, col].astype(float)
         lf = Xi[feedback, col].astype(float)
         d = (la[:, None] - lf[None, :]) / ANCHOR_MASS_BANDWIDTH
-        w *= np.exp(-0.5 * d * d).mean(axis=1)
-    if w.max() <= 0:
-        w = np.ones(len(idx))
+        kernel = np.exp(-0.5 * d * d).mean(axis=1)
+    if kernel.max() <= 0:
+        kernel = np.ones(len(idx))
+    w = w * kernel / kernel.sum()
+    if w.max() <= 0:  # every anchor is a reported recipe: nothing to hold at 0
+        return Xi[:0], np.zeros(0)
     keep = w >= 1e-3 * w.max()
     idx, w = idx[keep], w[keep]
-    return Xi[idx], w / w.sum()
+    return Xi[idx], w
 
 
 def _main_material(schema, X: np.ndarray) -> np.ndarray:
@@ -476,9 +557,10 @@ def _fit_correction(Xf: np.ndarray, Rf: np.ndarray, base: np.ndarray, phys: np.n
     **Reach.** Feedback about some recipes says nothing for certain about others, so each property's
     correction is either *global* (learnt from the feedback rows alone: it carries to every recipe,
     the original behaviour) or *local*: learnt together with ``anchors`` - virtual-lab rows with a
-    correction target of 0, together worth ``ANCHOR_SHARE`` of the feedback weight (relative weights
-    from :func:`_anchor_rows`) - so the correction stays on the kind of recipe the crew reported on
-    and fades to 0 elsewhere. Global only when the feedback itself shows that corrections carry over
+    correction target of 0, together worth up to ``ANCHOR_SHARE`` of the feedback weight (weights
+    from :func:`_anchor_rows`: the full share when no anchor resembles a reported recipe, less as the
+    reports cover more of the recipes) - so the correction stays on the kind of recipe the crew
+    reported on and fades to 0 elsewhere. Global only when the feedback itself shows that corrections carry over
     to recipes unlike the ones they were learnt on: for each grouping in ``groups`` (process, main
     material) there must be two or more groups, and a leave-groups-out cross-validation of the global
     form must beat no correction on the groups each fit never saw; otherwise local.
@@ -505,6 +587,9 @@ def _fit_correction(Xf: np.ndarray, Rf: np.ndarray, base: np.ndarray, phys: np.n
     shrink = np.zeros(K)
     oof = np.zeros((n, K))
     report: dict = {"rows": int(n), "folds": 0, "anchors": int(len(Xa)), "anchor_share": ANCHOR_SHARE,
+                    # the anchors' total weight / the feedback's (for a local correction): ANCHOR_SHARE
+                    # times how unlike the reported recipes the anchors are on average
+                    "anchor_weight_ratio": _r(ANCHOR_SHARE * float(wa_rel.sum()), 4),
                     "by_property": {}}
     checkpoints = np.arange(5, cfg.corr_rounds + 1, 5)
     params = _xgb_params(cfg, seed + 200, cfg.corr_depth, cfg.corr_eta, cfg.corr_min_child_weight)
@@ -625,7 +710,12 @@ def _importances(ens: Ensemble, X: np.ndarray) -> dict:
 
 def evaluate(ens: Ensemble, rows: LabRows, mask: np.ndarray, Z: np.ndarray | None = None, seed: int = 0) -> dict:
     """Held-out error of physics, each member and the blend; coverage and width of the intervals;
-    OOD rate. Coverage and width are measured on the rows that are not structural zeros."""
+    OOD rate. Coverage and width are measured on the rows that are not structural zeros.
+
+    The member figures (``mae_random_forest``, ``mae_xgboost``) and the do-no-harm comparison
+    (``blend_not_worse_than_best_member`` and its paired interval) are those of the members **as
+    shipped**: a gated member predicts exactly physics. ``mae_*_raw`` are the ungated members, a
+    diagnostic only (what they would have done without their gate)."""
     from spacetrash_desktop.engine.scorer import Z95
 
     K = len(PROPERTY_NAMES)
@@ -636,6 +726,7 @@ def evaluate(ens: Ensemble, rows: LabRows, mask: np.ndarray, Z: np.ndarray | Non
         Z = np.zeros((len(rows), K), bool)
     zero = Z[idx]
     pred = ens.predict(X, P, zero=zero, flagged=rows.flags[idx], q=ens.q_matrix(list(procs)))
+    raw_rf, raw_x = ens.member_residuals(ens.prepare(X), raw=True)
     out: dict = {"n_test": int(len(idx)), "held_out": {}, "coverage": {}, "mean_width": {}, "coverage_by_process": {},
                  "physics_band_coverage": {}, "ood_rate": round(float(pred.ood.mean()), 5) if len(idx) else 0.0}
     var = _variability_for(procs)
@@ -647,6 +738,8 @@ def evaluate(ens: Ensemble, rows: LabRows, mask: np.ndarray, Z: np.ndarray | Non
         m_rf = float(np.mean(np.abs(target_column(k, pred.r_rf[ok, k], ph) - y))) if len(y) else float("nan")
         m_x = float(np.mean(np.abs(target_column(k, pred.r_xgb[ok, k], ph) - y))) if len(y) else float("nan")
         m_b = float(np.mean(np.abs(pred.props[ok, k] - y))) if len(y) else float("nan")
+        m_rf_raw = float(np.mean(np.abs(target_column(k, raw_rf[ok, k], ph) - y))) if len(y) else float("nan")
+        m_x_raw = float(np.mean(np.abs(target_column(k, raw_x[ok, k], ph) - y))) if len(y) else float("nan")
         rm_phys = float(np.sqrt(np.mean((ph - y) ** 2))) if len(y) else float("nan")
         rm_b = float(np.sqrt(np.mean((pred.props[ok, k] - y) ** 2))) if len(y) else float("nan")
         e_b = np.abs(pred.props[ok, k] - y)
@@ -656,6 +749,9 @@ def evaluate(ens: Ensemble, rows: LabRows, mask: np.ndarray, Z: np.ndarray | Non
         out["held_out"][name] = {
             "unit": PROPERTY_UNITS[name],
             "mae_physics": _r(m_phys), "mae_random_forest": _r(m_rf), "mae_xgboost": _r(m_x), "mae_blend": _r(m_b),
+            "random_forest_gated": bool(np.asarray(ens.gate_rf, bool)[k]),
+            "xgboost_gated": bool(np.asarray(ens.gate_xgb, bool)[k]),
+            "mae_random_forest_raw": _r(m_rf_raw), "mae_xgboost_raw": _r(m_x_raw),
             "rmse_physics": _r(rm_phys), "rmse_blend": _r(rm_b),
             "blend_vs_physics": _r(m_b / m_phys) if m_phys > 0 else None,
             "blend_not_worse_than_best_member": bool(m_b <= min(m_rf, m_x) * (1 + 1e-12) + 1e-15),

@@ -15,12 +15,11 @@ The storage format and its guarantees are in ``docs/FEEDBACK.md``.
 from __future__ import annotations
 
 import json
-import math
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from spacetrash_desktop.domain import PROPERTY_NAMES, PROPERTY_UNITS
+from spacetrash_desktop.domain import PROPERTY_NAMES, PROPERTY_UNITS, finite_float
 from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.storage.feedback_schema import COLUMNS, REPORTED_COLUMNS
 
@@ -185,14 +184,14 @@ def predicted_vs_actual(rows: "pd.DataFrame") -> "pd.DataFrame":
         props = pred.get("properties") or {}
         flow = pred.get("mass_flow") or {}
         for name in PROPERTY_NAMES + ("product_mass_kg",):
-            actual = _num(rec.get(name))
+            actual = finite_float(rec.get(name))
             if actual is None:
                 continue
             if name == "product_mass_kg":
                 p = {"value": flow.get("product_kg"), "low": None, "high": None, "unit": "kg"}
             else:
                 p = props.get(name) or {}
-            value, low, high = _num(p.get("value")), _num(p.get("low")), _num(p.get("high"))
+            value, low, high = finite_float(p.get("value")), finite_float(p.get("low")), finite_float(p.get("high"))
             out.append({
                 "row_id": rec["row_id"], "recipe_id": rec["recipe_id"], "property": name,
                 "unit": p.get("unit") or PROPERTY_UNITS.get(name, "kg"),
@@ -227,16 +226,6 @@ def compact_feedback(ctx=None) -> "CompactReport":
 
 
 # ------------------------------------------------------------------------------------ helpers
-
-def _num(v: Any) -> float | None:
-    if v is None or isinstance(v, bool):
-        return None
-    try:
-        x = float(v)
-    except (TypeError, ValueError):
-        return None
-    return x if math.isfinite(x) else None
-
 
 def _as_bool(v: Any) -> bool | None:
     """True/False from a Python or numpy bool; None for a missing value."""

@@ -12,6 +12,7 @@ tasks          the single background-task runner (ThreadPoolExecutor + queued si
 undo           Qt-free command stack (Edit menu text derives from it)
 inventory_doc  Qt-free inventory document: items, edits as undoable commands, validation
 qtmodels       QAbstractTableModel subclasses with in-model numpy sorting and filtering
+widgets        small builders shared by the tabs and panels (titles, splitters, tables, progress, fields)
 views          Qt-free display snapshots of generation results, built on the worker thread
 inventory_tab, target_tab, candidates_tab, tradeoffs_tab   one module per tab
 sankey, property_bars   QPainter widgets of the detail pane

@@ -12,20 +12,17 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, Qt, Signal
-from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -44,6 +41,17 @@ from spacetrash_desktop.ui.views import (
     RunInfo,
     fmt_kg,
     work_order_text,
+)
+from spacetrash_desktop.ui.widgets import (
+    progress_bar,
+    progress_busy,
+    progress_end,
+    progress_step,
+    restore_layout,
+    save_layout,
+    section_title,
+    setup_table,
+    splitter,
 )
 
 log = logging.getLogger(__name__)
@@ -131,12 +139,6 @@ def contributions_html(expl, top: int = 3) -> str:
             + "</table>" + foot)
 
 
-def _section(title: str) -> QLabel:
-    lab = QLabel(title)
-    lab.setObjectName("sectionTitle")
-    return lab
-
-
 class DetailPane(QScrollArea):
     """Everything about the selected recipe."""
 
@@ -185,15 +187,15 @@ class DetailPane(QScrollArea):
         wl.addWidget(self.work_order_button)
         wl.addStretch(1)
         lay.addLayout(wl)
-        lay.addWidget(_section("Composition"))
+        lay.addWidget(section_title("Composition"))
         lay.addWidget(self.composition)
-        lay.addWidget(_section("Mass flow per batch"))
+        lay.addWidget(section_title("Mass flow per batch"))
         lay.addWidget(self.sankey)
-        lay.addWidget(_section("Against the target (95% intervals)"))
+        lay.addWidget(section_title("Against the target (95% intervals)"))
         lay.addWidget(self.bars)
-        lay.addWidget(_section("Why it scores so"))
+        lay.addWidget(section_title("Why it scores so"))
         lay.addWidget(self.why)
-        lay.addWidget(_section("Safety notes"))
+        lay.addWidget(section_title("Safety notes"))
         lay.addWidget(self.safety)
         lay.addStretch(1)
         self.setWidget(inner)
@@ -338,13 +340,8 @@ class CandidatesTab(QWidget):
         self.cancel_button.clicked.connect(self.cancel_action.trigger)
         self.cancel_button.setEnabled(False)
         self.cancel_button.setToolTip(self.cancel_action.toolTip())
-        self.progress = QProgressBar()
-        self.progress.setObjectName("generationProgress")
-        self.progress.setAccessibleName("Generation progress")
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
+        self.progress = progress_bar("generationProgress", "Generation progress")
         self.progress.setTextVisible(True)
-        self.progress.setFormat("idle")
         self.progress.setMinimumWidth(220)
         self.counts = QLabel("Press Generate to find recipes for the target.")
         self.counts.setObjectName("liveCounts")
@@ -388,18 +385,8 @@ class CandidatesTab(QWidget):
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(QFontMetrics(self.font()).height() + 10)
-        hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setHighlightSections(False)
-        for col, width in enumerate(CANDIDATE_COLUMN_WIDTHS):
-            self.table.setColumnWidth(col, width)
+        setup_table(self.table, CANDIDATE_COLUMN_WIDTHS, selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+                    font=self.font())
         sm = self.table.selectionModel()
         sm.selectionChanged.connect(self._table_selection_changed)
         sm.currentRowChanged.connect(self._table_selection_changed)
@@ -411,20 +398,13 @@ class CandidatesTab(QWidget):
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addLayout(fl)
         ll.addWidget(self.table, 1)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.setObjectName("candidatesSplit")
-        split.addWidget(left)
-        split.addWidget(self.detail)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([860, 500])
-        self.splitter = split
+        self.splitter = splitter(Qt.Orientation.Horizontal, "candidatesSplit", (left, self.detail), (3, 2), (860, 500))
 
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.counts)
         lay.addWidget(self.target_label)
-        lay.addWidget(split, 1)
+        lay.addWidget(self.splitter, 1)
 
         ctx.selection.changed.connect(self._selection_changed)
         ctx.target_changed.connect(self._update_target_label)
@@ -480,8 +460,7 @@ class CandidatesTab(QWidget):
         self.ctx.results.set_state("running", "")
         self._clock.start()
         self._started_wall = time.time()
-        self.progress.setRange(0, 0)  # busy until the first progress report
-        self.progress.setFormat("starting…")
+        progress_busy(self.progress, "starting…")  # busy until the first progress report
         self.counts.setText(f"Waiting for the search to start (time limit {budget:.0f} s)…")
         self._set_running(True)
         return self.task
@@ -505,10 +484,7 @@ class CandidatesTab(QWidget):
         self.progress.setFormat("searching…")
 
     def _progress(self, done: int, total: int, message: str) -> None:
-        if total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(min(done, total))
-            self.progress.setFormat("%p%")
+        progress_step(self.progress, done, total)
         elapsed = self._clock.elapsed() / 1000 if self._clock.isValid() else 0.0
         view = self.ctx.results.view
         self.counts.setText(f"{message} · {view.n_front:,} on the front so far · {elapsed:.1f} s "
@@ -561,9 +537,7 @@ class CandidatesTab(QWidget):
     def _cancelled(self) -> None:  # the work raised Cancelled before it produced anything
         self.task = None
         self._set_running(False)
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
-        self.progress.setFormat("stopped")
+        progress_end(self.progress, "stopped")
         msg = f"Stopped: kept the {len(self.ctx.results.view):,} recipes found so far."
         self.counts.setText(msg)
         self.ctx.results.set_state("cancelled", msg)
@@ -572,9 +546,7 @@ class CandidatesTab(QWidget):
     def _failed(self, failure: TaskFailure) -> None:
         self.task = None
         self._set_running(False)
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
-        self.progress.setFormat("failed")
+        progress_end(self.progress, "failed")
         msg = f"The generation stopped with an error ({failure.code.value}). Recipes found before it are kept."
         self.counts.setText(f"<span style='color:#b91c1c'>{html.escape(msg)}</span>")
         self.ctx.results.set_state("failed", msg)
@@ -692,17 +664,14 @@ class CandidatesTab(QWidget):
         return self.ctx.runner.submit(work, pool="io", label=f"the export of the {what}",
                                       on_done=lambda p: self.ctx.say(f"Exported {n} recipes ({what}) to {p}", 8000))
 
+    def _layout(self) -> dict:
+        return {"candidates/header": self.table.horizontalHeader(), "candidates/splitter": self.splitter}
+
     def save_state(self, settings) -> None:
-        settings.setValue("candidates/header", self.table.horizontalHeader().saveState())
-        settings.setValue("candidates/splitter", self.splitter.saveState())
+        save_layout(settings, self._layout())
 
     def restore_state(self, settings) -> None:
-        header = settings.value("candidates/header")
-        if header is not None:
-            self.table.horizontalHeader().restoreState(header)
-        split = settings.value("candidates/splitter")
-        if split is not None:
-            self.splitter.restoreState(split)
+        restore_layout(settings, self._layout())
 
     def columns(self) -> list[str]:
         return [t for _k, t, _tip in CANDIDATE_COLUMNS]

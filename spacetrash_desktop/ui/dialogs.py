@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import html
-from typing import Sequence
+from typing import Any, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,31 +26,15 @@ from spacetrash_desktop.catalog.importer import ImportIssue, ImportResult, parse
 from spacetrash_desktop.domain import WasteItem
 from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.ui.inventory_doc import parse_field
+from spacetrash_desktop.ui.qtmodels import RIGHT, RowsTableModel
 
 
-class IssuesModel(QAbstractTableModel):
-    COLUMNS = ("Line", "Column", "Value", "Reason", "Outcome")
+class IssuesModel(RowsTableModel):
+    """One row per :class:`ImportIssue` of an import."""
 
-    def __init__(self, issues: Sequence[ImportIssue], parent=None):
-        super().__init__(parent)
-        self.issues = list(issues)
+    columns = ("Line", "Column", "Value", "Reason", "Outcome")
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.issues)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        i = self.issues[index.row()]
-        col = index.column()
+    def cell(self, i: ImportIssue, col: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == 0:
                 return str(i.line) if i.line else "file"
@@ -65,7 +49,7 @@ class IssuesModel(QAbstractTableModel):
                     return "row kept"
                 return "row rejected" if i.line > 1 else "file refused"
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         return None
 
 

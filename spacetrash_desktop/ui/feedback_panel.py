@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFontMetrics, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -44,7 +43,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -64,8 +62,17 @@ from spacetrash_desktop.ui.feedback_views import (
     load_feedback_list,
     pva_rows,
 )
-from spacetrash_desktop.ui.qtmodels import LEFT, RIGHT, SortFilterTableModel
+from spacetrash_desktop.ui.qtmodels import LEFT, RIGHT, RowsTableModel, SortFilterTableModel
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
+from spacetrash_desktop.ui.widgets import (
+    CheckedNumberField,
+    mark_invalid,
+    restore_layout,
+    save_layout,
+    section_title,
+    setup_table,
+    splitter,
+)
 
 log = logging.getLogger(__name__)
 
@@ -89,42 +96,18 @@ FEEDBACK_COLUMN_WIDTHS = (136, 80, 200, 80, 104, 104, 120, 100, 100, 116, 70, 19
 WHO_HISTORY = 12
 
 
-class ReportField(QWidget):
+class ReportField(CheckedNumberField):
     """An optional number with its unit: empty is allowed (not reported); anything else must be a
     number in range, or it is refused here with the reason."""
 
-    changed = Signal()
-
     def __init__(self, key: str, unit: str, lo: float, hi: float | None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.key, self.unit, self.lo, self.hi = key, unit, lo, hi
         title = PROP_TITLES[key]
-        self.reason = ""
-        self._value: float | None = None
-        self.label = QLabel(title)
-        self.edit = QLineEdit()
-        self.edit.setObjectName(f"feedback_{key}")
-        self.edit.setAccessibleName(f"{title} ({unit})")
-        self.edit.setMaximumWidth(110)
-        self.edit.setPlaceholderText("not reported")
-        self.unit_label = QLabel(unit)
-        self.error = QLabel("")
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
         allowed = f"{lo:g} to {hi:g}" if hi is not None else f"{lo:g} or more"
         tip = f"{FIELD_TIPS[key]}\nAllowed: {allowed} {unit}. Leave it empty if it was not measured or judged."
-        for w in (self.label, self.edit, self.unit_label):
-            w.setToolTip(tip)
-        self.label.setBuddy(self.edit)
+        super().__init__(key, title, unit, lo, hi, edit_name=f"feedback_{key}", accessible=f"{title} ({unit})",
+                         tip=tip, width=110, parent=parent)
+        self.edit.setPlaceholderText("not reported")
         self.edit.textChanged.connect(self._edited)
-
-    def value(self) -> float | None:
-        return self._value
-
-    @property
-    def valid(self) -> bool:
-        return not self.reason
 
     def set_text(self, text: str) -> None:
         self.edit.setText(text)
@@ -150,24 +133,11 @@ class ReportField(QWidget):
                 self._set_reason("")
         self.changed.emit()
 
-    def _set_reason(self, reason: str) -> None:
-        self.reason = reason
-        self.error.setText(reason)
-        self.error.setVisible(bool(reason))
-        _mark_invalid(self.edit, bool(reason))
-        self.edit.setAccessibleDescription(reason or "valid")
-
-
-def _mark_invalid(w: QWidget, on: bool) -> None:
-    if bool(w.property("invalid")) == on:
-        return
-    w.setProperty("invalid", on)
-    w.style().unpolish(w)
-    w.style().polish(w)
-
 
 class FeedbackListModel(SortFilterTableModel):
     """Past feedback (a :class:`FeedbackListView` snapshot, replaced wholesale)."""
+
+    columns = FEEDBACK_COLUMNS
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -202,26 +172,10 @@ class FeedbackListModel(SortFilterTableModel):
         src = self.source_row(view_row)
         return self.view.ids[src] if src >= 0 else None
 
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(FEEDBACK_COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(FEEDBACK_COLUMNS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return FEEDBACK_COLUMNS[section][1]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return FEEDBACK_COLUMNS[section][2]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        src = self.source_row(index.row())
-        if src < 0:
-            return None
-        key = FEEDBACK_COLUMNS[index.column()][0]
+    def cell(self, src: int, col: int, role: int) -> Any:
+        key = FEEDBACK_COLUMNS[col][0]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.view.display[src][index.column()]
+            return self.view.display[src][col]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT if key in REPORT_PROPS or key == "inside" else LEFT
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -229,16 +183,16 @@ class FeedbackListModel(SortFilterTableModel):
                 inside = self.view.inside[src].get(key)
                 return self._good if inside is True else self._bad if inside is False else None
             if key == "outcome":
-                text = self.view.display[src][index.column()]
+                text = self.view.display[src][col]
                 return self._good if text == "passed" else self._bad if text == "failed" else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            if key in REPORT_PROPS and self.view.display[src][index.column()]:
+            if key in REPORT_PROPS and self.view.display[src][col]:
                 inside = self.view.inside[src].get(key)
                 where = ("inside the predicted 95% interval" if inside is True else
                          "outside the predicted 95% interval" if inside is False else "no interval was predicted")
                 return f"actual vs predicted: {where}"
             if key in ("recipe", "row_id", "model"):
-                return self.view.display[src][index.column()]
+                return self.view.display[src][col]
             if key == "recorded":
                 rec = self.view.records[src]
                 notes = rec.get("notes")
@@ -246,39 +200,18 @@ class FeedbackListModel(SortFilterTableModel):
         return None
 
 
-class PvaModel(QAbstractTableModel):
-    """Predicted vs actual, per property, for the selected report."""
+class PvaModel(RowsTableModel):
+    """Predicted vs actual, per property, for the selected report: rows of (cells, inside)."""
+
+    columns = PVA_COLUMNS
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[tuple[tuple[str, ...], bool | None]] = []
+        super().__init__((), parent)
         self._good = QBrush(QColor("#166534"))
         self._bad = QBrush(QColor("#b91c1c"))
 
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(PVA_COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(PVA_COLUMNS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return PVA_COLUMNS[section][1]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return PVA_COLUMNS[section][2]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        cells, inside = self.rows[index.row()]
-        col = index.column()
+    def cell(self, row, col: int, role: int) -> Any:
+        cells, inside = row
         key = PVA_COLUMNS[col][0]
         if role == Qt.ItemDataRole.DisplayRole:
             return cells[col]
@@ -291,29 +224,12 @@ class PvaModel(QAbstractTableModel):
         return None
 
 
-class ImportOutcomeModel(QAbstractTableModel):
-    COLUMNS = ("File", "Outcome", "Rows", "Added", "Already here", "Reason")
+class ImportOutcomeModel(RowsTableModel):
+    """One row per imported file (``ImportSummary.files``)."""
 
-    def __init__(self, files, parent=None):
-        super().__init__(parent)
-        self.files = list(files)
+    columns = ("File", "Outcome", "Rows", "Added", "Already here", "Reason")
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.files)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        f = self.files[index.row()]
-        col = index.column()
+    def cell(self, f, col: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (Path(f.file).name if role == Qt.ItemDataRole.DisplayRole else f.file,
                     f.status, str(f.rows), str(f.added), str(f.duplicates), f.reason or "–")[col]
@@ -363,12 +279,6 @@ class ImportSummaryDialog(QDialog):
         self.resize(860, 320)
 
 
-def _section(title: str) -> QLabel:
-    lab = QLabel(title)
-    lab.setObjectName("sectionTitle")
-    return lab
-
-
 class FeedbackPanel(QWidget):
     saved = Signal(str)  # row id
     save_failed = Signal(object)  # TaskFailure
@@ -399,18 +309,11 @@ class FeedbackPanel(QWidget):
         self._build_actions()
         form = self._build_form()
         past = self._build_past()
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.setObjectName("feedbackSplit")
-        split.addWidget(form)
-        split.addWidget(past)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        split.setSizes([560, 860])
-        split.setChildrenCollapsible(False)
-        self.splitter = split
+        self.splitter = splitter(Qt.Orientation.Horizontal, "feedbackSplit", (form, past), (2, 3), (560, 860),
+                                 collapsible=False)
         lay = QVBoxLayout(self)
         lay.addWidget(self.pending_frame)
-        lay.addWidget(split, 1)
+        lay.addWidget(self.splitter, 1)
 
         ctx.feedback_requested.connect(self.report_on)
         ctx.selection.changed.connect(self._update_use_selected)
@@ -444,7 +347,7 @@ class FeedbackPanel(QWidget):
         lay = QVBoxLayout(inner)
         lay.setContentsMargins(0, 0, 8, 0)
 
-        lay.addWidget(_section("The recipe the crew made"))
+        lay.addWidget(section_title("The recipe the crew made"))
         self.recipe_label = QLabel()
         self.recipe_label.setObjectName("feedbackRecipe")
         self.recipe_label.setWordWrap(True)
@@ -461,7 +364,7 @@ class FeedbackPanel(QWidget):
         ub.addStretch(1)
         lay.addLayout(ub)
 
-        lay.addWidget(_section("What the crew found"))
+        lay.addWidget(section_title("What the crew found"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(4)
@@ -523,7 +426,7 @@ class FeedbackPanel(QWidget):
         grid.setColumnStretch(4, 1)
         lay.addLayout(grid)
 
-        lay.addWidget(_section("Outcome"))
+        lay.addWidget(section_title("Outcome"))
         ol = QGridLayout()
         ol.setHorizontalSpacing(8)
         self.outcome_group = QButtonGroup(self)
@@ -654,18 +557,7 @@ class FeedbackPanel(QWidget):
         self.table.setModel(self.list_model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(QFontMetrics(self.font()).height() + 10)
-        hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setHighlightSections(False)
-        for col, width in enumerate(FEEDBACK_COLUMN_WIDTHS):
-            self.table.setColumnWidth(col, width)
+        setup_table(self.table, FEEDBACK_COLUMN_WIDTHS, font=self.font())
         self.table.selectionModel().currentRowChanged.connect(self._row_selected)
         self.table.doubleClicked.connect(lambda _i: self.report_again())
         self.count_label = QLabel("")
@@ -695,7 +587,7 @@ class FeedbackPanel(QWidget):
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(_section("Past feedback"))
+        tl.addWidget(section_title("Past feedback"))
         tl.addLayout(fl)
         tl.addWidget(legend)
         tl.addWidget(self.table, 1)
@@ -703,19 +595,12 @@ class FeedbackPanel(QWidget):
         bottom = QWidget()
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
-        bl.addWidget(_section("Predicted vs actual"))
+        bl.addWidget(section_title("Predicted vs actual"))
         bl.addWidget(self.pva_title)
         bl.addWidget(self.pva_table, 1)
-        vs = QSplitter(Qt.Orientation.Vertical)
-        vs.setObjectName("feedbackListSplit")
-        vs.addWidget(top)
-        vs.addWidget(bottom)
-        vs.setStretchFactor(0, 3)
-        vs.setStretchFactor(1, 2)
-        vs.setSizes([420, 360])
-        vs.setChildrenCollapsible(False)
-        self.list_splitter = vs
-        return vs
+        self.list_splitter = splitter(Qt.Orientation.Vertical, "feedbackListSplit", (top, bottom), (3, 2), (420, 360),
+                                      collapsible=False)
+        return self.list_splitter
 
     # ------------------------------------------------------------------ the recipe
     def report_on(self, cand, run=None) -> None:
@@ -824,7 +709,7 @@ class FeedbackPanel(QWidget):
             err = self.method_errors[key]
             err.setText(reason)
             err.setVisible(bool(reason))
-            _mark_invalid(combo, bool(reason))
+            mark_invalid(combo, bool(reason))
             if reason:
                 out.append((True, reason))
         if not any(f.value() is not None for f in self.fields.values()) and \
@@ -1141,6 +1026,10 @@ class FeedbackPanel(QWidget):
         box.open()
 
     # ------------------------------------------------------------------ window hooks
+    def _layout(self) -> dict:
+        return {"feedback/splitter": self.splitter, "feedback/list_splitter": self.list_splitter,
+                "feedback/header": self.table.horizontalHeader()}
+
     def save_state(self, settings) -> None:
         names = [self.who.itemText(i) for i in range(self.who.count())]
         current = self.who.currentText().strip()
@@ -1148,9 +1037,7 @@ class FeedbackPanel(QWidget):
             names.insert(0, current)
         settings.setValue("feedback/who", current)
         settings.setValue("feedback/who_history", json.dumps(names[:WHO_HISTORY]))
-        settings.setValue("feedback/splitter", self.splitter.saveState())
-        settings.setValue("feedback/list_splitter", self.list_splitter.saveState())
-        settings.setValue("feedback/header", self.table.horizontalHeader().saveState())
+        save_layout(settings, self._layout())
 
     def restore_state(self, settings) -> None:
         try:
@@ -1161,13 +1048,7 @@ class FeedbackPanel(QWidget):
         self.who.clear()
         self.who.addItems(names)
         self.who.setCurrentText(str(settings.value("feedback/who", "") or ""))
-        for key, w in (("feedback/splitter", self.splitter), ("feedback/list_splitter", self.list_splitter)):
-            state = settings.value(key)
-            if state is not None:
-                w.restoreState(state)
-        header = settings.value("feedback/header")
-        if header is not None:
-            self.table.horizontalHeader().restoreState(header)
+        restore_layout(settings, self._layout())
 
     def close_warning(self) -> str:
         """Why closing now would lose something (empty: nothing would be lost)."""

@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 import numpy as np
 
-from spacetrash_desktop.domain import PROPERTY_NAMES
+from spacetrash_desktop.domain import PROPERTY_NAMES, finite_float
 from spacetrash_desktop.ui.views import OBJECTIVES, fmt_kg, fmt_value
 
 REPORT_PROPS: tuple[str, ...] = (*PROPERTY_NAMES, "product_mass_kg")
@@ -154,14 +154,7 @@ class MadeRecipe:
 
 
 def _num(v: Any) -> float | None:
-    v = _clean(v)
-    if v is None or isinstance(v, bool):
-        return None
-    try:
-        x = float(v)
-    except (TypeError, ValueError):
-        return None
-    return x if math.isfinite(x) else None
+    return finite_float(_clean(v))
 
 
 # ------------------------------------------------------------------------------------ past feedback

@@ -15,10 +15,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QSplitter,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -31,6 +29,7 @@ from spacetrash_desktop.ui.inventory_doc import Change
 from spacetrash_desktop.ui.qtmodels import INVENTORY_COLUMNS, InventoryTableModel
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
 from spacetrash_desktop.ui.views import fmt_kg
+from spacetrash_desktop.ui.widgets import restore_layout, save_layout, setup_table, splitter
 
 log = logging.getLogger(__name__)
 
@@ -274,39 +273,23 @@ class InventoryTab(QWidget):
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(QFontMetrics(self.font()).height() + 12)
-        hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setStretchLastSection(True)
-        hh.setHighlightSections(False)
-        for col, width in enumerate(INVENTORY_COLUMN_WIDTHS):
-            self.table.setColumnWidth(col, width)
+        setup_table(self.table, INVENTORY_COLUMN_WIDTHS, selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+                    edit_triggers=QAbstractItemView.EditTrigger.DoubleClicked
+                    | QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.AnyKeyPressed,
+                    font=self.font(), row_pad=12, stretch_last=True)
         self.table.addAction(self.delete_action)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
 
         self.chart = MassByCategoryChart()
         self.chart.setMinimumWidth(300)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.setObjectName("inventorySplit")
-        split.addWidget(self.table)
-        split.addWidget(self.chart)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([940, 400])
-        self.splitter = split
+        self.splitter = splitter(Qt.Orientation.Horizontal, "inventorySplit", (self.table, self.chart), (3, 2),
+                                 (940, 400))
 
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
         lay.addWidget(self.summary)
-        lay.addWidget(split, 1)
+        lay.addWidget(self.splitter, 1)
         lay.addWidget(self.message)
 
         self.doc.subscribe(self._doc_changed)
@@ -475,17 +458,14 @@ class InventoryTab(QWidget):
                                       on_done=lambda p: self.ctx.say(f"Exported {len(snap)} stock lines to {p}", 8000))
 
     # ------------------------------------------------------------------ state
+    def _layout(self) -> dict:
+        return {"inventory/header": self.table.horizontalHeader(), "inventory/splitter": self.splitter}
+
     def save_state(self, settings) -> None:
-        settings.setValue("inventory/header", self.table.horizontalHeader().saveState())
-        settings.setValue("inventory/splitter", self.splitter.saveState())
+        save_layout(settings, self._layout())
 
     def restore_state(self, settings) -> None:
-        header = settings.value("inventory/header")
-        if header is not None:
-            self.table.horizontalHeader().restoreState(header)
-        split = settings.value("inventory/splitter")
-        if split is not None:
-            self.splitter.restoreState(split)
+        restore_layout(settings, self._layout())
 
     def column_titles(self) -> list[str]:
         return [t for _k, t, _tip in INVENTORY_COLUMNS]

@@ -42,6 +42,15 @@ def window_settings() -> QSettings:
     return QSettings(str(data_dir() / SETTINGS_FILE), QSettings.Format.IniFormat)
 
 
+def _add_to_menu(menu, *actions: QAction | None) -> None:
+    """Add ``actions`` in order; None adds a separator."""
+    for a in actions:
+        if a is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(a)
+
+
 def check_model(_ctx) -> ModelInfo:
     """Runs on the compute worker at start-up: install the shipped model if needed, then ask the
     registry which model is active. Without the ML layer, physics is the model."""
@@ -166,51 +175,46 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, timeout_ms)
 
     # ------------------------------------------------------------------ menus
+    def _action(self, text: str, slot=None, *, tip: str = "", shortcut=None,
+                role: QAction.MenuRole | None = None) -> QAction:
+        """A window action: ``shortcut`` is a key sequence's text or a standard key."""
+        a = QAction(text, self)
+        if shortcut not in (None, ""):
+            a.setShortcut(QKeySequence(shortcut))
+        if tip:
+            a.setToolTip(tip)
+        if role is not None:
+            a.setMenuRole(role)
+        if slot is not None:
+            a.triggered.connect(slot)
+        return a
+
     def _build_menus(self) -> None:
         inv, cand, trade = self.inventory_tab, self.candidates_tab, self.tradeoffs_tab
         mb = self.menuBar()
         file_menu = mb.addMenu("&File")
-        file_menu.addAction(inv.import_action)
-        file_menu.addAction(inv.export_action)
-        file_menu.addSeparator()
-        file_menu.addAction(cand.export_action)
-        file_menu.addAction(cand.export_front_action)
-        file_menu.addAction(trade.export_png_action)
+        _add_to_menu(file_menu, inv.import_action, inv.export_action, None, cand.export_action,
+                     cand.export_front_action, trade.export_png_action)
         self._file_panel_anchor = file_menu.addSeparator()  # panels' File-menu actions go here
-        open_data = QAction("Open the &data folder", self)
-        open_data.setToolTip("Show the folder with your saved inventory, settings and logs")
-        open_data.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(self.data_dir)))
-        file_menu.addAction(open_data)
-        file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        open_data = self._action("Open the &data folder",
+                                 lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(self.data_dir)),
+                                 tip="Show the folder with your saved inventory, settings and logs")
+        quit_action = self._action("&Quit", self.close, shortcut="Ctrl+Q", role=QAction.MenuRole.QuitRole)
+        _add_to_menu(file_menu, open_data, None, quit_action)
 
         edit = mb.addMenu("&Edit")
-        edit.addAction(inv.undo_action)
-        edit.addAction(inv.redo_action)
-        edit.addSeparator()
-        edit.addAction(inv.add_action)
-        edit.addAction(inv.delete_action)
-        edit.addAction(inv.filter_action)
+        _add_to_menu(edit, inv.undo_action, inv.redo_action, None, inv.add_action, inv.delete_action,
+                     inv.filter_action)
 
         recipes = mb.addMenu("&Recipes")
-        self.generate_action = QAction("&Generate recipes", self)
-        self.generate_action.setShortcut(QKeySequence("Ctrl+G"))
-        self.generate_action.setToolTip(cand.generate_action.toolTip())
-        self.generate_action.triggered.connect(self.generate)
+        self.generate_action = self._action("&Generate recipes", self.generate, shortcut="Ctrl+G",
+                                            tip=cand.generate_action.toolTip())
         cand.generate_action.setShortcut(QKeySequence())  # the window-level action owns Ctrl+G
         cand.generate_action.changed.connect(lambda: self.generate_action.setEnabled(cand.generate_action.isEnabled()))
         self.generate_action.setEnabled(cand.generate_action.isEnabled())
-        recipes.addAction(self.generate_action)
-        recipes.addAction(cand.cancel_action)
-        recipes.addSeparator()
-        compare = QAction("&Compare selected recipes", self)
-        compare.setToolTip("Show the selected recipes side by side in the Trade-offs tab")
-        compare.triggered.connect(lambda: self.show_tab("tradeoffs"))
-        recipes.addAction(compare)
+        compare = self._action("&Compare selected recipes", lambda: self.show_tab("tradeoffs"),
+                               tip="Show the selected recipes side by side in the Trade-offs tab")
+        _add_to_menu(recipes, self.generate_action, cand.cancel_action, None, compare)
         self.addAction(cand.cancel_action)
         self.addAction(self.generate_action)
         for a in (inv.undo_action, inv.redo_action, inv.import_action, inv.add_action, cand.export_action, quit_action):
@@ -220,33 +224,22 @@ class MainWindow(QMainWindow):
         self.view_menu = mb.addMenu("&View")
         self.tab_actions: dict[str, QAction] = {}
         for i, (key, title) in enumerate(self.TAB_TITLES):
-            a = QAction(title, self)
-            a.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
-            a.triggered.connect(lambda _c=False, k=key: self.show_tab(k))
+            a = self._action(title, lambda _c=False, k=key: self.show_tab(k), shortcut=f"Ctrl+{i + 1}")
             self.view_menu.addAction(a)
             self.addAction(a)
             self.tab_actions[key] = a
         self.view_menu.addSeparator()
         self._panel_anchor = self.view_menu.addSeparator()
-        reset = QAction("Reset the window layout", self)
-        reset.triggered.connect(self.reset_layout)
-        self.view_menu.addAction(reset)
+        self.view_menu.addAction(self._action("Reset the window layout", self.reset_layout))
 
         help_menu = mb.addMenu("&Help")
-        help_action = QAction("Help and keyboard shortcuts", self)
-        help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        help_action = self._action("Help and keyboard shortcuts", lambda: self.show_about(1),
+                                   shortcut=QKeySequence.StandardKey.HelpContents)
         if help_action.shortcut().isEmpty():
             help_action.setShortcut(QKeySequence("F1"))
-        help_action.triggered.connect(lambda: self.show_about(1))
-        physics = QAction("What rigidity and tightness mean", self)
-        physics.triggered.connect(lambda: self.show_tab("target"))
-        about = QAction("&About Space Trash Desktop", self)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        about.triggered.connect(lambda: self.show_about(0))
-        help_menu.addAction(help_action)
-        help_menu.addAction(physics)
-        help_menu.addSeparator()
-        help_menu.addAction(about)
+        physics = self._action("What rigidity and tightness mean", lambda: self.show_tab("target"))
+        about = self._action("&About Space Trash Desktop", lambda: self.show_about(0), role=QAction.MenuRole.AboutRole)
+        _add_to_menu(help_menu, help_action, physics, None, about)
         self.addAction(help_action)
         for menu in (file_menu, edit, recipes, self.view_menu, help_menu):
             menu.setToolTipsVisible(True)
@@ -259,10 +252,7 @@ class MainWindow(QMainWindow):
         """Add a registered panel (issue 6: Feedback, Model) as a tab or a right-hand dock."""
         widget = spec.factory(self.ctx)
         self.panels[spec.key] = widget
-        action = QAction(spec.title, self)
-        if spec.shortcut:
-            action.setShortcut(QKeySequence(spec.shortcut))
-        action.setToolTip(spec.tooltip or spec.title)
+        action = self._action(spec.title, tip=spec.tooltip or spec.title, shortcut=spec.shortcut)
         if spec.area == "dock":
             dock = QDockWidget(spec.title, self)
             dock.setObjectName(f"dock_{spec.key}")

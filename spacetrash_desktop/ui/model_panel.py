@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import numpy as np
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,13 +27,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
-    QProgressBar,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -66,6 +63,17 @@ from spacetrash_desktop.ui.model_views import (
 )
 from spacetrash_desktop.ui.qtmodels import LEFT, RIGHT, SortFilterTableModel
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
+from spacetrash_desktop.ui.widgets import (
+    progress_bar,
+    progress_busy,
+    progress_end,
+    progress_step,
+    restore_layout,
+    save_layout,
+    section_title,
+    setup_table,
+    splitter,
+)
 
 log = logging.getLogger(__name__)
 
@@ -110,32 +118,16 @@ class TextTableModel(SortFilterTableModel):
     def _haystack(self) -> np.ndarray:
         return np.array([" ".join(r).lower() for r in self.rows], object)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.columns[section][0]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return self.columns[section][1] or None
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        src = self.source_row(index.row())
-        if src < 0:
-            return None
+    def cell(self, src: int, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.rows[src][index.column()]
+            return self.rows[src][col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = self.rows[src][index.column()]
+            text = self.rows[src][col]
             return text if len(text) > 24 else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return RIGHT if index.column() in self.numeric else LEFT
+            return RIGHT if col in self.numeric else LEFT
         if role == Qt.ItemDataRole.ForegroundRole and self.colors[src] and (
-                self.color_columns is None or index.column() in self.color_columns):
+                self.color_columns is None or col in self.color_columns):
             return QBrush(QColor(self.colors[src]))
         return None
 
@@ -153,26 +145,8 @@ def _table(name: str, accessible: str, model, widths: Sequence[int] = (), *, sor
     t.setSortingEnabled(sortable)
     if sortable:
         t.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setAlternatingRowColors(True)
-    t.setWordWrap(False)
-    t.verticalHeader().setVisible(False)
-    t.verticalHeader().setDefaultSectionSize(QFontMetrics(t.font()).height() + 10)
-    hh = t.horizontalHeader()
-    hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    hh.setHighlightSections(False)
-    hh.setStretchLastSection(stretch_last)
-    for col, width in enumerate(widths):
-        t.setColumnWidth(col, width)
+    setup_table(t, widths, stretch_last=stretch_last)
     return t
-
-
-def _section(title: str) -> QLabel:
-    lab = QLabel(title)
-    lab.setObjectName("sectionTitle")
-    return lab
 
 
 class RetrainDialog(QDialog):
@@ -292,17 +266,10 @@ class ModelPanel(QWidget):
 
         left = self._build_left()
         right = self._build_right()
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.setObjectName("modelSplit")
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        split.setSizes([660, 760])
-        split.setChildrenCollapsible(False)
-        self.splitter = split
+        self.splitter = splitter(Qt.Orientation.Horizontal, "modelSplit", (left, right), (1, 1), (660, 760),
+                                 collapsible=False)
         lay = QVBoxLayout(self)
-        lay.addWidget(split)
+        lay.addWidget(self.splitter)
         ctx.model_info_changed.connect(self._model_info_changed)
         self._model_info_changed(ctx.model_info)
         self._update_retrain_controls()
@@ -312,7 +279,7 @@ class ModelPanel(QWidget):
         inner = QWidget()
         lay = QVBoxLayout(inner)
         lay.setContentsMargins(0, 0, 8, 0)
-        lay.addWidget(_section("Active model"))
+        lay.addWidget(section_title("Active model"))
         self.status_label = QLabel()
         self.status_label.setObjectName("activeModelStatus")
         self.status_label.setAccessibleName("Active model status")
@@ -349,7 +316,7 @@ class ModelPanel(QWidget):
         form.addRow("Bundle fingerprint", self.sha_label)
         lay.addLayout(form)
 
-        lay.addWidget(_section("Held-out accuracy against the physics model"))
+        lay.addWidget(section_title("Held-out accuracy against the physics model"))
         self.metrics_model = TextTableModel([(c, t) for c, t in zip(METRIC_COLUMNS, (
             "The predicted property and its unit",
             "Mean absolute error of the physics model alone on the held-out test split",
@@ -368,7 +335,7 @@ class ModelPanel(QWidget):
         self.metrics_note.setWordWrap(True)
         lay.addWidget(self.metrics_note)
 
-        lay.addWidget(_section("Installed models"))
+        lay.addWidget(section_title("Installed models"))
         self.bundles_model = TextTableModel([("Name", ""), ("Version", ""), ("Trained at", "When it was trained"),
                                              ("State", "active: scores the recipes now; previous: Roll back returns "
                                                        "to it; candidate: retrained but not promoted")], self)
@@ -410,7 +377,7 @@ class ModelPanel(QWidget):
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(_section("Retrain from feedback"))
+        tl.addWidget(section_title("Retrain from feedback"))
         self.retrain_intro = QLabel()
         self.retrain_intro.setWordWrap(True)
         self.retrain_intro.setObjectName("hint")
@@ -424,12 +391,7 @@ class ModelPanel(QWidget):
         self.cancel_button.setToolTip("Stop the retraining; nothing changes")
         self.cancel_button.clicked.connect(self.cancel_retrain)
         self.cancel_button.setEnabled(False)
-        self.progress = QProgressBar()
-        self.progress.setObjectName("retrainProgress")
-        self.progress.setAccessibleName("Retraining progress")
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
-        self.progress.setFormat("idle")
+        self.progress = progress_bar("retrainProgress", "Retraining progress")
         rb.addWidget(self.retrain_button)
         rb.addWidget(self.cancel_button)
         rb.addWidget(self.progress, 1)
@@ -445,7 +407,7 @@ class ModelPanel(QWidget):
         self.verdict_label.setTextFormat(Qt.TextFormat.RichText)
         tl.addWidget(self.verdict_label)
 
-        tl.addWidget(_section("Run history"))
+        tl.addWidget(section_title("Run history"))
         self.runs_model = TextTableModel([(t, tip) for _k, t, tip in RUN_COLUMNS], self, numeric=(4,))
         self.runs_table = _table("runsTable", "Retraining runs", self.runs_model, (126, 76, 92, 214, 96))
         self.runs_table.selectionModel().currentRowChanged.connect(self._run_selected)
@@ -512,16 +474,9 @@ class ModelPanel(QWidget):
             self.run_tabs.setTabToolTip(i, tip)
         bl.addWidget(self.run_tabs, 1)
 
-        vs = QSplitter(Qt.Orientation.Vertical)
-        vs.setObjectName("modelRunsSplit")
-        vs.addWidget(top)
-        vs.addWidget(bottom)
-        vs.setStretchFactor(0, 1)
-        vs.setStretchFactor(1, 1)
-        vs.setSizes([400, 420])
-        vs.setChildrenCollapsible(False)
-        self.runs_splitter = vs
-        return vs
+        self.runs_splitter = splitter(Qt.Orientation.Vertical, "modelRunsSplit", (top, bottom), (1, 1), (400, 420),
+                                      collapsible=False)
+        return self.runs_splitter
 
     # ------------------------------------------------------------------ the active model
     def _model_info_changed(self, info: ModelInfo) -> None:
@@ -749,8 +704,7 @@ class ModelPanel(QWidget):
             work, slot="retrain", pool="train", label="retraining the model", on_done=self._retrained,
             on_error=self._retrain_failed, on_cancelled=self._retrain_cancelled, on_progress=self._retrain_progress,
             on_started=lambda: self.progress.setFormat("training…"))
-        self.progress.setRange(0, 0)
-        self.progress.setFormat("starting…")
+        progress_busy(self.progress, "starting…")
         sources = (["this laptop's feedback"] if use_journal else []) + (
             [f"{len(files)} exported file{'s' if len(files) != 1 else ''}"] if files else [])
         self.progress_label.setText(f"Retraining from {' and '.join(sources)}…")
@@ -766,23 +720,18 @@ class ModelPanel(QWidget):
             self.progress.setFormat("stopping…")
 
     def _retrain_progress(self, done: int, total: int, message: str) -> None:
-        if total > 0:
-            self.progress.setRange(0, total)
-            self.progress.setValue(min(done, total))
-            self.progress.setFormat("%p%")
+        progress_step(self.progress, done, total)
         if message:
             self.progress_label.setText(message)
 
-    def _retrain_ended(self) -> None:
+    def _retrain_ended(self, text: str, value: int = 0) -> None:
         self.retrain_task = None
-        self.progress.setRange(0, 1)
+        progress_end(self.progress, text, value)
         self._update_retrain_controls()
         self._update_actions()
 
     def _retrained(self, run: dict) -> None:
-        self._retrain_ended()
-        self.progress.setValue(1)
-        self.progress.setFormat(str(run.get("verdict") or "done"))
+        self._retrain_ended(str(run.get("verdict") or "done"), 1)
         self.progress_label.setText(f"Run {run.get('run_id', '')} finished {short_time(run.get('finished_at'))}.")
         self.last_run = run
         self.verdict_label.setText(verdict_html(run))
@@ -793,9 +742,7 @@ class ModelPanel(QWidget):
         self.retrain_finished.emit("done", run)
 
     def _retrain_failed(self, failure: TaskFailure) -> None:
-        self._retrain_ended()
-        self.progress.setValue(0)
-        self.progress.setFormat("failed")
+        self._retrain_ended("failed")
         self.progress_label.setText("")
         self.verdict_label.setText(f"<span style='color:#b91c1c; font-weight:bold'>The retraining stopped with an "
                                    f"error ({failure.code.value}).</span><br>{html.escape(_sentence(failure.message))}"
@@ -805,9 +752,7 @@ class ModelPanel(QWidget):
         self.retrain_finished.emit("failed", failure)
 
     def _retrain_cancelled(self) -> None:
-        self._retrain_ended()
-        self.progress.setValue(0)
-        self.progress.setFormat("cancelled")
+        self._retrain_ended("cancelled")
         self.progress_label.setText("")
         self.verdict_label.setText("Cancelled: nothing was changed; the active model stays.")
         self.refresh()  # a cancelled run is recorded too
@@ -886,15 +831,14 @@ class ModelPanel(QWidget):
         if not self._loaded_once:
             self.refresh()
 
+    def _layout(self) -> dict:
+        return {"model/splitter": self.splitter, "model/runs_splitter": self.runs_splitter}
+
     def save_state(self, settings) -> None:
-        settings.setValue("model/splitter", self.splitter.saveState())
-        settings.setValue("model/runs_splitter", self.runs_splitter.saveState())
+        save_layout(settings, self._layout())
 
     def restore_state(self, settings) -> None:
-        for key, w in (("model/splitter", self.splitter), ("model/runs_splitter", self.runs_splitter)):
-            state = settings.value(key)
-            if state is not None:
-                w.restoreState(state)
+        restore_layout(settings, self._layout())
 
 
 def _sentence(text: str) -> str:

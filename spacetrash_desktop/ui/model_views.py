@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import math
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from spacetrash_desktop.domain import PROPERTY_NAMES
+from spacetrash_desktop.domain import finite_float as num
 from spacetrash_desktop.ui.views import OBJECTIVES
 
 RETRAIN_UNAVAILABLE = "Retraining is not available in this build."
@@ -36,16 +36,6 @@ def ml_available() -> bool:
         return importlib.util.find_spec("spacetrash_desktop.ml.registry") is not None
     except (ImportError, ValueError):
         return False
-
-
-def num(v: Any) -> float | None:
-    if v is None or isinstance(v, bool):
-        return None
-    try:
-        x = float(v)
-    except (TypeError, ValueError):
-        return None
-    return x if math.isfinite(x) else None
 
 
 def fmt_num(v: Any, digits: int = 4) -> str:

@@ -1,6 +1,11 @@
 """Table models: ``data()`` reads through a row mapping; sorting is a numpy argsort inside the model
 (faster than ``QSortFilterProxyModel.lessThan`` on large tables) and filtering a vectorised
-substring test. Persistent indexes (the selection) follow a re-sort."""
+substring test. Persistent indexes (the selection) follow a re-sort.
+
+Every table model here takes its column count and horizontal header from ``columns``
+(:class:`ColumnsTableModel`) and answers ``data()`` through a per-cell ``cell(...)``: the small
+read-only tables are :class:`RowsTableModel` (a list of rows), the sortable, filterable ones
+:class:`SortFilterTableModel`."""
 
 from __future__ import annotations
 
@@ -27,8 +32,54 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
-class SortFilterTableModel(QAbstractTableModel):
-    """Base: subclasses provide ``_source_count``, ``_sort_key(col)``, ``_haystack()`` and cell data."""
+class ColumnsTableModel(QAbstractTableModel):
+    """``columnCount`` and the horizontal header from ``columns``: each a title, or a tuple ending in
+    (title, tooltip), e.g. (key, title, tooltip); an empty tooltip is none."""
+
+    columns: Sequence = ()
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            spec = self.columns[section]
+            title, tip = (spec, None) if isinstance(spec, str) else (spec[-2], spec[-1])
+            if role == Qt.ItemDataRole.DisplayRole:
+                return title
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tip or None
+        return None
+
+
+class RowsTableModel(ColumnsTableModel):
+    """A small read-only table: ``rows`` (replaced wholesale by :meth:`set_rows`), ``columns`` and
+    ``cell(row, col, role)``, which subclasses give (``row`` is the row itself)."""
+
+    def __init__(self, rows: Sequence = (), parent=None):
+        super().__init__(parent)
+        self.rows: list = list(rows)
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        return self.cell(self.rows[index.row()], index.column(), role)
+
+    def cell(self, row: Any, col: int, role: int) -> Any:  # pragma: no cover - abstract
+        return None
+
+
+class SortFilterTableModel(ColumnsTableModel):
+    """Base: subclasses provide ``columns``, ``_source_count``, ``_sort_key(col)``, ``_haystack()`` and
+    ``cell(src, col, role)`` (``src``: the source row of the view row asked for)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -104,6 +155,17 @@ class SortFilterTableModel(QAbstractTableModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._order)
 
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        src = self.source_row(index.row())
+        if src < 0:
+            return None
+        return self.cell(src, index.column(), role)
+
+    def cell(self, src: int, col: int, role: int) -> Any:  # pragma: no cover - abstract
+        return None
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_col = int(column)
         self._sort_desc = order == Qt.SortOrder.DescendingOrder
@@ -155,6 +217,7 @@ class InventoryTableModel(SortFilterTableModel):
     """The inventory document as a table; mass, count and moisture are editable (undoable)."""
 
     edit_refused = Signal(str)  # the reason, in words
+    columns = INVENTORY_COLUMNS
 
     def __init__(self, doc: InventoryDocument, parent=None):
         super().__init__(parent)
@@ -216,18 +279,10 @@ class InventoryTableModel(SortFilterTableModel):
         return self._hay
 
     # -- Qt API
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(INVENTORY_COLUMNS)
-
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(INVENTORY_COLUMNS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return INVENTORY_COLUMNS[section][1]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return INVENTORY_COLUMNS[section][2]
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
-        return None
+        return super().headerData(section, orientation, role)
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -235,13 +290,7 @@ class InventoryTableModel(SortFilterTableModel):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        src = self.source_row(index.row())
-        if src < 0:
-            return None
-        col = index.column()
+    def cell(self, src: int, col: int, role: int) -> Any:
         key = INVENTORY_COLUMNS[col][0]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text[src][col]
@@ -283,6 +332,8 @@ class InventoryTableModel(SortFilterTableModel):
 
 class CandidateTableModel(SortFilterTableModel):
     """Read-only table over a :class:`CandidateView` (replaced wholesale by a model reset)."""
+
+    columns = CANDIDATE_COLUMNS
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -335,24 +386,7 @@ class CandidateTableModel(SortFilterTableModel):
         src = self.view.row_of.get(recipe_id, -1)
         return self.view_row(src) if src >= 0 else -1
 
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(CANDIDATE_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(CANDIDATE_COLUMNS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return CANDIDATE_COLUMNS[section][1]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return CANDIDATE_COLUMNS[section][2]
-        return None
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        src = self.source_row(index.row())
-        if src < 0:
-            return None
-        col = index.column()
+    def cell(self, src: int, col: int, role: int) -> Any:
         key = CANDIDATE_COLUMNS[col][0]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.view.display[src][col]

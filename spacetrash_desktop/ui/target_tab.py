@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QTextBrowser,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from spacetrash_desktop.catalog.importer import parse_number
 from spacetrash_desktop.domain import TARGET_LIMITS, Target
 from spacetrash_desktop.ui.context import DEFAULT_TIME_BUDGET_S, TIME_BUDGET_LIMITS, AppContext
+from spacetrash_desktop.ui.widgets import CheckedNumberField
 
 # field -> (label, tooltip: what the value means physically)
 FIELD_TEXT = {
@@ -74,42 +74,23 @@ Every prediction carries a 95% interval.</p>
 """
 
 
-class NumberField(QWidget):
+class NumberField(CheckedNumberField):
     """A number with its unit and range; a value outside the range is refused here, with the reason,
     and the last valid value stays in force."""
 
-    changed = Signal()
-
     def __init__(self, key: str, label: str, unit: str, lo: float, hi: float, tooltip: str, decimals: int = 2,
                  parent: QWidget | None = None):
-        super().__init__(parent)
-        self.key, self.unit, self.lo, self.hi, self.decimals = key, unit, lo, hi, decimals
+        super().__init__(key, label, unit, lo, hi, edit_name=f"field_{key}",
+                         accessible=f"{label} ({unit})" if unit else label,
+                         tip=f"{tooltip}\nAllowed: {lo:g} to {hi:g} {unit}.", width=130, parent=parent)
+        self.decimals = decimals
         self._value = lo
-        self.reason = ""
-        self.label = QLabel(label)
-        self.edit = QLineEdit()
-        self.edit.setObjectName(f"field_{key}")
-        self.edit.setAccessibleName(f"{label} ({unit})" if unit else label)
-        self.edit.setMaximumWidth(130)
-        self.unit_label = QLabel(unit)
         self.range_label = QLabel(f"{lo:g}–{hi:g} {unit if unit != 'index' else ''}".strip())
         self.range_label.setObjectName("hint")
-        self.error = QLabel("")
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
-        tip = f"{tooltip}\nAllowed: {lo:g} to {hi:g} {unit}."
-        for w in (self.label, self.edit, self.unit_label):
-            w.setToolTip(tip)
-        self.label.setBuddy(self.edit)
         self.edit.textEdited.connect(self._edited)
 
     def value(self) -> float:
         return self._value
-
-    @property
-    def valid(self) -> bool:
-        return not self.reason
 
     def set_value(self, x: float) -> None:
         self._value = float(x)
@@ -134,15 +115,6 @@ class NumberField(QWidget):
             self._value = float(x)
             self._set_reason("")
         self.changed.emit()
-
-    def _set_reason(self, reason: str) -> None:
-        self.reason = reason
-        self.error.setText(reason)
-        self.error.setVisible(bool(reason))
-        self.edit.setProperty("invalid", bool(reason))
-        self.edit.style().unpolish(self.edit)
-        self.edit.style().polish(self.edit)
-        self.edit.setAccessibleDescription(reason or "valid")
 
 
 class TargetTab(QWidget):

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -41,6 +40,7 @@ from spacetrash_desktop.ui.views import (
     items_text,
     target_limit,
 )
+from spacetrash_desktop.ui.widgets import restore_layout, save_layout, splitter
 
 FRONT = ("#1d4ed8", "#1e3a8a")  # brush, pen
 FEASIBLE = ("#93c5fd", "#60a5fa")
@@ -177,18 +177,11 @@ class TradeoffsTab(QWidget):
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addWidget(self.plot, 1)
         tl.addWidget(self.info)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.setObjectName("tradeoffsSplit")
-        split.addWidget(top)
-        split.addWidget(cw)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([470, 370])
-        self.splitter = split
+        self.splitter = splitter(Qt.Orientation.Vertical, "tradeoffsSplit", (top, cw), (3, 2), (470, 370))
 
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
-        lay.addWidget(split, 1)
+        lay.addWidget(self.splitter, 1)
 
         for combo in (self.x_combo, self.y_combo):
             combo.currentIndexChanged.connect(lambda _i: self.redraw(autorange=True))
@@ -421,14 +414,12 @@ class TradeoffsTab(QWidget):
     def save_state(self, settings) -> None:
         settings.setValue("tradeoffs/x", self.x_name)
         settings.setValue("tradeoffs/y", self.y_name)
-        settings.setValue("tradeoffs/splitter", self.splitter.saveState())
+        save_layout(settings, {"tradeoffs/splitter": self.splitter})
 
     def restore_state(self, settings) -> None:
         for key, combo in (("tradeoffs/x", self.x_combo), ("tradeoffs/y", self.y_combo)):
             i = combo.findData(settings.value(key, ""))
             if i >= 0:
                 combo.setCurrentIndex(i)
-        split = settings.value("tradeoffs/splitter")
-        if split is not None:
-            self.splitter.restoreState(split)
+        restore_layout(settings, {"tradeoffs/splitter": self.splitter})
 

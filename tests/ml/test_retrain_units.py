@@ -249,7 +249,15 @@ def test_anchors_weigh_nothing_where_the_crew_reported_and_fully_elsewhere(catal
     assert 0.005 < w[0] / w[1] < 0.02
     # other items (they share only the 10% regolith: (0.9)^2) / another process (full weight)
     assert w[1] / w[2] == pytest.approx(0.81, abs=0.02)
-    assert w.sum() == pytest.approx(1.0)
+    # the anchors' total weight is their mean unlikeness (equal batch masses): about (0.01 + 0.81 + 1) / 3
+    # - the full share only when no anchor resembles a reported recipe
+    assert w[2] == pytest.approx(1 / 3)  # another process: its full part of the anchors' share
+    assert 0.58 < w.sum() < 0.63
+    # no anchor like any report: the full share; every anchor a reported recipe: no anchors at all
+    X_far, w_far = _anchor_rows(rows, rows.X, np.array([False, False, False, True]), fb, 0)
+    assert len(X_far) == 1 and w_far.sum() == pytest.approx(1.0)
+    X_same, w_same = _anchor_rows(rows, rows.X, fb, fb, 0)
+    assert len(X_same) == 0 and len(w_same) == 0
 
 
 # ------------------------------------------------------------------------------------ registry candidates
