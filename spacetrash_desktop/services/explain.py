@@ -252,12 +252,29 @@ def global_importances(scorer=None, top: int = 10, catalog=None) -> dict:
     names = {m.material_id: m.name for m in catalog.materials.values()}
     pnames = {p.process_id: p.name for p in catalog.processes.values()}
     imp = (ens.extra or {}).get("importances", {})
+    gated = np.asarray(getattr(ens, "gate_xgb", np.zeros(len(PROPERTY_NAMES), bool)), bool)
+    corrections = list(getattr(ens, "correction", ()) or ())
     props = {}
-    for name in PROPERTY_NAMES:
+    unused, from_feedback = [], []
+    for k, name in enumerate(PROPERTY_NAMES):
+        if k < len(gated) and gated[k]:
+            # the member did not beat physics on validation: it is not used, so its importances
+            # would describe nothing the model does
+            props[name] = []
+            has_corr = k < len(corrections) and corrections[k] is not None
+            (from_feedback if has_corr else unused).append(name)
+            continue
         d = imp.get(name, {})
         total = sum(d.values()) or 1.0
         ranked = sorted(d.items(), key=lambda kv: -kv[1])[: max(int(top), 1)]
         props[name] = [{"feature": f, "label": feature_label(f, names, pnames), "share": round(v / total, 4)}
                        for f, v in ranked]
-    return {"model": info, "kind": "ml", "properties": props,
-            "note": "Shares of the XGBoost correction's mean |TreeSHAP contribution| on held-out data."}
+    note = "Shares of the XGBoost correction's mean |TreeSHAP contribution| on held-out data."
+    if unused:
+        note += (" For " + ", ".join(unused) + " the model learnt nothing beyond physics (its XGBoost member did "
+                 "not beat physics on validation and is not used), so there are no importances to show.")
+    if from_feedback:
+        note += (" For " + ", ".join(from_feedback) + " what the model learnt comes from crew feedback only; "
+                 "see each recipe's contributions ('why it scores so').")
+    return {"model": info, "kind": "ml", "properties": props, "note": note, "gated": unused + from_feedback,
+            "learnt_from_feedback": from_feedback}

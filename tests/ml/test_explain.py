@@ -77,8 +77,15 @@ def test_ml_contributions_add_up_to_the_change_from_physics(catalog, taught_scor
 def test_global_importances(taught_scorer, catalog):
     g = global_importances(taught_scorer, top=5, catalog=catalog)
     assert g["kind"] == "ml"
+    gated = set(g["gated"])
+    # the taught model learnt from its feedback rows: those properties say so instead of listing
+    # the importances of a stage-1 member that is not used
+    assert g["learnt_from_feedback"]
     for name in PROPERTY_NAMES:
         lines = g["properties"][name]
+        if name in gated:  # an unused member has nothing to show, and the note says why
+            assert lines == [] and name in g["note"]
+            continue
         assert 0 < len(lines) <= 5
         assert all(0 <= d["share"] <= 1 and d["label"] for d in lines)
     p = global_importances(PhysicsScorer(), catalog=catalog)
