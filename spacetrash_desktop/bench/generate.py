@@ -199,7 +199,8 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
     cat = load_catalog()
     scorer = PhysicsScorer()
     evo_budget = 2.0 if quick else 5.0
-    cmp_budget = 3.0 if quick else 10.0
+    cmp_budgets = (1.0, 3.0) if quick else (1.0, 10.0)
+    cmp_budget = cmp_budgets[-1]
     sizes = (15, 100) if quick else (15, 100, 500)
     seeds = [seed] if quick else [seed, seed + 1, seed + 2]
     targets = DEFAULT_TARGETS[:2] if quick else DEFAULT_TARGETS
@@ -208,7 +209,7 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
         "scorer": "physics",
         "protocol": "minimised objectives scaled by the ideal and nadir of the reference front "
                     "(exhaustive grid front, or the union of every algorithm's final front); reference point 1.1",
-        "budgets_s": {"evolutionary_default": evo_budget, "comparison": cmp_budget},
+        "budgets_s": {"evolutionary_default": evo_budget, "comparison": list(cmp_budgets)},
         "default_inventory": [],
         "generated": [],
         "memory": {},
@@ -217,7 +218,7 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
     tables = compile_tables(cat, inv)
     print("# Recipe search benchmark (physics scorer; `spacetrash bench generate`)", file=out)
     print(f"# default inventory: {len(inv)} items; budgets: evolutionary {evo_budget:g} s, comparison "
-          f"{cmp_budget:g} s per algorithm; seeds {seeds}", file=out)
+          f"{' and '.join(f'{b:g}' for b in cmp_budgets)} s per algorithm; seeds {seeds}", file=out)
     print(f"\n{'target':24s} {'grid space':>10s} {'cand/s':>9s} {'1st feas':>9s} {'exh. s':>7s} {'front':>6s} "
           f"{'auto 99%':>9s} {'evo 99%':>8s} {'auto HV/HV*':>11s} {'evo HV/HV*':>10s}", file=out)
     for tid in targets:
@@ -252,9 +253,11 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
     print(f"\nraw scorer + vetting throughput (batches of 20k): {res['scorer_throughput_per_s']:,.0f} candidates/s",
           file=out)
 
-    print(f"\n{'items':>5s} {'grid space':>14s} {'ours HV':>8s} {'pymoo HV':>9s} {'random HV':>9s} "
+    print(f"\n{'items':>5s} {'budget':>6s} {'grid space':>14s} {'ours HV':>8s} {'pymoo HV':>9s} {'random HV':>9s} "
           f"{'ours/pymoo':>10s} {'ours/rand':>9s} {'ours/HV*':>8s} {'ours 1st':>8s} {'ours cand/s':>11s}", file=out)
     target = cat.targets["interior_panel"]
+    med = lambda xs: float(np.median(xs)) if xs else None  # noqa: E731
+    nan = float("nan")
     for n in sizes:
         gen_inv = synthetic_inventory(cat, n, seed=seed + n)
         t = compile_tables(cat, gen_inv)
@@ -262,49 +265,53 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
         exact_props = None
         if space <= EXACT_LIMIT:
             exact_props = _front_props(search(t, target, scorer, RunContext(), mode="exact"))
-        runs = []
-        for sd in seeds:
-            # equal time: our search uses the whole budget too (no early stop at convergence)
-            ours = search(t, target, scorer, RunContext(), mode="auto", time_budget_s=cmp_budget, seed=sd,
-                          converge_tol=0.0, stall_generations=10**9)
-            pm = _pymoo_nsga2(t, target, cmp_budget, sd)
-            rnd = _random_baseline(t, target, cmp_budget, sd)
-            runs.append((ours, pm, rnd))
-        fronts = [_front_props(o) for o, _, _ in runs] + [p["props"] for _, p, _ in runs if p] + \
-                 [r["props"] for _, _, r in runs]
+        runs = {}
+        for budget in cmp_budgets:
+            runs[budget] = []
+            for sd in seeds:
+                # equal time: our search uses the whole budget too (no early stop at convergence)
+                ours = search(t, target, scorer, RunContext(), mode="auto", time_budget_s=budget, seed=sd,
+                              converge_tol=0.0, stall_generations=10**9)
+                pm = _pymoo_nsga2(t, target, budget, sd)
+                rnd = _random_baseline(t, target, budget, sd)
+                runs[budget].append((ours, pm, rnd))
+        # one normalisation per inventory: the best-known front, the union of every run at every budget
+        fronts = [f for rs in runs.values() for o, p, r in rs
+                  for f in (_front_props(o), p["props"] if p else np.zeros((0, 5)), r["props"])]
         if exact_props is not None:
             fronts.append(exact_props)
         norm = FrontNormaliser(np.concatenate([f for f in fronts if len(f)]))
-        hv_o = [norm.hv(_front_props(o)) for o, _, _ in runs]
-        hv_p = [norm.hv(p["props"]) for _, p, _ in runs if p]
-        hv_r = [norm.hv(r["props"]) for _, _, r in runs]
         hv_star = norm.hv(exact_props) if exact_props is not None else None
-        med = lambda xs: float(np.median(xs)) if xs else None  # noqa: E731
-        row = {
-            "items": n,
-            "target": "interior_panel",
-            "exact_space": space,
-            "mode": runs[0][0].stats.mode,
-            "hv_ours": med(hv_o), "hv_pymoo_nsga2": med(hv_p), "hv_random": med(hv_r),
-            "hv_ours_per_seed": hv_o, "hv_pymoo_per_seed": hv_p, "hv_random_per_seed": hv_r,
-            "ratio_vs_pymoo": med(hv_o) / med(hv_p) if hv_p and med(hv_p) else None,
-            "ratio_vs_random": med(hv_o) / med(hv_r) if med(hv_r) else None,
-            "ratio_vs_exhaustive": med(hv_o) / hv_star if hv_star else None,
-            "first_feasible_s": med([o.stats.first_feasible_s for o, _, _ in runs if o.stats.first_feasible_s is not None]),
-            "candidates_per_s": med([o.stats.evaluated / max(o.stats.elapsed_s, 1e-9) for o, _, _ in runs]),
-            "evaluated": {"ours": med([o.stats.evaluated for o, _, _ in runs]),
-                          "pymoo": med([p["evaluated"] for _, p, _ in runs if p]),
-                          "random": med([r["evaluated"] for _, _, r in runs])},
-            "front": {"ours": med([len(o.front_rows) for o, _, _ in runs]),
-                      "pymoo": med([p["front"] for _, p, _ in runs if p]),
-                      "random": med([r["front"] for _, _, r in runs])},
-        }
-        res["generated"].append(row)
-        nan = float("nan")
-        print(f"{n:5d} {space:14,d} {row['hv_ours']:8.4f} {(row['hv_pymoo_nsga2'] or nan):9.4f} "
-              f"{row['hv_random']:9.4f} {(row['ratio_vs_pymoo'] or nan):10.3f} {(row['ratio_vs_random'] or nan):9.3f} "
-              f"{(row['ratio_vs_exhaustive'] or nan):8.4f} {_fmt_s(row['first_feasible_s'], 8)} "
-              f"{row['candidates_per_s']:11,.0f}", file=out)
+        for budget, rs in runs.items():
+            hv_o = [norm.hv(_front_props(o)) for o, _, _ in rs]
+            hv_p = [norm.hv(p["props"]) for _, p, _ in rs if p]
+            hv_r = [norm.hv(r["props"]) for _, _, r in rs]
+            row = {
+                "items": n,
+                "budget_s": budget,
+                "target": "interior_panel",
+                "exact_space": space,
+                "mode": rs[0][0].stats.mode,
+                "hv_ours": med(hv_o), "hv_pymoo_nsga2": med(hv_p), "hv_random": med(hv_r),
+                "hv_ours_per_seed": hv_o, "hv_pymoo_per_seed": hv_p, "hv_random_per_seed": hv_r,
+                "ratio_vs_pymoo": med(hv_o) / med(hv_p) if hv_p and med(hv_p) else None,
+                "ratio_vs_random": med(hv_o) / med(hv_r) if med(hv_r) else None,
+                "ratio_vs_exhaustive": med(hv_o) / hv_star if hv_star else None,
+                "first_feasible_s": med([o.stats.first_feasible_s for o, _, _ in rs
+                                         if o.stats.first_feasible_s is not None]),
+                "candidates_per_s": med([o.stats.evaluated / max(o.stats.elapsed_s, 1e-9) for o, _, _ in rs]),
+                "evaluated": {"ours": med([o.stats.evaluated for o, _, _ in rs]),
+                              "pymoo": med([p["evaluated"] for _, p, _ in rs if p]),
+                              "random": med([r["evaluated"] for _, _, r in rs])},
+                "front": {"ours": med([len(o.front_rows) for o, _, _ in rs]),
+                          "pymoo": med([p["front"] for _, p, _ in rs if p]),
+                          "random": med([r["front"] for _, _, r in rs])},
+            }
+            res["generated"].append(row)
+            print(f"{n:5d} {budget:5.0f}s {space:14,d} {row['hv_ours']:8.4f} {(row['hv_pymoo_nsga2'] or nan):9.4f} "
+                  f"{row['hv_random']:9.4f} {(row['ratio_vs_pymoo'] or nan):10.3f} {(row['ratio_vs_random'] or nan):9.3f} "
+                  f"{(row['ratio_vs_exhaustive'] or nan):8.4f} {_fmt_s(row['first_feasible_s'], 8)} "
+                  f"{row['candidates_per_s']:11,.0f}", file=out)
     if not _has_pymoo():
         print("(pymoo is not installed: pip install '.[bench]' to compare with NSGA-II)", file=out)
 

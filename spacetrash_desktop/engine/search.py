@@ -31,6 +31,7 @@ from spacetrash_desktop.engine.tables import MAX_SLOTS, EngineTables
 from spacetrash_desktop.engine.vetting import INFEASIBLE_MASK, REFUSED_MASK, Flag, vet
 
 EXACT_LIMIT = 4_000_000  # candidates: above this, "auto" uses the evolutionary search
+EXACT_SHARE_OF_BUDGET = 0.5  # with a time budget, "auto" enumerates only when that takes at most half of it
 DEFAULT_BUDGET_S = 20.0  # evolution budget when the caller gives neither a time budget nor max_evals
 CONVERGE_CHECK_GENERATIONS = 25  # the evolution stops when the representative front's hypervolume
 # grows by less than converge_tol (relative) over two consecutive checks
@@ -697,6 +698,18 @@ def _evolve(run: _Run, rng: np.random.Generator, pop_size: int, max_evals: int |
 # ------------------------------------------------------------------------------------ entry point
 
 
+def _measured_rate(problem: Problem, scorer: Scorer, n: int = 4000) -> float:
+    """Candidates per second of this scorer on this machine (scores one small batch of the space)."""
+    batch = next(exact_chunks(problem, chunk=n), None)
+    if batch is None or len(batch) == 0:
+        return float("inf")
+    batch = batch.take(np.arange(min(n, len(batch))))
+    t0 = time.perf_counter()
+    s = scorer.score(problem.tables, batch, problem.target.batch_mass_kg)
+    vet(problem.tables, batch, s.phys, problem.target, s.props)
+    return len(batch) / max(time.perf_counter() - t0, 1e-6)
+
+
 def search(
     tables: EngineTables,
     target: Target,
@@ -722,8 +735,9 @@ def search(
       the ground truth.
     * ``evolutionary``: an exact pass over the most promising items, then NSGA-II-style evolution on a
       1% grid.
-    * ``auto`` (default): exact when the grid has at most ``EXACT_LIMIT`` candidates, then (with
-      ``refine``) the evolution refines the front between grid points; evolutionary otherwise.
+    * ``auto`` (default): exact when the grid has at most ``EXACT_LIMIT`` candidates and, with a time
+      budget, scoring them all takes at most half of it on this machine; then (with ``refine``) the
+      evolution refines the front between grid points. Evolutionary otherwise.
 
     The evolution stops at the time budget, at ``max_evals`` (deterministic for a seed), after
     ``stall_generations`` generations without a change to the front, when the representative front's
@@ -740,7 +754,11 @@ def search(
     total = problem.exact_count()
     run.stats.total = total
     if mode == "auto":
-        mode = "exact+refine" if total <= EXACT_LIMIT and refine else ("exact" if total <= EXACT_LIMIT else "evolutionary")
+        exact_fits = total <= EXACT_LIMIT
+        if exact_fits and time_budget_s is not None:
+            # exhaustive only when it fits comfortably in the time budget on this machine and scorer
+            exact_fits = total / _measured_rate(problem, scorer) <= EXACT_SHARE_OF_BUDGET * float(time_budget_s)
+        mode = ("exact+refine" if refine else "exact") if exact_fits else "evolutionary"
     if mode not in {"exact", "evolutionary", "exact+refine"}:
         raise ValueError(f"unknown search mode {mode!r}")
     run.stats.mode = mode
