@@ -98,3 +98,18 @@ def test_console_entry_point_runs(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "spacetrash_desktop", "targets"], capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == 0 and "residence_renovations" in proc.stdout
+
+
+def test_a_damaged_saved_inventory_is_kept_aside_not_overwritten(_isolated_home, capsys):
+    from spacetrash_desktop.services.inventory import current_inventory, save_current_inventory
+
+    damaged = _isolated_home / "inventory.parquet"
+    damaged.write_bytes(b"PAR1 this is not a parquet file any more")
+    items, origin = current_inventory()
+    assert origin.startswith("bundled default") and "inventory.damaged-" in origin
+    kept = list(_isolated_home.glob("inventory.damaged-*.parquet"))
+    assert len(kept) == 1 and kept[0].read_bytes() == b"PAR1 this is not a parquet file any more"
+    save_current_inventory(items[:3])  # the next autosave no longer touches the damaged copy
+    assert kept[0].read_bytes() == b"PAR1 this is not a parquet file any more"
+    assert run(["inventory", "show"]) == 0
+    assert "saved, 3 items" in capsys.readouterr().out
