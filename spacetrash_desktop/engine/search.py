@@ -685,13 +685,15 @@ def _evolve(run: _Run, rng: np.random.Generator, pop_size: int, max_evals: int |
         keep = _survive(allp, allf, p.target, pop_size)
         pop, props, flags = allb.take(keep), allp[keep], allf[keep]
         if max_evals:
-            run.ctx.progress(min(run.stats.evaluated, max_evals), max_evals, note)
+            run.ctx.progress(min(run.stats.evaluated, max_evals), max_evals,
+                             f"{note}: {run.stats.feasible:,} feasible of {run.stats.evaluated:,} scored")
         else:
             left = run.ctx.time_left()
             el = run.elapsed()
             total = el + left if np.isfinite(left) else el + 1
             run.ctx.progress(int(1000 * el / total), 1000,
-                             f"{note}: generation {gen}, {len(run.archive):,} on the front")
+                             f"{note}: {run.stats.feasible:,} feasible of {run.stats.evaluated:,} scored "
+                             f"(generation {gen})")
         run.maybe_partial()
 
 
