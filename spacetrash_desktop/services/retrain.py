@@ -702,8 +702,8 @@ def _decide(metrics: dict, data: dict) -> tuple[bool, str]:
     detail = ""
     if best is not None:
         g, n, fb = best
-        detail = (f" ({n} error on held-out feedback {_f(fb['mae_champion'])} -> {_f(fb['mae_challenger'])} "
-                  f"{PROPERTY_UNITS[n]})")
+        detail = (f", cutting the {n} error on held-out feedback from {_f(fb['mae_champion'])} to "
+                  f"{_f(fb['mae_challenger'])} ({PROPERTY_UNITS[n]}),")
     return True, (f"Promoted: it learnt from the feedback ({', '.join(learnt)}){detail} and is no worse than the "
                   f"previous model in any of {n_checks} checks of error and interval coverage. The previous model "
                   "can be restored with Roll back.")

@@ -147,7 +147,35 @@ def summary_from_manifest(manifest: Mapping | None) -> dict:
         "n_test": metrics.get("n_test"),
         "ood_rate": metrics.get("ood_rate"),
         "trained_at": m.get("trained_at"),
+        "corrected": corrected_by_feedback(metrics),
     }
+
+
+def corrected_by_feedback(metrics: Mapping | None) -> dict[str, dict]:
+    """Properties whose predictions a bundle corrects from crew feedback: {property: {"reach": "local" |
+    "global", "processes": [process ids]}} (empty for a model trained on simulated trials only)."""
+    corr = (metrics or {}).get("feedback_correction") if isinstance(metrics, Mapping) else None
+    by = corr.get("by_property") if isinstance(corr, Mapping) else None
+    out: dict[str, dict] = {}
+    for name, rep in (by or {}).items():
+        if isinstance(rep, Mapping) and rep.get("used"):
+            procs = rep.get("processes") if isinstance(rep.get("processes"), list) else []
+            out[str(name)] = {"reach": str(rep.get("reach") or "global"), "processes": [str(p) for p in procs]}
+    return out
+
+
+def corrected_note(corrected: Mapping[str, Mapping], process_name=lambda p: p) -> str:
+    """One or two sentences saying why a feedback-corrected property's ratio to the physics model on
+    the simulated test split can exceed 1 ("" when nothing was corrected)."""
+    if not corrected:
+        return ""
+    parts = []
+    for name, c in corrected.items():
+        procs = [process_name(p) for p in c.get("processes", [])] if c.get("reach") == "local" else []
+        parts.append(f"{name} ({', '.join(procs)})" if procs else name)
+    return (" Crew feedback corrects " + "; ".join(parts) + ": there the model departs from the simulated trials "
+            "on purpose, so its ratio on this split measures that departure, not its error against what the crew "
+            "measured (the retraining run's Metrics tab has that).")
 
 
 METRIC_COLUMNS = ("Property", "MAE physics", "MAE model", "Ratio", "Coverage", "Width")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
@@ -127,3 +128,108 @@ def test_feedback_to_export_to_retrain_to_verdict(qtbot, make_main_window, tmp_p
         assert w.ctx.model_info.version == champion.version and champion.version in mp.status_label.text()
         if record.get("challenger"):
             qtbot.waitUntil(lambda: any(r[3] == "candidate" for r in mp.bundles_model.rows), timeout=20000)
+
+
+def test_crew_reports_teach_the_model_and_the_panel_shows_the_promoted_model(qtbot, make_main_window, tmp_path,
+                                                                             monkeypatch):
+    """The path where retraining succeeds, through the window only: the crew reports, in the Feedback
+    panel, that 40 recipes of one process came out 0.2 less rigid than predicted (as measured); the
+    trainer exports the feedback from the File menu and retrains from the file in the Model panel;
+    the challenger learnt the shift, is promoted, and the Model panel, the status bar and the next
+    prediction all use the new model."""
+    from spacetrash_desktop.catalog import load_catalog
+    from spacetrash_desktop.ml import registry
+    from spacetrash_desktop.ml.bundle import load_bundle
+    from spacetrash_desktop.ml.train import TrainConfig
+    from spacetrash_desktop.services.generate import default_scorer
+    from spacetrash_desktop.services.retrain import load_run
+    from spacetrash_desktop.storage.paths import models_dir
+    from tests.ml.test_retrain import predict
+
+    w = make_main_window(model_check=check_model, scorer_factory=default_scorer)
+    champion = w.ctx.model_info
+    assert champion.status == "ready"
+    w.ctx.set_time_budget(3)
+    assert run_to_end(qtbot, w, timeout=120000) in ("finished", "cancelled")
+    view = w.ctx.results.view
+    model = w.candidates_tab.model
+    by_process: dict[str, list[int]] = {}
+    for row in range(model.rowCount()):
+        cand = view.candidate(model.recipe_id(row))
+        if cand.status != "refused" and cand.values["rigidity"] >= 0.25:
+            by_process.setdefault(cand.recipe.process_id, []).append(row)
+    process, rows = max(by_process.items(), key=lambda kv: len(kv[1]))
+    assert len(rows) >= 40, {k: len(v) for k, v in by_process.items()}
+    rows = rows[:: len(rows) // 40][:40]
+
+    # 1. forty reports through the panel, each typed the way a crew member would
+    fb = w.panels["feedback"]
+    reported: dict[str, float] = {}
+    for row in rows:
+        w.candidates_tab.table.selectRow(row)
+        rid = model.recipe_id(row)
+        cand = view.candidate(rid)
+        qtbot.mouseClick(w.candidates_tab.detail.report_button, Qt.MouseButton.LeftButton)
+        assert fb.made is not None and fb.made.recipe_id == rid
+        value = round(cand.values["rigidity"] - 0.2, 3)
+        qtbot.keyClicks(fb.fields["rigidity"].edit, f"{value:.3f}")
+        fb.methods["rigidity"].setCurrentIndex(fb.methods["rigidity"].findData("measured"))
+        qtbot.keyClicks(fb.hows["rigidity"], "3-point bend of a 10 cm strip")
+        if not fb.who.currentText():
+            qtbot.keyClicks(fb.who.lineEdit(), "Ana")
+        with qtbot.waitSignal(fb.saved, timeout=20000):
+            qtbot.mouseClick(fb.save_button, Qt.MouseButton.LeftButton)
+        reported[rid] = value
+    assert len(reported) == 40
+
+    # 2. the trainer exports them from the File menu
+    out = tmp_path / "usb-stick"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    export = next(a for a in w.file_menu.actions() if a.text().replace("&", "") == "Export feedback for trainers…")
+    with qtbot.waitSignal(fb.exported, timeout=20000) as blocker:
+        export.trigger()
+    exported = blocker.args[0]
+    assert exported.rows == 40
+    fb.message_box.close()
+
+    # 3. and retrains from the exported file in the Model panel
+    mp = w.panels["model"]
+    mp.retrain_config_factory = TrainConfig.small
+    w.show_tab("model")
+    qtbot.waitUntil(mp.retrain_button.isEnabled, timeout=30000)
+    qtbot.mouseClick(mp.retrain_button, Qt.MouseButton.LeftButton)
+    dlg = mp.retrain_dialog
+    qtbot.waitUntil(dlg.isVisible)
+    dlg.use_journal.setChecked(False)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(exported.path)], ""))
+    qtbot.mouseClick(dlg.add_files_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(mp.retrain_finished, timeout=240000) as blocker:
+        qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    outcome, run = blocker.args
+    record = load_run(run["run_id"])
+    assert outcome == "done" and record["verdict"] == "promoted", record["reason"]
+    rig = record["metrics"]["rigidity"]
+    assert rig["learnt"]["correction"] and rig["feedback"]["rows"] >= 10
+    assert rig["feedback"]["mae_challenger"] < 0.5 * rig["feedback"]["mae_champion"]
+
+    # 4. the panel, the status bar and the registry agree on the new active model
+    new_version = record["challenger"]["version"]
+    assert new_version != champion.version
+    qtbot.waitUntil(lambda: w.ctx.model_info.version == new_version, timeout=60000)
+    assert VERDICT_TEXT["promoted"] in mp.verdict_label.text()
+    assert new_version in mp.status_label.text() and new_version in w.model_label.text()
+    assert registry.registry_status().version == new_version
+    qtbot.waitUntil(lambda: mp.runs_model.rowCount() >= 1 and mp.runs_model.rows[0][1] == "promoted", timeout=30000)
+
+    # 5. the next generation is predicted by it, and it now predicts the reported recipes close to what the
+    #    crew measured (the model the window had predicted them 0.2 too rigid)
+    w.show_tab("candidates")
+    assert run_to_end(qtbot, w, timeout=120000) in ("finished", "cancelled")
+    assert w.ctx.results.view.result.model["version"] == new_version
+    recipes = [view.candidate(rid).recipe for rid in reported]
+    measured = np.array(list(reported.values()))
+    _, new_ens = load_bundle(models_dir() / record["challenger"]["folder"])
+    now = predict(new_ens, load_catalog(), recipes)[:, 0]
+    before = np.array([view.candidate(rid).values["rigidity"] for rid in reported])
+    assert np.mean(np.abs(before - measured)) > 0.19
+    assert np.mean(np.abs(now - measured)) < 0.05, np.abs(now - measured)
