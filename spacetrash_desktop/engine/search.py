@@ -702,9 +702,15 @@ def _evolve(run: _Run, rng: np.random.Generator, pop_size: int, max_evals: int |
 
 def _measured_rate(problem: Problem, scorer: Scorer, n: int = 4000) -> float:
     """Candidates per second of this scorer on this machine (scores one small batch of the space)."""
-    batch = next(exact_chunks(problem, chunk=n), None)
-    if batch is None or len(batch) == 0:
+    parts, have = [], 0
+    for part in exact_chunks(problem, chunk=n):  # the first chunks can be tiny (one-item mixes of a process):
+        parts.append(part)                       # timing one of those measures the per-call overhead only
+        have += len(part)
+        if have >= n:
+            break
+    if have == 0:
         return float("inf")
+    batch = RecipeBatch.concat(parts)
     batch = batch.take(np.arange(min(n, len(batch))))
     t0 = time.perf_counter()
     s = scorer.score(problem.tables, batch, problem.target.batch_mass_kg)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -36,6 +37,7 @@ from spacetrash_desktop.ui.sankey import SankeyWidget
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
 from spacetrash_desktop.ui.views import (
     CANDIDATE_COLUMNS,
+    COLUMN_INDEX,
     OBJECTIVES,
     CandidateView,
     RunInfo,
@@ -56,8 +58,25 @@ from spacetrash_desktop.ui.widgets import (
 
 log = logging.getLogger(__name__)
 
-CANDIDATE_COLUMN_WIDTHS = (40, 290, 160, 90, 124, 96, 134, 134, 130, 120, 110, 150, 220, 124)
+ALWAYS_SHOWN_COLUMNS = ("order", "items")  # a recipe row is always recognisable
+# Where the columns are shown by default (the model's order is the export's): what the crew compares
+# first (feasibility and the five properties) comes right after the recipe itself.
+DEFAULT_COLUMN_ORDER = ("order", "items", "process", "status", "rigidity", "tightness", "energy_kwh", "water_l",
+                        "crew_min", "regolith", "rank", "problematic", "flags", "id")
+CANDIDATE_COLUMN_WIDTHS = (40, 260, 160, 90, 124, 96, 134, 134, 130, 120, 110, 150, 220, 124)
 SEVERITY_MARK = {"error": ("✗", "#b91c1c"), "warning": ("⚠", "#b45309"), "note": ("•", "#374151")}
+
+
+def stop_note(stats: dict, secs: float, budget: float | None) -> str:
+    """Why a finished (not cancelled) search stopped, for the counts line: every candidate of the grid
+    was scored, the evolution's front stopped improving, or the time limit was reached first."""
+    if budget is not None and secs >= 0.98 * budget and not stats.get("completed"):
+        return " · time limit reached: the best recipes found are shown"
+    if stats.get("completed", True):
+        return ""  # the whole grid was scored (then refined): nothing to add
+    if stats.get("converged"):
+        return " · the search stopped when the front stopped improving"
+    return " · time limit reached: the best recipes found are shown"
 
 
 def explanations_available() -> bool:
@@ -390,6 +409,7 @@ class CandidatesTab(QWidget):
         sm = self.table.selectionModel()
         sm.selectionChanged.connect(self._table_selection_changed)
         sm.currentRowChanged.connect(self._table_selection_changed)
+        self._build_columns_menu()
 
         self.detail = DetailPane(ctx)
         self.detail.setMinimumWidth(380)
@@ -516,9 +536,7 @@ class CandidatesTab(QWidget):
         else:
             self.progress.setFormat("done")
             budget = view.run.time_budget_s if view.run is not None else None
-            out_of_time = not st.get("completed", True) or (budget is not None and secs >= 0.98 * budget)
-            limit = " · time limit reached: the best recipes found are shown" if out_of_time else ""
-            msg = f"Done. {summary}{limit}"
+            msg = f"Done. {summary}{stop_note(st, secs, budget)}"
             state = "finished"
         self.counts.setText(msg)
         self.ctx.results.set_state(state, msg)
@@ -663,6 +681,60 @@ class CandidatesTab(QWidget):
         what = "Pareto front" if front_only else "results"
         return self.ctx.runner.submit(work, pool="io", label=f"the export of the {what}",
                                       on_done=lambda p: self.ctx.say(f"Exported {n} recipes ({what}) to {p}", 8000))
+
+    # ------------------------------------------------------------------ columns
+    def _build_columns_menu(self) -> None:
+        """Columns can be dragged to another place, and hidden or shown from the header's context menu
+        or View > Recipe table columns (the layout is kept with the window's settings)."""
+        hh = self.table.horizontalHeader()
+        hh.setSectionsMovable(True)
+        hh.setFirstSectionMovable(False)
+        hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        hh.customContextMenuRequested.connect(lambda pos: self.columns_menu.exec(hh.mapToGlobal(pos)))
+        self.columns_menu = QMenu("Recipe table &columns", self)
+        self.columns_menu.setToolTipsVisible(True)
+        self.column_actions: dict[str, QAction] = {}
+        for col, (key, title, tip) in enumerate(CANDIDATE_COLUMNS):
+            if key in ALWAYS_SHOWN_COLUMNS:
+                continue
+            a = QAction(title, self, checkable=True, checked=True)
+            a.setToolTip(tip)
+            a.toggled.connect(lambda on, c=col: self.table.setColumnHidden(c, not on))
+            self.columns_menu.addAction(a)
+            self.column_actions[key] = a
+        self.columns_menu.addSeparator()
+        self.columns_menu.addAction("Show &all columns", self.show_all_columns)
+        self.columns_menu.addAction("&Reset the columns (order, widths, all shown)", self.reset_columns)
+        self.columns_menu.aboutToShow.connect(self._sync_column_actions)
+        self._default_column_order()
+
+    def _default_column_order(self) -> None:
+        hh = self.table.horizontalHeader()
+        for visual, key in enumerate(DEFAULT_COLUMN_ORDER):
+            hh.moveSection(hh.visualIndex(COLUMN_INDEX[key]), visual)
+
+    def _sync_column_actions(self) -> None:
+        for key, a in self.column_actions.items():
+            a.blockSignals(True)
+            a.setChecked(not self.table.isColumnHidden(COLUMN_INDEX[key]))
+            a.blockSignals(False)
+
+    def show_all_columns(self) -> None:
+        for col in range(len(CANDIDATE_COLUMNS)):
+            self.table.setColumnHidden(col, False)
+        self._sync_column_actions()
+
+    def reset_columns(self) -> None:
+        self._default_column_order()
+        self.show_all_columns()
+        for col, width in enumerate(CANDIDATE_COLUMN_WIDTHS):
+            self.table.setColumnWidth(col, width)
+
+    def visible_columns(self) -> list[str]:
+        """Keys of the shown columns, in the order they are shown."""
+        hh = self.table.horizontalHeader()
+        order = sorted(range(len(CANDIDATE_COLUMNS)), key=hh.visualIndex)
+        return [CANDIDATE_COLUMNS[c][0] for c in order if not self.table.isColumnHidden(c)]
 
     def _layout(self) -> dict:
         return {"candidates/header": self.table.horizontalHeader(), "candidates/splitter": self.splitter}

@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
             self.addAction(a)
             self.tab_actions[key] = a
         self.view_menu.addSeparator()
+        self.view_menu.addMenu(cand.columns_menu)
         self._panel_anchor = self.view_menu.addSeparator()
         self.view_menu.addAction(self._action("Reset the window layout", self.reset_layout))
 

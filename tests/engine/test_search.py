@@ -60,6 +60,22 @@ def test_auto_mode_contains_the_exact_front(catalog):
     assert all((fa <= f + 1e-9).all(axis=1).any() for f in fe)
 
 
+def test_auto_mode_enumerates_the_default_inventory_when_the_time_budget_allows(catalog):
+    """The default inventory's grid (~70k candidates) is scored in well under a second on any laptop,
+    so with the window's default 30 s budget "auto" must enumerate all of it (the ground truth), not
+    fall back to the evolution because a tiny first chunk made scoring look slow."""
+    from spacetrash_desktop.engine.problem import build_problem
+    from spacetrash_desktop.engine.search import _measured_rate
+
+    t = compile_tables(catalog, list(catalog.default_inventory))
+    target = catalog.targets["container"]
+    problem = build_problem(t, target)
+    assert problem.exact_count() < 200_000
+    assert _measured_rate(problem, PhysicsScorer()) > 20_000  # candidates/s; ~1 M/s measured here
+    out = search(t, target, PhysicsScorer(), mode="auto", time_budget_s=30)
+    assert out.stats.mode == "exact+refine" and out.stats.completed
+
+
 def test_deterministic_for_a_seed(catalog):
     t = compile_tables(catalog, synthetic_inventory(catalog, 60, seed=1))
     target = catalog.targets["interior_panel"]

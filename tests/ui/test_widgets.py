@@ -51,3 +51,15 @@ def test_property_bars_verdicts(qtbot, make_main_window):
     assert not b.grab().toImage().isNull()
     assert set(PropertyBars.verdicts(cand, w.ctx.target).values()) <= {GOOD, MARGINAL}  # feasible: no red
     assert "at least" in b.accessibleDescription() and "at most" in b.accessibleDescription()
+
+
+def test_the_counts_line_says_why_a_search_stopped():
+    from spacetrash_desktop.ui.candidates_tab import stop_note
+
+    assert stop_note({"completed": True, "converged": False}, 4.0, 30.0) == ""
+    assert "front stopped improving" in stop_note({"completed": False, "converged": True}, 0.8, 30.0)
+    assert "time limit reached" in stop_note({"completed": False, "converged": False}, 30.0, 30.0)
+    assert "time limit reached" in stop_note({"completed": False, "converged": True}, 29.9, 30.0)
+    assert "time limit reached" in stop_note({"completed": False, "converged": False}, 5.0, None)
+    # the exhaustive pass finished, then the refinement used the rest of the time: nothing was missed
+    assert stop_note({"completed": True, "converged": False}, 30.0, 30.0) == ""

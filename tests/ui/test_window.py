@@ -54,6 +54,38 @@ def test_state_is_restored_after_closing_and_reopening(qtbot, make_main_window, 
     assert len(w2.ctx.inventory) == len(catalog.default_inventory)
 
 
+def test_recipe_table_columns_can_be_hidden_and_moved_and_are_remembered(qtbot, make_main_window):
+    """View > Recipe table columns hides a column; a dragged column keeps its place; both survive a
+    restart; Reset brings back the default order with every column shown."""
+    from spacetrash_desktop.ui.candidates_tab import DEFAULT_COLUMN_ORDER
+    from spacetrash_desktop.ui.views import CANDIDATE_COLUMNS, COLUMN_INDEX
+
+    w1 = make_main_window()
+    cand = w1.candidates_tab
+    default = list(DEFAULT_COLUMN_ORDER)
+    assert sorted(default) == sorted(k for k, _t, _tip in CANDIDATE_COLUMNS)
+    assert cand.visible_columns() == default and default.index("crew_min") < default.index("regolith")
+    menu = next(a.menu() for a in w1.view_menu.actions() if a.menu() is cand.columns_menu)
+    hide = next(a for a in menu.actions() if a.text() == "Regolith %")
+    hide.trigger()  # as from the menu
+    hh = cand.table.horizontalHeader()
+    hh.moveSection(hh.visualIndex(COLUMN_INDEX["energy_kwh"]), hh.visualIndex(COLUMN_INDEX["process"]) + 1)
+    expected = [k for k in default if k != "regolith"]
+    expected.remove("energy_kwh")
+    expected.insert(expected.index("process") + 1, "energy_kwh")
+    assert cand.visible_columns() == expected
+    assert "order" not in cand.column_actions and "items" not in cand.column_actions  # a row stays recognisable
+    w1.close()
+
+    w2 = make_main_window()
+    cand2 = w2.candidates_tab
+    assert cand2.visible_columns() == expected
+    cand2.columns_menu.aboutToShow.emit()
+    assert not cand2.column_actions["regolith"].isChecked() and cand2.column_actions["water_l"].isChecked()
+    cand2.reset_columns()
+    assert cand2.visible_columns() == default
+
+
 def test_a_preset_is_remembered_as_itself(qtbot, make_main_window):
     w1 = make_main_window()
     combo = w1.target_tab.scenario_combo
