@@ -231,5 +231,8 @@ def test_crew_reports_teach_the_model_and_the_panel_shows_the_promoted_model(qtb
     _, new_ens = load_bundle(models_dir() / record["challenger"]["folder"])
     now = predict(new_ens, load_catalog(), recipes)[:, 0]
     before = np.array([view.candidate(rid).values["rigidity"] for rid in reported])
+    print(f"\nheld-out rigidity MAE {rig['feedback']['mae_champion']:.4f} -> {rig['feedback']['mae_challenger']:.4f}; "
+          f"reported recipes: old model off by {np.mean(np.abs(before - measured)):.3f}, "
+          f"new model by {np.mean(np.abs(now - measured)):.3f} on average")
     assert np.mean(np.abs(before - measured)) > 0.19
     assert np.mean(np.abs(now - measured)) < 0.05, np.abs(now - measured)
