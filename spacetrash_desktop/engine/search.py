@@ -60,17 +60,37 @@ class Store:
     extra: list = field(default_factory=list)  # physics details [N, E]
     n: int = 0
     _cache: dict = field(default_factory=dict)
+    _rows: dict = field(default_factory=dict)  # recipe key -> row: a recipe is stored once
 
     EXTRA = ("modulus_gpa", "strength_mpa", "porosity", "melt_fraction", "hydrogen_wt_pct", "feed_kg",
              "regolith_kg", "product_kg", "loss_vapour_kg", "loss_volatiles_kg", "loss_fines_kg",
              "loss_trim_kg", "batches", "heat_kwh", "water_recovered_l", "problematic_share")
 
+    def find(self, b: RecipeBatch, sel: np.ndarray) -> np.ndarray:
+        """Store row of each selected recipe, -1 where it is not stored (the evolution can score again a
+        recipe the exact pass or an earlier generation already scored)."""
+        return np.array([self._rows.get(k, -1) for k in b.take(sel).keys().tolist()], int)
+
     def add(self, b: RecipeBatch, s: Scores, flags: np.ndarray, pref: np.ndarray, sel: np.ndarray) -> np.ndarray:
+        """Store the selected rows of a scored batch; returns each one's store row. A recipe already
+        stored keeps its row (same recipe, same scores: stored once, shown once)."""
         sel = np.asarray(sel)
         if sel.dtype == bool:
             sel = np.where(sel)[0]
         if len(sel) == 0:
             return np.zeros(0, int)
+        out = np.empty(len(sel), int)
+        keys = b.take(sel).keys().tolist()
+        fresh = []
+        for j, k in enumerate(keys):
+            row = self._rows.get(k)
+            if row is None:
+                row = self._rows[k] = self.n + len(fresh)
+                fresh.append(j)
+            out[j] = row
+        if not fresh:
+            return out
+        sel = sel[np.array(fresh, int)]
         self.idx.append(b.idx[sel]); self.frac.append(b.frac[sel]); self.reg.append(b.reg[sel])
         self.proc.append(b.proc[sel]); self.props.append(s.props[sel]); self.lo.append(s.lo[sel])
         self.hi.append(s.hi[sel]); self.flags.append(flags[sel]); self.ood.append(s.ood[sel])
@@ -78,10 +98,9 @@ class Store:
         ph = s.phys
         ex = np.stack([getattr(ph, k)[sel] for k in self.EXTRA], axis=1)
         self.extra.append(np.concatenate([ex, ph.item_kg[sel]], axis=1))
-        start = self.n
         self.n += len(sel)
         self._compact()
-        return np.arange(start, self.n)
+        return out
 
     def _compact(self):
         if len(self.idx) > 64:
@@ -103,6 +122,8 @@ class Store:
         for name, arr in a.items():
             setattr(self, name, [arr[rows]])
         self.n = len(rows)
+        kept = RecipeBatch(self.idx[0], self.frac[0], self.reg[0], self.proc[0]).keys().tolist()
+        self._rows = {k: i for i, k in enumerate(kept)}
         return np.arange(len(rows))
 
 
@@ -213,10 +234,12 @@ class _Run:
         worst = max((v for v, _ in self.infeasible_rows), default=np.inf) if len(self.infeasible_rows) >= INFEASIBLE_KEEP else np.inf
         order = np.argsort(viol)[:INFEASIBLE_KEEP]
         order = order[viol[order] < worst]
+        order = order[self.store.find(batch, cand[order]) < 0]  # already kept: once is enough
         if len(order) == 0:
             return
         rows = self.store.add(batch, s, flags, pref, cand[order])
-        self.infeasible_rows.extend(zip(viol[order].tolist(), rows.tolist()))
+        rows, first = np.unique(rows, return_index=True)  # the same recipe twice in one batch
+        self.infeasible_rows.extend(zip(viol[order][first].tolist(), rows.tolist()))
         self.infeasible_rows.sort()
         del self.infeasible_rows[INFEASIBLE_KEEP:]
 

@@ -76,6 +76,22 @@ def test_auto_mode_enumerates_the_default_inventory_when_the_time_budget_allows(
     assert out.stats.mode == "exact+refine" and out.stats.completed
 
 
+@pytest.mark.parametrize("mode", ["evolutionary", "auto"])
+def test_a_recipe_is_listed_once(catalog, mode):
+    """The evolution scores again recipes the exact pass or an earlier generation already scored; the
+    results must still list each recipe once (a crew member reporting on "row 12" and "row 40" must
+    not be reporting on the same recipe)."""
+    from collections import Counter
+
+    from spacetrash_desktop.services.generate import generate
+
+    res = generate(list(catalog.default_inventory), catalog.targets["container"], scorer=PhysicsScorer(),
+                   max_evals=150_000, mode=mode, seed=1)
+    ids = [c.recipe_id for c in res.candidates]
+    assert len(ids) > 100
+    assert [k for k, n in Counter(ids).items() if n > 1] == []
+
+
 def test_deterministic_for_a_seed(catalog):
     t = compile_tables(catalog, synthetic_inventory(catalog, 60, seed=1))
     target = catalog.targets["interior_panel"]
