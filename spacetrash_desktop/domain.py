@@ -238,13 +238,6 @@ class Prediction:
     flags: tuple[str, ...] = field(default_factory=tuple)
 
 
-def is_finite_number(x) -> bool:
-    try:
-        return math.isfinite(float(x))
-    except (TypeError, ValueError):
-        return False
-
-
 def finite_float(v) -> float | None:
     """``v`` as a finite float; None for None, a bool, text that is not a number, NaN or infinity."""
     if v is None or isinstance(v, bool):

@@ -108,10 +108,6 @@ def rigidity_index(modulus_gpa: np.ndarray) -> np.ndarray:
     return np.clip(np.log10(e / E_LOW_GPA) / np.log10(E_HIGH_GPA / E_LOW_GPA), 0.0, 1.0)
 
 
-def modulus_from_rigidity(r: np.ndarray) -> np.ndarray:
-    return E_LOW_GPA * (E_HIGH_GPA / E_LOW_GPA) ** np.asarray(r)
-
-
 def score_physics(t: EngineTables, b: RecipeBatch, batch_mass_kg: float) -> PhysicsResult:
     N = len(b)
     waste = 1.0 - b.reg  # [N]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from spacetrash_desktop.domain import Recipe, recipe_id
+from spacetrash_desktop.domain import Recipe
 from spacetrash_desktop.engine.tables import MAX_SLOTS, EngineTables
 
 
@@ -73,26 +73,6 @@ class RecipeBatch:
             [self.idx.astype(np.float64), np.round(self.frac, decimals), np.round(self.reg[:, None], decimals),
              self.proc[:, None].astype(np.float64)], axis=1)
         return np.ascontiguousarray(arr).view(np.dtype((np.void, arr.dtype.itemsize * arr.shape[1]))).ravel()
-
-
-def to_recipe(tables: EngineTables, batch: RecipeBatch, i: int, batch_mass_kg: float) -> Recipe:
-    pad = tables.n_items
-    items = tuple(
-        (tables.item_ids[int(j)], float(f))
-        for j, f in zip(batch.idx[i], batch.frac[i])
-        if int(j) != pad and f > 0
-    )
-    return Recipe(items=items, regolith_frac=float(batch.reg[i]),
-                  process_id=tables.process_ids[int(batch.proc[i])], batch_mass_kg=float(batch_mass_kg))
-
-
-def recipe_ids(tables: EngineTables, batch: RecipeBatch, batch_mass_kg: float) -> list[str]:
-    pad = tables.n_items
-    out = []
-    for i in range(len(batch)):
-        items = [(tables.item_ids[int(j)], float(f)) for j, f in zip(batch.idx[i], batch.frac[i]) if int(j) != pad]
-        out.append(recipe_id(items, float(batch.reg[i]), tables.process_ids[int(batch.proc[i])], batch_mass_kg))
-    return out
 
 
 def from_recipes(tables: EngineTables, recipes: list[Recipe]) -> RecipeBatch:

@@ -118,13 +118,6 @@ class GenerationResult:
     def front(self) -> list[Candidate]:
         return [c for c in self.candidates if c.on_front]
 
-    def by_id(self, rid: str) -> Candidate | None:
-        for c in self.candidates:
-            if c.recipe_id == rid:
-                return c
-        return None
-
-
 def build_candidates(tables: EngineTables, target: Target, arrays: Mapping[str, np.ndarray],
                      rows: np.ndarray, ranks: np.ndarray | None, cache: dict | None = None) -> list[Candidate]:
     """Turn store rows into Candidate objects (cached by recipe content when a cache is given)."""

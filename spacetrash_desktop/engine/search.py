@@ -21,7 +21,6 @@ from spacetrash_desktop.engine.pareto import ParetoArchive, normalise_for_target
 from spacetrash_desktop.engine.problem import (
     Problem,
     build_problem,
-    compositions,
     exact_chunks,
     stock_ok,
 )

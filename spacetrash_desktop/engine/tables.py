@@ -12,7 +12,7 @@ from typing import Sequence
 import numpy as np
 
 from spacetrash_desktop.catalog.datasets import Catalog
-from spacetrash_desktop.domain import NEVER_HEAT_HAZARDS, Process, Target, WasteItem
+from spacetrash_desktop.domain import NEVER_HEAT_HAZARDS, Process, WasteItem
 
 REGOLITH_ID = "mgs1_regolith"
 AMBIENT_C = 20.0  # habitat cabin temperature the feed starts from (assumption, docs/PHYSICS.md)
@@ -205,6 +205,3 @@ def compile_tables(catalog: Catalog, items: Sequence[WasteItem]) -> EngineTables
         reg_volatile=reg_vol,
     )
 
-
-def allowed_process_mask(tables: EngineTables, target: Target) -> np.ndarray:
-    return np.array([target.allows_process(pid) for pid in tables.process_ids], bool)

@@ -78,6 +78,3 @@ def inventory_path() -> Path:
     """The crew's saved inventory (autosaved after every edit)."""
     return data_dir() / "inventory.parquet"
 
-
-def settings_path() -> Path:
-    return data_dir() / "settings.json"

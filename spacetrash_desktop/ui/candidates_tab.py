@@ -744,6 +744,3 @@ class CandidatesTab(QWidget):
 
     def restore_state(self, settings) -> None:
         restore_layout(settings, self._layout())
-
-    def columns(self) -> list[str]:
-        return [t for _k, t, _tip in CANDIDATE_COLUMNS]

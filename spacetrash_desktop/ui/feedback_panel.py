@@ -109,9 +109,6 @@ class ReportField(CheckedNumberField):
         self.edit.setPlaceholderText("not reported")
         self.edit.textChanged.connect(self._edited)
 
-    def set_text(self, text: str) -> None:
-        self.edit.setText(text)
-
     def _edited(self, text: str) -> None:
         s = text.strip()
         unit = "" if self.unit == "0–1" else f" {self.unit}"

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from spacetrash_desktop.errors import ErrorCode
 from spacetrash_desktop.ui.context import AppContext
 from spacetrash_desktop.ui.inventory_doc import Change
-from spacetrash_desktop.ui.qtmodels import INVENTORY_COLUMNS, InventoryTableModel
+from spacetrash_desktop.ui.qtmodels import InventoryTableModel
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
 from spacetrash_desktop.ui.views import fmt_kg
 from spacetrash_desktop.ui.widgets import restore_layout, save_layout, setup_table, splitter
@@ -466,6 +466,3 @@ class InventoryTab(QWidget):
 
     def restore_state(self, settings) -> None:
         restore_layout(settings, self._layout())
-
-    def column_titles(self) -> list[str]:
-        return [t for _k, t, _tip in INVENTORY_COLUMNS]

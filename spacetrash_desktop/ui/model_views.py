@@ -203,17 +203,6 @@ def metric_rows(metrics: Mapping | None) -> list[tuple[str, ...]]:
 # ------------------------------------------------------------------------------------ runs
 
 
-def _who(d: Any) -> str:
-    """'name version' from {'name':..., 'version':...} (or a plain text)."""
-    if isinstance(d, Mapping):
-        name = d.get("name") or ""
-        version = d.get("version") or ""
-        return f"{name} {version}".strip() or "–"
-    if d in (None, ""):
-        return "–"
-    return str(d)
-
-
 def _first(d: Mapping, *keys: str) -> Any:
     for k in keys:
         if k in d and d[k] not in (None, ""):

@@ -140,11 +140,6 @@ class SortFilterTableModel(ColumnsTableModel):
         self.changePersistentIndexList(persistent, new)
         self.layoutChanged.emit()
 
-    def _reset_rows(self) -> None:
-        self.beginResetModel()
-        self._set_order(self._compute_order())
-        self.endResetModel()
-
     def source_row(self, view_row: int) -> int:
         return int(self._order[view_row]) if 0 <= view_row < len(self._order) else -1
 

@@ -137,11 +137,6 @@ class QtRunContext(RunContext):
             self._posted.discard(kind)
             return self._latest.pop(kind, None)
 
-    def latest_progress(self):
-        with self._lock:
-            return self._latest.get("progress")
-
-
 @dataclass(eq=False)
 class Task:
     id: int

@@ -311,14 +311,6 @@ class TradeoffsTab(QWidget):
             self.ctx.selection.set([rid], rid, "plot")
         ev.accept()
 
-    def select_row(self, row: int, additive: bool = False) -> None:
-        """Same as clicking the point of ``row`` (keyboard users and tests)."""
-        rid = self.view.ids[row]
-        if additive:
-            self.ctx.selection.toggle(rid, "plot")
-        else:
-            self.ctx.selection.set([rid], rid, "plot")
-
     def point_position(self, row: int):
         """Where the point of ``row`` is drawn, in the plot widget's viewport coordinates."""
         ix, iy = self.names.index(self.x_name), self.names.index(self.y_name)

@@ -47,10 +47,6 @@ class CommandStack:
     def subscribe(self, callback: Callable[[], None]) -> None:
         self._listeners.append(callback)
 
-    def unsubscribe(self, callback: Callable[[], None]) -> None:
-        if callback in self._listeners:
-            self._listeners.remove(callback)
-
     def _changed(self) -> None:
         for cb in list(self._listeners):
             cb()

@@ -29,7 +29,6 @@ def taught_scorer(catalog):
 
 def _recipes(catalog):
     items = list(catalog.default_inventory)
-    by = {it.item_id: it for it in items}
     pe = [i for i in items if i.fraction_of("ldpe") > 0.9][0].item_id
     pouch = [i for i in items if i.fraction_of("nylon") > 0.3][0].item_id
     return items, [
