@@ -70,11 +70,9 @@ SEVERITY_MARK = {"error": ("✗", "#b91c1c"), "warning": ("⚠", "#b45309"), "no
 def stop_note(stats: dict, secs: float, budget: float | None) -> str:
     """Why a finished (not cancelled) search stopped, for the counts line: every candidate of the grid
     was scored, the evolution's front stopped improving, or the time limit was reached first."""
-    if budget is not None and secs >= 0.98 * budget and not stats.get("completed"):
-        return " · time limit reached: the best recipes found are shown"
     if stats.get("completed", True):
         return ""  # the whole grid was scored (then refined): nothing to add
-    if stats.get("converged"):
+    if stats.get("converged") and not (budget is not None and secs >= 0.98 * budget):
         return " · the search stopped when the front stopped improving"
     return " · time limit reached: the best recipes found are shown"
 

@@ -508,16 +508,15 @@ class ModelPanel(QWidget):
             self.metrics_note.setText(
                 "On the held-out test split" + (f" ({int(n_test):,} recipes)" if n_test else "") + ". Coverage is "
                 "counted on the rows that are not structural zeros."
-                + corrected_note(self._corrected(info, m), self._process_name))
+                + corrected_note(self._corrected(info), self._process_name))
         self.trained_at_label.setText(short_time(m.get("trained_at")) if named else "–")
         self.test_rows_label.setText(f"{int(m['n_test']):,}" if named and m.get("n_test") else "–")
         self.ood_label.setText(fmt_pct(m.get("ood_rate")) if named else "–")
         self.sha_label.setText(info.manifest_sha256[:16] if info.manifest_sha256 else "–")
         self._show_trained_on()
 
-    def _corrected(self, info: ModelInfo, m: dict) -> dict:
-        if m.get("corrected") is not None:
-            return m["corrected"]
+    def _corrected(self, info: ModelInfo) -> dict:
+        """What the active model corrects from feedback (read from its manifest once the details are in)."""
         if self.details.manifest and self.details.active_sha256 == info.manifest_sha256:
             return corrected_by_feedback(self.details.manifest.get("metrics"))
         return {}

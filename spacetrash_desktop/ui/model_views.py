@@ -147,7 +147,6 @@ def summary_from_manifest(manifest: Mapping | None) -> dict:
         "n_test": metrics.get("n_test"),
         "ood_rate": metrics.get("ood_rate"),
         "trained_at": m.get("trained_at"),
-        "corrected": corrected_by_feedback(metrics),
     }
 
 

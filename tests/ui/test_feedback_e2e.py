@@ -27,9 +27,46 @@ def _fresh_registry_cache():
     registry.clear_cache()
 
 
+def export_for_trainers(qtbot, w, folder, monkeypatch):
+    """File > Export feedback for trainers…, the folder dialog answering with ``folder``; returns the
+    export summary the Feedback panel emitted."""
+    fb = w.panels["feedback"]
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    export = next(a for a in w.file_menu.actions() if a.text().replace("&", "") == "Export feedback for trainers…")
+    with qtbot.waitSignal(fb.exported, timeout=20000) as blocker:
+        export.trigger()
+    fb.message_box.close()
+    return blocker.args[0]
+
+
+def retrain_from_file(qtbot, w, path, monkeypatch):
+    """View > Model, Retrain from feedback… on ``path`` only (not the journal), fast configuration;
+    returns (outcome, run) as the Model panel emitted them and the progress values it showed."""
+    from spacetrash_desktop.ml.train import TrainConfig
+
+    mp = w.panels["model"]
+    mp.retrain_config_factory = TrainConfig.small
+    model_action = next(a for a in w.view_menu.actions() if a.text() == "Model")
+    with qtbot.waitSignal(mp.details_loaded, timeout=30000):
+        model_action.trigger()
+    assert w.current_tab_key() == "model" and mp.retrain_button.isEnabled()
+    qtbot.mouseClick(mp.retrain_button, Qt.MouseButton.LeftButton)
+    dlg = mp.retrain_dialog
+    qtbot.waitUntil(dlg.isVisible)
+    dlg.use_journal.setChecked(False)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
+    qtbot.mouseClick(dlg.add_files_button, Qt.MouseButton.LeftButton)
+    assert dlg.paths() == [str(path)]
+    progress: list[int] = []
+    mp.progress.valueChanged.connect(progress.append)
+    with qtbot.waitSignal(mp.retrain_finished, timeout=240000) as blocker:
+        qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    outcome, run = blocker.args
+    return outcome, run, progress
+
+
 def test_feedback_to_export_to_retrain_to_verdict(qtbot, make_main_window, tmp_path, monkeypatch):
     from spacetrash_desktop.ml import registry
-    from spacetrash_desktop.ml.train import TrainConfig
     from spacetrash_desktop.services import feedback as fb_service
     from spacetrash_desktop.services.generate import default_scorer
     from spacetrash_desktop.services.retrain import list_runs, load_run
@@ -68,34 +105,12 @@ def test_feedback_to_export_to_retrain_to_verdict(qtbot, make_main_window, tmp_p
     assert row["recipe_id"] == rid and row["model_version"] == champion.version
 
     # 3. export for trainers from the File menu (the folder dialog answers with a temp folder)
-    out = tmp_path / "usb-stick"
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
-    export = next(a for a in w.file_menu.actions() if a.text().replace("&", "") == "Export feedback for trainers…")
-    with qtbot.waitSignal(fb.exported, timeout=20000) as blocker:
-        export.trigger()
-    exported = blocker.args[0]
+    exported = export_for_trainers(qtbot, w, tmp_path / "usb-stick", monkeypatch)
     assert exported.rows == 1 and Path(exported.path).exists()
-    fb.message_box.close()
 
     # 4. retrain from the exported file in the Model panel (not the journal), fast configuration
     mp = w.panels["model"]
-    mp.retrain_config_factory = TrainConfig.small
-    model_action = next(a for a in w.view_menu.actions() if a.text() == "Model")
-    with qtbot.waitSignal(mp.details_loaded, timeout=30000):
-        model_action.trigger()
-    assert w.current_tab_key() == "model" and mp.retrain_button.isEnabled()
-    qtbot.mouseClick(mp.retrain_button, Qt.MouseButton.LeftButton)
-    dlg = mp.retrain_dialog
-    qtbot.waitUntil(dlg.isVisible)
-    dlg.use_journal.setChecked(False)
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(exported.path)], ""))
-    qtbot.mouseClick(dlg.add_files_button, Qt.MouseButton.LeftButton)
-    assert dlg.paths() == [str(exported.path)]
-    progress = []
-    mp.progress.valueChanged.connect(progress.append)
-    with qtbot.waitSignal(mp.retrain_finished, timeout=240000) as blocker:
-        qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
-    outcome, run = blocker.args
+    outcome, run, progress = retrain_from_file(qtbot, w, exported.path, monkeypatch)
     assert outcome == "done", run
     assert progress and max(progress) > 0  # progress was shown while it ran
 
@@ -140,7 +155,6 @@ def test_crew_reports_teach_the_model_and_the_panel_shows_the_promoted_model(qtb
     from spacetrash_desktop.catalog import load_catalog
     from spacetrash_desktop.ml import registry
     from spacetrash_desktop.ml.bundle import load_bundle
-    from spacetrash_desktop.ml.train import TrainConfig
     from spacetrash_desktop.services.generate import default_scorer
     from spacetrash_desktop.services.retrain import load_run
     from spacetrash_desktop.storage.paths import models_dir
@@ -183,29 +197,12 @@ def test_crew_reports_teach_the_model_and_the_panel_shows_the_promoted_model(qtb
     assert len(reported) == 40
 
     # 2. the trainer exports them from the File menu
-    out = tmp_path / "usb-stick"
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
-    export = next(a for a in w.file_menu.actions() if a.text().replace("&", "") == "Export feedback for trainers…")
-    with qtbot.waitSignal(fb.exported, timeout=20000) as blocker:
-        export.trigger()
-    exported = blocker.args[0]
+    exported = export_for_trainers(qtbot, w, tmp_path / "usb-stick", monkeypatch)
     assert exported.rows == 40
-    fb.message_box.close()
 
     # 3. and retrains from the exported file in the Model panel
     mp = w.panels["model"]
-    mp.retrain_config_factory = TrainConfig.small
-    w.show_tab("model")
-    qtbot.waitUntil(mp.retrain_button.isEnabled, timeout=30000)
-    qtbot.mouseClick(mp.retrain_button, Qt.MouseButton.LeftButton)
-    dlg = mp.retrain_dialog
-    qtbot.waitUntil(dlg.isVisible)
-    dlg.use_journal.setChecked(False)
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(exported.path)], ""))
-    qtbot.mouseClick(dlg.add_files_button, Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(mp.retrain_finished, timeout=240000) as blocker:
-        qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
-    outcome, run = blocker.args
+    outcome, run, _progress = retrain_from_file(qtbot, w, exported.path, monkeypatch)
     record = load_run(run["run_id"])
     assert outcome == "done" and record["verdict"] == "promoted", record["reason"]
     rig = record["metrics"]["rigidity"]
