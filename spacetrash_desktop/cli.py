@@ -74,8 +74,7 @@ def run(argv: list[str]) -> int:
         log.exception("unexpected error in command %s", args.command)
         from spacetrash_desktop.storage.logs import log_path
 
-        print(f"spacetrash: {ErrorCode.INTERNAL.value}: unexpected error; details are in {log_path()}",
-              file=sys.stderr)
+        print(f"spacetrash: {ErrorCode.INTERNAL.value}: unexpected error; details are in {log_path()}", file=sys.stderr)
         return EXIT_INTERNAL
 
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Mapping
-
 
 # Hazards released at ordinary processing temperatures: a material carrying one is never heated.
 # Other codes (HCN, SOx...) are decomposition products, kept off by the decomposition rule.

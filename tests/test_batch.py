@@ -43,11 +43,28 @@ FAST = {"time_budget_s": 5, "max_evals": 20000}
 def test_queue_sorts_good_and_bad_jobs_with_codes(tmp_path):
     q = tmp_path / "queue"
     put(q, "good-preset", {"target": "container", **FAST})
-    put(q, "good-custom", {"target": {"id": "crate", "rigidity_min": 0.4, "tightness_min": 0.1, "batch_mass_kg": 2,
-                                      "max_energy_kwh": 5, "max_water_l": 2, "max_crew_min": 200}, **FAST})
-    (q / "inv.csv").write_text("id,name,composition,mass_kg,moisture_pct,category\n"
-                               "A,Bags,ldpe 100%,20,,Unknown new category\n"
-                               "B,Foam,ldpe 100%,nan,0,Foam\n", encoding="utf-8")
+    put(
+        q,
+        "good-custom",
+        {
+            "target": {
+                "id": "crate",
+                "rigidity_min": 0.4,
+                "tightness_min": 0.1,
+                "batch_mass_kg": 2,
+                "max_energy_kwh": 5,
+                "max_water_l": 2,
+                "max_crew_min": 200,
+            },
+            **FAST,
+        },
+    )
+    (q / "inv.csv").write_text(
+        "id,name,composition,mass_kg,moisture_pct,category\n"
+        "A,Bags,ldpe 100%,20,,Unknown new category\n"
+        "B,Foam,ldpe 100%,nan,0,Foam\n",
+        encoding="utf-8",
+    )
     put(q, "skip-bad-rows", {"target": "party_decoration", "inventory": "inv.csv", "on_bad_rows": "skip", **FAST})
     put(q, "fail-bad-rows", {"target": "container", "inventory": "inv.csv", **FAST})
     put(q, "malformed", '{"target": "container", ')
@@ -97,7 +114,9 @@ def test_a_job_over_the_timeout_fails_with_timeout_and_the_queue_goes_on(tmp_pat
     put(q, "b-quick", {"target": "printer_filament", "max_evals": 1000})
     summary = BatchQueue(q, timeout_s=1.5, scorer_factory=PhysicsScorer).run()
     assert [(o.job_id, o.status, o.code) for o in summary.outcomes] == [
-        ("a-slow", "failed", "TIMEOUT"), ("b-quick", "processed", "")]
+        ("a-slow", "failed", "TIMEOUT"),
+        ("b-quick", "processed", ""),
+    ]
     assert "1.5 s timeout" in error_of(q, "a-slow")["message"]
 
 
@@ -149,8 +168,10 @@ def test_generate_output_validates_against_the_same_schema(tmp_path):
     from spacetrash_desktop.cli import run
 
     out = tmp_path / "r.json"
-    assert run(["generate", "--target", "daring_discoveries", "--max-evals", "30000", "--physics-only",
-                "--out", str(out)]) == 0
+    assert (
+        run(["generate", "--target", "daring_discoveries", "--max-evals", "30000", "--physics-only", "--out", str(out)])
+        == 0
+    )
     validate(json.loads(out.read_text()))
 
 

@@ -11,9 +11,11 @@ import pytest
 
 from spacetrash_desktop.cli import run
 
-GOOD = ("id,name,category,composition,mass_kg\n"
-        "W1,Bags,Packaging,ldpe 100%,12.5\n"
-        'W2,Pouch,Food,"nylon 41%; ldpe 33%; evoh 11%; other_unlisted 15%",3\n')
+GOOD = (
+    "id,name,category,composition,mass_kg\n"
+    "W1,Bags,Packaging,ldpe 100%,12.5\n"
+    'W2,Pouch,Food,"nylon 41%; ldpe 33%; evoh 11%; other_unlisted 15%",3\n'
+)
 BAD = GOOD + "W3,Vest,Fabrics,Kevlar 100%,2\nW4,Bags,Packaging,ldpe 100%,-1\n"
 
 
@@ -49,8 +51,23 @@ def test_inventory_import_keeps_good_rows_only_when_asked(tmp_path, capsys, _iso
 @pytest.mark.parametrize("target", ["residence_renovations", "cosmic_celebrations", "daring_discoveries", "container"])
 def test_generate_writes_a_nonempty_front(tmp_path, capsys, target):
     out = tmp_path / "r.json"
-    assert run(["generate", "--inventory", "default", "--target", target, "--max-evals", "60000",
-                "--physics-only", "--out", str(out)]) == 0
+    assert (
+        run(
+            [
+                "generate",
+                "--inventory",
+                "default",
+                "--target",
+                target,
+                "--max-evals",
+                "60000",
+                "--physics-only",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     data = json.loads(out.read_text())
     assert data["front"] and data["schema"] == "spacetrash.result"
     rec = data["recipes"][0]
@@ -66,12 +83,18 @@ def test_generate_csv_rereads(tmp_path):
     assert len(df) > 0 and {"rigidity", "rigidity_low", "rigidity_high", "status", "pareto_rank"} <= set(df.columns)
 
 
-@pytest.mark.parametrize("argv, fragment", [
-    (["generate", "--target", "nope", "--out", "x.json"], "unknown target 'nope'"),
-    (["generate", "--target", "container", "--out", "x.txt"], "--out must end in .json or .csv"),
-    (["generate", "--target", "container", "--time-budget", "0", "--out", "x.json"], "--time-budget must be a positive"),
-    (["generate", "--target", "container", "--inventory", "/no/such.csv", "--out", "x.json"], "does not exist"),
-])
+@pytest.mark.parametrize(
+    "argv, fragment",
+    [
+        (["generate", "--target", "nope", "--out", "x.json"], "unknown target 'nope'"),
+        (["generate", "--target", "container", "--out", "x.txt"], "--out must end in .json or .csv"),
+        (
+            ["generate", "--target", "container", "--time-budget", "0", "--out", "x.json"],
+            "--time-budget must be a positive",
+        ),
+        (["generate", "--target", "container", "--inventory", "/no/such.csv", "--out", "x.json"], "does not exist"),
+    ],
+)
 def test_generate_bad_arguments_one_line_error(tmp_path, capsys, monkeypatch, argv, fragment):
     monkeypatch.chdir(tmp_path)
     assert run(argv) == 1
@@ -88,15 +111,28 @@ def test_usage_errors_exit_2_with_one_line(capsys):
 
 def test_bad_target_file_is_refused_with_the_reason(tmp_path, capsys):
     tf = tmp_path / "t.json"
-    tf.write_text(json.dumps({"id": "x", "rigidity_min": 2, "tightness_min": 0, "batch_mass_kg": 1,
-                              "max_energy_kwh": 1, "max_water_l": 1, "max_crew_min": 10}), encoding="utf-8")
+    tf.write_text(
+        json.dumps(
+            {
+                "id": "x",
+                "rigidity_min": 2,
+                "tightness_min": 0,
+                "batch_mass_kg": 1,
+                "max_energy_kwh": 1,
+                "max_water_l": 1,
+                "max_crew_min": 10,
+            }
+        ),
+        encoding="utf-8",
+    )
     assert run(["generate", "--target", str(tf), "--out", str(tmp_path / "r.json")]) == 1
     assert "'rigidity_min' = 2 must be between 0 and 1" in capsys.readouterr().err
 
 
 def test_console_entry_point_runs(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "spacetrash_desktop", "targets"], capture_output=True, text=True,
-                          timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "spacetrash_desktop", "targets"], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0 and "residence_renovations" in proc.stdout
 
 

@@ -26,6 +26,7 @@ import tracemalloc
 
 import numpy as np
 
+from spacetrash_desktop.bench.inventories import synthetic_inventory
 from spacetrash_desktop.catalog.datasets import load_catalog
 from spacetrash_desktop.engine.context import RunContext
 from spacetrash_desktop.engine.pareto import FrontNormaliser, ParetoArchive, normalise_for_target, to_minimisation
@@ -35,7 +36,6 @@ from spacetrash_desktop.engine.scorer import PhysicsScorer
 from spacetrash_desktop.engine.search import EXACT_LIMIT, search, violation
 from spacetrash_desktop.engine.tables import MAX_SLOTS, compile_tables
 from spacetrash_desktop.engine.vetting import INFEASIBLE_MASK, REFUSED_MASK, vet
-from spacetrash_desktop.bench.inventories import synthetic_inventory
 
 DEFAULT_TARGETS = ("interior_panel", "residence_renovations", "cosmic_celebrations", "daring_discoveries")
 
@@ -103,8 +103,9 @@ class _Evaluator:
                 self.first_feasible = time.perf_counter() - self.t0
             start = sum(len(x) for x in self.props)
             self.props.append(s.props[feas])
-            self.archive.update(to_minimisation(s.props[feas]), np.zeros(int(feas.sum())),
-                                np.arange(start, start + int(feas.sum())))
+            self.archive.update(
+                to_minimisation(s.props[feas]), np.zeros(int(feas.sum())), np.arange(start, start + int(feas.sum()))
+            )
         return s, flags
 
     def front_props(self) -> np.ndarray:
@@ -113,8 +114,12 @@ class _Evaluator:
         return np.concatenate(self.props)[np.array(self.archive.payload)]
 
     def summary(self) -> dict:
-        return {"props": self.front_props(), "evaluated": self.evaluated,
-                "first_feasible_s": self.first_feasible, "front": len(self.archive)}
+        return {
+            "props": self.front_props(),
+            "evaluated": self.evaluated,
+            "first_feasible_s": self.first_feasible,
+            "front": len(self.archive),
+        }
 
 
 def _random_baseline(tables, target, budget_s: float, seed: int) -> dict:
@@ -208,7 +213,7 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
         "scorer": "physics",
         "protocol": "minimised objectives scaled by the ideal and nadir of the reference front "
-                    "(exhaustive grid front, or the union of every algorithm's final front); reference point 1.1",
+        "(exhaustive grid front, or the union of every algorithm's final front); reference point 1.1",
         "budgets_s": {"evolutionary_default": evo_budget, "comparison": list(cmp_budgets)},
         "default_inventory": [],
         "generated": [],
@@ -217,44 +222,67 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
     inv = list(cat.default_inventory)
     tables = compile_tables(cat, inv)
     print("# Recipe search benchmark (physics scorer; `spacetrash bench generate`)", file=out)
-    print(f"# default inventory: {len(inv)} items; budgets: evolutionary {evo_budget:g} s, comparison "
-          f"{' and '.join(f'{b:g}' for b in cmp_budgets)} s per algorithm; seeds {seeds}", file=out)
-    print(f"\n{'target':24s} {'grid space':>10s} {'cand/s':>9s} {'1st feas':>9s} {'exh. s':>7s} {'front':>6s} "
-          f"{'auto 99%':>9s} {'evo 99%':>8s} {'auto HV/HV*':>11s} {'evo HV/HV*':>10s}", file=out)
+    print(
+        f"# default inventory: {len(inv)} items; budgets: evolutionary {evo_budget:g} s, comparison "
+        f"{' and '.join(f'{b:g}' for b in cmp_budgets)} s per algorithm; seeds {seeds}",
+        file=out,
+    )
+    print(
+        f"\n{'target':24s} {'grid space':>10s} {'cand/s':>9s} {'1st feas':>9s} {'exh. s':>7s} {'front':>6s} "
+        f"{'auto 99%':>9s} {'evo 99%':>8s} {'auto HV/HV*':>11s} {'evo HV/HV*':>10s}",
+        file=out,
+    )
     for tid in targets:
         target = cat.targets[tid]
         ex = search(tables, target, scorer, RunContext(), mode="exact")
         norm = FrontNormaliser(_front_props(ex))
         hv_star = norm.hv(_front_props(ex))
-        auto = search(tables, target, scorer, RunContext(), mode="auto", time_budget_s=evo_budget, seed=seed,
-                      hv_fn=norm.hv)
-        evo = search(tables, target, scorer, RunContext(), mode="evolutionary", time_budget_s=evo_budget,
-                     seed=seed, hv_fn=norm.hv)
+        auto = search(
+            tables, target, scorer, RunContext(), mode="auto", time_budget_s=evo_budget, seed=seed, hv_fn=norm.hv
+        )
+        evo = search(
+            tables,
+            target,
+            scorer,
+            RunContext(),
+            mode="evolutionary",
+            time_budget_s=evo_budget,
+            seed=seed,
+            hv_fn=norm.hv,
+        )
         row = {
             "target": tid,
             "exact_space": ex.stats.total,
             "candidates_per_s": ex.stats.evaluated / max(ex.stats.elapsed_s, 1e-9),
             "first_feasible_s": auto.stats.first_feasible_s,
             "exhaustive_s": ex.stats.elapsed_s,
-            "front": int(len(ex.front_rows)),
+            "front": len(ex.front_rows),
             "hv_exhaustive": hv_star,
             "auto_time_to_99pct_s": _time_to(auto.stats.hv_trace, 0.99 * hv_star),
             "evo_time_to_99pct_s": _time_to(evo.stats.hv_trace, 0.99 * hv_star),
             "auto_hv_ratio": norm.hv(_front_props(auto)) / hv_star if hv_star else None,
             "evo_hv_ratio": norm.hv(_front_props(evo)) / hv_star if hv_star else None,
-            "auto_front": int(len(auto.front_rows)),
+            "auto_front": len(auto.front_rows),
         }
         res["default_inventory"].append(row)
-        print(f"{tid:24s} {row['exact_space']:10,d} {row['candidates_per_s']:9,.0f} "
-              f"{_fmt_s(row['first_feasible_s'])} {row['exhaustive_s']:7.2f} {row['front']:6d} "
-              f"{_fmt_s(row['auto_time_to_99pct_s'])} {_fmt_s(row['evo_time_to_99pct_s'], 8)} "
-              f"{(row['auto_hv_ratio'] or 0):11.4f} {(row['evo_hv_ratio'] or 0):10.4f}", file=out)
+        print(
+            f"{tid:24s} {row['exact_space']:10,d} {row['candidates_per_s']:9,.0f} "
+            f"{_fmt_s(row['first_feasible_s'])} {row['exhaustive_s']:7.2f} {row['front']:6d} "
+            f"{_fmt_s(row['auto_time_to_99pct_s'])} {_fmt_s(row['evo_time_to_99pct_s'], 8)} "
+            f"{(row['auto_hv_ratio'] or 0):11.4f} {(row['evo_hv_ratio'] or 0):10.4f}",
+            file=out,
+        )
     res["scorer_throughput_per_s"] = _scorer_throughput(tables, cat.targets[targets[0]])
-    print(f"\nraw scorer + vetting throughput (batches of 20k): {res['scorer_throughput_per_s']:,.0f} candidates/s",
-          file=out)
+    print(
+        f"\nraw scorer + vetting throughput (batches of 20k): {res['scorer_throughput_per_s']:,.0f} candidates/s",
+        file=out,
+    )
 
-    print(f"\n{'items':>5s} {'budget':>6s} {'grid space':>14s} {'ours HV':>8s} {'pymoo HV':>9s} {'random HV':>9s} "
-          f"{'ours/pymoo':>10s} {'ours/rand':>9s} {'ours/HV*':>8s} {'ours 1st':>8s} {'ours cand/s':>11s}", file=out)
+    print(
+        f"\n{'items':>5s} {'budget':>6s} {'grid space':>14s} {'ours HV':>8s} {'pymoo HV':>9s} {'random HV':>9s} "
+        f"{'ours/pymoo':>10s} {'ours/rand':>9s} {'ours/HV*':>8s} {'ours 1st':>8s} {'ours cand/s':>11s}",
+        file=out,
+    )
     target = cat.targets["interior_panel"]
     med = lambda xs: float(np.median(xs)) if xs else None  # noqa: E731
     nan = float("nan")
@@ -270,14 +298,27 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
             runs[budget] = []
             for sd in seeds:
                 # equal time: our search uses the whole budget too (no early stop at convergence)
-                ours = search(t, target, scorer, RunContext(), mode="auto", time_budget_s=budget, seed=sd,
-                              converge_tol=0.0, stall_generations=10**9)
+                ours = search(
+                    t,
+                    target,
+                    scorer,
+                    RunContext(),
+                    mode="auto",
+                    time_budget_s=budget,
+                    seed=sd,
+                    converge_tol=0.0,
+                    stall_generations=10**9,
+                )
                 pm = _pymoo_nsga2(t, target, budget, sd)
                 rnd = _random_baseline(t, target, budget, sd)
                 runs[budget].append((ours, pm, rnd))
         # one normalisation per inventory: the best-known front, the union of every run at every budget
-        fronts = [f for rs in runs.values() for o, p, r in rs
-                  for f in (_front_props(o), p["props"] if p else np.zeros((0, 5)), r["props"])]
+        fronts = [
+            f
+            for rs in runs.values()
+            for o, p, r in rs
+            for f in (_front_props(o), p["props"] if p else np.zeros((0, 5)), r["props"])
+        ]
         if exact_props is not None:
             fronts.append(exact_props)
         norm = FrontNormaliser(np.concatenate([f for f in fronts if len(f)]))
@@ -292,26 +333,38 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
                 "target": "interior_panel",
                 "exact_space": space,
                 "mode": rs[0][0].stats.mode,
-                "hv_ours": med(hv_o), "hv_pymoo_nsga2": med(hv_p), "hv_random": med(hv_r),
-                "hv_ours_per_seed": hv_o, "hv_pymoo_per_seed": hv_p, "hv_random_per_seed": hv_r,
+                "hv_ours": med(hv_o),
+                "hv_pymoo_nsga2": med(hv_p),
+                "hv_random": med(hv_r),
+                "hv_ours_per_seed": hv_o,
+                "hv_pymoo_per_seed": hv_p,
+                "hv_random_per_seed": hv_r,
                 "ratio_vs_pymoo": med(hv_o) / med(hv_p) if hv_p and med(hv_p) else None,
                 "ratio_vs_random": med(hv_o) / med(hv_r) if med(hv_r) else None,
                 "ratio_vs_exhaustive": med(hv_o) / hv_star if hv_star else None,
-                "first_feasible_s": med([o.stats.first_feasible_s for o, _, _ in rs
-                                         if o.stats.first_feasible_s is not None]),
+                "first_feasible_s": med(
+                    [o.stats.first_feasible_s for o, _, _ in rs if o.stats.first_feasible_s is not None]
+                ),
                 "candidates_per_s": med([o.stats.evaluated / max(o.stats.elapsed_s, 1e-9) for o, _, _ in rs]),
-                "evaluated": {"ours": med([o.stats.evaluated for o, _, _ in rs]),
-                              "pymoo": med([p["evaluated"] for _, p, _ in rs if p]),
-                              "random": med([r["evaluated"] for _, _, r in rs])},
-                "front": {"ours": med([len(o.front_rows) for o, _, _ in rs]),
-                          "pymoo": med([p["front"] for _, p, _ in rs if p]),
-                          "random": med([r["front"] for _, _, r in rs])},
+                "evaluated": {
+                    "ours": med([o.stats.evaluated for o, _, _ in rs]),
+                    "pymoo": med([p["evaluated"] for _, p, _ in rs if p]),
+                    "random": med([r["evaluated"] for _, _, r in rs]),
+                },
+                "front": {
+                    "ours": med([len(o.front_rows) for o, _, _ in rs]),
+                    "pymoo": med([p["front"] for _, p, _ in rs if p]),
+                    "random": med([r["front"] for _, _, r in rs]),
+                },
             }
             res["generated"].append(row)
-            print(f"{n:5d} {budget:5.0f}s {space:14,d} {row['hv_ours']:8.4f} {(row['hv_pymoo_nsga2'] or nan):9.4f} "
-                  f"{row['hv_random']:9.4f} {(row['ratio_vs_pymoo'] or nan):10.3f} {(row['ratio_vs_random'] or nan):9.3f} "
-                  f"{(row['ratio_vs_exhaustive'] or nan):8.4f} {_fmt_s(row['first_feasible_s'], 8)} "
-                  f"{row['candidates_per_s']:11,.0f}", file=out)
+            print(
+                f"{n:5d} {budget:5.0f}s {space:14,d} {row['hv_ours']:8.4f} {(row['hv_pymoo_nsga2'] or nan):9.4f} "
+                f"{row['hv_random']:9.4f} {(row['ratio_vs_pymoo'] or nan):10.3f} {(row['ratio_vs_random'] or nan):9.3f} "
+                f"{(row['ratio_vs_exhaustive'] or nan):8.4f} {_fmt_s(row['first_feasible_s'], 8)} "
+                f"{row['candidates_per_s']:11,.0f}",
+                file=out,
+            )
     if not _has_pymoo():
         print("(pymoo is not installed: pip install '.[bench]' to compare with NSGA-II)", file=out)
 
@@ -325,8 +378,11 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
     search(big, target, scorer, RunContext(), mode="auto", time_budget_s=min(cmp_budget, 5.0), seed=seed)
     res["memory"][f"search_{sizes[-1]}_items_peak_mb"] = tracemalloc.get_traced_memory()[1] / 1e6
     tracemalloc.stop()
-    print(f"\npeak memory (tracemalloc): exhaustive default run {res['memory']['exhaustive_default_peak_mb']:.0f} MB; "
-          f"{sizes[-1]}-item search {res['memory'][f'search_{sizes[-1]}_items_peak_mb']:.0f} MB", file=out)
+    print(
+        f"\npeak memory (tracemalloc): exhaustive default run {res['memory']['exhaustive_default_peak_mb']:.0f} MB; "
+        f"{sizes[-1]}-item search {res['memory'][f'search_{sizes[-1]}_items_peak_mb']:.0f} MB",
+        file=out,
+    )
     return res
 
 

@@ -95,15 +95,27 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
             verifies.append(t1 - t0)
         manifest = contents.manifest
         metrics = manifest["metrics"]
-        res["training"] = {"seconds": round(train_s, 2), "rows": manifest["trained_on"]["rows"],
-                           "bundle_bytes": int(size), "files": len(manifest["files"]) + 1,
-                           "xgb_trees": metrics.get("xgb_trees")}
-        res["load"] = {"seconds_median": round(statistics.median(loads), 4),
-                       "verify_seconds_median": round(statistics.median(verifies), 4)}
-        print(f"\ntraining: {train_s:.1f} s on {sum(manifest['trained_on']['rows'].values()):,} virtual-lab trials; "
-              f"bundle {size / 1e6:.2f} MB in {len(manifest['files']) + 1} files", file=out)
-        print(f"load: {res['load']['seconds_median'] * 1000:.0f} ms (of which verification "
-              f"{res['load']['verify_seconds_median'] * 1000:.0f} ms), median of {len(loads)}", file=out)
+        res["training"] = {
+            "seconds": round(train_s, 2),
+            "rows": manifest["trained_on"]["rows"],
+            "bundle_bytes": int(size),
+            "files": len(manifest["files"]) + 1,
+            "xgb_trees": metrics.get("xgb_trees"),
+        }
+        res["load"] = {
+            "seconds_median": round(statistics.median(loads), 4),
+            "verify_seconds_median": round(statistics.median(verifies), 4),
+        }
+        print(
+            f"\ntraining: {train_s:.1f} s on {sum(manifest['trained_on']['rows'].values()):,} virtual-lab trials; "
+            f"bundle {size / 1e6:.2f} MB in {len(manifest['files']) + 1} files",
+            file=out,
+        )
+        print(
+            f"load: {res['load']['seconds_median'] * 1000:.0f} ms (of which verification "
+            f"{res['load']['verify_seconds_median'] * 1000:.0f} ms), median of {len(loads)}",
+            file=out,
+        )
 
         # ---- throughput
         n = 100_000 if quick else 400_000
@@ -119,24 +131,40 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
             thr[str(size_b)] = {"physics": int(p), "ml": int(m)}
             print(f"  {size_b:>7,}{p:>15,.0f}{m:>27,.0f}", file=out)
         s = ml.score(tables, batch.take(slice(0, 50_000)), 1.0)
-        res["throughput"] = {"candidates": n, "by_batch": thr, "goal": ">= 60,000/s in large batches on 2 cores",
-                             "ood_rate_default_inventory": round(float(s.ood.mean()), 5)}
+        res["throughput"] = {
+            "candidates": n,
+            "by_batch": thr,
+            "goal": ">= 60,000/s in large batches on 2 cores",
+            "ood_rate_default_inventory": round(float(s.ood.mean()), 5),
+        }
 
         # ---- held-out metrics (virtual-lab test split)
         held = metrics["held_out"]
         print(f"\nheld-out virtual-lab test split (n = {metrics['n_test']:,}): MAE per property", file=out)
-        print(f"  {'property':<11}{'unit':>6}{'physics':>10}{'forest':>10}{'XGBoost':>10}{'blend':>10}"
-              f"{'blend/phys':>11}{'cover 95%':>10}{'width':>9}{'phys band':>10}", file=out)
+        print(
+            f"  {'property':<11}{'unit':>6}{'physics':>10}{'forest':>10}{'XGBoost':>10}{'blend':>10}"
+            f"{'blend/phys':>11}{'cover 95%':>10}{'width':>9}{'phys band':>10}",
+            file=out,
+        )
         for name in PROPERTY_NAMES:
             h = held[name]
-            print(f"  {name:<11}{h['unit']:>6}{h['mae_physics']:>10.4g}{h['mae_random_forest']:>10.4g}"
-                  f"{h['mae_xgboost']:>10.4g}{h['mae_blend']:>10.4g}{h['blend_vs_physics']:>11.3f}"
-                  f"{metrics['coverage'][name]:>10.3f}{metrics['mean_width'][name]:>9.4g}"
-                  f"{metrics['physics_band_coverage'].get(name, float('nan')):>10.3f}", file=out)
-        res["held_out"] = {name: {**held[name], "coverage": metrics["coverage"][name],
-                                  "mean_width": metrics["mean_width"][name],
-                                  "physics_band_coverage": metrics["physics_band_coverage"].get(name),
-                                  "blend_weights": metrics["blend_weights"][name]} for name in PROPERTY_NAMES}
+            print(
+                f"  {name:<11}{h['unit']:>6}{h['mae_physics']:>10.4g}{h['mae_random_forest']:>10.4g}"
+                f"{h['mae_xgboost']:>10.4g}{h['mae_blend']:>10.4g}{h['blend_vs_physics']:>11.3f}"
+                f"{metrics['coverage'][name]:>10.3f}{metrics['mean_width'][name]:>9.4g}"
+                f"{metrics['physics_band_coverage'].get(name, float('nan')):>10.3f}",
+                file=out,
+            )
+        res["held_out"] = {
+            name: {
+                **held[name],
+                "coverage": metrics["coverage"][name],
+                "mean_width": metrics["mean_width"][name],
+                "physics_band_coverage": metrics["physics_band_coverage"].get(name),
+                "blend_weights": metrics["blend_weights"][name],
+            }
+            for name in PROPERTY_NAMES
+        }
 
         # ---- learning curve on the shifted reality
         real = ShiftedReality(cat)
@@ -145,8 +173,13 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
         test = make_lab_rows(cat, 2000 if quick else 4000, seed + 2, reality=real)
         curve = []
         print(f"\nlearning curve: held-out MAE on the shifted reality ({len(test):,} rows) / physics MAE", file=out)
-        print(f"  {'rows':>6}" + "".join(f"{n_[:10]:>11}" for n_ in PROPERTY_NAMES) + f"{'mean':>8}"
-              + f"{'coverage (mean)':>17}{'fit s':>7}", file=out)
+        print(
+            f"  {'rows':>6}"
+            + "".join(f"{n_[:10]:>11}" for n_ in PROPERTY_NAMES)
+            + f"{'mean':>8}"
+            + f"{'coverage (mean)':>17}{'fit s':>7}",
+            file=out,
+        )
         for n_rows in LEARNING_ROWS:
             rows = LabRows.concat([base, pool.take(slice(0, n_rows))]) if n_rows else base
             t0 = time.perf_counter()
@@ -156,18 +189,36 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
             ratios = {k: round(v["mae_blend"] / v["mae_physics"], 4) for k, v in ev["held_out"].items()}
             mean_ratio = float(np.mean(list(ratios.values())))
             cov = {k: v for k, v in ev["coverage"].items()}
-            curve.append({"feedback_rows": n_rows, "ratio_to_physics": ratios, "mean_ratio": round(mean_ratio, 4),
-                          "mae_physics": {k: v["mae_physics"] for k, v in ev["held_out"].items()},
-                          "mae_model": {k: v["mae_blend"] for k, v in ev["held_out"].items()},
-                          "coverage": cov, "fit_seconds": round(fit_s, 2)})
-            print(f"  {n_rows:>6}" + "".join(f"{ratios[k]:>11.3f}" for k in PROPERTY_NAMES) + f"{mean_ratio:>8.3f}"
-                  + f"{np.mean(list(cov.values())):>17.3f}{fit_s:>7.1f}", file=out)
+            curve.append(
+                {
+                    "feedback_rows": n_rows,
+                    "ratio_to_physics": ratios,
+                    "mean_ratio": round(mean_ratio, 4),
+                    "mae_physics": {k: v["mae_physics"] for k, v in ev["held_out"].items()},
+                    "mae_model": {k: v["mae_blend"] for k, v in ev["held_out"].items()},
+                    "coverage": cov,
+                    "fit_seconds": round(fit_s, 2),
+                }
+            )
+            print(
+                f"  {n_rows:>6}"
+                + "".join(f"{ratios[k]:>11.3f}" for k in PROPERTY_NAMES)
+                + f"{mean_ratio:>8.3f}"
+                + f"{np.mean(list(cov.values())):>17.3f}{fit_s:>7.1f}",
+                file=out,
+            )
         at200 = next(c for c in curve if c["feedback_rows"] == 200)
-        res["learning_curve"] = {"reality": real.describe(), "test_rows": len(test), "points": curve,
-                                 "goal": "mean ratio <= 0.7 at 200 rows",
-                                 "goal_met": bool(at200["mean_ratio"] <= 0.7)}
-        print(f"  goal (mean ratio <= 0.7 at 200 rows): {'met' if res['learning_curve']['goal_met'] else 'NOT met'}",
-              file=out)
+        res["learning_curve"] = {
+            "reality": real.describe(),
+            "test_rows": len(test),
+            "points": curve,
+            "goal": "mean ratio <= 0.7 at 200 rows",
+            "goal_met": bool(at200["mean_ratio"] <= 0.7),
+        }
+        print(
+            f"  goal (mean ratio <= 0.7 at 200 rows): {'met' if res['learning_curve']['goal_met'] else 'NOT met'}",
+            file=out,
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return res

@@ -12,10 +12,10 @@ import csv
 import json
 import math
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from spacetrash_desktop.domain import (
     NEVER_HEAT_HAZARDS,
@@ -226,7 +226,9 @@ def _load_processes(root: Path, materials: Mapping[str, Material], problems: lis
     return out
 
 
-def parse_target(obj: Mapping, processes: Iterable[str] | None = None, *, where: str = "target") -> tuple[Target | None, list[str]]:
+def parse_target(
+    obj: Mapping, processes: Iterable[str] | None = None, *, where: str = "target"
+) -> tuple[Target | None, list[str]]:
     """Validate a target given as a mapping (targets.json entry, a user's target file, a batch job).
 
     Returns (target, problems); target is None when a problem prevents building it."""
@@ -366,9 +368,7 @@ def load_catalog_from(root: Path) -> Catalog:
         raise CatalogError(f"A bundled dataset cannot be read: {exc}") from exc
     problems.extend(provenance_problems(root))
     if problems:
-        raise CatalogError(
-            f"{len(problems)} problem(s) in the bundled datasets:\n" + "\n".join(problems[:200])
-        )
+        raise CatalogError(f"{len(problems)} problem(s) in the bundled datasets:\n" + "\n".join(problems[:200]))
     return Catalog(
         materials=materials,
         processes=processes,

@@ -20,9 +20,9 @@ import json
 import math
 import re
 import time
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 from spacetrash_desktop.domain import WasteItem
 from spacetrash_desktop.errors import BadInputError, StorageError
@@ -41,13 +41,38 @@ HEADER_SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "id": ("id", "item id", "item_id", "code", "codigo", "código"),
     "name": ("name", "item", "item name", "nombre", "descripcion", "descripción", "subitem"),
     "category": ("category", "categoria", "categoría", "nasa category", "group"),
-    "composition": ("composition", "materials", "key materials", "composicion", "composición",
-                    "materiales", "material composition"),
-    "mass_kg": ("mass kg", "mass", "mass (kg)", "kg", "masa", "masa kg", "masa (kg)", "weight kg",
-                "weight", "weight (kg)"),
+    "composition": (
+        "composition",
+        "materials",
+        "key materials",
+        "composicion",
+        "composición",
+        "materiales",
+        "material composition",
+    ),
+    "mass_kg": (
+        "mass kg",
+        "mass",
+        "mass (kg)",
+        "kg",
+        "masa",
+        "masa kg",
+        "masa (kg)",
+        "weight kg",
+        "weight",
+        "weight (kg)",
+    ),
     "count": ("count", "units", "qty", "quantity", "cantidad", "unidades", "n"),
-    "moisture_pct": ("moisture pct", "moisture", "moisture %", "moisture (%)", "humedad",
-                     "humedad %", "humedad (%)", "water pct"),
+    "moisture_pct": (
+        "moisture pct",
+        "moisture",
+        "moisture %",
+        "moisture (%)",
+        "humedad",
+        "humedad %",
+        "humedad (%)",
+        "water pct",
+    ),
     "flags": ("flags", "tags", "etiquetas"),
     "difficulty": ("difficulty", "difficulty factor", "dificultad"),
 }
@@ -152,8 +177,9 @@ def import_inventory(
     return result
 
 
-def parse_inventory_rows(rows: Sequence[Mapping[str, object]], lookup: Mapping[str, str], *,
-                         source_name: str = "") -> ImportResult:
+def parse_inventory_rows(
+    rows: Sequence[Mapping[str, object]], lookup: Mapping[str, str], *, source_name: str = ""
+) -> ImportResult:
     """Validate rows that are already split into fields (bundled CSV via DictReader, Parquet)."""
     if not rows:
         raise InventoryImportError([ImportIssue("empty", "the file has a header but no data rows", file=source_name)])
@@ -263,14 +289,17 @@ def _csv_records(text: str, delim: str, name: str) -> tuple[list[str], list[tupl
             if header is None:
                 header = fields
                 if len(header) > MAX_COLUMNS:
-                    raise _fatal("too_many_columns", f"the file has {len(header)} columns; the limit is {MAX_COLUMNS}", name)
+                    raise _fatal(
+                        "too_many_columns", f"the file has {len(header)} columns; the limit is {MAX_COLUMNS}", name
+                    )
                 continue
             records.append((start_line, fields))
             if len(records) > MAX_ROWS:
                 raise _fatal("too_many_rows", f"the file has more than {MAX_ROWS} rows", name)
     except csv.Error as exc:
-        raise _fatal("malformed_csv", f"the CSV structure is broken near line {prev_line + 1} ({exc})", name,
-                     line=prev_line + 1) from None
+        raise _fatal(
+            "malformed_csv", f"the CSV structure is broken near line {prev_line + 1} ({exc})", name, line=prev_line + 1
+        ) from None
     if header is None:
         raise _fatal("empty", "the file is empty", name)
     if not records:
@@ -286,14 +315,18 @@ def _parquet_rows(data: bytes, name: str) -> list[dict]:
         pf = pq.ParquetFile(pa.BufferReader(data))
         schema = pf.schema_arrow  # read from the footer before any data
         if len(schema.names) > MAX_COLUMNS:
-            raise _fatal("too_many_columns", f"the file has {len(schema.names)} columns; the limit is {MAX_COLUMNS}", name)
+            raise _fatal(
+                "too_many_columns", f"the file has {len(schema.names)} columns; the limit is {MAX_COLUMNS}", name
+            )
         if pf.metadata.num_rows > MAX_ROWS:
             raise _fatal("too_many_rows", f"the file has {pf.metadata.num_rows} rows; the limit is {MAX_ROWS}", name)
         table = pf.read()
     except InventoryImportError:
         raise
     except Exception:  # pyarrow raises many types for a corrupt footer or pages
-        raise _fatal("bad_parquet", "the file is not a valid Parquet file (it may be truncated or corrupt)", name) from None
+        raise _fatal(
+            "bad_parquet", "the file is not a valid Parquet file (it may be truncated or corrupt)", name
+        ) from None
     rows = table.to_pylist()
     if not table.num_columns:
         raise _fatal("empty", "the Parquet file has no columns", name)
@@ -325,8 +358,13 @@ def _map_header(header: Sequence[str], lookup: Mapping[str, str], name: str):
         if not h:
             continue
         if h in seen:
-            raise _fatal("duplicate_column", f"the column {str(raw).strip()!r} appears twice", name,
-                         line=1, column=str(raw).strip()[:VALUE_PREVIEW])
+            raise _fatal(
+                "duplicate_column",
+                f"the column {str(raw).strip()!r} appears twice",
+                name,
+                line=1,
+                column=str(raw).strip()[:VALUE_PREVIEW],
+            )
         seen[h] = idx
         if h in synonyms:
             fields[idx] = synonyms[h]
@@ -335,12 +373,25 @@ def _map_header(header: Sequence[str], lookup: Mapping[str, str], name: str):
         mid = lookup.get(h) or (lookup.get(m.group("m").strip()) if m else None)
         if mid:
             if mid in materials.values():
-                raise _fatal("duplicate_column", f"two columns give the share of {mid}", name, line=1,
-                             column=str(raw).strip()[:VALUE_PREVIEW])
+                raise _fatal(
+                    "duplicate_column",
+                    f"two columns give the share of {mid}",
+                    name,
+                    line=1,
+                    column=str(raw).strip()[:VALUE_PREVIEW],
+                )
             materials[idx] = mid
             continue
-        warnings.append(ImportIssue("unknown_column", "column not recognised; it is ignored", line=1,
-                                    column=str(raw).strip()[:VALUE_PREVIEW], severity="warning", file=name))
+        warnings.append(
+            ImportIssue(
+                "unknown_column",
+                "column not recognised; it is ignored",
+                line=1,
+                column=str(raw).strip()[:VALUE_PREVIEW],
+                severity="warning",
+                file=name,
+            )
+        )
     canon = set(fields.values())
     if len(canon) != len(fields):
         dup = [c for c in canon if list(fields.values()).count(c) > 1][0]
@@ -351,8 +402,12 @@ def _map_header(header: Sequence[str], lookup: Mapping[str, str], name: str):
     if missing:
         raise _fatal("missing_columns", "missing required column(s): " + ", ".join(missing), name, line=1)
     if "composition" in canon and materials:
-        raise _fatal("ambiguous_composition",
-                     "the file has both a composition column and per-material columns; keep one", name, line=1)
+        raise _fatal(
+            "ambiguous_composition",
+            "the file has both a composition column and per-material columns; keep one",
+            name,
+            line=1,
+        )
     return fields, materials, warnings
 
 
@@ -433,8 +488,10 @@ def _normalise_shares(shares: Mapping[str, float]):
     else:
         total_pct = total
     if abs(total_pct - 100.0) > SUM_TOLERANCE_PCT:
-        return None, ("composition_sum",
-                      f"the material shares sum to {total_pct:.4g}%; they must sum to 100% (±{SUM_TOLERANCE_PCT:g})")
+        return None, (
+            "composition_sum",
+            f"the material shares sum to {total_pct:.4g}%; they must sum to 100% (±{SUM_TOLERANCE_PCT:g})",
+        )
     return [(m, v / total) for m, v in shares.items() if v > 0], None
 
 
@@ -449,18 +506,23 @@ def _parse_records(header, records, lookup, name, *, decimal_comma: bool) -> Imp
         row_errors: list[ImportIssue] = []
 
         def err(check, msg, col="", value=""):
-            row_errors.append(ImportIssue(check, msg, line=line, row=row_no, column=col,
-                                          value=_preview(value), file=name))
+            row_errors.append(
+                ImportIssue(check, msg, line=line, row=row_no, column=col, value=_preview(value), file=name)
+            )
 
-        if len(values) > len(header) and any(str(v).strip() for v in values[len(header):]):
+        if len(values) > len(header) and any(str(v).strip() for v in values[len(header) :]):
             err("extra_fields", f"the row has {len(values)} fields but the header has {len(header)}")
             errors.extend(row_errors)
             continue
         too_long = [i for i, v in enumerate(values) if isinstance(v, str) and len(v) > MAX_FIELD_CHARS]
         if too_long:
             i = too_long[0]
-            err("field_too_long", f"a field is longer than {MAX_FIELD_CHARS} characters",
-                header_names[i] if i < len(header_names) else "", values[i])
+            err(
+                "field_too_long",
+                f"a field is longer than {MAX_FIELD_CHARS} characters",
+                header_names[i] if i < len(header_names) else "",
+                values[i],
+            )
             errors.extend(row_errors)
             continue
 
@@ -480,8 +542,12 @@ def _parse_records(header, records, lookup, name, *, decimal_comma: bool) -> Imp
             if not item_id:
                 err("missing_value", "id is empty", colname("id"))
             elif item_id in seen_ids:
-                err("duplicate_id", f"duplicate id {item_id!r} (first seen on line {seen_ids[item_id]})",
-                    colname("id"), item_id)
+                err(
+                    "duplicate_id",
+                    f"duplicate id {item_id!r} (first seen on line {seen_ids[item_id]})",
+                    colname("id"),
+                    item_id,
+                )
             else:
                 seen_ids[item_id] = line
         else:
@@ -492,14 +558,32 @@ def _parse_records(header, records, lookup, name, *, decimal_comma: bool) -> Imp
             err("missing_value", "name is empty", colname("name"))
         # mass
         raw_mass = cell("mass_kg")
-        mass = _num_field(raw_mass, "mass_kg", colname("mass_kg"), err, decimal_comma, lo=0.0,
-                          hi=MAX_MASS_KG, required=True, low_msg="mass cannot be negative",
-                          high_msg=f"mass of {{v:g}} kg is not plausible (limit {MAX_MASS_KG:g} kg; check the units)")
+        mass = _num_field(
+            raw_mass,
+            "mass_kg",
+            colname("mass_kg"),
+            err,
+            decimal_comma,
+            lo=0.0,
+            hi=MAX_MASS_KG,
+            required=True,
+            low_msg="mass cannot be negative",
+            high_msg=f"mass of {{v:g}} kg is not plausible (limit {MAX_MASS_KG:g} kg; check the units)",
+        )
         # count
         count = 0
         if "count" in col_of and str(cell("count")).strip() != "":
-            c = _num_field(cell("count"), "count", colname("count"), err, decimal_comma, lo=0, hi=MAX_COUNT,
-                           low_msg="count cannot be negative", high_msg="count of {v:g} is not plausible")
+            c = _num_field(
+                cell("count"),
+                "count",
+                colname("count"),
+                err,
+                decimal_comma,
+                lo=0,
+                hi=MAX_COUNT,
+                low_msg="count cannot be negative",
+                high_msg="count of {v:g} is not plausible",
+            )
             if c is not None:
                 if abs(c - round(c)) > 1e-9:
                     err("not_integer", "count must be a whole number", colname("count"), cell("count"))
@@ -508,15 +592,32 @@ def _parse_records(header, records, lookup, name, *, decimal_comma: bool) -> Imp
         # moisture
         moisture = 0.0
         if "moisture_pct" in col_of and str(cell("moisture_pct")).strip() != "":
-            mo = _num_field(cell("moisture_pct"), "moisture_pct", colname("moisture_pct"), err, decimal_comma,
-                            lo=0.0, hi=99.0, low_msg="moisture cannot be negative",
-                            high_msg="moisture must be below 99% of the wet mass")
+            mo = _num_field(
+                cell("moisture_pct"),
+                "moisture_pct",
+                colname("moisture_pct"),
+                err,
+                decimal_comma,
+                lo=0.0,
+                hi=99.0,
+                low_msg="moisture cannot be negative",
+                high_msg="moisture must be below 99% of the wet mass",
+            )
             moisture = mo if mo is not None else 0.0
         # difficulty
         difficulty = 0
         if "difficulty" in col_of and str(cell("difficulty")).strip() != "":
-            d = _num_field(cell("difficulty"), "difficulty", colname("difficulty"), err, decimal_comma, lo=1, hi=3,
-                           low_msg="difficulty must be 1, 2 or 3", high_msg="difficulty must be 1, 2 or 3")
+            d = _num_field(
+                cell("difficulty"),
+                "difficulty",
+                colname("difficulty"),
+                err,
+                decimal_comma,
+                lo=1,
+                hi=3,
+                low_msg="difficulty must be 1, 2 or 3",
+                high_msg="difficulty must be 1, 2 or 3",
+            )
             difficulty = int(round(d)) if d is not None else 0
         # composition
         composition = None
@@ -541,8 +642,9 @@ def _parse_records(header, records, lookup, name, *, decimal_comma: bool) -> Imp
                 elif x > 0:
                     shares[mid] = shares.get(mid, 0.0) + x
             if not bad:
-                composition, problem = _normalise_shares(shares) if shares else (
-                    None, ("empty_composition", "no material share is given"))
+                composition, problem = (
+                    _normalise_shares(shares) if shares else (None, ("empty_composition", "no material share is given"))
+                )
                 if problem:
                     err(problem[0], problem[1], "", ";".join(f"{k}={v:g}" for k, v in shares.items()))
         category = str(cell("category")).strip() or "Imported"

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import pandas as pd
 
 from spacetrash_desktop.domain import WasteItem
 
-INVENTORY_COLUMNS = ("id", "name", "category", "composition", "mass_kg", "count", "moisture_pct",
-                     "flags", "difficulty")
+INVENTORY_COLUMNS = ("id", "name", "category", "composition", "mass_kg", "count", "moisture_pct", "flags", "difficulty")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -31,8 +31,7 @@ def cmd_batch(args) -> int:
         from spacetrash_desktop.engine.scorer import PhysicsScorer
 
         factory = PhysicsScorer
-    queue = BatchQueue(args.queue, timeout_s=args.timeout, max_job_bytes=args.max_job_kb * 1024,
-                       scorer_factory=factory)
+    queue = BatchQueue(args.queue, timeout_s=args.timeout, max_job_bytes=args.max_job_kb * 1024, scorer_factory=factory)
 
     def stop(signum, frame):
         queue.stop_requested = True
@@ -44,6 +43,9 @@ def cmd_batch(args) -> int:
     finally:
         for s, h in old.items():
             signal.signal(s, h)
-    print(f"done: {summary.processed} processed, {summary.failed} failed"
-          + (f", {summary.recovered} recovered" if summary.recovered else ""), flush=True)
+    print(
+        f"done: {summary.processed} processed, {summary.failed} failed"
+        + (f", {summary.recovered} recovered" if summary.recovered else ""),
+        flush=True,
+    )
     return 1 if summary.failed else 0

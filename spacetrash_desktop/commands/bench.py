@@ -10,10 +10,15 @@ import json
 import sys
 
 BENCHES = {
-    "generate": ("spacetrash_desktop.bench.generate", "recipe search: throughput, time to first feasible, "
-                 "hypervolume vs exhaustive, vs pymoo NSGA-II and vs a random baseline"),
-    "model": ("spacetrash_desktop.bench.model", "ML layer: training and load time, throughput, held-out "
-              "error vs physics, coverage, learning curve"),
+    "generate": (
+        "spacetrash_desktop.bench.generate",
+        "recipe search: throughput, time to first feasible, "
+        "hypervolume vs exhaustive, vs pymoo NSGA-II and vs a random baseline",
+    ),
+    "model": (
+        "spacetrash_desktop.bench.model",
+        "ML layer: training and load time, throughput, held-out error vs physics, coverage, learning curve",
+    ),
     "gui": ("spacetrash_desktop.ui.bench_gui", "window: GUI-thread stalls during generation, start-up time"),
 }
 
@@ -39,6 +44,8 @@ def cmd_bench(args) -> int:
     if args.json_out:
         from spacetrash_desktop.storage.atomic import atomic_write_text
 
-        atomic_write_text(args.json_out, json.dumps(results, indent=2, default=str) + "\n", what="the benchmark results")
+        atomic_write_text(
+            args.json_out, json.dumps(results, indent=2, default=str) + "\n", what="the benchmark results"
+        )
         print(f"wrote {args.json_out}")
     return 0

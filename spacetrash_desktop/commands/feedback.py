@@ -16,8 +16,9 @@ from pathlib import Path
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("feedback", help="record, list, export or import crew feedback")
     fsub = p.add_subparsers(dest="feedback_command", metavar="ACTION", required=True, parser_class=type(p))
-    a = fsub.add_parser("add", help="record one feedback row from a JSON file ('-' reads stdin); "
-                                    "prints its row id once it is saved")
+    a = fsub.add_parser(
+        "add", help="record one feedback row from a JSON file ('-' reads stdin); prints its row id once it is saved"
+    )
     a.add_argument("file", metavar="ROW.json")
     a.set_defaults(func=cmd_add)
     ls = fsub.add_parser("list", help="list recorded feedback (oldest first)")
@@ -32,8 +33,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     e = fsub.add_parser("export", help="export every row as sealed Parquet + manifest.json for trainers")
     e.add_argument("--out", required=True, metavar="DIR")
     e.set_defaults(func=cmd_export)
-    i = fsub.add_parser("import", help="merge exported feedback (folders, manifest.json or .parquet files); "
-                                       "files whose checksum does not match are refused")
+    i = fsub.add_parser(
+        "import",
+        help="merge exported feedback (folders, manifest.json or .parquet files); "
+        "files whose checksum does not match are refused",
+    )
     i.add_argument("files", nargs="+", metavar="FILE")
     i.set_defaults(func=cmd_import)
     c = fsub.add_parser("compact", help="merge the journal's small files into one (atomic)")
@@ -63,8 +67,9 @@ def _read_row_file(name: str) -> dict:
         where = f" (line {exc.lineno}, column {exc.colno})" if hasattr(exc, "lineno") else ""
         raise BadInputError(f"{label} is not valid JSON{where}: {msg}.") from None
     if isinstance(row, list):
-        raise BadInputError(f"{label} holds a list of {len(row)} item(s); `feedback add` takes one row "
-                            "(a JSON object).")
+        raise BadInputError(
+            f"{label} holds a list of {len(row)} item(s); `feedback add` takes one row (a JSON object)."
+        )
     if not isinstance(row, dict):
         raise BadInputError(f"{label} must hold one feedback row (a JSON object).")
     return row
@@ -80,8 +85,13 @@ def cmd_add(args) -> int:
 
 
 def _filters(args) -> dict:
-    return {"recipe_id": args.recipe_id, "who": args.who, "model_version": args.model_version,
-            "since": args.since, "until": args.until}
+    return {
+        "recipe_id": args.recipe_id,
+        "who": args.who,
+        "model_version": args.model_version,
+        "since": args.since,
+        "until": args.until,
+    }
 
 
 def _clean(v):
@@ -114,8 +124,10 @@ def _list(args) -> int:
         df = df.tail(args.limit)
     damaged = journal().damaged
     if damaged:
-        print(f"warning: {len(damaged)} saved feedback file(s) could not be read; run `spacetrash feedback verify`",
-              file=sys.stderr)
+        print(
+            f"warning: {len(damaged)} saved feedback file(s) could not be read; run `spacetrash feedback verify`",
+            file=sys.stderr,
+        )
     records = [{k: _clean(v) for k, v in r.items()} for r in df.to_dict("records")]
     if args.json:
         print(json.dumps([decode_row(r) for r in records], indent=2, ensure_ascii=False))
@@ -131,8 +143,10 @@ def _list(args) -> int:
     print(f"# {len(records)} feedback row(s): actual vs predicted [95% interval]")
     for r in records:
         passed = {True: "pass", False: "FAIL"}.get(r.get("passed"), "-")
-        print(f"{(r['recorded_at'] or '')[:16].replace('T', ' ')}  {r['row_id'][:8]}  {r['recipe_id']:14s} "
-              f"{(r.get('who') or '-')[:12]:12s} {passed:4s}  " + "; ".join(by_row.get(r["row_id"], [])))
+        print(
+            f"{(r['recorded_at'] or '')[:16].replace('T', ' ')}  {r['row_id'][:8]}  {r['recipe_id']:14s} "
+            f"{(r.get('who') or '-')[:12]:12s} {passed:4s}  " + "; ".join(by_row.get(r["row_id"], []))
+        )
     return 0
 
 
@@ -140,8 +154,10 @@ def cmd_export(args) -> int:
     from spacetrash_desktop.services.feedback import export_feedback
 
     res = export_feedback(args.out)
-    print(f"Exported {res.rows} row(s) to {res.path} (sha256 {res.sha256[:16]}...), listed in {res.manifest}",
-          file=sys.stderr)
+    print(
+        f"Exported {res.rows} row(s) to {res.path} (sha256 {res.sha256[:16]}...), listed in {res.manifest}",
+        file=sys.stderr,
+    )
     print(res.path)
     return 0
 
@@ -152,8 +168,10 @@ def cmd_import(args) -> int:
     summary = import_feedback(args.files)
     for f in summary.files:
         print(f.describe(), file=sys.stderr)
-    print(f"{summary.added} row(s) added, {summary.duplicates} already present, {summary.refused} file(s) refused",
-          file=sys.stderr)
+    print(
+        f"{summary.added} row(s) added, {summary.duplicates} already present, {summary.refused} file(s) refused",
+        file=sys.stderr,
+    )
     return 1 if summary.refused else 0
 
 

@@ -11,7 +11,9 @@ from pathlib import Path
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("generate", help="generate recipes and the Pareto front for a target")
     p.add_argument("--inventory", default="default", help="inventory CSV/Parquet file, or 'default'")
-    p.add_argument("--target", required=True, help="a preset or scenario id (see --list-targets), or a target JSON file")
+    p.add_argument(
+        "--target", required=True, help="a preset or scenario id (see --list-targets), or a target JSON file"
+    )
     p.add_argument("--time-budget", type=float, default=None, metavar="S", help="stop after S seconds")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--max-evals", type=int, default=None, help="stop after N candidates (deterministic)")
@@ -37,8 +39,10 @@ def load_inventory_arg(value: str):
         raise BadInputError(f"inventory {value}: {where}{first.message}") from None
     if result.errors:
         first = result.errors[0]
-        raise BadInputError(f"inventory {value}: {len(result.errors)} error(s), first: {first.describe()} "
-                            f"(run `spacetrash inventory validate {value}`)")
+        raise BadInputError(
+            f"inventory {value}: {len(result.errors)} error(s), first: {first.describe()} "
+            f"(run `spacetrash inventory validate {value}`)"
+        )
     return result.items
 
 
@@ -83,24 +87,37 @@ def cmd_generate(args) -> int:
     target = load_target_arg(args.target)
     scorer = PhysicsScorer() if args.physics_only else None
     ctx = RunContext()
-    result = generate(items, target, scorer=scorer, ctx=ctx, mode=args.mode, time_budget_s=args.time_budget,
-                      seed=args.seed, max_evals=args.max_evals)
+    result = generate(
+        items,
+        target,
+        scorer=scorer,
+        ctx=ctx,
+        mode=args.mode,
+        time_budget_s=args.time_budget,
+        seed=args.seed,
+        max_evals=args.max_evals,
+    )
     write_result(result, out)
     s = result.stats
     front = result.front
-    print(f"target {target.target_id}: {s['mode']} search scored {s['evaluated']:,} candidates in "
-          f"{s['elapsed_s']:.2f} s; {s['feasible']:,} feasible; {len(front)} on the Pareto front"
-          + (" (stopped early)" if s.get("cancelled") or not s.get("completed", True) and s['mode'] == 'exact' else ""))
+    print(
+        f"target {target.target_id}: {s['mode']} search scored {s['evaluated']:,} candidates in "
+        f"{s['elapsed_s']:.2f} s; {s['feasible']:,} feasible; {len(front)} on the Pareto front"
+        + (" (stopped early)" if s.get("cancelled") or (not s.get("completed", True) and s["mode"] == "exact") else "")
+    )
     print(f"model: {result.model.get('name')} ({result.model.get('status')})")
     for c in front[:5]:
         items_txt = " + ".join(f"{n} {f:.0%}" for n, (_, f) in zip(c.item_names, c.recipe.items))
         reg = f" + regolith {c.recipe.regolith_frac:.0%}" if c.recipe.regolith_frac else ""
         v = c.values
-        print(f"  {c.recipe_id} {c.process_name}: {items_txt}{reg} | R {v['rigidity']:.2f} T {v['tightness']:.2f} "
-              f"{v['energy_kwh']:.2f} kWh {v['water_l']:.2f} L {v['crew_min']:.0f} min")
+        print(
+            f"  {c.recipe_id} {c.process_name}: {items_txt}{reg} | R {v['rigidity']:.2f} T {v['tightness']:.2f} "
+            f"{v['energy_kwh']:.2f} kWh {v['water_l']:.2f} L {v['crew_min']:.0f} min"
+        )
     if not front:
-        print("  no feasible recipe: see the near misses in the output file for what blocks the target",
-              file=sys.stderr)
+        print(
+            "  no feasible recipe: see the near misses in the output file for what blocks the target", file=sys.stderr
+        )
     print(f"wrote {out}")
     return 0
 
@@ -109,6 +126,8 @@ def cmd_targets(args) -> int:
     from spacetrash_desktop.catalog import load_catalog
 
     for t in load_catalog().targets.values():
-        print(f"{t.target_id:24s} {t.kind:9s} R>={t.rigidity_min:.2f} T>={t.tightness_min:.2f} "
-              f"{t.batch_mass_kg:g} kg, <= {t.max_energy_kwh:g} kWh, {t.max_water_l:g} L, {t.max_crew_min:g} min")
+        print(
+            f"{t.target_id:24s} {t.kind:9s} R>={t.rigidity_min:.2f} T>={t.tightness_min:.2f} "
+            f"{t.batch_mass_kg:g} kg, <= {t.max_energy_kwh:g} kWh, {t.max_water_l:g} L, {t.max_crew_min:g} min"
+        )
     return 0

@@ -8,15 +8,13 @@ import sys
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("inventory", help="validate, import, show or export an inventory")
-    isub = p.add_subparsers(dest="inventory_command", metavar="ACTION", required=True,
-                            parser_class=type(p))
+    isub = p.add_subparsers(dest="inventory_command", metavar="ACTION", required=True, parser_class=type(p))
     v = isub.add_parser("validate", help="check a CSV or Parquet inventory file; one line per error")
     v.add_argument("file")
     v.set_defaults(func=cmd_validate)
     i = isub.add_parser("import", help="import a file as the crew's inventory")
     i.add_argument("file")
-    i.add_argument("--keep-good", action="store_true",
-                   help="save the good rows even when some rows are rejected")
+    i.add_argument("--keep-good", action="store_true", help="save the good rows even when some rows are rejected")
     i.set_defaults(func=cmd_import)
     s = isub.add_parser("show", help="print the current inventory (saved, or the bundled default)")
     s.set_defaults(func=cmd_show)
@@ -49,8 +47,11 @@ def cmd_validate(args) -> int:
     for issue in result.warnings:
         print(_issue_line(args.file, issue) + " (warning)", file=sys.stderr)
     s = result.summary()
-    print(f"{args.file}: {s['rows_ok']} good row(s), {s['rows_rejected']} rejected "
-          f"({result.file_format}{', ' + result.encoding if result.encoding else ''})", file=sys.stderr)
+    print(
+        f"{args.file}: {s['rows_ok']} good row(s), {s['rows_rejected']} rejected "
+        f"({result.file_format}{', ' + result.encoding if result.encoding else ''})",
+        file=sys.stderr,
+    )
     return 1 if result.errors else 0
 
 
@@ -66,8 +67,10 @@ def cmd_import(args) -> int:
     for issue in result.errors:
         print(_issue_line(args.file, issue))
     if result.errors and not args.keep_good:
-        print(f"{result.rows_rejected} row(s) rejected; nothing was imported "
-              "(use --keep-good to import the good rows).", file=sys.stderr)
+        print(
+            f"{result.rows_rejected} row(s) rejected; nothing was imported (use --keep-good to import the good rows).",
+            file=sys.stderr,
+        )
         return 1
     path = save_current_inventory(result.items)
     print(f"Imported {len(result.items)} item(s) into {path}", file=sys.stderr)

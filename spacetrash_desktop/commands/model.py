@@ -30,8 +30,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.set_defaults(func=cmd_rollback)
 
     t = msub.add_parser("train", help="train a model from the virtual lab (and install it, unless --out)")
-    t.add_argument("--out", default=None, metavar="DIR",
-                   help="write the bundle to DIR instead of installing it (e.g. models/spacetrash-residual)")
+    t.add_argument(
+        "--out",
+        default=None,
+        metavar="DIR",
+        help="write the bundle to DIR instead of installing it (e.g. models/spacetrash-residual)",
+    )
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--quick", action="store_true", help="a small, fast model (for trying things out)")
     t.add_argument("--name", default=None, help="bundle name (default spacetrash-residual)")
@@ -51,14 +55,20 @@ def _print_status(info, out=None) -> None:
         cov = m.get("coverage") or {}
         width = m.get("mean_width") or {}
         print(f"\nheld-out test split (n = {m.get('n_test')}):", file=out)
-        print(f"  {'property':<12}{'unit':>7}{'MAE physics':>14}{'MAE model':>12}{'ratio':>8}{'coverage 95%':>14}"
-              f"{'mean width':>12}", file=out)
+        print(
+            f"  {'property':<12}{'unit':>7}{'MAE physics':>14}{'MAE model':>12}{'ratio':>8}{'coverage 95%':>14}"
+            f"{'mean width':>12}",
+            file=out,
+        )
         from spacetrash_desktop.domain import PROPERTY_NAMES
 
         for name in [n for n in PROPERTY_NAMES if n in held]:
             h = held[name]
-            print(f"  {name:<12}{h.get('unit') or '':>7}{_n(h.get('mae_physics')):>14}{_n(h.get('mae_model')):>12}"
-                  f"{_n(h.get('ratio'), 3):>8}{_n(cov.get(name), 3):>14}{_n(width.get(name)):>12}", file=out)
+            print(
+                f"  {name:<12}{h.get('unit') or '':>7}{_n(h.get('mae_physics')):>14}{_n(h.get('mae_model')):>12}"
+                f"{_n(h.get('ratio'), 3):>8}{_n(cov.get(name), 3):>14}{_n(width.get(name)):>12}",
+                file=out,
+            )
 
 
 def _n(x, nd: int = 4) -> str:
@@ -109,8 +119,10 @@ def cmd_verify(args) -> int:
         for p in problems[1:]:
             print(f"  - {p}", file=sys.stderr)
         raise ModelError(f"verification failed: {problems[0]}{more}")
-    print(f"OK: {contents.name} {contents.version}: {len(contents.files) + 1} files verified "
-          f"(manifest sha256 {contents.manifest_sha256[:16]}...)")
+    print(
+        f"OK: {contents.name} {contents.version}: {len(contents.files) + 1} files verified "
+        f"(manifest sha256 {contents.manifest_sha256[:16]}...)"
+    )
     return 0
 
 

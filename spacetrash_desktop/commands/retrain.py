@@ -17,13 +17,22 @@ EXIT_OK, EXIT_FAIL = 0, 1
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("retrain", help="retrain the model from crew feedback; promote it only if it is no worse")
-    p.add_argument("--feedback", nargs="+", action="extend", default=[], metavar="FILE",
-                   help="trainer export(s) to learn from: a folder, its manifest.json or the .parquet files "
-                        "(verified against their checksums first)")
+    p.add_argument(
+        "--feedback",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="FILE",
+        help="trainer export(s) to learn from: a folder, its manifest.json or the .parquet files "
+        "(verified against their checksums first)",
+    )
     p.add_argument("--no-journal", action="store_true", help="do not use this computer's feedback journal")
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--no-promote", action="store_true",
-                   help="train and compare, keep the challenger as a candidate, never activate it")
+    p.add_argument(
+        "--no-promote",
+        action="store_true",
+        help="train and compare, keep the challenger as a candidate, never activate it",
+    )
     p.add_argument("--quick", action="store_true", help="a small, fast training configuration (for trying out)")
     p.add_argument("--json", action="store_true", help="print the run (or with --list, the runs) as JSON")
     p.add_argument("--list", action="store_true", help="list past retraining runs instead of running one")
@@ -61,8 +70,14 @@ def cmd_retrain(args) -> int:
 
         config = TrainConfig.small()
     try:
-        run = retrain(RunContext(on_progress=progress), feedback_files=args.feedback, use_journal=not args.no_journal,
-                      seed=args.seed, config=config, promote=not args.no_promote)
+        run = retrain(
+            RunContext(on_progress=progress),
+            feedback_files=args.feedback,
+            use_journal=not args.no_journal,
+            seed=args.seed,
+            config=config,
+            promote=not args.no_promote,
+        )
     finally:
         if progress.started:
             print(file=sys.stderr)
@@ -84,13 +99,18 @@ def print_summary(run: dict, out=None) -> None:
     print(f"champion: {champ.get('name', '?')} {champ.get('version', '')}".rstrip(), file=out)
     ch = run.get("challenger")
     if ch:
-        print(f"challenger: {ch.get('name')} {ch.get('version')} ({ch.get('status')}; {ch.get('folder') or '-'})",
-              file=out)
+        print(
+            f"challenger: {ch.get('name')} {ch.get('version')} ({ch.get('status')}; {ch.get('folder') or '-'})",
+            file=out,
+        )
     data = run.get("data") or {}
     if data:
-        print(f"feedback: {data.get('feedback_total', 0)} row(s), {data.get('feedback_usable', 0)} usable "
-              f"({data.get('feedback_measured', 0)} with measured values, {data.get('feedback_judged', 0)} with judged "
-              f"values), {data.get('feedback_skipped', 0)} skipped", file=out)
+        print(
+            f"feedback: {data.get('feedback_total', 0)} row(s), {data.get('feedback_usable', 0)} usable "
+            f"({data.get('feedback_measured', 0)} with measured values, {data.get('feedback_judged', 0)} with judged "
+            f"values), {data.get('feedback_skipped', 0)} skipped",
+            file=out,
+        )
         for reason, n in sorted((data.get("skipped_by_reason") or {}).items(), key=lambda kv: -kv[1])[:5]:
             print(f"  skipped {n}: {reason}", file=out)
     drift = (run.get("drift") or {}).get("summary")
@@ -99,8 +119,11 @@ def print_summary(run: dict, out=None) -> None:
     metrics = run.get("metrics") or {}
     if any(n in metrics for n in PROPERTY_NAMES):
         print("\nheld-out error (MAE) and 95% interval coverage, champion -> challenger:", file=out)
-        print(f"  {'property':<11}{'unit':>6}{'lab MAE':>22}{'lab cover':>14}{'feedback MAE':>24}{'fb cover':>14}"
-              f"{'n fb':>6}  checks", file=out)
+        print(
+            f"  {'property':<11}{'unit':>6}{'lab MAE':>22}{'lab cover':>14}{'feedback MAE':>24}{'fb cover':>14}"
+            f"{'n fb':>6}  checks",
+            file=out,
+        )
         for name in PROPERTY_NAMES:
             m = metrics.get(name)
             if not m:
@@ -109,12 +132,15 @@ def print_summary(run: dict, out=None) -> None:
             checks = "pass" if m.get("passed") else "FAIL"
             if not m.get("checks"):
                 checks = "(no check applies)"
-            print(f"  {name:<11}{m.get('unit', ''):>6}"
-                  f"{_pair(lab.get('mae_champion'), lab.get('mae_challenger')):>22}"
-                  f"{_pair(lab.get('coverage_champion'), lab.get('coverage_challenger'), pct=True):>14}"
-                  f"{_pair(fb.get('mae_champion'), fb.get('mae_challenger')):>24}"
-                  f"{_pair(fb.get('coverage_champion'), fb.get('coverage_challenger'), pct=True):>14}"
-                  f"{fb.get('rows', 0):>6}  {checks}", file=out)
+            print(
+                f"  {name:<11}{m.get('unit', ''):>6}"
+                f"{_pair(lab.get('mae_champion'), lab.get('mae_challenger')):>22}"
+                f"{_pair(lab.get('coverage_champion'), lab.get('coverage_challenger'), pct=True):>14}"
+                f"{_pair(fb.get('mae_champion'), fb.get('mae_challenger')):>24}"
+                f"{_pair(fb.get('coverage_champion'), fb.get('coverage_challenger'), pct=True):>14}"
+                f"{fb.get('rows', 0):>6}  {checks}",
+                file=out,
+            )
     if run.get("record_path"):
         print(f"\nrecord:   {run['record_path']}", file=out)
 
@@ -142,8 +168,10 @@ def cmd_runs(args) -> int:
         return EXIT_OK
     for r in runs:
         ch = f"{r.get('challenger_name')} {r.get('challenger_version')}" if r.get("challenger_name") else "-"
-        print(f"{r['run_id']}  {r.get('finished_at', '')}  {r['verdict']:<9} champion {r.get('champion_name', '?')} "
-              f"{r.get('champion_version', '')}  challenger {ch}  feedback {r.get('feedback_usable', 0)}/"
-              f"{r.get('feedback_rows', 0)}")
+        print(
+            f"{r['run_id']}  {r.get('finished_at', '')}  {r['verdict']:<9} champion {r.get('champion_name', '?')} "
+            f"{r.get('champion_version', '')}  challenger {ch}  feedback {r.get('feedback_usable', 0)}/"
+            f"{r.get('feedback_rows', 0)}"
+        )
         print(f"    {r.get('reason', '')}")
     return EXIT_OK

@@ -16,8 +16,11 @@ def cmd_self_test(args) -> int:
     from spacetrash_desktop.services.selftest import run_self_test
 
     frozen = getattr(sys, "frozen", False)
-    print(f"spacetrash {__version__} self-test ({'frozen bundle' if frozen else 'from source'}, "
-          f"Python {sys.version.split()[0]})", flush=True)
+    print(
+        f"spacetrash {__version__} self-test ({'frozen bundle' if frozen else 'from source'}, "
+        f"Python {sys.version.split()[0]})",
+        flush=True,
+    )
     results = run_self_test()
     failed = [r for r in results if not r.ok]
     print(f"{len(results) - len(failed)}/{len(results)} checks passed", flush=True)

@@ -94,7 +94,7 @@ class PhysicsResult:
         """[N, 5] in the order of domain.PROPERTIES."""
         return np.stack([self.rigidity, self.tightness, self.energy_kwh, self.water_l, self.crew_min], axis=1)
 
-    def take(self, sel) -> "PhysicsResult":
+    def take(self, sel) -> PhysicsResult:
         return PhysicsResult(**{f.name: getattr(self, f.name)[sel] for f in fields(self)})
 
 
@@ -137,7 +137,7 @@ def score_physics(t: EngineTables, b: RecipeBatch, batch_mass_kg: float) -> Phys
     grp = vm @ onehot
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(phi_b[:, None] > 0, grp / phi_b[:, None], 0.0)
-    impurity = np.where(phi_b > 0, 1.0 - (share ** 2).sum(axis=1), 0.0)
+    impurity = np.where(phi_b > 0, 1.0 - (share**2).sum(axis=1), 0.0)
 
     # ---- porosity
     inter = phi_f * (1.0 - PHI_MAX) / PHI_MAX

@@ -53,8 +53,7 @@ class Problem:
         return total
 
 
-def build_problem(tables: EngineTables, target: Target, quanta: int = DEFAULT_QUANTA,
-                  dedupe: bool = True) -> Problem:
+def build_problem(tables: EngineTables, target: Target, quanta: int = DEFAULT_QUANTA, dedupe: bool = True) -> Problem:
     n = tables.n_items
     procs = []
     items_for: dict[int, np.ndarray] = {}
@@ -116,8 +115,9 @@ def stock_ok(problem: Problem, batch: RecipeBatch) -> np.ndarray:
     return (need <= t.stock[batch.idx] * (1 + 1e-9) + 1e-12).all(axis=1)
 
 
-def exact_chunks(problem: Problem, chunk: int = 20000, max_items: int = MAX_SLOTS,
-                 restrict: dict[int, np.ndarray] | None = None):
+def exact_chunks(
+    problem: Problem, chunk: int = 20000, max_items: int = MAX_SLOTS, restrict: dict[int, np.ndarray] | None = None
+):
     """Yield RecipeBatch chunks enumerating the whole space (1-item mixes first, then 2, 3, 4).
     ``restrict`` limits each process to a subset of items (used to seed the evolutionary search)."""
     pad = problem.pad

@@ -31,14 +31,15 @@ class RecipeBatch:
     def __len__(self) -> int:
         return int(self.idx.shape[0])
 
-    def take(self, sel) -> "RecipeBatch":
+    def take(self, sel) -> RecipeBatch:
         return RecipeBatch(self.idx[sel], self.frac[sel], self.reg[sel], self.proc[sel])
 
     @staticmethod
-    def concat(batches: list["RecipeBatch"]) -> "RecipeBatch":
+    def concat(batches: list[RecipeBatch]) -> RecipeBatch:
         if not batches:
-            return RecipeBatch(np.zeros((0, MAX_SLOTS), np.int32), np.zeros((0, MAX_SLOTS)),
-                               np.zeros(0), np.zeros(0, np.int32))
+            return RecipeBatch(
+                np.zeros((0, MAX_SLOTS), np.int32), np.zeros((0, MAX_SLOTS)), np.zeros(0), np.zeros(0, np.int32)
+            )
         return RecipeBatch(
             np.concatenate([b.idx for b in batches]),
             np.concatenate([b.frac for b in batches]),
@@ -46,7 +47,7 @@ class RecipeBatch:
             np.concatenate([b.proc for b in batches]),
         )
 
-    def canonical(self, pad: int) -> "RecipeBatch":
+    def canonical(self, pad: int) -> RecipeBatch:
         """Merge duplicate items, drop zero fractions, sort slots, renormalise fractions."""
         idx = self.idx.copy()
         frac = self.frac.copy()
@@ -70,8 +71,14 @@ class RecipeBatch:
     def keys(self, decimals: int = 4) -> np.ndarray:
         """A hashable byte key per recipe (for de-duplication)."""
         arr = np.concatenate(
-            [self.idx.astype(np.float64), np.round(self.frac, decimals), np.round(self.reg[:, None], decimals),
-             self.proc[:, None].astype(np.float64)], axis=1)
+            [
+                self.idx.astype(np.float64),
+                np.round(self.frac, decimals),
+                np.round(self.reg[:, None], decimals),
+                self.proc[:, None].astype(np.float64),
+            ],
+            axis=1,
+        )
         return np.ascontiguousarray(arr).view(np.dtype((np.void, arr.dtype.itemsize * arr.shape[1]))).ravel()
 
 

@@ -5,8 +5,8 @@ the command line and the batch queue (the JSON form is the versioned result cont
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 import numpy as np
 
@@ -118,8 +118,15 @@ class GenerationResult:
     def front(self) -> list[Candidate]:
         return [c for c in self.candidates if c.on_front]
 
-def build_candidates(tables: EngineTables, target: Target, arrays: Mapping[str, np.ndarray],
-                     rows: np.ndarray, ranks: np.ndarray | None, cache: dict | None = None) -> list[Candidate]:
+
+def build_candidates(
+    tables: EngineTables,
+    target: Target,
+    arrays: Mapping[str, np.ndarray],
+    rows: np.ndarray,
+    ranks: np.ndarray | None,
+    cache: dict | None = None,
+) -> list[Candidate]:
     """Turn store rows into Candidate objects (cached by recipe content when a cache is given)."""
     from spacetrash_desktop.engine.physics import score_physics
     from spacetrash_desktop.engine.search import Store
@@ -132,8 +139,13 @@ def build_candidates(tables: EngineTables, target: Target, arrays: Mapping[str, 
     todo = []
     for r in rows:
         rank = int(ranks[r]) if ranks is not None else 1
-        key = (arrays["idx"][r].tobytes(), arrays["frac"][r].round(6).tobytes(), float(arrays["reg"][r]),
-               int(arrays["proc"][r]), rank)
+        key = (
+            arrays["idx"][r].tobytes(),
+            arrays["frac"][r].round(6).tobytes(),
+            float(arrays["reg"][r]),
+            int(arrays["proc"][r]),
+            rank,
+        )
         keys.append(key)
         if cache is None or key not in cache:
             todo.append(r)
@@ -158,8 +170,12 @@ def build_candidates(tables: EngineTables, target: Target, arrays: Mapping[str, 
                 items.append((tables.item_ids[it], float(b.frac[j, k])))
                 names.append(tables.item_names[it])
                 kgs.append(float(slot_kg[k]))
-            recipe = Recipe(items=tuple(items), regolith_frac=float(b.reg[j]),
-                            process_id=tables.process_ids[int(b.proc[j])], batch_mass_kg=float(target.batch_mass_kg))
+            recipe = Recipe(
+                items=tuple(items),
+                regolith_frac=float(b.reg[j]),
+                process_id=tables.process_ids[int(b.proc[j])],
+                batch_mass_kg=float(target.batch_mass_kg),
+            )
             reasons = explain(tables, b, j, flags, ph, target, props)
             status = "refused" if flags & REFUSED_MASK else ("infeasible" if flags & INFEASIBLE_MASK else "feasible")
             c = Candidate(

@@ -9,8 +9,9 @@ measured.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping, Protocol
+from typing import Protocol
 
 import numpy as np
 
@@ -75,14 +76,18 @@ def load_variability(tables: EngineTables) -> np.ndarray:
             pid = row.get("process_id", "")
             if pid in tables.process_ids:
                 out[tables.process_index(pid)] = [
-                    float(row["rigidity_sd"]), float(row["tightness_sd"]), float(row["energy_rel_sd"]),
-                    float(row["water_rel_sd"]), float(row["crew_rel_sd"]),
+                    float(row["rigidity_sd"]),
+                    float(row["tightness_sd"]),
+                    float(row["energy_rel_sd"]),
+                    float(row["water_rel_sd"]),
+                    float(row["crew_rel_sd"]),
                 ]
     return out
 
 
-def physics_band(tables: EngineTables, batch: RecipeBatch, props: np.ndarray,
-                 variability: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def physics_band(
+    tables: EngineTables, batch: RecipeBatch, props: np.ndarray, variability: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     sd = variability[batch.proc]  # [N,5]
     half = np.empty_like(props)
     half[:, :2] = Z95 * sd[:, :2]

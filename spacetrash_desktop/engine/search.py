@@ -17,7 +17,13 @@ import numpy as np
 
 from spacetrash_desktop.domain import Target
 from spacetrash_desktop.engine.context import Cancelled, NullContext, RunContext
-from spacetrash_desktop.engine.pareto import ParetoArchive, normalise_for_target, hypervolume, pareto_ranks, to_minimisation
+from spacetrash_desktop.engine.pareto import (
+    ParetoArchive,
+    hypervolume,
+    normalise_for_target,
+    pareto_ranks,
+    to_minimisation,
+)
 from spacetrash_desktop.engine.problem import (
     Problem,
     build_problem,
@@ -60,12 +66,28 @@ class Store:
     n: int = 0
     _rows: dict = field(default_factory=dict)  # recipe key -> row: a recipe is stored once
 
-    EXTRA = ("modulus_gpa", "strength_mpa", "porosity", "melt_fraction", "hydrogen_wt_pct", "feed_kg",
-             "regolith_kg", "product_kg", "loss_vapour_kg", "loss_volatiles_kg", "loss_fines_kg",
-             "loss_trim_kg", "batches", "heat_kwh", "water_recovered_l", "problematic_share")
+    EXTRA = (
+        "modulus_gpa",
+        "strength_mpa",
+        "porosity",
+        "melt_fraction",
+        "hydrogen_wt_pct",
+        "feed_kg",
+        "regolith_kg",
+        "product_kg",
+        "loss_vapour_kg",
+        "loss_volatiles_kg",
+        "loss_fines_kg",
+        "loss_trim_kg",
+        "batches",
+        "heat_kwh",
+        "water_recovered_l",
+        "problematic_share",
+    )
 
-    def add(self, b: RecipeBatch, s: Scores, flags: np.ndarray, pref: np.ndarray,
-            sel: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def add(
+        self, b: RecipeBatch, s: Scores, flags: np.ndarray, pref: np.ndarray, sel: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Store the selected rows of a scored batch. Returns each one's store row and whether this call
         stored it: a recipe already stored (the evolution can score again what the exact pass or an
         earlier generation scored, or the same recipe twice in one batch) keeps its first row, so each
@@ -86,9 +108,15 @@ class Store:
         if not fresh.any():
             return rows, fresh
         sel = sel[fresh]
-        self.idx.append(b.idx[sel]); self.frac.append(b.frac[sel]); self.reg.append(b.reg[sel])
-        self.proc.append(b.proc[sel]); self.props.append(s.props[sel]); self.lo.append(s.lo[sel])
-        self.hi.append(s.hi[sel]); self.flags.append(flags[sel]); self.ood.append(s.ood[sel])
+        self.idx.append(b.idx[sel])
+        self.frac.append(b.frac[sel])
+        self.reg.append(b.reg[sel])
+        self.proc.append(b.proc[sel])
+        self.props.append(s.props[sel])
+        self.lo.append(s.lo[sel])
+        self.hi.append(s.hi[sel])
+        self.flags.append(flags[sel])
+        self.ood.append(s.ood[sel])
         self.pref.append(pref[sel])
         ph = s.phys
         ex = np.stack([getattr(ph, k)[sel] for k in self.EXTRA], axis=1)
@@ -106,8 +134,10 @@ class Store:
         self._compact()
         if self.n == 0:
             return None
-        return {name: np.concatenate(getattr(self, name)) for name in
-                ("idx", "frac", "reg", "proc", "props", "lo", "hi", "flags", "ood", "pref", "extra")}
+        return {
+            name: np.concatenate(getattr(self, name))
+            for name in ("idx", "frac", "reg", "proc", "props", "lo", "hi", "flags", "ood", "pref", "extra")
+        }
 
     def keep_only(self, rows: np.ndarray) -> np.ndarray:
         """Drop every row not in ``rows``; return the new index of each kept row."""
@@ -226,7 +256,11 @@ class _Run:
         if len(cand) == 0:
             return
         viol = violation(s.props[cand], self.target)
-        worst = max((v for v, _ in self.infeasible_rows), default=np.inf) if len(self.infeasible_rows) >= INFEASIBLE_KEEP else np.inf
+        worst = (
+            max((v for v, _ in self.infeasible_rows), default=np.inf)
+            if len(self.infeasible_rows) >= INFEASIBLE_KEEP
+            else np.inf
+        )
         order = np.argsort(viol)[:INFEASIBLE_KEEP]
         order = order[viol[order] < worst]
         if len(order) == 0:
@@ -326,8 +360,7 @@ class _Evolution:
     """NSGA-II-style search. It works on a finer grid than the exact pass (1% fraction quanta and
     1% regolith steps by default) so it can refine the exact grid's front between grid points."""
 
-    def __init__(self, run: _Run, rng: np.random.Generator, pop_size: int, quanta: int = 100,
-                 reg_step: float = 0.01):
+    def __init__(self, run: _Run, rng: np.random.Generator, pop_size: int, quanta: int = 100, reg_step: float = 0.01):
         self.run = run
         self.p = run.p
         self.t = run.t
@@ -410,7 +443,7 @@ class _Evolution:
             idx[r, c] = self._random_item(proc[r])
         # a recipe needs at least one item with a positive share
         q = np.where(idx == self.pad, 0, np.maximum(q, 0))
-        empty = (q.sum(axis=1) == 0)
+        empty = q.sum(axis=1) == 0
         if empty.any():
             r = np.where(empty)[0]
             idx[r, 0] = self._random_item(proc[r])
@@ -589,15 +622,27 @@ def _seed_pass(run: _Run, seed_items: int) -> dict[int, np.ndarray]:
     restrict = _seed_items(run, seed_items)
     from math import comb
 
-    seed_space = sum(comb(len(v), k) * comb(p.quanta - 1, k - 1) * len(p.reg_levels[q])
-                     for q, v in restrict.items() for k in range(1, MAX_SLOTS + 1))
+    seed_space = sum(
+        comb(len(v), k) * comb(p.quanta - 1, k - 1) * len(p.reg_levels[q])
+        for q, v in restrict.items()
+        for k in range(1, MAX_SLOTS + 1)
+    )
     _run_exact(run, chunk=8000, restrict=restrict, progress_total=seed_space)
     return restrict
 
 
-def _evolve(run: _Run, rng: np.random.Generator, pop_size: int, max_evals: int | None, stall_generations: int,
-            restrict: dict[int, np.ndarray] | None = None, note: str = "evolutionary search",
-            offspring: int | None = None, archive_share: float = 0.5, converge_tol: float = 1e-4) -> None:
+def _evolve(
+    run: _Run,
+    rng: np.random.Generator,
+    pop_size: int,
+    max_evals: int | None,
+    stall_generations: int,
+    restrict: dict[int, np.ndarray] | None = None,
+    note: str = "evolutionary search",
+    offspring: int | None = None,
+    archive_share: float = 0.5,
+    converge_tol: float = 1e-4,
+) -> None:
     p = run.p
     if len(p.processes) == 0:
         return
@@ -701,15 +746,20 @@ def _evolve(run: _Run, rng: np.random.Generator, pop_size: int, max_evals: int |
         keep = _survive(allp, allf, p.target, pop_size)
         pop, props, flags = allb.take(keep), allp[keep], allf[keep]
         if max_evals:
-            run.ctx.progress(min(run.stats.evaluated, max_evals), max_evals,
-                             f"{note}: {run.stats.feasible:,} feasible of {run.stats.evaluated:,} scored")
+            run.ctx.progress(
+                min(run.stats.evaluated, max_evals),
+                max_evals,
+                f"{note}: {run.stats.feasible:,} feasible of {run.stats.evaluated:,} scored",
+            )
         else:
             left = run.ctx.time_left()
             el = run.elapsed()
             total = el + left if np.isfinite(left) else el + 1
-            run.ctx.progress(int(1000 * el / total), 1000,
-                             f"{note}: {run.stats.feasible:,} feasible of {run.stats.evaluated:,} scored "
-                             f"(generation {gen})")
+            run.ctx.progress(
+                int(1000 * el / total),
+                1000,
+                f"{note}: {run.stats.feasible:,} feasible of {run.stats.evaluated:,} scored (generation {gen})",
+            )
         run.maybe_partial()
 
 
@@ -722,7 +772,7 @@ def _measured_rate(problem: Problem, scorer: Scorer, n: int = 4000) -> float:
     timing varies by 2-4x on a busy machine)."""
     parts, have = [], 0
     for part in exact_chunks(problem, chunk=n):  # the first chunks can be tiny (one-item mixes of a process):
-        parts.append(part)                       # timing one of those measures the per-call overhead only
+        parts.append(part)  # timing one of those measures the per-call overhead only
         have += len(part)
         if have >= n:
             break
@@ -797,8 +847,15 @@ def search(
             run.stats.completed = _run_exact(run, chunk=chunk)
             if mode == "exact+refine" and run.stats.completed:
                 run.maybe_partial(force=True)
-                _evolve(run, rng, pop_size, max_evals, stall_generations, note="refining the front",
-                        converge_tol=converge_tol)
+                _evolve(
+                    run,
+                    rng,
+                    pop_size,
+                    max_evals,
+                    stall_generations,
+                    note="refining the front",
+                    converge_tol=converge_tol,
+                )
         else:
             restrict = _seed_pass(run, seed_items)
             _evolve(run, rng, pop_size, max_evals, stall_generations, restrict, converge_tol=converge_tol)

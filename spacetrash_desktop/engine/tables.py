@@ -6,8 +6,8 @@ operations with no per-recipe Python loop.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
@@ -204,4 +204,3 @@ def compile_tables(catalog: Catalog, items: Sequence[WasteItem]) -> EngineTables
         tg_loss_frac=tg_l,
         reg_volatile=reg_vol,
     )
-

@@ -54,12 +54,34 @@ class Flag(IntFlag):
     OOD = 1 << 26  # set by the ML layer: far from the training data
 
 
-REFUSED_MASK = int(Flag.REFUSED_MATERIAL | Flag.NOT_ACCEPTED | Flag.HEATED_HAZARD | Flag.DECOMPOSES
-                   | Flag.BURN_OR_VENT | Flag.REGOLITH_RANGE)
-INFEASIBLE_MASK = int(Flag.PROCESS_NOT_ALLOWED | Flag.REGOLITH_NOT_ALLOWED | Flag.STOCK | Flag.ENERGY_CAP
-                      | Flag.WATER_CAP | Flag.CREW_CAP | Flag.RIGIDITY_LOW | Flag.TIGHTNESS_LOW | Flag.NO_PREDICTION)
-WARNING_MASK = int(Flag.MICROPLASTICS | Flag.CAUSTIC | Flag.ALUMINIUM_FLAKES | Flag.WET_FEED | Flag.NO_BINDER
-                   | Flag.HOT_SURFACE | Flag.OOD)
+REFUSED_MASK = int(
+    Flag.REFUSED_MATERIAL
+    | Flag.NOT_ACCEPTED
+    | Flag.HEATED_HAZARD
+    | Flag.DECOMPOSES
+    | Flag.BURN_OR_VENT
+    | Flag.REGOLITH_RANGE
+)
+INFEASIBLE_MASK = int(
+    Flag.PROCESS_NOT_ALLOWED
+    | Flag.REGOLITH_NOT_ALLOWED
+    | Flag.STOCK
+    | Flag.ENERGY_CAP
+    | Flag.WATER_CAP
+    | Flag.CREW_CAP
+    | Flag.RIGIDITY_LOW
+    | Flag.TIGHTNESS_LOW
+    | Flag.NO_PREDICTION
+)
+WARNING_MASK = int(
+    Flag.MICROPLASTICS
+    | Flag.CAUSTIC
+    | Flag.ALUMINIUM_FLAKES
+    | Flag.WET_FEED
+    | Flag.NO_BINDER
+    | Flag.HOT_SURFACE
+    | Flag.OOD
+)
 EPS = 1e-9
 
 
@@ -112,8 +134,9 @@ def safety_flags(t: EngineTables, b: RecipeBatch, x: np.ndarray, moisture: np.nd
     return f
 
 
-def vet(t: EngineTables, b: RecipeBatch, phys: PhysicsResult, target: Target,
-        props: np.ndarray | None = None) -> VettingResult:
+def vet(
+    t: EngineTables, b: RecipeBatch, phys: PhysicsResult, target: Target, props: np.ndarray | None = None
+) -> VettingResult:
     """All rules. ``props`` [N,5] are the final predicted properties (physics or ML blend); the
     caps and targets are judged on them. Safety rules use only the recipe."""
     if props is None:
@@ -145,8 +168,15 @@ def vet(t: EngineTables, b: RecipeBatch, phys: PhysicsResult, target: Target,
 # ------------------------------------------------------------------------------------- reasons
 
 
-def explain(t: EngineTables, b: RecipeBatch, i: int, flags: int, phys: PhysicsResult | None,
-            target: Target | None, props: np.ndarray | None = None) -> list[dict]:
+def explain(
+    t: EngineTables,
+    b: RecipeBatch,
+    i: int,
+    flags: int,
+    phys: PhysicsResult | None,
+    target: Target | None,
+    props: np.ndarray | None = None,
+) -> list[dict]:
     """Plain-language reasons for one recipe's flags: [{code, severity, message}]."""
     out: list[dict] = []
     proc = t.processes[int(b.proc[i])]
@@ -159,26 +189,44 @@ def explain(t: EngineTables, b: RecipeBatch, i: int, flags: int, phys: PhysicsRe
             out.append({"code": flag.name, "severity": severity, "message": msg})
 
     refused = [names[m] for m in present if m in proc.refuses]
-    add(Flag.REFUSED_MATERIAL, "refused",
+    add(
+        Flag.REFUSED_MATERIAL,
+        "refused",
         f"{proc.name} cannot take {', '.join(refused) or 'one of the materials'}"
-        + (f": {proc.refuse_reason}" if proc.refuse_reason else "."))
+        + (f": {proc.refuse_reason}" if proc.refuse_reason else "."),
+    )
     not_acc = [names[m] for m in present if not proc.accepts_material(m) and m not in proc.refuses]
-    add(Flag.NOT_ACCEPTED, "refused",
+    add(
+        Flag.NOT_ACCEPTED,
+        "refused",
         f"{proc.name} only takes {', '.join(names.get(a, a) for a in proc.accepts)}; "
-        f"{', '.join(not_acc) or 'some materials'} {'is' if len(not_acc) == 1 else 'are'} not among them.")
+        f"{', '.join(not_acc) or 'some materials'} {'is' if len(not_acc) == 1 else 'are'} not among them.",
+    )
     hz = [names[m] for m in present if t.heated_hazard[int(b.proc[i]), t.material_ids.index(m)]]
-    add(Flag.HEATED_HAZARD, "refused",
+    add(
+        Flag.HEATED_HAZARD,
+        "refused",
         f"Heating {', '.join(hz) or 'a fluoropolymer'} releases hydrogen fluoride (HF) and PFAS; "
-        f"it must never go into a heated process. Use it mechanically only.")
-    dec = [f"{names[m]} (from {t.decomposition[t.material_ids.index(m)]:.0f} °C)" for m in present
-           if t.decomposes[int(b.proc[i]), t.material_ids.index(m)]]
-    add(Flag.DECOMPOSES, "refused",
+        f"it must never go into a heated process. Use it mechanically only.",
+    )
+    dec = [
+        f"{names[m]} (from {t.decomposition[t.material_ids.index(m)]:.0f} °C)"
+        for m in present
+        if t.decomposes[int(b.proc[i]), t.material_ids.index(m)]
+    ]
+    add(
+        Flag.DECOMPOSES,
+        "refused",
         f"At {proc.temperature_c:.0f} °C {', '.join(dec) or 'a material'} starts to decompose: fumes and "
-        f"charring, which the habitat rules treat as burning.")
+        f"charring, which the habitat rules treat as burning.",
+    )
     add(Flag.BURN_OR_VENT, "refused", f"{proc.name} burns or vents material, which the mission forbids.")
-    add(Flag.REGOLITH_RANGE, "refused",
+    add(
+        Flag.REGOLITH_RANGE,
+        "refused",
         f"{proc.name} takes {proc.regolith_min:.0%}-{proc.regolith_max:.0%} regolith; "
-        f"this recipe has {float(b.reg[i]):.0%}.")
+        f"this recipe has {float(b.reg[i]):.0%}.",
+    )
     if target is not None:
         add(Flag.PROCESS_NOT_ALLOWED, "infeasible", f"The target does not allow {proc.name}.")
         add(Flag.REGOLITH_NOT_ALLOWED, "infeasible", "The target does not allow regolith.")
@@ -191,25 +239,46 @@ def explain(t: EngineTables, b: RecipeBatch, i: int, flags: int, phys: PhysicsRe
             add(Flag.STOCK, "infeasible", "Not enough in stock: " + "; ".join(short) + ".")
         if props is not None:
             p = props
-            add(Flag.ENERGY_CAP, "infeasible",
-                f"Needs {p[2]:.2f} kWh per batch; the cap is {target.max_energy_kwh:g} kWh.")
+            add(
+                Flag.ENERGY_CAP,
+                "infeasible",
+                f"Needs {p[2]:.2f} kWh per batch; the cap is {target.max_energy_kwh:g} kWh.",
+            )
             add(Flag.WATER_CAP, "infeasible", f"Needs {p[3]:.2f} L of water; the cap is {target.max_water_l:g} L.")
             add(Flag.CREW_CAP, "infeasible", f"Needs {p[4]:.0f} crew minutes; the cap is {target.max_crew_min:g} min.")
-            add(Flag.NO_PREDICTION, "infeasible",
-                "The model gave no usable number for this recipe, so it cannot be shown as meeting the target.")
-            add(Flag.RIGIDITY_LOW, "infeasible",
-                f"Rigidity {p[0]:.2f} is below the target's {target.rigidity_min:.2f}.")
-            add(Flag.TIGHTNESS_LOW, "infeasible",
-                f"Tightness {p[1]:.2f} is below the target's {target.tightness_min:.2f}.")
-    add(Flag.MICROPLASTICS, "warning",
-        "Shredding makes microplastic dust: run it enclosed with the HEPA filter and keep the fines out of the water loop.")
+            add(
+                Flag.NO_PREDICTION,
+                "infeasible",
+                "The model gave no usable number for this recipe, so it cannot be shown as meeting the target.",
+            )
+            add(
+                Flag.RIGIDITY_LOW, "infeasible", f"Rigidity {p[0]:.2f} is below the target's {target.rigidity_min:.2f}."
+            )
+            add(
+                Flag.TIGHTNESS_LOW,
+                "infeasible",
+                f"Tightness {p[1]:.2f} is below the target's {target.tightness_min:.2f}.",
+            )
+    add(
+        Flag.MICROPLASTICS,
+        "warning",
+        "Shredding makes microplastic dust: run it enclosed with the HEPA filter and keep the fines out of the water loop.",
+    )
     add(Flag.CAUSTIC, "warning", "Uses a caustic (NaOH) solution: gloves and eye protection; recover the solution.")
-    add(Flag.ALUMINIUM_FLAKES, "warning",
-        "Aluminium foil layers do not melt: they stay in the product as flakes. Separate them first if you can.")
+    add(
+        Flag.ALUMINIUM_FLAKES,
+        "warning",
+        "Aluminium foil layers do not melt: they stay in the product as flakes. Separate them first if you can.",
+    )
     add(Flag.WET_FEED, "warning", "Wet feed in an unheated process: dry it first or the product may grow mould.")
-    add(Flag.NO_BINDER, "warning",
-        f"Too little material melts at {proc.temperature_c:.0f} °C to bind the product; expect a crumbly result.")
-    add(Flag.HOT_SURFACE, "warning", f"Hot surfaces at {proc.temperature_c:.0f} °C: wait for cool-down before handling.")
+    add(
+        Flag.NO_BINDER,
+        "warning",
+        f"Too little material melts at {proc.temperature_c:.0f} °C to bind the product; expect a crumbly result.",
+    )
+    add(
+        Flag.HOT_SURFACE, "warning", f"Hot surfaces at {proc.temperature_c:.0f} °C: wait for cool-down before handling."
+    )
     add(Flag.OOD, "warning", "This recipe is far from anything the model was trained on; trust the interval less.")
     if proc.safety_note and flags & REFUSED_MASK == 0:
         out.append({"code": "PROCESS_NOTE", "severity": "note", "message": proc.safety_note})

@@ -35,9 +35,9 @@ import re
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 import numpy as np
 
@@ -61,26 +61,60 @@ MAX_FILE_BYTES = 100_000_000
 MAX_MANIFEST_BYTES = 2_000_000
 MAX_FILES = 64
 REQUIRED_KEYS = {
-    "kind": str, "manifest_version": int, "name": str, "version": str, "trained_on": dict, "trained_at": str,
-    "libraries": dict, "feature_schema": dict, "targets": list, "metrics": dict, "files": dict, "self_sha256": str,
+    "kind": str,
+    "manifest_version": int,
+    "name": str,
+    "version": str,
+    "trained_on": dict,
+    "trained_at": str,
+    "libraries": dict,
+    "feature_schema": dict,
+    "targets": list,
+    "metrics": dict,
+    "files": dict,
+    "self_sha256": str,
 }
 # skops: the types get_untrusted_types may report (everything else must be a skops default) ...
 SKOPS_TRUSTED = ("sklearn.tree._tree.Tree",)
 # ... and the complete list of types and node kinds the forest file may contain (checked on its schema
 # before skops touches it: defence in depth, the hash manifest is the main control)
-SKOPS_ALLOWED_TYPES = frozenset({
-    "sklearn.ensemble._forest.RandomForestRegressor",
-    "sklearn.tree._classes.DecisionTreeRegressor",
-    "sklearn.tree._tree.Tree",
-    "builtins.dict", "builtins.list", "builtins.str", "builtins.tuple", "builtins.int", "builtins.float",
-    "builtins.bool", "builtins.NoneType",
-    "numpy.ndarray", "numpy.dtype", "numpy.float64", "numpy.float32", "numpy.int64", "numpy.intp",
-    "numpy.random.mtrand.RandomState", "numpy.random._mt19937.MT19937",
-})
-SKOPS_ALLOWED_LOADERS = frozenset({
-    "DictNode", "JsonNode", "ListNode", "NdArrayNode", "ObjectNode", "TreeNode", "TupleNode", "TypeNode",
-    "NumpyDtypeNode", "RandomStateNode",
-})
+SKOPS_ALLOWED_TYPES = frozenset(
+    {
+        "sklearn.ensemble._forest.RandomForestRegressor",
+        "sklearn.tree._classes.DecisionTreeRegressor",
+        "sklearn.tree._tree.Tree",
+        "builtins.dict",
+        "builtins.list",
+        "builtins.str",
+        "builtins.tuple",
+        "builtins.int",
+        "builtins.float",
+        "builtins.bool",
+        "builtins.NoneType",
+        "numpy.ndarray",
+        "numpy.dtype",
+        "numpy.float64",
+        "numpy.float32",
+        "numpy.int64",
+        "numpy.intp",
+        "numpy.random.mtrand.RandomState",
+        "numpy.random._mt19937.MT19937",
+    }
+)
+SKOPS_ALLOWED_LOADERS = frozenset(
+    {
+        "DictNode",
+        "JsonNode",
+        "ListNode",
+        "NdArrayNode",
+        "ObjectNode",
+        "TreeNode",
+        "TupleNode",
+        "TypeNode",
+        "NumpyDtypeNode",
+        "RandomStateNode",
+    }
+)
 
 
 def canonical_json(obj) -> bytes:
@@ -149,12 +183,16 @@ def library_problems(trained: Mapping) -> list[str]:
     out = []
     sk_t, sk_c = _vtuple(trained.get("scikit-learn", "")), _vtuple(cur["scikit-learn"])
     if len(sk_t) < 2 or sk_t[:2] != sk_c[:2]:
-        out.append(f"the model was trained with scikit-learn {trained.get('scikit-learn', '?')}, but this app has "
-                   f"{cur['scikit-learn']}; retrain the model with this app")
+        out.append(
+            f"the model was trained with scikit-learn {trained.get('scikit-learn', '?')}, but this app has "
+            f"{cur['scikit-learn']}; retrain the model with this app"
+        )
     x_t, x_c = _vtuple(trained.get("xgboost", "")), _vtuple(cur["xgboost"])
     if not x_t or x_t[:1] != x_c[:1] or x_t > x_c:
-        out.append(f"the model was trained with XGBoost {trained.get('xgboost', '?')}, which this app's XGBoost "
-                   f"{cur['xgboost']} cannot read safely; retrain the model with this app")
+        out.append(
+            f"the model was trained with XGBoost {trained.get('xgboost', '?')}, which this app's XGBoost "
+            f"{cur['xgboost']} cannot read safely; retrain the model with this app"
+        )
     return out
 
 
@@ -226,7 +264,7 @@ def _read_zip(path: Path, problems: list[str]) -> dict[str, bytes] | None:
             if len(tops) == 1 and all("/" in n for n in names):
                 prefix = next(iter(tops)) + "/"
             for info in infos:
-                name = info.filename[len(prefix):]
+                name = info.filename[len(prefix) :]
                 if info.is_dir():
                     if name:
                         problems.append(f"unexpected folder {name!r} in the bundle")
@@ -262,8 +300,10 @@ def manifest_problems(manifest) -> list[str]:
     if manifest["kind"] != BUNDLE_KIND:
         out.append("this is not a Space Trash model bundle")
     if manifest["manifest_version"] != MANIFEST_VERSION:
-        out.append(f"manifest version {manifest['manifest_version']} is not supported (this app reads "
-                   f"version {MANIFEST_VERSION})")
+        out.append(
+            f"manifest version {manifest['manifest_version']} is not supported (this app reads "
+            f"version {MANIFEST_VERSION})"
+        )
     if not SAFE_NAME.match(manifest["name"]):
         out.append("the bundle name is not valid (lower-case letters, digits, '-' and '_')")
     if not SAFE_VERSION.match(manifest["version"]):
@@ -278,9 +318,14 @@ def manifest_problems(manifest) -> list[str]:
     for name, spec in files.items():
         if name == MANIFEST or not SAFE_FILE.match(name):
             out.append(f"manifest.json lists an invalid file name {name!r}")
-        elif (not isinstance(spec, dict) or not isinstance(spec.get("sha256"), str)
-              or not re.fullmatch(r"[0-9a-f]{64}", spec["sha256"]) or not isinstance(spec.get("size"), int)
-              or isinstance(spec.get("size"), bool) or spec["size"] < 0):
+        elif (
+            not isinstance(spec, dict)
+            or not isinstance(spec.get("sha256"), str)
+            or not re.fullmatch(r"[0-9a-f]{64}", spec["sha256"])
+            or not isinstance(spec.get("size"), int)
+            or isinstance(spec.get("size"), bool)
+            or spec["size"] < 0
+        ):
             out.append(f"manifest.json entry for {name!r} needs a sha256 and a size")
     return out
 
@@ -328,7 +373,9 @@ def read_bundle(path: Path | str) -> tuple[BundleContents | None, list[str]]:
         for name in sorted(set(listed) & set(entries)):
             data, spec = entries[name], listed[name]
             if len(data) != spec["size"]:
-                problems.append(f"file {name!r} has the wrong size ({len(data):,} bytes, manifest says {spec['size']:,})")
+                problems.append(
+                    f"file {name!r} has the wrong size ({len(data):,} bytes, manifest says {spec['size']:,})"
+                )
             elif sha256_bytes(data) != spec["sha256"]:
                 problems.append(f"file {name!r} was modified or damaged (checksum mismatch)")
     if problems:
@@ -345,31 +392,48 @@ def read_bundle(path: Path | str) -> tuple[BundleContents | None, list[str]]:
 
 
 def _metadata_problems(meta, manifest) -> list[str]:
-    if not isinstance(meta, dict) or meta.get("format") not in READABLE_METADATA_FORMATS or isinstance(
-            meta.get("format"), bool):
+    if (
+        not isinstance(meta, dict)
+        or meta.get("format") not in READABLE_METADATA_FORMATS
+        or isinstance(meta.get("format"), bool)
+    ):
         return ["metadata.json has an unsupported format"]
     files = meta.get("files")
     if not isinstance(files, dict):
         return ["metadata.json does not name the model files"]
     names = [files.get("rf")] + list(files.get("xgb") or []) + list(files.get("difficulty") or [])
-    if (not all(isinstance(n, str) for n in names) or len(files.get("xgb") or []) != len(PROPERTY_NAMES)
-            or len(files.get("difficulty") or []) != len(PROPERTY_NAMES)):
+    if (
+        not all(isinstance(n, str) for n in names)
+        or len(files.get("xgb") or []) != len(PROPERTY_NAMES)
+        or len(files.get("difficulty") or []) != len(PROPERTY_NAMES)
+    ):
         return ["metadata.json does not name one forest and five boosters of each kind"]
     if "correction" in files:  # stage 2 (feedback corrections): one booster or null per property
         corr = files["correction"]
         shrink = meta.get("shrink")
-        if (not isinstance(corr, list) or len(corr) != len(PROPERTY_NAMES)
-                or not all(n is None or isinstance(n, str) for n in corr)):
+        if (
+            not isinstance(corr, list)
+            or len(corr) != len(PROPERTY_NAMES)
+            or not all(n is None or isinstance(n, str) for n in corr)
+        ):
             return ["metadata.json does not name one feedback correction (or none) per property"]
-        if (not isinstance(shrink, list) or len(shrink) != len(PROPERTY_NAMES)
-                or not all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= 1 for x in shrink)):
+        if (
+            not isinstance(shrink, list)
+            or len(shrink) != len(PROPERTY_NAMES)
+            or not all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x <= 1 for x in shrink)
+        ):
             return ["metadata.json has no valid weight for each feedback correction"]
         names += [n for n in corr if n is not None]
     if "gate" in meta:  # do-no-harm gates: one flag per property for each stage-1 member
         gate = meta["gate"]
-        if (not isinstance(gate, dict) or set(gate) != {"random_forest", "xgboost"}
-                or not all(isinstance(v, list) and len(v) == len(PROPERTY_NAMES) and all(isinstance(x, bool) for x in v)
-                           for v in gate.values())):
+        if (
+            not isinstance(gate, dict)
+            or set(gate) != {"random_forest", "xgboost"}
+            or not all(
+                isinstance(v, list) and len(v) == len(PROPERTY_NAMES) and all(isinstance(x, bool) for x in v)
+                for v in gate.values()
+            )
+        ):
             return ["metadata.json has no valid member gate (true or false) for each property"]
     listed = set(manifest["files"])
     out = [f"metadata.json refers to {n!r}, which the manifest does not list" for n in names if n not in listed]
@@ -431,8 +495,7 @@ def load_forest(data: bytes, n_features: int):
     try:
         rf = sio.load(io.BytesIO(data), trusted=list(SKOPS_TRUSTED))
     except Exception as exc:  # skops raises many kinds; the user gets one plain line
-        raise ModelError("the forest in the model bundle cannot be read by this app",
-                         details=repr(exc)) from None
+        raise ModelError("the forest in the model bundle cannot be read by this app", details=repr(exc)) from None
     if not isinstance(rf, RandomForestRegressor):
         raise ModelError("the forest in the model bundle is not a random forest regressor")
     if getattr(rf, "n_features_in_", None) != n_features or getattr(rf, "n_outputs_", None) != len(PROPERTY_NAMES):
@@ -489,11 +552,26 @@ def load_ensemble(contents: BundleContents, nthread: int = 2):
         g_rf = np.array(gate.get("random_forest", [False] * len(PROPERTY_NAMES)), bool).reshape(len(PROPERTY_NAMES))
         g_x = np.array(gate.get("xgboost", [False] * len(PROPERTY_NAMES)), bool).reshape(len(PROPERTY_NAMES))
         return Ensemble(
-            schema=schema, rf=rf, rf_scale=f5("rf_scale"), xgb=xgbs, difficulty=diffs, gate_rf=g_rf, gate_xgb=g_x,
-            w_rf=f5("w_rf"), w_xgb=f5("w_xgb"), q=f5("q"), sigma_floor=f5("sigma_floor"), impute=impute,
-            ood=ood, structural_zero=zeros, alpha=float(meta.get("alpha", 0.05)), nthread=int(nthread),
-            extra={"importances": meta.get("importances", {})}, q_by_process=q_proc,
-            correction=corr, shrink=shrink,
+            schema=schema,
+            rf=rf,
+            rf_scale=f5("rf_scale"),
+            xgb=xgbs,
+            difficulty=diffs,
+            gate_rf=g_rf,
+            gate_xgb=g_x,
+            w_rf=f5("w_rf"),
+            w_xgb=f5("w_xgb"),
+            q=f5("q"),
+            sigma_floor=f5("sigma_floor"),
+            impute=impute,
+            ood=ood,
+            structural_zero=zeros,
+            alpha=float(meta.get("alpha", 0.05)),
+            nthread=int(nthread),
+            extra={"importances": meta.get("importances", {})},
+            q_by_process=q_proc,
+            correction=corr,
+            shrink=shrink,
         )
     except ModelError:
         raise
@@ -540,6 +618,7 @@ def canonical_skops(data: bytes) -> bytes:
     schema = walk(schema)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as dst:
+
         def put(name: str, payload: bytes):
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -552,8 +631,17 @@ def canonical_skops(data: bytes) -> bytes:
     return buf.getvalue()
 
 
-def build_manifest(*, name: str, version: str, trained_on: dict, trained_at: str, feature_schema: FeatureSchema,
-                   metrics: dict, files: Mapping[str, bytes], libraries: dict | None = None) -> dict:
+def build_manifest(
+    *,
+    name: str,
+    version: str,
+    trained_on: dict,
+    trained_at: str,
+    feature_schema: FeatureSchema,
+    metrics: dict,
+    files: Mapping[str, bytes],
+    libraries: dict | None = None,
+) -> dict:
     manifest = {
         "kind": BUNDLE_KIND,
         "manifest_version": MANIFEST_VERSION,

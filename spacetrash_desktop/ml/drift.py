@@ -25,7 +25,7 @@ With very few new rows the figures are noisy: the summary says so below ``MIN_RO
 from __future__ import annotations
 
 import warnings
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -39,7 +39,7 @@ LEVELS = ("none", "moderate", "major")
 
 
 def psi_level(psi: float) -> str:
-    """"none" (< 0.1), "moderate" (0.1 - 0.25) or "major" (> 0.25)."""
+    """ "none" (< 0.1), "moderate" (0.1 - 0.25) or "major" (> 0.25)."""
     if not np.isfinite(psi) or psi < PSI_MODERATE:
         return "none"
     return "moderate" if psi <= PSI_MAJOR else "major"
@@ -98,8 +98,9 @@ def ks(train: np.ndarray, new: np.ndarray) -> tuple[float, float]:
     return float(res.statistic), float(res.pvalue)
 
 
-def feature_drift(train_X: np.ndarray, new_X: np.ndarray, columns: Sequence[str],
-                  labels: dict[str, str] | None = None) -> dict:
+def feature_drift(
+    train_X: np.ndarray, new_X: np.ndarray, columns: Sequence[str], labels: dict[str, str] | None = None
+) -> dict:
     """Per feature PSI, KS, KS p-value and flag, plus a summary.
 
     ``train_X`` [N,F] and ``new_X`` [M,F] in the same column order ``columns``. Returns
@@ -115,24 +116,35 @@ def feature_drift(train_X: np.ndarray, new_X: np.ndarray, columns: Sequence[str]
         stat, p = ks(t, n)
         level = psi_level(value)
         feats[col] = {
-            "psi": _r(value), "psi_level": level, "ks": _r(stat), "ks_pvalue": _r(p, 8),
-            "ks_significant": bool(np.isfinite(p) and p < KS_ALPHA), "flag": level,
-            "train_mean": _r(_nanmean(t)), "new_mean": _r(_nanmean(n)),
+            "psi": _r(value),
+            "psi_level": level,
+            "ks": _r(stat),
+            "ks_pvalue": _r(p, 8),
+            "ks_significant": bool(np.isfinite(p) and p < KS_ALPHA),
+            "flag": level,
+            "train_mean": _r(_nanmean(t)),
+            "new_mean": _r(_nanmean(n)),
         }
         if labels and col in labels:
             feats[col]["label"] = labels[col]
     counts = {lv: sum(1 for f in feats.values() if f["flag"] == lv) for lv in LEVELS}
     worst = "major" if counts["major"] else "moderate" if counts["moderate"] else "none"
     top = sorted(((c, f["psi"]) for c, f in feats.items() if f["psi"] is not None), key=lambda x: -x[1])[:5]
-    n_new = int(len(new_X))
+    n_new = len(new_X)
     summary = {
         "level": "no drift" if worst == "none" else worst,
-        "features": len(feats), "by_level": counts,
+        "features": len(feats),
+        "by_level": counts,
         "ks_significant": sum(1 for f in feats.values() if f["ks_significant"]),
         "top": [{"feature": c, "psi": v, "label": (labels or {}).get(c, c)} for c, v in top],
-        "train_rows": int(len(train_X)), "new_rows": n_new,
-        "thresholds": {"psi_moderate": PSI_MODERATE, "psi_major": PSI_MAJOR, "ks_alpha": KS_ALPHA,
-                       "bins": "training deciles (unique edges), open-ended"},
+        "train_rows": len(train_X),
+        "new_rows": n_new,
+        "thresholds": {
+            "psi_moderate": PSI_MODERATE,
+            "psi_major": PSI_MAJOR,
+            "ks_alpha": KS_ALPHA,
+            "bins": "training deciles (unique edges), open-ended",
+        },
         "text": _summary_text(worst, counts, top, n_new, labels),
     }
     if n_new < MIN_ROWS:
@@ -146,9 +158,11 @@ def _summary_text(worst: str, counts: dict, top: list, n_new: int, labels: dict 
     if worst == "none":
         return "The new rows look like the training data (no feature with PSI of 0.1 or more)."
     names = ", ".join((labels or {}).get(c, c) for c, v in top[:3] if v is not None and v >= PSI_MODERATE)
-    return (f"{counts['major']} feature(s) with major drift (PSI > {PSI_MAJOR}) and {counts['moderate']} with "
-            f"moderate drift, mostly: {names}. Expected when the crew makes a few kinds of recipe; the "
-            "held-out comparison decides whether the model improved.")
+    return (
+        f"{counts['major']} feature(s) with major drift (PSI > {PSI_MAJOR}) and {counts['moderate']} with "
+        f"moderate drift, mostly: {names}. Expected when the crew makes a few kinds of recipe; the "
+        "held-out comparison decides whether the model improved."
+    )
 
 
 def _nanmean(x: np.ndarray) -> float:

@@ -25,8 +25,8 @@ version are refused by verification.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 import numpy as np
 
@@ -80,7 +80,7 @@ class FeatureSchema:
         return {"version": int(self.version), "columns": list(self.columns)}
 
     @staticmethod
-    def from_dict(obj: Mapping) -> "FeatureSchema":
+    def from_dict(obj: Mapping) -> FeatureSchema:
         return FeatureSchema(int(obj["version"]), tuple(str(c) for c in obj["columns"]))
 
     def index(self) -> dict[str, int]:
@@ -117,8 +117,10 @@ def schema_problems(obj) -> list[str]:
         return ["the feature schema has no valid version number"]
     cols = obj["columns"]
     if version != FEATURE_VERSION:
-        return [f"the model was built for feature schema version {version}, but this app computes version "
-                f"{FEATURE_VERSION}; retrain the model with this app"]
+        return [
+            f"the model was built for feature schema version {version}, but this app computes version "
+            f"{FEATURE_VERSION}; retrain the model with this app"
+        ]
     if not cols or not all(isinstance(c, str) for c in cols):
         return ["the feature schema's column list is empty or not a list of names"]
     if len(set(cols)) != len(cols):
@@ -129,8 +131,10 @@ def schema_problems(obj) -> list[str]:
         return [f"the model expects features this app does not compute ({shown}); retrain the model with this app"]
     missing = [c for c in FIXED_COLUMNS if c not in cols]
     if missing:
-        return [f"the model's feature schema lacks required features ({', '.join(missing[:5])}); "
-                f"retrain the model with this app"]
+        return [
+            f"the model's feature schema lacks required features ({', '.join(missing[:5])}); "
+            f"retrain the model with this app"
+        ]
     return []
 
 
@@ -184,8 +188,9 @@ def _log(x: np.ndarray, offset: float) -> np.ndarray:
         return np.log(np.maximum(x, 0.0) + offset)
 
 
-def build_features(tables: EngineTables, batch: RecipeBatch, phys: PhysicsResult, batch_mass_kg: float,
-                   schema: FeatureSchema) -> FeatureBlock:
+def build_features(
+    tables: EngineTables, batch: RecipeBatch, phys: PhysicsResult, batch_mass_kg: float, schema: FeatureSchema
+) -> FeatureBlock:
     """The model input for a batch of recipes, aligned by name to ``schema`` (see the module doc)."""
     N = len(batch)
     a = _alignment(schema, tables)
@@ -235,7 +240,9 @@ def build_features(tables: EngineTables, batch: RecipeBatch, phys: PhysicsResult
         values["phys:log_batches"] = np.log(np.maximum(phys.batches, 1.0))
         cap = tables.max_batch[proc] * np.maximum(phys.batches, 1.0)
         values["phys:batch_fill"] = phys.feed_kg / cap
-        values["phys:yield"] = np.where(phys.feed_kg > 0, phys.product_kg / np.where(phys.feed_kg > 0, phys.feed_kg, 1.0), 0.0)
+        values["phys:yield"] = np.where(
+            phys.feed_kg > 0, phys.product_kg / np.where(phys.feed_kg > 0, phys.feed_kg, 1.0), 0.0
+        )
     for name, c in a.fixed.items():
         X[:, c] = values[name]
     if len(a.nan_cols):
@@ -251,8 +258,9 @@ def build_features(tables: EngineTables, batch: RecipeBatch, phys: PhysicsResult
     return FeatureBlock(np.ascontiguousarray(X), unknown, nonfinite)
 
 
-def feature_label(name: str, material_names: Mapping[str, str] | None = None,
-                  process_names: Mapping[str, str] | None = None) -> str:
+def feature_label(
+    name: str, material_names: Mapping[str, str] | None = None, process_names: Mapping[str, str] | None = None
+) -> str:
     """A label a crew member understands for a feature column."""
     if name.startswith("mat:"):
         mid = name[4:]

@@ -23,8 +23,8 @@ predicted 0 with the interval [0, 0] while the physics model also says 0.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 import numpy as np
 
@@ -93,18 +93,30 @@ class OODModel:
         return ~((t2 <= self.t2_max) & (spe <= self.spe_max))
 
     def to_dict(self) -> dict:
-        return {"mean": self.mean.tolist(), "scale": self.scale.tolist(), "components": self.components.tolist(),
-                "eigvals": self.eigvals.tolist(), "t2_max": float(self.t2_max), "spe_max": float(self.spe_max),
-                "quantile": float(self.quantile)}
+        return {
+            "mean": self.mean.tolist(),
+            "scale": self.scale.tolist(),
+            "components": self.components.tolist(),
+            "eigvals": self.eigvals.tolist(),
+            "t2_max": float(self.t2_max),
+            "spe_max": float(self.spe_max),
+            "quantile": float(self.quantile),
+        }
 
     @staticmethod
-    def from_dict(d) -> "OODModel":
-        return OODModel(np.asarray(d["mean"], np.float32), np.asarray(d["scale"], np.float32),
-                        np.asarray(d["components"], np.float32), np.asarray(d["eigvals"], np.float32),
-                        float(d["t2_max"]), float(d["spe_max"]), float(d["quantile"]))
+    def from_dict(d) -> OODModel:
+        return OODModel(
+            np.asarray(d["mean"], np.float32),
+            np.asarray(d["scale"], np.float32),
+            np.asarray(d["components"], np.float32),
+            np.asarray(d["eigvals"], np.float32),
+            float(d["t2_max"]),
+            float(d["spe_max"]),
+            float(d["quantile"]),
+        )
 
     @staticmethod
-    def fit(X_fit: np.ndarray, X_hold: np.ndarray, n_components: int, quantile: float) -> "OODModel":
+    def fit(X_fit: np.ndarray, X_hold: np.ndarray, n_components: int, quantile: float) -> OODModel:
         mean = X_fit.mean(axis=0)
         scale = X_fit.std(axis=0)
         scale = np.where(scale > 1e-6, scale, 1.0)
@@ -113,8 +125,15 @@ class OODModel:
         k = int(min(n_components, vt.shape[0]))
         eig = (s[:k] ** 2) / max(len(Z) - 1, 1)
         eig = np.where(eig > 1e-9, eig, 1e-9)
-        m = OODModel(mean.astype(np.float32), scale.astype(np.float32), vt[:k].astype(np.float32),
-                     eig.astype(np.float32), 0.0, 0.0, quantile)
+        m = OODModel(
+            mean.astype(np.float32),
+            scale.astype(np.float32),
+            vt[:k].astype(np.float32),
+            eig.astype(np.float32),
+            0.0,
+            0.0,
+            quantile,
+        )
         t2, spe = m.statistics(X_hold)
         m.t2_max = float(np.quantile(t2, quantile))
         m.spe_max = float(np.quantile(spe, quantile))
@@ -210,17 +229,25 @@ class Ensemble:
     def zero_mask(self, process_ids: Sequence[str]) -> np.ndarray:
         """[P,5] structural zeros for a catalog's processes (unknown processes: none)."""
         return np.array([self.structural_zero.get(p, [False] * len(TARGETS)) for p in process_ids], bool).reshape(
-            len(process_ids), len(TARGETS))
+            len(process_ids), len(TARGETS)
+        )
 
     def q_matrix(self, process_ids: Sequence[str]) -> np.ndarray:
         """[P,5] conformal quantiles for a catalog's processes (the pooled one for a process the
         bundle was not calibrated on)."""
         return np.array([self.q_by_process.get(p, self.q) for p in process_ids], float).reshape(
-            len(process_ids), len(TARGETS))
+            len(process_ids), len(TARGETS)
+        )
 
     # ---- the whole prediction
-    def predict(self, X: np.ndarray, phys: np.ndarray, zero: np.ndarray | None = None,
-                flagged: np.ndarray | None = None, q: np.ndarray | None = None) -> Prediction:
+    def predict(
+        self,
+        X: np.ndarray,
+        phys: np.ndarray,
+        zero: np.ndarray | None = None,
+        flagged: np.ndarray | None = None,
+        q: np.ndarray | None = None,
+    ) -> Prediction:
         """``X`` [N,F] features (schema order), ``phys`` [N,5] physics estimate, ``zero`` [N,5]
         structural-zero mask, ``flagged`` [N] rows already known to be out of distribution, ``q``
         [N,5] conformal quantile per row (from :meth:`q_matrix`; pooled when omitted)."""
@@ -262,8 +289,9 @@ class Ensemble:
 
         Xi = self.prepare(X)
         dm = xgb.DMatrix(Xi)
-        out = np.stack([np.asarray(b.predict(dm, pred_contribs=True, validate_features=False))
-                        for b in self.xgb], axis=1).astype(float)
+        out = np.stack(
+            [np.asarray(b.predict(dm, pred_contribs=True, validate_features=False)) for b in self.xgb], axis=1
+        ).astype(float)
         if not weighted:
             return out
         out *= (self.w_xgb * ~np.asarray(self.gate_xgb, bool))[None, :, None]

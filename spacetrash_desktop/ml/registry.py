@@ -36,7 +36,7 @@ import tempfile
 import threading
 import time
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from spacetrash_desktop.engine.context import NullContext, RunContext
@@ -90,10 +90,18 @@ def read_pointer() -> dict | None:
 
 
 def _write_pointer(active: str, manifest_sha256: str, history: list[str], **extra) -> None:
-    atomic_write_json(_models() / POINTER, {
-        "schema": POINTER_SCHEMA, "active": active, "manifest_sha256": manifest_sha256,
-        "history": history[:HISTORY_KEEP], "updated_at": _now(), **extra,
-    }, what="the active model pointer")
+    atomic_write_json(
+        _models() / POINTER,
+        {
+            "schema": POINTER_SCHEMA,
+            "active": active,
+            "manifest_sha256": manifest_sha256,
+            "history": history[:HISTORY_KEEP],
+            "updated_at": _now(),
+            **extra,
+        },
+        what="the active model pointer",
+    )
 
 
 @contextlib.contextmanager
@@ -115,7 +123,7 @@ def _mutating():
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _safe_folder(name: str) -> bool:
@@ -141,12 +149,30 @@ def installed_bundles() -> list[dict]:
     for p in entries:
         try:
             m = json.loads((p / MANIFEST).read_text(encoding="utf-8"))
-            out.append({"folder": p.name, "name": str(m.get("name", "?")), "version": str(m.get("version", "?")),
-                        "trained_at": str(m.get("trained_at", "")), "active": p.name == ptr.get("active"),
-                        "previous": p.name in ptr.get("history", []), "candidate": p.name in cands})
+            out.append(
+                {
+                    "folder": p.name,
+                    "name": str(m.get("name", "?")),
+                    "version": str(m.get("version", "?")),
+                    "trained_at": str(m.get("trained_at", "")),
+                    "active": p.name == ptr.get("active"),
+                    "previous": p.name in ptr.get("history", []),
+                    "candidate": p.name in cands,
+                }
+            )
         except (OSError, ValueError, AttributeError):
-            out.append({"folder": p.name, "name": "?", "version": "?", "trained_at": "", "active": False,
-                        "previous": False, "candidate": p.name in cands, "damaged": True})
+            out.append(
+                {
+                    "folder": p.name,
+                    "name": "?",
+                    "version": "?",
+                    "trained_at": "",
+                    "active": False,
+                    "previous": False,
+                    "candidate": p.name in cands,
+                    "damaged": True,
+                }
+            )
     out.sort(key=lambda d: d["trained_at"], reverse=True)
     return out
 
@@ -224,8 +250,9 @@ def _place(contents: BundleContents) -> str:
         fsync_dir(staging)
         copy, problems = read_bundle(staging)
         if copy is None or copy.manifest_sha256 != contents.manifest_sha256:
-            raise ModelError("The model bundle could not be copied intact into the model folder.",
-                             details="; ".join(problems))
+            raise ModelError(
+                "The model bundle could not be copied intact into the model folder.", details="; ".join(problems)
+            )
         os.replace(staging, target)
         fsync_dir(models)
     except OSError as exc:
@@ -271,8 +298,11 @@ def _read_candidates() -> list[dict]:
 
 
 def _write_candidates(items: list[dict]) -> None:
-    atomic_write_json(_models() / CANDIDATES, {"schema": 1, "candidates": items, "updated_at": _now()},
-                      what="the list of candidate models")
+    atomic_write_json(
+        _models() / CANDIDATES,
+        {"schema": 1, "candidates": items, "updated_at": _now()},
+        what="the list of candidate models",
+    )
 
 
 def candidates() -> list[dict]:
@@ -299,9 +329,15 @@ def install_candidate(path: Path | str, *, reason: str = "", run_id: str = "") -
         ptr = read_pointer() or {"active": "", "history": []}
         if folder == ptr["active"]:  # the very bundle that is active: nothing to keep apart
             return folder
-        entry = {"folder": folder, "name": contents.name, "version": contents.version,
-                 "manifest_sha256": contents.manifest_sha256, "added_at": _now(), "reason": reason,
-                 "run_id": run_id}
+        entry = {
+            "folder": folder,
+            "name": contents.name,
+            "version": contents.version,
+            "manifest_sha256": contents.manifest_sha256,
+            "added_at": _now(),
+            "reason": reason,
+            "run_id": run_id,
+        }
         items = [entry] + [c for c in _read_candidates() if c["folder"] != folder]
         keep, drop = items[:CANDIDATES_KEEP], items[CANDIDATES_KEEP:]
         _write_candidates(keep)
@@ -397,8 +433,7 @@ def _ensure_installed_locked() -> ModelInfo:
         return registry_status()
     shipped = shipped_bundle()
     if shipped is None:
-        return _fallback("no model is installed and the model shipped with the app is missing from this "
-                         "installation")
+        return _fallback("no model is installed and the model shipped with the app is missing from this installation")
     try:
         return install_bundle(shipped)
     except ModelError as exc:
@@ -431,15 +466,25 @@ def _info_from(contents: BundleContents) -> ModelInfo:
     metrics = m.get("metrics", {})
     held = metrics.get("held_out", {})
     summary = {
-        "held_out": {k: {"unit": v.get("unit"), "mae_physics": v.get("mae_physics"), "mae_model": v.get("mae_blend"),
-                         "ratio": v.get("blend_vs_physics")} for k, v in held.items()},
+        "held_out": {
+            k: {
+                "unit": v.get("unit"),
+                "mae_physics": v.get("mae_physics"),
+                "mae_model": v.get("mae_blend"),
+                "ratio": v.get("blend_vs_physics"),
+            }
+            for k, v in held.items()
+        },
         "coverage": metrics.get("coverage", {}),
         "mean_width": metrics.get("mean_width", {}),
         "n_test": metrics.get("n_test"),
         "blend_weights": metrics.get("blend_weights", {}),
         # do-no-harm: True where a member is gated (predicts exactly physics); {} for older bundles
-        "member_gates": {k: {"random_forest": v["random_forest_gated"], "xgboost": v["xgboost_gated"]}
-                         for k, v in held.items() if "random_forest_gated" in v},
+        "member_gates": {
+            k: {"random_forest": v["random_forest_gated"], "xgboost": v["xgboost_gated"]}
+            for k, v in held.items()
+            if "random_forest_gated" in v
+        },
         "ood_rate": metrics.get("ood_rate"),
         "trained_at": m.get("trained_at"),
         "trained_on": m.get("trained_on", {}).get("rows", {}),
@@ -447,15 +492,26 @@ def _info_from(contents: BundleContents) -> ModelInfo:
     rows = m.get("trained_on", {}).get("rows", {})
     n_sim = rows.get("virtual_lab_v1", 0)
     n_meas = sum(v for k, v in rows.items() if k != "virtual_lab_v1")
-    reason = (f"Verified model {contents.name} {contents.version}, trained {m.get('trained_at', '?')} on "
-              f"{n_sim:,} simulated trials" + (f" and {n_meas:,} measured rows" if n_meas else
-                                                " (no real trial data yet)") + ".")
+    reason = (
+        f"Verified model {contents.name} {contents.version}, trained {m.get('trained_at', '?')} on "
+        f"{n_sim:,} simulated trials"
+        + (f" and {n_meas:,} measured rows" if n_meas else " (no real trial data yet)")
+        + "."
+    )
     if not _physics_matches(m.get("trained_on", {}).get("physics_fingerprint")):
-        reason += (" The physics model or the datasets changed since it was trained, so its corrections may be "
-                   "stale: retrain it.")
+        reason += (
+            " The physics model or the datasets changed since it was trained, so its corrections may be "
+            "stale: retrain it."
+        )
         summary["physics_changed"] = True
-    return ModelInfo(name=contents.name, version=contents.version, status=READY, reason=reason,
-                     manifest_sha256=contents.manifest_sha256, metrics=summary)
+    return ModelInfo(
+        name=contents.name,
+        version=contents.version,
+        status=READY,
+        reason=reason,
+        manifest_sha256=contents.manifest_sha256,
+        metrics=summary,
+    )
 
 
 def _physics_matches(fingerprint) -> bool:
@@ -491,8 +547,9 @@ def registry_status() -> ModelInfo:
             ptr = read_pointer()
             if ptr is None:
                 if shipped_bundle() is None:
-                    return _fallback("no model is installed and the model shipped with the app is missing from "
-                                     "this installation")
+                    return _fallback(
+                        "no model is installed and the model shipped with the app is missing from this installation"
+                    )
                 return _fallback("no model is installed yet")
             key = _key(ptr)
             if key in _scorers:
@@ -581,7 +638,7 @@ def train_and_install(ctx: RunContext | None = None, seed: int = 0, extra_rows=N
     from spacetrash_desktop.ml.train import DEFAULT_VERSION
 
     ctx = ctx or NullContext()
-    kw.setdefault("version", f"{DEFAULT_VERSION}+local.{datetime.now(timezone.utc).strftime('%Y%m%d%H%M%S')}")
+    kw.setdefault("version", f"{DEFAULT_VERSION}+local.{datetime.now(UTC).strftime('%Y%m%d%H%M%S')}")
     work = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + "train-", dir=_models()))
     try:
         bundle = train_bundle(work / "bundle", ctx, seed, extra_rows, **kw)

@@ -33,8 +33,10 @@ class MLScorer:
             if m is None:
                 if len(self._maps) > 16:
                     self._maps.clear()
-                m = self._maps[key] = (self.ensemble.zero_mask(tables.process_ids),
-                                       self.ensemble.q_matrix(tables.process_ids))
+                m = self._maps[key] = (
+                    self.ensemble.zero_mask(tables.process_ids),
+                    self.ensemble.q_matrix(tables.process_ids),
+                )
         return m
 
     def score(self, tables: EngineTables, batch: RecipeBatch, batch_mass_kg: float) -> Scores:

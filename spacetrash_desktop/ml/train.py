@@ -28,14 +28,21 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 
 from spacetrash_desktop.domain import PROPERTY_NAMES, PROPERTY_UNITS
 from spacetrash_desktop.engine.context import NullContext, RunContext
-from spacetrash_desktop.ml.bundle import METADATA, METADATA_FORMAT, build_manifest, canonical_json, canonical_skops, write_bundle
+from spacetrash_desktop.ml.bundle import (
+    METADATA,
+    METADATA_FORMAT,
+    build_manifest,
+    canonical_json,
+    canonical_skops,
+    write_bundle,
+)
 from spacetrash_desktop.ml.features import FEATURE_VERSION
 from spacetrash_desktop.ml.model import ADDITIVE, OFFSETS, Ensemble, OODModel, target_column, to_residual
 from spacetrash_desktop.ml.virtual_lab import CREW_FEEDBACK, VIRTUAL_LAB, LabRows, make_lab_rows
@@ -94,10 +101,19 @@ class TrainConfig:
     nthread: int = 2
 
     @staticmethod
-    def small() -> "TrainConfig":
+    def small() -> TrainConfig:
         """A fast configuration for tests (seconds) that still has a 2,000-row test split."""
-        return TrainConfig(n_rows=12_000, split=(0.5, 0.1667, 0.1667, 0.1666), rf_trees=12, rf_depth=8,
-                           xgb_rounds=80, xgb_eta=0.1, diff_rounds=60, importance_rows=300, nthread=1)
+        return TrainConfig(
+            n_rows=12_000,
+            split=(0.5, 0.1667, 0.1667, 0.1666),
+            rf_trees=12,
+            rf_depth=8,
+            xgb_rounds=80,
+            xgb_eta=0.1,
+            diff_rounds=60,
+            importance_rows=300,
+            nthread=1,
+        )
 
 
 @dataclass
@@ -141,8 +157,7 @@ def _structural_zeros(rows: LabRows, use: np.ndarray) -> dict[str, list[bool]]:
     return out
 
 
-def _gate_member(k: int, r_member: np.ndarray, phys: np.ndarray, y: np.ndarray, n_se: float = 2.0
-                 ) -> tuple[bool, dict]:
+def _gate_member(k: int, r_member: np.ndarray, phys: np.ndarray, y: np.ndarray, n_se: float = 2.0) -> tuple[bool, dict]:
     """Do-no-harm gate of one stage-1 member for property ``k`` on the validation rows.
 
     The member is kept only if it beats the physics model by more than ``n_se`` paired standard
@@ -161,9 +176,15 @@ def _gate_member(k: int, r_member: np.ndarray, phys: np.ndarray, y: np.ndarray, 
     mean = float(d.mean())
     se = float(d.std() / np.sqrt(n))
     gated = not (mean < -n_se * se)
-    return gated, {"rows": int(n), "gated": bool(gated), "mae_physics": _r(float(e_p.mean()), 8),
-                   "mae_member": _r(float(e_m.mean()), 8), "mean_difference": _r(mean, 8),
-                   "paired_se": _r(se, 8), "z": _r(mean / se, 3) if se > 0 else None}
+    return gated, {
+        "rows": int(n),
+        "gated": bool(gated),
+        "mae_physics": _r(float(e_p.mean()), 8),
+        "mae_member": _r(float(e_m.mean()), 8),
+        "mean_difference": _r(mean, 8),
+        "paired_se": _r(se, 8),
+        "z": _r(mean / se, 3) if se > 0 else None,
+    }
 
 
 def _blend_weights(step: float) -> np.ndarray:
@@ -171,8 +192,9 @@ def _blend_weights(step: float) -> np.ndarray:
     return np.array([(i * step, j * step) for i in range(n + 1) for j in range(n + 1 - i)])
 
 
-def _choose_blend(k: int, grid: np.ndarray, r_rf: np.ndarray, r_x: np.ndarray, phys: np.ndarray,
-                  y: np.ndarray) -> tuple[float, float]:
+def _choose_blend(
+    k: int, grid: np.ndarray, r_rf: np.ndarray, r_x: np.ndarray, phys: np.ndarray, y: np.ndarray
+) -> tuple[float, float]:
     """Blend weights (forest, XGBoost; physics keeps the rest) on the validation rows.
 
     Every member (physics, forest, XGBoost) is a vertex of the grid, so the chosen blend is never
@@ -202,9 +224,19 @@ def _conformal_q(scores: np.ndarray, alpha: float) -> float:
 
 
 def _xgb_params(cfg: TrainConfig, seed: int, depth: int, eta: float, mcw: float) -> dict:
-    return {"objective": "reg:squarederror", "tree_method": "hist", "max_depth": depth, "eta": eta,
-            "min_child_weight": mcw, "subsample": 0.8, "colsample_bytree": 0.8, "lambda": 1.0,
-            "nthread": cfg.nthread, "seed": int(seed), "verbosity": 0}
+    return {
+        "objective": "reg:squarederror",
+        "tree_method": "hist",
+        "max_depth": depth,
+        "eta": eta,
+        "min_child_weight": mcw,
+        "subsample": 0.8,
+        "colsample_bytree": 0.8,
+        "lambda": 1.0,
+        "nthread": cfg.nthread,
+        "seed": int(seed),
+        "verbosity": 0,
+    }
 
 
 # ------------------------------------------------------------------------------------ fitting
@@ -244,8 +276,14 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
     rf_rows = tr & has.all(axis=1)
     scale = np.nanstd(np.where(has[tr], R[tr], np.nan), axis=0)
     scale = np.where(np.isfinite(scale) & (scale > 1e-9), scale, 1.0)
-    rf = RandomForestRegressor(n_estimators=cfg.rf_trees, max_depth=cfg.rf_depth, min_samples_leaf=cfg.rf_min_leaf,
-                               max_features=cfg.rf_max_features, n_jobs=cfg.nthread, random_state=seed)
+    rf = RandomForestRegressor(
+        n_estimators=cfg.rf_trees,
+        max_depth=cfg.rf_depth,
+        min_samples_leaf=cfg.rf_min_leaf,
+        max_features=cfg.rf_max_features,
+        n_jobs=cfg.nthread,
+        random_state=seed,
+    )
     # grown a few trees at a time so a cancel is seen within about a second (warm start draws the
     # same per-tree seeds as one fit: the forest is identical)
     rf.set_params(warm_start=True)
@@ -262,7 +300,7 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
     # of the training rows (not on validation, which decides the gates and the blend), then refitted
     # on all the training rows with those rounds
     boosters = []
-    inner = tr & (np.random.default_rng([seed, 0x570b]).random(len(rows)) < cfg.xgb_stop_share)
+    inner = tr & (np.random.default_rng([seed, 0x570B]).random(len(rows)) < cfg.xgb_stop_share)
     for k in range(K):
         ctx.check_cancelled()
         ctx.progress(45 + 5 * k, 100, f"training XGBoost for {PROPERTY_NAMES[k]}")
@@ -273,8 +311,14 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
         if m_stop.sum() >= 20 and m_fit.sum() >= 20:
             dfit = xgb.DMatrix(Xi[m_fit], label=R[m_fit, k], nthread=cfg.nthread)
             dstop = xgb.DMatrix(Xi[m_stop], label=R[m_stop, k], nthread=cfg.nthread)
-            b = xgb.train(params, dfit, cfg.xgb_rounds, evals=[(dstop, "stop")],
-                          early_stopping_rounds=cfg.early_stopping, verbose_eval=False)
+            b = xgb.train(
+                params,
+                dfit,
+                cfg.xgb_rounds,
+                evals=[(dstop, "stop")],
+                early_stopping_rounds=cfg.early_stopping,
+                verbose_eval=False,
+            )
             rounds = int(b.best_iteration) + 1
         dtr = xgb.DMatrix(Xi[m_tr], label=R[m_tr, k], nthread=cfg.nthread)
         boosters.append(xgb.train(params, dtr, rounds, verbose_eval=False))
@@ -316,8 +360,9 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
         use = has[val, k] & ~Z[val, k]
         if gate_rf[k] and gate_x[k]:
             continue  # both members are physics: so is the blend
-        w_rf[k], w_x[k] = _choose_blend(k, grid, vr_rf[use, k], vr_x[use, k], rows.phys[val][use, k],
-                                        rows.y[val][use, k])
+        w_rf[k], w_x[k] = _choose_blend(
+            k, grid, vr_rf[use, k], vr_x[use, k], rows.phys[val][use, k], rows.y[val][use, k]
+        )
         # a gated member is physics: weight on it is weight on physics (the 1-SE rule already prefers
         # physics among equal blends; this makes it explicit)
         w_rf[k] = 0.0 if gate_rf[k] else w_rf[k]
@@ -345,9 +390,24 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
         floors[k] = max(float(np.quantile(sig, 0.01)), 1e-9)
 
     ood = OODModel.fit(_subsample(Xi[tr], 20000, seed), Xi[val], cfg.ood_components, cfg.ood_quantile)
-    ens = Ensemble(schema=rows.schema, rf=rf, rf_scale=scale, xgb=boosters, difficulty=diff_boosters, w_rf=w_rf,
-                   w_xgb=w_x, q=np.ones(K), sigma_floor=floors, impute=impute, ood=ood, structural_zero=zeros,
-                   alpha=cfg.alpha, nthread=cfg.nthread, gate_rf=gate_rf.copy(), gate_xgb=gate_x.copy())
+    ens = Ensemble(
+        schema=rows.schema,
+        rf=rf,
+        rf_scale=scale,
+        xgb=boosters,
+        difficulty=diff_boosters,
+        w_rf=w_rf,
+        w_xgb=w_x,
+        q=np.ones(K),
+        sigma_floor=floors,
+        impute=impute,
+        ood=ood,
+        structural_zero=zeros,
+        alpha=cfg.alpha,
+        nthread=cfg.nthread,
+        gate_rf=gate_rf.copy(),
+        gate_xgb=gate_x.copy(),
+    )
 
     # ---- conformal calibration on the virtual-lab calibration split (Mondrian by process)
     ctx.check_cancelled()
@@ -383,9 +443,18 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
         base = w_rf[None, :] * fr_rf + w_x[None, :] * fr_x
         fw = rows.weight[is_fb]
         corr, shrink, oof, correction_report = _fit_correction(
-            Xi[is_fb], R[is_fb], base, rows.phys[is_fb], rows.y[is_fb], cfg, seed, weight=fw,
-            anchors=_anchor_rows(rows, Xi, split == VAL, is_fb, seed), ctx=ctx,
-            groups={"process": rows.process_id[is_fb], "material": _main_material(rows.schema, rows.X[is_fb])})
+            Xi[is_fb],
+            R[is_fb],
+            base,
+            rows.phys[is_fb],
+            rows.y[is_fb],
+            cfg,
+            seed,
+            weight=fw,
+            anchors=_anchor_rows(rows, Xi, split == VAL, is_fb, seed),
+            ctx=ctx,
+            groups={"process": rows.process_id[is_fb], "material": _main_material(rows.schema, rows.X[is_fb])},
+        )
         ens.correction = corr
         ens.shrink = shrink
         fsig = ens.sigma(Xi[is_fb], np.abs(fr_rf - fr_x))
@@ -419,18 +488,24 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
     ctx.check_cancelled()
     ctx.progress(90, 100, "measuring on the held-out test split")
     metrics = evaluate(ens, rows, split == TEST, Z, seed)
-    metrics["blend_weights"] = {n: {"physics": round(1 - w_rf[k] - w_x[k], 4) + 0.0, "random_forest": round(w_rf[k], 4),
-                                    "xgboost": round(w_x[k], 4)} for k, n in enumerate(PROPERTY_NAMES)}
+    metrics["blend_weights"] = {
+        n: {
+            "physics": round(1 - w_rf[k] - w_x[k], 4) + 0.0,
+            "random_forest": round(w_rf[k], 4),
+            "xgboost": round(w_x[k], 4),
+        }
+        for k, n in enumerate(PROPERTY_NAMES)
+    }
     metrics["member_gates"] = {
         "rule": f"a member is gated for a property (residual 0: it predicts exactly physics) unless it beats the "
-                f"physics model on the validation split by more than {cfg.gate_se:g} paired standard errors of the "
-                f"per-row difference of absolute errors",
+        f"physics model on the validation split by more than {cfg.gate_se:g} paired standard errors of the "
+        f"per-row difference of absolute errors",
         "n_se": cfg.gate_se,
         "by_property": gate_report,
     }
     metrics["intervals"] = {
         "method": "normalised split conformal, 95% per property, Mondrian by process; difficulty = XGBoost "
-                  "model of E|error| from the features and the RF/XGBoost disagreement",
+        "model of E|error| from the features and the RF/XGBoost disagreement",
         "alpha": cfg.alpha,
         "calibrated_on": dict(zip(PROPERTY_NAMES, cal_on)),
         "n_calibration": dict(zip(PROPERTY_NAMES, n_cal)),
@@ -451,8 +526,11 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
         "format": METADATA_FORMAT,
         "alpha": cfg.alpha,
         "targets": list(PROPERTY_NAMES),
-        "transform": {"additive": ADDITIVE.tolist(), "offset": OFFSETS.tolist(),
-                      "note": "rigidity/tightness: y - physics; energy/water/crew: log(y + c) - log(physics + c)"},
+        "transform": {
+            "additive": ADDITIVE.tolist(),
+            "offset": OFFSETS.tolist(),
+            "note": "rigidity/tightness: y - physics; energy/water/crew: log(y + c) - log(physics + c)",
+        },
         "rf_scale": scale.tolist(),
         "w_rf": w_rf.tolist(),
         "w_xgb": w_x.tolist(),
@@ -472,8 +550,9 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
     return FitResult(ens, metrics, metadata, split)
 
 
-def _anchor_rows(rows: LabRows, Xi: np.ndarray, mask: np.ndarray, feedback: np.ndarray, seed: int
-                 ) -> tuple[np.ndarray, np.ndarray]:
+def _anchor_rows(
+    rows: LabRows, Xi: np.ndarray, mask: np.ndarray, feedback: np.ndarray, seed: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Anchors for stage 2 (see :func:`_fit_correction`): virtual-lab rows of ``mask`` (the
     validation split), each with a weight, the product of
 
@@ -495,7 +574,7 @@ def _anchor_rows(rows: LabRows, Xi: np.ndarray, mask: np.ndarray, feedback: np.n
     """
     idx = np.nonzero(mask)[0]
     if len(idx) > ANCHOR_ROWS:
-        rng = np.random.default_rng([seed, 0xa2c4])
+        rng = np.random.default_rng([seed, 0xA2C4])
         idx = np.sort(rng.choice(idx, ANCHOR_ROWS, replace=False))
     if not len(idx) or not feedback.any():
         return Xi[idx], np.full(len(idx), 1.0 / max(len(idx), 1))
@@ -515,7 +594,7 @@ def _anchor_rows(rows: LabRows, Xi: np.ndarray, mask: np.ndarray, feedback: np.n
                 continue
             step = max(1, 4_000_000 // (len(f) * len(mat)))  # [block, f, materials] of at most 4M numbers
             for start in range(0, len(a), step):
-                blk = a[start:start + step]
+                blk = a[start : start + step]
                 tv = 0.5 * np.abs(comp[idx[blk]][:, None, :] - comp[f][None, :, :]).sum(axis=2)
                 sim[blk] = np.maximum(sim[blk], 1.0 - tv.min(axis=1))
         w *= (1.0 - np.clip(sim, 0.0, 1.0)) ** 2
@@ -545,10 +624,19 @@ def _main_material(schema, X: np.ndarray) -> np.ndarray:
     return names[np.argmax(np.nan_to_num(X[:, cols]), axis=1)]
 
 
-def _fit_correction(Xf: np.ndarray, Rf: np.ndarray, base: np.ndarray, phys: np.ndarray, y: np.ndarray,
-                    cfg: TrainConfig, seed: int, weight: np.ndarray | None = None,
-                    anchors: tuple[np.ndarray, np.ndarray] | None = None, groups: dict | None = None,
-                    ctx: RunContext | None = None):
+def _fit_correction(
+    Xf: np.ndarray,
+    Rf: np.ndarray,
+    base: np.ndarray,
+    phys: np.ndarray,
+    y: np.ndarray,
+    cfg: TrainConfig,
+    seed: int,
+    weight: np.ndarray | None = None,
+    anchors: tuple[np.ndarray, np.ndarray] | None = None,
+    groups: dict | None = None,
+    ctx: RunContext | None = None,
+):
     """Stage 2: per property, a shallow XGBoost of the feedback rows' residual over stage 1.
 
     ``weight`` [n,5] is the weight of each label (1 for a measurement, ``virtual_lab.JUDGED_WEIGHT``
@@ -586,16 +674,21 @@ def _fit_correction(Xf: np.ndarray, Rf: np.ndarray, base: np.ndarray, phys: np.n
     boosters: list = [None] * K
     shrink = np.zeros(K)
     oof = np.zeros((n, K))
-    report: dict = {"rows": int(n), "folds": 0, "anchors": int(len(Xa)), "anchor_share": ANCHOR_SHARE,
-                    # the anchors' total weight / the feedback's (for a local correction): ANCHOR_SHARE
-                    # times how unlike the reported recipes the anchors are on average
-                    "anchor_weight_ratio": _r(ANCHOR_SHARE * float(wa_rel.sum()), 4),
-                    "by_property": {}}
+    report: dict = {
+        "rows": int(n),
+        "folds": 0,
+        "anchors": len(Xa),
+        "anchor_share": ANCHOR_SHARE,
+        # the anchors' total weight / the feedback's (for a local correction): ANCHOR_SHARE
+        # times how unlike the reported recipes the anchors are on average
+        "anchor_weight_ratio": _r(ANCHOR_SHARE * float(wa_rel.sum()), 4),
+        "by_property": {},
+    }
     checkpoints = np.arange(5, cfg.corr_rounds + 1, 5)
     params = _xgb_params(cfg, seed + 200, cfg.corr_depth, cfg.corr_eta, cfg.corr_min_child_weight)
     params.update({"subsample": 1.0, "colsample_bytree": 1.0, "base_score": 0.0})
-    rng = np.random.default_rng([seed, 0xfeed])
-    rng_groups = np.random.default_rng([seed, 0x9a0c])
+    rng = np.random.default_rng([seed, 0xFEED])
+    rng_groups = np.random.default_rng([seed, 0x9A0C])
     levels = np.array([0.0, 0.25, 0.5, 0.75, 1.0])
 
     def train(sel: np.ndarray, k: int, rounds: int, local: bool):
@@ -606,8 +699,7 @@ def _fit_correction(Xf: np.ndarray, Rf: np.ndarray, base: np.ndarray, phys: np.n
             w = np.concatenate([w, ANCHOR_SHARE * w.sum() * wa_rel])
         else:
             X, lab = Xf[sel], target[sel, k]
-        return xgb.train(params, xgb.DMatrix(X, label=lab, weight=w, nthread=cfg.nthread), rounds,
-                         verbose_eval=False)
+        return xgb.train(params, xgb.DMatrix(X, label=lab, weight=w, nthread=cfg.nthread), rounds, verbose_eval=False)
 
     def staged_oof(idx: np.ndarray, folds: np.ndarray, k: int, local: bool) -> np.ndarray:
         out = np.zeros((len(idx), len(checkpoints)))
@@ -633,8 +725,12 @@ def _fit_correction(Xf: np.ndarray, Rf: np.ndarray, base: np.ndarray, phys: np.n
         idx = np.nonzero(np.isfinite(target[:, k]) & (W[:, k] > 0))[0]
         procs = sorted(set(groups["process"][idx].tolist())) if "process" in groups else []
         if len(idx) < cfg.min_feedback_fit:
-            report["by_property"][name] = {"rows": int(len(idx)), "used": False, "processes": procs,
-                                           "reason": f"fewer than {cfg.min_feedback_fit} usable rows"}
+            report["by_property"][name] = {
+                "rows": len(idx),
+                "used": False,
+                "processes": procs,
+                "reason": f"fewer than {cfg.min_feedback_fit} usable rows",
+            }
             continue
         w = W[idx, k]
         # ---- reach: does a correction learnt on some groups help on groups it never saw?
@@ -673,11 +769,17 @@ def _fit_correction(Xf: np.ndarray, Rf: np.ndarray, base: np.ndarray, phys: np.n
         se = (werr - werr[best]).std(axis=1) / np.sqrt(len(idx))
         s_k = float(levels[np.nonzero(mean <= mean[best] + se + 1e-15)[0][0]])
         report["by_property"][name] = {
-            "rows": int(len(idx)), "weight": _r(float(w.sum())), "used": s_k > 0, "rounds": rounds,
-            "shrinkage": s_k, "cv_mae_physics": _r(wmae(np.zeros(len(idx)), idx, k)),
+            "rows": len(idx),
+            "weight": _r(float(w.sum())),
+            "used": s_k > 0,
+            "rounds": rounds,
+            "shrinkage": s_k,
+            "cv_mae_physics": _r(wmae(np.zeros(len(idx)), idx, k)),
             "cv_mae_without_correction": _r(float(mean[0])),
             "cv_mae_with_correction": _r(float(mean[int(np.nonzero(levels == s_k)[0][0])])),
-            "reach": "local" if local else "global", "processes": procs, "reach_check": reach,
+            "reach": "local" if local else "global",
+            "processes": procs,
+            "reach_check": reach,
         }
         if s_k > 0:
             ctx.check_cancelled()
@@ -690,7 +792,7 @@ def _fit_correction(Xf: np.ndarray, Rf: np.ndarray, base: np.ndarray, phys: np.n
 def _subsample(X: np.ndarray, n: int, seed: int) -> np.ndarray:
     if len(X) <= n:
         return X
-    rng = np.random.default_rng([seed, 0x00d])
+    rng = np.random.default_rng([seed, 0x00D])
     return X[np.sort(rng.choice(len(X), n, replace=False))]
 
 
@@ -727,8 +829,15 @@ def evaluate(ens: Ensemble, rows: LabRows, mask: np.ndarray, Z: np.ndarray | Non
     zero = Z[idx]
     pred = ens.predict(X, P, zero=zero, flagged=rows.flags[idx], q=ens.q_matrix(list(procs)))
     raw_rf, raw_x = ens.member_residuals(ens.prepare(X), raw=True)
-    out: dict = {"n_test": int(len(idx)), "held_out": {}, "coverage": {}, "mean_width": {}, "coverage_by_process": {},
-                 "physics_band_coverage": {}, "ood_rate": round(float(pred.ood.mean()), 5) if len(idx) else 0.0}
+    out: dict = {
+        "n_test": len(idx),
+        "held_out": {},
+        "coverage": {},
+        "mean_width": {},
+        "coverage_by_process": {},
+        "physics_band_coverage": {},
+        "ood_rate": round(float(pred.ood.mean()), 5) if len(idx) else 0.0,
+    }
     var = _variability_for(procs)
     for k, name in enumerate(PROPERTY_NAMES):
         ok = np.isfinite(Y[:, k])
@@ -748,11 +857,16 @@ def evaluate(ens: Ensemble, rows: LabRows, mask: np.ndarray, Z: np.ndarray | Non
         lo_ci, hi_ci = _paired_ci(e_b - best_m, seed)
         out["held_out"][name] = {
             "unit": PROPERTY_UNITS[name],
-            "mae_physics": _r(m_phys), "mae_random_forest": _r(m_rf), "mae_xgboost": _r(m_x), "mae_blend": _r(m_b),
+            "mae_physics": _r(m_phys),
+            "mae_random_forest": _r(m_rf),
+            "mae_xgboost": _r(m_x),
+            "mae_blend": _r(m_b),
             "random_forest_gated": bool(np.asarray(ens.gate_rf, bool)[k]),
             "xgboost_gated": bool(np.asarray(ens.gate_xgb, bool)[k]),
-            "mae_random_forest_raw": _r(m_rf_raw), "mae_xgboost_raw": _r(m_x_raw),
-            "rmse_physics": _r(rm_phys), "rmse_blend": _r(rm_b),
+            "mae_random_forest_raw": _r(m_rf_raw),
+            "mae_xgboost_raw": _r(m_x_raw),
+            "rmse_physics": _r(rm_phys),
+            "rmse_blend": _r(rm_b),
             "blend_vs_physics": _r(m_b / m_phys) if m_phys > 0 else None,
             "blend_not_worse_than_best_member": bool(m_b <= min(m_rf, m_x) * (1 + 1e-12) + 1e-15),
             "blend_minus_best_member_ci95": [_r(lo_ci), _r(hi_ci)],
@@ -761,7 +875,9 @@ def evaluate(ens: Ensemble, rows: LabRows, mask: np.ndarray, Z: np.ndarray | Non
         cov_rows = ok & ~zero[:, k]
         inside = (pred.lo[cov_rows, k] <= Y[cov_rows, k]) & (Y[cov_rows, k] <= pred.hi[cov_rows, k])
         out["coverage"][name] = _r(float(inside.mean())) if cov_rows.any() else None
-        out["mean_width"][name] = _r(float(np.mean(pred.hi[cov_rows, k] - pred.lo[cov_rows, k]))) if cov_rows.any() else None
+        out["mean_width"][name] = (
+            _r(float(np.mean(pred.hi[cov_rows, k] - pred.lo[cov_rows, k]))) if cov_rows.any() else None
+        )
         out.setdefault("n_coverage", {})[name] = int(cov_rows.sum())
         out.setdefault("n_structural_zero", {})[name] = int((ok & zero[:, k]).sum())
         by = {}
@@ -782,7 +898,7 @@ def _paired_ci(diff: np.ndarray, seed: int, n_boot: int = 400) -> tuple[float, f
     """95% bootstrap interval of the mean of a paired error difference."""
     if len(diff) == 0:
         return float("nan"), float("nan")
-    rng = np.random.default_rng([seed, 0xb007])
+    rng = np.random.default_rng([seed, 0xB007])
     means = np.array([diff[rng.integers(0, len(diff), len(diff))].mean() for _ in range(n_boot)])
     return float(np.quantile(means, 0.025)), float(np.quantile(means, 0.975))
 
@@ -811,8 +927,8 @@ def _r(x: float, nd: int = 6):
 def _trained_at() -> str:
     sde = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if sde.isdigit():
-        return datetime.fromtimestamp(int(sde), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return datetime.fromtimestamp(int(sde), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def bundle_files(result: FitResult) -> dict[str, bytes]:
@@ -847,23 +963,30 @@ def bundle_files(result: FitResult) -> dict[str, bytes]:
     return files
 
 
-def trained_on(rows: LabRows, seed: int, cfg: TrainConfig, catalog=None, extra_problems: list[str] | None = None) -> dict:
+def trained_on(
+    rows: LabRows, seed: int, cfg: TrainConfig, catalog=None, extra_problems: list[str] | None = None
+) -> dict:
     from spacetrash_desktop.catalog import load_catalog
     from spacetrash_desktop.ml.virtual_lab import physics_fingerprint
 
     counts = rows.counts()
     n_fb = sum(v for k, v in counts.items() if k != VIRTUAL_LAB)
-    desc = (f"{counts.get(VIRTUAL_LAB, 0):,} simulated trials from the virtual lab ({VIRTUAL_LAB}): recipes sampled "
-            "across the search space (default NASA inventory plus perturbed and synthetic items, all processes, "
-            "fractions, regolith levels and batch sizes), outcomes = the physics model + process variability from "
-            "datasets/process_variability.csv. No real trial data: the reference facts hold no recipe-level "
-            "measurement of these properties.")
+    desc = (
+        f"{counts.get(VIRTUAL_LAB, 0):,} simulated trials from the virtual lab ({VIRTUAL_LAB}): recipes sampled "
+        "across the search space (default NASA inventory plus perturbed and synthetic items, all processes, "
+        "fractions, regolith levels and batch sizes), outcomes = the physics model + process variability from "
+        "datasets/process_variability.csv. No real trial data: the reference facts hold no recipe-level "
+        "measurement of these properties."
+    )
     if n_fb:
         fb = rows.provenance.astype(str) != VIRTUAL_LAB
         w = np.where(np.isfinite(rows.y[fb]), rows.weight[fb], 0.0)
         n_judged = int(((w > 0) & (w < 1)).sum())
-        desc += (f" Plus {n_fb:,} row(s) of crew feedback ({int((w >= 1).sum()):,} measured value(s)"
-                 + (f", {n_judged:,} judged value(s) at a lower weight" if n_judged else "") + ").")
+        desc += (
+            f" Plus {n_fb:,} row(s) of crew feedback ({int((w >= 1).sum()):,} measured value(s)"
+            + (f", {n_judged:,} judged value(s) at a lower weight" if n_judged else "")
+            + ")."
+        )
     return {
         "description": desc,
         "rows": counts,
@@ -879,9 +1002,18 @@ def trained_on(rows: LabRows, seed: int, cfg: TrainConfig, catalog=None, extra_p
     }
 
 
-def train_bundle(out_dir: Path | str, ctx: RunContext | None = None, seed: int = 0, extra_rows: LabRows | None = None,
-                 *, config: TrainConfig | None = None, name: str = DEFAULT_NAME, version: str = DEFAULT_VERSION,
-                 catalog=None, lab_rows: LabRows | None = None) -> Path:
+def train_bundle(
+    out_dir: Path | str,
+    ctx: RunContext | None = None,
+    seed: int = 0,
+    extra_rows: LabRows | None = None,
+    *,
+    config: TrainConfig | None = None,
+    name: str = DEFAULT_NAME,
+    version: str = DEFAULT_VERSION,
+    catalog=None,
+    lab_rows: LabRows | None = None,
+) -> Path:
     """Train a bundle from the virtual lab (+ ``extra_rows``, e.g. crew feedback) and write it to
     ``out_dir`` (a folder, replaced only once complete). Progress and cancel go through ``ctx``.
     ``lab_rows``: the virtual-lab table when the caller already made it (``make_lab_rows(catalog,
@@ -903,8 +1035,15 @@ def train_bundle(out_dir: Path | str, ctx: RunContext | None = None, seed: int =
     ctx.check_cancelled()
     result.metrics["trained_with_seed"] = int(seed)
     files = bundle_files(result)
-    manifest = build_manifest(name=name, version=version, trained_on=trained_on(rows, seed, cfg, catalog), trained_at=_trained_at(),
-                              feature_schema=rows.schema, metrics=result.metrics, files=files)
+    manifest = build_manifest(
+        name=name,
+        version=version,
+        trained_on=trained_on(rows, seed, cfg, catalog),
+        trained_at=_trained_at(),
+        feature_schema=rows.schema,
+        metrics=result.metrics,
+        files=files,
+    )
     ctx.progress(98, 100, "writing the model bundle")
     path = write_bundle(out_dir, manifest, files)
     ctx.progress(100, 100, f"model trained in {time.monotonic() - t0:.0f} s")

@@ -27,8 +27,8 @@ real trials.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -78,12 +78,21 @@ class LabRows:
     def __len__(self) -> int:
         return int(self.X.shape[0])
 
-    def take(self, sel) -> "LabRows":
-        return LabRows(self.X[sel], self.schema, self.phys[sel], self.y[sel], self.process_id[sel],
-                       self.provenance[sel], self.flags[sel], self.weight[sel], self.source[sel])
+    def take(self, sel) -> LabRows:
+        return LabRows(
+            self.X[sel],
+            self.schema,
+            self.phys[sel],
+            self.y[sel],
+            self.process_id[sel],
+            self.provenance[sel],
+            self.flags[sel],
+            self.weight[sel],
+            self.source[sel],
+        )
 
     @staticmethod
-    def concat(parts: Sequence["LabRows"]) -> "LabRows":
+    def concat(parts: Sequence[LabRows]) -> LabRows:
         parts = [p for p in parts if p is not None]
         schema = parts[0].schema
         parts = [p if p.schema.columns == schema.columns else align_rows(p, schema) for p in parts]
@@ -126,15 +135,15 @@ def align_rows(rows: LabRows, schema: FeatureSchema) -> LabRows:
             X[:, j] = rows.X[:, i]
         elif not (c.startswith("mat:") or c.startswith("proc:")):
             X[:, j] = np.nan
-    return LabRows(X, schema, rows.phys, rows.y, rows.process_id, rows.provenance, rows.flags, rows.weight,
-                   rows.source)
+    return LabRows(X, schema, rows.phys, rows.y, rows.process_id, rows.provenance, rows.flags, rows.weight, rows.source)
 
 
 # ------------------------------------------------------------------------------------ sampling
 
 
-def _synthetic_items(catalog: Catalog, rng: np.random.Generator, n: int, start: int,
-                     focus: Sequence[str] = ()) -> list[WasteItem]:
+def _synthetic_items(
+    catalog: Catalog, rng: np.random.Generator, n: int, start: int, focus: Sequence[str] = ()
+) -> list[WasteItem]:
     """Perturbed copies of default items and synthetic items made of 1-3 catalog materials."""
     mats = [m for m in catalog.materials if m != "mgs1_regolith"]
     base = list(catalog.default_inventory)
@@ -158,9 +167,17 @@ def _synthetic_items(catalog: Catalog, rng: np.random.Generator, n: int, start: 
             comp = tuple((str(m), float(x)) for m, x in zip(ids, f) if x > 1e-4)
         s = sum(x for _, x in comp)
         comp = tuple((m, x / s) for m, x in comp)
-        out.append(WasteItem(item_id=f"V{start + i:05d}", name=f"virtual item {start + i}", category="virtual",
-                             composition=comp, mass_kg=1e6, moisture_pct=moist,
-                             difficulty=int(rng.integers(1, 4))))
+        out.append(
+            WasteItem(
+                item_id=f"V{start + i:05d}",
+                name=f"virtual item {start + i}",
+                category="virtual",
+                composition=comp,
+                mass_kg=1e6,
+                moisture_pct=moist,
+                difficulty=int(rng.integers(1, 4)),
+            )
+        )
     return out
 
 
@@ -176,7 +193,9 @@ def _grid_fractions(rng: np.random.Generator, k: np.ndarray, quanta: int = 10) -
             out[rows, 0] = 1.0
             continue
         cuts = np.sort(np.stack([rng.permutation(quanta - 1)[: kk - 1] + 1 for _ in rows]), axis=1)
-        parts = np.diff(np.concatenate([np.zeros((len(rows), 1)), cuts, np.full((len(rows), 1), quanta)], axis=1), axis=1)
+        parts = np.diff(
+            np.concatenate([np.zeros((len(rows), 1)), cuts, np.full((len(rows), 1), quanta)], axis=1), axis=1
+        )
         out[rows, :kk] = parts / quanta
     return out
 
@@ -234,15 +253,21 @@ def heteroscedastic(tables: EngineTables, batch: RecipeBatch, phys: PhysicsResul
     return m_rt, m_ewc
 
 
-def add_variability(tables: EngineTables, batch: RecipeBatch, phys: PhysicsResult, props: np.ndarray,
-                    rng: np.random.Generator, variability: np.ndarray | None = None) -> np.ndarray:
+def add_variability(
+    tables: EngineTables,
+    batch: RecipeBatch,
+    phys: PhysicsResult,
+    props: np.ndarray,
+    rng: np.random.Generator,
+    variability: np.ndarray | None = None,
+) -> np.ndarray:
     """Trial outcomes: ``props`` (the expected values) plus process variability."""
     var = load_variability(tables) if variability is None else variability
     sd = var[batch.proc]
     m_rt, m_ewc = heteroscedastic(tables, batch, phys)
     N = len(batch)
     z = rng.standard_normal((N, 5))
-    z[:, 4] = RHO_ENERGY_CREW * z[:, 2] + np.sqrt(1 - RHO_ENERGY_CREW ** 2) * z[:, 4]
+    z[:, 4] = RHO_ENERGY_CREW * z[:, 2] + np.sqrt(1 - RHO_ENERGY_CREW**2) * z[:, 4]
     y = np.empty_like(props)
     y[:, 0] = np.clip(props[:, 0] + sd[:, 0] * m_rt * z[:, 0], 0.0, 1.0)
     y[:, 1] = np.clip(props[:, 1] + sd[:, 1] * m_rt * z[:, 1], 0.0, 1.0)
@@ -311,16 +336,30 @@ class ShiftedReality:
 def _rows(tables, batch, phys, mass, y, schema, provenance) -> LabRows:
     fb = build_features(tables, batch, phys, mass, schema)
     N = len(batch)
-    return LabRows(fb.X, schema, phys.objectives(), y, np.array([tables.process_ids[p] for p in batch.proc], object),
-                   np.full(N, provenance, object), fb.unknown | fb.nonfinite)
+    return LabRows(
+        fb.X,
+        schema,
+        phys.objectives(),
+        y,
+        np.array([tables.process_ids[p] for p in batch.proc], object),
+        np.full(N, provenance, object),
+        fb.unknown | fb.nonfinite,
+    )
 
 
-def make_lab_rows(catalog: Catalog, n_rows: int, seed: int, *, reality: ShiftedReality | None = None,
-                  ctx: RunContext | None = None, schema: FeatureSchema | None = None,
-                  progress_share: tuple[int, int] = (0, 100)) -> LabRows:
+def make_lab_rows(
+    catalog: Catalog,
+    n_rows: int,
+    seed: int,
+    *,
+    reality: ShiftedReality | None = None,
+    ctx: RunContext | None = None,
+    schema: FeatureSchema | None = None,
+    progress_share: tuple[int, int] = (0, 100),
+) -> LabRows:
     """``n_rows`` simulated trials (virtual lab, or the shifted reality when ``reality`` is given)."""
     ctx = ctx or NullContext()
-    rng = np.random.default_rng([seed, 0x5eed, 1 if reality else 0])
+    rng = np.random.default_rng([seed, 0x5EED, 1 if reality else 0])
     schema = schema or schema_for(tuple(catalog.materials), tuple(catalog.processes))
     base_items = list(catalog.default_inventory)
     proc_ids = list(catalog.processes)
@@ -348,9 +387,16 @@ def make_lab_rows(catalog: Catalog, n_rows: int, seed: int, *, reality: ShiftedR
     return LabRows.concat(parts)
 
 
-def rows_from_records(records: Iterable[Mapping], items: Sequence[WasteItem], catalog: Catalog,
-                      schema: FeatureSchema | None = None, provenance: str = CREW_FEEDBACK, *,
-                      judged_weight: float = 0.0, skipped: list | None = None) -> tuple[LabRows | None, list[str]]:
+def rows_from_records(
+    records: Iterable[Mapping],
+    items: Sequence[WasteItem],
+    catalog: Catalog,
+    schema: FeatureSchema | None = None,
+    provenance: str = CREW_FEEDBACK,
+    *,
+    judged_weight: float = 0.0,
+    skipped: list | None = None,
+) -> tuple[LabRows | None, list[str]]:
     """Crew-feedback records in the training-table form: the recipe is re-scored with the physics
     model of ``catalog`` and turned into features by the same function as every other row.
 
@@ -379,13 +425,18 @@ def rows_from_records(records: Iterable[Mapping], items: Sequence[WasteItem], ca
             r = rec["recipe"]
             its = tuple((str(i["item_id"]), float(i["fraction"])) for i in r["items"])
             mass = _num(r.get("batch_mass_kg"))
-            recipe = Recipe(items=its, regolith_frac=float(r.get("regolith_frac", 0.0)),
-                            process_id=str(r["process_id"]), batch_mass_kg=mass)
+            recipe = Recipe(
+                items=its,
+                regolith_frac=float(r.get("regolith_frac", 0.0)),
+                process_id=str(r["process_id"]),
+                batch_mass_kg=mass,
+            )
             meas = rec.get("measured") or {}
             y = np.array([_num(meas.get(k)) for k in PROPERTY_NAMES], float)
             judged = rec.get("judged") or {}
-            yj = np.array([_num(judged.get(k)) if k in ("rigidity", "tightness") else np.nan
-                           for k in PROPERTY_NAMES], float)
+            yj = np.array(
+                [_num(judged.get(k)) if k in ("rigidity", "tightness") else np.nan for k in PROPERTY_NAMES], float
+            )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             skip(n, rec, f"malformed ({type(exc).__name__})")
             continue
@@ -416,7 +467,8 @@ def rows_from_records(records: Iterable[Mapping], items: Sequence[WasteItem], ca
             skip(n, rec, f"not a valid recipe ({exc})")
             continue
         by_mass.setdefault(recipe.batch_mass_kg, []).append(
-            (recipe, y, w, str(rec.get("provenance") or provenance), str(rec.get("row_id") or "")))
+            (recipe, y, w, str(rec.get("provenance") or provenance), str(rec.get("row_id") or ""))
+        )
     parts = []
     for mass, rows in by_mass.items():
         batch = from_recipes(tables, [r[0] for r in rows])
@@ -449,8 +501,9 @@ def _given(v) -> bool:
         return False
 
 
-def records_from_feedback(rows: Iterable[Mapping], accept_judged: bool = False,
-                          skipped: list | None = None) -> list[dict]:
+def records_from_feedback(
+    rows: Iterable[Mapping], accept_judged: bool = False, skipped: list | None = None
+) -> list[dict]:
     """Training records (for :func:`rows_from_records`) from feedback-journal rows
     (``storage/feedback_schema.py``). The mapping, one reported quantity -> one label of the same
     property, nothing else:
@@ -504,15 +557,29 @@ def records_from_feedback(rows: Iterable[Mapping], accept_judged: bool = False,
         if not measured and not judged:
             if skipped is not None:
                 only_judged = any(_given(row.get(n)) for n in ("rigidity", "tightness"))
-                skipped.append({"row_id": rid, "reason": (
-                    "it only has judged values, and a measured value of the same recipe replaces them"
-                    if only_judged and accept_judged else
-                    "it only has judged values (not used)" if only_judged else
-                    "nothing it reports is a model target (pass/fail, notes and product mass are kept as "
-                    "metadata only)")})
+                skipped.append(
+                    {
+                        "row_id": rid,
+                        "reason": (
+                            "it only has judged values, and a measured value of the same recipe replaces them"
+                            if only_judged and accept_judged
+                            else "it only has judged values (not used)"
+                            if only_judged
+                            else "nothing it reports is a model target (pass/fail, notes and product mass are kept as "
+                            "metadata only)"
+                        ),
+                    }
+                )
             continue
-        rec = {"recipe": recipe, "measured": measured, "provenance": CREW_FEEDBACK, "row_id": rid,
-               "recipe_id": recipe_id, "passed": row.get("passed"), "product_mass_kg": row.get("product_mass_kg")}
+        rec = {
+            "recipe": recipe,
+            "measured": measured,
+            "provenance": CREW_FEEDBACK,
+            "row_id": rid,
+            "recipe_id": recipe_id,
+            "passed": row.get("passed"),
+            "product_mass_kg": row.get("product_mass_kg"),
+        }
         if judged:
             rec["judged"] = judged
         out.append(rec)

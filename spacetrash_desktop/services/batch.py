@@ -39,9 +39,9 @@ import logging
 import os
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from spacetrash_desktop.engine.context import Cancelled, RunContext
 from spacetrash_desktop.errors import BadInputError, ErrorCode, ModelError, SpaceTrashError, StorageError
@@ -86,7 +86,7 @@ class RunSummary:
 
 
 def _now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
 
 class QueueLock:
@@ -122,8 +122,14 @@ class QueueLock:
 
 
 class BatchQueue:
-    def __init__(self, root: Path | str, *, timeout_s: float = DEFAULT_TIMEOUT_S,
-                 max_job_bytes: int = MAX_JOB_BYTES, scorer_factory: Callable | None = None):
+    def __init__(
+        self,
+        root: Path | str,
+        *,
+        timeout_s: float = DEFAULT_TIMEOUT_S,
+        max_job_bytes: int = MAX_JOB_BYTES,
+        scorer_factory: Callable | None = None,
+    ):
         self.root = Path(root)
         self.timeout_s = float(timeout_s)
         self.max_job_bytes = int(max_job_bytes)
@@ -163,8 +169,12 @@ class BatchQueue:
                 continue
             attempts = self._read_attempts(job_id)
             if attempts >= MAX_ATTEMPTS:
-                self._fail(job, job_id, ErrorCode.INTERNAL,
-                           f"The job stopped the runner {attempts} times; it was not retried again.")
+                self._fail(
+                    job,
+                    job_id,
+                    ErrorCode.INTERNAL,
+                    f"The job stopped the runner {attempts} times; it was not retried again.",
+                )
                 continue
             self._move(job, self.dir("pending") / job.name)
             log.info("batch: job %s returned to pending after an interrupted run", job_id)
@@ -187,7 +197,9 @@ class BatchQueue:
 
     # --------------------------------------------------------------------------------- running
 
-    def run(self, *, watch: bool = False, poll_s: float = 2.0, on_event: Callable[[str], None] | None = None) -> RunSummary:
+    def run(
+        self, *, watch: bool = False, poll_s: float = 2.0, on_event: Callable[[str], None] | None = None
+    ) -> RunSummary:
         lock = QueueLock(self.root)
         lock.acquire()
         summary = RunSummary()
@@ -210,9 +222,11 @@ class BatchQueue:
                     outcome = self.process(path)
                     if outcome is not None:
                         summary.outcomes.append(outcome)
-                        say(f"{outcome.job_id}: {outcome.status}"
+                        say(
+                            f"{outcome.job_id}: {outcome.status}"
                             + (f" ({outcome.code}: {outcome.message})" if outcome.code else "")
-                            + f" in {outcome.seconds:.1f} s")
+                            + f" in {outcome.seconds:.1f} s"
+                        )
         finally:
             lock.release()
         return summary
@@ -228,19 +242,34 @@ class BatchQueue:
             return None
         fsync_dir(running.parent)
         if not ID_RE.match(job_id):
-            return self._fail(running, _safe_id(job_id), ErrorCode.BAD_INPUT,
-                              "The job file name must be 1-64 letters, digits, '.', '_' or '-'.", t0)
+            return self._fail(
+                running,
+                _safe_id(job_id),
+                ErrorCode.BAD_INPUT,
+                "The job file name must be 1-64 letters, digits, '.', '_' or '-'.",
+                t0,
+            )
         if (self.dir("processed") / f"{job_id}.json").exists():
-            return self._fail(running, job_id, ErrorCode.BAD_INPUT,
-                              f"A job with id '{job_id}' was already processed; submit it under a new name.", t0,
-                              keep_name=f"{job_id}.duplicate-{int(time.time())}")
+            return self._fail(
+                running,
+                job_id,
+                ErrorCode.BAD_INPUT,
+                f"A job with id '{job_id}' was already processed; submit it under a new name.",
+                t0,
+                keep_name=f"{job_id}.duplicate-{int(time.time())}",
+            )
         atomic_write_json(self._attempts_path(job_id), self._read_attempts(job_id) + 1)
         try:
             job = self._read_job(running)
             result = self._run_job(job_id, job, t0)
         except JobTimeout:
-            return self._fail(running, job_id, ErrorCode.TIMEOUT,
-                              f"The job needed more than the runner's {self.timeout_s:g} s timeout.", t0)
+            return self._fail(
+                running,
+                job_id,
+                ErrorCode.TIMEOUT,
+                f"The job needed more than the runner's {self.timeout_s:g} s timeout.",
+                t0,
+            )
         except Cancelled:
             # the runner is stopping: leave the job for the next run
             self._move(running, path)
@@ -253,16 +282,28 @@ class BatchQueue:
             return self._fail(running, job_id, ErrorCode.INTERNAL, "The job ran out of memory.", t0)
         except Exception:
             log.exception("batch: job %s failed unexpectedly", job_id)
-            return self._fail(running, job_id, ErrorCode.INTERNAL,
-                              "Unexpected error while running the job; details are in the runner's log.", t0)
+            return self._fail(
+                running,
+                job_id,
+                ErrorCode.INTERNAL,
+                "Unexpected error while running the job; details are in the runner's log.",
+                t0,
+            )
         # durable result first, then the bookkeeping move
         atomic_write_json(self.dir("processed") / f"{job_id}.json", result, what="the job result")
         self._move(running, self.dir("processed") / f"{job_id}.job.json")
         self._clear_attempts(job_id)
         return JobOutcome(job_id, "processed", seconds=time.monotonic() - t0)
 
-    def _fail(self, running: Path, job_id: str, code: ErrorCode, message: str, t0: float | None = None,
-              keep_name: str | None = None) -> JobOutcome:
+    def _fail(
+        self,
+        running: Path,
+        job_id: str,
+        code: ErrorCode,
+        message: str,
+        t0: float | None = None,
+        keep_name: str | None = None,
+    ) -> JobOutcome:
         name = keep_name or job_id
         err = {
             "id": job_id,
@@ -281,7 +322,9 @@ class BatchQueue:
     def _read_job(self, path: Path) -> dict:
         size = path.stat().st_size
         if size > self.max_job_bytes:
-            raise BadInputError(f"The job file is {size / 1024:.0f} KB; the limit is {self.max_job_bytes / 1024:.0f} KB.")
+            raise BadInputError(
+                f"The job file is {size / 1024:.0f} KB; the limit is {self.max_job_bytes / 1024:.0f} KB."
+            )
         try:
             job = json.loads(path.read_bytes().decode("utf-8-sig"))
         except (UnicodeDecodeError, ValueError) as exc:
@@ -321,8 +364,17 @@ class BatchQueue:
         ctx = _JobContext(self, hard_deadline)
         t_gen = time.monotonic()
         try:
-            result = generate(items, target, scorer=scorer, ctx=ctx, mode=mode, time_budget_s=budget, seed=seed,
-                              max_evals=max_evals, catalog=catalog)
+            result = generate(
+                items,
+                target,
+                scorer=scorer,
+                ctx=ctx,
+                mode=mode,
+                time_budget_s=budget,
+                seed=seed,
+                max_evals=max_evals,
+                catalog=catalog,
+            )
         except (JobTimeout, Cancelled):
             raise
         except SpaceTrashError:
@@ -333,11 +385,14 @@ class BatchQueue:
             raise
         if time.monotonic() > hard_deadline:
             raise JobTimeout()
-        out = result_to_dict(result, timings={"job_s": round(time.monotonic() - t0, 4),
-                                              "generate_s": round(time.monotonic() - t_gen, 4)})
+        out = result_to_dict(
+            result, timings={"job_s": round(time.monotonic() - t0, 4), "generate_s": round(time.monotonic() - t_gen, 4)}
+        )
         out["job"] = {
             "id": job_id,
-            "inventory": job.get("inventory", "default") if isinstance(job.get("inventory", "default"), str) else "inline",
+            "inventory": job.get("inventory", "default")
+            if isinstance(job.get("inventory", "default"), str)
+            else "inline",
             "target": job["target"] if isinstance(job["target"], str) else target.target_id,
             "time_budget_s": budget,
             "seed": seed,
@@ -364,8 +419,10 @@ class BatchQueue:
             raise BadInputError(f"Inventory '{Path(spec).name}': {first.message}.") from None
         warnings = [e.describe() for e in res.errors]
         if res.errors and on_bad_rows == "fail":
-            raise BadInputError(f"Inventory '{Path(spec).name}' has {len(res.errors)} bad row(s); first: "
-                                f"{res.errors[0].describe()}. Fix it or set \"on_bad_rows\": \"skip\".")
+            raise BadInputError(
+                f"Inventory '{Path(spec).name}' has {len(res.errors)} bad row(s); first: "
+                f'{res.errors[0].describe()}. Fix it or set "on_bad_rows": "skip".'
+            )
         if not res.items:
             raise BadInputError(f"Inventory '{Path(spec).name}' has no usable rows.")
         return res.items, warnings

@@ -21,7 +21,7 @@ scorer, or a property the model leaves to physics).
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -88,9 +88,11 @@ def explain_recipe(recipe: Recipe, items: Sequence[WasteItem], scorer=None, top:
 def _notes(is_ml: bool, ood: bool) -> list[str]:
     out = []
     if is_ml:
-        out.append("Model contributions are exact TreeSHAP values of the XGBoost part of the model (and of any "
-                   "correction learnt from crew feedback), converted to the property's unit; they explain how the "
-                   "model moves the physics estimate, not the physics itself.")
+        out.append(
+            "Model contributions are exact TreeSHAP values of the XGBoost part of the model (and of any "
+            "correction learnt from crew feedback), converted to the property's unit; they explain how the "
+            "model moves the physics estimate, not the physics itself."
+        )
     else:
         out.append("The physics model alone made this prediction; the lines show its own terms.")
     if ood:
@@ -135,10 +137,17 @@ def physics_drivers(tables, batch, phys) -> dict[str, list[dict]]:
         return float(np.log10(max(f, 1e-12)) / denom)
 
     rig = [
-        {"label": f"Stiffness of the materials ({e_solid:.3g} GPa, rule of mixtures)", "value": lg(e_solid / P.E_LOW_GPA)},
+        {
+            "label": f"Stiffness of the materials ({e_solid:.3g} GPa, rule of mixtures)",
+            "value": lg(e_solid / P.E_LOW_GPA),
+        },
         {"label": f"Porosity ({por:.0%})", "value": 2 * lg(1 - por)},
-        {"label": f"Binder bonding ({phi_b:.0%} molten, needs {min_melt:.0%})" if needs else "Binder bonding (not needed)",
-         "value": lg(bond)},
+        {
+            "label": f"Binder bonding ({phi_b:.0%} molten, needs {min_melt:.0%})"
+            if needs
+            else "Binder bonding (not needed)",
+            "value": lg(bond),
+        },
         {"label": "Poor adhesion between different polymers", "value": lg(adh_e)},
         {"label": f"Product form ({tables.processes[proc].product_form}, {pname})", "value": lg(structure)},
     ]
@@ -168,13 +177,24 @@ def physics_drivers(tables, batch, phys) -> dict[str, list[dict]]:
     energy = [
         {"label": f"Heating the feed to {tables.temperature[proc]:.0f} °C (incl. melting and drying)", "value": heat},
         {"label": f"Machine energy per kg ({feed:.2f} kg of feed)", "value": float(tables.kwh_per_kg[proc] * feed)},
-        {"label": f"Machine energy per cycle ({batches:.0f} cycle(s))", "value": float(tables.kwh_per_batch[proc] * batches)},
+        {
+            "label": f"Machine energy per cycle ({batches:.0f} cycle(s))",
+            "value": float(tables.kwh_per_batch[proc] * batches),
+        },
     ]
-    water = [{"label": f"Process water ({tables.water_per_kg[proc]:g} L per kg x {feed:.2f} kg of feed)",
-              "value": float(phys.water_l[i])}]
+    water = [
+        {
+            "label": f"Process water ({tables.water_per_kg[proc]:g} L per kg x {feed:.2f} kg of feed)",
+            "value": float(phys.water_l[i]),
+        }
+    ]
     if phys.water_recovered_l[i] > 0:
-        water.append({"label": f"(Water driven off the feed and recovered: {float(phys.water_recovered_l[i]):.2f} L)",
-                      "value": 0.0})
+        water.append(
+            {
+                "label": f"(Water driven off the feed and recovered: {float(phys.water_recovered_l[i]):.2f} L)",
+                "value": 0.0,
+            }
+        )
     crew = [
         {"label": f"Per cycle ({batches:.0f} cycle(s))", "value": float(tables.crew_per_batch[proc] * batches)},
         {"label": f"Per kg of feed ({feed:.2f} kg)", "value": float(tables.crew_per_kg[proc] * feed)},
@@ -194,7 +214,7 @@ def _ml_part(scorer, tables, batch, phys, mass, s, top, catalog) -> dict | None:
     if ens is None:
         return None
     from spacetrash_desktop.ml.features import build_features, feature_label
-    from spacetrash_desktop.ml.model import OFFSETS, ADDITIVE
+    from spacetrash_desktop.ml.model import ADDITIVE, OFFSETS
 
     fb = build_features(tables, batch, phys, mass, ens.schema)
     contrib = ens.contributions(fb.X, weighted=True)[0]  # [5, F+1]
@@ -221,8 +241,14 @@ def _ml_part(scorer, tables, batch, phys, mass, s, top, catalog) -> dict | None:
             slope = 1.0 if ADDITIVE[k] else (max(p, 0.0) + OFFSETS[k])
         order = np.argsort(-np.abs(phi))
         shown = [j for j in order[: max(int(top), 1)] if abs(phi[j]) > 0]
-        lines = [{"feature": ens.schema.columns[j], "label": feature_label(ens.schema.columns[j], names, pnames),
-                  "value": round(float(phi[j] * slope), 6)} for j in shown]
+        lines = [
+            {
+                "feature": ens.schema.columns[j],
+                "label": feature_label(ens.schema.columns[j], names, pnames),
+                "value": round(float(phi[j] * slope), 6),
+            }
+            for j in shown
+        ]
         rest = float(phi.sum() - phi[shown].sum())
         out[name] = {
             "total": round(delta, 6),
@@ -245,9 +271,13 @@ def global_importances(scorer=None, top: int = 10, catalog=None) -> dict:
     ens = getattr(scorer, "ensemble", None)
     info = scorer.info.to_dict()
     if ens is None:
-        return {"model": info, "kind": "physics", "properties": {},
-                "note": "The physics model is in use: it has no learnt importances (see the physics drivers of a "
-                        "recipe instead)."}
+        return {
+            "model": info,
+            "kind": "physics",
+            "properties": {},
+            "note": "The physics model is in use: it has no learnt importances (see the physics drivers of a "
+            "recipe instead).",
+        }
     catalog = _catalog(catalog)
     names = {m.material_id: m.name for m in catalog.materials.values()}
     pnames = {p.process_id: p.name for p in catalog.processes.values()}
@@ -267,14 +297,25 @@ def global_importances(scorer=None, top: int = 10, catalog=None) -> dict:
         d = imp.get(name, {})
         total = sum(d.values()) or 1.0
         ranked = sorted(d.items(), key=lambda kv: -kv[1])[: max(int(top), 1)]
-        props[name] = [{"feature": f, "label": feature_label(f, names, pnames), "share": round(v / total, 4)}
-                       for f, v in ranked]
+        props[name] = [
+            {"feature": f, "label": feature_label(f, names, pnames), "share": round(v / total, 4)} for f, v in ranked
+        ]
     note = "Shares of the XGBoost correction's mean |TreeSHAP contribution| on held-out data."
     if unused:
-        note += (" For " + ", ".join(unused) + " the model learnt nothing beyond physics (its XGBoost member did "
-                 "not beat physics on validation and is not used), so there are no importances to show.")
+        note += (
+            " For " + ", ".join(unused) + " the model learnt nothing beyond physics (its XGBoost member did "
+            "not beat physics on validation and is not used), so there are no importances to show."
+        )
     if from_feedback:
-        note += (" For " + ", ".join(from_feedback) + " what the model learnt comes from crew feedback only; "
-                 "see each recipe's contributions ('why it scores so').")
-    return {"model": info, "kind": "ml", "properties": props, "note": note, "gated": unused + from_feedback,
-            "learnt_from_feedback": from_feedback}
+        note += (
+            " For " + ", ".join(from_feedback) + " what the model learnt comes from crew feedback only; "
+            "see each recipe's contributions ('why it scores so')."
+        )
+    return {
+        "model": info,
+        "kind": "ml",
+        "properties": props,
+        "note": note,
+        "gated": unused + from_feedback,
+        "learnt_from_feedback": from_feedback,
+    }

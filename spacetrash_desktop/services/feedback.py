@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Iterable, Mapping
+from datetime import UTC
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from spacetrash_desktop.domain import PROPERTY_NAMES, PROPERTY_UNITS, finite_float
 from spacetrash_desktop.errors import BadInputError
@@ -30,16 +32,28 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacetrash_desktop.storage.journal import CompactReport, FeedbackJournal, VerifyReport
 
 # What the crew may report (the keys of ``report`` in build_feedback_row).
-REPORT_FIELDS = ("who", "rigidity", "rigidity_method", "rigidity_how", "tightness", "tightness_method",
-                 "tightness_how", "energy_kwh", "water_l", "crew_min", "product_mass_kg", "passed", "notes")
-FILTERS = ("recipe_id", "who", "model_name", "model_version", "origin", "passed", "since", "until", "text",
-           "method")
+REPORT_FIELDS = (
+    "who",
+    "rigidity",
+    "rigidity_method",
+    "rigidity_how",
+    "tightness",
+    "tightness_method",
+    "tightness_how",
+    "energy_kwh",
+    "water_l",
+    "crew_min",
+    "product_mass_kg",
+    "passed",
+    "notes",
+)
+FILTERS = ("recipe_id", "who", "model_name", "model_version", "origin", "passed", "since", "until", "text", "method")
 
-_journals: dict[str, "FeedbackJournal"] = {}
+_journals: dict[str, FeedbackJournal] = {}
 _journals_guard = threading.Lock()
 
 
-def journal() -> "FeedbackJournal":
+def journal() -> FeedbackJournal:
     """The journal in the current per-user data dir (one instance per folder and process, so rows
     whose save failed stay pending in memory for a retry)."""
     from spacetrash_desktop.storage.journal import FeedbackJournal
@@ -61,6 +75,7 @@ def journal() -> "FeedbackJournal":
 
 # ------------------------------------------------------------------------------------ recording
 
+
 def record_feedback(row: Mapping[str, Any]) -> str:
     """Validate and save one row; returns its row_id once it is durable on disk."""
     return journal().append(row)
@@ -75,8 +90,9 @@ def retry_pending_feedback() -> list[str]:
     return journal().retry_pending()
 
 
-def build_feedback_row(candidate: Any, target: Any = None, model: Any = None,
-                       report: Mapping[str, Any] | None = None, **crew: Any) -> dict[str, Any]:
+def build_feedback_row(
+    candidate: Any, target: Any = None, model: Any = None, report: Mapping[str, Any] | None = None, **crew: Any
+) -> dict[str, Any]:
     """A row dict for :func:`record_feedback` from what the window has at hand.
 
     ``candidate``: an ``engine.results.Candidate`` or its ``to_dict()``; ``target``: a
@@ -88,8 +104,7 @@ def build_feedback_row(candidate: Any, target: Any = None, model: Any = None,
     recipe = {
         "id": cd.get("id"),
         "items": [
-            {k: it.get(k) for k in ("item_id", "name", "fraction", "mass_kg") if k in it}
-            for it in cd.get("items", [])
+            {k: it.get(k) for k in ("item_id", "name", "fraction", "mass_kg") if k in it} for it in cd.get("items", [])
         ],
         "regolith_frac": cd.get("regolith_frac", 0.0),
         "regolith_kg": cd.get("regolith_kg"),
@@ -130,7 +145,8 @@ def build_feedback_row(candidate: Any, target: Any = None, model: Any = None,
 
 # ------------------------------------------------------------------------------------ reading
 
-def list_feedback(filters: Mapping[str, Any] | None = None) -> "pd.DataFrame":
+
+def list_feedback(filters: Mapping[str, Any] | None = None) -> pd.DataFrame:
     """Recorded rows (newest last), filtered. Filters: recipe_id, who, model_name, model_version,
     origin (exact), passed (bool), since / until (ISO dates or times, on recorded_at), text (in
     notes and the how columns, case-insensitive), method ("measured" | "judged": either property)."""
@@ -157,8 +173,13 @@ def list_feedback(filters: Mapping[str, Any] | None = None) -> "pd.DataFrame":
             mask &= times.map(lambda t, b=bound, o=op: t is not None and (t >= b if o == "ge" else t <= b)).astype(bool)
     if "text" in filters:
         needle = str(filters["text"]).lower()
-        hay = (df["notes"].fillna("").astype(str) + " " + df["rigidity_how"].fillna("").astype(str) + " "
-               + df["tightness_how"].fillna("").astype(str)).str.lower()
+        hay = (
+            df["notes"].fillna("").astype(str)
+            + " "
+            + df["rigidity_how"].fillna("").astype(str)
+            + " "
+            + df["tightness_how"].fillna("").astype(str)
+        ).str.lower()
         mask &= hay.str.contains(needle, regex=False)
     if "method" in filters:
         m = str(filters["method"])
@@ -170,7 +191,7 @@ def get_feedback(row_id: str, *, decode: bool = True) -> dict[str, Any] | None:
     return journal().get(row_id, decode=decode)
 
 
-def predicted_vs_actual(rows: "pd.DataFrame") -> "pd.DataFrame":
+def predicted_vs_actual(rows: pd.DataFrame) -> pd.DataFrame:
     """One line per row and property the crew reported: predicted value, 95% interval, actual,
     error (actual - predicted) and whether the actual fell inside the interval."""
     import pandas as pd
@@ -192,40 +213,60 @@ def predicted_vs_actual(rows: "pd.DataFrame") -> "pd.DataFrame":
             else:
                 p = props.get(name) or {}
             value, low, high = finite_float(p.get("value")), finite_float(p.get("low")), finite_float(p.get("high"))
-            out.append({
-                "row_id": rec["row_id"], "recipe_id": rec["recipe_id"], "property": name,
-                "unit": p.get("unit") or PROPERTY_UNITS.get(name, "kg"),
-                "method": rec.get(f"{name}_method") if name in ("rigidity", "tightness") else "measured",
-                "predicted": value, "low": low, "high": high, "actual": actual,
-                "error": None if value is None else actual - value,
-                "inside_interval": None if low is None or high is None else bool(low <= actual <= high),
-            })
-    cols = ["row_id", "recipe_id", "property", "unit", "method", "predicted", "low", "high", "actual", "error",
-            "inside_interval"]
+            out.append(
+                {
+                    "row_id": rec["row_id"],
+                    "recipe_id": rec["recipe_id"],
+                    "property": name,
+                    "unit": p.get("unit") or PROPERTY_UNITS.get(name, "kg"),
+                    "method": rec.get(f"{name}_method") if name in ("rigidity", "tightness") else "measured",
+                    "predicted": value,
+                    "low": low,
+                    "high": high,
+                    "actual": actual,
+                    "error": None if value is None else actual - value,
+                    "inside_interval": None if low is None or high is None else bool(low <= actual <= high),
+                }
+            )
+    cols = [
+        "row_id",
+        "recipe_id",
+        "property",
+        "unit",
+        "method",
+        "predicted",
+        "low",
+        "high",
+        "actual",
+        "error",
+        "inside_interval",
+    ]
     return pd.DataFrame(out, columns=cols)
 
 
-def verify_feedback() -> "VerifyReport":
+def verify_feedback() -> VerifyReport:
     return journal().verify()
 
 
 # ------------------------------------------------------------------------------------ trainers
 
-def export_feedback(out_dir: Path | str) -> "ExportResult":
+
+def export_feedback(out_dir: Path | str) -> ExportResult:
     from spacetrash_desktop.storage.feedback_exchange import export_journal
 
     return export_journal(journal(), Path(out_dir))
 
 
-def import_feedback(paths: Iterable[Path | str]) -> "ImportSummary":
+def import_feedback(paths: Iterable[Path | str]) -> ImportSummary:
     return journal().import_files(paths)
 
 
-def compact_feedback(ctx=None) -> "CompactReport":
+def compact_feedback(ctx=None) -> CompactReport:
     return journal().compact(ctx)
 
 
 # ------------------------------------------------------------------------------------ helpers
+
 
 def _as_bool(v: Any) -> bool | None:
     """True/False from a Python or numpy bool; None for a missing value."""
@@ -237,7 +278,7 @@ def _as_bool(v: Any) -> bool | None:
 
 
 def _parse_time(text: Any):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     if not isinstance(text, str):
         return None
@@ -245,7 +286,7 @@ def _parse_time(text: Any):
         t = datetime.fromisoformat(text)
     except ValueError:
         return None
-    return t if t.tzinfo else t.replace(tzinfo=timezone.utc)
+    return t if t.tzinfo else t.replace(tzinfo=UTC)
 
 
 def _utc_bound(text: str, key: str):

@@ -6,7 +6,8 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -28,8 +29,17 @@ THIN_EPS = 0.005  # representative front: every hidden recipe is within 0.5% of 
 
 def inventory_sha256(items: Sequence[WasteItem]) -> str:
     canon = [
-        [it.item_id, it.name, it.category, [[m, round(f, 6)] for m, f in it.composition], round(it.mass_kg, 6),
-         it.count, round(it.moisture_pct, 6), list(it.flags), it.difficulty]
+        [
+            it.item_id,
+            it.name,
+            it.category,
+            [[m, round(f, 6)] for m, f in it.composition],
+            round(it.mass_kg, 6),
+            it.count,
+            round(it.moisture_pct, 6),
+            list(it.flags),
+            it.difficulty,
+        ]
         for it in items
     ]
     return hashlib.sha256(json.dumps(canon, sort_keys=True).encode()).hexdigest()
@@ -116,12 +126,22 @@ def generate(
             cands = build_candidates(tables, target, arrays, order_rows(arrays, rows), None, cache)
         stats = run.stats.to_dict()
         stats["front_size_full"] = len(run.archive)
-        return GenerationResult(target=target, candidates=cands, stats=stats,
-                                model=scorer.info.to_dict(), inputs=inputs, partial=True)
+        return GenerationResult(
+            target=target, candidates=cands, stats=stats, model=scorer.info.to_dict(), inputs=inputs, partial=True
+        )
 
     bridge = _Bridge(ctx, make_partial)
-    outcome = search(tables, target, scorer, bridge, mode=mode, time_budget_s=time_budget_s, seed=seed,
-                     max_evals=max_evals, **search_kw)
+    outcome = search(
+        tables,
+        target,
+        scorer,
+        bridge,
+        mode=mode,
+        time_budget_s=time_budget_s,
+        seed=seed,
+        max_evals=max_evals,
+        **search_kw,
+    )
     arrays = outcome.store.arrays()
     cands = []
     hv = 0.0
@@ -139,11 +159,18 @@ def generate(
             hv = hypervolume(normalise_for_target(arrays["props"][outcome.front_rows], target))
     stats = outcome.stats.to_dict()
     stats["total_s"] = round(time.monotonic() - t0, 4)
-    stats["front_size"] = int(len(shown))
-    stats["front_size_full"] = int(len(outcome.front_rows))
+    stats["front_size"] = len(shown)
+    stats["front_size_full"] = len(outcome.front_rows)
     stats["thinning_eps"] = thin_eps
-    return GenerationResult(target=target, candidates=cands, stats=stats, model=scorer.info.to_dict(),
-                            inputs=inputs, hypervolume=hv, partial=False)
+    return GenerationResult(
+        target=target,
+        candidates=cands,
+        stats=stats,
+        model=scorer.info.to_dict(),
+        inputs=inputs,
+        hypervolume=hv,
+        partial=False,
+    )
 
 
 def _near_misses(outcome):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from spacetrash_desktop.catalog.datasets import load_catalog
 from spacetrash_desktop.catalog.inventory import load_saved_inventory, save_inventory
@@ -27,10 +27,14 @@ def current_inventory() -> tuple[list[WasteItem], str]:
     except BadInputError as exc:
         log.warning("saved inventory unreadable, using the bundled default: %s", exc.details or exc)
         kept = _move_aside(inventory_path())
-        where = (f"it was kept as {kept.name} in the data folder" if kept is not None
-                 else "it could not be moved aside, so it was left in place")
-        return list(cat.default_inventory), (f"bundled default (the saved inventory could not be read: "
-                                             f"{exc.message.rstrip('.')}; {where})")
+        where = (
+            f"it was kept as {kept.name} in the data folder"
+            if kept is not None
+            else "it could not be moved aside, so it was left in place"
+        )
+        return list(cat.default_inventory), (
+            f"bundled default (the saved inventory could not be read: {exc.message.rstrip('.')}; {where})"
+        )
     if saved is None:
         return list(cat.default_inventory), "bundled default"
     return saved, "saved"

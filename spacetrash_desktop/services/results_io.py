@@ -26,7 +26,7 @@ def result_to_dict(result: GenerationResult, *, timings: dict | None = None) -> 
         "schema": SCHEMA_ID,
         "schema_version": SCHEMA_VERSION,
         "engine_version": __version__,
-        "created_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "created_at": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
         "partial": bool(result.partial),
         "inputs": dict(result.inputs),
         "target": result.target.to_dict(),
@@ -77,8 +77,9 @@ def write_result(result: GenerationResult, path: Path | str) -> Path:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".json":
-        atomic_write_text(path, json.dumps(result_to_dict(result), indent=1, allow_nan=False) + "\n",
-                          what="the results file")
+        atomic_write_text(
+            path, json.dumps(result_to_dict(result), indent=1, allow_nan=False) + "\n", what="the results file"
+        )
     elif suffix == ".csv":
         atomic_write_bytes(path, safe_csv_bytes(result_to_frame(result)), what="the results file")
     else:

@@ -46,10 +46,11 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -80,9 +81,21 @@ RULES = {
 }
 RUN_ID = re.compile(r"^run-\d{8}T\d{6}Z-[0-9a-f]{4,8}$")
 REQUIRED_KEYS: dict[str, type | tuple] = {
-    "format": str, "format_version": int, "run_id": str, "started_at": str, "finished_at": str,
-    "verdict": str, "reason": str, "champion": dict, "challenger": (dict, type(None)), "data": dict,
-    "drift": dict, "metrics": dict, "artifacts": dict, "versions": dict, "settings": dict,
+    "format": str,
+    "format_version": int,
+    "run_id": str,
+    "started_at": str,
+    "finished_at": str,
+    "verdict": str,
+    "reason": str,
+    "champion": dict,
+    "challenger": (dict, type(None)),
+    "data": dict,
+    "drift": dict,
+    "metrics": dict,
+    "artifacts": dict,
+    "versions": dict,
+    "settings": dict,
 }
 ARTIFACT_KEYS = ("champion_manifest_sha256", "challenger_manifest_sha256", "feedback_files", "journal_row_ids")
 
@@ -137,8 +150,15 @@ class _Stop(Exception):
 # ------------------------------------------------------------------------------------ the run
 
 
-def retrain(ctx: RunContext | None = None, *, feedback_files: Sequence[Path | str] = (), use_journal: bool = True,
-            seed: int = 0, config: "TrainConfig | None" = None, promote: bool = True) -> RetrainRun:
+def retrain(
+    ctx: RunContext | None = None,
+    *,
+    feedback_files: Sequence[Path | str] = (),
+    use_journal: bool = True,
+    seed: int = 0,
+    config: TrainConfig | None = None,
+    promote: bool = True,
+) -> RetrainRun:
     """Retrain from crew feedback and promote the challenger only if it is no worse (see the module
     doc). ``config=None`` takes the champion's training configuration (so both share the same
     virtual-lab stage and the comparison isolates what the feedback taught), or the full default.
@@ -162,7 +182,7 @@ class _Run:
         self.seed = seed
         self.config = config
         self.promote = bool(promote)
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         self.started = now
         self.t0 = time.monotonic()
         self.run_id = f"run-{now.strftime('%Y%m%dT%H%M%SZ')}-{uuid.uuid4().hex[:4]}"
@@ -171,10 +191,20 @@ class _Run:
         self.metrics: dict = {}
         self.drift: dict = {}
         self.data: dict = {}
-        self.artifacts: dict = {"champion_manifest_sha256": "", "challenger_manifest_sha256": "",
-                                "feedback_files": [], "journal_row_ids": [], "file_row_ids": []}
-        self.settings: dict = {"seed": seed, "promote": self.promote, "use_journal": self.use_journal,
-                               "feedback_files": [str(p) for p in self.feedback_files], "rules": RULES}
+        self.artifacts: dict = {
+            "champion_manifest_sha256": "",
+            "challenger_manifest_sha256": "",
+            "feedback_files": [],
+            "journal_row_ids": [],
+            "file_row_ids": [],
+        }
+        self.settings: dict = {
+            "seed": seed,
+            "promote": self.promote,
+            "use_journal": self.use_journal,
+            "feedback_files": [str(p) for p in self.feedback_files],
+            "rules": RULES,
+        }
         self.timings: dict = {}
         self.work: Path | None = None
 
@@ -245,9 +275,14 @@ class _Run:
         contents, challenger = self._load_challenger(path)
         self.artifacts["challenger_manifest_sha256"] = contents.manifest_sha256
         self.artifacts["training_table_sha256"] = contents.manifest.get("trained_on", {}).get("table_sha256", "")
-        self.challenger = {"name": contents.name, "version": contents.version,
-                           "manifest_sha256": contents.manifest_sha256, "folder": "", "status": "not installed",
-                           "trained_on": contents.manifest.get("trained_on", {}).get("rows", {})}
+        self.challenger = {
+            "name": contents.name,
+            "version": contents.version,
+            "manifest_sha256": contents.manifest_sha256,
+            "folder": "",
+            "status": "not installed",
+            "trained_on": contents.manifest.get("trained_on", {}).get("rows", {}),
+        }
         report = contents.manifest.get("metrics", {}).get("feedback_correction", {})
         intervals = contents.manifest.get("metrics", {}).get("intervals", {})
 
@@ -261,17 +296,25 @@ class _Run:
         lab_eval = make_lab_rows(catalog, n_eval, eval_seed, ctx=_Scaled(ctx, 82, 86))
         ctx.check_cancelled()
         self.metrics = _compare(champ_model, challenger, lab_eval, hold_fb, report, intervals, catalog)
-        self.metrics["evaluation"] = {"lab_rows": len(lab_eval), "lab_seed": eval_seed,
-                                      "held_out_feedback_rows": len(hold_fb) if hold_fb else 0,
-                                      "rules": RULES}
+        self.metrics["evaluation"] = {
+            "lab_rows": len(lab_eval),
+            "lab_seed": eval_seed,
+            "held_out_feedback_rows": len(hold_fb) if hold_fb else 0,
+            "rules": RULES,
+        }
         self.timings["compare_s"] = round(time.monotonic() - t, 2)
         ctx.check_cancelled()
 
         # ---- the verdict, the candidate, the promotion
         ok, reason = _decide(self.metrics, self.data)
         if ok and not self.promote:
-            ok, reason = False, ("It passed every check, but promotion was turned off for this run; it is kept as "
-                                 "a candidate and the active model stays.")
+            ok, reason = (
+                False,
+                (
+                    "It passed every check, but promotion was turned off for this run; it is kept as "
+                    "a candidate and the active model stays."
+                ),
+            )
         ctx.progress(94, 100, "installing the challenger")
         ctx.check_cancelled()  # the last point where a cancel leaves everything as it was
         folder = registry.install_candidate(path, reason=reason, run_id=self.run_id)
@@ -280,8 +323,10 @@ class _Run:
             ptr = registry.read_pointer()
             now_active = (ptr or {}).get("manifest_sha256", "")
             if now_active != info.manifest_sha256:
-                return "rejected", ("The active model changed while retraining ran, so the challenger was compared "
-                                    "with a model that is no longer active; it is kept as a candidate.")
+                return "rejected", (
+                    "The active model changed while retraining ran, so the challenger was compared "
+                    "with a model that is no longer active; it is kept as a candidate."
+                )
             registry.activate_installed(folder)
             self.challenger["status"] = "active"
             return "promoted", reason
@@ -304,16 +349,22 @@ class _Run:
             except fx._Refused as exc:
                 refused.append(f"{path.name}: {exc.reason}")
                 continue
-            self.artifacts["feedback_files"].append({"name": path.name, "sha256": entry["sha256"],
-                                                     "rows": len(file_rows), "origin": entry.get("origin")})
+            self.artifacts["feedback_files"].append(
+                {"name": path.name, "sha256": entry["sha256"], "rows": len(file_rows), "origin": entry.get("origin")}
+            )
             rows.extend(file_rows)
         if refused:
             more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
-            raise BadInputError(f"The feedback file {refused[0]}{more}. Nothing was retrained; export the feedback "
-                                "again or remove that file.", details="; ".join(refused))
+            raise BadInputError(
+                f"The feedback file {refused[0]}{more}. Nothing was retrained; export the feedback "
+                "again or remove that file.",
+                details="; ".join(refused),
+            )
         if not self.artifacts["feedback_files"]:
-            raise BadInputError("No feedback export file was found in what was given (expected a folder with "
-                                "manifest.json, a manifest.json or an exported .parquet file).")
+            raise BadInputError(
+                "No feedback export file was found in what was given (expected a folder with "
+                "manifest.json, a manifest.json or an exported .parquet file)."
+            )
         return rows
 
     def _read_journal(self) -> list[dict]:
@@ -339,17 +390,24 @@ class _Run:
                 seen.add(rid)
                 out.append(r)
                 self.artifacts["journal_row_ids" if src == "journal" else "file_row_ids"].append(rid)
-        self.data.update({"feedback_total": len(out), "from_journal": len(self.artifacts["journal_row_ids"]),
-                          "from_files": len(self.artifacts["file_row_ids"]), "duplicates": dups})
+        self.data.update(
+            {
+                "feedback_total": len(out),
+                "from_journal": len(self.artifacts["journal_row_ids"]),
+                "from_files": len(self.artifacts["file_row_ids"]),
+                "duplicates": dups,
+            }
+        )
         return out
 
-    def _map(self, rows: list[dict], catalog) -> tuple["LabRows | None", dict[str, str]]:
+    def _map(self, rows: list[dict], catalog) -> tuple[LabRows | None, dict[str, str]]:
         from spacetrash_desktop.ml.virtual_lab import JUDGED_WEIGHT, records_from_feedback, rows_from_records
 
         skipped: list[dict] = []
         records = records_from_feedback(rows, accept_judged=True, skipped=skipped)
-        fb, _problems = rows_from_records(records, _items(catalog), catalog, judged_weight=JUDGED_WEIGHT,
-                                          skipped=skipped)
+        fb, _problems = rows_from_records(
+            records, _items(catalog), catalog, judged_weight=JUDGED_WEIGHT, skipped=skipped
+        )
         self.ctx.check_cancelled()
         recipe_of = {str(r["row_id"]): str(r.get("recipe_id") or "") for r in records}
         passed = {str(r["row_id"]): r.get("passed") for r in records}
@@ -362,25 +420,35 @@ class _Run:
         if fb is not None:
             has = np.isfinite(fb.y)
             for k, name in enumerate(PROPERTY_NAMES):
-                by_prop[name] = {"measured": int((has[:, k] & (fb.weight[:, k] >= 1)).sum()),
-                                 "judged": int((has[:, k] & (fb.weight[:, k] > 0) & (fb.weight[:, k] < 1)).sum())}
+                by_prop[name] = {
+                    "measured": int((has[:, k] & (fb.weight[:, k] >= 1)).sum()),
+                    "judged": int((has[:, k] & (fb.weight[:, k] > 0) & (fb.weight[:, k] < 1)).sum()),
+                }
         used_ids = [] if fb is None else [str(s) for s in fb.source]
         pv = [passed.get(i) for i in used_ids]
-        self.data.update({
-            "feedback_usable": usable,
-            "feedback_measured": 0 if fb is None else int(((fb.weight >= 1) & np.isfinite(fb.y)).any(axis=1).sum()),
-            "feedback_judged": 0 if fb is None else int(((fb.weight > 0) & (fb.weight < 1) & np.isfinite(fb.y))
-                                                        .any(axis=1).sum()),
-            "feedback_skipped": len(skipped),
-            "skipped_by_reason": by_reason,
-            "skipped_rows": skipped[:200],
-            "by_property": by_prop,
-            "passed": {"yes": sum(1 for v in pv if v is True), "no": sum(1 for v in pv if v is False),
-                       "not_said": sum(1 for v in pv if v is None)},
-            "mapping": ("each reported quantity is a label of its own property only; judged rigidity/tightness "
-                        "count at half weight where no measured value exists; pass/fail, notes and product mass "
-                        "are metadata"),
-        })
+        self.data.update(
+            {
+                "feedback_usable": usable,
+                "feedback_measured": 0 if fb is None else int(((fb.weight >= 1) & np.isfinite(fb.y)).any(axis=1).sum()),
+                "feedback_judged": 0
+                if fb is None
+                else int(((fb.weight > 0) & (fb.weight < 1) & np.isfinite(fb.y)).any(axis=1).sum()),
+                "feedback_skipped": len(skipped),
+                "skipped_by_reason": by_reason,
+                "skipped_rows": skipped[:200],
+                "by_property": by_prop,
+                "passed": {
+                    "yes": sum(1 for v in pv if v is True),
+                    "no": sum(1 for v in pv if v is False),
+                    "not_said": sum(1 for v in pv if v is None),
+                },
+                "mapping": (
+                    "each reported quantity is a label of its own property only; judged rigidity/tightness "
+                    "count at half weight where no measured value exists; pass/fail, notes and product mass "
+                    "are metadata"
+                ),
+            }
+        )
         return fb, recipe_of
 
     def _no_data_reason(self) -> str:
@@ -392,10 +460,12 @@ class _Run:
             return f"No feedback to learn from: {where}. Nothing was trained."
         top = sorted(self.data.get("skipped_by_reason", {}).items(), key=lambda kv: -kv[1])
         why = f" (most often: {top[0][0]})" if top else ""
-        return (f"None of the {total} feedback row(s) can be used for training{why}. Nothing was trained; "
-                "pass/fail and notes alone are not training labels.")
+        return (
+            f"None of the {total} feedback row(s) can be used for training{why}. Nothing was trained; "
+            "pass/fail and notes alone are not training labels."
+        )
 
-    def _split(self, fb: "LabRows", recipe_of: dict[str, str]) -> tuple["LabRows | None", "LabRows | None"]:
+    def _split(self, fb: LabRows, recipe_of: dict[str, str]) -> tuple[LabRows | None, LabRows | None]:
         """Hold out HOLDOUT_SHARE of the recipes (by a seeded hash of the recipe id)."""
         recipes = np.array([recipe_of.get(str(s), str(s)) for s in fb.source], object)
         uniq = sorted(set(recipes.tolist()))
@@ -409,19 +479,26 @@ class _Run:
         for k, name in enumerate(PROPERTY_NAMES):
             p = self.data["by_property"][name]
             p["train"] = 0 if train is None else int((np.isfinite(train.y[:, k]) & (train.weight[:, k] > 0)).sum())
-            p["held_out_measured"] = 0 if hold is None else int((np.isfinite(hold.y[:, k]) & (hold.weight[:, k] >= 1))
-                                                                .sum())
-        self.artifacts["row_ids_used"] = {"train": [] if train is None else [str(s) for s in train.source],
-                                          "held_out": [] if hold is None else [str(s) for s in hold.source]}
+            p["held_out_measured"] = (
+                0 if hold is None else int((np.isfinite(hold.y[:, k]) & (hold.weight[:, k] >= 1)).sum())
+            )
+        self.artifacts["row_ids_used"] = {
+            "train": [] if train is None else [str(s) for s in train.source],
+            "held_out": [] if hold is None else [str(s) for s in hold.source],
+        }
         if n_hold == 0:
-            self.data["holdout_note"] = (f"fewer than {MIN_RECIPES_FOR_HOLDOUT} different recipes: none held out, "
-                                         "so the comparison uses the virtual-lab trials only")
+            self.data["holdout_note"] = (
+                f"fewer than {MIN_RECIPES_FOR_HOLDOUT} different recipes: none held out, "
+                "so the comparison uses the virtual-lab trials only"
+            )
         if train is None:
-            raise _Stop("no_data", "Every usable feedback row was needed for the held-out comparison; nothing was "
-                                   "left to train on.")
+            raise _Stop(
+                "no_data",
+                "Every usable feedback row was needed for the held-out comparison; nothing was left to train on.",
+            )
         return train, hold
 
-    def _config(self, champ_meta: dict) -> tuple["TrainConfig", str]:
+    def _config(self, champ_meta: dict) -> tuple[TrainConfig, str]:
         from spacetrash_desktop.ml.train import TrainConfig
 
         if self.config is not None:
@@ -435,7 +512,7 @@ class _Run:
                 pass
         return TrainConfig(), "default"
 
-    def _load_champion(self, info) -> tuple["_Model", dict]:
+    def _load_champion(self, info) -> tuple[_Model, dict]:
         from spacetrash_desktop.ml import registry
         from spacetrash_desktop.ml.bundle import load_ensemble, read_bundle
         from spacetrash_desktop.storage.paths import models_dir
@@ -446,8 +523,11 @@ class _Run:
                 contents, problems = read_bundle(models_dir() / ptr["active"])
                 if contents is not None and contents.manifest_sha256 == info.manifest_sha256:
                     return _Model(load_ensemble(contents, nthread=_threads())), contents.metadata()
-                raise ModelError("The active model could not be read for the comparison"
-                                 + (f" ({problems[0]})" if problems else "") + ".")
+                raise ModelError(
+                    "The active model could not be read for the comparison"
+                    + (f" ({problems[0]})" if problems else "")
+                    + "."
+                )
         return _Model(None), {}
 
     def _train(self, cfg, lab, train_fb, catalog, info) -> Path:
@@ -467,8 +547,17 @@ class _Run:
             raise storage_error_from_os(exc, "the retrained model") from exc
         t = time.monotonic()
         try:
-            path = train_bundle(self.work / "bundle", _Scaled(self.ctx, 20, 80), self.seed, train_fb, config=cfg,
-                                name=name, version=version, catalog=catalog, lab_rows=lab)
+            path = train_bundle(
+                self.work / "bundle",
+                _Scaled(self.ctx, 20, 80),
+                self.seed,
+                train_fb,
+                config=cfg,
+                name=name,
+                version=version,
+                catalog=catalog,
+                lab_rows=lab,
+            )
         except OSError as exc:
             from spacetrash_desktop.errors import storage_error_from_os
 
@@ -490,7 +579,7 @@ class _Run:
         from spacetrash_desktop.storage.feedback_schema import SCHEMA_VERSION
         from spacetrash_desktop.storage.paths import runs_dir
 
-        finished = datetime.now(timezone.utc)
+        finished = datetime.now(UTC)
         self.timings["total_s"] = round(time.monotonic() - self.t0, 2)
         if not self.champion:
             try:
@@ -503,14 +592,28 @@ class _Run:
         if self.challenger is not None and self.challenger.get("status") == "not installed":
             self.challenger["status"] = "discarded"  # trained, but the run ended before it was kept
         record = {
-            "format": RUN_FORMAT, "format_version": RUN_FORMAT_VERSION, "run_id": self.run_id,
-            "started_at": _iso(self.started), "finished_at": _iso(finished),
-            "verdict": verdict, "reason": reason, "champion": self.champion, "challenger": self.challenger,
-            "data": self.data, "drift": self.drift, "metrics": self.metrics, "artifacts": self.artifacts,
-            "versions": {"app": __version__, "feature_version": FEATURE_VERSION,
-                         "feedback_schema_version": SCHEMA_VERSION, "libraries": library_versions(),
-                         "platform": platform.platform()},
-            "settings": self.settings, "timings": self.timings,
+            "format": RUN_FORMAT,
+            "format_version": RUN_FORMAT_VERSION,
+            "run_id": self.run_id,
+            "started_at": _iso(self.started),
+            "finished_at": _iso(finished),
+            "verdict": verdict,
+            "reason": reason,
+            "champion": self.champion,
+            "challenger": self.challenger,
+            "data": self.data,
+            "drift": self.drift,
+            "metrics": self.metrics,
+            "artifacts": self.artifacts,
+            "versions": {
+                "app": __version__,
+                "feature_version": FEATURE_VERSION,
+                "feedback_schema_version": SCHEMA_VERSION,
+                "libraries": library_versions(),
+                "platform": platform.platform(),
+            },
+            "settings": self.settings,
+            "timings": self.timings,
         }
         record = _jsonable(record)
         path = ""
@@ -524,9 +627,17 @@ class _Run:
                 reason = f"{reason} (The record of this run could not be saved: {getattr(exc, 'message', exc)})"
         log.info("retraining %s: %s - %s", self.run_id, verdict, reason)
         self.ctx.progress(100, 100, f"retraining finished: {verdict}")
-        return RetrainRun(run_id=self.run_id, verdict=verdict, reason=reason, champion=self.champion,
-                          challenger=self.challenger, metrics=record["metrics"], drift=record["drift"],
-                          data=record["data"], record_path=path)
+        return RetrainRun(
+            run_id=self.run_id,
+            verdict=verdict,
+            reason=reason,
+            champion=self.champion,
+            challenger=self.challenger,
+            metrics=record["metrics"],
+            drift=record["drift"],
+            data=record["data"],
+            record_path=path,
+        )
 
 
 # ------------------------------------------------------------------------------------ models
@@ -540,7 +651,7 @@ class _Model:
     ens: Any = None
     _var: dict = field(default_factory=dict)
 
-    def predict(self, rows: "LabRows") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def predict(self, rows: LabRows) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         from spacetrash_desktop.ml.virtual_lab import align_rows
 
         procs = [str(p) for p in rows.process_id]
@@ -552,7 +663,7 @@ class _Model:
         return pred.props, pred.lo, pred.hi
 
 
-def _physics_band(rows: "LabRows", procs: list[str]):
+def _physics_band(rows: LabRows, procs: list[str]):
     from types import SimpleNamespace
 
     from spacetrash_desktop.catalog import load_catalog
@@ -578,7 +689,7 @@ def _threads() -> int:
 # ------------------------------------------------------------------------------------ comparison
 
 
-def _errors(model: _Model, rows: "LabRows") -> tuple[np.ndarray, np.ndarray]:
+def _errors(model: _Model, rows: LabRows) -> tuple[np.ndarray, np.ndarray]:
     """(|error| [N,5], inside the 95% interval [N,5]) of a model on labelled rows."""
     props, lo, hi = model.predict(rows)
     y = rows.y
@@ -594,8 +705,9 @@ def _summ(err: np.ndarray, inside: np.ndarray, sel: np.ndarray) -> tuple[float |
     return _r(float(err[sel].mean())), _r(float(inside[sel].mean()), 4)
 
 
-def _compare(champ: _Model, chall: _Model, lab: "LabRows", hold: "LabRows | None", report: dict,
-             intervals: dict, catalog) -> dict:
+def _compare(
+    champ: _Model, chall: _Model, lab: LabRows, hold: LabRows | None, report: dict, intervals: dict, catalog
+) -> dict:
     """Per property: errors and coverage of both models on the virtual-lab trials (all of them, and
     those outside the reach of the challenger's feedback corrections, which the gate uses) and on
     the held-out feedback (measured values; judged ones shown apart), with the checks."""
@@ -631,21 +743,30 @@ def _compare(champ: _Model, chall: _Model, lab: "LabRows", hold: "LabRows | None
             has = np.isfinite(hold.y[:, k])
             meas = has & (hold.weight[:, k] >= 1)
             judged = has & (hold.weight[:, k] > 0) & (hold.weight[:, k] < 1)
-            fb_m = {"rows": int(meas.sum()),
-                    "mae_physics": _r(float(phys_h[meas, k].mean())) if meas.any() else None}
+            fb_m = {"rows": int(meas.sum()), "mae_physics": _r(float(phys_h[meas, k].mean())) if meas.any() else None}
             fb_m["mae_champion"], fb_m["coverage_champion"] = _summ(ce_h[:, k], ci_h[:, k], meas)
             fb_m["mae_challenger"], fb_m["coverage_challenger"] = _summ(xe_h[:, k], xi_h[:, k], meas)
             fb_m["judged_rows"] = int(judged.sum())
             if judged.any():
                 fb_m["judged_mae_champion"] = _r(float(ce_h[judged, k].mean()))
                 fb_m["judged_mae_challenger"] = _r(float(xe_h[judged, k].mean()))
-        learnt = {"correction": used, "reach": reach, "processes": list(rep.get("processes", [])),
-                  "training_rows": rep.get("rows", 0),
-                  "calibrated_on": (intervals.get("calibrated_on") or {}).get(name),
-                  "why": rep.get("reason") or (rep.get("reach_check") or {}).get("why_local")}
+        learnt = {
+            "correction": used,
+            "reach": reach,
+            "processes": list(rep.get("processes", [])),
+            "training_rows": rep.get("rows", 0),
+            "calibrated_on": (intervals.get("calibrated_on") or {}).get(name),
+            "why": rep.get("reason") or (rep.get("reach_check") or {}).get("why_local"),
+        }
         checks = _checks(name, lab_m, fb_m)
-        out[name] = {"unit": PROPERTY_UNITS[name], "lab": lab_m, "feedback": fb_m, "learnt": learnt,
-                     "checks": checks, "passed": all(c["passed"] for c in checks)}
+        out[name] = {
+            "unit": PROPERTY_UNITS[name],
+            "lab": lab_m,
+            "feedback": fb_m,
+            "learnt": learnt,
+            "checks": checks,
+            "passed": all(c["passed"] for c in checks),
+        }
     return out
 
 
@@ -654,26 +775,53 @@ def _checks(name: str, lab: dict, fb: dict) -> list[dict]:
     unit = PROPERTY_UNITS[name]
     if fb.get("rows", 0) >= RULES["feedback_min_rows"] and fb.get("mae_champion") is not None:
         a, b = fb["mae_champion"], fb["mae_challenger"]
-        out.append({"check": "error on held-out feedback", "passed": bool(b <= a * (1 + 1e-9) + 1e-12),
-                    "champion": a, "challenger": b, "rows": fb["rows"],
-                    "text": f"{name} error on {fb['rows']} held-out feedback rows: {_f(b)} {unit} vs {_f(a)} {unit}"})
+        out.append(
+            {
+                "check": "error on held-out feedback",
+                "passed": bool(b <= a * (1 + 1e-9) + 1e-12),
+                "champion": a,
+                "challenger": b,
+                "rows": fb["rows"],
+                "text": f"{name} error on {fb['rows']} held-out feedback rows: {_f(b)} {unit} vs {_f(a)} {unit}",
+            }
+        )
         floor = min(fb["coverage_champion"], RULES["coverage_floor"]) - 1.0 / fb["rows"]
-        out.append({"check": "coverage on held-out feedback", "passed": bool(fb["coverage_challenger"] >= floor - 1e-12),
-                    "champion": fb["coverage_champion"], "challenger": fb["coverage_challenger"], "rows": fb["rows"],
-                    "text": f"{name} interval coverage on held-out feedback: {fb['coverage_challenger']:.0%} vs "
-                            f"{fb['coverage_champion']:.0%}"})
+        out.append(
+            {
+                "check": "coverage on held-out feedback",
+                "passed": bool(fb["coverage_challenger"] >= floor - 1e-12),
+                "champion": fb["coverage_champion"],
+                "challenger": fb["coverage_challenger"],
+                "rows": fb["rows"],
+                "text": f"{name} interval coverage on held-out feedback: {fb['coverage_challenger']:.0%} vs "
+                f"{fb['coverage_champion']:.0%}",
+            }
+        )
     if lab.get("gate_rows", 0) >= RULES["lab_min_rows"] and lab.get("gate_mae_champion") is not None:
         a, b = lab["gate_mae_champion"], lab["gate_mae_challenger"]
-        out.append({"check": "error on virtual-lab trials", "champion": a, "challenger": b, "rows": lab["gate_rows"],
-                    "passed": bool(b <= a * (1 + RULES["lab_mae_tolerance"]) + 1e-12),
-                    "text": f"{name} error on {lab['gate_rows']:,} virtual-lab trials away from the feedback: "
-                            f"{_f(b)} {unit} vs {_f(a)} {unit}"})
+        out.append(
+            {
+                "check": "error on virtual-lab trials",
+                "champion": a,
+                "challenger": b,
+                "rows": lab["gate_rows"],
+                "passed": bool(b <= a * (1 + RULES["lab_mae_tolerance"]) + 1e-12),
+                "text": f"{name} error on {lab['gate_rows']:,} virtual-lab trials away from the feedback: "
+                f"{_f(b)} {unit} vs {_f(a)} {unit}",
+            }
+        )
         floor = min(lab["gate_coverage_champion"], RULES["coverage_floor"])
-        out.append({"check": "coverage on virtual-lab trials", "champion": lab["gate_coverage_champion"],
-                    "challenger": lab["gate_coverage_challenger"], "rows": lab["gate_rows"],
-                    "passed": bool(lab["gate_coverage_challenger"] >= floor - 1e-12),
-                    "text": f"{name} interval coverage on virtual-lab trials: {lab['gate_coverage_challenger']:.0%} "
-                            f"vs {lab['gate_coverage_champion']:.0%}"})
+        out.append(
+            {
+                "check": "coverage on virtual-lab trials",
+                "champion": lab["gate_coverage_champion"],
+                "challenger": lab["gate_coverage_challenger"],
+                "rows": lab["gate_rows"],
+                "passed": bool(lab["gate_coverage_challenger"] >= floor - 1e-12),
+                "text": f"{name} interval coverage on virtual-lab trials: {lab['gate_coverage_challenger']:.0%} "
+                f"vs {lab['gate_coverage_champion']:.0%}",
+            }
+        )
     return out
 
 
@@ -684,13 +832,20 @@ def _decide(metrics: dict, data: dict) -> tuple[bool, str]:
     if failed:
         first = failed[0]["text"]
         more = f" ({len(failed) - 1} other check(s) failed too)" if len(failed) > 1 else ""
-        return False, (f"Not promoted: it is worse than the active model on {first}{more}. The active model stays; "
-                       "the challenger is kept as a rejected candidate.")
-    learnt = [n for n in PROPERTY_NAMES if metrics[n]["learnt"]["correction"]
-              or metrics[n]["learnt"]["calibrated_on"] == "crew_feedback"]
+        return False, (
+            f"Not promoted: it is worse than the active model on {first}{more}. The active model stays; "
+            "the challenger is kept as a rejected candidate."
+        )
+    learnt = [
+        n
+        for n in PROPERTY_NAMES
+        if metrics[n]["learnt"]["correction"] or metrics[n]["learnt"]["calibrated_on"] == "crew_feedback"
+    ]
     if not learnt:
-        return False, ("Not promoted: the feedback was not enough to teach the model anything yet (a property needs "
-                       "at least 20 usable rows in the training part). The active model stays.")
+        return False, (
+            "Not promoted: the feedback was not enough to teach the model anything yet (a property needs "
+            "at least 20 usable rows in the training part). The active model stays."
+        )
     best = None
     for n in learnt:
         fb = metrics[n]["feedback"]
@@ -702,23 +857,27 @@ def _decide(metrics: dict, data: dict) -> tuple[bool, str]:
     detail = ""
     if best is not None:
         g, n, fb = best
-        detail = (f", cutting the {n} error on held-out feedback from {_f(fb['mae_champion'])} to "
-                  f"{_f(fb['mae_challenger'])} ({PROPERTY_UNITS[n]}),")
-    return True, (f"Promoted: it learnt from the feedback ({', '.join(learnt)}){detail} and is no worse than the "
-                  f"previous model in any of {n_checks} checks of error and interval coverage. The previous model "
-                  "can be restored with Roll back.")
+        detail = (
+            f", cutting the {n} error on held-out feedback from {_f(fb['mae_champion'])} to "
+            f"{_f(fb['mae_challenger'])} ({PROPERTY_UNITS[n]}),"
+        )
+    return True, (
+        f"Promoted: it learnt from the feedback ({', '.join(learnt)}){detail} and is no worse than the "
+        f"previous model in any of {n_checks} checks of error and interval coverage. The previous model "
+        "can be restored with Roll back."
+    )
 
 
 # ------------------------------------------------------------------------------------ drift
 
 
-def _drift(lab: "LabRows", fb: "LabRows", catalog) -> dict:
+def _drift(lab: LabRows, fb: LabRows, catalog) -> dict:
     from spacetrash_desktop.ml.drift import feature_drift
     from spacetrash_desktop.ml.features import feature_label
 
     X = lab.X
     if len(X) > 20000:
-        rng = np.random.default_rng(0xd21f)
+        rng = np.random.default_rng(0xD21F)
         X = X[np.sort(rng.choice(len(X), 20000, replace=False))]
     mats = {m: mat.name for m, mat in catalog.materials.items()}
     procs = {p: pr.name for p, pr in catalog.processes.items()}
@@ -750,24 +909,38 @@ def list_runs() -> list[dict]:
             if not isinstance(rec, dict):
                 raise ValueError("not an object")
         except (OSError, ValueError):
-            out.append({"run_id": p.stem, "started_at": "", "finished_at": "", "verdict": "unreadable",
-                        "reason": "This run's record cannot be read.", "record_path": str(p)})
+            out.append(
+                {
+                    "run_id": p.stem,
+                    "started_at": "",
+                    "finished_at": "",
+                    "verdict": "unreadable",
+                    "reason": "This run's record cannot be read.",
+                    "record_path": str(p),
+                }
+            )
             continue
         champ = rec.get("champion") or {}
         chall = rec.get("challenger") or {}
         data = rec.get("data") or {}
-        out.append({
-            "run_id": str(rec.get("run_id", p.stem)), "started_at": rec.get("started_at", ""),
-            "finished_at": rec.get("finished_at", ""), "verdict": rec.get("verdict", "?"),
-            "reason": rec.get("reason", ""),
-            "champion_name": champ.get("name", ""), "champion_version": champ.get("version", ""),
-            "challenger_name": chall.get("name") if chall else None,
-            "challenger_version": chall.get("version") if chall else None,
-            "challenger_status": chall.get("status") if chall else None,
-            "feedback_rows": data.get("feedback_total", 0), "feedback_usable": data.get("feedback_usable", 0),
-            "drift": ((rec.get("drift") or {}).get("summary") or {}).get("level"),
-            "record_path": str(p),
-        })
+        out.append(
+            {
+                "run_id": str(rec.get("run_id", p.stem)),
+                "started_at": rec.get("started_at", ""),
+                "finished_at": rec.get("finished_at", ""),
+                "verdict": rec.get("verdict", "?"),
+                "reason": rec.get("reason", ""),
+                "champion_name": champ.get("name", ""),
+                "champion_version": champ.get("version", ""),
+                "challenger_name": chall.get("name") if chall else None,
+                "challenger_version": chall.get("version") if chall else None,
+                "challenger_status": chall.get("status") if chall else None,
+                "feedback_rows": data.get("feedback_total", 0),
+                "feedback_usable": data.get("feedback_usable", 0),
+                "drift": ((rec.get("drift") or {}).get("summary") or {}).get("level"),
+                "record_path": str(p),
+            }
+        )
     out.sort(key=lambda r: (r.get("finished_at") or "", r["run_id"]), reverse=True)
     return out
 
@@ -819,8 +992,11 @@ def record_problems(record: Any) -> list[str]:
         if not record["challenger"] or not record["artifacts"].get("challenger_manifest_sha256"):
             out.append("the challenger and its manifest sha256 are missing")
         feats = record["drift"].get("features")
-        if not isinstance(feats, dict) or not feats or not all(
-                {"psi", "ks", "ks_pvalue", "flag"} <= set(v) for v in feats.values()):
+        if (
+            not isinstance(feats, dict)
+            or not feats
+            or not all({"psi", "ks", "ks_pvalue", "flag"} <= set(v) for v in feats.values())
+        ):
             out.append("drift per feature (psi, ks, ks_pvalue, flag) is missing")
         if "summary" not in record["drift"]:
             out.append("drift.summary is missing")

@@ -13,11 +13,23 @@ import pkgutil
 import tempfile
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
-THIRD_PARTY = ("numpy", "pandas", "pyarrow", "pyarrow.parquet", "sklearn.ensemble", "xgboost", "skops.io",
-               "moocore", "platformdirs", "PySide6.QtWidgets", "PySide6.QtGui", "pyqtgraph")
+THIRD_PARTY = (
+    "numpy",
+    "pandas",
+    "pyarrow",
+    "pyarrow.parquet",
+    "sklearn.ensemble",
+    "xgboost",
+    "skops.io",
+    "moocore",
+    "platformdirs",
+    "PySide6.QtWidgets",
+    "PySide6.QtGui",
+    "pyqtgraph",
+)
 
 
 @dataclass
@@ -48,8 +60,10 @@ def _check_catalog() -> str:
 
     cat = load_catalog()
     total = sum(i.mass_kg for i in cat.default_inventory)
-    return (f"{len(cat.materials)} materials, {len(cat.processes)} processes, {len(cat.targets)} targets, "
-            f"{len(cat.default_inventory)} items ({total:,.0f} kg)")
+    return (
+        f"{len(cat.materials)} materials, {len(cat.processes)} processes, {len(cat.targets)} targets, "
+        f"{len(cat.default_inventory)} items ({total:,.0f} kg)"
+    )
 
 
 def _check_model() -> str:
@@ -80,7 +94,9 @@ def _check_scoring() -> str:
     scorer = default_scorer()
     status = registry_status()
     if status.status == "ready" and scorer.info.status != "ready":
-        raise RuntimeError(f"the active model is ready but scoring fell back to {scorer.info.name}: {scorer.info.reason}")
+        raise RuntimeError(
+            f"the active model is ready but scoring fell back to {scorer.info.name}: {scorer.info.reason}"
+        )
     s = scorer.score(tables, batch, target.batch_mass_kg)
     if not (np.isfinite(s.props).all() and np.isfinite(s.lo).all() and np.isfinite(s.hi).all()):
         raise RuntimeError("non-finite predictions")
@@ -94,8 +110,7 @@ def _check_generate() -> str:
     from spacetrash_desktop.services.generate import generate
 
     cat = load_catalog()
-    res = generate(list(cat.default_inventory), cat.targets["container"], max_evals=5000, mode="evolutionary",
-                   seed=0)
+    res = generate(list(cat.default_inventory), cat.targets["container"], max_evals=5000, mode="evolutionary", seed=0)
     if not res.front:
         raise RuntimeError("no feasible recipe for the container preset")
     return f"{len(res.front)} recipes on the front, {res.stats['evaluated']:,} scored"
@@ -106,8 +121,12 @@ def _check_feedback() -> str:
 
     row = {
         "recipe_id": "Rselftest0001",
-        "recipe_json": {"items": [{"item_id": "W018", "fraction": 1.0}], "regolith_frac": 0.0,
-                        "process_id": "hot_press_lamination", "batch_mass_kg": 1.0},
+        "recipe_json": {
+            "items": [{"item_id": "W018", "fraction": 1.0}],
+            "regolith_frac": 0.0,
+            "process_id": "hot_press_lamination",
+            "batch_mass_kg": 1.0,
+        },
         "who": "self-test",
         "rigidity": 0.5,
         "rigidity_method": "judged",

@@ -8,8 +8,9 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from spacetrash_desktop.errors import StorageError, storage_error_from_os
 
@@ -30,8 +31,9 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path | str, writer: Callable[[Any], None], *, binary: bool = True,
-                 what: str | None = None) -> None:
+def atomic_write(
+    path: Path | str, writer: Callable[[Any], None], *, binary: bool = True, what: str | None = None
+) -> None:
     """Call ``writer(fileobj)`` on a temp file, then atomically replace ``path`` with it."""
     path = Path(path)
     what = what or path.name

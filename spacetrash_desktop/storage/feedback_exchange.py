@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,8 +49,13 @@ class ExportResult:
     bytes: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"file": str(self.path), "manifest": str(self.manifest), "rows": self.rows,
-                "sha256": self.sha256, "bytes": self.bytes}
+        return {
+            "file": str(self.path),
+            "manifest": str(self.manifest),
+            "rows": self.rows,
+            "sha256": self.sha256,
+            "bytes": self.bytes,
+        }
 
 
 @dataclass
@@ -85,13 +90,18 @@ class ImportSummary:
         return sum(1 for f in self.files if f.status == "refused")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"added": self.added, "duplicates": self.duplicates, "refused": self.refused,
-                "files": [asdict(f) for f in self.files]}
+        return {
+            "added": self.added,
+            "duplicates": self.duplicates,
+            "refused": self.refused,
+            "files": [asdict(f) for f in self.files],
+        }
 
 
 # ---------------------------------------------------------------------------------------- export
 
-def export_journal(journal: "FeedbackJournal", out_dir: Path) -> ExportResult:
+
+def export_journal(journal: FeedbackJournal, out_dir: Path) -> ExportResult:
     from spacetrash_desktop.storage.journal import parquet_bytes, sha256_bytes
 
     table = journal.table(strict=True)  # never export a silently incomplete set
@@ -105,9 +115,11 @@ def export_journal(journal: "FeedbackJournal", out_dir: Path) -> ExportResult:
         try:
             files = list(_load_manifest(manifest_path)["files"])
         except _Refused as exc:
-            raise BadInputError(f"The folder already holds a manifest.json that is not a usable feedback export "
-                                f"({exc.reason}); choose another folder.") from None
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+            raise BadInputError(
+                f"The folder already holds a manifest.json that is not a usable feedback export "
+                f"({exc.reason}); choose another folder."
+            ) from None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     base = f"feedback-{stamp}-{journal.installation_id[:8]}"
     taken = {f.get("name") for f in files}
     name, k = f"{base}.parquet", 1
@@ -115,15 +127,28 @@ def export_journal(journal: "FeedbackJournal", out_dir: Path) -> ExportResult:
         k += 1
         name = f"{base}-{k}.parquet"
     data = parquet_bytes(table)
-    entry = {"name": name, "rows": table.num_rows, "bytes": len(data), "sha256": sha256_bytes(data),
-             "schema_version": SCHEMA_VERSION, "created_at": utc_now_iso(), "origin": journal.origin,
-             "app_version": __version__}
+    entry = {
+        "name": name,
+        "rows": table.num_rows,
+        "bytes": len(data),
+        "sha256": sha256_bytes(data),
+        "schema_version": SCHEMA_VERSION,
+        "created_at": utc_now_iso(),
+        "origin": journal.origin,
+        "app_version": __version__,
+    }
     path = out_dir / name
     atomic_write_bytes(path, data, what="the feedback export")
     files.append(entry)
-    manifest = {"format": EXPORT_FORMAT, "format_version": EXPORT_FORMAT_VERSION,
-                "schema_version": SCHEMA_VERSION, "updated_at": utc_now_iso(), "app_version": __version__,
-                "total_rows": sum(int(f.get("rows", 0)) for f in files), "files": files}
+    manifest = {
+        "format": EXPORT_FORMAT,
+        "format_version": EXPORT_FORMAT_VERSION,
+        "schema_version": SCHEMA_VERSION,
+        "updated_at": utc_now_iso(),
+        "app_version": __version__,
+        "total_rows": sum(int(f.get("rows", 0)) for f in files),
+        "files": files,
+    }
     try:
         atomic_write_json(manifest_path, manifest, what="the feedback export manifest")
     except StorageError:
@@ -132,11 +157,11 @@ def export_journal(journal: "FeedbackJournal", out_dir: Path) -> ExportResult:
         except OSError:
             pass
         raise
-    return ExportResult(path=path, manifest=manifest_path, rows=table.num_rows, sha256=entry["sha256"],
-                        bytes=len(data))
+    return ExportResult(path=path, manifest=manifest_path, rows=table.num_rows, sha256=entry["sha256"], bytes=len(data))
 
 
 # ---------------------------------------------------------------------------------------- import
+
 
 class _Refused(Exception):
     def __init__(self, reason: str):
@@ -254,8 +279,10 @@ def verify_export_file(path: Path, entry: dict[str, Any]) -> list[dict[str, Any]
     except OSError as exc:
         raise _Refused(f"it cannot be read ({exc.strerror or exc})") from None
     if entry.get("bytes") is not None and len(data) != entry["bytes"]:
-        raise _Refused(f"its size ({len(data)} bytes) does not match the manifest ({entry['bytes']} bytes): "
-                       "the file was changed or damaged")
+        raise _Refused(
+            f"its size ({len(data)} bytes) does not match the manifest ({entry['bytes']} bytes): "
+            "the file was changed or damaged"
+        )
     if sha256_bytes(data) != entry["sha256"]:
         raise _Refused("its checksum (sha256) does not match the manifest: the file was changed or damaged")
     try:
@@ -271,7 +298,7 @@ def verify_export_file(path: Path, entry: dict[str, Any]) -> list[dict[str, Any]
     return rows
 
 
-def import_into(journal: "FeedbackJournal", paths: list[Path]) -> ImportSummary:
+def import_into(journal: FeedbackJournal, paths: list[Path]) -> ImportSummary:
     """Merge exported files into ``journal``; see the module docstring. A disk error while saving
     raises StorageError (files merged before it stay merged; re-running the import is safe)."""
     if not paths:
@@ -286,7 +313,6 @@ def import_into(journal: "FeedbackJournal", paths: list[Path]) -> ImportSummary:
         except _Refused as exc:
             summary.files.append(FileOutcome(str(path), "refused", reason=exc.reason))
             continue
-        added, dups = journal.add_stored_rows(rows, kind="import",
-                                              note=f"{path.name} sha256:{entry['sha256'][:16]}")
+        added, dups = journal.add_stored_rows(rows, kind="import", note=f"{path.name} sha256:{entry['sha256'][:16]}")
         summary.files.append(FileOutcome(str(path), "imported", rows=len(rows), added=added, duplicates=dups))
     return summary

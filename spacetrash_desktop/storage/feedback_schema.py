@@ -15,8 +15,9 @@ import json
 import math
 import re
 import uuid
-from datetime import datetime, timezone
-from typing import Any, Mapping
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
 
 import pyarrow as pa
 
@@ -63,14 +64,28 @@ INDEX_COLUMNS = ("rigidity", "tightness")  # 0..1, each with a _method and a _ho
 QUANTITY_COLUMNS = ("energy_kwh", "water_l", "crew_min", "product_mass_kg")  # >= 0
 REPORTED_COLUMNS = INDEX_COLUMNS + QUANTITY_COLUMNS + ("passed",)
 METHODS = ("measured", "judged")
-UNITS = {"rigidity": "index 0-1", "tightness": "index 0-1", "energy_kwh": "kWh", "water_l": "L",
-         "crew_min": "min", "product_mass_kg": "kg"}
+UNITS = {
+    "rigidity": "index 0-1",
+    "tightness": "index 0-1",
+    "energy_kwh": "kWh",
+    "water_l": "L",
+    "crew_min": "min",
+    "product_mass_kg": "kg",
+}
 
 # Fields the caller may give (row_id, recorded_at and origin are filled in when missing).
 ACCEPTED_FIELDS = frozenset(COLUMNS)
-_TEXT_LIMITS = {"who": 200, "recipe_id": 64, "model_name": 200, "model_version": 200,
-                "model_manifest_sha256": 64, "rigidity_how": 2000, "tightness_how": 2000,
-                "notes": 20000, "origin": 300}
+_TEXT_LIMITS = {
+    "who": 200,
+    "recipe_id": 64,
+    "model_name": 200,
+    "model_version": 200,
+    "model_manifest_sha256": 64,
+    "rigidity_how": 2000,
+    "tightness_how": 2000,
+    "notes": 20000,
+    "origin": 300,
+}
 _JSON_LIMIT = 200_000  # characters per JSON column
 _ROW_ID = re.compile(r"^[0-9a-f]{32}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -81,7 +96,7 @@ def new_row_id() -> str:
 
 
 def utc_now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def dumps_json(obj: Any) -> str:
@@ -135,14 +150,20 @@ def normalize_row(row: Mapping[str, Any], *, origin: str, stored: bool = False) 
     if isinstance(sv, bool) or not isinstance(sv, int) or sv < 1:
         problems.append("schema_version must be a positive whole number")
     elif sv > SCHEMA_VERSION:
-        problems.append(f"schema_version {sv} is newer than this app understands ({SCHEMA_VERSION}); "
-                        "update the app")
+        problems.append(f"schema_version {sv} is newer than this app understands ({SCHEMA_VERSION}); update the app")
     # a row keeps the version it was recorded under: it says which columns the crew was asked for
     out["schema_version"] = sv
     out["recorded_at"] = _recorded_at(row.get("recorded_at"), stored, problems)
 
-    for name in ("who", "model_name", "model_version", "model_manifest_sha256", "notes", "rigidity_how",
-                 "tightness_how"):
+    for name in (
+        "who",
+        "model_name",
+        "model_version",
+        "model_manifest_sha256",
+        "notes",
+        "rigidity_how",
+        "tightness_how",
+    ):
         out[name] = _text(row.get(name), name, problems)
     sha = out.get("model_manifest_sha256")
     if sha and not _SHA256.match(sha):
@@ -214,7 +235,7 @@ def _recorded_at(value: Any, stored: bool, problems: list[str]) -> str | None:
     if when.tzinfo is None:
         problems.append("recorded_at needs a time zone (e.g. 2031-05-01T10:00:00Z)")
         return None
-    return when.astimezone(timezone.utc).isoformat(timespec="microseconds")
+    return when.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def _text(value: Any, name: str, problems: list[str]) -> str | None:
@@ -239,8 +260,7 @@ def _text(value: Any, name: str, problems: list[str]) -> str | None:
     return value or None
 
 
-def _number(value: Any, name: str, problems: list[str], *, low: float, high: float | None = None
-            ) -> float | None:
+def _number(value: Any, name: str, problems: list[str], *, low: float, high: float | None = None) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -328,14 +348,17 @@ def rows_to_table(rows: list[dict[str, Any]]) -> pa.Table:
     plain = pa.schema([pa.field(n, t) for n, t, _ in _FIELDS])
     parts = []
     for start in range(0, len(rows), _JSON_BATCH_ROWS):
-        chunk = rows[start:start + _JSON_BATCH_ROWS]
-        data = "".join(json.dumps({n: r[n] for n in COLUMNS}, ensure_ascii=True, allow_nan=False) + "\n"
-                       for r in chunk).encode("ascii")
-        parts.append(pj.read_json(
-            pa.BufferReader(data),
-            read_options=pj.ReadOptions(use_threads=False, block_size=len(data) + 1),
-            parse_options=pj.ParseOptions(explicit_schema=plain, unexpected_field_behavior="error"),
-        ))
+        chunk = rows[start : start + _JSON_BATCH_ROWS]
+        data = "".join(
+            json.dumps({n: r[n] for n in COLUMNS}, ensure_ascii=True, allow_nan=False) + "\n" for r in chunk
+        ).encode("ascii")
+        parts.append(
+            pj.read_json(
+                pa.BufferReader(data),
+                read_options=pj.ReadOptions(use_threads=False, block_size=len(data) + 1),
+                parse_options=pj.ParseOptions(explicit_schema=plain, unexpected_field_behavior="error"),
+            )
+        )
     table = pa.concat_tables(parts).combine_chunks()
     if table.num_rows != len(rows):  # pragma: no cover - a reader bug, never a user error
         raise ValueError("feedback rows were not converted one for one")
@@ -369,9 +392,12 @@ def schema_problem(schema: pa.Schema) -> str | None:
                 return f"the column {name} is missing"
             continue
         got = schema.field(name).type
-        if got != typ and not (pa.types.is_floating(typ) and (pa.types.is_floating(got) or pa.types.is_integer(got))) \
-                and not (pa.types.is_string(typ) and pa.types.is_large_string(got)) \
-                and not (pa.types.is_integer(typ) and pa.types.is_integer(got)):
+        if (
+            got != typ
+            and not (pa.types.is_floating(typ) and (pa.types.is_floating(got) or pa.types.is_integer(got)))
+            and not (pa.types.is_string(typ) and pa.types.is_large_string(got))
+            and not (pa.types.is_integer(typ) and pa.types.is_integer(got))
+        ):
             return f"the column {name} has type {got}, expected {typ}"
     extra = sorted(names - set(COLUMNS))
     if extra:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 LOCK_NAME = ".lock"
 
-_registry: dict[str, "FolderLock"] = {}
+_registry: dict[str, FolderLock] = {}
 _registry_guard = threading.Lock()
 
 
@@ -32,7 +32,7 @@ class FolderLock:
         self._fd: int | None = None
 
     @classmethod
-    def for_folder(cls, folder: Path | str) -> "FolderLock":
+    def for_folder(cls, folder: Path | str) -> FolderLock:
         key = os.path.normcase(os.path.abspath(folder))
         with _registry_guard:
             lock = _registry.get(key)
@@ -82,7 +82,7 @@ class FolderLock:
             raise
         return fd
 
-    def __enter__(self) -> "FolderLock":
+    def __enter__(self) -> FolderLock:
         self.acquire()
         return self
 

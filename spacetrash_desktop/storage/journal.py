@@ -36,9 +36,10 @@ import os
 import re
 import socket
 import uuid
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -203,8 +204,11 @@ class FeedbackJournal:
         if damaged:
             msg = "; ".join(f"{n} ({r})" for n, r in damaged)
             if strict:
-                raise StorageError(f"Some saved feedback cannot be read back: {len(damaged)} damaged file(s). "
-                                   "Run `spacetrash feedback verify` for details.", details=msg)
+                raise StorageError(
+                    f"Some saved feedback cannot be read back: {len(damaged)} damaged file(s). "
+                    "Run `spacetrash feedback verify` for details.",
+                    details=msg,
+                )
             log.warning("feedback journal: skipped damaged segment(s): %s", msg)
         if not tables:
             return empty_table()
@@ -298,7 +302,9 @@ class FeedbackJournal:
                 except DamagedSegment as exc:
                     raise StorageError(
                         "Feedback was not compacted: a saved feedback file is damaged "
-                        "(run `spacetrash feedback verify`).", details=str(exc)) from exc
+                        "(run `spacetrash feedback verify`).",
+                        details=str(exc),
+                    ) from exc
             merged = pa.concat_tables(tables)
             merged, dropped = _dedupe(merged)
             if dropped:
@@ -308,8 +314,14 @@ class FeedbackJournal:
             chosen_names = {s["name"] for s in chosen}
             keep = [s for s in segs if s["name"] not in chosen_names]
             self._write_segment_and_commit(
-                manifest, merged, kind="compact", keep=keep, removed=sorted(chosen_names),
-                what="the compacted feedback", before_commit=lambda: _check(ctx))
+                manifest,
+                merged,
+                kind="compact",
+                keep=keep,
+                removed=sorted(chosen_names),
+                what="the compacted feedback",
+                before_commit=lambda: _check(ctx),
+            )
             # committed: the old files are garbage now (swept at the next open if we die here)
             for name in sorted(chosen_names):
                 _unlink_quietly(self.path / name)
@@ -350,9 +362,15 @@ class FeedbackJournal:
                 seen.add(r["row_id"])
                 fresh.append(r)
             if fresh:
-                self._write_segment_and_commit(manifest, rows_to_table(fresh), kind=kind,
-                                               keep=list(manifest["segments"]), removed=[],
-                                               what="the imported feedback", note=note)
+                self._write_segment_and_commit(
+                    manifest,
+                    rows_to_table(fresh),
+                    kind=kind,
+                    keep=list(manifest["segments"]),
+                    removed=[],
+                    what="the imported feedback",
+                    note=note,
+                )
         return len(fresh), len(rows) - len(fresh)
 
     # ------------------------------------------------------------------ internals
@@ -388,8 +406,10 @@ class FeedbackJournal:
             has_segments = any(SEGMENT_RE.match(p.name) for p in self._listdir())
             if manifest is None and (has_segments or damaged_index):
                 if report.read_only:
-                    raise StorageError("The feedback journal's index is missing or damaged, and the disk is "
-                                       "read-only, so it cannot be repaired.")
+                    raise StorageError(
+                        "The feedback journal's index is missing or damaged, and the disk is "
+                        "read-only, so it cannot be repaired."
+                    )
                 manifest = self._recover(damaged_index)
                 report.recovered = True
             elif manifest is None:
@@ -406,8 +426,11 @@ class FeedbackJournal:
         finally:
             self._lock.release()
         if report.swept_temp or report.swept_segments:
-            log.info("feedback journal: swept %d torn temp file(s) and %d uncommitted segment(s)",
-                     report.swept_temp, report.swept_segments)
+            log.info(
+                "feedback journal: swept %d torn temp file(s) and %d uncommitted segment(s)",
+                report.swept_temp,
+                report.swept_segments,
+            )
         return report
 
     def _listdir(self) -> list[Path]:
@@ -464,8 +487,10 @@ class FeedbackJournal:
             raise _ManifestDamaged("not a feedback journal index")
         version = m.get("format_version")
         if isinstance(version, int) and version > JOURNAL_FORMAT_VERSION:
-            raise StorageError("The feedback journal was written by a newer version of Space Trash Desktop; "
-                               "update the app to read or add feedback.")
+            raise StorageError(
+                "The feedback journal was written by a newer version of Space Trash Desktop; "
+                "update the app to read or add feedback."
+            )
         try:
             segs = m["segments"]
             assert isinstance(m["installation_id"], str) and m["installation_id"]
@@ -494,31 +519,53 @@ class FeedbackJournal:
         self.installation_id = m["installation_id"]
         return m
 
-    def _commit(self, manifest: dict[str, Any], *, action: str, added: list[str], removed: list[str],
-                rows: int, note: str = "") -> dict[str, Any]:
+    def _commit(
+        self, manifest: dict[str, Any], *, action: str, added: list[str], removed: list[str], rows: int, note: str = ""
+    ) -> dict[str, Any]:
         m = dict(manifest)
         m["commit"] = int(manifest["commit"]) + 1
         m["rows"] = sum(int(s["rows"]) for s in m["segments"])
         m["updated_at"] = utc_now_iso()
         m["app_version"] = __version__
-        entry = {"commit": m["commit"], "at": m["updated_at"], "action": action, "added": added,
-                 "removed": removed, "rows": rows}
+        entry = {
+            "commit": m["commit"],
+            "at": m["updated_at"],
+            "action": action,
+            "added": added,
+            "removed": removed,
+            "rows": rows,
+        }
         if note:
             entry["note"] = note
         m["history"] = (list(manifest.get("history", [])) + [entry])[-HISTORY_KEEP:]
         atomic_write_json(self.manifest_path, m, what="the feedback journal")
         return m
 
-    def _write_segment_and_commit(self, manifest: dict[str, Any], table: pa.Table, *, kind: str,
-                                  keep: list[dict], removed: list[str], what: str, note: str = "",
-                                  before_commit=None) -> dict[str, Any]:
+    def _write_segment_and_commit(
+        self,
+        manifest: dict[str, Any],
+        table: pa.Table,
+        *,
+        kind: str,
+        keep: list[dict],
+        removed: list[str],
+        what: str,
+        note: str = "",
+        before_commit=None,
+    ) -> dict[str, Any]:
         """Seal ``table`` as a new segment and commit a log listing ``keep`` + it. On any failure the
         new segment is removed again and the committed state is as before."""
         seq = int(manifest["next_seq"])
         name = f"seg-{seq:08d}-{uuid.uuid4().hex[:8]}.parquet"
         data = parquet_bytes(table)
-        info = {"name": name, "rows": table.num_rows, "sha256": sha256_bytes(data), "bytes": len(data),
-                "kind": kind, "created_at": utc_now_iso()}
+        info = {
+            "name": name,
+            "rows": table.num_rows,
+            "sha256": sha256_bytes(data),
+            "bytes": len(data),
+            "kind": kind,
+            "created_at": utc_now_iso(),
+        }
         try:
             atomic_write_bytes(self.path / name, data, what=what)
             if before_commit is not None:
@@ -526,8 +573,7 @@ class FeedbackJournal:
             new = dict(manifest)
             new["segments"] = list(keep) + [info]
             new["next_seq"] = seq + 1
-            committed = self._commit(new, action=kind, added=[name], removed=removed, rows=table.num_rows,
-                                     note=note)
+            committed = self._commit(new, action=kind, added=[name], removed=removed, rows=table.num_rows, note=note)
         except BaseException:
             self._discard_if_uncommitted(name)
             raise
@@ -548,8 +594,9 @@ class FeedbackJournal:
         name = seg["name"]
         if use_cache and name in self._tables:
             return self._tables[name]
-        table = read_sealed_parquet(self.path / name, expected_sha256=seg["sha256"], expected_rows=seg["rows"],
-                                    expected_bytes=seg.get("bytes"))
+        table = read_sealed_parquet(
+            self.path / name, expected_sha256=seg["sha256"], expected_rows=seg["rows"], expected_bytes=seg.get("bytes")
+        )
         self._tables[name] = table
         self._ids[name] = frozenset(table.column("row_id").to_pylist())
         return table
@@ -573,8 +620,13 @@ class FeedbackJournal:
                 manifest = self._require_manifest()
                 if rid not in self._live_ids(manifest):
                     manifest = self._write_segment_and_commit(
-                        manifest, rows_to_table([norm]), kind="append", keep=list(manifest["segments"]),
-                        removed=[], what="the feedback row")
+                        manifest,
+                        rows_to_table([norm]),
+                        kind="append",
+                        keep=list(manifest["segments"]),
+                        removed=[],
+                        what="the feedback row",
+                    )
                 self.pending.pop(rid, None)
                 if self.auto_compact_at and len(manifest["segments"]) >= self.auto_compact_at:
                     try:
@@ -598,8 +650,10 @@ class FeedbackJournal:
                 os.replace(self.manifest_path, aside)
             except OSError as exc:
                 raise storage_error_from_os(exc, "the feedback journal") from exc
-        files = sorted((p for p in self._listdir() if SEGMENT_RE.match(p.name)),
-                       key=lambda p: int(SEGMENT_RE.match(p.name).group(1)))
+        files = sorted(
+            (p for p in self._listdir() if SEGMENT_RE.match(p.name)),
+            key=lambda p: int(SEGMENT_RE.match(p.name).group(1)),
+        )
         tables = []
         for p in files:
             try:
@@ -611,17 +665,29 @@ class FeedbackJournal:
         manifest["next_seq"] = seq
         if tables:
             merged, _ = _dedupe(pa.concat_tables(tables))
-            manifest = self._write_segment_and_commit(manifest, merged, kind="recover", keep=[], removed=[],
-                                                      what="the recovered feedback journal",
-                                                      note=f"rebuilt from {len(tables)} segment(s)")
+            manifest = self._write_segment_and_commit(
+                manifest,
+                merged,
+                kind="recover",
+                keep=[],
+                removed=[],
+                what="the recovered feedback journal",
+                note=f"rebuilt from {len(tables)} segment(s)",
+            )
         else:
             atomic_write_json(self.manifest_path, manifest, what="the feedback journal")
         log.warning("feedback journal index rebuilt from %d readable segment(s)", len(tables))
         return manifest
 
 
-def read_sealed_parquet(path: Path, *, expected_sha256: str | None = None, expected_rows: int | None = None,
-                        expected_bytes: int | None = None, data: bytes | None = None) -> pa.Table:
+def read_sealed_parquet(
+    path: Path,
+    *,
+    expected_sha256: str | None = None,
+    expected_rows: int | None = None,
+    expected_bytes: int | None = None,
+    data: bytes | None = None,
+) -> pa.Table:
     """Read a feedback Parquet file, checking (before parsing any row) its size and sha256 when
     given, then its schema and row count. Returns the table conformed to the current schema.
     Raises :class:`DamagedSegment` with a plain reason."""

@@ -77,4 +77,3 @@ def import_errors_dir() -> Path:
 def inventory_path() -> Path:
     """The crew's saved inventory (autosaved after every edit)."""
     return data_dir() / "inventory.parquet"
-

@@ -98,9 +98,13 @@ def route_qt_messages() -> None:
     """Qt's own warnings go to the log file (not to a console the crew never sees)."""
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
-    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
-              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
-              QtMsgType.QtFatalMsg: logging.CRITICAL}
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
     qt_log = logging.getLogger("qt")
 
     def handler(mode, _context, message):
@@ -123,8 +127,9 @@ def run_app(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     window = MainWindow()
     hooks = ExceptionHooks(window.show_failure).install()
-    window.inventory_ready.connect(lambda: log.info("window ready %.2f s after the window was built",
-                                                    time.perf_counter() - t0))
+    window.inventory_ready.connect(
+        lambda: log.info("window ready %.2f s after the window was built", time.perf_counter() - t0)
+    )
     if os.environ.get(PROBE_ENV):
         _install_probe(app, window)
     window.show()
@@ -203,5 +208,6 @@ def self_test_window(timeout_s: float = 60.0) -> str:
     finally:
         window.close()
         app.processEvents()
-    return (f"{len(titles)} tabs shown and rendered ({', '.join(titles)}); status bar: model {info.status}"
-            + (f" ({info.name} {info.version})" if info.status == "ready" else f" ({info.reason})"))
+    return f"{len(titles)} tabs shown and rendered ({', '.join(titles)}); status bar: model {info.status}" + (
+        f" ({info.name} {info.version})" if info.status == "ready" else f" ({info.reason})"
+    )

@@ -48,8 +48,9 @@ def measure_startup(repeats: int = 5, timeout_s: float = 60.0) -> dict:
     times, failures = [], []
     for _ in range(repeats):
         t0 = time.time()
-        proc = subprocess.run([sys.executable, "-m", "spacetrash_desktop"], env=env, capture_output=True,
-                              text=True, timeout=timeout_s)
+        proc = subprocess.run(
+            [sys.executable, "-m", "spacetrash_desktop"], env=env, capture_output=True, text=True, timeout=timeout_s
+        )
         ready = [ln for ln in proc.stdout.splitlines() if ln.startswith("SPACETRASH_READY ")]
         if proc.returncode != 0 or not ready:
             failures.append((proc.returncode, proc.stderr[-400:]))
@@ -109,9 +110,13 @@ def _stall_stats(stalls: list[float]) -> dict:
     if not stalls:
         return {"max_ms": 0.0, "p99_ms": 0.0, "ticks": 0, "over_goal": 0}
     s = sorted(stalls)
-    return {"max_ms": round(s[-1], 1), "p99_ms": round(s[min(len(s) - 1, int(0.99 * len(s)))], 1),
-            "median_ms": round(statistics.median(s), 2), "ticks": len(s),
-            "over_goal": sum(1 for x in s if x > STALL_GOAL_MS)}
+    return {
+        "max_ms": round(s[-1], 1),
+        "p99_ms": round(s[min(len(s) - 1, int(0.99 * len(s)))], 1),
+        "median_ms": round(statistics.median(s), 2),
+        "ticks": len(s),
+        "over_goal": sum(1 for x in s if x > STALL_GOAL_MS),
+    }
 
 
 def measure_window(runs: int = 3) -> dict:
@@ -200,8 +205,11 @@ def measure_window(runs: int = 3) -> dict:
             "first_results_s": round(statistics.median(first), 3) if first else None,
             "total_s": round(statistics.median(totals), 3) if totals else None,
         },
-        "cancel": {"target": big.name, "latency_ms": round(cancel_ms, 1) if cancel_ms is not None else None,
-                   "stall": cancel_stalls},
+        "cancel": {
+            "target": big.name,
+            "latency_ms": round(cancel_ms, 1) if cancel_ms is not None else None,
+            "stall": cancel_stalls,
+        },
     }
 
 
@@ -229,13 +237,21 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
 
     out.write(f"GUI benchmark ({results['platform']} platform, {g['model']}, target {g['target']})\n")
     out.write(f"  {'measure':<46} {'value':>14}   {'goal':<12}\n")
-    row("longest GUI-thread stall during generation", f"{g['stall']['max_ms']:.1f} ms", f"< {STALL_GOAL_MS:.0f} ms",
-        results["pass"]["stall"])
+    row(
+        "longest GUI-thread stall during generation",
+        f"{g['stall']['max_ms']:.1f} ms",
+        f"< {STALL_GOAL_MS:.0f} ms",
+        results["pass"]["stall"],
+    )
     row("  99th percentile stall", f"{g['stall']['p99_ms']:.1f} ms", "", True)
     row("  idle noise floor (longest stall)", f"{window['idle']['max_ms']:.1f} ms", "", True)
     if startup.get("median_s") is not None:
-        row("process start to interactive window (median)", f"{startup['median_s']:.2f} s", f"< {STARTUP_GOAL_S:.0f} s",
-            results["pass"]["startup"])
+        row(
+            "process start to interactive window (median)",
+            f"{startup['median_s']:.2f} s",
+            f"< {STARTUP_GOAL_S:.0f} s",
+            results["pass"]["startup"],
+        )
         row("  worst of runs", f"{startup['max_s']:.2f} s", "", True)
     else:
         row("process start to interactive window", "failed", f"< {STARTUP_GOAL_S:.0f} s", False)
@@ -243,8 +259,12 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
         row("first results in the table", f"{g['first_results_s']:.2f} s", "", True)
     row(f"whole generation ({g['scored']:,} scored, {g['candidates_shown']} shown)", f"{g['total_s']:.2f} s", "", True)
     if c["latency_ms"] is not None:
-        row(f"Cancel to control back ({c['target']})", f"{c['latency_ms']:.0f} ms", f"~{CANCEL_GOAL_MS:.0f} ms",
-            results["pass"]["cancel"])
+        row(
+            f"Cancel to control back ({c['target']})",
+            f"{c['latency_ms']:.0f} ms",
+            f"~{CANCEL_GOAL_MS:.0f} ms",
+            results["pass"]["cancel"],
+        )
         row("  longest stall around the cancel", f"{c['stall']['max_ms']:.1f} ms", "", True)
     return results
 

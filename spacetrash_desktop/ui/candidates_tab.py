@@ -61,8 +61,22 @@ log = logging.getLogger(__name__)
 ALWAYS_SHOWN_COLUMNS = ("order", "items")  # a recipe row is always recognisable
 # Where the columns are shown by default (the model's order is the export's): what the crew compares
 # first (feasibility and the five properties) comes right after the recipe itself.
-DEFAULT_COLUMN_ORDER = ("order", "items", "process", "status", "rigidity", "tightness", "energy_kwh", "water_l",
-                        "crew_min", "regolith", "rank", "problematic", "flags", "id")
+DEFAULT_COLUMN_ORDER = (
+    "order",
+    "items",
+    "process",
+    "status",
+    "rigidity",
+    "tightness",
+    "energy_kwh",
+    "water_l",
+    "crew_min",
+    "regolith",
+    "rank",
+    "problematic",
+    "flags",
+    "id",
+)
 CANDIDATE_COLUMN_WIDTHS = (40, 260, 160, 90, 124, 96, 134, 134, 130, 120, 110, 150, 220, 124)
 SEVERITY_MARK = {"error": ("✗", "#b91c1c"), "warning": ("⚠", "#b45309"), "note": ("•", "#374151")}
 
@@ -95,19 +109,37 @@ def physics_explanation_html(cand) -> str:
     total = cand.values.get("energy_kwh", 0.0)
     heat = float(d.get("heat_kwh", 0.0))
     rows = [
-        ("Molten polymer share", f"{100 * float(d.get('melt_fraction', 0.0)):.0f}% of the feed",
-         "the molten phase binds the rest; more of it gives a tighter, stiffer product"),
-        ("Porosity", f"{100 * float(d.get('porosity', 0.0)):.0f}%",
-         "voids weaken the part and let liquids through (tightness falls with (1 − porosity)²)"),
-        ("Effective stiffness", f"{float(d.get('modulus_gpa', 0.0)):.2f} GPa",
-         f"gives rigidity {cand.values.get('rigidity', 0.0):.2f} on the 10 MPa – 30 GPa log scale"),
-        ("Heat into the feed", f"{heat:.2f} kWh of {total:.2f} kWh",
-         "the rest is heater losses and the machine's own consumption"),
-        ("Hydrogen content", f"{float(d.get('hydrogen_wt_pct', 0.0)):.1f} wt%",
-         "hydrogen-rich products shield radiation better"),
+        (
+            "Molten polymer share",
+            f"{100 * float(d.get('melt_fraction', 0.0)):.0f}% of the feed",
+            "the molten phase binds the rest; more of it gives a tighter, stiffer product",
+        ),
+        (
+            "Porosity",
+            f"{100 * float(d.get('porosity', 0.0)):.0f}%",
+            "voids weaken the part and let liquids through (tightness falls with (1 − porosity)²)",
+        ),
+        (
+            "Effective stiffness",
+            f"{float(d.get('modulus_gpa', 0.0)):.2f} GPa",
+            f"gives rigidity {cand.values.get('rigidity', 0.0):.2f} on the 10 MPa – 30 GPa log scale",
+        ),
+        (
+            "Heat into the feed",
+            f"{heat:.2f} kWh of {total:.2f} kWh",
+            "the rest is heater losses and the machine's own consumption",
+        ),
+        (
+            "Hydrogen content",
+            f"{float(d.get('hydrogen_wt_pct', 0.0)):.1f} wt%",
+            "hydrogen-rich products shield radiation better",
+        ),
     ]
-    body = "".join(f"<tr><td><b>{html.escape(a)}</b></td><td>{html.escape(b)}</td>"
-                   f"<td style='color:#4b5563'>{html.escape(c)}</td></tr>" for a, b, c in rows)
+    body = "".join(
+        f"<tr><td><b>{html.escape(a)}</b></td><td>{html.escape(b)}</td>"
+        f"<td style='color:#4b5563'>{html.escape(c)}</td></tr>"
+        for a, b, c in rows
+    )
     return f"<table cellspacing='4'>{body}</table>"
 
 
@@ -152,8 +184,12 @@ def contributions_html(expl, top: int = 3) -> str:
     foot = "".join(f"<p style='color:#6b7280'>{html.escape(str(n))}</p>" for n in notes)
     if not rows:
         return foot
-    return ("<p><b>Largest contributions</b> to each property:</p><table cellspacing='4'>" + "".join(rows)
-            + "</table>" + foot)
+    return (
+        "<p><b>Largest contributions</b> to each property:</p><table cellspacing='4'>"
+        + "".join(rows)
+        + "</table>"
+        + foot
+    )
 
 
 class DetailPane(QScrollArea):
@@ -194,8 +230,9 @@ class DetailPane(QScrollArea):
         self.work_order_button.setEnabled(False)
         self.report_button = QPushButton("Report how it turned out…")
         self.report_button.setObjectName("reportFeedbackButton")
-        self.report_button.setToolTip("The crew made this recipe: record what they measured or judged, in the "
-                                      "Feedback panel (Ctrl+5)")
+        self.report_button.setToolTip(
+            "The crew made this recipe: record what they measured or judged, in the Feedback panel (Ctrl+5)"
+        )
         self.report_button.clicked.connect(self.request_feedback)
         self.report_button.setEnabled(False)
         lay.addWidget(self.header)
@@ -231,62 +268,89 @@ class DetailPane(QScrollArea):
         self.sankey.set_candidate(cand)
         self.bars.set_candidate(cand, target)
         if cand is None:
-            self.header.setText("Select a recipe in the table or on the Trade-offs plot to see its composition, "
-                                "mass flow and safety notes.")
+            self.header.setText(
+                "Select a recipe in the table or on the Trade-offs plot to see its composition, "
+                "mass flow and safety notes."
+            )
             for w in (self.composition, self.why, self.safety):
                 w.setText("")
             return
-        status = {"feasible": "<span style='color:#166534'>feasible</span>",
-                  "infeasible": "<span style='color:#b91c1c'>infeasible</span>",
-                  "refused": "<span style='color:#b91c1c'>refused (safety)</span>"}[cand.status]
+        status = {
+            "feasible": "<span style='color:#166534'>feasible</span>",
+            "infeasible": "<span style='color:#b91c1c'>infeasible</span>",
+            "refused": "<span style='color:#b91c1c'>refused (safety)</span>",
+        }[cand.status]
         rank = f", Pareto rank {cand.pareto_rank}" if cand.pareto_rank > 0 else ""
-        self.header.setText(f"<b>{html.escape(cand.process_name)}</b> — {status}{rank}<br>"
-                            f"<span style='color:#4b5563'>Recipe {cand.recipe_id} · batch of "
-                            f"{fmt_kg(cand.recipe.batch_mass_kg)} product</span>")
+        self.header.setText(
+            f"<b>{html.escape(cand.process_name)}</b> — {status}{rank}<br>"
+            f"<span style='color:#4b5563'>Recipe {cand.recipe_id} · batch of "
+            f"{fmt_kg(cand.recipe.batch_mass_kg)} product</span>"
+        )
         rows = "".join(
             f"<tr><td>{html.escape(name)}</td><td align='right'>{f:.0%}</td><td align='right'>{fmt_kg(kg)}</td></tr>"
-            for name, (_i, f), kg in sorted(zip(cand.item_names, cand.recipe.items, cand.item_kg),
-                                            key=lambda t: -t[1][1]))
+            for name, (_i, f), kg in sorted(
+                zip(cand.item_names, cand.recipe.items, cand.item_kg), key=lambda t: -t[1][1]
+            )
+        )
         reg_kg = float(cand.details.get("regolith_kg", 0.0))
         if cand.recipe.regolith_frac > 0:
-            rows += (f"<tr><td>MGS-1 regolith</td><td align='right'>{cand.recipe.regolith_frac:.0%} of the feed</td>"
-                     f"<td align='right'>{fmt_kg(reg_kg)}</td></tr>")
-        rows += (f"<tr><td><b>Feed in total</b></td><td></td><td align='right'><b>"
-                 f"{fmt_kg(float(cand.details.get('feed_kg', 0.0)))}</b></td></tr>")
-        self.composition.setText("<table cellspacing='4' width='100%'><tr><th align='left'>Item</th>"
-                                 "<th align='right'>Share of waste</th><th align='right'>Per batch</th></tr>"
-                                 f"{rows}</table>")
+            rows += (
+                f"<tr><td>MGS-1 regolith</td><td align='right'>{cand.recipe.regolith_frac:.0%} of the feed</td>"
+                f"<td align='right'>{fmt_kg(reg_kg)}</td></tr>"
+            )
+        rows += (
+            f"<tr><td><b>Feed in total</b></td><td></td><td align='right'><b>"
+            f"{fmt_kg(float(cand.details.get('feed_kg', 0.0)))}</b></td></tr>"
+        )
+        self.composition.setText(
+            "<table cellspacing='4' width='100%'><tr><th align='left'>Item</th>"
+            "<th align='right'>Share of waste</th><th align='right'>Per batch</th></tr>"
+            f"{rows}</table>"
+        )
         self.why.setText(physics_explanation_html(cand))
         if run is not None and explanations_available():
-            self.why.setText(physics_explanation_html(cand) + "<p style='color:#6b7280'>Working out the model's "
-                             "feature contributions…</p>")
+            self.why.setText(
+                physics_explanation_html(cand) + "<p style='color:#6b7280'>Working out the model's "
+                "feature contributions…</p>"
+            )
             recipe, items, scorer = cand.recipe, run.items, run.scorer
             self._explain_task = self.ctx.runner.submit(
-                lambda c: _explain(recipe, items, scorer), slot="explain", pool="io",
+                lambda c: _explain(recipe, items, scorer),
+                slot="explain",
+                pool="io",
                 label="the explanation of the selected recipe",
                 on_done=lambda e, c=cand: self._explained(c, e),
-                on_error=lambda f, c=cand: self._explain_failed(c, f))
+                on_error=lambda f, c=cand: self._explain_failed(c, f),
+            )
         notes = []
         for r in cand.reasons:
             mark, color = SEVERITY_MARK.get(r.get("severity", "note"), SEVERITY_MARK["note"])
-            notes.append(f"<p style='margin:2px'><span style='color:{color}'><b>{mark}</b></span> "
-                         f"{html.escape(r.get('message', ''))} <span style='color:#6b7280'>({html.escape(r.get('code', ''))})"
-                         "</span></p>")
+            notes.append(
+                f"<p style='margin:2px'><span style='color:{color}'><b>{mark}</b></span> "
+                f"{html.escape(r.get('message', ''))} <span style='color:#6b7280'>({html.escape(r.get('code', ''))})"
+                "</span></p>"
+            )
         if cand.ood:
-            notes.append("<p style='margin:2px'><span style='color:#b45309'><b>⚠</b></span> This mix is far from "
-                         "what the model was trained on: treat the intervals with care.</p>")
+            notes.append(
+                "<p style='margin:2px'><span style='color:#b45309'><b>⚠</b></span> This mix is far from "
+                "what the model was trained on: treat the intervals with care.</p>"
+            )
         self.safety.setText("".join(notes) or "No safety notes.")
 
     def _explained(self, cand, expl) -> None:
         self._explain_task = None
         if cand is self.cand:
-            self.why.setText(contributions_html(expl) + "<p><b>Physics details</b></p>" + physics_explanation_html(cand))
+            self.why.setText(
+                contributions_html(expl) + "<p><b>Physics details</b></p>" + physics_explanation_html(cand)
+            )
 
     def _explain_failed(self, cand, failure: TaskFailure) -> None:
         self._explain_task = None
         if cand is self.cand:
-            self.why.setText(physics_explanation_html(cand) + "<p style='color:#6b7280'>The model's contributions "
-                             f"are not available ({html.escape(failure.message)})</p>")
+            self.why.setText(
+                physics_explanation_html(cand) + "<p style='color:#6b7280'>The model's contributions "
+                f"are not available ({html.escape(failure.message)})</p>"
+            )
 
     def request_feedback(self) -> None:
         if self.cand is not None:
@@ -295,9 +359,12 @@ class DetailPane(QScrollArea):
     def choose_work_order_file(self) -> None:
         if self.cand is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Save the work order",
-                                              str(Path.home() / f"work-order-{self.cand.recipe_id}.md"),
-                                              "Markdown text (*.md *.txt)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save the work order",
+            str(Path.home() / f"work-order-{self.cand.recipe_id}.md"),
+            "Markdown text (*.md *.txt)",
+        )
         if path:
             self.export_work_order(path)
 
@@ -312,8 +379,12 @@ class DetailPane(QScrollArea):
             atomic_write_text(path, text, what="the work order")
             return path
 
-        return self.ctx.runner.submit(work, pool="io", label="the work-order export",
-                                      on_done=lambda p: self.ctx.say(f"Work order saved to {p}", 8000))
+        return self.ctx.runner.submit(
+            work,
+            pool="io",
+            label="the work-order export",
+            on_done=lambda p: self.ctx.say(f"Work order saved to {p}", 8000),
+        )
 
 
 class CandidatesTab(QWidget):
@@ -402,8 +473,12 @@ class CandidatesTab(QWidget):
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        setup_table(self.table, CANDIDATE_COLUMN_WIDTHS, selection=QAbstractItemView.SelectionMode.ExtendedSelection,
-                    font=self.font())
+        setup_table(
+            self.table,
+            CANDIDATE_COLUMN_WIDTHS,
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+            font=self.font(),
+        )
         sm = self.table.selectionModel()
         sm.selectionChanged.connect(self._table_selection_changed)
         sm.currentRowChanged.connect(self._table_selection_changed)
@@ -440,14 +515,18 @@ class CandidatesTab(QWidget):
         target = self.ctx.target
         if target is None:
             self.ctx.say("The target has an invalid value: fix it in the Target tab first.", 8000)
-            self.counts.setText(f"<span style='color:#b91c1c'>Cannot generate: {html.escape(self.ctx.target_problem)}"
-                                "</span>")
+            self.counts.setText(
+                f"<span style='color:#b91c1c'>Cannot generate: {html.escape(self.ctx.target_problem)}</span>"
+            )
             return None
         items = self.ctx.inventory.snapshot()
         if not items:
             loading = self.ctx.runner.is_busy("inventory-load")
-            msg = ("The inventory is still loading; press Generate again in a moment." if loading
-                   else "The inventory is empty: add or import stock first.")
+            msg = (
+                "The inventory is still loading; press Generate again in a moment."
+                if loading
+                else "The inventory is empty: add or import stock first."
+            )
             self.counts.setText(f"<span style='color:#b91c1c'>{msg}</span>")
             return None
         self.serial += 1
@@ -469,10 +548,18 @@ class CandidatesTab(QWidget):
             return CandidateView.build(result, serial=serial, final=False, run=run)
 
         self.task = self.ctx.runner.submit(
-            work, slot="generate", pool="compute", label="the recipe generation",
-            on_done=self._done, on_error=self._failed, on_cancelled=self._cancelled,
-            on_progress=self._progress, on_partial=self._partial, on_started=self._started,
-            prepare_partial=prepare)
+            work,
+            slot="generate",
+            pool="compute",
+            label="the recipe generation",
+            on_done=self._done,
+            on_error=self._failed,
+            on_cancelled=self._cancelled,
+            on_progress=self._progress,
+            on_partial=self._partial,
+            on_started=self._started,
+            prepare_partial=prepare,
+        )
         self.ctx.selection.clear("generate")
         self.ctx.results.set_view(CandidateView.empty(serial))
         self.ctx.results.set_state("running", "")
@@ -505,8 +592,9 @@ class CandidatesTab(QWidget):
         progress_step(self.progress, done, total)
         elapsed = self._clock.elapsed() / 1000 if self._clock.isValid() else 0.0
         view = self.ctx.results.view
-        self.counts.setText(f"{message} · {view.n_front:,} on the front so far · {elapsed:.1f} s "
-                            f"(limit {self.ctx.time_budget_s:.0f} s)")
+        self.counts.setText(
+            f"{message} · {view.n_front:,} on the front so far · {elapsed:.1f} s (limit {self.ctx.time_budget_s:.0f} s)"
+        )
 
     def _partial(self, view: CandidateView) -> None:
         if view.serial != self.serial:  # belt and braces: the runner already drops stale tasks
@@ -525,8 +613,10 @@ class CandidatesTab(QWidget):
         st = view.stats
         secs = float(st.get("total_s", st.get("elapsed_s", 0.0)) or 0.0)
         scored = int(st.get("evaluated", 0) or 0)
-        summary = (f"{len(view):,} recipes shown · {view.n_feasible:,} feasible · {view.n_front:,} on the front · "
-                   f"{scored:,} scored in {secs:.1f} s")
+        summary = (
+            f"{len(view):,} recipes shown · {view.n_feasible:,} feasible · {view.n_front:,} on the front · "
+            f"{scored:,} scored in {secs:.1f} s"
+        )
         if cancelled:
             self.progress.setFormat("stopped")
             msg = f"Stopped: kept what was found. {summary}"
@@ -543,9 +633,15 @@ class CandidatesTab(QWidget):
             from spacetrash_desktop.engine.scorer import ModelInfo
 
             try:
-                self.ctx.set_model_info(ModelInfo(**{k: model[k] for k in ("name", "version", "status", "reason",
-                                                                           "manifest_sha256", "metrics")
-                                                     if k in model}))
+                self.ctx.set_model_info(
+                    ModelInfo(
+                        **{
+                            k: model[k]
+                            for k in ("name", "version", "status", "reason", "manifest_sha256", "metrics")
+                            if k in model
+                        }
+                    )
+                )
             except TypeError:
                 pass
         self.run_finished.emit(state)
@@ -621,8 +717,9 @@ class CandidatesTab(QWidget):
     # ------------------------------------------------------------------ labels and exports
     def _update_target_label(self, target) -> None:
         if target is None:
-            self.target_label.setText("<span style='color:#b91c1c'>The target has an invalid value: see the "
-                                      "Target tab.</span>")
+            self.target_label.setText(
+                "<span style='color:#b91c1c'>The target has an invalid value: see the Target tab.</span>"
+            )
             self.generate_action.setEnabled(False)
             self.generate_button.setEnabled(False)
             self.generate_button.setToolTip(f"Fix the target first: {self.ctx.target_problem}")
@@ -655,8 +752,12 @@ class CandidatesTab(QWidget):
         if view.result is None:
             return
         default = "pareto-front.csv" if front_only else "recipes.csv"
-        path, chosen = QFileDialog.getSaveFileName(self, "Export the Pareto front" if front_only else "Export the results",
-                                                   str(Path.home() / default), "CSV (*.csv);;JSON (*.json)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            "Export the Pareto front" if front_only else "Export the results",
+            str(Path.home() / default),
+            "CSV (*.csv);;JSON (*.json)",
+        )
         if path:
             if not path.lower().endswith((".csv", ".json")):
                 path += ".json" if "JSON" in chosen else ".csv"
@@ -677,8 +778,12 @@ class CandidatesTab(QWidget):
             return str(write_result(result, path))
 
         what = "Pareto front" if front_only else "results"
-        return self.ctx.runner.submit(work, pool="io", label=f"the export of the {what}",
-                                      on_done=lambda p: self.ctx.say(f"Exported {n} recipes ({what}) to {p}", 8000))
+        return self.ctx.runner.submit(
+            work,
+            pool="io",
+            label=f"the export of the {what}",
+            on_done=lambda p: self.ctx.say(f"Exported {n} recipes ({what}) to {p}", 8000),
+        )
 
     # ------------------------------------------------------------------ columns
     def _build_columns_menu(self) -> None:

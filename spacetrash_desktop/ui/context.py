@@ -4,7 +4,7 @@ report errors. Tabs talk to each other only through this object's signals."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSettings, Signal
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import html
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -56,8 +57,9 @@ class IssuesModel(RowsTableModel):
 class ImportReportDialog(QDialog):
     """Lists every rejected row (line, column, value, reason); "Keep the good rows" or "Cancel"."""
 
-    def __init__(self, filename: str, result: ImportResult | None, issues: Sequence[ImportIssue],
-                 parent: QWidget | None = None):
+    def __init__(
+        self, filename: str, result: ImportResult | None, issues: Sequence[ImportIssue], parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("importReport")
         self.result = result
@@ -74,8 +76,10 @@ class ImportReportDialog(QDialog):
             rejected = result.rows_rejected
             parts = [f"<b>{ok} of {result.rows_total} rows can be imported.</b>"]
             if rejected:
-                parts.append(f"{rejected} row{'s were' if rejected != 1 else ' was'} rejected; each problem is listed "
-                             "below with its line in the file.")
+                parts.append(
+                    f"{rejected} row{'s were' if rejected != 1 else ' was'} rejected; each problem is listed "
+                    "below with its line in the file."
+                )
             if result.warnings:
                 parts.append(f"{len(result.warnings)} warning(s) do not stop the import.")
             if ok:
@@ -105,8 +109,9 @@ class ImportReportDialog(QDialog):
         buttons = QDialogButtonBox()
         self.keep_button = None
         if result is not None and ok:
-            self.keep_button = buttons.addButton(f"Keep the {ok} good row{'s' if ok != 1 else ''}",
-                                                 QDialogButtonBox.ButtonRole.AcceptRole)
+            self.keep_button = buttons.addButton(
+                f"Keep the {ok} good row{'s' if ok != 1 else ''}", QDialogButtonBox.ButtonRole.AcceptRole
+            )
             self.keep_button.setDefault(True)
             self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         else:
@@ -135,8 +140,10 @@ class AddItemDialog(QDialog):
         self.category.addItems(sorted(set(categories)))
         self.composition = QLineEdit()
         self.composition.setPlaceholderText("e.g. ldpe 65%; aluminium_foil 24%; pet 11%")
-        self.composition.setToolTip("Materials and their share of the mass, separated by ';'. Known materials: "
-                                    + ", ".join(sorted(set(lookup.values()))))
+        self.composition.setToolTip(
+            "Materials and their share of the mass, separated by ';'. Known materials: "
+            + ", ".join(sorted(set(lookup.values())))
+        )
         self.mass = QLineEdit("1")
         self.mass.setToolTip("Mass of the stock line in kilograms")
         self.count = QLineEdit("0")
@@ -183,9 +190,17 @@ class AddItemDialog(QDialog):
         count = parse_field("count", self.count.text() or "0")
         moisture = parse_field("moisture_pct", self.moisture.text() or "0")
         flags = tuple(sorted({f.strip().lower() for f in self.flags.text().replace(";", ",").split(",") if f.strip()}))
-        return WasteItem(item_id=self.new_id, name=name, category=self.category.currentText().strip() or "Added",
-                         composition=tuple(comp), mass_kg=float(mass), count=int(count), moisture_pct=float(moisture),
-                         flags=flags, difficulty=int(self.difficulty.value()))
+        return WasteItem(
+            item_id=self.new_id,
+            name=name,
+            category=self.category.currentText().strip() or "Added",
+            composition=tuple(comp),
+            mass_kg=float(mass),
+            count=int(count),
+            moisture_pct=float(moisture),
+            flags=flags,
+            difficulty=int(self.difficulty.value()),
+        )
 
     def _check(self, *_):
         try:
@@ -221,8 +236,16 @@ SHORTCUTS = (
 
 
 class AboutDialog(QDialog):
-    def __init__(self, versions: dict, sources: dict, data_dir: str, log_file: str, model: dict,
-                 parent: QWidget | None = None, start_tab: int = 0):
+    def __init__(
+        self,
+        versions: dict,
+        sources: dict,
+        data_dir: str,
+        log_file: str,
+        model: dict,
+        parent: QWidget | None = None,
+        start_tab: int = 0,
+    ):
         super().__init__(parent)
         from spacetrash_desktop._version import __version__
 
@@ -231,10 +254,14 @@ class AboutDialog(QDialog):
         tabs = QTabWidget()
         about = QTextBrowser()
         about.setOpenExternalLinks(False)
-        rows = "".join(f"<tr><td>{html.escape(k)}</td><td><b>{html.escape(v)}</b></td></tr>" for k, v in versions.items())
-        mrow = (f"<p><b>Model:</b> {html.escape(str(model.get('name', 'physics')))} "
-                f"{html.escape(str(model.get('version', '')))} — {html.escape(str(model.get('status', '')))}"
-                f"<br><span style='color:#555'>{html.escape(str(model.get('reason', '')))}</span></p>")
+        rows = "".join(
+            f"<tr><td>{html.escape(k)}</td><td><b>{html.escape(v)}</b></td></tr>" for k, v in versions.items()
+        )
+        mrow = (
+            f"<p><b>Model:</b> {html.escape(str(model.get('name', 'physics')))} "
+            f"{html.escape(str(model.get('version', '')))} — {html.escape(str(model.get('status', '')))}"
+            f"<br><span style='color:#555'>{html.escape(str(model.get('reason', '')))}</span></p>"
+        )
         about.setHtml(
             f"<h2>Space Trash Desktop {html.escape(__version__)}</h2>"
             "<p>Turns a Mars habitat's non-metabolic waste and MGS-1 regolith into things the crew needs: "
@@ -265,9 +292,15 @@ class AboutDialog(QDialog):
         for key, s in sources.items():
             cite = html.escape(s.get("citation", ""))
             url = html.escape(s.get("url", ""))
-            items.append(f"<li><b>{html.escape(key)}</b>: {cite}" + (f"<br><span style='color:#555'>{url}</span>" if url else "") + "</li>")
-        src.setHtml("<h3>Where the numbers come from</h3><p>Every figure in the bundled datasets has a source "
-                    "or a declared assumption (datasets/*.provenance.csv).</p><ul>" + "".join(items) + "</ul>")
+            items.append(
+                f"<li><b>{html.escape(key)}</b>: {cite}"
+                + (f"<br><span style='color:#555'>{url}</span>" if url else "")
+                + "</li>"
+            )
+        src.setHtml(
+            "<h3>Where the numbers come from</h3><p>Every figure in the bundled datasets has a source "
+            "or a declared assumption (datasets/*.provenance.csv).</p><ul>" + "".join(items) + "</ul>"
+        )
         tabs.addTab(about, "About")
         tabs.addTab(guide, "Help and keyboard")
         tabs.addTab(src, "Data sources")

@@ -9,7 +9,7 @@ import logging
 import platform
 import sys
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
@@ -32,9 +32,9 @@ log = logging.getLogger(__name__)
 HINTS = {
     ErrorCode.BAD_INPUT: "Check the file or the value and try again.",
     ErrorCode.MODEL_ERROR: "The window keeps working; recipes are scored with the physics model until the "
-                           "model is fixed.",
+    "model is fixed.",
     ErrorCode.STORAGE_ERROR: "Your work is kept in memory. Free some disk space or check the data folder, "
-                             "then try again.",
+    "then try again.",
     ErrorCode.TIMEOUT: "Try again with a longer time limit or a smaller inventory.",
     ErrorCode.CANCELLED: "Nothing was changed.",
     ErrorCode.INTERNAL: "Try again. If it happens again, press Copy details and pass the text on.",
@@ -104,8 +104,11 @@ class ErrorDialog(QDialog):
         self.setObjectName("errorDialog")
         self.setAccessibleName("Error message")
         icon = QLabel()
-        std = QStyle.StandardPixmap.SP_MessageBoxWarning if failure.code in (
-            ErrorCode.BAD_INPUT, ErrorCode.STORAGE_ERROR, ErrorCode.TIMEOUT) else QStyle.StandardPixmap.SP_MessageBoxCritical
+        std = (
+            QStyle.StandardPixmap.SP_MessageBoxWarning
+            if failure.code in (ErrorCode.BAD_INPUT, ErrorCode.STORAGE_ERROR, ErrorCode.TIMEOUT)
+            else QStyle.StandardPixmap.SP_MessageBoxCritical
+        )
         icon.setPixmap(self.style().standardIcon(std).pixmap(40, 40))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         title = QLabel(TITLES.get(failure.code, "Problem"))
@@ -172,7 +175,7 @@ class ExceptionHooks:
         self._old_thread = None
         self._showing = False
 
-    def install(self) -> "ExceptionHooks":
+    def install(self) -> ExceptionHooks:
         self._old_sys, self._old_thread = sys.excepthook, threading.excepthook
         sys.excepthook = self.handle
         threading.excepthook = self._thread_hook
@@ -201,11 +204,16 @@ class ExceptionHooks:
     def _thread_hook(self, args) -> None:
         if args.exc_type is SystemExit:
             return
-        log.critical("unexpected error in thread %s", getattr(args.thread, "name", "?"),
-                     exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+        log.critical(
+            "unexpected error in thread %s",
+            getattr(args.thread, "name", "?"),
+            exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+        )
         exc = args.exc_value if args.exc_value is not None else args.exc_type()
         try:
-            self._bridge.raised.emit(failure_from_exception(exc, f"a background thread ({getattr(args.thread, 'name', '?')})"))
+            self._bridge.raised.emit(
+                failure_from_exception(exc, f"a background thread ({getattr(args.thread, 'name', '?')})")
+            )
         except RuntimeError:
             pass
 
@@ -220,4 +228,3 @@ class ExceptionHooks:
             log.exception("could not show the error dialog")
         finally:
             self._showing = False
-

@@ -78,13 +78,13 @@ log = logging.getLogger(__name__)
 
 FIELD_TIPS = {
     "rigidity": "How stiff the product turned out, as the 0–1 rigidity index: 0 = soft foam or draped fabric, "
-                "0.37 = LDPE sheet, 0.57 = HDPE board, 0.71 = PET/nylon part, 0.86 = fibre composite, "
-                "1 = metal frame.",
+    "0.37 = LDPE sheet, 0.57 = HDPE board, 0.71 = PET/nylon part, 0.86 = fibre composite, "
+    "1 = metal frame.",
     "tightness": "How well it holds liquid and gas, 0–1: 0 = loose shred or mesh, 0.2 = woven fabric (dust), "
-                 "0.5 = compacted tile (splash-proof), 0.8 = fused sheet (water-tight), 1 = gas-tight film.",
+    "0.5 = compacted tile (splash-proof), 0.8 = fused sheet (water-tight), 1 = gas-tight film.",
     "energy_kwh": "Electrical energy the batch actually used (heater, press, machine), in kilowatt-hours.",
     "water_l": "Water the batch actually used (rinsing, cleaning, process water), net of what was recovered, "
-               "in litres.",
+    "in litres.",
     "crew_min": "Hands-on crew time the batch actually took (sorting, loading, finishing), in minutes.",
     "product_mass_kg": "Mass of usable product that came out of the batch, in kilograms.",
 }
@@ -104,8 +104,18 @@ class ReportField(CheckedNumberField):
         title = PROP_TITLES[key]
         allowed = f"{lo:g} to {hi:g}" if hi is not None else f"{lo:g} or more"
         tip = f"{FIELD_TIPS[key]}\nAllowed: {allowed} {unit}. Leave it empty if it was not measured or judged."
-        super().__init__(key, title, unit, lo, hi, edit_name=f"feedback_{key}", accessible=f"{title} ({unit})",
-                         tip=tip, width=110, parent=parent)
+        super().__init__(
+            key,
+            title,
+            unit,
+            lo,
+            hi,
+            edit_name=f"feedback_{key}",
+            accessible=f"{title} ({unit})",
+            tip=tip,
+            width=110,
+            parent=parent,
+        )
         self.edit.setPlaceholderText("not reported")
         self.edit.textChanged.connect(self._edited)
 
@@ -121,8 +131,11 @@ class ReportField(CheckedNumberField):
                 span = f"from {self.lo:g} to {self.hi:g}" if self.hi is not None else f"of {self.lo:g} or more"
                 self._set_reason(f"'{s[:30]}' is not a number: type a value {span}{unit}, or leave it empty.")
             elif x < self.lo:
-                self._set_reason(f"Cannot be negative: {x:g} is below {self.lo:g}{unit}." if self.lo == 0 else
-                                 f"Too low: {x:g} is below the minimum of {self.lo:g}{unit}.")
+                self._set_reason(
+                    f"Cannot be negative: {x:g} is below {self.lo:g}{unit}."
+                    if self.lo == 0
+                    else f"Too low: {x:g} is below the minimum of {self.lo:g}{unit}."
+                )
             elif self.hi is not None and x > self.hi:
                 self._set_reason(f"Too high: {x:g} is above the maximum of {self.hi:g}{unit}.")
             else:
@@ -185,8 +198,13 @@ class FeedbackListModel(SortFilterTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if key in REPORT_PROPS and self.view.display[src][col]:
                 inside = self.view.inside[src].get(key)
-                where = ("inside the predicted 95% interval" if inside is True else
-                         "outside the predicted 95% interval" if inside is False else "no interval was predicted")
+                where = (
+                    "inside the predicted 95% interval"
+                    if inside is True
+                    else "outside the predicted 95% interval"
+                    if inside is False
+                    else "no interval was predicted"
+                )
                 return f"actual vs predicted: {where}"
             if key in ("recipe", "row_id", "model"):
                 return self.view.display[src][col]
@@ -228,8 +246,14 @@ class ImportOutcomeModel(RowsTableModel):
 
     def cell(self, f, col: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (Path(f.file).name if role == Qt.ItemDataRole.DisplayRole else f.file,
-                    f.status, str(f.rows), str(f.added), str(f.duplicates), f.reason or "–")[col]
+            return (
+                Path(f.file).name if role == Qt.ItemDataRole.DisplayRole else f.file,
+                f.status,
+                str(f.rows),
+                str(f.added),
+                str(f.duplicates),
+                f.reason or "–",
+            )[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 1 and f.status == "refused":
             return QBrush(QColor("#b91c1c"))
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -253,8 +277,10 @@ class ImportSummaryDialog(QDialog):
         if summary.duplicates:
             parts.append(f"{summary.duplicates} were already here (same row id) and were not added again.")
         if summary.refused:
-            parts.append(f"{summary.refused} file{'s were' if summary.refused != 1 else ' was'} refused; none of "
-                         "their rows was taken (the reason is listed).")
+            parts.append(
+                f"{summary.refused} file{'s were' if summary.refused != 1 else ' was'} refused; none of "
+                "their rows was taken (the reason is listed)."
+            )
         head.setText(" ".join(parts))
         self.heading = head
         lay.addWidget(head)
@@ -288,8 +314,10 @@ class FeedbackPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("feedbackPanel")
         # a "measured or judged?" left open is marked like a refused value (app.qss does it for line edits)
-        self.setStyleSheet('QComboBox[invalid="true"] { border: 2px solid #b91c1c; background: #fef2f2; '
-                           'border-radius: 3px; padding: 1px 6px; }')
+        self.setStyleSheet(
+            'QComboBox[invalid="true"] { border: 2px solid #b91c1c; background: #fef2f2; '
+            "border-radius: 3px; padding: 1px 6px; }"
+        )
         self.ctx = ctx
         self.made: MadeRecipe | None = None
         self.unsaved: dict[str, dict] = {}  # row id -> row whose save failed (kept to retry)
@@ -306,8 +334,9 @@ class FeedbackPanel(QWidget):
         self._build_actions()
         form = self._build_form()
         past = self._build_past()
-        self.splitter = splitter(Qt.Orientation.Horizontal, "feedbackSplit", (form, past), (2, 3), (560, 860),
-                                 collapsible=False)
+        self.splitter = splitter(
+            Qt.Orientation.Horizontal, "feedbackSplit", (form, past), (2, 3), (560, 860), collapsible=False
+        )
         lay = QVBoxLayout(self)
         lay.addWidget(self.pending_frame)
         lay.addWidget(self.splitter, 1)
@@ -326,12 +355,15 @@ class FeedbackPanel(QWidget):
         self.save_action.triggered.connect(self.save)
         self.addAction(self.save_action)
         self.export_action = QAction("E&xport feedback for trainers…", self)
-        self.export_action.setToolTip("Write every feedback report to a folder (e.g. a USB stick) as a sealed "
-                                      "Parquet file with a manifest of row counts and checksums")
+        self.export_action.setToolTip(
+            "Write every feedback report to a folder (e.g. a USB stick) as a sealed "
+            "Parquet file with a manifest of row counts and checksums"
+        )
         self.export_action.triggered.connect(self.choose_export_folder)
         self.import_action = QAction("I&mport feedback files…", self)
-        self.import_action.setToolTip("Merge feedback exported on other laptops (checked first; a report already "
-                                      "here is not added twice)")
+        self.import_action.setToolTip(
+            "Merge feedback exported on other laptops (checked first; a report already here is not added twice)"
+        )
         self.import_action.triggered.connect(self.choose_import_files)
 
     def file_actions(self) -> list[QAction]:
@@ -353,8 +385,9 @@ class FeedbackPanel(QWidget):
         self.recipe_label.setAccessibleName("The recipe the crew made")
         lay.addWidget(self.recipe_label)
         self.use_selected_button = QPushButton("Use the recipe selected in Candidates")
-        self.use_selected_button.setToolTip("Report on the recipe currently selected in the Candidates tab or on "
-                                            "the Trade-offs plot")
+        self.use_selected_button.setToolTip(
+            "Report on the recipe currently selected in the Candidates tab or on the Trade-offs plot"
+        )
         self.use_selected_button.clicked.connect(self.use_selected)
         ub = QHBoxLayout()
         ub.addWidget(self.use_selected_button)
@@ -379,8 +412,14 @@ class FeedbackPanel(QWidget):
         row = 1
         for key in REPORT_PROPS:
             index = key in ("rigidity", "tightness")
-            f = ReportField(key, "0–1" if index else {"energy_kwh": "kWh", "water_l": "L", "crew_min": "min",
-                                                      "product_mass_kg": "kg"}[key], 0.0, 1.0 if index else None)
+            f = ReportField(
+                key,
+                "0–1"
+                if index
+                else {"energy_kwh": "kWh", "water_l": "L", "crew_min": "min", "product_mass_kg": "kg"}[key],
+                0.0,
+                1.0 if index else None,
+            )
             f.changed.connect(self._changed)
             self.fields[key] = f
             pred = QLabel("–")
@@ -404,8 +443,10 @@ class FeedbackPanel(QWidget):
                 how.setObjectName(f"feedback_{key}_how")
                 how.setPlaceholderText(HOW_PLACEHOLDER[key])
                 how.setAccessibleName(f"What was measured for {PROP_TITLES[key].lower()} and how")
-                how.setToolTip("What was measured and how (the test, the instrument, the sample), or what the "
-                               "judgement was based on")
+                how.setToolTip(
+                    "What was measured and how (the test, the instrument, the sample), or what the "
+                    "judgement was based on"
+                )
                 how.setMaxLength(2000)
                 merr = QLabel("")
                 merr.setObjectName("fieldError")
@@ -429,9 +470,11 @@ class FeedbackPanel(QWidget):
         self.outcome_group = QButtonGroup(self)
         self.outcome_buttons: dict[str, QRadioButton] = {}
         rb = QHBoxLayout()
-        for key, text, tip in (("passed", "Passed", "The product does the job it was made for"),
-                               ("failed", "Failed", "The product does not do the job"),
-                               ("unknown", "Not known yet", "Not tried in use yet")):
+        for key, text, tip in (
+            ("passed", "Passed", "The product does the job it was made for"),
+            ("failed", "Failed", "The product does not do the job"),
+            ("unknown", "Not known yet", "Not tried in use yet"),
+        ):
             b = QRadioButton(text)
             b.setObjectName(f"feedback_outcome_{key}")
             b.setToolTip(tip)
@@ -495,8 +538,9 @@ class FeedbackPanel(QWidget):
 
         self.pending_frame = QFrame()
         self.pending_frame.setObjectName("pendingBanner")
-        self.pending_frame.setStyleSheet("QFrame#pendingBanner { background: #fef2f2; border: 1px solid #fca5a5; "
-                                         "border-radius: 4px; }")
+        self.pending_frame.setStyleSheet(
+            "QFrame#pendingBanner { background: #fef2f2; border: 1px solid #fca5a5; border-radius: 4px; }"
+        )
         pl = QHBoxLayout(self.pending_frame)
         self.pending_label = QLabel("")
         self.pending_label.setObjectName("pendingText")
@@ -537,8 +581,10 @@ class FeedbackPanel(QWidget):
         self.reload_button.setToolTip("Read the saved feedback again (e.g. after an import from the command line)")
         self.reload_button.clicked.connect(self.refresh)
         self.again_button = QPushButton("Report on this recipe again…")
-        self.again_button.setToolTip("Fill the form with the recipe, target and prediction of the selected report "
-                                     "(e.g. a second batch of the same recipe)")
+        self.again_button.setToolTip(
+            "Fill the form with the recipe, target and prediction of the selected report "
+            "(e.g. a second batch of the same recipe)"
+        )
         self.again_button.clicked.connect(self.report_again)
         self.again_button.setEnabled(False)
         fl = QHBoxLayout()
@@ -559,8 +605,10 @@ class FeedbackPanel(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.report_again())
         self.count_label = QLabel("")
         self.count_label.setObjectName("hint")
-        legend = QLabel("Each property shows <b>actual vs predicted</b>: <span style='color:#166534'>green</span> "
-                        "inside the predicted 95% interval, <span style='color:#b91c1c'>red</span> outside it.")
+        legend = QLabel(
+            "Each property shows <b>actual vs predicted</b>: <span style='color:#166534'>green</span> "
+            "inside the predicted 95% interval, <span style='color:#b91c1c'>red</span> outside it."
+        )
         legend.setObjectName("hint")
         legend.setWordWrap(True)
 
@@ -595,8 +643,9 @@ class FeedbackPanel(QWidget):
         bl.addWidget(section_title("Predicted vs actual"))
         bl.addWidget(self.pva_title)
         bl.addWidget(self.pva_table, 1)
-        self.list_splitter = splitter(Qt.Orientation.Vertical, "feedbackListSplit", (top, bottom), (3, 2), (420, 360),
-                                      collapsible=False)
+        self.list_splitter = splitter(
+            Qt.Orientation.Vertical, "feedbackListSplit", (top, bottom), (3, 2), (420, 360), collapsible=False
+        )
         return self.list_splitter
 
     # ------------------------------------------------------------------ the recipe
@@ -637,7 +686,8 @@ class FeedbackPanel(QWidget):
             self.recipe_label.setText(
                 "<span style='color:#4b5563'>No recipe chosen. Select the recipe the crew made in the Candidates "
                 "tab and press <b>Report how it turned out…</b> in its detail pane, or pick a past report below "
-                "and press <b>Report on this recipe again…</b>.</span>")
+                "and press <b>Report on this recipe again…</b>.</span>"
+            )
             for lab in self.predicted_labels.values():
                 lab.setText("–")
         else:
@@ -646,7 +696,8 @@ class FeedbackPanel(QWidget):
                 f"<b>{html.escape(made.process_name)}</b> · batch of {html.escape(made.batch_text())}{src}<br>"
                 f"{html.escape(made.items_text())}<br>"
                 f"<span style='color:#4b5563'>Recipe {html.escape(made.recipe_id)} · target "
-                f"{html.escape(made.target_name)} · predicted by {html.escape(made.model_label)}</span>")
+                f"{html.escape(made.target_name)} · predicted by {html.escape(made.model_label)}</span>"
+            )
             for key, lab in self.predicted_labels.items():
                 lab.setText(made.predicted_text(key))
         self._update_use_selected()
@@ -655,8 +706,9 @@ class FeedbackPanel(QWidget):
 
     def _update_use_selected(self, *_) -> None:
         cur = self.ctx.selection.current
-        self.use_selected_button.setEnabled(bool(cur) and (self.made is None or self.made.recipe_id != cur
-                                                           or self.made.source != "results"))
+        self.use_selected_button.setEnabled(
+            bool(cur) and (self.made is None or self.made.recipe_id != cur or self.made.source != "results")
+        )
 
     # ------------------------------------------------------------------ the report
     def report(self) -> dict[str, Any]:
@@ -709,8 +761,7 @@ class FeedbackPanel(QWidget):
             mark_invalid(combo, bool(reason))
             if reason:
                 out.append((True, reason))
-        if not any(f.value() is not None for f in self.fields.values()) and \
-                self.outcome_buttons["unknown"].isChecked():
+        if not any(f.value() is not None for f in self.fields.values()) and self.outcome_buttons["unknown"].isChecked():
             out.append((False, "Enter at least one result (a value, or passed / failed)."))
         return out
 
@@ -723,8 +774,9 @@ class FeedbackPanel(QWidget):
         ok = not problems and self._save_task is None
         self.save_button.setEnabled(ok)
         self.save_action.setEnabled(ok)
-        self.save_button.setToolTip(self.save_action.toolTip() if not problems
-                                    else "Cannot save yet: " + " ".join(problems))
+        self.save_button.setToolTip(
+            self.save_action.toolTip() if not problems else "Cannot save yet: " + " ".join(problems)
+        )
         general = [text for at_field, text in found if not at_field]  # the others are shown at their field
         self.form_hint.setText(general[0] if general and self.made is not None else "")
 
@@ -766,9 +818,14 @@ class FeedbackPanel(QWidget):
 
             return record_feedback(row)
 
-        self._save_task = self.ctx.runner.submit(work, pool="io", label="saving the feedback",
-                                                 on_done=self._saved, on_error=lambda f: self._save_failed(row, f),
-                                                 on_cancelled=self._save_cancelled)
+        self._save_task = self.ctx.runner.submit(
+            work,
+            pool="io",
+            label="saving the feedback",
+            on_done=self._saved,
+            on_error=lambda f: self._save_failed(row, f),
+            on_cancelled=self._save_cancelled,
+        )
         self._update_save()
         return self._save_task
 
@@ -781,8 +838,10 @@ class FeedbackPanel(QWidget):
         self._forget(row_id)
         self.last_saved = row_id
         self.clear_form()
-        self._set_status(f"<span style='color:#166534'>✓ Saved as row <b>{html.escape(row_id)}</b>.</span> "
-                         "It is on disk now.", "saved")
+        self._set_status(
+            f"<span style='color:#166534'>✓ Saved as row <b>{html.escape(row_id)}</b>.</span> It is on disk now.",
+            "saved",
+        )
         self._update_pending()
         self.ctx.say(f"Feedback saved (row {row_id})", 8000)
         self.refresh()
@@ -793,12 +852,12 @@ class FeedbackPanel(QWidget):
         if failure.code == ErrorCode.STORAGE_ERROR:  # keep it in memory, to retry
             self.unsaved[row["row_id"]] = row
             self._storage_failure = failure
-            self._set_status("<span style='color:#b91c1c'>Not saved yet: the disk refused the write (see "
-                             "below).</span>", "failed")
+            self._set_status(
+                "<span style='color:#b91c1c'>Not saved yet: the disk refused the write (see below).</span>", "failed"
+            )
         else:  # not a disk problem: retrying would not help; the form keeps the values to fix
             self._forget(row["row_id"])
-            self._set_status(f"<span style='color:#b91c1c'>Not saved: {html.escape(failure.message)}</span>",
-                             "failed")
+            self._set_status(f"<span style='color:#b91c1c'>Not saved: {html.escape(failure.message)}</span>", "failed")
         self._update_pending()
         self._update_save()
         self.ctx.report(failure)
@@ -822,7 +881,8 @@ class FeedbackPanel(QWidget):
         self.pending_label.setText(
             f"<b>{n} report{'s are' if n != 1 else ' is'} not saved yet.</b> {html.escape(reason)} "
             f"{'They are' if n != 1 else 'It is'} kept in memory and nothing saved earlier was touched. Free some "
-            "disk space or check the data folder, then press <b>Retry</b>.")
+            "disk space or check the data folder, then press <b>Retry</b>."
+        )
         self.pending_frame.setVisible(True)
         self.retry_button.setEnabled(self._retry_task is None)
 
@@ -845,9 +905,14 @@ class FeedbackPanel(QWidget):
 
         self.retry_button.setEnabled(False)
         self.pending_label.setText("Trying again…")
-        self._retry_task = self.ctx.runner.submit(work, pool="io", label="saving the kept feedback",
-                                                  on_done=self._retried, on_error=self._retry_failed,
-                                                  on_cancelled=self._retry_cancelled)
+        self._retry_task = self.ctx.runner.submit(
+            work,
+            pool="io",
+            label="saving the kept feedback",
+            on_done=self._retried,
+            on_error=self._retry_failed,
+            on_cancelled=self._retry_cancelled,
+        )
         return self._retry_task
 
     def _retried(self, ids: list[str]) -> None:
@@ -855,8 +920,11 @@ class FeedbackPanel(QWidget):
         for rid in ids:
             self._forget(rid)
         self.last_saved = ids[-1] if ids else self.last_saved
-        self._set_status(f"<span style='color:#166534'>✓ Saved {len(ids)} kept report"
-                         f"{'s' if len(ids) != 1 else ''}: {html.escape(', '.join(ids))}.</span>", "saved")
+        self._set_status(
+            f"<span style='color:#166534'>✓ Saved {len(ids)} kept report"
+            f"{'s' if len(ids) != 1 else ''}: {html.escape(', '.join(ids))}.</span>",
+            "saved",
+        )
         self.ctx.say(f"{len(ids)} kept feedback report(s) saved", 8000)
         self._update_pending()
         self.refresh()
@@ -887,26 +955,35 @@ class FeedbackPanel(QWidget):
         self.who.blockSignals(False)
 
     # ------------------------------------------------------------------ past feedback
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._loaded_once:
             self.refresh()
-        if self.made is None and self.ctx.selection.current and self.ctx.results.view.candidate(
-                self.ctx.selection.current) is not None:
+        if (
+            self.made is None
+            and self.ctx.selection.current
+            and self.ctx.results.view.candidate(self.ctx.selection.current) is not None
+        ):
             self.use_selected()
 
     def refresh(self) -> Task:
         self._loaded_once = True
         self.count_label.setText("Reading the saved feedback…")
-        self._list_task = self.ctx.runner.submit(load_feedback_list, slot="feedback-list", pool="io",
-                                                 label="reading the saved feedback", on_done=self._list_done,
-                                                 on_error=self._list_failed)
+        self._list_task = self.ctx.runner.submit(
+            load_feedback_list,
+            slot="feedback-list",
+            pool="io",
+            label="reading the saved feedback",
+            on_done=self._list_done,
+            on_error=self._list_failed,
+        )
         return self._list_task
 
     def _list_done(self, view: FeedbackListView) -> None:
         self._list_task = None
-        current = self.list_model.row_id(self.table.currentIndex().row()) if self.table.currentIndex().isValid() \
-            else None
+        current = (
+            self.list_model.row_id(self.table.currentIndex().row()) if self.table.currentIndex().isValid() else None
+        )
         self.list_model.set_view(view)
         self._apply_filter()
         if current is not None and current in view.ids:
@@ -919,8 +996,9 @@ class FeedbackPanel(QWidget):
 
     def _list_failed(self, failure: TaskFailure) -> None:
         self._list_task = None
-        self.count_label.setText(f"<span style='color:#b91c1c'>The saved feedback could not be read: "
-                                 f"{html.escape(failure.message)}</span>")
+        self.count_label.setText(
+            f"<span style='color:#b91c1c'>The saved feedback could not be read: {html.escape(failure.message)}</span>"
+        )
         self.ctx.report(failure)
 
     def _select_row_id(self, row_id: str) -> None:
@@ -963,12 +1041,14 @@ class FeedbackPanel(QWidget):
             f"Recipe <b>{html.escape(str(rec.get('recipe_id')))}</b>, reported by {html.escape(str(who))} "
             f"({outcome}); predicted by {html.escape(model)}. Row {html.escape(rid)}."
             + (f"<br>Notes: {html.escape(str(notes))}" if notes else "")
-            + ("" if lines else "<br>No property was reported."))
+            + ("" if lines else "<br>No property was reported.")
+        )
 
     # ------------------------------------------------------------------ export / import
     def choose_export_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Export feedback for trainers: choose a folder",
-                                                  str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(
+            self, "Export feedback for trainers: choose a folder", str(Path.home())
+        )
         if folder:
             self.export_to(folder)
 
@@ -983,15 +1063,18 @@ class FeedbackPanel(QWidget):
 
     def _exported(self, result) -> None:
         self.ctx.say(f"Exported {result.rows} feedback report(s) to {result.path}", 10000)
-        self._message("Feedback exported",
-                      f"<b>{result.rows} report{'s' if result.rows != 1 else ''} exported</b> to<br>"
-                      f"{html.escape(str(result.path))}<br><br>The folder's manifest.json lists the file with its "
-                      "row count and checksum, so a trainer's import can check it is complete and unchanged.")
+        self._message(
+            "Feedback exported",
+            f"<b>{result.rows} report{'s' if result.rows != 1 else ''} exported</b> to<br>"
+            f"{html.escape(str(result.path))}<br><br>The folder's manifest.json lists the file with its "
+            "row count and checksum, so a trainer's import can check it is complete and unchanged.",
+        )
         self.exported.emit(result)
 
     def choose_import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import feedback files", str(Path.home()),
-                                                "Feedback exports (*.parquet manifest.json);;All files (*)")
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import feedback files", str(Path.home()), "Feedback exports (*.parquet manifest.json);;All files (*)"
+        )
         if paths:
             self.import_files(paths)
 
@@ -1007,8 +1090,11 @@ class FeedbackPanel(QWidget):
         return self.ctx.runner.submit(work, pool="io", label="the feedback import", on_done=self._imported)
 
     def _imported(self, summary) -> None:
-        self.ctx.say(f"Feedback import: {summary.added} added, {summary.duplicates} already here, "
-                     f"{summary.refused} file(s) refused", 10000)
+        self.ctx.say(
+            f"Feedback import: {summary.added} added, {summary.duplicates} already here, "
+            f"{summary.refused} file(s) refused",
+            10000,
+        )
         dlg = ImportSummaryDialog(summary, self.window())
         self.import_dialog = dlg
         dlg.open()
@@ -1024,8 +1110,11 @@ class FeedbackPanel(QWidget):
 
     # ------------------------------------------------------------------ window hooks
     def _layout(self) -> dict:
-        return {"feedback/splitter": self.splitter, "feedback/list_splitter": self.list_splitter,
-                "feedback/header": self.table.horizontalHeader()}
+        return {
+            "feedback/splitter": self.splitter,
+            "feedback/list_splitter": self.list_splitter,
+            "feedback/header": self.table.horizontalHeader(),
+        }
 
     def save_state(self, settings) -> None:
         names = [self.who.itemText(i) for i in range(self.who.count())]
@@ -1052,5 +1141,7 @@ class FeedbackPanel(QWidget):
         n = len(self.unsaved)
         if not n:
             return ""
-        return (f"{n} feedback report{'s' if n != 1 else ''} could not be saved (the disk refused the write) and "
-                f"{'are' if n != 1 else 'is'} only in memory.")
+        return (
+            f"{n} feedback report{'s' if n != 1 else ''} could not be saved (the disk refused the write) and "
+            f"{'are' if n != 1 else 'is'} only in memory."
+        )

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -18,8 +19,14 @@ from spacetrash_desktop.ui.views import OBJECTIVES, fmt_kg, fmt_value
 REPORT_PROPS: tuple[str, ...] = (*PROPERTY_NAMES, "product_mass_kg")
 PROP_TITLES = {**{k: v[0] for k, v in OBJECTIVES.items()}, "product_mass_kg": "Product mass"}
 SHORT_TITLES = {**PROP_TITLES, "crew_min": "Crew", "product_mass_kg": "Product"}
-PROP_UNITS = {"rigidity": "0–1", "tightness": "0–1", "energy_kwh": "kWh", "water_l": "L", "crew_min": "min",
-              "product_mass_kg": "kg"}
+PROP_UNITS = {
+    "rigidity": "0–1",
+    "tightness": "0–1",
+    "energy_kwh": "kWh",
+    "water_l": "L",
+    "crew_min": "min",
+    "product_mass_kg": "kg",
+}
 MODEL_KEYS = ("name", "version", "status", "manifest_sha256")
 
 
@@ -79,7 +86,7 @@ class MadeRecipe:
     source: str = "results"  # results (a generated candidate) | feedback (a past report)
 
     @classmethod
-    def from_candidate(cls, cand, target=None, model=None) -> "MadeRecipe":
+    def from_candidate(cls, cand, target=None, model=None) -> MadeRecipe:
         cd = cand.to_dict() if hasattr(cand, "to_dict") else dict(cand)
         tgt = target.to_dict() if hasattr(target, "to_dict") else (dict(target) if target else None)
         info = model.to_dict() if hasattr(model, "to_dict") else dict(model or {})
@@ -87,7 +94,7 @@ class MadeRecipe:
         return cls(str(cd["id"]), cd, tgt, info, "results")
 
     @classmethod
-    def from_feedback_row(cls, rec: Mapping) -> "MadeRecipe":
+    def from_feedback_row(cls, rec: Mapping) -> MadeRecipe:
         """The same recipe, target, prediction and model as a past report (to report on it again)."""
         recipe = _loads(rec.get("recipe_json"))
         pred = _loads(rec.get("prediction_json"))
@@ -95,10 +102,18 @@ class MadeRecipe:
         for key in ("properties", "status", "ood", "pareto_rank", "mass_flow"):
             if key in pred:
                 cd[key] = pred[key]
-        model = {"name": _clean(rec.get("model_name")), "version": _clean(rec.get("model_version")),
-                 "manifest_sha256": _clean(rec.get("model_manifest_sha256"))}
-        return cls(str(rec["recipe_id"]), cd, _loads(rec.get("target_json")) or None,
-                   {k: v for k, v in model.items() if v}, "feedback")
+        model = {
+            "name": _clean(rec.get("model_name")),
+            "version": _clean(rec.get("model_version")),
+            "manifest_sha256": _clean(rec.get("model_manifest_sha256")),
+        }
+        return cls(
+            str(rec["recipe_id"]),
+            cd,
+            _loads(rec.get("target_json")) or None,
+            {k: v for k, v in model.items() if v},
+            "feedback",
+        )
 
     # -- what the panel shows
     @property
@@ -165,16 +180,26 @@ FEEDBACK_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("who", "Who", "Who reported it"),
     ("recipe", "Recipe", "The recipe the crew made: its id and process"),
     ("outcome", "Outcome", "passed, failed, or not said"),
-    *((p, SHORT_TITLES[p] if PROP_UNITS[p] == "0–1" else f"{SHORT_TITLES[p]} ({PROP_UNITS[p]})",
-       f"{PROP_TITLES[p]} ({PROP_UNITS[p]}): what the crew found vs what was predicted. Green: inside the "
-       "predicted 95% interval; red: outside it.") for p in REPORT_PROPS),
+    *(
+        (
+            p,
+            SHORT_TITLES[p] if PROP_UNITS[p] == "0–1" else f"{SHORT_TITLES[p]} ({PROP_UNITS[p]})",
+            f"{PROP_TITLES[p]} ({PROP_UNITS[p]}): what the crew found vs what was predicted. Green: inside the "
+            "predicted 95% interval; red: outside it.",
+        )
+        for p in REPORT_PROPS
+    ),
     ("inside", "Inside", "How many of the reported values fell inside the predicted 95% interval"),
     ("model", "Predicted by", "The model (name and version) that made the prediction"),
     ("row_id", "Row ID", "The unique id of the report"),
 )
 FEEDBACK_COLUMN_INDEX = {k: i for i, (k, _t, _tip) in enumerate(FEEDBACK_COLUMNS)}
-FILTER_FIELDS: tuple[tuple[str, str], ...] = (("all", "Everything"), ("recipe", "Recipe"), ("who", "Who"),
-                                              ("model", "Model version"))
+FILTER_FIELDS: tuple[tuple[str, str], ...] = (
+    ("all", "Everything"),
+    ("recipe", "Recipe"),
+    ("who", "Who"),
+    ("model", "Model version"),
+)
 
 
 def local_time(iso: Any) -> str:
@@ -202,9 +227,10 @@ class FeedbackListView:
         return len(self.ids)
 
     @classmethod
-    def empty(cls) -> "FeedbackListView":
-        return cls([], [], [], [np.zeros(0) for _ in FEEDBACK_COLUMNS],
-                   {k: np.zeros(0, object) for k, _ in FILTER_FIELDS}, [])
+    def empty(cls) -> FeedbackListView:
+        return cls(
+            [], [], [], [np.zeros(0) for _ in FEEDBACK_COLUMNS], {k: np.zeros(0, object) for k, _ in FILTER_FIELDS}, []
+        )
 
     def record(self, row_id: str) -> dict | None:
         for r in self.records:
@@ -213,7 +239,7 @@ class FeedbackListView:
         return None
 
     @classmethod
-    def build(cls, df, pva) -> "FeedbackListView":
+    def build(cls, df, pva) -> FeedbackListView:
         """``df``: services.feedback.list_feedback(); ``pva``: services.feedback.predicted_vs_actual(df)."""
         records = [{k: _clean(v) for k, v in r.items()} for r in df.to_dict("records")]
         lines: dict[str, list[dict]] = {}
@@ -242,23 +268,35 @@ class FeedbackListView:
             n_in = sum(1 for v in inside.values() if v is True)
             n_int = sum(1 for v in inside.values() if v is not None)
             mlabel = model_label({"name": rec.get("model_name"), "version": rec.get("model_version")})
-            row = (local_time(rec.get("recorded_at")), str(rec.get("who") or ""),
-                   f"{rec.get('recipe_id')} · {process}", outcome, *cells,
-                   f"{n_in} of {n_int}" if n_int else "–", mlabel, rid)
+            row = (
+                local_time(rec.get("recorded_at")),
+                str(rec.get("who") or ""),
+                f"{rec.get('recipe_id')} · {process}",
+                outcome,
+                *cells,
+                f"{n_in} of {n_int}" if n_int else "–",
+                mlabel,
+                rid,
+            )
             display.append(tuple(str(x) for x in row))
             inside_all.append(inside)
             keys_inside.append(n_in / n_int if n_int else np.nan)
-            recipe_hay.append(f"{rec.get('recipe_id')} {process} "
-                              + " ".join(str(it.get("name") or it.get("item_id")) for it in recipe.get("items") or []))
+            recipe_hay.append(
+                f"{rec.get('recipe_id')} {process} "
+                + " ".join(str(it.get("name") or it.get("item_id")) for it in recipe.get("items") or [])
+            )
             who_hay.append(str(rec.get("who") or ""))
             model_hay.append(f"{rec.get('model_name') or 'physics'} {rec.get('model_version') or ''}")
         n = len(records)
         text_col = lambda i: np.array([d[i].lower() for d in display], object)  # noqa: E731
         sort_keys = [
             np.array([str(r.get("recorded_at") or "") for r in records], object),
-            text_col(1), text_col(2), text_col(3),
+            text_col(1),
+            text_col(2),
+            text_col(3),
             *(np.array(actual_keys[p], float).reshape(n) for p in REPORT_PROPS),
-            np.array(keys_inside, float).reshape(n), text_col(len(FEEDBACK_COLUMNS) - 2),
+            np.array(keys_inside, float).reshape(n),
+            text_col(len(FEEDBACK_COLUMNS) - 2),
             text_col(len(FEEDBACK_COLUMNS) - 1),
         ]
         hay = {
@@ -308,8 +346,14 @@ def pva_rows(record: Mapping | None, lines: list[dict]) -> list[tuple[tuple[str,
         interval = "–" if low is None or high is None else f"{fmt_prop(p, low)}–{fmt_prop(p, high)}"
         err = ln.get("error")
         inside = ln.get("inside_interval")
-        cells = (f"{PROP_TITLES.get(p, p)} ({unit})", fmt_prop(p, ln.get("predicted")), interval,
-                 fmt_prop(p, ln.get("actual")), "–" if err is None else _signed(p, float(err)),
-                 "yes" if inside is True else "no" if inside is False else "–", how or "–")
+        cells = (
+            f"{PROP_TITLES.get(p, p)} ({unit})",
+            fmt_prop(p, ln.get("predicted")),
+            interval,
+            fmt_prop(p, ln.get("actual")),
+            "–" if err is None else _signed(p, float(err)),
+            "yes" if inside is True else "no" if inside is False else "–",
+            how or "–",
+        )
         out.append((cells, inside))
     return out

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
 
 from spacetrash_desktop.catalog.importer import MAX_COUNT, MAX_MASS_KG, parse_number
 from spacetrash_desktop.domain import WasteItem
@@ -41,8 +41,11 @@ def parse_field(field: str, value) -> float | int:
         raise BadInputError(f"{field} cannot be edited here")
     x = parse_number(value) if not isinstance(value, (int, float)) or isinstance(value, bool) else float(value)
     if x is None or not math.isfinite(x):
-        unit = {"mass_kg": "a mass in kilograms, for example 12.5", "count": "a whole number, for example 3",
-                "moisture_pct": "a percentage, for example 5"}[field]
+        unit = {
+            "mass_kg": "a mass in kilograms, for example 12.5",
+            "count": "a whole number, for example 3",
+            "moisture_pct": "a percentage, for example 5",
+        }[field]
         shown = str(value).strip()
         head = f"'{shown[:40]}' is not a number" if shown else "The value is empty"
         raise BadInputError(f"{head}: type {unit}.")
@@ -69,7 +72,7 @@ def parse_field(field: str, value) -> float | int:
 
 
 class _SetField:
-    def __init__(self, doc: "InventoryDocument", row: int, field: str, new):
+    def __init__(self, doc: InventoryDocument, row: int, field: str, new):
         self.doc, self.row, self.field, self.new = doc, row, field, new
         self.old = getattr(doc.items[row], field)
         title = EDITABLE_FIELDS[field][0].lower()
@@ -85,7 +88,7 @@ class _SetField:
 class _Replace:
     """Replace the whole item list (add, delete, import): small inventories make a copy cheap."""
 
-    def __init__(self, doc: "InventoryDocument", new_items: Sequence[WasteItem], label: str):
+    def __init__(self, doc: InventoryDocument, new_items: Sequence[WasteItem], label: str):
         self.doc = doc
         self.old = list(doc.items)
         self.new = list(new_items)

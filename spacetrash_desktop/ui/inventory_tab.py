@@ -4,8 +4,8 @@ import (worker + report of rejected rows), export, and autosave of every edit.""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 import pyqtgraph as pg
@@ -66,8 +66,14 @@ class Autosaver(QObject):
     def _start(self) -> None:
         snap, self._pending = self._pending, None
         fn = self.save_fn
-        self._task = self.ctx.runner.submit(lambda c: str(fn(list(snap))), pool="io", label="saving the inventory",
-                                            on_done=self._done, on_error=self._failed, on_cancelled=self._cancelled)
+        self._task = self.ctx.runner.submit(
+            lambda c: str(fn(list(snap))),
+            pool="io",
+            label="saving the inventory",
+            on_done=self._done,
+            on_error=self._failed,
+            on_cancelled=self._cancelled,
+        )
 
     def _done(self, path: str) -> None:
         self._task = None
@@ -255,9 +261,14 @@ class InventoryTab(QWidget):
         bar.addWidget(self.filter_edit, 1)
         self.undo_button = action_button(self.undo_action, "Undo")
         self.redo_button = action_button(self.redo_action, "Redo")
-        for b in (action_button(self.add_action, "Add…"), action_button(self.delete_action, "Delete"),
-                  self.undo_button, self.redo_button, action_button(self.import_action, "Import…"),
-                  action_button(self.export_action, "Export CSV…")):
+        for b in (
+            action_button(self.add_action, "Add…"),
+            action_button(self.delete_action, "Delete"),
+            self.undo_button,
+            self.redo_button,
+            action_button(self.import_action, "Import…"),
+            action_button(self.export_action, "Export CSV…"),
+        ):
             bar.addWidget(b)
 
         self.summary = QLabel("Loading the inventory…")
@@ -273,18 +284,26 @@ class InventoryTab(QWidget):
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        setup_table(self.table, INVENTORY_COLUMN_WIDTHS, selection=QAbstractItemView.SelectionMode.ExtendedSelection,
-                    edit_triggers=QAbstractItemView.EditTrigger.DoubleClicked
-                    | QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.AnyKeyPressed,
-                    font=self.font(), row_pad=12, stretch_last=True)
+        setup_table(
+            self.table,
+            INVENTORY_COLUMN_WIDTHS,
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+            edit_triggers=QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed,
+            font=self.font(),
+            row_pad=12,
+            stretch_last=True,
+        )
         self.table.addAction(self.delete_action)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
 
         self.chart = MassByCategoryChart()
         self.chart.setMinimumWidth(300)
 
-        self.splitter = splitter(Qt.Orientation.Horizontal, "inventorySplit", (self.table, self.chart), (3, 2),
-                                 (940, 400))
+        self.splitter = splitter(
+            Qt.Orientation.Horizontal, "inventorySplit", (self.table, self.chart), (3, 2), (940, 400)
+        )
 
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
@@ -305,8 +324,9 @@ class InventoryTab(QWidget):
 
             return current_inventory()
 
-        return self.ctx.runner.submit(work, slot="inventory-load", pool="io", label="loading the inventory",
-                                      on_done=self._loaded)
+        return self.ctx.runner.submit(
+            work, slot="inventory-load", pool="io", label="loading the inventory", on_done=self._loaded
+        )
 
     def _loaded(self, value) -> None:
         items, origin = value
@@ -326,7 +346,8 @@ class InventoryTab(QWidget):
         n = len(self.doc)
         shown = self.model.rowCount()
         origin = {"saved": "your saved inventory", "bundled default": "the bundled NASA default inventory"}.get(
-            self.doc.origin, self.doc.origin or "–")
+            self.doc.origin, self.doc.origin or "–"
+        )
         filt = f" · {shown} shown by the filter" if self.model.filter_text else ""
         self.summary.setText(f"{n} stock lines · {fmt_kg(self.doc.total_mass_kg)} in total{filt} · from {origin}")
         self.chart.set_data(self.doc.mass_by_category())
@@ -372,8 +393,9 @@ class InventoryTab(QWidget):
     def add_item_dialog(self) -> None:
         from spacetrash_desktop.ui.dialogs import AddItemDialog
 
-        dlg = AddItemDialog(self.ctx.catalog.material_lookup(), [it.category for it in self.doc.items],
-                            self.doc.new_item_id(), self)
+        dlg = AddItemDialog(
+            self.ctx.catalog.material_lookup(), [it.category for it in self.doc.items], self.doc.new_item_id(), self
+        )
         dlg.accepted.connect(lambda: self._add(dlg.item))
         dlg.open()
         self.add_dialog = dlg
@@ -389,23 +411,30 @@ class InventoryTab(QWidget):
         self.ctx.say(f"Added {item.name} (Ctrl+Z to undo)", 6000)
 
     def _save_failed(self, failure: TaskFailure) -> None:
-        self.ctx.say(f"Not saved: {failure.message} Your edits are kept in memory and saved again after "
-                     "the next edit.", 0)
+        self.ctx.say(
+            f"Not saved: {failure.message} Your edits are kept in memory and saved again after the next edit.", 0
+        )
         self.ctx.report(failure)
 
     # ------------------------------------------------------------------ import / export
     def choose_import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import an inventory", str(Path.home()),
-                                              "Inventory files (*.csv *.txt *.parquet *.pq);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import an inventory", str(Path.home()), "Inventory files (*.csv *.txt *.parquet *.pq);;All files (*)"
+        )
         if path:
             self.import_file(path)
 
     def import_file(self, path: str) -> Task:
         name = Path(path).name
         self.ctx.say(f"Reading {name}…", 0)
-        return self.ctx.runner.submit(lambda c: _import_file(path), slot="inventory-import", pool="io",
-                                      label=f"the import of {name}", on_done=lambda r: self._import_done(name, r),
-                                      on_error=lambda f: self._import_failed(name, f))
+        return self.ctx.runner.submit(
+            lambda c: _import_file(path),
+            slot="inventory-import",
+            pool="io",
+            label=f"the import of {name}",
+            on_done=lambda r: self._import_done(name, r),
+            on_error=lambda f: self._import_failed(name, f),
+        )
 
     def _import_done(self, name: str, result) -> None:
         from spacetrash_desktop.ui.dialogs import ImportReportDialog
@@ -416,8 +445,12 @@ class InventoryTab(QWidget):
         dlg = ImportReportDialog(name, result, [*result.errors, *result.warnings], self)
         self.import_dialog = dlg
         dlg.accepted.connect(lambda: self._apply_import(name, result.items))
-        dlg.rejected.connect(lambda: (self.ctx.say(f"Import of {name} cancelled; nothing changed", 6000),
-                                      self.import_finished.emit("cancelled")))
+        dlg.rejected.connect(
+            lambda: (
+                self.ctx.say(f"Import of {name} cancelled; nothing changed", 6000),
+                self.import_finished.emit("cancelled"),
+            )
+        )
         dlg.open()
         self.ctx.say(f"{name}: {len(result.items)} good rows, {result.rows_rejected} rejected", 0)
 
@@ -444,8 +477,9 @@ class InventoryTab(QWidget):
         self.import_finished.emit("failed")
 
     def choose_export_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export the inventory", str(Path.home() / "inventory.csv"),
-                                              "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export the inventory", str(Path.home() / "inventory.csv"), "CSV (*.csv)"
+        )
         if path:
             if not path.lower().endswith(".csv"):
                 path += ".csv"
@@ -453,9 +487,12 @@ class InventoryTab(QWidget):
 
     def export_to(self, path: str) -> Task:
         snap = self.doc.snapshot()
-        return self.ctx.runner.submit(lambda c: _export_inventory(list(snap), path), pool="io",
-                                      label="the inventory export",
-                                      on_done=lambda p: self.ctx.say(f"Exported {len(snap)} stock lines to {p}", 8000))
+        return self.ctx.runner.submit(
+            lambda c: _export_inventory(list(snap), path),
+            pool="io",
+            label="the inventory export",
+            on_done=lambda p: self.ctx.say(f"Exported {len(snap)} stock lines to {p}", 8000),
+        )
 
     # ------------------------------------------------------------------ state
     def _layout(self) -> dict:

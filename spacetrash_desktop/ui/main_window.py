@@ -58,8 +58,11 @@ def check_model(_ctx) -> ModelInfo:
         from spacetrash_desktop.ml import registry
     except ImportError as exc:
         name = getattr(exc, "name", "") or ""
-        reason = NO_MODEL_REASON if name.startswith("spacetrash_desktop.ml") or not name else (
-            f"the model layer cannot be loaded ({name} is missing)")
+        reason = (
+            NO_MODEL_REASON
+            if name.startswith("spacetrash_desktop.ml") or not name
+            else (f"the model layer cannot be loaded ({name} is missing)")
+        )
         return ModelInfo(status="physics fallback", reason=reason)
     ensure = getattr(registry, "ensure_installed", None)
     if ensure is not None:
@@ -78,12 +81,25 @@ class MainWindow(QMainWindow):
     model_checked = Signal(object)  # ModelInfo
     closed = Signal()
 
-    TAB_TITLES = (("inventory", "Inventory"), ("target", "Target"), ("candidates", "Candidates"),
-                  ("tradeoffs", "Trade-offs"))
+    TAB_TITLES = (
+        ("inventory", "Inventory"),
+        ("target", "Target"),
+        ("candidates", "Candidates"),
+        ("tradeoffs", "Trade-offs"),
+    )
 
-    def __init__(self, *, catalog=None, settings: QSettings | None = None, scorer_factory=None,
-                 generate_options: dict | None = None, save_fn=None, model_check=check_model,
-                 start: bool = True, parent: QWidget | None = None):
+    def __init__(
+        self,
+        *,
+        catalog=None,
+        settings: QSettings | None = None,
+        scorer_factory=None,
+        generate_options: dict | None = None,
+        save_fn=None,
+        model_check=check_model,
+        start: bool = True,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         from spacetrash_desktop.catalog.datasets import load_catalog
 
@@ -94,8 +110,14 @@ class MainWindow(QMainWindow):
         self.error_dialogs: list[ErrorDialog] = []
         self.settings = settings if settings is not None else window_settings()
         self.runner = TaskRunner(self, error_handler=self.show_failure)
-        self.ctx = AppContext(catalog=catalog or load_catalog(), runner=self.runner, settings=self.settings,
-                              scorer_factory=scorer_factory, generate_options=generate_options, parent=self)
+        self.ctx = AppContext(
+            catalog=catalog or load_catalog(),
+            runner=self.runner,
+            settings=self.settings,
+            scorer_factory=scorer_factory,
+            generate_options=generate_options,
+            parent=self,
+        )
         self.ctx.error_handler = self.show_failure
         self.ctx.status_message.connect(self._status_message)
         self.ctx.model_info_changed.connect(self._model_info_changed)
@@ -110,8 +132,9 @@ class MainWindow(QMainWindow):
         self.tradeoffs_tab = TradeoffsTab(self.ctx)
         self.panels: dict[str, QWidget] = {}
         self.docks: dict[str, QDockWidget] = {}
-        for (key, title), widget in zip(self.TAB_TITLES, (self.inventory_tab, self.target_tab, self.candidates_tab,
-                                                          self.tradeoffs_tab)):
+        for (key, title), widget in zip(
+            self.TAB_TITLES, (self.inventory_tab, self.target_tab, self.candidates_tab, self.tradeoffs_tab)
+        ):
             self.panels[key] = widget
             i = self.tabs.addTab(widget, title)
             self.tabs.setTabToolTip(i, f"{title} (Ctrl+{i + 1})")
@@ -131,12 +154,19 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Load the inventory (I/O pool) and check the model (compute pool) off the GUI thread."""
         self.inventory_tab.load_at_startup()
-        self.runner.submit(self._model_check, slot="model", pool="compute", label="checking the model",
-                           on_done=self.ctx.set_model_info, on_error=self._model_check_failed)
+        self.runner.submit(
+            self._model_check,
+            slot="model",
+            pool="compute",
+            label="checking the model",
+            on_done=self.ctx.set_model_info,
+            on_error=self._model_check_failed,
+        )
 
     def _model_check_failed(self, failure: TaskFailure) -> None:
-        self.ctx.set_model_info(ModelInfo(status="physics fallback",
-                                          reason=f"the model could not be loaded: {failure.message}"))
+        self.ctx.set_model_info(
+            ModelInfo(status="physics fallback", reason=f"the model could not be loaded: {failure.message}")
+        )
 
     # ------------------------------------------------------------------ status bar
     def _build_status_bar(self) -> None:
@@ -164,7 +194,11 @@ class MainWindow(QMainWindow):
 
     def _model_info_changed(self, info: ModelInfo) -> None:
         color = STATUS_COLORS.get(info.status, "#6b7280")
-        name = "" if info.status in ("physics fallback", "checking") else f" — {html.escape(info.name)} {html.escape(info.version)}"
+        name = (
+            ""
+            if info.status in ("physics fallback", "checking")
+            else f" — {html.escape(info.name)} {html.escape(info.version)}"
+        )
         self.model_label.setText(f"<span style='color:{color}'>●</span> Model: {html.escape(info.status)}{name}")
         self.model_label.setToolTip(f"Model status: {info.status}\n{info.reason}".strip())
         self.model_label.setAccessibleDescription(f"{info.status}: {info.reason}")
@@ -175,8 +209,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, timeout_ms)
 
     # ------------------------------------------------------------------ menus
-    def _action(self, text: str, slot=None, *, tip: str = "", shortcut=None,
-                role: QAction.MenuRole | None = None) -> QAction:
+    def _action(
+        self, text: str, slot=None, *, tip: str = "", shortcut=None, role: QAction.MenuRole | None = None
+    ) -> QAction:
         """A window action: ``shortcut`` is a key sequence's text or a standard key."""
         a = QAction(text, self)
         if shortcut not in (None, ""):
@@ -193,27 +228,39 @@ class MainWindow(QMainWindow):
         inv, cand, trade = self.inventory_tab, self.candidates_tab, self.tradeoffs_tab
         mb = self.menuBar()
         file_menu = mb.addMenu("&File")
-        _add_to_menu(file_menu, inv.import_action, inv.export_action, None, cand.export_action,
-                     cand.export_front_action, trade.export_png_action)
+        _add_to_menu(
+            file_menu,
+            inv.import_action,
+            inv.export_action,
+            None,
+            cand.export_action,
+            cand.export_front_action,
+            trade.export_png_action,
+        )
         self._file_panel_anchor = file_menu.addSeparator()  # panels' File-menu actions go here
-        open_data = self._action("Open the &data folder",
-                                 lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(self.data_dir)),
-                                 tip="Show the folder with your saved inventory, settings and logs")
+        open_data = self._action(
+            "Open the &data folder",
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(self.data_dir)),
+            tip="Show the folder with your saved inventory, settings and logs",
+        )
         quit_action = self._action("&Quit", self.close, shortcut="Ctrl+Q", role=QAction.MenuRole.QuitRole)
         _add_to_menu(file_menu, open_data, None, quit_action)
 
         edit = mb.addMenu("&Edit")
-        _add_to_menu(edit, inv.undo_action, inv.redo_action, None, inv.add_action, inv.delete_action,
-                     inv.filter_action)
+        _add_to_menu(edit, inv.undo_action, inv.redo_action, None, inv.add_action, inv.delete_action, inv.filter_action)
 
         recipes = mb.addMenu("&Recipes")
-        self.generate_action = self._action("&Generate recipes", self.generate, shortcut="Ctrl+G",
-                                            tip=cand.generate_action.toolTip())
+        self.generate_action = self._action(
+            "&Generate recipes", self.generate, shortcut="Ctrl+G", tip=cand.generate_action.toolTip()
+        )
         cand.generate_action.setShortcut(QKeySequence())  # the window-level action owns Ctrl+G
         cand.generate_action.changed.connect(lambda: self.generate_action.setEnabled(cand.generate_action.isEnabled()))
         self.generate_action.setEnabled(cand.generate_action.isEnabled())
-        compare = self._action("&Compare selected recipes", lambda: self.show_tab("tradeoffs"),
-                               tip="Show the selected recipes side by side in the Trade-offs tab")
+        compare = self._action(
+            "&Compare selected recipes",
+            lambda: self.show_tab("tradeoffs"),
+            tip="Show the selected recipes side by side in the Trade-offs tab",
+        )
         _add_to_menu(recipes, self.generate_action, cand.cancel_action, None, compare)
         self.addAction(cand.cancel_action)
         self.addAction(self.generate_action)
@@ -234,8 +281,9 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self._action("Reset the window layout", self.reset_layout))
 
         help_menu = mb.addMenu("&Help")
-        help_action = self._action("Help and keyboard shortcuts", lambda: self.show_about(1),
-                                   shortcut=QKeySequence.StandardKey.HelpContents)
+        help_action = self._action(
+            "Help and keyboard shortcuts", lambda: self.show_about(1), shortcut=QKeySequence.StandardKey.HelpContents
+        )
         if help_action.shortcut().isEmpty():
             help_action.setShortcut(QKeySequence("F1"))
         physics = self._action("What rigidity and tightness mean", lambda: self.show_tab("target"))
@@ -310,8 +358,15 @@ class MainWindow(QMainWindow):
             log_file = log_path()
         except OSError:
             log_file = "unavailable"
-        dlg = AboutDialog(versions(), dict(self.ctx.catalog.sources), self.data_dir, log_file,
-                          self.ctx.model_info.to_dict(), self, start_tab=tab)
+        dlg = AboutDialog(
+            versions(),
+            dict(self.ctx.catalog.sources),
+            self.data_dir,
+            log_file,
+            self.ctx.model_info.to_dict(),
+            self,
+            start_tab=tab,
+        )
         self.about_dialog = dlg
         dlg.open()
 
@@ -333,9 +388,18 @@ class MainWindow(QMainWindow):
 
     def reset_layout(self) -> None:
         self.resize(1440, 900)
-        for key in ("inventory/header", "inventory/splitter", "candidates/header", "candidates/splitter",
-                    "tradeoffs/splitter", "feedback/splitter", "feedback/list_splitter", "feedback/header",
-                    "model/splitter", "model/runs_splitter"):
+        for key in (
+            "inventory/header",
+            "inventory/splitter",
+            "candidates/header",
+            "candidates/splitter",
+            "tradeoffs/splitter",
+            "feedback/splitter",
+            "feedback/list_splitter",
+            "feedback/header",
+            "model/splitter",
+            "model/runs_splitter",
+        ):
             self.settings.remove(key)
         self.ctx.say("The layout is back to its defaults; column widths reset on the next start", 6000)
 
@@ -369,19 +433,23 @@ class MainWindow(QMainWindow):
                     log.exception("could not restore the state of %s", type(w).__name__)
         self.show_tab(str(s.value("window/tab", "inventory") or "inventory"))
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self._closed:
             event.accept()
             return
         self.save_state()
         if not self.inventory_tab.autosaver.flush():
             answer = QMessageBox.warning(
-                self, "The inventory could not be saved",
+                self,
+                "The inventory could not be saved",
                 "Your latest inventory edits could not be written to the data folder "
                 f"({self.inventory_tab.autosaver.last_failure.message if self.inventory_tab.autosaver.last_failure else 'the disk refused the write'}).\n\n"
                 "Export the inventory as CSV before closing to keep them.",
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Save)
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
             if answer == QMessageBox.StandardButton.Cancel:
                 event.ignore()
                 return
@@ -401,11 +469,13 @@ class MainWindow(QMainWindow):
                     warnings.append(text)
         if warnings:
             answer = QMessageBox.warning(
-                self, "Some work is not saved",
+                self,
+                "Some work is not saved",
                 "\n\n".join(warnings) + "\n\nKeep the window open and press Retry once the disk has room, or "
                 "close it and lose them.",
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
+                QMessageBox.StandardButton.Cancel,
+            )
             if answer != QMessageBox.StandardButton.Discard:
                 event.ignore()
                 return

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
@@ -42,10 +43,10 @@ from spacetrash_desktop.ui.context import AppContext
 from spacetrash_desktop.ui.model_views import (
     DRIFT_COLUMNS,
     FLAG_COLORS,
-    RUN_METRIC_COLUMNS,
     METRIC_COLUMNS,
     RETRAIN_UNAVAILABLE,
     RUN_COLUMNS,
+    RUN_METRIC_COLUMNS,
     ModelDetails,
     corrected_by_feedback,
     corrected_note,
@@ -85,8 +86,14 @@ STATUS_COLORS = {"ready": "#16a34a", "bootstrapping": "#d97706", "physics fallba
 class TextTableModel(SortFilterTableModel):
     """Rows of display strings, sortable in the model (numbers by value when a key is given)."""
 
-    def __init__(self, columns: Sequence[tuple[str, str]], parent=None, *, numeric: Sequence[int] = (),
-                 color_columns: Sequence[int] | None = None):
+    def __init__(
+        self,
+        columns: Sequence[tuple[str, str]],
+        parent=None,
+        *,
+        numeric: Sequence[int] = (),
+        color_columns: Sequence[int] | None = None,
+    ):
         super().__init__(parent)
         self.columns = list(columns)  # (title, tooltip)
         self.numeric = set(numeric)
@@ -128,8 +135,11 @@ class TextTableModel(SortFilterTableModel):
             return text if len(text) > 24 else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT if col in self.numeric else LEFT
-        if role == Qt.ItemDataRole.ForegroundRole and self.colors[src] and (
-                self.color_columns is None or col in self.color_columns):
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and self.colors[src]
+            and (self.color_columns is None or col in self.color_columns)
+        ):
             return QBrush(QColor(self.colors[src]))
         return None
 
@@ -138,8 +148,9 @@ class TextTableModel(SortFilterTableModel):
         return self.payload[src] if src >= 0 else None
 
 
-def _table(name: str, accessible: str, model, widths: Sequence[int] = (), *, sortable: bool = True,
-           stretch_last: bool = True) -> QTableView:
+def _table(
+    name: str, accessible: str, model, widths: Sequence[int] = (), *, sortable: bool = True, stretch_last: bool = True
+) -> QTableView:
     t = QTableView()
     t.setObjectName(name)
     t.setAccessibleName(accessible)
@@ -159,10 +170,12 @@ class RetrainDialog(QDialog):
         self.setObjectName("retrainDialog")
         self.setWindowTitle("Retrain from feedback")
         lay = QVBoxLayout(self)
-        intro = QLabel("A new model (the <b>challenger</b>) is trained from the simulated trials plus the crew's "
-                       "feedback, and compared with the active model (the <b>champion</b>) on held-out data. It "
-                       "becomes active only if it is no worse. Every run is recorded, with a drift check of the "
-                       "feedback against the training data.")
+        intro = QLabel(
+            "A new model (the <b>challenger</b>) is trained from the simulated trials plus the crew's "
+            "feedback, and compared with the active model (the <b>champion</b>) on held-out data. It "
+            "becomes active only if it is no worse. Every run is recorded, with a drift check of the "
+            "feedback against the training data."
+        )
         intro.setWordWrap(True)
         lay.addWidget(intro)
         self.use_journal = QCheckBox("Feedback recorded on this laptop")
@@ -221,8 +234,12 @@ class RetrainDialog(QDialog):
         self._check()
 
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Exported feedback files", str(Path.home()),
-                                                "Feedback exports (*.parquet manifest.json);;All files (*)")
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Exported feedback files",
+            str(Path.home()),
+            "Feedback exports (*.parquet manifest.json);;All files (*)",
+        )
         self.add_paths(paths)
 
     def choose_folder(self) -> None:
@@ -252,8 +269,9 @@ class ModelPanel(QWidget):
     retrain_finished = Signal(str, object)  # outcome (done | failed | cancelled), RetrainRun dict | TaskFailure
     run_loaded = Signal(object)  # the selected run's record (dict)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 retrain_config: Callable[[], Any] | None = None):
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, retrain_config: Callable[[], Any] | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("modelPanel")
         self.ctx = ctx
@@ -268,8 +286,9 @@ class ModelPanel(QWidget):
 
         left = self._build_left()
         right = self._build_right()
-        self.splitter = splitter(Qt.Orientation.Horizontal, "modelSplit", (left, right), (1, 1), (660, 760),
-                                 collapsible=False)
+        self.splitter = splitter(
+            Qt.Orientation.Horizontal, "modelSplit", (left, right), (1, 1), (660, 760), collapsible=False
+        )
         lay = QVBoxLayout(self)
         lay.addWidget(self.splitter)
         ctx.model_info_changed.connect(self._model_info_changed)
@@ -306,8 +325,10 @@ class ModelPanel(QWidget):
         self.test_rows_label = QLabel("–")
         self.ood_label = QLabel("–")
         self.ood_label.setObjectName("oodRate")
-        self.ood_label.setToolTip("Share of the held-out test recipes the model flags as far from its training data "
-                                  "(their intervals deserve care)")
+        self.ood_label.setToolTip(
+            "Share of the held-out test recipes the model flags as far from its training data "
+            "(their intervals deserve care)"
+        )
         self.sha_label = QLabel("–")
         self.sha_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sha_label.setToolTip("The first characters of the manifest's sha256: which exact bundle this is")
@@ -319,15 +340,27 @@ class ModelPanel(QWidget):
         lay.addLayout(form)
 
         lay.addWidget(section_title("Held-out accuracy against the physics model"))
-        self.metrics_model = TextTableModel([(c, t) for c, t in zip(METRIC_COLUMNS, (
-            "The predicted property and its unit",
-            "Mean absolute error of the physics model alone on the held-out test split",
-            "Mean absolute error of the model on the same split",
-            "Model error / physics error: below 1 = the model is better than physics",
-            "Interval coverage: the share of held-out outcomes inside the model's 95% interval (0.95 is right)",
-            "Mean width of the 95% interval, in the property's unit"))], self, numeric=(1, 2, 3, 4, 5))
-        self.metrics_table = _table("metricsTable", "Held-out metrics", self.metrics_model,
-                                    (160, 100, 100, 76, 90, 80), sortable=False)
+        self.metrics_model = TextTableModel(
+            [
+                (c, t)
+                for c, t in zip(
+                    METRIC_COLUMNS,
+                    (
+                        "The predicted property and its unit",
+                        "Mean absolute error of the physics model alone on the held-out test split",
+                        "Mean absolute error of the model on the same split",
+                        "Model error / physics error: below 1 = the model is better than physics",
+                        "Interval coverage: the share of held-out outcomes inside the model's 95% interval (0.95 is right)",
+                        "Mean width of the 95% interval, in the property's unit",
+                    ),
+                )
+            ],
+            self,
+            numeric=(1, 2, 3, 4, 5),
+        )
+        self.metrics_table = _table(
+            "metricsTable", "Held-out metrics", self.metrics_model, (160, 100, 100, 76, 90, 80), sortable=False
+        )
         rows_h = QFontMetrics(self.font()).height() + 10
         self.metrics_table.setMinimumHeight(rows_h * 6 + 34)
         self.metrics_table.setMaximumHeight(rows_h * 6 + 34)
@@ -338,9 +371,19 @@ class ModelPanel(QWidget):
         lay.addWidget(self.metrics_note)
 
         lay.addWidget(section_title("Installed models"))
-        self.bundles_model = TextTableModel([("Name", ""), ("Version", ""), ("Trained at", "When it was trained"),
-                                             ("State", "active: scores the recipes now; previous: Roll back returns "
-                                                       "to it; candidate: retrained but not promoted")], self)
+        self.bundles_model = TextTableModel(
+            [
+                ("Name", ""),
+                ("Version", ""),
+                ("Trained at", "When it was trained"),
+                (
+                    "State",
+                    "active: scores the recipes now; previous: Roll back returns "
+                    "to it; candidate: retrained but not promoted",
+                ),
+            ],
+            self,
+        )
         self.bundles_table = _table("bundlesTable", "Installed models", self.bundles_model, (170, 236, 130, 90))
         self.bundles_table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.bundles_table.setMinimumHeight(rows_h * 3 + 30)
@@ -348,8 +391,10 @@ class ModelPanel(QWidget):
         lay.addWidget(self.bundles_table)
         ab = QHBoxLayout()
         self.install_file_button = QPushButton("Install from a file…")
-        self.install_file_button.setToolTip("Install a model bundle (.zip): every file is verified against its "
-                                            "manifest first; a bundle that fails is refused and nothing changes")
+        self.install_file_button.setToolTip(
+            "Install a model bundle (.zip): every file is verified against its "
+            "manifest first; a bundle that fails is refused and nothing changes"
+        )
         self.install_file_button.clicked.connect(self.choose_bundle_file)
         self.install_folder_button = QPushButton("Install from a folder…")
         self.install_folder_button.setToolTip("Install a model bundle folder (with its manifest.json), verified first")
@@ -433,8 +478,9 @@ class ModelPanel(QWidget):
         self.drift_summary.setObjectName("driftSummary")
         self.drift_summary.setWordWrap(True)
         dl.addWidget(self.drift_summary)
-        self.drift_model = TextTableModel([(t, tip) for _k, t, tip in DRIFT_COLUMNS], self, numeric=(1, 2, 3, 5, 6),
-                                          color_columns=(4,))
+        self.drift_model = TextTableModel(
+            [(t, tip) for _k, t, tip in DRIFT_COLUMNS], self, numeric=(1, 2, 3, 5, 6), color_columns=(4,)
+        )
         self.drift_table = _table("driftTable", "Drift report", self.drift_model, (216, 56, 56, 94, 72, 96, 90))
         dl.addWidget(self.drift_table, 1)
         self.run_metrics_model = TextTableModel([("Property", "")], self)
@@ -444,8 +490,9 @@ class ModelPanel(QWidget):
         self.run_metrics_note.setObjectName("hint")
         self.run_metrics_note.setWordWrap(True)
         ml.addWidget(self.run_metrics_note)
-        self.run_metrics_table = _table("runMetricsTable", "Champion and challenger metrics", self.run_metrics_model,
-                                        sortable=False)
+        self.run_metrics_table = _table(
+            "runMetricsTable", "Champion and challenger metrics", self.run_metrics_model, sortable=False
+        )
         ml.addWidget(self.run_metrics_table, 1)
         self.run_data_label = QLabel("")
         self.run_data_label.setObjectName("runData")
@@ -469,15 +516,20 @@ class ModelPanel(QWidget):
         self.run_tabs.addTab(metrics, "Metrics")
         self.run_tabs.addTab(checks, "Checks")
         self.run_tabs.addTab(data, "Data")
-        for i, tip in enumerate(("PSI and KS per model input between the training data and the feedback",
-                                 "The champion and the challenger on held-out data, per property",
-                                 "Every promotion check and whether it passed",
-                                 "The feedback the run read and used")):
+        for i, tip in enumerate(
+            (
+                "PSI and KS per model input between the training data and the feedback",
+                "The champion and the challenger on held-out data, per property",
+                "Every promotion check and whether it passed",
+                "The feedback the run read and used",
+            )
+        ):
             self.run_tabs.setTabToolTip(i, tip)
         bl.addWidget(self.run_tabs, 1)
 
-        self.runs_splitter = splitter(Qt.Orientation.Vertical, "modelRunsSplit", (top, bottom), (1, 1), (400, 420),
-                                      collapsible=False)
+        self.runs_splitter = splitter(
+            Qt.Orientation.Vertical, "modelRunsSplit", (top, bottom), (1, 1), (400, 420), collapsible=False
+        )
         return self.runs_splitter
 
     # ------------------------------------------------------------------ the active model
@@ -495,20 +547,27 @@ class ModelPanel(QWidget):
         self.status_label.setToolTip(f"Model status: {info.status}")
         self.reason_label.setText(info.reason or "")
         m = dict(info.metrics or {})
-        if named and not m.get("held_out") and self.details.active_sha256 == info.manifest_sha256 \
-                and self.details.manifest:
+        if (
+            named
+            and not m.get("held_out")
+            and self.details.active_sha256 == info.manifest_sha256
+            and self.details.manifest
+        ):
             m = summary_from_manifest(self.details.manifest)
         rows = metric_rows(m) if named else []
         self.metrics_model.set_rows(rows)
         if not named:
-            self.metrics_note.setText("The recipes are scored with the physics model alone; a trained model's "
-                                      "held-out figures appear here once one is active.")
+            self.metrics_note.setText(
+                "The recipes are scored with the physics model alone; a trained model's "
+                "held-out figures appear here once one is active."
+            )
         else:
             n_test = m.get("n_test")
             self.metrics_note.setText(
                 "On the held-out test split" + (f" ({int(n_test):,} recipes)" if n_test else "") + ". Coverage is "
                 "counted on the rows that are not structural zeros."
-                + corrected_note(self._corrected(info), self._process_name))
+                + corrected_note(self._corrected(info), self._process_name)
+            )
         self.trained_at_label.setText(short_time(m.get("trained_at")) if named else "–")
         self.test_rows_label.setText(f"{int(m['n_test']):,}" if named and m.get("n_test") else "–")
         self.ood_label.setText(fmt_pct(m.get("ood_rate")) if named else "–")
@@ -535,29 +594,45 @@ class ModelPanel(QWidget):
             return
         rows = dict(info.metrics or {}).get("trained_on") or {}
         if isinstance(rows, dict) and rows:
-            self.trained_on_label.setText(", ".join(f"{int(v):,} rows from {k}" for k, v in rows.items()
-                                                    if isinstance(v, (int, float))))
+            self.trained_on_label.setText(
+                ", ".join(f"{int(v):,} rows from {k}" for k, v in rows.items() if isinstance(v, (int, float)))
+            )
         else:
             self.trained_on_label.setText("–")
 
     def refresh(self) -> Task:
         """Read the installed bundles, the active manifest and the run history (on a worker)."""
         self._loaded_once = True
-        return self.ctx.runner.submit(gather_model_details, slot="model-details", pool="io",
-                                      label="reading the model folder", on_done=self._details_done)
+        return self.ctx.runner.submit(
+            gather_model_details,
+            slot="model-details",
+            pool="io",
+            label="reading the model folder",
+            on_done=self._details_done,
+        )
 
     def _details_done(self, details: ModelDetails) -> None:
         self.details = details
         rows, colors = [], []
         for b in details.bundles:
-            state = ("damaged" if b.get("damaged") else "active" if b.get("active") else
-                     "previous" if b.get("previous") else "candidate" if b.get("candidate") else "")
+            state = (
+                "damaged"
+                if b.get("damaged")
+                else "active"
+                if b.get("active")
+                else "previous"
+                if b.get("previous")
+                else "candidate"
+                if b.get("candidate")
+                else ""
+            )
             rows.append((str(b.get("name", "?")), str(b.get("version", "?")), short_time(b.get("trained_at")), state))
             colors.append("#166534" if state == "active" else "#b91c1c" if state == "damaged" else None)
         self.bundles_model.set_rows(rows, colors=colors)
         if not details.ml:
-            self.action_status.setText("The model layer is not part of this build: recipes are scored with the "
-                                       "physics model.")
+            self.action_status.setText(
+                "The model layer is not part of this build: recipes are scored with the physics model."
+            )
         self._show_info(self.ctx.model_info)
         self._update_actions()
         self._show_runs(details)
@@ -569,13 +644,17 @@ class ModelPanel(QWidget):
         for b in (self.install_file_button, self.install_folder_button):
             b.setEnabled(ml and not busy)
         self.rollback_button.setEnabled(ml and not busy and self.details.can_roll_back)
-        self.rollback_button.setToolTip("Make the previously active model active again" if self.details.can_roll_back
-                                        else "There is no previous model to roll back to")
+        self.rollback_button.setToolTip(
+            "Make the previously active model active again"
+            if self.details.can_roll_back
+            else "There is no previous model to roll back to"
+        )
 
     # ------------------------------------------------------------------ install / roll back
     def choose_bundle_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Install a model bundle", str(Path.home()),
-                                              "Model bundles (*.zip manifest.json);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Install a model bundle", str(Path.home()), "Model bundles (*.zip manifest.json);;All files (*)"
+        )
         if path:
             if Path(path).name == "manifest.json":
                 path = str(Path(path).parent)
@@ -599,10 +678,14 @@ class ModelPanel(QWidget):
             return info
 
         self.action_status.setText(f"Verifying and installing {html.escape(Path(path).name)}…")
-        self._action_task = self.ctx.runner.submit(work, slot="model-action", pool="io",
-                                                   label="installing the model bundle",
-                                                   on_done=lambda info: self._action_done("install", info),
-                                                   on_error=lambda f: self._action_failed("install", f))
+        self._action_task = self.ctx.runner.submit(
+            work,
+            slot="model-action",
+            pool="io",
+            label="installing the model bundle",
+            on_done=lambda info: self._action_done("install", info),
+            on_error=lambda f: self._action_failed("install", f),
+        )
         self._update_actions()
         return self._action_task
 
@@ -618,18 +701,23 @@ class ModelPanel(QWidget):
             return info
 
         self.action_status.setText("Rolling back…")
-        self._action_task = self.ctx.runner.submit(work, slot="model-action", pool="io",
-                                                   label="rolling back the model",
-                                                   on_done=lambda info: self._action_done("rollback", info),
-                                                   on_error=lambda f: self._action_failed("rollback", f))
+        self._action_task = self.ctx.runner.submit(
+            work,
+            slot="model-action",
+            pool="io",
+            label="rolling back the model",
+            on_done=lambda info: self._action_done("rollback", info),
+            on_error=lambda f: self._action_failed("rollback", f),
+        )
         self._update_actions()
         return self._action_task
 
     def _action_done(self, action: str, info: ModelInfo) -> None:
         self._action_task = None
         what = "Installed and active" if action == "install" else "Rolled back; active"
-        self.action_status.setText(f"<span style='color:#166534'>✓ {what}: <b>{html.escape(info.name)} "
-                                   f"{html.escape(info.version)}</b>.</span>")
+        self.action_status.setText(
+            f"<span style='color:#166534'>✓ {what}: <b>{html.escape(info.name)} {html.escape(info.version)}</b>.</span>"
+        )
         self.ctx.say(f"{what}: model {info.name} {info.version}", 8000)
         self.load_active_model()
         self.refresh()
@@ -639,8 +727,10 @@ class ModelPanel(QWidget):
     def _action_failed(self, action: str, failure: TaskFailure) -> None:
         self._action_task = None
         what = "Not installed" if action == "install" else "Not rolled back"
-        self.action_status.setText(f"<span style='color:#b91c1c'>{what}: {html.escape(_sentence(failure.message))}"
-                                   "</span> The active model is unchanged.")
+        self.action_status.setText(
+            f"<span style='color:#b91c1c'>{what}: {html.escape(_sentence(failure.message))}"
+            "</span> The active model is unchanged."
+        )
         self._update_actions()
         self.ctx.report(failure)
         self.action_finished.emit(action, "failed")
@@ -654,8 +744,9 @@ class ModelPanel(QWidget):
             registry.clear_cache()
             return registry.active_scorer().info
 
-        return self.ctx.runner.submit(work, slot="model-load", pool="compute", label="loading the active model",
-                                      on_done=self.ctx.set_model_info)
+        return self.ctx.runner.submit(
+            work, slot="model-load", pool="compute", label="loading the active model", on_done=self.ctx.set_model_info
+        )
 
     # ------------------------------------------------------------------ retraining
     def _update_retrain_controls(self) -> None:
@@ -667,9 +758,11 @@ class ModelPanel(QWidget):
             self.retrain_intro.setText(
                 "Trains a challenger from the simulated trials plus the crew's feedback, checks the feedback for "
                 "drift against the training data, and makes it active only if it is no worse than the champion "
-                "on held-out data. It runs in the background; Generate keeps working meanwhile.")
-            self.retrain_button.setToolTip("Choose the feedback to learn from, then retrain (progress and Cancel "
-                                           "below)")
+                "on held-out data. It runs in the background; Generate keeps working meanwhile."
+            )
+            self.retrain_button.setToolTip(
+                "Choose the feedback to learn from, then retrain (progress and Cancel below)"
+            )
         else:
             self.retrain_intro.setText(RETRAIN_UNAVAILABLE)
             self.retrain_button.setToolTip(RETRAIN_UNAVAILABLE)
@@ -679,14 +772,17 @@ class ModelPanel(QWidget):
             return None
         dlg = RetrainDialog(self.window())
         self.retrain_dialog = dlg
-        dlg.accepted.connect(lambda d=dlg: self.start_retrain(feedback_files=d.paths(),
-                                                              use_journal=d.use_journal.isChecked(),
-                                                              promote=d.promote.isChecked()))
+        dlg.accepted.connect(
+            lambda d=dlg: self.start_retrain(
+                feedback_files=d.paths(), use_journal=d.use_journal.isChecked(), promote=d.promote.isChecked()
+            )
+        )
         dlg.open()
         return dlg
 
-    def start_retrain(self, *, feedback_files: Sequence[str] = (), use_journal: bool = True,
-                      promote: bool = True) -> Task | None:
+    def start_retrain(
+        self, *, feedback_files: Sequence[str] = (), use_journal: bool = True, promote: bool = True
+    ) -> Task | None:
         if not retrain_available() or self.retrain_task is not None:
             return None
         files = tuple(str(p) for p in feedback_files)
@@ -714,12 +810,20 @@ class ModelPanel(QWidget):
             return out
 
         self.retrain_task = self.ctx.runner.submit(
-            work, slot="retrain", pool="train", label="retraining the model", on_done=self._retrained,
-            on_error=self._retrain_failed, on_cancelled=self._retrain_cancelled, on_progress=self._retrain_progress,
-            on_started=lambda: self.progress.setFormat("training…"))
+            work,
+            slot="retrain",
+            pool="train",
+            label="retraining the model",
+            on_done=self._retrained,
+            on_error=self._retrain_failed,
+            on_cancelled=self._retrain_cancelled,
+            on_progress=self._retrain_progress,
+            on_started=lambda: self.progress.setFormat("training…"),
+        )
         progress_busy(self.progress, "starting…")
         sources = (["this laptop's feedback"] if use_journal else []) + (
-            [f"{len(files)} exported file{'s' if len(files) != 1 else ''}"] if files else [])
+            [f"{len(files)} exported file{'s' if len(files) != 1 else ''}"] if files else []
+        )
         self.progress_label.setText(f"Retraining from {' and '.join(sources)}…")
         self.verdict_label.setText("")
         self._update_retrain_controls()
@@ -757,9 +861,11 @@ class ModelPanel(QWidget):
     def _retrain_failed(self, failure: TaskFailure) -> None:
         self._retrain_ended("failed")
         self.progress_label.setText("")
-        self.verdict_label.setText(f"<span style='color:#b91c1c; font-weight:bold'>The retraining stopped with an "
-                                   f"error ({failure.code.value}).</span><br>{html.escape(_sentence(failure.message))}"
-                                   " The active model is unchanged.")
+        self.verdict_label.setText(
+            f"<span style='color:#b91c1c; font-weight:bold'>The retraining stopped with an "
+            f"error ({failure.code.value}).</span><br>{html.escape(_sentence(failure.message))}"
+            " The active model is unchanged."
+        )
         self.ctx.report(failure)
         self.refresh()
         self.retrain_finished.emit("failed", failure)
@@ -779,8 +885,9 @@ class ModelPanel(QWidget):
             return
         runs = details.runs
         rows = [run_row(r) for r in runs]
-        colors = [{"promoted": "#166534", "rejected": "#b45309", "failed": "#b91c1c"}.get(str(r.get("verdict")))
-                  for r in runs]
+        colors = [
+            {"promoted": "#166534", "rejected": "#b45309", "failed": "#b91c1c"}.get(str(r.get("verdict"))) for r in runs
+        ]
         keys = {0: [i for i in range(len(runs), 0, -1)], 4: [_as_float(row[4]) for row in rows]}
         current = self.selected_run.get("run_id") if self.selected_run else None
         want = (self.last_run or {}).get("run_id") if self.last_run else current
@@ -788,8 +895,11 @@ class ModelPanel(QWidget):
         if details.runs_error:
             self.runs_note.setText(f"<span style='color:#b91c1c'>{html.escape(details.runs_error)}</span>")
         else:
-            self.runs_note.setText("No retraining has run yet." if not runs else
-                                   f"{len(runs)} run{'s' if len(runs) != 1 else ''}, newest first.")
+            self.runs_note.setText(
+                "No retraining has run yet."
+                if not runs
+                else f"{len(runs)} run{'s' if len(runs) != 1 else ''}, newest first."
+            )
         target = want or current
         if target:
             for vr in range(self.runs_model.rowCount()):
@@ -807,22 +917,45 @@ class ModelPanel(QWidget):
         if self.last_run is not None and self.last_run.get("run_id") == run_id:
             self.show_run(self.last_run)
             return
-        self.ctx.runner.submit(lambda c: load_run_record(run_id), slot="model-run", pool="io",
-                               label="reading the retraining run", on_done=self.show_run)
+        self.ctx.runner.submit(
+            lambda c: load_run_record(run_id),
+            slot="model-run",
+            pool="io",
+            label="reading the retraining run",
+            on_done=self.show_run,
+        )
 
     def show_run(self, run: dict) -> None:
         self.selected_run = run
-        self.run_title.setText(f"Run {run.get('run_id', '')} · {run.get('verdict', '?')} · "
-                               f"{short_time(run.get('finished_at'))}")
+        self.run_title.setText(
+            f"Run {run.get('run_id', '')} · {run.get('verdict', '?')} · {short_time(run.get('finished_at'))}"
+        )
         rows, summary = drift_rows(run.get("drift"))
         self.drift_summary.setText(summary or "No drift report in this run (no usable feedback to compare).")
         rows.sort(key=lambda r: (-r["level"], -(r["psi"] or 0.0)))  # the most drifted first
         self.drift_model.set_rows(
-            [(r["feature"], fmt_num(r["psi"], 3), fmt_num(r["ks"], 3), fmt_num(r["ks_pvalue"], 3), r["flag"],
-              fmt_num(r["train_mean"], 3), fmt_num(r["new_mean"], 3)) for r in rows],
-            keys={1: [r["psi"] for r in rows], 2: [r["ks"] for r in rows], 3: [r["ks_pvalue"] for r in rows],
-                  4: [r["level"] for r in rows], 5: [r["train_mean"] for r in rows], 6: [r["new_mean"] for r in rows]},
-            colors=[FLAG_COLORS.get(r["flag"]) for r in rows])
+            [
+                (
+                    r["feature"],
+                    fmt_num(r["psi"], 3),
+                    fmt_num(r["ks"], 3),
+                    fmt_num(r["ks_pvalue"], 3),
+                    r["flag"],
+                    fmt_num(r["train_mean"], 3),
+                    fmt_num(r["new_mean"], 3),
+                )
+                for r in rows
+            ],
+            keys={
+                1: [r["psi"] for r in rows],
+                2: [r["ks"] for r in rows],
+                3: [r["ks_pvalue"] for r in rows],
+                4: [r["level"] for r in rows],
+                5: [r["train_mean"] for r in rows],
+                6: [r["new_mean"] for r in rows],
+            },
+            colors=[FLAG_COLORS.get(r["flag"]) for r in rows],
+        )
         titles, mrows = run_metric_rows(run.get("metrics"))
         known = titles == [t for t, _tip in RUN_METRIC_COLUMNS]
         self.run_metrics_model.columns = list(RUN_METRIC_COLUMNS) if known else [(t, "") for t in titles]
@@ -839,7 +972,7 @@ class ModelPanel(QWidget):
         self.run_loaded.emit(run)
 
     # ------------------------------------------------------------------ window hooks
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._loaded_once:
             self.refresh()
@@ -870,8 +1003,11 @@ def _checks_html(run: dict, checks: list[tuple[bool, str]]) -> str:
     head = f"<p><b>{html.escape(str(run.get('verdict', '?')))}</b>: {html.escape(str(run.get('reason', '')))}</p>"
     if not checks:
         return head + "<p style='color:#4b5563'>No promotion check ran in this run.</p>"
-    items = "".join(f"<tr><td style='color:{'#166534' if ok else '#b91c1c'}'><b>{'✓' if ok else '✗'}</b></td>"
-                    f"<td>{html.escape(text)}</td></tr>" for ok, text in checks)
+    items = "".join(
+        f"<tr><td style='color:{'#166534' if ok else '#b91c1c'}'><b>{'✓' if ok else '✗'}</b></td>"
+        f"<td>{html.escape(text)}</td></tr>"
+        for ok, text in checks
+    )
     return head + f"<table cellspacing='3'>{items}</table>"
 
 
@@ -894,8 +1030,10 @@ def _data_html(run: dict) -> str:
                 text = "; ".join(f"{str(a).replace('_', ' ')} {_short(b)}" for a, b in v.items())
             else:
                 text = _short(v)
-            rows.append(f"<tr><td valign='top'>{html.escape(str(k).replace('_', ' '))}</td>"
-                        f"<td><b>{html.escape(text)}</b></td></tr>")
+            rows.append(
+                f"<tr><td valign='top'>{html.escape(str(k).replace('_', ' '))}</td>"
+                f"<td><b>{html.escape(text)}</b></td></tr>"
+            )
         parts.append(f"<p><b>{title}</b></p><table cellspacing='3'>{''.join(rows)}</table>{''.join(tables)}")
     if run.get("record_path"):
         parts.append(f"<p style='color:#4b5563'>Record: {html.escape(str(run['record_path']))}</p>")
@@ -915,10 +1053,15 @@ def _by_property_html(by_prop: dict) -> str:
         if not isinstance(x, dict):
             continue
         title = OBJECTIVES[name][0] if name in OBJECTIVES else name
-        body += f"<tr><td>{html.escape(title)}</td>" + "".join(
-            f"<td align='right'>{html.escape(_short(x.get(c, '–')))}</td>" for c in cols) + "</tr>"
-    return (f"<p>Feedback rows per property</p><table cellspacing='4'><tr><th align='left'>property</th>{head}</tr>"
-            f"{body}</table>")
+        body += (
+            f"<tr><td>{html.escape(title)}</td>"
+            + "".join(f"<td align='right'>{html.escape(_short(x.get(c, '–')))}</td>" for c in cols)
+            + "</tr>"
+        )
+    return (
+        f"<p>Feedback rows per property</p><table cellspacing='4'><tr><th align='left'>property</th>{head}</tr>"
+        f"{body}</table>"
+    )
 
 
 def _short(v: Any) -> str:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from spacetrash_desktop.domain import PROPERTY_NAMES
 from spacetrash_desktop.domain import finite_float as num
@@ -140,8 +141,16 @@ def summary_from_manifest(manifest: Mapping | None) -> dict:
     metrics = m.get("metrics") if isinstance(m.get("metrics"), Mapping) else {}
     held = metrics.get("held_out") or {}
     return {
-        "held_out": {k: {"unit": v.get("unit"), "mae_physics": v.get("mae_physics"), "mae_model": v.get("mae_blend"),
-                         "ratio": v.get("blend_vs_physics")} for k, v in held.items() if isinstance(v, Mapping)},
+        "held_out": {
+            k: {
+                "unit": v.get("unit"),
+                "mae_physics": v.get("mae_physics"),
+                "mae_model": v.get("mae_blend"),
+                "ratio": v.get("blend_vs_physics"),
+            }
+            for k, v in held.items()
+            if isinstance(v, Mapping)
+        },
         "coverage": metrics.get("coverage") or {},
         "mean_width": metrics.get("mean_width") or {},
         "n_test": metrics.get("n_test"),
@@ -172,9 +181,11 @@ def corrected_note(corrected: Mapping[str, Mapping], process_name=lambda p: p) -
     for name, c in corrected.items():
         procs = [process_name(p) for p in c.get("processes", [])] if c.get("reach") == "local" else []
         parts.append(f"{name} ({', '.join(procs)})" if procs else name)
-    return (" Crew feedback corrects " + "; ".join(parts) + ": there the model departs from the simulated trials "
-            "on purpose, so its ratio on this split measures that departure, not its error against what the crew "
-            "measured (the retraining run's Metrics tab has that).")
+    return (
+        " Crew feedback corrects " + "; ".join(parts) + ": there the model departs from the simulated trials "
+        "on purpose, so its ratio on this split measures that departure, not its error against what the crew "
+        "measured (the retraining run's Metrics tab has that)."
+    )
 
 
 METRIC_COLUMNS = ("Property", "MAE physics", "MAE model", "Ratio", "Coverage", "Width")
@@ -194,8 +205,16 @@ def metric_rows(metrics: Mapping | None) -> list[tuple[str, ...]]:
         title, unit = OBJECTIVES[name][0], OBJECTIVES[name][1]
         u = unit or h.get("unit")
         ratio = num(h.get("ratio"))
-        rows.append((f"{title} ({u})", fmt_num(h.get("mae_physics")), fmt_num(h.get("mae_model")),
-                     "–" if ratio is None else f"{ratio:.3f}", fmt_pct(cov.get(name)), fmt_num(width.get(name))))
+        rows.append(
+            (
+                f"{title} ({u})",
+                fmt_num(h.get("mae_physics")),
+                fmt_num(h.get("mae_model")),
+                "–" if ratio is None else f"{ratio:.3f}",
+                fmt_pct(cov.get(name)),
+                fmt_num(width.get(name)),
+            )
+        )
     return rows
 
 
@@ -237,21 +256,35 @@ def run_side(run: Mapping, side: str, *, version_only: bool = False) -> str:
     return f"{name or ''} {version or ''}".strip() or "–"
 
 
-RUN_COLUMNS = (("finished", "Finished", "When the run ended (local time)"),
-               ("verdict", "Verdict", "promoted: the new model became active; rejected: it was worse than the "
-                                      "current one on held-out data; no_data: no usable feedback; failed: an error"),
-               ("champion", "Champion", "The version of the model that was active when the run started"),
-               ("challenger", "Challenger", "The version of the model trained in this run"),
-               ("rows", "Rows", "Feedback rows the run read, and how many could be used for training (a row "
-                                "needs a known recipe and a measured or judged value)"),
-               ("reason", "Reason", "Why the run ended so"))
+RUN_COLUMNS = (
+    ("finished", "Finished", "When the run ended (local time)"),
+    (
+        "verdict",
+        "Verdict",
+        "promoted: the new model became active; rejected: it was worse than the "
+        "current one on held-out data; no_data: no usable feedback; failed: an error",
+    ),
+    ("champion", "Champion", "The version of the model that was active when the run started"),
+    ("challenger", "Challenger", "The version of the model trained in this run"),
+    (
+        "rows",
+        "Rows",
+        "Feedback rows the run read, and how many could be used for training (a row "
+        "needs a known recipe and a measured or judged value)",
+    ),
+    ("reason", "Reason", "Why the run ended so"),
+)
 
 
 def run_row(run: Mapping) -> tuple[str, ...]:
-    return (short_time(_first(run, "finished_at", "started_at")), str(run.get("verdict") or "?"),
-            run_side(run, "champion", version_only=True), run_side(run, "challenger", version_only=True),
-            run_feedback_rows(run),
-            str(run.get("reason") or ""))
+    return (
+        short_time(_first(run, "finished_at", "started_at")),
+        str(run.get("verdict") or "?"),
+        run_side(run, "champion", version_only=True),
+        run_side(run, "challenger", version_only=True),
+        run_feedback_rows(run),
+        str(run.get("reason") or ""),
+    )
 
 
 def verdict_html(run: Mapping) -> str:
@@ -261,21 +294,26 @@ def verdict_html(run: Mapping) -> str:
     color = VERDICT_COLORS.get(verdict, "#1f2937")
     text = VERDICT_TEXT.get(verdict, verdict)
     reason = str(run.get("reason") or "")
-    return (f"<span style='color:{color}; font-weight:bold'>{html.escape(text)}</span>"
-            f"<br>{html.escape(reason)}")
+    return f"<span style='color:{color}; font-weight:bold'>{html.escape(text)}</span><br>{html.escape(reason)}"
 
 
 # ------------------------------------------------------------------------------------ drift
 
 
-DRIFT_COLUMNS = (("feature", "Feature", "A model input, as the crew would name it"),
-                 ("psi", "PSI", "Population stability index between the training data and the feedback: "
-                                "< 0.1 none, 0.1–0.25 moderate, > 0.25 major shift"),
-                 ("ks", "KS", "Kolmogorov–Smirnov statistic: the largest gap between the two distributions (0–1)"),
-                 ("ks_pvalue", "KS p-value", "How likely a gap this large is by chance alone (small = a real shift)"),
-                 ("flag", "Drift", "The shift's level from its PSI: none, moderate or major"),
-                 ("train_mean", "Train mean", "Mean of the feature over the training data"),
-                 ("new_mean", "New mean", "Mean of the feature over the feedback rows"))
+DRIFT_COLUMNS = (
+    ("feature", "Feature", "A model input, as the crew would name it"),
+    (
+        "psi",
+        "PSI",
+        "Population stability index between the training data and the feedback: "
+        "< 0.1 none, 0.1–0.25 moderate, > 0.25 major shift",
+    ),
+    ("ks", "KS", "Kolmogorov–Smirnov statistic: the largest gap between the two distributions (0–1)"),
+    ("ks_pvalue", "KS p-value", "How likely a gap this large is by chance alone (small = a real shift)"),
+    ("flag", "Drift", "The shift's level from its PSI: none, moderate or major"),
+    ("train_mean", "Train mean", "Mean of the feature over the training data"),
+    ("new_mean", "New mean", "Mean of the feature over the feedback rows"),
+)
 FLAG_ORDER = {"": 0, "none": 0, "moderate": 1, "major": 2, "drift": 2}
 FLAG_COLORS = {"moderate": "#b45309", "major": "#b91c1c", "drift": "#b91c1c"}
 
@@ -292,26 +330,38 @@ def drift_rows(drift: Mapping | None) -> tuple[list[dict], str]:
     """Per-feature rows ({feature, psi, ks, ks_pvalue, flag, level, train_mean, new_mean}) and a
     one-line summary (``ml.drift.feature_drift``'s shape; a flat {feature: {...}} works too)."""
     d = dict(drift or {})
-    feats = d.get("features") if isinstance(d.get("features"), Mapping) else {
-        k: v for k, v in d.items() if k != "summary" and isinstance(v, Mapping)}
+    feats = (
+        d.get("features")
+        if isinstance(d.get("features"), Mapping)
+        else {k: v for k, v in d.items() if k != "summary" and isinstance(v, Mapping)}
+    )
     rows = []
     for name, f in feats.items():
         if not isinstance(f, Mapping):
             continue
         flag = _flag_text(f.get("flag"))
-        rows.append({"feature": str(f.get("label") or name), "key": str(name), "psi": num(f.get("psi")),
-                     "ks": num(_first(f, "ks", "ks_stat", "ks_statistic")),
-                     "ks_pvalue": num(_first(f, "ks_pvalue", "ks_p", "p_value")),
-                     "flag": flag, "level": FLAG_ORDER.get(flag, 1),
-                     "train_mean": num(f.get("train_mean")), "new_mean": num(f.get("new_mean"))})
+        rows.append(
+            {
+                "feature": str(f.get("label") or name),
+                "key": str(name),
+                "psi": num(f.get("psi")),
+                "ks": num(_first(f, "ks", "ks_stat", "ks_statistic")),
+                "ks_pvalue": num(_first(f, "ks_pvalue", "ks_p", "p_value")),
+                "flag": flag,
+                "level": FLAG_ORDER.get(flag, 1),
+                "train_mean": num(f.get("train_mean")),
+                "new_mean": num(f.get("new_mean")),
+            }
+        )
     s = d.get("summary")
     if isinstance(s, str):
         summary = s
     elif isinstance(s, Mapping):
         summary = str(s.get("text") or s.get("message") or "")
         if not summary:
-            summary = "; ".join(f"{str(k).replace('_', ' ')}: {_plain(v)}" for k, v in s.items()
-                                if not isinstance(v, (Mapping, list)))
+            summary = "; ".join(
+                f"{str(k).replace('_', ' ')}: {_plain(v)}" for k, v in s.items() if not isinstance(v, (Mapping, list))
+            )
         if s.get("note") and str(s["note"]) not in summary:
             summary += f" ({s['note']})"
     else:
@@ -363,10 +413,20 @@ def run_metric_rows(metrics: Mapping | None) -> tuple[list[str], list[tuple[str,
             checks = d.get("checks") or []
             n_ok = sum(1 for c in checks if isinstance(c, Mapping) and c.get("passed"))
             title = f"{OBJECTIVES[p][0]} ({OBJECTIVES[p][1]})"
-            rows.append((title, fmt_num(lab.get("mae_champion")), fmt_num(lab.get("mae_challenger")),
-                         fmt_pct(lab.get("coverage_champion")), fmt_pct(lab.get("coverage_challenger")),
-                         str(fb.get("rows", 0)), fmt_num(fb.get("mae_champion")), fmt_num(fb.get("mae_challenger")),
-                         ", ".join(bits) or "nothing", f"{n_ok} of {len(checks)}" if checks else "–"))
+            rows.append(
+                (
+                    title,
+                    fmt_num(lab.get("mae_champion")),
+                    fmt_num(lab.get("mae_challenger")),
+                    fmt_pct(lab.get("coverage_champion")),
+                    fmt_pct(lab.get("coverage_challenger")),
+                    str(fb.get("rows", 0)),
+                    fmt_num(fb.get("mae_champion")),
+                    fmt_num(fb.get("mae_challenger")),
+                    ", ".join(bits) or "nothing",
+                    f"{n_ok} of {len(checks)}" if checks else "–",
+                )
+            )
         return [t for t, _tip in RUN_METRIC_COLUMNS], rows
     props = [p for p in (*PROPERTY_NAMES, *[k for k in m if k not in PROPERTY_NAMES]) if isinstance(m.get(p), Mapping)]
     flat: dict[str, dict[str, Any]] = {}

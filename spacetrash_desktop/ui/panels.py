@@ -20,8 +20,8 @@ them when it closes and opens; ``file_actions()`` returns actions for the File m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 BUILTIN_PANELS = ("inventory", "target", "candidates", "tradeoffs")
 
@@ -53,11 +53,20 @@ def _model_panel(ctx):
 
 # The panels every window has (issue 6). A panel registered under the same key replaces one.
 DEFAULT_PANELS: tuple[PanelSpec, ...] = (
-    PanelSpec("feedback", "Feedback", _feedback_panel, shortcut="Ctrl+5",
-              tooltip="Report how a recipe the crew made turned out; past feedback, predicted vs actual (Ctrl+5)"),
-    PanelSpec("model", "Model", _model_panel, shortcut="Ctrl+6",
-              tooltip="The active model, its accuracy, installing and rolling back models, retraining from "
-                      "feedback (Ctrl+6)"),
+    PanelSpec(
+        "feedback",
+        "Feedback",
+        _feedback_panel,
+        shortcut="Ctrl+5",
+        tooltip="Report how a recipe the crew made turned out; past feedback, predicted vs actual (Ctrl+5)",
+    ),
+    PanelSpec(
+        "model",
+        "Model",
+        _model_panel,
+        shortcut="Ctrl+6",
+        tooltip="The active model, its accuracy, installing and rolling back models, retraining from feedback (Ctrl+6)",
+    ),
 )
 
 

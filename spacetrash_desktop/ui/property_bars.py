@@ -41,8 +41,10 @@ class PropertyBars(QWidget):
             for name in PROPERTY_NAMES:
                 title, unit = OBJECTIVES[name][0], OBJECTIVES[name][1]
                 limit, kind = target_limit(target, name)
-                parts.append(f"{title} {fmt_value(name, cand.values[name])} {unit} "
-                             f"({'at least' if kind == 'min' else 'at most'} {fmt_value(name, limit)})")
+                parts.append(
+                    f"{title} {fmt_value(name, cand.values[name])} {unit} "
+                    f"({'at least' if kind == 'min' else 'at most'} {fmt_value(name, limit)})"
+                )
             self.setAccessibleDescription("; ".join(parts))
         self.update()
 
@@ -55,7 +57,7 @@ class PropertyBars(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(320, self.sizeHint().height())
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
@@ -82,13 +84,16 @@ class PropertyBars(QWidget):
                 lo_ax = 0.0
             span = hi_ax - lo_ax
 
-            def X(v):  # noqa: N802 - local helper
+            def X(v):
                 return x0 + (x1 - x0) * (min(max(v, lo_ax), hi_ax) - lo_ax) / span
 
             color = verdict(value, low, high, limit, kind)
             p.setPen(pal.text().color())
-            p.drawText(QRectF(0, y, name_w - 6, row_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                       f"{title} ({unit})")
+            p.drawText(
+                QRectF(0, y, name_w - 6, row_h),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                f"{title} ({unit})",
+            )
             track = QRectF(x0, y + row_h / 2 - 3, x1 - x0, 6)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(pal.alternateBase())
@@ -117,8 +122,11 @@ class PropertyBars(QWidget):
             mark = "✓" if color == GOOD else ("~" if color == MARGINAL else "✗")
             txt = f"{fmt_value(name, value)} [{fmt_value(name, low)}–{fmt_value(name, high)}]  {sym} {fmt_value(name, limit)} {mark}"
             p.setPen(QColor(color) if color != GOOD else pal.text().color())
-            p.drawText(QRectF(x1 + 8, y, self.width() - x1 - 8, row_h),
-                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, txt)
+            p.drawText(
+                QRectF(x1 + 8, y, self.width() - x1 - 8, row_h),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                txt,
+            )
         p.end()
 
     @staticmethod
@@ -128,4 +136,3 @@ class PropertyBars(QWidget):
             limit, kind = target_limit(target, name)
             out[name] = verdict(cand.values[name], cand.low[name], cand.high[name], limit, kind)
         return out
-

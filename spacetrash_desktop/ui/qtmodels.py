@@ -9,7 +9,8 @@ read-only tables are :class:`RowsTableModel` (a list of rows), the sortable, fil
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -134,7 +135,7 @@ class SortFilterTableModel(ColumnsTableModel):
         sources = [(self._order[p.row()] if 0 <= p.row() < len(self._order) else -1, p.column()) for p in persistent]
         self._set_order(self._compute_order())
         new = []
-        for (src, col) in sources:
+        for src, col in sources:
             vr = self._inverse[src] if 0 <= src < len(self._inverse) else -1
             new.append(self.index(int(vr), col) if vr >= 0 else QModelIndex())
         self.changePersistentIndexList(persistent, new)
@@ -199,8 +200,11 @@ INVENTORY_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("category", "Category", "NASA waste category"),
     ("mass_kg", "Mass (kg) ✎", "Mass of this stock line in kilograms. Double-click, press F2 or just type to edit."),
     ("count", "Count ✎", "Number of pieces (0 = not counted). Double-click, press F2 or just type to edit."),
-    ("moisture_pct", "Moisture (%) ✎", "Water content in % of the wet mass. Double-click, press F2 or just type "
-                                       "to edit."),
+    (
+        "moisture_pct",
+        "Moisture (%) ✎",
+        "Water content in % of the wet mass. Double-click, press F2 or just type to edit.",
+    ),
     ("composition", "Composition", "Materials by mass"),
     ("flags", "Flags", "multilayer, foam, PFAS-bearing...: properties that make the waste harder to reuse"),
     ("difficulty", "Difficulty", "NASA difficulty factor: 1 = easy, 3 = most problematic"),
@@ -227,8 +231,15 @@ class InventoryTableModel(SortFilterTableModel):
     # -- cache
     def _row_text(self, it) -> list[str]:
         return [
-            it.item_id, it.name, it.category, f"{it.mass_kg:,.2f}", f"{it.count:,d}", f"{it.moisture_pct:.1f}",
-            composition_text(it.composition).replace("_", " "), ", ".join(it.flags), str(it.difficulty),
+            it.item_id,
+            it.name,
+            it.category,
+            f"{it.mass_kg:,.2f}",
+            f"{it.count:,d}",
+            f"{it.moisture_pct:.1f}",
+            composition_text(it.composition).replace("_", " "),
+            ", ".join(it.flags),
+            str(it.difficulty),
         ]
 
     def _rebuild_cache(self) -> None:
@@ -397,7 +408,11 @@ class CandidateTableModel(SortFilterTableModel):
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
             if key in ("items", "flags", "process"):
-                text = self.view.items_full[src] if key == "items" and self.view.items_full else self.view.display[src][col]
+                text = (
+                    self.view.items_full[src]
+                    if key == "items" and self.view.items_full
+                    else self.view.display[src][col]
+                )
                 if key == "flags":
                     cand = self.view.candidates[src]
                     text = "\n".join(f"{r['code']}: {r['message']}" for r in cand.reasons) or "no flags"

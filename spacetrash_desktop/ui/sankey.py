@@ -30,8 +30,11 @@ class Flow:
 
 def flows_of(cand) -> tuple[list[Flow], str, list[Flow]]:
     """(inputs, process label, outputs) of a Candidate."""
-    inputs = [Flow(name, float(kg), INPUT_COLORS[i % len(INPUT_COLORS)])
-              for i, (name, kg) in enumerate(zip(cand.item_names, cand.item_kg)) if kg > 0]
+    inputs = [
+        Flow(name, float(kg), INPUT_COLORS[i % len(INPUT_COLORS)])
+        for i, (name, kg) in enumerate(zip(cand.item_names, cand.item_kg))
+        if kg > 0
+    ]
     reg = float(cand.details.get("regolith_kg", 0.0))
     if reg > 0:
         inputs.append(Flow("MGS-1 regolith", reg, REGOLITH_COLOR))
@@ -85,7 +88,7 @@ class SankeyWidget(QWidget):
             y += h + gap
         return rects
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
@@ -163,14 +166,23 @@ class SankeyWidget(QWidget):
         cx = proc.center().x()
         half = min(cx, w - cx) - 4
         title = bfm.elidedText(self.process, Qt.TextElideMode.ElideRight, int(max(40, 2 * half)))
-        p.drawText(QRectF(cx - half, 2, 2 * half, line + 4), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
-                   title)
+        p.drawText(
+            QRectF(cx - half, 2, 2 * half, line + 4),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+            title,
+        )
         p.setFont(self.font())
         p.setPen(QPen(pal.placeholderText().color()))
-        foot = fm.elidedText(f"feed {fmt_kg(total_in)}  →  product and losses {fmt_kg(total_out)}",
-                             Qt.TextElideMode.ElideRight, int(max(40, 2 * half)))
-        p.drawText(QRectF(cx - half, h - line - 4, 2 * half, line + 2),
-                   Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, foot)
+        foot = fm.elidedText(
+            f"feed {fmt_kg(total_in)}  →  product and losses {fmt_kg(total_out)}",
+            Qt.TextElideMode.ElideRight,
+            int(max(40, 2 * half)),
+        )
+        p.drawText(
+            QRectF(cx - half, h - line - 4, 2 * half, line + 2),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+            foot,
+        )
         self._hit.append((proc.adjusted(-4, -4, 4, 4), f"{self.process}: feed {fmt_kg(total_in)}"))
         p.end()
 

@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 import time
+from datetime import UTC
 from pathlib import Path
 
 SAMPLE_IMPORT = """id,name,category,composition,mass_kg,count,moisture_pct
@@ -126,18 +127,50 @@ def take(out: Path, size: tuple[int, int] = (1440, 900)) -> list[Path]:
 
 SAMPLE_REPORTS = (
     # (who, rigidity factor, method, how, tightness factor, method, how, energy x, crew x, passed, notes)
-    ("Ana", 0.92, "measured", "3-point bend of a 10 cm strip, 2 samples", 0.85, "judged",
-     "held 1 L of water for an hour, slight seep at one corner", 1.42, 1.25, True,
-     "Edges needed trimming; otherwise fine for the storage bin."),
-    ("Kenji", 0.97, "judged", "pressed by hand, no visible flex", 0.95, "measured", "drip test, 24 h, no loss",
-     1.38, 1.10, True, ""),
-    ("Ana", 0.80, "measured", "3-point bend, cracked at 60% of the expected load", 0.70, "judged",
-     "splash-proof only", 1.55, 1.35, False, "Too brittle: the regolith share looks too high for this press."),
+    (
+        "Ana",
+        0.92,
+        "measured",
+        "3-point bend of a 10 cm strip, 2 samples",
+        0.85,
+        "judged",
+        "held 1 L of water for an hour, slight seep at one corner",
+        1.42,
+        1.25,
+        True,
+        "Edges needed trimming; otherwise fine for the storage bin.",
+    ),
+    (
+        "Kenji",
+        0.97,
+        "judged",
+        "pressed by hand, no visible flex",
+        0.95,
+        "measured",
+        "drip test, 24 h, no loss",
+        1.38,
+        1.10,
+        True,
+        "",
+    ),
+    (
+        "Ana",
+        0.80,
+        "measured",
+        "3-point bend, cracked at 60% of the expected load",
+        0.70,
+        "judged",
+        "splash-proof only",
+        1.55,
+        1.35,
+        False,
+        "Too brittle: the regolith share looks too high for this press.",
+    ),
 )
 
 
 def shot_feedback(app, w, view, front, pick, shot) -> None:
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from PySide6.QtTest import QTest
 
@@ -145,17 +178,26 @@ def shot_feedback(app, w, view, front, pick, shot) -> None:
     from spacetrash_desktop.storage.feedback_schema import new_row_id
     from spacetrash_desktop.ui.feedback_views import MadeRecipe
 
-    others = [rid for rid in front if rid != pick][:len(SAMPLE_REPORTS)] or [pick]
-    now = datetime.now(timezone.utc)
+    others = [rid for rid in front if rid != pick][: len(SAMPLE_REPORTS)] or [pick]
+    now = datetime.now(UTC)
     for k, (rid, rep) in enumerate(zip(others * 3, SAMPLE_REPORTS)):
         c = view.candidate(rid)
         made = MadeRecipe.from_candidate(c, view.run.target, view.result.model)
         who, rf, rm, rh, tf, tm, th, ef, cf, passed, notes = rep
-        report = {"who": who, "rigidity": round(min(1.0, c.values["rigidity"] * rf), 2), "rigidity_method": rm,
-                  "rigidity_how": rh, "tightness": round(min(1.0, c.values["tightness"] * tf), 2),
-                  "tightness_method": tm, "tightness_how": th, "energy_kwh": round(c.values["energy_kwh"] * ef, 2),
-                  "water_l": round(c.values["water_l"] * 1.2, 2), "crew_min": round(c.values["crew_min"] * cf),
-                  "product_mass_kg": round(float(c.details.get("product_kg", 0.0)) * 0.96, 2), "passed": passed}
+        report = {
+            "who": who,
+            "rigidity": round(min(1.0, c.values["rigidity"] * rf), 2),
+            "rigidity_method": rm,
+            "rigidity_how": rh,
+            "tightness": round(min(1.0, c.values["tightness"] * tf), 2),
+            "tightness_method": tm,
+            "tightness_how": th,
+            "energy_kwh": round(c.values["energy_kwh"] * ef, 2),
+            "water_l": round(c.values["water_l"] * 1.2, 2),
+            "crew_min": round(c.values["crew_min"] * cf),
+            "product_mass_kg": round(float(c.details.get("product_kg", 0.0)) * 0.96, 2),
+            "passed": passed,
+        }
         if notes:
             report["notes"] = notes
         when = (now - timedelta(days=3 - k, hours=2 * k)).isoformat()
@@ -166,11 +208,14 @@ def shot_feedback(app, w, view, front, pick, shot) -> None:
     w.candidates_tab.detail.report_button.click()
     _wait(app, lambda: fb.isVisible() and fb.made is not None and fb.list_model.source_count >= 1)
     c = view.candidate(pick)
-    typed = {"rigidity": f"{min(1.0, c.values['rigidity'] * 0.95):.2f}",
-             "tightness": f"{min(1.0, c.values['tightness'] * 0.9):.2f}",
-             "energy_kwh": f"{c.values['energy_kwh'] * 1.45:.2f}", "water_l": f"{c.values['water_l'] * 1.1:.2f}",
-             "crew_min": f"{c.values['crew_min'] * 1.2:.0f}",
-             "product_mass_kg": f"{float(c.details.get('product_kg', 0.0)) * 0.97:.2f}"}
+    typed = {
+        "rigidity": f"{min(1.0, c.values['rigidity'] * 0.95):.2f}",
+        "tightness": f"{min(1.0, c.values['tightness'] * 0.9):.2f}",
+        "energy_kwh": f"{c.values['energy_kwh'] * 1.45:.2f}",
+        "water_l": f"{c.values['water_l'] * 1.1:.2f}",
+        "crew_min": f"{c.values['crew_min'] * 1.2:.0f}",
+        "product_mass_kg": f"{float(c.details.get('product_kg', 0.0)) * 0.97:.2f}",
+    }
     for key, text in typed.items():
         QTest.keyClicks(fb.fields[key].edit, text)
     fb.methods["rigidity"].setCurrentIndex(1)

@@ -44,8 +44,11 @@ FIELD_TEXT = {
         "sheet (water-tight); 1 = continuous dense film (gas-tight).",
     ),
     "batch_mass_kg": ("Batch mass", "Mass of finished product made in one batch, in kilograms."),
-    "max_energy_kwh": ("Maximum energy", "Electrical energy allowed per batch (heating, melting, the machine), "
-                                         "in kilowatt-hours. 1 kWh runs a 1 kW heater for an hour."),
+    "max_energy_kwh": (
+        "Maximum energy",
+        "Electrical energy allowed per batch (heating, melting, the machine), "
+        "in kilowatt-hours. 1 kWh runs a 1 kW heater for an hour.",
+    ),
     "max_water_l": ("Maximum water", "Water allowed per batch (rinsing, cleaning, process water), in litres."),
     "max_crew_min": ("Maximum crew time", "Hands-on crew time allowed per batch, in minutes."),
 }
@@ -78,11 +81,29 @@ class NumberField(CheckedNumberField):
     """A number with its unit and range; a value outside the range is refused here, with the reason,
     and the last valid value stays in force."""
 
-    def __init__(self, key: str, label: str, unit: str, lo: float, hi: float, tooltip: str, decimals: int = 2,
-                 parent: QWidget | None = None):
-        super().__init__(key, label, unit, lo, hi, edit_name=f"field_{key}",
-                         accessible=f"{label} ({unit})" if unit else label,
-                         tip=f"{tooltip}\nAllowed: {lo:g} to {hi:g} {unit}.", width=130, parent=parent)
+    def __init__(
+        self,
+        key: str,
+        label: str,
+        unit: str,
+        lo: float,
+        hi: float,
+        tooltip: str,
+        decimals: int = 2,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(
+            key,
+            label,
+            unit,
+            lo,
+            hi,
+            edit_name=f"field_{key}",
+            accessible=f"{label} ({unit})" if unit else label,
+            tip=f"{tooltip}\nAllowed: {lo:g} to {hi:g} {unit}.",
+            width=130,
+            parent=parent,
+        )
         self.decimals = decimals
         self._value = lo
         self.range_label = QLabel(f"{lo:g}–{hi:g} {unit if unit != 'index' else ''}".strip())
@@ -106,7 +127,9 @@ class NumberField(CheckedNumberField):
         if not text.strip():
             self._set_reason(f"Required: a number from {self.lo:g} to {self.hi:g}{unit}.")
         elif x is None or x != x or x in (float("inf"), float("-inf")):
-            self._set_reason(f"'{text.strip()[:30]}' is not a number: type a value from {self.lo:g} to {self.hi:g}{unit}.")
+            self._set_reason(
+                f"'{text.strip()[:30]}' is not a number: type a value from {self.lo:g} to {self.hi:g}{unit}."
+            )
         elif x < self.lo:
             self._set_reason(f"Too low: {x:g} is below the minimum of {self.lo:g}{unit}.")
         elif x > self.hi:
@@ -214,17 +237,28 @@ class TargetTab(QWidget):
         opt = QGroupBox("Feed and search")
         ol = QGridLayout(opt)
         self.regolith_check = QCheckBox("Regolith (MGS-1) may be added to the feed")
-        self.regolith_check.setToolTip("Allow recipes that mix Martian regolith into the feed (fillers, tiles, "
-                                       "shielding). Off for anything touching food or water.")
+        self.regolith_check.setToolTip(
+            "Allow recipes that mix Martian regolith into the feed (fillers, tiles, "
+            "shielding). Off for anything touching food or water."
+        )
         self.problematic_check = QCheckBox("Use up problematic waste first")
-        self.problematic_check.setToolTip("Among equally good recipes, prefer those that consume hard-to-handle "
-                                          "waste (multilayer pouches, foams, nitrile gloves...).")
+        self.problematic_check.setToolTip(
+            "Among equally good recipes, prefer those that consume hard-to-handle "
+            "waste (multilayer pouches, foams, nitrile gloves...)."
+        )
         self.regolith_check.toggled.connect(self._changed)
         self.problematic_check.toggled.connect(self._changed)
         lo, hi = TIME_BUDGET_LIMITS
-        self.budget_field = NumberField("time_budget_s", "Search time limit", "s", lo, hi,
-                                        "How long a generation may search before it returns the best recipes found. "
-                                        "Small inventories finish sooner; Esc stops it at any time.", decimals=0)
+        self.budget_field = NumberField(
+            "time_budget_s",
+            "Search time limit",
+            "s",
+            lo,
+            hi,
+            "How long a generation may search before it returns the best recipes found. "
+            "Small inventories finish sooner; Esc stops it at any time.",
+            decimals=0,
+        )
         self.budget_field.changed.connect(self._budget_changed)
         ol.addWidget(self.regolith_check, 0, 0, 1, 4)
         ol.addWidget(self.problematic_check, 1, 0, 1, 4)
@@ -290,7 +324,9 @@ class TargetTab(QWidget):
             self.base = base or target
             for key, f in self.fields.items():
                 f.set_value(getattr(target, key))
-            allowed = set(self.ctx.catalog.processes) if "*" in target.allowed_processes else set(target.allowed_processes)
+            allowed = (
+                set(self.ctx.catalog.processes) if "*" in target.allowed_processes else set(target.allowed_processes)
+            )
             for pid, cb in self.process_checks.items():
                 cb.setChecked(pid in allowed)
             self.regolith_check.setChecked(target.regolith_allowed)
@@ -337,26 +373,38 @@ class TargetTab(QWidget):
         allowed_t = ("*",) if len(allowed) == len(self.process_checks) else tuple(allowed)
         values = {k: f.value() for k, f in self.fields.items()}
         b = self.base
-        same = (all(abs(values[k] - getattr(b, k)) < 1e-12 for k in values)
-                and set(allowed_t) == set(b.allowed_processes)
-                and self.regolith_check.isChecked() == b.regolith_allowed
-                and self.problematic_check.isChecked() == b.prefer_problematic)
+        same = (
+            all(abs(values[k] - getattr(b, k)) < 1e-12 for k in values)
+            and set(allowed_t) == set(b.allowed_processes)
+            and self.regolith_check.isChecked() == b.regolith_allowed
+            and self.problematic_check.isChecked() == b.prefer_problematic
+        )
         if same:
             return b
-        return Target(target_id="custom", name=f"Custom (from {b.name})", kind="custom", description=b.description,
-                      allowed_processes=allowed_t, regolith_allowed=self.regolith_check.isChecked(),
-                      prefer_problematic=self.problematic_check.isChecked(), **values)
+        return Target(
+            target_id="custom",
+            name=f"Custom (from {b.name})",
+            kind="custom",
+            description=b.description,
+            allowed_processes=allowed_t,
+            regolith_allowed=self.regolith_check.isChecked(),
+            prefer_problematic=self.problematic_check.isChecked(),
+            **values,
+        )
 
     def _changed(self, *_):
         if self._loading:
             return
         problems = self.problems()
-        self.process_error.setText("" if any(cb.isChecked() for cb in self.process_checks.values())
-                                   else "Choose at least one process.")
+        self.process_error.setText(
+            "" if any(cb.isChecked() for cb in self.process_checks.values()) else "Choose at least one process."
+        )
         target = self.current_target()
         if target is None:
-            self.status.setText("<b>Not ready:</b> " + " ".join(problems) + " The last valid values are kept "
-                                "until this is fixed; Generate is disabled.")
+            self.status.setText(
+                "<b>Not ready:</b> " + " ".join(problems) + " The last valid values are kept "
+                "until this is fixed; Generate is disabled."
+            )
             self.status.setProperty("invalid", True)
             self.ctx.set_target(None, " ".join(problems))
             self.generate_button.setEnabled(False)
@@ -370,8 +418,11 @@ class TargetTab(QWidget):
         self.status.style().polish(self.status)
         b = self.base
         modified = target is not None and target.kind == "custom"
-        self.base_label.setText(f"<b>{b.name}</b>" + (" — changed by you" if modified else "")
-                                + ("" if target is not None else " — has an invalid value"))
+        self.base_label.setText(
+            f"<b>{b.name}</b>"
+            + (" — changed by you" if modified else "")
+            + ("" if target is not None else " — has an invalid value")
+        )
         self.description.setText(b.description)
 
     # ------------------------------------------------------------------ links and state

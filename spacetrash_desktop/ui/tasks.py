@@ -31,8 +31,9 @@ import threading
 import time
 import traceback
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
@@ -42,7 +43,7 @@ from spacetrash_desktop.errors import ErrorCode, SpaceTrashError
 log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL_S = 0.05  # at most ~20 progress deliveries per second per task
-_LIVE_RUNNERS: "weakref.WeakSet[TaskRunner]" = weakref.WeakSet()
+_LIVE_RUNNERS: weakref.WeakSet[TaskRunner] = weakref.WeakSet()
 
 
 @dataclass
@@ -96,8 +97,12 @@ def lower_thread_priority() -> None:
 class QtRunContext(RunContext):
     """Engine-side context of one task (used on the worker thread)."""
 
-    def __init__(self, post: Callable[[str], None], prepare_partial: Callable[[Any], Any] | None = None,
-                 progress_interval_s: float = PROGRESS_INTERVAL_S):
+    def __init__(
+        self,
+        post: Callable[[str], None],
+        prepare_partial: Callable[[Any], Any] | None = None,
+        progress_interval_s: float = PROGRESS_INTERVAL_S,
+    ):
         super().__init__()
         self._post = post
         self._prepare = prepare_partial
@@ -137,6 +142,7 @@ class QtRunContext(RunContext):
             self._posted.discard(kind)
             return self._latest.pop(kind, None)
 
+
 @dataclass(eq=False)
 class Task:
     id: int
@@ -172,17 +178,25 @@ class TaskRunner(QObject):
 
     _post_sig = Signal(int, str)  # worker -> GUI (queued)
 
-    def __init__(self, parent: QObject | None = None, *, error_handler: Callable[[TaskFailure], None] | None = None,
-                 compute_workers: int = 1, io_workers: int = 2):
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        error_handler: Callable[[TaskFailure], None] | None = None,
+        compute_workers: int = 1,
+        io_workers: int = 2,
+    ):
         super().__init__(parent)
         self.error_handler = error_handler
         self._pools = {
-            "compute": cf.ThreadPoolExecutor(max_workers=compute_workers, thread_name_prefix="spacetrash-compute",
-                                             initializer=lower_thread_priority),
+            "compute": cf.ThreadPoolExecutor(
+                max_workers=compute_workers, thread_name_prefix="spacetrash-compute", initializer=lower_thread_priority
+            ),
             "io": cf.ThreadPoolExecutor(max_workers=io_workers, thread_name_prefix="spacetrash-io"),
             # retraining (minutes): its own worker, so Generate never queues behind it
-            "train": cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="spacetrash-train",
-                                           initializer=lower_thread_priority),
+            "train": cf.ThreadPoolExecutor(
+                max_workers=1, thread_name_prefix="spacetrash-train", initializer=lower_thread_priority
+            ),
         }
         self._tasks: dict[int, Task] = {}  # every task whose future has not been handled yet
         self._current: dict[str, int] = {}  # slot -> task id
@@ -215,8 +229,9 @@ class TaskRunner(QObject):
             self.cancel(slot, drop=True)
         task_id = next(self._ids)
         ctx = QtRunContext(lambda kind, tid=task_id: self._emit(tid, kind), prepare_partial)
-        task = Task(task_id, slot, label, pool, ctx, on_done, on_error, on_cancelled, on_progress, on_partial,
-                    on_started)
+        task = Task(
+            task_id, slot, label, pool, ctx, on_done, on_error, on_cancelled, on_progress, on_partial, on_started
+        )
         self._tasks[task_id] = task
         if slot is not None:
             self._current[slot] = task_id
@@ -338,15 +353,22 @@ class TaskRunner(QObject):
                 self.task_ended.emit(task, "cancelled")
             else:
                 failure = failure_from_exception(exc, task.label)
-                log.error("task %s (%s) failed: [%s] %s\n%s", task.id, task.label, failure.code.value,
-                          failure.message, failure.details)
+                log.error(
+                    "task %s (%s) failed: [%s] %s\n%s",
+                    task.id,
+                    task.label,
+                    failure.code.value,
+                    failure.message,
+                    failure.details,
+                )
                 self.task_ended.emit(task, "failed")
                 handler = task.on_error or self.error_handler
                 if handler is not None:
                     handler(failure)
         except Exception:
-            log.exception("error while delivering the result of task %s (%s, was %s)", task.id, task.label,
-                          previous_state)
+            log.exception(
+                "error while delivering the result of task %s (%s, was %s)", task.id, task.label, previous_state
+            )
             if self.error_handler is not None:
                 import sys
 

@@ -119,12 +119,21 @@ class TradeoffsTab(QWidget):
             axis.setPen("#9ca3af")
             axis.enableAutoSIPrefix(False)  # an index from 0 to 1 must not become "600 (x0.001)"
             axis.setStyle(maxTickLevel=0)  # grid on major ticks only: the grid is most of the repaint cost
-        self.legend = pi.addLegend(offset=(-10, -10), labelTextColor="#1f2937", brush=pg.mkBrush(255, 255, 255, 220),
-                                   pen=pg.mkPen("#d1d5db"))
+        self.legend = pi.addLegend(
+            offset=(-10, -10), labelTextColor="#1f2937", brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#d1d5db")
+        )
 
         def scatter(brush, pen, size, name, z):
-            item = pg.ScatterPlotItem(pxMode=True, size=size, brush=pg.mkBrush(brush), pen=pg.mkPen(pen, width=1),
-                                      name=name, hoverable=True, tip=self._tip, antialias=True)
+            item = pg.ScatterPlotItem(
+                pxMode=True,
+                size=size,
+                brush=pg.mkBrush(brush),
+                pen=pg.mkPen(pen, width=1),
+                name=name,
+                hoverable=True,
+                tip=self._tip,
+                antialias=True,
+            )
             item.setZValue(z)
             item.sigClicked.connect(self._clicked)
             pi.addItem(item)
@@ -133,8 +142,14 @@ class TradeoffsTab(QWidget):
         self.infeasible_item = scatter(INFEASIBLE[0], INFEASIBLE[1], 7, "Infeasible (near misses)", 1)
         self.feasible_item = scatter(FEASIBLE[0], FEASIBLE[1], 8, "Feasible, dominated", 2)
         self.front_item = scatter(FRONT[0], FRONT[1], 11, "Pareto front (feasible)", 3)
-        self.selected_item = pg.ScatterPlotItem(pxMode=True, size=20, brush=pg.mkBrush(None),
-                                                pen=pg.mkPen(SELECTED_PEN, width=3), name="Selected", antialias=True)
+        self.selected_item = pg.ScatterPlotItem(
+            pxMode=True,
+            size=20,
+            brush=pg.mkBrush(None),
+            pen=pg.mkPen(SELECTED_PEN, width=3),
+            name="Selected",
+            antialias=True,
+        )
         self.selected_item.setZValue(4)
         self.selected_item.sigClicked.connect(self._clicked)  # the ring sits on top of its point: same click
         pi.addItem(self.selected_item)
@@ -163,8 +178,9 @@ class TradeoffsTab(QWidget):
         self.compare.setWordWrap(True)
         self.compare.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.compare.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.compare_title = QLabel("<b>Compare</b> — select two or three recipes (Ctrl+click points here or rows in "
-                                    "the Candidates table)")
+        self.compare_title = QLabel(
+            "<b>Compare</b> — select two or three recipes (Ctrl+click points here or rows in the Candidates table)"
+        )
         self.compare_title.setWordWrap(True)
         cw = QWidget()
         cl = QVBoxLayout(cw)
@@ -239,8 +255,10 @@ class TradeoffsTab(QWidget):
         n_inf = int(np.sum(status > STATUS_FEASIBLE))
         if len(view):
             state = "final" if view.final else "streaming in…"
-            self.info.setText(f"{n_front} on the Pareto front · {n_feas} feasible but dominated · {n_inf} near misses "
-                              f"({state}). Click a point to select it; Ctrl+click to add it to the comparison.")
+            self.info.setText(
+                f"{n_front} on the Pareto front · {n_feas} feasible but dominated · {n_inf} near misses "
+                f"({state}). Click a point to select it; Ctrl+click to add it to the comparison."
+            )
         if autorange:
             self._autorange(x, y, lims)
         self._update_selected_markers()
@@ -293,8 +311,10 @@ class TradeoffsTab(QWidget):
         cand = self.view.candidates[int(data)] if 0 <= int(data) < len(self.view) else None
         if cand is None:
             return ""
-        return (f"{items_text(cand)}\n{cand.process_name} · {STATUS_TEXT[int(self.view.status[int(data)])]}\n"
-                f"{OBJECTIVES[self.x_name][0]} {x:.3g} · {OBJECTIVES[self.y_name][0]} {y:.3g}")
+        return (
+            f"{items_text(cand)}\n{cand.process_name} · {STATUS_TEXT[int(self.view.status[int(data)])]}\n"
+            f"{OBJECTIVES[self.x_name][0]} {x:.3g} · {OBJECTIVES[self.y_name][0]} {y:.3g}"
+        )
 
     # ------------------------------------------------------------------ selection
     def _clicked(self, item, points, ev) -> None:
@@ -341,8 +361,17 @@ class TradeoffsTab(QWidget):
     def _fill_compare(self, ids) -> None:
         cands = [c for c in (self.view.candidate(i) for i in ids) if c is not None][-MAX_COMPARE:]
         target = self.view.target or self.ctx.target
-        fields = ["Items", "Regolith", "Process", *(f"{OBJECTIVES[n][0]} ({OBJECTIVES[n][1]})" for n in PROPERTY_NAMES),
-                  "Feasibility", "Pareto rank", "Problematic waste", "Vetting flags", "Recipe ID"]
+        fields = [
+            "Items",
+            "Regolith",
+            "Process",
+            *(f"{OBJECTIVES[n][0]} ({OBJECTIVES[n][1]})" for n in PROPERTY_NAMES),
+            "Feasibility",
+            "Pareto rank",
+            "Problematic waste",
+            "Vetting flags",
+            "Recipe ID",
+        ]
         self.compare.clear()
         self.compare.setRowCount(len(fields))
         self.compare.setColumnCount(len(cands))
@@ -353,16 +382,25 @@ class TradeoffsTab(QWidget):
         elif len(cands) >= 2:
             self.compare_title.setText(f"<b>Compare</b> — {len(cands)} recipes side by side (best value in bold)")
         else:
-            self.compare_title.setText("<b>Compare</b> — select two or three recipes (Ctrl+click points here or rows "
-                                       "in the Candidates table)")
+            self.compare_title.setText(
+                "<b>Compare</b> — select two or three recipes (Ctrl+click points here or rows in the Candidates table)"
+            )
         bold = QFont(self.font())
         bold.setBold(True)
         for col, c in enumerate(cands):
-            values = [items_text(c), f"{c.recipe.regolith_frac:.0%} ({fmt_kg(float(c.details.get('regolith_kg', 0.0)))})",
-                      c.process_name]
+            values = [
+                items_text(c),
+                f"{c.recipe.regolith_frac:.0%} ({fmt_kg(float(c.details.get('regolith_kg', 0.0)))})",
+                c.process_name,
+            ]
             values += [fmt_interval(n, c.values[n], c.low[n], c.high[n]) for n in PROPERTY_NAMES]
-            values += [c.status, str(c.pareto_rank) if c.pareto_rank > 0 else "–", f"{c.preference:.0%}",
-                       flags_text(c) or "none", c.recipe_id]
+            values += [
+                c.status,
+                str(c.pareto_rank) if c.pareto_rank > 0 else "–",
+                f"{c.preference:.0%}",
+                flags_text(c) or "none",
+                c.recipe_id,
+            ]
             for row, text in enumerate(values):
                 it = QTableWidgetItem(text)
                 it.setToolTip(text)
@@ -385,7 +423,9 @@ class TradeoffsTab(QWidget):
 
     # ------------------------------------------------------------------ export
     def choose_png_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export the plot", str(Path.home() / "trade-offs.png"), "PNG (*.png)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export the plot", str(Path.home() / "trade-offs.png"), "PNG (*.png)"
+        )
         if path:
             if not path.lower().endswith(".png"):
                 path += ".png"
@@ -400,8 +440,9 @@ class TradeoffsTab(QWidget):
             atomic_write_bytes(path, _png_bytes(image), what="the plot image")
             return path
 
-        return self.ctx.runner.submit(work, pool="io", label="the plot export",
-                                      on_done=lambda p: self.ctx.say(f"Plot saved to {p}", 8000))
+        return self.ctx.runner.submit(
+            work, pool="io", label="the plot export", on_done=lambda p: self.ctx.say(f"Plot saved to {p}", 8000)
+        )
 
     def save_state(self, settings) -> None:
         settings.setValue("tradeoffs/x", self.x_name)
@@ -414,4 +455,3 @@ class TradeoffsTab(QWidget):
             if i >= 0:
                 combo.setCurrentIndex(i)
         restore_layout(settings, {"tradeoffs/splitter": self.splitter})
-

@@ -8,7 +8,8 @@ listeners after every change so the Edit menu can derive its text and enabled st
 
 from __future__ import annotations
 
-from typing import Callable, Protocol
+from collections.abc import Callable
+from typing import Protocol
 
 
 class Command(Protocol):

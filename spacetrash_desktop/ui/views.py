@@ -6,8 +6,9 @@ Also the shared wording of the five objectives (titles, units, axis labels, what
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -15,18 +16,43 @@ from spacetrash_desktop.domain import PROPERTY_NAMES, Target, WasteItem
 
 # name -> (short title, unit, axis label, higher is better, tooltip)
 OBJECTIVES: dict[str, tuple[str, str, str, bool, str]] = {
-    "rigidity": ("Rigidity", "0–1", "Rigidity index (0–1, higher = stiffer)", True,
-                 "How stiff the product is: 0 = soft foam or draped fabric, 0.37 = LDPE sheet, "
-                 "0.57 = HDPE board, 0.71 = PET/nylon part, 0.86 = fibre composite, 1 = metal frame."),
-    "tightness": ("Tightness", "0–1", "Tightness index (0–1, higher = holds liquids)", True,
-                  "How well it holds liquid and gas: 0 = loose shred or mesh, 0.2 = woven fabric (dust), "
-                  "0.5 = compacted tile (splash-proof), 0.8 = fused sheet (water-tight), 1 = gas-tight film."),
-    "energy_kwh": ("Energy", "kWh", "Energy per batch (kWh)", False,
-                   "Electrical energy per batch: heating, melting and the machine itself."),
-    "water_l": ("Water", "L", "Water per batch (L)", False,
-                "Water used per batch (rinsing, cleaning, process water), net of what is recovered."),
-    "crew_min": ("Crew time", "min", "Crew time per batch (min)", False,
-                 "Hands-on crew minutes per batch (sorting, loading, finishing)."),
+    "rigidity": (
+        "Rigidity",
+        "0–1",
+        "Rigidity index (0–1, higher = stiffer)",
+        True,
+        "How stiff the product is: 0 = soft foam or draped fabric, 0.37 = LDPE sheet, "
+        "0.57 = HDPE board, 0.71 = PET/nylon part, 0.86 = fibre composite, 1 = metal frame.",
+    ),
+    "tightness": (
+        "Tightness",
+        "0–1",
+        "Tightness index (0–1, higher = holds liquids)",
+        True,
+        "How well it holds liquid and gas: 0 = loose shred or mesh, 0.2 = woven fabric (dust), "
+        "0.5 = compacted tile (splash-proof), 0.8 = fused sheet (water-tight), 1 = gas-tight film.",
+    ),
+    "energy_kwh": (
+        "Energy",
+        "kWh",
+        "Energy per batch (kWh)",
+        False,
+        "Electrical energy per batch: heating, melting and the machine itself.",
+    ),
+    "water_l": (
+        "Water",
+        "L",
+        "Water per batch (L)",
+        False,
+        "Water used per batch (rinsing, cleaning, process water), net of what is recovered.",
+    ),
+    "crew_min": (
+        "Crew time",
+        "min",
+        "Crew time per batch (min)",
+        False,
+        "Hands-on crew minutes per batch (sorting, loading, finishing).",
+    ),
 }
 TARGET_FIELD_OF = {
     "rigidity": ("rigidity_min", "min"),
@@ -37,8 +63,12 @@ TARGET_FIELD_OF = {
 }
 
 STATUS_FRONT, STATUS_FEASIBLE, STATUS_INFEASIBLE, STATUS_REFUSED = 0, 1, 2, 3
-STATUS_TEXT = {STATUS_FRONT: "feasible (front)", STATUS_FEASIBLE: "feasible", STATUS_INFEASIBLE: "infeasible",
-               STATUS_REFUSED: "refused"}
+STATUS_TEXT = {
+    STATUS_FRONT: "feasible (front)",
+    STATUS_FEASIBLE: "feasible",
+    STATUS_INFEASIBLE: "infeasible",
+    STATUS_REFUSED: "refused",
+}
 
 # (key, title, tooltip) of the Candidates table
 CANDIDATE_COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -46,15 +76,21 @@ CANDIDATE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("items", "Items and mass fractions", "Waste items of the recipe with their share of the waste part"),
     ("process", "Process", "How the feed is turned into the product"),
     ("regolith", "Regolith %", "MGS-1 regolith as % of the whole feed"),
-    ("status", "Feasibility", "feasible: meets every target value and safety rule; infeasible: misses one; "
-                              "refused: breaks a safety rule"),
+    (
+        "status",
+        "Feasibility",
+        "feasible: meets every target value and safety rule; infeasible: misses one; refused: breaks a safety rule",
+    ),
     ("rank", "Pareto rank", "1 = on the Pareto front (no other recipe is better in every objective)"),
     *(
         (name, f"{title} ({unit})", f"{tip} Value with its 95% interval [low–high].")
         for name, (title, unit, _axis, _hb, tip) in OBJECTIVES.items()
     ),
-    ("problematic", "Problematic waste %", "Share of the feed that is hard-to-handle waste "
-                                           "(multilayer, foam, PFAS-bearing...)"),
+    (
+        "problematic",
+        "Problematic waste %",
+        "Share of the feed that is hard-to-handle waste (multilayer, foam, PFAS-bearing...)",
+    ),
     ("flags", "Vetting flags", "Warnings and reasons from the physical and safety vetting"),
     ("id", "Recipe ID", "Stable identifier of the recipe (same mix, same id on every machine)"),
 )
@@ -164,13 +200,26 @@ class CandidateView:
         return self.candidates[row] if row is not None else None
 
     @classmethod
-    def empty(cls, serial: int = 0) -> "CandidateView":
+    def empty(cls, serial: int = 0) -> CandidateView:
         z = np.zeros((0, len(PROPERTY_NAMES)))
-        return cls(serial, True, None, [], [], {}, [], [np.zeros(0) for _ in CANDIDATE_COLUMNS], z, z.copy(), z.copy(),
-                   np.zeros(0, int), np.zeros(0, int))
+        return cls(
+            serial,
+            True,
+            None,
+            [],
+            [],
+            {},
+            [],
+            [np.zeros(0) for _ in CANDIDATE_COLUMNS],
+            z,
+            z.copy(),
+            z.copy(),
+            np.zeros(0, int),
+            np.zeros(0, int),
+        )
 
     @classmethod
-    def build(cls, result, *, serial: int, final: bool, run: RunInfo | None = None) -> "CandidateView":
+    def build(cls, result, *, serial: int, final: bool, run: RunInfo | None = None) -> CandidateView:
         """Everything the table and the plot show, computed once (on the worker thread)."""
         cands: Sequence = list(result.candidates)
         n = len(cands)
@@ -179,11 +228,19 @@ class CandidateView:
         low = np.array([[c.low[p] for p in names] for c in cands], float).reshape(n, len(names))
         high = np.array([[c.high[p] for p in names] for c in cands], float).reshape(n, len(names))
         rank = np.array([c.pareto_rank for c in cands], int)
-        status = np.array([
-            STATUS_REFUSED if c.status == "refused" else STATUS_INFEASIBLE if c.status == "infeasible"
-            else STATUS_FRONT if c.pareto_rank == 1 else STATUS_FEASIBLE
-            for c in cands
-        ], int)
+        status = np.array(
+            [
+                STATUS_REFUSED
+                if c.status == "refused"
+                else STATUS_INFEASIBLE
+                if c.status == "infeasible"
+                else STATUS_FRONT
+                if c.pareto_rank == 1
+                else STATUS_FEASIBLE
+                for c in cands
+            ],
+            int,
+        )
         ids = [c.recipe_id for c in cands]
         items = [items_text(c, short=True) for c in cands]
         items_full = [items_text(c) for c in cands]
@@ -193,23 +250,49 @@ class CandidateView:
         flags = [flags_text(c) for c in cands]
         display = []
         for i, c in enumerate(cands):
-            row = [str(i + 1), items[i], procs[i], f"{regolith[i]:.0f}", STATUS_TEXT[int(status[i])],
-                   str(rank[i]) if rank[i] > 0 else "–"]
+            row = [
+                str(i + 1),
+                items[i],
+                procs[i],
+                f"{regolith[i]:.0f}",
+                STATUS_TEXT[int(status[i])],
+                str(rank[i]) if rank[i] > 0 else "–",
+            ]
             row += [fmt_interval(p, values[i, k], low[i, k], high[i, k]) for k, p in enumerate(names)]
             row += [f"{problematic[i]:.0f}", flags[i], ids[i]]
             display.append(tuple(row))
         # infeasible rows sort after every ranked row
         rank_key = np.where(rank > 0, rank, 10**9)
         sort_keys = [
-            np.arange(n), np.array([s.lower() for s in items_full], object), np.array(procs, object), regolith,
-            status, rank_key, *(values[:, k] for k in range(len(names))),
-            problematic, np.array(flags, object), np.array(ids, object),
+            np.arange(n),
+            np.array([s.lower() for s in items_full], object),
+            np.array(procs, object),
+            regolith,
+            status,
+            rank_key,
+            *(values[:, k] for k in range(len(names))),
+            problematic,
+            np.array(flags, object),
+            np.array(ids, object),
         ]
         return cls(
-            serial=serial, final=final, target=result.target, candidates=list(cands), ids=ids,
-            row_of={rid: i for i, rid in enumerate(ids)}, display=display, sort_keys=sort_keys,
-            values=values, low=low, high=high, status=status, rank=rank, stats=dict(result.stats or {}),
-            result=result, run=run, items_full=items_full,
+            serial=serial,
+            final=final,
+            target=result.target,
+            candidates=list(cands),
+            ids=ids,
+            row_of={rid: i for i, rid in enumerate(ids)},
+            display=display,
+            sort_keys=sort_keys,
+            values=values,
+            low=low,
+            high=high,
+            status=status,
+            rank=rank,
+            stats=dict(result.stats or {}),
+            result=result,
+            run=run,
+            items_full=items_full,
         )
 
 
@@ -236,14 +319,21 @@ def work_order_text(cand, target: Target, model: dict | None = None) -> str:
     if reg > 0:
         lines.append(f"| MGS-1 regolith | {cand.recipe.regolith_frac:.0%} of the feed | {fmt_kg(reg)} |")
     lines.append(f"| **total feed** | | **{fmt_kg(float(cand.details.get('feed_kg', 0.0)))}** |")
-    lines += ["", "## Expected result (95% intervals)", "", "| property | predicted | interval | target |",
-              "|---|---:|---:|---:|"]
+    lines += [
+        "",
+        "## Expected result (95% intervals)",
+        "",
+        "| property | predicted | interval | target |",
+        "|---|---:|---:|---:|",
+    ]
     for name in PROPERTY_NAMES:
         title, unit = OBJECTIVES[name][0], OBJECTIVES[name][1]
         limit, kind = target_limit(target, name)
-        lines.append(f"| {title} ({unit}) | {fmt_value(name, cand.values[name])} | "
-                     f"{fmt_value(name, cand.low[name])}–{fmt_value(name, cand.high[name])} | "
-                     f"{'≥' if kind == 'min' else '≤'} {fmt_value(name, limit)} |")
+        lines.append(
+            f"| {title} ({unit}) | {fmt_value(name, cand.values[name])} | "
+            f"{fmt_value(name, cand.low[name])}–{fmt_value(name, cand.high[name])} | "
+            f"{'≥' if kind == 'min' else '≤'} {fmt_value(name, limit)} |"
+        )
     lines += ["", "## Outputs", "", f"- product: {fmt_kg(float(cand.details.get('product_kg', 0.0)))}"]
     from spacetrash_desktop.engine.results import LOSS_STREAMS
 
@@ -255,7 +345,12 @@ def work_order_text(cand, target: Target, model: dict | None = None) -> str:
     notes = [f"- **{r.get('severity', 'note')}** ({r.get('code', '')}): {r.get('message', '')}" for r in cand.reasons]
     lines += notes or ["- none"]
     m = model or {}
-    lines += ["", "---", f"Space Trash Desktop {__version__} · model {m.get('name', 'physics')} "
-              f"{m.get('version', '')} ({m.get('status', '')}) · "
-              f"{_dt.datetime.now().strftime('%Y-%m-%d %H:%M')}", ""]
+    lines += [
+        "",
+        "---",
+        f"Space Trash Desktop {__version__} · model {m.get('name', 'physics')} "
+        f"{m.get('version', '')} ({m.get('status', '')}) · "
+        f"{_dt.datetime.now().strftime('%Y-%m-%d %H:%M')}",
+        "",
+    ]
     return "\n".join(lines)

@@ -3,7 +3,7 @@ tables, progress bars, and the number field that refuses a bad value at the fiel
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
@@ -25,8 +25,15 @@ def section_title(title: str) -> QLabel:
     return lab
 
 
-def splitter(orientation: Qt.Orientation, name: str, widgets: Sequence[QWidget], stretch: Sequence[int],
-             sizes: Sequence[int], *, collapsible: bool = True) -> QSplitter:
+def splitter(
+    orientation: Qt.Orientation,
+    name: str,
+    widgets: Sequence[QWidget],
+    stretch: Sequence[int],
+    sizes: Sequence[int],
+    *,
+    collapsible: bool = True,
+) -> QSplitter:
     """A splitter holding ``widgets``, with their stretch factors and starting sizes."""
     split = QSplitter(orientation)
     split.setObjectName(name)
@@ -40,10 +47,16 @@ def splitter(orientation: Qt.Orientation, name: str, widgets: Sequence[QWidget],
     return split
 
 
-def setup_table(table: QTableView, widths: Sequence[int] = (), *,
-                selection: QAbstractItemView.SelectionMode = QAbstractItemView.SelectionMode.SingleSelection,
-                edit_triggers: QAbstractItemView.EditTrigger = QAbstractItemView.EditTrigger.NoEditTriggers,
-                font: QFont | None = None, row_pad: int = 10, stretch_last: bool = False) -> None:
+def setup_table(
+    table: QTableView,
+    widths: Sequence[int] = (),
+    *,
+    selection: QAbstractItemView.SelectionMode = QAbstractItemView.SelectionMode.SingleSelection,
+    edit_triggers: QAbstractItemView.EditTrigger = QAbstractItemView.EditTrigger.NoEditTriggers,
+    font: QFont | None = None,
+    row_pad: int = 10,
+    stretch_last: bool = False,
+) -> None:
     """A table of records: whole rows selected, alternating colours, no word wrap, no row numbers,
     rows as high as ``font``'s lines (the table's own font by default) plus ``row_pad``, columns
     resized by hand from ``widths``."""
@@ -53,8 +66,9 @@ def setup_table(table: QTableView, widths: Sequence[int] = (), *,
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(QFontMetrics(font if font is not None else table.font()).height()
-                                                 + row_pad)
+    table.verticalHeader().setDefaultSectionSize(
+        QFontMetrics(font if font is not None else table.font()).height() + row_pad
+    )
     hh = table.horizontalHeader()
     hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     hh.setHighlightSections(False)
@@ -131,8 +145,20 @@ class CheckedNumberField(QWidget):
 
     changed = Signal()
 
-    def __init__(self, key: str, title: str, unit: str, lo: float, hi: float | None, *, edit_name: str,
-                 accessible: str, tip: str, width: int, parent: QWidget | None = None):
+    def __init__(
+        self,
+        key: str,
+        title: str,
+        unit: str,
+        lo: float,
+        hi: float | None,
+        *,
+        edit_name: str,
+        accessible: str,
+        tip: str,
+        width: int,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.key, self.unit, self.lo, self.hi = key, unit, lo, hi
         self.reason = ""

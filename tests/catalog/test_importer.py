@@ -50,30 +50,63 @@ def test_good_file_imports(tmp_path, lookup):
 @pytest.mark.parametrize(
     "row, expected",
     [
-        ('W2,Vest,Fabrics,"Kevlar 100%",3,0,0\n',
-         ImportIssue("unknown_material", "unknown material 'Kevlar'", 3, 2, "composition", "Kevlar 100%")),
-        ("W2,Bags,Packaging,ldpe 100%,-5,0,0\n",
-         ImportIssue("out_of_range", "mass cannot be negative", 3, 2, "mass_kg", "-5")),
-        ("W2,Bags,Packaging,ldpe 100%,1e9,0,0\n",
-         ImportIssue("out_of_range", "mass of 1e+09 kg is not plausible (limit 100000 kg; check the units)",
-                     3, 2, "mass_kg", "1e9")),
-        ("W2,Bags,Packaging,ldpe 100%,heavy,0,0\n",
-         ImportIssue("not_a_number", "mass_kg is not a number", 3, 2, "mass_kg", "heavy")),
-        ('W2,Pouch,Food,"nylon 41%; ldpe 33%",3,0,0\n',
-         ImportIssue("composition_sum", "the material shares sum to 74%; they must sum to 100% (±2)",
-                     3, 2, "composition", "nylon 41%; ldpe 33%")),
-        ("W1,Bags,Packaging,ldpe 100%,3,0,0\n",
-         ImportIssue("duplicate_id", "duplicate id 'W1' (first seen on line 2)", 3, 2, "id", "W1")),
+        (
+            'W2,Vest,Fabrics,"Kevlar 100%",3,0,0\n',
+            ImportIssue("unknown_material", "unknown material 'Kevlar'", 3, 2, "composition", "Kevlar 100%"),
+        ),
+        (
+            "W2,Bags,Packaging,ldpe 100%,-5,0,0\n",
+            ImportIssue("out_of_range", "mass cannot be negative", 3, 2, "mass_kg", "-5"),
+        ),
+        (
+            "W2,Bags,Packaging,ldpe 100%,1e9,0,0\n",
+            ImportIssue(
+                "out_of_range",
+                "mass of 1e+09 kg is not plausible (limit 100000 kg; check the units)",
+                3,
+                2,
+                "mass_kg",
+                "1e9",
+            ),
+        ),
+        (
+            "W2,Bags,Packaging,ldpe 100%,heavy,0,0\n",
+            ImportIssue("not_a_number", "mass_kg is not a number", 3, 2, "mass_kg", "heavy"),
+        ),
+        (
+            'W2,Pouch,Food,"nylon 41%; ldpe 33%",3,0,0\n',
+            ImportIssue(
+                "composition_sum",
+                "the material shares sum to 74%; they must sum to 100% (±2)",
+                3,
+                2,
+                "composition",
+                "nylon 41%; ldpe 33%",
+            ),
+        ),
+        (
+            "W1,Bags,Packaging,ldpe 100%,3,0,0\n",
+            ImportIssue("duplicate_id", "duplicate id 'W1' (first seen on line 2)", 3, 2, "id", "W1"),
+        ),
         ("W2,,Packaging,ldpe 100%,3,0,0\n", ImportIssue("missing_value", "name is empty", 3, 2, "name", "")),
-        ("W2,Bags,Packaging,ldpe 100%,3,2.5,0\n",
-         ImportIssue("not_integer", "count must be a whole number", 3, 2, "count", "2.5")),
-        ("W2,Bags,Packaging,ldpe 100%,3,0,120\n",
-         ImportIssue("out_of_range", "moisture must be below 99% of the wet mass", 3, 2, "moisture_pct", "120")),
-        ("W2,Bags,Packaging,ldpe 100%,3,0,0,extra\n",
-         ImportIssue("extra_fields", "the row has 8 fields but the header has 7", 3, 2, "", "")),
-        ('W2,Strut,Structural,"aluminium >90%",3,0,0\n',
-         ImportIssue("bad_composition", "'aluminium >90%' is not an exact percentage", 3, 2, "composition",
-                     "aluminium >90%")),
+        (
+            "W2,Bags,Packaging,ldpe 100%,3,2.5,0\n",
+            ImportIssue("not_integer", "count must be a whole number", 3, 2, "count", "2.5"),
+        ),
+        (
+            "W2,Bags,Packaging,ldpe 100%,3,0,120\n",
+            ImportIssue("out_of_range", "moisture must be below 99% of the wet mass", 3, 2, "moisture_pct", "120"),
+        ),
+        (
+            "W2,Bags,Packaging,ldpe 100%,3,0,0,extra\n",
+            ImportIssue("extra_fields", "the row has 8 fields but the header has 7", 3, 2, "", ""),
+        ),
+        (
+            'W2,Strut,Structural,"aluminium >90%",3,0,0\n',
+            ImportIssue(
+                "bad_composition", "'aluminium >90%' is not an exact percentage", 3, 2, "composition", "aluminium >90%"
+            ),
+        ),
     ],
 )
 def test_bad_rows_give_exact_records_and_keep_good_rows(tmp_path, lookup, row, expected):
@@ -90,11 +123,27 @@ def test_bad_rows_give_exact_records_and_keep_good_rows(tmp_path, lookup, row, e
         (b"", "empty", "the file is empty"),
         (b"   \n\n", "empty", "the file is empty"),
         (HEADER.encode(), "empty", "the file has a header but no data rows"),
-        (b"\x00\x01\x02PK\x03\x04" + bytes(range(256)) * 4, "binary", "the file is binary, not a CSV text file (or a Parquet file)"),
+        (
+            b"\x00\x01\x02PK\x03\x04" + bytes(range(256)) * 4,
+            "binary",
+            "the file is binary, not a CSV text file (or a Parquet file)",
+        ),
         (b"id,name,composition\nW1,Bags,ldpe 100%\n", "missing_columns", "missing required column(s): mass_kg"),
-        (b"id,name,mass_kg\nW1,Bags,3\n", "missing_columns", "missing required column(s): composition (or one column per material)"),
-        (b"id,name,name,composition,mass_kg\nW1,a,b,ldpe 100%,3\n", "duplicate_column", "the column 'name' appears twice"),
-        (b"PAR1 this is not really parquet PAR1", "bad_parquet", "the file is not a valid Parquet file (it may be truncated or corrupt)"),
+        (
+            b"id,name,mass_kg\nW1,Bags,3\n",
+            "missing_columns",
+            "missing required column(s): composition (or one column per material)",
+        ),
+        (
+            b"id,name,name,composition,mass_kg\nW1,a,b,ldpe 100%,3\n",
+            "duplicate_column",
+            "the column 'name' appears twice",
+        ),
+        (
+            b"PAR1 this is not really parquet PAR1",
+            "bad_parquet",
+            "the file is not a valid Parquet file (it may be truncated or corrupt)",
+        ),
     ],
 )
 def test_fatal_file_problems(tmp_path, lookup, content, check, message):
@@ -117,20 +166,26 @@ def test_size_limit_checked_before_reading(tmp_path, lookup, monkeypatch):
 
 def test_encodings_delimiters_and_decimal_commas(tmp_path, lookup):
     utf8_bom = ("\ufeff" + HEADER + GOOD).encode("utf-8")
-    latin1 = ("id;nombre;categoría;composición;masa (kg);cantidad;humedad (%)\n"
-              "W1;Bolsa rehidratable Ñ;Comida;nylon 41%; ldpe 33%; evoh 11%; other_unlisted 15%;12,5;10;4\n")
+    latin1 = (
+        "id;nombre;categoría;composición;masa (kg);cantidad;humedad (%)\n"
+        "W1;Bolsa rehidratable Ñ;Comida;nylon 41%; ldpe 33%; evoh 11%; other_unlisted 15%;12,5;10;4\n"
+    )
     # the composition text contains ';' so it has to be quoted in a semicolon file
-    latin1 = latin1.replace("nylon 41%; ldpe 33%; evoh 11%; other_unlisted 15%",
-                            '"nylon 41%; ldpe 33%; evoh 11%; other_unlisted 15%"').encode("latin-1")
-    columns = ("id;name;category;Nylon %;PE %;EVOH %;Other %;mass_kg\n"
-               "W1;Rehydratable pouch;Food;41;33;11;15;12,5\n").encode("cp1252")
+    latin1 = latin1.replace(
+        "nylon 41%; ldpe 33%; evoh 11%; other_unlisted 15%", '"nylon 41%; ldpe 33%; evoh 11%; other_unlisted 15%"'
+    ).encode("latin-1")
+    columns = (
+        "id;name;category;Nylon %;PE %;EVOH %;Other %;mass_kg\nW1;Rehydratable pouch;Food;41;33;11;15;12,5\n"
+    ).encode("cp1252")
     utf16 = (HEADER + GOOD).encode("utf-16")
     for i, data in enumerate([utf8_bom, latin1, columns, utf16]):
         res = import_inventory(write(tmp_path, data, f"f{i}.csv"), lookup)
         assert res.errors == [], (i, res.errors)
         (it,) = res.items
         assert it.mass_kg == 12.5
-        assert dict(it.composition) == pytest.approx({"nylon": 0.41, "ldpe": 0.33, "evoh": 0.11, "other_unlisted": 0.15})
+        assert dict(it.composition) == pytest.approx(
+            {"nylon": 0.41, "ldpe": 0.33, "evoh": 0.11, "other_unlisted": 0.15}
+        )
     assert import_inventory(write(tmp_path, latin1, "l.csv"), lookup).items[0].name == "Bolsa rehidratable Ñ"
 
 
@@ -147,7 +202,7 @@ def test_export_then_import_is_equal_and_neutralises_formulas(tmp_path, lookup, 
     out = tmp_path / "out.csv"
     export_csv(items_to_frame(items), out)
     assert import_inventory(out, lookup).items == items
-    df = pd.DataFrame({"name": ["=HYPERLINK(\"x\")", "+1", "-cmd", "@SUM(A1)", "ok"], "mass_kg": [1.0, -2.0, 3, 4, 5]})
+    df = pd.DataFrame({"name": ['=HYPERLINK("x")', "+1", "-cmd", "@SUM(A1)", "ok"], "mass_kg": [1.0, -2.0, 3, 4, 5]})
     export_csv(df, out)
     text = out.read_text(encoding="utf-8-sig")
     assert "'=HYPERLINK" in text and "'+1" in text and "'-cmd" in text and "'@SUM" in text
@@ -169,20 +224,60 @@ def test_saved_inventory_round_trip(lookup, catalog):
     assert load_saved_inventory(lookup) == items
 
 
-@pytest.mark.parametrize("text, dec, value", [
-    ("12.5", False, 12.5), ("12,5", True, 12.5), ("12,5", False, 12.5), ("1.234,5", True, 1234.5),
-    ("1,234.5", False, 1234.5), ("1,234", False, 1234.0), (" 40 kg", False, 40.0), ("abc", False, None),
-    ("", False, None), ("1,2,3", True, None),
-])
+@pytest.mark.parametrize(
+    "text, dec, value",
+    [
+        ("12.5", False, 12.5),
+        ("12,5", True, 12.5),
+        ("12,5", False, 12.5),
+        ("1.234,5", True, 1234.5),
+        ("1,234.5", False, 1234.5),
+        ("1,234", False, 1234.0),
+        (" 40 kg", False, 40.0),
+        ("abc", False, None),
+        ("", False, None),
+        ("1,2,3", True, None),
+    ],
+)
 def test_parse_number(text, dec, value):
     assert parse_number(text, decimal_comma=dec) == value
 
 
 # ---------------------------------------------------------------- property-based: never a traceback
 
-TOKENS = ["id", "name", "mass_kg", "composition", "count", "moisture_pct", "ldpe 100%", "nylon 41%; ldpe 59%",
-          "Kevlar", "-1", "1e400", "nan", "inf", "12,5", '"', "''", ";", ",", "\t", "\n", "\r\n", "PAR1",
-          "=cmd()", "\x00", "ñ", "\ufeff", "999999999", "", " ", "pvdf 100%", "W1"]
+TOKENS = [
+    "id",
+    "name",
+    "mass_kg",
+    "composition",
+    "count",
+    "moisture_pct",
+    "ldpe 100%",
+    "nylon 41%; ldpe 59%",
+    "Kevlar",
+    "-1",
+    "1e400",
+    "nan",
+    "inf",
+    "12,5",
+    '"',
+    "''",
+    ";",
+    ",",
+    "\t",
+    "\n",
+    "\r\n",
+    "PAR1",
+    "=cmd()",
+    "\x00",
+    "ñ",
+    "\ufeff",
+    "999999999",
+    "",
+    " ",
+    "pvdf 100%",
+    "W1",
+]
 
 
 @st.composite
@@ -196,11 +291,33 @@ def files(draw):
         parts = draw(st.lists(st.sampled_from(TOKENS), max_size=60))
         text = "".join(parts)
     else:
-        header = draw(st.lists(st.sampled_from(["id", "name", "mass_kg", "composition", "count", "moisture_pct",
-                                                "category", "nylon", "pe %", "flags", "x"]), min_size=1, max_size=8))
+        header = draw(
+            st.lists(
+                st.sampled_from(
+                    [
+                        "id",
+                        "name",
+                        "mass_kg",
+                        "composition",
+                        "count",
+                        "moisture_pct",
+                        "category",
+                        "nylon",
+                        "pe %",
+                        "flags",
+                        "x",
+                    ]
+                ),
+                min_size=1,
+                max_size=8,
+            )
+        )
         delim = draw(st.sampled_from([",", ";", "\t"]))
-        rows = draw(st.lists(st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=8)),
-                                      max_size=len(header) + 2), max_size=8))
+        rows = draw(
+            st.lists(
+                st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=8)), max_size=len(header) + 2), max_size=8
+            )
+        )
         text = delim.join(header) + "\n" + "\n".join(delim.join(r) for r in rows)
     enc = draw(st.sampled_from(["utf-8", "utf-8-sig", "latin-1", "utf-16"]))
     return text.encode(enc, errors="replace")

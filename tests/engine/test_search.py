@@ -85,8 +85,14 @@ def test_a_recipe_is_listed_once(catalog, mode):
 
     from spacetrash_desktop.services.generate import generate
 
-    res = generate(list(catalog.default_inventory), catalog.targets["container"], scorer=PhysicsScorer(),
-                   max_evals=150_000, mode=mode, seed=1)
+    res = generate(
+        list(catalog.default_inventory),
+        catalog.targets["container"],
+        scorer=PhysicsScorer(),
+        max_evals=150_000,
+        mode=mode,
+        seed=1,
+    )
     ids = [c.recipe_id for c in res.candidates]
     assert len(ids) > 100
     assert [k for k, n in Counter(ids).items() if n > 1] == []
@@ -163,6 +169,9 @@ def test_every_preset_and_scenario_is_achievable_from_the_default_inventory(cata
     """A preset no recipe can meet would greet the crew with an empty table: the bundled targets and
     the bundled inventory must fit together (physics model, exhaustive grid)."""
     t = compile_tables(catalog, list(catalog.default_inventory))
-    empty = [tid for tid, target in catalog.targets.items()
-             if len(search(t, target, PhysicsScorer(), mode="exact").front_rows) == 0]
+    empty = [
+        tid
+        for tid, target in catalog.targets.items()
+        if len(search(t, target, PhysicsScorer(), mode="exact").front_rows) == 0
+    ]
     assert empty == []

@@ -24,8 +24,11 @@ from spacetrash_desktop.ml.bundle import (
 
 from .conftest import copy_bundle, edit_manifest
 
-BUNDLE_FILES = (["manifest.json", "metadata.json", "rf.skops"] + [f"xgb_{n}.ubj" for n in PROPERTY_NAMES]
-                + [f"difficulty_{n}.ubj" for n in PROPERTY_NAMES])
+BUNDLE_FILES = (
+    ["manifest.json", "metadata.json", "rf.skops"]
+    + [f"xgb_{n}.ubj" for n in PROPERTY_NAMES]
+    + [f"difficulty_{n}.ubj" for n in PROPERTY_NAMES]
+)
 POSITIONS = ("first", "third", "middle", "last")
 
 
@@ -41,6 +44,7 @@ def no_loaders(monkeypatch):
         def f(*a, **k):
             calls.append(name)
             raise AssertionError(f"{name} was called on an unverified bundle")
+
         return f
 
     monkeypatch.setattr(skops.io, "load", forbid("skops.io.load"))
@@ -134,8 +138,9 @@ def test_incompatible_feature_schema_is_refused_with_a_clear_message(small_bundl
     v2 = copy_bundle(small_bundle, tmp_path / "v2")
     edit_manifest(v2, lambda m: m["feature_schema"].__setitem__("version", 99))
     problems = verify_bundle(v2)
-    assert problems and problems[0].startswith("incompatible feature schema: the model was built for feature "
-                                               "schema version 99")
+    assert problems and problems[0].startswith(
+        "incompatible feature schema: the model was built for feature schema version 99"
+    )
     cols = copy_bundle(small_bundle, tmp_path / "cols")
     edit_manifest(cols, lambda m: m["feature_schema"]["columns"].append("spectral:band_7"))
     with pytest.raises(ModelError) as exc:

@@ -35,8 +35,15 @@ def test_verify_install_rollback(small_bundle, tmp_path, capsys):
 def test_train_quick_to_a_folder(tmp_path, capsys, monkeypatch):
     from spacetrash_desktop.ml import train
 
-    monkeypatch.setattr(train.TrainConfig, "small", staticmethod(lambda: train.TrainConfig(
-        n_rows=3000, rf_trees=4, rf_depth=6, xgb_rounds=20, diff_rounds=10, importance_rows=100, nthread=1)))
+    monkeypatch.setattr(
+        train.TrainConfig,
+        "small",
+        staticmethod(
+            lambda: train.TrainConfig(
+                n_rows=3000, rf_trees=4, rf_depth=6, xgb_rounds=20, diff_rounds=10, importance_rows=100, nthread=1
+            )
+        ),
+    )
     assert run(["model", "train", "--quick", "--out", str(tmp_path / "m"), "--seed", "2"]) == 0
     out = capsys.readouterr().out
     assert "wrote" in out and (tmp_path / "m" / "manifest.json").is_file()

@@ -21,8 +21,9 @@ def taught_scorer(catalog):
     from .conftest import small_config
 
     cfg = small_config(n_rows=4000, rf_trees=6, xgb_rounds=40, diff_rounds=20)
-    rows = LabRows.concat([make_lab_rows(catalog, cfg.n_rows, 0),
-                           make_lab_rows(catalog, 200, 1, reality=ShiftedReality(catalog))])
+    rows = LabRows.concat(
+        [make_lab_rows(catalog, cfg.n_rows, 0), make_lab_rows(catalog, 200, 1, reality=ShiftedReality(catalog))]
+    )
     f = fit(rows, cfg, 0)
     return MLScorer(f.ensemble, ModelInfo(name="taught", version="1", status="ready", reason="test"))
 
@@ -60,8 +61,12 @@ def test_ml_contributions_add_up_to_the_change_from_physics(catalog, taught_scor
         for name in PROPERTY_NAMES:
             p = e["properties"][name]
             ml = p["ml"]
-            parts = sum(d["value"] for d in ml["contributions"]) + ml["other_features"] + ml["average_correction"] \
+            parts = (
+                sum(d["value"] for d in ml["contributions"])
+                + ml["other_features"]
+                + ml["average_correction"]
                 + ml["random_forest"]
+            )
             assert parts == pytest.approx(p["value"] - p["physics"], abs=1e-5), (r.process_id, name)
             assert len(ml["contributions"]) <= 4
             for d in ml["contributions"]:

@@ -62,13 +62,37 @@ def test_alignment_is_by_name_not_position(catalog, tables):
 
 
 def test_unknown_material_and_process_are_zero_columns_and_flag_ood(catalog):
-    mystery = Material("mystery_polymer", "Mystery polymer", (), MaterialFamily.THERMOPLASTIC, "unknown", 1000.0, 1.0,
-                       20.0, None, 150.0, 140.0, 200.0, 300.0, 1.8, 100.0, 0.5, 10.0, True, ())
+    mystery = Material(
+        "mystery_polymer",
+        "Mystery polymer",
+        (),
+        MaterialFamily.THERMOPLASTIC,
+        "unknown",
+        1000.0,
+        1.0,
+        20.0,
+        None,
+        150.0,
+        140.0,
+        200.0,
+        300.0,
+        1.8,
+        100.0,
+        0.5,
+        10.0,
+        True,
+        (),
+    )
     new_proc = dataclasses.replace(catalog.processes["hot_press_lamination"], process_id="new_press", name="New press")
-    cat2 = dataclasses.replace(catalog, materials={**catalog.materials, "mystery_polymer": mystery},
-                               processes={**catalog.processes, "new_press": new_proc})
-    items = [WasteItem("M1", "mystery film", "x", (("mystery_polymer", 0.6), ("ldpe", 0.4)), 10.0),
-             WasteItem("M2", "pe film", "x", (("ldpe", 1.0),), 10.0)]
+    cat2 = dataclasses.replace(
+        catalog,
+        materials={**catalog.materials, "mystery_polymer": mystery},
+        processes={**catalog.processes, "new_press": new_proc},
+    )
+    items = [
+        WasteItem("M1", "mystery film", "x", (("mystery_polymer", 0.6), ("ldpe", 0.4)), 10.0),
+        WasteItem("M2", "pe film", "x", (("ldpe", 1.0),), 10.0),
+    ]
     t2 = compile_tables(cat2, items)
     schema = schema_for(tuple(catalog.materials), tuple(catalog.processes))  # the bundle's (older) catalog
     pad = t2.n_items
@@ -76,8 +100,14 @@ def test_unknown_material_and_process_are_zero_columns_and_flag_ood(catalog):
     idx[0, 0], idx[1, 0], idx[2, 0] = 0, 1, 1
     frac = np.zeros((3, MAX_SLOTS))
     frac[:, 0] = 1.0
-    proc = np.array([t2.process_index("hot_press_lamination"), t2.process_index("hot_press_lamination"),
-                     t2.process_index("new_press")], np.int32)
+    proc = np.array(
+        [
+            t2.process_index("hot_press_lamination"),
+            t2.process_index("hot_press_lamination"),
+            t2.process_index("new_press"),
+        ],
+        np.int32,
+    )
     b = RecipeBatch(idx, frac, np.zeros(3), proc)
     ph = score_physics(t2, b, 1.0)
     fb = build_features(t2, b, ph, 1.0, schema)
@@ -127,7 +157,9 @@ def test_schema_problems():
     assert schema_problems(ok) == []
     assert "version" in schema_problems({**ok, "version": FEATURE_VERSION + 1})[0]
     assert "does not compute" in schema_problems({**ok, "columns": ok["columns"] + ["future:x"]})[0]
-    assert "lacks required" in schema_problems({**ok, "columns": [c for c in ok["columns"] if c != FIXED_COLUMNS[0]]})[0]
+    assert (
+        "lacks required" in schema_problems({**ok, "columns": [c for c in ok["columns"] if c != FIXED_COLUMNS[0]]})[0]
+    )
     assert schema_problems(None)
 
 

@@ -111,8 +111,9 @@ def test_gates_are_saved_verified_and_old_bundles_still_load(small_bundle, tmp_p
         edit(m)
         data = canonical_json(m)
         (folder / METADATA).write_bytes(data)
-        edit_manifest(folder, lambda man: man["files"].__setitem__(
-            METADATA, {"sha256": sha256_bytes(data), "size": len(data)}))
+        edit_manifest(
+            folder, lambda man: man["files"].__setitem__(METADATA, {"sha256": sha256_bytes(data), "size": len(data)})
+        )
 
     # a bundle from before the gates (no "gate" in its metadata) loads, with no member gated
     old = copy_bundle(small_bundle, tmp_path / "old")
@@ -125,8 +126,12 @@ def test_gates_are_saved_verified_and_old_bundles_still_load(small_bundle, tmp_p
     rewrite(newer, lambda m: m.__setitem__("format", 3))
     assert any("unsupported format" in p for p in verify_bundle(newer))
     # malformed gates are refused by verification
-    for bad in ({"random_forest": [True] * 4, "xgboost": [True] * 5}, {"xgboost": [True] * 5},
-                {"random_forest": [1, 1, 1, 1, 1], "xgboost": [True] * 5}, [True] * 5):
+    for bad in (
+        {"random_forest": [True] * 4, "xgboost": [True] * 5},
+        {"xgboost": [True] * 5},
+        {"random_forest": [1, 1, 1, 1, 1], "xgboost": [True] * 5},
+        [True] * 5,
+    ):
         folder = copy_bundle(small_bundle, tmp_path / f"bad{len(list(tmp_path.iterdir()))}")
         rewrite(folder, lambda m, bad=bad: m.__setitem__("gate", bad))
         problems = verify_bundle(folder)

@@ -32,12 +32,21 @@ def test_kill_during_activation_leaves_old_or_new_active(small_bundle, tmp_path)
     sha = {read_bundle(a)[0].manifest_sha256, read_bundle(b)[0].manifest_sha256}
     registry.install_bundle(a)  # something is active before the first kill
     rng = random.Random(1234)
-    env = {**os.environ, "SPACETRASH_HOME": os.environ["SPACETRASH_HOME"],
-           "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    env = {
+        **os.environ,
+        "SPACETRASH_HOME": os.environ["SPACETRASH_HOME"],
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+    }
     activations = 0
     for round_ in range(ROUNDS):
-        proc = subprocess.Popen([sys.executable, str(WORKER), str(a), str(b)], stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True, env=env, cwd=str(tmp_path))
+        proc = subprocess.Popen(
+            [sys.executable, str(WORKER), str(a), str(b)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=str(tmp_path),
+        )
         try:
             line = proc.stdout.readline()
             assert line.strip() == "ready", (line, proc.stderr.read() if proc.poll() is not None else "")

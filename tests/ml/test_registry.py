@@ -143,8 +143,11 @@ def test_bootstrap_trains_in_the_background_and_installs(no_shipped):
     done = threading.Event()
     results = []
     assert registry.registry_status().status == "physics fallback"
-    t, ctx = registry.start_bootstrap(seed=1, on_done=lambda r: (results.append(r), done.set()),
-                                      config=small_config(n_rows=3000, rf_trees=4, xgb_rounds=20, diff_rounds=10))
+    t, ctx = registry.start_bootstrap(
+        seed=1,
+        on_done=lambda r: (results.append(r), done.set()),
+        config=small_config(n_rows=3000, rf_trees=4, xgb_rounds=20, diff_rounds=10),
+    )
     ctx._on_progress = progress
     assert registry.registry_status().status == "bootstrapping"
     assert registry.active_scorer().info.status == "bootstrapping"

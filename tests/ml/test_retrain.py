@@ -28,9 +28,14 @@ from .conftest import small_config
 FAMILY_PROCESS = "hot_press_lamination"
 POLYETHYLENE = ("W002", "W012", "W013", "W014", "W015", "W018")  # the default items made of LDPE only
 # unrelated: other processes, items without any polyethylene
-UNRELATED = (("textile_cut_sew", ("W004", "W005")), ("regolith_cold_sinter", ("W011", "W019")),
-             ("ctb_reconfiguration", ("W003",)), ("heat_melt_compaction", ("W004", "W005", "W011", "W016")),
-             ("regolith_polymer_sinter", ("W004", "W011", "W016")), ("cold_press_binder", ("W004", "W005", "W016")))
+UNRELATED = (
+    ("textile_cut_sew", ("W004", "W005")),
+    ("regolith_cold_sinter", ("W011", "W019")),
+    ("ctb_reconfiguration", ("W003",)),
+    ("heat_melt_compaction", ("W004", "W005", "W011", "W016")),
+    ("regolith_polymer_sinter", ("W004", "W011", "W016")),
+    ("cold_press_binder", ("W004", "W005", "W016")),
+)
 SHIFT = 0.2
 
 
@@ -70,12 +75,15 @@ def predict(ens, catalog, recipes: list[Recipe]) -> np.ndarray:
     assert not problems, problems
     pos = {str(s): j for j, s in enumerate(rows.source)}
     order = [pos[str(i)] for i in range(len(recipes))]
-    props = ens.predict(rows.X, rows.phys, zero=ens.zero_mask(list(rows.process_id)), q=ens.q_matrix(
-        list(rows.process_id))).props
+    props = ens.predict(
+        rows.X, rows.phys, zero=ens.zero_mask(list(rows.process_id)), q=ens.q_matrix(list(rows.process_id))
+    ).props
     return props[order]
 
 
-def feedback_rows(recipes: list[Recipe], values: dict[str, np.ndarray], method: str = "measured", **extra) -> list[dict]:
+def feedback_rows(
+    recipes: list[Recipe], values: dict[str, np.ndarray], method: str = "measured", **extra
+) -> list[dict]:
     """Normalised journal rows reporting ``values[property][i]`` for recipe i."""
     out = []
     for i, r in enumerate(recipes):
@@ -94,7 +102,7 @@ def to_journal(rows: list[dict]) -> None:
     journal().add_stored_rows(rows, kind="import")
 
 
-def to_export(rows: list[dict], folder) -> "object":
+def to_export(rows: list[dict], folder) -> object:
     """Rows exported as a trainer file (sealed Parquet + manifest.json) from a separate journal."""
     from spacetrash_desktop.storage.feedback_exchange import export_journal
     from spacetrash_desktop.storage.journal import FeedbackJournal
@@ -151,11 +159,13 @@ def test_learning_feedback_moves_the_family_and_barely_touches_unrelated_recipes
     d_fam = predict(new, catalog, fam)[:, 0] - predict(champion, catalog, fam)[:, 0]
     d_other = predict(new, catalog, other) - predict(champion, catalog, other)
     moved = -float(d_fam.mean()) / SHIFT
-    print(f"\nlearning test ({len(rows)} feedback rows, {run.data['training_rows']['feedback']} used for training): "
-          f"family rigidity moved {d_fam.mean():+.4f} (target {-SHIFT:+.2f}: {moved:.0%} of the way; "
-          f"min {-d_fam.max():.4f}, max {-d_fam.min():.4f}); unrelated recipes: mean |change| rigidity "
-          f"{np.abs(d_other[:, 0]).mean():.4f} (max {np.abs(d_other[:, 0]).max():.4f}), other properties "
-          f"{np.abs(d_other[:, 1:]).mean():.5f}; held-out feedback MAE {run.metrics['rigidity']['feedback']}")
+    print(
+        f"\nlearning test ({len(rows)} feedback rows, {run.data['training_rows']['feedback']} used for training): "
+        f"family rigidity moved {d_fam.mean():+.4f} (target {-SHIFT:+.2f}: {moved:.0%} of the way; "
+        f"min {-d_fam.max():.4f}, max {-d_fam.min():.4f}); unrelated recipes: mean |change| rigidity "
+        f"{np.abs(d_other[:, 0]).mean():.4f} (max {np.abs(d_other[:, 0]).max():.4f}), other properties "
+        f"{np.abs(d_other[:, 1:]).mean():.5f}; held-out feedback MAE {run.metrics['rigidity']['feedback']}"
+    )
     assert moved >= 0.5
     assert np.abs(d_other[:, 0]).mean() < 0.02
     assert np.abs(d_other[:, 1:]).max() < 1e-9  # no feedback on them: identical (same virtual-lab stage)
@@ -190,8 +200,10 @@ def test_random_labels_are_not_promoted_and_the_challenger_is_kept(champion, cat
     recipes = family_recipes(80, 11) + unrelated_recipes(catalog, 80, 12)
     pred = predict(champion, catalog, recipes)
     rng = np.random.default_rng(5)
-    values = {"rigidity": np.clip(pred[:, 0] - 0.05 + rng.normal(0, 0.01, len(recipes)), 0, 1),
-              "energy_kwh": pred[:, 2] * np.exp(rng.normal(0, 0.02, len(recipes)))}
+    values = {
+        "rigidity": np.clip(pred[:, 0] - 0.05 + rng.normal(0, 0.01, len(recipes)), 0, 1),
+        "energy_kwh": pred[:, 2] * np.exp(rng.normal(0, 0.02, len(recipes))),
+    }
     export = to_export(feedback_rows(recipes, values), tmp_path / "usb")
 
     def scramble(train):
@@ -213,8 +225,9 @@ def test_random_labels_are_not_promoted_and_the_challenger_is_kept(champion, cat
     assert run.reason.startswith("Not promoted: it is worse than the active model on ")
 
 
-def test_a_challenger_worse_on_held_out_feedback_is_rejected_then_rollback_restores(champion, catalog, tmp_path,
-                                                                                     monkeypatch):
+def test_a_challenger_worse_on_held_out_feedback_is_rejected_then_rollback_restores(
+    champion, catalog, tmp_path, monkeypatch
+):
     """1) good feedback -> promoted; 2) the same kind of feedback, but the rows the challenger trains on
     are corrupted (rigidity inverted, 1 - value) while the held-out rows are true: the challenger learns
     the wrong thing, the held-out check catches it, the promoted model stays; 3) rollback restores the
@@ -263,11 +276,30 @@ def test_rows_without_labels_are_no_data_with_the_reason_counted(champion, catal
     recipes = family_recipes(5, 3)
     rows = []
     for r in recipes:
-        rows.append(normalize_row({"recipe_id": r.recipe_id, "recipe_json": r.to_dict(), "passed": False,
-                                   "notes": "easy to make", "product_mass_kg": 1.0}, origin="t:0"))
+        rows.append(
+            normalize_row(
+                {
+                    "recipe_id": r.recipe_id,
+                    "recipe_json": r.to_dict(),
+                    "passed": False,
+                    "notes": "easy to make",
+                    "product_mass_kg": 1.0,
+                },
+                origin="t:0",
+            )
+        )
     gone = Recipe((("W999", 1.0),), 0.0, FAMILY_PROCESS, 1.0)
-    rows.append(normalize_row({"recipe_id": gone.recipe_id, "recipe_json": gone.to_dict(), "rigidity": 0.4,
-                               "rigidity_method": "measured"}, origin="t:0"))
+    rows.append(
+        normalize_row(
+            {
+                "recipe_id": gone.recipe_id,
+                "recipe_json": gone.to_dict(),
+                "rigidity": 0.4,
+                "rigidity_method": "measured",
+            },
+            origin="t:0",
+        )
+    )
     to_journal(rows)
     run = run_small()
     assert run.verdict == "no_data", run.reason
@@ -365,8 +397,9 @@ def test_the_record_is_complete_and_drift_flags_the_shifted_features(champion, c
     assert used == {r["row_id"] for r in rows} | set(art["journal_row_ids"])
 
     drift = rec["drift"]
-    assert set(drift["features"]) == set(json.loads((models_dir() / run.challenger["folder"] / "manifest.json")
-                                                    .read_text())["feature_schema"]["columns"])
+    assert set(drift["features"]) == set(
+        json.loads((models_dir() / run.challenger["folder"] / "manifest.json").read_text())["feature_schema"]["columns"]
+    )
     for f in drift["features"].values():
         assert {"psi", "ks", "ks_pvalue", "flag"} <= set(f)
     lam = drift["features"][f"proc:{FAMILY_PROCESS}"]
@@ -426,7 +459,9 @@ def test_cli_exit_codes_and_listing(champion, catalog, tmp_path, capsys, monkeyp
     monkeypatch.setattr(train, "write_bundle", disk_full)
     assert cli(["retrain", "--quick", "--no-journal", "--feedback", str(export)]) == 1
     out = capsys.readouterr().out
-    assert "verdict:  failed" in out and "Retraining failed: could not save the retrained model: the disk is full" in out
+    assert (
+        "verdict:  failed" in out and "Retraining failed: could not save the retrained model: the disk is full" in out
+    )
 
     next(export.glob("*.parquet")).write_bytes(b"PAR1 tampered")
     assert cli(["retrain", "--quick", "--no-journal", "--feedback", str(export)]) == 1

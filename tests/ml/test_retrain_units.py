@@ -82,9 +82,21 @@ def _recipe(items=(("W002", 1.0),), process="hot_press_lamination", reg=0.1, mas
 def test_each_reported_quantity_is_a_label_of_its_own_property_only(catalog):
     r1, r2, r3 = _recipe(), _recipe(mass=3.0), _recipe(items=(("W004", 1.0),), process="textile_cut_sew", reg=0.0)
     rows = [
-        {"row_id": "a", "recipe_id": r1["id"], "recipe_json": json.dumps(r1), "rigidity": 0.4,
-         "rigidity_method": "measured", "tightness": 0.7, "tightness_method": "judged", "energy_kwh": 0.9,
-         "water_l": 0.0, "crew_min": 30.0, "passed": False, "notes": "easy to make", "product_mass_kg": 1.9},
+        {
+            "row_id": "a",
+            "recipe_id": r1["id"],
+            "recipe_json": json.dumps(r1),
+            "rigidity": 0.4,
+            "rigidity_method": "measured",
+            "tightness": 0.7,
+            "tightness_method": "judged",
+            "energy_kwh": 0.9,
+            "water_l": 0.0,
+            "crew_min": 30.0,
+            "passed": False,
+            "notes": "easy to make",
+            "product_mass_kg": 1.9,
+        },
         {"row_id": "b", "recipe_id": r1["id"], "recipe_json": r1, "rigidity": 0.6, "rigidity_method": "judged"},
         {"row_id": "c", "recipe_id": r2["id"], "recipe_json": r2, "tightness": 0.5, "tightness_method": "judged"},
         {"row_id": "d", "recipe_id": r3["id"], "recipe_json": r3, "passed": True, "notes": "easy to make"},
@@ -129,8 +141,10 @@ def test_energy_water_crew_are_per_batch_of_the_recipes_batch_mass(catalog):
     same recipe made at 1 kg and at 4 kg gives two consistent labels."""
     from spacetrash_desktop.ml.model import to_residual
 
-    recs = [{"recipe": _recipe(mass=m), "measured": {"energy_kwh": e}, "row_id": str(m)}
-            for m, e in ((1.0, 0.5), (4.0, 2.0))]
+    recs = [
+        {"recipe": _recipe(mass=m), "measured": {"energy_kwh": e}, "row_id": str(m)}
+        for m, e in ((1.0, 0.5), (4.0, 2.0))
+    ]
     lab, problems = rows_from_records(recs, list(catalog.default_inventory), catalog)
     assert problems == []
     phys = {s: lab.phys[i, 2] for i, s in enumerate(lab.source)}
@@ -143,15 +157,22 @@ def test_energy_water_crew_are_per_batch_of_the_recipes_batch_mass(catalog):
 
 def test_unusable_records_are_skipped_one_by_one_with_the_reason(catalog):
     good = {"recipe": _recipe(), "measured": {"rigidity": 0.3}, "row_id": "ok"}
-    five_items = {"recipe": _recipe(items=tuple((f"W00{i}", 0.2) for i in range(2, 7))),
-                  "measured": {"rigidity": 0.3}, "row_id": "five"}
+    five_items = {
+        "recipe": _recipe(items=tuple((f"W00{i}", 0.2) for i in range(2, 7))),
+        "measured": {"rigidity": 0.3},
+        "row_id": "five",
+    }
     gone_item = {"recipe": _recipe(items=(("W999", 1.0),)), "measured": {"rigidity": 0.3}, "row_id": "gone"}
     gone_proc = {"recipe": _recipe(process="plasma_torch"), "measured": {"rigidity": 0.3}, "row_id": "proc"}
     no_mass = {"recipe": {**_recipe(), "batch_mass_kg": None}, "measured": {"energy_kwh": 1.0}, "row_id": "mass"}
     out_of_range = {"recipe": _recipe(), "measured": {"rigidity": 1.3}, "row_id": "range"}
     skipped: list = []
-    lab, problems = rows_from_records([good, five_items, gone_item, gone_proc, no_mass, out_of_range],
-                                      list(catalog.default_inventory), catalog, skipped=skipped)
+    lab, problems = rows_from_records(
+        [good, five_items, gone_item, gone_proc, no_mass, out_of_range],
+        list(catalog.default_inventory),
+        catalog,
+        skipped=skipped,
+    )
     assert lab.source.tolist() == ["ok"]  # the bad recipe in the same batch-mass group did not take it along
     reasons = {s["row_id"]: s["reason"] for s in skipped}
     assert reasons["five"].startswith("not a valid recipe")
@@ -175,8 +196,15 @@ def taught(tmp_path_factory):
     cfg = small_config(n_rows=6000)
     shifted = make_lab_rows(cat, 200, 1, reality=ShiftedReality(cat))
     shifted.y[:, [0, 1, 3, 4]] = np.nan  # these rows report energy only
-    fam = [{"recipe": _recipe(items=(("W002", 0.5), ("W014", 0.5)), reg=reg, mass=m), "row_id": f"{reg}-{m}",
-            "measured": {"tightness": 0.05}} for reg in (0.0, 0.1, 0.2) for m in (0.5, 1.0, 2.0, 3.0, 4.0, 5.0, 7.0)]
+    fam = [
+        {
+            "recipe": _recipe(items=(("W002", 0.5), ("W014", 0.5)), reg=reg, mass=m),
+            "row_id": f"{reg}-{m}",
+            "measured": {"tightness": 0.05},
+        }
+        for reg in (0.0, 0.1, 0.2)
+        for m in (0.5, 1.0, 2.0, 3.0, 4.0, 5.0, 7.0)
+    ]
     fam_rows, _ = rows_from_records(fam * 2, list(cat.default_inventory), cat)
     base = make_lab_rows(cat, cfg.n_rows, 0)
     extra = LabRows.concat([shifted, fam_rows])
@@ -208,8 +236,10 @@ def test_corrections_reach_globally_only_when_the_feedback_shows_they_carry_over
     contents, _ = read_bundle(taught[0])
     rep = contents.manifest["metrics"]["feedback_correction"]["by_property"]
     assert rep["energy_kwh"]["reach"] == "global"  # heated processes take 1.5x: learnt on some, true on others
-    assert rep["energy_kwh"]["reach_check"]["cv_mae_across_process"] < rep["energy_kwh"]["reach_check"][
-        "cv_mae_without_correction"]
+    assert (
+        rep["energy_kwh"]["reach_check"]["cv_mae_across_process"]
+        < rep["energy_kwh"]["reach_check"]["cv_mae_without_correction"]
+    )
     assert rep["tightness"]["used"] and rep["tightness"]["reach"] == "local"
     assert "hot_press_lamination" in rep["tightness"]["processes"]
 
@@ -233,11 +263,16 @@ def test_anchors_weigh_nothing_where_the_crew_reported_and_fully_elsewhere(catal
     from spacetrash_desktop.ml.train import _anchor_rows
     from spacetrash_desktop.ml.virtual_lab import LabRows
 
-    recs = [{"recipe": _recipe(items=(("W002", 1.0),), mass=2.0), "measured": {"rigidity": 0.1}, "row_id": "f"},
-            {"recipe": _recipe(items=(("W002", 1.0),), mass=2.0, reg=0.0), "measured": {"rigidity": 0.1}, "row_id": "same"},
-            {"recipe": _recipe(items=(("W004", 1.0),), mass=2.0), "measured": {"rigidity": 0.1}, "row_id": "other items"},
-            {"recipe": _recipe(items=(("W002", 1.0),), process="heat_melt_compaction", mass=2.0),
-             "measured": {"rigidity": 0.1}, "row_id": "other process"}]
+    recs = [
+        {"recipe": _recipe(items=(("W002", 1.0),), mass=2.0), "measured": {"rigidity": 0.1}, "row_id": "f"},
+        {"recipe": _recipe(items=(("W002", 1.0),), mass=2.0, reg=0.0), "measured": {"rigidity": 0.1}, "row_id": "same"},
+        {"recipe": _recipe(items=(("W004", 1.0),), mass=2.0), "measured": {"rigidity": 0.1}, "row_id": "other items"},
+        {
+            "recipe": _recipe(items=(("W002", 1.0),), process="heat_melt_compaction", mass=2.0),
+            "measured": {"rigidity": 0.1},
+            "row_id": "other process",
+        },
+    ]
     rows, _ = rows_from_records(recs, list(catalog.default_inventory), catalog)
     rows = LabRows.concat([rows])
     order = [list(rows.source).index(s) for s in ("f", "same", "other items", "other process")]
@@ -283,8 +318,10 @@ def test_only_the_last_candidates_are_kept(small_bundle, tmp_path):
     registry.install_bundle(small_bundle)
     active = registry.read_pointer()["active"]
     assert registry.install_candidate(small_bundle) == active and registry.candidates() == []  # already active
-    folders = [registry.install_candidate(relabel(small_bundle, tmp_path / str(i), f"1.0.{i + 1}"))
-               for i in range(registry.CANDIDATES_KEEP + 2)]
+    folders = [
+        registry.install_candidate(relabel(small_bundle, tmp_path / str(i), f"1.0.{i + 1}"))
+        for i in range(registry.CANDIDATES_KEEP + 2)
+    ]
     kept = [c["folder"] for c in registry.candidates()]
     assert kept == folders[::-1][: registry.CANDIDATES_KEEP]
     on_disk = {b["folder"] for b in registry.installed_bundles()}
@@ -301,13 +338,23 @@ def _metrics(**over):
 
     out = {}
     for name in PROPERTY_NAMES:
-        lab = {"gate_rows": 1000, "gate_mae_champion": 0.03, "gate_mae_challenger": 0.03,
-               "gate_coverage_champion": 0.95, "gate_coverage_challenger": 0.95}
+        lab = {
+            "gate_rows": 1000,
+            "gate_mae_champion": 0.03,
+            "gate_mae_challenger": 0.03,
+            "gate_coverage_champion": 0.95,
+            "gate_coverage_challenger": 0.95,
+        }
         fb = {"rows": 0}
         learnt = {"correction": False, "calibrated_on": "virtual_lab_v1"}
         if name == "rigidity":
-            fb = {"rows": 20, "mae_champion": 0.2, "mae_challenger": 0.01, "coverage_champion": 0.1,
-                  "coverage_challenger": 0.95}
+            fb = {
+                "rows": 20,
+                "mae_champion": 0.2,
+                "mae_challenger": 0.01,
+                "coverage_champion": 0.1,
+                "coverage_challenger": 0.95,
+            }
             learnt = {"correction": True, "calibrated_on": "crew_feedback"}
         lab.update(over.get("lab", {}) if name == over.get("prop", "rigidity") else {})
         fb.update(over.get("fb", {}) if name == over.get("prop", "rigidity") else {})
@@ -315,18 +362,21 @@ def _metrics(**over):
     return out
 
 
-@pytest.mark.parametrize("over, promoted, text", [
-    ({}, True, "Promoted"),
-    ({"lab": {"gate_mae_challenger": 0.0306}}, True, "Promoted"),  # within the 2% tolerance
-    ({"lab": {"gate_mae_challenger": 0.0307}}, False, "virtual-lab trials"),
-    ({"lab": {"gate_coverage_challenger": 0.929}}, False, "coverage on virtual-lab"),
-    ({"lab": {"gate_coverage_champion": 0.90, "gate_coverage_challenger": 0.90}}, True, "Promoted"),
-    ({"fb": {"mae_challenger": 0.2000001}}, False, "held-out feedback"),  # no tolerance on feedback
-    ({"fb": {"coverage_champion": 0.95, "coverage_challenger": 0.90}}, True, "Promoted"),  # one row of slack
-    ({"fb": {"coverage_champion": 0.95, "coverage_challenger": 0.85}}, False, "coverage on held-out"),
-    ({"fb": {"rows": 9, "mae_challenger": 0.5}}, True, "Promoted"),  # too few held-out rows to judge
-    ({"prop": "energy_kwh", "lab": {"gate_rows": 50, "gate_mae_challenger": 9.0}}, True, "Promoted"),
-])
+@pytest.mark.parametrize(
+    "over, promoted, text",
+    [
+        ({}, True, "Promoted"),
+        ({"lab": {"gate_mae_challenger": 0.0306}}, True, "Promoted"),  # within the 2% tolerance
+        ({"lab": {"gate_mae_challenger": 0.0307}}, False, "virtual-lab trials"),
+        ({"lab": {"gate_coverage_challenger": 0.929}}, False, "coverage on virtual-lab"),
+        ({"lab": {"gate_coverage_champion": 0.90, "gate_coverage_challenger": 0.90}}, True, "Promoted"),
+        ({"fb": {"mae_challenger": 0.2000001}}, False, "held-out feedback"),  # no tolerance on feedback
+        ({"fb": {"coverage_champion": 0.95, "coverage_challenger": 0.90}}, True, "Promoted"),  # one row of slack
+        ({"fb": {"coverage_champion": 0.95, "coverage_challenger": 0.85}}, False, "coverage on held-out"),
+        ({"fb": {"rows": 9, "mae_challenger": 0.5}}, True, "Promoted"),  # too few held-out rows to judge
+        ({"prop": "energy_kwh", "lab": {"gate_rows": 50, "gate_mae_challenger": 9.0}}, True, "Promoted"),
+    ],
+)
 def test_the_promotion_rule(over, promoted, text):
     from spacetrash_desktop.services.retrain import _decide
 

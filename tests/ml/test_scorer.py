@@ -57,13 +57,37 @@ def test_empty_batch(scorer, tables):
 
 
 def test_unknown_material_or_process_scores_and_is_flagged(scorer, catalog):
-    mystery = Material("mystery_polymer", "Mystery polymer", (), MaterialFamily.THERMOPLASTIC, "unknown", 1000.0, 1.0,
-                       20.0, None, 150.0, 140.0, 200.0, 300.0, 1.8, 100.0, 0.5, 10.0, True, ())
+    mystery = Material(
+        "mystery_polymer",
+        "Mystery polymer",
+        (),
+        MaterialFamily.THERMOPLASTIC,
+        "unknown",
+        1000.0,
+        1.0,
+        20.0,
+        None,
+        150.0,
+        140.0,
+        200.0,
+        300.0,
+        1.8,
+        100.0,
+        0.5,
+        10.0,
+        True,
+        (),
+    )
     new_proc = dataclasses.replace(catalog.processes["hot_press_lamination"], process_id="new_press", name="New press")
-    cat2 = dataclasses.replace(catalog, materials={**catalog.materials, "mystery_polymer": mystery},
-                               processes={"new_press": new_proc, **catalog.processes})  # new one first: indices move
-    items = [WasteItem("M1", "mystery film", "x", (("mystery_polymer", 0.6), ("ldpe", 0.4)), 10.0),
-             WasteItem("M2", "pe film", "x", (("ldpe", 1.0),), 10.0)]
+    cat2 = dataclasses.replace(
+        catalog,
+        materials={**catalog.materials, "mystery_polymer": mystery},
+        processes={"new_press": new_proc, **catalog.processes},
+    )  # new one first: indices move
+    items = [
+        WasteItem("M1", "mystery film", "x", (("mystery_polymer", 0.6), ("ldpe", 0.4)), 10.0),
+        WasteItem("M2", "pe film", "x", (("ldpe", 1.0),), 10.0),
+    ]
     t2 = compile_tables(cat2, items)
     pad = t2.n_items
     idx = np.full((3, MAX_SLOTS), pad, np.int32)
@@ -77,7 +101,9 @@ def test_unknown_material_or_process_scores_and_is_flagged(scorer, catalog):
     assert np.isfinite(s.props).all()
     # the known recipe scores exactly as with the bundle's own catalog layout
     t1 = compile_tables(catalog, [items[1]])
-    b1 = RecipeBatch(idx[1:2].copy(), frac[1:2], np.zeros(1), np.array([t1.process_index("hot_press_lamination")], np.int32))
+    b1 = RecipeBatch(
+        idx[1:2].copy(), frac[1:2], np.zeros(1), np.array([t1.process_index("hot_press_lamination")], np.int32)
+    )
     b1.idx[0, 0] = 0
     b1.idx[b1.idx == pad] = t1.n_items
     np.testing.assert_allclose(scorer.score(t1, b1, 1.0).props[0], s.props[1], rtol=1e-6)
@@ -137,7 +163,9 @@ def test_scoring_is_deterministic_and_thread_safe(scorer, tables):
     def work():
         for _ in range(2):
             s = scorer.score(tables, b, 1.0)
-            if not (np.array_equal(s.props, ref.props) and np.array_equal(s.lo, ref.lo) and np.array_equal(s.hi, ref.hi)):
+            if not (
+                np.array_equal(s.props, ref.props) and np.array_equal(s.lo, ref.lo) and np.array_equal(s.hi, ref.hi)
+            ):
                 bad.append(1)
 
     threads = [threading.Thread(target=work) for _ in range(3)]

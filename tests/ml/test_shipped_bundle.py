@@ -37,7 +37,8 @@ def test_committed_bundle_was_trained_on_the_current_physics(catalog):
 
     contents, _ = read_bundle(shipped_bundle())
     assert contents.manifest["trained_on"]["physics_fingerprint"] == physics_fingerprint(catalog), (
-        f"the physics model or the datasets changed since the shipped model was trained: run `{REGENERATE}`")
+        f"the physics model or the datasets changed since the shipped model was trained: run `{REGENERATE}`"
+    )
 
 
 def json_ready(d):

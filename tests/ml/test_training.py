@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import numpy as np
 import pytest
 
@@ -94,8 +93,12 @@ def test_feedback_records_and_journal_rows(catalog):
     from spacetrash_desktop.ml.virtual_lab import records_from_feedback, rows_from_records
 
     items = list(catalog.default_inventory)
-    recipe = {"items": [{"item_id": items[12].item_id, "fraction": 1.0}], "regolith_frac": 0.0,
-              "process_id": "hot_press_lamination", "batch_mass_kg": 1.0}
+    recipe = {
+        "items": [{"item_id": items[12].item_id, "fraction": 1.0}],
+        "regolith_frac": 0.0,
+        "process_id": "hot_press_lamination",
+        "batch_mass_kg": 1.0,
+    }
     journal_rows = [
         {"row_id": "a", "recipe_json": recipe, "rigidity": 0.5, "rigidity_method": "judged", "energy_kwh": 0.4},
         {"row_id": "b", "recipe_json": recipe, "tightness": 0.7, "tightness_method": "measured"},

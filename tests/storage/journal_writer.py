@@ -85,15 +85,29 @@ def _install_fault_injection() -> None:
 
 
 def make_row(rng: random.Random, i: int) -> dict:
-    items = [{"item_id": f"I{rng.randrange(1, 40):03d}", "name": f"item {i}", "fraction": 0.5, "mass_kg": 0.4}
-             for _ in range(2)]
-    pred = {name: {"value": round(rng.random(), 4), "low": 0.1, "high": 0.9, "unit": unit}
-            for name, unit in (("rigidity", "index"), ("tightness", "index"), ("energy_kwh", "kWh"),
-                               ("water_l", "L"), ("crew_min", "min"))}
+    items = [
+        {"item_id": f"I{rng.randrange(1, 40):03d}", "name": f"item {i}", "fraction": 0.5, "mass_kg": 0.4}
+        for _ in range(2)
+    ]
+    pred = {
+        name: {"value": round(rng.random(), 4), "low": 0.1, "high": 0.9, "unit": unit}
+        for name, unit in (
+            ("rigidity", "index"),
+            ("tightness", "index"),
+            ("energy_kwh", "kWh"),
+            ("water_l", "L"),
+            ("crew_min", "min"),
+        )
+    }
     return {
         "recipe_id": f"R{i:012d}",
-        "recipe_json": {"id": f"R{i:012d}", "items": items, "regolith_frac": 0.2, "process_id": "compress",
-                        "batch_mass_kg": 1.0},
+        "recipe_json": {
+            "id": f"R{i:012d}",
+            "items": items,
+            "regolith_frac": 0.2,
+            "process_id": "compress",
+            "batch_mass_kg": 1.0,
+        },
         "target_json": {"id": "container", "rigidity_min": 0.5},
         "prediction_json": {"interval": "95%", "properties": pred},
         "model_name": "physics",

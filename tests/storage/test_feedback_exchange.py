@@ -21,12 +21,32 @@ from tests.storage.conftest import make_row
 def _varied_rows() -> list[dict]:
     return [
         make_row(),
-        make_row(tightness=0.91, tightness_method="measured", tightness_how="water column 30 min, mm of drop",
-                 water_l=0.4, crew_min=55.5, product_mass_kg=1.42, passed=False, who="Björn",
-                 notes="cracked at the rim — line 2\nsecond line"),
-        make_row(rigidity=None, rigidity_method=None, rigidity_how=None, energy_kwh=None, passed=None,
-                 target_json=None, prediction_json=None, model_name=None, model_version=None,
-                 model_manifest_sha256=None, who=None, notes=None, crew_min=0.0),
+        make_row(
+            tightness=0.91,
+            tightness_method="measured",
+            tightness_how="water column 30 min, mm of drop",
+            water_l=0.4,
+            crew_min=55.5,
+            product_mass_kg=1.42,
+            passed=False,
+            who="Björn",
+            notes="cracked at the rim — line 2\nsecond line",
+        ),
+        make_row(
+            rigidity=None,
+            rigidity_method=None,
+            rigidity_how=None,
+            energy_kwh=None,
+            passed=None,
+            target_json=None,
+            prediction_json=None,
+            model_name=None,
+            model_version=None,
+            model_manifest_sha256=None,
+            who=None,
+            notes=None,
+            crew_min=0.0,
+        ),
         make_row(recorded_at="2031-02-03T04:05:06.789+00:00"),
     ]
 
@@ -135,8 +155,9 @@ def test_a_forged_file_is_checked_for_schema_row_count_and_values(tmp_path):
         pq.write_table(table, path)
         data = path.read_bytes()
         m = _manifest(out)
-        m["files"][0].update(sha256=hashlib.sha256(data).hexdigest(), bytes=len(data),
-                             rows=table.num_rows if rows is None else rows)
+        m["files"][0].update(
+            sha256=hashlib.sha256(data).hexdigest(), bytes=len(data), rows=table.num_rows if rows is None else rows
+        )
         (out / "manifest.json").write_text(json.dumps(m))
         s = FeedbackJournal(tmp_path / "b").import_files([path])
         assert s.refused == 1 and s.added == 0
@@ -170,12 +191,19 @@ def test_files_without_a_valid_manifest_entry_are_refused(tmp_path):
     assert "no manifest.json" in b.import_files([lone / path.name]).files[0].reason
     (lone / "manifest.json").write_text("{broken")
     assert "not valid JSON" in b.import_files([lone / path.name]).files[0].reason
-    (lone / "manifest.json").write_text(json.dumps({"format": "spacetrash-feedback-export", "format_version": 9,
-                                                    "files": []}))
+    (lone / "manifest.json").write_text(
+        json.dumps({"format": "spacetrash-feedback-export", "format_version": 9, "files": []})
+    )
     assert "newer version" in b.import_files([lone]).files[0].reason
-    (lone / "manifest.json").write_text(json.dumps({"format": "spacetrash-feedback-export", "format_version": 1,
-                                                    "files": [{"name": "../../etc/x.parquet", "rows": 1,
-                                                               "sha256": "0" * 64}]}))
+    (lone / "manifest.json").write_text(
+        json.dumps(
+            {
+                "format": "spacetrash-feedback-export",
+                "format_version": 1,
+                "files": [{"name": "../../etc/x.parquet", "rows": 1, "sha256": "0" * 64}],
+            }
+        )
+    )
     assert "unsafe" in b.import_files([lone]).files[0].reason
     assert "does not exist" in b.import_files([tmp_path / "nope.parquet"]).files[0].reason
     (tmp_path / "rows.csv").write_text("a,b\n")

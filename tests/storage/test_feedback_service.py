@@ -20,15 +20,28 @@ def generated(catalog):
     from spacetrash_desktop.engine.scorer import PhysicsScorer
     from spacetrash_desktop.services.generate import generate
 
-    return generate(list(catalog.default_inventory)[:6], catalog.targets["container"], scorer=PhysicsScorer(),
-                    max_evals=600, mode="evolutionary")
+    return generate(
+        list(catalog.default_inventory)[:6],
+        catalog.targets["container"],
+        scorer=PhysicsScorer(),
+        max_evals=600,
+        mode="evolutionary",
+    )
 
 
 def test_a_row_built_from_a_generated_candidate_records_everything(generated):
     cand = generated.candidates[0]
-    row = svc.build_feedback_row(cand, generated.target, generated.model,
-                                 {"rigidity": 0.58, "rigidity_method": "measured", "rigidity_how": "bend test"},
-                                 energy_kwh=0.41, water_l=None, passed=True, who="Ana", notes="")
+    row = svc.build_feedback_row(
+        cand,
+        generated.target,
+        generated.model,
+        {"rigidity": 0.58, "rigidity_method": "measured", "rigidity_how": "bend test"},
+        energy_kwh=0.41,
+        water_l=None,
+        passed=True,
+        who="Ana",
+        notes="",
+    )
     rid = svc.record_feedback(row)
     got = svc.get_feedback(rid)
     rec = got["recipe_json"]
@@ -44,17 +57,27 @@ def test_a_row_built_from_a_generated_candidate_records_everything(generated):
     assert got["model_name"] == "physics" and got["model_version"] is None
     assert got["energy_kwh"] == 0.41 and got["water_l"] is None and got["notes"] is None
     # the candidate's dict form works the same
-    assert svc.build_feedback_row(cand.to_dict(), generated.target.to_dict(), None, passed=False)["recipe_json"] == \
-        svc.build_feedback_row(cand, generated.target, None, passed=False)["recipe_json"]
+    assert (
+        svc.build_feedback_row(cand.to_dict(), generated.target.to_dict(), None, passed=False)["recipe_json"]
+        == svc.build_feedback_row(cand, generated.target, None, passed=False)["recipe_json"]
+    )
     with pytest.raises(BadInputError, match="Unknown feedback field"):
         svc.build_feedback_row(cand, generated.target, None, rigidty=0.4)
 
 
 def test_predicted_vs_actual(generated):
     cand = generated.candidates[0]
-    svc.record_feedback(svc.build_feedback_row(cand, generated.target, generated.model, rigidity=0.99,
-                                               rigidity_method="judged", energy_kwh=cand.values["energy_kwh"],
-                                               product_mass_kg=1.0))
+    svc.record_feedback(
+        svc.build_feedback_row(
+            cand,
+            generated.target,
+            generated.model,
+            rigidity=0.99,
+            rigidity_method="judged",
+            energy_kwh=cand.values["energy_kwh"],
+            product_mass_kg=1.0,
+        )
+    )
     pva = svc.predicted_vs_actual(svc.list_feedback())
     by = {r["property"]: r for r in pva.to_dict("records")}
     assert set(by) == {"rigidity", "energy_kwh", "product_mass_kg"}
@@ -65,10 +88,14 @@ def test_predicted_vs_actual(generated):
 
 def test_list_filters():
     a = svc.record_feedback(make_row(who="Ana", passed=True, recorded_at="2031-05-01T10:00:00Z"))
-    b = svc.record_feedback(make_row(who="Ben", passed=False, recorded_at="2031-05-03T10:00:00Z",
-                                     notes="Smelled of burnt plastic"))
-    c = svc.record_feedback(make_row(who="Ana", passed=None, recorded_at="2031-05-05T10:00:00Z",
-                                     rigidity_method="judged", model_version="2.0.0"))
+    b = svc.record_feedback(
+        make_row(who="Ben", passed=False, recorded_at="2031-05-03T10:00:00Z", notes="Smelled of burnt plastic")
+    )
+    c = svc.record_feedback(
+        make_row(
+            who="Ana", passed=None, recorded_at="2031-05-05T10:00:00Z", rigidity_method="judged", model_version="2.0.0"
+        )
+    )
     ids = lambda **f: list(svc.list_feedback(f)["row_id"])  # noqa: E731
     assert ids() == [a, b, c]
     assert ids(who="Ana") == [a, c]
@@ -101,6 +128,7 @@ def test_a_full_disk_keeps_the_row_pending_in_the_service(monkeypatch):
 
 # ------------------------------------------------------------------------------------ command line
 
+
 def _write(path, obj):
     path.write_text(json.dumps(obj) if not isinstance(obj, str) else obj)
     return str(path)
@@ -113,13 +141,16 @@ def test_cli_add_prints_only_the_durable_row_id(tmp_path, capsys):
     assert svc.journal().row_ids() == [rid]
 
 
-@pytest.mark.parametrize("content,message", [
-    (None, "there is no such file"),
-    ("{\"recipe_id\": ", "is not valid JSON (line 1, column 15)"),
-    ("[{}, {}]", "holds a list of 2 item(s)"),
-    ("42", "must hold one feedback row"),
-    (json.dumps(make_row(rigidity=4)), "rigidity must be between 0 and 1 (got 4)"),
-])
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        (None, "there is no such file"),
+        ('{"recipe_id": ', "is not valid JSON (line 1, column 15)"),
+        ("[{}, {}]", "holds a list of 2 item(s)"),
+        ("42", "must hold one feedback row"),
+        (json.dumps(make_row(rigidity=4)), "rigidity must be between 0 and 1 (got 4)"),
+    ],
+)
 def test_cli_add_bad_file_is_one_line_and_exit_1(tmp_path, capsys, content, message):
     path = tmp_path / "row.json"
     if content is not None:

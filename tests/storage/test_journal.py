@@ -32,11 +32,13 @@ def _files(folder: Path) -> dict[str, str]:
 
 def _stray(folder: Path, j: FeedbackJournal) -> list[str]:
     live = {s["name"] for s in j.segments()}
-    return sorted(p.name for p in folder.iterdir()
-                  if p.name.endswith(".tmp") or (SEGMENT_RE.match(p.name) and p.name not in live))
+    return sorted(
+        p.name for p in folder.iterdir() if p.name.endswith(".tmp") or (SEGMENT_RE.match(p.name) and p.name not in live)
+    )
 
 
 # ------------------------------------------------------------------------------------ basics
+
 
 def test_schema_is_fixed_and_versioned():
     assert FEEDBACK_SCHEMA.names == list(COLUMNS)
@@ -55,8 +57,11 @@ def test_default_location_is_the_per_user_feedback_dir(_isolated_home):
 
 def test_append_then_read_back(tmp_path):
     j = FeedbackJournal(tmp_path / "fb")
-    rows = [make_row(), make_row(tightness=0.8, tightness_method="judged", tightness_how="squeezed it",
-                                 passed=None), make_row(notes="Zeolith ✓ «ok»")]
+    rows = [
+        make_row(),
+        make_row(tightness=0.8, tightness_method="judged", tightness_how="squeezed it", passed=None),
+        make_row(notes="Zeolith ✓ «ok»"),
+    ]
     ids = [j.append(r) for r in rows]
     assert len(set(ids)) == 3 and all(len(i) == 32 for i in ids)
     df = j.rows()
@@ -85,9 +90,13 @@ def test_append_then_read_back(tmp_path):
 
 def test_only_some_values_may_be_reported(tmp_path):
     j = FeedbackJournal(tmp_path)
-    rid = j.append({"recipe_id": "R1", "recipe_json": {"items": [{"item_id": "A", "fraction": 1}],
-                                                       "process_id": "p", "batch_mass_kg": 1},
-                    "passed": False})
+    rid = j.append(
+        {
+            "recipe_id": "R1",
+            "recipe_json": {"items": [{"item_id": "A", "fraction": 1}], "process_id": "p", "batch_mass_kg": 1},
+            "passed": False,
+        }
+    )
     got = j.get(rid)
     assert got["passed"] is False and got["rigidity"] is None and got["energy_kwh"] is None
 
@@ -104,12 +113,25 @@ BAD_ROWS = [
     (dict(recipe_json=None), "recipe_json (the full recipe) is missing"),
     (dict(recipe_json="{not json"), "recipe_json is not valid JSON"),
     (dict(recipe_json={"items": [], "process_id": "p", "batch_mass_kg": 1}), "recipe_json.items"),
-    (dict(recipe_json={"items": [{"item_id": "A", "fraction": 1.5}], "process_id": "p", "batch_mass_kg": 1}),
-     "fraction must be a number between 0 and 1"),
-    (dict(recipe_json={"items": [{"item_id": "A", "fraction": 1}], "process_id": "p", "batch_mass_kg": 0}),
-     "batch_mass_kg must be a positive number"),
-    (dict(recipe_json={"id": "Rother", "items": [{"item_id": "A", "fraction": 1}], "process_id": "p",
-                       "batch_mass_kg": 1}), "is not recipe_id"),
+    (
+        dict(recipe_json={"items": [{"item_id": "A", "fraction": 1.5}], "process_id": "p", "batch_mass_kg": 1}),
+        "fraction must be a number between 0 and 1",
+    ),
+    (
+        dict(recipe_json={"items": [{"item_id": "A", "fraction": 1}], "process_id": "p", "batch_mass_kg": 0}),
+        "batch_mass_kg must be a positive number",
+    ),
+    (
+        dict(
+            recipe_json={
+                "id": "Rother",
+                "items": [{"item_id": "A", "fraction": 1}],
+                "process_id": "p",
+                "batch_mass_kg": 1,
+            }
+        ),
+        "is not recipe_id",
+    ),
     (dict(rigidity=1.2), "rigidity must be between 0 and 1 (got 1.2)"),
     (dict(rigidity=-0.1), "rigidity must be between 0 and 1"),
     (dict(rigidity=float("nan")), "rigidity must be a finite number"),
@@ -147,8 +169,12 @@ def test_all_problems_are_listed_at_once(tmp_path):
     with pytest.raises(BadInputError) as info:
         FeedbackJournal(tmp_path).append({"rigidity": 2, "energy_kwh": -3, "foo": 1})
     msg = info.value.message
-    for part in ("unknown field(s): foo", "recipe_id is missing", "rigidity must be between 0 and 1",
-                 "energy_kwh must be 0 or more"):
+    for part in (
+        "unknown field(s): foo",
+        "recipe_id is missing",
+        "rigidity must be between 0 and 1",
+        "energy_kwh must be 0 or more",
+    ):
         assert part in msg
     assert "nothing is reported" not in msg  # values were given, they are just wrong
 
@@ -165,6 +191,7 @@ def test_recorded_at_is_normalised_to_utc(tmp_path):
 
 
 # ------------------------------------------------------------------------------------ compaction
+
 
 def test_compaction_merges_atomically_and_keeps_every_row_once(tmp_path):
     j = FeedbackJournal(tmp_path, auto_compact_at=0)
@@ -246,11 +273,12 @@ def test_a_kill_between_writing_the_merged_segment_and_committing_it(tmp_path, m
 
 # ------------------------------------------------------------------------------------ start-up sweep
 
+
 def test_open_sweeps_torn_temp_files_and_uncommitted_segments(tmp_path):
     j = FeedbackJournal(tmp_path)
     ids = [j.append(make_row()) for _ in range(2)]
     (tmp_path / ".seg-00000009-0badc0de.parquet.k2j3.tmp").write_bytes(b"PAR1 torn")
-    (tmp_path / ".journal.json.x1y2.tmp").write_text("{\"half\": ")
+    (tmp_path / ".journal.json.x1y2.tmp").write_text('{"half": ')
     (tmp_path / "seg-00000099-deadbeef.parquet").write_bytes((tmp_path / j.segments()[0]["name"]).read_bytes())
     (tmp_path / "README.txt").write_text("not ours")
     j2 = FeedbackJournal(tmp_path)
@@ -317,6 +345,7 @@ def test_a_damaged_segment_is_reported_never_silently_dropped(tmp_path):
 
 # ------------------------------------------------------------------------------------ disk errors
 
+
 class _FailingFile:
     def __init__(self, fh, err):
         self._fh, self._err = fh, err
@@ -346,10 +375,15 @@ def _fail_nth(real, n, err):
     return fn
 
 
-@pytest.mark.parametrize("err,words", [(errno.ENOSPC, "the disk is full"), (errno.EROFS, "the disk is read-only"),
-                                       (errno.EACCES, "permission was denied")])
-@pytest.mark.parametrize("where", ["segment write", "segment fsync", "segment replace", "log fsync",
-                                   "log replace"])
+@pytest.mark.parametrize(
+    "err,words",
+    [
+        (errno.ENOSPC, "the disk is full"),
+        (errno.EROFS, "the disk is read-only"),
+        (errno.EACCES, "permission was denied"),
+    ],
+)
+@pytest.mark.parametrize("where", ["segment write", "segment fsync", "segment replace", "log fsync", "log replace"])
 def test_a_disk_error_keeps_the_row_to_retry_and_touches_nothing_earlier(tmp_path, monkeypatch, err, words, where):
     j = FeedbackJournal(tmp_path)
     ids = [j.append(make_row()) for _ in range(2)]
@@ -416,6 +450,7 @@ def test_an_unwritable_journal_folder_is_a_storage_error(tmp_path):
 
 # ------------------------------------------------------------------------------------ concurrency
 
+
 def test_threads_and_instances_append_concurrently(tmp_path):
     a, b = FeedbackJournal(tmp_path, auto_compact_at=5), FeedbackJournal(tmp_path, auto_compact_at=5)
     got: list[str] = []
@@ -439,9 +474,15 @@ def test_threads_and_instances_append_concurrently(tmp_path):
 
 def test_two_processes_append_and_compact_the_same_journal(tmp_path):
     env = {**os.environ, "JOURNAL_CRASH_AT": "-1"}
-    procs = [subprocess.Popen([sys.executable, str(WRITER), str(tmp_path), "--rows", "12", "--compact-every", "4",
-                               "--seed", str(s)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-             for s in (1, 2)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, str(WRITER), str(tmp_path), "--rows", "12", "--compact-every", "4", "--seed", str(s)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        for s in (1, 2)
+    ]
     acked = []
     for p in procs:
         out, err = p.communicate(timeout=60)
@@ -468,17 +509,42 @@ def test_values_round_trip_exactly_through_a_segment(tmp_path):
     import struct
 
     rng = random.Random(5)
-    floats = [0.0, 1.0, 0.1, 1 / 3, 5e-324, 2.2250738585072014e-308, 1e-7, 123456789.123456789,
-              1.7976931348623157e308] + [rng.random() for _ in range(40)]
-    floats += [f for f in (struct.unpack("d", struct.pack("Q", rng.getrandbits(62)))[0] for _ in range(40))
-               if math.isfinite(f)]
-    texts = ["😀 emoji", "tab\there\nnew line", "ctrl \x01\x1f end", "a\u2028 separators \u2029b", 'back\\slash "q"',
-             "Ünïcødé ✓", "x" * 5000]
+    floats = [
+        0.0,
+        1.0,
+        0.1,
+        1 / 3,
+        5e-324,
+        2.2250738585072014e-308,
+        1e-7,
+        123456789.123456789,
+        1.7976931348623157e308,
+    ] + [rng.random() for _ in range(40)]
+    floats += [
+        f for f in (struct.unpack("d", struct.pack("Q", rng.getrandbits(62)))[0] for _ in range(40)) if math.isfinite(f)
+    ]
+    texts = [
+        "😀 emoji",
+        "tab\there\nnew line",
+        "ctrl \x01\x1f end",
+        "a\u2028 separators \u2029b",
+        'back\\slash "q"',
+        "Ünïcødé ✓",
+        "x" * 5000,
+    ]
     j = FeedbackJournal(tmp_path, auto_compact_at=0)
     sent = []
     for k, f in enumerate(floats):
-        sent.append(j.append(make_row(energy_kwh=f, rigidity=min(1.0, f), notes=texts[k % len(texts)],
-                                      who=texts[(k + 1) % len(texts)][:200])))
+        sent.append(
+            j.append(
+                make_row(
+                    energy_kwh=f,
+                    rigidity=min(1.0, f),
+                    notes=texts[k % len(texts)],
+                    who=texts[(k + 1) % len(texts)][:200],
+                )
+            )
+        )
     j.compact()
     t = FeedbackJournal(tmp_path).table()
     assert t.column("row_id").to_pylist() == sent
@@ -489,11 +555,18 @@ def test_values_round_trip_exactly_through_a_segment(tmp_path):
 
 
 def test_recording_a_row_does_not_import_pandas(tmp_path):
-    code = ("import sys\nfrom spacetrash_desktop.storage.journal import FeedbackJournal\n"
-            "from tests.storage.conftest import make_row\n"
-            f"j = FeedbackJournal({str(tmp_path)!r}, auto_compact_at=2)\n"
-            "[j.append(make_row()) for _ in range(3)]\nj.verify()\n"
-            "assert 'pandas' not in sys.modules, 'pandas was imported'\n")
-    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                       cwd=Path(__file__).resolve().parents[2])
+    code = (
+        "import sys\nfrom spacetrash_desktop.storage.journal import FeedbackJournal\n"
+        "from tests.storage.conftest import make_row\n"
+        f"j = FeedbackJournal({str(tmp_path)!r}, auto_compact_at=2)\n"
+        "[j.append(make_row()) for _ in range(3)]\nj.verify()\n"
+        "assert 'pandas' not in sys.modules, 'pandas was imported'\n"
+    )
+    p = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     assert p.returncode == 0, p.stderr[-2000:]

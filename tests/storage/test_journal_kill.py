@@ -58,8 +58,9 @@ def _check_store(store: Path, acked: list[str], max_extra: int) -> FeedbackJourn
     assert not missing, f"{len(missing)} acknowledged row(s) lost, e.g. {sorted(missing)[:3]}"
     assert len(ids) - len(set(acked)) <= max_extra, "more unacknowledged rows than in-flight saves"
     live = {s["name"] for s in j.segments()}
-    stray = [p.name for p in store.iterdir()
-             if p.name.endswith(".tmp") or (SEGMENT_RE.match(p.name) and p.name not in live)]
+    stray = [
+        p.name for p in store.iterdir() if p.name.endswith(".tmp") or (SEGMENT_RE.match(p.name) and p.name not in live)
+    ]
     assert not stray, f"left after open: {stray}"
     return j
 
@@ -84,9 +85,12 @@ def _lane(store: Path, kills: int, seed: int, stats: _Stats) -> None:
         for n in range(1, kills + 1):
             err.seek(0)
             err.truncate()
-            proc = subprocess.Popen([sys.executable, str(WRITER), str(store), "--compact-every", "5",
-                                     "--seed", str(seed * 10000 + n)],
-                                    stdout=subprocess.PIPE, stderr=err, env=_env())
+            proc = subprocess.Popen(
+                [sys.executable, str(WRITER), str(store), "--compact-every", "5", "--seed", str(seed * 10000 + n)],
+                stdout=subprocess.PIPE,
+                stderr=err,
+                env=_env(),
+            )
             lines: list[str] = []
             roll = rng.random()
             try:
@@ -128,8 +132,12 @@ def _lane(store: Path, kills: int, seed: int, stats: _Stats) -> None:
                 with stats.lock:
                     stats.compact_s = max(stats.compact_s, min(0.2, max(durations)))
             j = _check_store(store, acked, max_extra=n)
-            stats.add(kills=1, acked=len(new), swept_temp=j.open_report.swept_temp,
-                      swept_segments=j.open_report.swept_segments)
+            stats.add(
+                kills=1,
+                acked=len(new),
+                swept_temp=j.open_report.swept_temp,
+                swept_segments=j.open_report.swept_segments,
+            )
 
 
 def test_random_kills(tmp_path):
@@ -141,10 +149,12 @@ def test_random_kills(tmp_path):
         for f in futures:
             f.result()
     elapsed = time.monotonic() - t0
-    print(f"\nkill test: {stats.kills} SIGKILLs in {elapsed:.1f} s ({LANES} lanes); {stats.acked} rows acknowledged; "
-          f"{stats.startup} kills aimed at start-up, {stats.compaction} at compaction "
-          f"({stats.mid_compaction} landed between 'compacting' and 'compacted'); the opens after them swept "
-          f"{stats.swept_temp} torn temp file(s) and {stats.swept_segments} uncommitted/replaced segment(s)")
+    print(
+        f"\nkill test: {stats.kills} SIGKILLs in {elapsed:.1f} s ({LANES} lanes); {stats.acked} rows acknowledged; "
+        f"{stats.startup} kills aimed at start-up, {stats.compaction} at compaction "
+        f"({stats.mid_compaction} landed between 'compacting' and 'compacted'); the opens after them swept "
+        f"{stats.swept_temp} torn temp file(s) and {stats.swept_segments} uncommitted/replaced segment(s)"
+    )
     assert stats.kills >= MIN_KILLS
     assert stats.acked > stats.kills  # the kills hit a writer that was really writing
     assert stats.mid_compaction > 0
@@ -163,8 +173,9 @@ def test_crash_at_every_file_operation(tmp_path):
     def run(k: int) -> tuple[int, str, list[str]]:
         store = tmp_path / f"k{k}"
         shutil.copytree(seed, store)
-        p = subprocess.run([sys.executable, str(WRITER), str(store), *args], capture_output=True,
-                           env=_env(k), timeout=120)
+        p = subprocess.run(
+            [sys.executable, str(WRITER), str(store), *args], capture_output=True, env=_env(k), timeout=120
+        )
         lines = p.stdout.decode().splitlines()
         if k > 0:
             _check_store(store, seed_ids + _acks(lines), max_extra=1)

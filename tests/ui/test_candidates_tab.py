@@ -115,8 +115,9 @@ def test_gui_thread_stays_responsive_during_generation(qtbot, make_main_window, 
         tab.cancel()
 
 
-def test_a_worker_exception_is_shown_as_a_message_and_the_window_stays_usable(qtbot, make_main_window, slow_scorer,
-                                                                              caplog):
+def test_a_worker_exception_is_shown_as_a_message_and_the_window_stays_usable(
+    qtbot, make_main_window, slow_scorer, caplog
+):
     w = make_main_window(scorer_factory=lambda: slow_scorer(delay=0.0, fail_after=1))
     tab = w.candidates_tab
     caplog.set_level(logging.ERROR)
@@ -133,7 +134,9 @@ def test_a_worker_exception_is_shown_as_a_message_and_the_window_stays_usable(qt
     qtbot.mouseClick(dlg.close_button, Qt.MouseButton.LeftButton)
     assert not dlg.isVisible()
     # a model error carries its own code
-    w.ctx.scorer_factory = lambda: slow_scorer(delay=0.0, fail_after=0, error=ModelError("The model bundle is damaged."))
+    w.ctx.scorer_factory = lambda: slow_scorer(
+        delay=0.0, fail_after=0, error=ModelError("The model bundle is damaged.")
+    )
     assert run_to_end(qtbot, w) == "failed"
     assert "MODEL_ERROR" in w.last_error_dialog.code_label.text()
     assert w.last_error_dialog.message_label.text() == "The model bundle is damaged."

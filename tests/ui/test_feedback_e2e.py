@@ -87,10 +87,12 @@ def test_feedback_to_export_to_retrain_to_verdict(qtbot, make_main_window, tmp_p
     qtbot.mouseClick(w.candidates_tab.detail.report_button, Qt.MouseButton.LeftButton)
     fb = w.panels["feedback"]
     assert w.current_tab_key() == "feedback" and fb.made.recipe_id == rid
-    entries = {"rigidity": f"{min(1.0, cand.values['rigidity'] * 0.9):.2f}",
-               "tightness": f"{min(1.0, cand.values['tightness'] * 0.85):.2f}",
-               "energy_kwh": f"{cand.values['energy_kwh'] * 1.5:.3f}",
-               "crew_min": f"{cand.values['crew_min'] * 1.3:.1f}"}
+    entries = {
+        "rigidity": f"{min(1.0, cand.values['rigidity'] * 0.9):.2f}",
+        "tightness": f"{min(1.0, cand.values['tightness'] * 0.85):.2f}",
+        "energy_kwh": f"{cand.values['energy_kwh'] * 1.5:.3f}",
+        "crew_min": f"{cand.values['crew_min'] * 1.3:.1f}",
+    }
     for key, text in entries.items():
         qtbot.keyClicks(fb.fields[key].edit, text)
     fb.methods["rigidity"].setCurrentIndex(fb.methods["rigidity"].findData("measured"))
@@ -125,8 +127,14 @@ def test_feedback_to_export_to_retrain_to_verdict(qtbot, make_main_window, tmp_p
     assert verdict in VERDICT_TEXT and verdict != "failed", record["reason"]
     text = mp.verdict_label.text()
     assert VERDICT_TEXT[verdict] in text and record["reason"] in text.replace("&#x27;", "'")
-    qtbot.waitUntil(lambda: mp.runs_model.rowCount() >= 1 and mp.selected_run is not None
-                    and mp.selected_run.get("run_id") == record["run_id"], timeout=30000)
+    qtbot.waitUntil(
+        lambda: (
+            mp.runs_model.rowCount() >= 1
+            and mp.selected_run is not None
+            and mp.selected_run.get("run_id") == record["run_id"]
+        ),
+        timeout=30000,
+    )
     first = mp.runs_model.rows[0]
     assert first[1] == verdict and first[5] == record["reason"]
     assert record["run_id"] in mp.run_title.text()
@@ -145,8 +153,9 @@ def test_feedback_to_export_to_retrain_to_verdict(qtbot, make_main_window, tmp_p
             qtbot.waitUntil(lambda: any(r[3] == "candidate" for r in mp.bundles_model.rows), timeout=20000)
 
 
-def test_crew_reports_teach_the_model_and_the_panel_shows_the_promoted_model(qtbot, make_main_window, tmp_path,
-                                                                             monkeypatch):
+def test_crew_reports_teach_the_model_and_the_panel_shows_the_promoted_model(
+    qtbot, make_main_window, tmp_path, monkeypatch
+):
     """The path where retraining succeeds, through the window only: the crew reports, in the Feedback
     panel, that 40 recipes of one process came out 0.2 less rigid than predicted (as measured); the
     trainer exports the feedback from the File menu and retrains from the file in the Model panel;
@@ -228,8 +237,10 @@ def test_crew_reports_teach_the_model_and_the_panel_shows_the_promoted_model(qtb
     _, new_ens = load_bundle(models_dir() / record["challenger"]["folder"])
     now = predict(new_ens, load_catalog(), recipes)[:, 0]
     before = np.array([view.candidate(rid).values["rigidity"] for rid in reported])
-    print(f"\nheld-out rigidity MAE {rig['feedback']['mae_champion']:.4f} -> {rig['feedback']['mae_challenger']:.4f}; "
-          f"reported recipes: old model off by {np.mean(np.abs(before - measured)):.3f}, "
-          f"new model by {np.mean(np.abs(now - measured)):.3f} on average")
+    print(
+        f"\nheld-out rigidity MAE {rig['feedback']['mae_champion']:.4f} -> {rig['feedback']['mae_challenger']:.4f}; "
+        f"reported recipes: old model off by {np.mean(np.abs(before - measured)):.3f}, "
+        f"new model by {np.mean(np.abs(now - measured)):.3f} on average"
+    )
     assert np.mean(np.abs(before - measured)) > 0.19
     assert np.mean(np.abs(now - measured)) < 0.05, np.abs(now - measured)

@@ -95,8 +95,12 @@ def test_values_are_refused_at_the_field_and_save_waits_until_the_form_makes_sen
     assert not fb.save_button.isEnabled()  # nothing reported yet
     assert "at least one result" in fb.form_hint.text()
 
-    cases = [("energy_kwh", "-1", "Cannot be negative"), ("water_l", "lots", "is not a number"),
-             ("rigidity", "1.5", "Too high"), ("tightness", "-0.1", "Cannot be negative")]
+    cases = [
+        ("energy_kwh", "-1", "Cannot be negative"),
+        ("water_l", "lots", "is not a number"),
+        ("rigidity", "1.5", "Too high"),
+        ("tightness", "-0.1", "Cannot be negative"),
+    ]
     for key, text, words in cases:
         f = fb.fields[key]
         type_into(qtbot, f.edit, text)
@@ -127,10 +131,21 @@ def test_values_are_refused_at_the_field_and_save_waits_until_the_form_makes_sen
 def test_save_records_the_full_row_at_once_and_shows_its_id(qtbot, generated, make_main_window):
     w, cand = generated()
     fb = open_feedback(qtbot, w)
-    fill(qtbot, fb, rigidity="0.55", tightness="0.7", energy_kwh="1.25", water_l="0.4", crew_min="35",
-         product_mass_kg="0.95", methods={"rigidity": "measured", "tightness": "judged"},
-         hows={"rigidity": "3-point bend of a 10 cm strip", "tightness": "held water for an hour"},
-         outcome="passed", notes="Edges needed trimming.", who="Ana")
+    fill(
+        qtbot,
+        fb,
+        rigidity="0.55",
+        tightness="0.7",
+        energy_kwh="1.25",
+        water_l="0.4",
+        crew_min="35",
+        product_mass_kg="0.95",
+        methods={"rigidity": "measured", "tightness": "judged"},
+        hows={"rigidity": "3-point bend of a 10 cm strip", "tightness": "held water for an hour"},
+        outcome="passed",
+        notes="Edges needed trimming.",
+        who="Ana",
+    )
     row_id = save(qtbot, fb)
     assert row_id in fb.save_status.text() and "Saved" in fb.save_status.text()
     assert fb.fields["rigidity"].edit.text() == "" and fb.who.currentText() == "Ana"  # cleared; who stays
@@ -141,7 +156,8 @@ def test_save_records_the_full_row_at_once_and_shows_its_id(qtbot, generated, ma
     recipe = row["recipe_json"]
     assert recipe["id"] == cand.recipe_id and recipe["process_id"] == cand.recipe.process_id
     assert [(i["item_id"], i["fraction"]) for i in recipe["items"]] == [
-        (iid, pytest.approx(f, abs=1e-6)) for iid, f in cand.recipe.items]
+        (iid, pytest.approx(f, abs=1e-6)) for iid, f in cand.recipe.items
+    ]
     assert recipe["regolith_frac"] == pytest.approx(cand.recipe.regolith_frac, abs=1e-6)
     assert recipe["batch_mass_kg"] == pytest.approx(cand.recipe.batch_mass_kg)
     assert row["target_json"] == json.loads(json.dumps(w.ctx.results.view.run.target.to_dict()))
@@ -203,6 +219,7 @@ def test_a_full_disk_keeps_the_row_in_memory_and_retry_records_it_once(qtbot, ge
     assert kept in {r["row_id"] for r in fb_service.pending_feedback()}
     assert "1 feedback report could not be saved" in fb.close_warning()
     asked = []
+
     def warning(*args, **kwargs):
         asked.append(args[2])
         return QMessageBox.StandardButton.Cancel
@@ -258,8 +275,8 @@ def test_a_failed_save_that_is_not_a_disk_problem_is_not_kept(qtbot, generated, 
 
 
 def _record(cand, target, model: dict, **report) -> str:
-    from spacetrash_desktop.ui.feedback_views import MadeRecipe
     from spacetrash_desktop.storage.feedback_schema import new_row_id, utc_now_iso
+    from spacetrash_desktop.ui.feedback_views import MadeRecipe
 
     made = MadeRecipe.from_candidate(cand, target, model)
     return fb_service.record_feedback(made.to_row(report, row_id=new_row_id(), recorded_at=utc_now_iso()))
@@ -272,10 +289,25 @@ def test_past_feedback_filters_sorts_and_shows_predicted_vs_actual(qtbot, genera
     target = view.run.target
     low, high = c1.low["rigidity"], c1.high["rigidity"]
     inside, outside = (low + high) / 2, min(1.0, high + 0.05) if high < 0.95 else max(0.0, low - 0.05)
-    r1 = _record(c1, target, {"name": "m", "version": "1.0.0"}, who="Ana", rigidity=inside,
-                 rigidity_method="measured", rigidity_how="bend test", energy_kwh=1.0)
-    r2 = _record(c1, target, {"name": "m", "version": "2.0.0"}, who="Kenji", rigidity=outside,
-                 rigidity_method="judged", passed=False)
+    r1 = _record(
+        c1,
+        target,
+        {"name": "m", "version": "1.0.0"},
+        who="Ana",
+        rigidity=inside,
+        rigidity_method="measured",
+        rigidity_how="bend test",
+        energy_kwh=1.0,
+    )
+    r2 = _record(
+        c1,
+        target,
+        {"name": "m", "version": "2.0.0"},
+        who="Kenji",
+        rigidity=outside,
+        rigidity_method="judged",
+        passed=False,
+    )
     r3 = _record(c2, target, {"name": "m", "version": "2.0.0"}, who="Ana", crew_min=12.0, notes="fine")
     fb = w.panels["feedback"]
     with qtbot.waitSignal(fb.list_loaded, timeout=20000):
@@ -326,8 +358,14 @@ def test_past_feedback_filters_sorts_and_shows_predicted_vs_actual(qtbot, genera
 
 def test_report_again_on_a_past_recipe_keeps_its_recipe_prediction_and_model(qtbot, generated):
     w, cand = generated()
-    first = _record(cand, w.ctx.results.view.run.target, {"name": "old-model", "version": "0.9"}, who="Ana",
-                    tightness=0.5, tightness_method="judged")
+    first = _record(
+        cand,
+        w.ctx.results.view.run.target,
+        {"name": "old-model", "version": "0.9"},
+        who="Ana",
+        tightness=0.5,
+        tightness_method="judged",
+    )
     fb = w.panels["feedback"]
     with qtbot.waitSignal(fb.list_loaded, timeout=20000):
         w.show_tab("feedback")
@@ -378,8 +416,9 @@ def test_menus_reach_the_panel_and_the_file_menu_exports_and_imports(qtbot, gene
 
     # another laptop's export (one new row), this laptop's own export again (duplicates) and a damaged copy
     other = FeedbackJournal(tmp_path / "other-laptop")
-    theirs = other.append(dict(fb_service.get_feedback(mine[0]), row_id=None, recorded_at=None, origin=None,
-                               who="Lena"))
+    theirs = other.append(
+        dict(fb_service.get_feedback(mine[0]), row_id=None, recorded_at=None, origin=None, who="Lena")
+    )
     export_journal(other, tmp_path / "from-lena")
     damaged = tmp_path / "damaged"
     shutil.copytree(out, damaged)
@@ -396,8 +435,10 @@ def test_menus_reach_the_panel_and_the_file_menu_exports_and_imports(qtbot, gene
     qtbot.waitUntil(dlg.isVisible)
     assert "1 report added" in dlg.heading.text() and "2 were already here" in dlg.heading.text()
     assert "1 file was refused" in dlg.heading.text()
-    outcomes = [(dlg.model.data(dlg.model.index(r, 1)), dlg.model.data(dlg.model.index(r, 5)))
-                for r in range(dlg.model.rowCount())]
+    outcomes = [
+        (dlg.model.data(dlg.model.index(r, 1)), dlg.model.data(dlg.model.index(r, 5)))
+        for r in range(dlg.model.rowCount())
+    ]
     assert ("refused", next(f.reason for f in summary.files if f.status == "refused")) in outcomes
     assert any("checksum" in reason for status, reason in outcomes if status == "refused")
     dlg.close()

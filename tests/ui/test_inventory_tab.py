@@ -99,8 +99,10 @@ def test_sort_and_filter_inside_the_model(qtbot, make_main_window):
     assert masses == sorted(masses, reverse=True)
     qtbot.keyClicks(tab.filter_edit, "ldpe")
     assert 0 < tab.model.rowCount() < len(w.ctx.inventory)
-    assert all("ldpe" in tab.model.data(tab.model.index(r, tab.model.field_column("composition")))
-               for r in range(tab.model.rowCount()))
+    assert all(
+        "ldpe" in tab.model.data(tab.model.index(r, tab.model.field_column("composition")))
+        for r in range(tab.model.rowCount())
+    )
     assert "shown by the filter" in tab.summary.text()
     tab.filter_edit.clear()
     assert tab.model.rowCount() == len(w.ctx.inventory)
@@ -200,8 +202,9 @@ def test_a_disk_that_refuses_the_save_keeps_the_edit_in_memory(qtbot, make_main_
     w = make_main_window(save_fn=flaky_save)
     tab, doc = w.inventory_tab, w.ctx.inventory
     doc.set_value(0, "mass_kg", 99.0)
-    qtbot.waitUntil(lambda: getattr(w, "last_error_dialog", None) is not None and w.last_error_dialog.isVisible(),
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: getattr(w, "last_error_dialog", None) is not None and w.last_error_dialog.isVisible(), timeout=10000
+    )
     assert w.last_error_dialog.failure.code.value == "STORAGE_ERROR"
     assert "disk is full" in w.statusBar().currentMessage() or "disk is full" in w.last_error_dialog.failure.message
     assert doc.items[0].mass_kg == 99.0 and tab.autosaver.unsaved

@@ -108,8 +108,9 @@ def test_physics_fallback_is_shown_with_its_reason(qtbot, make_main_window):
     qtbot.waitUntil(lambda: mp.details is not None and mp._loaded_once and not w.runner.is_busy("model-details"))
 
 
-def test_a_tampered_bundle_is_refused_with_the_reason_and_the_active_model_stays(qtbot, make_main_window, tmp_path,
-                                                                               monkeypatch):
+def test_a_tampered_bundle_is_refused_with_the_reason_and_the_active_model_stays(
+    qtbot, make_main_window, tmp_path, monkeypatch
+):
     from spacetrash_desktop.ml import registry
 
     w, mp = model_window(qtbot, make_main_window)
@@ -120,8 +121,7 @@ def test_a_tampered_bundle_is_refused_with_the_reason_and_the_active_model_stays
     data[len(data) // 2] ^= 0x01
     victim.write_bytes(bytes(data))
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(bad))
-    assert do(qtbot, mp, qtbot.mouseClick, mp.install_folder_button, Qt.MouseButton.LeftButton) == ["install",
-                                                                                                  "failed"]
+    assert do(qtbot, mp, qtbot.mouseClick, mp.install_folder_button, Qt.MouseButton.LeftButton) == ["install", "failed"]
     text = mp.action_status.text()
     assert "Not installed" in text and "refused" in text and "checksum mismatch" in text and "unchanged" in text
     assert "xgb_energy_kwh.ubj" in text
@@ -135,8 +135,9 @@ def test_a_tampered_bundle_is_refused_with_the_reason_and_the_active_model_stays
     assert mp.install_folder_button.isEnabled()  # usable again
 
 
-def test_install_a_bundle_then_roll_back_updates_the_panel_and_the_status_bar(qtbot, make_main_window, tmp_path,
-                                                                             monkeypatch):
+def test_install_a_bundle_then_roll_back_updates_the_panel_and_the_status_bar(
+    qtbot, make_main_window, tmp_path, monkeypatch
+):
     from spacetrash_desktop.ml import registry
 
     w, mp = model_window(qtbot, make_main_window)
@@ -192,9 +193,18 @@ class FakeRun:
     extra: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
-        return {"run_id": self.run_id, "verdict": self.verdict, "reason": self.reason, "champion": self.champion,
-                "challenger": self.challenger, "metrics": self.metrics, "drift": self.drift, "data": self.data,
-                "record_path": self.record_path, "finished_at": self.finished_at}
+        return {
+            "run_id": self.run_id,
+            "verdict": self.verdict,
+            "reason": self.reason,
+            "champion": self.champion,
+            "challenger": self.challenger,
+            "metrics": self.metrics,
+            "drift": self.drift,
+            "data": self.data,
+            "record_path": self.record_path,
+            "finished_at": self.finished_at,
+        }
 
 
 PROPS = ("rigidity", "tightness", "energy_kwh", "water_l", "crew_min")
@@ -202,30 +212,87 @@ PROPS = ("rigidity", "tightness", "energy_kwh", "water_l", "crew_min")
 
 def fake_run(n: int, verdict: str = "rejected", challenger_version: str | None = None) -> FakeRun:
     """A run in the shape services.retrain records (see its RetrainRun and ml.drift.feature_drift)."""
-    drift = {"features": {
-        "frac_ldpe": {"label": "Share of LDPE in the feed", "psi": 0.31, "ks": 0.42, "ks_pvalue": 0.001,
-                      "flag": "major", "train_mean": 0.1, "new_mean": 0.4},
-        "regolith_frac": {"label": "Regolith share", "psi": 0.02, "ks": 0.08, "ks_pvalue": 0.71, "flag": "none",
-                          "train_mean": 0.2, "new_mean": 0.21},
-        "batch_mass_kg": {"label": "Batch mass", "psi": 0.12, "ks": 0.2, "ks_pvalue": 0.04, "flag": "moderate",
-                          "train_mean": 2.0, "new_mean": 1.0},
-    }, "summary": {"level": "major", "text": "Major drift in 1 of 3 features (Share of LDPE in the feed)",
-                   "note": "only 7 new row(s): the drift figures are rough below 20 rows"}}
-    metrics = {p: {"unit": "kWh", "lab": {"rows": 2000, "mae_champion": 0.1 * (i + 1), "mae_challenger": 0.11 * (i + 1),
-                                          "coverage_champion": 0.95, "coverage_challenger": 0.94},
-                   "feedback": {"rows": 0}, "learnt": {"correction": False, "calibrated_on": None},
-                   "checks": [{"check": "error on virtual-lab trials", "passed": i != 2,
-                               "text": f"{p} error on 2,000 virtual-lab trials away from the feedback"}],
-                   "passed": i != 2}
-               for i, p in enumerate(PROPS)}
+    drift = {
+        "features": {
+            "frac_ldpe": {
+                "label": "Share of LDPE in the feed",
+                "psi": 0.31,
+                "ks": 0.42,
+                "ks_pvalue": 0.001,
+                "flag": "major",
+                "train_mean": 0.1,
+                "new_mean": 0.4,
+            },
+            "regolith_frac": {
+                "label": "Regolith share",
+                "psi": 0.02,
+                "ks": 0.08,
+                "ks_pvalue": 0.71,
+                "flag": "none",
+                "train_mean": 0.2,
+                "new_mean": 0.21,
+            },
+            "batch_mass_kg": {
+                "label": "Batch mass",
+                "psi": 0.12,
+                "ks": 0.2,
+                "ks_pvalue": 0.04,
+                "flag": "moderate",
+                "train_mean": 2.0,
+                "new_mean": 1.0,
+            },
+        },
+        "summary": {
+            "level": "major",
+            "text": "Major drift in 1 of 3 features (Share of LDPE in the feed)",
+            "note": "only 7 new row(s): the drift figures are rough below 20 rows",
+        },
+    }
+    metrics = {
+        p: {
+            "unit": "kWh",
+            "lab": {
+                "rows": 2000,
+                "mae_champion": 0.1 * (i + 1),
+                "mae_challenger": 0.11 * (i + 1),
+                "coverage_champion": 0.95,
+                "coverage_challenger": 0.94,
+            },
+            "feedback": {"rows": 0},
+            "learnt": {"correction": False, "calibrated_on": None},
+            "checks": [
+                {
+                    "check": "error on virtual-lab trials",
+                    "passed": i != 2,
+                    "text": f"{p} error on 2,000 virtual-lab trials away from the feedback",
+                }
+            ],
+            "passed": i != 2,
+        }
+        for i, p in enumerate(PROPS)
+    }
     version = challenger_version or f"1.0.0+fb.{n}"
-    reason = ("Not promoted: the feedback was not enough to teach the model anything yet. The active model stays."
-              if verdict == "rejected" else "Promoted: it learnt from the feedback.")
-    return FakeRun(f"run-{n:03d}", verdict, reason,
-                   {"name": "spacetrash-residual", "version": "1.0.0"},
-                   {"name": "spacetrash-residual", "version": version, "status": "candidate"}, metrics, drift,
-                   {"feedback_total": 7, "feedback_usable": 6, "feedback_measured": 4, "feedback_judged": 2,
-                    "recipes": {"total": 3, "train": 3, "held_out": 0}})
+    reason = (
+        "Not promoted: the feedback was not enough to teach the model anything yet. The active model stays."
+        if verdict == "rejected"
+        else "Promoted: it learnt from the feedback."
+    )
+    return FakeRun(
+        f"run-{n:03d}",
+        verdict,
+        reason,
+        {"name": "spacetrash-residual", "version": "1.0.0"},
+        {"name": "spacetrash-residual", "version": version, "status": "candidate"},
+        metrics,
+        drift,
+        {
+            "feedback_total": 7,
+            "feedback_usable": 6,
+            "feedback_measured": 4,
+            "feedback_judged": 2,
+            "recipes": {"total": 3, "train": 3, "held_out": 0},
+        },
+    )
 
 
 @pytest.fixture
@@ -240,8 +307,9 @@ def fake_retrain(monkeypatch):
     mod.promote_bundle = None  # a bundle folder to install and activate, as a promotion does
 
     def retrain(ctx=None, *, feedback_files=(), use_journal=True, seed=0, config=None, promote=True):
-        mod.calls.append({"feedback_files": tuple(feedback_files), "use_journal": use_journal, "config": config,
-                          "promote": promote})
+        mod.calls.append(
+            {"feedback_files": tuple(feedback_files), "use_journal": use_journal, "config": config, "promote": promote}
+        )
         for i in range(5):
             ctx.progress(i, 5, f"step {i + 1} of 5")
             ctx.check_cancelled()
@@ -259,11 +327,21 @@ def fake_retrain(monkeypatch):
         return run
 
     def list_runs():  # the keys services.retrain.list_runs gives
-        return [{"run_id": r["run_id"], "finished_at": r["finished_at"], "verdict": r["verdict"],
-                 "reason": r["reason"], "champion_name": r["champion"]["name"],
-                 "champion_version": r["champion"]["version"], "challenger_name": r["challenger"]["name"],
-                 "challenger_version": r["challenger"]["version"], "feedback_rows": r["data"]["feedback_total"],
-                 "feedback_usable": r["data"]["feedback_usable"]} for r in mod.runs]
+        return [
+            {
+                "run_id": r["run_id"],
+                "finished_at": r["finished_at"],
+                "verdict": r["verdict"],
+                "reason": r["reason"],
+                "champion_name": r["champion"]["name"],
+                "champion_version": r["champion"]["version"],
+                "challenger_name": r["challenger"]["name"],
+                "challenger_version": r["challenger"]["version"],
+                "feedback_rows": r["data"]["feedback_total"],
+                "feedback_usable": r["data"]["feedback_usable"],
+            }
+            for r in mod.runs
+        ]
 
     def load_run(run_id):
         return next(r for r in mod.runs if r["run_id"] == run_id)
@@ -291,8 +369,9 @@ def test_without_the_retraining_service_the_panel_says_so(qtbot, make_main_windo
     assert mp.choose_retrain() is None and mp.start_retrain() is None
 
 
-def test_retrain_dialog_progress_verdict_history_and_drift(qtbot, make_main_window, fake_retrain, monkeypatch,
-                                                           tmp_path):
+def test_retrain_dialog_progress_verdict_history_and_drift(
+    qtbot, make_main_window, fake_retrain, monkeypatch, tmp_path
+):
     w = make_main_window()
     mp = w.panels["model"]
     mp.retrain_config_factory = lambda: "small-config"
@@ -315,8 +394,9 @@ def test_retrain_dialog_progress_verdict_history_and_drift(qtbot, make_main_wind
         qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     outcome, run = blocker.args
     assert outcome == "done" and run["verdict"] == "rejected"
-    assert fake_retrain.calls == [{"feedback_files": tuple(exported[:1]), "use_journal": False,
-                                   "config": "small-config", "promote": True}]
+    assert fake_retrain.calls == [
+        {"feedback_files": tuple(exported[:1]), "use_journal": False, "config": "small-config", "promote": True}
+    ]
     assert "Rejected" in mp.verdict_label.text() and run["reason"] in mp.verdict_label.text()
     assert mp.progress.format() == "rejected" and mp.retrain_button.isEnabled() and not mp.cancel_button.isEnabled()
 
@@ -391,8 +471,7 @@ def test_a_failing_retrain_is_reported_with_its_code(qtbot, make_main_window, fa
     w.last_error_dialog.close()
 
 
-def test_a_promotion_loads_the_new_model_and_updates_the_status_bar(qtbot, make_main_window, fake_retrain,
-                                                                     tmp_path):
+def test_a_promotion_loads_the_new_model_and_updates_the_status_bar(qtbot, make_main_window, fake_retrain, tmp_path):
     from spacetrash_desktop.ml import registry
 
     w, mp = model_window(qtbot, make_main_window)

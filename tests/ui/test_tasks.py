@@ -33,11 +33,18 @@ def test_results_progress_and_partials_arrive_on_the_gui_thread(qtbot, runner):
         def cb(*args):
             seen["threads"].add(threading.get_ident())
             seen[kind].append(args)
+
         return cb
 
     with qtbot.waitSignal(runner.task_ended, timeout=10000) as blocker:
-        runner.submit(work, slot="a", on_done=note("done"), on_progress=note("progress"), on_partial=note("partial"),
-                      prepare_partial=lambda v: v * 10)
+        runner.submit(
+            work,
+            slot="a",
+            on_done=note("done"),
+            on_progress=note("progress"),
+            on_partial=note("partial"),
+            prepare_partial=lambda v: v * 10,
+        )
     assert blocker.args[1] == "done"
     assert seen["done"] == [("ok",)]
     assert seen["threads"] == {gui}

@@ -16,8 +16,11 @@ def test_command_stack_undo_redo_and_menu_text():
     stack.subscribe(lambda: changes.append(stack.undo_text))
     for v in (1, 2, 3, 4):
         old = state["x"]
-        stack.push(FunctionCommand(f"set x to {v}", lambda v=v: state.__setitem__("x", v),
-                                   lambda old=old: state.__setitem__("x", old)))
+        stack.push(
+            FunctionCommand(
+                f"set x to {v}", lambda v=v: state.__setitem__("x", v), lambda old=old: state.__setitem__("x", old)
+            )
+        )
     assert state["x"] == 4 and len(stack) == 3  # bounded
     assert stack.undo_text == "Undo set x to 4" and not stack.can_redo
     assert stack.undo() and state["x"] == 3
@@ -40,21 +43,30 @@ def test_a_command_that_raises_is_not_recorded():
     assert not stack.can_undo
 
 
-@pytest.mark.parametrize("field,text,expected", [
-    ("mass_kg", "12,5", 12.5), ("mass_kg", " 40 kg", 40.0), ("count", "3", 3), ("moisture_pct", "5%", 5.0),
-])
+@pytest.mark.parametrize(
+    "field,text,expected",
+    [
+        ("mass_kg", "12,5", 12.5),
+        ("mass_kg", " 40 kg", 40.0),
+        ("count", "3", 3),
+        ("moisture_pct", "5%", 5.0),
+    ],
+)
 def test_parse_field_accepts_what_people_type(field, text, expected):
     assert parse_field(field, text) == expected
 
 
-@pytest.mark.parametrize("field,text,reason", [
-    ("mass_kg", "-1", "cannot be negative"),
-    ("mass_kg", "abc", "is not a number"),
-    ("mass_kg", "", "empty"),
-    ("mass_kg", "1e9", "not plausible"),
-    ("count", "2.5", "whole number"),
-    ("moisture_pct", "99", "below 99%"),
-])
+@pytest.mark.parametrize(
+    "field,text,reason",
+    [
+        ("mass_kg", "-1", "cannot be negative"),
+        ("mass_kg", "abc", "is not a number"),
+        ("mass_kg", "", "empty"),
+        ("mass_kg", "1e9", "not plausible"),
+        ("count", "2.5", "whole number"),
+        ("moisture_pct", "99", "below 99%"),
+    ],
+)
 def test_parse_field_refuses_with_a_reason(field, text, reason):
     with pytest.raises(BadInputError) as exc:
         parse_field(field, text)
@@ -77,8 +89,9 @@ def test_document_edits_are_undoable_and_notify(catalog):
     doc.stack.undo()
     doc.stack.undo()
     assert doc.items[0].mass_kg == before and len(doc) == len(catalog.default_inventory)
-    new = doc.items[0].__class__(item_id=doc.items[0].item_id, name="Copy", category="X",
-                                 composition=(("ldpe", 1.0),), mass_kg=1.0)
+    new = doc.items[0].__class__(
+        item_id=doc.items[0].item_id, name="Copy", category="X", composition=(("ldpe", 1.0),), mass_kg=1.0
+    )
     doc.add_item(new)  # duplicate id gets a fresh one
     assert doc.items[-1].item_id != doc.items[0].item_id
     cats = dict(doc.mass_by_category())

@@ -15,8 +15,9 @@ from .conftest import run_to_end
 def test_sankey_renders_proportional_flows_with_labels(qtbot, make_main_window, size):
     w = make_main_window()
     assert run_to_end(qtbot, w) == "finished"
-    cand = next(c for c in w.ctx.results.view.candidates if c.details.get("regolith_kg", 0) > 0
-                or len(c.item_names) > 1)
+    cand = next(
+        c for c in w.ctx.results.view.candidates if c.details.get("regolith_kg", 0) > 0 or len(c.item_names) > 1
+    )
     s = SankeyWidget()
     qtbot.addWidget(s)
     s.resize(size)

@@ -134,10 +134,14 @@ def test_check_model_without_and_with_a_registry(monkeypatch):
     calls = []
     fake = types.ModuleType("spacetrash_desktop.ml.registry")
     fake.ensure_installed = lambda: calls.append("ensure")
-    fake.registry_status = lambda: (calls.append("status"), ModelInfo(name="m", version="2", status="ready",
-                                                                      reason=""))[1]
-    fake.active_scorer = lambda: (calls.append("load"), types.SimpleNamespace(info=ModelInfo(
-        name="m", version="2", status="ready", reason="loaded")))[1]
+    fake.registry_status = lambda: (
+        calls.append("status"),
+        ModelInfo(name="m", version="2", status="ready", reason=""),
+    )[1]
+    fake.active_scorer = lambda: (
+        calls.append("load"),
+        types.SimpleNamespace(info=ModelInfo(name="m", version="2", status="ready", reason="loaded")),
+    )[1]
     monkeypatch.setitem(sys.modules, "spacetrash_desktop.ml.registry", fake)
     monkeypatch.setattr(ml_pkg, "registry", fake, raising=False)
     info = check_model(None)
@@ -173,8 +177,9 @@ def test_unexpected_exceptions_reach_the_user_and_the_window_survives(qtbot, mak
             raise RuntimeError("a bug in a slot")
         except RuntimeError as exc:
             sys.excepthook(type(exc), exc, exc.__traceback__)
-        qtbot.waitUntil(lambda: getattr(w, "last_error_dialog", None) is not None
-                        and w.last_error_dialog.isVisible(), timeout=5000)
+        qtbot.waitUntil(
+            lambda: getattr(w, "last_error_dialog", None) is not None and w.last_error_dialog.isVisible(), timeout=5000
+        )
         first = w.last_error_dialog
         assert first.failure.code.value == "INTERNAL" and "a bug in a slot" in first.details_text
         assert "a bug in a slot" not in first.message_label.text()
@@ -196,8 +201,15 @@ def test_unexpected_exceptions_reach_the_user_and_the_window_survives(qtbot, mak
 
 
 def test_registered_panels_are_added_as_tabs_or_docks(qtbot, make_main_window):
-    register_panel(PanelSpec("feedback", "Feedback", lambda ctx: QLabel("feedback panel"), shortcut="Ctrl+5",
-                             tooltip="Report how a made recipe turned out"))
+    register_panel(
+        PanelSpec(
+            "feedback",
+            "Feedback",
+            lambda ctx: QLabel("feedback panel"),
+            shortcut="Ctrl+5",
+            tooltip="Report how a made recipe turned out",
+        )
+    )
     register_panel(PanelSpec("model", "Model", lambda ctx: QLabel(ctx.model_info.status), area="dock"))
     try:
         w = make_main_window()
@@ -216,10 +228,15 @@ def test_registered_panels_are_added_as_tabs_or_docks(qtbot, make_main_window):
 
 def test_the_app_starts_and_becomes_interactive(tmp_path):
     """``python -m spacetrash_desktop`` opens the window; the start-up probe quits once it is usable."""
-    env = {**os.environ, "SPACETRASH_HOME": str(tmp_path), "SPACETRASH_STARTUP_PROBE": "1",
-           "QT_QPA_PLATFORM": "offscreen"}
-    proc = subprocess.run([sys.executable, "-m", "spacetrash_desktop"], env=env, capture_output=True, text=True,
-                          timeout=120)
+    env = {
+        **os.environ,
+        "SPACETRASH_HOME": str(tmp_path),
+        "SPACETRASH_STARTUP_PROBE": "1",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "spacetrash_desktop"], env=env, capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "SPACETRASH_READY" in proc.stdout
     assert (tmp_path / "window.ini").exists()  # the window saved its state when it closed
