@@ -11,7 +11,7 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 
 # Hazards released at ordinary processing temperatures: a material carrying one is never heated.
 # Other codes (HCN, SOx...) are decomposition products, kept off by the decomposition rule.
@@ -235,6 +235,63 @@ class Prediction:
     model_version: str = ""
     ood: bool = False
     flags: tuple[str, ...] = field(default_factory=tuple)
+
+
+class RecipeStatus(StrEnum):
+    """What vetting decided about a recipe (compares equal to its text, which the result files carry)."""
+
+    FEASIBLE = "feasible"
+    INFEASIBLE = "infeasible"
+    REFUSED = "refused"
+
+
+class ModelStatus(StrEnum):
+    """The state of the model that scores recipes."""
+
+    READY = "ready"
+    BOOTSTRAPPING = "bootstrapping"
+    FALLBACK = "physics fallback"
+    CHECKING = "checking"
+
+
+class Verdict(StrEnum):
+    """How a retraining run ended."""
+
+    PROMOTED = "promoted"
+    REJECTED = "rejected"
+    NO_DATA = "no_data"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """What produced the scores; carried by every result."""
+
+    name: str = "physics"
+    version: str = ""
+    status: ModelStatus = ModelStatus.FALLBACK
+    reason: str = "no trained model is active"
+    manifest_sha256: str = ""
+    metrics: Mapping = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "version": self.version,
+            "status": str(self.status),
+            "reason": self.reason,
+            "manifest_sha256": self.manifest_sha256,
+            "metrics": dict(self.metrics),
+        }
+
+
+# Where the mass that does not end in the product goes: (physics detail key, result key, crew title).
+LOSS_STREAMS: tuple[tuple[str, str, str], ...] = (
+    ("loss_vapour_kg", "water_vapour_kg", "Water vapour (condensed, recovered)"),
+    ("loss_volatiles_kg", "regolith_volatiles_kg", "Regolith volatiles (H2O/CO2, captured)"),
+    ("loss_fines_kg", "fines_kg", "Fines and dust (captured by the filter)"),
+    ("loss_trim_kg", "trim_kg", "Trim and off-cuts (recyclable)"),
+)
 
 
 def finite_float(v) -> float | None:

@@ -188,7 +188,7 @@ def test_killing_the_runner_mid_job_completes_every_job_exactly_once(tmp_path):
     kills = 0
     killed_jobs: set[str] = set()
     started_after_done: list[str] = []
-    for attempt in range(40):
+    for _attempt in range(40):
         done_before = {p.stem for p in (q / "processed").glob("job*.json") if not p.name.endswith(".job.json")}
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         kill_now = kills < 6 and len(done_before) < n_jobs - 1

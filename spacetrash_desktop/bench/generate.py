@@ -28,7 +28,7 @@ import numpy as np
 
 from spacetrash_desktop.bench.inventories import synthetic_inventory
 from spacetrash_desktop.catalog.datasets import load_catalog
-from spacetrash_desktop.engine.context import RunContext
+from spacetrash_desktop.context import RunContext
 from spacetrash_desktop.engine.pareto import FrontNormaliser, ParetoArchive, normalise_for_target, to_minimisation
 from spacetrash_desktop.engine.problem import build_problem, stock_ok
 from spacetrash_desktop.engine.recipes import RecipeBatch

@@ -26,10 +26,10 @@ from pathlib import Path
 import numpy as np
 
 from spacetrash_desktop.catalog.datasets import load_catalog
-from spacetrash_desktop.domain import PROPERTY_NAMES, Target
+from spacetrash_desktop.domain import PROPERTY_NAMES, ModelInfo, Target
 from spacetrash_desktop.engine.problem import build_problem, exact_chunks
 from spacetrash_desktop.engine.recipes import RecipeBatch
-from spacetrash_desktop.engine.scorer import ModelInfo, PhysicsScorer
+from spacetrash_desktop.engine.scorer import PhysicsScorer
 from spacetrash_desktop.engine.tables import compile_tables
 
 LEARNING_ROWS = (0, 50, 200, 1000)

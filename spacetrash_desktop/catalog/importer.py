@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from spacetrash_desktop.common import parse_number
 from spacetrash_desktop.domain import WasteItem
 from spacetrash_desktop.errors import BadInputError, StorageError
 
@@ -409,35 +410,6 @@ def _map_header(header: Sequence[str], lookup: Mapping[str, str], name: str):
             line=1,
         )
     return fields, materials, warnings
-
-
-def parse_number(value: object, *, decimal_comma: bool = False) -> float | None:
-    """Parse a number typed in a spreadsheet: '12.5', '12,5', '1.234,5', '1,234.5', ' 40 kg'.
-    Returns None when the text is not a number."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    s = str(value).strip().replace("\u00a0", "").replace(" ", "").replace("\u2212", "-")
-    s = re.sub(r"(?i)(kg|%)$", "", s)
-    if not s:
-        return None
-    if "," in s and "." in s:
-        if s.rfind(",") > s.rfind("."):
-            s = s.replace(".", "").replace(",", ".")
-        else:
-            s = s.replace(",", "")
-    elif "," in s:
-        parts = s.split(",")
-        if len(parts) == 2 and (decimal_comma or len(parts[1]) != 3):
-            s = s.replace(",", ".")
-        elif all(len(p) == 3 for p in parts[1:]) and not decimal_comma:
-            s = s.replace(",", "")
-        else:
-            return None
-    if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", s):
-        return None
-    return float(s)
 
 
 _COMP_PART = re.compile(

@@ -70,7 +70,7 @@ def load_target_arg(value: str):
 
 
 def cmd_generate(args) -> int:
-    from spacetrash_desktop.engine.context import RunContext
+    from spacetrash_desktop.context import RunContext
     from spacetrash_desktop.engine.scorer import PhysicsScorer
     from spacetrash_desktop.errors import BadInputError
     from spacetrash_desktop.services.generate import generate

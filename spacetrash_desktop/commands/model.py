@@ -146,7 +146,7 @@ def cmd_rollback(args) -> int:
 
 def cmd_train(args) -> int:
     from spacetrash_desktop.commands import PercentProgress
-    from spacetrash_desktop.engine.context import RunContext
+    from spacetrash_desktop.context import RunContext
     from spacetrash_desktop.ml import registry
     from spacetrash_desktop.ml.train import DEFAULT_NAME, DEFAULT_VERSION, TrainConfig
 

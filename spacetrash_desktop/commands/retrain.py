@@ -60,7 +60,7 @@ def cmd_retrain(args) -> int:
         print(json.dumps(load_run(args.show), indent=2, sort_keys=True))
         return EXIT_OK
     from spacetrash_desktop.commands import PercentProgress
-    from spacetrash_desktop.engine.context import RunContext
+    from spacetrash_desktop.context import RunContext
     from spacetrash_desktop.services.retrain import retrain
 
     progress = PercentProgress()

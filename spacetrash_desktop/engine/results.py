@@ -10,17 +10,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from spacetrash_desktop.domain import PROPERTIES, PROPERTY_NAMES, Recipe, Target
+from spacetrash_desktop.domain import LOSS_STREAMS, PROPERTIES, PROPERTY_NAMES, Recipe, Target
 from spacetrash_desktop.engine.recipes import RecipeBatch
 from spacetrash_desktop.engine.tables import EngineTables
 from spacetrash_desktop.engine.vetting import INFEASIBLE_MASK, REFUSED_MASK, explain
-
-LOSS_STREAMS = (
-    ("loss_vapour_kg", "water_vapour_kg", "Water vapour (condensed, recovered)"),
-    ("loss_volatiles_kg", "regolith_volatiles_kg", "Regolith volatiles (H2O/CO2, captured)"),
-    ("loss_fines_kg", "fines_kg", "Fines and dust (captured by the filter)"),
-    ("loss_trim_kg", "trim_kg", "Trim and off-cuts (recyclable)"),
-)
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,12 @@ measured.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
+from spacetrash_desktop.domain import ModelInfo
 from spacetrash_desktop.engine.physics import PhysicsResult, score_physics
 from spacetrash_desktop.engine.recipes import RecipeBatch
 from spacetrash_desktop.engine.tables import EngineTables
@@ -30,28 +30,6 @@ class Scores:
     hi: np.ndarray  # [N,5] 95% interval high
     ood: np.ndarray  # [N] bool: far from the model's training data
     contributions: np.ndarray | None = None  # optional [N,5,F] explanations (computed on demand)
-
-
-@dataclass(frozen=True)
-class ModelInfo:
-    """What produced the scores; carried by every result."""
-
-    name: str = "physics"
-    version: str = ""
-    status: str = "physics fallback"  # ready | bootstrapping | physics fallback
-    reason: str = "no trained model is active"
-    manifest_sha256: str = ""
-    metrics: Mapping = field(default_factory=dict)
-
-    def to_dict(self) -> dict:
-        return {
-            "name": self.name,
-            "version": self.version,
-            "status": self.status,
-            "reason": self.reason,
-            "manifest_sha256": self.manifest_sha256,
-            "metrics": dict(self.metrics),
-        }
 
 
 class Scorer(Protocol):

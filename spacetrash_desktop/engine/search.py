@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from spacetrash_desktop.context import Cancelled, NullContext, RunContext
 from spacetrash_desktop.domain import Target
-from spacetrash_desktop.engine.context import Cancelled, NullContext, RunContext
 from spacetrash_desktop.engine.pareto import (
     ParetoArchive,
     hypervolume,

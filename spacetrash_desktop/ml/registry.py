@@ -39,8 +39,9 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
-from spacetrash_desktop.engine.context import NullContext, RunContext
-from spacetrash_desktop.engine.scorer import ModelInfo, PhysicsScorer, Scorer
+from spacetrash_desktop.context import NullContext, RunContext
+from spacetrash_desktop.domain import ModelInfo
+from spacetrash_desktop.engine.scorer import PhysicsScorer, Scorer
 from spacetrash_desktop.errors import ModelError, StorageError, storage_error_from_os
 from spacetrash_desktop.ml.bundle import MANIFEST, BundleContents, canonical_json, read_bundle
 from spacetrash_desktop.storage import paths

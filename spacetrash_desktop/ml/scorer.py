@@ -8,9 +8,10 @@ import threading
 
 import numpy as np
 
+from spacetrash_desktop.domain import ModelInfo
 from spacetrash_desktop.engine.physics import score_physics
 from spacetrash_desktop.engine.recipes import RecipeBatch
-from spacetrash_desktop.engine.scorer import ModelInfo, Scores
+from spacetrash_desktop.engine.scorer import Scores
 from spacetrash_desktop.engine.tables import EngineTables
 from spacetrash_desktop.ml.features import build_features
 from spacetrash_desktop.ml.model import Ensemble

@@ -33,8 +33,8 @@ from pathlib import Path
 
 import numpy as np
 
+from spacetrash_desktop.context import NullContext, RunContext
 from spacetrash_desktop.domain import PROPERTY_NAMES, PROPERTY_UNITS
-from spacetrash_desktop.engine.context import NullContext, RunContext
 from spacetrash_desktop.ml.bundle import (
     METADATA,
     METADATA_FORMAT,

@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from spacetrash_desktop.catalog.datasets import Catalog
+from spacetrash_desktop.context import NullContext, RunContext
 from spacetrash_desktop.domain import PROPERTY_NAMES, Recipe, WasteItem
-from spacetrash_desktop.engine.context import NullContext, RunContext
 from spacetrash_desktop.engine.physics import PhysicsResult, score_physics
 from spacetrash_desktop.engine.recipes import RecipeBatch, from_recipes
 from spacetrash_desktop.engine.scorer import load_variability

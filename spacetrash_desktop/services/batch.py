@@ -43,7 +43,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacetrash_desktop.engine.context import Cancelled, RunContext
+from spacetrash_desktop.context import Cancelled, RunContext
 from spacetrash_desktop.errors import BadInputError, ErrorCode, ModelError, SpaceTrashError, StorageError
 from spacetrash_desktop.storage.atomic import atomic_write_json, fsync_dir
 

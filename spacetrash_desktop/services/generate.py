@@ -13,8 +13,8 @@ import numpy as np
 
 from spacetrash_desktop._version import __version__
 from spacetrash_desktop.catalog.datasets import Catalog, load_catalog
+from spacetrash_desktop.context import NullContext, RunContext
 from spacetrash_desktop.domain import Target, WasteItem
-from spacetrash_desktop.engine.context import NullContext, RunContext
 from spacetrash_desktop.engine.pareto import hypervolume, normalise_for_target, thin_front
 from spacetrash_desktop.engine.results import GenerationResult, build_candidates
 from spacetrash_desktop.engine.scorer import PhysicsScorer, Scorer

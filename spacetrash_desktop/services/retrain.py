@@ -55,8 +55,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from spacetrash_desktop._version import __version__
+from spacetrash_desktop.context import Cancelled, NullContext, RunContext
 from spacetrash_desktop.domain import PROPERTY_NAMES, PROPERTY_UNITS
-from spacetrash_desktop.engine.context import Cancelled, NullContext, RunContext
 from spacetrash_desktop.errors import BadInputError, ModelError, SpaceTrashError, StorageError
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -630,7 +630,7 @@ class CandidatesTab(QWidget):
         self.ctx.results.set_state(state, msg)
         model = view.result.model if view.result is not None else None
         if model:
-            from spacetrash_desktop.engine.scorer import ModelInfo
+            from spacetrash_desktop.domain import ModelInfo
 
             try:
                 self.ctx.set_model_info(

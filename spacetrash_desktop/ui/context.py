@@ -8,8 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from spacetrash_desktop.domain import Target
-from spacetrash_desktop.engine.scorer import ModelInfo
+from spacetrash_desktop.domain import ModelInfo, Target
 from spacetrash_desktop.ui.inventory_doc import InventoryDocument
 from spacetrash_desktop.ui.tasks import TaskFailure, TaskRunner
 from spacetrash_desktop.ui.views import CandidateView

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spacetrash_desktop.catalog.importer import parse_number
+from spacetrash_desktop.common import parse_number
 from spacetrash_desktop.errors import BadInputError, ErrorCode
 from spacetrash_desktop.ui.context import AppContext
 from spacetrash_desktop.ui.feedback_views import (

@@ -12,7 +12,8 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from spacetrash_desktop.catalog.importer import MAX_COUNT, MAX_MASS_KG, parse_number
+from spacetrash_desktop.catalog.importer import MAX_COUNT, MAX_MASS_KG
+from spacetrash_desktop.common import parse_number
 from spacetrash_desktop.domain import WasteItem
 from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.ui.undo import CommandStack

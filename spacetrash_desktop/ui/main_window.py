@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spacetrash_desktop.engine.scorer import ModelInfo
+from spacetrash_desktop.domain import ModelInfo
 from spacetrash_desktop.errors import ErrorCode
 from spacetrash_desktop.ui.candidates_tab import CandidatesTab
 from spacetrash_desktop.ui.context import NO_MODEL_REASON, AppContext

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spacetrash_desktop.engine.scorer import ModelInfo
+from spacetrash_desktop.domain import ModelInfo
 from spacetrash_desktop.ui.context import AppContext
 from spacetrash_desktop.ui.model_views import (
     DRIFT_COLUMNS,

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from spacetrash_desktop.engine.results import LOSS_STREAMS
+from spacetrash_desktop.domain import LOSS_STREAMS
 from spacetrash_desktop.ui.views import fmt_kg
 
 INPUT_COLORS = ("#2563eb", "#0891b2", "#7c3aed", "#db2777")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spacetrash_desktop.catalog.importer import parse_number
+from spacetrash_desktop.common import parse_number
 from spacetrash_desktop.domain import TARGET_LIMITS, Target
 from spacetrash_desktop.ui.context import DEFAULT_TIME_BUDGET_S, TIME_BUDGET_LIMITS, AppContext
 from spacetrash_desktop.ui.widgets import CheckedNumberField

@@ -4,7 +4,7 @@ Every piece of work that can take more than a few tens of milliseconds (generati
 autosave, model loading, explanations) goes through :class:`TaskRunner`:
 
 * Work is a plain callable ``fn(ctx) -> result`` run on a ``ThreadPoolExecutor``. ``ctx`` is a
-  :class:`QtRunContext`, a :class:`~spacetrash_desktop.engine.context.RunContext` whose ``progress``
+  :class:`QtRunContext`, a :class:`~spacetrash_desktop.context.RunContext` whose ``progress``
   and ``partial`` hand the *latest* value to the GUI thread through a queued signal. Deliveries are
   coalesced (at most one pending per kind), progress is throttled, and ``prepare_partial`` converts a
   partial result on the worker, so the GUI thread only swaps ready-made data into its models.
@@ -37,7 +37,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from spacetrash_desktop.engine.context import Cancelled, RunContext
+from spacetrash_desktop.context import Cancelled, RunContext
 from spacetrash_desktop.errors import ErrorCode, SpaceTrashError
 
 log = logging.getLogger(__name__)

@@ -335,7 +335,7 @@ def work_order_text(cand, target: Target, model: dict | None = None) -> str:
             f"{'≥' if kind == 'min' else '≤'} {fmt_value(name, limit)} |"
         )
     lines += ["", "## Outputs", "", f"- product: {fmt_kg(float(cand.details.get('product_kg', 0.0)))}"]
-    from spacetrash_desktop.engine.results import LOSS_STREAMS
+    from spacetrash_desktop.domain import LOSS_STREAMS
 
     titles = {key: title for _src, key, title in LOSS_STREAMS}
     for key, kg in cand.losses().items():

@@ -34,7 +34,7 @@ def test_provenance_check_catches_an_unsourced_figure(tmp_path):
     shutil.copytree(DATASETS, root)
     prov = root / "materials.provenance.csv"
     lines = prov.read_text(encoding="utf-8").splitlines()
-    kept = [l for l in lines if not l.startswith("ldpe,")]
+    kept = [ln for ln in lines if not ln.startswith("ldpe,")]
     prov.write_text("\n".join(kept) + "\n", encoding="utf-8")
     problems = provenance_problems(root)
     assert any(p.startswith("materials.csv: ldpe.") for p in problems)

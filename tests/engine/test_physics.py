@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import numpy as np
 import pytest
@@ -122,7 +123,7 @@ def _one(t, items, reg, proc, mass=1.0):
 def test_heating_energy_matches_a_hand_calculation(tables, catalog):
     """1 kg of dry LDPE foam through heat-melt compaction: cp*dT + latent over the heater efficiency,
     plus the machine's per-kg and per-batch energy."""
-    b, ph = _one(tables, [("W018", 1.0)], 0.0, "heat_melt_compaction")
+    _b, ph = _one(tables, [("W018", 1.0)], 0.0, "heat_melt_compaction")
     pe, hmc = catalog.materials["ldpe"], catalog.processes["heat_melt_compaction"]
     feed = ph.feed_kg[0]
     heat = (pe.cp_kj_kg_k * (hmc.temperature_c - 20.0) + pe.latent_heat_kj_kg) * feed / 3600 / hmc.heater_efficiency
@@ -152,7 +153,7 @@ def test_sealing_needs_a_continuous_melt_phase(tables):
     """Hot-press lamination: tightness grows with the share of meltable PE against non-melting cotton."""
     shares = [0.1, 0.2, 0.3, 0.5, 0.8]
     t = [_one(tables, [("W018", s), ("W005", 1 - s)], 0.0, "hot_press_lamination")[1].tightness[0] for s in shares]
-    assert all(a <= b + 1e-12 for a, b in zip(t, t[1:]))
+    assert all(a <= b + 1e-12 for a, b in itertools.pairwise(t))
     assert t[0] < 0.1 and t[-1] > 0.6
 
 

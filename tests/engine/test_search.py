@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from spacetrash_desktop.bench.inventories import synthetic_inventory
-from spacetrash_desktop.engine.context import RunContext
+from spacetrash_desktop.context import RunContext
 from spacetrash_desktop.engine.pareto import hypervolume, normalise_for_target, to_minimisation
 from spacetrash_desktop.engine.scorer import PhysicsScorer
 from spacetrash_desktop.engine.search import search

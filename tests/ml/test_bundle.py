@@ -220,7 +220,7 @@ def test_not_a_bundle(tmp_path):
 
 
 def test_verified_bundle_loads_into_an_ensemble(small_bundle):
-    contents, ens = load_bundle(small_bundle)
+    _contents, ens = load_bundle(small_bundle)
     assert len(ens.xgb) == 5 and len(ens.difficulty) == 5
     assert ens.rf.n_features_in_ == ens.schema.n
     assert set(ens.q_by_process) >= {"shredding", "heat_melt_compaction"}

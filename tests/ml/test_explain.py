@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from spacetrash_desktop.domain import PROPERTY_NAMES, Recipe
-from spacetrash_desktop.engine.scorer import ModelInfo, PhysicsScorer
+from spacetrash_desktop.domain import PROPERTY_NAMES, ModelInfo, Recipe
+from spacetrash_desktop.engine.scorer import PhysicsScorer
 from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.ml.scorer import MLScorer
 from spacetrash_desktop.services.explain import explain_recipe, global_importances
@@ -30,8 +30,8 @@ def taught_scorer(catalog):
 
 def _recipes(catalog):
     items = list(catalog.default_inventory)
-    pe = [i for i in items if i.fraction_of("ldpe") > 0.9][0].item_id
-    pouch = [i for i in items if i.fraction_of("nylon") > 0.3][0].item_id
+    pe = next(i for i in items if i.fraction_of("ldpe") > 0.9).item_id
+    pouch = next(i for i in items if i.fraction_of("nylon") > 0.3).item_id
     return items, [
         Recipe(((pe, 0.6), (pouch, 0.4)), 0.0, "hot_press_lamination", 1.0),
         Recipe(((pe, 1.0),), 0.5, "regolith_polymer_sinter", 3.0),
@@ -97,7 +97,7 @@ def test_global_importances(taught_scorer, catalog):
 
 
 def test_unknown_item_is_a_plain_error(catalog):
-    items, recipes = _recipes(catalog)
+    items, _recipes_ = _recipes(catalog)
     bad = Recipe((("NOPE", 1.0),), 0.0, "shredding", 1.0)
     with pytest.raises(BadInputError) as exc:
         explain_recipe(bad, items, scorer=PhysicsScorer(), catalog=catalog)

@@ -61,7 +61,7 @@ def injected(catalog):
 
 
 def test_members_that_only_fit_noise_are_gated_and_predict_physics(injected):
-    cfg, rows, _, plain, _ = injected
+    _cfg, rows, _, plain, _ = injected
     ens = plain.ensemble
     gates = plain.metrics["member_gates"]["by_property"]
     assert ens.gate_rf.all() and ens.gate_xgb.all(), gates
@@ -83,7 +83,7 @@ def test_members_that_only_fit_noise_are_gated_and_predict_physics(injected):
 
 
 def test_a_member_with_a_real_signal_is_kept_and_the_blend_uses_it(injected):
-    cfg, rows, shifted, plain, taught = injected
+    _cfg, _rows, _shifted, _plain, taught = injected
     ens = taught.ensemble
     gates = taught.metrics["member_gates"]["by_property"]["energy_kwh"]
     assert not (ens.gate_rf[ENERGY] and ens.gate_xgb[ENERGY]), gates

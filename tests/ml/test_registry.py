@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from spacetrash_desktop.engine.context import Cancelled, RunContext
+from spacetrash_desktop.context import Cancelled, RunContext
 from spacetrash_desktop.engine.scorer import PhysicsScorer
 from spacetrash_desktop.errors import ErrorCode, ModelError
 from spacetrash_desktop.ml import registry

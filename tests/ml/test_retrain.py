@@ -14,8 +14,8 @@ import json
 import numpy as np
 import pytest
 
+from spacetrash_desktop.context import Cancelled, RunContext
 from spacetrash_desktop.domain import Recipe
-from spacetrash_desktop.engine.context import Cancelled, RunContext
 from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.ml import registry
 from spacetrash_desktop.ml.bundle import load_bundle
@@ -365,7 +365,7 @@ def test_the_record_is_complete_and_drift_flags_the_shifted_features(champion, c
     """Journal + an export file (overlapping rows counted once), judged and measured values, a skipped
     row; the JSON record validates its own required keys, carries every artifact hash, and the drift
     section has PSI/KS per feature with the family's process flagged as major drift."""
-    recipes, rows = family_feedback(champion, catalog, n=80, seed=51)
+    _recipes, rows = family_feedback(champion, catalog, n=80, seed=51)
     to_journal(rows[:60])
     export = to_export(rows[40:], tmp_path / "usb")  # 20 rows overlap the journal
     judged = family_recipes(12, 52)

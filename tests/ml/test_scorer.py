@@ -8,9 +8,9 @@ import dataclasses
 import numpy as np
 import pytest
 
-from spacetrash_desktop.domain import Material, MaterialFamily, WasteItem
+from spacetrash_desktop.domain import Material, MaterialFamily, ModelInfo, WasteItem
 from spacetrash_desktop.engine.recipes import RecipeBatch
-from spacetrash_desktop.engine.scorer import ModelInfo, PhysicsScorer
+from spacetrash_desktop.engine.scorer import PhysicsScorer
 from spacetrash_desktop.engine.tables import MAX_SLOTS, compile_tables
 from spacetrash_desktop.engine.vetting import Flag, vet
 from spacetrash_desktop.ml.scorer import MLScorer
@@ -141,7 +141,7 @@ def test_vetting_runs_after_and_ood_becomes_a_flag(scorer, catalog):
             assert c.low[name] - 1e-9 <= v <= c.high[name] + 1e-9
     # refused recipes stay refused whatever the model says (PVDF foam in a heated process)
     t = compile_tables(catalog, items)
-    pvdf = [i for i, it in enumerate(items) if it.fraction_of("pvdf") > 0.5][0]
+    pvdf = next(i for i, it in enumerate(items) if it.fraction_of("pvdf") > 0.5)
     idx = np.full((1, MAX_SLOTS), t.n_items, np.int32)
     idx[0, 0] = pvdf
     frac = np.zeros((1, MAX_SLOTS))

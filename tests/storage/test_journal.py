@@ -15,7 +15,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from spacetrash_desktop.engine.context import Cancelled, RunContext
+from spacetrash_desktop.context import Cancelled, RunContext
 from spacetrash_desktop.errors import BadInputError, StorageError
 from spacetrash_desktop.storage import journal as journal_mod
 from spacetrash_desktop.storage.feedback_schema import COLUMNS, FEEDBACK_SCHEMA, SCHEMA_VERSION

@@ -80,7 +80,8 @@ class SlowScorer:
     """Physics, but every batch takes ``delay`` seconds longer (a long run on a small inventory)."""
 
     def __init__(self, delay: float = 0.02, fail_after: int | None = None, error: Exception | None = None):
-        from spacetrash_desktop.engine.scorer import ModelInfo, PhysicsScorer
+        from spacetrash_desktop.domain import ModelInfo
+        from spacetrash_desktop.engine.scorer import PhysicsScorer
 
         self._physics = PhysicsScorer()
         self.info = ModelInfo(name="slow-physics", status="physics fallback", reason="test scorer")
@@ -104,7 +105,7 @@ def slow_scorer():
 
 
 def _fast_model_check(_ctx):
-    from spacetrash_desktop.engine.scorer import ModelInfo
+    from spacetrash_desktop.domain import ModelInfo
 
     return ModelInfo(status="physics fallback", reason="no trained model is available in this build")
 

@@ -181,7 +181,7 @@ def test_crew_reports_teach_the_model_and_the_panel_shows_the_promoted_model(
         cand = view.candidate(model.recipe_id(row))
         if cand.status != "refused" and cand.values["rigidity"] >= 0.25:
             by_process.setdefault(cand.recipe.process_id, []).append(row)
-    process, rows = max(by_process.items(), key=lambda kv: len(kv[1]))
+    _process, rows = max(by_process.items(), key=lambda kv: len(kv[1]))
     assert len(rows) >= 40, {k: len(v) for k, v in by_process.items()}
     rows = rows[:: len(rows) // 40][:40]
 

@@ -13,7 +13,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from spacetrash_desktop.engine.scorer import ModelInfo, PhysicsScorer
+from spacetrash_desktop.domain import ModelInfo
+from spacetrash_desktop.engine.scorer import PhysicsScorer
 from spacetrash_desktop.services import feedback as fb_service
 from spacetrash_desktop.ui.feedback_views import FEEDBACK_COLUMNS, PVA_COLUMNS
 

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from spacetrash_desktop.engine.context import Cancelled
+from spacetrash_desktop.context import Cancelled
 from spacetrash_desktop.errors import BadInputError, ErrorCode
 from spacetrash_desktop.ui.tasks import TaskRunner
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
 
-from spacetrash_desktop.engine.scorer import ModelInfo
+from spacetrash_desktop.domain import ModelInfo
 from spacetrash_desktop.ui.context import NO_MODEL_REASON
 from spacetrash_desktop.ui.errors import ExceptionHooks
 from spacetrash_desktop.ui.main_window import check_model
