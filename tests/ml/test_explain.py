@@ -97,7 +97,7 @@ def test_global_importances(taught_scorer, catalog):
 
 
 def test_unknown_item_is_a_plain_error(catalog):
-    items, _recipes_ = _recipes(catalog)
+    items, _ = _recipes(catalog)
     bad = Recipe((("NOPE", 1.0),), 0.0, "shredding", 1.0)
     with pytest.raises(BadInputError) as exc:
         explain_recipe(bad, items, scorer=PhysicsScorer(), catalog=catalog)
