@@ -1,18 +1,57 @@
-"""The crew's current inventory: the saved one in the per-user data dir, else the bundled default."""
+"""The crew's inventory and the bundled catalog, for the window and the command line: the current
+inventory (the saved one in the per-user data dir, else the bundled default), import and export,
+the catalog of materials, processes and targets. The only door to ``catalog`` for the layers above
+services: the names below are what they may use."""
 
 from __future__ import annotations
 
 import logging
+import os
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from spacetrash_desktop.catalog.datasets import load_catalog
-from spacetrash_desktop.catalog.inventory import load_saved_inventory, save_inventory
+from spacetrash_desktop.catalog.datasets import Catalog, load_catalog, parse_target
+from spacetrash_desktop.catalog.importer import (
+    MAX_COUNT,
+    MAX_MASS_KG,
+    ImportIssue,
+    ImportResult,
+    InventoryImportError,
+    import_inventory,
+    parse_composition,
+)
+from spacetrash_desktop.catalog.inventory import (
+    composition_text,
+    export_csv,
+    items_to_frame,
+    load_saved_inventory,
+    save_inventory,
+)
 from spacetrash_desktop.domain import WasteItem
 from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.storage.paths import inventory_path
 
 log = logging.getLogger(__name__)
+
+__all__ = [
+    "MAX_COUNT",
+    "MAX_MASS_KG",
+    "Catalog",
+    "ImportIssue",
+    "ImportResult",
+    "InventoryImportError",
+    "composition_text",
+    "current_inventory",
+    "export_csv",
+    "import_inventory",
+    "items_to_frame",
+    "load_catalog",
+    "parse_composition",
+    "parse_target",
+    "save_current_inventory",
+    "save_inventory",
+]
 
 
 def current_inventory() -> tuple[list[WasteItem], str]:
@@ -46,9 +85,6 @@ def save_current_inventory(items: Sequence[WasteItem]) -> Path:
 
 def _move_aside(path: Path) -> Path | None:
     """Rename a damaged file next to itself with a time stamp; None when the disk refuses."""
-    import os
-    import time
-
     target = path.with_name(f"{path.stem}.damaged-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}")
     try:
         os.replace(path, target)
