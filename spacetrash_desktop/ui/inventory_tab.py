@@ -24,7 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from spacetrash_desktop.errors import ErrorCode
+from spacetrash_desktop.services.inventory import (
+    InventoryImportError,
+    current_inventory,
+    export_csv,
+    import_inventory,
+    items_to_frame,
+    load_catalog,
+    save_current_inventory,
+)
 from spacetrash_desktop.ui.context import AppContext
+from spacetrash_desktop.ui.dialogs import AddItemDialog, ImportReportDialog
 from spacetrash_desktop.ui.inventory_doc import Change
 from spacetrash_desktop.ui.qtmodels import InventoryTableModel
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
@@ -50,7 +60,7 @@ class Autosaver(QObject):
     def __init__(self, ctx: AppContext, save_fn: Callable | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.save_fn = save_fn or _save_current_inventory
+        self.save_fn = save_fn or save_current_inventory
         self._task: Task | None = None
         self._pending = None
         self.unsaved = False
@@ -121,22 +131,11 @@ class Autosaver(QObject):
         return True
 
 
-def _save_current_inventory(items):
-    from spacetrash_desktop.services.inventory import save_current_inventory
-
-    return save_current_inventory(items)
-
-
 def _import_file(path: str):
-    from spacetrash_desktop.catalog import import_inventory
-    from spacetrash_desktop.catalog.datasets import load_catalog
-
     return import_inventory(path, load_catalog().material_lookup())
 
 
 def _export_inventory(items, path: str) -> str:
-    from spacetrash_desktop.catalog.inventory import export_csv, items_to_frame
-
     export_csv(items_to_frame(items), path)
     return path
 
@@ -319,13 +318,12 @@ class InventoryTab(QWidget):
 
     # ------------------------------------------------------------------ loading
     def load_at_startup(self) -> Task:
-        def work(_ctx):
-            from spacetrash_desktop.services.inventory import current_inventory
-
-            return current_inventory()
-
         return self.ctx.runner.submit(
-            work, slot="inventory-load", pool="io", label="loading the inventory", on_done=self._loaded
+            lambda _ctx: current_inventory(),
+            slot="inventory-load",
+            pool="io",
+            label="loading the inventory",
+            on_done=self._loaded,
         )
 
     def _loaded(self, value) -> None:
@@ -391,8 +389,6 @@ class InventoryTab(QWidget):
             self.ctx.say(f"Deleted {n} stock line{'s' if n != 1 else ''} (Ctrl+Z to undo)", 6000)
 
     def add_item_dialog(self) -> None:
-        from spacetrash_desktop.ui.dialogs import AddItemDialog
-
         dlg = AddItemDialog(
             self.ctx.catalog.material_lookup(), [it.category for it in self.doc.items], self.doc.new_item_id(), self
         )
@@ -437,8 +433,6 @@ class InventoryTab(QWidget):
         )
 
     def _import_done(self, name: str, result) -> None:
-        from spacetrash_desktop.ui.dialogs import ImportReportDialog
-
         if not result.errors and not result.warnings:
             self._apply_import(name, result.items)
             return
@@ -463,9 +457,6 @@ class InventoryTab(QWidget):
         self.import_finished.emit("applied")
 
     def _import_failed(self, name: str, failure: TaskFailure) -> None:
-        from spacetrash_desktop.catalog.importer import InventoryImportError
-        from spacetrash_desktop.ui.dialogs import ImportReportDialog
-
         if isinstance(failure.exception, InventoryImportError):
             dlg = ImportReportDialog(name, None, failure.exception.issues, self)
             self.import_dialog = dlg

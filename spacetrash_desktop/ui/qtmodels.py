@@ -13,11 +13,19 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from spacetrash_desktop.catalog.inventory import composition_text
 from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.services.inventory import composition_text
 from spacetrash_desktop.ui.inventory_doc import EDITABLE_FIELDS, Change, InventoryDocument
 from spacetrash_desktop.ui.views import (
     CANDIDATE_COLUMNS,
@@ -31,6 +39,7 @@ from spacetrash_desktop.ui.views import (
 SOURCE_ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+ROOT = QModelIndex()  # the invalid index: the parent of every row of a table (never changed)
 
 
 class ColumnsTableModel(QAbstractTableModel):
@@ -39,7 +48,7 @@ class ColumnsTableModel(QAbstractTableModel):
 
     columns: Sequence = ()
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -66,7 +75,7 @@ class RowsTableModel(ColumnsTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -148,7 +157,7 @@ class SortFilterTableModel(ColumnsTableModel):
         return int(self._inverse[source_row]) if 0 <= source_row < len(self._inverse) else -1
 
     # -- Qt API
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._order)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -425,8 +434,6 @@ class CandidateTableModel(SortFilterTableModel):
 
 def select_rows_by_source(view, model: SortFilterTableModel, sources: Sequence[int], current: int | None) -> None:
     """Select whole rows of ``view`` for the given source rows (helper for selection sync)."""
-    from PySide6.QtCore import QItemSelection, QItemSelectionModel
-
     sel = QItemSelection()
     last_col = model.columnCount() - 1
     for src in sources:

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from spacetrash_desktop.common import parse_number
 from spacetrash_desktop.domain import TARGET_LIMITS, Target
+from spacetrash_desktop.services.files import bundled_dir
+from spacetrash_desktop.services.inventory import parse_target
 from spacetrash_desktop.ui.context import DEFAULT_TIME_BUDGET_S, TIME_BUDGET_LIMITS, AppContext
 from spacetrash_desktop.ui.widgets import CheckedNumberField
 
@@ -443,15 +445,13 @@ class TargetTab(QWidget):
             settings.setValue("search/time_budget_s", float(self.budget_field.value()))
 
     def restore_state(self, settings) -> None:
-        from spacetrash_desktop.catalog.datasets import parse_target
-
         cat = self.ctx.catalog
         base = cat.targets.get(str(settings.value("target/base", "") or ""))
         raw = settings.value("target/last")
         target = None
         if raw:
             try:
-                target, problems = parse_target(json.loads(str(raw)), cat.processes)
+                target, _problems = parse_target(json.loads(str(raw)), cat.processes)
             except ValueError:
                 target = None
         try:
@@ -471,6 +471,4 @@ class TargetTab(QWidget):
 
 
 def physics_doc_path() -> Path:
-    from spacetrash_desktop.storage.paths import bundled_dir
-
     return bundled_dir("docs") / "PHYSICS.md"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from spacetrash_desktop.domain import PROPERTY_NAMES
+from spacetrash_desktop.services.files import save_bytes
 from spacetrash_desktop.ui.context import MAX_COMPARE, AppContext
 from spacetrash_desktop.ui.tasks import Task
 from spacetrash_desktop.ui.views import (
@@ -51,8 +52,6 @@ CAP_PEN = "#b91c1c"
 
 def _png_bytes(image) -> bytes:
     """Encode a QImage as PNG (safe off the GUI thread: QImage is not a widget)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
     data = QByteArray()
     buf = QBuffer(data)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -335,8 +334,6 @@ class TradeoffsTab(QWidget):
         """Where the point of ``row`` is drawn, in the plot widget's viewport coordinates."""
         ix, iy = self.names.index(self.x_name), self.names.index(self.y_name)
         vb = self.plot.getPlotItem().getViewBox()
-        from PySide6.QtCore import QPointF
-
         scene = vb.mapViewToScene(QPointF(float(self.view.values[row, ix]), float(self.view.values[row, iy])))
         return self.plot.mapFromScene(scene)
 
@@ -435,9 +432,7 @@ class TradeoffsTab(QWidget):
         image = self.plot.grab().toImage()  # on the GUI thread; encoding and writing go to the worker
 
         def work(_c):
-            from spacetrash_desktop.storage.atomic import atomic_write_bytes
-
-            atomic_write_bytes(path, _png_bytes(image), what="the plot image")
+            save_bytes(path, _png_bytes(image), what="the plot image")
             return path
 
         return self.ctx.runner.submit(
