@@ -8,14 +8,12 @@ import dataclasses
 import html
 import logging
 import time
-from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -39,6 +37,7 @@ from spacetrash_desktop.ui.views import (
 )
 from spacetrash_desktop.ui.widgets import (
     ColumnChooser,
+    ask_save_path,
     progress_bar,
     progress_busy,
     progress_end,
@@ -454,16 +453,13 @@ class CandidatesTab(QWidget):
         view = self.ctx.results.view
         if view.result is None:
             return
-        default = "pareto-front.csv" if front_only else "recipes.csv"
-        path, chosen = QFileDialog.getSaveFileName(
+        path = ask_save_path(
             self,
             "Export the Pareto front" if front_only else "Export the results",
-            str(Path.home() / default),
+            "pareto-front.csv" if front_only else "recipes.csv",
             "CSV (*.csv);;JSON (*.json)",
         )
         if path:
-            if not path.lower().endswith((".csv", ".json")):
-                path += ".json" if "JSON" in chosen else ".csv"
             self.export_to(path, front_only=front_only)
 
     def export_to(self, path: str, *, front_only: bool = False) -> Task | None:

@@ -39,7 +39,7 @@ from spacetrash_desktop.ui.inventory_doc import Change
 from spacetrash_desktop.ui.qtmodels import InventoryTableModel
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
 from spacetrash_desktop.ui.views import fmt_kg
-from spacetrash_desktop.ui.widgets import restore_layout, save_layout, setup_table, splitter
+from spacetrash_desktop.ui.widgets import ask_save_path, restore_layout, save_layout, setup_table, splitter
 
 log = logging.getLogger(__name__)
 
@@ -220,7 +220,35 @@ class InventoryTab(QWidget):
         self.model = InventoryTableModel(self.doc, self)
         self.model.edit_refused.connect(self._edit_refused)
 
-        # actions (the window puts them in its menus)
+        self._build_actions()
+        bar = self._build_bar()
+        self.summary = QLabel("Loading the inventory…")
+        self.summary.setObjectName("summary")
+        self.message = QLabel("")
+        self.message.setObjectName("fieldError")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Last refused edit")
+        self._build_table()
+        self.chart = MassByCategoryChart()
+        self.chart.setMinimumWidth(300)
+        self.splitter = splitter(
+            Qt.Orientation.Horizontal, "inventorySplit", (self.table, self.chart), (3, 2), (940, 400)
+        )
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(bar)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.splitter, 1)
+        lay.addWidget(self.message)
+
+        self.doc.subscribe(self._doc_changed)
+        self.doc.stack.subscribe(self._update_actions)
+        self.autosaver.saved.connect(lambda _p: self.ctx.say("Inventory saved", 3000))
+        self.autosaver.failed.connect(self._save_failed)
+        self._update_actions()
+
+    def _build_actions(self) -> None:
+        """Undo, Redo, Import, Export, Add and Delete (the window puts them in its menus)."""
         self.undo_action = QAction("Undo", self)
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.redo_action = QAction("Redo", self)
@@ -244,7 +272,8 @@ class InventoryTab(QWidget):
         self.delete_action.setToolTip("Delete the selected stock lines (Delete)")
         self.delete_action.triggered.connect(self.delete_selected)
 
-        # widgets
+    def _build_bar(self) -> QHBoxLayout:
+        """The filter box (Ctrl+F) and a button for each action, in one row."""
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("inventoryFilter")
         self.filter_edit.setPlaceholderText("Filter by item, category, material or flag  (Ctrl+F)")
@@ -269,14 +298,10 @@ class InventoryTab(QWidget):
             action_button(self.export_action, "Export CSV…"),
         ):
             bar.addWidget(b)
+        return bar
 
-        self.summary = QLabel("Loading the inventory…")
-        self.summary.setObjectName("summary")
-        self.message = QLabel("")
-        self.message.setObjectName("fieldError")
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Last refused edit")
-
+    def _build_table(self) -> None:
+        """The stock table: sortable, several rows selectable, mass, count and moisture editable."""
         self.table = QTableView()
         self.table.setObjectName("inventoryTable")
         self.table.setAccessibleName("Inventory table")
@@ -296,25 +321,6 @@ class InventoryTab(QWidget):
         )
         self.table.addAction(self.delete_action)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
-
-        self.chart = MassByCategoryChart()
-        self.chart.setMinimumWidth(300)
-
-        self.splitter = splitter(
-            Qt.Orientation.Horizontal, "inventorySplit", (self.table, self.chart), (3, 2), (940, 400)
-        )
-
-        lay = QVBoxLayout(self)
-        lay.addLayout(bar)
-        lay.addWidget(self.summary)
-        lay.addWidget(self.splitter, 1)
-        lay.addWidget(self.message)
-
-        self.doc.subscribe(self._doc_changed)
-        self.doc.stack.subscribe(self._update_actions)
-        self.autosaver.saved.connect(lambda _p: self.ctx.say("Inventory saved", 3000))
-        self.autosaver.failed.connect(self._save_failed)
-        self._update_actions()
 
     # ------------------------------------------------------------------ loading
     def load_at_startup(self) -> Task:
@@ -468,12 +474,8 @@ class InventoryTab(QWidget):
         self.import_finished.emit("failed")
 
     def choose_export_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export the inventory", str(Path.home() / "inventory.csv"), "CSV (*.csv)"
-        )
+        path = ask_save_path(self, "Export the inventory", "inventory.csv", "CSV (*.csv)")
         if path:
-            if not path.lower().endswith(".csv"):
-                path += ".csv"
             self.export_to(path)
 
     def export_to(self, path: str) -> Task:

@@ -4,13 +4,16 @@ that refuses a bad value at the field with the reason."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -57,6 +60,18 @@ def push_button(
     if not enabled:
         b.setEnabled(False)
     return b
+
+
+def ask_save_path(parent: QWidget, title: str, default_name: str, filters: str) -> str:
+    """Ask where to save (``default_name`` in the home folder to start with); "" when cancelled. A
+    name typed without one of the ``filters``' extensions gets the chosen filter's ("CSV (*.csv)")."""
+    path, chosen = QFileDialog.getSaveFileName(parent, title, str(Path.home() / default_name), filters)
+    if not path:
+        return ""
+    extensions = re.findall(r"\*(\.\w+)", filters)
+    if not path.lower().endswith(tuple(extensions)):
+        path += (re.findall(r"\*(\.\w+)", chosen) or extensions)[0]
+    return path
 
 
 def button_row(*widgets: QWidget, stretch: bool = True) -> QHBoxLayout:
