@@ -10,7 +10,7 @@ import logging
 import time
 
 from PySide6.QtCore import QElapsedTimer, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,14 +38,15 @@ from spacetrash_desktop.ui.views import (
 from spacetrash_desktop.ui.widgets import (
     ColumnChooser,
     ask_save_path,
+    make_action,
     progress_bar,
     progress_busy,
     progress_end,
     progress_step,
     push_button,
+    record_table,
     restore_layout,
     save_layout,
-    setup_table,
     splitter,
 )
 
@@ -71,6 +72,10 @@ DEFAULT_COLUMN_ORDER = (
     "id",
 )
 CANDIDATE_COLUMN_WIDTHS = (40, 260, 160, 90, 124, 96, 134, 134, 130, 120, 110, 150, 220, 124)
+TIP_GENERATE = "Generate recipes for the current target from the current inventory (Ctrl+G)"
+TIP_CANCEL = "Stop the search and keep the recipes found so far (Esc)"
+TIP_EXPORT = "Save every recipe with its properties and intervals as CSV or JSON (Ctrl+E)"
+TIP_EXPORT_FRONT = "Save only the recipes on the Pareto front (CSV or JSON)"
 MODEL_INFO_KEYS = ("name", "version", "status", "reason", "manifest_sha256", "metrics")
 
 
@@ -82,6 +87,20 @@ def stop_note(stats: dict, secs: float, budget: float | None) -> str:
     if stats.get("converged") and not (budget is not None and secs >= 0.98 * budget):
         return " · the search stopped when the front stopped improving"
     return " · time limit reached: the best recipes found are shown"
+
+
+def recipe_columns(table: QTableView, owner: QWidget) -> ColumnChooser:
+    """The recipe table's columns can be dragged to another place, and hidden or shown from the
+    header's context menu or View > Recipe table columns (the layout is kept with the window's settings)."""
+    return ColumnChooser(
+        table,
+        CANDIDATE_COLUMNS,
+        title="Recipe table &columns",
+        order=DEFAULT_COLUMN_ORDER,
+        widths=CANDIDATE_COLUMN_WIDTHS,
+        always_shown=ALWAYS_SHOWN_COLUMNS,
+        owner=owner,
+    )
 
 
 def finished_message(view: CandidateView, cancelled: bool) -> str:
@@ -151,22 +170,18 @@ class CandidatesTab(QWidget):
 
     def _build_actions(self) -> None:
         """Generate, Cancel and the two exports (the window puts them in its menus)."""
-        self.generate_action = QAction("&Generate recipes", self)
-        self.generate_action.setShortcut(QKeySequence("Ctrl+G"))
-        self.generate_action.setToolTip("Generate recipes for the current target from the current inventory (Ctrl+G)")
-        self.generate_action.triggered.connect(self.generate)
-        self.cancel_action = QAction("&Cancel generation", self)
-        self.cancel_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.cancel_action.setToolTip("Stop the search and keep the recipes found so far (Esc)")
-        self.cancel_action.triggered.connect(self.cancel)
+        esc = QKeySequence(Qt.Key.Key_Escape)
+        self.generate_action = make_action(
+            self, "&Generate recipes", self.generate, tip=TIP_GENERATE, shortcuts=["Ctrl+G"]
+        )
+        self.cancel_action = make_action(self, "&Cancel generation", self.cancel, tip=TIP_CANCEL, shortcuts=[esc])
         self.cancel_action.setEnabled(False)
-        self.export_action = QAction("&Export results…", self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.setToolTip("Save every recipe with its properties and intervals as CSV or JSON (Ctrl+E)")
-        self.export_action.triggered.connect(self.choose_export_file)
-        self.export_front_action = QAction("Export the Pareto &front…", self)
-        self.export_front_action.setToolTip("Save only the recipes on the Pareto front (CSV or JSON)")
-        self.export_front_action.triggered.connect(lambda: self.choose_export_file(front_only=True))
+        self.export_action = make_action(
+            self, "&Export results…", self.choose_export_file, tip=TIP_EXPORT, shortcuts=["Ctrl+E"]
+        )
+        self.export_front_action = make_action(
+            self, "Export the Pareto &front…", lambda: self.choose_export_file(front_only=True), tip=TIP_EXPORT_FRONT
+        )
 
     def _build_run_bar(self) -> QHBoxLayout:
         """Generate, Cancel, the progress bar and the export buttons, in one row."""
@@ -211,14 +226,10 @@ class CandidatesTab(QWidget):
         fl.addWidget(self.show_combo)
         fl.addWidget(self.filter_edit, 1)
 
-        self.table = QTableView()
-        self.table.setObjectName("candidatesTable")
-        self.table.setAccessibleName("Recipes")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        setup_table(
-            self.table,
+        self.table = record_table(
+            self.model,
+            "candidatesTable",
+            "Recipes",
             CANDIDATE_COLUMN_WIDTHS,
             selection=QAbstractItemView.SelectionMode.ExtendedSelection,
             font=self.font(),
@@ -226,17 +237,7 @@ class CandidatesTab(QWidget):
         sm = self.table.selectionModel()
         sm.selectionChanged.connect(self._table_selection_changed)
         sm.currentRowChanged.connect(self._table_selection_changed)
-        # Columns can be dragged to another place, and hidden or shown from the header's context menu
-        # or View > Recipe table columns (the layout is kept with the window's settings).
-        self.columns = ColumnChooser(
-            self.table,
-            CANDIDATE_COLUMNS,
-            title="Recipe table &columns",
-            order=DEFAULT_COLUMN_ORDER,
-            widths=CANDIDATE_COLUMN_WIDTHS,
-            always_shown=ALWAYS_SHOWN_COLUMNS,
-            owner=self,
-        )
+        self.columns = recipe_columns(self.table, self)
         self.columns_menu = self.columns.menu
         self.column_actions = self.columns.actions
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +38,14 @@ from spacetrash_desktop.ui.inventory_doc import Change
 from spacetrash_desktop.ui.qtmodels import InventoryTableModel
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
 from spacetrash_desktop.ui.views import fmt_kg
-from spacetrash_desktop.ui.widgets import ask_save_path, restore_layout, save_layout, setup_table, splitter
+from spacetrash_desktop.ui.widgets import (
+    ask_save_path,
+    make_action,
+    record_table,
+    restore_layout,
+    save_layout,
+    splitter,
+)
 
 log = logging.getLogger(__name__)
 
@@ -249,28 +255,32 @@ class InventoryTab(QWidget):
 
     def _build_actions(self) -> None:
         """Undo, Redo, Import, Export, Add and Delete (the window puts them in its menus)."""
-        self.undo_action = QAction("Undo", self)
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = QAction("Redo", self)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.undo_action.triggered.connect(self.undo)
-        self.redo_action.triggered.connect(self.redo)
-        self.import_action = QAction("&Import inventory…", self)
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.setToolTip("Import a CSV or Parquet inventory (Ctrl+I)")
-        self.import_action.triggered.connect(self.choose_import_file)
-        self.export_action = QAction("Export inventory as &CSV…", self)
-        self.export_action.setToolTip("Save the inventory as a CSV file for a spreadsheet")
-        self.export_action.triggered.connect(self.choose_export_file)
-        self.add_action = QAction("&Add stock line…", self)
-        self.add_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.add_action.setToolTip("Add a stock line (Ctrl+N)")
-        self.add_action.triggered.connect(self.add_item_dialog)
-        self.delete_action = QAction("&Delete selected lines", self)
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.undo_action = make_action(self, "Undo", self.undo, shortcuts=["Ctrl+Z"])
+        self.redo_action = make_action(self, "Redo", self.redo, shortcuts=["Ctrl+Shift+Z", "Ctrl+Y"])
+        self.import_action = make_action(
+            self,
+            "&Import inventory…",
+            self.choose_import_file,
+            tip="Import a CSV or Parquet inventory (Ctrl+I)",
+            shortcuts=["Ctrl+I"],
+        )
+        self.export_action = make_action(
+            self,
+            "Export inventory as &CSV…",
+            self.choose_export_file,
+            tip="Save the inventory as a CSV file for a spreadsheet",
+        )
+        self.add_action = make_action(
+            self, "&Add stock line…", self.add_item_dialog, tip="Add a stock line (Ctrl+N)", shortcuts=["Ctrl+N"]
+        )
+        self.delete_action = make_action(
+            self,
+            "&Delete selected lines",
+            self.delete_selected,
+            tip="Delete the selected stock lines (Delete)",
+            shortcuts=[QKeySequence(QKeySequence.StandardKey.Delete)],
+        )
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_action.setToolTip("Delete the selected stock lines (Delete)")
-        self.delete_action.triggered.connect(self.delete_selected)
 
     def _build_bar(self) -> QHBoxLayout:
         """The filter box (Ctrl+F) and a button for each action, in one row."""
@@ -280,9 +290,12 @@ class InventoryTab(QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName("Filter the inventory")
         self.filter_edit.textChanged.connect(self._filter_changed)
-        self.filter_action = QAction("Filter the inventory", self)
-        self.filter_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.filter_action.triggered.connect(lambda: (self.filter_edit.setFocus(), self.filter_edit.selectAll()))
+        self.filter_action = make_action(
+            self,
+            "Filter the inventory",
+            lambda: (self.filter_edit.setFocus(), self.filter_edit.selectAll()),
+            shortcuts=["Ctrl+F"],
+        )
         self.addAction(self.filter_action)
 
         bar = QHBoxLayout()
@@ -302,14 +315,10 @@ class InventoryTab(QWidget):
 
     def _build_table(self) -> None:
         """The stock table: sortable, several rows selectable, mass, count and moisture editable."""
-        self.table = QTableView()
-        self.table.setObjectName("inventoryTable")
-        self.table.setAccessibleName("Inventory table")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        setup_table(
-            self.table,
+        self.table = record_table(
+            self.model,
+            "inventoryTable",
+            "Inventory table",
             INVENTORY_COLUMN_WIDTHS,
             selection=QAbstractItemView.SelectionMode.ExtendedSelection,
             edit_triggers=QAbstractItemView.EditTrigger.DoubleClicked

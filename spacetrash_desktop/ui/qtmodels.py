@@ -34,6 +34,7 @@ from spacetrash_desktop.ui.views import (
     STATUS_INFEASIBLE,
     STATUS_REFUSED,
     CandidateView,
+    column_index,
 )
 
 SOURCE_ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -203,22 +204,23 @@ def _desc_key(key: np.ndarray) -> np.ndarray:
 # ------------------------------------------------------------------------------------ inventory
 
 
-INVENTORY_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("item_id", "ID", "Stock line identifier"),
-    ("name", "Item", "What the waste is"),
-    ("category", "Category", "NASA waste category"),
-    ("mass_kg", "Mass (kg) ✎", "Mass of this stock line in kilograms. Double-click, press F2 or just type to edit."),
-    ("count", "Count ✎", "Number of pieces (0 = not counted). Double-click, press F2 or just type to edit."),
-    (
-        "moisture_pct",
-        "Moisture (%) ✎",
-        "Water content in % of the wet mass. Double-click, press F2 or just type to edit.",
-    ),
-    ("composition", "Composition", "Materials by mass"),
-    ("flags", "Flags", "multilayer, foam, PFAS-bearing...: properties that make the waste harder to reuse"),
-    ("difficulty", "Difficulty", "NASA difficulty factor: 1 = easy, 3 = most problematic"),
+_EDIT_HINT = "Double-click, press F2 or just type to edit."
+# WasteItem field -> (title, tooltip) of the Inventory table, in the order of its columns
+INVENTORY_COLUMN_TEXT = {
+    "item_id": ("ID", "Stock line identifier"),
+    "name": ("Item", "What the waste is"),
+    "category": ("Category", "NASA waste category"),
+    "mass_kg": ("Mass (kg) ✎", f"Mass of this stock line in kilograms. {_EDIT_HINT}"),
+    "count": ("Count ✎", f"Number of pieces (0 = not counted). {_EDIT_HINT}"),
+    "moisture_pct": ("Moisture (%) ✎", f"Water content in % of the wet mass. {_EDIT_HINT}"),
+    "composition": ("Composition", "Materials by mass"),
+    "flags": ("Flags", "multilayer, foam, PFAS-bearing...: properties that make the waste harder to reuse"),
+    "difficulty": ("Difficulty", "NASA difficulty factor: 1 = easy, 3 = most problematic"),
+}
+INVENTORY_COLUMNS: tuple[tuple[str, str, str], ...] = tuple(
+    (key, title, tip) for key, (title, tip) in INVENTORY_COLUMN_TEXT.items()
 )
-INVENTORY_FIELD_COL = {key: i for i, (key, _t, _tip) in enumerate(INVENTORY_COLUMNS)}
+INVENTORY_FIELD_COL = column_index(INVENTORY_COLUMNS)
 
 
 class InventoryTableModel(SortFilterTableModel):

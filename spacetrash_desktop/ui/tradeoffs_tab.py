@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,7 +38,7 @@ from spacetrash_desktop.ui.views import (
     target_limit,
     unit_suffix,
 )
-from spacetrash_desktop.ui.widgets import ask_save_path, push_button, restore_layout, save_layout, splitter
+from spacetrash_desktop.ui.widgets import ask_save_path, make_action, push_button, restore_layout, save_layout, splitter
 
 FRONT = ("#1d4ed8", "#1e3a8a")  # brush, pen
 FEASIBLE = ("#93c5fd", "#60a5fa")
@@ -110,9 +110,9 @@ class TradeoffsTab(QWidget):
         self.infeasible_check.setChecked(True)
         self.infeasible_check.setToolTip("Show the near misses (dimmed): recipes that miss a target value")
         self.infeasible_check.toggled.connect(lambda _on: self.redraw(autorange=True))
-        self.export_png_action = QAction("Export the trade-off plot as &PNG…", self)
-        self.export_png_action.setToolTip("Save the plot as a PNG image")
-        self.export_png_action.triggered.connect(self.choose_png_file)
+        self.export_png_action = make_action(
+            self, "Export the trade-off plot as &PNG…", self.choose_png_file, tip="Save the plot as a PNG image"
+        )
         png = push_button("Export PNG…", self.export_png_action.toolTip(), self.export_png_action.trigger)
         clear = push_button("Clear selection", "Unselect every recipe", lambda: self.ctx.selection.clear("plot"))
 

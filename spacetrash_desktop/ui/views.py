@@ -97,7 +97,14 @@ CANDIDATE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("flags", "Vetting flags", "Warnings and reasons from the physical and safety vetting"),
     ("id", "Recipe ID", "Stable identifier of the recipe (same mix, same id on every machine)"),
 )
-COLUMN_INDEX = {key: i for i, (key, _t, _tip) in enumerate(CANDIDATE_COLUMNS)}
+
+
+def column_index(columns: Sequence[tuple[str, str, str]]) -> dict[str, int]:
+    """key -> column number of a table's (key, title, tooltip) columns."""
+    return {key: i for i, (key, _title, _tip) in enumerate(columns)}
+
+
+COLUMN_INDEX = column_index(CANDIDATE_COLUMNS)
 
 
 def fmt_value(name: str, x: float) -> str:

@@ -8,8 +8,8 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetrics
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
+
+from spacetrash_desktop.ui.views import column_index
 
 
 def section_title(title: str) -> QLabel:
@@ -72,6 +74,25 @@ def ask_save_path(parent: QWidget, title: str, default_name: str, filters: str) 
     if not path.lower().endswith(tuple(extensions)):
         path += (re.findall(r"\*(\.\w+)", chosen) or extensions)[0]
     return path
+
+
+def make_action(
+    owner: QWidget,
+    text: str,
+    slot: Callable[[], object],
+    *,
+    tip: str = "",
+    shortcuts: Sequence[QKeySequence | str] = (),
+) -> QAction:
+    """An action of ``owner`` (for its menus and buttons) that calls ``slot``, with its tooltip and
+    keyboard shortcuts (the first is the one menus show)."""
+    action = QAction(text, owner)
+    if shortcuts:
+        action.setShortcuts([QKeySequence(k) for k in shortcuts])
+    if tip:
+        action.setToolTip(tip)
+    action.triggered.connect(slot)
+    return action
 
 
 def button_row(*widgets: QWidget, stretch: bool = True) -> QHBoxLayout:
@@ -136,6 +157,19 @@ def setup_table(
         table.setColumnWidth(col, width)
 
 
+def record_table(model: QAbstractItemModel, name: str, accessible: str, widths: Sequence[int], **setup) -> QTableView:
+    """A sortable table of ``model``'s records, sorted by its first column, set up by
+    :func:`setup_table` (``setup`` are that function's options)."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setAccessibleName(accessible)
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    setup_table(table, widths, **setup)
+    return table
+
+
 def save_layout(settings, parts: dict) -> None:
     """Save the state of each splitter or header view in ``parts`` (settings key -> widget)."""
     for key, w in parts.items():
@@ -172,7 +206,7 @@ class ColumnChooser:
     ):
         self.table = table
         self.columns = tuple(columns)
-        self.index = {key: i for i, (key, _t, _tip) in enumerate(self.columns)}
+        self.index = column_index(self.columns)
         self.order, self.widths = tuple(order), tuple(widths)
         hh = table.horizontalHeader()
         hh.setSectionsMovable(True)
