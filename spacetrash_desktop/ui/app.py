@@ -15,7 +15,7 @@ import sys
 import time
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEventLoop, QtMsgType, QTimer, qInstallMessageHandler
+from PySide6.QtCore import QEventLoop, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 

@@ -37,6 +37,7 @@ from spacetrash_desktop.ui.views import (
 )
 from spacetrash_desktop.ui.widgets import (
     ColumnChooser,
+    SavedTableLayout,
     ask_save_path,
     make_action,
     progress_bar,
@@ -45,8 +46,6 @@ from spacetrash_desktop.ui.widgets import (
     progress_step,
     push_button,
     record_table,
-    restore_layout,
-    save_layout,
     splitter,
 )
 
@@ -128,7 +127,8 @@ def model_info_of(model: dict | None) -> ModelInfo | None:
         return None
 
 
-class CandidatesTab(QWidget):
+class CandidatesTab(SavedTableLayout, QWidget):
+    layout_key = "candidates"
     run_finished = Signal(str)  # finished | cancelled | failed
     view_applied = Signal(object)  # CandidateView, after the table shows it
 
@@ -493,12 +493,3 @@ class CandidatesTab(QWidget):
     def visible_columns(self) -> list[str]:
         """Keys of the shown columns, in the order they are shown."""
         return self.columns.visible()
-
-    def _layout(self) -> dict:
-        return {"candidates/header": self.table.horizontalHeader(), "candidates/splitter": self.splitter}
-
-    def save_state(self, settings) -> None:
-        save_layout(settings, self._layout())
-
-    def restore_state(self, settings) -> None:
-        restore_layout(settings, self._layout())

@@ -39,11 +39,10 @@ from spacetrash_desktop.ui.qtmodels import InventoryTableModel
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
 from spacetrash_desktop.ui.views import fmt_kg
 from spacetrash_desktop.ui.widgets import (
+    SavedTableLayout,
     ask_save_path,
     make_action,
     record_table,
-    restore_layout,
-    save_layout,
     splitter,
 )
 
@@ -212,7 +211,8 @@ class MassByCategoryChart(pg.PlotWidget):
         pi.setYRange(0.4, n + 0.6, padding=0)
 
 
-class InventoryTab(QWidget):
+class InventoryTab(SavedTableLayout, QWidget):
+    layout_key = "inventory"
     loaded = Signal()  # the inventory is in the table
     import_finished = Signal(str)  # "applied" | "cancelled" | "refused" | "failed"
 
@@ -495,13 +495,3 @@ class InventoryTab(QWidget):
             label="the inventory export",
             on_done=lambda p: self.ctx.say(f"Exported {len(snap)} stock lines to {p}", 8000),
         )
-
-    # ------------------------------------------------------------------ state
-    def _layout(self) -> dict:
-        return {"inventory/header": self.table.horizontalHeader(), "inventory/splitter": self.splitter}
-
-    def save_state(self, settings) -> None:
-        save_layout(settings, self._layout())
-
-    def restore_state(self, settings) -> None:
-        restore_layout(settings, self._layout())

@@ -68,9 +68,9 @@ TARGET_FIELD_OF = {
 STATUS_FRONT, STATUS_FEASIBLE, STATUS_INFEASIBLE, STATUS_REFUSED = 0, 1, 2, 3
 STATUS_TEXT = {
     STATUS_FRONT: "feasible (front)",
-    STATUS_FEASIBLE: "feasible",
-    STATUS_INFEASIBLE: "infeasible",
-    STATUS_REFUSED: "refused",
+    STATUS_FEASIBLE: str(RecipeStatus.FEASIBLE),
+    STATUS_INFEASIBLE: str(RecipeStatus.INFEASIBLE),
+    STATUS_REFUSED: str(RecipeStatus.REFUSED),
 }
 
 # (key, title, tooltip) of the Candidates table

@@ -259,6 +259,28 @@ class ColumnChooser:
         return [self.columns[c][0] for c in order if not self.table.isColumnHidden(c)]
 
 
+class SavedTableLayout:
+    """``save_state`` / ``restore_state`` (the window calls them) for a tab whose ``table`` header
+    (column order, widths, hidden columns) and ``splitter`` are kept with the window's settings,
+    under ``<layout_key>/header`` and ``<layout_key>/splitter``. Mix it in before the Qt class."""
+
+    layout_key = ""
+    table: QTableView
+    splitter: QSplitter
+
+    def _layout(self) -> dict:
+        return {
+            f"{self.layout_key}/header": self.table.horizontalHeader(),
+            f"{self.layout_key}/splitter": self.splitter,
+        }
+
+    def save_state(self, settings) -> None:
+        save_layout(settings, self._layout())
+
+    def restore_state(self, settings) -> None:
+        restore_layout(settings, self._layout())
+
+
 # ------------------------------------------------------------------------------------ progress
 
 
