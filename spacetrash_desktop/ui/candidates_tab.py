@@ -12,7 +12,6 @@ import time
 from PySide6.QtCore import QElapsedTimer, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -231,7 +230,6 @@ class CandidatesTab(SavedTableLayout, QWidget):
             "candidatesTable",
             "Recipes",
             CANDIDATE_COLUMN_WIDTHS,
-            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
             font=self.font(),
         )
         sm = self.table.selectionModel()

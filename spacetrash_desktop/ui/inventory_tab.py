@@ -320,7 +320,6 @@ class InventoryTab(SavedTableLayout, QWidget):
             "inventoryTable",
             "Inventory table",
             INVENTORY_COLUMN_WIDTHS,
-            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
             edit_triggers=QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed,

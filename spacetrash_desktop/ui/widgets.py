@@ -158,8 +158,9 @@ def setup_table(
 
 
 def record_table(model: QAbstractItemModel, name: str, accessible: str, widths: Sequence[int], **setup) -> QTableView:
-    """A sortable table of ``model``'s records, sorted by its first column, set up by
-    :func:`setup_table` (``setup`` are that function's options)."""
+    """A sortable table of ``model``'s records, sorted by its first column, several rows selectable,
+    set up by :func:`setup_table` (``setup`` are that function's options)."""
+    setup.setdefault("selection", QAbstractItemView.SelectionMode.ExtendedSelection)
     table = QTableView()
     table.setObjectName(name)
     table.setAccessibleName(accessible)
