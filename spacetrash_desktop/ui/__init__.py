@@ -15,6 +15,7 @@ qtmodels       QAbstractTableModel subclasses with in-model numpy sorting and fi
 widgets        small builders shared by the tabs and panels (titles, splitters, tables, progress, fields)
 views          Qt-free display snapshots of generation results, built on the worker thread
 inventory_tab, target_tab, candidates_tab, tradeoffs_tab   one module per tab
+recipe_detail  the Candidates tab's recipe detail pane (composition, mass flow, why, safety)
 sankey, property_bars   QPainter widgets of the detail pane
 dialogs, errors         import report, compare, about, error dialog and global exception hooks
 panels         the panels after the four tabs: Feedback and Model by default, others registered

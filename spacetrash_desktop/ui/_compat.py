@@ -14,6 +14,7 @@ nothing else. Safe to call more than once; a no-op on 3.12+ and on other interpr
 
 from __future__ import annotations
 
+import ctypes
 import sys
 
 _EXTRA_REFS = 1 << 40  # ~10^12 leaked references before anything could go wrong
@@ -29,8 +30,6 @@ def apply() -> bool:
     global _applied
     if _applied or not needed():
         return _applied
-    import ctypes
-
     for obj in (None, True, False, NotImplemented, Ellipsis):
         ctypes.c_ssize_t.from_address(id(obj)).value += _EXTRA_REFS  # ob_refcnt is the first field
     _applied = True

@@ -14,9 +14,16 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QTimer
+import pyqtgraph as pg
+from PySide6.QtCore import QEventLoop, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from spacetrash_desktop._version import __version__
+from spacetrash_desktop.domain import ModelStatus
+from spacetrash_desktop.services.files import bundled_dir, setup_logging
+from spacetrash_desktop.ui.errors import ExceptionHooks
+from spacetrash_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +32,6 @@ ORG, APP = "SpaceTrash", "Space Trash Desktop"
 
 
 def resource_path(*parts: str):
-    from spacetrash_desktop.storage.paths import bundled_dir
-
     return bundled_dir("resources").joinpath(*parts)
 
 
@@ -74,8 +79,6 @@ def apply_style(app: QApplication) -> None:
             app.setWindowIcon(QIcon(str(icon)))
     except OSError:  # a missing resource folder must not stop the window
         log.warning("bundled resources not found; using the default look")
-    import pyqtgraph as pg
-
     # antialiasing per item (the scatter points): axes and grids are axis-aligned and repaint faster without
     pg.setConfigOptions(antialias=False, background="w", foreground="#374151")
 
@@ -85,8 +88,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if app is None:
         QGuiApplication.setApplicationName(APP)
         QGuiApplication.setOrganizationName(ORG)
-        from spacetrash_desktop._version import __version__
-
         QGuiApplication.setApplicationVersion(__version__)
         QGuiApplication.setDesktopFileName("spacetrash")
         app = QApplication([sys.argv[0] if sys.argv else "spacetrash", *(argv or [])])
@@ -96,8 +97,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def route_qt_messages() -> None:
     """Qt's own warnings go to the log file (not to a console the crew never sees)."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-
     levels = {
         QtMsgType.QtDebugMsg: logging.DEBUG,
         QtMsgType.QtInfoMsg: logging.INFO,
@@ -117,10 +116,6 @@ def route_qt_messages() -> None:
 
 def run_app(argv: list[str] | None = None) -> int:
     """Open the window and run the event loop; returns the exit code."""
-    from spacetrash_desktop.storage.logs import setup_logging
-    from spacetrash_desktop.ui.errors import ExceptionHooks
-    from spacetrash_desktop.ui.main_window import MainWindow
-
     setup_logging()
     route_qt_messages()
     app = make_application(argv)
@@ -163,10 +158,6 @@ def self_test_window(timeout_s: float = 60.0) -> str:
     display), wait until the inventory is in the table and the model check has finished, switch
     through every tab and render it, close the window. Returns what was checked (including the model
     status the status bar shows); raises RuntimeError on failure."""
-    from PySide6.QtCore import QEventLoop
-
-    from spacetrash_desktop.ui.main_window import MainWindow
-
     route_qt_messages()
     app = make_application([])
     window = MainWindow()
@@ -209,5 +200,5 @@ def self_test_window(timeout_s: float = 60.0) -> str:
         window.close()
         app.processEvents()
     return f"{len(titles)} tabs shown and rendered ({', '.join(titles)}); status bar: model {info.status}" + (
-        f" ({info.name} {info.version})" if info.status == "ready" else f" ({info.reason})"
+        f" ({info.name} {info.version})" if info.status == ModelStatus.READY else f" ({info.reason})"
     )

@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from spacetrash_desktop.domain import ModelInfo, Target
+from spacetrash_desktop.domain import ModelInfo, ModelStatus, Target
+from spacetrash_desktop.services.generate import default_scorer
 from spacetrash_desktop.ui.inventory_doc import InventoryDocument
 from spacetrash_desktop.ui.tasks import TaskFailure, TaskRunner
 from spacetrash_desktop.ui.views import CandidateView
@@ -97,9 +98,9 @@ class AppContext(QObject):
         self.inventory = InventoryDocument()
         self.selection = RecipeSelection(self)
         self.results = ResultsState(self)
-        self.scorer_factory = scorer_factory or _default_scorer
+        self.scorer_factory = scorer_factory or default_scorer
         self.generate_options = dict(generate_options or {})
-        self.model_info = ModelInfo(status="checking", reason="the model registry is being checked")
+        self.model_info = ModelInfo(status=ModelStatus.CHECKING, reason="the model registry is being checked")
         self.target: Target | None = None
         self.target_problem = ""
         self.time_budget_s = DEFAULT_TIME_BUDGET_S
@@ -127,9 +128,3 @@ class AppContext(QObject):
 
     def say(self, text: str, timeout_ms: int = 8000) -> None:
         self.status_message.emit(text, timeout_ms)
-
-
-def _default_scorer():
-    from spacetrash_desktop.services.generate import default_scorer
-
-    return default_scorer()

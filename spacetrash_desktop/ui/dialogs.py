@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spacetrash_desktop.catalog.importer import ImportIssue, ImportResult, parse_composition
+from spacetrash_desktop._version import __version__
 from spacetrash_desktop.domain import WasteItem
 from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.services.inventory import ImportIssue, ImportResult, parse_composition
 from spacetrash_desktop.ui.inventory_doc import parse_field
 from spacetrash_desktop.ui.qtmodels import RIGHT, RowsTableModel
 
@@ -247,8 +248,6 @@ class AboutDialog(QDialog):
         start_tab: int = 0,
     ):
         super().__init__(parent)
-        from spacetrash_desktop._version import __version__
-
         self.setWindowTitle("About Space Trash Desktop")
         self.setObjectName("aboutDialog")
         tabs = QTabWidget()

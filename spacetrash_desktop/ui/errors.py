@@ -10,8 +10,10 @@ import platform
 import sys
 import threading
 from collections.abc import Callable
+from importlib import metadata
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QObject, Qt, Signal, Slot, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spacetrash_desktop._version import __version__
 from spacetrash_desktop.errors import ErrorCode
+from spacetrash_desktop.services.files import log_path
 from spacetrash_desktop.ui.tasks import TaskFailure, failure_from_exception
 
 log = logging.getLogger(__name__)
@@ -50,13 +54,6 @@ TITLES = {
 
 
 def versions() -> dict[str, str]:
-    from importlib import metadata
-
-    from PySide6 import __version__ as pyside_version
-    from PySide6.QtCore import qVersion
-
-    from spacetrash_desktop._version import __version__
-
     out = {
         "Space Trash Desktop": __version__,
         "Python": platform.python_version(),
@@ -73,8 +70,6 @@ def versions() -> dict[str, str]:
 
 
 def diagnostics(failure: TaskFailure, model: dict | None = None) -> str:
-    from spacetrash_desktop.storage.logs import log_path
-
     lines = [
         f"Error code: {failure.code.value}",
         f"Message: {failure.message}",

@@ -12,10 +12,10 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from spacetrash_desktop.catalog.importer import MAX_COUNT, MAX_MASS_KG
 from spacetrash_desktop.common import parse_number
 from spacetrash_desktop.domain import WasteItem
 from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.services.inventory import MAX_COUNT, MAX_MASS_KG
 from spacetrash_desktop.ui.undo import CommandStack
 
 MAX_MOISTURE_PCT = 99.0
@@ -63,7 +63,7 @@ def parse_field(field: str, value) -> float | int:
             raise BadInputError("Count cannot be negative.")
         if x > MAX_COUNT:
             raise BadInputError(f"A count of {x:,.0f} is not plausible (the limit is {MAX_COUNT:,}).")
-        return int(round(x))
+        return round(x)
     # moisture
     if x < 0:
         raise BadInputError("Moisture cannot be negative.")

@@ -18,18 +18,33 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from spacetrash_desktop.errors import ErrorCode
+from spacetrash_desktop.services.inventory import (
+    InventoryImportError,
+    current_inventory,
+    export_csv,
+    import_inventory,
+    items_to_frame,
+    load_catalog,
+    save_current_inventory,
+)
 from spacetrash_desktop.ui.context import AppContext
+from spacetrash_desktop.ui.dialogs import AddItemDialog, ImportReportDialog
 from spacetrash_desktop.ui.inventory_doc import Change
 from spacetrash_desktop.ui.qtmodels import InventoryTableModel
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
 from spacetrash_desktop.ui.views import fmt_kg
-from spacetrash_desktop.ui.widgets import restore_layout, save_layout, setup_table, splitter
+from spacetrash_desktop.ui.widgets import (
+    SavedTableLayout,
+    ask_save_path,
+    make_action,
+    record_table,
+    splitter,
+)
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +65,7 @@ class Autosaver(QObject):
     def __init__(self, ctx: AppContext, save_fn: Callable | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.save_fn = save_fn or _save_current_inventory
+        self.save_fn = save_fn or save_current_inventory
         self._task: Task | None = None
         self._pending = None
         self.unsaved = False
@@ -121,22 +136,11 @@ class Autosaver(QObject):
         return True
 
 
-def _save_current_inventory(items):
-    from spacetrash_desktop.services.inventory import save_current_inventory
-
-    return save_current_inventory(items)
-
-
 def _import_file(path: str):
-    from spacetrash_desktop.catalog import import_inventory
-    from spacetrash_desktop.catalog.datasets import load_catalog
-
     return import_inventory(path, load_catalog().material_lookup())
 
 
 def _export_inventory(items, path: str) -> str:
-    from spacetrash_desktop.catalog.inventory import export_csv, items_to_frame
-
     export_csv(items_to_frame(items), path)
     return path
 
@@ -207,7 +211,8 @@ class MassByCategoryChart(pg.PlotWidget):
         pi.setYRange(0.4, n + 0.6, padding=0)
 
 
-class InventoryTab(QWidget):
+class InventoryTab(SavedTableLayout, QWidget):
+    layout_key = "inventory"
     loaded = Signal()  # the inventory is in the table
     import_finished = Signal(str)  # "applied" | "cancelled" | "refused" | "failed"
 
@@ -221,86 +226,17 @@ class InventoryTab(QWidget):
         self.model = InventoryTableModel(self.doc, self)
         self.model.edit_refused.connect(self._edit_refused)
 
-        # actions (the window puts them in its menus)
-        self.undo_action = QAction("Undo", self)
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = QAction("Redo", self)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.undo_action.triggered.connect(self.undo)
-        self.redo_action.triggered.connect(self.redo)
-        self.import_action = QAction("&Import inventory…", self)
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.setToolTip("Import a CSV or Parquet inventory (Ctrl+I)")
-        self.import_action.triggered.connect(self.choose_import_file)
-        self.export_action = QAction("Export inventory as &CSV…", self)
-        self.export_action.setToolTip("Save the inventory as a CSV file for a spreadsheet")
-        self.export_action.triggered.connect(self.choose_export_file)
-        self.add_action = QAction("&Add stock line…", self)
-        self.add_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.add_action.setToolTip("Add a stock line (Ctrl+N)")
-        self.add_action.triggered.connect(self.add_item_dialog)
-        self.delete_action = QAction("&Delete selected lines", self)
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_action.setToolTip("Delete the selected stock lines (Delete)")
-        self.delete_action.triggered.connect(self.delete_selected)
-
-        # widgets
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setObjectName("inventoryFilter")
-        self.filter_edit.setPlaceholderText("Filter by item, category, material or flag  (Ctrl+F)")
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter the inventory")
-        self.filter_edit.textChanged.connect(self._filter_changed)
-        self.filter_action = QAction("Filter the inventory", self)
-        self.filter_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.filter_action.triggered.connect(lambda: (self.filter_edit.setFocus(), self.filter_edit.selectAll()))
-        self.addAction(self.filter_action)
-
-        bar = QHBoxLayout()
-        bar.addWidget(self.filter_edit, 1)
-        self.undo_button = action_button(self.undo_action, "Undo")
-        self.redo_button = action_button(self.redo_action, "Redo")
-        for b in (
-            action_button(self.add_action, "Add…"),
-            action_button(self.delete_action, "Delete"),
-            self.undo_button,
-            self.redo_button,
-            action_button(self.import_action, "Import…"),
-            action_button(self.export_action, "Export CSV…"),
-        ):
-            bar.addWidget(b)
-
+        self._build_actions()
+        bar = self._build_bar()
         self.summary = QLabel("Loading the inventory…")
         self.summary.setObjectName("summary")
         self.message = QLabel("")
         self.message.setObjectName("fieldError")
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Last refused edit")
-
-        self.table = QTableView()
-        self.table.setObjectName("inventoryTable")
-        self.table.setAccessibleName("Inventory table")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        setup_table(
-            self.table,
-            INVENTORY_COLUMN_WIDTHS,
-            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
-            edit_triggers=QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed,
-            font=self.font(),
-            row_pad=12,
-            stretch_last=True,
-        )
-        self.table.addAction(self.delete_action)
-        self.table.selectionModel().selectionChanged.connect(self._update_actions)
-
+        self._build_table()
         self.chart = MassByCategoryChart()
         self.chart.setMinimumWidth(300)
-
         self.splitter = splitter(
             Qt.Orientation.Horizontal, "inventorySplit", (self.table, self.chart), (3, 2), (940, 400)
         )
@@ -317,15 +253,91 @@ class InventoryTab(QWidget):
         self.autosaver.failed.connect(self._save_failed)
         self._update_actions()
 
+    def _build_actions(self) -> None:
+        """Undo, Redo, Import, Export, Add and Delete (the window puts them in its menus)."""
+        self.undo_action = make_action(self, "Undo", self.undo, shortcuts=["Ctrl+Z"])
+        self.redo_action = make_action(self, "Redo", self.redo, shortcuts=["Ctrl+Shift+Z", "Ctrl+Y"])
+        self.import_action = make_action(
+            self,
+            "&Import inventory…",
+            self.choose_import_file,
+            tip="Import a CSV or Parquet inventory (Ctrl+I)",
+            shortcuts=["Ctrl+I"],
+        )
+        self.export_action = make_action(
+            self,
+            "Export inventory as &CSV…",
+            self.choose_export_file,
+            tip="Save the inventory as a CSV file for a spreadsheet",
+        )
+        self.add_action = make_action(
+            self, "&Add stock line…", self.add_item_dialog, tip="Add a stock line (Ctrl+N)", shortcuts=["Ctrl+N"]
+        )
+        self.delete_action = make_action(
+            self,
+            "&Delete selected lines",
+            self.delete_selected,
+            tip="Delete the selected stock lines (Delete)",
+            shortcuts=[QKeySequence(QKeySequence.StandardKey.Delete)],
+        )
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _build_bar(self) -> QHBoxLayout:
+        """The filter box (Ctrl+F) and a button for each action, in one row."""
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("inventoryFilter")
+        self.filter_edit.setPlaceholderText("Filter by item, category, material or flag  (Ctrl+F)")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter the inventory")
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.filter_action = make_action(
+            self,
+            "Filter the inventory",
+            lambda: (self.filter_edit.setFocus(), self.filter_edit.selectAll()),
+            shortcuts=["Ctrl+F"],
+        )
+        self.addAction(self.filter_action)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_edit, 1)
+        self.undo_button = action_button(self.undo_action, "Undo")
+        self.redo_button = action_button(self.redo_action, "Redo")
+        for b in (
+            action_button(self.add_action, "Add…"),
+            action_button(self.delete_action, "Delete"),
+            self.undo_button,
+            self.redo_button,
+            action_button(self.import_action, "Import…"),
+            action_button(self.export_action, "Export CSV…"),
+        ):
+            bar.addWidget(b)
+        return bar
+
+    def _build_table(self) -> None:
+        """The stock table: sortable, several rows selectable, mass, count and moisture editable."""
+        self.table = record_table(
+            self.model,
+            "inventoryTable",
+            "Inventory table",
+            INVENTORY_COLUMN_WIDTHS,
+            edit_triggers=QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed,
+            font=self.font(),
+            row_pad=12,
+            stretch_last=True,
+        )
+        self.table.addAction(self.delete_action)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+
     # ------------------------------------------------------------------ loading
     def load_at_startup(self) -> Task:
-        def work(_ctx):
-            from spacetrash_desktop.services.inventory import current_inventory
-
-            return current_inventory()
-
         return self.ctx.runner.submit(
-            work, slot="inventory-load", pool="io", label="loading the inventory", on_done=self._loaded
+            lambda _ctx: current_inventory(),
+            slot="inventory-load",
+            pool="io",
+            label="loading the inventory",
+            on_done=self._loaded,
         )
 
     def _loaded(self, value) -> None:
@@ -391,8 +403,6 @@ class InventoryTab(QWidget):
             self.ctx.say(f"Deleted {n} stock line{'s' if n != 1 else ''} (Ctrl+Z to undo)", 6000)
 
     def add_item_dialog(self) -> None:
-        from spacetrash_desktop.ui.dialogs import AddItemDialog
-
         dlg = AddItemDialog(
             self.ctx.catalog.material_lookup(), [it.category for it in self.doc.items], self.doc.new_item_id(), self
         )
@@ -437,8 +447,6 @@ class InventoryTab(QWidget):
         )
 
     def _import_done(self, name: str, result) -> None:
-        from spacetrash_desktop.ui.dialogs import ImportReportDialog
-
         if not result.errors and not result.warnings:
             self._apply_import(name, result.items)
             return
@@ -463,9 +471,6 @@ class InventoryTab(QWidget):
         self.import_finished.emit("applied")
 
     def _import_failed(self, name: str, failure: TaskFailure) -> None:
-        from spacetrash_desktop.catalog.importer import InventoryImportError
-        from spacetrash_desktop.ui.dialogs import ImportReportDialog
-
         if isinstance(failure.exception, InventoryImportError):
             dlg = ImportReportDialog(name, None, failure.exception.issues, self)
             self.import_dialog = dlg
@@ -477,12 +482,8 @@ class InventoryTab(QWidget):
         self.import_finished.emit("failed")
 
     def choose_export_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export the inventory", str(Path.home() / "inventory.csv"), "CSV (*.csv)"
-        )
+        path = ask_save_path(self, "Export the inventory", "inventory.csv", "CSV (*.csv)")
         if path:
-            if not path.lower().endswith(".csv"):
-                path += ".csv"
             self.export_to(path)
 
     def export_to(self, path: str) -> Task:
@@ -493,13 +494,3 @@ class InventoryTab(QWidget):
             label="the inventory export",
             on_done=lambda p: self.ctx.say(f"Exported {len(snap)} stock lines to {p}", 8000),
         )
-
-    # ------------------------------------------------------------------ state
-    def _layout(self) -> dict:
-        return {"inventory/header": self.table.horizontalHeader(), "inventory/splitter": self.splitter}
-
-    def save_state(self, settings) -> None:
-        save_layout(settings, self._layout())
-
-    def restore_state(self, settings) -> None:
-        restore_layout(settings, self._layout())

@@ -23,6 +23,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacetrash_desktop.ui.feedback_panel import FeedbackPanel
+from spacetrash_desktop.ui.model_panel import ModelPanel
+
 BUILTIN_PANELS = ("inventory", "target", "candidates", "tradeoffs")
 
 
@@ -39,31 +42,19 @@ class PanelSpec:
 _PANELS: dict[str, PanelSpec] = {}
 
 
-def _feedback_panel(ctx):
-    from spacetrash_desktop.ui.feedback_panel import FeedbackPanel
-
-    return FeedbackPanel(ctx)
-
-
-def _model_panel(ctx):
-    from spacetrash_desktop.ui.model_panel import ModelPanel
-
-    return ModelPanel(ctx)
-
-
 # The panels every window has (issue 6). A panel registered under the same key replaces one.
 DEFAULT_PANELS: tuple[PanelSpec, ...] = (
     PanelSpec(
         "feedback",
         "Feedback",
-        _feedback_panel,
+        FeedbackPanel,
         shortcut="Ctrl+5",
         tooltip="Report how a recipe the crew made turned out; past feedback, predicted vs actual (Ctrl+5)",
     ),
     PanelSpec(
         "model",
         "Model",
-        _model_panel,
+        ModelPanel,
         shortcut="Ctrl+6",
         tooltip="The active model, its accuracy, installing and rolling back models, retraining from feedback (Ctrl+6)",
     ),

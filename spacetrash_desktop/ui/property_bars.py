@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from spacetrash_desktop.domain import PROPERTY_NAMES
-from spacetrash_desktop.ui.views import OBJECTIVES, fmt_value, target_limit
+from spacetrash_desktop.ui.views import OBJECTIVES, fmt_value, limit_sign, target_limit, target_limits
 
 GOOD, MARGINAL, BAD = "#15803d", "#b45309", "#b91c1c"
 
@@ -38,9 +38,7 @@ class PropertyBars(QWidget):
         self.updateGeometry()
         if cand is not None and target is not None:
             parts = []
-            for name in PROPERTY_NAMES:
-                title, unit = OBJECTIVES[name][0], OBJECTIVES[name][1]
-                limit, kind = target_limit(target, name)
+            for name, title, unit, limit, kind in target_limits(target):
                 parts.append(
                     f"{title} {fmt_value(name, cand.values[name])} {unit} "
                     f"({'at least' if kind == 'min' else 'at most'} {fmt_value(name, limit)})"
@@ -72,62 +70,64 @@ class PropertyBars(QWidget):
         text_w = fm.horizontalAdvance("0.00 [0.00–0.00]  ≥ 0.00 ✗") + 10
         x0 = name_w
         x1 = max(x0 + 60, self.width() - text_w - 6)
-        for i, name in enumerate(PROPERTY_NAMES):
-            y = 4 + i * row_h
-            title, unit = OBJECTIVES[name][0], OBJECTIVES[name][1]
-            value, low, high = self.cand.values[name], self.cand.low[name], self.cand.high[name]
-            limit, kind = target_limit(self.target, name)
-            if name in ("rigidity", "tightness"):
-                lo_ax, hi_ax = 0.0, 1.0
-            else:
-                hi_ax = max(high, limit, value, 1e-9) * 1.15
-                lo_ax = 0.0
-            span = hi_ax - lo_ax
-
-            def X(v):
-                return x0 + (x1 - x0) * (min(max(v, lo_ax), hi_ax) - lo_ax) / span
-
-            color = verdict(value, low, high, limit, kind)
-            p.setPen(pal.text().color())
-            p.drawText(
-                QRectF(0, y, name_w - 6, row_h),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                f"{title} ({unit})",
-            )
-            track = QRectF(x0, y + row_h / 2 - 3, x1 - x0, 6)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(pal.alternateBase())
-            p.drawRoundedRect(track, 3, 3)
-            # failing side of the target
-            shade = QColor(BAD)
-            shade.setAlpha(28)
-            p.setBrush(shade)
-            if kind == "min":
-                p.drawRect(QRectF(x0, y + 3, X(limit) - x0, row_h - 6))
-            else:
-                p.drawRect(QRectF(X(limit), y + 3, x1 - X(limit), row_h - 6))
-            # interval
-            band = QColor(color)
-            band.setAlpha(110)
-            p.setBrush(band)
-            p.drawRoundedRect(QRectF(X(low), y + row_h / 2 - 5, max(2.0, X(high) - X(low)), 10), 4, 4)
-            # value
-            p.setPen(QPen(QColor(color), 3))
-            p.drawLine(int(X(value)), int(y + 4), int(X(value)), int(y + row_h - 4))
-            # target line
-            p.setPen(QPen(pal.text().color(), 1, Qt.PenStyle.DashLine))
-            p.drawLine(int(X(limit)), int(y + 2), int(X(limit)), int(y + row_h - 2))
-            # numbers
-            sym = "≥" if kind == "min" else "≤"
-            mark = "✓" if color == GOOD else ("~" if color == MARGINAL else "✗")
-            txt = f"{fmt_value(name, value)} [{fmt_value(name, low)}–{fmt_value(name, high)}]  {sym} {fmt_value(name, limit)} {mark}"
-            p.setPen(QColor(color) if color != GOOD else pal.text().color())
-            p.drawText(
-                QRectF(x1 + 8, y, self.width() - x1 - 8, row_h),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                txt,
-            )
+        for i, (name, title, unit, limit, kind) in enumerate(target_limits(self.target)):
+            self._paint_row(p, QRectF(x0, 4 + i * row_h, x1 - x0, row_h), name, f"{title} ({unit})", limit, kind)
         p.end()
+
+    def _paint_row(self, p: QPainter, row: QRectF, name: str, label: str, limit: float, kind: str) -> None:
+        """One property: ``label`` left of ``row``, the interval bar and the value in it, the numbers right of it."""
+        pal = self.palette()
+        x0, x1, y, row_h = row.left(), row.right(), row.top(), row.height()
+        value, low, high = self.cand.values[name], self.cand.low[name], self.cand.high[name]
+        if name in ("rigidity", "tightness"):
+            lo_ax, hi_ax = 0.0, 1.0
+        else:
+            hi_ax = max(high, limit, value, 1e-9) * 1.15
+            lo_ax = 0.0
+        span = hi_ax - lo_ax
+
+        def X(v):
+            return x0 + (x1 - x0) * (min(max(v, lo_ax), hi_ax) - lo_ax) / span
+
+        color = verdict(value, low, high, limit, kind)
+        p.setPen(pal.text().color())
+        p.drawText(
+            QRectF(0, y, x0 - 6, row_h),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            label,
+        )
+        track = QRectF(x0, y + row_h / 2 - 3, x1 - x0, 6)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(pal.alternateBase())
+        p.drawRoundedRect(track, 3, 3)
+        # failing side of the target
+        shade = QColor(BAD)
+        shade.setAlpha(28)
+        p.setBrush(shade)
+        if kind == "min":
+            p.drawRect(QRectF(x0, y + 3, X(limit) - x0, row_h - 6))
+        else:
+            p.drawRect(QRectF(X(limit), y + 3, x1 - X(limit), row_h - 6))
+        # interval
+        band = QColor(color)
+        band.setAlpha(110)
+        p.setBrush(band)
+        p.drawRoundedRect(QRectF(X(low), y + row_h / 2 - 5, max(2.0, X(high) - X(low)), 10), 4, 4)
+        # value
+        p.setPen(QPen(QColor(color), 3))
+        p.drawLine(int(X(value)), int(y + 4), int(X(value)), int(y + row_h - 4))
+        # target line
+        p.setPen(QPen(pal.text().color(), 1, Qt.PenStyle.DashLine))
+        p.drawLine(int(X(limit)), int(y + 2), int(X(limit)), int(y + row_h - 2))
+        # numbers
+        mark = "✓" if color == GOOD else ("~" if color == MARGINAL else "✗")
+        txt = f"{fmt_value(name, value)} [{fmt_value(name, low)}–{fmt_value(name, high)}]  {limit_sign(kind)} {fmt_value(name, limit)} {mark}"
+        p.setPen(QColor(color) if color != GOOD else pal.text().color())
+        p.drawText(
+            QRectF(x1 + 8, y, self.width() - x1 - 8, row_h),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            txt,
+        )
 
     @staticmethod
     def verdicts(cand, target) -> dict[str, str]:

@@ -13,11 +13,19 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from spacetrash_desktop.catalog.inventory import composition_text
 from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.services.inventory import composition_text
 from spacetrash_desktop.ui.inventory_doc import EDITABLE_FIELDS, Change, InventoryDocument
 from spacetrash_desktop.ui.views import (
     CANDIDATE_COLUMNS,
@@ -26,11 +34,13 @@ from spacetrash_desktop.ui.views import (
     STATUS_INFEASIBLE,
     STATUS_REFUSED,
     CandidateView,
+    column_index,
 )
 
 SOURCE_ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+ROOT = QModelIndex()  # the invalid index: the parent of every row of a table (never changed)
 
 
 class ColumnsTableModel(QAbstractTableModel):
@@ -39,7 +49,7 @@ class ColumnsTableModel(QAbstractTableModel):
 
     columns: Sequence = ()
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -66,7 +76,7 @@ class RowsTableModel(ColumnsTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -148,7 +158,7 @@ class SortFilterTableModel(ColumnsTableModel):
         return int(self._inverse[source_row]) if 0 <= source_row < len(self._inverse) else -1
 
     # -- Qt API
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._order)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -194,22 +204,23 @@ def _desc_key(key: np.ndarray) -> np.ndarray:
 # ------------------------------------------------------------------------------------ inventory
 
 
-INVENTORY_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("item_id", "ID", "Stock line identifier"),
-    ("name", "Item", "What the waste is"),
-    ("category", "Category", "NASA waste category"),
-    ("mass_kg", "Mass (kg) ✎", "Mass of this stock line in kilograms. Double-click, press F2 or just type to edit."),
-    ("count", "Count ✎", "Number of pieces (0 = not counted). Double-click, press F2 or just type to edit."),
-    (
-        "moisture_pct",
-        "Moisture (%) ✎",
-        "Water content in % of the wet mass. Double-click, press F2 or just type to edit.",
-    ),
-    ("composition", "Composition", "Materials by mass"),
-    ("flags", "Flags", "multilayer, foam, PFAS-bearing...: properties that make the waste harder to reuse"),
-    ("difficulty", "Difficulty", "NASA difficulty factor: 1 = easy, 3 = most problematic"),
+_EDIT_HINT = "Double-click, press F2 or just type to edit."
+# WasteItem field -> (title, tooltip) of the Inventory table, in the order of its columns
+INVENTORY_COLUMN_TEXT = {
+    "item_id": ("ID", "Stock line identifier"),
+    "name": ("Item", "What the waste is"),
+    "category": ("Category", "NASA waste category"),
+    "mass_kg": ("Mass (kg) ✎", f"Mass of this stock line in kilograms. {_EDIT_HINT}"),
+    "count": ("Count ✎", f"Number of pieces (0 = not counted). {_EDIT_HINT}"),
+    "moisture_pct": ("Moisture (%) ✎", f"Water content in % of the wet mass. {_EDIT_HINT}"),
+    "composition": ("Composition", "Materials by mass"),
+    "flags": ("Flags", "multilayer, foam, PFAS-bearing...: properties that make the waste harder to reuse"),
+    "difficulty": ("Difficulty", "NASA difficulty factor: 1 = easy, 3 = most problematic"),
+}
+INVENTORY_COLUMNS: tuple[tuple[str, str, str], ...] = tuple(
+    (key, title, tip) for key, (title, tip) in INVENTORY_COLUMN_TEXT.items()
 )
-INVENTORY_FIELD_COL = {key: i for i, (key, _t, _tip) in enumerate(INVENTORY_COLUMNS)}
+INVENTORY_FIELD_COL = column_index(INVENTORY_COLUMNS)
 
 
 class InventoryTableModel(SortFilterTableModel):
@@ -425,8 +436,6 @@ class CandidateTableModel(SortFilterTableModel):
 
 def select_rows_by_source(view, model: SortFilterTableModel, sources: Sequence[int], current: int | None) -> None:
     """Select whole rows of ``view`` for the given source rows (helper for selection sync)."""
-    from PySide6.QtCore import QItemSelection, QItemSelectionModel
-
     sel = QItemSelection()
     last_col = model.columnCount() - 1
     for src in sources:

@@ -45,6 +45,21 @@ def flows_of(cand) -> tuple[list[Flow], str, list[Flow]]:
     return inputs, cand.process_name, outputs
 
 
+@dataclass
+class _Geometry:
+    """Where one paint of the diagram puts things (see :meth:`SankeyWidget._geometry`)."""
+
+    line: int  # the height of a line of text
+    label_w: int
+    x_in: float  # the inputs' nodes' left edge
+    scale: float  # pixels per kg
+    total_in: float
+    total_out: float
+    in_rects: list[QRectF]
+    out_rects: list[QRectF]
+    proc: QRectF
+
+
 class SankeyWidget(QWidget):
     NODE_W = 12
 
@@ -100,6 +115,17 @@ class SankeyWidget(QWidget):
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Select a recipe to see its mass flow")
             p.end()
             return
+        g = self._geometry(fm)
+        self._paint_bands(p, g)
+        self._paint_nodes(p, g)
+        self._paint_labels(p, fm, g)
+        self._paint_title_and_total(p, fm, g)
+        self._hit.append((g.proc.adjusted(-4, -4, 4, 4), f"{self.process}: feed {fmt_kg(g.total_in)}"))
+        p.end()
+
+    def _geometry(self, fm: QFontMetrics) -> _Geometry:
+        """Where everything goes: one mass scale for the whole picture, room for the labels at the
+        sides, the process title above and the feed total below."""
         w, h = self.width(), self.height()
         line = fm.height()
         margin_top = line + 8  # room for the process title
@@ -116,75 +142,78 @@ class SankeyWidget(QWidget):
         total_out = sum(f.kg for f in self.outputs)
         total = max(total_in, total_out, 1e-12)
         scale = max(0.0, avail - gap * (n_max - 1)) / total
-        in_rects = self._stack(self.inputs, x_in, margin_top, avail, scale, gap)
-        out_rects = self._stack(self.outputs, x_out, margin_top, avail, scale, gap)
         proc_h = max(2.0, total * scale)
-        proc = QRectF(x_proc, margin_top + (avail - proc_h) / 2, self.NODE_W, proc_h)
+        return _Geometry(
+            line=line,
+            label_w=label_w,
+            x_in=x_in,
+            scale=scale,
+            total_in=total_in,
+            total_out=total_out,
+            in_rects=self._stack(self.inputs, x_in, margin_top, avail, scale, gap),
+            out_rects=self._stack(self.outputs, x_out, margin_top, avail, scale, gap),
+            proc=QRectF(x_proc, margin_top + (avail - proc_h) / 2, self.NODE_W, proc_h),
+        )
 
-        # bands: inputs -> process (stacked in order on the process node), process -> outputs
-        y = proc.top()
-        for f, r in zip(self.inputs, in_rects):
-            hh = max(1.0, f.kg * scale)
-            self._band(p, r.right(), r.top(), r.height(), proc.left(), y, hh, f.color)
-            y += f.kg * scale
-        y = proc.top()
-        for f, r in zip(self.outputs, out_rects):
-            hh = max(1.0, f.kg * scale)
-            self._band(p, proc.right(), y, hh, r.left(), r.top(), r.height(), f.color)
-            y += f.kg * scale
+    def _paint_bands(self, p: QPainter, g: _Geometry) -> None:
+        """Inputs -> process (stacked in order on the process node), process -> outputs."""
+        y = g.proc.top()
+        for f, r in zip(self.inputs, g.in_rects):
+            self._band(p, r.right(), r.top(), r.height(), g.proc.left(), y, max(1.0, f.kg * g.scale), f.color)
+            y += f.kg * g.scale
+        y = g.proc.top()
+        for f, r in zip(self.outputs, g.out_rects):
+            self._band(p, g.proc.right(), y, max(1.0, f.kg * g.scale), r.left(), r.top(), r.height(), f.color)
+            y += f.kg * g.scale
 
-        # nodes
+    def _paint_nodes(self, p: QPainter, g: _Geometry) -> None:
         p.setPen(Qt.PenStyle.NoPen)
-        for f, r in zip(self.inputs, in_rects):
-            p.setBrush(QColor(f.color))
-            p.drawRect(r)
-        for f, r in zip(self.outputs, out_rects):
+        for f, r in [*zip(self.inputs, g.in_rects), *zip(self.outputs, g.out_rects)]:
             p.setBrush(QColor(f.color))
             p.drawRect(r)
         p.setBrush(QColor(PROCESS_COLOR))
-        p.drawRect(proc)
+        p.drawRect(g.proc)
 
-        # labels
-        text_pen = QPen(pal.text().color())
-        p.setPen(text_pen)
-        for f, r in zip(self.inputs, in_rects):
-            text = self._label(fm, f, label_w)
-            box = QRectF(0, r.center().y() - line / 2, x_in - 6, line)
-            p.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+    def _paint_labels(self, p: QPainter, fm: QFontMetrics, g: _Geometry) -> None:
+        """Each node's name and mass beside it (inputs on the left, outputs on the right); a tooltip each."""
+        p.setPen(QPen(self.palette().text().color()))
+        for f, r in zip(self.inputs, g.in_rects):
+            box = QRectF(0, r.center().y() - g.line / 2, g.x_in - 6, g.line)
+            p.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self._label(fm, f, g.label_w))
             self._hit.append((box.united(r), f"{f.label}: {fmt_kg(f.kg)}"))
-        for f, r in zip(self.outputs, out_rects):
-            text = self._label(fm, f, label_w)
-            box = QRectF(r.right() + 6, r.center().y() - line / 2, label_w, line)
-            p.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-            pct = 100 * f.kg / total_in if total_in > 0 else 0
+        for f, r in zip(self.outputs, g.out_rects):
+            box = QRectF(r.right() + 6, r.center().y() - g.line / 2, g.label_w, g.line)
+            p.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._label(fm, f, g.label_w))
+            pct = 100 * f.kg / g.total_in if g.total_in > 0 else 0
             self._hit.append((box.united(r), f"{f.label}: {fmt_kg(f.kg)} ({pct:.1f}% of the feed)"))
+
+    def _paint_title_and_total(self, p: QPainter, fm: QFontMetrics, g: _Geometry) -> None:
+        """The process's name above it (bold) and the feed against product and losses below it."""
         bold = p.font()
         bold.setBold(True)
         p.setFont(bold)
         bfm = QFontMetrics(bold)
         # the title row and the footer row hold no node labels: they may use the whole width
-        cx = proc.center().x()
-        half = min(cx, w - cx) - 4
+        cx = g.proc.center().x()
+        half = min(cx, self.width() - cx) - 4
         title = bfm.elidedText(self.process, Qt.TextElideMode.ElideRight, int(max(40, 2 * half)))
         p.drawText(
-            QRectF(cx - half, 2, 2 * half, line + 4),
+            QRectF(cx - half, 2, 2 * half, g.line + 4),
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
             title,
         )
         p.setFont(self.font())
-        p.setPen(QPen(pal.placeholderText().color()))
+        p.setPen(QPen(self.palette().placeholderText().color()))
         foot = fm.elidedText(
-            f"feed {fmt_kg(total_in)}  →  product and losses {fmt_kg(total_out)}",
+            f"feed {fmt_kg(g.total_in)}  →  product and losses {fmt_kg(g.total_out)}",
             Qt.TextElideMode.ElideRight,
             int(max(40, 2 * half)),
         )
         p.drawText(
-            QRectF(cx - half, h - line - 4, 2 * half, line + 2),
+            QRectF(cx - half, self.height() - g.line - 4, 2 * half, g.line + 2),
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
             foot,
         )
-        self._hit.append((proc.adjusted(-4, -4, 4, 4), f"{self.process}: feed {fmt_kg(total_in)}"))
-        p.end()
 
     def _label(self, fm: QFontMetrics, f: Flow, width: int) -> str:
         kg = fmt_kg(f.kg)

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 
 from spacetrash_desktop.common import parse_number
 from spacetrash_desktop.domain import TARGET_LIMITS, Target
+from spacetrash_desktop.services.files import bundled_dir
+from spacetrash_desktop.services.inventory import parse_target
 from spacetrash_desktop.ui.context import DEFAULT_TIME_BUDGET_S, TIME_BUDGET_LIMITS, AppContext
-from spacetrash_desktop.ui.widgets import CheckedNumberField
+from spacetrash_desktop.ui.widgets import CheckedNumberField, button_row, push_button
 
 # field -> (label, tooltip: what the value means physically)
 FIELD_TEXT = {
@@ -110,6 +112,15 @@ class NumberField(CheckedNumberField):
         self.range_label.setObjectName("hint")
         self.edit.textEdited.connect(self._edited)
 
+    def place(self, grid: QGridLayout, row: int) -> None:
+        """Put the field on two rows of ``grid``: label, edit, unit and range, then the reason a value
+        is refused under the edit."""
+        grid.addWidget(self.label, row, 0)
+        grid.addWidget(self.edit, row, 1)
+        grid.addWidget(self.unit_label, row, 2)
+        grid.addWidget(self.range_label, row, 3)
+        grid.addWidget(self.error, row + 1, 1, 1, 3)
+
     def value(self) -> float:
         return self._value
 
@@ -140,6 +151,18 @@ class NumberField(CheckedNumberField):
         self.changed.emit()
 
 
+def target_combo(name: str, accessible: str, placeholder: str, targets: list[Target]) -> QComboBox:
+    """A picker of ``targets`` (each with its description as tooltip) after a ``placeholder`` entry."""
+    combo = QComboBox()
+    combo.setObjectName(name)
+    combo.setAccessibleName(accessible)
+    combo.addItem(placeholder, "")
+    for t in targets:
+        combo.addItem(t.name, t.target_id)
+        combo.setItemData(combo.count() - 1, t.description, Qt.ItemDataRole.ToolTipRole)
+    return combo
+
+
 class TargetTab(QWidget):
     generate_requested = Signal()
 
@@ -153,21 +176,37 @@ class TargetTab(QWidget):
         self.base: Target = self.presets[0] if self.presets else next(iter(cat.targets.values()))
         self._loading = False
 
-        # pickers
-        self.preset_combo = QComboBox()
-        self.preset_combo.setObjectName("presetCombo")
-        self.preset_combo.setAccessibleName("Preset")
-        self.preset_combo.addItem("Choose a preset…", "")
-        for t in self.presets:
-            self.preset_combo.addItem(t.name, t.target_id)
-            self.preset_combo.setItemData(self.preset_combo.count() - 1, t.description, 3)  # ToolTipRole
-        self.scenario_combo = QComboBox()
-        self.scenario_combo.setObjectName("scenarioCombo")
-        self.scenario_combo.setAccessibleName("Challenge scenario")
-        self.scenario_combo.addItem("Choose a scenario…", "")
-        for t in self.scenarios:
-            self.scenario_combo.addItem(t.name, t.target_id)
-            self.scenario_combo.setItemData(self.scenario_combo.count() - 1, t.description, 3)
+        picker = self._build_pickers()
+        req = self._build_requirements()
+        proc_box = self._build_processes()
+        opt = self._build_options()
+        self.status = QLabel("")
+        self.status.setObjectName("targetStatus")
+        self.status.setWordWrap(True)
+        self.generate_button = QPushButton("Generate recipes for this target  (Ctrl+G)")
+        self.generate_button.setObjectName("primaryButton")
+        self.generate_button.setToolTip("Go to the Candidates tab and start the search (Ctrl+G)")
+        self.generate_button.clicked.connect(self.generate_requested)
+        scroll = self._build_form(picker, req, opt, proc_box)
+
+        self.explain = QTextBrowser()
+        self.explain.setObjectName("physicsHelp")
+        self.explain.setOpenLinks(False)
+        self.explain.anchorClicked.connect(self._open_link)
+        self.explain.setHtml(PHYSICS_HTML + '<p><a href="physics">Read the physics model (docs/PHYSICS.md)</a></p>')
+        self.explain.setMinimumWidth(320)
+
+        lay = QHBoxLayout(self)
+        lay.addWidget(scroll, 5)
+        lay.addWidget(self.explain, 2)
+
+        self.budget_field.set_value(DEFAULT_TIME_BUDGET_S)
+        self.apply_target(self.base)
+
+    def _build_pickers(self) -> QGroupBox:
+        """What to make: the preset and the challenge scenario pickers, the chosen target and what it is."""
+        self.preset_combo = target_combo("presetCombo", "Preset", "Choose a preset…", self.presets)
+        self.scenario_combo = target_combo("scenarioCombo", "Challenge scenario", "Choose a scenario…", self.scenarios)
         self.preset_combo.activated.connect(lambda i: self._picked(self.preset_combo, i))
         self.scenario_combo.activated.connect(lambda i: self._picked(self.scenario_combo, i))
         self.base_label = QLabel()
@@ -175,7 +214,6 @@ class TargetTab(QWidget):
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setObjectName("hint")
-
         picker = QGroupBox("What to make")
         pg_ = QGridLayout(picker)
         pg_.addWidget(QLabel("Preset"), 0, 0)
@@ -185,8 +223,10 @@ class TargetTab(QWidget):
         pg_.addWidget(self.base_label, 2, 0, 1, 2)
         pg_.addWidget(self.description, 3, 0, 1, 2)
         pg_.setColumnStretch(1, 1)
+        return picker
 
-        # requirement fields
+    def _build_requirements(self) -> QGroupBox:
+        """Requirements per batch: one number field per target value, with its unit and range."""
         self.fields: dict[str, NumberField] = {}
         req = QGroupBox("Requirements per batch")
         grid = QGridLayout(req)
@@ -196,14 +236,13 @@ class TargetTab(QWidget):
             f = NumberField(key, label, unit, lo, hi, tip, decimals=2 if unit in ("index", "kg", "kWh", "L") else 0)
             f.changed.connect(self._changed)
             self.fields[key] = f
-            grid.addWidget(f.label, 2 * r, 0)
-            grid.addWidget(f.edit, 2 * r, 1)
-            grid.addWidget(f.unit_label, 2 * r, 2)
-            grid.addWidget(f.range_label, 2 * r, 3)
-            grid.addWidget(f.error, 2 * r + 1, 1, 1, 3)
+            f.place(grid, 2 * r)
         grid.setColumnStretch(3, 1)
+        return req
 
-        # processes
+    def _build_processes(self) -> QGroupBox:
+        """Allowed processes: a check box each (its safety note in the tooltip), All and None."""
+        cat = self.ctx.catalog
         proc_box = QGroupBox("Allowed processes")
         pl = QGridLayout(proc_box)
         self.process_checks: dict[str, QCheckBox] = {}
@@ -218,22 +257,16 @@ class TargetTab(QWidget):
             self.process_checks[pid] = cb
             pl.addWidget(cb, i, 0, 1, 2)
         row = len(cat.processes)
-        all_b = QPushButton("All")
-        all_b.setToolTip("Allow every process")
-        none_b = QPushButton("None")
-        none_b.setToolTip("Clear every process")
-        all_b.clicked.connect(lambda: self._set_all_processes(True))
-        none_b.clicked.connect(lambda: self._set_all_processes(False))
-        hb = QHBoxLayout()
-        hb.addWidget(all_b)
-        hb.addWidget(none_b)
-        hb.addStretch(1)
-        pl.addLayout(hb, row, 0, 1, 2)
+        all_b = push_button("All", "Allow every process", lambda: self._set_all_processes(True))
+        none_b = push_button("None", "Clear every process", lambda: self._set_all_processes(False))
+        pl.addLayout(button_row(all_b, none_b), row, 0, 1, 2)
         self.process_error = QLabel("")
         self.process_error.setObjectName("fieldError")
         pl.addWidget(self.process_error, row + 1, 0, 1, 2)
+        return proc_box
 
-        # options
+    def _build_options(self) -> QGroupBox:
+        """Feed and search: regolith, the problematic-waste preference and the search time limit."""
         opt = QGroupBox("Feed and search")
         ol = QGridLayout(opt)
         self.regolith_check = QCheckBox("Regolith (MGS-1) may be added to the feed")
@@ -262,22 +295,12 @@ class TargetTab(QWidget):
         self.budget_field.changed.connect(self._budget_changed)
         ol.addWidget(self.regolith_check, 0, 0, 1, 4)
         ol.addWidget(self.problematic_check, 1, 0, 1, 4)
-        ol.addWidget(self.budget_field.label, 2, 0)
-        ol.addWidget(self.budget_field.edit, 2, 1)
-        ol.addWidget(self.budget_field.unit_label, 2, 2)
-        ol.addWidget(self.budget_field.range_label, 2, 3)
-        ol.addWidget(self.budget_field.error, 3, 1, 1, 3)
+        self.budget_field.place(ol, 2)
         ol.setColumnStretch(3, 1)
+        return opt
 
-        self.status = QLabel("")
-        self.status.setObjectName("targetStatus")
-        self.status.setWordWrap(True)
-
-        self.generate_button = QPushButton("Generate recipes for this target  (Ctrl+G)")
-        self.generate_button.setObjectName("primaryButton")
-        self.generate_button.setToolTip("Go to the Candidates tab and start the search (Ctrl+G)")
-        self.generate_button.clicked.connect(self.generate_requested)
-
+    def _build_form(self, picker: QWidget, req: QWidget, opt: QWidget, proc_box: QWidget) -> QScrollArea:
+        """The two columns of the form (what and how much; processes, status and Generate), scrollable."""
         col1 = QVBoxLayout()
         col1.addWidget(picker)
         col1.addWidget(req)
@@ -301,20 +324,7 @@ class TargetTab(QWidget):
         scroll.setWidget(inner)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-
-        self.explain = QTextBrowser()
-        self.explain.setObjectName("physicsHelp")
-        self.explain.setOpenLinks(False)
-        self.explain.anchorClicked.connect(self._open_link)
-        self.explain.setHtml(PHYSICS_HTML + '<p><a href="physics">Read the physics model (docs/PHYSICS.md)</a></p>')
-        self.explain.setMinimumWidth(320)
-
-        lay = QHBoxLayout(self)
-        lay.addWidget(scroll, 5)
-        lay.addWidget(self.explain, 2)
-
-        self.budget_field.set_value(DEFAULT_TIME_BUDGET_S)
-        self.apply_target(self.base)
+        return scroll
 
     # ------------------------------------------------------------------ building the target
     def apply_target(self, target: Target, base: Target | None = None) -> None:
@@ -443,15 +453,13 @@ class TargetTab(QWidget):
             settings.setValue("search/time_budget_s", float(self.budget_field.value()))
 
     def restore_state(self, settings) -> None:
-        from spacetrash_desktop.catalog.datasets import parse_target
-
         cat = self.ctx.catalog
         base = cat.targets.get(str(settings.value("target/base", "") or ""))
         raw = settings.value("target/last")
         target = None
         if raw:
             try:
-                target, problems = parse_target(json.loads(str(raw)), cat.processes)
+                target, _problems = parse_target(json.loads(str(raw)), cat.processes)
             except ValueError:
                 target = None
         try:
@@ -471,6 +479,4 @@ class TargetTab(QWidget):
 
 
 def physics_doc_path() -> Path:
-    from spacetrash_desktop.storage.paths import bundled_dir
-
     return bundled_dir("docs") / "PHYSICS.md"

@@ -27,6 +27,8 @@ from __future__ import annotations
 import concurrent.futures as cf
 import itertools
 import logging
+import os
+import sys
 import threading
 import time
 import traceback
@@ -81,9 +83,6 @@ def lower_thread_priority() -> None:
     """Run a compute worker (and the native threads it starts, e.g. the model's) at a lower OS
     priority, so that on a busy 2-core laptop the GUI thread wins the CPU. Linux only (thread nice
     values); a no-op elsewhere or when the OS refuses."""
-    import os
-    import sys
-
     if not sys.platform.startswith("linux"):
         return
     try:
@@ -370,8 +369,6 @@ class TaskRunner(QObject):
                 "error while delivering the result of task %s (%s, was %s)", task.id, task.label, previous_state
             )
             if self.error_handler is not None:
-                import sys
-
                 self.error_handler(failure_from_exception(sys.exc_info()[1], task.label))
 
     # ------------------------------------------------------------------ closing
@@ -383,7 +380,7 @@ class TaskRunner(QObject):
         for task in list(self._tasks.values()):
             self.cancel(task, drop=True)
         futures = [t.future for t in self._tasks.values() if t.future is not None]
-        done, not_done = cf.wait(futures, timeout=timeout)
+        _done, not_done = cf.wait(futures, timeout=timeout)
         for pool in self._pools.values():
             pool.shutdown(wait=not not_done, cancel_futures=True)
         if not_done:

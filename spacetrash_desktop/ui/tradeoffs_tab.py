@@ -5,20 +5,16 @@ Candidates table highlights its points. Two or three selected recipes are compar
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from spacetrash_desktop.domain import PROPERTY_NAMES
+from spacetrash_desktop.services.files import save_bytes
 from spacetrash_desktop.ui.context import MAX_COMPARE, AppContext
 from spacetrash_desktop.ui.tasks import Task
 from spacetrash_desktop.ui.views import (
@@ -39,20 +36,20 @@ from spacetrash_desktop.ui.views import (
     fmt_kg,
     items_text,
     target_limit,
+    unit_suffix,
 )
-from spacetrash_desktop.ui.widgets import restore_layout, save_layout, splitter
+from spacetrash_desktop.ui.widgets import ask_save_path, make_action, push_button, restore_layout, save_layout, splitter
 
 FRONT = ("#1d4ed8", "#1e3a8a")  # brush, pen
 FEASIBLE = ("#93c5fd", "#60a5fa")
 INFEASIBLE = ("#d1d5db", "#9ca3af")
 SELECTED_PEN = "#f97316"
 CAP_PEN = "#b91c1c"
+COMPARE_HINT = "<b>Compare</b> — select two or three recipes (Ctrl+click points here or rows in the Candidates table)"
 
 
 def _png_bytes(image) -> bytes:
     """Encode a QImage as PNG (safe off the GUI thread: QImage is not a widget)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
     data = QByteArray()
     buf = QBuffer(data)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -71,6 +68,33 @@ class TradeoffsTab(QWidget):
         self.view: CandidateView = CandidateView.empty()
         self.names = list(PROPERTY_NAMES)
 
+        bar = self._build_axis_bar()
+        self._build_plot()
+        self.info = QLabel("Generate recipes in the Candidates tab; they appear here as they are found.")
+        self.info.setObjectName("hint")
+        self.info.setWordWrap(True)
+        cw = self._build_compare()
+
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.plot, 1)
+        tl.addWidget(self.info)
+        self.splitter = splitter(Qt.Orientation.Vertical, "tradeoffsSplit", (top, cw), (3, 2), (470, 370))
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(bar)
+        lay.addWidget(self.splitter, 1)
+
+        for combo in (self.x_combo, self.y_combo):
+            combo.currentIndexChanged.connect(lambda _i: self.redraw(autorange=True))
+        ctx.results.view_changed.connect(self._view_changed)
+        ctx.selection.changed.connect(self._selection_changed)
+        self._selection_changed(ctx.selection.ids, ctx.selection.current, "")
+        self.redraw(autorange=True)
+
+    def _build_axis_bar(self) -> QHBoxLayout:
+        """The axis pickers, Show infeasible, Clear selection and Export PNG, in one row."""
         self.x_combo = QComboBox()
         self.y_combo = QComboBox()
         for combo, acc in ((self.x_combo, "Horizontal axis"), (self.y_combo, "Vertical axis")):
@@ -86,15 +110,11 @@ class TradeoffsTab(QWidget):
         self.infeasible_check.setChecked(True)
         self.infeasible_check.setToolTip("Show the near misses (dimmed): recipes that miss a target value")
         self.infeasible_check.toggled.connect(lambda _on: self.redraw(autorange=True))
-        self.export_png_action = QAction("Export the trade-off plot as &PNG…", self)
-        self.export_png_action.setToolTip("Save the plot as a PNG image")
-        self.export_png_action.triggered.connect(self.choose_png_file)
-        png = QPushButton("Export PNG…")
-        png.setToolTip(self.export_png_action.toolTip())
-        png.clicked.connect(self.export_png_action.trigger)
-        clear = QPushButton("Clear selection")
-        clear.setToolTip("Unselect every recipe")
-        clear.clicked.connect(lambda: self.ctx.selection.clear("plot"))
+        self.export_png_action = make_action(
+            self, "Export the trade-off plot as &PNG…", self.choose_png_file, tip="Save the plot as a PNG image"
+        )
+        png = push_button("Export PNG…", self.export_png_action.toolTip(), self.export_png_action.trigger)
+        clear = push_button("Clear selection", "Unselect every recipe", lambda: self.ctx.selection.clear("plot"))
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Horizontal"))
@@ -105,7 +125,11 @@ class TradeoffsTab(QWidget):
         bar.addStretch(1)
         bar.addWidget(clear)
         bar.addWidget(png)
+        return bar
 
+    def _build_plot(self) -> None:
+        """The plot: its axes and legend, a scatter per kind of recipe, the selection rings, the
+        target's minimum or cap on each axis and the notes that point to a cap out of view."""
         self.plot = pg.PlotWidget(background="w")
         self.plot.setObjectName("tradeoffPlot")
         self.plot.setAccessibleName("Trade-off plot")
@@ -122,26 +146,9 @@ class TradeoffsTab(QWidget):
         self.legend = pi.addLegend(
             offset=(-10, -10), labelTextColor="#1f2937", brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#d1d5db")
         )
-
-        def scatter(brush, pen, size, name, z):
-            item = pg.ScatterPlotItem(
-                pxMode=True,
-                size=size,
-                brush=pg.mkBrush(brush),
-                pen=pg.mkPen(pen, width=1),
-                name=name,
-                hoverable=True,
-                tip=self._tip,
-                antialias=True,
-            )
-            item.setZValue(z)
-            item.sigClicked.connect(self._clicked)
-            pi.addItem(item)
-            return item
-
-        self.infeasible_item = scatter(INFEASIBLE[0], INFEASIBLE[1], 7, "Infeasible (near misses)", 1)
-        self.feasible_item = scatter(FEASIBLE[0], FEASIBLE[1], 8, "Feasible, dominated", 2)
-        self.front_item = scatter(FRONT[0], FRONT[1], 11, "Pareto front (feasible)", 3)
+        self.infeasible_item = self._scatter(INFEASIBLE[0], INFEASIBLE[1], 7, "Infeasible (near misses)", 1)
+        self.feasible_item = self._scatter(FEASIBLE[0], FEASIBLE[1], 8, "Feasible, dominated", 2)
+        self.front_item = self._scatter(FRONT[0], FRONT[1], 11, "Pareto front (feasible)", 3)
         self.selected_item = pg.ScatterPlotItem(
             pxMode=True,
             size=20,
@@ -167,10 +174,24 @@ class TradeoffsTab(QWidget):
             pi.addItem(note, ignoreBounds=True)
         self.legend.addItem(pg.PlotDataItem(pen=cap_pen), "Target minimum or cap")
 
-        self.info = QLabel("Generate recipes in the Candidates tab; they appear here as they are found.")
-        self.info.setObjectName("hint")
-        self.info.setWordWrap(True)
+    def _scatter(self, brush: str, pen: str, size: int, name: str, z: float) -> pg.ScatterPlotItem:
+        item = pg.ScatterPlotItem(
+            pxMode=True,
+            size=size,
+            brush=pg.mkBrush(brush),
+            pen=pg.mkPen(pen, width=1),
+            name=name,
+            hoverable=True,
+            tip=self._tip,
+            antialias=True,
+        )
+        item.setZValue(z)
+        item.sigClicked.connect(self._clicked)
+        self.plot.getPlotItem().addItem(item)
+        return item
 
+    def _build_compare(self) -> QWidget:
+        """The side-by-side comparison of the selected recipes, under its title."""
         self.compare = QTableWidget()
         self.compare.setObjectName("compareTable")
         self.compare.setAccessibleName("Side-by-side comparison")
@@ -178,33 +199,14 @@ class TradeoffsTab(QWidget):
         self.compare.setWordWrap(True)
         self.compare.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.compare.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.compare_title = QLabel(
-            "<b>Compare</b> — select two or three recipes (Ctrl+click points here or rows in the Candidates table)"
-        )
+        self.compare_title = QLabel(COMPARE_HINT)
         self.compare_title.setWordWrap(True)
         cw = QWidget()
         cl = QVBoxLayout(cw)
         cl.setContentsMargins(0, 0, 0, 0)
         cl.addWidget(self.compare_title)
         cl.addWidget(self.compare, 1)
-
-        top = QWidget()
-        tl = QVBoxLayout(top)
-        tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(self.plot, 1)
-        tl.addWidget(self.info)
-        self.splitter = splitter(Qt.Orientation.Vertical, "tradeoffsSplit", (top, cw), (3, 2), (470, 370))
-
-        lay = QVBoxLayout(self)
-        lay.addLayout(bar)
-        lay.addWidget(self.splitter, 1)
-
-        for combo in (self.x_combo, self.y_combo):
-            combo.currentIndexChanged.connect(lambda _i: self.redraw(autorange=True))
-        ctx.results.view_changed.connect(self._view_changed)
-        ctx.selection.changed.connect(self._selection_changed)
-        self._selection_changed(ctx.selection.ids, ctx.selection.current, "")
-        self.redraw(autorange=True)
+        return cw
 
     # ------------------------------------------------------------------ data
     @property
@@ -244,10 +246,8 @@ class TradeoffsTab(QWidget):
                 lims.append(None)
                 continue
             limit, kind = target_limit(target, name)
-            unit = OBJECTIVES[name][1]
-            u = "" if unit == "0–1" else f" {unit}"
             line.setValue(limit)
-            line.label.setFormat(f"{'min' if kind == 'min' else 'cap'} {limit:g}{u}")
+            line.label.setFormat(f"{'min' if kind == 'min' else 'cap'} {limit:g}{unit_suffix(OBJECTIVES[name][1])}")
             line.setVisible(True)
             lims.append(limit)
         n_front = int(np.sum(status == STATUS_FRONT))
@@ -335,8 +335,6 @@ class TradeoffsTab(QWidget):
         """Where the point of ``row`` is drawn, in the plot widget's viewport coordinates."""
         ix, iy = self.names.index(self.x_name), self.names.index(self.y_name)
         vb = self.plot.getPlotItem().getViewBox()
-        from PySide6.QtCore import QPointF
-
         scene = vb.mapViewToScene(QPointF(float(self.view.values[row, ix]), float(self.view.values[row, iy])))
         return self.plot.mapFromScene(scene)
 
@@ -382,9 +380,7 @@ class TradeoffsTab(QWidget):
         elif len(cands) >= 2:
             self.compare_title.setText(f"<b>Compare</b> — {len(cands)} recipes side by side (best value in bold)")
         else:
-            self.compare_title.setText(
-                "<b>Compare</b> — select two or three recipes (Ctrl+click points here or rows in the Candidates table)"
-            )
+            self.compare_title.setText(COMPARE_HINT)
         bold = QFont(self.font())
         bold.setBold(True)
         for col, c in enumerate(cands):
@@ -423,21 +419,15 @@ class TradeoffsTab(QWidget):
 
     # ------------------------------------------------------------------ export
     def choose_png_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export the plot", str(Path.home() / "trade-offs.png"), "PNG (*.png)"
-        )
+        path = ask_save_path(self, "Export the plot", "trade-offs.png", "PNG (*.png)")
         if path:
-            if not path.lower().endswith(".png"):
-                path += ".png"
             self.export_png(path)
 
     def export_png(self, path: str) -> Task:
         image = self.plot.grab().toImage()  # on the GUI thread; encoding and writing go to the worker
 
         def work(_c):
-            from spacetrash_desktop.storage.atomic import atomic_write_bytes
-
-            atomic_write_bytes(path, _png_bytes(image), what="the plot image")
+            save_bytes(path, _png_bytes(image), what="the plot image")
             return path
 
         return self.ctx.runner.submit(

@@ -62,20 +62,19 @@ class CommandStack:
         self._changed()
 
     def undo(self) -> bool:
-        if not self._undo:
-            return False
-        command = self._undo.pop()
-        command.undo()
-        self._redo.append(command)
-        self._changed()
-        return True
+        return self._replay(self._undo, self._redo, lambda command: command.undo())
 
     def redo(self) -> bool:
-        if not self._redo:
+        return self._replay(self._redo, self._undo, lambda command: command.do())
+
+    def _replay(self, source: list[Command], target: list[Command], run: Callable[[Command], None]) -> bool:
+        """Take the newest command off ``source``, ``run`` it (undo or do it again) and keep it on
+        ``target``; False when there is nothing to take. A command that raises is dropped."""
+        if not source:
             return False
-        command = self._redo.pop()
-        command.do()
-        self._undo.append(command)
+        command = source.pop()
+        run(command)
+        target.append(command)
         self._changed()
         return True
 
@@ -95,11 +94,16 @@ class CommandStack:
 
     @property
     def undo_text(self) -> str:
-        return f"Undo {self._undo[-1].label}" if self._undo else "Undo"
+        return _menu_text("Undo", self._undo)
 
     @property
     def redo_text(self) -> str:
-        return f"Redo {self._redo[-1].label}" if self._redo else "Redo"
+        return _menu_text("Redo", self._redo)
 
     def __len__(self) -> int:
         return len(self._undo)
+
+
+def _menu_text(verb: str, commands: list[Command]) -> str:
+    """'Undo edit mass of Towels' for the newest command, or the bare verb when there is none."""
+    return f"{verb} {commands[-1].label}" if commands else verb

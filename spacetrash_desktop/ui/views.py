@@ -6,13 +6,16 @@ Also the shared wording of the five objectives (titles, units, axis labels, what
 
 from __future__ import annotations
 
+import datetime as _dt
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from spacetrash_desktop.domain import PROPERTY_NAMES, Target, WasteItem
+from spacetrash_desktop._version import __version__
+from spacetrash_desktop.domain import LOSS_STREAMS, PROPERTY_NAMES, RecipeStatus, Target, WasteItem
 
 # name -> (short title, unit, axis label, higher is better, tooltip)
 OBJECTIVES: dict[str, tuple[str, str, str, bool, str]] = {
@@ -65,9 +68,9 @@ TARGET_FIELD_OF = {
 STATUS_FRONT, STATUS_FEASIBLE, STATUS_INFEASIBLE, STATUS_REFUSED = 0, 1, 2, 3
 STATUS_TEXT = {
     STATUS_FRONT: "feasible (front)",
-    STATUS_FEASIBLE: "feasible",
-    STATUS_INFEASIBLE: "infeasible",
-    STATUS_REFUSED: "refused",
+    STATUS_FEASIBLE: str(RecipeStatus.FEASIBLE),
+    STATUS_INFEASIBLE: str(RecipeStatus.INFEASIBLE),
+    STATUS_REFUSED: str(RecipeStatus.REFUSED),
 }
 
 # (key, title, tooltip) of the Candidates table
@@ -94,7 +97,14 @@ CANDIDATE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("flags", "Vetting flags", "Warnings and reasons from the physical and safety vetting"),
     ("id", "Recipe ID", "Stable identifier of the recipe (same mix, same id on every machine)"),
 )
-COLUMN_INDEX = {key: i for i, (key, _t, _tip) in enumerate(CANDIDATE_COLUMNS)}
+
+
+def column_index(columns: Sequence[tuple[str, str, str]]) -> dict[str, int]:
+    """key -> column number of a table's (key, title, tooltip) columns."""
+    return {key: i for i, (key, _title, _tip) in enumerate(columns)}
+
+
+COLUMN_INDEX = column_index(CANDIDATE_COLUMNS)
 
 
 def fmt_value(name: str, x: float) -> str:
@@ -151,6 +161,32 @@ def flags_text(cand) -> str:
 def target_limit(target: Target, name: str) -> tuple[float, str]:
     field_name, kind = TARGET_FIELD_OF[name]
     return float(getattr(target, field_name)), kind
+
+
+def target_limits(target: Target) -> list[tuple[str, str, str, float, str]]:
+    """(name, title, unit, limit, kind) of each objective, in ``PROPERTY_NAMES`` order; ``kind`` is
+    "min" (the target's minimum) or "max" (its cap)."""
+    return [(name, OBJECTIVES[name][0], OBJECTIVES[name][1], *target_limit(target, name)) for name in PROPERTY_NAMES]
+
+
+def limit_sign(kind: str) -> str:
+    """'≥' before a minimum, '≤' before a cap."""
+    return "≥" if kind == "min" else "≤"
+
+
+def unit_suffix(unit: str) -> str:
+    """' kWh' after a number; nothing for an index from 0 to 1."""
+    return "" if unit == "0–1" else f" {unit}"
+
+
+def target_summary_html(target: Target, time_budget_s: float) -> str:
+    """One line saying what a run looks for: the target's name, batch mass, each minimum or cap, the
+    search time limit."""
+    parts = [f"Target: <b>{html.escape(target.name)}</b>", f"{fmt_kg(target.batch_mass_kg)} per batch"]
+    for name, title, unit, limit, kind in target_limits(target):
+        parts.append(f"{title.lower()} {limit_sign(kind)} {fmt_value(name, limit)}{unit_suffix(unit)}")
+    parts.append(f"search time limit {time_budget_s:.0f} s (Target tab)")
+    return " · ".join(parts)
 
 
 @dataclass
@@ -231,9 +267,9 @@ class CandidateView:
         status = np.array(
             [
                 STATUS_REFUSED
-                if c.status == "refused"
+                if c.status == RecipeStatus.REFUSED
                 else STATUS_INFEASIBLE
-                if c.status == "infeasible"
+                if c.status == RecipeStatus.INFEASIBLE
                 else STATUS_FRONT
                 if c.pareto_rank == 1
                 else STATUS_FEASIBLE
@@ -249,7 +285,7 @@ class CandidateView:
         problematic = np.array([100.0 * c.preference for c in cands], float)
         flags = [flags_text(c) for c in cands]
         display = []
-        for i, c in enumerate(cands):
+        for i in range(n):
             row = [
                 str(i + 1),
                 items[i],
@@ -298,10 +334,6 @@ class CandidateView:
 
 def work_order_text(cand, target: Target, model: dict | None = None) -> str:
     """A printable work order for one recipe (Markdown, readable as plain text)."""
-    import datetime as _dt
-
-    from spacetrash_desktop._version import __version__
-
     lines = [
         f"# Work order: {target.name}",
         "",
@@ -326,17 +358,13 @@ def work_order_text(cand, target: Target, model: dict | None = None) -> str:
         "| property | predicted | interval | target |",
         "|---|---:|---:|---:|",
     ]
-    for name in PROPERTY_NAMES:
-        title, unit = OBJECTIVES[name][0], OBJECTIVES[name][1]
-        limit, kind = target_limit(target, name)
+    for name, title, unit, limit, kind in target_limits(target):
         lines.append(
             f"| {title} ({unit}) | {fmt_value(name, cand.values[name])} | "
             f"{fmt_value(name, cand.low[name])}–{fmt_value(name, cand.high[name])} | "
-            f"{'≥' if kind == 'min' else '≤'} {fmt_value(name, limit)} |"
+            f"{limit_sign(kind)} {fmt_value(name, limit)} |"
         )
     lines += ["", "## Outputs", "", f"- product: {fmt_kg(float(cand.details.get('product_kg', 0.0)))}"]
-    from spacetrash_desktop.domain import LOSS_STREAMS
-
     titles = {key: title for _src, key, title in LOSS_STREAMS}
     for key, kg in cand.losses().items():
         if kg > 1e-9:

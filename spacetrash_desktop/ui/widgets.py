@@ -1,28 +1,108 @@
-"""Small widget builders shared by the tabs and panels: section titles, splitters, read-only record
-tables, progress bars, and the number field that refuses a bad value at the field with the reason."""
+"""Small widget builders shared by the tabs and panels: section titles, buttons and button rows,
+splitters, read-only record tables and their column chooser, progress bars, and the number field
+that refuses a bad value at the field with the reason."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
+    QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QProgressBar,
+    QPushButton,
     QSplitter,
     QTableView,
     QWidget,
 )
+
+from spacetrash_desktop.ui.views import column_index
 
 
 def section_title(title: str) -> QLabel:
     lab = QLabel(title)
     lab.setObjectName("sectionTitle")
     return lab
+
+
+def add_section(layout: QBoxLayout, title: str, *widgets: QWidget) -> None:
+    """A section of a form or pane: its title (:func:`section_title`), then ``widgets``, one under the other."""
+    layout.addWidget(section_title(title))
+    for w in widgets:
+        layout.addWidget(w)
+
+
+def push_button(
+    text: str,
+    tip: str = "",
+    slot: Callable[[], object] | None = None,
+    *,
+    name: str = "",
+    enabled: bool = True,
+) -> QPushButton:
+    """A button saying ``text`` with the tooltip ``tip`` that calls ``slot`` when clicked; ``name`` is
+    its object name (for the stylesheet and the tests), ``enabled=False`` starts it disabled."""
+    b = QPushButton(text)
+    if name:
+        b.setObjectName(name)
+    if tip:
+        b.setToolTip(tip)
+    if slot is not None:
+        b.clicked.connect(slot)
+    if not enabled:
+        b.setEnabled(False)
+    return b
+
+
+def ask_save_path(parent: QWidget, title: str, default_name: str, filters: str) -> str:
+    """Ask where to save (``default_name`` in the home folder to start with); "" when cancelled. A
+    name typed without one of the ``filters``' extensions gets the chosen filter's ("CSV (*.csv)")."""
+    path, chosen = QFileDialog.getSaveFileName(parent, title, str(Path.home() / default_name), filters)
+    if not path:
+        return ""
+    extensions = re.findall(r"\*(\.\w+)", filters)
+    if not path.lower().endswith(tuple(extensions)):
+        path += (re.findall(r"\*(\.\w+)", chosen) or extensions)[0]
+    return path
+
+
+def make_action(
+    owner: QWidget,
+    text: str,
+    slot: Callable[[], object],
+    *,
+    tip: str = "",
+    shortcuts: Sequence[QKeySequence | str] = (),
+) -> QAction:
+    """An action of ``owner`` (for its menus and buttons) that calls ``slot``, with its tooltip and
+    keyboard shortcuts (the first is the one menus show)."""
+    action = QAction(text, owner)
+    if shortcuts:
+        action.setShortcuts([QKeySequence(k) for k in shortcuts])
+    if tip:
+        action.setToolTip(tip)
+    action.triggered.connect(slot)
+    return action
+
+
+def button_row(*widgets: QWidget, stretch: bool = True) -> QHBoxLayout:
+    """``widgets`` side by side, left-aligned (a stretch after them unless ``stretch=False``)."""
+    row = QHBoxLayout()
+    for w in widgets:
+        row.addWidget(w)
+    if stretch:
+        row.addStretch(1)
+    return row
 
 
 def splitter(
@@ -77,6 +157,20 @@ def setup_table(
         table.setColumnWidth(col, width)
 
 
+def record_table(model: QAbstractItemModel, name: str, accessible: str, widths: Sequence[int], **setup) -> QTableView:
+    """A sortable table of ``model``'s records, sorted by its first column, several rows selectable,
+    set up by :func:`setup_table` (``setup`` are that function's options)."""
+    setup.setdefault("selection", QAbstractItemView.SelectionMode.ExtendedSelection)
+    table = QTableView()
+    table.setObjectName(name)
+    table.setAccessibleName(accessible)
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    setup_table(table, widths, **setup)
+    return table
+
+
 def save_layout(settings, parts: dict) -> None:
     """Save the state of each splitter or header view in ``parts`` (settings key -> widget)."""
     for key, w in parts.items():
@@ -89,6 +183,103 @@ def restore_layout(settings, parts: dict) -> None:
         state = settings.value(key)
         if state is not None:
             w.restoreState(state)
+
+
+class ColumnChooser:
+    """The columns of a record table can be dragged to another place, and hidden or shown from the
+    header's context menu or :attr:`menu` (put it in the window's View menu); the table's header
+    state, saved with :func:`save_layout`, keeps the layout.
+
+    ``columns`` are (key, title, tooltip) in the model's order; ``order`` the keys in the order they
+    are shown by default; ``widths`` the default widths in the model's order; ``always_shown`` the
+    keys that cannot be hidden (what makes a row recognisable). Actions and menu belong to ``owner``."""
+
+    def __init__(
+        self,
+        table: QTableView,
+        columns: Sequence[tuple[str, str, str]],
+        *,
+        title: str,
+        order: Sequence[str],
+        widths: Sequence[int],
+        always_shown: Sequence[str] = (),
+        owner: QWidget,
+    ):
+        self.table = table
+        self.columns = tuple(columns)
+        self.index = column_index(self.columns)
+        self.order, self.widths = tuple(order), tuple(widths)
+        hh = table.horizontalHeader()
+        hh.setSectionsMovable(True)
+        hh.setFirstSectionMovable(False)
+        hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        hh.customContextMenuRequested.connect(lambda pos: self.menu.exec(hh.mapToGlobal(pos)))
+        self.menu = QMenu(title, owner)
+        self.menu.setToolTipsVisible(True)
+        self.actions: dict[str, QAction] = {}
+        for col, (key, text, tip) in enumerate(self.columns):
+            if key in always_shown:
+                continue
+            a = QAction(text, owner, checkable=True, checked=True)
+            a.setToolTip(tip)
+            a.toggled.connect(lambda on, c=col: self.table.setColumnHidden(c, not on))
+            self.menu.addAction(a)
+            self.actions[key] = a
+        self.menu.addSeparator()
+        self.menu.addAction("Show &all columns", self.show_all)
+        self.menu.addAction("&Reset the columns (order, widths, all shown)", self.reset)
+        self.menu.aboutToShow.connect(self.sync_actions)
+        self.default_order()
+
+    def default_order(self) -> None:
+        hh = self.table.horizontalHeader()
+        for visual, key in enumerate(self.order):
+            hh.moveSection(hh.visualIndex(self.index[key]), visual)
+
+    def sync_actions(self) -> None:
+        for key, a in self.actions.items():
+            a.blockSignals(True)
+            a.setChecked(not self.table.isColumnHidden(self.index[key]))
+            a.blockSignals(False)
+
+    def show_all(self) -> None:
+        for col in range(len(self.columns)):
+            self.table.setColumnHidden(col, False)
+        self.sync_actions()
+
+    def reset(self) -> None:
+        self.default_order()
+        self.show_all()
+        for col, width in enumerate(self.widths):
+            self.table.setColumnWidth(col, width)
+
+    def visible(self) -> list[str]:
+        """Keys of the shown columns, in the order they are shown."""
+        hh = self.table.horizontalHeader()
+        order = sorted(range(len(self.columns)), key=hh.visualIndex)
+        return [self.columns[c][0] for c in order if not self.table.isColumnHidden(c)]
+
+
+class SavedTableLayout:
+    """``save_state`` / ``restore_state`` (the window calls them) for a tab whose ``table`` header
+    (column order, widths, hidden columns) and ``splitter`` are kept with the window's settings,
+    under ``<layout_key>/header`` and ``<layout_key>/splitter``. Mix it in before the Qt class."""
+
+    layout_key = ""
+    table: QTableView
+    splitter: QSplitter
+
+    def _layout(self) -> dict:
+        return {
+            f"{self.layout_key}/header": self.table.horizontalHeader(),
+            f"{self.layout_key}/splitter": self.splitter,
+        }
+
+    def save_state(self, settings) -> None:
+        save_layout(settings, self._layout())
+
+    def restore_state(self, settings) -> None:
+        restore_layout(settings, self._layout())
 
 
 # ------------------------------------------------------------------------------------ progress

@@ -1,0 +1,312 @@
+"""The recipe detail pane of the Candidates tab: everything about the selected recipe (composition,
+mass flow, properties against the target, why it scores so, safety notes), the work-order export and
+the way to the Feedback panel. The model's feature contributions are worked out on a worker."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from spacetrash_desktop.domain import PROPERTY_NAMES, RecipeStatus
+from spacetrash_desktop.services.explain import explain_recipe
+from spacetrash_desktop.services.files import save_text
+from spacetrash_desktop.ui.context import AppContext
+from spacetrash_desktop.ui.property_bars import PropertyBars
+from spacetrash_desktop.ui.sankey import SankeyWidget
+from spacetrash_desktop.ui.tasks import Task, TaskFailure
+from spacetrash_desktop.ui.views import OBJECTIVES, RunInfo, fmt_kg, work_order_text
+from spacetrash_desktop.ui.widgets import add_section, button_row, push_button
+
+SEVERITY_MARK = {"error": ("✗", "#b91c1c"), "warning": ("⚠", "#b45309"), "note": ("•", "#374151")}
+STATUS_HTML = {
+    RecipeStatus.FEASIBLE: "<span style='color:#166534'>feasible</span>",
+    RecipeStatus.INFEASIBLE: "<span style='color:#b91c1c'>infeasible</span>",
+    RecipeStatus.REFUSED: "<span style='color:#b91c1c'>refused (safety)</span>",
+}
+NO_SELECTION = "Select a recipe in the table or on the Trade-offs plot."
+NO_SELECTION_LONG = (
+    "Select a recipe in the table or on the Trade-offs plot to see its composition, mass flow and safety notes."
+)
+
+
+def physics_explanation_html(cand) -> str:
+    d = cand.details
+    total = cand.values.get("energy_kwh", 0.0)
+    heat = float(d.get("heat_kwh", 0.0))
+    rows = [
+        (
+            "Molten polymer share",
+            f"{100 * float(d.get('melt_fraction', 0.0)):.0f}% of the feed",
+            "the molten phase binds the rest; more of it gives a tighter, stiffer product",
+        ),
+        (
+            "Porosity",
+            f"{100 * float(d.get('porosity', 0.0)):.0f}%",
+            "voids weaken the part and let liquids through (tightness falls with (1 − porosity)²)",
+        ),
+        (
+            "Effective stiffness",
+            f"{float(d.get('modulus_gpa', 0.0)):.2f} GPa",
+            f"gives rigidity {cand.values.get('rigidity', 0.0):.2f} on the 10 MPa – 30 GPa log scale",
+        ),
+        (
+            "Heat into the feed",
+            f"{heat:.2f} kWh of {total:.2f} kWh",
+            "the rest is heater losses and the machine's own consumption",
+        ),
+        (
+            "Hydrogen content",
+            f"{float(d.get('hydrogen_wt_pct', 0.0)):.1f} wt%",
+            "hydrogen-rich products shield radiation better",
+        ),
+    ]
+    body = "".join(
+        f"<tr><td><b>{html.escape(a)}</b></td><td>{html.escape(b)}</td>"
+        f"<td style='color:#4b5563'>{html.escape(c)}</td></tr>"
+        for a, b, c in rows
+    )
+    return f"<table cellspacing='4'>{body}</table>"
+
+
+def _fmt_signed(v: float, unit: str) -> str:
+    u = "" if unit in ("index", "") else f" {unit}"
+    return f"{v:+.2f}{u}" if abs(v) >= 0.01 or v == 0 else f"{v:+.2g}{u}"
+
+
+def contributions_html(expl, top: int = 3) -> str:
+    """Render services.explain.explain_recipe's answer: per property, the largest signed contributions
+    (the trained model's when it moved the estimate, else the physics model's own terms)."""
+    if not expl:
+        return ""
+    props = expl.get("properties", expl) if hasattr(expl, "get") else {}
+    rows = []
+    for name in PROPERTY_NAMES:
+        entry = props.get(name) if hasattr(props, "get") else None
+        if not entry:
+            continue
+        unit = entry.get("unit", "") if hasattr(entry, "get") else ""
+        contribs = entry.get("contributions", []) if hasattr(entry, "get") else entry
+        items = []
+        for c in contribs or []:
+            if hasattr(c, "get"):
+                label, value = c.get("label", ""), c.get("value")
+            else:
+                label, value = c
+            try:
+                value = float(value)
+            except (TypeError, ValueError):
+                continue
+            if value != 0:
+                items.append((label, value))
+        items.sort(key=lambda lv: -abs(lv[1]))
+        if not items:
+            continue
+        text = "<br>".join(f"{html.escape(str(lbl))} <b>{_fmt_signed(v, unit)}</b>" for lbl, v in items[:top])
+        source = entry.get("contributions_source", "") if hasattr(entry, "get") else ""
+        src = " <span style='color:#6b7280'>(model)</span>" if source == "ml" else ""
+        rows.append(f"<tr><td valign='top'><b>{html.escape(OBJECTIVES[name][0])}</b>{src}</td><td>{text}</td></tr>")
+    notes = expl.get("notes", []) if hasattr(expl, "get") else []
+    foot = "".join(f"<p style='color:#6b7280'>{html.escape(str(n))}</p>" for n in notes)
+    if not rows:
+        return foot
+    return (
+        "<p><b>Largest contributions</b> to each property:</p><table cellspacing='4'>"
+        + "".join(rows)
+        + "</table>"
+        + foot
+    )
+
+
+def composition_html(cand) -> str:
+    """The feed of one batch: each item's share of the waste and its mass, the regolith, the total."""
+    rows = "".join(
+        f"<tr><td>{html.escape(name)}</td><td align='right'>{f:.0%}</td><td align='right'>{fmt_kg(kg)}</td></tr>"
+        for name, (_i, f), kg in sorted(zip(cand.item_names, cand.recipe.items, cand.item_kg), key=lambda t: -t[1][1])
+    )
+    reg_kg = float(cand.details.get("regolith_kg", 0.0))
+    if cand.recipe.regolith_frac > 0:
+        rows += (
+            f"<tr><td>MGS-1 regolith</td><td align='right'>{cand.recipe.regolith_frac:.0%} of the feed</td>"
+            f"<td align='right'>{fmt_kg(reg_kg)}</td></tr>"
+        )
+    rows += (
+        f"<tr><td><b>Feed in total</b></td><td></td><td align='right'><b>"
+        f"{fmt_kg(float(cand.details.get('feed_kg', 0.0)))}</b></td></tr>"
+    )
+    return (
+        "<table cellspacing='4' width='100%'><tr><th align='left'>Item</th>"
+        "<th align='right'>Share of waste</th><th align='right'>Per batch</th></tr>"
+        f"{rows}</table>"
+    )
+
+
+def safety_html(cand) -> str:
+    """The vetting's reasons, one line each with its severity mark, and the out-of-distribution warning."""
+    notes = []
+    for r in cand.reasons:
+        mark, color = SEVERITY_MARK.get(r.get("severity", "note"), SEVERITY_MARK["note"])
+        notes.append(
+            f"<p style='margin:2px'><span style='color:{color}'><b>{mark}</b></span> "
+            f"{html.escape(r.get('message', ''))} <span style='color:#6b7280'>({html.escape(r.get('code', ''))})"
+            "</span></p>"
+        )
+    if cand.ood:
+        notes.append(
+            "<p style='margin:2px'><span style='color:#b45309'><b>⚠</b></span> This mix is far from "
+            "what the model was trained on: treat the intervals with care.</p>"
+        )
+    return "".join(notes) or "No safety notes."
+
+
+def _rich_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
+
+
+class DetailPane(QScrollArea):
+    """Everything about the selected recipe."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("detailPane")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.cand = None
+        self.run: RunInfo | None = None
+        self._explain_task: Task | None = None
+        inner = QWidget()
+        inner.setObjectName("detailInner")
+        lay = QVBoxLayout(inner)
+        self.header = QLabel(NO_SELECTION)
+        self.header.setObjectName("detailHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.composition = _rich_label()
+        self.sankey = SankeyWidget()
+        self.sankey.setObjectName("sankey")
+        self.bars = PropertyBars()
+        self.bars.setObjectName("propertyBars")
+        self.why = _rich_label()
+        self.safety = _rich_label()
+        self.work_order_button = push_button(
+            "Export work order…",
+            "Save a printable work order for this recipe (Markdown text)",
+            self.choose_work_order_file,
+            enabled=False,
+        )
+        self.report_button = push_button(
+            "Report how it turned out…",
+            "The crew made this recipe: record what they measured or judged, in the Feedback panel (Ctrl+5)",
+            self.request_feedback,
+            name="reportFeedbackButton",
+            enabled=False,
+        )
+        lay.addWidget(self.header)
+        lay.addLayout(button_row(self.report_button, self.work_order_button))
+        add_section(lay, "Composition", self.composition)
+        add_section(lay, "Mass flow per batch", self.sankey)
+        add_section(lay, "Against the target (95% intervals)", self.bars)
+        add_section(lay, "Why it scores so", self.why)
+        add_section(lay, "Safety notes", self.safety)
+        lay.addStretch(1)
+        self.setWidget(inner)
+        self.show_candidate(None, None)
+
+    def show_candidate(self, cand, run: RunInfo | None) -> None:
+        if cand is self.cand and run is self.run:
+            return
+        self.cand, self.run = cand, run
+        if self._explain_task is not None:
+            self.ctx.runner.cancel(self._explain_task, drop=True)
+            self._explain_task = None
+        self.work_order_button.setEnabled(cand is not None)
+        self.report_button.setEnabled(cand is not None)
+        self.sankey.set_candidate(cand)
+        self.bars.set_candidate(cand, run.target if run is not None else None)
+        if cand is None:
+            self.header.setText(NO_SELECTION_LONG)
+            for w in (self.composition, self.why, self.safety):
+                w.setText("")
+            return
+        rank = f", Pareto rank {cand.pareto_rank}" if cand.pareto_rank > 0 else ""
+        self.header.setText(
+            f"<b>{html.escape(cand.process_name)}</b> — {STATUS_HTML[cand.status]}{rank}<br>"
+            f"<span style='color:#4b5563'>Recipe {cand.recipe_id} · batch of "
+            f"{fmt_kg(cand.recipe.batch_mass_kg)} product</span>"
+        )
+        self.composition.setText(composition_html(cand))
+        self.why.setText(physics_explanation_html(cand))
+        if run is not None:
+            self._explain(cand, run)
+        self.safety.setText(safety_html(cand))
+
+    # ------------------------------------------------------------------ explanation
+    def _explain(self, cand, run: RunInfo) -> None:
+        """Work out the model's feature contributions on a worker; the physics details show meanwhile."""
+        self.why.setText(
+            physics_explanation_html(cand) + "<p style='color:#6b7280'>Working out the model's "
+            "feature contributions…</p>"
+        )
+        recipe, items, scorer = cand.recipe, run.items, run.scorer
+        self._explain_task = self.ctx.runner.submit(
+            lambda c: explain_recipe(recipe, items, scorer),
+            slot="explain",
+            pool="io",
+            label="the explanation of the selected recipe",
+            on_done=lambda e, c=cand: self._explained(c, e),
+            on_error=lambda f, c=cand: self._explain_failed(c, f),
+        )
+
+    def _explained(self, cand, expl) -> None:
+        self._explain_task = None
+        if cand is self.cand:
+            self.why.setText(
+                contributions_html(expl) + "<p><b>Physics details</b></p>" + physics_explanation_html(cand)
+            )
+
+    def _explain_failed(self, cand, failure: TaskFailure) -> None:
+        self._explain_task = None
+        if cand is self.cand:
+            self.why.setText(
+                physics_explanation_html(cand) + "<p style='color:#6b7280'>The model's contributions "
+                f"are not available ({html.escape(failure.message)})</p>"
+            )
+
+    # ------------------------------------------------------------------ actions
+    def request_feedback(self) -> None:
+        if self.cand is not None:
+            self.ctx.request_feedback(self.cand, self.run)
+
+    def choose_work_order_file(self) -> None:
+        if self.cand is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save the work order",
+            str(Path.home() / f"work-order-{self.cand.recipe_id}.md"),
+            "Markdown text (*.md *.txt)",
+        )
+        if path:
+            self.export_work_order(path)
+
+    def export_work_order(self, path: str) -> Task | None:
+        if self.cand is None or self.run is None:
+            return None
+        text = work_order_text(self.cand, self.run.target, dict(self.ctx.model_info.to_dict()))
+
+        def work(_c):
+            save_text(path, text, what="the work order")
+            return path
+
+        return self.ctx.runner.submit(
+            work,
+            pool="io",
+            label="the work-order export",
+            on_done=lambda p: self.ctx.say(f"Work order saved to {p}", 8000),
+        )
