@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from spacetrash_desktop.domain import PROPERTY_NAMES, finite_float
+from spacetrash_desktop.services.feedback import build_feedback_row, list_feedback, predicted_vs_actual
 from spacetrash_desktop.ui.views import OBJECTIVES, fmt_kg, fmt_value
 
 REPORT_PROPS: tuple[str, ...] = (*PROPERTY_NAMES, "product_mass_kg")
@@ -160,8 +161,6 @@ class MadeRecipe:
     def to_row(self, report: Mapping[str, Any], *, row_id: str, recorded_at: str) -> dict[str, Any]:
         """The feedback row (services.feedback.build_feedback_row) with its id and time fixed now, so
         saving it again after a refused write records it once."""
-        from spacetrash_desktop.services.feedback import build_feedback_row
-
         row = build_feedback_row(dict(self.candidate), self.target, self.model, dict(report))
         row["row_id"] = row_id
         row["recorded_at"] = recorded_at
@@ -310,8 +309,6 @@ class FeedbackListView:
 
 def load_feedback_list(_ctx=None) -> FeedbackListView:
     """Runs on a worker: every recorded report, with predicted vs actual per property."""
-    from spacetrash_desktop.services.feedback import list_feedback, predicted_vs_actual
-
     df = list_feedback()
     return FeedbackListView.build(df, predicted_vs_actual(df))
 
