@@ -22,6 +22,11 @@ On disk (``storage.paths.feedback_dir()``)::
   lost or damaged (outside damage: the app only replaces it atomically), every readable segment is
   adopted again, de-duplicated by ``row_id``, and no row is lost.
 
+In code: :class:`~spacetrash_desktop.storage.journal_log.CommitLog` (``journal_log.py``) reads, checks
+and commits ``journal.json``; :class:`SegmentStore` seals, reads back and deletes segments;
+:class:`FeedbackJournal` puts them together under the folder lock (appending, reading, verifying,
+compacting, and at open the sweep and the recovery).
+
 Only pyarrow is needed to write (pandas is imported lazily by :meth:`FeedbackJournal.rows`), so a
 process that records a row starts fast. See ``docs/FEEDBACK.md``.
 """
@@ -126,6 +131,98 @@ class VerifyReport:
         return not self.damaged and not self.duplicate_ids
 
 
+class SegmentStore:
+    """The sealed Parquet segments of one journal folder: sealing a table as a new segment and
+    committing it to the log, reading a live one back (verified once, then cached: segments are
+    immutable), the row ids they hold, and deleting the ones a commit replaced."""
+
+    def __init__(self, folder: Path, log: CommitLog):
+        self.path = folder
+        self.log = log
+        self._tables: dict[str, pa.Table] = {}  # verified segment tables
+        self._ids: dict[str, frozenset[str]] = {}
+
+    def write_and_commit(
+        self,
+        manifest: dict[str, Any],
+        table: pa.Table,
+        *,
+        kind: str,
+        keep: list[dict],
+        removed: list[str],
+        what: str,
+        note: str = "",
+        before_commit: Callable[[], None] | None = None,
+    ) -> dict[str, Any]:
+        """Seal ``table`` as a new segment and commit a log listing ``keep`` + it. On any failure the
+        new segment is removed again and the committed state is as before."""
+        seq = int(manifest["next_seq"])
+        name = f"seg-{seq:08d}-{uuid.uuid4().hex[:8]}.parquet"
+        data = parquet_bytes(table)
+        info = {
+            "name": name,
+            "rows": table.num_rows,
+            "sha256": sha256_bytes(data),
+            "bytes": len(data),
+            "kind": kind,
+            "created_at": utc_now_iso(),
+        }
+        try:
+            atomic_write_bytes(self.path / name, data, what=what)
+            if before_commit is not None:
+                before_commit()
+            new = dict(manifest)
+            new["segments"] = list(keep) + [info]
+            new["next_seq"] = seq + 1
+            committed = self.log.commit(new, action=kind, added=[name], removed=removed, rows=table.num_rows, note=note)
+        except BaseException:
+            self.discard_if_uncommitted(name)
+            raise
+        self._tables[name] = table
+        self._ids[name] = frozenset(table.column("row_id").to_pylist())
+        return committed
+
+    def discard_if_uncommitted(self, name: str) -> None:
+        try:
+            m = self.log.read()
+        except (ManifestDamaged, SpaceTrashError):
+            return  # leave it: the next open decides
+        if m is not None and any(s["name"] == name for s in m["segments"]):
+            return
+        _unlink_quietly(self.path / name)
+
+    def read(self, seg: Mapping[str, Any], *, use_cache: bool = True) -> pa.Table:
+        name = seg["name"]
+        if use_cache and name in self._tables:
+            return self._tables[name]
+        table = read_sealed_parquet(
+            self.path / name, expected_sha256=seg["sha256"], expected_rows=seg["rows"], expected_bytes=seg.get("bytes")
+        )
+        self._tables[name] = table
+        self._ids[name] = frozenset(table.column("row_id").to_pylist())
+        return table
+
+    def live_ids(self, manifest: dict[str, Any]) -> set[str]:
+        ids: set[str] = set()
+        for seg in manifest["segments"]:
+            if seg["name"] not in self._ids:
+                try:
+                    self.read(seg)
+                except DamagedSegment as exc:  # cannot de-duplicate against it; recording goes on
+                    log.warning("feedback journal: %s", exc)
+                    continue
+            ids |= self._ids[seg["name"]]
+        return ids
+
+    def drop(self, names: list[str]) -> None:
+        """Delete segments the log no longer lists (swept at the next open if we die here)."""
+        for name in names:
+            _unlink_quietly(self.path / name)
+            self._tables.pop(name, None)
+            self._ids.pop(name, None)
+        fsync_dir(self.path)
+
+
 class FeedbackJournal:
     """The feedback store. Safe to use from several threads and several processes at once.
 
@@ -142,9 +239,8 @@ class FeedbackJournal:
         self.auto_compact_at = int(auto_compact_at)
         self.damaged: list[tuple[str, str]] = []  # segments skipped by the last lenient read
         self.log = CommitLog(self.path)
+        self.store = SegmentStore(self.path, self.log)
         self._lock = FolderLock.for_folder(self.path)
-        self._tables: dict[str, pa.Table] = {}  # verified segment tables (segments are immutable)
-        self._ids: dict[str, frozenset[str]] = {}
         self.installation_id = ""
         self.open_report = self._open()
 
@@ -174,8 +270,8 @@ class FeedbackJournal:
         rid = norm["row_id"]
         with self._locked():
             manifest = self._require_manifest()
-            if rid not in self._live_ids(manifest):
-                manifest = self._write_segment_and_commit(
+            if rid not in self.store.live_ids(manifest):
+                manifest = self.store.write_and_commit(
                     manifest,
                     rows_to_table([norm]),
                     kind="append",
@@ -198,7 +294,7 @@ class FeedbackJournal:
             tables, damaged = [], []
             for seg in manifest["segments"]:
                 try:
-                    tables.append(self._segment_table(seg))
+                    tables.append(self.store.read(seg))
                 except DamagedSegment as exc:
                     damaged.append((exc.name, exc.reason))
         self.damaged = damaged
@@ -257,7 +353,7 @@ class FeedbackJournal:
             for seg in manifest["segments"]:
                 report.segments += 1
                 try:
-                    t = self._segment_table(seg, use_cache=False)
+                    t = self.store.read(seg, use_cache=False)
                 except DamagedSegment as exc:
                     report.damaged.append((exc.name, exc.reason))
                     continue
@@ -292,7 +388,7 @@ class FeedbackJournal:
             _check(ctx)
             chosen_names = {s["name"] for s in chosen}
             keep = [s for s in segs if s["name"] not in chosen_names]
-            self._write_segment_and_commit(
+            self.store.write_and_commit(
                 manifest,
                 merged,
                 kind="compact",
@@ -301,7 +397,7 @@ class FeedbackJournal:
                 what="the compacted feedback",
                 before_commit=lambda: _check(ctx),
             )
-            self._drop_segments(sorted(chosen_names))  # committed: the old files are garbage now
+            self.store.drop(sorted(chosen_names))  # committed: the old files are garbage now
             _progress(ctx, len(chosen) + 1, len(chosen) + 1, "Compacted")
             report.segments_after = len(keep) + 1
             report.merged = len(chosen)
@@ -314,7 +410,7 @@ class FeedbackJournal:
         recorded. Returns (added, duplicates)."""
         with self._locked():
             manifest = self._require_manifest()
-            live = self._live_ids(manifest)
+            live = self.store.live_ids(manifest)
             fresh, seen = [], set()
             for r in rows:
                 if r["row_id"] in live or r["row_id"] in seen:
@@ -322,7 +418,7 @@ class FeedbackJournal:
                 seen.add(r["row_id"])
                 fresh.append(r)
             if fresh:
-                self._write_segment_and_commit(
+                self.store.write_and_commit(
                     manifest,
                     rows_to_table(fresh),
                     kind=kind,
@@ -415,79 +511,6 @@ class FeedbackJournal:
         self.installation_id = m["installation_id"]
         return m
 
-    # ------------------------------------------------------------------ segments
-    def _write_segment_and_commit(
-        self,
-        manifest: dict[str, Any],
-        table: pa.Table,
-        *,
-        kind: str,
-        keep: list[dict],
-        removed: list[str],
-        what: str,
-        note: str = "",
-        before_commit: Callable[[], None] | None = None,
-    ) -> dict[str, Any]:
-        """Seal ``table`` as a new segment and commit a log listing ``keep`` + it. On any failure the
-        new segment is removed again and the committed state is as before."""
-        seq = int(manifest["next_seq"])
-        name = f"seg-{seq:08d}-{uuid.uuid4().hex[:8]}.parquet"
-        data = parquet_bytes(table)
-        info = {
-            "name": name,
-            "rows": table.num_rows,
-            "sha256": sha256_bytes(data),
-            "bytes": len(data),
-            "kind": kind,
-            "created_at": utc_now_iso(),
-        }
-        try:
-            atomic_write_bytes(self.path / name, data, what=what)
-            if before_commit is not None:
-                before_commit()
-            new = dict(manifest)
-            new["segments"] = list(keep) + [info]
-            new["next_seq"] = seq + 1
-            committed = self.log.commit(new, action=kind, added=[name], removed=removed, rows=table.num_rows, note=note)
-        except BaseException:
-            self._discard_if_uncommitted(name)
-            raise
-        self._tables[name] = table
-        self._ids[name] = frozenset(table.column("row_id").to_pylist())
-        return committed
-
-    def _discard_if_uncommitted(self, name: str) -> None:
-        try:
-            m = self.log.read()
-        except (ManifestDamaged, SpaceTrashError):
-            return  # leave it: the next open decides
-        if m is not None and any(s["name"] == name for s in m["segments"]):
-            return
-        _unlink_quietly(self.path / name)
-
-    def _segment_table(self, seg: Mapping[str, Any], *, use_cache: bool = True) -> pa.Table:
-        name = seg["name"]
-        if use_cache and name in self._tables:
-            return self._tables[name]
-        table = read_sealed_parquet(
-            self.path / name, expected_sha256=seg["sha256"], expected_rows=seg["rows"], expected_bytes=seg.get("bytes")
-        )
-        self._tables[name] = table
-        self._ids[name] = frozenset(table.column("row_id").to_pylist())
-        return table
-
-    def _live_ids(self, manifest: dict[str, Any]) -> set[str]:
-        ids: set[str] = set()
-        for seg in manifest["segments"]:
-            if seg["name"] not in self._ids:
-                try:
-                    self._segment_table(seg)
-                except DamagedSegment as exc:  # cannot de-duplicate against it; recording goes on
-                    log.warning("feedback journal: %s", exc)
-                    continue
-            ids |= self._ids[seg["name"]]
-        return ids
-
     # ------------------------------------------------------------------ compaction, sweep, recovery
     def _auto_compact(self, rid: str) -> None:
         """Compact after a save; the row is saved whatever happens here."""
@@ -504,21 +527,13 @@ class FeedbackJournal:
             _check(ctx)
             _progress(ctx, i, len(chosen) + 1, "Reading saved feedback")
             try:
-                tables.append(self._segment_table(seg))
+                tables.append(self.store.read(seg))
             except DamagedSegment as exc:
                 raise StorageError(
                     "Feedback was not compacted: a saved feedback file is damaged (run `spacetrash feedback verify`).",
                     details=str(exc),
                 ) from exc
         return tables
-
-    def _drop_segments(self, names: list[str]) -> None:
-        """Delete segments the log no longer lists (swept at the next open if we die here)."""
-        for name in names:
-            _unlink_quietly(self.path / name)
-            self._tables.pop(name, None)
-            self._ids.pop(name, None)
-        fsync_dir(self.path)
 
     def _sweep(self, manifest: dict) -> tuple[int, int]:
         try:
@@ -555,7 +570,7 @@ class FeedbackJournal:
         manifest["next_seq"] = max((segment_seq(p.name) for p in files), default=0) + 1
         if tables:
             merged, _ = _dedupe(pa.concat_tables(tables))
-            manifest = self._write_segment_and_commit(
+            manifest = self.store.write_and_commit(
                 manifest,
                 merged,
                 kind="recover",

@@ -263,7 +263,7 @@ def test_a_kill_between_writing_the_merged_segment_and_committing_it(tmp_path, m
         raise _Killed()
 
     monkeypatch.setattr(j.log, "commit", die)
-    monkeypatch.setattr(j, "_discard_if_uncommitted", lambda name: None)  # a kill cleans nothing
+    monkeypatch.setattr(j.store, "discard_if_uncommitted", lambda name: None)  # a kill cleans nothing
     with pytest.raises(_Killed):
         j.compact()
     assert sum(1 for p in tmp_path.iterdir() if SEGMENT_RE.match(p.name)) == 5
