@@ -16,106 +16,25 @@ from __future__ import annotations
 
 import html
 import json
-import math
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QRadioButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from spacetrash_desktop.common import parse_number
 from spacetrash_desktop.errors import BadInputError, ErrorCode, StorageError
 from spacetrash_desktop.services import feedback as feedback_service
 from spacetrash_desktop.ui.context import AppContext
-from spacetrash_desktop.ui.feedback_views import PROP_TITLES, PROP_UNITS, REPORT_PROPS, MadeRecipe
+from spacetrash_desktop.ui.feedback_entry import ReportEntry
+from spacetrash_desktop.ui.feedback_views import MadeRecipe
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
-from spacetrash_desktop.ui.widgets import CheckedNumberField, mark_invalid, section_title
+from spacetrash_desktop.ui.widgets import section_title
 
-FIELD_TIPS = {
-    "rigidity": "How stiff the product turned out, as the 0–1 rigidity index: 0 = soft foam or draped fabric, "
-    "0.37 = LDPE sheet, 0.57 = HDPE board, 0.71 = PET/nylon part, 0.86 = fibre composite, "
-    "1 = metal frame.",
-    "tightness": "How well it holds liquid and gas, 0–1: 0 = loose shred or mesh, 0.2 = woven fabric (dust), "
-    "0.5 = compacted tile (splash-proof), 0.8 = fused sheet (water-tight), 1 = gas-tight film.",
-    "energy_kwh": "Electrical energy the batch actually used (heater, press, machine), in kilowatt-hours.",
-    "water_l": "Water the batch actually used (rinsing, cleaning, process water), net of what was recovered, "
-    "in litres.",
-    "crew_min": "Hands-on crew time the batch actually took (sorting, loading, finishing), in minutes.",
-    "product_mass_kg": "Mass of usable product that came out of the batch, in kilograms.",
-}
-HOW_PLACEHOLDER = {
-    "rigidity": "how: e.g. 3-point bend of a 10 cm strip, or pressed by hand",
-    "tightness": "how: e.g. held 1 L of water for an hour without a drip",
-}
-INDEX_PROPS = ("rigidity", "tightness")  # 0–1, each measured or judged, and how
-WHO_HISTORY = 12
 NO_RECIPE = (
     "<span style='color:#4b5563'>No recipe chosen. Select the recipe the crew made in the Candidates "
     "tab and press <b>Report how it turned out…</b> in its detail pane, or pick a past report below "
     "and press <b>Report on this recipe again…</b>.</span>"
 )
-
-
-class ReportField(CheckedNumberField):
-    """An optional number with its unit: empty is allowed (not reported); anything else must be a
-    number in range, or it is refused here with the reason."""
-
-    def __init__(self, key: str, unit: str, lo: float, hi: float | None, parent: QWidget | None = None):
-        title = PROP_TITLES[key]
-        allowed = f"{lo:g} to {hi:g}" if hi is not None else f"{lo:g} or more"
-        tip = f"{FIELD_TIPS[key]}\nAllowed: {allowed} {unit}. Leave it empty if it was not measured or judged."
-        super().__init__(
-            key,
-            title,
-            unit,
-            lo,
-            hi,
-            edit_name=f"feedback_{key}",
-            accessible=f"{title} ({unit})",
-            tip=tip,
-            width=110,
-            parent=parent,
-        )
-        self.edit.setPlaceholderText("not reported")
-        self.edit.textChanged.connect(self._edited)
-
-    def _edited(self, text: str) -> None:
-        s = text.strip()
-        unit = "" if self.unit == "0–1" else f" {self.unit}"
-        self._value = None
-        if not s:
-            self._set_reason("")
-        else:
-            x = parse_number(s)
-            if x is None or not math.isfinite(x):
-                span = f"from {self.lo:g} to {self.hi:g}" if self.hi is not None else f"of {self.lo:g} or more"
-                self._set_reason(f"'{s[:30]}' is not a number: type a value {span}{unit}, or leave it empty.")
-            elif x < self.lo:
-                self._set_reason(
-                    f"Cannot be negative: {x:g} is below {self.lo:g}{unit}."
-                    if self.lo == 0
-                    else f"Too low: {x:g} is below the minimum of {self.lo:g}{unit}."
-                )
-            elif self.hi is not None and x > self.hi:
-                self._set_reason(f"Too high: {x:g} is above the maximum of {self.hi:g}{unit}.")
-            else:
-                self._value = float(x)
-                self._set_reason("")
-        self.changed.emit()
 
 
 class PendingBanner(QFrame):
@@ -184,10 +103,9 @@ class FeedbackForm(QScrollArea):
         lay = QVBoxLayout(inner)
         lay.setContentsMargins(0, 0, 8, 0)
         self._build_recipe(lay)
-        lay.addWidget(section_title("What the crew found"))
-        lay.addLayout(self._build_results())
-        lay.addWidget(section_title("Outcome"))
-        lay.addLayout(self._build_outcome())
+        self.entry = ReportEntry()
+        self.entry.changed.connect(self._changed)
+        lay.addWidget(self.entry)
         self._build_buttons(lay)
         lay.addStretch(1)
         self.setWidgetResizable(True)
@@ -218,119 +136,6 @@ class FeedbackForm(QScrollArea):
         ub.addWidget(self.use_selected_button)
         ub.addStretch(1)
         lay.addLayout(ub)
-
-    def _build_results(self) -> QGridLayout:
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(4)
-        grid.addWidget(QLabel("<b>Actual</b>"), 0, 1, 1, 2)
-        grid.addWidget(QLabel("<b>Found by</b>"), 0, 3)
-        grid.addWidget(QLabel("<b>Predicted [95% interval]</b>"), 0, 4)
-        self.fields: dict[str, ReportField] = {}
-        self.methods: dict[str, QComboBox] = {}
-        self.hows: dict[str, QLineEdit] = {}
-        self.method_errors: dict[str, QLabel] = {}
-        self.predicted_labels: dict[str, QLabel] = {}
-        row = 1
-        for key in REPORT_PROPS:
-            index = key in INDEX_PROPS
-            f = ReportField(key, PROP_UNITS[key], 0.0, 1.0 if index else None)
-            f.changed.connect(self._changed)
-            self.fields[key] = f
-            pred = QLabel("–")
-            pred.setObjectName("hint")
-            pred.setToolTip(f"What was predicted for {PROP_TITLES[key].lower()}, with its 95% interval")
-            self.predicted_labels[key] = pred
-            grid.addWidget(f.label, row, 0)
-            grid.addWidget(f.edit, row, 1)
-            grid.addWidget(f.unit_label, row, 2)
-            grid.addWidget(pred, row, 4)
-            if index:
-                self._add_method_rows(grid, key, row)
-                grid.addWidget(f.error, row + 2, 1, 1, 4)
-                grid.addWidget(self.method_errors[key], row + 3, 1, 1, 4)
-                row += 4
-            else:
-                grid.addWidget(f.error, row + 1, 1, 1, 4)
-                row += 2
-        grid.setColumnStretch(4, 1)
-        return grid
-
-    def _add_method_rows(self, grid: QGridLayout, key: str, row: int) -> None:
-        """ "Found by" (measured / judged) and "how" for a 0–1 index."""
-        title = PROP_TITLES[key].lower()
-        combo = QComboBox()
-        combo.setObjectName(f"feedback_{key}_method")
-        combo.setAccessibleName(f"How {title} was found")
-        combo.addItem("choose…", None)
-        combo.addItem("measured", "measured")
-        combo.addItem("judged", "judged")
-        combo.setToolTip("measured: with an instrument or a repeatable test; judged: by hand and eye")
-        combo.currentIndexChanged.connect(self._changed)
-        how = QLineEdit()
-        how.setObjectName(f"feedback_{key}_how")
-        how.setPlaceholderText(HOW_PLACEHOLDER[key])
-        how.setAccessibleName(f"What was measured for {title} and how")
-        how.setToolTip(
-            "What was measured and how (the test, the instrument, the sample), or what the judgement was based on"
-        )
-        how.setMaxLength(2000)
-        merr = QLabel("")
-        merr.setObjectName("fieldError")
-        merr.setWordWrap(True)
-        merr.setVisible(False)
-        self.methods[key], self.hows[key], self.method_errors[key] = combo, how, merr
-        grid.addWidget(combo, row, 3)
-        grid.addWidget(how, row + 1, 1, 1, 4)
-
-    def _build_outcome(self) -> QGridLayout:
-        ol = QGridLayout()
-        ol.setHorizontalSpacing(8)
-        self.outcome_group = QButtonGroup(self)
-        self.outcome_buttons: dict[str, QRadioButton] = {}
-        rb = QHBoxLayout()
-        for key, text, tip in (
-            ("passed", "Passed", "The product does the job it was made for"),
-            ("failed", "Failed", "The product does not do the job"),
-            ("unknown", "Not known yet", "Not tried in use yet"),
-        ):
-            b = QRadioButton(text)
-            b.setObjectName(f"feedback_outcome_{key}")
-            b.setToolTip(tip)
-            self.outcome_group.addButton(b)
-            self.outcome_buttons[key] = b
-            rb.addWidget(b)
-        rb.addStretch(1)
-        self.outcome_buttons["unknown"].setChecked(True)
-        for b in self.outcome_buttons.values():
-            b.toggled.connect(self._changed)
-        ol.addWidget(QLabel("Pass / fail"), 0, 0)
-        ol.addLayout(rb, 0, 1)
-        self.notes = QPlainTextEdit()
-        self.notes.setObjectName("feedback_notes")
-        self.notes.setAccessibleName("Notes")
-        self.notes.setPlaceholderText("Anything worth knowing: defects, smell, what you would change…")
-        self.notes.setToolTip("Free notes about the batch and the product")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(QFontMetrics(self.font()).height() * 4 + 14)
-        notes_label = QLabel("Notes")
-        notes_label.setBuddy(self.notes)
-        ol.addWidget(notes_label, 1, 0, Qt.AlignmentFlag.AlignTop)
-        ol.addWidget(self.notes, 1, 1)
-        self.who = QComboBox()
-        self.who.setObjectName("feedback_who")
-        self.who.setEditable(True)
-        self.who.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.who.setAccessibleName("Who reports")
-        self.who.setToolTip("Your name or call sign (remembered for next time)")
-        self.who.lineEdit().setPlaceholderText("your name")
-        self.who.lineEdit().setMaxLength(200)
-        who_label = QLabel("Who")
-        who_label.setBuddy(self.who)
-        ol.addWidget(who_label, 2, 0)
-        ol.addWidget(self.who, 2, 1)
-        ol.setColumnStretch(1, 1)
-        return ol
 
     def _build_buttons(self, lay: QVBoxLayout) -> None:
         self.save_button = QPushButton("Save feedback  (Ctrl+S)")
@@ -370,7 +175,7 @@ class FeedbackForm(QScrollArea):
             model = getattr(run.scorer, "info", None)
         self.set_recipe(MadeRecipe.from_candidate(cand, target, model if model is not None else self.ctx.model_info))
         self.ctx.show_tab.emit("feedback")
-        self.fields["rigidity"].edit.setFocus()
+        self.entry.fields["rigidity"].edit.setFocus()
 
     def use_selected(self) -> None:
         view = self.ctx.results.view
@@ -383,14 +188,12 @@ class FeedbackForm(QScrollArea):
     def report_again(self, record: dict) -> None:
         """Fill the form with the recipe, target and prediction of a past report."""
         self.set_recipe(MadeRecipe.from_feedback_row(record))
-        self.fields["rigidity"].edit.setFocus()
+        self.entry.fields["rigidity"].edit.setFocus()
 
     def set_recipe(self, made: MadeRecipe | None) -> None:
         self.made = made
         if made is None:
             self.recipe_label.setText(NO_RECIPE)
-            for lab in self.predicted_labels.values():
-                lab.setText("–")
         else:
             src = " (from a past report)" if made.source == "feedback" else ""
             self.recipe_label.setText(
@@ -399,8 +202,7 @@ class FeedbackForm(QScrollArea):
                 f"<span style='color:#4b5563'>Recipe {html.escape(made.recipe_id)} · target "
                 f"{html.escape(made.target_name)} · predicted by {html.escape(made.model_label)}</span>"
             )
-            for key, lab in self.predicted_labels.items():
-                lab.setText(made.predicted_text(key))
+        self.entry.show_predicted(made)
         self._update_use_selected()
         self._update_save()
         self.recipe_changed.emit(made)
@@ -414,28 +216,7 @@ class FeedbackForm(QScrollArea):
     # ------------------------------------------------------------------ the report
     def report(self) -> dict[str, Any]:
         """The crew's report as services.feedback REPORT_FIELDS (only what was given)."""
-        out: dict[str, Any] = {}
-        for key, f in self.fields.items():
-            v = f.value()
-            if v is not None:
-                out[key] = v
-        for key, combo in self.methods.items():
-            if key in out and combo.currentData():
-                out[f"{key}_method"] = combo.currentData()
-            how = self.hows[key].text().strip()
-            if key in out and how:
-                out[f"{key}_how"] = how
-        if self.outcome_buttons["passed"].isChecked():
-            out["passed"] = True
-        elif self.outcome_buttons["failed"].isChecked():
-            out["passed"] = False
-        notes = self.notes.toPlainText().strip()
-        if notes:
-            out["notes"] = notes
-        who = self.who.currentText().strip()
-        if who:
-            out["who"] = who
-        return out
+        return self.entry.report()
 
     def problems(self) -> list[str]:
         """Why Save is not possible now (empty: it is)."""
@@ -443,31 +224,8 @@ class FeedbackForm(QScrollArea):
 
     def _problems(self) -> list[tuple[bool, str]]:
         """(shown at a field?, why) for everything that stops Save."""
-        out: list[tuple[bool, str]] = []
-        if self.made is None:
-            out.append((False, "Choose the recipe the crew made first."))
-        for key, f in self.fields.items():
-            if f.reason:
-                out.append((True, f"{PROP_TITLES[key]}: {f.reason}"))
-        for key, combo in self.methods.items():
-            reason = self._method_problem(key, combo)
-            err = self.method_errors[key]
-            err.setText(reason)
-            err.setVisible(bool(reason))
-            mark_invalid(combo, bool(reason))
-            if reason:
-                out.append((True, reason))
-        if not any(f.value() is not None for f in self.fields.values()) and self.outcome_buttons["unknown"].isChecked():
-            out.append((False, "Enter at least one result (a value, or passed / failed)."))
-        return out
-
-    def _method_problem(self, key: str, combo: QComboBox) -> str:
-        has_value = self.fields[key].value() is not None
-        if has_value and not combo.currentData():
-            return f"Say whether {PROP_TITLES[key].lower()} was measured or judged."
-        if not has_value and combo.currentData() and not self.fields[key].reason:
-            return f"Enter the {PROP_TITLES[key].lower()} that was {combo.currentData()}, or set 'choose…'."
-        return ""
+        first = [(False, "Choose the recipe the crew made first.")] if self.made is None else []
+        return first + self.entry.problems()
 
     def _changed(self, *_):
         self._update_save()
@@ -485,13 +243,7 @@ class FeedbackForm(QScrollArea):
         self.form_hint.setText(general[0] if general and self.made is not None else "")
 
     def clear_form(self) -> None:
-        for f in self.fields.values():
-            f.edit.clear()
-        for key in self.methods:
-            self.methods[key].setCurrentIndex(0)
-            self.hows[key].clear()
-        self.notes.clear()
-        self.outcome_buttons["unknown"].setChecked(True)
+        self.entry.clear()
         self._update_save()
 
     # ------------------------------------------------------------------ saving
@@ -513,7 +265,7 @@ class FeedbackForm(QScrollArea):
                 self._refused(exc.message)
                 return None
         self._row_key[key] = row["row_id"]
-        self._remember_who(report.get("who", ""))
+        self.entry.remember_who(report.get("who", ""))
         self._set_status("Saving…", "saving")
 
         def work(_c):
@@ -648,33 +400,3 @@ class FeedbackForm(QScrollArea):
             f"{n} feedback report{'s' if n != 1 else ''} could not be saved (the disk refused the write) and "
             f"{'are' if n != 1 else 'is'} only in memory."
         )
-
-    # ------------------------------------------------------------------ who reports (remembered)
-    def _remember_who(self, who: str) -> None:
-        who = who.strip()
-        if not who:
-            return
-        names = [who] + [self.who.itemText(i) for i in range(self.who.count()) if self.who.itemText(i) != who]
-        self.who.blockSignals(True)
-        self.who.clear()
-        self.who.addItems(names[:WHO_HISTORY])
-        self.who.setCurrentIndex(0)
-        self.who.blockSignals(False)
-
-    def save_who(self, settings) -> None:
-        names = [self.who.itemText(i) for i in range(self.who.count())]
-        current = self.who.currentText().strip()
-        if current and current not in names:
-            names.insert(0, current)
-        settings.setValue("feedback/who", current)
-        settings.setValue("feedback/who_history", json.dumps(names[:WHO_HISTORY]))
-
-    def restore_who(self, settings) -> None:
-        try:
-            names = json.loads(str(settings.value("feedback/who_history", "[]") or "[]"))
-        except ValueError:
-            names = []
-        names = [str(n) for n in names if isinstance(n, str) and n.strip()][:WHO_HISTORY]
-        self.who.clear()
-        self.who.addItems(names)
-        self.who.setCurrentText(str(settings.value("feedback/who", "") or ""))

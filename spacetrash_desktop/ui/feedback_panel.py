@@ -2,9 +2,10 @@
 
 Two halves side by side, each its own widget:
 
-* :class:`~spacetrash_desktop.ui.feedback_form.FeedbackForm` (``feedback_form.py``): the report on
-  one recipe, checked as it is typed, **Save** and **Retry** (rows the disk refused wait in
-  ``services.feedback``; the banner above both columns says so);
+* :class:`~spacetrash_desktop.ui.feedback_form.FeedbackForm` (``feedback_form.py``): the recipe,
+  the report on it (:class:`~spacetrash_desktop.ui.feedback_entry.ReportEntry`, checked as it is
+  typed), **Save** and **Retry** (rows the disk refused wait in ``services.feedback``; the banner
+  above both columns says so);
 * :class:`~spacetrash_desktop.ui.feedback_history.FeedbackHistory` (``feedback_history.py``): past
   feedback with predicted vs actual, "Report on this recipe again…", and the File menu's export and
   import.
@@ -21,7 +22,8 @@ from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from spacetrash_desktop.ui.context import AppContext
-from spacetrash_desktop.ui.feedback_form import FeedbackForm, ReportField
+from spacetrash_desktop.ui.feedback_entry import ReportEntry, ReportField
+from spacetrash_desktop.ui.feedback_form import FeedbackForm
 from spacetrash_desktop.ui.feedback_history import (
     FeedbackHistory,
     FeedbackListModel,
@@ -80,13 +82,13 @@ class FeedbackPanel(QWidget):
 
     def _expose_parts(self) -> None:
         """The widgets of both halves under the names the window, the screenshots and tests use."""
-        form, history = self.form, self.history
+        form, entry, history = self.form, self.form.entry, self.history
         self.save_action = form.save_action
         self.recipe_label, self.use_selected_button = form.recipe_label, form.use_selected_button
-        self.fields, self.methods, self.hows = form.fields, form.methods, form.hows
-        self.method_errors, self.predicted_labels = form.method_errors, form.predicted_labels
-        self.outcome_group, self.outcome_buttons = form.outcome_group, form.outcome_buttons
-        self.notes, self.who = form.notes, form.who
+        self.fields, self.methods, self.hows = entry.fields, entry.methods, entry.hows
+        self.method_errors, self.predicted_labels = entry.method_errors, entry.predicted_labels
+        self.outcome_group, self.outcome_buttons = entry.outcome_group, entry.outcome_buttons
+        self.notes, self.who = entry.notes, entry.who
         self.save_button, self.clear_button = form.save_button, form.clear_button
         self.form_hint, self.save_status = form.form_hint, form.save_status
         self.pending_frame = form.pending_banner
@@ -189,11 +191,11 @@ class FeedbackPanel(QWidget):
         }
 
     def save_state(self, settings) -> None:
-        self.form.save_who(settings)
+        self.form.entry.save_who(settings)
         save_layout(settings, self._layout())
 
     def restore_state(self, settings) -> None:
-        self.form.restore_who(settings)
+        self.form.entry.restore_who(settings)
         restore_layout(settings, self._layout())
 
     def close_warning(self) -> str:
@@ -201,4 +203,12 @@ class FeedbackPanel(QWidget):
         return self.form.close_warning()
 
 
-__all__ = ["FeedbackForm", "FeedbackHistory", "FeedbackListModel", "FeedbackPanel", "PvaModel", "ReportField"]
+__all__ = [
+    "FeedbackForm",
+    "FeedbackHistory",
+    "FeedbackListModel",
+    "FeedbackPanel",
+    "PvaModel",
+    "ReportEntry",
+    "ReportField",
+]
