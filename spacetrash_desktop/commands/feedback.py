@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import sys
 from pathlib import Path
@@ -21,6 +20,7 @@ from spacetrash_desktop.services.feedback import (
     export_feedback,
     import_feedback,
     list_feedback,
+    plain_records,
     predicted_vs_actual,
     record_feedback,
     verify_feedback,
@@ -104,17 +104,6 @@ def _filters(args) -> dict:
     }
 
 
-def _clean(v):
-    if isinstance(v, float) and not math.isfinite(v):
-        return None
-    if hasattr(v, "item") and not isinstance(v, (str, bytes)):
-        try:
-            return _clean(v.item())
-        except (TypeError, ValueError):
-            return v
-    return v
-
-
 def cmd_list(args) -> int:
     try:
         return _list(args)
@@ -133,7 +122,7 @@ def _list(args) -> int:
             f"warning: {len(damaged)} saved feedback file(s) could not be read; run `spacetrash feedback verify`",
             file=sys.stderr,
         )
-    records = [{k: _clean(v) for k, v in r.items()} for r in df.to_dict("records")]
+    records = plain_records(df)
     if args.json:
         print(json.dumps([decode_feedback_row(r) for r in records], indent=2, ensure_ascii=False))
         return 0

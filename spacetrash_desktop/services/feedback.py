@@ -16,6 +16,7 @@ The storage format and its guarantees are in ``docs/FEEDBACK.md``.
 from __future__ import annotations
 
 import json
+import math
 import threading
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
@@ -279,6 +280,27 @@ def get_feedback(row_id: str, *, decode: bool = True) -> dict[str, Any] | None:
     return journal().get(row_id, decode=decode)
 
 
+def plain_value(v: Any) -> Any:
+    """A value read from a DataFrame of rows as plain Python: missing values (None, NaN, NA, NaT)
+    and non-finite numbers become None, numpy scalars Python ones."""
+    if v is None or type(v).__name__ in ("NAType", "NaTType"):
+        return None
+    if hasattr(v, "item") and not isinstance(v, (str, bytes)):
+        try:
+            v = v.item()
+        except (TypeError, ValueError):
+            return v
+    if isinstance(v, float) and not math.isfinite(v):
+        return None
+    return v
+
+
+def plain_records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of :func:`list_feedback` or :func:`predicted_vs_actual` as plain dicts
+    (:func:`plain_value`)."""
+    return [{k: plain_value(v) for k, v in r.items()} for r in df.to_dict("records")]
+
+
 def damaged_feedback_files() -> list[tuple[str, str]]:
     """(file, reason) of the saved feedback files the last read had to skip."""
     return list(journal().damaged)
@@ -409,6 +431,8 @@ __all__ = [
     "new_row_id",
     "pending_feedback",
     "pending_feedback_row",
+    "plain_records",
+    "plain_value",
     "predicted_vs_actual",
     "record_feedback",
     "retry_pending_feedback",

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -53,15 +53,6 @@ class ExportResult:
     sha256: str
     bytes: int
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "file": str(self.path),
-            "manifest": str(self.manifest),
-            "rows": self.rows,
-            "sha256": self.sha256,
-            "bytes": self.bytes,
-        }
-
 
 @dataclass
 class FileOutcome:
@@ -93,14 +84,6 @@ class ImportSummary:
     @property
     def refused(self) -> int:
         return sum(1 for f in self.files if f.status == "refused")
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "added": self.added,
-            "duplicates": self.duplicates,
-            "refused": self.refused,
-            "files": [asdict(f) for f in self.files],
-        }
 
 
 # ---------------------------------------------------------------------------------------- export

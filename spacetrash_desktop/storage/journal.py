@@ -55,6 +55,7 @@ from spacetrash_desktop.storage.atomic import atomic_write_bytes, fsync_dir, swe
 from spacetrash_desktop.storage.feedback_schema import (
     COLUMNS,
     FEEDBACK_SCHEMA,
+    JSON_COLUMNS,
     conform,
     empty_table,
     normalize_row,
@@ -639,7 +640,7 @@ def read_sealed_parquet(
 def decode_row(row: Mapping[str, Any]) -> dict[str, Any]:
     """A row with its JSON columns parsed into objects (names unchanged)."""
     out = dict(row)
-    for name in ("recipe_json", "target_json", "prediction_json"):
+    for name in JSON_COLUMNS:
         v = out.get(name)
         if isinstance(v, str) and v:
             try:

@@ -133,3 +133,16 @@ def test_one_service_per_data_folder(tmp_path, monkeypatch, full_disk):
     assert svc.feedback_service() is a
     assert svc.retry_pending_feedback() == [rid] and svc.pending_feedback() == []
     assert svc.list_feedback()["row_id"].tolist() == [rid]
+
+
+def test_plain_records_turn_missing_values_and_numpy_scalars_into_plain_python():
+    import numpy as np
+    import pandas as pd
+
+    assert svc.plain_value(np.float64("nan")) is None and svc.plain_value(float("inf")) is None
+    assert svc.plain_value(pd.NA) is None and svc.plain_value(pd.NaT) is None
+    assert svc.plain_value(np.bool_(True)) is True and type(svc.plain_value(np.int64(3))) is int
+    assert svc.plain_value("text") == "text" and svc.plain_value(0.5) == 0.5
+    rid = svc.record_feedback(make_row(passed=None, water_l=0.2))
+    (rec,) = svc.plain_records(svc.list_feedback())
+    assert rec["row_id"] == rid and rec["passed"] is None and rec["tightness"] is None and rec["water_l"] == 0.2
