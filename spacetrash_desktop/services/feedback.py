@@ -80,11 +80,12 @@ class FeedbackService:
         self.auto_compact_at = auto_compact_at
         self._journal: FeedbackJournal | None = None
         self._pending: dict[str, dict[str, Any]] = {}  # row_id -> normalised row whose save failed
-        self._guard = threading.Lock()
+        self._guard = threading.Lock()  # the waiting rows
+        self._opening = threading.Lock()  # opening the journal (disk work: never under _guard)
 
     @property
     def journal(self) -> FeedbackJournal:
-        with self._guard:
+        with self._opening:
             if self._journal is None:
                 self._journal = FeedbackJournal(self.folder, auto_compact_at=self.auto_compact_at)
             return self._journal
