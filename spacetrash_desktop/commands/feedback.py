@@ -8,9 +8,23 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
+import os
 import sys
 from pathlib import Path
+
+from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.services.feedback import (
+    compact_feedback,
+    damaged_feedback_files,
+    decode_feedback_row,
+    export_feedback,
+    import_feedback,
+    list_feedback,
+    plain_records,
+    predicted_vs_actual,
+    record_feedback,
+    verify_feedback,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -47,8 +61,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _read_row_file(name: str) -> dict:
-    from spacetrash_desktop.errors import BadInputError
-
     label = "standard input" if name == "-" else name
     try:
         text = sys.stdin.read() if name == "-" else Path(name).read_bytes().decode("utf-8-sig")
@@ -76,8 +88,6 @@ def _read_row_file(name: str) -> dict:
 
 
 def cmd_add(args) -> int:
-    from spacetrash_desktop.services.feedback import record_feedback
-
     row = _read_row_file(args.file)
     row_id = record_feedback(row)  # returns only once the row is durable
     print(row_id, flush=True)
@@ -94,43 +104,27 @@ def _filters(args) -> dict:
     }
 
 
-def _clean(v):
-    if isinstance(v, float) and not math.isfinite(v):
-        return None
-    if hasattr(v, "item") and not isinstance(v, (str, bytes)):
-        try:
-            return _clean(v.item())
-        except (TypeError, ValueError):
-            return v
-    return v
-
-
 def cmd_list(args) -> int:
     try:
         return _list(args)
     except BrokenPipeError:  # `spacetrash feedback list | head`: the reader went away; not an error
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
 
 
 def _list(args) -> int:
-    from spacetrash_desktop.services.feedback import journal, list_feedback, predicted_vs_actual
-    from spacetrash_desktop.storage.journal import decode_row
-
     df = list_feedback(_filters(args))
     if args.limit and args.limit > 0:
         df = df.tail(args.limit)
-    damaged = journal().damaged
+    damaged = damaged_feedback_files()
     if damaged:
         print(
             f"warning: {len(damaged)} saved feedback file(s) could not be read; run `spacetrash feedback verify`",
             file=sys.stderr,
         )
-    records = [{k: _clean(v) for k, v in r.items()} for r in df.to_dict("records")]
+    records = plain_records(df)
     if args.json:
-        print(json.dumps([decode_row(r) for r in records], indent=2, ensure_ascii=False))
+        print(json.dumps([decode_feedback_row(r) for r in records], indent=2, ensure_ascii=False))
         return 0
     pva = predicted_vs_actual(df)
     by_row: dict[str, list[str]] = {}
@@ -151,8 +145,6 @@ def _list(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from spacetrash_desktop.services.feedback import export_feedback
-
     res = export_feedback(args.out)
     print(
         f"Exported {res.rows} row(s) to {res.path} (sha256 {res.sha256[:16]}...), listed in {res.manifest}",
@@ -163,8 +155,6 @@ def cmd_export(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from spacetrash_desktop.services.feedback import import_feedback
-
     summary = import_feedback(args.files)
     for f in summary.files:
         print(f.describe(), file=sys.stderr)
@@ -176,16 +166,12 @@ def cmd_import(args) -> int:
 
 
 def cmd_compact(args) -> int:
-    from spacetrash_desktop.services.feedback import compact_feedback
-
     rep = compact_feedback()
     print(f"{rep.rows} row(s) in {rep.segments_after} file(s) (was {rep.segments_before})", file=sys.stderr)
     return 0
 
 
 def cmd_verify(args) -> int:
-    from spacetrash_desktop.services.feedback import verify_feedback
-
     rep = verify_feedback()
     for name, reason in rep.damaged:
         print(f"{name}: damaged: {reason}")

@@ -3,9 +3,10 @@
 
 * :func:`build_feedback_row` turns a generated candidate (``engine.results.Candidate`` or its
   ``to_dict()``), the target, the model info and the crew's report into a row dict;
-* :func:`record_feedback` saves it durably and returns its ``row_id`` (a disk error raises
-  :class:`StorageError` and keeps the row in memory: :func:`pending_feedback`,
-  :func:`retry_pending_feedback`);
+* :func:`record_feedback` checks it (once) and saves it durably and returns its ``row_id``. A disk
+  error raises :class:`StorageError` and the row waits in the data folder's
+  :class:`FeedbackService`, the one owner of rows waiting for a retry (:func:`pending_feedback`,
+  :func:`retry_pending_feedback`); a row refused for any other reason is not kept;
 * :func:`list_feedback` / :func:`predicted_vs_actual` for the list of past feedback;
 * :func:`export_feedback` / :func:`import_feedback` for trainers; :func:`compact_feedback`.
 
@@ -15,21 +16,35 @@ The storage format and its guarantees are in ``docs/FEEDBACK.md``.
 from __future__ import annotations
 
 import json
+import math
 import threading
 from collections.abc import Iterable, Mapping
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from spacetrash_desktop.context import RunContext
 from spacetrash_desktop.domain import PROPERTY_NAMES, PROPERTY_UNITS, finite_float
-from spacetrash_desktop.errors import BadInputError
-from spacetrash_desktop.storage.feedback_schema import COLUMNS, REPORTED_COLUMNS
+from spacetrash_desktop.errors import BadInputError, StorageError, storage_error_from_os
+from spacetrash_desktop.storage.feedback_exchange import ExportResult, ImportSummary, export_journal, import_into
+from spacetrash_desktop.storage.feedback_schema import (
+    COLUMNS,
+    REPORTED_COLUMNS,
+    new_row_id,
+    normalize_row,
+    utc_now_iso,
+)
+from spacetrash_desktop.storage.journal import (
+    AUTO_COMPACT_SEGMENTS,
+    CompactReport,
+    FeedbackJournal,
+    VerifyReport,
+    decode_row,
+)
+from spacetrash_desktop.storage.paths import feedback_dir
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
-
-    from spacetrash_desktop.storage.feedback_exchange import ExportResult, ImportSummary
-    from spacetrash_desktop.storage.journal import CompactReport, FeedbackJournal, VerifyReport
 
 # What the crew may report (the keys of ``report`` in build_feedback_row).
 REPORT_FIELDS = (
@@ -49,28 +64,98 @@ REPORT_FIELDS = (
 )
 FILTERS = ("recipe_id", "who", "model_name", "model_version", "origin", "passed", "since", "until", "text", "method")
 
-_journals: dict[str, FeedbackJournal] = {}
-_journals_guard = threading.Lock()
+
+class FeedbackService:
+    """The feedback journal of one data folder and the rows whose save failed there.
+
+    It alone keeps rows waiting for a retry: :meth:`record` checks a row once (it becomes a
+    normalised row with its id, time and origin fixed) and saves it; when the disk refuses
+    (:class:`StorageError`) the normalised row waits here, and :meth:`record` of the same ``row_id``
+    or :meth:`retry` saves that very row (the journal records a ``row_id`` once). A row refused for
+    any other reason (invalid, a bug) is not kept. The journal is opened on first use.
+    """
+
+    def __init__(self, folder: Path | str, *, auto_compact_at: int = AUTO_COMPACT_SEGMENTS):
+        self.folder = Path(folder)
+        self.auto_compact_at = auto_compact_at
+        self._journal: FeedbackJournal | None = None
+        self._pending: dict[str, dict[str, Any]] = {}  # row_id -> normalised row whose save failed
+        self._guard = threading.Lock()  # the waiting rows
+        self._opening = threading.Lock()  # opening the journal (disk work: never under _guard)
+
+    @property
+    def journal(self) -> FeedbackJournal:
+        with self._opening:
+            if self._journal is None:
+                self._journal = FeedbackJournal(self.folder, auto_compact_at=self.auto_compact_at)
+            return self._journal
+
+    def record(self, row: Mapping[str, Any]) -> str:
+        """Check and save one row; returns its ``row_id`` once it is durable on disk."""
+        kept = self.pending_row(row.get("row_id")) if isinstance(row, Mapping) else None
+        norm = kept if kept is not None else normalize_row(row, origin=self.journal.origin)
+        return self._save(norm)
+
+    def retry(self) -> list[str]:
+        """Save the waiting rows again (each once). Returns the ids saved; raises
+        :class:`StorageError` (the rest keep waiting) when the disk still refuses."""
+        with self._guard:
+            waiting = list(self._pending.values())
+        return [self._save(norm) for norm in waiting]
+
+    def pending(self) -> list[dict[str, Any]]:
+        """The rows waiting for a retry (copies, oldest first)."""
+        with self._guard:
+            return [dict(r) for r in self._pending.values()]
+
+    def pending_row(self, row_id: Any) -> dict[str, Any] | None:
+        """The waiting row with this id, or None."""
+        with self._guard:
+            kept = self._pending.get(row_id) if isinstance(row_id, str) else None
+            return dict(kept) if kept is not None else None
+
+    def pending_count(self) -> int:
+        with self._guard:
+            return len(self._pending)
+
+    def _save(self, norm: dict[str, Any]) -> str:
+        rid = norm["row_id"]
+        try:
+            self.journal.append_normalized(norm)
+        except StorageError:
+            with self._guard:
+                self._pending[rid] = norm
+            raise
+        except Exception:  # not a disk problem: retrying would not help
+            with self._guard:
+                self._pending.pop(rid, None)
+            raise
+        with self._guard:
+            self._pending.pop(rid, None)
+        return rid
+
+
+_services: dict[str, FeedbackService] = {}
+_services_guard = threading.Lock()
+
+
+def feedback_service() -> FeedbackService:
+    """The feedback service of the current per-user data folder (one per folder and process)."""
+    try:
+        folder = feedback_dir()
+        key = str(folder.resolve())
+    except OSError as exc:
+        raise storage_error_from_os(exc, "the feedback journal") from exc
+    with _services_guard:
+        service = _services.get(key)
+        if service is None:
+            service = _services[key] = FeedbackService(folder)
+        return service
 
 
 def journal() -> FeedbackJournal:
-    """The journal in the current per-user data dir (one instance per folder and process, so rows
-    whose save failed stay pending in memory for a retry)."""
-    from spacetrash_desktop.storage.journal import FeedbackJournal
-    from spacetrash_desktop.storage.paths import feedback_dir
-
-    try:
-        folder = feedback_dir()
-    except OSError as exc:
-        from spacetrash_desktop.errors import storage_error_from_os
-
-        raise storage_error_from_os(exc, "the feedback journal") from exc
-    key = str(folder.resolve())
-    with _journals_guard:
-        j = _journals.get(key)
-        if j is None:
-            j = _journals[key] = FeedbackJournal(folder)
-        return j
+    """The journal in the current per-user data folder (read it: :meth:`FeedbackJournal.table`)."""
+    return feedback_service().journal
 
 
 # ------------------------------------------------------------------------------------ recording
@@ -78,16 +163,21 @@ def journal() -> FeedbackJournal:
 
 def record_feedback(row: Mapping[str, Any]) -> str:
     """Validate and save one row; returns its row_id once it is durable on disk."""
-    return journal().append(row)
+    return feedback_service().record(row)
 
 
 def pending_feedback() -> list[dict[str, Any]]:
     """Rows whose save failed (disk full, read-only...), kept in memory to retry."""
-    return [dict(r) for r in journal().pending.values()]
+    return feedback_service().pending()
+
+
+def pending_feedback_row(row_id: str) -> dict[str, Any] | None:
+    """The waiting row with this id (to save the same report again under the same id), or None."""
+    return feedback_service().pending_row(row_id)
 
 
 def retry_pending_feedback() -> list[str]:
-    return journal().retry_pending()
+    return feedback_service().retry()
 
 
 def build_feedback_row(
@@ -123,7 +213,7 @@ def build_feedback_row(
     tgt = None
     if target is not None:
         tgt = target.to_dict() if hasattr(target, "to_dict") else dict(target)
-    info = {}
+    info: dict[str, Any] = {}
     if model is not None:
         info = model.to_dict() if hasattr(model, "to_dict") else dict(model)
     row: dict[str, Any] = {
@@ -191,10 +281,41 @@ def get_feedback(row_id: str, *, decode: bool = True) -> dict[str, Any] | None:
     return journal().get(row_id, decode=decode)
 
 
+def plain_value(v: Any) -> Any:
+    """A value read from a DataFrame of rows as plain Python: missing values (None, NaN, NA, NaT)
+    and non-finite numbers become None, numpy scalars Python ones."""
+    if v is None or type(v).__name__ in ("NAType", "NaTType"):
+        return None
+    if hasattr(v, "item") and not isinstance(v, (str, bytes)):
+        try:
+            v = v.item()
+        except (TypeError, ValueError):
+            return v
+    if isinstance(v, float) and not math.isfinite(v):
+        return None
+    return v
+
+
+def plain_records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of :func:`list_feedback` or :func:`predicted_vs_actual` as plain dicts
+    (:func:`plain_value`)."""
+    return [{k: plain_value(v) for k, v in r.items()} for r in df.to_dict("records")]
+
+
+def damaged_feedback_files() -> list[tuple[str, str]]:
+    """(file, reason) of the saved feedback files the last read had to skip."""
+    return list(journal().damaged)
+
+
+def decode_feedback_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A row with its JSON columns parsed into objects (names unchanged)."""
+    return decode_row(row)
+
+
 def predicted_vs_actual(rows: pd.DataFrame) -> pd.DataFrame:
     """One line per row and property the crew reported: predicted value, 95% interval, actual,
     error (actual - predicted) and whether the actual fell inside the interval."""
-    import pandas as pd
+    import pandas as pd  # noqa: PLC0415 - pandas is heavy; recording a row must not import it
 
     out = []
     for rec in rows.to_dict("records"):
@@ -252,16 +373,14 @@ def verify_feedback() -> VerifyReport:
 
 
 def export_feedback(out_dir: Path | str) -> ExportResult:
-    from spacetrash_desktop.storage.feedback_exchange import export_journal
-
     return export_journal(journal(), Path(out_dir))
 
 
 def import_feedback(paths: Iterable[Path | str]) -> ImportSummary:
-    return journal().import_files(paths)
+    return import_into(journal(), [Path(p) for p in paths])
 
 
-def compact_feedback(ctx=None) -> CompactReport:
+def compact_feedback(ctx: RunContext | None = None) -> CompactReport:
     return journal().compact(ctx)
 
 
@@ -277,9 +396,7 @@ def _as_bool(v: Any) -> bool | None:
     return None
 
 
-def _parse_time(text: Any):
-    from datetime import datetime
-
+def _parse_time(text: Any) -> datetime | None:
     if not isinstance(text, str):
         return None
     try:
@@ -289,7 +406,7 @@ def _parse_time(text: Any):
     return t if t.tzinfo else t.replace(tzinfo=UTC)
 
 
-def _utc_bound(text: str, key: str):
+def _utc_bound(text: str, key: str) -> datetime:
     t = _parse_time(text)
     if t is None:
         raise BadInputError(f"The '{key}' filter must be an ISO date or date and time (e.g. 2031-05-01).")
@@ -301,16 +418,25 @@ __all__ = [
     "FILTERS",
     "REPORTED_COLUMNS",
     "REPORT_FIELDS",
+    "FeedbackService",
     "build_feedback_row",
     "compact_feedback",
+    "damaged_feedback_files",
+    "decode_feedback_row",
     "export_feedback",
+    "feedback_service",
     "get_feedback",
     "import_feedback",
     "journal",
     "list_feedback",
+    "new_row_id",
     "pending_feedback",
+    "pending_feedback_row",
+    "plain_records",
+    "plain_value",
     "predicted_vs_actual",
     "record_feedback",
     "retry_pending_feedback",
+    "utc_now_iso",
     "verify_feedback",
 ]

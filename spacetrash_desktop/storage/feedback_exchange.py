@@ -19,18 +19,23 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from spacetrash_desktop._version import __version__
 from spacetrash_desktop.errors import BadInputError, StorageError, storage_error_from_os
 from spacetrash_desktop.storage.atomic import atomic_write_bytes, atomic_write_json
 from spacetrash_desktop.storage.feedback_schema import SCHEMA_VERSION, normalize_row, utc_now_iso
-
-if TYPE_CHECKING:  # pragma: no cover
-    from spacetrash_desktop.storage.journal import FeedbackJournal
+from spacetrash_desktop.storage.journal import (
+    DamagedSegment,
+    FeedbackJournal,
+    parquet_bytes,
+    read_sealed_parquet,
+    sha256_bytes,
+)
 
 EXPORT_FORMAT = "spacetrash-feedback-export"
 EXPORT_FORMAT_VERSION = 1
@@ -47,15 +52,6 @@ class ExportResult:
     rows: int
     sha256: str
     bytes: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "file": str(self.path),
-            "manifest": str(self.manifest),
-            "rows": self.rows,
-            "sha256": self.sha256,
-            "bytes": self.bytes,
-        }
 
 
 @dataclass
@@ -89,21 +85,14 @@ class ImportSummary:
     def refused(self) -> int:
         return sum(1 for f in self.files if f.status == "refused")
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "added": self.added,
-            "duplicates": self.duplicates,
-            "refused": self.refused,
-            "files": [asdict(f) for f in self.files],
-        }
-
 
 # ---------------------------------------------------------------------------------------- export
 
 
-def export_journal(journal: FeedbackJournal, out_dir: Path) -> ExportResult:
-    from spacetrash_desktop.storage.journal import parquet_bytes, sha256_bytes
-
+def export_journal(journal: FeedbackJournal, out_dir: Path | str) -> ExportResult:
+    """Write every committed row of ``journal`` as a sealed Parquet file in ``out_dir`` and list it
+    (rows, sha256) in ``out_dir/manifest.json``; see the module docstring."""
+    out_dir = Path(out_dir)
     table = journal.table(strict=True)  # never export a silently incomplete set
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -227,7 +216,7 @@ def _collect(paths: list[Path]) -> list[tuple[Path, dict | None, str]]:
         for entry in m["files"]:
             problem = _entry_problem(entry)
             if problem:
-                name = entry.get("name") if isinstance(entry, dict) and isinstance(entry.get("name"), str) else "?"
+                name = entry["name"] if isinstance(entry, dict) and isinstance(entry.get("name"), str) else "?"
                 add(folder / Path(name).name, None, problem)
                 continue
             listed.add(entry["name"])
@@ -267,8 +256,6 @@ def _collect(paths: list[Path]) -> list[tuple[Path, dict | None, str]]:
 def verify_export_file(path: Path, entry: dict[str, Any]) -> list[dict[str, Any]]:
     """Check one exported file against its manifest entry and return its rows, validated. Checksum
     and schema are checked before any row is read. Raises _Refused."""
-    from spacetrash_desktop.storage.journal import DamagedSegment, read_sealed_parquet, sha256_bytes
-
     try:
         size = path.stat().st_size
         if size > MAX_IMPORT_BYTES:
@@ -298,9 +285,11 @@ def verify_export_file(path: Path, entry: dict[str, Any]) -> list[dict[str, Any]
     return rows
 
 
-def import_into(journal: FeedbackJournal, paths: list[Path]) -> ImportSummary:
-    """Merge exported files into ``journal``; see the module docstring. A disk error while saving
-    raises StorageError (files merged before it stay merged; re-running the import is safe)."""
+def import_into(journal: FeedbackJournal, files: Iterable[Path | str]) -> ImportSummary:
+    """Merge exported files (folders, manifest.json or .parquet files) into ``journal``; see the
+    module docstring. A disk error while saving raises StorageError (files merged before it stay
+    merged; re-running the import is safe)."""
+    paths = [Path(p) for p in files]
     if not paths:
         raise BadInputError("Name at least one exported feedback file or folder to import.")
     summary = ImportSummary()

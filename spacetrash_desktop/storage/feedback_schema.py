@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.json as pj
 
 from spacetrash_desktop.errors import BadInputError
 
@@ -133,8 +134,23 @@ def normalize_row(row: Mapping[str, Any], *, origin: str, stored: bool = False) 
     if unknown:
         problems.append("unknown field(s): " + ", ".join(unknown))
     out: dict[str, Any] = {}
+    _check_identity(row, stored, out, problems)
+    _check_texts(row, out, problems)
+    _check_recipe_columns(row, out, problems)
+    _check_report(row, out, problems)
+    org = _text(row.get("origin"), "origin", problems)
+    if not org:
+        if stored:
+            problems.append("origin is missing")
+        org = origin
+    out["origin"] = org
+    if problems:
+        raise BadInputError("Feedback row is not valid: " + "; ".join(problems) + ".")
+    return {c: out[c] for c in COLUMNS}
 
-    # identity
+
+def _check_identity(row: Mapping[str, Any], stored: bool, out: dict[str, Any], problems: list[str]) -> None:
+    """row_id, schema_version and recorded_at (made for a new row when missing)."""
     rid = row.get("row_id")
     if rid is None or rid == "":
         if stored:
@@ -155,6 +171,9 @@ def normalize_row(row: Mapping[str, Any], *, origin: str, stored: bool = False) 
     out["schema_version"] = sv
     out["recorded_at"] = _recorded_at(row.get("recorded_at"), stored, problems)
 
+
+def _check_texts(row: Mapping[str, Any], out: dict[str, Any], problems: list[str]) -> None:
+    """Who, the model's name, version and manifest sha256, the notes and the how columns."""
     for name in (
         "who",
         "model_name",
@@ -169,7 +188,9 @@ def normalize_row(row: Mapping[str, Any], *, origin: str, stored: bool = False) 
     if sha and not _SHA256.match(sha):
         problems.append("model_manifest_sha256 must be 64 lowercase hex digits")
 
-    # the recipe
+
+def _check_recipe_columns(row: Mapping[str, Any], out: dict[str, Any], problems: list[str]) -> None:
+    """recipe_id, the full recipe, and the target and prediction (as canonical JSON text)."""
     recipe_id = _text(row.get("recipe_id"), "recipe_id", problems)
     if not recipe_id:
         problems.append("recipe_id is missing")
@@ -186,7 +207,9 @@ def normalize_row(row: Mapping[str, Any], *, origin: str, stored: bool = False) 
         obj = _json_object(row.get(name), name, problems)
         out[name] = None if obj is None else dumps_json(obj)
 
-    # what the crew reports
+
+def _check_report(row: Mapping[str, Any], out: dict[str, Any], problems: list[str]) -> None:
+    """What the crew reports: the 0-1 indices with their method, the quantities, pass/fail."""
     for name in INDEX_COLUMNS:
         value = _number(row.get(name), name, problems, low=0.0, high=1.0)
         method = _text(row.get(f"{name}_method"), f"{name}_method", problems)
@@ -206,17 +229,6 @@ def normalize_row(row: Mapping[str, Any], *, origin: str, stored: bool = False) 
     out["passed"] = passed
     if not any(row.get(c) is not None for c in REPORTED_COLUMNS):
         problems.append("nothing is reported: give at least one of " + ", ".join(REPORTED_COLUMNS))
-
-    org = _text(row.get("origin"), "origin", problems)
-    if not org:
-        if stored:
-            problems.append("origin is missing")
-        org = origin
-    out["origin"] = org
-
-    if problems:
-        raise BadInputError("Feedback row is not valid: " + "; ".join(problems) + ".")
-    return {c: out[c] for c in COLUMNS}
 
 
 def _recorded_at(value: Any, stored: bool, problems: list[str]) -> str | None:
@@ -288,7 +300,7 @@ def _json_object(value: Any, name: str, problems: list[str]) -> dict | None:
         try:
             value = json.loads(value)
         except ValueError as exc:
-            problems.append(f"{name} is not valid JSON ({exc.msg})")
+            problems.append(f"{name} is not valid JSON ({getattr(exc, 'msg', exc)})")
             return None
     if not isinstance(value, Mapping):
         problems.append(f"{name} must be a JSON object")
@@ -341,8 +353,6 @@ def rows_to_table(rows: list[dict[str, Any]]) -> pa.Table:
     ``pa.array`` imports pandas on first use (~0.2 s), and recording a row must start fast. JSON
     text round-trips every value exactly (floats are written with ``repr`` precision and parsed
     correctly rounded; strings are escaped); ``tests/storage`` checks this."""
-    import pyarrow.json as pj
-
     if not rows:
         return empty_table()
     plain = pa.schema([pa.field(n, t) for n, t, _ in _FIELDS])

@@ -17,10 +17,15 @@ On disk (``storage.paths.feedback_dir()``)::
   adds it and removes them in one atomic replace, then deletes the old files. A kill at any instant
   leaves either the old set or the new set live, never both and never neither.
 * **Failures** (disk full, read-only, permission) raise :class:`StorageError`; nothing committed
-  before is touched, and the row is kept in :attr:`FeedbackJournal.pending` to retry.
+  before is touched (``services.feedback`` keeps the row to retry).
 * The store is append-only: rows are never edited or deleted. So if ``journal.json`` itself is ever
   lost or damaged (outside damage: the app only replaces it atomically), every readable segment is
   adopted again, de-duplicated by ``row_id``, and no row is lost.
+
+In code: :class:`~spacetrash_desktop.storage.journal_log.CommitLog` (``journal_log.py``) reads, checks
+and commits ``journal.json``; :class:`SegmentStore` seals, reads back and deletes segments;
+:class:`FeedbackJournal` puts them together under the folder lock (appending, reading, verifying,
+compacting, and at open the sweep and the recovery).
 
 Only pyarrow is needed to write (pandas is imported lazily by :meth:`FeedbackJournal.rows`), so a
 process that records a row starts fast. See ``docs/FEEDBACK.md``.
@@ -33,24 +38,24 @@ import hashlib
 import json
 import logging
 import os
-import re
 import socket
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from spacetrash_desktop._version import __version__
+from spacetrash_desktop.context import RunContext
 from spacetrash_desktop.errors import SpaceTrashError, StorageError, storage_error_from_os
-from spacetrash_desktop.storage.atomic import atomic_write_bytes, atomic_write_json, fsync_dir, sweep_temp_files
+from spacetrash_desktop.storage.atomic import atomic_write_bytes, fsync_dir, sweep_temp_files
 from spacetrash_desktop.storage.feedback_schema import (
     COLUMNS,
     FEEDBACK_SCHEMA,
-    SCHEMA_VERSION,
+    JSON_COLUMNS,
     conform,
     empty_table,
     normalize_row,
@@ -58,17 +63,21 @@ from spacetrash_desktop.storage.feedback_schema import (
     schema_problem,
     utc_now_iso,
 )
+from spacetrash_desktop.storage.filelock import FolderLock
+from spacetrash_desktop.storage.journal_log import (
+    MANIFEST_NAME,
+    SEGMENT_RE,
+    CommitLog,
+    ManifestDamaged,
+    segment_rows,
+    segment_seq,
+)
+from spacetrash_desktop.storage.paths import feedback_dir
 
 log = logging.getLogger(__name__)
 
-JOURNAL_FORMAT = "spacetrash-feedback-journal"
-JOURNAL_FORMAT_VERSION = 1
-MANIFEST_NAME = "journal.json"
-SEGMENT_RE = re.compile(r"^seg-(\d{8,})-([0-9a-f]{8,32})\.parquet$")
-HISTORY_KEEP = 50
 AUTO_COMPACT_SEGMENTS = 32  # append() compacts the small trailing segments once there are this many
 BIG_SEGMENT_ROWS = 20_000  # segments this large are left alone by automatic compaction
-_SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 
 
 def parquet_bytes(table: pa.Table) -> bytes:
@@ -89,10 +98,6 @@ class DamagedSegment(Exception):
         super().__init__(f"{name}: {reason}")
         self.name = name
         self.reason = reason
-
-
-class _ManifestDamaged(Exception):
-    pass
 
 
 @dataclass
@@ -127,6 +132,98 @@ class VerifyReport:
         return not self.damaged and not self.duplicate_ids
 
 
+class SegmentStore:
+    """The sealed Parquet segments of one journal folder: sealing a table as a new segment and
+    committing it to the log, reading a live one back (verified once, then cached: segments are
+    immutable), the row ids they hold, and deleting the ones a commit replaced."""
+
+    def __init__(self, folder: Path, log: CommitLog):
+        self.path = folder
+        self.log = log
+        self._tables: dict[str, pa.Table] = {}  # verified segment tables
+        self._ids: dict[str, frozenset[str]] = {}
+
+    def write_and_commit(
+        self,
+        manifest: dict[str, Any],
+        table: pa.Table,
+        *,
+        kind: str,
+        keep: list[dict],
+        removed: list[str],
+        what: str,
+        note: str = "",
+        before_commit: Callable[[], None] | None = None,
+    ) -> dict[str, Any]:
+        """Seal ``table`` as a new segment and commit a log listing ``keep`` + it. On any failure the
+        new segment is removed again and the committed state is as before."""
+        seq = int(manifest["next_seq"])
+        name = f"seg-{seq:08d}-{uuid.uuid4().hex[:8]}.parquet"
+        data = parquet_bytes(table)
+        info = {
+            "name": name,
+            "rows": table.num_rows,
+            "sha256": sha256_bytes(data),
+            "bytes": len(data),
+            "kind": kind,
+            "created_at": utc_now_iso(),
+        }
+        try:
+            atomic_write_bytes(self.path / name, data, what=what)
+            if before_commit is not None:
+                before_commit()
+            new = dict(manifest)
+            new["segments"] = list(keep) + [info]
+            new["next_seq"] = seq + 1
+            committed = self.log.commit(new, action=kind, added=[name], removed=removed, rows=table.num_rows, note=note)
+        except BaseException:
+            self.discard_if_uncommitted(name)
+            raise
+        self._tables[name] = table
+        self._ids[name] = frozenset(table.column("row_id").to_pylist())
+        return committed
+
+    def discard_if_uncommitted(self, name: str) -> None:
+        try:
+            m = self.log.read()
+        except (ManifestDamaged, SpaceTrashError):
+            return  # leave it: the next open decides
+        if m is not None and any(s["name"] == name for s in m["segments"]):
+            return
+        _unlink_quietly(self.path / name)
+
+    def read(self, seg: Mapping[str, Any], *, use_cache: bool = True) -> pa.Table:
+        name = seg["name"]
+        if use_cache and name in self._tables:
+            return self._tables[name]
+        table = read_sealed_parquet(
+            self.path / name, expected_sha256=seg["sha256"], expected_rows=seg["rows"], expected_bytes=seg.get("bytes")
+        )
+        self._tables[name] = table
+        self._ids[name] = frozenset(table.column("row_id").to_pylist())
+        return table
+
+    def live_ids(self, manifest: dict[str, Any]) -> set[str]:
+        ids: set[str] = set()
+        for seg in manifest["segments"]:
+            if seg["name"] not in self._ids:
+                try:
+                    self.read(seg)
+                except DamagedSegment as exc:  # cannot de-duplicate against it; recording goes on
+                    log.warning("feedback journal: %s", exc)
+                    continue
+            ids |= self._ids[seg["name"]]
+        return ids
+
+    def drop(self, names: list[str]) -> None:
+        """Delete segments the log no longer lists (swept at the next open if we die here)."""
+        for name in names:
+            _unlink_quietly(self.path / name)
+            self._tables.pop(name, None)
+            self._ids.pop(name, None)
+        fsync_dir(self.path)
+
+
 class FeedbackJournal:
     """The feedback store. Safe to use from several threads and several processes at once.
 
@@ -135,30 +232,23 @@ class FeedbackJournal:
     """
 
     def __init__(self, path: Path | str | None = None, *, auto_compact_at: int = AUTO_COMPACT_SEGMENTS):
-        from spacetrash_desktop.storage.filelock import FolderLock
-
         try:
-            if path is None:
-                from spacetrash_desktop.storage.paths import feedback_dir
-
-                path = feedback_dir()
-            self.path = Path(path)
+            self.path = Path(feedback_dir() if path is None else path)
             self.path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise storage_error_from_os(exc, "the feedback journal") from exc
         self.auto_compact_at = int(auto_compact_at)
-        self.pending: dict[str, dict[str, Any]] = {}  # rows whose save failed, by row_id, to retry
         self.damaged: list[tuple[str, str]] = []  # segments skipped by the last lenient read
+        self.log = CommitLog(self.path)
+        self.store = SegmentStore(self.path, self.log)
         self._lock = FolderLock.for_folder(self.path)
-        self._tables: dict[str, pa.Table] = {}  # verified segment tables (segments are immutable)
-        self._ids: dict[str, frozenset[str]] = {}
         self.installation_id = ""
         self.open_report = self._open()
 
     # ------------------------------------------------------------------ public API
     @property
     def manifest_path(self) -> Path:
-        return self.path / MANIFEST_NAME
+        return self.log.path
 
     @property
     def origin(self) -> str:
@@ -169,22 +259,30 @@ class FeedbackJournal:
     def append(self, row: Mapping[str, Any]) -> str:
         """Validate and record one row; return its ``row_id`` once the row is durable on disk.
 
-        Raises :class:`BadInputError` for an invalid row (nothing is kept) and :class:`StorageError`
-        when the disk refuses the write (the row is kept in :attr:`pending`; see
-        :meth:`retry_pending`). Appending a row whose ``row_id`` is already recorded does nothing
-        and returns that id, so a retry can never record a row twice.
+        Raises :class:`BadInputError` for an invalid row and :class:`StorageError` when the disk
+        refuses the write (nothing committed before is touched; ``services.feedback`` keeps such a
+        row to retry). Appending a row whose ``row_id`` is already recorded does nothing and returns
+        that id, so a retry can never record a row twice.
         """
-        norm = normalize_row(row, origin=self.origin)
-        return self._append_normalized(norm)
+        return self.append_normalized(normalize_row(row, origin=self.origin))
 
-    def retry_pending(self) -> list[str]:
-        """Try again to record the rows whose save failed. Returns the ids recorded; raises
-        :class:`StorageError` (keeping the rest pending) when the disk still refuses."""
-        done = []
-        for rid, norm in list(self.pending.items()):
-            self._append_normalized(norm)
-            done.append(rid)
-        return done
+    def append_normalized(self, norm: dict[str, Any]) -> str:
+        """Record a row that :func:`normalize_row` has already checked (see :meth:`append`)."""
+        rid = norm["row_id"]
+        with self._locked():
+            manifest = self._require_manifest()
+            if rid not in self.store.live_ids(manifest):
+                manifest = self.store.write_and_commit(
+                    manifest,
+                    rows_to_table([norm]),
+                    kind="append",
+                    keep=list(manifest["segments"]),
+                    removed=[],
+                    what="the feedback row",
+                )
+            if self.auto_compact_at and len(manifest["segments"]) >= self.auto_compact_at:
+                self._auto_compact(rid)
+        return rid
 
     def table(self, *, strict: bool = False) -> pa.Table:
         """Every committed row, as an Arrow table with :data:`FEEDBACK_SCHEMA`, in commit order.
@@ -197,7 +295,7 @@ class FeedbackJournal:
             tables, damaged = [], []
             for seg in manifest["segments"]:
                 try:
-                    tables.append(self._segment_table(seg))
+                    tables.append(self.store.read(seg))
                 except DamagedSegment as exc:
                     damaged.append((exc.name, exc.reason))
         self.damaged = damaged
@@ -223,8 +321,6 @@ class FeedbackJournal:
 
     def get(self, row_id: str, *, decode: bool = False) -> dict[str, Any] | None:
         """One committed row as a dict (JSON columns parsed when ``decode``), or None."""
-        import pyarrow.compute as pc
-
         t = self.table()
         hit = t.filter(pc.equal(t.column("row_id"), row_id))
         if hit.num_rows == 0:
@@ -235,7 +331,7 @@ class FeedbackJournal:
     def count(self) -> int:
         """How many rows are committed (from the log; reads no segment)."""
         with self._locked(write=False):
-            return sum(int(s["rows"]) for s in self._require_manifest()["segments"])
+            return segment_rows(self._require_manifest())
 
     def segments(self) -> list[dict[str, Any]]:
         """The live segments as listed by the commit log (copies)."""
@@ -258,7 +354,7 @@ class FeedbackJournal:
             for seg in manifest["segments"]:
                 report.segments += 1
                 try:
-                    t = self._segment_table(seg, use_cache=False)
+                    t = self.store.read(seg, use_cache=False)
                 except DamagedSegment as exc:
                     report.damaged.append((exc.name, exc.reason))
                     continue
@@ -270,11 +366,11 @@ class FeedbackJournal:
         report.duplicate_ids = dups
         return report
 
-    def compact(self, ctx=None, *, full: bool = True, min_segments: int = 2) -> CompactReport:
+    def compact(self, ctx: RunContext | None = None, *, full: bool = True, min_segments: int = 2) -> CompactReport:
         """Merge segments into one, atomically (see the module docstring).
 
         ``full`` merges every live segment; otherwise only the trailing run of small segments.
-        ``ctx`` (engine RunContext) gets progress and may cancel until the commit. A damaged segment
+        ``ctx`` (RunContext) gets progress and may cancel until the commit. A damaged segment
         makes compaction refuse (StorageError): its rows are never dropped.
         """
         report = CompactReport()
@@ -282,38 +378,18 @@ class FeedbackJournal:
             manifest = self._require_manifest()
             segs = list(manifest["segments"])
             report.segments_before = report.segments_after = len(segs)
-            if full:
-                chosen = segs
-            else:
-                chosen = []
-                for seg in reversed(segs):
-                    if int(seg["rows"]) >= BIG_SEGMENT_ROWS:
-                        break
-                    chosen.insert(0, seg)
+            chosen = segs if full else _trailing_small(segs)
             if len(chosen) < max(2, min_segments):
-                report.rows = sum(int(s["rows"]) for s in segs)
+                report.rows = segment_rows(manifest)
                 return report
-            tables = []
-            for i, seg in enumerate(chosen):
-                _check(ctx)
-                _progress(ctx, i, len(chosen) + 1, "Reading saved feedback")
-                try:
-                    tables.append(self._segment_table(seg))
-                except DamagedSegment as exc:
-                    raise StorageError(
-                        "Feedback was not compacted: a saved feedback file is damaged "
-                        "(run `spacetrash feedback verify`).",
-                        details=str(exc),
-                    ) from exc
-            merged = pa.concat_tables(tables)
-            merged, dropped = _dedupe(merged)
+            merged, dropped = _dedupe(pa.concat_tables(self._read_for_compaction(chosen, ctx)))
             if dropped:
                 log.warning("feedback compaction dropped %d duplicate row(s)", dropped)
             _progress(ctx, len(chosen), len(chosen) + 1, "Writing the merged feedback file")
             _check(ctx)
             chosen_names = {s["name"] for s in chosen}
             keep = [s for s in segs if s["name"] not in chosen_names]
-            self._write_segment_and_commit(
+            self.store.write_and_commit(
                 manifest,
                 merged,
                 kind="compact",
@@ -322,12 +398,7 @@ class FeedbackJournal:
                 what="the compacted feedback",
                 before_commit=lambda: _check(ctx),
             )
-            # committed: the old files are garbage now (swept at the next open if we die here)
-            for name in sorted(chosen_names):
-                _unlink_quietly(self.path / name)
-                self._tables.pop(name, None)
-                self._ids.pop(name, None)
-            fsync_dir(self.path)
+            self.store.drop(sorted(chosen_names))  # committed: the old files are garbage now
             _progress(ctx, len(chosen) + 1, len(chosen) + 1, "Compacted")
             report.segments_after = len(keep) + 1
             report.merged = len(chosen)
@@ -335,26 +406,12 @@ class FeedbackJournal:
             report.duplicates_dropped = dropped
         return report
 
-    def export(self, out_dir: Path | str) -> Path:
-        """Write every committed row as a sealed Parquet file in ``out_dir`` and list it (rows,
-        sha256) in ``out_dir/manifest.json``. Returns the Parquet file's path."""
-        from spacetrash_desktop.storage.feedback_exchange import export_journal
-
-        return export_journal(self, Path(out_dir)).path
-
-    def import_files(self, paths: Iterable[Path | str]):
-        """Merge feedback exported by other laptops; see :func:`feedback_exchange.import_into`."""
-        from spacetrash_desktop.storage.feedback_exchange import import_into
-
-        return import_into(self, [Path(p) for p in paths])
-
-    # ------------------------------------------------------------------ used by feedback_exchange
     def add_stored_rows(self, rows: list[dict[str, Any]], *, kind: str, note: str = "") -> tuple[int, int]:
         """Commit rows that already carry ids (an import) as one segment, skipping ids already
         recorded. Returns (added, duplicates)."""
         with self._locked():
             manifest = self._require_manifest()
-            live = self._live_ids(manifest)
+            live = self.store.live_ids(manifest)
             fresh, seen = [], set()
             for r in rows:
                 if r["row_id"] in live or r["row_id"] in seen:
@@ -362,7 +419,7 @@ class FeedbackJournal:
                 seen.add(r["row_id"])
                 fresh.append(r)
             if fresh:
-                self._write_segment_and_commit(
+                self.store.write_and_commit(
                     manifest,
                     rows_to_table(fresh),
                     kind=kind,
@@ -373,7 +430,7 @@ class FeedbackJournal:
                 )
         return len(fresh), len(rows) - len(fresh)
 
-    # ------------------------------------------------------------------ internals
+    # ------------------------------------------------------------------ locking and opening
     @contextlib.contextmanager
     def _locked(self, *, write: bool = True) -> Iterator[None]:
         try:
@@ -388,6 +445,7 @@ class FeedbackJournal:
             self._lock.release()
 
     def _open(self) -> OpenReport:
+        """Read (or create, or rebuild) the commit log and sweep what a killed process left."""
         report = OpenReport()
         try:
             self._lock.acquire(for_write=True)
@@ -395,31 +453,7 @@ class FeedbackJournal:
             report.read_only = True
             self._lock.acquire(for_write=False)
         try:
-            try:
-                manifest = self._read_manifest()
-            except _ManifestDamaged as exc:
-                log.error("feedback journal index damaged (%s); rebuilding it from the segments", exc)
-                manifest = None
-                damaged_index = True
-            else:
-                damaged_index = False
-            has_segments = any(SEGMENT_RE.match(p.name) for p in self._listdir())
-            if manifest is None and (has_segments or damaged_index):
-                if report.read_only:
-                    raise StorageError(
-                        "The feedback journal's index is missing or damaged, and the disk is "
-                        "read-only, so it cannot be repaired."
-                    )
-                manifest = self._recover(damaged_index)
-                report.recovered = True
-            elif manifest is None:
-                manifest = self._new_manifest()
-                if not report.read_only:
-                    try:
-                        atomic_write_json(self.manifest_path, manifest, what="the feedback journal")
-                        report.created = True
-                    except StorageError as exc:
-                        log.warning("could not create the feedback journal yet: %s", exc.details)
+            manifest = self._open_manifest(report)
             self.installation_id = manifest["installation_id"]
             if not report.read_only:
                 report.swept_temp, report.swept_segments = self._sweep(manifest)
@@ -433,11 +467,74 @@ class FeedbackJournal:
             )
         return report
 
+    def _open_manifest(self, report: OpenReport) -> dict[str, Any]:
+        try:
+            manifest = self.log.read()
+        except ManifestDamaged as exc:
+            log.error("feedback journal index damaged (%s); rebuilding it from the segments", exc)
+            manifest = None
+            damaged_index = True
+        else:
+            damaged_index = False
+        has_segments = any(SEGMENT_RE.match(p.name) for p in self._listdir())
+        if manifest is None and (has_segments or damaged_index):
+            if report.read_only:
+                raise StorageError(
+                    "The feedback journal's index is missing or damaged, and the disk is "
+                    "read-only, so it cannot be repaired."
+                )
+            report.recovered = True
+            return self._recover(damaged_index)
+        if manifest is None:
+            manifest = self.log.new()
+            if not report.read_only:
+                try:
+                    self.log.write(manifest)
+                    report.created = True
+                except StorageError as exc:
+                    log.warning("could not create the feedback journal yet: %s", exc.details)
+        return manifest
+
     def _listdir(self) -> list[Path]:
         try:
             return list(self.path.iterdir())
         except OSError as exc:
             raise storage_error_from_os(exc, "the feedback journal") from exc
+
+    def _require_manifest(self) -> dict[str, Any]:
+        try:
+            m = self.log.read()
+        except ManifestDamaged:
+            m = None
+        if m is None:  # deleted or damaged under our feet: open again (recovers, never loses rows)
+            self.open_report = self._open()
+            m = self.log.read() or self.log.new()
+        self.installation_id = m["installation_id"]
+        return m
+
+    # ------------------------------------------------------------------ compaction, sweep, recovery
+    def _auto_compact(self, rid: str) -> None:
+        """Compact after a save; the row is saved whatever happens here."""
+        try:
+            self.compact(full=False)
+        except SpaceTrashError as exc:  # the row is saved; compaction can wait
+            log.warning("feedback compaction postponed: %s", exc.details or exc)
+        except Exception:  # a bug must not make a saved row look unsaved
+            log.exception("feedback compaction failed; the row %s is saved", rid)
+
+    def _read_for_compaction(self, chosen: list[dict[str, Any]], ctx: RunContext | None) -> list[pa.Table]:
+        tables = []
+        for i, seg in enumerate(chosen):
+            _check(ctx)
+            _progress(ctx, i, len(chosen) + 1, "Reading saved feedback")
+            try:
+                tables.append(self.store.read(seg))
+            except DamagedSegment as exc:
+                raise StorageError(
+                    "Feedback was not compacted: a saved feedback file is damaged (run `spacetrash feedback verify`).",
+                    details=str(exc),
+                ) from exc
+        return tables
 
     def _sweep(self, manifest: dict) -> tuple[int, int]:
         try:
@@ -447,213 +544,23 @@ class FeedbackJournal:
         live = {s["name"] for s in manifest["segments"]}
         removed = 0
         for p in self._listdir():
-            if SEGMENT_RE.match(p.name) and p.name not in live:
-                if _unlink_quietly(p):
-                    removed += 1
+            if SEGMENT_RE.match(p.name) and p.name not in live and _unlink_quietly(p):
+                removed += 1
         if temp or removed:
             fsync_dir(self.path)
         return temp, removed
 
-    def _new_manifest(self) -> dict[str, Any]:
-        return {
-            "format": JOURNAL_FORMAT,
-            "format_version": JOURNAL_FORMAT_VERSION,
-            "schema_version": SCHEMA_VERSION,
-            "installation_id": uuid.uuid4().hex,
-            "commit": 0,
-            "next_seq": 1,
-            "segments": [],
-            "rows": 0,
-            "created_at": utc_now_iso(),
-            "updated_at": utc_now_iso(),
-            "app_version": __version__,
-            "history": [],
-        }
-
-    def _read_manifest(self) -> dict[str, Any] | None:
-        """The committed log, or None when there is none. Raises _ManifestDamaged when unreadable and
-        StorageError when it was written by a newer app (nothing is touched then)."""
-        try:
-            raw = self.manifest_path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            raise storage_error_from_os(exc, "the feedback journal") from exc
-        try:
-            m = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
-            raise _ManifestDamaged(f"not JSON: {exc}") from exc
-        if not isinstance(m, dict) or m.get("format") != JOURNAL_FORMAT:
-            raise _ManifestDamaged("not a feedback journal index")
-        version = m.get("format_version")
-        if isinstance(version, int) and version > JOURNAL_FORMAT_VERSION:
-            raise StorageError(
-                "The feedback journal was written by a newer version of Space Trash Desktop; "
-                "update the app to read or add feedback."
-            )
-        try:
-            segs = m["segments"]
-            assert isinstance(m["installation_id"], str) and m["installation_id"]
-            assert isinstance(m["next_seq"], int) and isinstance(m["commit"], int)
-            assert isinstance(segs, list)
-            names = set()
-            for s in segs:
-                assert SEGMENT_RE.match(s["name"]) and s["name"] not in names
-                names.add(s["name"])
-                assert isinstance(s["rows"], int) and s["rows"] >= 0
-                assert isinstance(s["bytes"], int) and s["bytes"] >= 0
-                assert isinstance(s["sha256"], str) and _SHA256_RE.match(s["sha256"])
-                assert int(SEGMENT_RE.match(s["name"]).group(1)) < m["next_seq"]
-        except (AssertionError, KeyError, TypeError, AttributeError) as exc:
-            raise _ManifestDamaged("malformed index") from exc
-        return m
-
-    def _require_manifest(self) -> dict[str, Any]:
-        try:
-            m = self._read_manifest()
-        except _ManifestDamaged:
-            m = None
-        if m is None:  # deleted or damaged under our feet: open again (recovers, never loses rows)
-            self.open_report = self._open()
-            m = self._read_manifest() or self._new_manifest()
-        self.installation_id = m["installation_id"]
-        return m
-
-    def _commit(
-        self, manifest: dict[str, Any], *, action: str, added: list[str], removed: list[str], rows: int, note: str = ""
-    ) -> dict[str, Any]:
-        m = dict(manifest)
-        m["commit"] = int(manifest["commit"]) + 1
-        m["rows"] = sum(int(s["rows"]) for s in m["segments"])
-        m["updated_at"] = utc_now_iso()
-        m["app_version"] = __version__
-        entry = {
-            "commit": m["commit"],
-            "at": m["updated_at"],
-            "action": action,
-            "added": added,
-            "removed": removed,
-            "rows": rows,
-        }
-        if note:
-            entry["note"] = note
-        m["history"] = (list(manifest.get("history", [])) + [entry])[-HISTORY_KEEP:]
-        atomic_write_json(self.manifest_path, m, what="the feedback journal")
-        return m
-
-    def _write_segment_and_commit(
-        self,
-        manifest: dict[str, Any],
-        table: pa.Table,
-        *,
-        kind: str,
-        keep: list[dict],
-        removed: list[str],
-        what: str,
-        note: str = "",
-        before_commit=None,
-    ) -> dict[str, Any]:
-        """Seal ``table`` as a new segment and commit a log listing ``keep`` + it. On any failure the
-        new segment is removed again and the committed state is as before."""
-        seq = int(manifest["next_seq"])
-        name = f"seg-{seq:08d}-{uuid.uuid4().hex[:8]}.parquet"
-        data = parquet_bytes(table)
-        info = {
-            "name": name,
-            "rows": table.num_rows,
-            "sha256": sha256_bytes(data),
-            "bytes": len(data),
-            "kind": kind,
-            "created_at": utc_now_iso(),
-        }
-        try:
-            atomic_write_bytes(self.path / name, data, what=what)
-            if before_commit is not None:
-                before_commit()
-            new = dict(manifest)
-            new["segments"] = list(keep) + [info]
-            new["next_seq"] = seq + 1
-            committed = self._commit(new, action=kind, added=[name], removed=removed, rows=table.num_rows, note=note)
-        except BaseException:
-            self._discard_if_uncommitted(name)
-            raise
-        self._tables[name] = table
-        self._ids[name] = frozenset(table.column("row_id").to_pylist())
-        return committed
-
-    def _discard_if_uncommitted(self, name: str) -> None:
-        try:
-            m = self._read_manifest()
-        except (_ManifestDamaged, SpaceTrashError):
-            return  # leave it: the next open decides
-        if m is not None and any(s["name"] == name for s in m["segments"]):
-            return
-        _unlink_quietly(self.path / name)
-
-    def _segment_table(self, seg: Mapping[str, Any], *, use_cache: bool = True) -> pa.Table:
-        name = seg["name"]
-        if use_cache and name in self._tables:
-            return self._tables[name]
-        table = read_sealed_parquet(
-            self.path / name, expected_sha256=seg["sha256"], expected_rows=seg["rows"], expected_bytes=seg.get("bytes")
-        )
-        self._tables[name] = table
-        self._ids[name] = frozenset(table.column("row_id").to_pylist())
-        return table
-
-    def _live_ids(self, manifest: dict[str, Any]) -> set[str]:
-        ids: set[str] = set()
-        for seg in manifest["segments"]:
-            if seg["name"] not in self._ids:
-                try:
-                    self._segment_table(seg)
-                except DamagedSegment as exc:  # cannot de-duplicate against it; recording goes on
-                    log.warning("feedback journal: %s", exc)
-                    continue
-            ids |= self._ids[seg["name"]]
-        return ids
-
-    def _append_normalized(self, norm: dict[str, Any]) -> str:
-        rid = norm["row_id"]
-        try:
-            with self._locked():
-                manifest = self._require_manifest()
-                if rid not in self._live_ids(manifest):
-                    manifest = self._write_segment_and_commit(
-                        manifest,
-                        rows_to_table([norm]),
-                        kind="append",
-                        keep=list(manifest["segments"]),
-                        removed=[],
-                        what="the feedback row",
-                    )
-                self.pending.pop(rid, None)
-                if self.auto_compact_at and len(manifest["segments"]) >= self.auto_compact_at:
-                    try:
-                        self.compact(full=False)
-                    except SpaceTrashError as exc:  # the row is saved; compaction can wait
-                        log.warning("feedback compaction postponed: %s", exc.details or exc)
-                    except Exception:  # a bug must not make a saved row look unsaved
-                        log.exception("feedback compaction failed; the row %s is saved", rid)
-        except StorageError:
-            self.pending[rid] = norm
-            raise
-        return rid
-
     def _recover(self, damaged_index: bool) -> dict[str, Any]:
         """Rebuild the index from every readable segment (append-only store: adopting them all,
         de-duplicated by row_id, can only bring rows back, never lose any)."""
-        manifest = self._new_manifest()
+        manifest = self.log.new()
         if damaged_index:
             aside = self.path / f"{MANIFEST_NAME}.damaged-{uuid.uuid4().hex[:8]}"
             try:
                 os.replace(self.manifest_path, aside)
             except OSError as exc:
                 raise storage_error_from_os(exc, "the feedback journal") from exc
-        files = sorted(
-            (p for p in self._listdir() if SEGMENT_RE.match(p.name)),
-            key=lambda p: int(SEGMENT_RE.match(p.name).group(1)),
-        )
+        files = sorted((p for p in self._listdir() if SEGMENT_RE.match(p.name)), key=lambda p: segment_seq(p.name))
         tables = []
         for p in files:
             try:
@@ -661,11 +568,10 @@ class FeedbackJournal:
             except DamagedSegment as exc:
                 log.error("feedback journal recovery: %s is unreadable (%s); kept aside", p.name, exc.reason)
                 _rename_quietly(p, p.with_name("damaged-" + p.name))
-        seq = max((int(SEGMENT_RE.match(p.name).group(1)) for p in files), default=0) + 1
-        manifest["next_seq"] = seq
+        manifest["next_seq"] = max((segment_seq(p.name) for p in files), default=0) + 1
         if tables:
             merged, _ = _dedupe(pa.concat_tables(tables))
-            manifest = self._write_segment_and_commit(
+            manifest = self.store.write_and_commit(
                 manifest,
                 merged,
                 kind="recover",
@@ -675,9 +581,19 @@ class FeedbackJournal:
                 note=f"rebuilt from {len(tables)} segment(s)",
             )
         else:
-            atomic_write_json(self.manifest_path, manifest, what="the feedback journal")
+            self.log.write(manifest)
         log.warning("feedback journal index rebuilt from %d readable segment(s)", len(tables))
         return manifest
+
+
+def _trailing_small(segs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The trailing run of segments below :data:`BIG_SEGMENT_ROWS` (what automatic compaction merges)."""
+    chosen: list[dict[str, Any]] = []
+    for seg in reversed(segs):
+        if int(seg["rows"]) >= BIG_SEGMENT_ROWS:
+            break
+        chosen.insert(0, seg)
+    return chosen
 
 
 def read_sealed_parquet(
@@ -724,7 +640,7 @@ def read_sealed_parquet(
 def decode_row(row: Mapping[str, Any]) -> dict[str, Any]:
     """A row with its JSON columns parsed into objects (names unchanged)."""
     out = dict(row)
-    for name in ("recipe_json", "target_json", "prediction_json"):
+    for name in JSON_COLUMNS:
         v = out.get(name)
         if isinstance(v, str) and v:
             try:
@@ -747,12 +663,12 @@ def _dedupe(table: pa.Table) -> tuple[pa.Table, int]:
     return table.take(pa.array(keep, type=pa.int64())), len(ids) - len(keep)
 
 
-def _check(ctx) -> None:
+def _check(ctx: RunContext | None) -> None:
     if ctx is not None:
         ctx.check_cancelled()
 
 
-def _progress(ctx, done: int, total: int, message: str) -> None:
+def _progress(ctx: RunContext | None, done: int, total: int, message: str) -> None:
     if ctx is not None:
         ctx.progress(done, total, message)
 
@@ -775,6 +691,8 @@ def _rename_quietly(src: Path, dst: Path) -> None:
 __all__ = [
     "COLUMNS",
     "FEEDBACK_SCHEMA",
+    "MANIFEST_NAME",
+    "SEGMENT_RE",
     "CompactReport",
     "DamagedSegment",
     "FeedbackJournal",

@@ -14,6 +14,13 @@ from typing import Any
 import numpy as np
 
 from spacetrash_desktop.domain import PROPERTY_NAMES, finite_float
+from spacetrash_desktop.services.feedback import (
+    build_feedback_row,
+    list_feedback,
+    plain_records,
+    plain_value,
+    predicted_vs_actual,
+)
 from spacetrash_desktop.ui.views import OBJECTIVES, fmt_kg, fmt_value
 
 REPORT_PROPS: tuple[str, ...] = (*PROPERTY_NAMES, "product_mass_kg")
@@ -48,19 +55,6 @@ def _loads(text: Any) -> dict:
     except ValueError:
         return {}
     return obj if isinstance(obj, dict) else {}
-
-
-def _clean(v: Any) -> Any:
-    """pandas' missing values (NaN, NA, NaT) as None."""
-    if v is None:
-        return None
-    if isinstance(v, float) and math.isnan(v):
-        return None
-    if type(v).__name__ in ("NAType", "NaTType"):
-        return None
-    if type(v).__name__ == "bool_":
-        return bool(v)
-    return v
 
 
 def model_label(model: Mapping | None) -> str:
@@ -103,9 +97,9 @@ class MadeRecipe:
             if key in pred:
                 cd[key] = pred[key]
         model = {
-            "name": _clean(rec.get("model_name")),
-            "version": _clean(rec.get("model_version")),
-            "manifest_sha256": _clean(rec.get("model_manifest_sha256")),
+            "name": plain_value(rec.get("model_name")),
+            "version": plain_value(rec.get("model_version")),
+            "manifest_sha256": plain_value(rec.get("model_manifest_sha256")),
         }
         return cls(
             str(rec["recipe_id"]),
@@ -160,8 +154,6 @@ class MadeRecipe:
     def to_row(self, report: Mapping[str, Any], *, row_id: str, recorded_at: str) -> dict[str, Any]:
         """The feedback row (services.feedback.build_feedback_row) with its id and time fixed now, so
         saving it again after a refused write records it once."""
-        from spacetrash_desktop.services.feedback import build_feedback_row
-
         row = build_feedback_row(dict(self.candidate), self.target, self.model, dict(report))
         row["row_id"] = row_id
         row["recorded_at"] = recorded_at
@@ -169,7 +161,7 @@ class MadeRecipe:
 
 
 def _num(v: Any) -> float | None:
-    return finite_float(_clean(v))
+    return finite_float(plain_value(v))
 
 
 # ------------------------------------------------------------------------------------ past feedback
@@ -193,7 +185,6 @@ FEEDBACK_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("model", "Predicted by", "The model (name and version) that made the prediction"),
     ("row_id", "Row ID", "The unique id of the report"),
 )
-FEEDBACK_COLUMN_INDEX = {k: i for i, (k, _t, _tip) in enumerate(FEEDBACK_COLUMNS)}
 FILTER_FIELDS: tuple[tuple[str, str], ...] = (
     ("all", "Everything"),
     ("recipe", "Recipe"),
@@ -221,7 +212,6 @@ class FeedbackListView:
     hay: dict[str, np.ndarray]
     inside: list[dict[str, bool | None]]  # per row: property -> inside the interval (None: no interval)
     lines: dict[str, list[dict]] = field(default_factory=dict)  # row_id -> predicted-vs-actual lines
-    damaged: int = 0
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -241,10 +231,10 @@ class FeedbackListView:
     @classmethod
     def build(cls, df, pva) -> FeedbackListView:
         """``df``: services.feedback.list_feedback(); ``pva``: services.feedback.predicted_vs_actual(df)."""
-        records = [{k: _clean(v) for k, v in r.items()} for r in df.to_dict("records")]
+        records = plain_records(df)
         lines: dict[str, list[dict]] = {}
-        for line in pva.to_dict("records"):
-            lines.setdefault(line["row_id"], []).append({k: _clean(v) for k, v in line.items()})
+        for line in plain_records(pva):
+            lines.setdefault(line["row_id"], []).append(line)
         display, inside_all, keys_inside = [], [], []
         recipe_hay, who_hay, model_hay = [], [], []
         actual_keys = {p: [] for p in REPORT_PROPS}
@@ -310,8 +300,6 @@ class FeedbackListView:
 
 def load_feedback_list(_ctx=None) -> FeedbackListView:
     """Runs on a worker: every recorded report, with predicted vs actual per property."""
-    from spacetrash_desktop.services.feedback import list_feedback, predicted_vs_actual
-
     df = list_feedback()
     return FeedbackListView.build(df, predicted_vs_actual(df))
 

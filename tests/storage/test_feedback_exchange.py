@@ -13,6 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from spacetrash_desktop.errors import BadInputError, StorageError
+from spacetrash_desktop.storage.feedback_exchange import export_journal, import_into
 from spacetrash_desktop.storage.feedback_schema import FEEDBACK_SCHEMA
 from spacetrash_desktop.storage.journal import FeedbackJournal
 from tests.storage.conftest import make_row
@@ -64,7 +65,7 @@ def _manifest(folder: Path) -> dict:
 
 def test_export_writes_a_sealed_file_and_a_manifest(tmp_path):
     j = _journal_with_rows(tmp_path / "a")
-    path = j.export(tmp_path / "out")
+    path = export_journal(j, tmp_path / "out").path
     m = _manifest(tmp_path / "out")
     assert m["format"] == "spacetrash-feedback-export" and m["total_rows"] == 4
     (entry,) = m["files"]
@@ -79,7 +80,7 @@ def test_export_writes_a_sealed_file_and_a_manifest(tmp_path):
 def test_round_trip_preserves_every_row_and_column(tmp_path):
     a = _journal_with_rows(tmp_path / "a")
     b = FeedbackJournal(tmp_path / "b")
-    summary = b.import_files([a.export(tmp_path / "out")])
+    summary = import_into(b, [export_journal(a, tmp_path / "out").path])
     assert (summary.added, summary.duplicates, summary.refused) == (4, 0, 0)
     assert b.table().equals(a.table(), check_metadata=True)
     assert b.rows().equals(a.rows())
@@ -91,14 +92,14 @@ def test_round_trip_preserves_every_row_and_column(tmp_path):
 def test_importing_again_is_idempotent(tmp_path):
     a = _journal_with_rows(tmp_path / "a")
     out = tmp_path / "out"
-    a.export(out)
+    export_journal(a, out)
     b = FeedbackJournal(tmp_path / "b")
-    assert b.import_files([out]).added == 4
-    again = b.import_files([out, out / "manifest.json", *out.glob("*.parquet")])
+    assert import_into(b, [out]).added == 4
+    again = import_into(b, [out, out / "manifest.json", *out.glob("*.parquet")])
     assert (again.added, again.duplicates, again.refused, len(again.files)) == (0, 4, 0, 1)
     assert b.count() == 4 and b.verify().ok
     # into the journal it came from: nothing new
-    assert a.import_files([out]).added == 0 and a.count() == 4
+    assert import_into(a, [out]).added == 0 and a.count() == 4
 
 
 def test_merging_several_laptops_deduplicates_by_row_id(tmp_path):
@@ -106,13 +107,13 @@ def test_merging_several_laptops_deduplicates_by_row_id(tmp_path):
     c = FeedbackJournal(tmp_path / "c")
     c.append(make_row())
     usb = tmp_path / "usb"
-    a.export(usb)
-    c.export(usb)
-    c.import_files([usb])  # c now has a's rows too
-    c.export(usb)  # a third file overlapping the other two
+    export_journal(a, usb)
+    export_journal(c, usb)
+    import_into(c, [usb])  # c now has a's rows too
+    export_journal(c, usb)  # a third file overlapping the other two
     assert len(_manifest(usb)["files"]) == 3 and _manifest(usb)["total_rows"] == 4 + 1 + 5
     trainer = FeedbackJournal(tmp_path / "trainer")
-    s = trainer.import_files([usb])
+    s = import_into(trainer, [usb])
     assert (s.added, s.duplicates, s.refused) == (5, 5, 0)
     assert sorted(trainer.row_ids()) == sorted(c.row_ids())
 
@@ -126,10 +127,10 @@ def _flip_byte(path: Path, where: float = 0.5) -> None:
 @pytest.mark.parametrize("where", [0.0, 0.3, 0.6, 0.999])
 def test_a_tampered_file_is_refused(tmp_path, where):
     a = _journal_with_rows(tmp_path / "a")
-    path = a.export(tmp_path / "out")
+    path = export_journal(a, tmp_path / "out").path
     _flip_byte(path, where)
     b = FeedbackJournal(tmp_path / "b")
-    s = b.import_files([path])
+    s = import_into(b, [path])
     assert (s.added, s.refused) == (0, 1)
     assert "checksum (sha256) does not match the manifest" in s.files[0].reason
     assert b.count() == 0
@@ -138,18 +139,18 @@ def test_a_tampered_file_is_refused(tmp_path, where):
 def test_a_manifest_whose_sha256_does_not_match_is_refused(tmp_path):
     a = _journal_with_rows(tmp_path / "a")
     out = tmp_path / "out"
-    a.export(out)
+    export_journal(a, out)
     m = _manifest(out)
     m["files"][0]["sha256"] = "0" * 64
     (out / "manifest.json").write_text(json.dumps(m))
-    s = FeedbackJournal(tmp_path / "b").import_files([out])
+    s = import_into(FeedbackJournal(tmp_path / "b"), [out])
     assert s.refused == 1 and "checksum" in s.files[0].reason
 
 
 def test_a_forged_file_is_checked_for_schema_row_count_and_values(tmp_path):
     a = _journal_with_rows(tmp_path / "a")
     out = tmp_path / "out"
-    path = a.export(out)
+    path = export_journal(a, out).path
 
     def forge(table: pa.Table, rows: int | None = None) -> str:
         pq.write_table(table, path)
@@ -159,7 +160,7 @@ def test_a_forged_file_is_checked_for_schema_row_count_and_values(tmp_path):
             sha256=hashlib.sha256(data).hexdigest(), bytes=len(data), rows=table.num_rows if rows is None else rows
         )
         (out / "manifest.json").write_text(json.dumps(m))
-        s = FeedbackJournal(tmp_path / "b").import_files([path])
+        s = import_into(FeedbackJournal(tmp_path / "b"), [path])
         assert s.refused == 1 and s.added == 0
         return s.files[0].reason
 
@@ -178,23 +179,23 @@ def test_a_forged_file_is_checked_for_schema_row_count_and_values(tmp_path):
 def test_files_without_a_valid_manifest_entry_are_refused(tmp_path):
     a = _journal_with_rows(tmp_path / "a")
     out = tmp_path / "out"
-    path = a.export(out)
+    path = export_journal(a, out).path
     stray = out / "extra.parquet"
     stray.write_bytes(path.read_bytes())
     b = FeedbackJournal(tmp_path / "b")
-    s = b.import_files([out])
+    s = import_into(b, [out])
     assert s.added == 4 and s.refused == 1
     assert [f.reason for f in s.files if f.status == "refused"] == ["it is not listed in manifest.json"]
     lone = tmp_path / "lone"
     lone.mkdir()
     (lone / path.name).write_bytes(path.read_bytes())
-    assert "no manifest.json" in b.import_files([lone / path.name]).files[0].reason
+    assert "no manifest.json" in import_into(b, [lone / path.name]).files[0].reason
     (lone / "manifest.json").write_text("{broken")
-    assert "not valid JSON" in b.import_files([lone / path.name]).files[0].reason
+    assert "not valid JSON" in import_into(b, [lone / path.name]).files[0].reason
     (lone / "manifest.json").write_text(
         json.dumps({"format": "spacetrash-feedback-export", "format_version": 9, "files": []})
     )
-    assert "newer version" in b.import_files([lone]).files[0].reason
+    assert "newer version" in import_into(b, [lone]).files[0].reason
     (lone / "manifest.json").write_text(
         json.dumps(
             {
@@ -204,12 +205,12 @@ def test_files_without_a_valid_manifest_entry_are_refused(tmp_path):
             }
         )
     )
-    assert "unsafe" in b.import_files([lone]).files[0].reason
-    assert "does not exist" in b.import_files([tmp_path / "nope.parquet"]).files[0].reason
+    assert "unsafe" in import_into(b, [lone]).files[0].reason
+    assert "does not exist" in import_into(b, [tmp_path / "nope.parquet"]).files[0].reason
     (tmp_path / "rows.csv").write_text("a,b\n")
-    assert "not a feedback export" in b.import_files([tmp_path / "rows.csv"]).files[0].reason
+    assert "not a feedback export" in import_into(b, [tmp_path / "rows.csv"]).files[0].reason
     with pytest.raises(BadInputError):
-        b.import_files([])
+        import_into(b, [])
     assert b.count() == 4
 
 
@@ -218,10 +219,10 @@ def test_a_good_file_is_merged_even_when_another_one_is_refused(tmp_path):
     a = _journal_with_rows(tmp_path / "a")
     c = FeedbackJournal(tmp_path / "c")
     c.append(make_row())
-    a.export(usb)
-    bad = c.export(usb)
+    export_journal(a, usb)
+    bad = export_journal(c, usb).path
     _flip_byte(bad)
-    s = FeedbackJournal(tmp_path / "t").import_files([usb])
+    s = import_into(FeedbackJournal(tmp_path / "t"), [usb])
     assert (s.added, s.refused) == (4, 1)
 
 
@@ -230,14 +231,14 @@ def test_export_into_a_folder_with_a_foreign_manifest_is_refused(tmp_path):
     out.mkdir()
     (out / "manifest.json").write_text('{"something": "else"}')
     with pytest.raises(BadInputError, match="choose another folder"):
-        _journal_with_rows(tmp_path / "a").export(out)
+        export_journal(_journal_with_rows(tmp_path / "a"), out)
     assert (out / "manifest.json").read_text() == '{"something": "else"}'
 
 
 def test_a_failed_export_leaves_no_partial_file(tmp_path, monkeypatch):
     j = _journal_with_rows(tmp_path / "a")
     out = tmp_path / "out"
-    first = j.export(out)
+    first = export_journal(j, out).path
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     real, calls = os.replace, {"n": 0}
 
@@ -249,14 +250,14 @@ def test_a_failed_export_leaves_no_partial_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", replace)
     with pytest.raises(StorageError, match="disk is full"):
-        j.export(out)
+        export_journal(j, out)
     monkeypatch.undo()
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
-    assert FeedbackJournal(tmp_path / "b").import_files([first]).added == 4
+    assert import_into(FeedbackJournal(tmp_path / "b"), [first]).added == 4
 
 
 def test_export_refuses_a_journal_with_a_damaged_segment(tmp_path):
     j = _journal_with_rows(tmp_path / "a")
     _flip_byte(j.path / j.segments()[0]["name"])
     with pytest.raises(StorageError, match="cannot be read back"):
-        FeedbackJournal(j.path).export(tmp_path / "out")
+        export_journal(FeedbackJournal(j.path), tmp_path / "out")

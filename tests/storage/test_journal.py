@@ -17,6 +17,7 @@ import pytest
 
 from spacetrash_desktop.context import Cancelled, RunContext
 from spacetrash_desktop.errors import BadInputError, StorageError
+from spacetrash_desktop.services.feedback import FeedbackService
 from spacetrash_desktop.storage import journal as journal_mod
 from spacetrash_desktop.storage.feedback_schema import COLUMNS, FEEDBACK_SCHEMA, SCHEMA_VERSION
 from spacetrash_desktop.storage.journal import MANIFEST_NAME, SEGMENT_RE, FeedbackJournal
@@ -157,12 +158,12 @@ BAD_ROWS = [
 
 @pytest.mark.parametrize("over,message", BAD_ROWS, ids=[m for _, m in BAD_ROWS])
 def test_invalid_rows_are_refused_with_a_plain_message(tmp_path, over, message):
-    j = FeedbackJournal(tmp_path)
+    service = FeedbackService(tmp_path)
     with pytest.raises(BadInputError) as info:
-        j.append(make_row(**over))
+        service.record(make_row(**over))
     assert message in info.value.message
     assert "\n" not in info.value.message and str(tmp_path) not in info.value.message
-    assert j.count() == 0 and not j.pending
+    assert service.journal.count() == 0 and not service.pending()
 
 
 def test_all_problems_are_listed_at_once(tmp_path):
@@ -261,8 +262,8 @@ def test_a_kill_between_writing_the_merged_segment_and_committing_it(tmp_path, m
     def die(*a, **k):
         raise _Killed()
 
-    monkeypatch.setattr(j, "_commit", die)
-    monkeypatch.setattr(j, "_discard_if_uncommitted", lambda name: None)  # a kill cleans nothing
+    monkeypatch.setattr(j.log, "commit", die)
+    monkeypatch.setattr(j.store, "discard_if_uncommitted", lambda name: None)  # a kill cleans nothing
     with pytest.raises(_Killed):
         j.compact()
     assert sum(1 for p in tmp_path.iterdir() if SEGMENT_RE.match(p.name)) == 5
@@ -385,7 +386,8 @@ def _fail_nth(real, n, err):
 )
 @pytest.mark.parametrize("where", ["segment write", "segment fsync", "segment replace", "log fsync", "log replace"])
 def test_a_disk_error_keeps_the_row_to_retry_and_touches_nothing_earlier(tmp_path, monkeypatch, err, words, where):
-    j = FeedbackJournal(tmp_path)
+    service = FeedbackService(tmp_path)
+    j = service.journal
     ids = [j.append(make_row()) for _ in range(2)]
     before = _files(tmp_path)
     if where == "segment write":
@@ -401,17 +403,17 @@ def test_a_disk_error_keeps_the_row_to_retry_and_touches_nothing_earlier(tmp_pat
         monkeypatch.setattr(os, "replace", _fail_nth(os.replace, 2, err))
     row = make_row()
     with pytest.raises(StorageError) as info:
-        j.append(row)
+        service.record(row)
     assert words in info.value.message and str(tmp_path) not in info.value.message
     assert info.value.code.value == "STORAGE_ERROR"
     monkeypatch.undo()
     assert _files(tmp_path) == before  # nothing earlier touched, nothing half-made left
-    assert len(j.pending) == 1
-    pending_id = next(iter(j.pending))
+    assert len(service.pending()) == 1
+    pending_id = service.pending()[0]["row_id"]
     assert FeedbackJournal(tmp_path).row_ids() == ids  # the store opens with the earlier rows
     # the disk has room again: the kept row is recorded, once
-    assert j.retry_pending() == [pending_id]
-    assert not j.pending
+    assert service.retry() == [pending_id]
+    assert not service.pending()
     assert Counter(FeedbackJournal(tmp_path).row_ids()) == Counter(ids + [pending_id])
 
 
@@ -432,13 +434,14 @@ def test_a_journal_that_cannot_be_created_still_opens_and_keeps_rows_pending(tmp
         raise OSError(errno.EROFS, "Read-only file system")
 
     monkeypatch.setattr(os, "replace", refuse)
-    j = FeedbackJournal(tmp_path / "fb")
+    service = FeedbackService(tmp_path / "fb")
+    j = service.journal
     assert not j.open_report.created and j.count() == 0 and j.rows().empty
     with pytest.raises(StorageError, match="read-only"):
-        j.append(make_row())
+        service.record(make_row())
     assert [p.name for p in (tmp_path / "fb").iterdir()] == [".lock"]
     monkeypatch.undo()
-    assert len(j.retry_pending()) == 1 and j.count() == 1
+    assert len(service.retry()) == 1 and j.count() == 1
 
 
 def test_an_unwritable_journal_folder_is_a_storage_error(tmp_path):

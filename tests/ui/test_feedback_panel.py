@@ -216,8 +216,7 @@ def test_a_full_disk_keeps_the_row_in_memory_and_retry_records_it_once(qtbot, ge
     assert w.last_error_dialog.failure.code.value == "STORAGE_ERROR"
     assert "the disk is full" in w.statusBar().currentMessage()
     assert fb.unsaved_count() == 1
-    kept = next(iter(fb.unsaved))
-    assert kept in {r["row_id"] for r in fb_service.pending_feedback()}
+    (kept,) = [r["row_id"] for r in fb_service.pending_feedback()]  # the service keeps it
     assert "1 feedback report could not be saved" in fb.close_warning()
     asked = []
 
@@ -235,7 +234,7 @@ def test_a_full_disk_keeps_the_row_in_memory_and_retry_records_it_once(qtbot, ge
     # Save again with the same report while the disk is still full: the same row, not a second one
     with qtbot.waitSignal(fb.save_failed, timeout=20000):
         qtbot.mouseClick(fb.save_button, Qt.MouseButton.LeftButton)
-    assert list(fb.unsaved) == [kept] and state["attempts"] == 2
+    assert [r["row_id"] for r in fb_service.pending_feedback()] == [kept] and state["attempts"] == 2
     w.last_error_dialog.close()
 
     state["full"] = False
@@ -276,11 +275,12 @@ def test_a_failed_save_that_is_not_a_disk_problem_is_not_kept(qtbot, generated, 
 
 
 def _record(cand, target, model: dict, **report) -> str:
-    from spacetrash_desktop.storage.feedback_schema import new_row_id, utc_now_iso
     from spacetrash_desktop.ui.feedback_views import MadeRecipe
 
     made = MadeRecipe.from_candidate(cand, target, model)
-    return fb_service.record_feedback(made.to_row(report, row_id=new_row_id(), recorded_at=utc_now_iso()))
+    return fb_service.record_feedback(
+        made.to_row(report, row_id=fb_service.new_row_id(), recorded_at=fb_service.utc_now_iso())
+    )
 
 
 def test_past_feedback_filters_sorts_and_shows_predicted_vs_actual(qtbot, generated):
