@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -242,6 +243,77 @@ def _xgb_params(cfg: TrainConfig, seed: int, depth: int, eta: float, mcw: float)
 # ------------------------------------------------------------------------------------ fitting
 
 
+@dataclass
+class _Data:
+    """The training table made ready for fitting: splits, residuals, structural zeros, imputed features."""
+
+    rows: LabRows
+    split: np.ndarray  # TRAIN / VAL / CAL / TEST / FEEDBACK per row
+    R: np.ndarray  # [N,5] residuals over physics
+    has: np.ndarray  # [N,5] finite residual
+    zeros: dict[str, list[bool]]  # structural zeros per process
+    Z: np.ndarray  # [N,5] structural zero of each row (physics says 0 too)
+    impute: np.ndarray  # [F] float32
+    Xi: np.ndarray  # [N,F] float32, imputed
+
+    @property
+    def train(self) -> np.ndarray:
+        return self.split == TRAIN
+
+    @property
+    def val(self) -> np.ndarray:
+        return self.split == VAL
+
+    @property
+    def feedback(self) -> np.ndarray:
+        return self.split == FEEDBACK
+
+
+@dataclass
+class _Members:
+    """The stage-1 members and their do-no-harm gates (True: the member predicts exactly physics)."""
+
+    rf: Any  # sklearn RandomForestRegressor
+    scale: np.ndarray  # [5] the forest learns residuals / scale
+    boosters: list
+    gate_rf: np.ndarray
+    gate_x: np.ndarray
+
+    def residuals(self, Xi: np.ndarray, mask: np.ndarray, raw: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """Member residuals on the rows of ``mask``: as shipped (0 where gated) unless ``raw``."""
+        K = len(PROPERTY_NAMES)
+        X_ = Xi[mask]
+        if len(X_) == 0:
+            return np.zeros((0, K)), np.zeros((0, K))
+        r_rf = (self.rf.predict(X_).reshape(len(X_), K) * self.scale[None, :]).astype(float)
+        r_x = np.stack([b.inplace_predict(X_, validate_features=False) for b in self.boosters], axis=1).astype(float)
+        if not raw:
+            r_rf[:, self.gate_rf] = 0.0
+            r_x[:, self.gate_x] = 0.0
+        return r_rf, r_x
+
+
+@dataclass
+class _Blend:
+    """Blend weights and the gated validation residuals they were chosen on."""
+
+    w_rf: np.ndarray
+    w_x: np.ndarray
+    vr_rf: np.ndarray
+    vr_x: np.ndarray
+    gate_report: dict
+
+
+@dataclass
+class _Calibration:
+    """Where and on how many rows each property's intervals were calibrated."""
+
+    calibrated_on: list[str]
+    n_calibration: list[int]
+    feedback_processes: dict[str, list[str]] = field(default_factory=dict)
+    correction_report: dict = field(default_factory=dict)
+
+
 def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = None) -> FitResult:
     """Fit the ensemble on a training table and measure it on its held-out splits.
 
@@ -250,29 +322,57 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
     correction of stage 1 from those rows alone, with its size and its shrinkage chosen by K-fold
     cross-validation on them (do-no-harm: no correction unless it helps out of fold), and recalibrates
     the intervals on the out-of-fold feedback errors once there are enough."""
-    import xgboost as xgb
-    from sklearn.ensemble import RandomForestRegressor
-
     ctx = ctx or NullContext()
+    data = _prepare(rows, cfg, seed)
+    rf, scale = _fit_forest(data, cfg, seed, ctx)
+    members = _Members(rf, scale, _fit_boosters(data, cfg, seed, ctx), *_no_gates())
+    blend = _gate_and_blend(data, members, cfg, ctx)
+    ens = _assemble(data, members, blend, cfg, seed, ctx)
+    calibration = _calibrate(data, members, blend, ens, cfg, ctx)
+    if data.feedback.any():
+        _learn_from_feedback(data, members, blend, ens, calibration, cfg, seed, ctx)
+    ctx.check_cancelled()
+    ctx.progress(90, 100, "measuring on the held-out test split")
+    metrics = evaluate(ens, rows, data.split == TEST, data.Z, seed)
+    metrics.update(_training_metrics(data, members, blend, ens, calibration, cfg))
+    imp_rows = data.Xi[data.split == TEST][: cfg.importance_rows]
+    importances = _importances(ens, imp_rows if len(imp_rows) else data.Xi[:200])
+    ens.extra = {"importances": importances}
+    metadata = _metadata(data, members, blend, ens, importances, cfg, seed)
+    ctx.progress(96, 100, "model fitted")
+    return FitResult(ens, metrics, metadata, data.split)
+
+
+def _no_gates() -> tuple[np.ndarray, np.ndarray]:
+    K = len(PROPERTY_NAMES)
+    return np.zeros(K, bool), np.zeros(K, bool)
+
+
+def _prepare(rows: LabRows, cfg: TrainConfig, seed: int) -> _Data:
+    """Splits, residuals over physics, structural zeros and the training rows' imputation."""
     K = len(PROPERTY_NAMES)
     split = _assign_splits(rows, cfg, seed)
-    is_fb = split == FEEDBACK
     R = to_residual(rows.y, rows.phys)
     has = np.isfinite(R)
     zeros = _structural_zeros(rows, (split == TRAIN) | (split == VAL) | (split == FEEDBACK))
     Z = np.array([zeros.get(str(p), [False] * K) for p in rows.process_id], bool).reshape(len(rows), K)
     Z &= rows.phys == 0
-
     tr = split == TRAIN
     if tr.sum() < 50:
         raise ValueError("too few virtual-lab rows to train on")
     impute = np.nanmedian(np.where(np.isfinite(rows.X[tr]), rows.X[tr], np.nan), axis=0)
     impute = np.where(np.isfinite(impute), impute, 0.0).astype(np.float32)
     Xi = np.ascontiguousarray(np.where(np.isnan(rows.X), impute[None, :], rows.X), dtype=np.float32)
+    return _Data(rows, split, R, has, zeros, Z, impute, Xi)
 
-    # ---- stage 1a: random forest, multi-output on scaled residuals (rows with every property)
+
+def _fit_forest(data: _Data, cfg: TrainConfig, seed: int, ctx: RunContext) -> tuple[Any, np.ndarray]:
+    """Stage 1a: the random forest, multi-output on scaled residuals (training rows with every property)."""
+    from sklearn.ensemble import RandomForestRegressor  # noqa: PLC0415 - heavy, loaded only to train
+
     ctx.check_cancelled()
     ctx.progress(30, 100, "training the random forest")
+    tr, R, has = data.train, data.R, data.has
     rf_rows = tr & has.all(axis=1)
     scale = np.nanstd(np.where(has[tr], R[tr], np.nan), axis=0)
     scale = np.where(np.isfinite(scale) & (scale > 1e-9), scale, 1.0)
@@ -290,18 +390,24 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
     for n_trees in range(min(RF_CHUNK, cfg.rf_trees), cfg.rf_trees + RF_CHUNK, RF_CHUNK):
         ctx.check_cancelled()
         rf.set_params(n_estimators=min(n_trees, cfg.rf_trees))
-        rf.fit(Xi[rf_rows], R[rf_rows] / scale[None, :])
+        rf.fit(data.Xi[rf_rows], R[rf_rows] / scale[None, :])
         if n_trees >= cfg.rf_trees:
             break
     rf.set_params(warm_start=False)
     rf.n_jobs = 1
+    return rf, scale
 
-    # ---- stage 1b: XGBoost, one booster per property; its rounds by early stopping on an inner share
-    # of the training rows (not on validation, which decides the gates and the blend), then refitted
-    # on all the training rows with those rounds
+
+def _fit_boosters(data: _Data, cfg: TrainConfig, seed: int, ctx: RunContext) -> list:
+    """Stage 1b: one XGBoost booster per property; its rounds by early stopping on an inner share of
+    the training rows (not on validation, which decides the gates and the blend), then refitted on
+    all the training rows with those rounds."""
+    import xgboost as xgb  # noqa: PLC0415 - heavy, loaded only to train
+
+    tr, R, has, Xi = data.train, data.R, data.has, data.Xi
     boosters = []
-    inner = tr & (np.random.default_rng([seed, 0x570B]).random(len(rows)) < cfg.xgb_stop_share)
-    for k in range(K):
+    inner = tr & (np.random.default_rng([seed, 0x570B]).random(len(data.rows)) < cfg.xgb_stop_share)
+    for k in range(len(PROPERTY_NAMES)):
         ctx.check_cancelled()
         ctx.progress(45 + 5 * k, 100, f"training XGBoost for {PROPERTY_NAMES[k]}")
         m_tr = tr & has[:, k]
@@ -322,27 +428,18 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
             rounds = int(b.best_iteration) + 1
         dtr = xgb.DMatrix(Xi[m_tr], label=R[m_tr, k], nthread=cfg.nthread)
         boosters.append(xgb.train(params, dtr, rounds, verbose_eval=False))
+    return boosters
 
-    gate_rf = np.zeros(K, bool)
-    gate_x = np.zeros(K, bool)
 
-    def members(mask, raw: bool = False):
-        """Member residuals on the rows of ``mask``: as shipped (0 where gated) unless ``raw``."""
-        X_ = Xi[mask]
-        if len(X_) == 0:
-            return np.zeros((0, K)), np.zeros((0, K))
-        r_rf = (rf.predict(X_).reshape(len(X_), K) * scale[None, :]).astype(float)
-        r_x = np.stack([b.inplace_predict(X_, validate_features=False) for b in boosters], axis=1).astype(float)
-        if not raw:
-            r_rf[:, gate_rf] = 0.0
-            r_x[:, gate_x] = 0.0
-        return r_rf, r_x
-
-    # ---- member gates, then blend weights over the gated members, on validation (do-no-harm)
+def _gate_and_blend(data: _Data, members: _Members, cfg: TrainConfig, ctx: RunContext) -> _Blend:
+    """Member gates (set on ``members``), then blend weights over the gated members, on the
+    validation split (do-no-harm)."""
     ctx.check_cancelled()
     ctx.progress(72, 100, "gating the members and choosing the blend weights")
-    val = split == VAL
-    vr_rf, vr_x = members(val, raw=True)
+    K = len(PROPERTY_NAMES)
+    rows, val, has, Z = data.rows, data.val, data.has, data.Z
+    gate_rf, gate_x = members.gate_rf, members.gate_x
+    vr_rf, vr_x = members.residuals(data.Xi, val, raw=True)
     gate_report: dict = {}
     for k in range(K):
         # the rows the prediction is judged on: structural zeros are predicted 0 whatever the members say
@@ -367,15 +464,25 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
         # physics among equal blends; this makes it explicit)
         w_rf[k] = 0.0 if gate_rf[k] else w_rf[k]
         w_x[k] = 0.0 if gate_x[k] else w_x[k]
+    return _Blend(w_rf, w_x, vr_rf, vr_x, gate_report)
 
-    # ---- difficulty model: E|validation error| from features + member disagreement
+
+def _fit_difficulty(
+    data: _Data, blend: _Blend, cfg: TrainConfig, seed: int, ctx: RunContext
+) -> tuple[list, np.ndarray]:
+    """The difficulty models behind the interval widths: E|validation error| from the features and
+    the member disagreement (one per property), and the floor of each one's prediction."""
+    import xgboost as xgb  # noqa: PLC0415 - heavy, loaded only to train
+
     ctx.check_cancelled()
     ctx.progress(78, 100, "fitting the interval widths")
-    verr = np.abs(R[val] - (w_rf[None, :] * vr_rf + w_x[None, :] * vr_x))
+    val, has, Z, Xi = data.val, data.has, data.Z, data.Xi
+    vr_rf, vr_x = blend.vr_rf, blend.vr_x
+    verr = np.abs(data.R[val] - (blend.w_rf[None, :] * vr_rf + blend.w_x[None, :] * vr_x))
     diff_boosters = []
-    floors = np.zeros(K)
+    floors = np.zeros(len(PROPERTY_NAMES))
     F = Xi.shape[1]
-    for k in range(K):
+    for k in range(len(PROPERTY_NAMES)):
         use = has[val, k] & ~Z[val, k]
         Xd = np.empty((int(use.sum()), F + 1), np.float32)
         Xd[:, :F] = Xi[val][use]
@@ -388,37 +495,54 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
         diff_boosters.append(b)
         sig = b.inplace_predict(Xd, validate_features=False) if len(Xd) else np.ones(1)
         floors[k] = max(float(np.quantile(sig, 0.01)), 1e-9)
+    return diff_boosters, floors
 
-    ood = OODModel.fit(_subsample(Xi[tr], 20000, seed), Xi[val], cfg.ood_components, cfg.ood_quantile)
-    ens = Ensemble(
-        schema=rows.schema,
-        rf=rf,
-        rf_scale=scale,
-        xgb=boosters,
+
+def _assemble(
+    data: _Data, members: _Members, blend: _Blend, cfg: TrainConfig, seed: int, ctx: RunContext
+) -> Ensemble:
+    """The ensemble before calibration: members, blend, difficulty models and the OOD model."""
+    diff_boosters, floors = _fit_difficulty(data, blend, cfg, seed, ctx)
+    Xi = data.Xi
+    ood = OODModel.fit(_subsample(Xi[data.train], 20000, seed), Xi[data.val], cfg.ood_components, cfg.ood_quantile)
+    return Ensemble(
+        schema=data.rows.schema,
+        rf=members.rf,
+        rf_scale=members.scale,
+        xgb=members.boosters,
         difficulty=diff_boosters,
-        w_rf=w_rf,
-        w_xgb=w_x,
-        q=np.ones(K),
+        w_rf=blend.w_rf,
+        w_xgb=blend.w_x,
+        q=np.ones(len(PROPERTY_NAMES)),
         sigma_floor=floors,
-        impute=impute,
+        impute=data.impute,
         ood=ood,
-        structural_zero=zeros,
+        structural_zero=data.zeros,
         alpha=cfg.alpha,
         nthread=cfg.nthread,
-        gate_rf=gate_rf.copy(),
-        gate_xgb=gate_x.copy(),
+        gate_rf=members.gate_rf.copy(),
+        gate_xgb=members.gate_x.copy(),
     )
 
-    # ---- conformal calibration on the virtual-lab calibration split (Mondrian by process)
+
+def _calibrate(
+    data: _Data, members: _Members, blend: _Blend, ens: Ensemble, cfg: TrainConfig, ctx: RunContext
+) -> _Calibration:
+    """Conformal calibration on the virtual-lab calibration split (Mondrian by process): sets
+    ``ens.q`` (pooled) and ``ens.q_by_process``."""
     ctx.check_cancelled()
     ctx.progress(84, 100, "calibrating the intervals")
-    cal = split == CAL
-    cr_rf, cr_x = members(cal)
-    cr = w_rf[None, :] * cr_rf + w_x[None, :] * cr_x
-    csig = ens.sigma(Xi[cal], np.abs(cr_rf - cr_x))
+    K = len(PROPERTY_NAMES)
+    rows, has, Z, R = data.rows, data.has, data.Z, data.R
+    cal = data.split == CAL
+    cr_rf, cr_x = members.residuals(data.Xi, cal)
+    cr = blend.w_rf[None, :] * cr_rf + blend.w_x[None, :] * cr_x
+    csig = ens.sigma(data.Xi[cal], np.abs(cr_rf - cr_x))
     q = np.zeros(K)
     cal_procs = rows.process_id[cal].astype(str)
-    q_proc: dict[str, list[float]] = {str(p): [0.0] * K for p in np.unique(rows.process_id[~is_fb].astype(str))}
+    q_proc: dict[str, list[float]] = {
+        str(p): [0.0] * K for p in np.unique(rows.process_id[~data.feedback].astype(str))
+    }
     n_cal = []
     for k in range(K):
         use = has[cal, k] & ~Z[cal, k]
@@ -431,63 +555,96 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
         n_cal.append(int(use.sum()))
     ens.q = q
     ens.q_by_process = q_proc
-    cal_on = [VIRTUAL_LAB] * K
+    return _Calibration([VIRTUAL_LAB] * K, n_cal)
 
-    # ---- stage 2: correction from feedback rows (cross-validated), intervals recalibrated on them
-    correction_report: dict = {}
-    calibrated_processes: dict[str, list[str]] = {}
-    if is_fb.any():
-        ctx.check_cancelled()
-        ctx.progress(87, 100, "learning from the feedback rows")
-        fr_rf, fr_x = members(is_fb)
-        base = w_rf[None, :] * fr_rf + w_x[None, :] * fr_x
-        fw = rows.weight[is_fb]
-        corr, shrink, oof, correction_report = _fit_correction(
-            Xi[is_fb],
-            R[is_fb],
-            base,
-            rows.phys[is_fb],
-            rows.y[is_fb],
-            cfg,
-            seed,
-            weight=fw,
-            anchors=_anchor_rows(rows, Xi, split == VAL, is_fb, seed),
-            ctx=ctx,
-            groups={"process": rows.process_id[is_fb], "material": _main_material(rows.schema, rows.X[is_fb])},
-        )
-        ens.correction = corr
-        ens.shrink = shrink
-        fsig = ens.sigma(Xi[is_fb], np.abs(fr_rf - fr_x))
-        fprocs = rows.process_id[is_fb].astype(str)
-        for k in range(K):
-            # measured labels only: an interval is a claim about measured outcomes, not judgements
-            use = has[is_fb, k] & ~Z[is_fb, k] & (fw[:, k] >= 1.0)
-            if use.sum() >= cfg.min_feedback_cal:
-                scores = np.abs(R[is_fb][use, k] - base[use, k] - oof[use, k]) / fsig[use, k]
-                q_fb = _conformal_q(scores, cfg.alpha)
-                rep = correction_report["by_property"].get(PROPERTY_NAMES[k], {})
-                if rep.get("reach") == "global":
-                    # the correction carries everywhere: so does its calibration (one quantile for
-                    # all processes, too few real trials per process for Mondrian)
-                    q[k] = q_fb
-                    for p in q_proc:
-                        q_proc[p][k] = q_fb
-                    cal_procs_k = sorted(q_proc)
-                else:
-                    # a local correction (or none): only the processes the crew reported on are
-                    # recalibrated, and only ever widened there (the feedback speaks for its own
-                    # recipes, not for every recipe of the process)
-                    cal_procs_k = sorted(set(fprocs[use].tolist()) & set(q_proc))
-                    for p in cal_procs_k:
-                        q_proc[p][k] = max(q_proc[p][k], q_fb)
-                cal_on[k] = CREW_FEEDBACK
-                n_cal[k] = int(use.sum())
-                calibrated_processes[PROPERTY_NAMES[k]] = cal_procs_k
 
-    # ---- held-out test metrics (virtual-lab test rows)
+def _learn_from_feedback(
+    data: _Data,
+    members: _Members,
+    blend: _Blend,
+    ens: Ensemble,
+    calibration: _Calibration,
+    cfg: TrainConfig,
+    seed: int,
+    ctx: RunContext,
+) -> None:
+    """Stage 2: the correction from the feedback rows (cross-validated, set on ``ens``), then the
+    intervals recalibrated on their out-of-fold errors where there are enough."""
     ctx.check_cancelled()
-    ctx.progress(90, 100, "measuring on the held-out test split")
-    metrics = evaluate(ens, rows, split == TEST, Z, seed)
+    ctx.progress(87, 100, "learning from the feedback rows")
+    rows, is_fb = data.rows, data.feedback
+    fr_rf, fr_x = members.residuals(data.Xi, is_fb)
+    base = blend.w_rf[None, :] * fr_rf + blend.w_x[None, :] * fr_x
+    corr, shrink, oof, report = _fit_correction(
+        data.Xi[is_fb],
+        data.R[is_fb],
+        base,
+        rows.phys[is_fb],
+        rows.y[is_fb],
+        cfg,
+        seed,
+        weight=rows.weight[is_fb],
+        anchors=_anchor_rows(rows, data.Xi, data.val, is_fb, seed),
+        ctx=ctx,
+        groups={"process": rows.process_id[is_fb], "material": _main_material(rows.schema, rows.X[is_fb])},
+    )
+    ens.correction = corr
+    ens.shrink = shrink
+    calibration.correction_report = report
+    fsig = ens.sigma(data.Xi[is_fb], np.abs(fr_rf - fr_x))
+    _recalibrate_on_feedback(data, ens, calibration, base, oof, fsig, cfg)
+
+
+def _recalibrate_on_feedback(
+    data: _Data,
+    ens: Ensemble,
+    calibration: _Calibration,
+    base: np.ndarray,
+    oof: np.ndarray,
+    fsig: np.ndarray,
+    cfg: TrainConfig,
+) -> None:
+    """Conformal quantiles from the feedback rows' out-of-fold errors (stage 1 ``base`` + the
+    out-of-fold correction ``oof``), for the properties with at least ``min_feedback_cal`` measured
+    rows; sets them on ``ens`` and records them in ``calibration``."""
+    is_fb = data.feedback
+    q, q_proc = ens.q, ens.q_by_process
+    fw = data.rows.weight[is_fb]
+    fprocs = data.rows.process_id[is_fb].astype(str)
+    for k in range(len(PROPERTY_NAMES)):
+        # measured labels only: an interval is a claim about measured outcomes, not judgements
+        use = data.has[is_fb, k] & ~data.Z[is_fb, k] & (fw[:, k] >= 1.0)
+        if use.sum() < cfg.min_feedback_cal:
+            continue
+        scores = np.abs(data.R[is_fb][use, k] - base[use, k] - oof[use, k]) / fsig[use, k]
+        q_fb = _conformal_q(scores, cfg.alpha)
+        rep = calibration.correction_report["by_property"].get(PROPERTY_NAMES[k], {})
+        if rep.get("reach") == "global":
+            # the correction carries everywhere: so does its calibration (one quantile for all
+            # processes, too few real trials per process for Mondrian)
+            q[k] = q_fb
+            for p in q_proc:
+                q_proc[p][k] = q_fb
+            cal_procs_k = sorted(q_proc)
+        else:
+            # a local correction (or none): only the processes the crew reported on are
+            # recalibrated, and only ever widened there (the feedback speaks for its own recipes,
+            # not for every recipe of the process)
+            cal_procs_k = sorted(set(fprocs[use].tolist()) & set(q_proc))
+            for p in cal_procs_k:
+                q_proc[p][k] = max(q_proc[p][k], q_fb)
+        calibration.calibrated_on[k] = CREW_FEEDBACK
+        calibration.n_calibration[k] = int(use.sum())
+        calibration.feedback_processes[PROPERTY_NAMES[k]] = cal_procs_k
+
+
+def _training_metrics(
+    data: _Data, members: _Members, blend: _Blend, ens: Ensemble, calibration: _Calibration, cfg: TrainConfig
+) -> dict:
+    """The manifest's figures about training itself (blend, gates, intervals, splits, stage 2),
+    added after the held-out ones of :func:`evaluate`."""
+    w_rf, w_x, q = blend.w_rf, blend.w_x, ens.q
+    metrics: dict = {}
     metrics["blend_weights"] = {
         n: {
             "physics": round(1 - w_rf[k] - w_x[k], 4) + 0.0,
@@ -501,28 +658,38 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
         f"physics model on the validation split by more than {cfg.gate_se:g} paired standard errors of the "
         f"per-row difference of absolute errors",
         "n_se": cfg.gate_se,
-        "by_property": gate_report,
+        "by_property": blend.gate_report,
     }
     metrics["intervals"] = {
         "method": "normalised split conformal, 95% per property, Mondrian by process; difficulty = XGBoost "
         "model of E|error| from the features and the RF/XGBoost disagreement",
         "alpha": cfg.alpha,
-        "calibrated_on": dict(zip(PROPERTY_NAMES, cal_on)),
-        "n_calibration": dict(zip(PROPERTY_NAMES, n_cal)),
+        "calibrated_on": dict(zip(PROPERTY_NAMES, calibration.calibrated_on, strict=True)),
+        "n_calibration": dict(zip(PROPERTY_NAMES, calibration.n_calibration, strict=True)),
         "quantile_pooled": {n: round(float(q[k]), 6) for k, n in enumerate(PROPERTY_NAMES)},
     }
-    if calibrated_processes:
-        metrics["intervals"]["feedback_calibrated_processes"] = calibrated_processes
+    if calibration.feedback_processes:
+        metrics["intervals"]["feedback_calibrated_processes"] = calibration.feedback_processes
+    split = data.split
     metrics["splits"] = {SPLIT_NAMES[s]: int((split == s).sum()) for s in range(4)}
-    metrics["splits"]["feedback"] = int(is_fb.sum())
-    metrics["xgb_trees"] = {n: int(boosters[k].num_boosted_rounds()) for k, n in enumerate(PROPERTY_NAMES)}
-    if correction_report:
-        metrics["feedback_correction"] = correction_report
+    metrics["splits"]["feedback"] = int(data.feedback.sum())
+    metrics["xgb_trees"] = {n: int(members.boosters[k].num_boosted_rounds()) for k, n in enumerate(PROPERTY_NAMES)}
+    if calibration.correction_report:
+        metrics["feedback_correction"] = calibration.correction_report
+    return metrics
 
-    imp_rows = Xi[split == TEST][: cfg.importance_rows]
-    importances = _importances(ens, imp_rows if len(imp_rows) else Xi[:200])
-    ens.extra = {"importances": importances}
-    metadata = {
+
+def _metadata(
+    data: _Data,
+    members: _Members,
+    blend: _Blend,
+    ens: Ensemble,
+    importances: dict,
+    cfg: TrainConfig,
+    seed: int,
+) -> dict:
+    """The bundle's ``metadata.json`` (everything the ensemble needs besides its model files)."""
+    return {
         "format": METADATA_FORMAT,
         "alpha": cfg.alpha,
         "targets": list(PROPERTY_NAMES),
@@ -531,23 +698,21 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
             "offset": OFFSETS.tolist(),
             "note": "rigidity/tightness: y - physics; energy/water/crew: log(y + c) - log(physics + c)",
         },
-        "rf_scale": scale.tolist(),
-        "w_rf": w_rf.tolist(),
-        "w_xgb": w_x.tolist(),
-        "gate": {"random_forest": gate_rf.tolist(), "xgboost": gate_x.tolist()},
-        "q": q.tolist(),
-        "q_by_process": q_proc,
-        "sigma_floor": floors.tolist(),
+        "rf_scale": members.scale.tolist(),
+        "w_rf": blend.w_rf.tolist(),
+        "w_xgb": blend.w_x.tolist(),
+        "gate": {"random_forest": members.gate_rf.tolist(), "xgboost": members.gate_x.tolist()},
+        "q": ens.q.tolist(),
+        "q_by_process": ens.q_by_process,
+        "sigma_floor": ens.sigma_floor.tolist(),
         "shrink": np.asarray(ens.shrink, float).tolist(),
-        "impute": impute.tolist(),
-        "ood": ood.to_dict(),
-        "structural_zero": zeros,
+        "impute": data.impute.tolist(),
+        "ood": ens.ood.to_dict(),
+        "structural_zero": data.zeros,
         "importances": importances,
         "config": asdict(cfg),
         "seed": int(seed),
     }
-    ctx.progress(96, 100, "model fitted")
-    return FitResult(ens, metrics, metadata, split)
 
 
 def _anchor_rows(
