@@ -25,6 +25,7 @@ Everything is seeded: the same seed, data and library versions give byte-identic
 
 from __future__ import annotations
 
+import io
 import os
 import time
 from dataclasses import asdict, dataclass, field
@@ -34,8 +35,12 @@ from typing import Any
 
 import numpy as np
 
+from spacetrash_desktop.catalog import load_catalog
+from spacetrash_desktop.common import round_or_none
 from spacetrash_desktop.context import NullContext, RunContext
 from spacetrash_desktop.domain import PROPERTY_NAMES, PROPERTY_UNITS
+from spacetrash_desktop.engine.scorer import Z95, load_variability
+from spacetrash_desktop.engine.tables import compile_tables
 from spacetrash_desktop.ml.bundle import (
     METADATA,
     METADATA_FORMAT,
@@ -46,7 +51,7 @@ from spacetrash_desktop.ml.bundle import (
 )
 from spacetrash_desktop.ml.features import FEATURE_VERSION
 from spacetrash_desktop.ml.model import ADDITIVE, OFFSETS, Ensemble, OODModel, target_column, to_residual
-from spacetrash_desktop.ml.virtual_lab import CREW_FEEDBACK, VIRTUAL_LAB, LabRows, make_lab_rows
+from spacetrash_desktop.ml.virtual_lab import CREW_FEEDBACK, VIRTUAL_LAB, LabRows, make_lab_rows, physics_fingerprint
 
 DEFAULT_NAME = "spacetrash-residual"
 DEFAULT_VERSION = "1.0.0"
@@ -180,16 +185,16 @@ def _gate_member(k: int, r_member: np.ndarray, phys: np.ndarray, y: np.ndarray, 
     return gated, {
         "rows": int(n),
         "gated": bool(gated),
-        "mae_physics": _r(float(e_p.mean()), 8),
-        "mae_member": _r(float(e_m.mean()), 8),
-        "mean_difference": _r(mean, 8),
-        "paired_se": _r(se, 8),
-        "z": _r(mean / se, 3) if se > 0 else None,
+        "mae_physics": round_or_none(float(e_p.mean()), 8),
+        "mae_member": round_or_none(float(e_m.mean()), 8),
+        "mean_difference": round_or_none(mean, 8),
+        "paired_se": round_or_none(se, 8),
+        "z": round_or_none(mean / se, 3) if se > 0 else None,
     }
 
 
 def _blend_weights(step: float) -> np.ndarray:
-    n = int(round(1 / step))
+    n = round(1 / step)
     return np.array([(i * step, j * step) for i in range(n + 1) for j in range(n + 1 - i)])
 
 
@@ -498,9 +503,7 @@ def _fit_difficulty(
     return diff_boosters, floors
 
 
-def _assemble(
-    data: _Data, members: _Members, blend: _Blend, cfg: TrainConfig, seed: int, ctx: RunContext
-) -> Ensemble:
+def _assemble(data: _Data, members: _Members, blend: _Blend, cfg: TrainConfig, seed: int, ctx: RunContext) -> Ensemble:
     """The ensemble before calibration: members, blend, difficulty models and the OOD model."""
     diff_boosters, floors = _fit_difficulty(data, blend, cfg, seed, ctx)
     Xi = data.Xi
@@ -540,9 +543,7 @@ def _calibrate(
     csig = ens.sigma(data.Xi[cal], np.abs(cr_rf - cr_x))
     q = np.zeros(K)
     cal_procs = rows.process_id[cal].astype(str)
-    q_proc: dict[str, list[float]] = {
-        str(p): [0.0] * K for p in np.unique(rows.process_id[~data.feedback].astype(str))
-    }
+    q_proc: dict[str, list[float]] = {str(p): [0.0] * K for p in np.unique(rows.process_id[~data.feedback].astype(str))}
     n_cal = []
     for k in range(K):
         use = has[cal, k] & ~Z[cal, k]
@@ -824,84 +825,120 @@ def _fit_correction(
     never scored. Returns (boosters or None per property, shrinkage [5], out-of-fold correction
     [n,5] already shrunk, report); ``report["by_property"][name]["reach"]`` is "global" or "local"
     and ``["processes"]`` the processes the correction was learnt on."""
-    import xgboost as xgb
+    job = _CorrectionFit(Xf, Rf - base, base, phys, y, cfg, seed, weight, anchors, groups, ctx or NullContext())
+    for k in range(len(PROPERTY_NAMES)):
+        job.fit_property(k)
+    return job.boosters, job.shrink, job.oof, job.report
 
-    ctx = ctx or NullContext()
-    K = len(PROPERTY_NAMES)
-    n = len(Xf)
-    target = Rf - base
-    W = np.ones((n, K)) if weight is None else np.nan_to_num(np.asarray(weight, float).reshape(n, K))
-    groups = {g: np.asarray(v).astype(str) for g, v in (groups or {}).items()}
-    if anchors is None or len(anchors[0]) == 0:
-        Xa, wa_rel = np.zeros((0, Xf.shape[1]), np.float32), np.zeros(0)
-    else:
-        Xa, wa_rel = np.asarray(anchors[0], np.float32), np.asarray(anchors[1], float)
-    boosters: list = [None] * K
-    shrink = np.zeros(K)
-    oof = np.zeros((n, K))
-    report: dict = {
-        "rows": int(n),
-        "folds": 0,
-        "anchors": len(Xa),
-        "anchor_share": ANCHOR_SHARE,
-        # the anchors' total weight / the feedback's (for a local correction): ANCHOR_SHARE
-        # times how unlike the reported recipes the anchors are on average
-        "anchor_weight_ratio": _r(ANCHOR_SHARE * float(wa_rel.sum()), 4),
-        "by_property": {},
-    }
-    checkpoints = np.arange(5, cfg.corr_rounds + 1, 5)
-    params = _xgb_params(cfg, seed + 200, cfg.corr_depth, cfg.corr_eta, cfg.corr_min_child_weight)
-    params.update({"subsample": 1.0, "colsample_bytree": 1.0, "base_score": 0.0})
-    rng = np.random.default_rng([seed, 0xFEED])
-    rng_groups = np.random.default_rng([seed, 0x9A0C])
-    levels = np.array([0.0, 0.25, 0.5, 0.75, 1.0])
 
-    def train(sel: np.ndarray, k: int, rounds: int, local: bool):
-        w = W[sel, k]
-        if local and len(Xa):
-            X = np.concatenate([Xf[sel], Xa])
-            lab = np.concatenate([target[sel, k], np.zeros(len(Xa))])
-            w = np.concatenate([w, ANCHOR_SHARE * w.sum() * wa_rel])
+class _CorrectionFit:
+    """The state of one stage-2 fit (see :func:`_fit_correction`): the feedback rows, their targets
+    and weights, the anchors, the random generators, and what has been learnt so far."""
+
+    LEVELS = np.array([0.0, 0.25, 0.5, 0.75, 1.0])  # shrinkage tried by cross-validation
+
+    def __init__(
+        self,
+        Xf: np.ndarray,
+        target: np.ndarray,
+        base: np.ndarray,
+        phys: np.ndarray,
+        y: np.ndarray,
+        cfg: TrainConfig,
+        seed: int,
+        weight: np.ndarray | None,
+        anchors: tuple[np.ndarray, np.ndarray] | None,
+        groups: dict | None,
+        ctx: RunContext,
+    ) -> None:
+        K = len(PROPERTY_NAMES)
+        n = len(Xf)
+        self.Xf, self.target, self.base, self.phys, self.y, self.cfg, self.ctx = Xf, target, base, phys, y, cfg, ctx
+        self.W = np.ones((n, K)) if weight is None else np.nan_to_num(np.asarray(weight, float).reshape(n, K))
+        self.groups = {g: np.asarray(v).astype(str) for g, v in (groups or {}).items()}
+        if anchors is None or len(anchors[0]) == 0:
+            self.Xa, self.wa_rel = np.zeros((0, Xf.shape[1]), np.float32), np.zeros(0)
         else:
-            X, lab = Xf[sel], target[sel, k]
-        return xgb.train(params, xgb.DMatrix(X, label=lab, weight=w, nthread=cfg.nthread), rounds, verbose_eval=False)
+            self.Xa, self.wa_rel = np.asarray(anchors[0], np.float32), np.asarray(anchors[1], float)
+        self.boosters: list = [None] * K
+        self.shrink = np.zeros(K)
+        self.oof = np.zeros((n, K))
+        self.report: dict = {
+            "rows": int(n),
+            "folds": 0,
+            "anchors": len(self.Xa),
+            "anchor_share": ANCHOR_SHARE,
+            # the anchors' total weight / the feedback's (for a local correction): ANCHOR_SHARE
+            # times how unlike the reported recipes the anchors are on average
+            "anchor_weight_ratio": round_or_none(ANCHOR_SHARE * float(self.wa_rel.sum()), 4),
+            "by_property": {},
+        }
+        self.checkpoints = np.arange(5, cfg.corr_rounds + 1, 5)
+        self.params = _xgb_params(cfg, seed + 200, cfg.corr_depth, cfg.corr_eta, cfg.corr_min_child_weight)
+        self.params.update({"subsample": 1.0, "colsample_bytree": 1.0, "base_score": 0.0})
+        self.rng = np.random.default_rng([seed, 0xFEED])
+        self.rng_groups = np.random.default_rng([seed, 0x9A0C])
 
-    def staged_oof(idx: np.ndarray, folds: np.ndarray, k: int, local: bool) -> np.ndarray:
-        out = np.zeros((len(idx), len(checkpoints)))
+    # ---- pieces
+    def train(self, sel: np.ndarray, k: int, rounds: int, local: bool):
+        """A correction booster on the feedback rows ``sel`` (with the anchors when ``local``)."""
+        import xgboost as xgb  # noqa: PLC0415 - heavy, loaded only to train
+
+        w = self.W[sel, k]
+        if local and len(self.Xa):
+            X = np.concatenate([self.Xf[sel], self.Xa])
+            lab = np.concatenate([self.target[sel, k], np.zeros(len(self.Xa))])
+            w = np.concatenate([w, ANCHOR_SHARE * w.sum() * self.wa_rel])
+        else:
+            X, lab = self.Xf[sel], self.target[sel, k]
+        dm = xgb.DMatrix(X, label=lab, weight=w, nthread=self.cfg.nthread)
+        return xgb.train(self.params, dm, rounds, verbose_eval=False)
+
+    def staged_oof(self, idx: np.ndarray, folds: np.ndarray, k: int, local: bool) -> np.ndarray:
+        """[len(idx), checkpoints] out-of-fold corrections after each checkpoint's rounds."""
+        out = np.zeros((len(idx), len(self.checkpoints)))
         for f in np.unique(folds):
-            ctx.check_cancelled()
+            self.ctx.check_cancelled()
             trn, tst = idx[folds != f], idx[folds == f]
-            b = train(trn, k, int(checkpoints[-1]), local)
-            for j, r in enumerate(checkpoints):
-                out[folds == f, j] = b.inplace_predict(Xf[tst], iteration_range=(0, int(r)), validate_features=False)
+            b = self.train(trn, k, int(self.checkpoints[-1]), local)
+            for j, r in enumerate(self.checkpoints):
+                out[folds == f, j] = b.inplace_predict(
+                    self.Xf[tst], iteration_range=(0, int(r)), validate_features=False
+                )
         return out
 
-    def best_rounds(staged: np.ndarray, idx: np.ndarray, k: int) -> int:
-        w = W[idx, k]
-        mse = (w[:, None] * (staged - target[idx, k][:, None]) ** 2).sum(axis=0) / w.sum()
+    def best_rounds(self, staged: np.ndarray, idx: np.ndarray, k: int) -> int:
+        w = self.W[idx, k]
+        mse = (w[:, None] * (staged - self.target[idx, k][:, None]) ** 2).sum(axis=0) / w.sum()
         return int(np.argmin(mse))
 
-    def wmae(pred_r: np.ndarray, idx: np.ndarray, k: int) -> float:
-        w = W[idx, k]
-        return float(np.sum(w * np.abs(target_column(k, pred_r, phys[idx, k]) - y[idx, k])) / w.sum())
+    def wmae(self, pred_r: np.ndarray, idx: np.ndarray, k: int) -> float:
+        w = self.W[idx, k]
+        return float(np.sum(w * np.abs(target_column(k, pred_r, self.phys[idx, k]) - self.y[idx, k])) / w.sum())
 
-    for k in range(K):
+    # ---- one property
+    def fit_property(self, k: int) -> None:
         name = PROPERTY_NAMES[k]
-        idx = np.nonzero(np.isfinite(target[:, k]) & (W[:, k] > 0))[0]
-        procs = sorted(set(groups["process"][idx].tolist())) if "process" in groups else []
+        cfg = self.cfg
+        idx = np.nonzero(np.isfinite(self.target[:, k]) & (self.W[:, k] > 0))[0]
+        procs = sorted(set(self.groups["process"][idx].tolist())) if "process" in self.groups else []
         if len(idx) < cfg.min_feedback_fit:
-            report["by_property"][name] = {
+            self.report["by_property"][name] = {
                 "rows": len(idx),
                 "used": False,
                 "processes": procs,
                 "reason": f"fewer than {cfg.min_feedback_fit} usable rows",
             }
-            continue
-        w = W[idx, k]
-        # ---- reach: does a correction learnt on some groups help on groups it never saw?
-        reach: dict = {"cv_mae_without_correction": _r(wmae(np.zeros(len(idx)) + base[idx, k], idx, k))}
-        local = len(Xa) > 0
-        for gname, gv in groups.items():
+            return
+        local, reach = self.reach(idx, k)
+        self.cross_validate(idx, k, local, reach, procs)
+
+    def reach(self, idx: np.ndarray, k: int) -> tuple[bool, dict]:
+        """Does a correction learnt on some groups help on groups it never saw? (local, the figures)"""
+        base = self.base
+        reach: dict = {"cv_mae_without_correction": round_or_none(self.wmae(np.zeros(len(idx)) + base[idx, k], idx, k))}
+        local = len(self.Xa) > 0
+        for gname, gv in self.groups.items():
             if not local:
                 break
             labels = sorted(set(gv[idx].tolist()))
@@ -909,49 +946,55 @@ def _fit_correction(
             if len(labels) < 2:
                 reach["why_local"] = f"all rows share one {gname}"
                 break
-            order = rng_groups.permutation(len(labels))
-            gfold = {labels[i]: j % min(cfg.corr_folds, len(labels)) for j, i in enumerate(order)}
-            st = staged_oof(idx, np.array([gfold[g] for g in gv[idx]]), k, False)
-            m = wmae(base[idx, k] + st[:, best_rounds(st, idx, k)], idx, k)
-            reach[f"cv_mae_across_{gname}"] = _r(m)
+            order = self.rng_groups.permutation(len(labels))
+            gfold = {labels[i]: j % min(self.cfg.corr_folds, len(labels)) for j, i in enumerate(order)}
+            st = self.staged_oof(idx, np.array([gfold[g] for g in gv[idx]]), k, False)
+            m = self.wmae(base[idx, k] + st[:, self.best_rounds(st, idx, k)], idx, k)
+            reach[f"cv_mae_across_{gname}"] = round_or_none(m)
             if not m < reach["cv_mae_without_correction"]:
                 reach["why_local"] = f"a correction learnt on some {gname}s did not help on the others"
                 break
         else:
             local = False
-        # ---- rounds and shrinkage by K-fold cross-validation
+        return local, reach
+
+    def cross_validate(self, idx: np.ndarray, k: int, local: bool, reach: dict, procs: list) -> None:
+        """Rounds and shrinkage by K-fold cross-validation; the correction kept if it helps."""
+        cfg, base, levels = self.cfg, self.base, self.LEVELS
+        w = self.W[idx, k]
         nfold = int(min(cfg.corr_folds, len(idx)))
-        report["folds"] = nfold
-        folds = rng.permutation(len(idx)) % nfold
-        staged = staged_oof(idx, folds, k, local)
-        best_j = best_rounds(staged, idx, k)
-        rounds = int(checkpoints[best_j])
+        self.report["folds"] = nfold
+        folds = self.rng.permutation(len(idx)) % nfold
+        staged = self.staged_oof(idx, folds, k, local)
+        best_j = self.best_rounds(staged, idx, k)
+        rounds = int(self.checkpoints[best_j])
         c = staged[:, best_j]
-        err = np.stack([np.abs(target_column(k, base[idx, k] + s * c, phys[idx, k]) - y[idx, k]) for s in levels])
+        err = np.stack(
+            [np.abs(target_column(k, base[idx, k] + s * c, self.phys[idx, k]) - self.y[idx, k]) for s in levels]
+        )
         werr = err * (w / w.mean())[None, :]
         mean = werr.mean(axis=1)
         best = int(np.argmin(mean))
         se = (werr - werr[best]).std(axis=1) / np.sqrt(len(idx))
         s_k = float(levels[np.nonzero(mean <= mean[best] + se + 1e-15)[0][0]])
-        report["by_property"][name] = {
+        self.report["by_property"][PROPERTY_NAMES[k]] = {
             "rows": len(idx),
-            "weight": _r(float(w.sum())),
+            "weight": round_or_none(float(w.sum())),
             "used": s_k > 0,
             "rounds": rounds,
             "shrinkage": s_k,
-            "cv_mae_physics": _r(wmae(np.zeros(len(idx)), idx, k)),
-            "cv_mae_without_correction": _r(float(mean[0])),
-            "cv_mae_with_correction": _r(float(mean[int(np.nonzero(levels == s_k)[0][0])])),
+            "cv_mae_physics": round_or_none(self.wmae(np.zeros(len(idx)), idx, k)),
+            "cv_mae_without_correction": round_or_none(float(mean[0])),
+            "cv_mae_with_correction": round_or_none(float(mean[int(np.nonzero(levels == s_k)[0][0])])),
             "reach": "local" if local else "global",
             "processes": procs,
             "reach_check": reach,
         }
         if s_k > 0:
-            ctx.check_cancelled()
-            boosters[k] = train(idx, k, rounds, local)
-            shrink[k] = s_k
-            oof[idx, k] = s_k * c
-    return boosters, shrink, oof, report
+            self.ctx.check_cancelled()
+            self.boosters[k] = self.train(idx, k, rounds, local)
+            self.shrink[k] = s_k
+            self.oof[idx, k] = s_k * c
 
 
 def _subsample(X: np.ndarray, n: int, seed: int) -> np.ndarray:
@@ -983,8 +1026,6 @@ def evaluate(ens: Ensemble, rows: LabRows, mask: np.ndarray, Z: np.ndarray | Non
     (``blend_not_worse_than_best_member`` and its paired interval) are those of the members **as
     shipped**: a gated member predicts exactly physics. ``mae_*_raw`` are the ungated members, a
     diagnostic only (what they would have done without their gate)."""
-    from spacetrash_desktop.engine.scorer import Z95
-
     K = len(PROPERTY_NAMES)
     idx = np.nonzero(mask)[0]
     X, P, Y = rows.X[idx], rows.phys[idx], rows.y[idx]
@@ -1022,40 +1063,42 @@ def evaluate(ens: Ensemble, rows: LabRows, mask: np.ndarray, Z: np.ndarray | Non
         lo_ci, hi_ci = _paired_ci(e_b - best_m, seed)
         out["held_out"][name] = {
             "unit": PROPERTY_UNITS[name],
-            "mae_physics": _r(m_phys),
-            "mae_random_forest": _r(m_rf),
-            "mae_xgboost": _r(m_x),
-            "mae_blend": _r(m_b),
+            "mae_physics": round_or_none(m_phys),
+            "mae_random_forest": round_or_none(m_rf),
+            "mae_xgboost": round_or_none(m_x),
+            "mae_blend": round_or_none(m_b),
             "random_forest_gated": bool(np.asarray(ens.gate_rf, bool)[k]),
             "xgboost_gated": bool(np.asarray(ens.gate_xgb, bool)[k]),
-            "mae_random_forest_raw": _r(m_rf_raw),
-            "mae_xgboost_raw": _r(m_x_raw),
-            "rmse_physics": _r(rm_phys),
-            "rmse_blend": _r(rm_b),
-            "blend_vs_physics": _r(m_b / m_phys) if m_phys > 0 else None,
+            "mae_random_forest_raw": round_or_none(m_rf_raw),
+            "mae_xgboost_raw": round_or_none(m_x_raw),
+            "rmse_physics": round_or_none(rm_phys),
+            "rmse_blend": round_or_none(rm_b),
+            "blend_vs_physics": round_or_none(m_b / m_phys) if m_phys > 0 else None,
             "blend_not_worse_than_best_member": bool(m_b <= min(m_rf, m_x) * (1 + 1e-12) + 1e-15),
-            "blend_minus_best_member_ci95": [_r(lo_ci), _r(hi_ci)],
+            "blend_minus_best_member_ci95": [round_or_none(lo_ci), round_or_none(hi_ci)],
             "blend_not_worse_than_physics": bool(m_b <= m_phys * (1 + 1e-12) + 1e-15),
         }
         cov_rows = ok & ~zero[:, k]
         inside = (pred.lo[cov_rows, k] <= Y[cov_rows, k]) & (Y[cov_rows, k] <= pred.hi[cov_rows, k])
-        out["coverage"][name] = _r(float(inside.mean())) if cov_rows.any() else None
+        out["coverage"][name] = round_or_none(float(inside.mean())) if cov_rows.any() else None
         out["mean_width"][name] = (
-            _r(float(np.mean(pred.hi[cov_rows, k] - pred.lo[cov_rows, k]))) if cov_rows.any() else None
+            round_or_none(float(np.mean(pred.hi[cov_rows, k] - pred.lo[cov_rows, k]))) if cov_rows.any() else None
         )
         out.setdefault("n_coverage", {})[name] = int(cov_rows.sum())
         out.setdefault("n_structural_zero", {})[name] = int((ok & zero[:, k]).sum())
         by = {}
         for p in np.unique(procs[cov_rows]):
             sel = procs[cov_rows] == p
-            by[str(p)] = _r(float(inside[sel].mean()))
+            by[str(p)] = round_or_none(float(inside[sel].mean()))
         out["coverage_by_process"][name] = by
         # the physics-only band (engine/scorer.py) on the same rows, for comparison
         if var is not None and cov_rows.any():
             sd = var[cov_rows, k]
             half = Z95 * sd if k < 2 else Z95 * sd * np.abs(P[cov_rows, k])
             lo_p, hi_p = P[cov_rows, k] - half, P[cov_rows, k] + half
-            out["physics_band_coverage"][name] = _r(float(((lo_p <= Y[cov_rows, k]) & (Y[cov_rows, k] <= hi_p)).mean()))
+            out["physics_band_coverage"][name] = round_or_none(
+                float(((lo_p <= Y[cov_rows, k]) & (Y[cov_rows, k] <= hi_p)).mean())
+            )
     return out
 
 
@@ -1070,20 +1113,12 @@ def _paired_ci(diff: np.ndarray, seed: int, n_boot: int = 400) -> tuple[float, f
 
 def _variability_for(procs: np.ndarray):
     try:
-        from spacetrash_desktop.catalog import load_catalog
-        from spacetrash_desktop.engine.scorer import load_variability
-        from spacetrash_desktop.engine.tables import compile_tables
-
         t = compile_tables(load_catalog(), [])
         var = load_variability(t)
         pos = {p: i for i, p in enumerate(t.process_ids)}
         return np.stack([var[pos[p]] if p in pos else np.full(5, np.nan) for p in procs]) if len(procs) else None
     except Exception:  # the comparison is informative only
         return None
-
-
-def _r(x: float, nd: int = 6):
-    return None if x is None or not np.isfinite(x) else round(float(x), nd)
 
 
 # ------------------------------------------------------------------------------------ bundles
@@ -1097,9 +1132,7 @@ def _trained_at() -> str:
 
 
 def bundle_files(result: FitResult) -> dict[str, bytes]:
-    import io
-
-    import skops.io as sio
+    import skops.io as sio  # noqa: PLC0415 - heavy, loaded only to write a bundle
 
     ens = result.ensemble
     buf = io.BytesIO()
@@ -1115,7 +1148,7 @@ def bundle_files(result: FitResult) -> dict[str, bytes]:
     meta["files"] = {"rf": "rf.skops", "xgb": xgb_names, "difficulty": diff_names}
     corr = list(ens.correction or ())
     if any(b is not None for b in corr):  # stage 2, only when feedback taught a correction
-        corr_names = []
+        corr_names: list[str | None] = []
         for k, name in enumerate(PROPERTY_NAMES):
             b = corr[k] if k < len(corr) else None
             if b is not None and ens.shrink[k] > 0:
@@ -1131,9 +1164,6 @@ def bundle_files(result: FitResult) -> dict[str, bytes]:
 def trained_on(
     rows: LabRows, seed: int, cfg: TrainConfig, catalog=None, extra_problems: list[str] | None = None
 ) -> dict:
-    from spacetrash_desktop.catalog import load_catalog
-    from spacetrash_desktop.ml.virtual_lab import physics_fingerprint
-
     counts = rows.counts()
     n_fb = sum(v for k, v in counts.items() if k != VIRTUAL_LAB)
     desc = (
@@ -1183,8 +1213,6 @@ def train_bundle(
     ``out_dir`` (a folder, replaced only once complete). Progress and cancel go through ``ctx``.
     ``lab_rows``: the virtual-lab table when the caller already made it (``make_lab_rows(catalog,
     config.n_rows, seed)``; retraining does, to measure drift against it)."""
-    from spacetrash_desktop.catalog import load_catalog
-
     ctx = ctx or NullContext()
     cfg = config or TrainConfig()
     catalog = catalog or load_catalog()
