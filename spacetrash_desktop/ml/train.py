@@ -50,7 +50,15 @@ from spacetrash_desktop.ml.bundle import (
     write_bundle,
 )
 from spacetrash_desktop.ml.features import FEATURE_VERSION
-from spacetrash_desktop.ml.model import ADDITIVE, OFFSETS, Ensemble, OODModel, target_column, to_residual
+from spacetrash_desktop.ml.model import (
+    ADDITIVE,
+    OFFSETS,
+    Ensemble,
+    OODModel,
+    Prediction,
+    target_column,
+    to_residual,
+)
 from spacetrash_desktop.ml.virtual_lab import CREW_FEEDBACK, VIRTUAL_LAB, LabRows, make_lab_rows, physics_fingerprint
 
 DEFAULT_NAME = "spacetrash-residual"
@@ -1047,37 +1055,7 @@ def evaluate(ens: Ensemble, rows: LabRows, mask: np.ndarray, Z: np.ndarray | Non
     var = _variability_for(procs)
     for k, name in enumerate(PROPERTY_NAMES):
         ok = np.isfinite(Y[:, k])
-        y = Y[ok, k]
-        ph = P[ok, k]
-        m_phys = float(np.mean(np.abs(ph - y))) if len(y) else float("nan")
-        m_rf = float(np.mean(np.abs(target_column(k, pred.r_rf[ok, k], ph) - y))) if len(y) else float("nan")
-        m_x = float(np.mean(np.abs(target_column(k, pred.r_xgb[ok, k], ph) - y))) if len(y) else float("nan")
-        m_b = float(np.mean(np.abs(pred.props[ok, k] - y))) if len(y) else float("nan")
-        m_rf_raw = float(np.mean(np.abs(target_column(k, raw_rf[ok, k], ph) - y))) if len(y) else float("nan")
-        m_x_raw = float(np.mean(np.abs(target_column(k, raw_x[ok, k], ph) - y))) if len(y) else float("nan")
-        rm_phys = float(np.sqrt(np.mean((ph - y) ** 2))) if len(y) else float("nan")
-        rm_b = float(np.sqrt(np.mean((pred.props[ok, k] - y) ** 2))) if len(y) else float("nan")
-        e_b = np.abs(pred.props[ok, k] - y)
-        e_m = [np.abs(target_column(k, pred.r_rf[ok, k], ph) - y), np.abs(target_column(k, pred.r_xgb[ok, k], ph) - y)]
-        best_m = e_m[int(np.argmin([m_rf, m_x]))]
-        lo_ci, hi_ci = _paired_ci(e_b - best_m, seed)
-        out["held_out"][name] = {
-            "unit": PROPERTY_UNITS[name],
-            "mae_physics": round_or_none(m_phys),
-            "mae_random_forest": round_or_none(m_rf),
-            "mae_xgboost": round_or_none(m_x),
-            "mae_blend": round_or_none(m_b),
-            "random_forest_gated": bool(np.asarray(ens.gate_rf, bool)[k]),
-            "xgboost_gated": bool(np.asarray(ens.gate_xgb, bool)[k]),
-            "mae_random_forest_raw": round_or_none(m_rf_raw),
-            "mae_xgboost_raw": round_or_none(m_x_raw),
-            "rmse_physics": round_or_none(rm_phys),
-            "rmse_blend": round_or_none(rm_b),
-            "blend_vs_physics": round_or_none(m_b / m_phys) if m_phys > 0 else None,
-            "blend_not_worse_than_best_member": bool(m_b <= min(m_rf, m_x) * (1 + 1e-12) + 1e-15),
-            "blend_minus_best_member_ci95": [round_or_none(lo_ci), round_or_none(hi_ci)],
-            "blend_not_worse_than_physics": bool(m_b <= m_phys * (1 + 1e-12) + 1e-15),
-        }
+        out["held_out"][name] = _held_out_errors(ens, k, pred, (raw_rf, raw_x), P[ok, k], Y[ok, k], ok, seed)
         cov_rows = ok & ~zero[:, k]
         inside = (pred.lo[cov_rows, k] <= Y[cov_rows, k]) & (Y[cov_rows, k] <= pred.hi[cov_rows, k])
         out["coverage"][name] = round_or_none(float(inside.mean())) if cov_rows.any() else None
@@ -1100,6 +1078,51 @@ def evaluate(ens: Ensemble, rows: LabRows, mask: np.ndarray, Z: np.ndarray | Non
                 float(((lo_p <= Y[cov_rows, k]) & (Y[cov_rows, k] <= hi_p)).mean())
             )
     return out
+
+
+def _held_out_errors(
+    ens: Ensemble,
+    k: int,
+    pred: Prediction,
+    raw: tuple[np.ndarray, np.ndarray],
+    ph: np.ndarray,
+    y: np.ndarray,
+    ok: np.ndarray,
+    seed: int,
+) -> dict:
+    """Errors of physics, each member (as shipped and raw) and the blend for property ``k`` on the
+    test rows with a measured value (``ok``; ``ph`` and ``y`` already restricted to them)."""
+    name = PROPERTY_NAMES[k]
+    raw_rf, raw_x = raw
+    m_phys = float(np.mean(np.abs(ph - y))) if len(y) else float("nan")
+    m_rf = float(np.mean(np.abs(target_column(k, pred.r_rf[ok, k], ph) - y))) if len(y) else float("nan")
+    m_x = float(np.mean(np.abs(target_column(k, pred.r_xgb[ok, k], ph) - y))) if len(y) else float("nan")
+    m_b = float(np.mean(np.abs(pred.props[ok, k] - y))) if len(y) else float("nan")
+    m_rf_raw = float(np.mean(np.abs(target_column(k, raw_rf[ok, k], ph) - y))) if len(y) else float("nan")
+    m_x_raw = float(np.mean(np.abs(target_column(k, raw_x[ok, k], ph) - y))) if len(y) else float("nan")
+    rm_phys = float(np.sqrt(np.mean((ph - y) ** 2))) if len(y) else float("nan")
+    rm_b = float(np.sqrt(np.mean((pred.props[ok, k] - y) ** 2))) if len(y) else float("nan")
+    e_b = np.abs(pred.props[ok, k] - y)
+    e_m = [np.abs(target_column(k, pred.r_rf[ok, k], ph) - y), np.abs(target_column(k, pred.r_xgb[ok, k], ph) - y)]
+    best_m = e_m[int(np.argmin([m_rf, m_x]))]
+    lo_ci, hi_ci = _paired_ci(e_b - best_m, seed)
+    return {
+        "unit": PROPERTY_UNITS[name],
+        "mae_physics": round_or_none(m_phys),
+        "mae_random_forest": round_or_none(m_rf),
+        "mae_xgboost": round_or_none(m_x),
+        "mae_blend": round_or_none(m_b),
+        "random_forest_gated": bool(np.asarray(ens.gate_rf, bool)[k]),
+        "xgboost_gated": bool(np.asarray(ens.gate_xgb, bool)[k]),
+        "mae_random_forest_raw": round_or_none(m_rf_raw),
+        "mae_xgboost_raw": round_or_none(m_x_raw),
+        "rmse_physics": round_or_none(rm_phys),
+        "rmse_blend": round_or_none(rm_b),
+        "blend_vs_physics": round_or_none(m_b / m_phys) if m_phys > 0 else None,
+        "blend_not_worse_than_best_member": bool(m_b <= min(m_rf, m_x) * (1 + 1e-12) + 1e-15),
+        "blend_minus_best_member_ci95": [round_or_none(lo_ci), round_or_none(hi_ci)],
+        "blend_not_worse_than_physics": bool(m_b <= m_phys * (1 + 1e-12) + 1e-15),
+    }
 
 
 def _paired_ci(diff: np.ndarray, seed: int, n_boot: int = 400) -> tuple[float, float]:
