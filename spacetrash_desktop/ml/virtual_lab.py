@@ -27,6 +27,7 @@ real trials.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -327,7 +328,7 @@ class ShiftedReality:
 
     @staticmethod
     def describe() -> str:
-        return " ".join(ShiftedReality.__doc__.split())
+        return " ".join((ShiftedReality.__doc__ or "").split())
 
 
 # ------------------------------------------------------------------------------------ tables
@@ -520,8 +521,6 @@ def records_from_feedback(
 
     Rows without any usable value are left out; ``skipped``, when given, receives
     ``{"row_id", "reason"}`` for each of them."""
-    import json
-
     rows = list(rows)
     measured_somewhere: set[tuple[str, str]] = set()
     for row in rows:
