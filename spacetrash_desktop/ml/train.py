@@ -289,8 +289,8 @@ class _Members:
     rf: Any  # sklearn RandomForestRegressor
     scale: np.ndarray  # [5] the forest learns residuals / scale
     boosters: list
-    gate_rf: np.ndarray
-    gate_x: np.ndarray
+    gate_rf: np.ndarray = field(default_factory=lambda: np.zeros(len(PROPERTY_NAMES), bool))
+    gate_x: np.ndarray = field(default_factory=lambda: np.zeros(len(PROPERTY_NAMES), bool))
 
     def residuals(self, Xi: np.ndarray, mask: np.ndarray, raw: bool = False) -> tuple[np.ndarray, np.ndarray]:
         """Member residuals on the rows of ``mask``: as shipped (0 where gated) unless ``raw``."""
@@ -338,7 +338,7 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
     ctx = ctx or NullContext()
     data = _prepare(rows, cfg, seed)
     rf, scale = _fit_forest(data, cfg, seed, ctx)
-    members = _Members(rf, scale, _fit_boosters(data, cfg, seed, ctx), *_no_gates())
+    members = _Members(rf, scale, _fit_boosters(data, cfg, seed, ctx))
     blend = _gate_and_blend(data, members, cfg, ctx)
     ens = _assemble(data, members, blend, cfg, seed, ctx)
     calibration = _calibrate(data, members, blend, ens, cfg, ctx)
@@ -354,11 +354,6 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
     metadata = _metadata(data, members, blend, ens, importances, cfg, seed)
     ctx.progress(96, 100, "model fitted")
     return FitResult(ens, metrics, metadata, data.split)
-
-
-def _no_gates() -> tuple[np.ndarray, np.ndarray]:
-    K = len(PROPERTY_NAMES)
-    return np.zeros(K, bool), np.zeros(K, bool)
 
 
 def _prepare(rows: LabRows, cfg: TrainConfig, seed: int) -> _Data:
