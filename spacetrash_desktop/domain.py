@@ -216,27 +216,6 @@ PROPERTY_NAMES: tuple[str, ...] = tuple(p[0] for p in PROPERTIES)
 PROPERTY_UNITS: Mapping[str, str] = {p[0]: p[1] for p in PROPERTIES}
 
 
-@dataclass(frozen=True)
-class Interval:
-    low: float
-    high: float
-
-    def contains(self, x: float) -> bool:
-        return self.low <= x <= self.high
-
-
-@dataclass(frozen=True)
-class Prediction:
-    """Predicted properties of one recipe, each with a 95% per-target interval."""
-
-    values: Mapping[str, float]
-    intervals: Mapping[str, Interval]
-    model_name: str = "physics"
-    model_version: str = ""
-    ood: bool = False
-    flags: tuple[str, ...] = field(default_factory=tuple)
-
-
 class RecipeStatus(StrEnum):
     """What vetting decided about a recipe (compares equal to its text, which the result files carry)."""
 

@@ -23,6 +23,7 @@ import platform
 import sys
 import time
 import tracemalloc
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -30,7 +31,7 @@ from spacetrash_desktop.bench.inventories import synthetic_inventory
 from spacetrash_desktop.catalog.datasets import load_catalog
 from spacetrash_desktop.context import RunContext
 from spacetrash_desktop.engine.pareto import FrontNormaliser, ParetoArchive, normalise_for_target, to_minimisation
-from spacetrash_desktop.engine.problem import build_problem, stock_ok
+from spacetrash_desktop.engine.problem import build_problem, exact_chunks, stock_ok
 from spacetrash_desktop.engine.recipes import RecipeBatch
 from spacetrash_desktop.engine.scorer import PhysicsScorer
 from spacetrash_desktop.engine.search import EXACT_LIMIT, search, violation
@@ -41,7 +42,7 @@ DEFAULT_TARGETS = ("interior_panel", "residence_renovations", "cosmic_celebratio
 
 
 def _time_to(trace, level: float):
-    for elapsed, evaluated, hv in trace:
+    for elapsed, _evaluated, hv in trace:
         if hv >= level:
             return elapsed
     return None
@@ -49,8 +50,6 @@ def _time_to(trace, level: float):
 
 def _scorer_throughput(tables, target, seconds: float = 1.0) -> float:
     problem = build_problem(tables, target)
-    from spacetrash_desktop.engine.problem import exact_chunks
-
     scorer = PhysicsScorer()
     n, t0 = 0, time.perf_counter()
     while time.perf_counter() - t0 < seconds:
@@ -149,10 +148,10 @@ def _random_baseline(tables, target, budget_s: float, seed: int) -> dict:
 
 def _pymoo_nsga2(tables, target, budget_s: float, seed: int) -> dict | None:
     try:
-        from pymoo.algorithms.moo.nsga2 import NSGA2
-        from pymoo.core.problem import Problem
-        from pymoo.optimize import minimize
-        from pymoo.termination import get_termination
+        from pymoo.algorithms.moo.nsga2 import NSGA2  # noqa: PLC0415 - optional benchmark dependency
+        from pymoo.core.problem import Problem  # noqa: PLC0415 - optional benchmark dependency
+        from pymoo.optimize import minimize  # noqa: PLC0415 - optional benchmark dependency
+        from pymoo.termination import get_termination  # noqa: PLC0415 - optional benchmark dependency
     except ImportError:
         return None
     ev = _Evaluator(tables, target)
@@ -200,21 +199,39 @@ def _front_props(outcome) -> np.ndarray:
     return a["props"][outcome.front_rows]
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """Sizes and budgets of one benchmark run (``--quick``: a smoke run)."""
+
+    seed: int
+    evo_budget: float
+    cmp_budgets: tuple[float, ...]
+    sizes: tuple[int, ...]
+    seeds: tuple[int, ...]
+    targets: tuple[str, ...]
+
+    @staticmethod
+    def make(quick: bool, seed: int) -> _Plan:
+        return _Plan(
+            seed=seed,
+            evo_budget=2.0 if quick else 5.0,
+            cmp_budgets=(1.0, 3.0) if quick else (1.0, 10.0),
+            sizes=(15, 100) if quick else (15, 100, 500),
+            seeds=(seed,) if quick else (seed, seed + 1, seed + 2),
+            targets=DEFAULT_TARGETS[:2] if quick else DEFAULT_TARGETS,
+        )
+
+
 def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
     cat = load_catalog()
     scorer = PhysicsScorer()
-    evo_budget = 2.0 if quick else 5.0
-    cmp_budgets = (1.0, 3.0) if quick else (1.0, 10.0)
-    cmp_budget = cmp_budgets[-1]
-    sizes = (15, 100) if quick else (15, 100, 500)
-    seeds = [seed] if quick else [seed, seed + 1, seed + 2]
-    targets = DEFAULT_TARGETS[:2] if quick else DEFAULT_TARGETS
+    plan = _Plan.make(quick, seed)
     res: dict = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
         "scorer": "physics",
         "protocol": "minimised objectives scaled by the ideal and nadir of the reference front "
         "(exhaustive grid front, or the union of every algorithm's final front); reference point 1.1",
-        "budgets_s": {"evolutionary_default": evo_budget, "comparison": list(cmp_budgets)},
+        "budgets_s": {"evolutionary_default": plan.evo_budget, "comparison": list(plan.cmp_budgets)},
         "default_inventory": [],
         "generated": [],
         "memory": {},
@@ -223,22 +240,46 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
     tables = compile_tables(cat, inv)
     print("# Recipe search benchmark (physics scorer; `spacetrash bench generate`)", file=out)
     print(
-        f"# default inventory: {len(inv)} items; budgets: evolutionary {evo_budget:g} s, comparison "
-        f"{' and '.join(f'{b:g}' for b in cmp_budgets)} s per algorithm; seeds {seeds}",
+        f"# default inventory: {len(inv)} items; budgets: evolutionary {plan.evo_budget:g} s, comparison "
+        f"{' and '.join(f'{b:g}' for b in plan.cmp_budgets)} s per algorithm; seeds {list(plan.seeds)}",
         file=out,
     )
+    res["default_inventory"] = _default_inventory(cat, tables, scorer, plan, out)
+    res["scorer_throughput_per_s"] = _scorer_throughput(tables, cat.targets[plan.targets[0]])
+    print(
+        f"\nraw scorer + vetting throughput (batches of 20k): {res['scorer_throughput_per_s']:,.0f} candidates/s",
+        file=out,
+    )
+    res["generated"] = _generated_inventories(cat, scorer, plan, out)
+    if not _has_pymoo():
+        print("(pymoo is not installed: pip install '.[bench]' to compare with NSGA-II)", file=out)
+    res["memory"] = _peak_memory(cat, tables, scorer, plan)
+    sizes = plan.sizes
+    print(
+        f"\npeak memory (tracemalloc): exhaustive default run {res['memory']['exhaustive_default_peak_mb']:.0f} MB; "
+        f"{sizes[-1]}-item search {res['memory'][f'search_{sizes[-1]}_items_peak_mb']:.0f} MB",
+        file=out,
+    )
+    return res
+
+
+def _default_inventory(cat, tables, scorer, plan: _Plan, out) -> list[dict]:
+    """Per target on the default inventory: the exhaustive front, and how fast the default ("auto")
+    and the evolutionary searches come near it."""
     print(
         f"\n{'target':24s} {'grid space':>10s} {'cand/s':>9s} {'1st feas':>9s} {'exh. s':>7s} {'front':>6s} "
         f"{'auto 99%':>9s} {'evo 99%':>8s} {'auto HV/HV*':>11s} {'evo HV/HV*':>10s}",
         file=out,
     )
-    for tid in targets:
+    rows = []
+    for tid in plan.targets:
         target = cat.targets[tid]
         ex = search(tables, target, scorer, RunContext(), mode="exact")
         norm = FrontNormaliser(_front_props(ex))
         hv_star = norm.hv(_front_props(ex))
+        budget = plan.evo_budget
         auto = search(
-            tables, target, scorer, RunContext(), mode="auto", time_budget_s=evo_budget, seed=seed, hv_fn=norm.hv
+            tables, target, scorer, RunContext(), mode="auto", time_budget_s=budget, seed=plan.seed, hv_fn=norm.hv
         )
         evo = search(
             tables,
@@ -246,8 +287,8 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
             scorer,
             RunContext(),
             mode="evolutionary",
-            time_budget_s=evo_budget,
-            seed=seed,
+            time_budget_s=budget,
+            seed=plan.seed,
             hv_fn=norm.hv,
         )
         row = {
@@ -264,7 +305,7 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
             "evo_hv_ratio": norm.hv(_front_props(evo)) / hv_star if hv_star else None,
             "auto_front": len(auto.front_rows),
         }
-        res["default_inventory"].append(row)
+        rows.append(row)
         print(
             f"{tid:24s} {row['exact_space']:10,d} {row['candidates_per_s']:9,.0f} "
             f"{_fmt_s(row['first_feasible_s'])} {row['exhaustive_s']:7.2f} {row['front']:6d} "
@@ -272,46 +313,27 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
             f"{(row['auto_hv_ratio'] or 0):11.4f} {(row['evo_hv_ratio'] or 0):10.4f}",
             file=out,
         )
-    res["scorer_throughput_per_s"] = _scorer_throughput(tables, cat.targets[targets[0]])
-    print(
-        f"\nraw scorer + vetting throughput (batches of 20k): {res['scorer_throughput_per_s']:,.0f} candidates/s",
-        file=out,
-    )
+    return rows
 
+
+def _generated_inventories(cat, scorer, plan: _Plan, out) -> list[dict]:
+    """Generated inventories of each size: ours vs pymoo's NSGA-II vs the random baseline at equal
+    time budgets, normalised by the best-known front of each inventory."""
     print(
         f"\n{'items':>5s} {'budget':>6s} {'grid space':>14s} {'ours HV':>8s} {'pymoo HV':>9s} {'random HV':>9s} "
         f"{'ours/pymoo':>10s} {'ours/rand':>9s} {'ours/HV*':>8s} {'ours 1st':>8s} {'ours cand/s':>11s}",
         file=out,
     )
     target = cat.targets["interior_panel"]
-    med = lambda xs: float(np.median(xs)) if xs else None  # noqa: E731
     nan = float("nan")
-    for n in sizes:
-        gen_inv = synthetic_inventory(cat, n, seed=seed + n)
-        t = compile_tables(cat, gen_inv)
+    rows = []
+    for n in plan.sizes:
+        t = compile_tables(cat, synthetic_inventory(cat, n, seed=plan.seed + n))
         space = build_problem(t, target).exact_count()
         exact_props = None
         if space <= EXACT_LIMIT:
             exact_props = _front_props(search(t, target, scorer, RunContext(), mode="exact"))
-        runs = {}
-        for budget in cmp_budgets:
-            runs[budget] = []
-            for sd in seeds:
-                # equal time: our search uses the whole budget too (no early stop at convergence)
-                ours = search(
-                    t,
-                    target,
-                    scorer,
-                    RunContext(),
-                    mode="auto",
-                    time_budget_s=budget,
-                    seed=sd,
-                    converge_tol=0.0,
-                    stall_generations=10**9,
-                )
-                pm = _pymoo_nsga2(t, target, budget, sd)
-                rnd = _random_baseline(t, target, budget, sd)
-                runs[budget].append((ours, pm, rnd))
+        runs = _comparison_runs(t, target, scorer, plan)
         # one normalisation per inventory: the best-known front, the union of every run at every budget
         fronts = [
             f
@@ -324,40 +346,8 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
         norm = FrontNormaliser(np.concatenate([f for f in fronts if len(f)]))
         hv_star = norm.hv(exact_props) if exact_props is not None else None
         for budget, rs in runs.items():
-            hv_o = [norm.hv(_front_props(o)) for o, _, _ in rs]
-            hv_p = [norm.hv(p["props"]) for _, p, _ in rs if p]
-            hv_r = [norm.hv(r["props"]) for _, _, r in rs]
-            row = {
-                "items": n,
-                "budget_s": budget,
-                "target": "interior_panel",
-                "exact_space": space,
-                "mode": rs[0][0].stats.mode,
-                "hv_ours": med(hv_o),
-                "hv_pymoo_nsga2": med(hv_p),
-                "hv_random": med(hv_r),
-                "hv_ours_per_seed": hv_o,
-                "hv_pymoo_per_seed": hv_p,
-                "hv_random_per_seed": hv_r,
-                "ratio_vs_pymoo": med(hv_o) / med(hv_p) if hv_p and med(hv_p) else None,
-                "ratio_vs_random": med(hv_o) / med(hv_r) if med(hv_r) else None,
-                "ratio_vs_exhaustive": med(hv_o) / hv_star if hv_star else None,
-                "first_feasible_s": med(
-                    [o.stats.first_feasible_s for o, _, _ in rs if o.stats.first_feasible_s is not None]
-                ),
-                "candidates_per_s": med([o.stats.evaluated / max(o.stats.elapsed_s, 1e-9) for o, _, _ in rs]),
-                "evaluated": {
-                    "ours": med([o.stats.evaluated for o, _, _ in rs]),
-                    "pymoo": med([p["evaluated"] for _, p, _ in rs if p]),
-                    "random": med([r["evaluated"] for _, _, r in rs]),
-                },
-                "front": {
-                    "ours": med([len(o.front_rows) for o, _, _ in rs]),
-                    "pymoo": med([p["front"] for _, p, _ in rs if p]),
-                    "random": med([r["front"] for _, _, r in rs]),
-                },
-            }
-            res["generated"].append(row)
+            row = _comparison_row(n, budget, space, rs, norm, hv_star)
+            rows.append(row)
             print(
                 f"{n:5d} {budget:5.0f}s {space:14,d} {row['hv_ours']:8.4f} {(row['hv_pymoo_nsga2'] or nan):9.4f} "
                 f"{row['hv_random']:9.4f} {(row['ratio_vs_pymoo'] or nan):10.3f} {(row['ratio_vs_random'] or nan):9.3f} "
@@ -365,30 +355,100 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
                 f"{row['candidates_per_s']:11,.0f}",
                 file=out,
             )
-    if not _has_pymoo():
-        print("(pymoo is not installed: pip install '.[bench]' to compare with NSGA-II)", file=out)
+    return rows
 
-    # peak memory, measured in separate passes so tracing does not distort the timings above
+
+def _comparison_runs(tables, target, scorer, plan: _Plan) -> dict[float, list[tuple]]:
+    """Per budget, per seed: (our search, pymoo's NSGA-II or None, the random baseline)."""
+    runs: dict[float, list[tuple]] = {}
+    for budget in plan.cmp_budgets:
+        runs[budget] = []
+        for sd in plan.seeds:
+            # equal time: our search uses the whole budget too (no early stop at convergence)
+            ours = search(
+                tables,
+                target,
+                scorer,
+                RunContext(),
+                mode="auto",
+                time_budget_s=budget,
+                seed=sd,
+                converge_tol=0.0,
+                stall_generations=10**9,
+            )
+            pm = _pymoo_nsga2(tables, target, budget, sd)
+            rnd = _random_baseline(tables, target, budget, sd)
+            runs[budget].append((ours, pm, rnd))
+    return runs
+
+
+def _median(xs):
+    return float(np.median(xs)) if xs else None
+
+
+def _comparison_row(n: int, budget: float, space: int, rs: list[tuple], norm, hv_star) -> dict:
+    """The medians over seeds of one (inventory, budget) comparison."""
+    med = _median
+    hv_o = [norm.hv(_front_props(o)) for o, _, _ in rs]
+    hv_p = [norm.hv(p["props"]) for _, p, _ in rs if p]
+    hv_r = [norm.hv(r["props"]) for _, _, r in rs]
+    return {
+        "items": n,
+        "budget_s": budget,
+        "target": "interior_panel",
+        "exact_space": space,
+        "mode": rs[0][0].stats.mode,
+        "hv_ours": med(hv_o),
+        "hv_pymoo_nsga2": med(hv_p),
+        "hv_random": med(hv_r),
+        "hv_ours_per_seed": hv_o,
+        "hv_pymoo_per_seed": hv_p,
+        "hv_random_per_seed": hv_r,
+        "ratio_vs_pymoo": med(hv_o) / med(hv_p) if hv_p and med(hv_p) else None,
+        "ratio_vs_random": med(hv_o) / med(hv_r) if med(hv_r) else None,
+        "ratio_vs_exhaustive": med(hv_o) / hv_star if hv_star else None,
+        "first_feasible_s": med([o.stats.first_feasible_s for o, _, _ in rs if o.stats.first_feasible_s is not None]),
+        "candidates_per_s": med([o.stats.evaluated / max(o.stats.elapsed_s, 1e-9) for o, _, _ in rs]),
+        "evaluated": {
+            "ours": med([o.stats.evaluated for o, _, _ in rs]),
+            "pymoo": med([p["evaluated"] for _, p, _ in rs if p]),
+            "random": med([r["evaluated"] for _, _, r in rs]),
+        },
+        "front": {
+            "ours": med([len(o.front_rows) for o, _, _ in rs]),
+            "pymoo": med([p["front"] for _, p, _ in rs if p]),
+            "random": med([r["front"] for _, _, r in rs]),
+        },
+    }
+
+
+def _peak_memory(cat, tables, scorer, plan: _Plan) -> dict:
+    """Peak memory, measured in separate passes so tracing does not distort the timings."""
+    sizes = plan.sizes
+    memory = {}
     tracemalloc.start()
-    search(tables, cat.targets[targets[0]], scorer, RunContext(), mode="exact")
-    res["memory"]["exhaustive_default_peak_mb"] = tracemalloc.get_traced_memory()[1] / 1e6
+    search(tables, cat.targets[plan.targets[0]], scorer, RunContext(), mode="exact")
+    memory["exhaustive_default_peak_mb"] = tracemalloc.get_traced_memory()[1] / 1e6
     tracemalloc.stop()
-    big = compile_tables(cat, synthetic_inventory(cat, sizes[-1], seed=seed + sizes[-1]))
+    big = compile_tables(cat, synthetic_inventory(cat, sizes[-1], seed=plan.seed + sizes[-1]))
     tracemalloc.start()
-    search(big, target, scorer, RunContext(), mode="auto", time_budget_s=min(cmp_budget, 5.0), seed=seed)
-    res["memory"][f"search_{sizes[-1]}_items_peak_mb"] = tracemalloc.get_traced_memory()[1] / 1e6
-    tracemalloc.stop()
-    print(
-        f"\npeak memory (tracemalloc): exhaustive default run {res['memory']['exhaustive_default_peak_mb']:.0f} MB; "
-        f"{sizes[-1]}-item search {res['memory'][f'search_{sizes[-1]}_items_peak_mb']:.0f} MB",
-        file=out,
+    search(
+        big,
+        cat.targets["interior_panel"],
+        scorer,
+        RunContext(),
+        mode="auto",
+        time_budget_s=min(plan.cmp_budgets[-1], 5.0),
+        seed=plan.seed,
     )
-    return res
+    memory[f"search_{sizes[-1]}_items_peak_mb"] = tracemalloc.get_traced_memory()[1] / 1e6
+    tracemalloc.stop()
+    return memory
 
 
 def _has_pymoo() -> bool:
     try:
-        import pymoo  # noqa: F401
+        import pymoo  # noqa: F401, PLC0415 - optional benchmark dependency
     except ImportError:
         return False
     return True

@@ -37,13 +37,18 @@ import tempfile
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib import import_module
+from importlib import metadata as dist_metadata
 from pathlib import Path
 
 import numpy as np
 
+from spacetrash_desktop._version import __version__
 from spacetrash_desktop.domain import PROPERTY_NAMES
 from spacetrash_desktop.errors import ModelError
 from spacetrash_desktop.ml.features import FeatureSchema, schema_problems
+from spacetrash_desktop.ml.model import Ensemble, OODModel
+from spacetrash_desktop.storage.atomic import fsync_dir
 
 MANIFEST = "manifest.json"
 METADATA = "metadata.json"
@@ -138,14 +143,12 @@ def _dist_version(module: str, dists: tuple[str, ...]) -> str:
     import is the fallback where package metadata is not shipped (frozen builds)."""
     if module in _LIB_CACHE:
         return _LIB_CACHE[module]
-    from importlib import import_module, metadata
-
     version = ""
     for d in dists:
         try:
-            version = metadata.version(d)
+            version = dist_metadata.version(d)
             break
-        except metadata.PackageNotFoundError:
+        except dist_metadata.PackageNotFoundError:
             continue
     if not version:
         version = str(getattr(import_module(module), "__version__", ""))
@@ -154,8 +157,6 @@ def _dist_version(module: str, dists: tuple[str, ...]) -> str:
 
 
 def library_versions() -> dict[str, str]:
-    from spacetrash_desktop._version import __version__
-
     return {
         "python": platform.python_version(),
         "numpy": np.__version__,
@@ -482,8 +483,8 @@ def _skops_schema_problems(data: bytes) -> list[str]:
 
 def load_forest(data: bytes, n_features: int):
     """skops load of the verified forest bytes with the explicit trusted-types list."""
-    import skops.io as sio
-    from sklearn.ensemble import RandomForestRegressor
+    import skops.io as sio  # noqa: PLC0415 - heavy (over a second), loaded only to read a bundle
+    from sklearn.ensemble import RandomForestRegressor  # noqa: PLC0415 - heavy, as above
 
     problems = _skops_schema_problems(data)
     if problems:
@@ -505,7 +506,7 @@ def load_forest(data: bytes, n_features: int):
 
 def load_booster(data: bytes, n_features: int):
     """An XGBoost booster from the verified .ubj bytes."""
-    import xgboost as xgb
+    import xgboost as xgb  # noqa: PLC0415 - heavy, loaded only to read a bundle
 
     booster = xgb.Booster()
     try:
@@ -519,8 +520,6 @@ def load_booster(data: bytes, n_features: int):
 
 def load_ensemble(contents: BundleContents, nthread: int = 2):
     """Deserialise a *verified* bundle (from :func:`read_bundle`) into an :class:`Ensemble`."""
-    from spacetrash_desktop.ml.model import Ensemble, OODModel
-
     meta = contents.metadata()
     schema = FeatureSchema.from_dict(contents.manifest["feature_schema"])
     F = schema.n
@@ -538,7 +537,9 @@ def load_ensemble(contents: BundleContents, nthread: int = 2):
             raise ModelError("the model bundle's OOD projection does not match its feature schema")
         zeros = {str(k): [bool(x) for x in v] for k, v in meta["structural_zero"].items()}
         q_proc = {str(k): [float(x) for x in v] for k, v in meta["q_by_process"].items()}
-        if any(len(v) != len(PROPERTY_NAMES) for v in (*zeros.values(), *q_proc.values())):
+        if any(len(v) != len(PROPERTY_NAMES) for v in zeros.values()) or any(
+            len(v) != len(PROPERTY_NAMES) for v in q_proc.values()
+        ):
             raise ModelError("the model bundle's per-process tables do not match its properties")
         corr: list = []
         shrink = np.zeros(len(PROPERTY_NAMES))
@@ -662,8 +663,6 @@ def build_manifest(
 def write_bundle(out_dir: Path | str, manifest: dict, files: Mapping[str, bytes]) -> Path:
     """Write a bundle folder: files into a temporary sibling folder (fsynced), then swapped in; an
     existing bundle at ``out_dir`` is replaced only once the new one is complete."""
-    from spacetrash_desktop.storage.atomic import fsync_dir
-
     out_dir = Path(out_dir)
     parent = out_dir.parent
     parent.mkdir(parents=True, exist_ok=True)

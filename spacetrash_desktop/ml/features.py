@@ -101,10 +101,7 @@ def column_known(name: str) -> bool:
     """True when this version of the feature function can compute the column."""
     if name in FIXED_COLUMNS:
         return True
-    for prefix in ("mat:", "proc:"):
-        if name.startswith(prefix) and len(name) > len(prefix):
-            return True
-    return False
+    return any(name.startswith(prefix) and len(name) > len(prefix) for prefix in ("mat:", "proc:"))
 
 
 def schema_problems(obj) -> list[str]:
@@ -255,7 +252,7 @@ def build_features(
             check = np.ones(a.n, bool)
             check[a.nan_cols] = False
             nonfinite = ~finite[:, check].all(axis=1)
-    return FeatureBlock(np.ascontiguousarray(X), unknown, nonfinite)
+    return FeatureBlock(np.ascontiguousarray(X), unknown, np.asarray(nonfinite))
 
 
 def feature_label(

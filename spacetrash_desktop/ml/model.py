@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -154,7 +155,7 @@ class Prediction:
 @dataclass
 class Ensemble:
     schema: FeatureSchema
-    rf: object  # sklearn RandomForestRegressor (multi-output, on scaled residuals)
+    rf: Any  # sklearn RandomForestRegressor (multi-output, on scaled residuals)
     rf_scale: np.ndarray  # [5]
     xgb: Sequence  # 5 xgboost.Booster (residual of each target)
     difficulty: Sequence  # 5 xgboost.Booster (E|error| from [features, |r_rf - r_xgb|])
@@ -201,7 +202,7 @@ class Ensemble:
             # threads finish, so results would differ in the last bits from run to run (the search
             # promises the same result for the same seed)
             self.rf.n_jobs = 1
-            r_rf = np.asarray(self.rf.predict(Xi), float).reshape(N, -1) * self.rf_scale[None, :]
+            r_rf = np.asarray(self.rf.predict(Xi), dtype=np.float64).reshape(N, -1) * self.rf_scale[None, :]
             r_rf[:, g_rf] = 0.0
         for k, b in enumerate(self.xgb):
             if not g_x[k]:
@@ -285,7 +286,7 @@ class Ensemble:
         (what it learnt: the stored importances); ``weighted=True``: its blend weight times its
         contributions (0 where it is gated) plus the feedback correction's (shrunk) contributions,
         i.e. the part of the prediction XGBoost explains exactly."""
-        import xgboost as xgb
+        import xgboost as xgb  # noqa: PLC0415 - heavy, loaded only to explain a prediction
 
         Xi = self.prepare(X)
         dm = xgb.DMatrix(Xi)

@@ -25,16 +25,22 @@ Everything is seeded: the same seed, data and library versions give byte-identic
 
 from __future__ import annotations
 
+import io
 import os
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
+from spacetrash_desktop.catalog import load_catalog
+from spacetrash_desktop.common import round_or_none
 from spacetrash_desktop.context import NullContext, RunContext
 from spacetrash_desktop.domain import PROPERTY_NAMES, PROPERTY_UNITS
+from spacetrash_desktop.engine.scorer import Z95, load_variability
+from spacetrash_desktop.engine.tables import compile_tables
 from spacetrash_desktop.ml.bundle import (
     METADATA,
     METADATA_FORMAT,
@@ -44,8 +50,16 @@ from spacetrash_desktop.ml.bundle import (
     write_bundle,
 )
 from spacetrash_desktop.ml.features import FEATURE_VERSION
-from spacetrash_desktop.ml.model import ADDITIVE, OFFSETS, Ensemble, OODModel, target_column, to_residual
-from spacetrash_desktop.ml.virtual_lab import CREW_FEEDBACK, VIRTUAL_LAB, LabRows, make_lab_rows
+from spacetrash_desktop.ml.model import (
+    ADDITIVE,
+    OFFSETS,
+    Ensemble,
+    OODModel,
+    Prediction,
+    target_column,
+    to_residual,
+)
+from spacetrash_desktop.ml.virtual_lab import CREW_FEEDBACK, VIRTUAL_LAB, LabRows, make_lab_rows, physics_fingerprint
 
 DEFAULT_NAME = "spacetrash-residual"
 DEFAULT_VERSION = "1.0.0"
@@ -179,16 +193,16 @@ def _gate_member(k: int, r_member: np.ndarray, phys: np.ndarray, y: np.ndarray, 
     return gated, {
         "rows": int(n),
         "gated": bool(gated),
-        "mae_physics": _r(float(e_p.mean()), 8),
-        "mae_member": _r(float(e_m.mean()), 8),
-        "mean_difference": _r(mean, 8),
-        "paired_se": _r(se, 8),
-        "z": _r(mean / se, 3) if se > 0 else None,
+        "mae_physics": round_or_none(float(e_p.mean()), 8),
+        "mae_member": round_or_none(float(e_m.mean()), 8),
+        "mean_difference": round_or_none(mean, 8),
+        "paired_se": round_or_none(se, 8),
+        "z": round_or_none(mean / se, 3) if se > 0 else None,
     }
 
 
 def _blend_weights(step: float) -> np.ndarray:
-    n = int(round(1 / step))
+    n = round(1 / step)
     return np.array([(i * step, j * step) for i in range(n + 1) for j in range(n + 1 - i)])
 
 
@@ -242,6 +256,77 @@ def _xgb_params(cfg: TrainConfig, seed: int, depth: int, eta: float, mcw: float)
 # ------------------------------------------------------------------------------------ fitting
 
 
+@dataclass
+class _Data:
+    """The training table made ready for fitting: splits, residuals, structural zeros, imputed features."""
+
+    rows: LabRows
+    split: np.ndarray  # TRAIN / VAL / CAL / TEST / FEEDBACK per row
+    R: np.ndarray  # [N,5] residuals over physics
+    has: np.ndarray  # [N,5] finite residual
+    zeros: dict[str, list[bool]]  # structural zeros per process
+    Z: np.ndarray  # [N,5] structural zero of each row (physics says 0 too)
+    impute: np.ndarray  # [F] float32
+    Xi: np.ndarray  # [N,F] float32, imputed
+
+    @property
+    def train(self) -> np.ndarray:
+        return self.split == TRAIN
+
+    @property
+    def val(self) -> np.ndarray:
+        return self.split == VAL
+
+    @property
+    def feedback(self) -> np.ndarray:
+        return self.split == FEEDBACK
+
+
+@dataclass
+class _Members:
+    """The stage-1 members and their do-no-harm gates (True: the member predicts exactly physics)."""
+
+    rf: Any  # sklearn RandomForestRegressor
+    scale: np.ndarray  # [5] the forest learns residuals / scale
+    boosters: list
+    gate_rf: np.ndarray = field(default_factory=lambda: np.zeros(len(PROPERTY_NAMES), bool))
+    gate_x: np.ndarray = field(default_factory=lambda: np.zeros(len(PROPERTY_NAMES), bool))
+
+    def residuals(self, Xi: np.ndarray, mask: np.ndarray, raw: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """Member residuals on the rows of ``mask``: as shipped (0 where gated) unless ``raw``."""
+        K = len(PROPERTY_NAMES)
+        X_ = Xi[mask]
+        if len(X_) == 0:
+            return np.zeros((0, K)), np.zeros((0, K))
+        r_rf = (self.rf.predict(X_).reshape(len(X_), K) * self.scale[None, :]).astype(float)
+        r_x = np.stack([b.inplace_predict(X_, validate_features=False) for b in self.boosters], axis=1).astype(float)
+        if not raw:
+            r_rf[:, self.gate_rf] = 0.0
+            r_x[:, self.gate_x] = 0.0
+        return r_rf, r_x
+
+
+@dataclass
+class _Blend:
+    """Blend weights and the gated validation residuals they were chosen on."""
+
+    w_rf: np.ndarray
+    w_x: np.ndarray
+    vr_rf: np.ndarray
+    vr_x: np.ndarray
+    gate_report: dict
+
+
+@dataclass
+class _Calibration:
+    """Where and on how many rows each property's intervals were calibrated."""
+
+    calibrated_on: list[str]
+    n_calibration: list[int]
+    feedback_processes: dict[str, list[str]] = field(default_factory=dict)
+    correction_report: dict = field(default_factory=dict)
+
+
 def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = None) -> FitResult:
     """Fit the ensemble on a training table and measure it on its held-out splits.
 
@@ -250,29 +335,52 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
     correction of stage 1 from those rows alone, with its size and its shrinkage chosen by K-fold
     cross-validation on them (do-no-harm: no correction unless it helps out of fold), and recalibrates
     the intervals on the out-of-fold feedback errors once there are enough."""
-    import xgboost as xgb
-    from sklearn.ensemble import RandomForestRegressor
-
     ctx = ctx or NullContext()
+    data = _prepare(rows, cfg, seed)
+    rf, scale = _fit_forest(data, cfg, seed, ctx)
+    members = _Members(rf, scale, _fit_boosters(data, cfg, seed, ctx))
+    blend = _gate_and_blend(data, members, cfg, ctx)
+    ens = _assemble(data, members, blend, cfg, seed, ctx)
+    calibration = _calibrate(data, members, blend, ens, cfg, ctx)
+    if data.feedback.any():
+        _learn_from_feedback(data, members, blend, ens, calibration, cfg, seed, ctx)
+    ctx.check_cancelled()
+    ctx.progress(90, 100, "measuring on the held-out test split")
+    metrics = evaluate(ens, rows, data.split == TEST, data.Z, seed)
+    metrics.update(_training_metrics(data, members, blend, ens, calibration, cfg))
+    imp_rows = data.Xi[data.split == TEST][: cfg.importance_rows]
+    importances = _importances(ens, imp_rows if len(imp_rows) else data.Xi[:200])
+    ens.extra = {"importances": importances}
+    metadata = _metadata(data, members, blend, ens, importances, cfg, seed)
+    ctx.progress(96, 100, "model fitted")
+    return FitResult(ens, metrics, metadata, data.split)
+
+
+def _prepare(rows: LabRows, cfg: TrainConfig, seed: int) -> _Data:
+    """Splits, residuals over physics, structural zeros and the training rows' imputation."""
     K = len(PROPERTY_NAMES)
     split = _assign_splits(rows, cfg, seed)
-    is_fb = split == FEEDBACK
     R = to_residual(rows.y, rows.phys)
     has = np.isfinite(R)
     zeros = _structural_zeros(rows, (split == TRAIN) | (split == VAL) | (split == FEEDBACK))
     Z = np.array([zeros.get(str(p), [False] * K) for p in rows.process_id], bool).reshape(len(rows), K)
     Z &= rows.phys == 0
-
     tr = split == TRAIN
     if tr.sum() < 50:
         raise ValueError("too few virtual-lab rows to train on")
     impute = np.nanmedian(np.where(np.isfinite(rows.X[tr]), rows.X[tr], np.nan), axis=0)
     impute = np.where(np.isfinite(impute), impute, 0.0).astype(np.float32)
     Xi = np.ascontiguousarray(np.where(np.isnan(rows.X), impute[None, :], rows.X), dtype=np.float32)
+    return _Data(rows, split, R, has, zeros, Z, impute, Xi)
 
-    # ---- stage 1a: random forest, multi-output on scaled residuals (rows with every property)
+
+def _fit_forest(data: _Data, cfg: TrainConfig, seed: int, ctx: RunContext) -> tuple[Any, np.ndarray]:
+    """Stage 1a: the random forest, multi-output on scaled residuals (training rows with every property)."""
+    from sklearn.ensemble import RandomForestRegressor  # noqa: PLC0415 - heavy, loaded only to train
+
     ctx.check_cancelled()
     ctx.progress(30, 100, "training the random forest")
+    tr, R, has = data.train, data.R, data.has
     rf_rows = tr & has.all(axis=1)
     scale = np.nanstd(np.where(has[tr], R[tr], np.nan), axis=0)
     scale = np.where(np.isfinite(scale) & (scale > 1e-9), scale, 1.0)
@@ -290,18 +398,24 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
     for n_trees in range(min(RF_CHUNK, cfg.rf_trees), cfg.rf_trees + RF_CHUNK, RF_CHUNK):
         ctx.check_cancelled()
         rf.set_params(n_estimators=min(n_trees, cfg.rf_trees))
-        rf.fit(Xi[rf_rows], R[rf_rows] / scale[None, :])
+        rf.fit(data.Xi[rf_rows], R[rf_rows] / scale[None, :])
         if n_trees >= cfg.rf_trees:
             break
     rf.set_params(warm_start=False)
     rf.n_jobs = 1
+    return rf, scale
 
-    # ---- stage 1b: XGBoost, one booster per property; its rounds by early stopping on an inner share
-    # of the training rows (not on validation, which decides the gates and the blend), then refitted
-    # on all the training rows with those rounds
+
+def _fit_boosters(data: _Data, cfg: TrainConfig, seed: int, ctx: RunContext) -> list:
+    """Stage 1b: one XGBoost booster per property; its rounds by early stopping on an inner share of
+    the training rows (not on validation, which decides the gates and the blend), then refitted on
+    all the training rows with those rounds."""
+    import xgboost as xgb  # noqa: PLC0415 - heavy, loaded only to train
+
+    tr, R, has, Xi = data.train, data.R, data.has, data.Xi
     boosters = []
-    inner = tr & (np.random.default_rng([seed, 0x570B]).random(len(rows)) < cfg.xgb_stop_share)
-    for k in range(K):
+    inner = tr & (np.random.default_rng([seed, 0x570B]).random(len(data.rows)) < cfg.xgb_stop_share)
+    for k in range(len(PROPERTY_NAMES)):
         ctx.check_cancelled()
         ctx.progress(45 + 5 * k, 100, f"training XGBoost for {PROPERTY_NAMES[k]}")
         m_tr = tr & has[:, k]
@@ -322,27 +436,18 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
             rounds = int(b.best_iteration) + 1
         dtr = xgb.DMatrix(Xi[m_tr], label=R[m_tr, k], nthread=cfg.nthread)
         boosters.append(xgb.train(params, dtr, rounds, verbose_eval=False))
+    return boosters
 
-    gate_rf = np.zeros(K, bool)
-    gate_x = np.zeros(K, bool)
 
-    def members(mask, raw: bool = False):
-        """Member residuals on the rows of ``mask``: as shipped (0 where gated) unless ``raw``."""
-        X_ = Xi[mask]
-        if len(X_) == 0:
-            return np.zeros((0, K)), np.zeros((0, K))
-        r_rf = (rf.predict(X_).reshape(len(X_), K) * scale[None, :]).astype(float)
-        r_x = np.stack([b.inplace_predict(X_, validate_features=False) for b in boosters], axis=1).astype(float)
-        if not raw:
-            r_rf[:, gate_rf] = 0.0
-            r_x[:, gate_x] = 0.0
-        return r_rf, r_x
-
-    # ---- member gates, then blend weights over the gated members, on validation (do-no-harm)
+def _gate_and_blend(data: _Data, members: _Members, cfg: TrainConfig, ctx: RunContext) -> _Blend:
+    """Member gates (set on ``members``), then blend weights over the gated members, on the
+    validation split (do-no-harm)."""
     ctx.check_cancelled()
     ctx.progress(72, 100, "gating the members and choosing the blend weights")
-    val = split == VAL
-    vr_rf, vr_x = members(val, raw=True)
+    K = len(PROPERTY_NAMES)
+    rows, val, has, Z = data.rows, data.val, data.has, data.Z
+    gate_rf, gate_x = members.gate_rf, members.gate_x
+    vr_rf, vr_x = members.residuals(data.Xi, val, raw=True)
     gate_report: dict = {}
     for k in range(K):
         # the rows the prediction is judged on: structural zeros are predicted 0 whatever the members say
@@ -367,15 +472,25 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
         # physics among equal blends; this makes it explicit)
         w_rf[k] = 0.0 if gate_rf[k] else w_rf[k]
         w_x[k] = 0.0 if gate_x[k] else w_x[k]
+    return _Blend(w_rf, w_x, vr_rf, vr_x, gate_report)
 
-    # ---- difficulty model: E|validation error| from features + member disagreement
+
+def _fit_difficulty(
+    data: _Data, blend: _Blend, cfg: TrainConfig, seed: int, ctx: RunContext
+) -> tuple[list, np.ndarray]:
+    """The difficulty models behind the interval widths: E|validation error| from the features and
+    the member disagreement (one per property), and the floor of each one's prediction."""
+    import xgboost as xgb  # noqa: PLC0415 - heavy, loaded only to train
+
     ctx.check_cancelled()
     ctx.progress(78, 100, "fitting the interval widths")
-    verr = np.abs(R[val] - (w_rf[None, :] * vr_rf + w_x[None, :] * vr_x))
+    val, has, Z, Xi = data.val, data.has, data.Z, data.Xi
+    vr_rf, vr_x = blend.vr_rf, blend.vr_x
+    verr = np.abs(data.R[val] - (blend.w_rf[None, :] * vr_rf + blend.w_x[None, :] * vr_x))
     diff_boosters = []
-    floors = np.zeros(K)
+    floors = np.zeros(len(PROPERTY_NAMES))
     F = Xi.shape[1]
-    for k in range(K):
+    for k in range(len(PROPERTY_NAMES)):
         use = has[val, k] & ~Z[val, k]
         Xd = np.empty((int(use.sum()), F + 1), np.float32)
         Xd[:, :F] = Xi[val][use]
@@ -388,37 +503,50 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
         diff_boosters.append(b)
         sig = b.inplace_predict(Xd, validate_features=False) if len(Xd) else np.ones(1)
         floors[k] = max(float(np.quantile(sig, 0.01)), 1e-9)
+    return diff_boosters, floors
 
-    ood = OODModel.fit(_subsample(Xi[tr], 20000, seed), Xi[val], cfg.ood_components, cfg.ood_quantile)
-    ens = Ensemble(
-        schema=rows.schema,
-        rf=rf,
-        rf_scale=scale,
-        xgb=boosters,
+
+def _assemble(data: _Data, members: _Members, blend: _Blend, cfg: TrainConfig, seed: int, ctx: RunContext) -> Ensemble:
+    """The ensemble before calibration: members, blend, difficulty models and the OOD model."""
+    diff_boosters, floors = _fit_difficulty(data, blend, cfg, seed, ctx)
+    Xi = data.Xi
+    ood = OODModel.fit(_subsample(Xi[data.train], 20000, seed), Xi[data.val], cfg.ood_components, cfg.ood_quantile)
+    return Ensemble(
+        schema=data.rows.schema,
+        rf=members.rf,
+        rf_scale=members.scale,
+        xgb=members.boosters,
         difficulty=diff_boosters,
-        w_rf=w_rf,
-        w_xgb=w_x,
-        q=np.ones(K),
+        w_rf=blend.w_rf,
+        w_xgb=blend.w_x,
+        q=np.ones(len(PROPERTY_NAMES)),
         sigma_floor=floors,
-        impute=impute,
+        impute=data.impute,
         ood=ood,
-        structural_zero=zeros,
+        structural_zero=data.zeros,
         alpha=cfg.alpha,
         nthread=cfg.nthread,
-        gate_rf=gate_rf.copy(),
-        gate_xgb=gate_x.copy(),
+        gate_rf=members.gate_rf.copy(),
+        gate_xgb=members.gate_x.copy(),
     )
 
-    # ---- conformal calibration on the virtual-lab calibration split (Mondrian by process)
+
+def _calibrate(
+    data: _Data, members: _Members, blend: _Blend, ens: Ensemble, cfg: TrainConfig, ctx: RunContext
+) -> _Calibration:
+    """Conformal calibration on the virtual-lab calibration split (Mondrian by process): sets
+    ``ens.q`` (pooled) and ``ens.q_by_process``."""
     ctx.check_cancelled()
     ctx.progress(84, 100, "calibrating the intervals")
-    cal = split == CAL
-    cr_rf, cr_x = members(cal)
-    cr = w_rf[None, :] * cr_rf + w_x[None, :] * cr_x
-    csig = ens.sigma(Xi[cal], np.abs(cr_rf - cr_x))
+    K = len(PROPERTY_NAMES)
+    rows, has, Z, R = data.rows, data.has, data.Z, data.R
+    cal = data.split == CAL
+    cr_rf, cr_x = members.residuals(data.Xi, cal)
+    cr = blend.w_rf[None, :] * cr_rf + blend.w_x[None, :] * cr_x
+    csig = ens.sigma(data.Xi[cal], np.abs(cr_rf - cr_x))
     q = np.zeros(K)
     cal_procs = rows.process_id[cal].astype(str)
-    q_proc: dict[str, list[float]] = {str(p): [0.0] * K for p in np.unique(rows.process_id[~is_fb].astype(str))}
+    q_proc: dict[str, list[float]] = {str(p): [0.0] * K for p in np.unique(rows.process_id[~data.feedback].astype(str))}
     n_cal = []
     for k in range(K):
         use = has[cal, k] & ~Z[cal, k]
@@ -431,63 +559,96 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
         n_cal.append(int(use.sum()))
     ens.q = q
     ens.q_by_process = q_proc
-    cal_on = [VIRTUAL_LAB] * K
+    return _Calibration([VIRTUAL_LAB] * K, n_cal)
 
-    # ---- stage 2: correction from feedback rows (cross-validated), intervals recalibrated on them
-    correction_report: dict = {}
-    calibrated_processes: dict[str, list[str]] = {}
-    if is_fb.any():
-        ctx.check_cancelled()
-        ctx.progress(87, 100, "learning from the feedback rows")
-        fr_rf, fr_x = members(is_fb)
-        base = w_rf[None, :] * fr_rf + w_x[None, :] * fr_x
-        fw = rows.weight[is_fb]
-        corr, shrink, oof, correction_report = _fit_correction(
-            Xi[is_fb],
-            R[is_fb],
-            base,
-            rows.phys[is_fb],
-            rows.y[is_fb],
-            cfg,
-            seed,
-            weight=fw,
-            anchors=_anchor_rows(rows, Xi, split == VAL, is_fb, seed),
-            ctx=ctx,
-            groups={"process": rows.process_id[is_fb], "material": _main_material(rows.schema, rows.X[is_fb])},
-        )
-        ens.correction = corr
-        ens.shrink = shrink
-        fsig = ens.sigma(Xi[is_fb], np.abs(fr_rf - fr_x))
-        fprocs = rows.process_id[is_fb].astype(str)
-        for k in range(K):
-            # measured labels only: an interval is a claim about measured outcomes, not judgements
-            use = has[is_fb, k] & ~Z[is_fb, k] & (fw[:, k] >= 1.0)
-            if use.sum() >= cfg.min_feedback_cal:
-                scores = np.abs(R[is_fb][use, k] - base[use, k] - oof[use, k]) / fsig[use, k]
-                q_fb = _conformal_q(scores, cfg.alpha)
-                rep = correction_report["by_property"].get(PROPERTY_NAMES[k], {})
-                if rep.get("reach") == "global":
-                    # the correction carries everywhere: so does its calibration (one quantile for
-                    # all processes, too few real trials per process for Mondrian)
-                    q[k] = q_fb
-                    for p in q_proc:
-                        q_proc[p][k] = q_fb
-                    cal_procs_k = sorted(q_proc)
-                else:
-                    # a local correction (or none): only the processes the crew reported on are
-                    # recalibrated, and only ever widened there (the feedback speaks for its own
-                    # recipes, not for every recipe of the process)
-                    cal_procs_k = sorted(set(fprocs[use].tolist()) & set(q_proc))
-                    for p in cal_procs_k:
-                        q_proc[p][k] = max(q_proc[p][k], q_fb)
-                cal_on[k] = CREW_FEEDBACK
-                n_cal[k] = int(use.sum())
-                calibrated_processes[PROPERTY_NAMES[k]] = cal_procs_k
 
-    # ---- held-out test metrics (virtual-lab test rows)
+def _learn_from_feedback(
+    data: _Data,
+    members: _Members,
+    blend: _Blend,
+    ens: Ensemble,
+    calibration: _Calibration,
+    cfg: TrainConfig,
+    seed: int,
+    ctx: RunContext,
+) -> None:
+    """Stage 2: the correction from the feedback rows (cross-validated, set on ``ens``), then the
+    intervals recalibrated on their out-of-fold errors where there are enough."""
     ctx.check_cancelled()
-    ctx.progress(90, 100, "measuring on the held-out test split")
-    metrics = evaluate(ens, rows, split == TEST, Z, seed)
+    ctx.progress(87, 100, "learning from the feedback rows")
+    rows, is_fb = data.rows, data.feedback
+    fr_rf, fr_x = members.residuals(data.Xi, is_fb)
+    base = blend.w_rf[None, :] * fr_rf + blend.w_x[None, :] * fr_x
+    corr, shrink, oof, report = _fit_correction(
+        data.Xi[is_fb],
+        data.R[is_fb],
+        base,
+        rows.phys[is_fb],
+        rows.y[is_fb],
+        cfg,
+        seed,
+        weight=rows.weight[is_fb],
+        anchors=_anchor_rows(rows, data.Xi, data.val, is_fb, seed),
+        ctx=ctx,
+        groups={"process": rows.process_id[is_fb], "material": _main_material(rows.schema, rows.X[is_fb])},
+    )
+    ens.correction = corr
+    ens.shrink = shrink
+    calibration.correction_report = report
+    fsig = ens.sigma(data.Xi[is_fb], np.abs(fr_rf - fr_x))
+    _recalibrate_on_feedback(data, ens, calibration, base, oof, fsig, cfg)
+
+
+def _recalibrate_on_feedback(
+    data: _Data,
+    ens: Ensemble,
+    calibration: _Calibration,
+    base: np.ndarray,
+    oof: np.ndarray,
+    fsig: np.ndarray,
+    cfg: TrainConfig,
+) -> None:
+    """Conformal quantiles from the feedback rows' out-of-fold errors (stage 1 ``base`` + the
+    out-of-fold correction ``oof``), for the properties with at least ``min_feedback_cal`` measured
+    rows; sets them on ``ens`` and records them in ``calibration``."""
+    is_fb = data.feedback
+    q, q_proc = ens.q, ens.q_by_process
+    fw = data.rows.weight[is_fb]
+    fprocs = data.rows.process_id[is_fb].astype(str)
+    for k in range(len(PROPERTY_NAMES)):
+        # measured labels only: an interval is a claim about measured outcomes, not judgements
+        use = data.has[is_fb, k] & ~data.Z[is_fb, k] & (fw[:, k] >= 1.0)
+        if use.sum() < cfg.min_feedback_cal:
+            continue
+        scores = np.abs(data.R[is_fb][use, k] - base[use, k] - oof[use, k]) / fsig[use, k]
+        q_fb = _conformal_q(scores, cfg.alpha)
+        rep = calibration.correction_report["by_property"].get(PROPERTY_NAMES[k], {})
+        if rep.get("reach") == "global":
+            # the correction carries everywhere: so does its calibration (one quantile for all
+            # processes, too few real trials per process for Mondrian)
+            q[k] = q_fb
+            for p in q_proc:
+                q_proc[p][k] = q_fb
+            cal_procs_k = sorted(q_proc)
+        else:
+            # a local correction (or none): only the processes the crew reported on are
+            # recalibrated, and only ever widened there (the feedback speaks for its own recipes,
+            # not for every recipe of the process)
+            cal_procs_k = sorted(set(fprocs[use].tolist()) & set(q_proc))
+            for p in cal_procs_k:
+                q_proc[p][k] = max(q_proc[p][k], q_fb)
+        calibration.calibrated_on[k] = CREW_FEEDBACK
+        calibration.n_calibration[k] = int(use.sum())
+        calibration.feedback_processes[PROPERTY_NAMES[k]] = cal_procs_k
+
+
+def _training_metrics(
+    data: _Data, members: _Members, blend: _Blend, ens: Ensemble, calibration: _Calibration, cfg: TrainConfig
+) -> dict:
+    """The manifest's figures about training itself (blend, gates, intervals, splits, stage 2),
+    added after the held-out ones of :func:`evaluate`."""
+    w_rf, w_x, q = blend.w_rf, blend.w_x, ens.q
+    metrics: dict = {}
     metrics["blend_weights"] = {
         n: {
             "physics": round(1 - w_rf[k] - w_x[k], 4) + 0.0,
@@ -501,28 +662,38 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
         f"physics model on the validation split by more than {cfg.gate_se:g} paired standard errors of the "
         f"per-row difference of absolute errors",
         "n_se": cfg.gate_se,
-        "by_property": gate_report,
+        "by_property": blend.gate_report,
     }
     metrics["intervals"] = {
         "method": "normalised split conformal, 95% per property, Mondrian by process; difficulty = XGBoost "
         "model of E|error| from the features and the RF/XGBoost disagreement",
         "alpha": cfg.alpha,
-        "calibrated_on": dict(zip(PROPERTY_NAMES, cal_on)),
-        "n_calibration": dict(zip(PROPERTY_NAMES, n_cal)),
+        "calibrated_on": dict(zip(PROPERTY_NAMES, calibration.calibrated_on, strict=True)),
+        "n_calibration": dict(zip(PROPERTY_NAMES, calibration.n_calibration, strict=True)),
         "quantile_pooled": {n: round(float(q[k]), 6) for k, n in enumerate(PROPERTY_NAMES)},
     }
-    if calibrated_processes:
-        metrics["intervals"]["feedback_calibrated_processes"] = calibrated_processes
+    if calibration.feedback_processes:
+        metrics["intervals"]["feedback_calibrated_processes"] = calibration.feedback_processes
+    split = data.split
     metrics["splits"] = {SPLIT_NAMES[s]: int((split == s).sum()) for s in range(4)}
-    metrics["splits"]["feedback"] = int(is_fb.sum())
-    metrics["xgb_trees"] = {n: int(boosters[k].num_boosted_rounds()) for k, n in enumerate(PROPERTY_NAMES)}
-    if correction_report:
-        metrics["feedback_correction"] = correction_report
+    metrics["splits"]["feedback"] = int(data.feedback.sum())
+    metrics["xgb_trees"] = {n: int(members.boosters[k].num_boosted_rounds()) for k, n in enumerate(PROPERTY_NAMES)}
+    if calibration.correction_report:
+        metrics["feedback_correction"] = calibration.correction_report
+    return metrics
 
-    imp_rows = Xi[split == TEST][: cfg.importance_rows]
-    importances = _importances(ens, imp_rows if len(imp_rows) else Xi[:200])
-    ens.extra = {"importances": importances}
-    metadata = {
+
+def _metadata(
+    data: _Data,
+    members: _Members,
+    blend: _Blend,
+    ens: Ensemble,
+    importances: dict,
+    cfg: TrainConfig,
+    seed: int,
+) -> dict:
+    """The bundle's ``metadata.json`` (everything the ensemble needs besides its model files)."""
+    return {
         "format": METADATA_FORMAT,
         "alpha": cfg.alpha,
         "targets": list(PROPERTY_NAMES),
@@ -531,23 +702,21 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
             "offset": OFFSETS.tolist(),
             "note": "rigidity/tightness: y - physics; energy/water/crew: log(y + c) - log(physics + c)",
         },
-        "rf_scale": scale.tolist(),
-        "w_rf": w_rf.tolist(),
-        "w_xgb": w_x.tolist(),
-        "gate": {"random_forest": gate_rf.tolist(), "xgboost": gate_x.tolist()},
-        "q": q.tolist(),
-        "q_by_process": q_proc,
-        "sigma_floor": floors.tolist(),
+        "rf_scale": members.scale.tolist(),
+        "w_rf": blend.w_rf.tolist(),
+        "w_xgb": blend.w_x.tolist(),
+        "gate": {"random_forest": members.gate_rf.tolist(), "xgboost": members.gate_x.tolist()},
+        "q": ens.q.tolist(),
+        "q_by_process": ens.q_by_process,
+        "sigma_floor": ens.sigma_floor.tolist(),
         "shrink": np.asarray(ens.shrink, float).tolist(),
-        "impute": impute.tolist(),
-        "ood": ood.to_dict(),
-        "structural_zero": zeros,
+        "impute": data.impute.tolist(),
+        "ood": ens.ood.to_dict(),
+        "structural_zero": data.zeros,
         "importances": importances,
         "config": asdict(cfg),
         "seed": int(seed),
     }
-    ctx.progress(96, 100, "model fitted")
-    return FitResult(ens, metrics, metadata, split)
 
 
 def _anchor_rows(
@@ -659,84 +828,120 @@ def _fit_correction(
     never scored. Returns (boosters or None per property, shrinkage [5], out-of-fold correction
     [n,5] already shrunk, report); ``report["by_property"][name]["reach"]`` is "global" or "local"
     and ``["processes"]`` the processes the correction was learnt on."""
-    import xgboost as xgb
+    job = _CorrectionFit(Xf, Rf - base, base, phys, y, cfg, seed, weight, anchors, groups, ctx or NullContext())
+    for k in range(len(PROPERTY_NAMES)):
+        job.fit_property(k)
+    return job.boosters, job.shrink, job.oof, job.report
 
-    ctx = ctx or NullContext()
-    K = len(PROPERTY_NAMES)
-    n = len(Xf)
-    target = Rf - base
-    W = np.ones((n, K)) if weight is None else np.nan_to_num(np.asarray(weight, float).reshape(n, K))
-    groups = {g: np.asarray(v).astype(str) for g, v in (groups or {}).items()}
-    if anchors is None or len(anchors[0]) == 0:
-        Xa, wa_rel = np.zeros((0, Xf.shape[1]), np.float32), np.zeros(0)
-    else:
-        Xa, wa_rel = np.asarray(anchors[0], np.float32), np.asarray(anchors[1], float)
-    boosters: list = [None] * K
-    shrink = np.zeros(K)
-    oof = np.zeros((n, K))
-    report: dict = {
-        "rows": int(n),
-        "folds": 0,
-        "anchors": len(Xa),
-        "anchor_share": ANCHOR_SHARE,
-        # the anchors' total weight / the feedback's (for a local correction): ANCHOR_SHARE
-        # times how unlike the reported recipes the anchors are on average
-        "anchor_weight_ratio": _r(ANCHOR_SHARE * float(wa_rel.sum()), 4),
-        "by_property": {},
-    }
-    checkpoints = np.arange(5, cfg.corr_rounds + 1, 5)
-    params = _xgb_params(cfg, seed + 200, cfg.corr_depth, cfg.corr_eta, cfg.corr_min_child_weight)
-    params.update({"subsample": 1.0, "colsample_bytree": 1.0, "base_score": 0.0})
-    rng = np.random.default_rng([seed, 0xFEED])
-    rng_groups = np.random.default_rng([seed, 0x9A0C])
-    levels = np.array([0.0, 0.25, 0.5, 0.75, 1.0])
 
-    def train(sel: np.ndarray, k: int, rounds: int, local: bool):
-        w = W[sel, k]
-        if local and len(Xa):
-            X = np.concatenate([Xf[sel], Xa])
-            lab = np.concatenate([target[sel, k], np.zeros(len(Xa))])
-            w = np.concatenate([w, ANCHOR_SHARE * w.sum() * wa_rel])
+class _CorrectionFit:
+    """The state of one stage-2 fit (see :func:`_fit_correction`): the feedback rows, their targets
+    and weights, the anchors, the random generators, and what has been learnt so far."""
+
+    LEVELS = np.array([0.0, 0.25, 0.5, 0.75, 1.0])  # shrinkage tried by cross-validation
+
+    def __init__(
+        self,
+        Xf: np.ndarray,
+        target: np.ndarray,
+        base: np.ndarray,
+        phys: np.ndarray,
+        y: np.ndarray,
+        cfg: TrainConfig,
+        seed: int,
+        weight: np.ndarray | None,
+        anchors: tuple[np.ndarray, np.ndarray] | None,
+        groups: dict | None,
+        ctx: RunContext,
+    ) -> None:
+        K = len(PROPERTY_NAMES)
+        n = len(Xf)
+        self.Xf, self.target, self.base, self.phys, self.y, self.cfg, self.ctx = Xf, target, base, phys, y, cfg, ctx
+        self.W = np.ones((n, K)) if weight is None else np.nan_to_num(np.asarray(weight, float).reshape(n, K))
+        self.groups = {g: np.asarray(v).astype(str) for g, v in (groups or {}).items()}
+        if anchors is None or len(anchors[0]) == 0:
+            self.Xa, self.wa_rel = np.zeros((0, Xf.shape[1]), np.float32), np.zeros(0)
         else:
-            X, lab = Xf[sel], target[sel, k]
-        return xgb.train(params, xgb.DMatrix(X, label=lab, weight=w, nthread=cfg.nthread), rounds, verbose_eval=False)
+            self.Xa, self.wa_rel = np.asarray(anchors[0], np.float32), np.asarray(anchors[1], float)
+        self.boosters: list = [None] * K
+        self.shrink = np.zeros(K)
+        self.oof = np.zeros((n, K))
+        self.report: dict = {
+            "rows": int(n),
+            "folds": 0,
+            "anchors": len(self.Xa),
+            "anchor_share": ANCHOR_SHARE,
+            # the anchors' total weight / the feedback's (for a local correction): ANCHOR_SHARE
+            # times how unlike the reported recipes the anchors are on average
+            "anchor_weight_ratio": round_or_none(ANCHOR_SHARE * float(self.wa_rel.sum()), 4),
+            "by_property": {},
+        }
+        self.checkpoints = np.arange(5, cfg.corr_rounds + 1, 5)
+        self.params = _xgb_params(cfg, seed + 200, cfg.corr_depth, cfg.corr_eta, cfg.corr_min_child_weight)
+        self.params.update({"subsample": 1.0, "colsample_bytree": 1.0, "base_score": 0.0})
+        self.rng = np.random.default_rng([seed, 0xFEED])
+        self.rng_groups = np.random.default_rng([seed, 0x9A0C])
 
-    def staged_oof(idx: np.ndarray, folds: np.ndarray, k: int, local: bool) -> np.ndarray:
-        out = np.zeros((len(idx), len(checkpoints)))
+    # ---- pieces
+    def train(self, sel: np.ndarray, k: int, rounds: int, local: bool):
+        """A correction booster on the feedback rows ``sel`` (with the anchors when ``local``)."""
+        import xgboost as xgb  # noqa: PLC0415 - heavy, loaded only to train
+
+        w = self.W[sel, k]
+        if local and len(self.Xa):
+            X = np.concatenate([self.Xf[sel], self.Xa])
+            lab = np.concatenate([self.target[sel, k], np.zeros(len(self.Xa))])
+            w = np.concatenate([w, ANCHOR_SHARE * w.sum() * self.wa_rel])
+        else:
+            X, lab = self.Xf[sel], self.target[sel, k]
+        dm = xgb.DMatrix(X, label=lab, weight=w, nthread=self.cfg.nthread)
+        return xgb.train(self.params, dm, rounds, verbose_eval=False)
+
+    def staged_oof(self, idx: np.ndarray, folds: np.ndarray, k: int, local: bool) -> np.ndarray:
+        """[len(idx), checkpoints] out-of-fold corrections after each checkpoint's rounds."""
+        out = np.zeros((len(idx), len(self.checkpoints)))
         for f in np.unique(folds):
-            ctx.check_cancelled()
+            self.ctx.check_cancelled()
             trn, tst = idx[folds != f], idx[folds == f]
-            b = train(trn, k, int(checkpoints[-1]), local)
-            for j, r in enumerate(checkpoints):
-                out[folds == f, j] = b.inplace_predict(Xf[tst], iteration_range=(0, int(r)), validate_features=False)
+            b = self.train(trn, k, int(self.checkpoints[-1]), local)
+            for j, r in enumerate(self.checkpoints):
+                out[folds == f, j] = b.inplace_predict(
+                    self.Xf[tst], iteration_range=(0, int(r)), validate_features=False
+                )
         return out
 
-    def best_rounds(staged: np.ndarray, idx: np.ndarray, k: int) -> int:
-        w = W[idx, k]
-        mse = (w[:, None] * (staged - target[idx, k][:, None]) ** 2).sum(axis=0) / w.sum()
+    def best_rounds(self, staged: np.ndarray, idx: np.ndarray, k: int) -> int:
+        w = self.W[idx, k]
+        mse = (w[:, None] * (staged - self.target[idx, k][:, None]) ** 2).sum(axis=0) / w.sum()
         return int(np.argmin(mse))
 
-    def wmae(pred_r: np.ndarray, idx: np.ndarray, k: int) -> float:
-        w = W[idx, k]
-        return float(np.sum(w * np.abs(target_column(k, pred_r, phys[idx, k]) - y[idx, k])) / w.sum())
+    def wmae(self, pred_r: np.ndarray, idx: np.ndarray, k: int) -> float:
+        w = self.W[idx, k]
+        return float(np.sum(w * np.abs(target_column(k, pred_r, self.phys[idx, k]) - self.y[idx, k])) / w.sum())
 
-    for k in range(K):
+    # ---- one property
+    def fit_property(self, k: int) -> None:
         name = PROPERTY_NAMES[k]
-        idx = np.nonzero(np.isfinite(target[:, k]) & (W[:, k] > 0))[0]
-        procs = sorted(set(groups["process"][idx].tolist())) if "process" in groups else []
+        cfg = self.cfg
+        idx = np.nonzero(np.isfinite(self.target[:, k]) & (self.W[:, k] > 0))[0]
+        procs = sorted(set(self.groups["process"][idx].tolist())) if "process" in self.groups else []
         if len(idx) < cfg.min_feedback_fit:
-            report["by_property"][name] = {
+            self.report["by_property"][name] = {
                 "rows": len(idx),
                 "used": False,
                 "processes": procs,
                 "reason": f"fewer than {cfg.min_feedback_fit} usable rows",
             }
-            continue
-        w = W[idx, k]
-        # ---- reach: does a correction learnt on some groups help on groups it never saw?
-        reach: dict = {"cv_mae_without_correction": _r(wmae(np.zeros(len(idx)) + base[idx, k], idx, k))}
-        local = len(Xa) > 0
-        for gname, gv in groups.items():
+            return
+        local, reach = self.reach(idx, k)
+        self.cross_validate(idx, k, local, reach, procs)
+
+    def reach(self, idx: np.ndarray, k: int) -> tuple[bool, dict]:
+        """Does a correction learnt on some groups help on groups it never saw? (local, the figures)"""
+        base = self.base
+        reach: dict = {"cv_mae_without_correction": round_or_none(self.wmae(np.zeros(len(idx)) + base[idx, k], idx, k))}
+        local = len(self.Xa) > 0
+        for gname, gv in self.groups.items():
             if not local:
                 break
             labels = sorted(set(gv[idx].tolist()))
@@ -744,49 +949,55 @@ def _fit_correction(
             if len(labels) < 2:
                 reach["why_local"] = f"all rows share one {gname}"
                 break
-            order = rng_groups.permutation(len(labels))
-            gfold = {labels[i]: j % min(cfg.corr_folds, len(labels)) for j, i in enumerate(order)}
-            st = staged_oof(idx, np.array([gfold[g] for g in gv[idx]]), k, False)
-            m = wmae(base[idx, k] + st[:, best_rounds(st, idx, k)], idx, k)
-            reach[f"cv_mae_across_{gname}"] = _r(m)
+            order = self.rng_groups.permutation(len(labels))
+            gfold = {labels[i]: j % min(self.cfg.corr_folds, len(labels)) for j, i in enumerate(order)}
+            st = self.staged_oof(idx, np.array([gfold[g] for g in gv[idx]]), k, False)
+            m = self.wmae(base[idx, k] + st[:, self.best_rounds(st, idx, k)], idx, k)
+            reach[f"cv_mae_across_{gname}"] = round_or_none(m)
             if not m < reach["cv_mae_without_correction"]:
                 reach["why_local"] = f"a correction learnt on some {gname}s did not help on the others"
                 break
         else:
             local = False
-        # ---- rounds and shrinkage by K-fold cross-validation
+        return local, reach
+
+    def cross_validate(self, idx: np.ndarray, k: int, local: bool, reach: dict, procs: list) -> None:
+        """Rounds and shrinkage by K-fold cross-validation; the correction kept if it helps."""
+        cfg, base, levels = self.cfg, self.base, self.LEVELS
+        w = self.W[idx, k]
         nfold = int(min(cfg.corr_folds, len(idx)))
-        report["folds"] = nfold
-        folds = rng.permutation(len(idx)) % nfold
-        staged = staged_oof(idx, folds, k, local)
-        best_j = best_rounds(staged, idx, k)
-        rounds = int(checkpoints[best_j])
+        self.report["folds"] = nfold
+        folds = self.rng.permutation(len(idx)) % nfold
+        staged = self.staged_oof(idx, folds, k, local)
+        best_j = self.best_rounds(staged, idx, k)
+        rounds = int(self.checkpoints[best_j])
         c = staged[:, best_j]
-        err = np.stack([np.abs(target_column(k, base[idx, k] + s * c, phys[idx, k]) - y[idx, k]) for s in levels])
+        err = np.stack(
+            [np.abs(target_column(k, base[idx, k] + s * c, self.phys[idx, k]) - self.y[idx, k]) for s in levels]
+        )
         werr = err * (w / w.mean())[None, :]
         mean = werr.mean(axis=1)
         best = int(np.argmin(mean))
         se = (werr - werr[best]).std(axis=1) / np.sqrt(len(idx))
         s_k = float(levels[np.nonzero(mean <= mean[best] + se + 1e-15)[0][0]])
-        report["by_property"][name] = {
+        self.report["by_property"][PROPERTY_NAMES[k]] = {
             "rows": len(idx),
-            "weight": _r(float(w.sum())),
+            "weight": round_or_none(float(w.sum())),
             "used": s_k > 0,
             "rounds": rounds,
             "shrinkage": s_k,
-            "cv_mae_physics": _r(wmae(np.zeros(len(idx)), idx, k)),
-            "cv_mae_without_correction": _r(float(mean[0])),
-            "cv_mae_with_correction": _r(float(mean[int(np.nonzero(levels == s_k)[0][0])])),
+            "cv_mae_physics": round_or_none(self.wmae(np.zeros(len(idx)), idx, k)),
+            "cv_mae_without_correction": round_or_none(float(mean[0])),
+            "cv_mae_with_correction": round_or_none(float(mean[int(np.nonzero(levels == s_k)[0][0])])),
             "reach": "local" if local else "global",
             "processes": procs,
             "reach_check": reach,
         }
         if s_k > 0:
-            ctx.check_cancelled()
-            boosters[k] = train(idx, k, rounds, local)
-            shrink[k] = s_k
-            oof[idx, k] = s_k * c
-    return boosters, shrink, oof, report
+            self.ctx.check_cancelled()
+            self.boosters[k] = self.train(idx, k, rounds, local)
+            self.shrink[k] = s_k
+            self.oof[idx, k] = s_k * c
 
 
 def _subsample(X: np.ndarray, n: int, seed: int) -> np.ndarray:
@@ -818,8 +1029,6 @@ def evaluate(ens: Ensemble, rows: LabRows, mask: np.ndarray, Z: np.ndarray | Non
     (``blend_not_worse_than_best_member`` and its paired interval) are those of the members **as
     shipped**: a gated member predicts exactly physics. ``mae_*_raw`` are the ungated members, a
     diagnostic only (what they would have done without their gate)."""
-    from spacetrash_desktop.engine.scorer import Z95
-
     K = len(PROPERTY_NAMES)
     idx = np.nonzero(mask)[0]
     X, P, Y = rows.X[idx], rows.phys[idx], rows.y[idx]
@@ -841,57 +1050,74 @@ def evaluate(ens: Ensemble, rows: LabRows, mask: np.ndarray, Z: np.ndarray | Non
     var = _variability_for(procs)
     for k, name in enumerate(PROPERTY_NAMES):
         ok = np.isfinite(Y[:, k])
-        y = Y[ok, k]
-        ph = P[ok, k]
-        m_phys = float(np.mean(np.abs(ph - y))) if len(y) else float("nan")
-        m_rf = float(np.mean(np.abs(target_column(k, pred.r_rf[ok, k], ph) - y))) if len(y) else float("nan")
-        m_x = float(np.mean(np.abs(target_column(k, pred.r_xgb[ok, k], ph) - y))) if len(y) else float("nan")
-        m_b = float(np.mean(np.abs(pred.props[ok, k] - y))) if len(y) else float("nan")
-        m_rf_raw = float(np.mean(np.abs(target_column(k, raw_rf[ok, k], ph) - y))) if len(y) else float("nan")
-        m_x_raw = float(np.mean(np.abs(target_column(k, raw_x[ok, k], ph) - y))) if len(y) else float("nan")
-        rm_phys = float(np.sqrt(np.mean((ph - y) ** 2))) if len(y) else float("nan")
-        rm_b = float(np.sqrt(np.mean((pred.props[ok, k] - y) ** 2))) if len(y) else float("nan")
-        e_b = np.abs(pred.props[ok, k] - y)
-        e_m = [np.abs(target_column(k, pred.r_rf[ok, k], ph) - y), np.abs(target_column(k, pred.r_xgb[ok, k], ph) - y)]
-        best_m = e_m[int(np.argmin([m_rf, m_x]))]
-        lo_ci, hi_ci = _paired_ci(e_b - best_m, seed)
-        out["held_out"][name] = {
-            "unit": PROPERTY_UNITS[name],
-            "mae_physics": _r(m_phys),
-            "mae_random_forest": _r(m_rf),
-            "mae_xgboost": _r(m_x),
-            "mae_blend": _r(m_b),
-            "random_forest_gated": bool(np.asarray(ens.gate_rf, bool)[k]),
-            "xgboost_gated": bool(np.asarray(ens.gate_xgb, bool)[k]),
-            "mae_random_forest_raw": _r(m_rf_raw),
-            "mae_xgboost_raw": _r(m_x_raw),
-            "rmse_physics": _r(rm_phys),
-            "rmse_blend": _r(rm_b),
-            "blend_vs_physics": _r(m_b / m_phys) if m_phys > 0 else None,
-            "blend_not_worse_than_best_member": bool(m_b <= min(m_rf, m_x) * (1 + 1e-12) + 1e-15),
-            "blend_minus_best_member_ci95": [_r(lo_ci), _r(hi_ci)],
-            "blend_not_worse_than_physics": bool(m_b <= m_phys * (1 + 1e-12) + 1e-15),
-        }
+        out["held_out"][name] = _held_out_errors(ens, k, pred, (raw_rf, raw_x), P[ok, k], Y[ok, k], ok, seed)
         cov_rows = ok & ~zero[:, k]
         inside = (pred.lo[cov_rows, k] <= Y[cov_rows, k]) & (Y[cov_rows, k] <= pred.hi[cov_rows, k])
-        out["coverage"][name] = _r(float(inside.mean())) if cov_rows.any() else None
+        out["coverage"][name] = round_or_none(float(inside.mean())) if cov_rows.any() else None
         out["mean_width"][name] = (
-            _r(float(np.mean(pred.hi[cov_rows, k] - pred.lo[cov_rows, k]))) if cov_rows.any() else None
+            round_or_none(float(np.mean(pred.hi[cov_rows, k] - pred.lo[cov_rows, k]))) if cov_rows.any() else None
         )
         out.setdefault("n_coverage", {})[name] = int(cov_rows.sum())
         out.setdefault("n_structural_zero", {})[name] = int((ok & zero[:, k]).sum())
         by = {}
         for p in np.unique(procs[cov_rows]):
             sel = procs[cov_rows] == p
-            by[str(p)] = _r(float(inside[sel].mean()))
+            by[str(p)] = round_or_none(float(inside[sel].mean()))
         out["coverage_by_process"][name] = by
         # the physics-only band (engine/scorer.py) on the same rows, for comparison
         if var is not None and cov_rows.any():
             sd = var[cov_rows, k]
             half = Z95 * sd if k < 2 else Z95 * sd * np.abs(P[cov_rows, k])
             lo_p, hi_p = P[cov_rows, k] - half, P[cov_rows, k] + half
-            out["physics_band_coverage"][name] = _r(float(((lo_p <= Y[cov_rows, k]) & (Y[cov_rows, k] <= hi_p)).mean()))
+            out["physics_band_coverage"][name] = round_or_none(
+                float(((lo_p <= Y[cov_rows, k]) & (Y[cov_rows, k] <= hi_p)).mean())
+            )
     return out
+
+
+def _held_out_errors(
+    ens: Ensemble,
+    k: int,
+    pred: Prediction,
+    raw: tuple[np.ndarray, np.ndarray],
+    ph: np.ndarray,
+    y: np.ndarray,
+    ok: np.ndarray,
+    seed: int,
+) -> dict:
+    """Errors of physics, each member (as shipped and raw) and the blend for property ``k`` on the
+    test rows with a measured value (``ok``; ``ph`` and ``y`` already restricted to them)."""
+    name = PROPERTY_NAMES[k]
+    raw_rf, raw_x = raw
+    m_phys = float(np.mean(np.abs(ph - y))) if len(y) else float("nan")
+    m_rf = float(np.mean(np.abs(target_column(k, pred.r_rf[ok, k], ph) - y))) if len(y) else float("nan")
+    m_x = float(np.mean(np.abs(target_column(k, pred.r_xgb[ok, k], ph) - y))) if len(y) else float("nan")
+    m_b = float(np.mean(np.abs(pred.props[ok, k] - y))) if len(y) else float("nan")
+    m_rf_raw = float(np.mean(np.abs(target_column(k, raw_rf[ok, k], ph) - y))) if len(y) else float("nan")
+    m_x_raw = float(np.mean(np.abs(target_column(k, raw_x[ok, k], ph) - y))) if len(y) else float("nan")
+    rm_phys = float(np.sqrt(np.mean((ph - y) ** 2))) if len(y) else float("nan")
+    rm_b = float(np.sqrt(np.mean((pred.props[ok, k] - y) ** 2))) if len(y) else float("nan")
+    e_b = np.abs(pred.props[ok, k] - y)
+    e_m = [np.abs(target_column(k, pred.r_rf[ok, k], ph) - y), np.abs(target_column(k, pred.r_xgb[ok, k], ph) - y)]
+    best_m = e_m[int(np.argmin([m_rf, m_x]))]
+    lo_ci, hi_ci = _paired_ci(e_b - best_m, seed)
+    return {
+        "unit": PROPERTY_UNITS[name],
+        "mae_physics": round_or_none(m_phys),
+        "mae_random_forest": round_or_none(m_rf),
+        "mae_xgboost": round_or_none(m_x),
+        "mae_blend": round_or_none(m_b),
+        "random_forest_gated": bool(np.asarray(ens.gate_rf, bool)[k]),
+        "xgboost_gated": bool(np.asarray(ens.gate_xgb, bool)[k]),
+        "mae_random_forest_raw": round_or_none(m_rf_raw),
+        "mae_xgboost_raw": round_or_none(m_x_raw),
+        "rmse_physics": round_or_none(rm_phys),
+        "rmse_blend": round_or_none(rm_b),
+        "blend_vs_physics": round_or_none(m_b / m_phys) if m_phys > 0 else None,
+        "blend_not_worse_than_best_member": bool(m_b <= min(m_rf, m_x) * (1 + 1e-12) + 1e-15),
+        "blend_minus_best_member_ci95": [round_or_none(lo_ci), round_or_none(hi_ci)],
+        "blend_not_worse_than_physics": bool(m_b <= m_phys * (1 + 1e-12) + 1e-15),
+    }
 
 
 def _paired_ci(diff: np.ndarray, seed: int, n_boot: int = 400) -> tuple[float, float]:
@@ -905,20 +1131,12 @@ def _paired_ci(diff: np.ndarray, seed: int, n_boot: int = 400) -> tuple[float, f
 
 def _variability_for(procs: np.ndarray):
     try:
-        from spacetrash_desktop.catalog import load_catalog
-        from spacetrash_desktop.engine.scorer import load_variability
-        from spacetrash_desktop.engine.tables import compile_tables
-
         t = compile_tables(load_catalog(), [])
         var = load_variability(t)
         pos = {p: i for i, p in enumerate(t.process_ids)}
         return np.stack([var[pos[p]] if p in pos else np.full(5, np.nan) for p in procs]) if len(procs) else None
     except Exception:  # the comparison is informative only
         return None
-
-
-def _r(x: float, nd: int = 6):
-    return None if x is None or not np.isfinite(x) else round(float(x), nd)
 
 
 # ------------------------------------------------------------------------------------ bundles
@@ -932,9 +1150,7 @@ def _trained_at() -> str:
 
 
 def bundle_files(result: FitResult) -> dict[str, bytes]:
-    import io
-
-    import skops.io as sio
+    import skops.io as sio  # noqa: PLC0415 - heavy, loaded only to write a bundle
 
     ens = result.ensemble
     buf = io.BytesIO()
@@ -950,7 +1166,7 @@ def bundle_files(result: FitResult) -> dict[str, bytes]:
     meta["files"] = {"rf": "rf.skops", "xgb": xgb_names, "difficulty": diff_names}
     corr = list(ens.correction or ())
     if any(b is not None for b in corr):  # stage 2, only when feedback taught a correction
-        corr_names = []
+        corr_names: list[str | None] = []
         for k, name in enumerate(PROPERTY_NAMES):
             b = corr[k] if k < len(corr) else None
             if b is not None and ens.shrink[k] > 0:
@@ -966,9 +1182,6 @@ def bundle_files(result: FitResult) -> dict[str, bytes]:
 def trained_on(
     rows: LabRows, seed: int, cfg: TrainConfig, catalog=None, extra_problems: list[str] | None = None
 ) -> dict:
-    from spacetrash_desktop.catalog import load_catalog
-    from spacetrash_desktop.ml.virtual_lab import physics_fingerprint
-
     counts = rows.counts()
     n_fb = sum(v for k, v in counts.items() if k != VIRTUAL_LAB)
     desc = (
@@ -1018,8 +1231,6 @@ def train_bundle(
     ``out_dir`` (a folder, replaced only once complete). Progress and cancel go through ``ctx``.
     ``lab_rows``: the virtual-lab table when the caller already made it (``make_lab_rows(catalog,
     config.n_rows, seed)``; retraining does, to measure drift against it)."""
-    from spacetrash_desktop.catalog import load_catalog
-
     ctx = ctx or NullContext()
     cfg = config or TrainConfig()
     catalog = catalog or load_catalog()

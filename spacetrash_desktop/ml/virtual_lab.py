@@ -27,6 +27,7 @@ real trials.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -327,7 +328,7 @@ class ShiftedReality:
 
     @staticmethod
     def describe() -> str:
-        return " ".join(ShiftedReality.__doc__.split())
+        return " ".join((ShiftedReality.__doc__ or "").split())
 
 
 # ------------------------------------------------------------------------------------ tables
@@ -422,49 +423,14 @@ def rows_from_records(
 
     for n, rec in enumerate(records, start=1):
         try:
-            r = rec["recipe"]
-            its = tuple((str(i["item_id"]), float(i["fraction"])) for i in r["items"])
-            mass = _num(r.get("batch_mass_kg"))
-            recipe = Recipe(
-                items=its,
-                regolith_frac=float(r.get("regolith_frac", 0.0)),
-                process_id=str(r["process_id"]),
-                batch_mass_kg=mass,
-            )
-            meas = rec.get("measured") or {}
-            y = np.array([_num(meas.get(k)) for k in PROPERTY_NAMES], float)
-            judged = rec.get("judged") or {}
-            yj = np.array(
-                [_num(judged.get(k)) if k in ("rigidity", "tightness") else np.nan for k in PROPERTY_NAMES], float
-            )
+            recipe, y, yj = _parse_record(rec)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             skip(n, rec, f"malformed ({type(exc).__name__})")
             continue
-        missing = [i for i, _ in recipe.items if i not in known_items]
-        if missing:
-            skip(n, rec, f"unknown item {missing[0]!r}")
-            continue
-        if recipe.process_id not in tables.process_ids:
-            skip(n, rec, f"unknown process {recipe.process_id!r}")
-            continue
-        if not (np.isfinite(mass) and mass > 0):
-            skip(n, rec, "no batch mass (energy, water and crew time are per batch)")
-            continue
-        w = np.where(np.isnan(y), 0.0, 1.0)
-        if judged_weight > 0:
-            fill = np.isnan(y) & ~np.isnan(yj)
-            y = np.where(fill, yj, y)
-            w = np.where(fill, judged_weight, w)
-        if np.isnan(y).all():
-            skip(n, rec, "no measured property")
-            continue
-        if not (np.isnan(y) | (y >= 0)).all() or not (np.isnan(y[:2]) | (y[:2] <= 1)).all():
-            skip(n, rec, "a reported value is out of range")
-            continue
-        try:
-            from_recipes(tables, [recipe])  # one bad recipe must not take its batch-mass group with it
-        except (KeyError, ValueError) as exc:
-            skip(n, rec, f"not a valid recipe ({exc})")
+        y, w = _labels(y, yj, judged_weight)
+        reason = _record_problem(tables, known_items, recipe, y)
+        if reason:
+            skip(n, rec, reason)
             continue
         by_mass.setdefault(recipe.batch_mass_kg, []).append(
             (recipe, y, w, str(rec.get("provenance") or provenance), str(rec.get("row_id") or ""))
@@ -479,6 +445,55 @@ def rows_from_records(
         part.source = np.array([r[4] for r in rows], object)
         parts.append(part)
     return (LabRows.concat(parts) if parts else None), problems
+
+
+def _parse_record(rec) -> tuple[Recipe, np.ndarray, np.ndarray]:
+    """A record's recipe, its measured values and its judged ones (NaN: not reported)."""
+    r = rec["recipe"]
+    its = tuple((str(i["item_id"]), float(i["fraction"])) for i in r["items"])
+    recipe = Recipe(
+        items=its,
+        regolith_frac=float(r.get("regolith_frac", 0.0)),
+        process_id=str(r["process_id"]),
+        batch_mass_kg=_num(r.get("batch_mass_kg")),
+    )
+    meas = rec.get("measured") or {}
+    y = np.array([_num(meas.get(k)) for k in PROPERTY_NAMES], float)
+    judged = rec.get("judged") or {}
+    yj = np.array([_num(judged.get(k)) if k in ("rigidity", "tightness") else np.nan for k in PROPERTY_NAMES], float)
+    return recipe, y, yj
+
+
+def _labels(y: np.ndarray, yj: np.ndarray, judged_weight: float) -> tuple[np.ndarray, np.ndarray]:
+    """The labels and their weights: measured values at 1, judged ones at ``judged_weight`` where
+    nothing was measured (not used at 0)."""
+    w = np.where(np.isnan(y), 0.0, 1.0)
+    if judged_weight > 0:
+        fill = np.isnan(y) & ~np.isnan(yj)
+        y = np.where(fill, yj, y)
+        w = np.where(fill, judged_weight, w)
+    return y, w
+
+
+def _record_problem(tables: EngineTables, known_items: set, recipe: Recipe, y: np.ndarray) -> str | None:
+    """Why a parsed record cannot be used (None: it can)."""
+    mass = recipe.batch_mass_kg
+    missing = [i for i, _ in recipe.items if i not in known_items]
+    if missing:
+        return f"unknown item {missing[0]!r}"
+    if recipe.process_id not in tables.process_ids:
+        return f"unknown process {recipe.process_id!r}"
+    if not (np.isfinite(mass) and mass > 0):
+        return "no batch mass (energy, water and crew time are per batch)"
+    if np.isnan(y).all():
+        return "no measured property"
+    if not (np.isnan(y) | (y >= 0)).all() or not (np.isnan(y[:2]) | (y[:2] <= 1)).all():
+        return "a reported value is out of range"
+    try:
+        from_recipes(tables, [recipe])  # one bad recipe must not take its batch-mass group with it
+    except (KeyError, ValueError) as exc:
+        return f"not a valid recipe ({exc})"
+    return None
 
 
 def _num(v) -> float:
@@ -520,8 +535,6 @@ def records_from_feedback(
 
     Rows without any usable value are left out; ``skipped``, when given, receives
     ``{"row_id", "reason"}`` for each of them."""
-    import json
-
     rows = list(rows)
     measured_somewhere: set[tuple[str, str]] = set()
     for row in rows:
@@ -556,20 +569,7 @@ def records_from_feedback(
                 measured[name] = row.get(name)
         if not measured and not judged:
             if skipped is not None:
-                only_judged = any(_given(row.get(n)) for n in ("rigidity", "tightness"))
-                skipped.append(
-                    {
-                        "row_id": rid,
-                        "reason": (
-                            "it only has judged values, and a measured value of the same recipe replaces them"
-                            if only_judged and accept_judged
-                            else "it only has judged values (not used)"
-                            if only_judged
-                            else "nothing it reports is a model target (pass/fail, notes and product mass are kept as "
-                            "metadata only)"
-                        ),
-                    }
-                )
+                skipped.append({"row_id": rid, "reason": _no_label_reason(row, accept_judged)})
             continue
         rec = {
             "recipe": recipe,
@@ -584,6 +584,16 @@ def records_from_feedback(
             rec["judged"] = judged
         out.append(rec)
     return out
+
+
+def _no_label_reason(row: Mapping, accept_judged: bool) -> str:
+    """Why a feedback row gave no training label."""
+    only_judged = any(_given(row.get(n)) for n in ("rigidity", "tightness"))
+    if only_judged and accept_judged:
+        return "it only has judged values, and a measured value of the same recipe replaces them"
+    if only_judged:
+        return "it only has judged values (not used)"
+    return "nothing it reports is a model target (pass/fail, notes and product mass are kept as metadata only)"
 
 
 _FINGERPRINTS: dict = {}

@@ -22,27 +22,30 @@ scorer, or a property the model leaves to physics).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
+from spacetrash_desktop.catalog.datasets import load_catalog
+from spacetrash_desktop.common import round_or_none
 from spacetrash_desktop.domain import PROPERTIES, PROPERTY_NAMES, Recipe, WasteItem
+from spacetrash_desktop.engine import physics as P
+from spacetrash_desktop.engine.recipes import from_recipes
+from spacetrash_desktop.engine.tables import compile_tables
 from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.ml.features import build_features, feature_label
+from spacetrash_desktop.ml.model import ADDITIVE, OFFSETS
+from spacetrash_desktop.services.generate import default_scorer
 
 E_REF = 3000.0  # E_HIGH / E_LOW of the rigidity index
 
 
 def _catalog(catalog=None):
-    from spacetrash_desktop.catalog import load_catalog
-
     return catalog or load_catalog()
 
 
 def explain_recipe(recipe: Recipe, items: Sequence[WasteItem], scorer=None, top: int = 6, catalog=None) -> dict:
     """Explain one recipe's predicted properties (see the module doc for the structure)."""
-    from spacetrash_desktop.engine.recipes import from_recipes
-    from spacetrash_desktop.engine.tables import compile_tables
-    from spacetrash_desktop.services.generate import default_scorer
-
     catalog = _catalog(catalog)
     scorer = scorer or default_scorer()
     tables = compile_tables(catalog, list(items))
@@ -60,19 +63,21 @@ def explain_recipe(recipe: Recipe, items: Sequence[WasteItem], scorer=None, top:
     ml = _ml_part(scorer, tables, batch, phys, mass, s, top, catalog)
     props = {}
     for k, (name, unit, label) in enumerate(PROPERTIES):
+        ml_k = ml[name] if ml else None
         entry = {
             "label": label,
             "unit": unit,
-            "value": _f(s.props[0, k]),
-            "low": _f(s.lo[0, k]),
-            "high": _f(s.hi[0, k]),
-            "physics": _f(physics_vals[k]),
+            "value": round_or_none(s.props[0, k]),
+            "low": round_or_none(s.lo[0, k]),
+            "high": round_or_none(s.hi[0, k]),
+            "physics": round_or_none(physics_vals[k]),
             "physics_drivers": drivers[name],
-            "ml": ml[name] if ml else None,
+            "ml": ml_k,
         }
-        use_ml = bool(ml and ml[name]["contributions"])
+        use_ml = ml_k is not None and bool(ml_k["contributions"])
         entry["contributions_source"] = "ml" if use_ml else "physics"
-        entry["contributions"] = (ml[name]["contributions"] if use_ml else drivers[name])[: max(int(top), 1)]
+        lines = ml_k["contributions"] if ml_k is not None and use_ml else drivers[name]
+        entry["contributions"] = lines[: max(int(top), 1)]
         props[name] = entry
     return {
         "recipe_id": recipe.recipe_id,
@@ -100,19 +105,23 @@ def _notes(is_ml: bool, ood: bool) -> list[str]:
     return out
 
 
-def _f(x) -> float | None:
-    x = float(x)
-    return round(x, 6) if np.isfinite(x) else None
-
-
 # ------------------------------------------------------------------------------------ physics
 
 
-def physics_drivers(tables, batch, phys) -> dict[str, list[dict]]:
-    """The physics model's terms for the first recipe of ``batch``, in each property's unit."""
-    from spacetrash_desktop.engine import physics as P
+@dataclass(frozen=True)
+class _Mix:
+    """What the physics model computes about the first recipe's feed, shared by the drivers."""
 
-    i = 0
+    proc: int
+    v: np.ndarray  # volume fractions of the materials
+    phi_b: float  # molten share
+    impurity: float  # mixed-polymer impurity of the molten phase
+    needs: bool  # the process needs a molten binder
+    por: float
+    min_melt: float
+
+
+def _mix(tables, batch, phys, i: int = 0) -> _Mix:
     proc = int(batch.proc[i])
     x = phys.material_frac[i]
     vol = x / tables.rho
@@ -123,12 +132,31 @@ def physics_drivers(tables, batch, phys) -> dict[str, list[dict]]:
     grp = np.zeros(tables.n_groups)
     np.add.at(grp, tables.group, vm)
     impurity = float(1.0 - ((grp / phi_b) ** 2).sum()) if phi_b > 0 else 0.0
-    needs = bool(tables.needs_melt[proc])
-    por = float(phys.porosity[i])
-    min_melt = float(tables.min_melt[proc])
-    bond = float(P._smoothstep(np.array(phi_b / min_melt if min_melt > 0 else 1.0))) if needs else 1.0
-    e_solid = float(np.exp((v * np.log(tables.modulus)).sum()))
-    adh_e = 1.0 - P.K_ADH_E * impurity
+    return _Mix(
+        proc, v, phi_b, impurity, bool(tables.needs_melt[proc]), float(phys.porosity[i]), float(tables.min_melt[proc])
+    )
+
+
+def physics_drivers(tables, batch, phys) -> dict[str, list[dict]]:
+    """The physics model's terms for the first recipe of ``batch``, in each property's unit."""
+    mix = _mix(tables, batch, phys)
+    out = {
+        "rigidity": _rigidity_drivers(tables, phys, mix),
+        "tightness": _tightness_drivers(tables, phys, mix),
+        **_resource_drivers(tables, phys, mix.proc),
+    }
+    for lines in out.values():
+        for d in lines:
+            d["value"] = round(float(d["value"]), 6)
+    return out
+
+
+def _rigidity_drivers(tables, phys, mix: _Mix, i: int = 0) -> list[dict]:
+    """The log-decomposition of the effective modulus, in index units."""
+    proc, por, phi_b, min_melt = mix.proc, mix.por, mix.phi_b, mix.min_melt
+    bond = float(P._smoothstep(np.array(phi_b / min_melt if min_melt > 0 else 1.0))) if mix.needs else 1.0
+    e_solid = float(np.exp((mix.v * np.log(tables.modulus)).sum()))
+    adh_e = 1.0 - P.K_ADH_E * mix.impurity
     structure = float(tables.structure[proc])
     pname = tables.processes[proc].name
     denom = np.log10(E_REF)
@@ -144,7 +172,7 @@ def physics_drivers(tables, batch, phys) -> dict[str, list[dict]]:
         {"label": f"Porosity ({por:.0%})", "value": 2 * lg(1 - por)},
         {
             "label": f"Binder bonding ({phi_b:.0%} molten, needs {min_melt:.0%})"
-            if needs
+            if mix.needs
             else "Binder bonding (not needed)",
             "value": lg(bond),
         },
@@ -155,22 +183,31 @@ def physics_drivers(tables, batch, phys) -> dict[str, list[dict]]:
     clip = float(phys.rigidity[i]) - total
     if abs(clip) > 1e-9:
         rig.append({"label": "Index limit (0-1)", "value": clip})
+    return rig
 
+
+def _tightness_drivers(tables, phys, mix: _Mix, i: int = 0) -> list[dict]:
+    """Log-shares of the gap to a perfect seal."""
+    proc, por, phi_b, needs = mix.proc, mix.por, mix.phi_b, mix.needs
     seal = float(tables.seal[proc])
     cont = float(P._smoothstep(np.array((phi_b - P.PHI_PERC) / (P.PHI_CONT - P.PHI_PERC)))) if needs else 1.0
     factors = [
         (f"Product form seals at most {seal:.0%} ({tables.processes[proc].product_form})", seal),
         (f"Continuity of the molten phase ({phi_b:.0%} molten)" if needs else "Continuity (no melt needed)", cont),
         (f"Porosity ({por:.0%})", (1 - por) ** 2),
-        ("Poor adhesion between different polymers", 1.0 - P.K_ADH_T * impurity),
+        ("Poor adhesion between different polymers", 1.0 - P.K_ADH_T * mix.impurity),
     ]
     t_val = float(phys.tightness[i])
     logs = [np.log(max(f, 1e-12)) for _, f in factors]
     s_log = sum(logs)
-    tight = [{"label": "Perfect seal", "value": 1.0}]
-    for (label, _), lf in zip(factors, logs):
+    tight: list[dict] = [{"label": "Perfect seal", "value": 1.0}]
+    for (label, _), lf in zip(factors, logs, strict=True):
         tight.append({"label": label, "value": float((t_val - 1.0) * lf / s_log) if s_log != 0 else 0.0})
+    return tight
 
+
+def _resource_drivers(tables, phys, proc: int, i: int = 0) -> dict[str, list[dict]]:
+    """Energy (heating, per kg, per cycle), process water, crew time (per cycle, per kg)."""
     feed = float(phys.feed_kg[i])
     batches = float(phys.batches[i])
     heat = float(phys.heat_kwh[i])
@@ -199,11 +236,7 @@ def physics_drivers(tables, batch, phys) -> dict[str, list[dict]]:
         {"label": f"Per cycle ({batches:.0f} cycle(s))", "value": float(tables.crew_per_batch[proc] * batches)},
         {"label": f"Per kg of feed ({feed:.2f} kg)", "value": float(tables.crew_per_kg[proc] * feed)},
     ]
-    out = {"rigidity": rig, "tightness": tight, "energy_kwh": energy, "water_l": water, "crew_min": crew}
-    for name, lines in out.items():
-        for d in lines:
-            d["value"] = round(float(d["value"]), 6)
-    return out
+    return {"energy_kwh": energy, "water_l": water, "crew_min": crew}
 
 
 # ------------------------------------------------------------------------------------ ML
@@ -213,9 +246,6 @@ def _ml_part(scorer, tables, batch, phys, mass, s, top, catalog) -> dict | None:
     ens = getattr(scorer, "ensemble", None)
     if ens is None:
         return None
-    from spacetrash_desktop.ml.features import build_features, feature_label
-    from spacetrash_desktop.ml.model import ADDITIVE, OFFSETS
-
     fb = build_features(tables, batch, phys, mass, ens.schema)
     contrib = ens.contributions(fb.X, weighted=True)[0]  # [5, F+1]
     Xi = ens.prepare(fb.X)
@@ -264,9 +294,6 @@ def global_importances(scorer=None, top: int = 10, catalog=None) -> dict:
     """What the active model relies on overall (for the Model panel): per property, the features
     with the largest mean |TreeSHAP contribution| on the held-out test split (stored in the bundle),
     as shares that add up to 1 over all features."""
-    from spacetrash_desktop.ml.features import feature_label
-    from spacetrash_desktop.services.generate import default_scorer
-
     scorer = scorer or default_scorer()
     ens = getattr(scorer, "ensemble", None)
     info = scorer.info.to_dict()
@@ -284,8 +311,9 @@ def global_importances(scorer=None, top: int = 10, catalog=None) -> dict:
     imp = (ens.extra or {}).get("importances", {})
     gated = np.asarray(getattr(ens, "gate_xgb", np.zeros(len(PROPERTY_NAMES), bool)), bool)
     corrections = list(getattr(ens, "correction", ()) or ())
-    props = {}
-    unused, from_feedback = [], []
+    props: dict[str, list[dict]] = {}
+    unused: list[str] = []
+    from_feedback: list[str] = []
     for k, name in enumerate(PROPERTY_NAMES):
         if k < len(gated) and gated[k]:
             # the member did not beat physics on validation: it is not used, so its importances

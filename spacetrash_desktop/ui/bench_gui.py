@@ -17,13 +17,26 @@ Runs offscreen when there is no display.
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from spacetrash_desktop.domain import ModelStatus
+from spacetrash_desktop.services.files import save_text
+from spacetrash_desktop.services.inventory import load_catalog, save_inventory
+from spacetrash_desktop.ui.app import make_application, route_qt_messages
+from spacetrash_desktop.ui.main_window import MainWindow
 
 TICK_MS = 5
 STALL_GOAL_MS = 50.0
@@ -38,9 +51,6 @@ def _ensure_platform() -> None:
 
 def measure_startup(repeats: int = 5, timeout_s: float = 60.0) -> dict:
     """Process start to interactive window, seconds (a fresh data folder with a saved inventory)."""
-    from spacetrash_desktop.catalog import load_catalog
-    from spacetrash_desktop.catalog.inventory import save_inventory
-
     tmp = tempfile.TemporaryDirectory(prefix="spacetrash-bench-")
     home = Path(tmp.name)
     save_inventory(list(load_catalog().default_inventory), home / "inventory.parquet")
@@ -67,8 +77,6 @@ def measure_startup(repeats: int = 5, timeout_s: float = 60.0) -> dict:
 
 class _TickRecorder:
     def __init__(self):
-        from PySide6.QtCore import Qt, QTimer
-
         self.gaps: list[float] = []
         self.timer = QTimer()
         self.timer.setInterval(TICK_MS)
@@ -92,8 +100,6 @@ class _TickRecorder:
 
 
 def _wait(app, cond, timeout_s: float) -> bool:
-    from PySide6.QtCore import QEventLoop, QTimer
-
     deadline = time.monotonic() + timeout_s
     loop = QEventLoop()
     poll = QTimer()
@@ -119,33 +125,88 @@ def _stall_stats(stalls: list[float]) -> dict:
     }
 
 
+@dataclass
+class _Bench:
+    """The window under measurement and what the steps share."""
+
+    app: QApplication
+    window: MainWindow
+    rec: _TickRecorder
+
+    @property
+    def tab(self):
+        return self.window.candidates_tab
+
+
 def measure_window(runs: int = 3) -> dict:
     """In-process: stalls during generation, first results, cancel latency."""
     _ensure_platform()
     home = tempfile.mkdtemp(prefix="spacetrash-bench-gui-")
     previous_home = os.environ.get("SPACETRASH_HOME")
     os.environ["SPACETRASH_HOME"] = home
-    from spacetrash_desktop.ui.app import make_application, route_qt_messages
-    from spacetrash_desktop.ui.main_window import MainWindow
+    bench = _open_window()
+    idle = _idle_noise_floor(bench)
+    target = bench.window.ctx.target
+    generation = _generation_runs(bench, runs)
+    cancel = _cancel_latency(bench)
+    bench.window.target_tab.apply_target(target)
+    model = dict(bench.window.ctx.model_info.to_dict())
+    bench.window.close()
+    shutil.rmtree(home, ignore_errors=True)
+    if previous_home is None:
+        os.environ.pop("SPACETRASH_HOME", None)
+    else:
+        os.environ["SPACETRASH_HOME"] = previous_home
+    view = generation["view"]
+    return {
+        "idle": idle,
+        "generation": {
+            "target": target.name if target else "",
+            "model": f"{model.get('name', '')} {model.get('version', '')} ({model.get('status', '')})".strip(),
+            "candidates_shown": len(view),
+            "front": view.n_front,
+            "scored": int(view.stats.get("evaluated", 0) or 0),
+            "runs": generation["per_run"],
+            "stall": _stall_stats(generation["stalls"]),
+            "first_results_s": _median_s(generation["first"]),
+            "total_s": _median_s(generation["totals"]),
+        },
+        "cancel": cancel,
+    }
 
+
+def _median_s(xs: list[float]) -> float | None:
+    return round(statistics.median(xs), 3) if xs else None
+
+
+def _open_window() -> _Bench:
+    """The main window on a fresh data folder, once its inventory and model are ready."""
     route_qt_messages()
     app = make_application([])
     window = MainWindow()
     window.show()
     if not _wait(app, lambda: len(window.ctx.inventory) > 0, 30):
         raise RuntimeError("the inventory did not load")
-    _wait(app, lambda: window.ctx.model_info.status != "checking", 60)
-    tab = window.candidates_tab
-    rec = _TickRecorder()
+    _wait(app, lambda: window.ctx.model_info.status != ModelStatus.CHECKING, 60)
+    return _Bench(app, window, _TickRecorder())
 
-    # noise floor: the same timer on an idle window
-    rec.start()
+
+def _idle_noise_floor(bench: _Bench) -> dict:
+    """The same timer on an idle window: the noise floor."""
+    bench.rec.start()
     t_end = time.monotonic() + 1.0
-    _wait(app, lambda: time.monotonic() > t_end, 2.0)
-    idle = _stall_stats(rec.stop())
+    _wait(bench.app, lambda: time.monotonic() > t_end, 2.0)
+    return _stall_stats(bench.rec.stop())
 
-    target = window.ctx.target
-    per_run, all_stalls, first, totals = [], [], [], []
+
+def _generation_runs(bench: _Bench, runs: int) -> dict:
+    """``runs`` default generations: the stalls of each, time to first results, whole-run time, and
+    the results view of the last one."""
+    app, window, tab, rec = bench.app, bench.window, bench.tab, bench.rec
+    per_run: list[dict] = []
+    all_stalls: list[float] = []
+    first: list[float] = []
+    totals: list[float] = []
     for _ in range(runs):
         seen_first: list[float] = []
         t0 = time.perf_counter()
@@ -167,9 +228,13 @@ def measure_window(runs: int = 3) -> dict:
             first.append(seen_first[0])
         per_run.append(_stall_stats(stalls))
         all_stalls += stalls
-    view = window.ctx.results.view
+    return {"per_run": per_run, "stalls": all_stalls, "first": first, "totals": totals, "view": window.ctx.results.view}
 
-    # cancel latency: a long run (the largest preset space), cancelled once results stream in
+
+def _cancel_latency(bench: _Bench) -> dict:
+    """A long run (the largest preset space), cancelled once results stream in: how long Cancel
+    takes to hand control back, and the stalls around it."""
+    app, window, tab, rec = bench.app, bench.window, bench.tab, bench.rec
     cancel_ms = None
     big = max(window.ctx.catalog.targets.values(), key=lambda t: ("*" in t.allowed_processes, len(t.allowed_processes)))
     window.target_tab.apply_target(big)
@@ -181,35 +246,10 @@ def measure_window(runs: int = 3) -> dict:
         tab.cancel()
         _wait(app, lambda: not tab.running, 30)
         cancel_ms = (time.perf_counter() - t_cancel) * 1000.0
-    cancel_stalls = _stall_stats(rec.stop())
-    window.target_tab.apply_target(target)
-    model = dict(window.ctx.model_info.to_dict())
-    window.close()
-    import shutil
-
-    shutil.rmtree(home, ignore_errors=True)
-    if previous_home is None:
-        os.environ.pop("SPACETRASH_HOME", None)
-    else:
-        os.environ["SPACETRASH_HOME"] = previous_home
     return {
-        "idle": idle,
-        "generation": {
-            "target": target.name if target else "",
-            "model": f"{model.get('name', '')} {model.get('version', '')} ({model.get('status', '')})".strip(),
-            "candidates_shown": len(view),
-            "front": view.n_front,
-            "scored": int(view.stats.get("evaluated", 0) or 0),
-            "runs": per_run,
-            "stall": _stall_stats(all_stalls),
-            "first_results_s": round(statistics.median(first), 3) if first else None,
-            "total_s": round(statistics.median(totals), 3) if totals else None,
-        },
-        "cancel": {
-            "target": big.name,
-            "latency_ms": round(cancel_ms, 1) if cancel_ms is not None else None,
-            "stall": cancel_stalls,
-        },
+        "target": big.name,
+        "latency_ms": round(cancel_ms, 1) if cancel_ms is not None else None,
+        "stall": _stall_stats(rec.stop()),
     }
 
 
@@ -269,7 +309,19 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
     return results
 
 
-if __name__ == "__main__":  # pragma: no cover
-    import json
+def main(argv: list[str] | None = None) -> int:
+    """``python -m spacetrash_desktop.ui.bench_gui [--quick] [--seed N] [--json FILE]``: the table on
+    stdout, the figures as JSON in FILE (how ``spacetrash bench gui`` runs it, in a process of its own)."""
+    parser = argparse.ArgumentParser(prog="python -m spacetrash_desktop.ui.bench_gui")
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--json", dest="json_out", default=None)
+    args = parser.parse_args(argv)
+    results = run(quick=args.quick, seed=args.seed, out=sys.stdout)
+    if args.json_out:
+        save_text(args.json_out, json.dumps(results, indent=2, default=str) + "\n", what="the benchmark results")
+    return 0
 
-    print(json.dumps(run(quick="--quick" in sys.argv), indent=2))
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
