@@ -42,6 +42,8 @@ class Catalog:
     mgs1_phases: tuple[tuple[str, str, float], ...]  # (phase, type, wt_pct)
     mgs1_tg: tuple[tuple[float, float], ...] = ()  # (temperature_c, mass_loss_pct), rising
     sources: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # process_id -> assumed spread (rigidity sd, tightness sd, energy/water/crew relative sd)
+    process_variability: Mapping[str, tuple[float, float, float, float, float]] = field(default_factory=dict)
 
     @property
     def material_ids(self) -> tuple[str, ...]:
@@ -332,6 +334,27 @@ def _load_mgs1_tg(root: Path, problems: list[str]) -> tuple[tuple[float, float],
     return tuple(out)
 
 
+VARIABILITY_COLUMNS = ("rigidity_sd", "tightness_sd", "energy_rel_sd", "water_rel_sd", "crew_rel_sd")
+
+
+def _load_process_variability(root: Path, problems: list[str]) -> dict[str, tuple[float, float, float, float, float]]:
+    """process_id -> the five spreads of ``process_variability.csv`` (empty when the file is absent;
+    the engine then uses its defaults)."""
+    path = root / "process_variability.csv"
+    if not path.exists():
+        return {}
+    out: dict[str, tuple[float, float, float, float, float]] = {}
+    for n, row in enumerate(read_csv_rows(path), start=2):
+        pid = row.get("process_id", "")
+        try:
+            rig, tight, energy, water, crew = (float(row[col]) for col in VARIABILITY_COLUMNS)
+        except (KeyError, TypeError, ValueError) as exc:
+            problems.append(f"process_variability.csv line {n}: {pid} has no valid spreads ({exc})")
+            continue
+        out[pid] = (rig, tight, energy, water, crew)
+    return out
+
+
 def _load_sources(root: Path, problems: list[str]) -> dict[str, dict[str, str]]:
     out = {}
     for n, row in enumerate(read_csv_rows(root / "sources.csv"), start=2):
@@ -355,6 +378,7 @@ def load_catalog_from(root: Path) -> Catalog:
         targets = _load_targets(root, processes, problems)
         mgs1 = _load_mgs1(root, problems)
         mgs1_tg = _load_mgs1_tg(root, problems)
+        variability = _load_process_variability(root, problems)
         lookup = {}
         for m in materials.values():
             for key in (m.material_id, m.name, *m.aliases):
@@ -377,6 +401,7 @@ def load_catalog_from(root: Path) -> Catalog:
         mgs1_phases=mgs1,
         mgs1_tg=mgs1_tg,
         sources=sources,
+        process_variability=variability,
     )
 
 
