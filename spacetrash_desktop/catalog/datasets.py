@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from spacetrash_desktop.catalog.rows import parse_inventory_rows
 from spacetrash_desktop.domain import (
     NEVER_HEAT_HAZARDS,
     TARGET_LIMITS,
@@ -368,8 +369,6 @@ def _load_sources(root: Path, problems: list[str]) -> dict[str, dict[str, str]]:
 
 def load_catalog_from(root: Path) -> Catalog:
     """Load and validate every dataset under ``root``; raise CatalogError listing all problems."""
-    from spacetrash_desktop.catalog.importer import parse_inventory_rows
-
     problems: list[str] = []
     try:
         sources = _load_sources(root, problems)
