@@ -93,7 +93,13 @@ class _RowReader:
             self.problems.append(f"{self.dataset} line {self.line}: {col} is empty")
         return v
 
-    def num(self, col: str, lo: float = -math.inf, hi: float = math.inf, optional: bool = False) -> float | None:
+    def num(self, col: str, lo: float = -math.inf, hi: float = math.inf) -> float:
+        """A required number; nan (with a problem recorded) when it is empty or not a number."""
+        x = self.opt_num(col, lo, hi, optional=False)
+        return math.nan if x is None else x
+
+    def opt_num(self, col: str, lo: float = -math.inf, hi: float = math.inf, optional: bool = True) -> float | None:
+        """A number that may be empty (None)."""
         v = self._raw(col)
         if v == "":
             if not optional:
@@ -134,7 +140,7 @@ def _load_materials(root: Path, problems: list[str]) -> dict[str, Material]:
         except ValueError:
             problems.append(f"materials.csv line {n}: unknown family {fam_raw!r}")
             family = MaterialFamily.UNKNOWN
-        melt = r.num("melt_c", 0, 4000, optional=True)
+        melt = r.opt_num("melt_c", 0, 4000)
         remeltable = r.flag("remeltable")
         decomposition = r.num("decomposition_c", 50, 5000)
         if remeltable and melt is None:
@@ -150,10 +156,10 @@ def _load_materials(root: Path, problems: list[str]) -> dict[str, Material]:
             density_kg_m3=r.num("density_kg_m3", 10, 25000),
             modulus_gpa=r.num("modulus_gpa", 1e-5, 1000),
             strength_mpa=r.num("strength_mpa", 0, 10000),
-            tg_c=r.num("tg_c", -273, 2000, optional=True),
+            tg_c=r.opt_num("tg_c", -273, 2000),
             melt_c=melt,
-            process_min_c=r.num("process_min_c", 0, 4000, optional=True),
-            process_max_c=r.num("process_max_c", 0, 4000, optional=True),
+            process_min_c=r.opt_num("process_min_c", 0, 4000),
+            process_max_c=r.opt_num("process_max_c", 0, 4000),
             decomposition_c=decomposition,
             cp_kj_kg_k=r.num("cp_kj_kg_k", 0.1, 10),
             latent_heat_kj_kg=r.num("latent_heat_kj_kg", 0, 1000),
@@ -498,7 +504,7 @@ def _target_provenance_problems(root: Path, source_keys: set[str]) -> list[str]:
         if not isinstance(prov, dict):
             problems.append(f"targets.json[{i}]: no provenance object")
             continue
-        covered = set()
+        covered: set[str] = set()
         for fields, text in prov.items():
             kind = str(text).split(":", 1)[0].strip()
             if kind not in PROVENANCE_KINDS:

@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from spacetrash_desktop.domain import LOSS_STREAMS, PROPERTIES, PROPERTY_NAMES, Recipe, Target
+from spacetrash_desktop.domain import LOSS_STREAMS, PROPERTIES, PROPERTY_NAMES, Recipe, RecipeStatus, Target
+from spacetrash_desktop.engine.physics import score_physics
 from spacetrash_desktop.engine.recipes import RecipeBatch
+from spacetrash_desktop.engine.search import Store
 from spacetrash_desktop.engine.tables import EngineTables
 from spacetrash_desktop.engine.vetting import INFEASIBLE_MASK, REFUSED_MASK, explain
 
@@ -26,7 +28,7 @@ class Candidate:
     values: Mapping[str, float]
     low: Mapping[str, float]
     high: Mapping[str, float]
-    status: str  # feasible | infeasible | refused
+    status: str  # a RecipeStatus: feasible | infeasible | refused
     flags: int
     reasons: tuple[dict, ...]
     pareto_rank: int  # 1 = on the front; 0 = not ranked (infeasible)
@@ -36,7 +38,7 @@ class Candidate:
 
     @property
     def feasible(self) -> bool:
-        return self.status == "feasible"
+        return self.status == RecipeStatus.FEASIBLE
 
     @property
     def on_front(self) -> bool:
@@ -121,9 +123,6 @@ def build_candidates(
     cache: dict | None = None,
 ) -> list[Candidate]:
     """Turn store rows into Candidate objects (cached by recipe content when a cache is given)."""
-    from spacetrash_desktop.engine.physics import score_physics
-    from spacetrash_desktop.engine.search import Store
-
     rows = np.asarray(rows, int)
     extra_names = Store.EXTRA
     ne = len(extra_names)
@@ -144,11 +143,13 @@ def build_candidates(
             todo.append(r)
     built: dict = {}
     if todo:
-        todo = np.array(todo, int)
-        b = RecipeBatch(arrays["idx"][todo], arrays["frac"][todo], arrays["reg"][todo], arrays["proc"][todo])
+        todo_rows = np.array(todo, int)
+        b = RecipeBatch(
+            arrays["idx"][todo_rows], arrays["frac"][todo_rows], arrays["reg"][todo_rows], arrays["proc"][todo_rows]
+        )
         # physics again for these rows only (cheap, vectorised): the store keeps no per-material data
         ph = score_physics(tables, b, float(target.batch_mass_kg))
-        for j, r in enumerate(todo):
+        for j, r in enumerate(todo_rows):
             rank = int(ranks[r]) if ranks is not None else 1
             props = arrays["props"][r]
             flags = int(arrays["flags"][r])
@@ -170,7 +171,11 @@ def build_candidates(
                 batch_mass_kg=float(target.batch_mass_kg),
             )
             reasons = explain(tables, b, j, flags, ph, target, props)
-            status = "refused" if flags & REFUSED_MASK else ("infeasible" if flags & INFEASIBLE_MASK else "feasible")
+            status = (
+                RecipeStatus.REFUSED
+                if flags & REFUSED_MASK
+                else (RecipeStatus.INFEASIBLE if flags & INFEASIBLE_MASK else RecipeStatus.FEASIBLE)
+            )
             c = Candidate(
                 recipe=recipe,
                 recipe_id=recipe.recipe_id,
@@ -183,7 +188,7 @@ def build_candidates(
                 status=status,
                 flags=flags,
                 reasons=tuple(reasons),
-                pareto_rank=rank if status == "feasible" else 0,
+                pareto_rank=rank if status == RecipeStatus.FEASIBLE else 0,
                 preference=float(arrays["pref"][r]),
                 ood=bool(arrays["ood"][r]),
                 details=details,
@@ -196,6 +201,7 @@ def build_candidates(
             if cache is not None:
                 cache[key] = c
         else:
+            assert cache is not None  # a row is skipped above only when the cache holds it
             c = cache[key]
         out.append(c)
     return out

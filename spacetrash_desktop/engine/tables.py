@@ -162,7 +162,7 @@ def _decomposition(mats: Sequence[Material]) -> np.ndarray:
     return np.array([m.decomposition_c for m in mats], float)
 
 
-def _item_columns(items: Sequence[WasteItem], midx: Mapping[str, int], n_materials: int) -> dict[str, np.ndarray]:
+def _item_columns(items: Sequence[WasteItem], midx: Mapping[str, int], n_materials: int) -> dict[str, Any]:
     """Composition [n+1, M] (normalised dry solids), moisture, stock and difficulty [n+1]; row n pads."""
     n = len(items)
     comp = np.zeros((n + 1, n_materials))
@@ -181,7 +181,7 @@ def _item_columns(items: Sequence[WasteItem], midx: Mapping[str, int], n_materia
     return dict(composition=comp, moisture=moist, stock=stock, difficulty=diff)
 
 
-def _process_columns(procs: Sequence[Process]) -> dict[str, np.ndarray]:
+def _process_columns(procs: Sequence[Process]) -> dict[str, Any]:
     """The per-process parameter arrays [P]."""
 
     def arr(attr: str) -> np.ndarray:
@@ -216,7 +216,7 @@ def _process_material_masks(
     mids: Sequence[str],
     heated: np.ndarray,
     temp: np.ndarray,
-) -> dict[str, np.ndarray]:
+) -> dict[str, Any]:
     """The process x material rule masks [P, M]."""
     P, M = len(procs), len(mats)
     melt = _melt(mats)
