@@ -20,7 +20,7 @@ from enum import IntFlag
 
 import numpy as np
 
-from spacetrash_desktop.domain import RecipeStatus, Target
+from spacetrash_desktop.domain import Process, RecipeStatus, Target
 from spacetrash_desktop.engine.physics import PhysicsResult
 from spacetrash_desktop.engine.recipes import RecipeBatch
 from spacetrash_desktop.engine.tables import EngineTables
@@ -178,16 +178,37 @@ def explain(
     props: np.ndarray | None = None,
 ) -> list[dict]:
     """Plain-language reasons for one recipe's flags: [{code, severity, message}]."""
-    out: list[dict] = []
     proc = t.processes[int(b.proc[i])]
     x = phys.material_frac[i] if phys is not None else np.zeros(t.n_materials)
     present = [t.material_ids[j] for j in range(len(x)) if x[j] > 1e-9 and j != t.regolith_index]
+    reasons = _Reasons(flags)
+    _refusal_reasons(reasons, t, b, i, proc, present)
+    if target is not None:
+        _target_reasons(reasons, t, b, i, proc, phys, target, props)
+    _warning_reasons(reasons, proc)
+    if proc.safety_note and flags & REFUSED_MASK == 0:
+        reasons.out.append({"code": "PROCESS_NOTE", "severity": "note", "message": proc.safety_note})
+    return reasons.out
+
+
+class _Reasons:
+    """The reasons of one recipe: a message is kept only when its flag is set."""
+
+    def __init__(self, flags: int):
+        self.flags = flags
+        self.out: list[dict] = []
+
+    def add(self, flag: Flag, severity: str, msg: str) -> None:
+        if self.flags & int(flag):
+            self.out.append({"code": flag.name, "severity": severity, "message": msg})
+
+
+def _refusal_reasons(
+    reasons: _Reasons, t: EngineTables, b: RecipeBatch, i: int, proc: Process, present: list[str]
+) -> None:
+    """Rules no model can change: refused or unaccepted materials, hazards, burning, regolith range."""
+    add = reasons.add
     names = dict(zip(t.material_ids, t.material_names))
-
-    def add(flag, severity, msg):
-        if flags & int(flag):
-            out.append({"code": flag.name, "severity": severity, "message": msg})
-
     refused = [names[m] for m in present if m in proc.refuses]
     add(
         Flag.REFUSED_MATERIAL,
@@ -227,46 +248,62 @@ def explain(
         f"{proc.name} takes {proc.regolith_min:.0%}-{proc.regolith_max:.0%} regolith; "
         f"this recipe has {float(b.reg[i]):.0%}.",
     )
-    if target is not None:
-        add(Flag.PROCESS_NOT_ALLOWED, RecipeStatus.INFEASIBLE, f"The target does not allow {proc.name}.")
-        add(Flag.REGOLITH_NOT_ALLOWED, RecipeStatus.INFEASIBLE, "The target does not allow regolith.")
-        if phys is not None:
-            short = []
-            for k in range(b.idx.shape[1]):
-                j = int(b.idx[i, k])
-                if j != t.n_items and phys.item_kg[i, k] > t.stock[j] + EPS:
-                    short.append(f"{t.item_names[j]} needs {phys.item_kg[i, k]:.2f} kg, {t.stock[j]:.2f} kg in stock")
-            add(Flag.STOCK, RecipeStatus.INFEASIBLE, "Not enough in stock: " + "; ".join(short) + ".")
-        if props is not None:
-            p = props
-            add(
-                Flag.ENERGY_CAP,
-                RecipeStatus.INFEASIBLE,
-                f"Needs {p[2]:.2f} kWh per batch; the cap is {target.max_energy_kwh:g} kWh.",
-            )
-            add(
-                Flag.WATER_CAP,
-                RecipeStatus.INFEASIBLE,
-                f"Needs {p[3]:.2f} L of water; the cap is {target.max_water_l:g} L.",
-            )
-            add(
-                Flag.CREW_CAP,
-                RecipeStatus.INFEASIBLE,
-                f"Needs {p[4]:.0f} crew minutes; the cap is {target.max_crew_min:g} min.",
-            )
-            add(
-                Flag.NO_PREDICTION,
-                RecipeStatus.INFEASIBLE,
-                "The model gave no usable number for this recipe, so it cannot be shown as meeting the target.",
-            )
-            add(
-                Flag.RIGIDITY_LOW, "infeasible", f"Rigidity {p[0]:.2f} is below the target's {target.rigidity_min:.2f}."
-            )
-            add(
-                Flag.TIGHTNESS_LOW,
-                RecipeStatus.INFEASIBLE,
-                f"Tightness {p[1]:.2f} is below the target's {target.tightness_min:.2f}.",
-            )
+
+
+def _target_reasons(
+    reasons: _Reasons,
+    t: EngineTables,
+    b: RecipeBatch,
+    i: int,
+    proc: Process,
+    phys: PhysicsResult | None,
+    target: Target,
+    props: np.ndarray | None,
+) -> None:
+    """What keeps the recipe from the target: process, regolith, stock, caps and minima."""
+    add = reasons.add
+    add(Flag.PROCESS_NOT_ALLOWED, RecipeStatus.INFEASIBLE, f"The target does not allow {proc.name}.")
+    add(Flag.REGOLITH_NOT_ALLOWED, RecipeStatus.INFEASIBLE, "The target does not allow regolith.")
+    if phys is not None:
+        short = []
+        for k in range(b.idx.shape[1]):
+            j = int(b.idx[i, k])
+            if j != t.n_items and phys.item_kg[i, k] > t.stock[j] + EPS:
+                short.append(f"{t.item_names[j]} needs {phys.item_kg[i, k]:.2f} kg, {t.stock[j]:.2f} kg in stock")
+        add(Flag.STOCK, RecipeStatus.INFEASIBLE, "Not enough in stock: " + "; ".join(short) + ".")
+    if props is not None:
+        p = props
+        add(
+            Flag.ENERGY_CAP,
+            RecipeStatus.INFEASIBLE,
+            f"Needs {p[2]:.2f} kWh per batch; the cap is {target.max_energy_kwh:g} kWh.",
+        )
+        add(
+            Flag.WATER_CAP,
+            RecipeStatus.INFEASIBLE,
+            f"Needs {p[3]:.2f} L of water; the cap is {target.max_water_l:g} L.",
+        )
+        add(
+            Flag.CREW_CAP,
+            RecipeStatus.INFEASIBLE,
+            f"Needs {p[4]:.0f} crew minutes; the cap is {target.max_crew_min:g} min.",
+        )
+        add(
+            Flag.NO_PREDICTION,
+            RecipeStatus.INFEASIBLE,
+            "The model gave no usable number for this recipe, so it cannot be shown as meeting the target.",
+        )
+        add(Flag.RIGIDITY_LOW, "infeasible", f"Rigidity {p[0]:.2f} is below the target's {target.rigidity_min:.2f}.")
+        add(
+            Flag.TIGHTNESS_LOW,
+            RecipeStatus.INFEASIBLE,
+            f"Tightness {p[1]:.2f} is below the target's {target.tightness_min:.2f}.",
+        )
+
+
+def _warning_reasons(reasons: _Reasons, proc: Process) -> None:
+    """Handling warnings that do not block the recipe."""
+    add = reasons.add
     add(
         Flag.MICROPLASTICS,
         "warning",
@@ -288,6 +325,3 @@ def explain(
         Flag.HOT_SURFACE, "warning", f"Hot surfaces at {proc.temperature_c:.0f} °C: wait for cool-down before handling."
     )
     add(Flag.OOD, "warning", "This recipe is far from anything the model was trained on; trust the interval less.")
-    if proc.safety_note and flags & REFUSED_MASK == 0:
-        out.append({"code": "PROCESS_NOTE", "severity": "note", "message": proc.safety_note})
-    return out
