@@ -8,25 +8,17 @@ traceback of an unexpected error goes to the log file only.
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import os
 import sys
 
 from spacetrash_desktop._version import __version__
+from spacetrash_desktop.commands import batch, bench, feedback, generate, inventory, model, retrain, selftest
 from spacetrash_desktop.errors import ErrorCode, SpaceTrashError
 from spacetrash_desktop.services.files import log_path, setup_logging
 
-COMMAND_MODULES = (
-    "spacetrash_desktop.commands.inventory",
-    "spacetrash_desktop.commands.generate",
-    "spacetrash_desktop.commands.bench",
-    "spacetrash_desktop.commands.batch",
-    "spacetrash_desktop.commands.selftest",
-    "spacetrash_desktop.commands.feedback",
-    "spacetrash_desktop.commands.model",
-    "spacetrash_desktop.commands.retrain",
-)
+# one module per feature area, each with ``register(subparsers)``; the order is the order of --help
+COMMAND_MODULES = (inventory, generate, bench, batch, selftest, feedback, model, retrain)
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -42,8 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="spacetrash", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"spacetrash {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    for module in COMMAND_MODULES:
+        module.register(sub)
     # the top layer wires the window into the self-test (commands cannot import the window)
     sub.choices["self-test"].set_defaults(window_check=_window_self_test)
     return parser
