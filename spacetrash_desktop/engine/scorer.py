@@ -68,16 +68,9 @@ class PhysicsScorer:
 
     def __init__(self, info: ModelInfo | None = None):
         self.info = info or ModelInfo()
-        self._variability: dict[int, np.ndarray] = {}
-
-    def _var(self, tables: EngineTables) -> np.ndarray:
-        key = id(tables)
-        if key not in self._variability:
-            self._variability = {key: load_variability(tables)}
-        return self._variability[key]
 
     def score(self, tables: EngineTables, batch: RecipeBatch, batch_mass_kg: float) -> Scores:
         phys = score_physics(tables, batch, batch_mass_kg)
         props = phys.objectives()
-        lo, hi = physics_band(tables, batch, props, self._var(tables))
+        lo, hi = physics_band(tables, batch, props, tables.variability)
         return Scores(phys=phys, props=props, lo=lo, hi=hi, ood=np.zeros(len(batch), bool))
