@@ -11,13 +11,12 @@ from __future__ import annotations
 import csv
 import json
 import math
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from spacetrash_desktop.catalog.rows import parse_inventory_rows
+from spacetrash_desktop.catalog.rows import normalise_key, parse_inventory_rows
 from spacetrash_desktop.domain import (
     NEVER_HEAT_HAZARDS,
     TARGET_LIMITS,
@@ -56,18 +55,18 @@ class Catalog:
 
     def material_lookup(self) -> dict[str, str]:
         """Lower-case name/alias/id -> material_id, for importers."""
-        out: dict[str, str] = {}
-        for m in self.materials.values():
-            for key in (m.material_id, m.name, *m.aliases):
-                out[_norm(key)] = m.material_id
-        return out
+        return _material_lookup(self.materials.values())
 
 
 # --------------------------------------------------------------------------------------------- utils
 
 
-def _norm(s: str) -> str:
-    return re.sub(r"[\s_\-]+", " ", str(s).strip().lower())
+def _material_lookup(materials: Iterable[Material]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in materials:
+        for key in (m.material_id, m.name, *m.aliases):
+            out[normalise_key(key)] = m.material_id
+    return out
 
 
 def read_csv_rows(path: Path) -> list[dict[str, str]]:
@@ -384,12 +383,10 @@ def load_catalog_from(root: Path) -> Catalog:
         mgs1 = _load_mgs1(root, problems)
         mgs1_tg = _load_mgs1_tg(root, problems)
         variability = _load_process_variability(root, problems)
-        lookup = {}
-        for m in materials.values():
-            for key in (m.material_id, m.name, *m.aliases):
-                lookup[_norm(key)] = m.material_id
         result = parse_inventory_rows(
-            read_csv_rows(root / "waste_inventory.csv"), lookup, source_name="waste_inventory.csv"
+            read_csv_rows(root / "waste_inventory.csv"),
+            _material_lookup(materials.values()),
+            source_name="waste_inventory.csv",
         )
         for e in result.errors:
             problems.append(f"waste_inventory.csv: {e.describe()}")

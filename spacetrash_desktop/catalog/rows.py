@@ -139,7 +139,8 @@ def fatal_error(check: str, message: str, name: str, **kw) -> InventoryImportErr
     return InventoryImportError([ImportIssue(check, message, file=name, **kw)])
 
 
-def _norm(s: str) -> str:
+def normalise_key(s: str) -> str:
+    """A header or material name as the lookups key it: no BOM, lower case, single spaces."""
     s = str(s).replace("\ufeff", "").strip().lower()
     return re.sub(r"[\s_\-]+", " ", s)
 
@@ -155,7 +156,7 @@ def _map_header(header: Sequence[str], lookup: Mapping[str, str], name: str):
     seen: dict[str, int] = {}
     synonyms = {s: canon for canon, alts in HEADER_SYNONYMS.items() for s in alts}
     for idx, raw in enumerate(header):
-        h = _norm(raw)
+        h = normalise_key(raw)
         if not h:
             continue
         if h in seen:
@@ -232,7 +233,7 @@ def parse_composition(text: str, lookup: Mapping[str, str], *, decimal_comma: bo
             return None, ("bad_composition", f"cannot read {part.strip()!r} as 'material percent'")
         name = (m.group("name1") or m.group("name2") or m.group("name3") or "").strip(" :=")
         pct_raw = m.group("pct1") or m.group("pct2")
-        mid = lookup.get(_norm(name))
+        mid = lookup.get(normalise_key(name))
         if mid is None:
             return None, ("unknown_material", f"unknown material {name!r}")
         if pct_raw is None:
