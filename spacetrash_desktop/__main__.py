@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import sys
 
+from spacetrash_desktop.cli import run
+
 
 def main(argv: list[str] | None = None) -> int:
-    from spacetrash_desktop.cli import run
-
     return run(sys.argv[1:] if argv is None else argv)
 
 

@@ -8,23 +8,17 @@ traceback of an unexpected error goes to the log file only.
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
+import os
 import sys
 
 from spacetrash_desktop._version import __version__
+from spacetrash_desktop.commands import batch, bench, feedback, generate, inventory, model, retrain, selftest
 from spacetrash_desktop.errors import ErrorCode, SpaceTrashError
+from spacetrash_desktop.services.files import log_path, setup_logging
 
-COMMAND_MODULES = (
-    "spacetrash_desktop.commands.inventory",
-    "spacetrash_desktop.commands.generate",
-    "spacetrash_desktop.commands.bench",
-    "spacetrash_desktop.commands.batch",
-    "spacetrash_desktop.commands.selftest",
-    "spacetrash_desktop.commands.feedback",
-    "spacetrash_desktop.commands.model",
-    "spacetrash_desktop.commands.retrain",
-)
+# one module per feature area, each with ``register(subparsers)``; the order is the order of --help
+COMMAND_MODULES = (inventory, generate, bench, batch, selftest, feedback, model, retrain)
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -40,14 +34,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="spacetrash", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"spacetrash {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    # the top layer wires the window into the self-test (commands cannot import the window)
+    sub.choices["self-test"].set_defaults(window_check=_window_self_test)
     return parser
 
 
 def run(argv: list[str]) -> int:
-    from spacetrash_desktop.storage.logs import setup_logging
-
     parser = build_parser()
     args = parser.parse_args(argv)
     setup_logging()
@@ -60,8 +54,6 @@ def run(argv: list[str]) -> int:
         print(f"spacetrash: {exc.code.value}: {exc.message}", file=sys.stderr)
         return EXIT_FAIL
     except BrokenPipeError:  # the reader went away (`spacetrash ... | head`): nothing to report
-        import os
-
         try:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         except OSError:
@@ -72,16 +64,21 @@ def run(argv: list[str]) -> int:
         return 130
     except Exception:  # a bug: the user gets one line, the log gets the traceback
         log.exception("unexpected error in command %s", args.command)
-        from spacetrash_desktop.storage.logs import log_path
-
         print(f"spacetrash: {ErrorCode.INTERNAL.value}: unexpected error; details are in {log_path()}", file=sys.stderr)
         return EXIT_INTERNAL
 
 
 def _open_window() -> int:
     try:
-        from spacetrash_desktop.ui.app import run_app
+        from spacetrash_desktop.ui.app import run_app  # noqa: PLC0415 - the window loads PySide6 (heavy; a build may lack it): only when it opens
     except ImportError as exc:  # the window is not available in this build
         print(f"spacetrash: the window cannot start ({exc}); see `spacetrash --help`", file=sys.stderr)
         return EXIT_FAIL
     return run_app([])
+
+
+def _window_self_test() -> str:
+    """The self-test's window check: the window's own ``self_test_window``."""
+    from spacetrash_desktop.ui.app import self_test_window  # noqa: PLC0415 - the window loads PySide6 (heavy): only when the check runs
+
+    return self_test_window()

@@ -11,12 +11,12 @@ from __future__ import annotations
 import csv
 import json
 import math
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from spacetrash_desktop.catalog.rows import normalise_key, parse_inventory_rows
 from spacetrash_desktop.domain import (
     NEVER_HEAT_HAZARDS,
     TARGET_LIMITS,
@@ -42,6 +42,8 @@ class Catalog:
     mgs1_phases: tuple[tuple[str, str, float], ...]  # (phase, type, wt_pct)
     mgs1_tg: tuple[tuple[float, float], ...] = ()  # (temperature_c, mass_loss_pct), rising
     sources: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # process_id -> assumed spread (rigidity sd, tightness sd, energy/water/crew relative sd)
+    process_variability: Mapping[str, tuple[float, float, float, float, float]] = field(default_factory=dict)
 
     @property
     def material_ids(self) -> tuple[str, ...]:
@@ -53,18 +55,18 @@ class Catalog:
 
     def material_lookup(self) -> dict[str, str]:
         """Lower-case name/alias/id -> material_id, for importers."""
-        out: dict[str, str] = {}
-        for m in self.materials.values():
-            for key in (m.material_id, m.name, *m.aliases):
-                out[_norm(key)] = m.material_id
-        return out
+        return _material_lookup(self.materials.values())
 
 
 # --------------------------------------------------------------------------------------------- utils
 
 
-def _norm(s: str) -> str:
-    return re.sub(r"[\s_\-]+", " ", str(s).strip().lower())
+def _material_lookup(materials: Iterable[Material]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in materials:
+        for key in (m.material_id, m.name, *m.aliases):
+            out[normalise_key(key)] = m.material_id
+    return out
 
 
 def read_csv_rows(path: Path) -> list[dict[str, str]]:
@@ -90,7 +92,13 @@ class _RowReader:
             self.problems.append(f"{self.dataset} line {self.line}: {col} is empty")
         return v
 
-    def num(self, col: str, lo: float = -math.inf, hi: float = math.inf, optional: bool = False) -> float | None:
+    def num(self, col: str, lo: float = -math.inf, hi: float = math.inf) -> float:
+        """A required number; nan (with a problem recorded) when it is empty or not a number."""
+        x = self.opt_num(col, lo, hi, optional=False)
+        return math.nan if x is None else x
+
+    def opt_num(self, col: str, lo: float = -math.inf, hi: float = math.inf, optional: bool = True) -> float | None:
+        """A number that may be empty (None)."""
         v = self._raw(col)
         if v == "":
             if not optional:
@@ -131,7 +139,7 @@ def _load_materials(root: Path, problems: list[str]) -> dict[str, Material]:
         except ValueError:
             problems.append(f"materials.csv line {n}: unknown family {fam_raw!r}")
             family = MaterialFamily.UNKNOWN
-        melt = r.num("melt_c", 0, 4000, optional=True)
+        melt = r.opt_num("melt_c", 0, 4000)
         remeltable = r.flag("remeltable")
         decomposition = r.num("decomposition_c", 50, 5000)
         if remeltable and melt is None:
@@ -147,10 +155,10 @@ def _load_materials(root: Path, problems: list[str]) -> dict[str, Material]:
             density_kg_m3=r.num("density_kg_m3", 10, 25000),
             modulus_gpa=r.num("modulus_gpa", 1e-5, 1000),
             strength_mpa=r.num("strength_mpa", 0, 10000),
-            tg_c=r.num("tg_c", -273, 2000, optional=True),
+            tg_c=r.opt_num("tg_c", -273, 2000),
             melt_c=melt,
-            process_min_c=r.num("process_min_c", 0, 4000, optional=True),
-            process_max_c=r.num("process_max_c", 0, 4000, optional=True),
+            process_min_c=r.opt_num("process_min_c", 0, 4000),
+            process_max_c=r.opt_num("process_max_c", 0, 4000),
             decomposition_c=decomposition,
             cp_kj_kg_k=r.num("cp_kj_kg_k", 0.1, 10),
             latent_heat_kj_kg=r.num("latent_heat_kj_kg", 0, 1000),
@@ -332,6 +340,27 @@ def _load_mgs1_tg(root: Path, problems: list[str]) -> tuple[tuple[float, float],
     return tuple(out)
 
 
+VARIABILITY_COLUMNS = ("rigidity_sd", "tightness_sd", "energy_rel_sd", "water_rel_sd", "crew_rel_sd")
+
+
+def _load_process_variability(root: Path, problems: list[str]) -> dict[str, tuple[float, float, float, float, float]]:
+    """process_id -> the five spreads of ``process_variability.csv`` (empty when the file is absent;
+    the engine then uses its defaults)."""
+    path = root / "process_variability.csv"
+    if not path.exists():
+        return {}
+    out: dict[str, tuple[float, float, float, float, float]] = {}
+    for n, row in enumerate(read_csv_rows(path), start=2):
+        pid = row.get("process_id", "")
+        try:
+            rig, tight, energy, water, crew = (float(row[col]) for col in VARIABILITY_COLUMNS)
+        except (KeyError, TypeError, ValueError) as exc:
+            problems.append(f"process_variability.csv line {n}: {pid} has no valid spreads ({exc})")
+            continue
+        out[pid] = (rig, tight, energy, water, crew)
+    return out
+
+
 def _load_sources(root: Path, problems: list[str]) -> dict[str, dict[str, str]]:
     out = {}
     for n, row in enumerate(read_csv_rows(root / "sources.csv"), start=2):
@@ -345,8 +374,6 @@ def _load_sources(root: Path, problems: list[str]) -> dict[str, dict[str, str]]:
 
 def load_catalog_from(root: Path) -> Catalog:
     """Load and validate every dataset under ``root``; raise CatalogError listing all problems."""
-    from spacetrash_desktop.catalog.importer import parse_inventory_rows
-
     problems: list[str] = []
     try:
         sources = _load_sources(root, problems)
@@ -355,12 +382,11 @@ def load_catalog_from(root: Path) -> Catalog:
         targets = _load_targets(root, processes, problems)
         mgs1 = _load_mgs1(root, problems)
         mgs1_tg = _load_mgs1_tg(root, problems)
-        lookup = {}
-        for m in materials.values():
-            for key in (m.material_id, m.name, *m.aliases):
-                lookup[_norm(key)] = m.material_id
+        variability = _load_process_variability(root, problems)
         result = parse_inventory_rows(
-            read_csv_rows(root / "waste_inventory.csv"), lookup, source_name="waste_inventory.csv"
+            read_csv_rows(root / "waste_inventory.csv"),
+            _material_lookup(materials.values()),
+            source_name="waste_inventory.csv",
         )
         for e in result.errors:
             problems.append(f"waste_inventory.csv: {e.describe()}")
@@ -377,6 +403,7 @@ def load_catalog_from(root: Path) -> Catalog:
         mgs1_phases=mgs1,
         mgs1_tg=mgs1_tg,
         sources=sources,
+        process_variability=variability,
     )
 
 
@@ -474,7 +501,7 @@ def _target_provenance_problems(root: Path, source_keys: set[str]) -> list[str]:
         if not isinstance(prov, dict):
             problems.append(f"targets.json[{i}]: no provenance object")
             continue
-        covered = set()
+        covered: set[str] = set()
         for fields, text in prov.items():
             kind = str(text).split(":", 1)[0].strip()
             if kind not in PROVENANCE_KINDS:

@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from spacetrash_desktop.catalog.rows import InventoryImportError, parse_inventory_rows
 from spacetrash_desktop.domain import WasteItem
+from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.storage.atomic import atomic_write, atomic_write_bytes
+from spacetrash_desktop.storage.paths import inventory_path
 
 INVENTORY_COLUMNS = ("id", "name", "category", "composition", "mass_kg", "count", "moisture_pct", "flags", "difficulty")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -40,8 +44,6 @@ def items_to_frame(items: Sequence[WasteItem]) -> pd.DataFrame:
 
 def frame_to_items(df: pd.DataFrame, lookup) -> list[WasteItem]:
     """Strictly rebuild items from a frame this module wrote (saved inventory)."""
-    from spacetrash_desktop.catalog.importer import InventoryImportError, parse_inventory_rows
-
     if df.empty:
         return []
     result = parse_inventory_rows(df.to_dict("records"), lookup, source_name="saved inventory")
@@ -70,16 +72,11 @@ def safe_csv_bytes(df: pd.DataFrame) -> bytes:
 
 
 def export_csv(df: pd.DataFrame, path: Path | str) -> None:
-    from spacetrash_desktop.storage.atomic import atomic_write_bytes
-
     atomic_write_bytes(Path(path), safe_csv_bytes(df), what="the CSV export")
 
 
 def save_inventory(items: Sequence[WasteItem], path: Path | None = None) -> Path:
     """Autosave the crew's inventory atomically to the per-user data dir (Parquet)."""
-    from spacetrash_desktop.storage.atomic import atomic_write
-    from spacetrash_desktop.storage.paths import inventory_path
-
     path = path or inventory_path()
     df = items_to_frame(items)
     atomic_write(path, lambda fh: df.to_parquet(fh, index=False), what="the inventory")
@@ -88,9 +85,6 @@ def save_inventory(items: Sequence[WasteItem], path: Path | None = None) -> Path
 
 def load_saved_inventory(lookup, path: Path | None = None) -> list[WasteItem] | None:
     """The saved inventory, or None when there is none yet. A corrupt file raises BadInputError."""
-    from spacetrash_desktop.errors import BadInputError
-    from spacetrash_desktop.storage.paths import inventory_path
-
     path = path or inventory_path()
     if not path.exists():
         return None

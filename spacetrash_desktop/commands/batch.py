@@ -6,6 +6,10 @@ import argparse
 import signal
 import sys
 
+from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.services.batch import BatchQueue
+from spacetrash_desktop.services.generate import physics_scorer
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("batch", help="process the jobs of a folder queue (pending -> processed/failed)")
@@ -19,18 +23,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_batch(args) -> int:
-    from spacetrash_desktop.errors import BadInputError
-    from spacetrash_desktop.services.batch import BatchQueue
-
     if not args.timeout > 0:
         raise BadInputError("--timeout must be a positive number of seconds")
     if args.max_job_kb <= 0:
         raise BadInputError("--max-job-kb must be positive")
-    factory = None
-    if args.physics_only:
-        from spacetrash_desktop.engine.scorer import PhysicsScorer
-
-        factory = PhysicsScorer
+    factory = physics_scorer if args.physics_only else None
     queue = BatchQueue(args.queue, timeout_s=args.timeout, max_job_bytes=args.max_job_kb * 1024, scorer_factory=factory)
 
     def stop(signum, frame):

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
+
+from spacetrash_desktop.context import RunContext
+from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.services.generate import generate, physics_scorer, resolve_inventory, resolve_target
+from spacetrash_desktop.services.inventory import target_presets
+from spacetrash_desktop.services.results_io import write_result
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,57 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     t.set_defaults(func=cmd_targets)
 
 
-def load_inventory_arg(value: str):
-    from spacetrash_desktop.catalog import InventoryImportError, import_inventory, load_catalog
-    from spacetrash_desktop.errors import BadInputError
-
-    if value == "default":
-        return list(load_catalog().default_inventory)
-    try:
-        result = import_inventory(value)
-    except InventoryImportError as exc:
-        first = exc.issues[0]
-        where = f"line {first.line}: " if first.line else ""
-        raise BadInputError(f"inventory {value}: {where}{first.message}") from None
-    if result.errors:
-        first = result.errors[0]
-        raise BadInputError(
-            f"inventory {value}: {len(result.errors)} error(s), first: {first.describe()} "
-            f"(run `spacetrash inventory validate {value}`)"
-        )
-    return result.items
-
-
-def load_target_arg(value: str):
-    from spacetrash_desktop.catalog import load_catalog, parse_target
-    from spacetrash_desktop.errors import BadInputError
-
-    cat = load_catalog()
-    if value in cat.targets:
-        return cat.targets[value]
-    path = Path(value)
-    if not path.suffix.lower() == ".json" or not path.exists():
-        known = ", ".join(cat.targets)
-        raise BadInputError(f"unknown target {value!r}; use one of: {known}; or a target .json file")
-    try:
-        if path.stat().st_size > 1_000_000:
-            raise BadInputError(f"target file {value} is larger than 1 MB")
-        obj = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise BadInputError(f"target file {value} is not valid JSON ({type(exc).__name__})") from None
-    target, problems = parse_target(obj, cat.processes, where=path.name)
-    if problems:
-        raise BadInputError("; ".join(problems))
-    return target
-
-
 def cmd_generate(args) -> int:
-    from spacetrash_desktop.context import RunContext
-    from spacetrash_desktop.engine.scorer import PhysicsScorer
-    from spacetrash_desktop.errors import BadInputError
-    from spacetrash_desktop.services.generate import generate
-    from spacetrash_desktop.services.results_io import write_result
-
     out = Path(args.out)
     if out.suffix.lower() not in {".json", ".csv"}:
         raise BadInputError(f"--out must end in .json or .csv, not {out.suffix or '(nothing)'}")
@@ -83,9 +38,9 @@ def cmd_generate(args) -> int:
         raise BadInputError("--time-budget must be a positive number of seconds")
     if args.max_evals is not None and args.max_evals <= 0:
         raise BadInputError("--max-evals must be positive")
-    items = load_inventory_arg(args.inventory)
-    target = load_target_arg(args.target)
-    scorer = PhysicsScorer() if args.physics_only else None
+    items = resolve_inventory(args.inventory)
+    target = resolve_target(args.target)
+    scorer = physics_scorer() if args.physics_only else None
     ctx = RunContext()
     result = generate(
         items,
@@ -123,9 +78,7 @@ def cmd_generate(args) -> int:
 
 
 def cmd_targets(args) -> int:
-    from spacetrash_desktop.catalog import load_catalog
-
-    for t in load_catalog().targets.values():
+    for t in target_presets():
         print(
             f"{t.target_id:24s} {t.kind:9s} R>={t.rigidity_min:.2f} T>={t.tightness_min:.2f} "
             f"{t.batch_mass_kg:g} kg, <= {t.max_energy_kwh:g} kWh, {t.max_water_l:g} L, {t.max_crew_min:g} min"

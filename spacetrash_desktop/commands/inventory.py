@@ -5,6 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
+from spacetrash_desktop.services.inventory import (
+    InventoryImportError,
+    current_inventory,
+    export_csv,
+    import_inventory,
+    items_to_frame,
+    save_current_inventory,
+)
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("inventory", help="validate, import, show or export an inventory")
@@ -28,8 +37,6 @@ def _issue_line(prefix: str, issue) -> str:
 
 
 def _import(path: str):
-    from spacetrash_desktop.catalog import InventoryImportError, import_inventory
-
     try:
         return import_inventory(path), None
     except InventoryImportError as exc:
@@ -56,8 +63,6 @@ def cmd_validate(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from spacetrash_desktop.services.inventory import save_current_inventory
-
     result, fatal = _import(args.file)
     if fatal is not None:
         for issue in fatal.issues:
@@ -78,8 +83,6 @@ def cmd_import(args) -> int:
 
 
 def cmd_show(args) -> int:
-    from spacetrash_desktop.services.inventory import current_inventory
-
     items, origin = current_inventory()
     print(f"# inventory: {origin}, {len(items)} items, {sum(i.mass_kg for i in items):,.1f} kg")
     for it in items:
@@ -89,9 +92,6 @@ def cmd_show(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from spacetrash_desktop.catalog.inventory import export_csv, items_to_frame
-    from spacetrash_desktop.services.inventory import current_inventory
-
     items, _ = current_inventory()
     export_csv(items_to_frame(items), args.out)
     print(f"Exported {len(items)} item(s) to {args.out}", file=sys.stderr)

@@ -13,6 +13,7 @@ writing WFG ourselves.
 
 from __future__ import annotations
 
+import moocore
 import numpy as np
 
 from spacetrash_desktop.domain import Target
@@ -64,8 +65,6 @@ def nondominated_mask(f: np.ndarray) -> np.ndarray:
     """True for rows of ``f`` (minimised) that no other row dominates. Duplicates are all kept."""
     if len(f) == 0:
         return np.zeros(0, bool)
-    import moocore
-
     return np.asarray(moocore.is_nondominated(np.asarray(f, float), keep_weakly=True), bool)
 
 
@@ -95,8 +94,6 @@ def pareto_ranks(f: np.ndarray) -> np.ndarray:
     """1 for the front, 2 for the front of the rest, ..."""
     if len(f) == 0:
         return np.zeros(0, int)
-    import moocore
-
     return np.asarray(moocore.pareto_rank(np.asarray(f, float)), int) + 1
 
 
@@ -108,8 +105,6 @@ def hypervolume(norm: np.ndarray, ref: float = HV_REFERENCE) -> float:
     pts = pts[(pts < ref).all(axis=1)]
     if len(pts) == 0:
         return 0.0
-    import moocore
-
     return float(moocore.hypervolume(pts, ref=np.full(pts.shape[1], ref)))
 
 

@@ -110,6 +110,55 @@ def rigidity_index(modulus_gpa: np.ndarray) -> np.ndarray:
 
 def score_physics(t: EngineTables, b: RecipeBatch, batch_mass_kg: float) -> PhysicsResult:
     N = len(b)
+    mix = _feed_mix(t, b)
+    ph = _phases(t, b, mix.x)
+    porosity = _porosity(t, b, ph)
+    mech = _mechanics(t, b, ph, porosity)
+    flows = _mass_flows(t, b, mix, batch_mass_kg)
+    ops = _operations(t, b, mix, ph.molten, flows)
+    hydrogen = np.where(mix.solids > 0, (mix.x * t.hydrogen[None, :]).sum(axis=1) / np.maximum(mix.solids, 1e-12), 0.0)
+    diff = t.difficulty[b.idx]
+    problematic = (mix.wslot * (diff - 1.0) / 2.0).sum(axis=1)
+    feed = flows.feed
+    return PhysicsResult(
+        rigidity=mech.rigidity,
+        tightness=mech.tightness,
+        energy_kwh=ops.energy,
+        water_l=ops.water,
+        crew_min=ops.crew,
+        modulus_gpa=mech.e_eff,
+        strength_mpa=mech.strength,
+        porosity=porosity,
+        melt_fraction=ph.phi_b,
+        hydrogen_wt_pct=hydrogen,
+        feed_kg=feed,
+        regolith_kg=flows.regolith_kg,
+        item_kg=flows.item_kg,
+        product_kg=np.full(N, float(batch_mass_kg)),
+        loss_vapour_kg=flows.vapour * feed,
+        loss_volatiles_kg=flows.volatiles * feed,
+        loss_fines_kg=flows.fines * feed,
+        loss_trim_kg=flows.trim * feed,
+        batches=ops.batches,
+        heat_kwh=ops.heat_kwh,
+        water_recovered_l=flows.vapour * feed,  # 1 kg of condensed water = 1 L
+        problematic_share=problematic,
+        moisture_frac=mix.h,
+        material_frac=mix.x,
+    )
+
+
+@dataclass(frozen=True)
+class _Mix:
+    """Per kg of feed: wet share per slot [N,4], water h [N], dry material x [N,M], solids [N]."""
+
+    wslot: np.ndarray
+    h: np.ndarray
+    x: np.ndarray
+    solids: np.ndarray
+
+
+def _feed_mix(t: EngineTables, b: RecipeBatch) -> _Mix:
     waste = 1.0 - b.reg  # [N]
     wslot = waste[:, None] * b.frac  # wet feed share per slot [N,4]
     moist = t.moisture[b.idx]  # [N,4]
@@ -118,9 +167,20 @@ def score_physics(t: EngineTables, b: RecipeBatch, batch_mass_kg: float) -> Phys
     comp = t.composition[b.idx]  # [N,4,M]
     x = np.einsum("nk,nkm->nm", dry, comp)
     x[:, t.regolith_index] += b.reg
-    solids = x.sum(axis=1)
+    return _Mix(wslot=wslot, h=h, x=x, solids=x.sum(axis=1))
 
-    # ---- phases
+
+@dataclass(frozen=True)
+class _Phases:
+    v: np.ndarray  # [N,M] volume fractions
+    molten: np.ndarray  # [N,M] molten at the process temperature
+    phi_b: np.ndarray  # binder (melt) volume fraction
+    phi_f: np.ndarray  # filler volume fraction
+    needs: np.ndarray  # the process needs a melt phase
+    impurity: np.ndarray  # compatibility impurity of the melt phase
+
+
+def _phases(t: EngineTables, b: RecipeBatch, x: np.ndarray) -> _Phases:
     vol = x / t.rho[None, :]
     vsum = vol.sum(axis=1, keepdims=True)
     vsum[vsum == 0] = 1.0
@@ -138,17 +198,30 @@ def score_physics(t: EngineTables, b: RecipeBatch, batch_mass_kg: float) -> Phys
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(phi_b[:, None] > 0, grp / phi_b[:, None], 0.0)
     impurity = np.where(phi_b > 0, 1.0 - (share**2).sum(axis=1), 0.0)
+    return _Phases(v=v, molten=molten, phi_b=phi_b, phi_f=phi_f, needs=needs, impurity=impurity)
 
-    # ---- porosity
-    inter = phi_f * (1.0 - PHI_MAX) / PHI_MAX
-    unfilled = np.maximum(0.0, inter - phi_b)
-    compact = phi_f / PHI_MAX + np.maximum(0.0, phi_b - inter)
+
+def _porosity(t: EngineTables, b: RecipeBatch, ph: _Phases) -> np.ndarray:
+    inter = ph.phi_f * (1.0 - PHI_MAX) / PHI_MAX
+    unfilled = np.maximum(0.0, inter - ph.phi_b)
+    compact = ph.phi_f / PHI_MAX + np.maximum(0.0, ph.phi_b - inter)
     with np.errstate(invalid="ignore", divide="ignore"):
         p_pack = np.where(compact > 0, unfilled / compact, 0.0)
-    p_pack = np.where(needs, p_pack, 0.0)
+    p_pack = np.where(ph.needs, p_pack, 0.0)
     base = t.base_porosity[b.proc]
-    porosity = 1.0 - (1.0 - base) * (1.0 - p_pack)
+    return 1.0 - (1.0 - base) * (1.0 - p_pack)
 
+
+@dataclass(frozen=True)
+class _Mechanics:
+    rigidity: np.ndarray
+    e_eff: np.ndarray  # effective modulus, GPa
+    strength: np.ndarray  # MPa
+    tightness: np.ndarray
+
+
+def _mechanics(t: EngineTables, b: RecipeBatch, ph: _Phases, porosity: np.ndarray) -> _Mechanics:
+    v, phi_b, needs, impurity = ph.v, ph.phi_b, ph.needs, ph.impurity
     # ---- rigidity
     log_e = (v * np.log(t.modulus)[None, :]).sum(axis=1)
     e_solid = np.exp(log_e)
@@ -165,22 +238,62 @@ def score_physics(t: EngineTables, b: RecipeBatch, batch_mass_kg: float) -> Phys
     # ---- tightness
     cont = np.where(needs, _smoothstep((phi_b - PHI_PERC) / (PHI_CONT - PHI_PERC)), 1.0)
     tightness = np.clip(t.seal[b.proc] * cont * dense * (1.0 - K_ADH_T * impurity), 0.0, 1.0)
+    return _Mechanics(rigidity=rigidity, e_eff=e_eff, strength=strength, tightness=tightness)
 
-    # ---- mass flows per kg of feed
+
+@dataclass(frozen=True)
+class _Flows:
+    """Losses per kg of feed, the feed for one batch of product and its split."""
+
+    heated: np.ndarray
+    temp: np.ndarray
+    boils: np.ndarray
+    vapour: np.ndarray
+    volatiles: np.ndarray
+    fines: np.ndarray
+    trim: np.ndarray
+    feed: np.ndarray  # kg
+    item_kg: np.ndarray  # [N,4]
+    regolith_kg: np.ndarray
+
+
+def _mass_flows(t: EngineTables, b: RecipeBatch, mix: _Mix, batch_mass_kg: float) -> _Flows:
     heated = t.heated[b.proc]
     temp = t.temperature[b.proc]
     boils = heated & (temp >= 100.0)
-    vapour = np.where(boils, h, 0.0)
+    vapour = np.where(boils, mix.h, 0.0)
     volatiles = b.reg * t.reg_volatile[b.proc]
-    fines = t.fines[b.proc] * solids
-    trim = t.trim[b.proc] * solids
+    fines = t.fines[b.proc] * mix.solids
+    trim = t.trim[b.proc] * mix.solids
     y = 1.0 - vapour - volatiles - fines - trim
     y = np.maximum(y, 1e-6)
     feed = batch_mass_kg / y
-    item_kg = wslot * feed[:, None]
-    regolith_kg = b.reg * feed
+    return _Flows(
+        heated=heated,
+        temp=temp,
+        boils=boils,
+        vapour=vapour,
+        volatiles=volatiles,
+        fines=fines,
+        trim=trim,
+        feed=feed,
+        item_kg=mix.wslot * feed[:, None],
+        regolith_kg=b.reg * feed,
+    )
 
-    # ---- energy
+
+@dataclass(frozen=True)
+class _Operations:
+    heat_kwh: np.ndarray
+    batches: np.ndarray
+    energy: np.ndarray  # kWh
+    water: np.ndarray  # L
+    crew: np.ndarray  # min
+
+
+def _operations(t: EngineTables, b: RecipeBatch, mix: _Mix, molten: np.ndarray, fl: _Flows) -> _Operations:
+    """Energy (heat and machine), water and crew time for the feed."""
+    x, heated, temp, boils, feed = mix.x, fl.heated, fl.temp, fl.boils, fl.feed
     d_t = np.where(heated, temp - AMBIENT_C, 0.0)
     q_solid = (x * t.cp[None, :]).sum(axis=1) * d_t + (x * molten * t.latent[None, :]).sum(axis=1)
     water_heat = np.where(
@@ -189,41 +302,11 @@ def score_physics(t: EngineTables, b: RecipeBatch, batch_mass_kg: float) -> Phys
         + np.where(boils, L_VAPOUR + CP_STEAM * np.maximum(temp - 100.0, 0.0), 0.0),
         0.0,
     )
-    q = q_solid + h * np.maximum(water_heat, 0.0) + volatiles * DEHYDRATION_KJ_KG  # kJ per kg feed
+    q = q_solid + mix.h * np.maximum(water_heat, 0.0) + fl.volatiles * DEHYDRATION_KJ_KG  # kJ per kg feed
     heat_kwh = np.where(heated, q * feed / 3600.0 / t.efficiency[b.proc], 0.0)
     batches = np.ceil(feed / t.max_batch[b.proc] - 1e-9)
     batches = np.maximum(batches, 1.0)
     energy = heat_kwh + t.kwh_per_kg[b.proc] * feed + t.kwh_per_batch[b.proc] * batches
     water = t.water_per_kg[b.proc] * feed
     crew = t.crew_per_batch[b.proc] * batches + t.crew_per_kg[b.proc] * feed
-
-    hydrogen = np.where(solids > 0, (x * t.hydrogen[None, :]).sum(axis=1) / np.maximum(solids, 1e-12), 0.0)
-    diff = t.difficulty[b.idx]
-    problematic = (wslot * (diff - 1.0) / 2.0).sum(axis=1)
-
-    return PhysicsResult(
-        rigidity=rigidity,
-        tightness=tightness,
-        energy_kwh=energy,
-        water_l=water,
-        crew_min=crew,
-        modulus_gpa=e_eff,
-        strength_mpa=strength,
-        porosity=porosity,
-        melt_fraction=phi_b,
-        hydrogen_wt_pct=hydrogen,
-        feed_kg=feed,
-        regolith_kg=regolith_kg,
-        item_kg=item_kg,
-        product_kg=np.full(N, float(batch_mass_kg)),
-        loss_vapour_kg=vapour * feed,
-        loss_volatiles_kg=volatiles * feed,
-        loss_fines_kg=fines * feed,
-        loss_trim_kg=trim * feed,
-        batches=batches,
-        heat_kwh=heat_kwh,
-        water_recovered_l=vapour * feed,  # 1 kg of condensed water = 1 L
-        problematic_share=problematic,
-        moisture_frac=h,
-        material_frac=x,
-    )
+    return _Operations(heat_kwh=heat_kwh, batches=batches, energy=energy, water=water, crew=crew)

@@ -71,9 +71,10 @@ def build_problem(tables: EngineTables, target: Target, quanta: int = DEFAULT_QU
                 reps[i] = seen[key]
             else:
                 seen[key] = i
+        members: dict[int, list[int]] = {}
         for i in range(n):
-            twins.setdefault(int(reps[i]), []).append(i)
-        twins = {k: np.array(v) for k, v in twins.items()}
+            members.setdefault(int(reps[i]), []).append(i)
+        twins = {k: np.array(v) for k, v in members.items()}
     else:
         twins = {i: np.array([i]) for i in range(n)}
     is_rep = reps == np.arange(n)

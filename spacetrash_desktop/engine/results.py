@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from spacetrash_desktop.domain import LOSS_STREAMS, PROPERTIES, PROPERTY_NAMES, Recipe, Target
+from spacetrash_desktop.domain import LOSS_STREAMS, PROPERTIES, PROPERTY_NAMES, Recipe, RecipeStatus, Target
+from spacetrash_desktop.engine.physics import PhysicsResult, score_physics
 from spacetrash_desktop.engine.recipes import RecipeBatch
+from spacetrash_desktop.engine.search import Store
 from spacetrash_desktop.engine.tables import EngineTables
 from spacetrash_desktop.engine.vetting import INFEASIBLE_MASK, REFUSED_MASK, explain
 
@@ -26,7 +28,7 @@ class Candidate:
     values: Mapping[str, float]
     low: Mapping[str, float]
     high: Mapping[str, float]
-    status: str  # feasible | infeasible | refused
+    status: str  # a RecipeStatus: feasible | infeasible | refused
     flags: int
     reasons: tuple[dict, ...]
     pareto_rank: int  # 1 = on the front; 0 = not ranked (infeasible)
@@ -36,7 +38,7 @@ class Candidate:
 
     @property
     def feasible(self) -> bool:
-        return self.status == "feasible"
+        return self.status == RecipeStatus.FEASIBLE
 
     @property
     def on_front(self) -> bool:
@@ -121,13 +123,7 @@ def build_candidates(
     cache: dict | None = None,
 ) -> list[Candidate]:
     """Turn store rows into Candidate objects (cached by recipe content when a cache is given)."""
-    from spacetrash_desktop.engine.physics import score_physics
-    from spacetrash_desktop.engine.search import Store
-
     rows = np.asarray(rows, int)
-    extra_names = Store.EXTRA
-    ne = len(extra_names)
-    pad = tables.n_items
     keys = []
     todo = []
     for r in rows:
@@ -144,51 +140,15 @@ def build_candidates(
             todo.append(r)
     built: dict = {}
     if todo:
-        todo = np.array(todo, int)
-        b = RecipeBatch(arrays["idx"][todo], arrays["frac"][todo], arrays["reg"][todo], arrays["proc"][todo])
+        todo_rows = np.array(todo, int)
+        b = RecipeBatch(
+            arrays["idx"][todo_rows], arrays["frac"][todo_rows], arrays["reg"][todo_rows], arrays["proc"][todo_rows]
+        )
         # physics again for these rows only (cheap, vectorised): the store keeps no per-material data
         ph = score_physics(tables, b, float(target.batch_mass_kg))
-        for j, r in enumerate(todo):
+        for j, r in enumerate(todo_rows):
             rank = int(ranks[r]) if ranks is not None else 1
-            props = arrays["props"][r]
-            flags = int(arrays["flags"][r])
-            ex = arrays["extra"][r]
-            details = {name: float(ex[i]) for i, name in enumerate(extra_names)}
-            slot_kg = ex[ne:]
-            items, names, kgs = [], [], []
-            for k in range(b.idx.shape[1]):
-                it = int(b.idx[j, k])
-                if it == pad or b.frac[j, k] <= 0:
-                    continue
-                items.append((tables.item_ids[it], float(b.frac[j, k])))
-                names.append(tables.item_names[it])
-                kgs.append(float(slot_kg[k]))
-            recipe = Recipe(
-                items=tuple(items),
-                regolith_frac=float(b.reg[j]),
-                process_id=tables.process_ids[int(b.proc[j])],
-                batch_mass_kg=float(target.batch_mass_kg),
-            )
-            reasons = explain(tables, b, j, flags, ph, target, props)
-            status = "refused" if flags & REFUSED_MASK else ("infeasible" if flags & INFEASIBLE_MASK else "feasible")
-            c = Candidate(
-                recipe=recipe,
-                recipe_id=recipe.recipe_id,
-                process_name=tables.processes[int(b.proc[j])].name,
-                item_names=tuple(names),
-                item_kg=tuple(kgs),
-                values={n: float(props[i]) for i, n in enumerate(PROPERTY_NAMES)},
-                low={n: float(arrays["lo"][r][i]) for i, n in enumerate(PROPERTY_NAMES)},
-                high={n: float(arrays["hi"][r][i]) for i, n in enumerate(PROPERTY_NAMES)},
-                status=status,
-                flags=flags,
-                reasons=tuple(reasons),
-                pareto_rank=rank if status == "feasible" else 0,
-                preference=float(arrays["pref"][r]),
-                ood=bool(arrays["ood"][r]),
-                details=details,
-            )
-            built[int(r)] = c
+            built[int(r)] = _candidate(tables, target, arrays, int(r), rank, b, j, ph)
     out = []
     for r, key in zip(rows, keys):
         if int(r) in built:
@@ -196,6 +156,65 @@ def build_candidates(
             if cache is not None:
                 cache[key] = c
         else:
+            assert cache is not None  # a row is skipped above only when the cache holds it
             c = cache[key]
         out.append(c)
     return out
+
+
+def _candidate(
+    tables: EngineTables,
+    target: Target,
+    arrays: Mapping[str, np.ndarray],
+    r: int,
+    rank: int,
+    b: RecipeBatch,
+    j: int,
+    ph: PhysicsResult,
+) -> Candidate:
+    """Store row ``r`` (row ``j`` of the re-scored batch ``b``, physics ``ph``) as a Candidate."""
+    extra_names = Store.EXTRA
+    ne = len(extra_names)
+    pad = tables.n_items
+    props = arrays["props"][r]
+    flags = int(arrays["flags"][r])
+    ex = arrays["extra"][r]
+    details = {name: float(ex[i]) for i, name in enumerate(extra_names)}
+    slot_kg = ex[ne:]
+    items, names, kgs = [], [], []
+    for k in range(b.idx.shape[1]):
+        it = int(b.idx[j, k])
+        if it == pad or b.frac[j, k] <= 0:
+            continue
+        items.append((tables.item_ids[it], float(b.frac[j, k])))
+        names.append(tables.item_names[it])
+        kgs.append(float(slot_kg[k]))
+    recipe = Recipe(
+        items=tuple(items),
+        regolith_frac=float(b.reg[j]),
+        process_id=tables.process_ids[int(b.proc[j])],
+        batch_mass_kg=float(target.batch_mass_kg),
+    )
+    reasons = explain(tables, b, j, flags, ph, target, props)
+    status = (
+        RecipeStatus.REFUSED
+        if flags & REFUSED_MASK
+        else (RecipeStatus.INFEASIBLE if flags & INFEASIBLE_MASK else RecipeStatus.FEASIBLE)
+    )
+    return Candidate(
+        recipe=recipe,
+        recipe_id=recipe.recipe_id,
+        process_name=tables.processes[int(b.proc[j])].name,
+        item_names=tuple(names),
+        item_kg=tuple(kgs),
+        values={n: float(props[i]) for i, n in enumerate(PROPERTY_NAMES)},
+        low={n: float(arrays["lo"][r][i]) for i, n in enumerate(PROPERTY_NAMES)},
+        high={n: float(arrays["hi"][r][i]) for i, n in enumerate(PROPERTY_NAMES)},
+        status=status,
+        flags=flags,
+        reasons=tuple(reasons),
+        pareto_rank=rank if status == RecipeStatus.FEASIBLE else 0,
+        preference=float(arrays["pref"][r]),
+        ood=bool(arrays["ood"][r]),
+        details=details,
+    )

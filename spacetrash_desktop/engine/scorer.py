@@ -17,9 +17,11 @@ import numpy as np
 from spacetrash_desktop.domain import ModelInfo
 from spacetrash_desktop.engine.physics import PhysicsResult, score_physics
 from spacetrash_desktop.engine.recipes import RecipeBatch
-from spacetrash_desktop.engine.tables import EngineTables
+from spacetrash_desktop.engine.tables import DEFAULT_VARIABILITY, EngineTables
 
 Z95 = 1.959963984540054
+
+__all__ = ["DEFAULT_VARIABILITY", "Z95", "PhysicsScorer", "Scorer", "Scores", "load_variability", "physics_band"]
 
 
 @dataclass
@@ -38,29 +40,12 @@ class Scorer(Protocol):
     def score(self, tables: EngineTables, batch: RecipeBatch, batch_mass_kg: float) -> Scores: ...
 
 
-# Relative/absolute spreads used when no process-specific figure exists (assumption).
-DEFAULT_VARIABILITY = (0.05, 0.05, 0.10, 0.10, 0.15)
-
-
 def load_variability(tables: EngineTables) -> np.ndarray:
-    """[P,5]: sd of rigidity and tightness (index units), relative sd of energy, water, crew."""
-    from spacetrash_desktop.catalog.datasets import read_csv_rows
-    from spacetrash_desktop.storage.paths import bundled_dir
+    """[P,5]: sd of rigidity and tightness (index units), relative sd of energy, water, crew.
 
-    out = np.tile(np.array(DEFAULT_VARIABILITY), (tables.n_processes, 1))
-    path = bundled_dir("datasets") / "process_variability.csv"
-    if path.exists():
-        for row in read_csv_rows(path):
-            pid = row.get("process_id", "")
-            if pid in tables.process_ids:
-                out[tables.process_index(pid)] = [
-                    float(row["rigidity_sd"]),
-                    float(row["tightness_sd"]),
-                    float(row["energy_rel_sd"]),
-                    float(row["water_rel_sd"]),
-                    float(row["crew_rel_sd"]),
-                ]
-    return out
+    The figures come from ``datasets/process_variability.csv``, read by the catalog and compiled
+    into the tables (:data:`DEFAULT_VARIABILITY` for a process without a row); a fresh copy."""
+    return tables.variability.copy()
 
 
 def physics_band(
@@ -83,16 +68,9 @@ class PhysicsScorer:
 
     def __init__(self, info: ModelInfo | None = None):
         self.info = info or ModelInfo()
-        self._variability: dict[int, np.ndarray] = {}
-
-    def _var(self, tables: EngineTables) -> np.ndarray:
-        key = id(tables)
-        if key not in self._variability:
-            self._variability = {key: load_variability(tables)}
-        return self._variability[key]
 
     def score(self, tables: EngineTables, batch: RecipeBatch, batch_mass_kg: float) -> Scores:
         phys = score_physics(tables, batch, batch_mass_kg)
         props = phys.objectives()
-        lo, hi = physics_band(tables, batch, props, self._var(tables))
+        lo, hi = physics_band(tables, batch, props, tables.variability)
         return Scores(phys=phys, props=props, lo=lo, hi=hi, ood=np.zeros(len(batch), bool))

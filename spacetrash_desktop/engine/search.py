@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from math import comb
 
 import numpy as np
 
@@ -20,8 +21,10 @@ from spacetrash_desktop.domain import Target
 from spacetrash_desktop.engine.pareto import (
     ParetoArchive,
     hypervolume,
+    nondominated_mask,
     normalise_for_target,
     pareto_ranks,
+    thin_front,
     to_minimisation,
 )
 from spacetrash_desktop.engine.problem import (
@@ -195,7 +198,10 @@ class SearchOutcome:
 # ------------------------------------------------------------------------------------- the run
 
 
-class _Run:
+class SearchRun:
+    """One search in progress: the problem, the scorer, the archive and store of kept rows, and the
+    statistics; passed to ``ctx.partial`` so a caller can show the front found so far."""
+
     def __init__(self, problem: Problem, scorer: Scorer, ctx: RunContext, *, hv_fn=None):
         self.p = problem
         self.t = problem.tables
@@ -234,8 +240,6 @@ class _Run:
         if nf:
             fidx = np.where(feas)[0]
             f = to_minimisation(s.props[fidx])
-            from spacetrash_desktop.engine.pareto import nondominated_mask
-
             nd = fidx[nondominated_mask(f)]
             rows, _ = self.store.add(batch, s, flags, pref, nd)
             self.archive.update(to_minimisation(s.props[nd]), pref[nd], list(rows))
@@ -271,8 +275,7 @@ class _Run:
         del self.infeasible_rows[INFEASIBLE_KEEP:]
 
     def _prune_store(self):
-        keep = sorted(set(int(r) for r in self.archive.payload) | {r for _, r in self.infeasible_rows})
-        keep = np.array(keep, int)
+        keep = np.array(sorted({int(r) for r in self.archive.payload} | {r for _, r in self.infeasible_rows}), int)
         remap = {int(old): new for new, old in enumerate(keep)}
         self.store.keep_only(keep)
         self.archive.payload = [remap[int(r)] for r in self.archive.payload]
@@ -289,8 +292,6 @@ class _Run:
 
     def representative_hv(self) -> float:
         """Hypervolume of the thinned front (target-normalised); the convergence signal."""
-        from spacetrash_desktop.engine.pareto import thin_front
-
         a = self.store.arrays()
         props = a["props"][np.array(self.archive.payload, int)]
         keep = thin_front(props, self.target)
@@ -335,7 +336,7 @@ def violation(props: np.ndarray, target: Target) -> np.ndarray:
 # -------------------------------------------------------------------------------- exact search
 
 
-def _run_exact(run: _Run, chunk: int, restrict=None, progress_total: int | None = None) -> bool:
+def _run_exact(run: SearchRun, chunk: int, restrict=None, progress_total: int | None = None) -> bool:
     """Enumerate; return True when the space was fully covered."""
     p = run.p
     total = progress_total if progress_total is not None else p.exact_count()
@@ -360,7 +361,9 @@ class _Evolution:
     """NSGA-II-style search. It works on a finer grid than the exact pass (1% fraction quanta and
     1% regolith steps by default) so it can refine the exact grid's front between grid points."""
 
-    def __init__(self, run: _Run, rng: np.random.Generator, pop_size: int, quanta: int = 100, reg_step: float = 0.01):
+    def __init__(
+        self, run: SearchRun, rng: np.random.Generator, pop_size: int, quanta: int = 100, reg_step: float = 0.01
+    ):
         self.run = run
         self.p = run.p
         self.t = run.t
@@ -579,7 +582,7 @@ def _survive(props: np.ndarray, flags: np.ndarray, target: Target, k: int) -> np
     return np.array(chosen, int)
 
 
-def _seed_items(run: _Run, per_process: int) -> dict[int, np.ndarray]:
+def _seed_items(run: SearchRun, per_process: int) -> dict[int, np.ndarray]:
     """Score every single-item recipe; keep, per process, the items whose singles are best
     (non-dominated rank on the objectives, then least violation) and the most problematic ones."""
     p = run.p
@@ -615,13 +618,11 @@ def _seed_items(run: _Run, per_process: int) -> dict[int, np.ndarray]:
     return restrict
 
 
-def _seed_pass(run: _Run, seed_items: int) -> dict[int, np.ndarray]:
+def _seed_pass(run: SearchRun, seed_items: int) -> dict[int, np.ndarray]:
     """Exact enumeration over the most promising items of every process (the evolutionary search's
     seed): it finds most of the front of a large inventory within the first second."""
     p = run.p
     restrict = _seed_items(run, seed_items)
-    from math import comb
-
     seed_space = sum(
         comb(len(v), k) * comb(p.quanta - 1, k - 1) * len(p.reg_levels[q])
         for q, v in restrict.items()
@@ -632,7 +633,7 @@ def _seed_pass(run: _Run, seed_items: int) -> dict[int, np.ndarray]:
 
 
 def _evolve(
-    run: _Run,
+    run: SearchRun,
     rng: np.random.Generator,
     pop_size: int,
     max_evals: int | None,
@@ -650,93 +651,19 @@ def _evolve(
     offspring = offspring or pop_size
     ev = _Evolution(run, rng, pop_size)
     ev.good_items = {q: v for q, v in restrict.items()}
-
-    def archive_batch(k: int) -> RecipeBatch | None:
-        a = run.store.arrays()
-        if a is None or not len(run.archive):
-            return None
-        rows = np.array(run.archive.payload, int)
-        rows = rng.choice(rows, min(k, len(rows)), replace=len(rows) < k)
-        return RecipeBatch(a["idx"][rows], a["frac"][rows], a["reg"][rows], a["proc"][rows])
-
-    # population: archive members first, then random fill
-    parts = []
-    first = archive_batch(pop_size)
-    if first is not None:
-        parts.append(first)
-    have = sum(len(x) for x in parts)
-    if have < pop_size:
-        parts.append(ev.random_individuals(pop_size - have))
-    pop = RecipeBatch.concat(parts)
+    pop = _initial_population(run, ev, rng, pop_size)
     s, flags = run.evaluate(pop)
     props = s.props
     gen = 0
     last_change_gen, last_version = 0, run.archive.version
-    hv_prev, flat_checks = 0.0, 0
-    while True:
-        run.ctx.check_cancelled()
-        if max_evals is not None and run.stats.evaluated >= max_evals:
-            break
-        if run.ctx.time_left() <= 0:
-            break
-        if gen - last_change_gen >= stall_generations:
-            run.stats.converged = True
-            break
-        if converge_tol and gen and gen % CONVERGE_CHECK_GENERATIONS == 0 and len(run.archive):
-            hv = run.representative_hv()
-            if hv - hv_prev <= converge_tol * max(hv, 1e-12):
-                flat_checks += 1
-                if flat_checks >= 2:
-                    run.stats.converged = True
-                    break
-            else:
-                flat_checks = 0
-            hv_prev = hv
+    convergence = _Convergence(converge_tol)
+    while not _evolution_stops(run, max_evals, gen - last_change_gen >= stall_generations, convergence, gen):
         gen += 1
         # refresh the "good items" from the archive every few generations
         if gen % 5 == 1 and len(run.archive):
-            arr = run.store.arrays()
-            rows = np.array(run.archive.payload, int)
-            for q in p.processes:
-                sel = rows[arr["proc"][rows] == q]
-                its = np.unique(arr["idx"][sel])
-                its = its[its != p.pad]
-                base = restrict.get(int(q), np.zeros(0, int))
-                ev.good_items[int(q)] = np.unique(np.concatenate([base, its])).astype(int)
-        # binary tournament on (feasible rank, violation)
-        n = len(pop)
-        feas = (flags & (REFUSED_MASK | INFEASIBLE_MASK)) == 0
-        key = np.full(n, 1e9)
-        if feas.any():
-            key[feas] = pareto_ranks(to_minimisation(props[feas]))
-        key[~feas] = 1e3 + violation(props[~feas], p.target)
-        m = offspring
-        i1, i2 = rng.integers(0, n, (2, m))
-        parents = pop.take(np.where(key[i1] <= key[i2], i1, i2))
-        j1, j2 = rng.integers(0, n, (2, m))
-        mates = pop.take(np.where(key[j1] <= key[j2], j1, j2))
-        # part of the parents and mates come straight from the archive: local search around the
-        # whole front, not only the population's share of it
-        elite = archive_batch(int(m * archive_share))
-        if elite is not None:
-            k = len(elite)
-            parents = RecipeBatch.concat([parents.take(np.arange(m - k)), elite])
-        elite = archive_batch(max(1, m // 5))
-        if elite is not None:
-            k = len(elite)
-            mates = RecipeBatch.concat([mates.take(np.arange(m - k)), elite])
-        children = ev.vary(parents, mates)
-        children = children.take(stock_ok(p, children))
-        keys = children.keys()
-        fresh = np.array([k not in run.seen for k in keys.tolist()], bool) if len(keys) else np.zeros(0, bool)
-        _, firsts = np.unique(keys, return_index=True)
-        uniq = np.zeros(len(keys), bool)
-        uniq[firsts] = True
-        new = fresh & uniq
-        run.seen.update(keys[new].tolist())
-        children = children.take(new)
-        if len(children) == 0:
-            children = ev.random_individuals(max(8, pop_size // 4))
+            _refresh_good_items(run, ev, restrict)
+        parents, mates = _select_parents(run, rng, pop, props, flags, offspring, archive_share)
+        children = _fresh_children(run, ev, ev.vary(parents, mates), pop_size)
         cs, cflags = run.evaluate(children)
         if run.archive.version != last_version:
             last_version, last_change_gen = run.archive.version, gen
@@ -745,22 +672,145 @@ def _evolve(
         allf = np.concatenate([flags, cflags])
         keep = _survive(allp, allf, p.target, pop_size)
         pop, props, flags = allb.take(keep), allp[keep], allf[keep]
-        if max_evals:
-            run.ctx.progress(
-                min(run.stats.evaluated, max_evals),
-                max_evals,
-                f"{note}: {run.stats.feasible:,} feasible of {run.stats.evaluated:,} scored",
-            )
-        else:
-            left = run.ctx.time_left()
-            el = run.elapsed()
-            total = el + left if np.isfinite(left) else el + 1
-            run.ctx.progress(
-                int(1000 * el / total),
-                1000,
-                f"{note}: {run.stats.feasible:,} feasible of {run.stats.evaluated:,} scored (generation {gen})",
-            )
+        _report_generation(run, max_evals, note, gen)
         run.maybe_partial()
+
+
+@dataclass
+class _Convergence:
+    """The hypervolume test: converged when the representative front's hypervolume grows by at most
+    ``tol`` (relative) over two consecutive checks, one every CONVERGE_CHECK_GENERATIONS generations."""
+
+    tol: float
+    hv_prev: float = 0.0
+    flat_checks: int = 0
+
+    def converged(self, run: SearchRun, gen: int) -> bool:
+        if not (self.tol and gen and gen % CONVERGE_CHECK_GENERATIONS == 0 and len(run.archive)):
+            return False
+        hv = run.representative_hv()
+        if hv - self.hv_prev <= self.tol * max(hv, 1e-12):
+            self.flat_checks += 1
+            if self.flat_checks >= 2:
+                return True
+        else:
+            self.flat_checks = 0
+        self.hv_prev = hv
+        return False
+
+
+def _evolution_stops(run: SearchRun, max_evals: int | None, stalled: bool, convergence: _Convergence, gen: int) -> bool:
+    """Cancel (raises), evaluation budget, time, stall or a flat hypervolume: in this order."""
+    run.ctx.check_cancelled()
+    if max_evals is not None and run.stats.evaluated >= max_evals:
+        return True
+    if run.ctx.time_left() <= 0:
+        return True
+    if stalled or convergence.converged(run, gen):
+        run.stats.converged = True
+        return True
+    return False
+
+
+def _archive_batch(run: SearchRun, rng: np.random.Generator, k: int) -> RecipeBatch | None:
+    """``k`` recipes drawn from the archive (with replacement when it is smaller), or None."""
+    a = run.store.arrays()
+    if a is None or not len(run.archive):
+        return None
+    rows = np.array(run.archive.payload, int)
+    rows = rng.choice(rows, min(k, len(rows)), replace=len(rows) < k)
+    return RecipeBatch(a["idx"][rows], a["frac"][rows], a["reg"][rows], a["proc"][rows])
+
+
+def _initial_population(run: SearchRun, ev: _Evolution, rng: np.random.Generator, pop_size: int) -> RecipeBatch:
+    """Archive members first, then random fill."""
+    parts = []
+    first = _archive_batch(run, rng, pop_size)
+    if first is not None:
+        parts.append(first)
+    have = sum(len(x) for x in parts)
+    if have < pop_size:
+        parts.append(ev.random_individuals(pop_size - have))
+    return RecipeBatch.concat(parts)
+
+
+def _refresh_good_items(run: SearchRun, ev: _Evolution, restrict: dict[int, np.ndarray]) -> None:
+    """The seed items of every process plus the items of its recipes on the archive."""
+    p = run.p
+    arr = run.store.arrays()
+    rows = np.array(run.archive.payload, int)
+    for q in p.processes:
+        sel = rows[arr["proc"][rows] == q]
+        its = np.unique(arr["idx"][sel])
+        its = its[its != p.pad]
+        base = restrict.get(int(q), np.zeros(0, int))
+        ev.good_items[int(q)] = np.unique(np.concatenate([base, its])).astype(int)
+
+
+def _select_parents(
+    run: SearchRun,
+    rng: np.random.Generator,
+    pop: RecipeBatch,
+    props: np.ndarray,
+    flags: np.ndarray,
+    m: int,
+    archive_share: float,
+) -> tuple[RecipeBatch, RecipeBatch]:
+    """Binary tournament on (feasible rank, violation); part of the parents and mates come straight
+    from the archive: local search around the whole front, not only the population's share of it."""
+    n = len(pop)
+    feas = (flags & (REFUSED_MASK | INFEASIBLE_MASK)) == 0
+    key = np.full(n, 1e9)
+    if feas.any():
+        key[feas] = pareto_ranks(to_minimisation(props[feas]))
+    key[~feas] = 1e3 + violation(props[~feas], run.p.target)
+    i1, i2 = rng.integers(0, n, (2, m))
+    parents = pop.take(np.where(key[i1] <= key[i2], i1, i2))
+    j1, j2 = rng.integers(0, n, (2, m))
+    mates = pop.take(np.where(key[j1] <= key[j2], j1, j2))
+    elite = _archive_batch(run, rng, int(m * archive_share))
+    if elite is not None:
+        k = len(elite)
+        parents = RecipeBatch.concat([parents.take(np.arange(m - k)), elite])
+    elite = _archive_batch(run, rng, max(1, m // 5))
+    if elite is not None:
+        k = len(elite)
+        mates = RecipeBatch.concat([mates.take(np.arange(m - k)), elite])
+    return parents, mates
+
+
+def _fresh_children(run: SearchRun, ev: _Evolution, children: RecipeBatch, pop_size: int) -> RecipeBatch:
+    """The children within stock and never scored before (random newcomers when none is left)."""
+    children = children.take(stock_ok(run.p, children))
+    keys = children.keys()
+    fresh = np.array([k not in run.seen for k in keys.tolist()], bool) if len(keys) else np.zeros(0, bool)
+    _, firsts = np.unique(keys, return_index=True)
+    uniq = np.zeros(len(keys), bool)
+    uniq[firsts] = True
+    new = fresh & uniq
+    run.seen.update(keys[new].tolist())
+    children = children.take(new)
+    if len(children) == 0:
+        children = ev.random_individuals(max(8, pop_size // 4))
+    return children
+
+
+def _report_generation(run: SearchRun, max_evals: int | None, note: str, gen: int) -> None:
+    if max_evals:
+        run.ctx.progress(
+            min(run.stats.evaluated, max_evals),
+            max_evals,
+            f"{note}: {run.stats.feasible:,} feasible of {run.stats.evaluated:,} scored",
+        )
+    else:
+        left = run.ctx.time_left()
+        el = run.elapsed()
+        total = el + left if np.isfinite(left) else el + 1
+        run.ctx.progress(
+            int(1000 * el / total),
+            1000,
+            f"{note}: {run.stats.feasible:,} feasible of {run.stats.evaluated:,} scored (generation {gen})",
+        )
 
 
 # ------------------------------------------------------------------------------------ entry point
@@ -829,7 +879,7 @@ def search(
     elif max_evals is None:
         ctx.deadline = time.monotonic() + DEFAULT_BUDGET_S
     problem = build_problem(tables, target, quanta=quanta)
-    run = _Run(problem, scorer, ctx, hv_fn=hv_fn)
+    run = SearchRun(problem, scorer, ctx, hv_fn=hv_fn)
     total = problem.exact_count()
     run.stats.total = total
     if mode == "auto":

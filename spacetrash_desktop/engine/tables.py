@@ -6,18 +6,21 @@ operations with no per-recipe Python loop.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from spacetrash_desktop.catalog.datasets import Catalog
-from spacetrash_desktop.domain import NEVER_HEAT_HAZARDS, Process, WasteItem
+from spacetrash_desktop.domain import NEVER_HEAT_HAZARDS, Material, Process, WasteItem
 
 REGOLITH_ID = "mgs1_regolith"
 AMBIENT_C = 20.0  # habitat cabin temperature the feed starts from (assumption, docs/PHYSICS.md)
 DECOMPOSITION_MARGIN_C = 10.0  # a material within 10 deg C of its decomposition onset is refused
 MAX_SLOTS = 4
+# Relative/absolute spreads used when no process-specific figure exists (assumption).
+DEFAULT_VARIABILITY = (0.05, 0.05, 0.10, 0.10, 0.15)
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,9 @@ class EngineTables:
     tg_loss_frac: np.ndarray
     # per-process volatile fraction of regolith at the process temperature [P]
     reg_volatile: np.ndarray
+    # [P, 5] assumed spread: sd of rigidity and tightness (index units), relative sd of energy, water,
+    # crew (from datasets/process_variability.csv through the catalog; DEFAULT_VARIABILITY otherwise)
+    variability: np.ndarray
 
     @property
     def n_items(self) -> int:
@@ -101,12 +107,65 @@ def compile_tables(catalog: Catalog, items: Sequence[WasteItem]) -> EngineTables
     midx = {m: i for i, m in enumerate(mids)}
     if REGOLITH_ID not in midx:
         raise ValueError(f"the catalog has no {REGOLITH_ID} material")
+    procs = tuple(catalog.processes.values())
+    item_cols = _item_columns(items, midx, len(mats))
+    proc_cols = _process_columns(procs)
+    masks = _process_material_masks(procs, mats, mids, proc_cols["heated"], proc_cols["temperature"])
+    item_ok = _item_compatibility(masks, item_cols["composition"], midx[REGOLITH_ID], len(items))
+    tg_t = np.array([t for t, _ in catalog.mgs1_tg] or [AMBIENT_C, 1000.0], float)
+    tg_l = np.array([loss for _, loss in catalog.mgs1_tg] or [0.0, 0.0], float) / 100.0
+    reg_vol = np.where(proc_cols["heated"], np.interp(proc_cols["temperature"], tg_t, tg_l), 0.0)
+    return EngineTables(
+        **_material_columns(mats),
+        regolith_index=midx[REGOLITH_ID],
+        item_ids=tuple(it.item_id for it in items),
+        item_names=tuple(it.name for it in items),
+        **item_cols,
+        processes=procs,
+        process_ids=tuple(p.process_id for p in procs),
+        **proc_cols,
+        **masks,
+        item_ok=item_ok,
+        tg_temperature=tg_t,
+        tg_loss_frac=tg_l,
+        reg_volatile=reg_vol,
+        variability=_variability_table(catalog, procs),
+    )
+
+
+def _material_columns(mats: Sequence[Material]) -> dict[str, Any]:
+    """The per-material property arrays [M] and the compatibility groups."""
     groups = sorted({m.compat_group for m in mats})
     gidx = {g: i for i, g in enumerate(groups)}
-    M = len(mats)
+    return dict(
+        material_ids=tuple(m.material_id for m in mats),
+        material_names=tuple(m.name for m in mats),
+        rho=np.array([m.density_kg_m3 for m in mats], float),
+        modulus=np.array([m.modulus_gpa for m in mats], float),
+        strength=np.array([m.strength_mpa for m in mats], float),
+        cp=np.array([m.cp_kj_kg_k for m in mats], float),
+        latent=np.array([m.latent_heat_kj_kg for m in mats], float),
+        hydrogen=np.array([m.hydrogen_wt_pct for m in mats], float),
+        decomposition=_decomposition(mats),
+        melt=_melt(mats),
+        group=np.array([gidx[m.compat_group] for m in mats], int),
+        n_groups=len(groups),
+    )
 
+
+def _melt(mats: Sequence[Material]) -> np.ndarray:
+    """Melting point [M] of the remeltable materials, nan for the others."""
+    return np.array([m.melt_c if (m.melt_c is not None and m.remeltable) else np.nan for m in mats], float)
+
+
+def _decomposition(mats: Sequence[Material]) -> np.ndarray:
+    return np.array([m.decomposition_c for m in mats], float)
+
+
+def _item_columns(items: Sequence[WasteItem], midx: Mapping[str, int], n_materials: int) -> dict[str, Any]:
+    """Composition [n+1, M] (normalised dry solids), moisture, stock and difficulty [n+1]; row n pads."""
     n = len(items)
-    comp = np.zeros((n + 1, M))
+    comp = np.zeros((n + 1, n_materials))
     moist = np.zeros(n + 1)
     stock = np.full(n + 1, np.inf)
     diff = np.ones(n + 1)
@@ -119,64 +178,18 @@ def compile_tables(catalog: Catalog, items: Sequence[WasteItem]) -> EngineTables
     s = comp[:n].sum(axis=1, keepdims=True)
     s[s == 0] = 1.0
     comp[:n] /= s
+    return dict(composition=comp, moisture=moist, stock=stock, difficulty=diff)
 
-    procs = tuple(catalog.processes.values())
-    P = len(procs)
-    temp = np.array([p.temperature_c for p in procs], float)
-    heated = np.array([p.heated for p in procs], bool)
-    melt = np.array([m.melt_c if (m.melt_c is not None and m.remeltable) else np.nan for m in mats], float)
-    decomp = np.array([m.decomposition_c for m in mats], float)
-    molten = heated[:, None] & ~np.isnan(melt)[None, :] & (temp[:, None] >= np.nan_to_num(melt, nan=1e9)[None, :])
-    refused = np.zeros((P, M), bool)
-    not_acc = np.zeros((P, M), bool)
-    for pi, p in enumerate(procs):
-        for mi, mid in enumerate(mids):
-            refused[pi, mi] = mid in p.refuses
-            not_acc[pi, mi] = not ("*" in p.accepts or mid in p.accepts)
-    hazard_mat = np.array([bool(NEVER_HEAT_HAZARDS & set(m.heated_hazard)) for m in mats])
-    heated_hazard = heated[:, None] & hazard_mat[None, :]
-    decomposes = heated[:, None] & (temp[:, None] >= decomp[None, :] - DECOMPOSITION_MARGIN_C)
-    burns = np.array([bool({"burning", "venting", "incineration"} & set(p.hazards)) for p in procs])
 
-    bad_pm = refused | not_acc | heated_hazard | decomposes
-    bad_pm[:, midx[REGOLITH_ID]] = False  # regolith itself is checked through the regolith range
-    item_ok = np.zeros((P, n + 1), bool)
-    present = comp > 1e-12
-    for pi in range(P):
-        item_ok[pi] = ~(present & bad_pm[pi][None, :]).any(axis=1)
-    item_ok[:, n] = True
+def _process_columns(procs: Sequence[Process]) -> dict[str, Any]:
+    """The per-process parameter arrays [P]."""
 
-    tg_t = np.array([t for t, _ in catalog.mgs1_tg] or [AMBIENT_C, 1000.0], float)
-    tg_l = np.array([l for _, l in catalog.mgs1_tg] or [0.0, 0.0], float) / 100.0
-    reg_vol = np.where(heated, np.interp(temp, tg_t, tg_l), 0.0)
-
-    def arr(attr):
+    def arr(attr: str) -> np.ndarray:
         return np.array([getattr(p, attr) for p in procs], float)
 
-    return EngineTables(
-        material_ids=mids,
-        material_names=tuple(m.name for m in mats),
-        rho=np.array([m.density_kg_m3 for m in mats], float),
-        modulus=np.array([m.modulus_gpa for m in mats], float),
-        strength=np.array([m.strength_mpa for m in mats], float),
-        cp=np.array([m.cp_kj_kg_k for m in mats], float),
-        latent=np.array([m.latent_heat_kj_kg for m in mats], float),
-        hydrogen=np.array([m.hydrogen_wt_pct for m in mats], float),
-        decomposition=decomp,
-        melt=melt,
-        group=np.array([gidx[m.compat_group] for m in mats], int),
-        n_groups=len(groups),
-        regolith_index=midx[REGOLITH_ID],
-        item_ids=tuple(it.item_id for it in items),
-        item_names=tuple(it.name for it in items),
-        composition=comp,
-        moisture=moist,
-        stock=stock,
-        difficulty=diff,
-        processes=procs,
-        process_ids=tuple(p.process_id for p in procs),
-        heated=heated,
-        temperature=temp,
+    return dict(
+        heated=np.array([p.heated for p in procs], bool),
+        temperature=np.array([p.temperature_c for p in procs], float),
         needs_melt=np.array([p.needs_melt_phase for p in procs], bool),
         min_melt=arr("min_melt_fraction"),
         reg_min=arr("regolith_min"),
@@ -193,14 +206,57 @@ def compile_tables(catalog: Catalog, items: Sequence[WasteItem]) -> EngineTables
         structure=arr("structure_factor"),
         seal=arr("seal_factor"),
         max_batch=arr("max_batch_kg"),
-        burns_or_vents=burns,
-        molten=molten,
-        refused=refused,
-        not_accepted=not_acc,
-        heated_hazard=heated_hazard,
-        decomposes=decomposes,
-        item_ok=item_ok,
-        tg_temperature=tg_t,
-        tg_loss_frac=tg_l,
-        reg_volatile=reg_vol,
+        burns_or_vents=np.array([bool({"burning", "venting", "incineration"} & set(p.hazards)) for p in procs]),
     )
+
+
+def _process_material_masks(
+    procs: Sequence[Process],
+    mats: Sequence[Material],
+    mids: Sequence[str],
+    heated: np.ndarray,
+    temp: np.ndarray,
+) -> dict[str, Any]:
+    """The process x material rule masks [P, M]."""
+    P, M = len(procs), len(mats)
+    melt = _melt(mats)
+    decomp = _decomposition(mats)
+    molten = heated[:, None] & ~np.isnan(melt)[None, :] & (temp[:, None] >= np.nan_to_num(melt, nan=1e9)[None, :])
+    refused = np.zeros((P, M), bool)
+    not_acc = np.zeros((P, M), bool)
+    for pi, p in enumerate(procs):
+        for mi, mid in enumerate(mids):
+            refused[pi, mi] = mid in p.refuses
+            not_acc[pi, mi] = not ("*" in p.accepts or mid in p.accepts)
+    hazard_mat = np.array([bool(NEVER_HEAT_HAZARDS & set(m.heated_hazard)) for m in mats])
+    heated_hazard = heated[:, None] & hazard_mat[None, :]
+    decomposes = heated[:, None] & (temp[:, None] >= decomp[None, :] - DECOMPOSITION_MARGIN_C)
+    return dict(
+        molten=molten, refused=refused, not_accepted=not_acc, heated_hazard=heated_hazard, decomposes=decomposes
+    )
+
+
+def _item_compatibility(
+    masks: Mapping[str, np.ndarray], comp: np.ndarray, regolith_index: int, n_items: int
+) -> np.ndarray:
+    """[P, n+1]: True when no process x material rule refuses the item outright."""
+    bad_pm = masks["refused"] | masks["not_accepted"] | masks["heated_hazard"] | masks["decomposes"]
+    bad_pm[:, regolith_index] = False  # regolith itself is checked through the regolith range
+    P = bad_pm.shape[0]
+    item_ok = np.zeros((P, n_items + 1), bool)
+    present = comp > 1e-12
+    for pi in range(P):
+        item_ok[pi] = ~(present & bad_pm[pi][None, :]).any(axis=1)
+    item_ok[:, n_items] = True
+    return item_ok
+
+
+def _variability_table(catalog: Catalog, procs: Sequence[Process]) -> np.ndarray:
+    """[P, 5] assumed spreads from the catalog's process variability; DEFAULT_VARIABILITY for a
+    process without a row."""
+    out = np.tile(np.array(DEFAULT_VARIABILITY), (len(procs), 1))
+    for pi, p in enumerate(procs):
+        row = catalog.process_variability.get(p.process_id)
+        if row is not None:
+            out[pi] = list(row)
+    return out

@@ -20,7 +20,7 @@ from enum import IntFlag
 
 import numpy as np
 
-from spacetrash_desktop.domain import Target
+from spacetrash_desktop.domain import Process, RecipeStatus, Target
 from spacetrash_desktop.engine.physics import PhysicsResult
 from spacetrash_desktop.engine.recipes import RecipeBatch
 from spacetrash_desktop.engine.tables import EngineTables
@@ -98,9 +98,9 @@ class VettingResult:
         return (self.flags & (REFUSED_MASK | INFEASIBLE_MASK)) == 0
 
     def status(self) -> np.ndarray:
-        out = np.full(len(self.flags), "feasible", dtype=object)
-        out[(self.flags & INFEASIBLE_MASK) != 0] = "infeasible"
-        out[(self.flags & REFUSED_MASK) != 0] = "refused"
+        out = np.full(len(self.flags), RecipeStatus.FEASIBLE, dtype=object)
+        out[(self.flags & INFEASIBLE_MASK) != 0] = RecipeStatus.INFEASIBLE
+        out[(self.flags & REFUSED_MASK) != 0] = RecipeStatus.REFUSED
         return out
 
 
@@ -178,34 +178,55 @@ def explain(
     props: np.ndarray | None = None,
 ) -> list[dict]:
     """Plain-language reasons for one recipe's flags: [{code, severity, message}]."""
-    out: list[dict] = []
     proc = t.processes[int(b.proc[i])]
     x = phys.material_frac[i] if phys is not None else np.zeros(t.n_materials)
     present = [t.material_ids[j] for j in range(len(x)) if x[j] > 1e-9 and j != t.regolith_index]
+    reasons = _Reasons(flags)
+    _refusal_reasons(reasons, t, b, i, proc, present)
+    if target is not None:
+        _target_reasons(reasons, t, b, i, proc, phys, target, props)
+    _warning_reasons(reasons, proc)
+    if proc.safety_note and flags & REFUSED_MASK == 0:
+        reasons.out.append({"code": "PROCESS_NOTE", "severity": "note", "message": proc.safety_note})
+    return reasons.out
+
+
+class _Reasons:
+    """The reasons of one recipe: a message is kept only when its flag is set."""
+
+    def __init__(self, flags: int):
+        self.flags = flags
+        self.out: list[dict] = []
+
+    def add(self, flag: Flag, severity: str, msg: str) -> None:
+        if self.flags & int(flag):
+            self.out.append({"code": flag.name, "severity": severity, "message": msg})
+
+
+def _refusal_reasons(
+    reasons: _Reasons, t: EngineTables, b: RecipeBatch, i: int, proc: Process, present: list[str]
+) -> None:
+    """Rules no model can change: refused or unaccepted materials, hazards, burning, regolith range."""
+    add = reasons.add
     names = dict(zip(t.material_ids, t.material_names))
-
-    def add(flag, severity, msg):
-        if flags & int(flag):
-            out.append({"code": flag.name, "severity": severity, "message": msg})
-
     refused = [names[m] for m in present if m in proc.refuses]
     add(
         Flag.REFUSED_MATERIAL,
-        "refused",
+        RecipeStatus.REFUSED,
         f"{proc.name} cannot take {', '.join(refused) or 'one of the materials'}"
         + (f": {proc.refuse_reason}" if proc.refuse_reason else "."),
     )
     not_acc = [names[m] for m in present if not proc.accepts_material(m) and m not in proc.refuses]
     add(
         Flag.NOT_ACCEPTED,
-        "refused",
+        RecipeStatus.REFUSED,
         f"{proc.name} only takes {', '.join(names.get(a, a) for a in proc.accepts)}; "
         f"{', '.join(not_acc) or 'some materials'} {'is' if len(not_acc) == 1 else 'are'} not among them.",
     )
     hz = [names[m] for m in present if t.heated_hazard[int(b.proc[i]), t.material_ids.index(m)]]
     add(
         Flag.HEATED_HAZARD,
-        "refused",
+        RecipeStatus.REFUSED,
         f"Heating {', '.join(hz) or 'a fluoropolymer'} releases hydrogen fluoride (HF) and PFAS; "
         f"it must never go into a heated process. Use it mechanically only.",
     )
@@ -216,49 +237,73 @@ def explain(
     ]
     add(
         Flag.DECOMPOSES,
-        "refused",
+        RecipeStatus.REFUSED,
         f"At {proc.temperature_c:.0f} °C {', '.join(dec) or 'a material'} starts to decompose: fumes and "
         f"charring, which the habitat rules treat as burning.",
     )
-    add(Flag.BURN_OR_VENT, "refused", f"{proc.name} burns or vents material, which the mission forbids.")
+    add(Flag.BURN_OR_VENT, RecipeStatus.REFUSED, f"{proc.name} burns or vents material, which the mission forbids.")
     add(
         Flag.REGOLITH_RANGE,
-        "refused",
+        RecipeStatus.REFUSED,
         f"{proc.name} takes {proc.regolith_min:.0%}-{proc.regolith_max:.0%} regolith; "
         f"this recipe has {float(b.reg[i]):.0%}.",
     )
-    if target is not None:
-        add(Flag.PROCESS_NOT_ALLOWED, "infeasible", f"The target does not allow {proc.name}.")
-        add(Flag.REGOLITH_NOT_ALLOWED, "infeasible", "The target does not allow regolith.")
-        if phys is not None:
-            short = []
-            for k in range(b.idx.shape[1]):
-                j = int(b.idx[i, k])
-                if j != t.n_items and phys.item_kg[i, k] > t.stock[j] + EPS:
-                    short.append(f"{t.item_names[j]} needs {phys.item_kg[i, k]:.2f} kg, {t.stock[j]:.2f} kg in stock")
-            add(Flag.STOCK, "infeasible", "Not enough in stock: " + "; ".join(short) + ".")
-        if props is not None:
-            p = props
-            add(
-                Flag.ENERGY_CAP,
-                "infeasible",
-                f"Needs {p[2]:.2f} kWh per batch; the cap is {target.max_energy_kwh:g} kWh.",
-            )
-            add(Flag.WATER_CAP, "infeasible", f"Needs {p[3]:.2f} L of water; the cap is {target.max_water_l:g} L.")
-            add(Flag.CREW_CAP, "infeasible", f"Needs {p[4]:.0f} crew minutes; the cap is {target.max_crew_min:g} min.")
-            add(
-                Flag.NO_PREDICTION,
-                "infeasible",
-                "The model gave no usable number for this recipe, so it cannot be shown as meeting the target.",
-            )
-            add(
-                Flag.RIGIDITY_LOW, "infeasible", f"Rigidity {p[0]:.2f} is below the target's {target.rigidity_min:.2f}."
-            )
-            add(
-                Flag.TIGHTNESS_LOW,
-                "infeasible",
-                f"Tightness {p[1]:.2f} is below the target's {target.tightness_min:.2f}.",
-            )
+
+
+def _target_reasons(
+    reasons: _Reasons,
+    t: EngineTables,
+    b: RecipeBatch,
+    i: int,
+    proc: Process,
+    phys: PhysicsResult | None,
+    target: Target,
+    props: np.ndarray | None,
+) -> None:
+    """What keeps the recipe from the target: process, regolith, stock, caps and minima."""
+    add = reasons.add
+    add(Flag.PROCESS_NOT_ALLOWED, RecipeStatus.INFEASIBLE, f"The target does not allow {proc.name}.")
+    add(Flag.REGOLITH_NOT_ALLOWED, RecipeStatus.INFEASIBLE, "The target does not allow regolith.")
+    if phys is not None:
+        short = []
+        for k in range(b.idx.shape[1]):
+            j = int(b.idx[i, k])
+            if j != t.n_items and phys.item_kg[i, k] > t.stock[j] + EPS:
+                short.append(f"{t.item_names[j]} needs {phys.item_kg[i, k]:.2f} kg, {t.stock[j]:.2f} kg in stock")
+        add(Flag.STOCK, RecipeStatus.INFEASIBLE, "Not enough in stock: " + "; ".join(short) + ".")
+    if props is not None:
+        p = props
+        add(
+            Flag.ENERGY_CAP,
+            RecipeStatus.INFEASIBLE,
+            f"Needs {p[2]:.2f} kWh per batch; the cap is {target.max_energy_kwh:g} kWh.",
+        )
+        add(
+            Flag.WATER_CAP,
+            RecipeStatus.INFEASIBLE,
+            f"Needs {p[3]:.2f} L of water; the cap is {target.max_water_l:g} L.",
+        )
+        add(
+            Flag.CREW_CAP,
+            RecipeStatus.INFEASIBLE,
+            f"Needs {p[4]:.0f} crew minutes; the cap is {target.max_crew_min:g} min.",
+        )
+        add(
+            Flag.NO_PREDICTION,
+            RecipeStatus.INFEASIBLE,
+            "The model gave no usable number for this recipe, so it cannot be shown as meeting the target.",
+        )
+        add(Flag.RIGIDITY_LOW, "infeasible", f"Rigidity {p[0]:.2f} is below the target's {target.rigidity_min:.2f}.")
+        add(
+            Flag.TIGHTNESS_LOW,
+            RecipeStatus.INFEASIBLE,
+            f"Tightness {p[1]:.2f} is below the target's {target.tightness_min:.2f}.",
+        )
+
+
+def _warning_reasons(reasons: _Reasons, proc: Process) -> None:
+    """Handling warnings that do not block the recipe."""
+    add = reasons.add
     add(
         Flag.MICROPLASTICS,
         "warning",
@@ -280,6 +325,3 @@ def explain(
         Flag.HOT_SURFACE, "warning", f"Hot surfaces at {proc.temperature_c:.0f} °C: wait for cool-down before handling."
     )
     add(Flag.OOD, "warning", "This recipe is far from anything the model was trained on; trust the interval less.")
-    if proc.safety_note and flags & REFUSED_MASK == 0:
-        out.append({"code": "PROCESS_NOTE", "severity": "note", "message": proc.safety_note})
-    return out

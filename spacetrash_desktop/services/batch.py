@@ -38,14 +38,25 @@ import json
 import logging
 import os
 import re
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
+from spacetrash_desktop.catalog import InventoryImportError, import_inventory, load_catalog, parse_target
 from spacetrash_desktop.context import Cancelled, RunContext
+from spacetrash_desktop.domain import ModelStatus
 from spacetrash_desktop.errors import BadInputError, ErrorCode, ModelError, SpaceTrashError, StorageError
+from spacetrash_desktop.services.generate import default_scorer, generate
+from spacetrash_desktop.services.results_io import result_to_dict
 from spacetrash_desktop.storage.atomic import atomic_write_json, fsync_dir
+
+if sys.platform == "win32":  # pragma: no cover - Windows
+    import msvcrt
+else:
+    import fcntl
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +69,14 @@ ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 JOB_KEYS = {"id", "inventory", "target", "time_budget_s", "seed", "max_evals", "mode", "on_bad_rows"}
 
 
+class JobStatus(StrEnum):
+    """What became of a job (compares equal to its text)."""
+
+    PROCESSED = "processed"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
 class JobTimeout(Exception):
     """The job needed more wall time than the runner's timeout."""
 
@@ -65,7 +84,7 @@ class JobTimeout(Exception):
 @dataclass
 class JobOutcome:
     job_id: str
-    status: str  # processed | failed | skipped
+    status: str  # a JobStatus: processed | failed | skipped
     code: str = ""
     message: str = ""
     seconds: float = 0.0
@@ -78,11 +97,11 @@ class RunSummary:
 
     @property
     def failed(self) -> int:
-        return sum(1 for o in self.outcomes if o.status == "failed")
+        return sum(1 for o in self.outcomes if o.status == JobStatus.FAILED)
 
     @property
     def processed(self) -> int:
-        return sum(1 for o in self.outcomes if o.status == "processed")
+        return sum(1 for o in self.outcomes if o.status == JobStatus.PROCESSED)
 
 
 def _now() -> str:
@@ -102,13 +121,9 @@ class QueueLock:
         except OSError as exc:
             raise StorageError(f"Cannot lock the queue folder ({exc.strerror}).") from exc
         try:
-            if os.name == "nt":  # pragma: no cover - Windows
-                import msvcrt
-
+            if sys.platform == "win32":  # pragma: no cover - Windows
                 msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
             else:
-                import fcntl
-
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             os.close(fd)
@@ -293,7 +308,7 @@ class BatchQueue:
         atomic_write_json(self.dir("processed") / f"{job_id}.json", result, what="the job result")
         self._move(running, self.dir("processed") / f"{job_id}.job.json")
         self._clear_attempts(job_id)
-        return JobOutcome(job_id, "processed", seconds=time.monotonic() - t0)
+        return JobOutcome(job_id, JobStatus.PROCESSED, seconds=time.monotonic() - t0)
 
     def _fail(
         self,
@@ -315,7 +330,7 @@ class BatchQueue:
         atomic_write_json(self.dir("failed") / f"{name}.error.json", err, what="the job error")
         self._move(running, self.dir("failed") / f"{name}.json")
         self._clear_attempts(job_id)
-        return JobOutcome(job_id, "failed", err["code"], message, 0.0 if t0 is None else time.monotonic() - t0)
+        return JobOutcome(job_id, JobStatus.FAILED, err["code"], message, 0.0 if t0 is None else time.monotonic() - t0)
 
     # ------------------------------------------------------------------------------ one job
 
@@ -339,10 +354,6 @@ class BatchQueue:
         return job
 
     def _run_job(self, job_id: str, job: dict, t0: float) -> dict:
-        from spacetrash_desktop.catalog import load_catalog
-        from spacetrash_desktop.services.generate import default_scorer, generate
-        from spacetrash_desktop.services.results_io import result_to_dict
-
         catalog = load_catalog()
         items, warnings = self._inventory(job.get("inventory", "default"), job.get("on_bad_rows", "fail"))
         target = self._target(job["target"], catalog)
@@ -380,7 +391,7 @@ class BatchQueue:
         except SpaceTrashError:
             raise
         except (ValueError, FloatingPointError) as exc:
-            if scorer.info.status == "ready":
+            if scorer.info.status == ModelStatus.READY:
                 raise ModelError("The model failed while scoring this job.", details=repr(exc)) from exc
             raise
         if time.monotonic() > hard_deadline:
@@ -401,8 +412,6 @@ class BatchQueue:
         return out
 
     def _inventory(self, spec, on_bad_rows: str):
-        from spacetrash_desktop.catalog import InventoryImportError, import_inventory, load_catalog
-
         if on_bad_rows not in {"fail", "skip"}:
             raise BadInputError("'on_bad_rows' must be fail or skip.")
         if spec in (None, "default"):
@@ -428,8 +437,6 @@ class BatchQueue:
         return res.items, warnings
 
     def _target(self, spec, catalog):
-        from spacetrash_desktop.catalog import parse_target
-
         if isinstance(spec, str):
             if spec not in catalog.targets:
                 raise BadInputError(f"Unknown target '{spec[:60]}'.")

@@ -6,20 +6,36 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from spacetrash_desktop._version import __version__
-from spacetrash_desktop.catalog.datasets import Catalog, load_catalog
+from spacetrash_desktop.catalog.datasets import Catalog, load_catalog, parse_target
+from spacetrash_desktop.catalog.importer import InventoryImportError, import_inventory
 from spacetrash_desktop.context import NullContext, RunContext
 from spacetrash_desktop.domain import Target, WasteItem
 from spacetrash_desktop.engine.pareto import hypervolume, normalise_for_target, thin_front
 from spacetrash_desktop.engine.results import GenerationResult, build_candidates
 from spacetrash_desktop.engine.scorer import PhysicsScorer, Scorer
-from spacetrash_desktop.engine.search import search
-from spacetrash_desktop.engine.tables import compile_tables
+from spacetrash_desktop.engine.search import SearchOutcome, SearchRun, search, violation
+from spacetrash_desktop.engine.tables import EngineTables, compile_tables
+from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.ml.registry import active_scorer
+
+__all__ = [
+    "GenerationResult",
+    "Scorer",
+    "default_scorer",
+    "generate",
+    "inventory_sha256",
+    "physics_scorer",
+    "resolve_inventory",
+    "resolve_target",
+    "target_sha256",
+]
 
 NEAR_MISSES_SHOWN = 60
 OTHERS_SHOWN = 150
@@ -53,7 +69,7 @@ class _Bridge(RunContext):
     """Inner context of the search: forwards progress and cancel to the caller's context and turns
     the live search state into partial GenerationResults."""
 
-    def __init__(self, outer: RunContext, make_partial):
+    def __init__(self, outer: RunContext, make_partial: Callable[[SearchRun], GenerationResult]):
         super().__init__(deadline=None)
         self.outer = outer
         self.make_partial = make_partial
@@ -70,11 +86,53 @@ class _Bridge(RunContext):
 
 def default_scorer() -> Scorer:
     """The active trained model when one is usable, else physics."""
-    try:
-        from spacetrash_desktop.ml.registry import active_scorer
-    except ImportError:
-        return PhysicsScorer()
     return active_scorer()
+
+
+def physics_scorer() -> Scorer:
+    """The physics model only (``--physics-only``): ignores any trained model."""
+    return PhysicsScorer()
+
+
+def resolve_inventory(spec: str) -> list[WasteItem]:
+    """The items of an inventory given on the command line: ``default`` (the bundled inventory) or
+    a CSV/Parquet file, which must import without a rejected row."""
+    if spec == "default":
+        return list(load_catalog().default_inventory)
+    try:
+        result = import_inventory(spec)
+    except InventoryImportError as exc:
+        first = exc.issues[0]
+        where = f"line {first.line}: " if first.line else ""
+        raise BadInputError(f"inventory {spec}: {where}{first.message}") from None
+    if result.errors:
+        first = result.errors[0]
+        raise BadInputError(
+            f"inventory {spec}: {len(result.errors)} error(s), first: {first.describe()} "
+            f"(run `spacetrash inventory validate {spec}`)"
+        )
+    return result.items
+
+
+def resolve_target(spec: str) -> Target:
+    """A target given on the command line: a preset or scenario id, or a target JSON file (<= 1 MB)."""
+    cat = load_catalog()
+    if spec in cat.targets:
+        return cat.targets[spec]
+    path = Path(spec)
+    if path.suffix.lower() != ".json" or not path.exists():
+        known = ", ".join(cat.targets)
+        raise BadInputError(f"unknown target {spec!r}; use one of: {known}; or a target .json file")
+    try:
+        if path.stat().st_size > 1_000_000:
+            raise BadInputError(f"target file {spec} is larger than 1 MB")
+        obj = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise BadInputError(f"target file {spec} is not valid JSON ({type(exc).__name__})") from None
+    target, problems = parse_target(obj, cat.processes, where=path.name)
+    if problems or target is None:
+        raise BadInputError("; ".join(problems))
+    return target
 
 
 def generate(
@@ -91,12 +149,37 @@ def generate(
     thin_eps: float = THIN_EPS,
     **search_kw: Any,
 ) -> GenerationResult:
+    """Search the recipes for ``target`` from ``items``; partial results go to ``ctx.partial``."""
     catalog = catalog or load_catalog()
     scorer = scorer or default_scorer()
     ctx = ctx or NullContext()
     t0 = time.monotonic()
     tables = compile_tables(catalog, list(items))
-    inputs = {
+    view = _FrontView(tables, target, thin_eps, scorer, _inputs(items, target, seed, time_budget_s, max_evals, mode))
+    outcome = search(
+        tables,
+        target,
+        scorer,
+        _Bridge(ctx, view.partial),
+        mode=mode,
+        time_budget_s=time_budget_s,
+        seed=seed,
+        max_evals=max_evals,
+        **search_kw,
+    )
+    return view.final(outcome, t0)
+
+
+def _inputs(
+    items: Sequence[WasteItem],
+    target: Target,
+    seed: int,
+    time_budget_s: float | None,
+    max_evals: int | None,
+    mode: str,
+) -> dict[str, Any]:
+    """What the result was computed from (hashes of the inventory and target, the search settings)."""
+    return {
         "inventory_sha256": inventory_sha256(items),
         "inventory_items": len(items),
         "target": target.to_dict(),
@@ -107,75 +190,82 @@ def generate(
         "mode": mode,
         "engine_version": __version__,
     }
-    cache: dict = {}
 
-    def shown_front(arrays, rows: np.ndarray) -> np.ndarray:
-        if len(rows) == 0 or thin_eps <= 0:
+
+class _FrontView:
+    """Turns the search's store rows into the candidates the crew sees: the thinned front ordered for
+    the target, then (final result only) a few next-best recipes and the nearest misses. One
+    candidate cache serves the partial and the final results."""
+
+    def __init__(
+        self, tables: EngineTables, target: Target, thin_eps: float, scorer: Scorer, inputs: Mapping[str, Any]
+    ):
+        self.tables, self.target, self.thin_eps = tables, target, thin_eps
+        self.scorer = scorer
+        self.inputs = inputs
+        self.cache: dict = {}
+
+    def shown_front(self, arrays, rows: np.ndarray) -> np.ndarray:
+        if len(rows) == 0 or self.thin_eps <= 0:
             return rows
-        return rows[thin_front(arrays["props"][rows], target, thin_eps)]
+        return rows[thin_front(arrays["props"][rows], self.target, self.thin_eps)]
 
+    @staticmethod
     def order_rows(arrays, rows: np.ndarray) -> np.ndarray:
         # problematic waste first when the target asks for it, then the least energy
         return rows[np.lexsort((arrays["props"][rows, 2], -arrays["pref"][rows]))]
 
-    def make_partial(run) -> GenerationResult:
+    def partial(self, run: SearchRun) -> GenerationResult:
         arrays = run.store.arrays()
         cands = []
         if arrays is not None and len(run.archive):
-            rows = shown_front(arrays, np.array(sorted(run.archive.payload), int))
-            cands = build_candidates(tables, target, arrays, order_rows(arrays, rows), None, cache)
+            rows = self.shown_front(arrays, np.array(sorted(run.archive.payload), int))
+            cands = build_candidates(self.tables, self.target, arrays, self.order_rows(arrays, rows), None, self.cache)
         stats = run.stats.to_dict()
         stats["front_size_full"] = len(run.archive)
         return GenerationResult(
-            target=target, candidates=cands, stats=stats, model=scorer.info.to_dict(), inputs=inputs, partial=True
+            target=self.target,
+            candidates=cands,
+            stats=stats,
+            model=self.scorer.info.to_dict(),
+            inputs=self.inputs,
+            partial=True,
         )
 
-    bridge = _Bridge(ctx, make_partial)
-    outcome = search(
-        tables,
-        target,
-        scorer,
-        bridge,
-        mode=mode,
-        time_budget_s=time_budget_s,
-        seed=seed,
-        max_evals=max_evals,
-        **search_kw,
-    )
-    arrays = outcome.store.arrays()
-    cands = []
-    hv = 0.0
-    shown = np.zeros(0, int)
-    if arrays is not None:
-        shown = shown_front(arrays, outcome.front_rows)
-        front = build_candidates(tables, target, arrays, order_rows(arrays, shown), outcome.ranks, cache)
-        # a few of the next-best feasible recipes (ranks 2 and 3) for comparison
-        rest = np.where((outcome.ranks >= 2) & (outcome.ranks <= 3))[0]
-        rest = rest[np.lexsort((-arrays["pref"][rest], outcome.ranks[rest]))][:OTHERS_SHOWN]
-        others = build_candidates(tables, target, arrays, rest, outcome.ranks, cache)
-        near = [r for _, r in sorted(_near_misses(outcome))][:NEAR_MISSES_SHOWN]
-        cands = front + others + build_candidates(tables, target, arrays, np.array(near, int), outcome.ranks, cache)
-        if len(outcome.front_rows):
-            hv = hypervolume(normalise_for_target(arrays["props"][outcome.front_rows], target))
-    stats = outcome.stats.to_dict()
-    stats["total_s"] = round(time.monotonic() - t0, 4)
-    stats["front_size"] = len(shown)
-    stats["front_size_full"] = len(outcome.front_rows)
-    stats["thinning_eps"] = thin_eps
-    return GenerationResult(
-        target=target,
-        candidates=cands,
-        stats=stats,
-        model=scorer.info.to_dict(),
-        inputs=inputs,
-        hypervolume=hv,
-        partial=False,
-    )
+    def final(self, outcome: SearchOutcome, t0: float) -> GenerationResult:
+        tables, target, cache = self.tables, self.target, self.cache
+        arrays = outcome.store.arrays()
+        cands = []
+        hv = 0.0
+        shown = np.zeros(0, int)
+        if arrays is not None:
+            shown = self.shown_front(arrays, outcome.front_rows)
+            front = build_candidates(tables, target, arrays, self.order_rows(arrays, shown), outcome.ranks, cache)
+            # a few of the next-best feasible recipes (ranks 2 and 3) for comparison
+            rest = np.where((outcome.ranks >= 2) & (outcome.ranks <= 3))[0]
+            rest = rest[np.lexsort((-arrays["pref"][rest], outcome.ranks[rest]))][:OTHERS_SHOWN]
+            others = build_candidates(tables, target, arrays, rest, outcome.ranks, cache)
+            near = [r for _, r in sorted(_near_misses(outcome))][:NEAR_MISSES_SHOWN]
+            cands = front + others + build_candidates(tables, target, arrays, np.array(near, int), outcome.ranks, cache)
+            if len(outcome.front_rows):
+                hv = hypervolume(normalise_for_target(arrays["props"][outcome.front_rows], target))
+        stats = outcome.stats.to_dict()
+        stats["total_s"] = round(time.monotonic() - t0, 4)
+        stats["front_size"] = len(shown)
+        stats["front_size_full"] = len(outcome.front_rows)
+        stats["thinning_eps"] = self.thin_eps
+        return GenerationResult(
+            target=target,
+            candidates=cands,
+            stats=stats,
+            model=self.scorer.info.to_dict(),
+            inputs=self.inputs,
+            hypervolume=hv,
+            partial=False,
+        )
 
 
-def _near_misses(outcome):
-    from spacetrash_desktop.engine.search import violation
-
+def _near_misses(outcome: SearchOutcome) -> list[tuple[float, int]]:
     arrays = outcome.store.arrays()
     rows = np.where(outcome.ranks == 0)[0]
     if len(rows) == 0:

@@ -28,7 +28,7 @@ from spacetrash_desktop.catalog.inventory import (
     load_saved_inventory,
     save_inventory,
 )
-from spacetrash_desktop.domain import WasteItem
+from spacetrash_desktop.domain import Target, WasteItem
 from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.storage.paths import inventory_path
 
@@ -51,6 +51,7 @@ __all__ = [
     "parse_target",
     "save_current_inventory",
     "save_inventory",
+    "target_presets",
 ]
 
 
@@ -77,6 +78,11 @@ def current_inventory() -> tuple[list[WasteItem], str]:
     if saved is None:
         return list(cat.default_inventory), "bundled default"
     return saved, "saved"
+
+
+def target_presets() -> list[Target]:
+    """The bundled target presets and scenarios, in the order of ``datasets/targets.json``."""
+    return list(load_catalog().targets.values())
 
 
 def save_current_inventory(items: Sequence[WasteItem]) -> Path:

@@ -14,6 +14,7 @@ from spacetrash_desktop._version import __version__
 from spacetrash_desktop.catalog.inventory import safe_csv_bytes
 from spacetrash_desktop.domain import PROPERTIES
 from spacetrash_desktop.engine.results import GenerationResult
+from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.storage.atomic import atomic_write_bytes, atomic_write_text
 
 SCHEMA_ID = "spacetrash.result"
@@ -59,7 +60,7 @@ def result_to_frame(result: GenerationResult) -> pd.DataFrame:
             "regolith_pct": round(100 * c.recipe.regolith_frac, 4),
             "batch_mass_kg": c.recipe.batch_mass_kg,
         }
-        for name, unit, _ in PROPERTIES:
+        for name, _unit, _ in PROPERTIES:
             row[f"{name}"] = c.values[name]
             row[f"{name}_low"] = c.low[name]
             row[f"{name}_high"] = c.high[name]
@@ -83,7 +84,5 @@ def write_result(result: GenerationResult, path: Path | str) -> Path:
     elif suffix == ".csv":
         atomic_write_bytes(path, safe_csv_bytes(result_to_frame(result)), what="the results file")
     else:
-        from spacetrash_desktop.errors import BadInputError
-
         raise BadInputError(f"unsupported output type {suffix or '(none)'}: use .json or .csv")
     return path

@@ -8,13 +8,32 @@ self-test never touches the crew's data.
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import pkgutil
+import sys
 import tempfile
 import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TextIO
+
+import numpy as np
+
+import spacetrash_desktop
+from spacetrash_desktop.bench.inventories import synthetic_inventory
+from spacetrash_desktop.catalog import load_catalog
+from spacetrash_desktop.domain import ModelStatus
+from spacetrash_desktop.engine.problem import build_problem, exact_chunks
+from spacetrash_desktop.engine.tables import compile_tables
+from spacetrash_desktop.ml import registry
+from spacetrash_desktop.services.feedback import list_feedback, record_feedback
+from spacetrash_desktop.services.generate import default_scorer, generate
+
+log = logging.getLogger(__name__)
+
+WindowCheck = Callable[[], str]  # opens the window, returns what it showed; raises on failure
 
 THIRD_PARTY = (
     "numpy",
@@ -41,8 +60,6 @@ class CheckResult:
 
 
 def _check_imports() -> str:
-    import spacetrash_desktop
-
     count = 0
     for mod in THIRD_PARTY:
         importlib.import_module(mod)
@@ -56,8 +73,6 @@ def _check_imports() -> str:
 
 
 def _check_catalog() -> str:
-    from spacetrash_desktop.catalog import load_catalog
-
     cat = load_catalog()
     total = sum(i.mass_kg for i in cat.default_inventory)
     return (
@@ -67,33 +82,21 @@ def _check_catalog() -> str:
 
 
 def _check_model() -> str:
-    from spacetrash_desktop.ml.registry import ensure_installed, registry_status
-
-    info = ensure_installed()
-    status = registry_status()
-    if status.status != "ready":
+    info = registry.ensure_installed()
+    status = registry.registry_status()
+    if status.status != ModelStatus.READY:
         raise RuntimeError(f"model status is {status.status!r}: {status.reason}")
     return f"{info.name} {info.version} verified and active"
 
 
 def _check_scoring() -> str:
-    import numpy as np
-
-    from spacetrash_desktop.bench.inventories import synthetic_inventory
-    from spacetrash_desktop.catalog import load_catalog
-    from spacetrash_desktop.engine.problem import build_problem, exact_chunks
-    from spacetrash_desktop.engine.tables import compile_tables
-    from spacetrash_desktop.services.generate import default_scorer
-
     cat = load_catalog()
     tables = compile_tables(cat, synthetic_inventory(cat, 12, seed=0))
     target = cat.targets["interior_panel"]
     batch = next(exact_chunks(build_problem(tables, target), chunk=2000))
-    from spacetrash_desktop.ml.registry import registry_status
-
     scorer = default_scorer()
-    status = registry_status()
-    if status.status == "ready" and scorer.info.status != "ready":
+    status = registry.registry_status()
+    if status.status == ModelStatus.READY and scorer.info.status != ModelStatus.READY:
         raise RuntimeError(
             f"the active model is ready but scoring fell back to {scorer.info.name}: {scorer.info.reason}"
         )
@@ -106,9 +109,6 @@ def _check_scoring() -> str:
 
 
 def _check_generate() -> str:
-    from spacetrash_desktop.catalog import load_catalog
-    from spacetrash_desktop.services.generate import generate
-
     cat = load_catalog()
     res = generate(list(cat.default_inventory), cat.targets["container"], max_evals=5000, mode="evolutionary", seed=0)
     if not res.front:
@@ -117,8 +117,6 @@ def _check_generate() -> str:
 
 
 def _check_feedback() -> str:
-    from spacetrash_desktop.services.feedback import list_feedback, record_feedback
-
     row = {
         "recipe_id": "Rselftest0001",
         "recipe_json": {
@@ -139,19 +137,18 @@ def _check_feedback() -> str:
     return f"row {row_id[:8]} written and read back"
 
 
-def _check_window() -> str:
+def _check_window(window_check: WindowCheck | None) -> str:
     """The window, started on an EMPTY data folder (as on a new laptop): it must install the shipped
-    model bundle by itself and show the model as ready."""
-    from spacetrash_desktop.ui.app import self_test_window
-
+    model bundle by itself and show the model as ready. ``window_check`` is given by the top layer
+    (the command line wires the window's own check); without one this check fails."""
+    if window_check is None:
+        raise RuntimeError("no window check was given (this build has no window)")
     outer = os.environ.get("SPACETRASH_HOME")
     with tempfile.TemporaryDirectory(prefix="spacetrash-selftest-window-") as fresh:
         os.environ["SPACETRASH_HOME"] = fresh
         try:
-            from spacetrash_desktop.ml import registry
-
             registry.clear_cache()
-            detail = self_test_window()
+            detail = window_check()
         finally:
             if outer is not None:
                 os.environ["SPACETRASH_HOME"] = outer
@@ -160,20 +157,26 @@ def _check_window() -> str:
     return detail
 
 
-CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
-    ("imports", _check_imports),
-    ("catalog", _check_catalog),
-    ("model bundle", _check_model),
-    ("scoring", _check_scoring),
-    ("generate", _check_generate),
-    ("feedback", _check_feedback),
-    ("window", _check_window),
-)
+def checks(window_check: WindowCheck | None = None) -> tuple[tuple[str, Callable[[], str]], ...]:
+    """The checks in the order they run, each (name, function returning what it found)."""
+    return (
+        ("imports", _check_imports),
+        ("catalog", _check_catalog),
+        ("model bundle", _check_model),
+        ("scoring", _check_scoring),
+        ("generate", _check_generate),
+        ("feedback", _check_feedback),
+        ("window", lambda: _check_window(window_check)),
+    )
 
 
-def run_self_test(out=None, *, keep_home: bool = False) -> list[CheckResult]:
-    import sys
+def run_self_test(
+    out: TextIO | None = None, *, keep_home: bool = False, window_check: WindowCheck | None = None
+) -> list[CheckResult]:
+    """Run every check in a temporary data folder, printing one line per check to ``out``.
 
+    ``window_check`` opens the window and returns what it showed (the ui layer's
+    ``self_test_window``); services cannot import the window, so the caller passes it in."""
     out = out or sys.stdout
     results = []
     old_home = os.environ.get("SPACETRASH_HOME")
@@ -182,7 +185,7 @@ def run_self_test(out=None, *, keep_home: bool = False) -> list[CheckResult]:
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
-        for name, fn in CHECKS:
+        for name, fn in checks(window_check):
             t0 = time.perf_counter()
             try:
                 detail = fn()
@@ -190,9 +193,7 @@ def run_self_test(out=None, *, keep_home: bool = False) -> list[CheckResult]:
             except Exception as exc:  # a failed check is reported, never raised
                 ok = False
                 detail = f"{type(exc).__name__}: {exc}"
-                import logging
-
-                logging.getLogger(__name__).error("self-test %s failed\n%s", name, traceback.format_exc())
+                log.error("self-test %s failed\n%s", name, traceback.format_exc())
             r = CheckResult(name, ok, detail, time.perf_counter() - t0)
             results.append(r)
             print(f"{'PASS' if ok else 'FAIL'} {name:13s} {r.seconds * 1000:7.0f} ms  {detail}", file=out, flush=True)

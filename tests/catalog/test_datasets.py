@@ -68,3 +68,31 @@ def test_inventory_total_is_explained_against_12600_kg(catalog):
     text = (DATASETS / "waste_inventory.totals.md").read_text(encoding="utf-8")
     assert "12,600" in text or "12600" in text
     assert f"{total:,.0f}" in text or f"{total:.0f}" in text or f"{total:,.1f}" in text
+
+
+def test_the_catalog_carries_the_process_variability_table(catalog):
+    import csv
+
+    with (bundled_dir("datasets") / "process_variability.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert set(catalog.process_variability) == {r["process_id"] for r in rows} == set(catalog.processes)
+    for r in rows:
+        assert catalog.process_variability[r["process_id"]] == (
+            float(r["rigidity_sd"]),
+            float(r["tightness_sd"]),
+            float(r["energy_rel_sd"]),
+            float(r["water_rel_sd"]),
+            float(r["crew_rel_sd"]),
+        )
+
+
+def test_a_broken_variability_row_is_a_listed_problem(tmp_path):
+    root = tmp_path / "datasets"
+    shutil.copytree(bundled_dir("datasets"), root)
+    path = root / "process_variability.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    pid = lines[1].split(",")[0]
+    lines[1] = f"{pid},lots,0.02,0.10,0.10,0.20"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match=f"process_variability.csv line 2: {pid} has no valid spreads"):
+        load_catalog_from(root)

@@ -14,7 +14,6 @@ from spacetrash_desktop.catalog.importer import (
     ImportIssue,
     InventoryImportError,
     import_inventory,
-    parse_number,
 )
 from spacetrash_desktop.catalog.inventory import (
     export_csv,
@@ -23,6 +22,7 @@ from spacetrash_desktop.catalog.inventory import (
     neutralise_cell,
     save_inventory,
 )
+from spacetrash_desktop.common import parse_number
 
 HEADER = "id,name,category,composition,mass_kg,count,moisture_pct\n"
 GOOD = 'W1,Rehydratable pouch,Food Packaging,"nylon 41%; ldpe 33%; evoh 11%; other_unlisted 15%",12.5,10,4\n'

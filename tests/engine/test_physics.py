@@ -201,3 +201,19 @@ def test_a_nan_prediction_is_never_feasible(tables, catalog):
     v = vet(tables, b, s.phys, target, props)
     assert not v.feasible.any()
     assert ((v.flags & int(Flag.NO_PREDICTION)) != 0).all()
+
+
+def test_the_tables_carry_the_variability_with_the_default_for_a_process_without_a_row(catalog):
+    from spacetrash_desktop.engine.scorer import load_variability
+    from spacetrash_desktop.engine.tables import DEFAULT_VARIABILITY
+
+    t = compile_tables(catalog, [])
+    for pid, row in catalog.process_variability.items():
+        assert tuple(t.variability[t.process_index(pid)]) == row
+    missing = next(iter(catalog.process_variability))
+    rest = {k: v for k, v in catalog.process_variability.items() if k != missing}
+    t2 = compile_tables(dataclasses.replace(catalog, process_variability=rest), [])
+    assert tuple(t2.variability[t2.process_index(missing)]) == DEFAULT_VARIABILITY
+    var = load_variability(t)
+    var[:] = 0  # a copy: the tables stay as they were
+    assert t.variability.any()

@@ -98,6 +98,7 @@ def test_a_recipe_is_listed_once(catalog, mode):
     assert [k for k, n in Counter(ids).items() if n > 1] == []
 
 
+@pytest.mark.slow
 def test_deterministic_for_a_seed(catalog):
     t = compile_tables(catalog, synthetic_inventory(catalog, 60, seed=1))
     target = catalog.targets["interior_panel"]
@@ -142,6 +143,7 @@ def test_cancel_stops_at_the_next_batch_and_keeps_the_front(catalog, mode, cance
     assert ctx.partials and ctx.partials[-1] == len(out.front_rows)
 
 
+@pytest.mark.slow
 def test_generate_service_results_respect_stock_caps_and_safety(catalog):
     from spacetrash_desktop.services.generate import generate
 
@@ -165,6 +167,7 @@ def test_generate_service_results_respect_stock_caps_and_safety(catalog):
             assert target.allows_process(c.recipe.process_id)
 
 
+@pytest.mark.slow
 def test_every_preset_and_scenario_is_achievable_from_the_default_inventory(catalog):
     """A preset no recipe can meet would greet the crew with an empty table: the bundled targets and
     the bundled inventory must fit together (physics model, exhaustive grid)."""

@@ -40,6 +40,7 @@ def error_of(queue: Path, name: str) -> dict:
 FAST = {"time_budget_s": 5, "max_evals": 20000}
 
 
+@pytest.mark.slow
 def test_queue_sorts_good_and_bad_jobs_with_codes(tmp_path):
     q = tmp_path / "queue"
     put(q, "good-preset", {"target": "container", **FAST})
@@ -175,6 +176,7 @@ def test_generate_output_validates_against_the_same_schema(tmp_path):
     validate(json.loads(out.read_text()))
 
 
+@pytest.mark.slow
 def test_killing_the_runner_mid_job_completes_every_job_exactly_once(tmp_path):
     """SIGKILL the runner at random instants while it works; restart it each time. Every job ends in
     processed/ once, and no job starts again after its result was written."""

@@ -6,7 +6,10 @@ import os
 import subprocess
 import sys
 
+import pytest
 
+
+@pytest.mark.slow
 def test_self_test_passes_from_source(tmp_path):
     env = {**os.environ, "SPACETRASH_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
     proc = subprocess.run(

@@ -1,0 +1,84 @@
+"""``spacetrash generate``: a non-empty front, files that re-read, one-line errors."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from spacetrash_desktop.cli import run
+
+
+@pytest.mark.parametrize("target", ["residence_renovations", "cosmic_celebrations", "daring_discoveries", "container"])
+def test_generate_writes_a_nonempty_front(tmp_path, capsys, target):
+    out = tmp_path / "r.json"
+    assert (
+        run(
+            [
+                "generate",
+                "--inventory",
+                "default",
+                "--target",
+                target,
+                "--max-evals",
+                "60000",
+                "--physics-only",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    data = json.loads(out.read_text())
+    assert data["front"] and data["schema"] == "spacetrash.result"
+    rec = data["recipes"][0]
+    assert set(rec["properties"]) == {"rigidity", "tightness", "energy_kwh", "water_l", "crew_min"}
+    assert rec["properties"]["energy_kwh"]["unit"] == "kWh"
+    assert "Pareto front" in capsys.readouterr().out
+
+
+def test_generate_csv_rereads(tmp_path):
+    out = tmp_path / "r.csv"
+    assert run(["generate", "--target", "container", "--max-evals", "30000", "--physics-only", "--out", str(out)]) == 0
+    df = pd.read_csv(out, encoding="utf-8-sig")
+    assert len(df) > 0 and {"rigidity", "rigidity_low", "rigidity_high", "status", "pareto_rank"} <= set(df.columns)
+
+
+@pytest.mark.parametrize(
+    "argv, fragment",
+    [
+        (["generate", "--target", "nope", "--out", "x.json"], "unknown target 'nope'"),
+        (["generate", "--target", "container", "--out", "x.txt"], "--out must end in .json or .csv"),
+        (
+            ["generate", "--target", "container", "--time-budget", "0", "--out", "x.json"],
+            "--time-budget must be a positive",
+        ),
+        (["generate", "--target", "container", "--inventory", "/no/such.csv", "--out", "x.json"], "does not exist"),
+    ],
+)
+def test_generate_bad_arguments_one_line_error(tmp_path, capsys, monkeypatch, argv, fragment):
+    monkeypatch.chdir(tmp_path)
+    assert run(argv) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and fragment in err[0] and "Traceback" not in err[0]
+
+
+def test_bad_target_file_is_refused_with_the_reason(tmp_path, capsys):
+    tf = tmp_path / "t.json"
+    tf.write_text(
+        json.dumps(
+            {
+                "id": "x",
+                "rigidity_min": 2,
+                "tightness_min": 0,
+                "batch_mass_kg": 1,
+                "max_energy_kwh": 1,
+                "max_water_l": 1,
+                "max_crew_min": 10,
+            }
+        ),
+        encoding="utf-8",
+    )
+    assert run(["generate", "--target", str(tf), "--out", str(tmp_path / "r.json")]) == 1
+    assert "'rigidity_min' = 2 must be between 0 and 1" in capsys.readouterr().err
