@@ -18,7 +18,7 @@ from enum import Enum, StrEnum
 NEVER_HEAT_HAZARDS = frozenset({"HF", "PFAS"})
 
 
-class MaterialFamily(str, Enum):
+class MaterialFamily(str, Enum):  # noqa: UP042 - str() of a member is its qualified name in messages and pickles
     THERMOPLASTIC = "thermoplastic"
     ELASTOMER = "elastomer"
     THERMOSET = "thermoset"

@@ -6,10 +6,11 @@ the problem without internal paths or tracebacks (those go to the log file).
 
 from __future__ import annotations
 
+import errno
 from enum import Enum
 
 
-class ErrorCode(str, Enum):
+class ErrorCode(str, Enum):  # noqa: UP042 - str() and format() of a code stay as printed since the first release
     BAD_INPUT = "BAD_INPUT"  # a file, argument or value the user gave is wrong
     MODEL_ERROR = "MODEL_ERROR"  # a model bundle failed verification or could not score
     STORAGE_ERROR = "STORAGE_ERROR"  # disk full, read-only, permission denied
@@ -54,8 +55,6 @@ class CatalogError(SpaceTrashError):
 
 def storage_error_from_os(exc: OSError, what: str) -> StorageError:
     """Turn an OSError into a plain message that says what could not be saved and why."""
-    import errno
-
     reasons = {
         errno.ENOSPC: "the disk is full",
         errno.EROFS: "the disk is read-only",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import logging.handlers
 
+from spacetrash_desktop.storage.paths import logs_dir
+
 _CONFIGURED = False
 LOG_NAME = "spacetrash.log"
 
@@ -12,8 +14,6 @@ LOG_NAME = "spacetrash.log"
 def setup_logging(level: int = logging.INFO) -> str:
     """Configure the root logger once; return the log file path ('' if the disk refuses it)."""
     global _CONFIGURED
-    from spacetrash_desktop.storage.paths import logs_dir
-
     try:
         path = logs_dir() / LOG_NAME
     except OSError:
@@ -33,6 +33,4 @@ def setup_logging(level: int = logging.INFO) -> str:
 
 
 def log_path() -> str:
-    from spacetrash_desktop.storage.paths import logs_dir
-
     return str(logs_dir() / LOG_NAME)

@@ -13,6 +13,8 @@ import os
 import sys
 from pathlib import Path
 
+import platformdirs
+
 APP_NAME = "SpaceTrashDesktop"
 APP_AUTHOR = "SpaceTrash"
 HOME_ENV = "SPACETRASH_HOME"
@@ -39,8 +41,6 @@ def data_dir() -> Path:
     if override:
         path = Path(override).expanduser()
     else:
-        import platformdirs
-
         path = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
     path.mkdir(parents=True, exist_ok=True)
     return path
