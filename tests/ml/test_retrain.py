@@ -134,7 +134,7 @@ def active_sha() -> str:
     return (registry.read_pointer() or {}).get("manifest_sha256", "")
 
 
-def run_small(**kw) -> rt.RetrainRun:
+def run_small(**kw) -> rt.RunRecord:
     kw.setdefault("config", small_config())
     return rt.retrain(**kw)
 
@@ -183,14 +183,14 @@ def corrupt_training_part(monkeypatch, corrupt) -> None:
     rows left true: what "a challenger trained on corrupted feedback" means for the comparison.
     (Feedback corrupted the same way in every row, e.g. every rigidity on a wrong scale, cannot be
     told from a real shift by any held-out check: it is the crew's word against itself.)"""
-    split = rt._Run._split
+    split = rt.RetrainJob._split
 
     def split_then_corrupt(self, fb, recipe_of):
         train, hold = split(self, fb, recipe_of)
         corrupt(train)
         return train, hold
 
-    monkeypatch.setattr(rt._Run, "_split", split_then_corrupt)
+    monkeypatch.setattr(rt.RetrainJob, "_split", split_then_corrupt)
 
 
 def test_random_labels_are_not_promoted_and_the_challenger_is_kept(champion, catalog, tmp_path, monkeypatch):
@@ -425,7 +425,7 @@ def test_config_comes_from_the_champion(champion, catalog, monkeypatch):
         seen["cfg"] = cfg
         raise rt._Stop("rejected", "stopped by the test")
 
-    monkeypatch.setattr(rt._Run, "_train", spy)
+    monkeypatch.setattr(rt.RetrainJob, "_train", spy)
     _, rows = family_feedback(champion, catalog, n=30, seed=61)
     to_journal(rows)
     run = rt.retrain()

@@ -334,7 +334,7 @@ def test_only_the_last_candidates_are_kept(small_bundle, tmp_path):
 
 
 def _metrics(**over):
-    from spacetrash_desktop.services.retrain import _checks
+    from spacetrash_desktop.ml.promotion import checks as _checks
 
     out = {}
     for name in PROPERTY_NAMES:
@@ -378,14 +378,14 @@ def _metrics(**over):
     ],
 )
 def test_the_promotion_rule(over, promoted, text):
-    from spacetrash_desktop.services.retrain import _decide
+    from spacetrash_desktop.ml.promotion import decide as _decide
 
     ok, reason = _decide(_metrics(**over), {})
     assert ok is promoted and text in reason, reason
 
 
 def test_nothing_learnt_is_not_promoted():
-    from spacetrash_desktop.services.retrain import _decide
+    from spacetrash_desktop.ml.promotion import decide as _decide
 
     m = _metrics()
     m["rigidity"]["learnt"] = {"correction": False, "calibrated_on": "virtual_lab_v1"}
