@@ -5,10 +5,8 @@ test_feedback_e2e.py), so these tests do not depend on it."""
 
 from __future__ import annotations
 
-import importlib.machinery
 import json
 import shutil
-import sys
 import threading
 import types
 from dataclasses import dataclass, field
@@ -20,8 +18,6 @@ from PySide6.QtWidgets import QFileDialog
 
 from spacetrash_desktop.ui.main_window import check_model
 from spacetrash_desktop.ui.model_views import RETRAIN_UNAVAILABLE
-
-RETRAIN = "spacetrash_desktop.services.retrain"
 
 
 @pytest.fixture(autouse=True)
@@ -297,13 +293,12 @@ def fake_run(n: int, verdict: str = "rejected", challenger_version: str | None =
 
 @pytest.fixture
 def fake_retrain(monkeypatch):
-    """A stand-in for services.retrain: records its calls, reports progress, honours cancel."""
-    mod = types.ModuleType(RETRAIN)
-    mod.__spec__ = importlib.machinery.ModuleSpec(RETRAIN, None)
-    mod.calls = []
-    mod.runs = []
-    mod.release = threading.Event()
-    mod.hold = False
+    """A stand-in for the retraining service (services.retrain): records its calls, reports progress,
+    honours cancel; its runs are the history the model service reads."""
+    from spacetrash_desktop.services import retrain as retrain_service
+    from spacetrash_desktop.services.model import RunRecord
+
+    mod = types.SimpleNamespace(calls=[], runs=[], release=threading.Event(), hold=False)
     mod.promote_bundle = None  # a bundle folder to install and activate, as a promotion does
 
     def retrain(ctx=None, *, feedback_files=(), use_journal=True, seed=0, config=None, promote=True):
@@ -323,43 +318,27 @@ def fake_retrain(monkeypatch):
             run = fake_run(len(mod.runs) + 1, "promoted", info.version)
         else:
             run = fake_run(len(mod.runs) + 1)
-        mod.runs.insert(0, run.to_dict())
-        return run
+        record = RunRecord.from_dict(run.to_dict())
+        mod.runs.insert(0, record)
+        return record
 
-    def list_runs():  # the keys services.retrain.list_runs gives
-        return [
-            {
-                "run_id": r["run_id"],
-                "finished_at": r["finished_at"],
-                "verdict": r["verdict"],
-                "reason": r["reason"],
-                "champion_name": r["champion"]["name"],
-                "champion_version": r["champion"]["version"],
-                "challenger_name": r["challenger"]["name"],
-                "challenger_version": r["challenger"]["version"],
-                "feedback_rows": r["data"]["feedback_total"],
-                "feedback_usable": r["data"]["feedback_usable"],
-            }
-            for r in mod.runs
-        ]
+    def read_run(run_id):
+        return next(r for r in mod.runs if r.run_id == run_id)
 
-    def load_run(run_id):
-        return next(r for r in mod.runs if r["run_id"] == run_id)
-
-    mod.retrain, mod.list_runs, mod.load_run = retrain, list_runs, load_run
-    monkeypatch.setitem(sys.modules, RETRAIN, mod)
-    import spacetrash_desktop.services as services
-
-    monkeypatch.setattr(services, "retrain", mod, raising=False)
+    mod.retrain = retrain
+    monkeypatch.setattr(retrain_service, "retrain", lambda *a, **k: mod.retrain(*a, **k))
+    monkeypatch.setattr(retrain_service, "run_history", lambda: list(mod.runs))
+    monkeypatch.setattr(retrain_service, "read_run", read_run)
     return mod
 
 
 def test_without_the_retraining_service_the_panel_says_so(qtbot, make_main_window, monkeypatch):
     import spacetrash_desktop.ui.model_panel as model_panel
     import spacetrash_desktop.ui.model_views as model_views
+    import spacetrash_desktop.ui.retrain_panel as retrain_panel
 
-    monkeypatch.setattr(model_panel, "retrain_available", lambda: False)
-    monkeypatch.setattr(model_views, "retrain_available", lambda: False)
+    for module in (model_panel, model_views, retrain_panel):
+        monkeypatch.setattr(module, "retrain_available", lambda: False)
     w = make_main_window()
     mp = w.panels["model"]
     with qtbot.waitSignal(mp.details_loaded, timeout=20000):

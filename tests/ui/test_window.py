@@ -124,26 +124,24 @@ def test_status_bar_shows_the_model_status_and_the_data_folder(make_main_window,
     assert "ready" in w.model_label.text() and "1.4.0" in w.model_label.text()
 
 
-def test_check_model_without_and_with_a_registry(monkeypatch):
-    import spacetrash_desktop.ml as ml_pkg
+def test_check_model_installs_asks_the_registry_and_loads_a_ready_model(monkeypatch):
+    from spacetrash_desktop.ml import registry
 
-    monkeypatch.setitem(sys.modules, "spacetrash_desktop.ml.registry", None)  # "cannot be imported"
-    monkeypatch.delattr(ml_pkg, "registry", raising=False)  # an earlier test may have imported it
-    info = check_model(None)
-    assert info.status == "physics fallback" and info.reason == NO_MODEL_REASON
     calls = []
-    fake = types.ModuleType("spacetrash_desktop.ml.registry")
-    fake.ensure_installed = lambda: calls.append("ensure")
-    fake.registry_status = lambda: (
-        calls.append("status"),
-        ModelInfo(name="m", version="2", status="ready", reason=""),
-    )[1]
-    fake.active_scorer = lambda: (
-        calls.append("load"),
-        types.SimpleNamespace(info=ModelInfo(name="m", version="2", status="ready", reason="loaded")),
-    )[1]
-    monkeypatch.setitem(sys.modules, "spacetrash_desktop.ml.registry", fake)
-    monkeypatch.setattr(ml_pkg, "registry", fake, raising=False)
+    monkeypatch.setattr(registry, "ensure_installed", lambda: calls.append("ensure"))
+    monkeypatch.setattr(
+        registry,
+        "registry_status",
+        lambda: (calls.append("status"), ModelInfo(name="m", version="2", status="ready", reason=""))[1],
+    )
+    monkeypatch.setattr(
+        registry,
+        "active_scorer",
+        lambda: (
+            calls.append("load"),
+            types.SimpleNamespace(info=ModelInfo(name="m", version="2", status="ready", reason="loaded")),
+        )[1],
+    )
     info = check_model(None)
     assert calls == ["ensure", "status", "load"] and info.status == "ready" and info.reason == "loaded"
 
