@@ -7,18 +7,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
 from spacetrash_desktop.catalog import load_catalog
 from spacetrash_desktop.common import round_or_none
 from spacetrash_desktop.domain import PROPERTY_NAMES, PROPERTY_UNITS
+from spacetrash_desktop.engine.recipes import RecipeBatch
 from spacetrash_desktop.engine.scorer import DEFAULT_VARIABILITY, load_variability, physics_band
 from spacetrash_desktop.engine.tables import compile_tables
 from spacetrash_desktop.ml.virtual_lab import LabRows, align_rows
 
-RULES = {
+RULES: dict[str, Any] = {
     "feedback_min_rows": 10,  # held-out measured rows a property needs before its feedback check applies
     "feedback_mae": "challenger MAE <= champion MAE on the held-out feedback (no tolerance)",
     "lab_mae_tolerance": 0.02,  # relative: challenger MAE <= champion MAE x 1.02 on the virtual-lab trials
@@ -55,7 +56,8 @@ def _physics_band(rows: LabRows, procs: list[str]):
     var = np.vstack([var, np.array(DEFAULT_VARIABILITY)[None, :]])
     idx = np.array([pos.get(p, len(pos)) for p in procs], np.intp)
     props = np.array(rows.phys, float)
-    lo, hi = physics_band(t, SimpleNamespace(proc=idx), props, var)
+    batch = cast(RecipeBatch, SimpleNamespace(proc=idx))  # physics_band reads only the process index
+    lo, hi = physics_band(t, batch, props, var)
     return props, lo, hi
 
 

@@ -38,6 +38,7 @@ import time
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from spacetrash_desktop.catalog import load_catalog
 from spacetrash_desktop.common import lower_first, sentence, worker_threads
@@ -144,7 +145,7 @@ def installed_bundles() -> list[dict]:
     """Bundles on disk (name, version, folder, active, trained_at), newest first. No verification."""
     ptr = read_pointer() or {}
     cands = {c["folder"] for c in _read_candidates()}
-    out = []
+    out: list[dict[str, Any]] = []
     try:
         entries = sorted(p for p in _models().iterdir() if p.is_dir() and not p.name.startswith("."))
     except (OSError, StorageError):

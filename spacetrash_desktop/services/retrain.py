@@ -397,60 +397,11 @@ class RetrainJob:
         )
         self.ctx.check_cancelled()
         recipe_of = {str(r["row_id"]): str(r.get("recipe_id") or "") for r in records}
-        passed = {str(r["row_id"]): r.get("passed") for r in records}
-        by_reason: dict[str, int] = {}
-        for s in skipped:
-            key = re.sub(r"'[^']*'", "'...'", s["reason"])  # "unknown item 'W042'" -> one bucket
-            by_reason[key] = by_reason.get(key, 0) + 1
-        usable = 0 if fb is None else len(fb)
-        by_prop = {}
-        if fb is not None:
-            has = np.isfinite(fb.y)
-            for k, name in enumerate(PROPERTY_NAMES):
-                by_prop[name] = {
-                    "measured": int((has[:, k] & (fb.weight[:, k] >= 1)).sum()),
-                    "judged": int((has[:, k] & (fb.weight[:, k] > 0) & (fb.weight[:, k] < 1)).sum()),
-                }
-        used_ids = [] if fb is None else [str(s) for s in fb.source]
-        pv = [passed.get(i) for i in used_ids]
-        self.data.update(
-            {
-                "feedback_usable": usable,
-                "feedback_measured": 0 if fb is None else int(((fb.weight >= 1) & np.isfinite(fb.y)).any(axis=1).sum()),
-                "feedback_judged": 0
-                if fb is None
-                else int(((fb.weight > 0) & (fb.weight < 1) & np.isfinite(fb.y)).any(axis=1).sum()),
-                "feedback_skipped": len(skipped),
-                "skipped_by_reason": by_reason,
-                "skipped_rows": skipped[:200],
-                "by_property": by_prop,
-                "passed": {
-                    "yes": sum(1 for v in pv if v is True),
-                    "no": sum(1 for v in pv if v is False),
-                    "not_said": sum(1 for v in pv if v is None),
-                },
-                "mapping": (
-                    "each reported quantity is a label of its own property only; judged rigidity/tightness "
-                    "count at half weight where no measured value exists; pass/fail, notes and product mass "
-                    "are metadata"
-                ),
-            }
-        )
+        self.data.update(_mapping_summary(fb, records, skipped))
         return fb, recipe_of
 
     def _no_data_reason(self) -> str:
-        total = self.data.get("feedback_total", 0)
-        if total == 0:
-            where = "the feedback journal is empty" if self.use_journal else "the files hold no rows"
-            if self.use_journal and self.feedback_files:
-                where = "neither the journal nor the files hold any row"
-            return f"No feedback to learn from: {where}. Nothing was trained."
-        top = sorted(self.data.get("skipped_by_reason", {}).items(), key=lambda kv: -kv[1])
-        why = f" (most often: {top[0][0]})" if top else ""
-        return (
-            f"None of the {total} feedback row(s) can be used for training{why}. Nothing was trained; "
-            "pass/fail and notes alone are not training labels."
-        )
+        return _no_data_reason(self.data, self.use_journal, bool(self.feedback_files))
 
     def _split(self, fb: LabRows, recipe_of: dict[str, str]) -> tuple[LabRows | None, LabRows | None]:
         """Hold out HOLDOUT_SHARE of the recipes (by a seeded hash of the recipe id)."""
@@ -491,7 +442,7 @@ class RetrainJob:
         cfg = champ_meta.get("config")
         if isinstance(cfg, dict):
             try:
-                kw = {k: (tuple(v) if isinstance(v, list) else v) for k, v in cfg.items()}
+                kw: dict[str, Any] = {str(k): (tuple(v) if isinstance(v, list) else v) for k, v in cfg.items()}
                 return TrainConfig(**kw), "champion"
             except TypeError:
                 pass
@@ -586,6 +537,63 @@ class RetrainJob:
         log.info("retraining %s: %s - %s", self.run_id, verdict, record.reason)
         self.ctx.progress(100, 100, f"retraining finished: {verdict}")
         return record
+
+
+def _mapping_summary(fb: LabRows | None, records: list[dict], skipped: list[dict]) -> dict:
+    """What the run records about the feedback it mapped: usable, measured, judged and skipped rows
+    (by reason), rows per property, pass/fail."""
+    passed = {str(r["row_id"]): r.get("passed") for r in records}
+    by_reason: dict[str, int] = {}
+    for s in skipped:
+        key = re.sub(r"'[^']*'", "'...'", s["reason"])  # "unknown item 'W042'" -> one bucket
+        by_reason[key] = by_reason.get(key, 0) + 1
+    usable = 0 if fb is None else len(fb)
+    by_prop = {}
+    if fb is not None:
+        has = np.isfinite(fb.y)
+        for k, name in enumerate(PROPERTY_NAMES):
+            by_prop[name] = {
+                "measured": int((has[:, k] & (fb.weight[:, k] >= 1)).sum()),
+                "judged": int((has[:, k] & (fb.weight[:, k] > 0) & (fb.weight[:, k] < 1)).sum()),
+            }
+    used_ids = [] if fb is None else [str(s) for s in fb.source]
+    pv = [passed.get(i) for i in used_ids]
+    return {
+        "feedback_usable": usable,
+        "feedback_measured": 0 if fb is None else int(((fb.weight >= 1) & np.isfinite(fb.y)).any(axis=1).sum()),
+        "feedback_judged": 0
+        if fb is None
+        else int(((fb.weight > 0) & (fb.weight < 1) & np.isfinite(fb.y)).any(axis=1).sum()),
+        "feedback_skipped": len(skipped),
+        "skipped_by_reason": by_reason,
+        "skipped_rows": skipped[:200],
+        "by_property": by_prop,
+        "passed": {
+            "yes": sum(1 for v in pv if v is True),
+            "no": sum(1 for v in pv if v is False),
+            "not_said": sum(1 for v in pv if v is None),
+        },
+        "mapping": (
+            "each reported quantity is a label of its own property only; judged rigidity/tightness "
+            "count at half weight where no measured value exists; pass/fail, notes and product mass "
+            "are metadata"
+        ),
+    }
+
+
+def _no_data_reason(data: dict, use_journal: bool, has_files: bool) -> str:
+    total = data.get("feedback_total", 0)
+    if total == 0:
+        where = "the feedback journal is empty" if use_journal else "the files hold no rows"
+        if use_journal and has_files:
+            where = "neither the journal nor the files hold any row"
+        return f"No feedback to learn from: {where}. Nothing was trained."
+    top = sorted(data.get("skipped_by_reason", {}).items(), key=lambda kv: -kv[1])
+    why = f" (most often: {top[0][0]})" if top else ""
+    return (
+        f"None of the {total} feedback row(s) can be used for training{why}. Nothing was trained; "
+        "pass/fail and notes alone are not training labels."
+    )
 
 
 # ------------------------------------------------------------------------------------ drift

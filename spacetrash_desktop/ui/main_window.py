@@ -37,11 +37,38 @@ from spacetrash_desktop.ui.tradeoffs_tab import TradeoffsTab
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "window.ini"
+LAYOUT_KEYS = (  # the splitters and table headers View > Reset layout forgets
+    "inventory/header",
+    "inventory/splitter",
+    "candidates/header",
+    "candidates/splitter",
+    "tradeoffs/splitter",
+    "feedback/splitter",
+    "feedback/list_splitter",
+    "feedback/header",
+    "model/splitter",
+    "model/runs_splitter",
+)
 
 
 def window_settings() -> QSettings:
     """Window state lives in the per-user data directory (tests point it at a temp dir)."""
     return QSettings(str(data_dir() / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
+def _close_warnings(panels) -> list[str]:
+    """What the panels say is not saved yet (each panel with a ``close_warning``)."""
+    warnings = []
+    for w in panels:
+        if callable(getattr(w, "close_warning", None)):
+            try:
+                text = w.close_warning()
+            except Exception:
+                log.exception("could not ask %s about unsaved work", type(w).__name__)
+                text = ""
+            if text:
+                warnings.append(text)
+    return warnings
 
 
 def _add_to_menu(menu, *actions: QAction | None) -> None:
@@ -358,18 +385,7 @@ class MainWindow(QMainWindow):
 
     def reset_layout(self) -> None:
         self.resize(1440, 900)
-        for key in (
-            "inventory/header",
-            "inventory/splitter",
-            "candidates/header",
-            "candidates/splitter",
-            "tradeoffs/splitter",
-            "feedback/splitter",
-            "feedback/list_splitter",
-            "feedback/header",
-            "model/splitter",
-            "model/runs_splitter",
-        ):
+        for key in LAYOUT_KEYS:
             self.settings.remove(key)
         self.ctx.say("The layout is back to its defaults; column widths reset on the next start", 6000)
 
@@ -427,16 +443,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 self.inventory_tab.choose_export_file()
                 return
-        warnings = []
-        for w in self.panels.values():
-            if callable(getattr(w, "close_warning", None)):
-                try:
-                    text = w.close_warning()
-                except Exception:
-                    log.exception("could not ask %s about unsaved work", type(w).__name__)
-                    text = ""
-                if text:
-                    warnings.append(text)
+        warnings = _close_warnings(self.panels.values())
         if warnings:
             answer = QMessageBox.warning(
                 self,

@@ -116,13 +116,7 @@ def take(out: Path, size: tuple[int, int] = (1440, 900)) -> list[Path]:
     shot_model(app, w, shot)
 
     # The import report of a file with bad rows
-    w.show_tab("inventory")
-    sample = Path(os.environ["SPACETRASH_HOME"]) / "stock-from-the-hab.csv"
-    sample.write_text(SAMPLE_IMPORT, encoding="utf-8")
-    w.inventory_tab.import_file(str(sample))
-    _wait(app, lambda: w.inventory_tab.import_dialog is not None and w.inventory_tab.import_dialog.isVisible())
-    shot("import-report", w.inventory_tab.import_dialog)
-    w.inventory_tab.import_dialog.reject()
+    shot_import_report(app, w, shot)
 
     w.close()
     shutil.rmtree(home, ignore_errors=True)
@@ -171,6 +165,16 @@ SAMPLE_REPORTS = (
         "Too brittle: the regolith share looks too high for this press.",
     ),
 )
+
+
+def shot_import_report(app, w, shot) -> None:
+    w.show_tab("inventory")
+    sample = Path(os.environ["SPACETRASH_HOME"]) / "stock-from-the-hab.csv"
+    sample.write_text(SAMPLE_IMPORT, encoding="utf-8")
+    w.inventory_tab.import_file(str(sample))
+    _wait(app, lambda: w.inventory_tab.import_dialog is not None and w.inventory_tab.import_dialog.isVisible())
+    shot("import-report", w.inventory_tab.import_dialog)
+    w.inventory_tab.import_dialog.reject()
 
 
 def shot_feedback(app, w, view, front, pick, shot) -> None:
