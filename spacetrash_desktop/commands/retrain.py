@@ -14,7 +14,7 @@ import sys
 
 from spacetrash_desktop.commands import PercentProgress
 from spacetrash_desktop.context import RunContext
-from spacetrash_desktop.domain import PROPERTY_NAMES, Verdict
+from spacetrash_desktop.domain import Verdict
 from spacetrash_desktop.services import model as model_service
 from spacetrash_desktop.services.model import RunRecord
 
@@ -88,11 +88,11 @@ def print_summary(run: RunRecord, out=None) -> None:
     print(f"run:      {run.run_id}", file=out)
     print(f"verdict:  {run.verdict}", file=out)
     print(f"reason:   {run.reason}", file=out)
-    print(f"champion: {run.champion.get('name', '?')} {run.champion_version}".rstrip(), file=out)
+    print(f"champion: {run.champion_name or '?'} {run.champion_version}".rstrip(), file=out)
     if run.challenger:
         print(
-            f"challenger: {run.challenger.get('name')} {run.challenger.get('version')} "
-            f"({run.challenger.get('status')}; {run.challenger_folder or '-'})",
+            f"challenger: {run.challenger_name} {run.challenger_version} "
+            f"({run.challenger_status}; {run.challenger_folder or '-'})",
             file=out,
         )
     if run.data:
@@ -104,9 +104,8 @@ def print_summary(run: RunRecord, out=None) -> None:
         )
         for reason, n in sorted(run.skipped_by_reason.items(), key=lambda kv: -kv[1])[:5]:
             print(f"  skipped {n}: {reason}", file=out)
-    drift = run.drift_summary
-    if drift:
-        print(f"drift:    {drift.get('level')} - {drift.get('text', '')}", file=out)
+    if run.drift_summary:
+        print(f"drift:    {run.drift_level} - {run.drift_text}", file=out)
     if run.compared:
         _print_comparison(run, out)
     if run.record_path:
@@ -120,21 +119,17 @@ def _print_comparison(run: RunRecord, out) -> None:
         f"{'n fb':>6}  checks",
         file=out,
     )
-    for name in PROPERTY_NAMES:
-        m = run.property_metrics(name)
-        if not m:
-            continue
-        lab, fb = m.get("lab", {}), m.get("feedback", {})
-        checks = "pass" if m.get("passed") else "FAIL"
-        if not m.get("checks"):
+    for c in run.comparisons():
+        checks = "pass" if c.passed else "FAIL"
+        if not c.checks:
             checks = "(no check applies)"
         print(
-            f"  {name:<11}{m.get('unit', ''):>6}"
-            f"{_pair(lab.get('mae_champion'), lab.get('mae_challenger')):>22}"
-            f"{_pair(lab.get('coverage_champion'), lab.get('coverage_challenger'), pct=True):>14}"
-            f"{_pair(fb.get('mae_champion'), fb.get('mae_challenger')):>24}"
-            f"{_pair(fb.get('coverage_champion'), fb.get('coverage_challenger'), pct=True):>14}"
-            f"{fb.get('rows', 0):>6}  {checks}",
+            f"  {c.name:<11}{c.unit:>6}"
+            f"{_pair(c.lab.mae_champion, c.lab.mae_challenger):>22}"
+            f"{_pair(c.lab.coverage_champion, c.lab.coverage_challenger, pct=True):>14}"
+            f"{_pair(c.feedback.mae_champion, c.feedback.mae_challenger):>24}"
+            f"{_pair(c.feedback.coverage_champion, c.feedback.coverage_challenger, pct=True):>14}"
+            f"{c.feedback.rows:>6}  {checks}",
             file=out,
         )
 

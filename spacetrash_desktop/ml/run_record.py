@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spacetrash_desktop.domain import PROPERTY_NAMES, Verdict
+from spacetrash_desktop.domain import PROPERTY_NAMES, Verdict, finite_float
 from spacetrash_desktop.storage.atomic import atomic_write_json
 
 RUN_FORMAT = "spacetrash-retrain-run"
@@ -48,6 +48,102 @@ REQUIRED_KEYS: dict[str, type | tuple] = {
 ARTIFACT_KEYS = ("champion_manifest_sha256", "challenger_manifest_sha256", "feedback_files", "journal_row_ids")
 _DICT_FIELDS = ("champion", "data", "drift", "metrics", "artifacts", "versions", "settings", "timings")
 _KNOWN = {"format", "format_version", "run_id", "started_at", "finished_at", "verdict", "reason", "challenger"}
+
+
+@dataclass(frozen=True)
+class Check:
+    """One promotion check of one property."""
+
+    check: str  # e.g. "error on held-out feedback"
+    passed: bool
+    text: str  # the sentence shown to a trainer
+
+
+@dataclass(frozen=True)
+class SideBySide:
+    """The champion and the challenger on one data set (virtual-lab trials or held-out feedback)."""
+
+    rows: int = 0
+    mae_champion: float | None = None
+    mae_challenger: float | None = None
+    coverage_champion: float | None = None
+    coverage_challenger: float | None = None
+
+    @classmethod
+    def from_dict(cls, d: Any) -> SideBySide:
+        d = d if isinstance(d, Mapping) else {}
+        rows = d.get("rows")
+        return cls(
+            rows=int(rows) if isinstance(rows, (int, float)) and not isinstance(rows, bool) else 0,
+            mae_champion=finite_float(d.get("mae_champion")),
+            mae_challenger=finite_float(d.get("mae_challenger")),
+            coverage_champion=finite_float(d.get("coverage_champion")),
+            coverage_challenger=finite_float(d.get("coverage_challenger")),
+        )
+
+
+@dataclass(frozen=True)
+class PropertyComparison:
+    """Champion against challenger on one property: both data sets, what was learnt, the checks."""
+
+    name: str
+    unit: str
+    lab: SideBySide
+    feedback: SideBySide
+    correction: bool  # the challenger corrects this property from the feedback
+    reach: str | None  # "global" | "local" (some processes) when it does
+    calibrated_on: str | None  # "crew_feedback" when its intervals were recalibrated on the feedback
+    checks: tuple[Check, ...]
+    passed: bool
+
+    @classmethod
+    def from_dict(cls, name: str, d: Mapping) -> PropertyComparison:
+        learnt = d.get("learnt") if isinstance(d.get("learnt"), Mapping) else {}
+        checks = tuple(
+            Check(str(c.get("check") or ""), bool(c.get("passed")), str(c.get("text") or c.get("check") or ""))
+            for c in d.get("checks") or []
+            if isinstance(c, Mapping)
+        )
+        return cls(
+            name=name,
+            unit=str(d.get("unit") or ""),
+            lab=SideBySide.from_dict(d.get("lab")),
+            feedback=SideBySide.from_dict(d.get("feedback")),
+            correction=bool(learnt.get("correction")),
+            reach=str(learnt["reach"]) if learnt.get("reach") else None,
+            calibrated_on=str(learnt["calibrated_on"]) if learnt.get("calibrated_on") else None,
+            checks=checks,
+            passed=bool(d.get("passed")),
+        )
+
+
+@dataclass(frozen=True)
+class DriftFeature:
+    """The shift of one model input between the training data and the feedback."""
+
+    key: str  # the feature column
+    label: str  # as the crew would name it
+    psi: float | None
+    ks: float | None
+    ks_pvalue: float | None
+    flag: str  # none | moderate | major (| drift, in records that only said whether it drifted)
+    train_mean: float | None
+    new_mean: float | None
+
+
+def _first(d: Mapping, *keys: str) -> Any:
+    for k in keys:
+        if k in d and d[k] not in (None, ""):
+            return d[k]
+    return None
+
+
+def _flag_text(v: Any) -> str:
+    if v is True:
+        return "drift"
+    if v in (False, None, ""):
+        return "none"
+    return str(v)
 
 
 def as_verdict(value: Any) -> Verdict | str:
@@ -264,24 +360,57 @@ class RunRecord:
         level = self.drift_summary.get("level")
         return None if level is None else str(level)
 
-    def property_metrics(self, name: str) -> dict:
-        """The comparison of one property ({} when the run compared nothing)."""
-        value = self.metrics.get(name)
-        return dict(value) if isinstance(value, Mapping) else {}
+    @property
+    def drift_text(self) -> str:
+        return str(self.drift_summary.get("text") or "")
 
     @property
     def compared(self) -> bool:
         """Whether the run compared the champion and the challenger on any property."""
         return any(n in self.metrics for n in PROPERTY_NAMES)
 
+    @property
+    def comparison_complete(self) -> bool:
+        """Whether the record compared some property with both data sets as this app records them
+        (``lab`` / ``feedback`` / ``learnt`` / ``checks`` per property)."""
+        props = [n for n in PROPERTY_NAMES if isinstance(self.metrics.get(n), Mapping)]
+        return bool(props) and all(isinstance(self.metrics[n].get("lab"), Mapping) for n in props)
+
+    def comparisons(self) -> list[PropertyComparison]:
+        """Champion against challenger per property, in :data:`PROPERTY_NAMES` order (the properties
+        the record compared)."""
+        return [
+            PropertyComparison.from_dict(n, self.metrics[n])
+            for n in PROPERTY_NAMES
+            if isinstance(self.metrics.get(n), Mapping)
+        ]
+
     def checks(self) -> list[tuple[bool, str]]:
         """The promotion checks of the run, in order: (passed, text)."""
-        out = []
-        for name in PROPERTY_NAMES:
-            for c in self.property_metrics(name).get("checks") or []:
-                if isinstance(c, Mapping):
-                    out.append((bool(c.get("passed")), str(c.get("text") or c.get("check") or "")))
-        return out
+        return [(c.passed, c.text) for p in self.comparisons() for c in p.checks]
+
+    def drift_features(self) -> list[DriftFeature]:
+        """The drift report per feature (also from records that kept it as a flat {feature: {...}})."""
+        d = self.drift
+        feats = (
+            d.get("features")
+            if isinstance(d.get("features"), Mapping)
+            else {k: v for k, v in d.items() if k != "summary" and isinstance(v, Mapping)}
+        )
+        return [
+            DriftFeature(
+                key=str(name),
+                label=str(f.get("label") or name),
+                psi=finite_float(f.get("psi")),
+                ks=finite_float(_first(f, "ks", "ks_stat", "ks_statistic")),
+                ks_pvalue=finite_float(_first(f, "ks_pvalue", "ks_p", "p_value")),
+                flag=_flag_text(f.get("flag")),
+                train_mean=finite_float(f.get("train_mean")),
+                new_mean=finite_float(f.get("new_mean")),
+            )
+            for name, f in feats.items()
+            if isinstance(f, Mapping)
+        ]
 
 
 def read_runs(folder: Path) -> list[RunRecord]:

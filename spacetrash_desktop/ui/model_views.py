@@ -156,13 +156,6 @@ def metric_rows(metrics: Mapping | None) -> list[tuple[str, ...]]:
 # ------------------------------------------------------------------------------------ runs
 
 
-def _first(d: Mapping, *keys: str) -> Any:
-    for k in keys:
-        if k in d and d[k] not in (None, ""):
-            return d[k]
-    return None
-
-
 def run_feedback_rows(run: RunRecord) -> str:
     """'7 (6 usable)': the feedback rows a run read and how many it could use."""
     if "feedback_total" not in run.data:
@@ -245,42 +238,24 @@ FLAG_ORDER = {"": 0, "none": 0, "moderate": 1, "major": 2, "drift": 2}
 FLAG_COLORS = {"moderate": "#b45309", "major": "#b91c1c", "drift": "#b91c1c"}
 
 
-def _flag_text(v: Any) -> str:
-    if v is True:
-        return "drift"
-    if v in (False, None, ""):
-        return "none"
-    return str(v)
-
-
-def drift_rows(drift: Mapping | None) -> tuple[list[dict], str]:
-    """Per-feature rows ({feature, psi, ks, ks_pvalue, flag, level, train_mean, new_mean}) and a
-    one-line summary (``ml.drift.feature_drift``'s shape; a flat {feature: {...}} works too)."""
-    d = dict(drift or {})
-    feats = (
-        d.get("features")
-        if isinstance(d.get("features"), Mapping)
-        else {k: v for k, v in d.items() if k != "summary" and isinstance(v, Mapping)}
-    )
-    rows = []
-    for name, f in feats.items():
-        if not isinstance(f, Mapping):
-            continue
-        flag = _flag_text(f.get("flag"))
-        rows.append(
-            {
-                "feature": str(f.get("label") or name),
-                "key": str(name),
-                "psi": num(f.get("psi")),
-                "ks": num(_first(f, "ks", "ks_stat", "ks_statistic")),
-                "ks_pvalue": num(_first(f, "ks_pvalue", "ks_p", "p_value")),
-                "flag": flag,
-                "level": FLAG_ORDER.get(flag, 1),
-                "train_mean": num(f.get("train_mean")),
-                "new_mean": num(f.get("new_mean")),
-            }
-        )
-    s = d.get("summary")
+def drift_rows(run: RunRecord) -> tuple[list[dict], str]:
+    """Per-feature rows ({feature, psi, ks, ks_pvalue, flag, level, train_mean, new_mean}) of a run's
+    drift report, and a one-line summary."""
+    rows = [
+        {
+            "feature": f.label,
+            "key": f.key,
+            "psi": f.psi,
+            "ks": f.ks,
+            "ks_pvalue": f.ks_pvalue,
+            "flag": f.flag,
+            "level": FLAG_ORDER.get(f.flag, 1),
+            "train_mean": f.train_mean,
+            "new_mean": f.new_mean,
+        }
+        for f in run.drift_features()
+    ]
+    s = run.drift.get("summary")
     if isinstance(s, str):
         summary = s
     elif isinstance(s, Mapping):
@@ -320,50 +295,38 @@ RUN_METRIC_COLUMNS = (
 )
 
 
-def run_metric_rows(metrics: Mapping | None) -> tuple[list[str], list[tuple[str, ...]]]:
+def run_metric_rows(run: RunRecord) -> tuple[list[str], list[tuple[str, ...]]]:
     """Champion vs challenger per property: (column titles, rows). The retraining record's shape
     (lab / feedback / learnt / checks per property) gets its own columns; any other shape is
     flattened, so whatever the record holds per property is shown."""
-    m = dict(metrics or {})
-    props = [p for p in PROPERTY_NAMES if isinstance(m.get(p), Mapping)]
-    if props and all(isinstance(m[p].get("lab"), Mapping) for p in props):
+    if run.comparison_complete:
         rows = []
-        for p in props:
-            d = m[p]
-            lab, fb = d.get("lab") or {}, d.get("feedback") or {}
-            learnt = d.get("learnt") or {}
+        for c in run.comparisons():
             bits = []
-            if learnt.get("correction"):
-                bits.append("correction" + (f" ({learnt.get('reach')})" if learnt.get("reach") else ""))
-            if learnt.get("calibrated_on") == "crew_feedback":
+            if c.correction:
+                bits.append("correction" + (f" ({c.reach})" if c.reach else ""))
+            if c.calibrated_on == "crew_feedback":
                 bits.append("intervals")
-            checks = d.get("checks") or []
-            n_ok = sum(1 for c in checks if isinstance(c, Mapping) and c.get("passed"))
-            title = f"{OBJECTIVES[p][0]} ({OBJECTIVES[p][1]})"
+            n_ok = sum(1 for check in c.checks if check.passed)
             rows.append(
                 (
-                    title,
-                    fmt_num(lab.get("mae_champion")),
-                    fmt_num(lab.get("mae_challenger")),
-                    fmt_pct(lab.get("coverage_champion")),
-                    fmt_pct(lab.get("coverage_challenger")),
-                    str(fb.get("rows", 0)),
-                    fmt_num(fb.get("mae_champion")),
-                    fmt_num(fb.get("mae_challenger")),
+                    f"{OBJECTIVES[c.name][0]} ({OBJECTIVES[c.name][1]})",
+                    fmt_num(c.lab.mae_champion),
+                    fmt_num(c.lab.mae_challenger),
+                    fmt_pct(c.lab.coverage_champion),
+                    fmt_pct(c.lab.coverage_challenger),
+                    str(c.feedback.rows),
+                    fmt_num(c.feedback.mae_champion),
+                    fmt_num(c.feedback.mae_challenger),
                     ", ".join(bits) or "nothing",
-                    f"{n_ok} of {len(checks)}" if checks else "–",
+                    f"{n_ok} of {len(c.checks)}" if c.checks else "–",
                 )
             )
         return [t for t, _tip in RUN_METRIC_COLUMNS], rows
+    m = run.metrics
     props = [p for p in (*PROPERTY_NAMES, *[k for k in m if k not in PROPERTY_NAMES]) if isinstance(m.get(p), Mapping)]
-    flat: dict[str, dict[str, Any]] = {}
-    keys: list[str] = []
-    for p in props:
-        f = _flatten(m[p])
-        flat[p] = f
-        for k in f:
-            if k not in keys:
-                keys.append(k)
+    flat = {p: _flatten(m[p]) for p in props}
+    keys = list(dict.fromkeys(k for p in props for k in flat[p]))
     titles = ["Property", *(_title(k) for k in keys)]
     rows = []
     for p in props:

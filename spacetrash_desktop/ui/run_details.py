@@ -100,7 +100,7 @@ class RunDetailsView(QWidget):
         self.run_data_label.setText(data_html(run))
 
     def _show_drift(self, run: RunRecord) -> None:
-        rows, summary = drift_rows(run.drift)
+        rows, summary = drift_rows(run)
         self.drift_summary.setText(summary or "No drift report in this run (no usable feedback to compare).")
         rows.sort(key=lambda r: (-r["level"], -(r["psi"] or 0.0)))  # the most drifted first
         self.drift_model.set_rows(
@@ -128,7 +128,7 @@ class RunDetailsView(QWidget):
         )
 
     def _show_metrics(self, run: RunRecord) -> None:
-        titles, mrows = run_metric_rows(run.metrics)
+        titles, mrows = run_metric_rows(run)
         known = titles == [t for t, _tip in RUN_METRIC_COLUMNS]
         self.run_metrics_model.columns = list(RUN_METRIC_COLUMNS) if known else [(t, "") for t in titles]
         self.run_metrics_model.numeric = set(range(1, len(titles) - (2 if known else 0)))
