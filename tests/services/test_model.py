@@ -183,3 +183,42 @@ def test_a_run_record_round_trips_through_save_and_load(tmp_path):
     again = RunRecord.load(target)
     assert again.record_path == str(target) and again.verdict is Verdict.REJECTED
     assert again.to_dict() == rec.to_dict() and json.loads(target.read_text())["verdict"] == "rejected"
+
+
+def test_the_typed_record_reads_the_comparison_and_the_drift_report():
+    check = {"check": "error on held-out feedback", "passed": False, "text": "rigidity error on 12 rows"}
+    rec = RunRecord.from_dict(
+        {
+            "run_id": "run-20261125T131500Z-3f9a",
+            "verdict": "rejected",
+            "metrics": {
+                "rigidity": {
+                    "unit": "-",
+                    "lab": {"rows": 2000, "mae_champion": 0.1, "mae_challenger": 0.11, "coverage_champion": 0.95},
+                    "feedback": {"rows": 12, "mae_champion": 0.2, "mae_challenger": 0.3},
+                    "learnt": {"correction": True, "reach": "local", "calibrated_on": "crew_feedback"},
+                    "checks": [check],
+                    "passed": False,
+                },
+                "evaluation": {"lab_rows": 2000},
+            },
+            # an early record's flat drift report with other key names
+            "drift": {"batch_kg": {"psi": 0.3, "ks_stat": 0.4, "p_value": 0.01, "flag": True}},
+        }
+    )
+    assert rec.compared and rec.comparison_complete
+    [c] = rec.comparisons()
+    assert (c.name, c.unit, c.passed, c.correction, c.reach, c.calibrated_on) == (
+        "rigidity",
+        "-",
+        False,
+        True,
+        "local",
+        "crew_feedback",
+    )
+    assert (c.lab.rows, c.lab.mae_challenger, c.lab.coverage_challenger) == (2000, 0.11, None)
+    assert (c.feedback.rows, c.feedback.mae_champion) == (12, 0.2)
+    assert rec.checks() == [(False, "rigidity error on 12 rows")]
+    [f] = rec.drift_features()
+    assert (f.key, f.label, f.psi, f.ks, f.ks_pvalue, f.flag) == ("batch_kg", "batch_kg", 0.3, 0.4, 0.01, "drift")
+    assert rec.drift_level is None and rec.drift_text == ""

@@ -207,7 +207,7 @@ PROPS = ("rigidity", "tightness", "energy_kwh", "water_l", "crew_min")
 
 
 def fake_run(n: int, verdict: str = "rejected", challenger_version: str | None = None) -> FakeRun:
-    """A run in the shape services.retrain records (see its RetrainRun and ml.drift.feature_drift)."""
+    """A run in the shape services.retrain records (see ml.run_record.RunRecord and ml.drift.feature_drift)."""
     drift = {
         "features": {
             "frac_ldpe": {
