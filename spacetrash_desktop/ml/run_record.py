@@ -98,7 +98,8 @@ class PropertyComparison:
 
     @classmethod
     def from_dict(cls, name: str, d: Mapping) -> PropertyComparison:
-        learnt = d.get("learnt") if isinstance(d.get("learnt"), Mapping) else {}
+        raw = d.get("learnt")
+        learnt: Mapping = raw if isinstance(raw, Mapping) else {}
         checks = tuple(
             Check(str(c.get("check") or ""), bool(c.get("passed")), str(c.get("text") or c.get("check") or ""))
             for c in d.get("checks") or []
@@ -392,9 +393,10 @@ class RunRecord:
     def drift_features(self) -> list[DriftFeature]:
         """The drift report per feature (also from records that kept it as a flat {feature: {...}})."""
         d = self.drift
-        feats = (
-            d.get("features")
-            if isinstance(d.get("features"), Mapping)
+        raw = d.get("features")
+        feats: Mapping = (
+            raw
+            if isinstance(raw, Mapping)
             else {k: v for k, v in d.items() if k != "summary" and isinstance(v, Mapping)}
         )
         return [
