@@ -3,6 +3,8 @@ physics model; install / rollback / tamper on disk / caching / training cancelle
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from spacetrash_desktop.context import Cancelled, RunContext
@@ -89,8 +91,6 @@ def test_a_bundle_damaged_on_disk_falls_back_to_physics_with_the_reason(small_bu
 
 
 def test_the_pointer_names_a_missing_folder(small_bundle, no_shipped):
-    import shutil
-
     registry.install_bundle(small_bundle)
     shutil.rmtree(paths.models_dir() / registry.read_pointer()["active"])
     registry.clear_cache()

@@ -9,6 +9,7 @@ import json
 import shutil
 import threading
 import types
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,22 +17,29 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+import spacetrash_desktop.ui.model_panel as model_panel
+import spacetrash_desktop.ui.model_views as model_views
+import spacetrash_desktop.ui.retrain_panel as retrain_panel
+from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.ml import registry
+from spacetrash_desktop.ml.bundle import MANIFEST, canonical_json, manifest_self_hash
+from spacetrash_desktop.ml.registry import shipped_bundle
+from spacetrash_desktop.services import retrain as retrain_service
+from spacetrash_desktop.services.model import RunRecord
 from spacetrash_desktop.ui.main_window import check_model
 from spacetrash_desktop.ui.model_views import RETRAIN_UNAVAILABLE
+
+from .conftest import run_to_end
 
 
 @pytest.fixture(autouse=True)
 def _fresh_registry_cache():
-    from spacetrash_desktop.ml import registry
-
     registry.clear_cache()
     yield
     registry.clear_cache()
 
 
 def shipped() -> Path:
-    from spacetrash_desktop.ml.registry import shipped_bundle
-
     path = shipped_bundle()
     assert path is not None, "the shipped model bundle is missing"
     return path
@@ -39,8 +47,6 @@ def shipped() -> Path:
 
 def relabel(dst: Path, version: str) -> Path:
     """A copy of the shipped bundle under another version: a different, valid bundle."""
-    from spacetrash_desktop.ml.bundle import MANIFEST, canonical_json, manifest_self_hash
-
     shutil.copytree(shipped(), dst)
     m = json.loads((dst / MANIFEST).read_text(encoding="utf-8"))
     m["version"] = version
@@ -69,8 +75,6 @@ def do(qtbot, mp, fn, *args, timeout: int = 60000):
 
 
 def test_the_panel_shows_the_active_model_its_metrics_and_the_installed_bundles(qtbot, make_main_window):
-    from spacetrash_desktop.ml import registry
-
     w, mp = model_window(qtbot, make_main_window)
     info = w.ctx.model_info
     assert info.status == "ready" and info == registry.active_scorer().info
@@ -107,8 +111,6 @@ def test_physics_fallback_is_shown_with_its_reason(qtbot, make_main_window):
 def test_a_tampered_bundle_is_refused_with_the_reason_and_the_active_model_stays(
     qtbot, make_main_window, tmp_path, monkeypatch
 ):
-    from spacetrash_desktop.ml import registry
-
     w, mp = model_window(qtbot, make_main_window)
     before_info, before_ptr = w.ctx.model_info, registry.read_pointer()
     bad = relabel(tmp_path / "tampered", "9.0.0")
@@ -134,13 +136,9 @@ def test_a_tampered_bundle_is_refused_with_the_reason_and_the_active_model_stays
 def test_install_a_bundle_then_roll_back_updates_the_panel_and_the_status_bar(
     qtbot, make_main_window, tmp_path, monkeypatch
 ):
-    from spacetrash_desktop.ml import registry
-
     w, mp = model_window(qtbot, make_main_window)
     old = w.ctx.model_info
     new_bundle = relabel(tmp_path / "newer", "1.0.1-test")
-    import zipfile
-
     zipped = tmp_path / "newer.zip"
     with zipfile.ZipFile(zipped, "w") as zf:
         for f in sorted(new_bundle.iterdir()):
@@ -295,9 +293,6 @@ def fake_run(n: int, verdict: str = "rejected", challenger_version: str | None =
 def fake_retrain(monkeypatch):
     """A stand-in for the retraining service (services.retrain): records its calls, reports progress,
     honours cancel; its runs are the history the model service reads."""
-    from spacetrash_desktop.services import retrain as retrain_service
-    from spacetrash_desktop.services.model import RunRecord
-
     mod = types.SimpleNamespace(calls=[], runs=[], release=threading.Event(), hold=False)
     mod.promote_bundle = None  # a bundle folder to install and activate, as a promotion does
 
@@ -312,8 +307,6 @@ def fake_retrain(monkeypatch):
             ctx.check_cancelled()
             mod.release.wait(0.01)
         if mod.promote_bundle is not None:
-            from spacetrash_desktop.ml import registry
-
             info = registry.install_bundle(mod.promote_bundle)
             run = fake_run(len(mod.runs) + 1, "promoted", info.version)
         else:
@@ -333,10 +326,6 @@ def fake_retrain(monkeypatch):
 
 
 def test_without_the_retraining_service_the_panel_says_so(qtbot, make_main_window, monkeypatch):
-    import spacetrash_desktop.ui.model_panel as model_panel
-    import spacetrash_desktop.ui.model_views as model_views
-    import spacetrash_desktop.ui.retrain_panel as retrain_panel
-
     for module in (model_panel, model_views, retrain_panel):
         monkeypatch.setattr(module, "retrain_available", lambda: False)
     w = make_main_window()
@@ -423,8 +412,6 @@ def test_retraining_can_be_cancelled_and_changes_nothing(qtbot, make_main_window
     assert mp.cancel_button.isEnabled() and not mp.retrain_button.isEnabled()
     assert mp.start_retrain() is None  # one at a time
     # Generate is not queued behind the retraining (its own worker)
-    from .conftest import run_to_end
-
     assert run_to_end(qtbot, w) == "finished"
     assert mp.retrain_task is not None
     with qtbot.waitSignal(mp.retrain_finished, timeout=20000) as blocker:
@@ -434,8 +421,6 @@ def test_retraining_can_be_cancelled_and_changes_nothing(qtbot, make_main_window
 
 
 def test_a_failing_retrain_is_reported_with_its_code(qtbot, make_main_window, fake_retrain):
-    from spacetrash_desktop.errors import BadInputError
-
     def broken(ctx=None, **kw):
         raise BadInputError("The exported file is not a feedback export.")
 
@@ -451,8 +436,6 @@ def test_a_failing_retrain_is_reported_with_its_code(qtbot, make_main_window, fa
 
 
 def test_a_promotion_loads_the_new_model_and_updates_the_status_bar(qtbot, make_main_window, fake_retrain, tmp_path):
-    from spacetrash_desktop.ml import registry
-
     w, mp = model_window(qtbot, make_main_window)
     fake_retrain.promote_bundle = relabel(tmp_path / "retrained", "1.0.0+fb.test")
     with qtbot.waitSignal(mp.retrain_finished, timeout=30000) as blocker:

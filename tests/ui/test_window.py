@@ -15,10 +15,13 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
 
 from spacetrash_desktop.domain import ModelInfo
+from spacetrash_desktop.ml import registry
+from spacetrash_desktop.ui.candidates_tab import DEFAULT_COLUMN_ORDER
 from spacetrash_desktop.ui.context import NO_MODEL_REASON
 from spacetrash_desktop.ui.errors import ExceptionHooks
 from spacetrash_desktop.ui.main_window import check_model
 from spacetrash_desktop.ui.panels import PanelSpec, register_panel, unregister_panel
+from spacetrash_desktop.ui.views import CANDIDATE_COLUMNS, COLUMN_INDEX
 
 from .conftest import run_to_end
 
@@ -57,9 +60,6 @@ def test_state_is_restored_after_closing_and_reopening(qtbot, make_main_window, 
 def test_recipe_table_columns_can_be_hidden_and_moved_and_are_remembered(qtbot, make_main_window):
     """View > Recipe table columns hides a column; a dragged column keeps its place; both survive a
     restart; Reset brings back the default order with every column shown."""
-    from spacetrash_desktop.ui.candidates_tab import DEFAULT_COLUMN_ORDER
-    from spacetrash_desktop.ui.views import CANDIDATE_COLUMNS, COLUMN_INDEX
-
     w1 = make_main_window()
     cand = w1.candidates_tab
     default = list(DEFAULT_COLUMN_ORDER)
@@ -125,8 +125,6 @@ def test_status_bar_shows_the_model_status_and_the_data_folder(make_main_window,
 
 
 def test_check_model_installs_asks_the_registry_and_loads_a_ready_model(monkeypatch):
-    from spacetrash_desktop.ml import registry
-
     calls = []
     monkeypatch.setattr(registry, "ensure_installed", lambda: calls.append("ensure"))
     monkeypatch.setattr(
