@@ -19,7 +19,6 @@ from spacetrash_desktop.services import model as model_service
 from spacetrash_desktop.services.model import ModelDetails, RunRecord
 from spacetrash_desktop.ui.context import AppContext
 from spacetrash_desktop.ui.model_status import ModelStatusView, is_named
-from spacetrash_desktop.ui.model_views import retrain_available
 from spacetrash_desktop.ui.retrain_panel import RetrainDialog, RetrainView
 from spacetrash_desktop.ui.tasks import Task
 from spacetrash_desktop.ui.widgets import restore_layout, save_layout, splitter
@@ -165,9 +164,8 @@ class ModelPanel(QWidget):
     def refresh(self) -> Task:
         """Read the installed bundles, the active manifest and the run history (on a worker)."""
         self._loaded_once = True
-        with_runs = retrain_available()
         return self.ctx.runner.submit(
-            lambda c: model_service.model_details(c, with_runs=with_runs),
+            model_service.model_details,
             slot="model-details",
             pool="io",
             label="reading the model folder",

@@ -5,7 +5,6 @@ pieces: a record without a comparison or a drift report still shows what it has.
 from __future__ import annotations
 
 import html
-import importlib.util
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -15,7 +14,6 @@ from spacetrash_desktop.domain import finite_float as num
 from spacetrash_desktop.services.model import RunRecord
 from spacetrash_desktop.ui.views import OBJECTIVES
 
-RETRAIN_UNAVAILABLE = "Retraining is not available in this build."
 VERDICT_TEXT = {
     Verdict.PROMOTED: "Promoted: the new model is active",
     Verdict.REJECTED: "Rejected: the current model stays active",
@@ -29,13 +27,6 @@ VERDICT_COLORS = {
     Verdict.FAILED: "#b91c1c",
 }
 RUN_COLORS = {Verdict.PROMOTED: "#166534", Verdict.REJECTED: "#b45309", Verdict.FAILED: "#b91c1c"}
-
-
-def retrain_available() -> bool:
-    try:
-        return importlib.util.find_spec("spacetrash_desktop.services.retrain") is not None
-    except (ImportError, ValueError):
-        return False
 
 
 def fmt_num(v: Any, digits: int = 4) -> str:

@@ -32,10 +32,8 @@ from spacetrash_desktop.services.model import ModelDetails, RunRecord
 from spacetrash_desktop.ui.context import AppContext
 from spacetrash_desktop.ui.model_tables import TextTableModel, table
 from spacetrash_desktop.ui.model_views import (
-    RETRAIN_UNAVAILABLE,
     RUN_COLORS,
     RUN_COLUMNS,
-    retrain_available,
     run_row,
     short_time,
     verdict_html,
@@ -192,13 +190,14 @@ class RetrainView(QWidget):
     # ------------------------------------------------------------------ building
     def _build_controls(self, tl: QVBoxLayout) -> None:
         tl.addWidget(section_title("Retrain from feedback"))
-        self.retrain_intro = QLabel()
+        self.retrain_intro = QLabel(RETRAIN_INTRO)
         self.retrain_intro.setWordWrap(True)
         self.retrain_intro.setObjectName("hint")
         tl.addWidget(self.retrain_intro)
         rb = QHBoxLayout()
         self.retrain_button = QPushButton("Retrain from feedback…")
         self.retrain_button.setObjectName("primaryButton")
+        self.retrain_button.setToolTip("Choose the feedback to learn from, then retrain (progress and Cancel below)")
         self.retrain_button.clicked.connect(self.choose_retrain)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setObjectName("cancelButton")
@@ -234,21 +233,12 @@ class RetrainView(QWidget):
 
     # ------------------------------------------------------------------ retraining
     def update_controls(self) -> None:
-        available = retrain_available()
         running = self.retrain_task is not None
-        self.retrain_button.setEnabled(available and not running)
+        self.retrain_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
-        if available:
-            self.retrain_intro.setText(RETRAIN_INTRO)
-            self.retrain_button.setToolTip(
-                "Choose the feedback to learn from, then retrain (progress and Cancel below)"
-            )
-        else:
-            self.retrain_intro.setText(RETRAIN_UNAVAILABLE)
-            self.retrain_button.setToolTip(RETRAIN_UNAVAILABLE)
 
     def choose_retrain(self) -> RetrainDialog | None:
-        if not retrain_available() or self.retrain_task is not None:
+        if self.retrain_task is not None:
             return None
         dlg = RetrainDialog(self.window())
         self.retrain_dialog = dlg
@@ -263,7 +253,7 @@ class RetrainView(QWidget):
     def start_retrain(
         self, *, feedback_files: Sequence[str] = (), use_journal: bool = True, promote: bool = True
     ) -> Task | None:
-        if not retrain_available() or self.retrain_task is not None:
+        if self.retrain_task is not None:
             return None
         files = tuple(str(p) for p in feedback_files)
         config = self.retrain_config_factory() if self.retrain_config_factory is not None else None
@@ -338,10 +328,6 @@ class RetrainView(QWidget):
 
     # ------------------------------------------------------------------ run history
     def show_runs(self, details: ModelDetails) -> None:
-        if not retrain_available():
-            self.runs_model.set_rows([])
-            self.runs_note.setText(RETRAIN_UNAVAILABLE)
-            return
         runs = details.runs
         rows = [run_row(r) for r in runs]
         colors = [RUN_COLORS.get(r.verdict) for r in runs]

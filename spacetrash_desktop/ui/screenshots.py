@@ -1,7 +1,7 @@
 """Take the documentation screenshots: one PNG per tab and panel (and the import report), offscreen,
 on a throw-away data folder with the bundled default inventory and the Container preset (the
 Feedback panel gets three sample reports; the Model panel a retraining run from them, with the fast
-training configuration, when the retraining service is part of the build).
+training configuration).
 
     python -m spacetrash_desktop.ui.screenshots [--out docs/screenshots] [--size 1440x900]
 """
@@ -25,7 +25,6 @@ from spacetrash_desktop.services.model import quick_train_config
 from spacetrash_desktop.ui.app import make_application, route_qt_messages
 from spacetrash_desktop.ui.feedback_views import MadeRecipe
 from spacetrash_desktop.ui.main_window import MainWindow
-from spacetrash_desktop.ui.model_views import retrain_available
 
 SAMPLE_IMPORT = """id,name,category,composition,mass_kg,count,moisture_pct
 A1,Drink pouches (used),Food Packaging,ldpe 65%; aluminium_foil 24%; pet 11%,12.5,240,2
@@ -233,12 +232,11 @@ def shot_model(app, w, shot) -> None:
     mp = w.panels["model"]
     w.show_tab("model")
     _wait(app, lambda: mp._loaded_once and mp.bundles_model.rowCount() > 0, 60)
-    if retrain_available():
-        mp.retrain_config_factory = quick_train_config
-        mp.start_retrain(use_journal=True)
-        _wait(app, lambda: mp.retrain_task is None, 600)
-        _wait(app, lambda: mp.selected_run is not None, 60)
-        _wait(app, lambda: not w.runner.is_busy("model-load") and not w.runner.is_busy("model-details"), 60)
+    mp.retrain_config_factory = quick_train_config
+    mp.start_retrain(use_journal=True)
+    _wait(app, lambda: mp.retrain_task is None, 600)
+    _wait(app, lambda: mp.selected_run is not None, 60)
+    _wait(app, lambda: not w.runner.is_busy("model-load") and not w.runner.is_busy("model-details"), 60)
     shot("model")
 
 

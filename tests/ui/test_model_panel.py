@@ -17,9 +17,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-import spacetrash_desktop.ui.model_panel as model_panel
-import spacetrash_desktop.ui.model_views as model_views
-import spacetrash_desktop.ui.retrain_panel as retrain_panel
 from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.ml import registry
 from spacetrash_desktop.ml.bundle import MANIFEST, canonical_json, manifest_self_hash
@@ -27,7 +24,6 @@ from spacetrash_desktop.ml.registry import shipped_bundle
 from spacetrash_desktop.services import retrain as retrain_service
 from spacetrash_desktop.services.model import RunRecord
 from spacetrash_desktop.ui.main_window import check_model
-from spacetrash_desktop.ui.model_views import RETRAIN_UNAVAILABLE
 
 from .conftest import run_to_end
 
@@ -323,18 +319,6 @@ def fake_retrain(monkeypatch):
     monkeypatch.setattr(retrain_service, "run_history", lambda: list(mod.runs))
     monkeypatch.setattr(retrain_service, "read_run", read_run)
     return mod
-
-
-def test_without_the_retraining_service_the_panel_says_so(qtbot, make_main_window, monkeypatch):
-    for module in (model_panel, model_views, retrain_panel):
-        monkeypatch.setattr(module, "retrain_available", lambda: False)
-    w = make_main_window()
-    mp = w.panels["model"]
-    with qtbot.waitSignal(mp.details_loaded, timeout=20000):
-        w.show_tab("model")
-    assert not mp.retrain_button.isEnabled() and mp.retrain_button.toolTip() == RETRAIN_UNAVAILABLE
-    assert mp.retrain_intro.text() == RETRAIN_UNAVAILABLE and mp.runs_note.text() == RETRAIN_UNAVAILABLE
-    assert mp.choose_retrain() is None and mp.start_retrain() is None
 
 
 def test_retrain_dialog_progress_verdict_history_and_drift(
