@@ -9,6 +9,12 @@ import argparse
 import json
 import sys
 
+from spacetrash_desktop.commands import PercentProgress
+from spacetrash_desktop.context import RunContext
+from spacetrash_desktop.domain import PROPERTY_NAMES, ModelInfo
+from spacetrash_desktop.errors import ModelError
+from spacetrash_desktop.services import model as model_service
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("model", help="the trained model: info, verify, install, rollback, train")
@@ -43,7 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     t.set_defaults(func=cmd_train)
 
 
-def _print_status(info, out=None) -> None:
+def _print_status(info: ModelInfo, out=None) -> None:
     out = out or sys.stdout
     print(f"status:  {info.status}", file=out)
     if info.name != "physics":
@@ -60,8 +66,6 @@ def _print_status(info, out=None) -> None:
             f"{'mean width':>12}",
             file=out,
         )
-        from spacetrash_desktop.domain import PROPERTY_NAMES
-
         for name in [n for n in PROPERTY_NAMES if n in held]:
             h = held[name]
             print(
@@ -81,15 +85,12 @@ def _n(x, nd: int = 4) -> str:
 
 
 def cmd_info(args) -> int:
-    from spacetrash_desktop.ml import registry
-
-    info = registry.ensure_installed()
-    info = registry.registry_status()
+    info = model_service.status()
+    bundles = model_service.installed_bundles()
     if args.json:
-        print(json.dumps({"status": info.to_dict(), "installed": registry.installed_bundles()}, indent=2, default=str))
+        print(json.dumps({"status": info.to_dict(), "installed": bundles}, indent=2, default=str))
         return 0
     _print_status(info)
-    bundles = registry.installed_bundles()
     if bundles:
         print("\ninstalled:")
         for b in bundles:
@@ -99,73 +100,41 @@ def cmd_info(args) -> int:
 
 
 def cmd_verify(args) -> int:
-    from pathlib import Path
-
-    from spacetrash_desktop.errors import ModelError
-    from spacetrash_desktop.ml import registry
-    from spacetrash_desktop.ml.bundle import read_bundle
-    from spacetrash_desktop.storage.paths import models_dir
-
-    if args.path:
-        path = Path(args.path)
-    else:
-        ptr = registry.read_pointer()
-        if ptr is None:
-            raise ModelError("No model is active; give a bundle to verify.")
-        path = models_dir() / ptr["active"]
-    contents, problems = read_bundle(path)
-    if contents is None:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        for p in problems[1:]:
+    check = model_service.verify(args.path or None)
+    if not check.ok:
+        for p in check.problems[1:]:
             print(f"  - {p}", file=sys.stderr)
-        raise ModelError(f"verification failed: {problems[0]}{more}")
+        raise ModelError(f"verification failed: {check.reason}")
     print(
-        f"OK: {contents.name} {contents.version}: {len(contents.files) + 1} files verified "
-        f"(manifest sha256 {contents.manifest_sha256[:16]}...)"
+        f"OK: {check.name} {check.version}: {check.n_files} files verified "
+        f"(manifest sha256 {check.manifest_sha256[:16]}...)"
     )
     return 0
 
 
 def cmd_install(args) -> int:
-    from spacetrash_desktop.ml import registry
-
-    info = registry.install_bundle(args.path)
+    info = model_service.install(args.path)
     print(f"installed and active: {info.name} {info.version}")
     _print_status(info)
     return 0
 
 
 def cmd_rollback(args) -> int:
-    from spacetrash_desktop.ml import registry
-
-    info = registry.rollback()
+    info = model_service.rollback()
     print(f"rolled back; active: {info.name} {info.version}")
     _print_status(info)
     return 0
 
 
 def cmd_train(args) -> int:
-    from spacetrash_desktop.commands import PercentProgress
-    from spacetrash_desktop.context import RunContext
-    from spacetrash_desktop.ml import registry
-    from spacetrash_desktop.ml.train import DEFAULT_NAME, DEFAULT_VERSION, TrainConfig
-
     ctx = RunContext(on_progress=PercentProgress())
-    kw = {"config": TrainConfig.small() if args.quick else TrainConfig(), "name": args.name or DEFAULT_NAME}
-    if args.out:
-        kw["version"] = args.bundle_version or DEFAULT_VERSION
-        path = registry.train_bundle(args.out, ctx, args.seed, **kw)
-        print(file=sys.stderr)
-        from spacetrash_desktop.ml.bundle import read_bundle
-
-        contents, _ = read_bundle(path)
-        print(f"wrote {path} ({sum(len(b) for b in contents.files.values()) // 1024} KiB)")
-        _print_status(registry._info_from(contents))
-        return 0
-    if args.bundle_version:
-        kw["version"] = args.bundle_version
-    info = registry.train_and_install(ctx, args.seed, **kw)
+    trained = model_service.train(
+        ctx, out=args.out, seed=args.seed, quick=args.quick, name=args.name, version=args.bundle_version
+    )
     print(file=sys.stderr)
-    print(f"trained, installed and active: {info.name} {info.version}")
-    _print_status(info)
+    if trained.path is not None:
+        print(f"wrote {trained.path} ({trained.size_bytes // 1024} KiB)")
+    else:
+        print(f"trained, installed and active: {trained.info.name} {trained.info.version}")
+    _print_status(trained.info)
     return 0

@@ -12,6 +12,12 @@ import argparse
 import json
 import sys
 
+from spacetrash_desktop.commands import PercentProgress
+from spacetrash_desktop.context import RunContext
+from spacetrash_desktop.domain import Verdict
+from spacetrash_desktop.services import model as model_service
+from spacetrash_desktop.services.model import RunRecord
+
 EXIT_OK, EXIT_FAIL = 0, 1
 
 
@@ -55,94 +61,77 @@ def cmd_retrain(args) -> int:
     if args.list:
         return cmd_runs(args)
     if args.show:
-        from spacetrash_desktop.services.retrain import load_run
-
-        print(json.dumps(load_run(args.show), indent=2, sort_keys=True))
+        print(json.dumps(model_service.read_run(args.show).to_dict(), indent=2, sort_keys=True))
         return EXIT_OK
-    from spacetrash_desktop.commands import PercentProgress
-    from spacetrash_desktop.context import RunContext
-    from spacetrash_desktop.services.retrain import retrain
-
     progress = PercentProgress()
-    config = None
-    if args.quick:
-        from spacetrash_desktop.ml.train import TrainConfig
-
-        config = TrainConfig.small()
     try:
-        run = retrain(
+        run = model_service.retrain(
             RunContext(on_progress=progress),
             feedback_files=args.feedback,
             use_journal=not args.no_journal,
             seed=args.seed,
-            config=config,
+            quick=args.quick,
             promote=not args.no_promote,
         )
     finally:
         if progress.started:
             print(file=sys.stderr)
     if args.json:
-        print(json.dumps(run.to_dict(), indent=2, sort_keys=True, default=str))
+        print(json.dumps(run.outcome(), indent=2, sort_keys=True, default=str))
     else:
-        print_summary(run.to_dict())
-    return EXIT_FAIL if run.verdict == "failed" else EXIT_OK
+        print_summary(run)
+    return EXIT_FAIL if run.verdict == Verdict.FAILED else EXIT_OK
 
 
-def print_summary(run: dict, out=None) -> None:
-    from spacetrash_desktop.domain import PROPERTY_NAMES
-
+def print_summary(run: RunRecord, out=None) -> None:
     out = out or sys.stdout
-    print(f"run:      {run['run_id']}", file=out)
-    print(f"verdict:  {run['verdict']}", file=out)
-    print(f"reason:   {run['reason']}", file=out)
-    champ = run.get("champion") or {}
-    print(f"champion: {champ.get('name', '?')} {champ.get('version', '')}".rstrip(), file=out)
-    ch = run.get("challenger")
-    if ch:
+    print(f"run:      {run.run_id}", file=out)
+    print(f"verdict:  {run.verdict}", file=out)
+    print(f"reason:   {run.reason}", file=out)
+    print(f"champion: {run.champion_name or '?'} {run.champion_version}".rstrip(), file=out)
+    if run.challenger:
         print(
-            f"challenger: {ch.get('name')} {ch.get('version')} ({ch.get('status')}; {ch.get('folder') or '-'})",
+            f"challenger: {run.challenger_name} {run.challenger_version} "
+            f"({run.challenger_status}; {run.challenger_folder or '-'})",
             file=out,
         )
-    data = run.get("data") or {}
-    if data:
+    if run.data:
         print(
-            f"feedback: {data.get('feedback_total', 0)} row(s), {data.get('feedback_usable', 0)} usable "
-            f"({data.get('feedback_measured', 0)} with measured values, {data.get('feedback_judged', 0)} with judged "
-            f"values), {data.get('feedback_skipped', 0)} skipped",
+            f"feedback: {run.feedback_total} row(s), {run.feedback_usable} usable "
+            f"({run.feedback_measured} with measured values, {run.feedback_judged} with judged "
+            f"values), {run.feedback_skipped} skipped",
             file=out,
         )
-        for reason, n in sorted((data.get("skipped_by_reason") or {}).items(), key=lambda kv: -kv[1])[:5]:
+        for reason, n in sorted(run.skipped_by_reason.items(), key=lambda kv: -kv[1])[:5]:
             print(f"  skipped {n}: {reason}", file=out)
-    drift = (run.get("drift") or {}).get("summary")
-    if drift:
-        print(f"drift:    {drift.get('level')} - {drift.get('text', '')}", file=out)
-    metrics = run.get("metrics") or {}
-    if any(n in metrics for n in PROPERTY_NAMES):
-        print("\nheld-out error (MAE) and 95% interval coverage, champion -> challenger:", file=out)
+    if run.drift_summary:
+        print(f"drift:    {run.drift_level} - {run.drift_text}", file=out)
+    if run.compared:
+        _print_comparison(run, out)
+    if run.record_path:
+        print(f"\nrecord:   {run.record_path}", file=out)
+
+
+def _print_comparison(run: RunRecord, out) -> None:
+    print("\nheld-out error (MAE) and 95% interval coverage, champion -> challenger:", file=out)
+    print(
+        f"  {'property':<11}{'unit':>6}{'lab MAE':>22}{'lab cover':>14}{'feedback MAE':>24}{'fb cover':>14}"
+        f"{'n fb':>6}  checks",
+        file=out,
+    )
+    for c in run.comparisons():
+        checks = "pass" if c.passed else "FAIL"
+        if not c.checks:
+            checks = "(no check applies)"
         print(
-            f"  {'property':<11}{'unit':>6}{'lab MAE':>22}{'lab cover':>14}{'feedback MAE':>24}{'fb cover':>14}"
-            f"{'n fb':>6}  checks",
+            f"  {c.name:<11}{c.unit:>6}"
+            f"{_pair(c.lab.mae_champion, c.lab.mae_challenger):>22}"
+            f"{_pair(c.lab.coverage_champion, c.lab.coverage_challenger, pct=True):>14}"
+            f"{_pair(c.feedback.mae_champion, c.feedback.mae_challenger):>24}"
+            f"{_pair(c.feedback.coverage_champion, c.feedback.coverage_challenger, pct=True):>14}"
+            f"{c.feedback.rows:>6}  {checks}",
             file=out,
         )
-        for name in PROPERTY_NAMES:
-            m = metrics.get(name)
-            if not m:
-                continue
-            lab, fb = m.get("lab", {}), m.get("feedback", {})
-            checks = "pass" if m.get("passed") else "FAIL"
-            if not m.get("checks"):
-                checks = "(no check applies)"
-            print(
-                f"  {name:<11}{m.get('unit', ''):>6}"
-                f"{_pair(lab.get('mae_champion'), lab.get('mae_challenger')):>22}"
-                f"{_pair(lab.get('coverage_champion'), lab.get('coverage_challenger'), pct=True):>14}"
-                f"{_pair(fb.get('mae_champion'), fb.get('mae_challenger')):>24}"
-                f"{_pair(fb.get('coverage_champion'), fb.get('coverage_challenger'), pct=True):>14}"
-                f"{fb.get('rows', 0):>6}  {checks}",
-                file=out,
-            )
-    if run.get("record_path"):
-        print(f"\nrecord:   {run['record_path']}", file=out)
 
 
 def _pair(a, b, pct: bool = False) -> str:
@@ -157,21 +146,20 @@ def _pair(a, b, pct: bool = False) -> str:
 
 
 def cmd_runs(args) -> int:
-    from spacetrash_desktop.services.retrain import list_runs
-
-    runs = list_runs()
+    runs = model_service.run_history()
     if getattr(args, "json", False):
-        print(json.dumps(runs, indent=2, sort_keys=True))
+        print(json.dumps([r.summary() for r in runs], indent=2, sort_keys=True))
         return EXIT_OK
     if not runs:
         print("no retraining runs yet")
         return EXIT_OK
     for r in runs:
-        ch = f"{r.get('challenger_name')} {r.get('challenger_version')}" if r.get("challenger_name") else "-"
+        s = r.summary()
+        ch = f"{s.get('challenger_name')} {s.get('challenger_version')}" if s.get("challenger_name") else "-"
         print(
-            f"{r['run_id']}  {r.get('finished_at', '')}  {r['verdict']:<9} champion {r.get('champion_name', '?')} "
-            f"{r.get('champion_version', '')}  challenger {ch}  feedback {r.get('feedback_usable', 0)}/"
-            f"{r.get('feedback_rows', 0)}"
+            f"{r.run_id}  {r.finished_at}  {r.verdict:<9} champion {s.get('champion_name', '?')} "
+            f"{s.get('champion_version', '')}  challenger {ch}  feedback {s.get('feedback_usable', 0)}/"
+            f"{s.get('feedback_rows', 0)}"
         )
-        print(f"    {r.get('reason', '')}")
+        print(f"    {r.reason}")
     return EXIT_OK

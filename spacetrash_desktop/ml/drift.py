@@ -29,6 +29,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from spacetrash_desktop.common import round_or_none
+
 N_BINS = 10
 PSI_EPS = 1e-4
 PSI_MODERATE = 0.1
@@ -84,7 +86,7 @@ def psi(train: np.ndarray, new: np.ndarray, edges: np.ndarray | None = None) -> 
 def ks(train: np.ndarray, new: np.ndarray) -> tuple[float, float]:
     """(KS statistic, p-value) of the two samples (NaN values left out); (nan, nan) when either
     side is empty."""
-    from scipy.stats import ks_2samp
+    from scipy.stats import ks_2samp  # noqa: PLC0415 - scipy is heavy; only a retraining run needs it
 
     t = np.asarray(train, float)
     n = np.asarray(new, float)
@@ -116,14 +118,14 @@ def feature_drift(
         stat, p = ks(t, n)
         level = psi_level(value)
         feats[col] = {
-            "psi": _r(value),
+            "psi": round_or_none(value),
             "psi_level": level,
-            "ks": _r(stat),
-            "ks_pvalue": _r(p, 8),
+            "ks": round_or_none(stat),
+            "ks_pvalue": round_or_none(p, 8),
             "ks_significant": bool(np.isfinite(p) and p < KS_ALPHA),
             "flag": level,
-            "train_mean": _r(_nanmean(t)),
-            "new_mean": _r(_nanmean(n)),
+            "train_mean": round_or_none(_nanmean(t)),
+            "new_mean": round_or_none(_nanmean(n)),
         }
         if labels and col in labels:
             feats[col]["label"] = labels[col]
@@ -168,7 +170,3 @@ def _summary_text(worst: str, counts: dict, top: list, n_new: int, labels: dict 
 def _nanmean(x: np.ndarray) -> float:
     x = x[np.isfinite(x)]
     return float(x.mean()) if len(x) else float("nan")
-
-
-def _r(x, nd: int = 6):
-    return None if x is None or not np.isfinite(x) else round(float(x), nd)

@@ -18,8 +18,8 @@ Layout under :func:`storage.paths.models_dir`::
   promoted (last :data:`CANDIDATES_KEEP` kept); :func:`activate_installed` makes an installed bundle
   active through the same atomic pointer switch (promotion).
 * **First start**: :func:`ensure_installed` installs the shipped bundle from ``models/``.
-* When no usable bundle exists the app says why, scores with the physics model at once, and
-  :func:`bootstrap` can train one in the background (status "bootstrapping").
+* When no usable bundle exists the app says why and scores with the physics model at once;
+  :func:`train_and_install` trains one from the virtual lab (``spacetrash model train``).
 
 Every user-facing failure is a :class:`errors.ModelError` with a plain message; :func:`active_scorer`
 and :func:`registry_status` never raise.
@@ -38,14 +38,21 @@ import time
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+from spacetrash_desktop.catalog import load_catalog
+from spacetrash_desktop.common import lower_first, sentence, worker_threads
 from spacetrash_desktop.context import NullContext, RunContext
-from spacetrash_desktop.domain import ModelInfo
+from spacetrash_desktop.domain import ModelInfo, ModelStatus
 from spacetrash_desktop.engine.scorer import PhysicsScorer, Scorer
 from spacetrash_desktop.errors import ModelError, StorageError, storage_error_from_os
-from spacetrash_desktop.ml.bundle import MANIFEST, BundleContents, canonical_json, read_bundle
+from spacetrash_desktop.ml.bundle import MANIFEST, BundleContents, canonical_json, load_ensemble, read_bundle
+from spacetrash_desktop.ml.scorer import MLScorer
+from spacetrash_desktop.ml.train import DEFAULT_VERSION, train_bundle
+from spacetrash_desktop.ml.virtual_lab import physics_fingerprint
 from spacetrash_desktop.storage import paths
 from spacetrash_desktop.storage.atomic import atomic_write_json, fsync_dir
+from spacetrash_desktop.storage.filelock import FolderLock
 
 log = logging.getLogger(__name__)
 
@@ -57,13 +64,11 @@ STAGING_PREFIX = ".staging-"
 TRASH_PREFIX = ".trash-"
 HISTORY_KEEP = 5
 SWEEP_AGE_S = 3600.0
-READY, BOOTSTRAPPING, FALLBACK = "ready", "bootstrapping", "physics fallback"
 
 _lock = threading.RLock()
 _scorers: dict = {}  # (models dir, folder, manifest sha) -> MLScorer
 _failures: dict = {}  # same key -> ModelInfo (physics fallback with the reason)
 _status: dict = {}  # same key -> ModelInfo (verified, not necessarily loaded)
-_bootstrap = {"running": False, "message": ""}
 
 
 # ------------------------------------------------------------------------------------ the pointer
@@ -109,8 +114,6 @@ def _write_pointer(active: str, manifest_sha256: str, history: list[str], **extr
 def _mutating():
     """Serialise changes to the model folder: between threads (``_lock``) and between processes (an
     OS lock on ``models/.lock``, dropped by the OS if the holder dies)."""
-    from spacetrash_desktop.storage.filelock import FolderLock
-
     with _lock:
         lock = FolderLock.for_folder(_models())
         try:
@@ -142,7 +145,7 @@ def installed_bundles() -> list[dict]:
     """Bundles on disk (name, version, folder, active, trained_at), newest first. No verification."""
     ptr = read_pointer() or {}
     cands = {c["folder"] for c in _read_candidates()}
-    out = []
+    out: list[dict[str, Any]] = []
     try:
         entries = sorted(p for p in _models().iterdir() if p.is_dir() and not p.name.startswith("."))
     except (OSError, StorageError):
@@ -424,7 +427,7 @@ def ensure_installed() -> ModelInfo:
                 return _ensure_installed_locked()
         except (StorageError, OSError) as exc:
             log.warning("model folder unavailable: %r", exc)
-            return _fallback("the model folder cannot be used (" + _lower(getattr(exc, "message", str(exc))) + ")")
+            return _fallback("the model folder cannot be used (" + lower_first(getattr(exc, "message", str(exc))) + ")")
 
 
 def _ensure_installed_locked() -> ModelInfo:
@@ -439,30 +442,18 @@ def _ensure_installed_locked() -> ModelInfo:
         return install_bundle(shipped)
     except ModelError as exc:
         log.warning("the shipped model bundle was refused: %s", exc.details or exc.message)
-        return _fallback(f"the model shipped with the app was refused ({_lower(exc.message)})")
-
-
-def _lower(s: str) -> str:
-    s = s.rstrip(".")
-    return s[:1].lower() + s[1:] if s else s
+        return _fallback(f"the model shipped with the app was refused ({lower_first(exc.message)})")
 
 
 def _fallback(reason: str) -> ModelInfo:
-    status = BOOTSTRAPPING if _bootstrap["running"] else FALLBACK
-    if _bootstrap["running"]:
-        reason = f"{_bootstrap['message']}; until it is ready, {reason}" if reason else _bootstrap["message"]
-    return ModelInfo(status=status, reason=_sentence(f"{reason}; predictions use the physics model"))
-
-
-def _sentence(s: str) -> str:
-    s = s.strip()
-    return (s[:1].upper() + s[1:]).rstrip(".") + "."
+    return ModelInfo(status=ModelStatus.FALLBACK, reason=sentence(f"{reason}; predictions use the physics model"))
 
 
 # ------------------------------------------------------------------------------------ status and scorer
 
 
-def _info_from(contents: BundleContents) -> ModelInfo:
+def bundle_info(contents: BundleContents) -> ModelInfo:
+    """The status of a verified bundle: name, version, why it is used, its held-out figures."""
     m = contents.manifest
     metrics = m.get("metrics", {})
     held = metrics.get("held_out", {})
@@ -508,7 +499,7 @@ def _info_from(contents: BundleContents) -> ModelInfo:
     return ModelInfo(
         name=contents.name,
         version=contents.version,
-        status=READY,
+        status=ModelStatus.READY,
         reason=reason,
         manifest_sha256=contents.manifest_sha256,
         metrics=summary,
@@ -517,9 +508,6 @@ def _info_from(contents: BundleContents) -> ModelInfo:
 
 def _physics_matches(fingerprint) -> bool:
     try:
-        from spacetrash_desktop.catalog import load_catalog
-        from spacetrash_desktop.ml.virtual_lab import physics_fingerprint
-
         return fingerprint == physics_fingerprint(load_catalog())
     except Exception:  # informative only
         log.exception("physics fingerprint failed")
@@ -535,7 +523,7 @@ def _check_active(ptr: dict) -> tuple[BundleContents | None, ModelInfo]:
         return None, _fallback(f"the active model failed verification ({problems[0]}); roll back or reinstall it")
     if ptr.get("manifest_sha256") and contents.manifest_sha256 != ptr["manifest_sha256"]:
         return None, _fallback("the active model's files changed after it was installed; roll back or reinstall it")
-    return contents, _info_from(contents)
+    return contents, bundle_info(contents)
 
 
 def registry_status() -> ModelInfo:
@@ -543,8 +531,6 @@ def registry_status() -> ModelInfo:
     (verification is cached; no model is deserialised here). Never raises."""
     try:
         with _lock:
-            if _bootstrap["running"]:
-                return _fallback("")
             ptr = read_pointer()
             if ptr is None:
                 if shipped_bundle() is None:
@@ -559,7 +545,7 @@ def registry_status() -> ModelInfo:
                 return _failures[key]
             if key not in _status:
                 _status.clear()
-                contents, info = _check_active(ptr)
+                _contents, info = _check_active(ptr)
                 _status[key] = info
             return _status[key]
     except Exception:  # never raise to the window
@@ -572,12 +558,10 @@ def active_scorer() -> Scorer:
     reason. Never raises."""
     try:
         with _lock:
-            if _bootstrap["running"]:
-                return PhysicsScorer(_fallback(""))
             info = ensure_installed()
             ptr = read_pointer()
             if ptr is None:
-                return PhysicsScorer(info if info.status != READY else _fallback("no model is active"))
+                return PhysicsScorer(info if info.status != ModelStatus.READY else _fallback("no model is active"))
             key = _key(ptr)
             if key in _scorers:
                 return _scorers[key]
@@ -597,22 +581,15 @@ def active_scorer() -> Scorer:
 
 
 def _load(ptr: dict) -> Scorer:
-    from spacetrash_desktop.ml.bundle import load_ensemble
-    from spacetrash_desktop.ml.scorer import MLScorer
-
     contents, info = _check_active(ptr)
     if contents is None:
         return PhysicsScorer(info)
     try:
-        ens = load_ensemble(contents, nthread=_threads())
+        ens = load_ensemble(contents, nthread=worker_threads())
     except ModelError as exc:
         log.warning("active model not loadable: %s (%s)", exc.message, exc.details)
-        return PhysicsScorer(_fallback(f"the active model could not be loaded ({_lower(exc.message)})"))
+        return PhysicsScorer(_fallback(f"the active model could not be loaded ({lower_first(exc.message)})"))
     return MLScorer(ens, info)
-
-
-def _threads() -> int:
-    return max(1, min(2, os.cpu_count() or 1))
 
 
 def clear_cache() -> None:
@@ -626,18 +603,9 @@ def clear_cache() -> None:
 # ------------------------------------------------------------------------------------ training
 
 
-def train_bundle(out_dir: Path | str, ctx: RunContext | None = None, seed: int = 0, extra_rows=None, **kw) -> Path:
-    """Train a bundle into ``out_dir`` (see :func:`ml.train.train_bundle`); progress and cancel
-    through ``ctx``. Does not install it."""
-    from spacetrash_desktop.ml.train import train_bundle as _train
-
-    return _train(out_dir, ctx, seed, extra_rows, **kw)
-
-
 def train_and_install(ctx: RunContext | None = None, seed: int = 0, extra_rows=None, **kw) -> ModelInfo:
-    """Train a bundle in the model folder's staging area, install it and make it active."""
-    from spacetrash_desktop.ml.train import DEFAULT_VERSION
-
+    """Train a bundle (:func:`ml.train.train_bundle`) in the model folder's staging area, install it
+    and make it active."""
     ctx = ctx or NullContext()
     kw.setdefault("version", f"{DEFAULT_VERSION}+local.{datetime.now(UTC).strftime('%Y%m%d%H%M%S')}")
     work = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + "train-", dir=_models()))
@@ -649,58 +617,3 @@ def train_and_install(ctx: RunContext | None = None, seed: int = 0, extra_rows=N
         raise storage_error_from_os(exc, "the trained model") from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-
-def _mark_bootstrap() -> None:
-    with _lock:
-        if _bootstrap["running"]:
-            raise ModelError("A model is already being trained.")
-        _bootstrap["running"] = True
-        _bootstrap["message"] = "a model is being trained from the virtual lab"
-        _status.clear()
-
-
-def _unmark_bootstrap() -> None:
-    with _lock:
-        _bootstrap["running"] = False
-        _bootstrap["message"] = ""
-        _status.clear()
-
-
-def bootstrap(ctx: RunContext | None = None, seed: int = 0, **kw) -> ModelInfo:
-    """Train a model from the virtual lab when none is usable (status "bootstrapping" meanwhile;
-    the physics model scores until it is ready). Cancelling through ``ctx`` leaves everything as it
-    was. Returns the final status; raises ModelError/StorageError on failure and Cancelled."""
-    _mark_bootstrap()
-    try:
-        train_and_install(ctx, seed, **kw)
-    finally:
-        _unmark_bootstrap()
-    return registry_status()
-
-
-def start_bootstrap(seed: int = 0, on_done=None, **kw) -> tuple[threading.Thread, RunContext]:
-    """Run :func:`bootstrap` on a daemon thread; returns (thread, ctx) - ``ctx.cancel()`` stops it.
-    ``on_done(info_or_exception)`` is called from that thread when it ends. The status reads
-    "bootstrapping" from the moment this returns. (The window may instead run :func:`bootstrap`
-    on its own task runner.)"""
-    ctx = RunContext()
-    _mark_bootstrap()
-
-    def run():
-        try:
-            train_and_install(ctx, seed, **kw)
-            result = None
-        except BaseException as exc:  # reported to the caller, never lost
-            log.warning("bootstrap ended without a model: %r", exc)
-            result = exc
-        finally:
-            _unmark_bootstrap()
-        if result is None:
-            result = registry_status()
-        if on_done is not None:
-            on_done(result)
-
-    t = threading.Thread(target=run, name="model-bootstrap", daemon=True)
-    t.start()
-    return t, ctx

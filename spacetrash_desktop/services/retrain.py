@@ -22,13 +22,14 @@ are explained in ``docs/RETRAINING.md``; in short:
 6. **Compare** champion and challenger on (a) fresh virtual-lab trials from a seed neither was
    trained on, outside the reach of the challenger's feedback corrections, and (b) the held-out
    feedback; promote only when the challenger is no worse on every property's error and on
-   interval coverage (:data:`RULES`) and learnt something; otherwise it stays installed as a
+   interval coverage (:data:`ml.promotion.RULES`, :func:`ml.promotion.decide`) and learnt something; otherwise it stays installed as a
    rejected candidate with the reason.
-7. **Record** the run as JSON in ``storage.paths.runs_dir()/<run_id>.json`` (atomic write).
+7. **Record** the run (:class:`ml.run_record.RunRecord`) as JSON in ``storage.paths.runs_dir()/<run_id>.json``
+   (atomic write).
 
 Cancelling (``ctx.cancel()``) stops the run within about a second wherever it is: nothing is
 installed or activated, the run is recorded with verdict "failed" and reason "Cancelled.", and
-:class:`engine.context.Cancelled` is raised (the window handles it quietly). Any other failure
+:class:`context.Cancelled` is raised (the window handles it quietly). Any other failure
 while training returns a recorded run with verdict "failed" and the reason; a refused feedback file
 raises :class:`BadInputError` before anything runs (and nothing is recorded).
 """
@@ -36,7 +37,6 @@ raises :class:`BadInputError` before anything runs (and nothing is recorded).
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import math
 import platform
@@ -47,77 +47,61 @@ import threading
 import time
 import uuid
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from spacetrash_desktop._version import __version__
+from spacetrash_desktop.catalog import load_catalog
+from spacetrash_desktop.common import lower_first, worker_threads
 from spacetrash_desktop.context import Cancelled, NullContext, RunContext
-from spacetrash_desktop.domain import PROPERTY_NAMES, PROPERTY_UNITS
-from spacetrash_desktop.errors import BadInputError, ModelError, SpaceTrashError, StorageError
-
-if TYPE_CHECKING:  # pragma: no cover
-    from spacetrash_desktop.ml.train import TrainConfig
-    from spacetrash_desktop.ml.virtual_lab import LabRows
+from spacetrash_desktop.domain import PROPERTY_NAMES, ModelInfo, ModelStatus, Verdict
+from spacetrash_desktop.errors import BadInputError, ModelError, SpaceTrashError, StorageError, storage_error_from_os
+from spacetrash_desktop.ml import registry
+from spacetrash_desktop.ml.bundle import (
+    SAFE_NAME,
+    SAFE_VERSION,
+    library_versions,
+    load_bundle,
+    load_ensemble,
+    read_bundle,
+)
+from spacetrash_desktop.ml.drift import feature_drift
+from spacetrash_desktop.ml.features import FEATURE_VERSION, feature_label
+from spacetrash_desktop.ml.promotion import RULES, Contender, compare, decide
+from spacetrash_desktop.ml.run_record import RUN_ID, RunRecord, read_runs, record_problems
+from spacetrash_desktop.ml.train import DEFAULT_NAME, DEFAULT_VERSION, TrainConfig, train_bundle
+from spacetrash_desktop.ml.virtual_lab import (
+    JUDGED_WEIGHT,
+    LabRows,
+    make_lab_rows,
+    records_from_feedback,
+    rows_from_records,
+)
+from spacetrash_desktop.services.feedback import journal
+from spacetrash_desktop.services.inventory import current_inventory
+from spacetrash_desktop.storage import feedback_exchange as fx
+from spacetrash_desktop.storage.feedback_schema import SCHEMA_VERSION
+from spacetrash_desktop.storage.paths import models_dir, runs_dir
 
 log = logging.getLogger(__name__)
 
-RUN_FORMAT = "spacetrash-retrain-run"
-RUN_FORMAT_VERSION = 1
-VERDICTS = ("promoted", "rejected", "no_data", "failed")
 HOLDOUT_SHARE = 0.25  # of the recipes (not rows) with usable feedback
 MIN_RECIPES_FOR_HOLDOUT = 4
 LAB_EVAL_SEED_BASE = 1_000_003  # fresh virtual-lab trials for the comparison: seed LAB_EVAL_SEED_BASE + seed
-RULES = {
-    "feedback_min_rows": 10,  # held-out measured rows a property needs before its feedback check applies
-    "feedback_mae": "challenger MAE <= champion MAE on the held-out feedback (no tolerance)",
-    "lab_mae_tolerance": 0.02,  # relative: challenger MAE <= champion MAE x 1.02 on the virtual-lab trials
-    "lab_min_rows": 100,
-    "coverage_floor": 0.93,  # challenger coverage >= min(champion coverage, 0.93)
-    "feedback_coverage_slack": "one row: 1/n of the held-out rows",
-}
-RUN_ID = re.compile(r"^run-\d{8}T\d{6}Z-[0-9a-f]{4,8}$")
-REQUIRED_KEYS: dict[str, type | tuple] = {
-    "format": str,
-    "format_version": int,
-    "run_id": str,
-    "started_at": str,
-    "finished_at": str,
-    "verdict": str,
-    "reason": str,
-    "champion": dict,
-    "challenger": (dict, type(None)),
-    "data": dict,
-    "drift": dict,
-    "metrics": dict,
-    "artifacts": dict,
-    "versions": dict,
-    "settings": dict,
-}
-ARTIFACT_KEYS = ("champion_manifest_sha256", "challenger_manifest_sha256", "feedback_files", "journal_row_ids")
+NOT_PROMOTED_ON_REQUEST = (
+    "It passed every check, but promotion was turned off for this run; it is kept as "
+    "a candidate and the active model stays."
+)
+ACTIVE_CHANGED = (
+    "The active model changed while retraining ran, so the challenger was compared "
+    "with a model that is no longer active; it is kept as a candidate."
+)
 
 _running = threading.Lock()
-
-
-@dataclass
-class RetrainRun:
-    """The outcome of one retraining run (also written to ``record_path`` with more detail)."""
-
-    run_id: str  # e.g. "run-20261125T131500Z-3f9a"
-    verdict: str  # "promoted" | "rejected" | "no_data" | "failed"
-    reason: str  # one or two plain sentences a trainer understands
-    champion: dict  # ModelInfo.to_dict() of the model active before the run
-    challenger: dict | None  # name, version, manifest_sha256, folder, status ("active" | "candidate")
-    metrics: dict  # per property name: champion vs challenger on the lab trials and the held-out feedback
-    drift: dict  # {"features": {column: {psi, ks, ks_pvalue, flag, ...}}, "summary": {"level", ...}}
-    data: dict  # feedback rows total/usable/measured/judged/skipped, by property, recipes, training rows
-    record_path: str  # runs_dir()/<run_id>.json ("" if it could not be written)
-
-    def to_dict(self) -> dict:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 class _Scaled(RunContext):
@@ -142,7 +126,7 @@ class _Scaled(RunContext):
 class _Stop(Exception):
     """Ends the run early with a verdict (no_data / rejected) that is not an error."""
 
-    def __init__(self, verdict: str, reason: str):
+    def __init__(self, verdict: Verdict, reason: str):
         super().__init__(reason)
         self.verdict, self.reason = verdict, reason
 
@@ -158,7 +142,7 @@ def retrain(
     seed: int = 0,
     config: TrainConfig | None = None,
     promote: bool = True,
-) -> RetrainRun:
+) -> RunRecord:
     """Retrain from crew feedback and promote the challenger only if it is no worse (see the module
     doc). ``config=None`` takes the champion's training configuration (so both share the same
     virtual-lab stage and the comparison isolates what the feedback taught), or the full default.
@@ -169,12 +153,14 @@ def retrain(
     if not _running.acquire(blocking=False):
         raise ModelError("A retraining run is already in progress; wait for it to finish.")
     try:
-        return _Run(ctx, list(feedback_files), use_journal, int(seed), config, promote).execute()
+        return RetrainJob(ctx, list(feedback_files), use_journal, int(seed), config, promote).execute()
     finally:
         _running.release()
 
 
-class _Run:
+class RetrainJob:
+    """One retraining run, step by step; :meth:`execute` returns its :class:`RunRecord`."""
+
     def __init__(self, ctx, feedback_files, use_journal, seed, config, promote):
         self.ctx = ctx
         self.feedback_files = [Path(p) for p in feedback_files]
@@ -209,7 +195,7 @@ class _Run:
         self.work: Path | None = None
 
     # -------------------------------------------------------------------------------- driver
-    def execute(self) -> RetrainRun:
+    def execute(self) -> RunRecord:
         if not self.use_journal and not self.feedback_files:
             raise BadInputError("Nothing to retrain from: give feedback export files or use the journal.")
         self.ctx.progress(0, 100, "reading the feedback")
@@ -219,48 +205,65 @@ class _Run:
         except _Stop as stop:
             verdict, reason = stop.verdict, stop.reason
         except Cancelled:
-            self._finish("failed", "Cancelled.", quiet=True)
+            self._finish(Verdict.FAILED, "Cancelled.", quiet=True)
             raise
         except SpaceTrashError as exc:
             log.warning("retraining failed: %s (%s)", exc.message, exc.details)
-            verdict, reason = "failed", f"Retraining failed: {_lower(exc.message)}"
+            verdict, reason = Verdict.FAILED, f"Retraining failed: {lower_first(exc.message)}."
         except Exception:  # a bug: the trainer gets one sentence, the log the traceback
             log.exception("retraining failed")
-            verdict, reason = "failed", "Retraining failed because of an unexpected error; details are in the log."
+            verdict, reason = (
+                Verdict.FAILED,
+                "Retraining failed because of an unexpected error; details are in the log.",
+            )
         finally:
             if self.work is not None:
                 shutil.rmtree(self.work, ignore_errors=True)
         return self._finish(verdict, reason)
 
-    def _run(self, file_rows: list[dict]) -> tuple[str, str]:
-        from spacetrash_desktop.catalog import load_catalog
-        from spacetrash_desktop.ml import registry
-        from spacetrash_desktop.ml.virtual_lab import make_lab_rows
-
-        ctx = self.ctx
+    def _run(self, file_rows: list[dict]) -> tuple[Verdict, str]:
+        """The steps of a run that gets as far as a verdict (a :class:`_Stop` ends it earlier)."""
         catalog = load_catalog()
-        # ---- the champion (the model active now)
+        info = self._champion_info()
+        train_fb, hold_fb, fb = self._feedback_rows(file_rows, catalog)
+        self.ctx.check_cancelled()
+        champ_model, champ_meta = self._load_champion(info)
+        cfg = self._settle_config(champ_meta)
+        lab = self._lab_and_drift(cfg, fb, train_fb, catalog)
+        path = self._train(cfg, lab, train_fb, catalog, info)
+        contents, challenger = self._load_challenger(path)
+        self._compare(champ_model, challenger, contents, hold_fb, champ_meta, cfg, catalog)
+        return self._conclude(path, info)
+
+    # -------------------------------------------------------------------------------- named steps
+    def _champion_info(self) -> ModelInfo:
+        """The champion: the model active now."""
         registry.ensure_installed()
         info = registry.registry_status()
         self.champion = info.to_dict()
         self.artifacts["champion_manifest_sha256"] = info.manifest_sha256
+        return info
 
-        # ---- feedback -> labelled rows
-        ctx.check_cancelled()
-        journal_rows = self._read_journal()
-        rows = self._dedupe(journal_rows, file_rows)
-        ctx.progress(3, 100, f"mapping {len(rows):,} feedback row(s) to training labels")
+    def _feedback_rows(self, file_rows: list[dict], catalog) -> tuple[LabRows | None, LabRows | None, LabRows]:
+        """Feedback -> labelled rows, split into (training, held-out, all)."""
+        self.ctx.check_cancelled()
+        rows = self._dedupe(self._read_journal(), file_rows)
+        self.ctx.progress(3, 100, f"mapping {len(rows):,} feedback row(s) to training labels")
         fb, recipe_of = self._map(rows, catalog)
         if fb is None:
-            raise _Stop("no_data", self._no_data_reason())
+            raise _Stop(Verdict.NO_DATA, self._no_data_reason())
         train_fb, hold_fb = self._split(fb, recipe_of)
-        ctx.check_cancelled()
-        champ_model, champ_meta = self._load_champion(info)
+        return train_fb, hold_fb, fb
+
+    def _settle_config(self, champ_meta: dict) -> TrainConfig:
         cfg, source = self._config(champ_meta)
         self.settings["config"] = _jsonable(asdict(cfg))
         self.settings["config_source"] = source
+        return cfg
 
-        # ---- the training table and drift
+    def _lab_and_drift(self, cfg: TrainConfig, fb: LabRows, train_fb: LabRows | None, catalog) -> LabRows:
+        """The virtual-lab training table, and the drift of the feedback against it."""
+        ctx = self.ctx
         ctx.progress(5, 100, "simulating trials in the virtual lab")
         t = time.monotonic()
         lab = make_lab_rows(catalog, cfg.n_rows, self.seed, ctx=ctx, progress_share=(5, 18))
@@ -269,10 +272,11 @@ class _Run:
         ctx.progress(18, 100, "measuring drift between the training data and the feedback")
         self.drift = _drift(lab, fb, catalog)
         self.data["training_rows"] = {"virtual_lab": len(lab), "feedback": len(train_fb) if train_fb else 0}
+        return lab
 
-        # ---- the challenger
-        path = self._train(cfg, lab, train_fb, catalog, info)
-        contents, challenger = self._load_challenger(path)
+    def _compare(self, champ_model, challenger, contents, hold_fb, champ_meta: dict, cfg, catalog) -> None:
+        """Champion against challenger on fresh virtual-lab trials and the held-out feedback."""
+        ctx = self.ctx
         self.artifacts["challenger_manifest_sha256"] = contents.manifest_sha256
         self.artifacts["training_table_sha256"] = contents.manifest.get("trained_on", {}).get("table_sha256", "")
         self.challenger = {
@@ -285,8 +289,6 @@ class _Run:
         }
         report = contents.manifest.get("metrics", {}).get("feedback_correction", {})
         intervals = contents.manifest.get("metrics", {}).get("intervals", {})
-
-        # ---- the comparison
         ctx.progress(82, 100, "comparing the challenger with the active model")
         t = time.monotonic()
         eval_seed = LAB_EVAL_SEED_BASE + self.seed
@@ -295,7 +297,7 @@ class _Run:
         n_eval = int(min(4000, max(2000, cfg.n_rows // 6)))
         lab_eval = make_lab_rows(catalog, n_eval, eval_seed, ctx=_Scaled(ctx, 82, 86))
         ctx.check_cancelled()
-        self.metrics = _compare(champ_model, challenger, lab_eval, hold_fb, report, intervals, catalog)
+        self.metrics = compare(champ_model, challenger, lab_eval, hold_fb, report, intervals, catalog)
         self.metrics["evaluation"] = {
             "lab_rows": len(lab_eval),
             "lab_seed": eval_seed,
@@ -305,42 +307,31 @@ class _Run:
         self.timings["compare_s"] = round(time.monotonic() - t, 2)
         ctx.check_cancelled()
 
-        # ---- the verdict, the candidate, the promotion
-        ok, reason = _decide(self.metrics, self.data)
+    def _conclude(self, path: Path, info: ModelInfo) -> tuple[Verdict, str]:
+        """The verdict, the candidate, the promotion."""
+        ok, reason = decide(self.metrics, self.data)
         if ok and not self.promote:
-            ok, reason = (
-                False,
-                (
-                    "It passed every check, but promotion was turned off for this run; it is kept as "
-                    "a candidate and the active model stays."
-                ),
-            )
-        ctx.progress(94, 100, "installing the challenger")
-        ctx.check_cancelled()  # the last point where a cancel leaves everything as it was
+            ok, reason = False, NOT_PROMOTED_ON_REQUEST
+        self.ctx.progress(94, 100, "installing the challenger")
+        self.ctx.check_cancelled()  # the last point where a cancel leaves everything as it was
         folder = registry.install_candidate(path, reason=reason, run_id=self.run_id)
+        assert self.challenger is not None
         self.challenger.update({"folder": folder, "status": "candidate"})
-        if ok:
-            ptr = registry.read_pointer()
-            now_active = (ptr or {}).get("manifest_sha256", "")
-            if now_active != info.manifest_sha256:
-                return "rejected", (
-                    "The active model changed while retraining ran, so the challenger was compared "
-                    "with a model that is no longer active; it is kept as a candidate."
-                )
-            registry.activate_installed(folder)
-            self.challenger["status"] = "active"
-            return "promoted", reason
-        return "rejected", reason
+        if not ok:
+            return Verdict.REJECTED, reason
+        now_active = (registry.read_pointer() or {}).get("manifest_sha256", "")
+        if now_active != info.manifest_sha256:
+            return Verdict.REJECTED, ACTIVE_CHANGED
+        registry.activate_installed(folder)
+        self.challenger["status"] = "active"
+        return Verdict.PROMOTED, reason
 
-    # -------------------------------------------------------------------------------- steps
     def _read_files(self) -> list[dict]:
         """Rows of the trainer export files, each file verified first; any refusal stops the run."""
         if not self.feedback_files:
             return []
-        from spacetrash_desktop.storage import feedback_exchange as fx
-
         refused, rows = [], []
-        for path, entry, reason in fx._collect(self.feedback_files):
+        for path, entry, reason in fx.collect_export_files(self.feedback_files):
             if reason or entry is None:
                 refused.append(f"{path.name}: {reason or 'it has no manifest entry'}")
                 continue
@@ -370,8 +361,6 @@ class _Run:
     def _read_journal(self) -> list[dict]:
         if not self.use_journal:
             return []
-        from spacetrash_desktop.services.feedback import journal
-
         j = journal()
         table = j.table()
         if j.damaged:
@@ -401,8 +390,6 @@ class _Run:
         return out
 
     def _map(self, rows: list[dict], catalog) -> tuple[LabRows | None, dict[str, str]]:
-        from spacetrash_desktop.ml.virtual_lab import JUDGED_WEIGHT, records_from_feedback, rows_from_records
-
         skipped: list[dict] = []
         records = records_from_feedback(rows, accept_judged=True, skipped=skipped)
         fb, _problems = rows_from_records(
@@ -410,66 +397,17 @@ class _Run:
         )
         self.ctx.check_cancelled()
         recipe_of = {str(r["row_id"]): str(r.get("recipe_id") or "") for r in records}
-        passed = {str(r["row_id"]): r.get("passed") for r in records}
-        by_reason: dict[str, int] = {}
-        for s in skipped:
-            key = re.sub(r"'[^']*'", "'...'", s["reason"])  # "unknown item 'W042'" -> one bucket
-            by_reason[key] = by_reason.get(key, 0) + 1
-        usable = 0 if fb is None else len(fb)
-        by_prop = {}
-        if fb is not None:
-            has = np.isfinite(fb.y)
-            for k, name in enumerate(PROPERTY_NAMES):
-                by_prop[name] = {
-                    "measured": int((has[:, k] & (fb.weight[:, k] >= 1)).sum()),
-                    "judged": int((has[:, k] & (fb.weight[:, k] > 0) & (fb.weight[:, k] < 1)).sum()),
-                }
-        used_ids = [] if fb is None else [str(s) for s in fb.source]
-        pv = [passed.get(i) for i in used_ids]
-        self.data.update(
-            {
-                "feedback_usable": usable,
-                "feedback_measured": 0 if fb is None else int(((fb.weight >= 1) & np.isfinite(fb.y)).any(axis=1).sum()),
-                "feedback_judged": 0
-                if fb is None
-                else int(((fb.weight > 0) & (fb.weight < 1) & np.isfinite(fb.y)).any(axis=1).sum()),
-                "feedback_skipped": len(skipped),
-                "skipped_by_reason": by_reason,
-                "skipped_rows": skipped[:200],
-                "by_property": by_prop,
-                "passed": {
-                    "yes": sum(1 for v in pv if v is True),
-                    "no": sum(1 for v in pv if v is False),
-                    "not_said": sum(1 for v in pv if v is None),
-                },
-                "mapping": (
-                    "each reported quantity is a label of its own property only; judged rigidity/tightness "
-                    "count at half weight where no measured value exists; pass/fail, notes and product mass "
-                    "are metadata"
-                ),
-            }
-        )
+        self.data.update(_mapping_summary(fb, records, skipped))
         return fb, recipe_of
 
     def _no_data_reason(self) -> str:
-        total = self.data.get("feedback_total", 0)
-        if total == 0:
-            where = "the feedback journal is empty" if self.use_journal else "the files hold no rows"
-            if self.use_journal and self.feedback_files:
-                where = "neither the journal nor the files hold any row"
-            return f"No feedback to learn from: {where}. Nothing was trained."
-        top = sorted(self.data.get("skipped_by_reason", {}).items(), key=lambda kv: -kv[1])
-        why = f" (most often: {top[0][0]})" if top else ""
-        return (
-            f"None of the {total} feedback row(s) can be used for training{why}. Nothing was trained; "
-            "pass/fail and notes alone are not training labels."
-        )
+        return _no_data_reason(self.data, self.use_journal, bool(self.feedback_files))
 
     def _split(self, fb: LabRows, recipe_of: dict[str, str]) -> tuple[LabRows | None, LabRows | None]:
         """Hold out HOLDOUT_SHARE of the recipes (by a seeded hash of the recipe id)."""
         recipes = np.array([recipe_of.get(str(s), str(s)) for s in fb.source], object)
         uniq = sorted(set(recipes.tolist()))
-        n_hold = int(round(HOLDOUT_SHARE * len(uniq))) if len(uniq) >= MIN_RECIPES_FOR_HOLDOUT else 0
+        n_hold = round(HOLDOUT_SHARE * len(uniq)) if len(uniq) >= MIN_RECIPES_FOR_HOLDOUT else 0
         order = sorted(uniq, key=lambda r: hashlib.sha256(f"{self.seed}|{r}".encode()).hexdigest())
         held = set(order[:n_hold])
         mask = np.array([r in held for r in recipes], bool)
@@ -493,48 +431,38 @@ class _Run:
             )
         if train is None:
             raise _Stop(
-                "no_data",
+                Verdict.NO_DATA,
                 "Every usable feedback row was needed for the held-out comparison; nothing was left to train on.",
             )
         return train, hold
 
     def _config(self, champ_meta: dict) -> tuple[TrainConfig, str]:
-        from spacetrash_desktop.ml.train import TrainConfig
-
         if self.config is not None:
             return self.config, "given"
         cfg = champ_meta.get("config")
         if isinstance(cfg, dict):
             try:
-                kw = {k: (tuple(v) if isinstance(v, list) else v) for k, v in cfg.items()}
+                kw: dict[str, Any] = {str(k): (tuple(v) if isinstance(v, list) else v) for k, v in cfg.items()}
                 return TrainConfig(**kw), "champion"
             except TypeError:
                 pass
         return TrainConfig(), "default"
 
-    def _load_champion(self, info) -> tuple[_Model, dict]:
-        from spacetrash_desktop.ml import registry
-        from spacetrash_desktop.ml.bundle import load_ensemble, read_bundle
-        from spacetrash_desktop.storage.paths import models_dir
-
-        if info.status == registry.READY:
+    def _load_champion(self, info) -> tuple[Contender, dict]:
+        if info.status == ModelStatus.READY:
             ptr = registry.read_pointer()
             if ptr is not None:
                 contents, problems = read_bundle(models_dir() / ptr["active"])
                 if contents is not None and contents.manifest_sha256 == info.manifest_sha256:
-                    return _Model(load_ensemble(contents, nthread=_threads())), contents.metadata()
+                    return Contender(load_ensemble(contents, nthread=worker_threads())), contents.metadata()
                 raise ModelError(
                     "The active model could not be read for the comparison"
                     + (f" ({problems[0]})" if problems else "")
                     + "."
                 )
-        return _Model(None), {}
+        return Contender(None), {}
 
     def _train(self, cfg, lab, train_fb, catalog, info) -> Path:
-        from spacetrash_desktop.ml.bundle import SAFE_NAME, SAFE_VERSION
-        from spacetrash_desktop.ml.train import DEFAULT_NAME, DEFAULT_VERSION, train_bundle
-        from spacetrash_desktop.storage.paths import models_dir
-
         name = info.name if info.name and SAFE_NAME.match(info.name) and info.name != "physics" else DEFAULT_NAME
         base = (info.version or "").split("+")[0]
         base = base if base and SAFE_VERSION.match(base) else DEFAULT_VERSION
@@ -542,8 +470,6 @@ class _Run:
         try:
             self.work = Path(tempfile.mkdtemp(prefix=".staging-retrain-", dir=models_dir()))
         except OSError as exc:
-            from spacetrash_desktop.errors import storage_error_from_os
-
             raise storage_error_from_os(exc, "the retrained model") from exc
         t = time.monotonic()
         try:
@@ -559,312 +485,114 @@ class _Run:
                 lab_rows=lab,
             )
         except OSError as exc:
-            from spacetrash_desktop.errors import storage_error_from_os
-
             raise storage_error_from_os(exc, "the retrained model") from exc
         self.timings["train_s"] = round(time.monotonic() - t, 2)
         return path
 
     def _load_challenger(self, path: Path):
-        from spacetrash_desktop.ml.bundle import load_bundle
-
-        contents, ens = load_bundle(path, nthread=_threads())
-        return contents, _Model(ens)
+        contents, ens = load_bundle(path, nthread=worker_threads())
+        return contents, Contender(ens)
 
     # -------------------------------------------------------------------------------- record
-    def _finish(self, verdict: str, reason: str, quiet: bool = False) -> RetrainRun:
-        from spacetrash_desktop.ml.bundle import library_versions
-        from spacetrash_desktop.ml.features import FEATURE_VERSION
-        from spacetrash_desktop.storage.atomic import atomic_write_json
-        from spacetrash_desktop.storage.feedback_schema import SCHEMA_VERSION
-        from spacetrash_desktop.storage.paths import runs_dir
-
+    def _finish(self, verdict: Verdict, reason: str, quiet: bool = False) -> RunRecord:
         finished = datetime.now(UTC)
         self.timings["total_s"] = round(time.monotonic() - self.t0, 2)
         if not self.champion:
-            try:
-                from spacetrash_desktop.ml import registry
-
-                self.champion = registry.registry_status().to_dict()
-                self.artifacts["champion_manifest_sha256"] = self.champion.get("manifest_sha256", "")
-            except Exception:  # pragma: no cover - registry_status never raises
-                self.champion = {}
+            self.champion = registry.registry_status().to_dict()  # never raises
+            self.artifacts["champion_manifest_sha256"] = self.champion.get("manifest_sha256", "")
         if self.challenger is not None and self.challenger.get("status") == "not installed":
             self.challenger["status"] = "discarded"  # trained, but the run ended before it was kept
-        record = {
-            "format": RUN_FORMAT,
-            "format_version": RUN_FORMAT_VERSION,
-            "run_id": self.run_id,
-            "started_at": _iso(self.started),
-            "finished_at": _iso(finished),
-            "verdict": verdict,
-            "reason": reason,
-            "champion": self.champion,
-            "challenger": self.challenger,
-            "data": self.data,
-            "drift": self.drift,
-            "metrics": self.metrics,
-            "artifacts": self.artifacts,
-            "versions": {
-                "app": __version__,
-                "feature_version": FEATURE_VERSION,
-                "feedback_schema_version": SCHEMA_VERSION,
-                "libraries": library_versions(),
-                "platform": platform.platform(),
-            },
-            "settings": self.settings,
-            "timings": self.timings,
-        }
-        record = _jsonable(record)
-        path = ""
+        record = RunRecord.from_dict(
+            _jsonable(
+                {
+                    "run_id": self.run_id,
+                    "started_at": _iso(self.started),
+                    "finished_at": _iso(finished),
+                    "verdict": verdict,
+                    "reason": reason,
+                    "champion": self.champion,
+                    "challenger": self.challenger,
+                    "data": self.data,
+                    "drift": self.drift,
+                    "metrics": self.metrics,
+                    "artifacts": self.artifacts,
+                    "versions": {
+                        "app": __version__,
+                        "feature_version": FEATURE_VERSION,
+                        "feedback_schema_version": SCHEMA_VERSION,
+                        "libraries": library_versions(),
+                        "platform": platform.platform(),
+                    },
+                    "settings": self.settings,
+                    "timings": self.timings,
+                }
+            )
+        )
         try:
-            target = runs_dir() / f"{self.run_id}.json"
-            atomic_write_json(target, record, what="the retraining record")
-            path = str(target)
+            record.save(runs_dir())
         except (StorageError, OSError) as exc:
             log.error("retraining record %s not saved: %r", self.run_id, exc)
             if not quiet:
-                reason = f"{reason} (The record of this run could not be saved: {getattr(exc, 'message', exc)})"
-        log.info("retraining %s: %s - %s", self.run_id, verdict, reason)
+                record.reason = f"{reason} (The record of this run could not be saved: {getattr(exc, 'message', exc)})"
+        log.info("retraining %s: %s - %s", self.run_id, verdict, record.reason)
         self.ctx.progress(100, 100, f"retraining finished: {verdict}")
-        return RetrainRun(
-            run_id=self.run_id,
-            verdict=verdict,
-            reason=reason,
-            champion=self.champion,
-            challenger=self.challenger,
-            metrics=record["metrics"],
-            drift=record["drift"],
-            data=record["data"],
-            record_path=path,
-        )
+        return record
 
 
-# ------------------------------------------------------------------------------------ models
-
-
-@dataclass
-class _Model:
-    """The champion or the challenger: a loaded ensemble, or the physics model (``ens`` None) with
-    its assumed 95% band when no trained model was active."""
-
-    ens: Any = None
-    _var: dict = field(default_factory=dict)
-
-    def predict(self, rows: LabRows) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        from spacetrash_desktop.ml.virtual_lab import align_rows
-
-        procs = [str(p) for p in rows.process_id]
-        if self.ens is None:
-            return _physics_band(rows, procs)
-        ens = self.ens
-        X = rows.X if rows.schema.columns == ens.schema.columns else align_rows(rows, ens.schema).X
-        pred = ens.predict(X, rows.phys, zero=ens.zero_mask(procs), flagged=rows.flags, q=ens.q_matrix(procs))
-        return pred.props, pred.lo, pred.hi
-
-
-def _physics_band(rows: LabRows, procs: list[str]):
-    from types import SimpleNamespace
-
-    from spacetrash_desktop.catalog import load_catalog
-    from spacetrash_desktop.engine.scorer import DEFAULT_VARIABILITY, load_variability, physics_band
-    from spacetrash_desktop.engine.tables import compile_tables
-
-    t = compile_tables(load_catalog(), [])
-    var = load_variability(t)
-    pos = {p: i for i, p in enumerate(t.process_ids)}
-    var = np.vstack([var, np.array(DEFAULT_VARIABILITY)[None, :]])
-    idx = np.array([pos.get(p, len(pos)) for p in procs], np.intp)
-    props = np.array(rows.phys, float)
-    lo, hi = physics_band(t, SimpleNamespace(proc=idx), props, var)
-    return props, lo, hi
-
-
-def _threads() -> int:
-    import os
-
-    return max(1, min(2, os.cpu_count() or 1))
-
-
-# ------------------------------------------------------------------------------------ comparison
-
-
-def _errors(model: _Model, rows: LabRows) -> tuple[np.ndarray, np.ndarray]:
-    """(|error| [N,5], inside the 95% interval [N,5]) of a model on labelled rows."""
-    props, lo, hi = model.predict(rows)
-    y = rows.y
-    with np.errstate(invalid="ignore"):
-        err = np.abs(props - y)
-        inside = (lo <= y) & (y <= hi)
-    return err, inside
-
-
-def _summ(err: np.ndarray, inside: np.ndarray, sel: np.ndarray) -> tuple[float | None, float | None]:
-    if not sel.any():
-        return None, None
-    return _r(float(err[sel].mean())), _r(float(inside[sel].mean()), 4)
-
-
-def _compare(
-    champ: _Model, chall: _Model, lab: LabRows, hold: LabRows | None, report: dict, intervals: dict, catalog
-) -> dict:
-    """Per property: errors and coverage of both models on the virtual-lab trials (all of them, and
-    those outside the reach of the challenger's feedback corrections, which the gate uses) and on
-    the held-out feedback (measured values; judged ones shown apart), with the checks."""
-    ce_l, ci_l = _errors(champ, lab)
-    xe_l, xi_l = _errors(chall, lab)
-    phys_l = np.abs(lab.phys - lab.y)
-    if hold is not None:
-        ce_h, ci_h = _errors(champ, hold)
-        xe_h, xi_h = _errors(chall, hold)
-        phys_h = np.abs(hold.phys - hold.y)
-    procs = lab.process_id.astype(str)
-    by_prop = report.get("by_property", {}) if isinstance(report, dict) else {}
-    out: dict = {}
-    for k, name in enumerate(PROPERTY_NAMES):
-        rep = by_prop.get(name, {})
-        used = bool(rep.get("used"))
-        reach = rep.get("reach") if used else None
-        ok_l = np.isfinite(lab.y[:, k])
-        if reach == "global":
-            gate = np.zeros(len(lab), bool)
-        elif reach == "local":
-            gate = ok_l & ~np.isin(procs, list(rep.get("processes", [])))
-        else:
-            gate = ok_l
-        lab_m = {"rows": int(ok_l.sum()), "mae_physics": _r(float(phys_l[ok_l, k].mean())) if ok_l.any() else None}
-        lab_m["mae_champion"], lab_m["coverage_champion"] = _summ(ce_l[:, k], ci_l[:, k], ok_l)
-        lab_m["mae_challenger"], lab_m["coverage_challenger"] = _summ(xe_l[:, k], xi_l[:, k], ok_l)
-        lab_m["gate_rows"] = int(gate.sum())
-        lab_m["gate_mae_champion"], lab_m["gate_coverage_champion"] = _summ(ce_l[:, k], ci_l[:, k], gate)
-        lab_m["gate_mae_challenger"], lab_m["gate_coverage_challenger"] = _summ(xe_l[:, k], xi_l[:, k], gate)
-        fb_m: dict = {"rows": 0}
-        if hold is not None:
-            has = np.isfinite(hold.y[:, k])
-            meas = has & (hold.weight[:, k] >= 1)
-            judged = has & (hold.weight[:, k] > 0) & (hold.weight[:, k] < 1)
-            fb_m = {"rows": int(meas.sum()), "mae_physics": _r(float(phys_h[meas, k].mean())) if meas.any() else None}
-            fb_m["mae_champion"], fb_m["coverage_champion"] = _summ(ce_h[:, k], ci_h[:, k], meas)
-            fb_m["mae_challenger"], fb_m["coverage_challenger"] = _summ(xe_h[:, k], xi_h[:, k], meas)
-            fb_m["judged_rows"] = int(judged.sum())
-            if judged.any():
-                fb_m["judged_mae_champion"] = _r(float(ce_h[judged, k].mean()))
-                fb_m["judged_mae_challenger"] = _r(float(xe_h[judged, k].mean()))
-        learnt = {
-            "correction": used,
-            "reach": reach,
-            "processes": list(rep.get("processes", [])),
-            "training_rows": rep.get("rows", 0),
-            "calibrated_on": (intervals.get("calibrated_on") or {}).get(name),
-            "why": rep.get("reason") or (rep.get("reach_check") or {}).get("why_local"),
-        }
-        checks = _checks(name, lab_m, fb_m)
-        out[name] = {
-            "unit": PROPERTY_UNITS[name],
-            "lab": lab_m,
-            "feedback": fb_m,
-            "learnt": learnt,
-            "checks": checks,
-            "passed": all(c["passed"] for c in checks),
-        }
-    return out
-
-
-def _checks(name: str, lab: dict, fb: dict) -> list[dict]:
-    out = []
-    unit = PROPERTY_UNITS[name]
-    if fb.get("rows", 0) >= RULES["feedback_min_rows"] and fb.get("mae_champion") is not None:
-        a, b = fb["mae_champion"], fb["mae_challenger"]
-        out.append(
-            {
-                "check": "error on held-out feedback",
-                "passed": bool(b <= a * (1 + 1e-9) + 1e-12),
-                "champion": a,
-                "challenger": b,
-                "rows": fb["rows"],
-                "text": f"{name} error on {fb['rows']} held-out feedback rows: {_f(b)} {unit} vs {_f(a)} {unit}",
+def _mapping_summary(fb: LabRows | None, records: list[dict], skipped: list[dict]) -> dict:
+    """What the run records about the feedback it mapped: usable, measured, judged and skipped rows
+    (by reason), rows per property, pass/fail."""
+    passed = {str(r["row_id"]): r.get("passed") for r in records}
+    by_reason: dict[str, int] = {}
+    for s in skipped:
+        key = re.sub(r"'[^']*'", "'...'", s["reason"])  # "unknown item 'W042'" -> one bucket
+        by_reason[key] = by_reason.get(key, 0) + 1
+    usable = 0 if fb is None else len(fb)
+    by_prop = {}
+    if fb is not None:
+        has = np.isfinite(fb.y)
+        for k, name in enumerate(PROPERTY_NAMES):
+            by_prop[name] = {
+                "measured": int((has[:, k] & (fb.weight[:, k] >= 1)).sum()),
+                "judged": int((has[:, k] & (fb.weight[:, k] > 0) & (fb.weight[:, k] < 1)).sum()),
             }
-        )
-        floor = min(fb["coverage_champion"], RULES["coverage_floor"]) - 1.0 / fb["rows"]
-        out.append(
-            {
-                "check": "coverage on held-out feedback",
-                "passed": bool(fb["coverage_challenger"] >= floor - 1e-12),
-                "champion": fb["coverage_champion"],
-                "challenger": fb["coverage_challenger"],
-                "rows": fb["rows"],
-                "text": f"{name} interval coverage on held-out feedback: {fb['coverage_challenger']:.0%} vs "
-                f"{fb['coverage_champion']:.0%}",
-            }
-        )
-    if lab.get("gate_rows", 0) >= RULES["lab_min_rows"] and lab.get("gate_mae_champion") is not None:
-        a, b = lab["gate_mae_champion"], lab["gate_mae_challenger"]
-        out.append(
-            {
-                "check": "error on virtual-lab trials",
-                "champion": a,
-                "challenger": b,
-                "rows": lab["gate_rows"],
-                "passed": bool(b <= a * (1 + RULES["lab_mae_tolerance"]) + 1e-12),
-                "text": f"{name} error on {lab['gate_rows']:,} virtual-lab trials away from the feedback: "
-                f"{_f(b)} {unit} vs {_f(a)} {unit}",
-            }
-        )
-        floor = min(lab["gate_coverage_champion"], RULES["coverage_floor"])
-        out.append(
-            {
-                "check": "coverage on virtual-lab trials",
-                "champion": lab["gate_coverage_champion"],
-                "challenger": lab["gate_coverage_challenger"],
-                "rows": lab["gate_rows"],
-                "passed": bool(lab["gate_coverage_challenger"] >= floor - 1e-12),
-                "text": f"{name} interval coverage on virtual-lab trials: {lab['gate_coverage_challenger']:.0%} "
-                f"vs {lab['gate_coverage_champion']:.0%}",
-            }
-        )
-    return out
+    used_ids = [] if fb is None else [str(s) for s in fb.source]
+    pv = [passed.get(i) for i in used_ids]
+    return {
+        "feedback_usable": usable,
+        "feedback_measured": 0 if fb is None else int(((fb.weight >= 1) & np.isfinite(fb.y)).any(axis=1).sum()),
+        "feedback_judged": 0
+        if fb is None
+        else int(((fb.weight > 0) & (fb.weight < 1) & np.isfinite(fb.y)).any(axis=1).sum()),
+        "feedback_skipped": len(skipped),
+        "skipped_by_reason": by_reason,
+        "skipped_rows": skipped[:200],
+        "by_property": by_prop,
+        "passed": {
+            "yes": sum(1 for v in pv if v is True),
+            "no": sum(1 for v in pv if v is False),
+            "not_said": sum(1 for v in pv if v is None),
+        },
+        "mapping": (
+            "each reported quantity is a label of its own property only; judged rigidity/tightness "
+            "count at half weight where no measured value exists; pass/fail, notes and product mass "
+            "are metadata"
+        ),
+    }
 
 
-def _decide(metrics: dict, data: dict) -> tuple[bool, str]:
-    """(promote?, reason). Promote when every check of every property passed and the challenger
-    learnt something from the feedback (a correction or a recalibration)."""
-    failed = [c for name in PROPERTY_NAMES for c in metrics[name]["checks"] if not c["passed"]]
-    if failed:
-        first = failed[0]["text"]
-        more = f" ({len(failed) - 1} other check(s) failed too)" if len(failed) > 1 else ""
-        return False, (
-            f"Not promoted: it is worse than the active model on {first}{more}. The active model stays; "
-            "the challenger is kept as a rejected candidate."
-        )
-    learnt = [
-        n
-        for n in PROPERTY_NAMES
-        if metrics[n]["learnt"]["correction"] or metrics[n]["learnt"]["calibrated_on"] == "crew_feedback"
-    ]
-    if not learnt:
-        return False, (
-            "Not promoted: the feedback was not enough to teach the model anything yet (a property needs "
-            "at least 20 usable rows in the training part). The active model stays."
-        )
-    best = None
-    for n in learnt:
-        fb = metrics[n]["feedback"]
-        if fb.get("rows", 0) >= RULES["feedback_min_rows"] and fb.get("mae_champion"):
-            gain = 1 - fb["mae_challenger"] / fb["mae_champion"]
-            if best is None or gain > best[0]:
-                best = (gain, n, fb)
-    n_checks = sum(len(metrics[n]["checks"]) for n in PROPERTY_NAMES)
-    detail = ""
-    if best is not None:
-        g, n, fb = best
-        detail = (
-            f", cutting the {n} error on held-out feedback from {_f(fb['mae_champion'])} to "
-            f"{_f(fb['mae_challenger'])} ({PROPERTY_UNITS[n]}),"
-        )
-    return True, (
-        f"Promoted: it learnt from the feedback ({', '.join(learnt)}){detail} and is no worse than the "
-        f"previous model in any of {n_checks} checks of error and interval coverage. The previous model "
-        "can be restored with Roll back."
+def _no_data_reason(data: dict, use_journal: bool, has_files: bool) -> str:
+    total = data.get("feedback_total", 0)
+    if total == 0:
+        where = "the feedback journal is empty" if use_journal else "the files hold no rows"
+        if use_journal and has_files:
+            where = "neither the journal nor the files hold any row"
+        return f"No feedback to learn from: {where}. Nothing was trained."
+    top = sorted(data.get("skipped_by_reason", {}).items(), key=lambda kv: -kv[1])
+    why = f" (most often: {top[0][0]})" if top else ""
+    return (
+        f"None of the {total} feedback row(s) can be used for training{why}. Nothing was trained; "
+        "pass/fail and notes alone are not training labels."
     )
 
 
@@ -872,9 +600,6 @@ def _decide(metrics: dict, data: dict) -> tuple[bool, str]:
 
 
 def _drift(lab: LabRows, fb: LabRows, catalog) -> dict:
-    from spacetrash_desktop.ml.drift import feature_drift
-    from spacetrash_desktop.ml.features import feature_label
-
     X = lab.X
     if len(X) > 20000:
         rng = np.random.default_rng(0xD21F)
@@ -889,118 +614,44 @@ def _drift(lab: LabRows, fb: LabRows, catalog) -> dict:
 
 
 def runs_folder() -> Path:
-    from spacetrash_desktop.storage.paths import runs_dir
-
     return runs_dir()
 
 
-def list_runs() -> list[dict]:
-    """Past runs, newest first: run_id, started_at, finished_at, verdict, reason, champion and
-    challenger names and versions, feedback rows (total, usable), record_path. Unreadable records
-    are listed with verdict "unreadable"."""
-    out = []
+def run_history() -> list[RunRecord]:
+    """Past runs, newest first; an unreadable record is listed with verdict "unreadable"."""
     try:
-        paths = sorted(runs_folder().glob("run-*.json"))
+        return read_runs(runs_folder())
     except (OSError, StorageError):
         return []
-    for p in paths:
-        try:
-            rec = json.loads(p.read_text(encoding="utf-8"))
-            if not isinstance(rec, dict):
-                raise ValueError("not an object")
-        except (OSError, ValueError):
-            out.append(
-                {
-                    "run_id": p.stem,
-                    "started_at": "",
-                    "finished_at": "",
-                    "verdict": "unreadable",
-                    "reason": "This run's record cannot be read.",
-                    "record_path": str(p),
-                }
-            )
-            continue
-        champ = rec.get("champion") or {}
-        chall = rec.get("challenger") or {}
-        data = rec.get("data") or {}
-        out.append(
-            {
-                "run_id": str(rec.get("run_id", p.stem)),
-                "started_at": rec.get("started_at", ""),
-                "finished_at": rec.get("finished_at", ""),
-                "verdict": rec.get("verdict", "?"),
-                "reason": rec.get("reason", ""),
-                "champion_name": champ.get("name", ""),
-                "champion_version": champ.get("version", ""),
-                "challenger_name": chall.get("name") if chall else None,
-                "challenger_version": chall.get("version") if chall else None,
-                "challenger_status": chall.get("status") if chall else None,
-                "feedback_rows": data.get("feedback_total", 0),
-                "feedback_usable": data.get("feedback_usable", 0),
-                "drift": ((rec.get("drift") or {}).get("summary") or {}).get("level"),
-                "record_path": str(p),
-            }
-        )
-    out.sort(key=lambda r: (r.get("finished_at") or "", r["run_id"]), reverse=True)
-    return out
 
 
-def load_run(run_id: str) -> dict:
+def list_runs() -> list[dict]:
+    """Past runs, newest first, one summary line each (:meth:`RunRecord.summary`: run_id,
+    started_at, finished_at, verdict, reason, champion and challenger names and versions, feedback
+    rows (total, usable), record_path). Unreadable records are listed with verdict "unreadable"."""
+    return [r.summary() for r in run_history()]
+
+
+def read_run(run_id: str) -> RunRecord:
     """The full record of one run. Raises :class:`BadInputError` for an unknown or unreadable run."""
     if not isinstance(run_id, str) or not RUN_ID.match(run_id):
         raise BadInputError(f"{run_id!r} is not a retraining run id (they look like run-20310501T100000Z-3f9a).")
-    path = runs_folder() / f"{run_id}.json"
     try:
-        rec = json.loads(path.read_text(encoding="utf-8"))
+        return RunRecord.load(runs_folder() / f"{run_id}.json")
     except FileNotFoundError:
         raise BadInputError(f"There is no retraining run {run_id}.") from None
-    except (OSError, ValueError):
+    except OSError:
         raise BadInputError(f"The record of retraining run {run_id} cannot be read.") from None
-    if not isinstance(rec, dict):
-        raise BadInputError(f"The record of retraining run {run_id} is damaged.")
-    return rec
+    except ValueError as exc:
+        if str(exc) == "not an object":
+            raise BadInputError(f"The record of retraining run {run_id} is damaged.") from None
+        raise BadInputError(f"The record of retraining run {run_id} cannot be read.") from None
 
 
-def record_problems(record: Any) -> list[str]:
-    """Why a run record is not a complete, valid record (empty when it is)."""
-    if not isinstance(record, dict):
-        return ["the record is not a JSON object"]
-    out = []
-    for key, typ in REQUIRED_KEYS.items():
-        if key not in record:
-            out.append(f"{key} is missing")
-        elif not isinstance(record[key], typ) or isinstance(record[key], bool):
-            out.append(f"{key} has the wrong type")
-    if out:
-        return out
-    if record["format"] != RUN_FORMAT or record["format_version"] > RUN_FORMAT_VERSION:
-        out.append("it is not a retraining record this app understands")
-    if record["verdict"] not in VERDICTS:
-        out.append(f"verdict {record['verdict']!r} is not one of {', '.join(VERDICTS)}")
-    if not RUN_ID.match(record["run_id"]):
-        out.append("run_id is malformed")
-    if not record["reason"].strip():
-        out.append("reason is empty")
-    for key in ARTIFACT_KEYS:
-        if key not in record["artifacts"]:
-            out.append(f"artifacts.{key} is missing")
-    if record["verdict"] in ("promoted", "rejected"):
-        for name in PROPERTY_NAMES:
-            m = record["metrics"].get(name)
-            if not isinstance(m, dict) or not {"lab", "feedback", "checks", "passed"} <= set(m):
-                out.append(f"metrics.{name} is missing or incomplete")
-        if not record["challenger"] or not record["artifacts"].get("challenger_manifest_sha256"):
-            out.append("the challenger and its manifest sha256 are missing")
-        feats = record["drift"].get("features")
-        if (
-            not isinstance(feats, dict)
-            or not feats
-            or not all({"psi", "ks", "ks_pvalue", "flag"} <= set(v) for v in feats.values())
-        ):
-            out.append("drift per feature (psi, ks, ks_pvalue, flag) is missing")
-        if "summary" not in record["drift"]:
-            out.append("drift.summary is missing")
-    return out
+def load_run(run_id: str) -> dict:
+    """The full record of one run in its JSON form (as on disk). Raises :class:`BadInputError` for an
+    unknown or unreadable run."""
+    return read_run(run_id).to_dict()
 
 
 # ------------------------------------------------------------------------------------ helpers
@@ -1009,8 +660,6 @@ def record_problems(record: Any) -> list[str]:
 def _items(catalog):
     """Items to resolve the feedback's item ids: the crew's current inventory, then the bundled
     default inventory (an item deleted from both cannot be re-scored)."""
-    from spacetrash_desktop.services.inventory import current_inventory
-
     try:
         current, _ = current_inventory()
     except SpaceTrashError:
@@ -1025,19 +674,6 @@ def _items(catalog):
 
 def _iso(t: datetime) -> str:
     return t.strftime("%Y-%m-%dT%H:%M:%S.%fZ")  # microseconds: runs sort in the order they ran
-
-
-def _r(x, nd: int = 6):
-    return None if x is None or not math.isfinite(x) else round(float(x), nd)
-
-
-def _f(x) -> str:
-    return "-" if x is None else f"{x:.4g}"
-
-
-def _lower(s: str) -> str:
-    s = s.rstrip(".")
-    return (s[:1].lower() + s[1:] if s else s) + "."
 
 
 def _jsonable(obj: Any) -> Any:
@@ -1059,4 +695,4 @@ def _jsonable(obj: Any) -> Any:
     return obj
 
 
-__all__ = ["RetrainRun", "list_runs", "load_run", "record_problems", "retrain"]
+__all__ = ["RetrainJob", "RunRecord", "list_runs", "load_run", "read_run", "record_problems", "retrain", "run_history"]

@@ -195,7 +195,7 @@ def _entry_problem(entry: Any) -> str | None:
     return None
 
 
-def _collect(paths: list[Path]) -> list[tuple[Path, dict | None, str]]:
+def collect_export_files(paths: list[Path]) -> list[tuple[Path, dict | None, str]]:
     """(parquet path, manifest entry, refusal reason) for every file named by ``paths``."""
     out: list[tuple[Path, dict | None, str]] = []
     seen: set[Path] = set()
@@ -293,7 +293,7 @@ def import_into(journal: FeedbackJournal, files: Iterable[Path | str]) -> Import
     if not paths:
         raise BadInputError("Name at least one exported feedback file or folder to import.")
     summary = ImportSummary()
-    for path, entry, reason in _collect(paths):
+    for path, entry, reason in collect_export_files(paths):
         if reason or entry is None:
             summary.files.append(FileOutcome(str(path), "refused", reason=reason or "no manifest entry"))
             continue

@@ -18,12 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spacetrash_desktop.domain import ModelInfo
+from spacetrash_desktop.domain import ModelInfo, ModelStatus
 from spacetrash_desktop.errors import ErrorCode
+from spacetrash_desktop.services.files import data_dir, log_path
+from spacetrash_desktop.services.inventory import load_catalog
+from spacetrash_desktop.services.model import check_model
 from spacetrash_desktop.ui.candidates_tab import CandidatesTab
-from spacetrash_desktop.ui.context import NO_MODEL_REASON, AppContext
+from spacetrash_desktop.ui.context import AppContext
+from spacetrash_desktop.ui.dialogs import AboutDialog
 from spacetrash_desktop.ui.errors import ErrorDialog, versions
 from spacetrash_desktop.ui.inventory_tab import InventoryTab
+from spacetrash_desktop.ui.model_status import STATUS_COLORS
 from spacetrash_desktop.ui.panels import PanelSpec, registered_panels
 from spacetrash_desktop.ui.target_tab import TargetTab
 from spacetrash_desktop.ui.tasks import TaskFailure, TaskRunner
@@ -32,14 +37,38 @@ from spacetrash_desktop.ui.tradeoffs_tab import TradeoffsTab
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "window.ini"
-STATUS_COLORS = {"ready": "#16a34a", "bootstrapping": "#d97706", "physics fallback": "#6b7280", "checking": "#9ca3af"}
+LAYOUT_KEYS = (  # the splitters and table headers View > Reset layout forgets
+    "inventory/header",
+    "inventory/splitter",
+    "candidates/header",
+    "candidates/splitter",
+    "tradeoffs/splitter",
+    "feedback/splitter",
+    "feedback/list_splitter",
+    "feedback/header",
+    "model/splitter",
+    "model/runs_splitter",
+)
 
 
 def window_settings() -> QSettings:
     """Window state lives in the per-user data directory (tests point it at a temp dir)."""
-    from spacetrash_desktop.storage.paths import data_dir
-
     return QSettings(str(data_dir() / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
+def _close_warnings(panels) -> list[str]:
+    """What the panels say is not saved yet (each panel with a ``close_warning``)."""
+    warnings = []
+    for w in panels:
+        if callable(getattr(w, "close_warning", None)):
+            try:
+                text = w.close_warning()
+            except Exception:
+                log.exception("could not ask %s about unsaved work", type(w).__name__)
+                text = ""
+            if text:
+                warnings.append(text)
+    return warnings
 
 
 def _add_to_menu(menu, *actions: QAction | None) -> None:
@@ -49,31 +78,6 @@ def _add_to_menu(menu, *actions: QAction | None) -> None:
             menu.addSeparator()
         else:
             menu.addAction(a)
-
-
-def check_model(_ctx) -> ModelInfo:
-    """Runs on the compute worker at start-up: install the shipped model if needed, then ask the
-    registry which model is active. Without the ML layer, physics is the model."""
-    try:
-        from spacetrash_desktop.ml import registry
-    except ImportError as exc:
-        name = getattr(exc, "name", "") or ""
-        reason = (
-            NO_MODEL_REASON
-            if name.startswith("spacetrash_desktop.ml") or not name
-            else (f"the model layer cannot be loaded ({name} is missing)")
-        )
-        return ModelInfo(status="physics fallback", reason=reason)
-    ensure = getattr(registry, "ensure_installed", None)
-    if ensure is not None:
-        ensure()
-    info = registry.registry_status()
-    load = getattr(registry, "active_scorer", None)
-    if info.status == "ready" and load is not None:
-        # Load the model now, while the crew looks at the inventory: importing scikit-learn and skops
-        # holds the interpreter lock for tens of milliseconds, better before the first Generate than during it.
-        info = load().info
-    return info
 
 
 class MainWindow(QMainWindow):
@@ -101,8 +105,6 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        from spacetrash_desktop.catalog.datasets import load_catalog
-
         self.setObjectName("mainWindow")
         self.setWindowTitle("Space Trash Desktop")
         self._closed = False
@@ -165,13 +167,11 @@ class MainWindow(QMainWindow):
 
     def _model_check_failed(self, failure: TaskFailure) -> None:
         self.ctx.set_model_info(
-            ModelInfo(status="physics fallback", reason=f"the model could not be loaded: {failure.message}")
+            ModelInfo(status=ModelStatus.FALLBACK, reason=f"the model could not be loaded: {failure.message}")
         )
 
     # ------------------------------------------------------------------ status bar
     def _build_status_bar(self) -> None:
-        from spacetrash_desktop.storage.paths import data_dir
-
         sb = self.statusBar()
         sb.setObjectName("statusBar")
         self.model_label = QLabel()
@@ -196,13 +196,13 @@ class MainWindow(QMainWindow):
         color = STATUS_COLORS.get(info.status, "#6b7280")
         name = (
             ""
-            if info.status in ("physics fallback", "checking")
+            if info.status in (ModelStatus.FALLBACK, ModelStatus.CHECKING)
             else f" — {html.escape(info.name)} {html.escape(info.version)}"
         )
         self.model_label.setText(f"<span style='color:{color}'>●</span> Model: {html.escape(info.status)}{name}")
         self.model_label.setToolTip(f"Model status: {info.status}\n{info.reason}".strip())
         self.model_label.setAccessibleDescription(f"{info.status}: {info.reason}")
-        if info.status != "checking":
+        if info.status != ModelStatus.CHECKING:
             self.model_checked.emit(info)
 
     def _status_message(self, text: str, timeout_ms: int) -> None:
@@ -351,9 +351,6 @@ class MainWindow(QMainWindow):
         self.candidates_tab.generate()
 
     def show_about(self, tab: int = 0) -> None:
-        from spacetrash_desktop.storage.logs import log_path
-        from spacetrash_desktop.ui.dialogs import AboutDialog
-
         try:
             log_file = log_path()
         except OSError:
@@ -388,18 +385,7 @@ class MainWindow(QMainWindow):
 
     def reset_layout(self) -> None:
         self.resize(1440, 900)
-        for key in (
-            "inventory/header",
-            "inventory/splitter",
-            "candidates/header",
-            "candidates/splitter",
-            "tradeoffs/splitter",
-            "feedback/splitter",
-            "feedback/list_splitter",
-            "feedback/header",
-            "model/splitter",
-            "model/runs_splitter",
-        ):
+        for key in LAYOUT_KEYS:
             self.settings.remove(key)
         self.ctx.say("The layout is back to its defaults; column widths reset on the next start", 6000)
 
@@ -457,16 +443,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 self.inventory_tab.choose_export_file()
                 return
-        warnings = []
-        for w in self.panels.values():
-            if callable(getattr(w, "close_warning", None)):
-                try:
-                    text = w.close_warning()
-                except Exception:
-                    log.exception("could not ask %s about unsaved work", type(w).__name__)
-                    text = ""
-                if text:
-                    warnings.append(text)
+        warnings = _close_warnings(self.panels.values())
         if warnings:
             answer = QMessageBox.warning(
                 self,

@@ -1,42 +1,32 @@
-"""Qt-free helpers of the Model panel: what is gathered on a worker (installed bundles, the active
-bundle's manifest, the retraining run history) and the display rows of the metrics, run-history and
-drift tables. Everything tolerates missing pieces: a build without the ML layer or without the
-retraining service still shows what it can."""
+"""Qt-free helpers of the Model panel: the display rows of the metrics, run-history and drift tables
+and the texts of a retraining run (:class:`services.model.RunRecord`). Everything tolerates missing
+pieces: a record without a comparison or a drift report still shows what it has."""
 
 from __future__ import annotations
 
-import importlib.util
-import json
+import html
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
-from spacetrash_desktop.domain import PROPERTY_NAMES
+from spacetrash_desktop.domain import PROPERTY_NAMES, Verdict
 from spacetrash_desktop.domain import finite_float as num
+from spacetrash_desktop.services.model import RunRecord
 from spacetrash_desktop.ui.views import OBJECTIVES
 
-RETRAIN_UNAVAILABLE = "Retraining is not available in this build."
 VERDICT_TEXT = {
-    "promoted": "Promoted: the new model is active",
-    "rejected": "Rejected: the current model stays active",
-    "no_data": "No usable feedback: nothing was trained",
-    "failed": "Failed: the current model stays active",
+    Verdict.PROMOTED: "Promoted: the new model is active",
+    Verdict.REJECTED: "Rejected: the current model stays active",
+    Verdict.NO_DATA: "No usable feedback: nothing was trained",
+    Verdict.FAILED: "Failed: the current model stays active",
 }
-VERDICT_COLORS = {"promoted": "#166534", "rejected": "#b45309", "no_data": "#4b5563", "failed": "#b91c1c"}
-
-
-def retrain_available() -> bool:
-    try:
-        return importlib.util.find_spec("spacetrash_desktop.services.retrain") is not None
-    except (ImportError, ValueError):
-        return False
-
-
-def ml_available() -> bool:
-    try:
-        return importlib.util.find_spec("spacetrash_desktop.ml.registry") is not None
-    except (ImportError, ValueError):
-        return False
+VERDICT_COLORS = {
+    Verdict.PROMOTED: "#166534",
+    Verdict.REJECTED: "#b45309",
+    Verdict.NO_DATA: "#4b5563",
+    Verdict.FAILED: "#b91c1c",
+}
+RUN_COLORS = {Verdict.PROMOTED: "#166534", Verdict.REJECTED: "#b45309", Verdict.FAILED: "#b91c1c"}
 
 
 def fmt_num(v: Any, digits: int = 4) -> str:
@@ -56,8 +46,6 @@ def fmt_pct(v: Any) -> str:
 
 
 def short_time(iso: Any) -> str:
-    from datetime import datetime
-
     if not isinstance(iso, str) or not iso:
         return "–"
     try:
@@ -67,68 +55,6 @@ def short_time(iso: Any) -> str:
     if t.tzinfo is not None:
         t = t.astimezone()
     return t.strftime("%Y-%m-%d %H:%M")
-
-
-# ------------------------------------------------------------------------------------ gathering
-
-
-@dataclass
-class ModelDetails:
-    """What the Model panel reads from disk (on a worker)."""
-
-    ml: bool = True
-    bundles: list[dict] = field(default_factory=list)
-    active_folder: str = ""
-    active_sha256: str = ""
-    manifest: dict = field(default_factory=dict)  # the active bundle's manifest (verified at install)
-    can_roll_back: bool = False
-    retrain: bool = False
-    runs: list[dict] = field(default_factory=list)
-    runs_error: str = ""
-
-    @property
-    def trained_on(self) -> str:
-        t = self.manifest.get("trained_on") if isinstance(self.manifest, dict) else None
-        return str(t.get("description") or "") if isinstance(t, dict) else ""
-
-
-def gather_model_details(_ctx=None) -> ModelDetails:
-    """Runs on a worker: installed bundles, the active manifest, the run history. Never raises for a
-    missing layer; a broken run history is reported in ``runs_error``."""
-    out = ModelDetails(ml=ml_available(), retrain=retrain_available())
-    if out.ml:
-        from spacetrash_desktop.ml import registry
-        from spacetrash_desktop.ml.bundle import MANIFEST
-        from spacetrash_desktop.storage.paths import models_dir
-
-        out.bundles = registry.installed_bundles()
-        ptr = registry.read_pointer() or {}
-        out.active_folder = str(ptr.get("active") or "")
-        out.active_sha256 = str(ptr.get("manifest_sha256") or "")
-        out.can_roll_back = bool(ptr.get("history"))
-        if out.active_folder:
-            try:
-                m = json.loads((models_dir() / out.active_folder / MANIFEST).read_text(encoding="utf-8"))
-                out.manifest = m if isinstance(m, dict) else {}
-            except (OSError, ValueError):
-                out.manifest = {}
-    if out.retrain:
-        try:
-            from spacetrash_desktop.services.retrain import list_runs
-
-            out.runs = [dict(r) for r in list_runs()]
-        except Exception as exc:  # shown in the panel; the traceback goes to the log
-            import logging
-
-            logging.getLogger(__name__).exception("the retraining history could not be read")
-            out.runs_error = getattr(exc, "message", None) or "the run history could not be read (details in the log)"
-    return out
-
-
-def load_run_record(run_id: str, _ctx=None) -> dict:
-    from spacetrash_desktop.services.retrain import load_run
-
-    return dict(load_run(run_id))
 
 
 # ------------------------------------------------------------------------------------ metrics
@@ -221,39 +147,26 @@ def metric_rows(metrics: Mapping | None) -> list[tuple[str, ...]]:
 # ------------------------------------------------------------------------------------ runs
 
 
-def _first(d: Mapping, *keys: str) -> Any:
-    for k in keys:
-        if k in d and d[k] not in (None, ""):
-            return d[k]
-    return None
-
-
-def run_feedback_rows(run: Mapping) -> str:
-    """'7 (6 usable)' from a list_runs() entry or a full run record."""
-    data = run.get("data") if isinstance(run.get("data"), Mapping) else {}
-    total = _first(run, "feedback_rows", "n_feedback")
-    usable = _first(run, "feedback_usable")
-    if total is None:
-        total = _first(data, "feedback_total", "total")
-    if usable is None:
-        usable = _first(data, "feedback_usable", "usable")
-    if total is None:
+def run_feedback_rows(run: RunRecord) -> str:
+    """'7 (6 usable)': the feedback rows a run read and how many it could use."""
+    if "feedback_total" not in run.data:
         return "–"
-    return f"{total} ({usable} usable)" if usable is not None and usable != total else str(total)
+    total, usable = run.feedback_total, run.feedback_usable
+    if "feedback_usable" not in run.data or usable == total:
+        return str(total)
+    return f"{total} ({usable} usable)"
 
 
-def run_side(run: Mapping, side: str, *, version_only: bool = False) -> str:
+def run_side(run: RunRecord, side: str, *, version_only: bool = False) -> str:
     """The champion or challenger of a run as 'name version' (or only the version)."""
-    v = run.get(side)
-    if isinstance(v, Mapping):
-        name, version = v.get("name"), v.get("version")
-    elif v not in (None, "") and not isinstance(v, (list, dict)):
-        return str(v)
-    else:
-        name, version = run.get(f"{side}_name"), run.get(f"{side}_version")
+    name, version = (
+        (run.champion_name, run.champion_version)
+        if side == "champion"
+        else (run.challenger_name, run.challenger_version)
+    )
     if version_only and version:
-        return str(version)
-    return f"{name or ''} {version or ''}".strip() or "–"
+        return version
+    return f"{name} {version}".strip() or "–"
 
 
 RUN_COLUMNS = (
@@ -276,24 +189,22 @@ RUN_COLUMNS = (
 )
 
 
-def run_row(run: Mapping) -> tuple[str, ...]:
+def run_row(run: RunRecord) -> tuple[str, ...]:
     return (
-        short_time(_first(run, "finished_at", "started_at")),
-        str(run.get("verdict") or "?"),
+        short_time(run.finished_at or run.started_at),
+        str(run.verdict),
         run_side(run, "champion", version_only=True),
         run_side(run, "challenger", version_only=True),
         run_feedback_rows(run),
-        str(run.get("reason") or ""),
+        run.reason,
     )
 
 
-def verdict_html(run: Mapping) -> str:
-    import html
-
-    verdict = str(run.get("verdict") or "?")
+def verdict_html(run: RunRecord) -> str:
+    verdict = str(run.verdict)
     color = VERDICT_COLORS.get(verdict, "#1f2937")
     text = VERDICT_TEXT.get(verdict, verdict)
-    reason = str(run.get("reason") or "")
+    reason = run.reason
     return f"<span style='color:{color}; font-weight:bold'>{html.escape(text)}</span><br>{html.escape(reason)}"
 
 
@@ -318,42 +229,24 @@ FLAG_ORDER = {"": 0, "none": 0, "moderate": 1, "major": 2, "drift": 2}
 FLAG_COLORS = {"moderate": "#b45309", "major": "#b91c1c", "drift": "#b91c1c"}
 
 
-def _flag_text(v: Any) -> str:
-    if v is True:
-        return "drift"
-    if v in (False, None, ""):
-        return "none"
-    return str(v)
-
-
-def drift_rows(drift: Mapping | None) -> tuple[list[dict], str]:
-    """Per-feature rows ({feature, psi, ks, ks_pvalue, flag, level, train_mean, new_mean}) and a
-    one-line summary (``ml.drift.feature_drift``'s shape; a flat {feature: {...}} works too)."""
-    d = dict(drift or {})
-    feats = (
-        d.get("features")
-        if isinstance(d.get("features"), Mapping)
-        else {k: v for k, v in d.items() if k != "summary" and isinstance(v, Mapping)}
-    )
-    rows = []
-    for name, f in feats.items():
-        if not isinstance(f, Mapping):
-            continue
-        flag = _flag_text(f.get("flag"))
-        rows.append(
-            {
-                "feature": str(f.get("label") or name),
-                "key": str(name),
-                "psi": num(f.get("psi")),
-                "ks": num(_first(f, "ks", "ks_stat", "ks_statistic")),
-                "ks_pvalue": num(_first(f, "ks_pvalue", "ks_p", "p_value")),
-                "flag": flag,
-                "level": FLAG_ORDER.get(flag, 1),
-                "train_mean": num(f.get("train_mean")),
-                "new_mean": num(f.get("new_mean")),
-            }
-        )
-    s = d.get("summary")
+def drift_rows(run: RunRecord) -> tuple[list[dict], str]:
+    """Per-feature rows ({feature, psi, ks, ks_pvalue, flag, level, train_mean, new_mean}) of a run's
+    drift report, and a one-line summary."""
+    rows = [
+        {
+            "feature": f.label,
+            "key": f.key,
+            "psi": f.psi,
+            "ks": f.ks,
+            "ks_pvalue": f.ks_pvalue,
+            "flag": f.flag,
+            "level": FLAG_ORDER.get(f.flag, 1),
+            "train_mean": f.train_mean,
+            "new_mean": f.new_mean,
+        }
+        for f in run.drift_features()
+    ]
+    s = run.drift.get("summary")
     if isinstance(s, str):
         summary = s
     elif isinstance(s, Mapping):
@@ -393,69 +286,44 @@ RUN_METRIC_COLUMNS = (
 )
 
 
-def run_metric_rows(metrics: Mapping | None) -> tuple[list[str], list[tuple[str, ...]]]:
+def run_metric_rows(run: RunRecord) -> tuple[list[str], list[tuple[str, ...]]]:
     """Champion vs challenger per property: (column titles, rows). The retraining record's shape
     (lab / feedback / learnt / checks per property) gets its own columns; any other shape is
     flattened, so whatever the record holds per property is shown."""
-    m = dict(metrics or {})
-    props = [p for p in PROPERTY_NAMES if isinstance(m.get(p), Mapping)]
-    if props and all(isinstance(m[p].get("lab"), Mapping) for p in props):
+    if run.comparison_complete:
         rows = []
-        for p in props:
-            d = m[p]
-            lab, fb = d.get("lab") or {}, d.get("feedback") or {}
-            learnt = d.get("learnt") or {}
+        for c in run.comparisons():
             bits = []
-            if learnt.get("correction"):
-                bits.append("correction" + (f" ({learnt.get('reach')})" if learnt.get("reach") else ""))
-            if learnt.get("calibrated_on") == "crew_feedback":
+            if c.correction:
+                bits.append("correction" + (f" ({c.reach})" if c.reach else ""))
+            if c.calibrated_on == "crew_feedback":
                 bits.append("intervals")
-            checks = d.get("checks") or []
-            n_ok = sum(1 for c in checks if isinstance(c, Mapping) and c.get("passed"))
-            title = f"{OBJECTIVES[p][0]} ({OBJECTIVES[p][1]})"
+            n_ok = sum(1 for check in c.checks if check.passed)
             rows.append(
                 (
-                    title,
-                    fmt_num(lab.get("mae_champion")),
-                    fmt_num(lab.get("mae_challenger")),
-                    fmt_pct(lab.get("coverage_champion")),
-                    fmt_pct(lab.get("coverage_challenger")),
-                    str(fb.get("rows", 0)),
-                    fmt_num(fb.get("mae_champion")),
-                    fmt_num(fb.get("mae_challenger")),
+                    f"{OBJECTIVES[c.name][0]} ({OBJECTIVES[c.name][1]})",
+                    fmt_num(c.lab.mae_champion),
+                    fmt_num(c.lab.mae_challenger),
+                    fmt_pct(c.lab.coverage_champion),
+                    fmt_pct(c.lab.coverage_challenger),
+                    str(c.feedback.rows),
+                    fmt_num(c.feedback.mae_champion),
+                    fmt_num(c.feedback.mae_challenger),
                     ", ".join(bits) or "nothing",
-                    f"{n_ok} of {len(checks)}" if checks else "–",
+                    f"{n_ok} of {len(c.checks)}" if c.checks else "–",
                 )
             )
         return [t for t, _tip in RUN_METRIC_COLUMNS], rows
+    m = run.metrics
     props = [p for p in (*PROPERTY_NAMES, *[k for k in m if k not in PROPERTY_NAMES]) if isinstance(m.get(p), Mapping)]
-    flat: dict[str, dict[str, Any]] = {}
-    keys: list[str] = []
-    for p in props:
-        f = _flatten(m[p])
-        flat[p] = f
-        for k in f:
-            if k not in keys:
-                keys.append(k)
+    flat = {p: _flatten(m[p]) for p in props}
+    keys = list(dict.fromkeys(k for p in props for k in flat[p]))
     titles = ["Property", *(_title(k) for k in keys)]
     rows = []
     for p in props:
         title = f"{OBJECTIVES[p][0]} ({OBJECTIVES[p][1]})" if p in OBJECTIVES else p
         rows.append((title, *(_cell(flat[p].get(k)) for k in keys)))
     return titles, rows
-
-
-def run_checks(metrics: Mapping | None) -> list[tuple[bool, str]]:
-    """The promotion checks of a run, in order: (passed, text)."""
-    out = []
-    for p in PROPERTY_NAMES:
-        d = (metrics or {}).get(p)
-        if not isinstance(d, Mapping):
-            continue
-        for c in d.get("checks") or []:
-            if isinstance(c, Mapping):
-                out.append((bool(c.get("passed")), str(c.get("text") or c.get("check") or "")))
-    return out
 
 
 def _flatten(d: Mapping, prefix: str = "") -> dict[str, Any]:
@@ -485,3 +353,78 @@ def _cell(v: Any) -> str:
     if isinstance(v, (int, float)):
         return fmt_num(v)
     return str(v)
+
+
+# ------------------------------------------------------------------------------------ run texts
+
+
+def checks_html(run: RunRecord) -> str:
+    """The Checks tab: the verdict, the reason and every promotion check with its outcome."""
+    checks = run.checks()
+    head = f"<p><b>{html.escape(str(run.verdict))}</b>: {html.escape(run.reason)}</p>"
+    if not checks:
+        return head + "<p style='color:#4b5563'>No promotion check ran in this run.</p>"
+    items = "".join(
+        f"<tr><td style='color:{'#166534' if ok else '#b91c1c'}'><b>{'✓' if ok else '✗'}</b></td>"
+        f"<td>{html.escape(text)}</td></tr>"
+        for ok, text in checks
+    )
+    return head + f"<table cellspacing='3'>{items}</table>"
+
+
+def data_html(run: RunRecord) -> str:
+    """The Data tab: the feedback the run read and used, the champion and the challenger."""
+    parts = []
+    for title, d in (("Feedback data", run.data), ("Champion", run.champion), ("Challenger", run.challenger)):
+        if not isinstance(d, dict) or not d:
+            continue
+        rows, tables = [], []
+        for k, v in d.items():
+            if k in ("metrics", "skipped_rows", "mapping") or isinstance(v, list):
+                continue
+            if k == "by_property" and isinstance(v, dict):
+                tables.append(_by_property_html(v))
+                continue
+            if isinstance(v, dict):
+                if not v or any(isinstance(x, (dict, list)) for x in v.values()):
+                    continue
+                text = "; ".join(f"{str(a).replace('_', ' ')} {_short(b)}" for a, b in v.items())
+            else:
+                text = _short(v)
+            rows.append(
+                f"<tr><td valign='top'>{html.escape(str(k).replace('_', ' '))}</td>"
+                f"<td><b>{html.escape(text)}</b></td></tr>"
+            )
+        parts.append(f"<p><b>{title}</b></p><table cellspacing='3'>{''.join(rows)}</table>{''.join(tables)}")
+    if run.record_path:
+        parts.append(f"<p style='color:#4b5563'>Record: {html.escape(run.record_path)}</p>")
+    return "".join(parts) or "No details recorded."
+
+
+def _by_property_html(by_prop: dict) -> str:
+    cols = []
+    for x in by_prop.values():
+        if isinstance(x, dict):
+            cols += [c for c in x if c not in cols]
+    head = "".join(f"<th align='right'>{html.escape(c.replace('_', ' '))}</th>" for c in cols)
+    body = ""
+    for name, x in by_prop.items():
+        if not isinstance(x, dict):
+            continue
+        title = OBJECTIVES[name][0] if name in OBJECTIVES else name
+        body += (
+            f"<tr><td>{html.escape(title)}</td>"
+            + "".join(f"<td align='right'>{html.escape(_short(x.get(c, '–')))}</td>" for c in cols)
+            + "</tr>"
+        )
+    return (
+        f"<p>Feedback rows per property</p><table cellspacing='4'><tr><th align='left'>property</th>{head}</tr>"
+        f"{body}</table>"
+    )
+
+
+def _short(v: Any) -> str:
+    if isinstance(v, float):
+        return fmt_num(v)
+    s = str(v)
+    return s if len(s) <= 120 else s[:117] + "…"

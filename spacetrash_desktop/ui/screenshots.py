@@ -1,7 +1,7 @@
 """Take the documentation screenshots: one PNG per tab and panel (and the import report), offscreen,
 on a throw-away data folder with the bundled default inventory and the Container preset (the
 Feedback panel gets three sample reports; the Model panel a retraining run from them, with the fast
-training configuration, when the retraining service is part of the build).
+training configuration).
 
     python -m spacetrash_desktop.ui.screenshots [--out docs/screenshots] [--size 1440x900]
 """
@@ -10,11 +10,21 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 import time
-from datetime import UTC
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from PySide6.QtTest import QTest
+
+from spacetrash_desktop.domain import ModelStatus
+from spacetrash_desktop.services.feedback import record_feedback
+from spacetrash_desktop.services.model import quick_train_config
+from spacetrash_desktop.ui.app import make_application, route_qt_messages
+from spacetrash_desktop.ui.feedback_views import MadeRecipe
+from spacetrash_desktop.ui.main_window import MainWindow
 
 SAMPLE_IMPORT = """id,name,category,composition,mass_kg,count,moisture_pct
 A1,Drink pouches (used),Food Packaging,ldpe 65%; aluminium_foil 24%; pet 11%,12.5,240,2
@@ -40,16 +50,13 @@ def take(out: Path, size: tuple[int, int] = (1440, 900)) -> list[Path]:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     home = tempfile.mkdtemp(prefix="spacetrash-shots-")
     os.environ["SPACETRASH_HOME"] = home  # never a real user's data
-    from spacetrash_desktop.ui.app import make_application, route_qt_messages
-    from spacetrash_desktop.ui.main_window import MainWindow
-
     route_qt_messages()
     app = make_application([])
     w = MainWindow()  # the default scorer: the active model when one is installed, else physics
     w.resize(*size)
     w.show()
     _wait(app, lambda: len(w.ctx.inventory) > 0)
-    _wait(app, lambda: w.ctx.model_info.status != "checking")
+    _wait(app, lambda: w.ctx.model_info.status != ModelStatus.CHECKING)
     out.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
 
@@ -73,8 +80,6 @@ def take(out: Path, size: tuple[int, int] = (1440, 900)) -> list[Path]:
     combo.activated.emit(i)
     shot("target")
     # a value out of range is refused at the field, with the reason
-    from PySide6.QtTest import QTest
-
     field = w.target_tab.fields["batch_mass_kg"]
     field.edit.clear()
     QTest.keyClicks(field.edit, "150")
@@ -110,17 +115,9 @@ def take(out: Path, size: tuple[int, int] = (1440, 900)) -> list[Path]:
     shot_model(app, w, shot)
 
     # The import report of a file with bad rows
-    w.show_tab("inventory")
-    sample = Path(os.environ["SPACETRASH_HOME"]) / "stock-from-the-hab.csv"
-    sample.write_text(SAMPLE_IMPORT, encoding="utf-8")
-    w.inventory_tab.import_file(str(sample))
-    _wait(app, lambda: w.inventory_tab.import_dialog is not None and w.inventory_tab.import_dialog.isVisible())
-    shot("import-report", w.inventory_tab.import_dialog)
-    w.inventory_tab.import_dialog.reject()
+    shot_import_report(app, w, shot)
 
     w.close()
-    import shutil
-
     shutil.rmtree(home, ignore_errors=True)
     return saved
 
@@ -169,15 +166,17 @@ SAMPLE_REPORTS = (
 )
 
 
+def shot_import_report(app, w, shot) -> None:
+    w.show_tab("inventory")
+    sample = Path(os.environ["SPACETRASH_HOME"]) / "stock-from-the-hab.csv"
+    sample.write_text(SAMPLE_IMPORT, encoding="utf-8")
+    w.inventory_tab.import_file(str(sample))
+    _wait(app, lambda: w.inventory_tab.import_dialog is not None and w.inventory_tab.import_dialog.isVisible())
+    shot("import-report", w.inventory_tab.import_dialog)
+    w.inventory_tab.import_dialog.reject()
+
+
 def shot_feedback(app, w, view, front, pick, shot) -> None:
-    from datetime import datetime, timedelta
-
-    from PySide6.QtTest import QTest
-
-    from spacetrash_desktop.services.feedback import record_feedback
-    from spacetrash_desktop.storage.feedback_schema import new_row_id
-    from spacetrash_desktop.ui.feedback_views import MadeRecipe
-
     others = [rid for rid in front if rid != pick][: len(SAMPLE_REPORTS)] or [pick]
     now = datetime.now(UTC)
     for k, (rid, rep) in enumerate(zip(others * 3, SAMPLE_REPORTS)):
@@ -201,7 +200,7 @@ def shot_feedback(app, w, view, front, pick, shot) -> None:
         if notes:
             report["notes"] = notes
         when = (now - timedelta(days=3 - k, hours=2 * k)).isoformat()
-        record_feedback(made.to_row(report, row_id=new_row_id(), recorded_at=when))
+        record_feedback(made.to_row(report, row_id="", recorded_at=when))  # the service gives it a new row id
     fb = w.panels["feedback"]
     w.show_tab("candidates")
     w.candidates_tab.table.selectRow(w.candidates_tab.model.row_of(pick))
@@ -230,19 +229,14 @@ def shot_feedback(app, w, view, front, pick, shot) -> None:
 
 
 def shot_model(app, w, shot) -> None:
-    from spacetrash_desktop.ui.model_views import retrain_available
-
     mp = w.panels["model"]
     w.show_tab("model")
     _wait(app, lambda: mp._loaded_once and mp.bundles_model.rowCount() > 0, 60)
-    if retrain_available():
-        from spacetrash_desktop.ml.train import TrainConfig
-
-        mp.retrain_config_factory = TrainConfig.small
-        mp.start_retrain(use_journal=True)
-        _wait(app, lambda: mp.retrain_task is None, 600)
-        _wait(app, lambda: mp.selected_run is not None, 60)
-        _wait(app, lambda: not w.runner.is_busy("model-load") and not w.runner.is_busy("model-details"), 60)
+    mp.retrain_config_factory = quick_train_config
+    mp.start_retrain(use_journal=True)
+    _wait(app, lambda: mp.retrain_task is None, 600)
+    _wait(app, lambda: mp.selected_run is not None, 60)
+    _wait(app, lambda: not w.runner.is_busy("model-load") and not w.runner.is_busy("model-details"), 60)
     shot("model")
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import sys
 
+from spacetrash_desktop.ml import registry
+
 
 def main(a: str, b: str) -> None:
-    from spacetrash_desktop.ml import registry
-
     print("ready", flush=True)
     i = 0
     while True:

@@ -10,35 +10,29 @@ from pathlib import Path
 
 import pytest
 
-from spacetrash_desktop.ml.bundle import MANIFEST, canonical_json, manifest_self_hash
+from spacetrash_desktop.ml import registry
+from spacetrash_desktop.ml.bundle import MANIFEST, canonical_json, load_bundle, manifest_self_hash
+from spacetrash_desktop.ml.train import TrainConfig, train_bundle
 
 
 def small_config(**kw):
-    from spacetrash_desktop.ml.train import TrainConfig
-
     return replace(TrainConfig.small(), **kw)
 
 
 @pytest.fixture(scope="session")
 def small_bundle(tmp_path_factory) -> Path:
     """A bundle trained with the test configuration (12,000 virtual-lab rows, 2,000-row test split)."""
-    from spacetrash_desktop.ml.train import train_bundle
-
     out = tmp_path_factory.mktemp("bundles") / "small"
     return train_bundle(out, seed=0, config=small_config())
 
 
 @pytest.fixture(scope="session")
 def small_loaded(small_bundle):
-    from spacetrash_desktop.ml.bundle import load_bundle
-
     return load_bundle(small_bundle)  # (contents, ensemble)
 
 
 @pytest.fixture(autouse=True)
 def _fresh_registry_cache():
-    from spacetrash_desktop.ml import registry
-
     registry.clear_cache()
     yield
     registry.clear_cache()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spacetrash_desktop.cli import run
+from spacetrash_desktop.ml import train
 
 from .conftest import copy_bundle, relabel
 
@@ -33,8 +34,6 @@ def test_verify_install_rollback(small_bundle, tmp_path, capsys):
 
 
 def test_train_quick_to_a_folder(tmp_path, capsys, monkeypatch):
-    from spacetrash_desktop.ml import train
-
     monkeypatch.setattr(
         train.TrainConfig,
         "small",

@@ -1,9 +1,9 @@
 """The registry: first start installs the shipped bundle; without it the app says why and uses the
-physics model; install / rollback / tamper on disk / caching / bootstrap in the background."""
+physics model; install / rollback / tamper on disk / caching / training cancelled."""
 
 from __future__ import annotations
 
-import threading
+import shutil
 
 import pytest
 
@@ -91,8 +91,6 @@ def test_a_bundle_damaged_on_disk_falls_back_to_physics_with_the_reason(small_bu
 
 
 def test_the_pointer_names_a_missing_folder(small_bundle, no_shipped):
-    import shutil
-
     registry.install_bundle(small_bundle)
     shutil.rmtree(paths.models_dir() / registry.read_pointer()["active"])
     registry.clear_cache()
@@ -109,12 +107,10 @@ def test_a_corrupt_pointer_is_no_pointer(small_bundle, no_shipped):
 
 
 def test_loading_happens_once_per_active_bundle(small_bundle, no_shipped, monkeypatch):
-    from spacetrash_desktop.ml import bundle
-
     registry.install_bundle(small_bundle)
     calls = []
-    real = bundle.load_ensemble
-    monkeypatch.setattr(bundle, "load_ensemble", lambda *a, **k: calls.append(1) or real(*a, **k))
+    real = registry.load_ensemble
+    monkeypatch.setattr(registry, "load_ensemble", lambda *a, **k: calls.append(1) or real(*a, **k))
     for _ in range(5):
         registry.active_scorer()
     assert calls == [1]
@@ -133,38 +129,11 @@ def test_remove_bundle(small_bundle, tmp_path, no_shipped):
         registry.rollback()
 
 
-def test_bootstrap_trains_in_the_background_and_installs(no_shipped):
-    seen = []
-
-    def progress(done, total, msg):
-        if not seen or seen[-1] != registry.registry_status().status:
-            seen.append(registry.registry_status().status)
-
-    done = threading.Event()
-    results = []
-    assert registry.registry_status().status == "physics fallback"
-    t, ctx = registry.start_bootstrap(
-        seed=1,
-        on_done=lambda r: (results.append(r), done.set()),
-        config=small_config(n_rows=3000, rf_trees=4, xgb_rounds=20, diff_rounds=10),
-    )
-    ctx._on_progress = progress
-    assert registry.registry_status().status == "bootstrapping"
-    assert registry.active_scorer().info.status == "bootstrapping"
-    assert isinstance(registry.active_scorer(), PhysicsScorer)
-    assert done.wait(120)
-    t.join(10)
-    assert not isinstance(results[0], BaseException), results[0]
-    assert results[0].status == "ready"
-    assert isinstance(registry.active_scorer(), MLScorer)
-    assert "bootstrapping" in seen
-
-
-def test_bootstrap_cancel_leaves_everything_as_it_was(no_shipped):
+def test_train_and_install_cancel_leaves_everything_as_it_was(no_shipped):
     ctx = RunContext()
     ctx.cancel()
     with pytest.raises(Cancelled):
-        registry.bootstrap(ctx, seed=0, config=small_config(n_rows=3000))
+        registry.train_and_install(ctx, seed=0, config=small_config(n_rows=3000))
     assert registry.read_pointer() is None
     assert registry.registry_status().status == "physics fallback"
     assert not [p for p in paths.models_dir().iterdir() if p.name.startswith(".staging")]

@@ -14,13 +14,20 @@ import json
 import numpy as np
 import pytest
 
+from spacetrash_desktop.cli import run as cli
 from spacetrash_desktop.context import Cancelled, RunContext
 from spacetrash_desktop.domain import Recipe
-from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.errors import BadInputError, ModelError
 from spacetrash_desktop.ml import registry
+from spacetrash_desktop.ml import train as ml_train
 from spacetrash_desktop.ml.bundle import load_bundle
+from spacetrash_desktop.ml.virtual_lab import rows_from_records
 from spacetrash_desktop.services import retrain as rt
+from spacetrash_desktop.services.feedback import journal
+from spacetrash_desktop.storage import paths
+from spacetrash_desktop.storage.feedback_exchange import export_journal
 from spacetrash_desktop.storage.feedback_schema import normalize_row
+from spacetrash_desktop.storage.journal import FeedbackJournal
 from spacetrash_desktop.storage.paths import models_dir, runs_dir
 
 from .conftest import small_config
@@ -68,8 +75,6 @@ def unrelated_recipes(catalog, n: int, seed: int) -> list[Recipe]:
 
 def predict(ens, catalog, recipes: list[Recipe]) -> np.ndarray:
     """[N,5] predictions of a loaded ensemble, in the order of ``recipes``."""
-    from spacetrash_desktop.ml.virtual_lab import rows_from_records
-
     recs = [{"recipe": r.to_dict(), "measured": {"water_l": 1.0}, "row_id": str(i)} for i, r in enumerate(recipes)]
     rows, problems = rows_from_records(recs, list(catalog.default_inventory), catalog)
     assert not problems, problems
@@ -97,16 +102,11 @@ def feedback_rows(
 
 
 def to_journal(rows: list[dict]) -> None:
-    from spacetrash_desktop.services.feedback import journal
-
     journal().add_stored_rows(rows, kind="import")
 
 
 def to_export(rows: list[dict], folder) -> object:
     """Rows exported as a trainer file (sealed Parquet + manifest.json) from a separate journal."""
-    from spacetrash_desktop.storage.feedback_exchange import export_journal
-    from spacetrash_desktop.storage.journal import FeedbackJournal
-
     j = FeedbackJournal(folder.parent / (folder.name + "-journal"))
     j.add_stored_rows(rows, kind="import")
     export_journal(j, folder)
@@ -134,7 +134,7 @@ def active_sha() -> str:
     return (registry.read_pointer() or {}).get("manifest_sha256", "")
 
 
-def run_small(**kw) -> rt.RetrainRun:
+def run_small(**kw) -> rt.RunRecord:
     kw.setdefault("config", small_config())
     return rt.retrain(**kw)
 
@@ -183,14 +183,14 @@ def corrupt_training_part(monkeypatch, corrupt) -> None:
     rows left true: what "a challenger trained on corrupted feedback" means for the comparison.
     (Feedback corrupted the same way in every row, e.g. every rigidity on a wrong scale, cannot be
     told from a real shift by any held-out check: it is the crew's word against itself.)"""
-    split = rt._Run._split
+    split = rt.RetrainJob._split
 
     def split_then_corrupt(self, fb, recipe_of):
         train, hold = split(self, fb, recipe_of)
         corrupt(train)
         return train, hold
 
-    monkeypatch.setattr(rt._Run, "_split", split_then_corrupt)
+    monkeypatch.setattr(rt.RetrainJob, "_split", split_then_corrupt)
 
 
 def test_random_labels_are_not_promoted_and_the_challenger_is_kept(champion, catalog, tmp_path, monkeypatch):
@@ -348,8 +348,6 @@ def test_a_tampered_export_is_refused_before_anything_runs(champion, catalog, tm
 
 
 def test_one_run_at_a_time():
-    from spacetrash_desktop.errors import ModelError
-
     assert rt._running.acquire(blocking=False)
     try:
         with pytest.raises(ModelError):
@@ -425,7 +423,7 @@ def test_config_comes_from_the_champion(champion, catalog, monkeypatch):
         seen["cfg"] = cfg
         raise rt._Stop("rejected", "stopped by the test")
 
-    monkeypatch.setattr(rt._Run, "_train", spy)
+    monkeypatch.setattr(rt.RetrainJob, "_train", spy)
     _, rows = family_feedback(champion, catalog, n=30, seed=61)
     to_journal(rows)
     run = rt.retrain()
@@ -437,8 +435,6 @@ def test_config_comes_from_the_champion(champion, catalog, monkeypatch):
 
 
 def test_cli_exit_codes_and_listing(champion, catalog, tmp_path, capsys, monkeypatch):
-    from spacetrash_desktop.cli import run as cli
-
     assert small_config() == __import__("spacetrash_desktop.ml.train").ml.train.TrainConfig.small()  # --quick
     assert cli(["retrain", "--quick"]) == 0  # no data
     out = capsys.readouterr().out
@@ -451,12 +447,10 @@ def test_cli_exit_codes_and_listing(champion, catalog, tmp_path, capsys, monkeyp
     assert "verdict:  rejected" in out and "promotion was turned off" in out
     assert "rigidity" in out and "->" in out
 
-    from spacetrash_desktop.ml import train
-
     def disk_full(*a, **k):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(train, "write_bundle", disk_full)
+    monkeypatch.setattr(ml_train, "write_bundle", disk_full)
     assert cli(["retrain", "--quick", "--no-journal", "--feedback", str(export)]) == 1
     out = capsys.readouterr().out
     assert (
@@ -482,8 +476,6 @@ def test_cli_exit_codes_and_listing(champion, catalog, tmp_path, capsys, monkeyp
 def test_with_no_trained_model_the_physics_model_is_the_champion(catalog, small_loaded, monkeypatch, tmp_path):
     """No model installed and none shipped: the champion is the physics model with its assumed band;
     a challenger that learnt the family's shift is promoted and becomes the first active model."""
-    from spacetrash_desktop.storage import paths
-
     empty = tmp_path / "install" / "models"
     empty.mkdir(parents=True)
     real = paths.bundled_dir

@@ -9,11 +9,24 @@ import json
 import numpy as np
 import pytest
 
+from spacetrash_desktop.catalog import load_catalog
 from spacetrash_desktop.domain import PROPERTY_NAMES, Recipe
 from spacetrash_desktop.ml import drift, registry
-from spacetrash_desktop.ml.virtual_lab import JUDGED_WEIGHT, records_from_feedback, rows_from_records
+from spacetrash_desktop.ml.bundle import METADATA, load_bundle, read_bundle, sha256_bytes
+from spacetrash_desktop.ml.model import to_residual
+from spacetrash_desktop.ml.promotion import checks as _checks
+from spacetrash_desktop.ml.promotion import decide as _decide
+from spacetrash_desktop.ml.train import _anchor_rows, fit, train_bundle
+from spacetrash_desktop.ml.virtual_lab import (
+    JUDGED_WEIGHT,
+    LabRows,
+    ShiftedReality,
+    make_lab_rows,
+    records_from_feedback,
+    rows_from_records,
+)
 
-from .conftest import relabel, small_config
+from .conftest import copy_bundle, edit_manifest, relabel, small_config
 
 # ------------------------------------------------------------------------------------ drift
 
@@ -139,8 +152,6 @@ def test_each_reported_quantity_is_a_label_of_its_own_property_only(catalog):
 def test_energy_water_crew_are_per_batch_of_the_recipes_batch_mass(catalog):
     """The physics estimate the label is compared with is computed at the row's batch mass, so the
     same recipe made at 1 kg and at 4 kg gives two consistent labels."""
-    from spacetrash_desktop.ml.model import to_residual
-
     recs = [
         {"recipe": _recipe(mass=m), "measured": {"energy_kwh": e}, "row_id": str(m)}
         for m, e in ((1.0, 0.5), (4.0, 2.0))
@@ -188,10 +199,6 @@ def test_unusable_records_are_skipped_one_by_one_with_the_reason(catalog):
 def taught(tmp_path_factory):
     """A small bundle trained with feedback from one family (local correction) and from the shifted
     reality over every process (global energy correction)."""
-    from spacetrash_desktop.catalog import load_catalog
-    from spacetrash_desktop.ml.train import fit, train_bundle
-    from spacetrash_desktop.ml.virtual_lab import LabRows, ShiftedReality, make_lab_rows
-
     cat = load_catalog()
     cfg = small_config(n_rows=6000)
     shifted = make_lab_rows(cat, 200, 1, reality=ShiftedReality(cat))
@@ -215,8 +222,6 @@ def taught(tmp_path_factory):
 
 
 def test_feedback_corrections_survive_the_bundle_round_trip(taught):
-    from spacetrash_desktop.ml.bundle import load_bundle
-
     path, mem, test = taught
     contents, ens = load_bundle(path)
     meta = contents.metadata()
@@ -231,8 +236,6 @@ def test_feedback_corrections_survive_the_bundle_round_trip(taught):
 
 
 def test_corrections_reach_globally_only_when_the_feedback_shows_they_carry_over(taught):
-    from spacetrash_desktop.ml.bundle import read_bundle
-
     contents, _ = read_bundle(taught[0])
     rep = contents.manifest["metrics"]["feedback_correction"]["by_property"]
     assert rep["energy_kwh"]["reach"] == "global"  # heated processes take 1.5x: learnt on some, true on others
@@ -245,10 +248,6 @@ def test_corrections_reach_globally_only_when_the_feedback_shows_they_carry_over
 
 
 def test_a_bundle_with_a_malformed_correction_list_is_refused(taught, tmp_path):
-    from spacetrash_desktop.ml.bundle import METADATA, read_bundle, sha256_bytes
-
-    from .conftest import copy_bundle, edit_manifest
-
     bad = copy_bundle(taught[0], tmp_path / "bad")
     meta = json.loads((bad / METADATA).read_text())
     meta["files"]["correction"] = meta["files"]["correction"][:3]
@@ -260,9 +259,6 @@ def test_a_bundle_with_a_malformed_correction_list_is_refused(taught, tmp_path):
 
 
 def test_anchors_weigh_nothing_where_the_crew_reported_and_fully_elsewhere(catalog):
-    from spacetrash_desktop.ml.train import _anchor_rows
-    from spacetrash_desktop.ml.virtual_lab import LabRows
-
     recs = [
         {"recipe": _recipe(items=(("W002", 1.0),), mass=2.0), "measured": {"rigidity": 0.1}, "row_id": "f"},
         {"recipe": _recipe(items=(("W002", 1.0),), mass=2.0, reg=0.0), "measured": {"rigidity": 0.1}, "row_id": "same"},
@@ -334,8 +330,6 @@ def test_only_the_last_candidates_are_kept(small_bundle, tmp_path):
 
 
 def _metrics(**over):
-    from spacetrash_desktop.services.retrain import _checks
-
     out = {}
     for name in PROPERTY_NAMES:
         lab = {
@@ -378,15 +372,11 @@ def _metrics(**over):
     ],
 )
 def test_the_promotion_rule(over, promoted, text):
-    from spacetrash_desktop.services.retrain import _decide
-
     ok, reason = _decide(_metrics(**over), {})
     assert ok is promoted and text in reason, reason
 
 
 def test_nothing_learnt_is_not_promoted():
-    from spacetrash_desktop.services.retrain import _decide
-
     m = _metrics()
     m["rigidity"]["learnt"] = {"correction": False, "calibrated_on": "virtual_lab_v1"}
     ok, reason = _decide(m, {})

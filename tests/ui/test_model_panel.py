@@ -5,12 +5,11 @@ test_feedback_e2e.py), so these tests do not depend on it."""
 
 from __future__ import annotations
 
-import importlib.machinery
 import json
 import shutil
-import sys
 import threading
 import types
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,24 +17,25 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.ml import registry
+from spacetrash_desktop.ml.bundle import MANIFEST, canonical_json, manifest_self_hash
+from spacetrash_desktop.ml.registry import shipped_bundle
+from spacetrash_desktop.services import retrain as retrain_service
+from spacetrash_desktop.services.model import RunRecord
 from spacetrash_desktop.ui.main_window import check_model
-from spacetrash_desktop.ui.model_views import RETRAIN_UNAVAILABLE
 
-RETRAIN = "spacetrash_desktop.services.retrain"
+from .conftest import run_to_end
 
 
 @pytest.fixture(autouse=True)
 def _fresh_registry_cache():
-    from spacetrash_desktop.ml import registry
-
     registry.clear_cache()
     yield
     registry.clear_cache()
 
 
 def shipped() -> Path:
-    from spacetrash_desktop.ml.registry import shipped_bundle
-
     path = shipped_bundle()
     assert path is not None, "the shipped model bundle is missing"
     return path
@@ -43,8 +43,6 @@ def shipped() -> Path:
 
 def relabel(dst: Path, version: str) -> Path:
     """A copy of the shipped bundle under another version: a different, valid bundle."""
-    from spacetrash_desktop.ml.bundle import MANIFEST, canonical_json, manifest_self_hash
-
     shutil.copytree(shipped(), dst)
     m = json.loads((dst / MANIFEST).read_text(encoding="utf-8"))
     m["version"] = version
@@ -73,8 +71,6 @@ def do(qtbot, mp, fn, *args, timeout: int = 60000):
 
 
 def test_the_panel_shows_the_active_model_its_metrics_and_the_installed_bundles(qtbot, make_main_window):
-    from spacetrash_desktop.ml import registry
-
     w, mp = model_window(qtbot, make_main_window)
     info = w.ctx.model_info
     assert info.status == "ready" and info == registry.active_scorer().info
@@ -111,8 +107,6 @@ def test_physics_fallback_is_shown_with_its_reason(qtbot, make_main_window):
 def test_a_tampered_bundle_is_refused_with_the_reason_and_the_active_model_stays(
     qtbot, make_main_window, tmp_path, monkeypatch
 ):
-    from spacetrash_desktop.ml import registry
-
     w, mp = model_window(qtbot, make_main_window)
     before_info, before_ptr = w.ctx.model_info, registry.read_pointer()
     bad = relabel(tmp_path / "tampered", "9.0.0")
@@ -138,13 +132,9 @@ def test_a_tampered_bundle_is_refused_with_the_reason_and_the_active_model_stays
 def test_install_a_bundle_then_roll_back_updates_the_panel_and_the_status_bar(
     qtbot, make_main_window, tmp_path, monkeypatch
 ):
-    from spacetrash_desktop.ml import registry
-
     w, mp = model_window(qtbot, make_main_window)
     old = w.ctx.model_info
     new_bundle = relabel(tmp_path / "newer", "1.0.1-test")
-    import zipfile
-
     zipped = tmp_path / "newer.zip"
     with zipfile.ZipFile(zipped, "w") as zf:
         for f in sorted(new_bundle.iterdir()):
@@ -211,7 +201,7 @@ PROPS = ("rigidity", "tightness", "energy_kwh", "water_l", "crew_min")
 
 
 def fake_run(n: int, verdict: str = "rejected", challenger_version: str | None = None) -> FakeRun:
-    """A run in the shape services.retrain records (see its RetrainRun and ml.drift.feature_drift)."""
+    """A run in the shape services.retrain records (see ml.run_record.RunRecord and ml.drift.feature_drift)."""
     drift = {
         "features": {
             "frac_ldpe": {
@@ -297,13 +287,9 @@ def fake_run(n: int, verdict: str = "rejected", challenger_version: str | None =
 
 @pytest.fixture
 def fake_retrain(monkeypatch):
-    """A stand-in for services.retrain: records its calls, reports progress, honours cancel."""
-    mod = types.ModuleType(RETRAIN)
-    mod.__spec__ = importlib.machinery.ModuleSpec(RETRAIN, None)
-    mod.calls = []
-    mod.runs = []
-    mod.release = threading.Event()
-    mod.hold = False
+    """A stand-in for the retraining service (services.retrain): records its calls, reports progress,
+    honours cancel; its runs are the history the model service reads."""
+    mod = types.SimpleNamespace(calls=[], runs=[], release=threading.Event(), hold=False)
     mod.promote_bundle = None  # a bundle folder to install and activate, as a promotion does
 
     def retrain(ctx=None, *, feedback_files=(), use_journal=True, seed=0, config=None, promote=True):
@@ -317,56 +303,22 @@ def fake_retrain(monkeypatch):
             ctx.check_cancelled()
             mod.release.wait(0.01)
         if mod.promote_bundle is not None:
-            from spacetrash_desktop.ml import registry
-
             info = registry.install_bundle(mod.promote_bundle)
             run = fake_run(len(mod.runs) + 1, "promoted", info.version)
         else:
             run = fake_run(len(mod.runs) + 1)
-        mod.runs.insert(0, run.to_dict())
-        return run
+        record = RunRecord.from_dict(run.to_dict())
+        mod.runs.insert(0, record)
+        return record
 
-    def list_runs():  # the keys services.retrain.list_runs gives
-        return [
-            {
-                "run_id": r["run_id"],
-                "finished_at": r["finished_at"],
-                "verdict": r["verdict"],
-                "reason": r["reason"],
-                "champion_name": r["champion"]["name"],
-                "champion_version": r["champion"]["version"],
-                "challenger_name": r["challenger"]["name"],
-                "challenger_version": r["challenger"]["version"],
-                "feedback_rows": r["data"]["feedback_total"],
-                "feedback_usable": r["data"]["feedback_usable"],
-            }
-            for r in mod.runs
-        ]
+    def read_run(run_id):
+        return next(r for r in mod.runs if r.run_id == run_id)
 
-    def load_run(run_id):
-        return next(r for r in mod.runs if r["run_id"] == run_id)
-
-    mod.retrain, mod.list_runs, mod.load_run = retrain, list_runs, load_run
-    monkeypatch.setitem(sys.modules, RETRAIN, mod)
-    import spacetrash_desktop.services as services
-
-    monkeypatch.setattr(services, "retrain", mod, raising=False)
+    mod.retrain = retrain
+    monkeypatch.setattr(retrain_service, "retrain", lambda *a, **k: mod.retrain(*a, **k))
+    monkeypatch.setattr(retrain_service, "run_history", lambda: list(mod.runs))
+    monkeypatch.setattr(retrain_service, "read_run", read_run)
     return mod
-
-
-def test_without_the_retraining_service_the_panel_says_so(qtbot, make_main_window, monkeypatch):
-    import spacetrash_desktop.ui.model_panel as model_panel
-    import spacetrash_desktop.ui.model_views as model_views
-
-    monkeypatch.setattr(model_panel, "retrain_available", lambda: False)
-    monkeypatch.setattr(model_views, "retrain_available", lambda: False)
-    w = make_main_window()
-    mp = w.panels["model"]
-    with qtbot.waitSignal(mp.details_loaded, timeout=20000):
-        w.show_tab("model")
-    assert not mp.retrain_button.isEnabled() and mp.retrain_button.toolTip() == RETRAIN_UNAVAILABLE
-    assert mp.retrain_intro.text() == RETRAIN_UNAVAILABLE and mp.runs_note.text() == RETRAIN_UNAVAILABLE
-    assert mp.choose_retrain() is None and mp.start_retrain() is None
 
 
 def test_retrain_dialog_progress_verdict_history_and_drift(
@@ -444,8 +396,6 @@ def test_retraining_can_be_cancelled_and_changes_nothing(qtbot, make_main_window
     assert mp.cancel_button.isEnabled() and not mp.retrain_button.isEnabled()
     assert mp.start_retrain() is None  # one at a time
     # Generate is not queued behind the retraining (its own worker)
-    from .conftest import run_to_end
-
     assert run_to_end(qtbot, w) == "finished"
     assert mp.retrain_task is not None
     with qtbot.waitSignal(mp.retrain_finished, timeout=20000) as blocker:
@@ -455,8 +405,6 @@ def test_retraining_can_be_cancelled_and_changes_nothing(qtbot, make_main_window
 
 
 def test_a_failing_retrain_is_reported_with_its_code(qtbot, make_main_window, fake_retrain):
-    from spacetrash_desktop.errors import BadInputError
-
     def broken(ctx=None, **kw):
         raise BadInputError("The exported file is not a feedback export.")
 
@@ -472,8 +420,6 @@ def test_a_failing_retrain_is_reported_with_its_code(qtbot, make_main_window, fa
 
 
 def test_a_promotion_loads_the_new_model_and_updates_the_status_bar(qtbot, make_main_window, fake_retrain, tmp_path):
-    from spacetrash_desktop.ml import registry
-
     w, mp = model_window(qtbot, make_main_window)
     fake_retrain.promote_bundle = relabel(tmp_path / "retrained", "1.0.0+fb.test")
     with qtbot.waitSignal(mp.retrain_finished, timeout=30000) as blocker:

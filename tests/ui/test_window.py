@@ -15,10 +15,13 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
 
 from spacetrash_desktop.domain import ModelInfo
+from spacetrash_desktop.ml import registry
+from spacetrash_desktop.ui.candidates_tab import DEFAULT_COLUMN_ORDER
 from spacetrash_desktop.ui.context import NO_MODEL_REASON
 from spacetrash_desktop.ui.errors import ExceptionHooks
 from spacetrash_desktop.ui.main_window import check_model
 from spacetrash_desktop.ui.panels import PanelSpec, register_panel, unregister_panel
+from spacetrash_desktop.ui.views import CANDIDATE_COLUMNS, COLUMN_INDEX
 
 from .conftest import run_to_end
 
@@ -57,9 +60,6 @@ def test_state_is_restored_after_closing_and_reopening(qtbot, make_main_window, 
 def test_recipe_table_columns_can_be_hidden_and_moved_and_are_remembered(qtbot, make_main_window):
     """View > Recipe table columns hides a column; a dragged column keeps its place; both survive a
     restart; Reset brings back the default order with every column shown."""
-    from spacetrash_desktop.ui.candidates_tab import DEFAULT_COLUMN_ORDER
-    from spacetrash_desktop.ui.views import CANDIDATE_COLUMNS, COLUMN_INDEX
-
     w1 = make_main_window()
     cand = w1.candidates_tab
     default = list(DEFAULT_COLUMN_ORDER)
@@ -124,26 +124,22 @@ def test_status_bar_shows_the_model_status_and_the_data_folder(make_main_window,
     assert "ready" in w.model_label.text() and "1.4.0" in w.model_label.text()
 
 
-def test_check_model_without_and_with_a_registry(monkeypatch):
-    import spacetrash_desktop.ml as ml_pkg
-
-    monkeypatch.setitem(sys.modules, "spacetrash_desktop.ml.registry", None)  # "cannot be imported"
-    monkeypatch.delattr(ml_pkg, "registry", raising=False)  # an earlier test may have imported it
-    info = check_model(None)
-    assert info.status == "physics fallback" and info.reason == NO_MODEL_REASON
+def test_check_model_installs_asks_the_registry_and_loads_a_ready_model(monkeypatch):
     calls = []
-    fake = types.ModuleType("spacetrash_desktop.ml.registry")
-    fake.ensure_installed = lambda: calls.append("ensure")
-    fake.registry_status = lambda: (
-        calls.append("status"),
-        ModelInfo(name="m", version="2", status="ready", reason=""),
-    )[1]
-    fake.active_scorer = lambda: (
-        calls.append("load"),
-        types.SimpleNamespace(info=ModelInfo(name="m", version="2", status="ready", reason="loaded")),
-    )[1]
-    monkeypatch.setitem(sys.modules, "spacetrash_desktop.ml.registry", fake)
-    monkeypatch.setattr(ml_pkg, "registry", fake, raising=False)
+    monkeypatch.setattr(registry, "ensure_installed", lambda: calls.append("ensure"))
+    monkeypatch.setattr(
+        registry,
+        "registry_status",
+        lambda: (calls.append("status"), ModelInfo(name="m", version="2", status="ready", reason=""))[1],
+    )
+    monkeypatch.setattr(
+        registry,
+        "active_scorer",
+        lambda: (
+            calls.append("load"),
+            types.SimpleNamespace(info=ModelInfo(name="m", version="2", status="ready", reason="loaded")),
+        )[1],
+    )
     info = check_model(None)
     assert calls == ["ensure", "status", "load"] and info.status == "ready" and info.reason == "loaded"
 

@@ -1,0 +1,253 @@
+"""The promotion policy of retraining: the champion (the model active now) against the challenger
+(trained with the crew's feedback) on fresh virtual-lab trials and on held-out feedback, the checks
+per property and the verdict rule (:func:`decide`). Plain Python and numpy; no I/O beyond loading
+the physics variability tables. The procedure is explained in ``docs/RETRAINING.md``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Any, cast
+
+import numpy as np
+
+from spacetrash_desktop.catalog import load_catalog
+from spacetrash_desktop.common import round_or_none
+from spacetrash_desktop.domain import PROPERTY_NAMES, PROPERTY_UNITS
+from spacetrash_desktop.engine.recipes import RecipeBatch
+from spacetrash_desktop.engine.scorer import DEFAULT_VARIABILITY, load_variability, physics_band
+from spacetrash_desktop.engine.tables import compile_tables
+from spacetrash_desktop.ml.virtual_lab import LabRows, align_rows
+
+RULES: dict[str, Any] = {
+    "feedback_min_rows": 10,  # held-out measured rows a property needs before its feedback check applies
+    "feedback_mae": "challenger MAE <= champion MAE on the held-out feedback (no tolerance)",
+    "lab_mae_tolerance": 0.02,  # relative: challenger MAE <= champion MAE x 1.02 on the virtual-lab trials
+    "lab_min_rows": 100,
+    "coverage_floor": 0.93,  # challenger coverage >= min(champion coverage, 0.93)
+    "feedback_coverage_slack": "one row: 1/n of the held-out rows",
+}
+
+
+# ------------------------------------------------------------------------------------ models
+
+
+@dataclass
+class Contender:
+    """The champion or the challenger: a loaded ensemble, or the physics model (``ens`` None) with
+    its assumed 95% band when no trained model was active."""
+
+    ens: Any = None
+
+    def predict(self, rows: LabRows) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        procs = [str(p) for p in rows.process_id]
+        if self.ens is None:
+            return _physics_band(rows, procs)
+        ens = self.ens
+        X = rows.X if rows.schema.columns == ens.schema.columns else align_rows(rows, ens.schema).X
+        pred = ens.predict(X, rows.phys, zero=ens.zero_mask(procs), flagged=rows.flags, q=ens.q_matrix(procs))
+        return pred.props, pred.lo, pred.hi
+
+
+def _physics_band(rows: LabRows, procs: list[str]):
+    t = compile_tables(load_catalog(), [])
+    var = load_variability(t)
+    pos = {p: i for i, p in enumerate(t.process_ids)}
+    var = np.vstack([var, np.array(DEFAULT_VARIABILITY)[None, :]])
+    idx = np.array([pos.get(p, len(pos)) for p in procs], np.intp)
+    props = np.array(rows.phys, float)
+    batch = cast(RecipeBatch, SimpleNamespace(proc=idx))  # physics_band reads only the process index
+    lo, hi = physics_band(t, batch, props, var)
+    return props, lo, hi
+
+
+# ------------------------------------------------------------------------------------ comparison
+
+
+def _errors(model: Contender, rows: LabRows) -> tuple[np.ndarray, np.ndarray]:
+    """(|error| [N,5], inside the 95% interval [N,5]) of a model on labelled rows."""
+    props, lo, hi = model.predict(rows)
+    y = rows.y
+    with np.errstate(invalid="ignore"):
+        err = np.abs(props - y)
+        inside = (lo <= y) & (y <= hi)
+    return err, inside
+
+
+def _summ(err: np.ndarray, inside: np.ndarray, sel: np.ndarray) -> tuple[float | None, float | None]:
+    if not sel.any():
+        return None, None
+    return round_or_none(float(err[sel].mean())), round_or_none(float(inside[sel].mean()), 4)
+
+
+def compare(
+    champ: Contender, chall: Contender, lab: LabRows, hold: LabRows | None, report: dict, intervals: dict, catalog
+) -> dict:
+    """Per property: errors and coverage of both models on the virtual-lab trials (all of them, and
+    those outside the reach of the challenger's feedback corrections, which the gate uses) and on
+    the held-out feedback (measured values; judged ones shown apart), with the checks."""
+    ce_l, ci_l = _errors(champ, lab)
+    xe_l, xi_l = _errors(chall, lab)
+    phys_l = np.abs(lab.phys - lab.y)
+    if hold is not None:
+        ce_h, ci_h = _errors(champ, hold)
+        xe_h, xi_h = _errors(chall, hold)
+        phys_h = np.abs(hold.phys - hold.y)
+    procs = lab.process_id.astype(str)
+    by_prop = report.get("by_property", {}) if isinstance(report, dict) else {}
+    out: dict = {}
+    for k, name in enumerate(PROPERTY_NAMES):
+        rep = by_prop.get(name, {})
+        used = bool(rep.get("used"))
+        reach = rep.get("reach") if used else None
+        ok_l = np.isfinite(lab.y[:, k])
+        if reach == "global":
+            gate = np.zeros(len(lab), bool)
+        elif reach == "local":
+            gate = ok_l & ~np.isin(procs, list(rep.get("processes", [])))
+        else:
+            gate = ok_l
+        lab_m = {
+            "rows": int(ok_l.sum()),
+            "mae_physics": round_or_none(float(phys_l[ok_l, k].mean())) if ok_l.any() else None,
+        }
+        lab_m["mae_champion"], lab_m["coverage_champion"] = _summ(ce_l[:, k], ci_l[:, k], ok_l)
+        lab_m["mae_challenger"], lab_m["coverage_challenger"] = _summ(xe_l[:, k], xi_l[:, k], ok_l)
+        lab_m["gate_rows"] = int(gate.sum())
+        lab_m["gate_mae_champion"], lab_m["gate_coverage_champion"] = _summ(ce_l[:, k], ci_l[:, k], gate)
+        lab_m["gate_mae_challenger"], lab_m["gate_coverage_challenger"] = _summ(xe_l[:, k], xi_l[:, k], gate)
+        fb_m: dict = {"rows": 0}
+        if hold is not None:
+            has = np.isfinite(hold.y[:, k])
+            meas = has & (hold.weight[:, k] >= 1)
+            judged = has & (hold.weight[:, k] > 0) & (hold.weight[:, k] < 1)
+            fb_m = {
+                "rows": int(meas.sum()),
+                "mae_physics": round_or_none(float(phys_h[meas, k].mean())) if meas.any() else None,
+            }
+            fb_m["mae_champion"], fb_m["coverage_champion"] = _summ(ce_h[:, k], ci_h[:, k], meas)
+            fb_m["mae_challenger"], fb_m["coverage_challenger"] = _summ(xe_h[:, k], xi_h[:, k], meas)
+            fb_m["judged_rows"] = int(judged.sum())
+            if judged.any():
+                fb_m["judged_mae_champion"] = round_or_none(float(ce_h[judged, k].mean()))
+                fb_m["judged_mae_challenger"] = round_or_none(float(xe_h[judged, k].mean()))
+        learnt = {
+            "correction": used,
+            "reach": reach,
+            "processes": list(rep.get("processes", [])),
+            "training_rows": rep.get("rows", 0),
+            "calibrated_on": (intervals.get("calibrated_on") or {}).get(name),
+            "why": rep.get("reason") or (rep.get("reach_check") or {}).get("why_local"),
+        }
+        property_checks = checks(name, lab_m, fb_m)
+        out[name] = {
+            "unit": PROPERTY_UNITS[name],
+            "lab": lab_m,
+            "feedback": fb_m,
+            "learnt": learnt,
+            "checks": property_checks,
+            "passed": all(c["passed"] for c in property_checks),
+        }
+    return out
+
+
+def checks(name: str, lab: dict, fb: dict) -> list[dict]:
+    out = []
+    unit = PROPERTY_UNITS[name]
+    if fb.get("rows", 0) >= RULES["feedback_min_rows"] and fb.get("mae_champion") is not None:
+        a, b = fb["mae_champion"], fb["mae_challenger"]
+        out.append(
+            {
+                "check": "error on held-out feedback",
+                "passed": bool(b <= a * (1 + 1e-9) + 1e-12),
+                "champion": a,
+                "challenger": b,
+                "rows": fb["rows"],
+                "text": f"{name} error on {fb['rows']} held-out feedback rows: {_f(b)} {unit} vs {_f(a)} {unit}",
+            }
+        )
+        floor = min(fb["coverage_champion"], RULES["coverage_floor"]) - 1.0 / fb["rows"]
+        out.append(
+            {
+                "check": "coverage on held-out feedback",
+                "passed": bool(fb["coverage_challenger"] >= floor - 1e-12),
+                "champion": fb["coverage_champion"],
+                "challenger": fb["coverage_challenger"],
+                "rows": fb["rows"],
+                "text": f"{name} interval coverage on held-out feedback: {fb['coverage_challenger']:.0%} vs "
+                f"{fb['coverage_champion']:.0%}",
+            }
+        )
+    if lab.get("gate_rows", 0) >= RULES["lab_min_rows"] and lab.get("gate_mae_champion") is not None:
+        a, b = lab["gate_mae_champion"], lab["gate_mae_challenger"]
+        out.append(
+            {
+                "check": "error on virtual-lab trials",
+                "champion": a,
+                "challenger": b,
+                "rows": lab["gate_rows"],
+                "passed": bool(b <= a * (1 + RULES["lab_mae_tolerance"]) + 1e-12),
+                "text": f"{name} error on {lab['gate_rows']:,} virtual-lab trials away from the feedback: "
+                f"{_f(b)} {unit} vs {_f(a)} {unit}",
+            }
+        )
+        floor = min(lab["gate_coverage_champion"], RULES["coverage_floor"])
+        out.append(
+            {
+                "check": "coverage on virtual-lab trials",
+                "champion": lab["gate_coverage_champion"],
+                "challenger": lab["gate_coverage_challenger"],
+                "rows": lab["gate_rows"],
+                "passed": bool(lab["gate_coverage_challenger"] >= floor - 1e-12),
+                "text": f"{name} interval coverage on virtual-lab trials: {lab['gate_coverage_challenger']:.0%} "
+                f"vs {lab['gate_coverage_champion']:.0%}",
+            }
+        )
+    return out
+
+
+def decide(metrics: dict, data: dict) -> tuple[bool, str]:
+    """(promote?, reason). Promote when every check of every property passed and the challenger
+    learnt something from the feedback (a correction or a recalibration)."""
+    failed = [c for name in PROPERTY_NAMES for c in metrics[name]["checks"] if not c["passed"]]
+    if failed:
+        first = failed[0]["text"]
+        more = f" ({len(failed) - 1} other check(s) failed too)" if len(failed) > 1 else ""
+        return False, (
+            f"Not promoted: it is worse than the active model on {first}{more}. The active model stays; "
+            "the challenger is kept as a rejected candidate."
+        )
+    learnt = [
+        n
+        for n in PROPERTY_NAMES
+        if metrics[n]["learnt"]["correction"] or metrics[n]["learnt"]["calibrated_on"] == "crew_feedback"
+    ]
+    if not learnt:
+        return False, (
+            "Not promoted: the feedback was not enough to teach the model anything yet (a property needs "
+            "at least 20 usable rows in the training part). The active model stays."
+        )
+    best = None
+    for n in learnt:
+        fb = metrics[n]["feedback"]
+        if fb.get("rows", 0) >= RULES["feedback_min_rows"] and fb.get("mae_champion"):
+            gain = 1 - fb["mae_challenger"] / fb["mae_champion"]
+            if best is None or gain > best[0]:
+                best = (gain, n, fb)
+    n_checks = sum(len(metrics[n]["checks"]) for n in PROPERTY_NAMES)
+    detail = ""
+    if best is not None:
+        _gain, n, fb = best
+        detail = (
+            f", cutting the {n} error on held-out feedback from {_f(fb['mae_champion'])} to "
+            f"{_f(fb['mae_challenger'])} ({PROPERTY_UNITS[n]}),"
+        )
+    return True, (
+        f"Promoted: it learnt from the feedback ({', '.join(learnt)}){detail} and is no worse than the "
+        f"previous model in any of {n_checks} checks of error and interval coverage. The previous model "
+        "can be restored with Roll back."
+    )
+
+
+def _f(x) -> str:
+    return "-" if x is None else f"{x:.4g}"

@@ -1,0 +1,273 @@
+"""The model service: the one door of the window and the command line to the trained model. Which
+model scores the recipes and why, the installed bundles, install, verify, roll back, train from the
+virtual lab, retrain from crew feedback and the run history. No Qt.
+
+Everything that changes the active model clears the registry's caches, so the next
+:func:`load_active_model` (or generation) uses the new one.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacetrash_desktop.context import RunContext
+from spacetrash_desktop.domain import ModelInfo, ModelStatus, Verdict
+from spacetrash_desktop.errors import ModelError
+from spacetrash_desktop.ml import registry
+from spacetrash_desktop.ml.bundle import MANIFEST, read_bundle
+from spacetrash_desktop.ml.run_record import RunRecord
+from spacetrash_desktop.ml.train import DEFAULT_NAME, DEFAULT_VERSION, TrainConfig, train_bundle
+from spacetrash_desktop.services import retrain as retrain_service
+from spacetrash_desktop.storage.paths import models_dir
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "BundleCheck",
+    "ModelDetails",
+    "RunRecord",
+    "TrainConfig",
+    "TrainedModel",
+    "check_model",
+    "install",
+    "installed_bundles",
+    "load_active_model",
+    "model_details",
+    "quick_train_config",
+    "read_run",
+    "retrain",
+    "rollback",
+    "run_history",
+    "status",
+    "train",
+    "verify",
+]
+
+
+# ------------------------------------------------------------------------------------ status
+
+
+def status() -> ModelInfo:
+    """The active model and why it is (or is not) used; installs the shipped bundle on first start.
+    Never raises."""
+    registry.ensure_installed()
+    return registry.registry_status()
+
+
+def check_model(_ctx: RunContext | None = None) -> ModelInfo:
+    """Start-up (on a worker): install the shipped model if needed, ask which model is active and,
+    when one is ready, load it now, while the crew looks at the inventory (importing scikit-learn and
+    skops holds the interpreter lock for tens of milliseconds, better before the first Generate than
+    during it). Never raises."""
+    info = status()
+    if info.status == ModelStatus.READY:
+        info = registry.active_scorer().info
+    return info
+
+
+def load_active_model(_ctx: RunContext | None = None) -> ModelInfo:
+    """Forget cached models and load the active one again (after it changed); its status."""
+    registry.clear_cache()
+    return registry.active_scorer().info
+
+
+def installed_bundles() -> list[dict]:
+    """Bundles on disk (folder, name, version, trained_at, active, previous, candidate, damaged),
+    newest first."""
+    return registry.installed_bundles()
+
+
+# ------------------------------------------------------------------------------------ install, verify, roll back
+
+
+def install(path: Path | str, _ctx: RunContext | None = None) -> ModelInfo:
+    """Verify a bundle (folder or .zip), install it and make it active; the new status. A refused
+    bundle raises :class:`ModelError` and changes nothing."""
+    info = registry.install_bundle(path)
+    registry.clear_cache()
+    return info
+
+
+def rollback(_ctx: RunContext | None = None) -> ModelInfo:
+    """Make the previous model active again; the new status. Raises :class:`ModelError` when there is
+    none."""
+    info = registry.rollback()
+    registry.clear_cache()
+    return info
+
+
+@dataclass(frozen=True)
+class BundleCheck:
+    """The outcome of verifying a bundle: ``ok`` with what it is, or the problems found."""
+
+    ok: bool
+    path: str
+    problems: tuple[str, ...] = ()
+    name: str = ""
+    version: str = ""
+    manifest_sha256: str = ""
+    n_files: int = 0  # the manifest included
+    size_bytes: int = 0  # of the files the manifest lists
+    info: ModelInfo | None = None  # its status as the registry would report it
+
+    @property
+    def reason(self) -> str:
+        """The first problem and how many more ("" when it is fine)."""
+        if not self.problems:
+            return ""
+        more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
+        return f"{self.problems[0]}{more}"
+
+
+def verify(path: Path | str | None = None) -> BundleCheck:
+    """Verify a bundle (folder or .zip), or the active one when ``path`` is None. Raises
+    :class:`ModelError` only when no path is given and no model is active."""
+    if path is None:
+        ptr = registry.read_pointer()
+        if ptr is None:
+            raise ModelError("No model is active; give a bundle to verify.")
+        path = models_dir() / ptr["active"]
+    contents, problems = read_bundle(path)
+    if contents is None:
+        return BundleCheck(False, str(path), tuple(problems) or ("the bundle cannot be read",))
+    return BundleCheck(
+        True,
+        str(path),
+        name=contents.name,
+        version=contents.version,
+        manifest_sha256=contents.manifest_sha256,
+        n_files=len(contents.files) + 1,
+        size_bytes=sum(len(b) for b in contents.files.values()),
+        info=registry.bundle_info(contents),
+    )
+
+
+# ------------------------------------------------------------------------------------ training
+
+
+def quick_train_config() -> TrainConfig:
+    """A small, fast training configuration (for trying things out, demos and tests)."""
+    return TrainConfig.small()
+
+
+@dataclass(frozen=True)
+class TrainedModel:
+    """A model trained from the virtual lab: written to ``path`` (not installed), or installed and
+    active (``path`` None)."""
+
+    info: ModelInfo
+    path: Path | None = None
+    size_bytes: int = 0
+
+
+def train(
+    ctx: RunContext | None = None,
+    *,
+    out: Path | str | None = None,
+    seed: int = 0,
+    quick: bool = False,
+    name: str | None = None,
+    version: str | None = None,
+) -> TrainedModel:
+    """Train a model from the virtual lab. With ``out`` the bundle is written there (version
+    ``version`` or the default) and not installed; without it, it is installed and made active.
+    Progress and cancel through ``ctx``."""
+    config = quick_train_config() if quick else TrainConfig()
+    kw: dict = {"config": config, "name": name or DEFAULT_NAME}
+    if out is not None:
+        kw["version"] = version or DEFAULT_VERSION
+        path = train_bundle(out, ctx, seed, **kw)
+        check = verify(path)
+        if not check.ok or check.info is None:
+            raise ModelError(f"The trained model could not be verified: {check.reason}")
+        return TrainedModel(check.info, Path(path), check.size_bytes)
+    if version:
+        kw["version"] = version
+    info = registry.train_and_install(ctx, seed, **kw)
+    registry.clear_cache()
+    return TrainedModel(info)
+
+
+# ------------------------------------------------------------------------------------ retraining and its history
+
+
+def retrain(
+    ctx: RunContext | None = None,
+    *,
+    feedback_files: Sequence[Path | str] = (),
+    use_journal: bool = True,
+    promote: bool = True,
+    seed: int = 0,
+    config: TrainConfig | None = None,
+    quick: bool = False,
+) -> RunRecord:
+    """Retrain from crew feedback (:func:`services.retrain.retrain`; ``quick`` for the small training
+    configuration) and return the recorded run. After a promotion the cached models are forgotten,
+    so the next load uses the new active model."""
+    if config is None and quick:
+        config = quick_train_config()
+    run = retrain_service.retrain(
+        ctx, feedback_files=feedback_files, use_journal=use_journal, seed=seed, config=config, promote=promote
+    )
+    if run.verdict == Verdict.PROMOTED:
+        registry.clear_cache()
+    return run
+
+
+def run_history() -> list[RunRecord]:
+    """Past retraining runs, newest first (an unreadable record has verdict "unreadable")."""
+    return retrain_service.run_history()
+
+
+def read_run(run_id: str, _ctx: RunContext | None = None) -> RunRecord:
+    """The full record of one run; :class:`BadInputError` for an unknown or unreadable one."""
+    return retrain_service.read_run(run_id)
+
+
+# ------------------------------------------------------------------------------------ the Model panel's snapshot
+
+
+@dataclass
+class ModelDetails:
+    """What the Model panel shows from disk: the installed bundles, the active one's manifest, the
+    run history."""
+
+    bundles: list[dict] = field(default_factory=list)
+    active_folder: str = ""
+    active_sha256: str = ""
+    manifest: dict = field(default_factory=dict)  # the active bundle's manifest (verified at install)
+    can_roll_back: bool = False
+    runs: list[RunRecord] = field(default_factory=list)
+    runs_error: str = ""
+
+    @property
+    def trained_on(self) -> str:
+        t = self.manifest.get("trained_on") if isinstance(self.manifest, dict) else None
+        return str(t.get("description") or "") if isinstance(t, dict) else ""
+
+
+def model_details(_ctx: RunContext | None = None, *, with_runs: bool = True) -> ModelDetails:
+    """Runs on a worker: installed bundles, the active manifest and (``with_runs``) the run history.
+    A broken run history is reported in ``runs_error``, not raised."""
+    out = ModelDetails(bundles=registry.installed_bundles())
+    ptr = registry.read_pointer() or {}
+    out.active_folder = str(ptr.get("active") or "")
+    out.active_sha256 = str(ptr.get("manifest_sha256") or "")
+    out.can_roll_back = bool(ptr.get("history"))
+    if out.active_folder:
+        try:
+            m = json.loads((models_dir() / out.active_folder / MANIFEST).read_text(encoding="utf-8"))
+            out.manifest = m if isinstance(m, dict) else {}
+        except (OSError, ValueError):
+            out.manifest = {}
+    if with_runs:
+        try:
+            out.runs = run_history()
+        except Exception as exc:  # shown in the panel; the traceback goes to the log
+            log.exception("the retraining history could not be read")
+            out.runs_error = getattr(exc, "message", None) or "the run history could not be read (details in the log)"
+    return out
