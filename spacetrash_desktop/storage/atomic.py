@@ -10,7 +10,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from spacetrash_desktop.errors import StorageError, storage_error_from_os
 
@@ -43,7 +43,8 @@ def atomic_write(
     except OSError as exc:
         raise storage_error_from_os(exc, what) from exc
     try:
-        with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as fh:
+        fh: IO[Any] = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
+        with fh:
             writer(fh)
             fh.flush()
             os.fsync(fh.fileno())
