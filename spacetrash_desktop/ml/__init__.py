@@ -11,7 +11,9 @@ Modules:
 * :mod:`.train` - training a bundle from the virtual lab (+ feedback rows);
 * :mod:`.bundle` - writing, verifying and loading bundles (verification before any deserialiser);
 * :mod:`.scorer` - the engine :class:`~spacetrash_desktop.engine.scorer.Scorer` built on a loaded bundle;
-* :mod:`.registry` - install, activate, roll back, bootstrap; ``active_scorer()`` for the engine.
+* :mod:`.registry` - install, activate, roll back, train and install; ``active_scorer()`` for the engine;
+* :mod:`.promotion` - the champion/challenger rule a retrained model must pass to replace the active one;
+* :mod:`.run_record` - the typed, versioned record of a retraining run (its one reader and writer).
 
 ``docs/ML.md`` explains the design choices and the measured numbers.
 """

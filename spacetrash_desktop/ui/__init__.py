@@ -19,8 +19,10 @@ recipe_detail  the Candidates tab's recipe detail pane (composition, mass flow, 
 sankey, property_bars   QPainter widgets of the detail pane
 dialogs, errors         import report, compare, about, error dialog and global exception hooks
 panels         the panels after the four tabs: Feedback and Model by default, others registered
-feedback_panel the Feedback panel (report form, save/retry, past feedback, export/import)
-model_panel    the Model panel (active model, install, roll back, retrain, run history, drift)
+feedback_panel the Feedback panel: feedback_form (save/retry) + feedback_entry (the report fields)
+               beside feedback_history (past feedback, export/import)
+model_panel    the Model panel: model_status (active model, install, roll back) beside
+               retrain_panel (retraining, run history) and run_details (drift, metrics, checks)
 feedback_views, model_views   their Qt-free helpers (snapshots built on workers, table rows)
 bench_gui      ``spacetrash bench gui``
 screenshots    ``python -m spacetrash_desktop.ui.screenshots``
