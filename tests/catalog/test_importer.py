@@ -323,6 +323,7 @@ def files(draw):
     return text.encode(enc, errors="replace")
 
 
+@pytest.mark.slow
 @settings(max_examples=320, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=files())
 def test_property_import_never_raises_anything_else(data, lookup_for_property):

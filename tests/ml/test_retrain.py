@@ -142,6 +142,7 @@ def run_small(**kw) -> rt.RunRecord:
 # ------------------------------------------------------------------------------------ the learning test
 
 
+@pytest.mark.slow
 def test_learning_feedback_moves_the_family_and_barely_touches_unrelated_recipes(champion, catalog):
     """Issue 6 acceptance: rows reporting rigidity consistently 0.2 below the prediction for a family of
     recipes (hot-press lamination of polyethylene items) move the retrained model's predictions for
@@ -193,6 +194,7 @@ def corrupt_training_part(monkeypatch, corrupt) -> None:
     monkeypatch.setattr(rt.RetrainJob, "_split", split_then_corrupt)
 
 
+@pytest.mark.slow
 def test_random_labels_are_not_promoted_and_the_challenger_is_kept(champion, catalog, tmp_path, monkeypatch):
     """A challenger trained on random labels (rigidity uniform in 0-1, energy off by up to 10x either
     way) across processes is not promoted: the active model is byte-for-byte the same and the
@@ -225,6 +227,7 @@ def test_random_labels_are_not_promoted_and_the_challenger_is_kept(champion, cat
     assert run.reason.startswith("Not promoted: it is worse than the active model on ")
 
 
+@pytest.mark.slow
 def test_a_challenger_worse_on_held_out_feedback_is_rejected_then_rollback_restores(
     champion, catalog, tmp_path, monkeypatch
 ):
@@ -434,6 +437,7 @@ def test_config_comes_from_the_champion(champion, catalog, monkeypatch):
 # ------------------------------------------------------------------------------------ command line
 
 
+@pytest.mark.slow
 def test_cli_exit_codes_and_listing(champion, catalog, tmp_path, capsys, monkeypatch):
     assert small_config() == __import__("spacetrash_desktop.ml.train").ml.train.TrainConfig.small()  # --quick
     assert cli(["retrain", "--quick"]) == 0  # no data

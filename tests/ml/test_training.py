@@ -65,6 +65,7 @@ def test_trained_on_says_what_the_data_was(small_loaded):
     assert len(t["table_sha256"]) == 64 and len(t["physics_fingerprint"]) == 64
 
 
+@pytest.mark.slow
 def test_feedback_rows_teach_the_model_a_shift(catalog):
     """Stage 2: rows from a shifted reality correct the model where it was wrong, and the
     cross-validated report says so; with no feedback nothing changes."""

@@ -28,6 +28,8 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 from spacetrash_desktop.storage.journal import SEGMENT_RE, FeedbackJournal
 from tests.storage.conftest import make_row
 
@@ -140,6 +142,7 @@ def _lane(store: Path, kills: int, seed: int, stats: _Stats) -> None:
             )
 
 
+@pytest.mark.slow
 def test_random_kills(tmp_path):
     stats = _Stats()
     per_lane = -(-KILLS // LANES)
@@ -161,6 +164,7 @@ def test_random_kills(tmp_path):
     assert stats.swept_temp + stats.swept_segments > 0  # kills did land mid-save
 
 
+@pytest.mark.slow
 def test_crash_at_every_file_operation(tmp_path):
     seed = tmp_path / "seed"
     j = FeedbackJournal(seed, auto_compact_at=0)

@@ -24,6 +24,7 @@ from .conftest import run_to_end
 LONG = {"generate_options": {"chunk": 500}}
 
 
+@pytest.mark.slow
 def test_generate_streams_partial_results_then_finishes(qtbot, make_main_window, slow_scorer):
     w = make_main_window(scorer_factory=lambda: slow_scorer(delay=0.02), generate_options={"chunk": 1500})
     tab = w.candidates_tab

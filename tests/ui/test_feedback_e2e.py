@@ -65,6 +65,7 @@ def retrain_from_file(qtbot, w, path, monkeypatch):
     return outcome, run, progress
 
 
+@pytest.mark.slow
 def test_feedback_to_export_to_retrain_to_verdict(qtbot, make_main_window, tmp_path, monkeypatch):
     from spacetrash_desktop.ml import registry
     from spacetrash_desktop.services import feedback as fb_service
@@ -153,6 +154,7 @@ def test_feedback_to_export_to_retrain_to_verdict(qtbot, make_main_window, tmp_p
             qtbot.waitUntil(lambda: any(r[3] == "candidate" for r in mp.bundles_model.rows), timeout=20000)
 
 
+@pytest.mark.slow
 def test_crew_reports_teach_the_model_and_the_panel_shows_the_promoted_model(
     qtbot, make_main_window, tmp_path, monkeypatch
 ):

@@ -222,6 +222,7 @@ def test_registered_panels_are_added_as_tabs_or_docks(qtbot, make_main_window):
         unregister_panel("model")
 
 
+@pytest.mark.slow
 def test_the_app_starts_and_becomes_interactive(tmp_path):
     """``python -m spacetrash_desktop`` opens the window; the start-up probe quits once it is usable."""
     env = {
