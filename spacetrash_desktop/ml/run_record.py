@@ -287,16 +287,6 @@ class RunRecord:
             "record_path": self.record_path,
         }
 
-    def __getitem__(self, key: str) -> Any:
-        """The record read by its JSON keys (``record["settings"]``), ``record_path`` included."""
-        return self.record_path if key == "record_path" else self.to_dict()[key]
-
-    def get(self, key: str, default: Any = None) -> Any:
-        try:
-            return self[key]
-        except KeyError:
-            return default
-
     # ------------------------------------------------------------------ what the window and the CLI show
     @property
     def champion_name(self) -> str:

@@ -141,7 +141,7 @@ def test_an_old_run_record_on_disk_loads_through_the_typed_reader():
     assert run.record_path == str(path) and run.checks() == [] and not run.compared
     assert run.to_dict() == old  # written back exactly as it was read, unknown keys included
     assert record_problems(run) == [] and retrain_service.load_run(run_id) == old
-    assert run["settings"]["use_journal"] is True and run.get("nothing", 1) == 1
+    assert run.settings["use_journal"] is True
 
     history = model_service.run_history()
     assert [r.run_id for r in history] == [run_id, "run-20261126T000000Z-dead"]

@@ -118,7 +118,7 @@ def test_feedback_to_export_to_retrain_to_verdict(qtbot, make_main_window, tmp_p
     assert progress and max(progress) > 0  # progress was shown while it ran
 
     # 5. what the panel shows is what the service recorded
-    record = load_run(run["run_id"])
+    record = load_run(run.run_id)
     assert list_runs()[0]["run_id"] == record["run_id"]
     assert record["settings"]["use_journal"] is False and record["artifacts"]["journal_row_ids"] == []
     assert [f["name"] for f in record["artifacts"]["feedback_files"]] == [Path(exported.path).name]
@@ -132,7 +132,7 @@ def test_feedback_to_export_to_retrain_to_verdict(qtbot, make_main_window, tmp_p
         lambda: (
             mp.runs_model.rowCount() >= 1
             and mp.selected_run is not None
-            and mp.selected_run.get("run_id") == record["run_id"]
+            and mp.selected_run.run_id == record["run_id"]
         ),
         timeout=30000,
     )
@@ -214,7 +214,7 @@ def test_crew_reports_teach_the_model_and_the_panel_shows_the_promoted_model(
     # 3. and retrains from the exported file in the Model panel
     mp = w.panels["model"]
     outcome, run, _progress = retrain_from_file(qtbot, w, exported.path, monkeypatch)
-    record = load_run(run["run_id"])
+    record = load_run(run.run_id)
     assert outcome == "done" and record["verdict"] == "promoted", record["reason"]
     rig = record["metrics"]["rigidity"]
     assert rig["learnt"]["correction"] and rig["feedback"]["rows"] >= 10

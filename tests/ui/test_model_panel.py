@@ -345,18 +345,18 @@ def test_retrain_dialog_progress_verdict_history_and_drift(
     with qtbot.waitSignal(mp.retrain_finished, timeout=20000) as blocker:
         qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     outcome, run = blocker.args
-    assert outcome == "done" and run["verdict"] == "rejected"
+    assert outcome == "done" and run.verdict == "rejected"
     assert fake_retrain.calls == [
         {"feedback_files": tuple(exported[:1]), "use_journal": False, "config": "small-config", "promote": True}
     ]
-    assert "Rejected" in mp.verdict_label.text() and run["reason"] in mp.verdict_label.text()
+    assert "Rejected" in mp.verdict_label.text() and run.reason in mp.verdict_label.text()
     assert mp.progress.format() == "rejected" and mp.retrain_button.isEnabled() and not mp.cancel_button.isEnabled()
 
     # the history lists the run; its drift report and metrics are shown
     qtbot.waitUntil(lambda: mp.runs_model.rowCount() == 1 and mp.selected_run is not None, timeout=20000)
     row = mp.runs_model.rows[0]
     assert row[1] == "rejected" and row[2] == "1.0.0" and row[3] == "1.0.0+fb.1"
-    assert row[4] == "7 (6 usable)" and row[5] == run["reason"]
+    assert row[4] == "7 (6 usable)" and row[5] == run.reason
     assert mp.drift_model.rowCount() == 3 and "Major drift in 1 of 3 features" in mp.drift_summary.text()
     assert "rough below 20 rows" in mp.drift_summary.text()
 
@@ -380,10 +380,10 @@ def test_retrain_dialog_progress_verdict_history_and_drift(
     with qtbot.waitSignal(mp.retrain_finished, timeout=20000):
         mp.start_retrain(use_journal=True)
     qtbot.waitUntil(lambda: mp.runs_model.rowCount() == 2, timeout=20000)
-    assert mp.selected_run["run_id"] == "run-002"
+    assert mp.selected_run.run_id == "run-002"
     with qtbot.waitSignal(mp.run_loaded, timeout=20000) as blocker:
         mp.runs_table.selectRow([mp.runs_model.payload_at(r) for r in range(2)].index("run-001"))
-    assert blocker.args[0]["run_id"] == "run-001" and "run-001" in mp.run_title.text()
+    assert blocker.args[0].run_id == "run-001" and "run-001" in mp.run_title.text()
 
 
 def test_retraining_can_be_cancelled_and_changes_nothing(qtbot, make_main_window, fake_retrain):
@@ -424,7 +424,7 @@ def test_a_promotion_loads_the_new_model_and_updates_the_status_bar(qtbot, make_
     fake_retrain.promote_bundle = relabel(tmp_path / "retrained", "1.0.0+fb.test")
     with qtbot.waitSignal(mp.retrain_finished, timeout=30000) as blocker:
         mp.start_retrain()
-    assert blocker.args[1]["verdict"] == "promoted" and "Promoted" in mp.verdict_label.text()
+    assert blocker.args[1].verdict == "promoted" and "Promoted" in mp.verdict_label.text()
     qtbot.waitUntil(lambda: w.ctx.model_info.version == "1.0.0+fb.test", timeout=30000)
     assert "1.0.0+fb.test" in w.model_label.text() and "1.0.0+fb.test" in mp.status_label.text()
     assert registry.active_scorer().info.version == "1.0.0+fb.test"
