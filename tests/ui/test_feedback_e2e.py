@@ -130,9 +130,7 @@ def test_feedback_to_export_to_retrain_to_verdict(qtbot, make_main_window, tmp_p
     assert VERDICT_TEXT[verdict] in text and record["reason"] in text.replace("&#x27;", "'")
     qtbot.waitUntil(
         lambda: (
-            mp.runs_model.rowCount() >= 1
-            and mp.selected_run is not None
-            and mp.selected_run.run_id == record["run_id"]
+            mp.runs_model.rowCount() >= 1 and mp.selected_run is not None and mp.selected_run.run_id == record["run_id"]
         ),
         timeout=30000,
     )
