@@ -98,7 +98,7 @@ class PhysicsResult:
         return PhysicsResult(**{f.name: getattr(self, f.name)[sel] for f in fields(self)})
 
 
-def _smoothstep(x: np.ndarray) -> np.ndarray:
+def smoothstep(x: np.ndarray) -> np.ndarray:
     x = np.clip(x, 0.0, 1.0)
     return x * x * (3.0 - 2.0 * x)
 
@@ -228,7 +228,7 @@ def _mechanics(t: EngineTables, b: RecipeBatch, ph: _Phases, porosity: np.ndarra
     min_melt = t.min_melt[b.proc]
     with np.errstate(invalid="ignore", divide="ignore"):
         bond_ratio = np.where(min_melt > 0, phi_b / np.where(min_melt > 0, min_melt, 1.0), 1.0)
-    bond = np.where(needs, _smoothstep(bond_ratio), 1.0)
+    bond = np.where(needs, smoothstep(bond_ratio), 1.0)
     dense = (1.0 - porosity) ** 2
     e_eff = e_solid * dense * bond * (1.0 - K_ADH_E * impurity) * t.structure[b.proc]
     rigidity = rigidity_index(e_eff)
@@ -236,7 +236,7 @@ def _mechanics(t: EngineTables, b: RecipeBatch, ph: _Phases, porosity: np.ndarra
     strength = s_solid * (1.0 - porosity) ** 1.5 * bond * (1.0 - K_ADH_E * impurity)
 
     # ---- tightness
-    cont = np.where(needs, _smoothstep((phi_b - PHI_PERC) / (PHI_CONT - PHI_PERC)), 1.0)
+    cont = np.where(needs, smoothstep((phi_b - PHI_PERC) / (PHI_CONT - PHI_PERC)), 1.0)
     tightness = np.clip(t.seal[b.proc] * cont * dense * (1.0 - K_ADH_T * impurity), 0.0, 1.0)
     return _Mechanics(rigidity=rigidity, e_eff=e_eff, strength=strength, tightness=tightness)
 

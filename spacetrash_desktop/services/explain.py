@@ -154,7 +154,7 @@ def physics_drivers(tables, batch, phys) -> dict[str, list[dict]]:
 def _rigidity_drivers(tables, phys, mix: _Mix, i: int = 0) -> list[dict]:
     """The log-decomposition of the effective modulus, in index units."""
     proc, por, phi_b, min_melt = mix.proc, mix.por, mix.phi_b, mix.min_melt
-    bond = float(P._smoothstep(np.array(phi_b / min_melt if min_melt > 0 else 1.0))) if mix.needs else 1.0
+    bond = float(P.smoothstep(np.array(phi_b / min_melt if min_melt > 0 else 1.0))) if mix.needs else 1.0
     e_solid = float(np.exp((mix.v * np.log(tables.modulus)).sum()))
     adh_e = 1.0 - P.K_ADH_E * mix.impurity
     structure = float(tables.structure[proc])
@@ -190,7 +190,7 @@ def _tightness_drivers(tables, phys, mix: _Mix, i: int = 0) -> list[dict]:
     """Log-shares of the gap to a perfect seal."""
     proc, por, phi_b, needs = mix.proc, mix.por, mix.phi_b, mix.needs
     seal = float(tables.seal[proc])
-    cont = float(P._smoothstep(np.array((phi_b - P.PHI_PERC) / (P.PHI_CONT - P.PHI_PERC)))) if needs else 1.0
+    cont = float(P.smoothstep(np.array((phi_b - P.PHI_PERC) / (P.PHI_CONT - P.PHI_PERC)))) if needs else 1.0
     factors = [
         (f"Product form seals at most {seal:.0%} ({tables.processes[proc].product_form})", seal),
         (f"Continuity of the molten phase ({phi_b:.0%} molten)" if needs else "Continuity (no melt needed)", cont),

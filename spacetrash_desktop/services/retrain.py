@@ -337,7 +337,7 @@ class RetrainJob:
                 continue
             try:
                 file_rows = fx.verify_export_file(path, entry)
-            except fx._Refused as exc:
+            except fx.ExportRefused as exc:
                 refused.append(f"{path.name}: {exc.reason}")
                 continue
             self.artifacts["feedback_files"].append(

@@ -103,7 +103,7 @@ def export_journal(journal: FeedbackJournal, out_dir: Path | str) -> ExportResul
     if manifest_path.exists():
         try:
             files = list(_load_manifest(manifest_path)["files"])
-        except _Refused as exc:
+        except ExportRefused as exc:
             raise BadInputError(
                 f"The folder already holds a manifest.json that is not a usable feedback export "
                 f"({exc.reason}); choose another folder."
@@ -152,7 +152,9 @@ def export_journal(journal: FeedbackJournal, out_dir: Path | str) -> ExportResul
 # ---------------------------------------------------------------------------------------- import
 
 
-class _Refused(Exception):
+class ExportRefused(Exception):
+    """An export file (or its manifest) that cannot be used, with the reason in words."""
+
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
@@ -162,20 +164,20 @@ def _load_manifest(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise _Refused("there is no manifest.json next to it (export with `spacetrash feedback export`)") from None
+        raise ExportRefused("there is no manifest.json next to it (export with `spacetrash feedback export`)") from None
     except OSError as exc:
-        raise _Refused(f"its manifest.json cannot be read ({exc.strerror or exc})") from None
+        raise ExportRefused(f"its manifest.json cannot be read ({exc.strerror or exc})") from None
     try:
         m = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise _Refused("its manifest.json is not valid JSON") from None
+        raise ExportRefused("its manifest.json is not valid JSON") from None
     if not isinstance(m, dict) or m.get("format") != EXPORT_FORMAT or not isinstance(m.get("files"), list):
-        raise _Refused("its manifest.json is not a feedback export manifest")
+        raise ExportRefused("its manifest.json is not a feedback export manifest")
     version = m.get("format_version")
     if not isinstance(version, int) or version < 1:
-        raise _Refused("its manifest.json has no valid format_version")
+        raise ExportRefused("its manifest.json has no valid format_version")
     if version > EXPORT_FORMAT_VERSION:
-        raise _Refused("it was exported by a newer version of the app; update this one")
+        raise ExportRefused("it was exported by a newer version of the app; update this one")
     return m
 
 
@@ -209,7 +211,7 @@ def collect_export_files(paths: list[Path]) -> list[tuple[Path, dict | None, str
     def from_manifest(folder: Path, manifest_path: Path) -> None:
         try:
             m = _load_manifest(manifest_path)
-        except _Refused as exc:
+        except ExportRefused as exc:
             add(manifest_path, None, exc.reason)
             return
         listed = set()
@@ -236,7 +238,7 @@ def collect_export_files(paths: list[Path]) -> list[tuple[Path, dict | None, str
                 continue
             try:
                 m = _load_manifest(p.parent / EXPORT_MANIFEST)
-            except _Refused as exc:
+            except ExportRefused as exc:
                 add(p, None, exc.reason)
                 continue
             entries = [e for e in m["files"] if isinstance(e, dict) and e.get("name") == p.name]
@@ -255,33 +257,33 @@ def collect_export_files(paths: list[Path]) -> list[tuple[Path, dict | None, str
 
 def verify_export_file(path: Path, entry: dict[str, Any]) -> list[dict[str, Any]]:
     """Check one exported file against its manifest entry and return its rows, validated. Checksum
-    and schema are checked before any row is read. Raises _Refused."""
+    and schema are checked before any row is read. Raises ExportRefused."""
     try:
         size = path.stat().st_size
         if size > MAX_IMPORT_BYTES:
-            raise _Refused(f"it is too large ({size} bytes)")
+            raise ExportRefused(f"it is too large ({size} bytes)")
         data = path.read_bytes()
     except FileNotFoundError:
-        raise _Refused("the file does not exist") from None
+        raise ExportRefused("the file does not exist") from None
     except OSError as exc:
-        raise _Refused(f"it cannot be read ({exc.strerror or exc})") from None
+        raise ExportRefused(f"it cannot be read ({exc.strerror or exc})") from None
     if entry.get("bytes") is not None and len(data) != entry["bytes"]:
-        raise _Refused(
+        raise ExportRefused(
             f"its size ({len(data)} bytes) does not match the manifest ({entry['bytes']} bytes): "
             "the file was changed or damaged"
         )
     if sha256_bytes(data) != entry["sha256"]:
-        raise _Refused("its checksum (sha256) does not match the manifest: the file was changed or damaged")
+        raise ExportRefused("its checksum (sha256) does not match the manifest: the file was changed or damaged")
     try:
         table = read_sealed_parquet(path, data=data, expected_rows=entry["rows"])
     except DamagedSegment as exc:
-        raise _Refused(exc.reason) from None
+        raise ExportRefused(exc.reason) from None
     rows = []
     for k, raw in enumerate(table.to_pylist(), 1):
         try:
             rows.append(normalize_row(raw, origin="", stored=True))
         except BadInputError as exc:
-            raise _Refused(f"row {k} is not valid: {exc.message}") from None
+            raise ExportRefused(f"row {k} is not valid: {exc.message}") from None
     return rows
 
 
@@ -299,7 +301,7 @@ def import_into(journal: FeedbackJournal, files: Iterable[Path | str]) -> Import
             continue
         try:
             rows = verify_export_file(path, entry)
-        except _Refused as exc:
+        except ExportRefused as exc:
             summary.files.append(FileOutcome(str(path), "refused", reason=exc.reason))
             continue
         added, dups = journal.add_stored_rows(rows, kind="import", note=f"{path.name} sha256:{entry['sha256'][:16]}")
