@@ -37,7 +37,6 @@ from spacetrash_desktop.ui.model_views import (
     fmt_pct,
     metric_rows,
     short_time,
-    summary_from_manifest,
 )
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
 from spacetrash_desktop.ui.widgets import section_title
@@ -204,7 +203,7 @@ class ModelStatusView(QWidget):
             and self.details.active_sha256 == info.manifest_sha256
             and self.details.manifest
         ):
-            m = summary_from_manifest(self.details.manifest)
+            m = self.details.metrics_summary()
         self.metrics_model.set_rows(metric_rows(m) if named else [])
         if not named:
             self.metrics_note.setText(
