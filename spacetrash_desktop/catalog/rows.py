@@ -148,6 +148,11 @@ def normalise_key(s: str) -> str:
 _PCT_HEADER = re.compile(r"^(?:pct |% )?(?P<m>.+?)(?: pct| %| \(%\)| wt%| wt pct)?$")
 
 
+def _duplicate_column(message: str, name: str, raw) -> InventoryImportError:
+    """The fatal error of a header naming one column (or one material's share) twice."""
+    return fatal_error("duplicate_column", message, name, line=1, column=str(raw).strip()[:VALUE_PREVIEW])
+
+
 def _map_header(header: Sequence[str], lookup: Mapping[str, str], name: str):
     """Return (column index -> canonical field, column index -> material id, warnings)."""
     fields: dict[int, str] = {}
@@ -160,13 +165,7 @@ def _map_header(header: Sequence[str], lookup: Mapping[str, str], name: str):
         if not h:
             continue
         if h in seen:
-            raise fatal_error(
-                "duplicate_column",
-                f"the column {str(raw).strip()!r} appears twice",
-                name,
-                line=1,
-                column=str(raw).strip()[:VALUE_PREVIEW],
-            )
+            raise _duplicate_column(f"the column {str(raw).strip()!r} appears twice", name, raw)
         seen[h] = idx
         if h in synonyms:
             fields[idx] = synonyms[h]
@@ -175,13 +174,7 @@ def _map_header(header: Sequence[str], lookup: Mapping[str, str], name: str):
         mid = lookup.get(h) or (lookup.get(m.group("m").strip()) if m else None)
         if mid:
             if mid in materials.values():
-                raise fatal_error(
-                    "duplicate_column",
-                    f"two columns give the share of {mid}",
-                    name,
-                    line=1,
-                    column=str(raw).strip()[:VALUE_PREVIEW],
-                )
+                raise _duplicate_column(f"two columns give the share of {mid}", name, raw)
             materials[idx] = mid
             continue
         warnings.append(

@@ -80,19 +80,42 @@ def _summ(err: np.ndarray, inside: np.ndarray, sel: np.ndarray) -> tuple[float |
     return round_or_none(float(err[sel].mean())), round_or_none(float(inside[sel].mean()), 4)
 
 
+@dataclass(frozen=True)
+class _Scores:
+    """Both models on one set of labelled rows: |error| and inside-the-interval [N,5] of each, and the
+    physics model's |error|."""
+
+    champ_err: np.ndarray
+    champ_in: np.ndarray
+    chall_err: np.ndarray
+    chall_in: np.ndarray
+    phys_err: np.ndarray
+
+    @classmethod
+    def of(cls, champ: Contender, chall: Contender, rows: LabRows) -> _Scores:
+        ce, ci = _errors(champ, rows)
+        xe, xi = _errors(chall, rows)
+        return cls(ce, ci, xe, xi, np.abs(rows.phys - rows.y))
+
+    def side_by_side(self, k: int, sel: np.ndarray) -> dict:
+        """Rows, physics MAE and both models' MAE and coverage of property ``k`` on the rows ``sel``."""
+        m: dict = {
+            "rows": int(sel.sum()),
+            "mae_physics": round_or_none(float(self.phys_err[sel, k].mean())) if sel.any() else None,
+        }
+        m["mae_champion"], m["coverage_champion"] = _summ(self.champ_err[:, k], self.champ_in[:, k], sel)
+        m["mae_challenger"], m["coverage_challenger"] = _summ(self.chall_err[:, k], self.chall_in[:, k], sel)
+        return m
+
+
 def compare(
     champ: Contender, chall: Contender, lab: LabRows, hold: LabRows | None, report: dict, intervals: dict, catalog
 ) -> dict:
     """Per property: errors and coverage of both models on the virtual-lab trials (all of them, and
     those outside the reach of the challenger's feedback corrections, which the gate uses) and on
     the held-out feedback (measured values; judged ones shown apart), with the checks."""
-    ce_l, ci_l = _errors(champ, lab)
-    xe_l, xi_l = _errors(chall, lab)
-    phys_l = np.abs(lab.phys - lab.y)
-    if hold is not None:
-        ce_h, ci_h = _errors(champ, hold)
-        xe_h, xi_h = _errors(chall, hold)
-        phys_h = np.abs(hold.phys - hold.y)
+    on_lab = _Scores.of(champ, chall, lab)
+    on_hold = _Scores.of(champ, chall, hold) if hold is not None else None
     procs = lab.process_id.astype(str)
     by_prop = report.get("by_property", {}) if isinstance(report, dict) else {}
     out: dict = {}
@@ -107,30 +130,24 @@ def compare(
             gate = ok_l & ~np.isin(procs, list(rep.get("processes", [])))
         else:
             gate = ok_l
-        lab_m = {
-            "rows": int(ok_l.sum()),
-            "mae_physics": round_or_none(float(phys_l[ok_l, k].mean())) if ok_l.any() else None,
-        }
-        lab_m["mae_champion"], lab_m["coverage_champion"] = _summ(ce_l[:, k], ci_l[:, k], ok_l)
-        lab_m["mae_challenger"], lab_m["coverage_challenger"] = _summ(xe_l[:, k], xi_l[:, k], ok_l)
+        lab_m = on_lab.side_by_side(k, ok_l)
         lab_m["gate_rows"] = int(gate.sum())
-        lab_m["gate_mae_champion"], lab_m["gate_coverage_champion"] = _summ(ce_l[:, k], ci_l[:, k], gate)
-        lab_m["gate_mae_challenger"], lab_m["gate_coverage_challenger"] = _summ(xe_l[:, k], xi_l[:, k], gate)
+        lab_m["gate_mae_champion"], lab_m["gate_coverage_champion"] = _summ(
+            on_lab.champ_err[:, k], on_lab.champ_in[:, k], gate
+        )
+        lab_m["gate_mae_challenger"], lab_m["gate_coverage_challenger"] = _summ(
+            on_lab.chall_err[:, k], on_lab.chall_in[:, k], gate
+        )
         fb_m: dict = {"rows": 0}
-        if hold is not None:
+        if hold is not None and on_hold is not None:
             has = np.isfinite(hold.y[:, k])
             meas = has & (hold.weight[:, k] >= 1)
             judged = has & (hold.weight[:, k] > 0) & (hold.weight[:, k] < 1)
-            fb_m = {
-                "rows": int(meas.sum()),
-                "mae_physics": round_or_none(float(phys_h[meas, k].mean())) if meas.any() else None,
-            }
-            fb_m["mae_champion"], fb_m["coverage_champion"] = _summ(ce_h[:, k], ci_h[:, k], meas)
-            fb_m["mae_challenger"], fb_m["coverage_challenger"] = _summ(xe_h[:, k], xi_h[:, k], meas)
+            fb_m = on_hold.side_by_side(k, meas)
             fb_m["judged_rows"] = int(judged.sum())
             if judged.any():
-                fb_m["judged_mae_champion"] = round_or_none(float(ce_h[judged, k].mean()))
-                fb_m["judged_mae_challenger"] = round_or_none(float(xe_h[judged, k].mean()))
+                fb_m["judged_mae_champion"] = round_or_none(float(on_hold.champ_err[judged, k].mean()))
+                fb_m["judged_mae_challenger"] = round_or_none(float(on_hold.chall_err[judged, k].mean()))
         learnt = {
             "correction": used,
             "reach": reach,

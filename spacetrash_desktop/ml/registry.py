@@ -36,6 +36,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -452,21 +453,28 @@ def _fallback(reason: str) -> ModelInfo:
 # ------------------------------------------------------------------------------------ status and scorer
 
 
+def held_out_summary(held: Mapping) -> dict[str, dict]:
+    """Per property, the held-out figures of a manifest's ``metrics.held_out`` as the model status
+    shows them: unit, physics MAE, model (blend) MAE and their ratio."""
+    return {
+        k: {
+            "unit": v.get("unit"),
+            "mae_physics": v.get("mae_physics"),
+            "mae_model": v.get("mae_blend"),
+            "ratio": v.get("blend_vs_physics"),
+        }
+        for k, v in held.items()
+        if isinstance(v, Mapping)
+    }
+
+
 def bundle_info(contents: BundleContents) -> ModelInfo:
     """The status of a verified bundle: name, version, why it is used, its held-out figures."""
     m = contents.manifest
     metrics = m.get("metrics", {})
     held = metrics.get("held_out", {})
     summary = {
-        "held_out": {
-            k: {
-                "unit": v.get("unit"),
-                "mae_physics": v.get("mae_physics"),
-                "mae_model": v.get("mae_blend"),
-                "ratio": v.get("blend_vs_physics"),
-            }
-            for k, v in held.items()
-        },
+        "held_out": held_out_summary(held),
         "coverage": metrics.get("coverage", {}),
         "mean_width": metrics.get("mean_width", {}),
         "n_test": metrics.get("n_test"),

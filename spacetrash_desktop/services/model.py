@@ -249,6 +249,21 @@ class ModelDetails:
         t = self.manifest.get("trained_on") if isinstance(self.manifest, dict) else None
         return str(t.get("description") or "") if isinstance(t, dict) else ""
 
+    def metrics_summary(self) -> dict:
+        """The held-out summary of the active bundle's manifest, in the shape of ``ModelInfo.metrics``
+        (for a model status that carries no metrics); missing pieces stay empty."""
+        m = self.manifest if isinstance(self.manifest, dict) else {}
+        raw = m.get("metrics")
+        metrics: dict = raw if isinstance(raw, dict) else {}
+        return {
+            "held_out": registry.held_out_summary(metrics.get("held_out") or {}),
+            "coverage": metrics.get("coverage") or {},
+            "mean_width": metrics.get("mean_width") or {},
+            "n_test": metrics.get("n_test"),
+            "ood_rate": metrics.get("ood_rate"),
+            "trained_at": m.get("trained_at"),
+        }
+
 
 def model_details(_ctx: RunContext | None = None, *, with_runs: bool = True) -> ModelDetails:
     """Runs on a worker: installed bundles, the active manifest and (``with_runs``) the run history.

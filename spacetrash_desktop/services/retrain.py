@@ -502,32 +502,29 @@ class RetrainJob:
             self.artifacts["champion_manifest_sha256"] = self.champion.get("manifest_sha256", "")
         if self.challenger is not None and self.challenger.get("status") == "not installed":
             self.challenger["status"] = "discarded"  # trained, but the run ended before it was kept
-        record = RunRecord.from_dict(
-            _jsonable(
-                {
-                    "run_id": self.run_id,
-                    "started_at": _iso(self.started),
-                    "finished_at": _iso(finished),
-                    "verdict": verdict,
-                    "reason": reason,
-                    "champion": self.champion,
-                    "challenger": self.challenger,
-                    "data": self.data,
-                    "drift": self.drift,
-                    "metrics": self.metrics,
-                    "artifacts": self.artifacts,
-                    "versions": {
-                        "app": __version__,
-                        "feature_version": FEATURE_VERSION,
-                        "feedback_schema_version": SCHEMA_VERSION,
-                        "libraries": library_versions(),
-                        "platform": platform.platform(),
-                    },
-                    "settings": self.settings,
-                    "timings": self.timings,
-                }
-            )
+        draft = RunRecord(
+            run_id=self.run_id,
+            verdict=verdict,
+            reason=reason,
+            started_at=_iso(self.started),
+            finished_at=_iso(finished),
+            champion=self.champion,
+            challenger=self.challenger,
+            data=self.data,
+            drift=self.drift,
+            metrics=self.metrics,
+            artifacts=self.artifacts,
+            versions={
+                "app": __version__,
+                "feature_version": FEATURE_VERSION,
+                "feedback_schema_version": SCHEMA_VERSION,
+                "libraries": library_versions(),
+                "platform": platform.platform(),
+            },
+            settings=self.settings,
+            timings=self.timings,
         )
+        record = RunRecord.from_dict(_jsonable(draft.to_dict()))  # plain JSON values, as written to disk
         try:
             record.save(runs_dir())
         except (StorageError, OSError) as exc:

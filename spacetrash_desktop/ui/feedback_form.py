@@ -28,7 +28,7 @@ from spacetrash_desktop.ui.context import AppContext
 from spacetrash_desktop.ui.feedback_entry import ReportEntry
 from spacetrash_desktop.ui.feedback_views import MadeRecipe
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
-from spacetrash_desktop.ui.widgets import section_title
+from spacetrash_desktop.ui.widgets import button_row, push_button, section_title
 
 NO_RECIPE = (
     "<span style='color:#4b5563'>No recipe chosen. Select the recipe the crew made in the Candidates "
@@ -138,18 +138,13 @@ class FeedbackForm(QScrollArea):
         lay.addLayout(ub)
 
     def _build_buttons(self, lay: QVBoxLayout) -> None:
-        self.save_button = QPushButton("Save feedback  (Ctrl+S)")
-        self.save_button.setObjectName("primaryButton")
-        self.save_button.setToolTip(self.save_action.toolTip())
-        self.save_button.clicked.connect(self.save)
-        self.clear_button = QPushButton("Clear the form")
-        self.clear_button.setToolTip("Empty every field (the recipe and your name stay)")
-        self.clear_button.clicked.connect(self.clear_form)
-        sb = QHBoxLayout()
-        sb.addWidget(self.save_button)
-        sb.addWidget(self.clear_button)
-        sb.addStretch(1)
-        lay.addLayout(sb)
+        self.save_button = push_button(
+            "Save feedback  (Ctrl+S)", self.save_action.toolTip(), self.save, name="primaryButton"
+        )
+        self.clear_button = push_button(
+            "Clear the form", "Empty every field (the recipe and your name stay)", self.clear_form
+        )
+        lay.addLayout(button_row(self.save_button, self.clear_button))
         self.form_hint = QLabel("")
         self.form_hint.setObjectName("hint")
         self.form_hint.setWordWrap(True)

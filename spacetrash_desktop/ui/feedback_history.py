@@ -38,7 +38,7 @@ from spacetrash_desktop.ui.feedback_views import (
     load_feedback_list,
     pva_rows,
 )
-from spacetrash_desktop.ui.qtmodels import LEFT, RIGHT, RowsTableModel, SortFilterTableModel
+from spacetrash_desktop.ui.qtmodels import LEFT, RIGHT, RowsTableModel, SnapshotTableModel
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
 from spacetrash_desktop.ui.widgets import section_title, setup_table, splitter
 
@@ -47,7 +47,7 @@ NO_SELECTION = "Select a report to compare what was predicted with what the crew
 GOOD, BAD = "#166534", "#b91c1c"
 
 
-class FeedbackListModel(SortFilterTableModel):
+class FeedbackListModel(SnapshotTableModel):
     """Past feedback (a :class:`FeedbackListView` snapshot, replaced wholesale)."""
 
     columns = FEEDBACK_COLUMNS
@@ -60,30 +60,17 @@ class FeedbackListModel(SortFilterTableModel):
         self._bad = QBrush(QColor(BAD))
         self._sort_col, self._sort_desc = 0, True  # newest first
 
-    def set_view(self, view: FeedbackListView) -> None:
-        self.beginResetModel()
-        self.view = view
-        self._set_order(self._compute_order())
-        self.endResetModel()
-
     def set_field(self, key: str) -> None:
         if key != self.field:
             self.field = key
             if self._filter:
                 self._relayout()
 
-    def _source_count(self) -> int:
-        return len(self.view.ids)
-
-    def _sort_key(self, col: int) -> np.ndarray:
-        return self.view.sort_keys[col]
-
     def _haystack(self) -> np.ndarray:
         return self.view.hay.get(self.field, self.view.hay["all"])
 
     def row_id(self, view_row: int) -> str | None:
-        src = self.source_row(view_row)
-        return self.view.ids[src] if src >= 0 else None
+        return self.id_at(view_row)
 
     def cell(self, src: int, col: int, role: int) -> Any:
         key = FEEDBACK_COLUMNS[col][0]

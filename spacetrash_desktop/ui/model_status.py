@@ -16,9 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -37,10 +35,9 @@ from spacetrash_desktop.ui.model_views import (
     fmt_pct,
     metric_rows,
     short_time,
-    summary_from_manifest,
 )
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
-from spacetrash_desktop.ui.widgets import section_title
+from spacetrash_desktop.ui.widgets import button_row, push_button, section_title
 
 STATUS_COLORS = {
     ModelStatus.READY: "#16a34a",
@@ -165,24 +162,19 @@ class ModelStatusView(QWidget):
         self.bundles_table.setMinimumHeight(rows_h * 3 + 30)
         self.bundles_table.setMaximumHeight(rows_h * 4 + 30)
         lay.addWidget(self.bundles_table)
-        ab = QHBoxLayout()
-        self.install_file_button = QPushButton("Install from a file…")
-        self.install_file_button.setToolTip(
+        self.install_file_button = push_button(
+            "Install from a file…",
             "Install a model bundle (.zip): every file is verified against its "
-            "manifest first; a bundle that fails is refused and nothing changes"
+            "manifest first; a bundle that fails is refused and nothing changes",
+            self.choose_bundle_file,
         )
-        self.install_file_button.clicked.connect(self.choose_bundle_file)
-        self.install_folder_button = QPushButton("Install from a folder…")
-        self.install_folder_button.setToolTip("Install a model bundle folder (with its manifest.json), verified first")
-        self.install_folder_button.clicked.connect(self.choose_bundle_folder)
-        self.rollback_button = QPushButton("Roll back")
-        self.rollback_button.setToolTip("Make the previously active model active again")
-        self.rollback_button.clicked.connect(self.rollback)
-        ab.addWidget(self.install_file_button)
-        ab.addWidget(self.install_folder_button)
-        ab.addWidget(self.rollback_button)
-        ab.addStretch(1)
-        lay.addLayout(ab)
+        self.install_folder_button = push_button(
+            "Install from a folder…",
+            "Install a model bundle folder (with its manifest.json), verified first",
+            self.choose_bundle_folder,
+        )
+        self.rollback_button = push_button("Roll back", "Make the previously active model active again", self.rollback)
+        lay.addLayout(button_row(self.install_file_button, self.install_folder_button, self.rollback_button))
         self.action_status = QLabel("")
         self.action_status.setObjectName("modelActionStatus")
         self.action_status.setWordWrap(True)
@@ -204,7 +196,7 @@ class ModelStatusView(QWidget):
             and self.details.active_sha256 == info.manifest_sha256
             and self.details.manifest
         ):
-            m = summary_from_manifest(self.details.manifest)
+            m = self.details.metrics_summary()
         self.metrics_model.set_rows(metric_rows(m) if named else [])
         if not named:
             self.metrics_note.setText(

@@ -60,31 +60,6 @@ def short_time(iso: Any) -> str:
 # ------------------------------------------------------------------------------------ metrics
 
 
-def summary_from_manifest(manifest: Mapping | None) -> dict:
-    """The held-out summary of a bundle's manifest, in the shape of ``ModelInfo.metrics`` (used when
-    the window's model status carries no metrics)."""
-    m = dict(manifest or {})
-    metrics = m.get("metrics") if isinstance(m.get("metrics"), Mapping) else {}
-    held = metrics.get("held_out") or {}
-    return {
-        "held_out": {
-            k: {
-                "unit": v.get("unit"),
-                "mae_physics": v.get("mae_physics"),
-                "mae_model": v.get("mae_blend"),
-                "ratio": v.get("blend_vs_physics"),
-            }
-            for k, v in held.items()
-            if isinstance(v, Mapping)
-        },
-        "coverage": metrics.get("coverage") or {},
-        "mean_width": metrics.get("mean_width") or {},
-        "n_test": metrics.get("n_test"),
-        "ood_rate": metrics.get("ood_rate"),
-        "trained_at": m.get("trained_at"),
-    }
-
-
 def corrected_by_feedback(metrics: Mapping | None) -> dict[str, dict]:
     """Properties whose predictions a bundle corrects from crew feedback: {property: {"reach": "local" |
     "global", "processes": [process ids]}} (empty for a model trained on simulated trials only)."""

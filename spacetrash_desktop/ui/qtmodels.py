@@ -193,6 +193,35 @@ class SortFilterTableModel(ColumnsTableModel):
         return self._source_count()
 
 
+class SnapshotTableModel(SortFilterTableModel):
+    """Base of a read-only table over a view snapshot with ``ids`` and ``sort_keys`` per source row,
+    replaced wholesale by :meth:`set_view` (a model reset). Subclasses set ``view`` to an empty
+    snapshot in ``__init__`` and drop caches of the old view in :meth:`_view_changed`."""
+
+    view: Any
+
+    def set_view(self, view) -> None:
+        self.beginResetModel()
+        self.view = view
+        self._view_changed()
+        self._set_order(self._compute_order())
+        self.endResetModel()
+
+    def _view_changed(self) -> None:
+        """Called by :meth:`set_view` before the rows are re-sorted."""
+
+    def _source_count(self) -> int:
+        return len(self.view.ids)
+
+    def _sort_key(self, col: int) -> np.ndarray:
+        return self.view.sort_keys[col]
+
+    def id_at(self, view_row: int) -> str | None:
+        """The id of the row shown at ``view_row`` (None when there is none)."""
+        src = self.source_row(view_row)
+        return self.view.ids[src] if src >= 0 else None
+
+
 def _desc_key(key: np.ndarray) -> np.ndarray:
     """A key whose ascending stable order is ``key`` descending (works for numbers and text)."""
     if key.dtype.kind in "biuf":
@@ -347,7 +376,7 @@ class InventoryTableModel(SortFilterTableModel):
 # ------------------------------------------------------------------------------------ candidates
 
 
-class CandidateTableModel(SortFilterTableModel):
+class CandidateTableModel(SnapshotTableModel):
     """Read-only table over a :class:`CandidateView` (replaced wholesale by a model reset)."""
 
     columns = CANDIDATE_COLUMNS
@@ -376,18 +405,8 @@ class CandidateTableModel(SortFilterTableModel):
             return self.view.status == STATUS_FRONT
         return None
 
-    def set_view(self, view: CandidateView) -> None:
-        self.beginResetModel()
-        self.view = view
+    def _view_changed(self) -> None:
         self._hay = None
-        self._set_order(self._compute_order())
-        self.endResetModel()
-
-    def _source_count(self) -> int:
-        return len(self.view.ids)
-
-    def _sort_key(self, col: int) -> np.ndarray:
-        return self.view.sort_keys[col]
 
     def _haystack(self) -> np.ndarray:
         if self._hay is None:
@@ -396,8 +415,7 @@ class CandidateTableModel(SortFilterTableModel):
         return self._hay
 
     def recipe_id(self, view_row: int) -> str | None:
-        src = self.source_row(view_row)
-        return self.view.ids[src] if src >= 0 else None
+        return self.id_at(view_row)
 
     def row_of(self, recipe_id: str) -> int:
         src = self.view.row_of.get(recipe_id, -1)

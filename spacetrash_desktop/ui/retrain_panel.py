@@ -41,10 +41,12 @@ from spacetrash_desktop.ui.model_views import (
 from spacetrash_desktop.ui.run_details import RunDetailsView
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
 from spacetrash_desktop.ui.widgets import (
+    button_row,
     progress_bar,
     progress_busy,
     progress_end,
     progress_step,
+    push_button,
     section_title,
     splitter,
 )
@@ -83,21 +85,14 @@ class RetrainDialog(QDialog):
         self.files.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.files.setMinimumHeight(90)
         lay.addWidget(self.files, 1)
-        fb = QHBoxLayout()
-        self.add_files_button = QPushButton("Add files…")
-        self.add_files_button.setToolTip("Add exported .parquet files (or their manifest.json)")
-        self.add_files_button.clicked.connect(self.choose_files)
-        self.add_folder_button = QPushButton("Add a folder…")
-        self.add_folder_button.setToolTip("Add a whole export folder (every file its manifest.json lists)")
-        self.add_folder_button.clicked.connect(self.choose_folder)
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setToolTip("Take the selected files off the list")
-        self.remove_button.clicked.connect(self.remove_selected)
-        fb.addWidget(self.add_files_button)
-        fb.addWidget(self.add_folder_button)
-        fb.addWidget(self.remove_button)
-        fb.addStretch(1)
-        lay.addLayout(fb)
+        self.add_files_button = push_button(
+            "Add files…", "Add exported .parquet files (or their manifest.json)", self.choose_files
+        )
+        self.add_folder_button = push_button(
+            "Add a folder…", "Add a whole export folder (every file its manifest.json lists)", self.choose_folder
+        )
+        self.remove_button = push_button("Remove", "Take the selected files off the list", self.remove_selected)
+        lay.addLayout(button_row(self.add_files_button, self.add_folder_button, self.remove_button))
         self.promote = QCheckBox("Make the new model active if it is no worse than the current one")
         self.promote.setChecked(True)
         self.promote.setToolTip("Untick to train and compare only (the run is recorded; nothing changes)")

@@ -21,6 +21,7 @@ from spacetrash_desktop.errors import BadInputError, ModelError
 from spacetrash_desktop.ml import registry
 from spacetrash_desktop.ml import train as ml_train
 from spacetrash_desktop.ml.bundle import load_bundle
+from spacetrash_desktop.ml.run_record import RUN_FORMAT_VERSION
 from spacetrash_desktop.ml.virtual_lab import rows_from_records
 from spacetrash_desktop.services import retrain as rt
 from spacetrash_desktop.services.feedback import journal
@@ -271,6 +272,7 @@ def test_no_feedback_is_no_data_and_nothing_is_trained(champion):
     assert "No feedback to learn from" in run.reason and "empty" in run.reason
     assert run.challenger is None and active_sha() == before and registry.candidates() == []
     assert rt.record_problems(rt.load_run(run.run_id)) == []
+    assert rt.load_run(run.run_id)["format_version"] == run.format_version == RUN_FORMAT_VERSION
 
 
 def test_rows_without_labels_are_no_data_with_the_reason_counted(champion, catalog):

@@ -59,6 +59,10 @@ def test_install_rollback_and_status(small_bundle, tmp_path, no_shipped):
     details = model_service.model_details(with_runs=False)
     assert details.can_roll_back and details.active_sha256 == second.manifest_sha256
     assert details.manifest["version"] == "9.9.9" and details.runs == []
+    summary = details.metrics_summary()  # the figures the status shows, read from the manifest
+    assert summary["held_out"] == second.metrics["held_out"]
+    for key in ("coverage", "mean_width", "n_test", "ood_rate", "trained_at"):
+        assert summary[key] == second.metrics[key]
 
     back = model_service.rollback()
     assert back.version == first.version and model_service.load_active_model().version == first.version
@@ -164,6 +168,20 @@ def test_an_old_run_record_on_disk_loads_through_the_typed_reader():
     }
     details = model_service.model_details()
     assert [r.run_id for r in details.runs] == [run_id, "run-20261126T000000Z-dead"] and not details.runs_error
+
+
+def test_the_metrics_summary_of_a_partial_manifest_keeps_what_it_has():
+    held = {"rigidity": {"unit": "index", "mae_physics": 0.2, "mae_blend": 0.1, "blend_vs_physics": 0.5}}
+    details = model_service.ModelDetails(manifest={"metrics": {"held_out": {**held, "bad": 3}}})
+    assert details.metrics_summary() == {
+        "held_out": {"rigidity": {"unit": "index", "mae_physics": 0.2, "mae_model": 0.1, "ratio": 0.5}},
+        "coverage": {},
+        "mean_width": {},
+        "n_test": None,
+        "ood_rate": None,
+        "trained_at": None,
+    }
+    assert model_service.ModelDetails().metrics_summary()["held_out"] == {}
 
 
 def test_read_run_refuses_unknown_and_malformed_ids():
