@@ -26,7 +26,7 @@ from spacetrash_desktop.domain import (
     Target,
     WasteItem,
 )
-from spacetrash_desktop.errors import CatalogError
+from spacetrash_desktop.errors import BadInputError, CatalogError
 from spacetrash_desktop.storage.paths import bundled_dir
 
 DATASET_FILES = ("materials", "waste_inventory", "processes", "mgs1", "mgs1_tg", "process_variability")
@@ -232,6 +232,22 @@ def _load_processes(root: Path, materials: Mapping[str, Material], problems: lis
     if len(out) < 8:
         problems.append(f"processes.csv has {len(out)} processes; at least 8 are required")
     return out
+
+
+def read_target_file(path: Path, processes: Iterable[str] | None = None, *, shown: str = "") -> Target:
+    """A target JSON file a user gives (at most 1 MB), validated like a bundled one; a problem raises
+    BadInputError naming the file (as ``shown``, by default its path) and what is wrong."""
+    shown = shown or str(path)
+    try:
+        if path.stat().st_size > 1_000_000:
+            raise BadInputError(f"target file {shown} is larger than 1 MB")
+        obj = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise BadInputError(f"target file {shown} is not valid JSON ({type(exc).__name__})") from None
+    target, problems = parse_target(obj, processes, where=path.name)
+    if problems or target is None:
+        raise BadInputError("; ".join(problems))
+    return target
 
 
 def parse_target(

@@ -96,6 +96,21 @@ def read_pointer() -> dict | None:
     return data
 
 
+def active_manifest(folder: str | None = None) -> dict:
+    """The manifest of an installed bundle (the active one when ``folder`` is None) as plain JSON, for
+    display only: it is not verified here (loading a bundle verifies it); {} when there is none or it
+    cannot be read."""
+    if folder is None:
+        folder = str((read_pointer() or {}).get("active") or "")
+    if not folder or not _safe_folder(folder):
+        return {}
+    try:
+        m = json.loads((_models() / folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return m if isinstance(m, dict) else {}
+
+
 def _write_pointer(active: str, manifest_sha256: str, history: list[str], **extra) -> None:
     atomic_write_json(
         _models() / POINTER,

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from spacetrash_desktop._version import __version__
-from spacetrash_desktop.catalog.datasets import Catalog, load_catalog, parse_target
+from spacetrash_desktop.catalog.datasets import Catalog, load_catalog, read_target_file
 from spacetrash_desktop.catalog.importer import InventoryImportError, import_inventory
 from spacetrash_desktop.context import NullContext, RunContext
 from spacetrash_desktop.domain import Target, WasteItem
@@ -123,16 +123,7 @@ def resolve_target(spec: str) -> Target:
     if path.suffix.lower() != ".json" or not path.exists():
         known = ", ".join(cat.targets)
         raise BadInputError(f"unknown target {spec!r}; use one of: {known}; or a target .json file")
-    try:
-        if path.stat().st_size > 1_000_000:
-            raise BadInputError(f"target file {spec} is larger than 1 MB")
-        obj = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise BadInputError(f"target file {spec} is not valid JSON ({type(exc).__name__})") from None
-    target, problems = parse_target(obj, cat.processes, where=path.name)
-    if problems or target is None:
-        raise BadInputError("; ".join(problems))
-    return target
+    return read_target_file(path, cat.processes, shown=spec)
 
 
 def generate(

@@ -8,7 +8,6 @@ Everything that changes the active model clears the registry's caches, so the ne
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from spacetrash_desktop.context import RunContext
 from spacetrash_desktop.domain import ModelInfo, ModelStatus, Verdict
 from spacetrash_desktop.errors import ModelError
 from spacetrash_desktop.ml import registry
-from spacetrash_desktop.ml.bundle import MANIFEST, read_bundle
+from spacetrash_desktop.ml.bundle import read_bundle
 from spacetrash_desktop.ml.run_record import RunRecord
 from spacetrash_desktop.ml.train import DEFAULT_NAME, DEFAULT_VERSION, TrainConfig, train_bundle
 from spacetrash_desktop.services import retrain as retrain_service
@@ -274,11 +273,7 @@ def model_details(_ctx: RunContext | None = None, *, with_runs: bool = True) -> 
     out.active_sha256 = str(ptr.get("manifest_sha256") or "")
     out.can_roll_back = bool(ptr.get("history"))
     if out.active_folder:
-        try:
-            m = json.loads((models_dir() / out.active_folder / MANIFEST).read_text(encoding="utf-8"))
-            out.manifest = m if isinstance(m, dict) else {}
-        except (OSError, ValueError):
-            out.manifest = {}
+        out.manifest = registry.active_manifest(out.active_folder)
     if with_runs:
         try:
             out.runs = run_history()
