@@ -44,6 +44,10 @@ class Flag(IntFlag):
     RIGIDITY_LOW = 1 << 14
     TIGHTNESS_LOW = 1 << 15
     NO_PREDICTION = 1 << 16  # the model returned no finite value: never counted as meeting a cap
+    NO_CONSOLIDATION = 1 << 17  # too little binder at the process conditions: the part would not hold together
+    FILLER_LIMIT = 1 << 18  # more filler than the process can carry (e.g. a printable filament)
+    FOOD_CONTACT = 1 << 19  # the target touches food and the recipe holds a material unsafe for it
+    CONSUMABLES_CAP = 1 << 7  # consumables brought from Earth (NaOH, epoxy, thread) above the target's cap
     # warnings
     MICROPLASTICS = 1 << 20
     CAUSTIC = 1 << 21
@@ -52,6 +56,9 @@ class Flag(IntFlag):
     NO_BINDER = 1 << 24
     HOT_SURFACE = 1 << 25
     OOD = 1 << 26  # set by the ML layer: far from the training data
+    COMBUSTIBLE_DUST = 1 << 27  # a powder that can burn or explode as a dust cloud (carbon powder)
+    FIBRE_DUST = 1 << 28  # shredding or cutting releases respirable fibres (carbon/epoxy composite)
+    MATERIAL_HAZARD = 1 << 29  # another hazard note of a material in the recipe, in plain words
 
 
 REFUSED_MASK = int(
@@ -72,6 +79,10 @@ INFEASIBLE_MASK = int(
     | Flag.RIGIDITY_LOW
     | Flag.TIGHTNESS_LOW
     | Flag.NO_PREDICTION
+    | Flag.NO_CONSOLIDATION
+    | Flag.FILLER_LIMIT
+    | Flag.FOOD_CONTACT
+    | Flag.CONSUMABLES_CAP
 )
 WARNING_MASK = int(
     Flag.MICROPLASTICS
@@ -81,6 +92,9 @@ WARNING_MASK = int(
     | Flag.NO_BINDER
     | Flag.HOT_SURFACE
     | Flag.OOD
+    | Flag.COMBUSTIBLE_DUST
+    | Flag.FIBRE_DUST
+    | Flag.MATERIAL_HAZARD
 )
 EPS = 1e-9
 
