@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacetrash_desktop.cli import run
 from spacetrash_desktop.ml import train
-
-from .conftest import copy_bundle, relabel
+from tests.ml.conftest import _fresh_registry_cache, copy_bundle, relabel  # noqa: F401 - an autouse fixture
+from tests.ml.conftest import small_bundle as small_bundle  # the fixture
 
 
 def test_info_installs_and_reports(capsys):
