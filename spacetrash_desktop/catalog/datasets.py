@@ -391,9 +391,7 @@ def _load_process_variability(root: Path, problems: list[str]) -> dict[str, tupl
     return out
 
 
-def _load_process_steps(
-    root: Path, processes: Mapping[str, Process], problems: list[str]
-) -> dict[str, ProcessSteps]:
+def _load_process_steps(root: Path, processes: Mapping[str, Process], problems: list[str]) -> dict[str, ProcessSteps]:
     """process_id -> the hidden steps of ``process_steps.csv`` (empty when the file is absent: no
     hidden steps are then counted)."""
     path = root / "process_steps.csv"

@@ -312,7 +312,9 @@ def _item_rigid(catalog: Catalog, items: Sequence[WasteItem]) -> np.ndarray:
         hard = sum(
             f
             for mid, f in it.composition
-            if mid not in THIN_METAL_IDS and mid in catalog.materials and catalog.materials[mid].family in RIGID_FAMILIES
+            if mid not in THIN_METAL_IDS
+            and mid in catalog.materials
+            and catalog.materials[mid].family in RIGID_FAMILIES
         )
         out[i] = hard / total >= RIGID_SHARE_MIN
     return out
@@ -332,7 +334,9 @@ def _step_tables(catalog: Catalog, procs: Sequence[Process], items: Sequence[Was
     heated = np.array([p.heated for p in procs], bool)
     d_t = np.array([p.temperature_c for p in procs], float) - AMBIENT_C
     eff = np.array([p.heater_efficiency for p in procs], float)
-    warm = np.where(heated, arr("tooling_mass_kg") * arr("tooling_cp_kj_kg_k") * np.maximum(d_t, 0.0) / 3600.0 / eff, 0.0)
+    warm = np.where(
+        heated, arr("tooling_mass_kg") * arr("tooling_cp_kj_kg_k") * np.maximum(d_t, 0.0) / 3600.0 / eff, 0.0
+    )
     return StepTables(
         item_rigid=_item_rigid(catalog, items),
         shred_rigid=shred_rigid,

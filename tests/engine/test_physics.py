@@ -122,12 +122,18 @@ def _one(t, items, reg, proc, mass=1.0):
 
 def test_heating_energy_matches_a_hand_calculation(tables, catalog):
     """1 kg of dry LDPE foam through heat-melt compaction: cp*dT + latent over the heater efficiency,
-    plus the machine's per-kg and per-batch energy."""
+    plus the machine's per-kg and per-batch energy, the per-batch pre-heat guess replaced by the
+    tooling warm-up (tooling mass x cp x dT over the heater efficiency, datasets/process_steps.csv)."""
     _b, ph = _one(tables, [("W018", 1.0)], 0.0, "heat_melt_compaction")
     pe, hmc = catalog.materials["ldpe"], catalog.processes["heat_melt_compaction"]
+    steps = catalog.process_steps["heat_melt_compaction"]
     feed = ph.feed_kg[0]
     heat = (pe.cp_kj_kg_k * (hmc.temperature_c - 20.0) + pe.latent_heat_kj_kg) * feed / 3600 / hmc.heater_efficiency
-    expected = heat + hmc.machine_kwh_per_kg * feed + hmc.machine_kwh_per_batch
+    warmup = (
+        steps.tooling_mass_kg * steps.tooling_cp_kj_kg_k * (hmc.temperature_c - 20.0) / 3600 / hmc.heater_efficiency
+    )
+    per_batch = hmc.machine_kwh_per_batch - steps.replaces_kwh_per_batch + warmup
+    expected = heat + hmc.machine_kwh_per_kg * feed + per_batch
     assert ph.energy_kwh[0] == pytest.approx(expected, rel=1e-9)
     assert 0.05 < heat < 0.5  # order of 0.1 kWh per kg before losses, not 100
 
