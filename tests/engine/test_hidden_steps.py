@@ -9,6 +9,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from spacetrash_desktop.catalog.datasets import parse_target
 from spacetrash_desktop.domain import Recipe, Target
@@ -16,6 +18,7 @@ from spacetrash_desktop.engine.physics import score_physics
 from spacetrash_desktop.engine.recipes import from_recipes
 from spacetrash_desktop.engine.tables import AMBIENT_C, compile_tables
 from spacetrash_desktop.engine.vetting import Flag, explain, vet
+from tests.engine.test_physics import random_batch
 
 COMPOSITE = "W011"  # polymer-matrix composite panels (carbon/epoxy), rigid
 PE_FOAM = "W018"  # Plastazote PE foam, soft
@@ -149,3 +152,16 @@ def test_pouch_nylon_is_pa6_and_melts_in_the_extruder(catalog, tables):
     assert nylon.melt_c == pytest.approx(220) and "6" in nylon.name
     p = tables.process_index("melt_extrusion")
     assert tables.molten[p, tables.material_ids.index("nylon")]
+
+
+@settings(max_examples=20, deadline=None)
+@given(seed=st.integers(0, 2**31 - 1), data=st.data())
+def test_a_lower_consumables_cap_never_adds_feasible_recipes_and_feasible_ones_keep_it(tables, catalog, seed, data):
+    target = data.draw(st.sampled_from(list(catalog.targets.values())))
+    stricter = dataclasses.replace(target, max_consumables_kg=target.max_consumables_kg * data.draw(st.floats(0, 1)))
+    b = random_batch(tables, seed, 300)
+    ph = score_physics(tables, b, target.batch_mass_kg)
+    loose, strict = vet(tables, b, ph, target).feasible, vet(tables, b, ph, stricter).feasible
+    assert not (strict & ~loose).any()
+    assert (ph.consumables_kg[strict] <= stricter.max_consumables_kg + 1e-9).all()
+    assert (ph.shred_kwh >= 0).all() and (ph.drying_kwh >= 0).all() and (ph.warmup_kwh >= 0).all()
