@@ -118,6 +118,25 @@ class Process:
 
 
 @dataclass(frozen=True)
+class ProcessSteps:
+    """The hidden steps around a process (see datasets/process_steps.csv and docs/PHYSICS.md):
+    shredding rigid items first, drying wet feed, warming the tooling up, consumables from Earth."""
+
+    process_id: str
+    shred_rigid_feed: bool = False  # rigid items go through the shredder first
+    max_feed_moisture_pct: float = 100.0  # wetter items are dried to this first (100: no drying)
+    dryer_kwh_per_kg_water: float = 1.0
+    dryer_crew_min_per_load: float = 0.0
+    dryer_max_load_kg: float = 9.0
+    tooling_mass_kg: float = 0.0  # heated each batch from cabin temperature to the set-point
+    tooling_cp_kj_kg_k: float = 0.0
+    replaces_kwh_per_batch: float = 0.0  # part of machine_kwh_per_batch the warm-up replaces
+    consumable: str = ""  # what is used up (brought from Earth)
+    consumable_kg_per_kg_feed: float = 0.0
+    consumable_kg_per_kg_regolith: float = 0.0
+
+
+@dataclass(frozen=True)
 class Target:
     """What to make and how good it must be. Caps are per batch."""
 
@@ -131,6 +150,7 @@ class Target:
     max_energy_kwh: float = 10.0
     max_water_l: float = 5.0
     max_crew_min: float = 120.0
+    max_consumables_kg: float = 1.0  # material brought from Earth (NaOH, thread...) used up per batch
     allowed_processes: tuple[str, ...] = ("*",)
     regolith_allowed: bool = True
     prefer_problematic: bool = True
@@ -150,6 +170,7 @@ class Target:
             "max_energy_kwh": self.max_energy_kwh,
             "max_water_l": self.max_water_l,
             "max_crew_min": self.max_crew_min,
+            "max_consumables_kg": self.max_consumables_kg,
             "allowed_processes": list(self.allowed_processes),
             "regolith_allowed": self.regolith_allowed,
             "prefer_problematic": self.prefer_problematic,
@@ -164,7 +185,10 @@ TARGET_LIMITS: Mapping[str, tuple[float, float, str]] = {
     "max_energy_kwh": (0.01, 500.0, "kWh"),
     "max_water_l": (0.0, 200.0, "L"),
     "max_crew_min": (1.0, 2000.0, "min"),
+    "max_consumables_kg": (0.0, 100.0, "kg"),
 }
+# Limits a target may leave out (a file written before the limit existed): the Target default applies.
+OPTIONAL_TARGET_LIMITS = frozenset({"max_consumables_kg"})
 
 
 @dataclass(frozen=True)

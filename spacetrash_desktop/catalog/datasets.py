@@ -19,17 +19,27 @@ from pathlib import Path
 from spacetrash_desktop.catalog.rows import normalise_key, parse_inventory_rows
 from spacetrash_desktop.domain import (
     NEVER_HEAT_HAZARDS,
+    OPTIONAL_TARGET_LIMITS,
     TARGET_LIMITS,
     Material,
     MaterialFamily,
     Process,
+    ProcessSteps,
     Target,
     WasteItem,
 )
 from spacetrash_desktop.errors import BadInputError, CatalogError
 from spacetrash_desktop.storage.paths import bundled_dir
 
-DATASET_FILES = ("materials", "waste_inventory", "processes", "mgs1", "mgs1_tg", "process_variability")
+DATASET_FILES = (
+    "materials",
+    "waste_inventory",
+    "processes",
+    "mgs1",
+    "mgs1_tg",
+    "process_variability",
+    "process_steps",
+)
 PROVENANCE_KINDS = {"V", "S", "D", "A"}
 
 
@@ -44,6 +54,8 @@ class Catalog:
     sources: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # process_id -> assumed spread (rigidity sd, tightness sd, energy/water/crew relative sd)
     process_variability: Mapping[str, tuple[float, float, float, float, float]] = field(default_factory=dict)
+    # process_id -> hidden steps (shredding, drying, tooling warm-up, consumables); none when absent
+    process_steps: Mapping[str, ProcessSteps] = field(default_factory=dict)
 
     @property
     def material_ids(self) -> tuple[str, ...]:
@@ -266,6 +278,8 @@ def parse_target(
     values: dict[str, float] = {}
     for key, (lo, hi, unit) in TARGET_LIMITS.items():
         raw = obj.get(key)
+        if raw is None and key in OPTIONAL_TARGET_LIMITS:
+            continue
         if raw is None:
             problems.append(f"{where}: '{key}' is missing")
             continue
@@ -377,6 +391,39 @@ def _load_process_variability(root: Path, problems: list[str]) -> dict[str, tupl
     return out
 
 
+def _load_process_steps(root: Path, processes: Mapping[str, Process], problems: list[str]) -> dict[str, ProcessSteps]:
+    """process_id -> the hidden steps of ``process_steps.csv`` (empty when the file is absent: no
+    hidden steps are then counted)."""
+    path = root / "process_steps.csv"
+    if not path.exists():
+        return {}
+    out: dict[str, ProcessSteps] = {}
+    for n, row in enumerate(read_csv_rows(path), start=2):
+        r = _RowReader("process_steps.csv", row, n, problems)
+        pid = r.text("process_id")
+        if pid not in processes:
+            problems.append(f"process_steps.csv line {n}: unknown process {pid!r}")
+        st = out[pid] = ProcessSteps(
+            process_id=pid,
+            shred_rigid_feed=r.flag("shred_rigid_feed"),
+            max_feed_moisture_pct=r.num("max_feed_moisture_pct", 0, 100),
+            dryer_kwh_per_kg_water=r.num("dryer_kwh_per_kg_water", 0.3, 10),
+            dryer_crew_min_per_load=r.num("dryer_crew_min_per_load", 0, 600),
+            dryer_max_load_kg=r.num("dryer_max_load_kg", 0.1, 1000),
+            tooling_mass_kg=r.num("tooling_mass_kg", 0, 10000),
+            tooling_cp_kj_kg_k=r.num("tooling_cp_kj_kg_k", 0, 10),
+            replaces_kwh_per_batch=r.num("replaces_kwh_per_batch", 0, 50),
+            consumable=r.text("consumable", required=False),
+            consumable_kg_per_kg_feed=r.num("consumable_kg_per_kg_feed", 0, 1),
+            consumable_kg_per_kg_regolith=r.num("consumable_kg_per_kg_regolith", 0, 1),
+        )
+        if pid in processes and st.replaces_kwh_per_batch > processes[pid].machine_kwh_per_batch + 1e-12:
+            problems.append(f"process_steps.csv line {n}: replaces more than {pid}'s machine_kwh_per_batch")
+        if (st.consumable_kg_per_kg_feed > 0 or st.consumable_kg_per_kg_regolith > 0) and not st.consumable:
+            problems.append(f"process_steps.csv line {n}: a consumable amount without its name")
+    return out
+
+
 def _load_sources(root: Path, problems: list[str]) -> dict[str, dict[str, str]]:
     out = {}
     for n, row in enumerate(read_csv_rows(root / "sources.csv"), start=2):
@@ -399,6 +446,7 @@ def load_catalog_from(root: Path) -> Catalog:
         mgs1 = _load_mgs1(root, problems)
         mgs1_tg = _load_mgs1_tg(root, problems)
         variability = _load_process_variability(root, problems)
+        steps = _load_process_steps(root, processes, problems)
         result = parse_inventory_rows(
             read_csv_rows(root / "waste_inventory.csv"),
             _material_lookup(materials.values()),
@@ -420,6 +468,7 @@ def load_catalog_from(root: Path) -> Catalog:
         mgs1_tg=mgs1_tg,
         sources=sources,
         process_variability=variability,
+        process_steps=steps,
     )
 
 
@@ -446,6 +495,7 @@ CLAIM_COLUMNS = {
     "processes": {"accepts", "refuses", "needs_melt_phase", "hazards"},
     "mgs1": set(),
     "mgs1_tg": set(),
+    "process_steps": {"shred_rigid_feed", "consumable"},
 }
 
 

@@ -37,6 +37,12 @@ Energy
     batches = ceil(m_feed / max_batch_kg).
 Water and crew time
     ``water_l_per_kg * m_feed``; ``crew_min_per_batch * batches + crew_min_per_kg * m_feed``.
+Hidden steps (datasets/process_steps.csv)
+    Rigid items fed to a pressing or melting process pay the shredder's own energy, water and crew
+    time; items wetter than the process takes are dried first (dryer kWh per kg of water, crew time
+    per load; that water is then not heated again in the process); heated tooling is warmed up every
+    batch (mass x cp x (set-point - ambient) / heater efficiency, replacing the old per-batch guess);
+    consumables brought from Earth (NaOH, thread...) are counted per batch.
 """
 
 from __future__ import annotations
@@ -89,6 +95,14 @@ class PhysicsResult:
     problematic_share: np.ndarray  # share of the feed from hard-to-handle waste (difficulty 2-3)
     moisture_frac: np.ndarray  # water per kg of feed
     material_frac: np.ndarray  # [N, M] dry material per kg of feed
+    # hidden steps, per batch of product (included in energy_kwh, water_l and crew_min above)
+    shred_kwh: np.ndarray  # pre-shredding rigid items with the shredder's own figures
+    shred_crew_min: np.ndarray
+    drying_kwh: np.ndarray  # drying wet items before the process
+    drying_crew_min: np.ndarray
+    dried_water_kg: np.ndarray  # water the dryer drives off (condensed, part of loss_vapour_kg)
+    warmup_kwh: np.ndarray  # heating the tooling to the set-point, every process batch
+    consumables_kg: np.ndarray  # material brought from Earth and used up (NaOH, thread...)
 
     def objectives(self) -> np.ndarray:
         """[N, 5] in the order of domain.PROPERTIES."""
@@ -114,8 +128,10 @@ def score_physics(t: EngineTables, b: RecipeBatch, batch_mass_kg: float) -> Phys
     ph = _phases(t, b, mix.x)
     porosity = _porosity(t, b, ph)
     mech = _mechanics(t, b, ph, porosity)
-    flows = _mass_flows(t, b, mix, batch_mass_kg)
-    ops = _operations(t, b, mix, ph.molten, flows)
+    dried = _dried_water(t, b, mix)
+    flows = _mass_flows(t, b, mix, batch_mass_kg, dried)
+    ops = _operations(t, b, mix, ph.molten, flows, dried)
+    steps = _hidden_steps(t, b, mix, flows, ops.batches, dried)
     hydrogen = np.where(mix.solids > 0, (mix.x * t.hydrogen[None, :]).sum(axis=1) / np.maximum(mix.solids, 1e-12), 0.0)
     diff = t.difficulty[b.idx]
     problematic = (mix.wslot * (diff - 1.0) / 2.0).sum(axis=1)
@@ -123,9 +139,9 @@ def score_physics(t: EngineTables, b: RecipeBatch, batch_mass_kg: float) -> Phys
     return PhysicsResult(
         rigidity=mech.rigidity,
         tightness=mech.tightness,
-        energy_kwh=ops.energy,
-        water_l=ops.water,
-        crew_min=ops.crew,
+        energy_kwh=ops.energy + steps.energy,
+        water_l=ops.water + steps.water,
+        crew_min=ops.crew + steps.crew,
         modulus_gpa=mech.e_eff,
         strength_mpa=mech.strength,
         porosity=porosity,
@@ -145,6 +161,13 @@ def score_physics(t: EngineTables, b: RecipeBatch, batch_mass_kg: float) -> Phys
         problematic_share=problematic,
         moisture_frac=mix.h,
         material_frac=mix.x,
+        shred_kwh=steps.shred_kwh,
+        shred_crew_min=steps.shred_crew,
+        drying_kwh=steps.drying_kwh,
+        drying_crew_min=steps.drying_crew,
+        dried_water_kg=dried * feed,
+        warmup_kwh=steps.warmup_kwh,
+        consumables_kg=steps.consumables_kg,
     )
 
 
@@ -257,11 +280,11 @@ class _Flows:
     regolith_kg: np.ndarray
 
 
-def _mass_flows(t: EngineTables, b: RecipeBatch, mix: _Mix, batch_mass_kg: float) -> _Flows:
+def _mass_flows(t: EngineTables, b: RecipeBatch, mix: _Mix, batch_mass_kg: float, dried: np.ndarray) -> _Flows:
     heated = t.heated[b.proc]
     temp = t.temperature[b.proc]
     boils = heated & (temp >= 100.0)
-    vapour = np.where(boils, mix.h, 0.0)
+    vapour = np.where(boils, mix.h, dried)  # the dryer's water leaves even when the process does not boil
     volatiles = b.reg * t.reg_volatile[b.proc]
     fines = t.fines[b.proc] * mix.solids
     trim = t.trim[b.proc] * mix.solids
@@ -291,8 +314,11 @@ class _Operations:
     crew: np.ndarray  # min
 
 
-def _operations(t: EngineTables, b: RecipeBatch, mix: _Mix, molten: np.ndarray, fl: _Flows) -> _Operations:
-    """Energy (heat and machine), water and crew time for the feed."""
+def _operations(
+    t: EngineTables, b: RecipeBatch, mix: _Mix, molten: np.ndarray, fl: _Flows, dried: np.ndarray
+) -> _Operations:
+    """Energy (heat and machine), water and crew time for the feed (water a dryer drove off first is
+    not heated again in the process)."""
     x, heated, temp, boils, feed = mix.x, fl.heated, fl.temp, fl.boils, fl.feed
     d_t = np.where(heated, temp - AMBIENT_C, 0.0)
     q_solid = (x * t.cp[None, :]).sum(axis=1) * d_t + (x * molten * t.latent[None, :]).sum(axis=1)
@@ -302,7 +328,7 @@ def _operations(t: EngineTables, b: RecipeBatch, mix: _Mix, molten: np.ndarray, 
         + np.where(boils, L_VAPOUR + CP_STEAM * np.maximum(temp - 100.0, 0.0), 0.0),
         0.0,
     )
-    q = q_solid + mix.h * np.maximum(water_heat, 0.0) + fl.volatiles * DEHYDRATION_KJ_KG  # kJ per kg feed
+    q = q_solid + (mix.h - dried) * np.maximum(water_heat, 0.0) + fl.volatiles * DEHYDRATION_KJ_KG  # kJ per kg feed
     heat_kwh = np.where(heated, q * feed / 3600.0 / t.efficiency[b.proc], 0.0)
     batches = np.ceil(feed / t.max_batch[b.proc] - 1e-9)
     batches = np.maximum(batches, 1.0)
@@ -310,3 +336,65 @@ def _operations(t: EngineTables, b: RecipeBatch, mix: _Mix, molten: np.ndarray, 
     water = t.water_per_kg[b.proc] * feed
     crew = t.crew_per_batch[b.proc] * batches + t.crew_per_kg[b.proc] * feed
     return _Operations(heat_kwh=heat_kwh, batches=batches, energy=energy, water=water, crew=crew)
+
+
+# ------------------------------------------------------------------------------- hidden steps
+
+
+def _dried_water(t: EngineTables, b: RecipeBatch, mix: _Mix) -> np.ndarray:
+    """Water per kg of feed a dryer drives off before the process: each item wetter than the
+    process's ``max_feed_moisture_pct`` is dried down to it (wet-mass basis)."""
+    thr = t.steps.dry_max_moisture[b.proc][:, None]  # [N,1]
+    moist = t.moisture[b.idx]  # [N,4]
+    keep = np.where(thr < 1.0, (1.0 - moist) * thr / np.maximum(1.0 - thr, 1e-12), moist)
+    return (mix.wslot * np.maximum(moist - keep, 0.0)).sum(axis=1)
+
+
+@dataclass(frozen=True)
+class _Steps:
+    """The hidden steps of one batch of product; energy, water and crew are their sums."""
+
+    shred_kwh: np.ndarray
+    shred_crew: np.ndarray
+    drying_kwh: np.ndarray
+    drying_crew: np.ndarray
+    warmup_kwh: np.ndarray
+    consumables_kg: np.ndarray
+    energy: np.ndarray  # shredding + drying + warm-up net of the per-batch figure it replaces
+    water: np.ndarray
+    crew: np.ndarray
+
+
+def _loads(kg: np.ndarray, per_load: np.ndarray | float) -> np.ndarray:
+    """Machine loads for ``kg`` (0 when there is nothing to load)."""
+    return np.where(kg > 1e-12, np.maximum(np.ceil(kg / per_load - 1e-9), 1.0), 0.0)
+
+
+def _hidden_steps(
+    t: EngineTables, b: RecipeBatch, mix: _Mix, fl: _Flows, batches: np.ndarray, dried: np.ndarray
+) -> _Steps:
+    """Pre-shredding rigid items, drying wet feed, tooling warm-up and consumables from Earth."""
+    st, feed = t.steps, fl.feed
+    rigid_kg = (mix.wslot * st.item_rigid[b.idx]).sum(axis=1) * feed * st.shred_rigid[b.proc]
+    shred_loads = _loads(rigid_kg, st.shred_max_batch)
+    shred_kwh = st.shred_kwh_per_kg * rigid_kg + st.shred_kwh_per_batch * shred_loads
+    shred_crew = st.shred_crew_per_kg * rigid_kg + st.shred_crew_per_batch * shred_loads
+    moist = t.moisture[b.idx]
+    thr = st.dry_max_moisture[b.proc]
+    wet_kg = (mix.wslot * (moist > thr[:, None] + 1e-12)).sum(axis=1) * feed  # wet items that go in the dryer
+    drying_kwh = dried * feed * st.dryer_kwh_per_kg_water[b.proc]
+    drying_crew = _loads(wet_kg, st.dryer_max_load[b.proc]) * st.dryer_crew_per_load[b.proc]
+    warmup = st.warmup_kwh[b.proc] * batches
+    consumables = st.consumable_per_kg_feed[b.proc] * feed + st.consumable_per_kg_regolith[b.proc] * b.reg * feed
+    net_warmup = warmup - st.replaced_kwh_per_batch[b.proc] * batches
+    return _Steps(
+        shred_kwh=shred_kwh,
+        shred_crew=shred_crew,
+        drying_kwh=drying_kwh,
+        drying_crew=drying_crew,
+        warmup_kwh=warmup,
+        consumables_kg=consumables,
+        energy=shred_kwh + drying_kwh + net_warmup,
+        water=st.shred_water_per_kg * rigid_kg,
+        crew=shred_crew + drying_crew,
+    )

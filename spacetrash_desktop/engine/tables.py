@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from spacetrash_desktop.catalog.datasets import Catalog
-from spacetrash_desktop.domain import NEVER_HEAT_HAZARDS, Material, Process, WasteItem
+from spacetrash_desktop.domain import NEVER_HEAT_HAZARDS, Material, MaterialFamily, Process, ProcessSteps, WasteItem
 
 REGOLITH_ID = "mgs1_regolith"
 AMBIENT_C = 20.0  # habitat cabin temperature the feed starts from (assumption, docs/PHYSICS.md)
@@ -21,6 +21,39 @@ DECOMPOSITION_MARGIN_C = 10.0  # a material within 10 deg C of its decomposition
 MAX_SLOTS = 4
 # Relative/absolute spreads used when no process-specific figure exists (assumption).
 DEFAULT_VARIABILITY = (0.05, 0.05, 0.10, 0.10, 0.15)
+SHREDDER_ID = "shredding"  # the process whose own figures price pre-shredding a rigid item
+# An item is rigid (needs the shredder before a pressing or melting process) when its inventory flags
+# say it is a structural or composite part, or, with no flexible-form flag, when at least half of its
+# dry solids are thermoset or bulk metal (docs/PHYSICS.md, "Hidden steps").
+RIGID_ITEM_FLAGS = frozenset({"structural", "composite"})
+FLEXIBLE_ITEM_FLAGS = frozenset({"film", "foam", "textile", "elastomer", "ctb", "multilayer"})
+RIGID_FAMILIES = frozenset({MaterialFamily.THERMOSET, MaterialFamily.METAL})
+THIN_METAL_IDS = frozenset({"aluminium_foil"})  # metal, but a foil layer: never a rigid body
+RIGID_SHARE_MIN = 0.5
+
+
+@dataclass(frozen=True)
+class StepTables:
+    """The hidden steps around each process (datasets/process_steps.csv), compiled to arrays [P]
+    (``item_rigid`` is per item [n+1]; the shredder's figures are scalars)."""
+
+    item_rigid: np.ndarray  # bool [n+1]: the item is a rigid body that must be shredded first
+    shred_rigid: np.ndarray  # bool [P]: the process takes rigid items only as shredder crumb
+    shred_kwh_per_kg: float
+    shred_kwh_per_batch: float
+    shred_water_per_kg: float
+    shred_crew_per_batch: float
+    shred_crew_per_kg: float
+    shred_max_batch: float
+    dry_max_moisture: np.ndarray  # [P] items wetter than this (fraction of wet mass) are dried to it
+    dryer_kwh_per_kg_water: np.ndarray  # [P]
+    dryer_crew_per_load: np.ndarray  # [P]
+    dryer_max_load: np.ndarray  # [P] kg of wet items per dryer load
+    warmup_kwh: np.ndarray  # [P] heating the tooling to the set-point once, heater losses included
+    replaced_kwh_per_batch: np.ndarray  # [P] part of machine_kwh_per_batch the warm-up replaces
+    consumable_names: tuple[str, ...]  # [P] "" when nothing is used up
+    consumable_per_kg_feed: np.ndarray  # [P] kg per kg of feed
+    consumable_per_kg_regolith: np.ndarray  # [P] kg per kg of regolith
 
 
 @dataclass(frozen=True)
@@ -84,6 +117,8 @@ class EngineTables:
     # [P, 5] assumed spread: sd of rigidity and tightness (index units), relative sd of energy, water,
     # crew (from datasets/process_variability.csv through the catalog; DEFAULT_VARIABILITY otherwise)
     variability: np.ndarray
+    # hidden steps: pre-shredding, drying, tooling warm-up, consumables (datasets/process_steps.csv)
+    steps: StepTables
 
     @property
     def n_items(self) -> int:
@@ -130,6 +165,7 @@ def compile_tables(catalog: Catalog, items: Sequence[WasteItem]) -> EngineTables
         tg_loss_frac=tg_l,
         reg_volatile=reg_vol,
         variability=_variability_table(catalog, procs),
+        steps=_step_tables(catalog, procs, items),
     )
 
 
@@ -260,3 +296,63 @@ def _variability_table(catalog: Catalog, procs: Sequence[Process]) -> np.ndarray
         if row is not None:
             out[pi] = list(row)
     return out
+
+
+def _item_rigid(catalog: Catalog, items: Sequence[WasteItem]) -> np.ndarray:
+    """[n+1] True for an item that is a rigid body (see RIGID_ITEM_FLAGS); the padding row is False."""
+    out = np.zeros(len(items) + 1, bool)
+    for i, it in enumerate(items):
+        flags = {f.strip().lower() for f in it.flags}
+        if flags & RIGID_ITEM_FLAGS:
+            out[i] = True
+            continue
+        if flags & FLEXIBLE_ITEM_FLAGS:
+            continue
+        total = sum(f for _, f in it.composition) or 1.0
+        hard = sum(
+            f
+            for mid, f in it.composition
+            if mid not in THIN_METAL_IDS
+            and mid in catalog.materials
+            and catalog.materials[mid].family in RIGID_FAMILIES
+        )
+        out[i] = hard / total >= RIGID_SHARE_MIN
+    return out
+
+
+def _step_tables(catalog: Catalog, procs: Sequence[Process], items: Sequence[WasteItem]) -> StepTables:
+    """The hidden-step arrays; a process without a process_steps row has no hidden step."""
+    steps = [catalog.process_steps.get(p.process_id, ProcessSteps(p.process_id)) for p in procs]
+
+    def arr(attr: str) -> np.ndarray:
+        return np.array([getattr(st, attr) for st in steps], float)
+
+    shred_rigid = np.array([st.shred_rigid_feed for st in steps], bool)
+    shredder = catalog.processes.get(SHREDDER_ID)
+    if shredder is None and shred_rigid.any():
+        raise ValueError(f"process_steps asks for pre-shredding but the catalog has no {SHREDDER_ID} process")
+    heated = np.array([p.heated for p in procs], bool)
+    d_t = np.array([p.temperature_c for p in procs], float) - AMBIENT_C
+    eff = np.array([p.heater_efficiency for p in procs], float)
+    warm = np.where(
+        heated, arr("tooling_mass_kg") * arr("tooling_cp_kj_kg_k") * np.maximum(d_t, 0.0) / 3600.0 / eff, 0.0
+    )
+    return StepTables(
+        item_rigid=_item_rigid(catalog, items),
+        shred_rigid=shred_rigid,
+        shred_kwh_per_kg=shredder.machine_kwh_per_kg if shredder else 0.0,
+        shred_kwh_per_batch=shredder.machine_kwh_per_batch if shredder else 0.0,
+        shred_water_per_kg=shredder.water_l_per_kg if shredder else 0.0,
+        shred_crew_per_batch=shredder.crew_min_per_batch if shredder else 0.0,
+        shred_crew_per_kg=shredder.crew_min_per_kg if shredder else 0.0,
+        shred_max_batch=shredder.max_batch_kg if shredder else 1.0,
+        dry_max_moisture=arr("max_feed_moisture_pct") / 100.0,
+        dryer_kwh_per_kg_water=arr("dryer_kwh_per_kg_water"),
+        dryer_crew_per_load=arr("dryer_crew_min_per_load"),
+        dryer_max_load=arr("dryer_max_load_kg"),
+        warmup_kwh=warm,
+        replaced_kwh_per_batch=np.where(heated, arr("replaces_kwh_per_batch"), 0.0),
+        consumable_names=tuple(st.consumable for st in steps),
+        consumable_per_kg_feed=arr("consumable_kg_per_kg_feed"),
+        consumable_per_kg_regolith=arr("consumable_kg_per_kg_regolith"),
+    )

@@ -172,6 +172,7 @@ def vet(
     setf(props[:, 2] > target.max_energy_kwh + EPS, Flag.ENERGY_CAP)
     setf(props[:, 3] > target.max_water_l + EPS, Flag.WATER_CAP)
     setf(props[:, 4] > target.max_crew_min + EPS, Flag.CREW_CAP)
+    setf(phys.consumables_kg > target.max_consumables_kg + EPS, Flag.CONSUMABLES_CAP)
     setf(props[:, 0] < target.rigidity_min - EPS, Flag.RIGIDITY_LOW)
     setf(props[:, 1] < target.tightness_min - EPS, Flag.TIGHTNESS_LOW)
     min_melt = t.min_melt[b.proc]
@@ -285,6 +286,7 @@ def _target_reasons(
             if j != t.n_items and phys.item_kg[i, k] > t.stock[j] + EPS:
                 short.append(f"{t.item_names[j]} needs {phys.item_kg[i, k]:.2f} kg, {t.stock[j]:.2f} kg in stock")
         add(Flag.STOCK, RecipeStatus.INFEASIBLE, "Not enough in stock: " + "; ".join(short) + ".")
+        _consumables_reason(reasons, t, b, i, phys, target)
     if props is not None:
         p = props
         add(
@@ -313,6 +315,19 @@ def _target_reasons(
             RecipeStatus.INFEASIBLE,
             f"Tightness {p[1]:.2f} is below the target's {target.tightness_min:.2f}.",
         )
+
+
+def _consumables_reason(
+    reasons: _Reasons, t: EngineTables, b: RecipeBatch, i: int, phys: PhysicsResult, target: Target
+) -> None:
+    """Material brought from Earth and used up by the batch, above the target's cap."""
+    what = t.steps.consumable_names[int(b.proc[i])] or "consumables"
+    reasons.add(
+        Flag.CONSUMABLES_CAP,
+        RecipeStatus.INFEASIBLE,
+        f"Uses up {float(phys.consumables_kg[i]):.3f} kg of {what} brought from Earth per batch; "
+        f"the target allows {target.max_consumables_kg:g} kg.",
+    )
 
 
 def _warning_reasons(reasons: _Reasons, proc: Process) -> None:
