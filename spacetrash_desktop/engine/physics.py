@@ -79,7 +79,7 @@ class PhysicsResult:
     strength_mpa: np.ndarray
     porosity: np.ndarray
     melt_fraction: np.ndarray
-    binder_fraction: np.ndarray  # volume share of the solids that binds at the process conditions
+    binder_fraction: np.ndarray  # volume share of the product (solids and kept water) that binds
     filler_frac: np.ndarray  # mass share of the solids that is not binder
     short_fibre_frac: np.ndarray  # mass share of the solids that is short (crumbled) fibre
     water_voids: np.ndarray  # volume share of the product held by water the process does not drive off
@@ -141,7 +141,7 @@ def score_physics(t: EngineTables, b: RecipeBatch, batch_mass_kg: float) -> Phys
         strength_mpa=strength,
         porosity=porosity,
         melt_fraction=ph.phi_b,
-        binder_fraction=ph.phi_bind,
+        binder_fraction=ph.phi_bind * (1.0 - water_voids),  # free water kept in the part dilutes the binder
         filler_frac=_mass_share(mix, 1.0 - t.binder[b.proc]),
         short_fibre_frac=_mass_share(mix, t.short_fibre[None, :]),
         water_voids=water_voids,
@@ -224,10 +224,13 @@ def _mass_share(mix: _Mix, mask: np.ndarray) -> np.ndarray:
 
 
 def _water_voids(t: EngineTables, b: RecipeBatch, mix: _Mix) -> np.ndarray:
-    """Volume share of the product taken by water that the process does not drive off (it is not heated
-    to 100 deg C). Water carries no load and leaves a void when it dries later, so it counts as porosity."""
+    """Volume share of the product taken by free water that the process does not drive off (it is not
+    heated to 100 deg C). Water up to each material's equilibrium uptake is held inside the material (its
+    handbook properties already include it); the rest sits between the solids, carries no load and leaves
+    a void when it dries later, so it counts as porosity."""
     boils = t.heated[b.proc] & (t.temperature[b.proc] >= 100.0)
-    kept = np.where(boils, 0.0, mix.h) / RHO_WATER
+    free = np.maximum(mix.h - (mix.x * t.water_uptake[None, :]).sum(axis=1), 0.0)
+    kept = np.where(boils, 0.0, free) / RHO_WATER
     solids = (mix.x / t.rho[None, :]).sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(kept > 0, kept / (kept + solids), 0.0)

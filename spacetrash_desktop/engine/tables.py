@@ -40,6 +40,7 @@ class EngineTables:
     cp: np.ndarray  # kJ/kg K
     latent: np.ndarray  # kJ/kg
     hydrogen: np.ndarray  # wt%
+    water_uptake: np.ndarray  # [M] equilibrium water uptake, mass fraction of the dry material
     decomposition: np.ndarray  # deg C
     melt: np.ndarray  # deg C, nan when the material does not melt
     grain: np.ndarray  # bool [M]: a loose powder or grain (mineral family) that carries no load unbound
@@ -162,6 +163,7 @@ def _material_columns(mats: Sequence[Material]) -> dict[str, Any]:
         cp=np.array([m.cp_kj_kg_k for m in mats], float),
         latent=np.array([m.latent_heat_kj_kg for m in mats], float),
         hydrogen=np.array([m.hydrogen_wt_pct for m in mats], float),
+        water_uptake=np.array([m.water_uptake_pct for m in mats], float) / 100.0,
         decomposition=_decomposition(mats),
         melt=_melt(mats),
         grain=np.array([m.family == MaterialFamily.MINERAL for m in mats], bool),

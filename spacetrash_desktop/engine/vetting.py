@@ -296,6 +296,9 @@ def _consolidation_reasons(
         names = dict(zip(t.material_ids, t.material_names))
         binder = ", ".join(names.get(m, m) for m in proc.binder_materials) or "the binder"
         what = f"only {have:.0%} of the volume is {binder}, the part the process bonds"
+    water = float(phys.water_voids[i])
+    if water > 0.01:
+        what += f" ({water:.0%} is water the process does not drive off)"
     reasons.add(
         Flag.NO_CONSOLIDATION,
         RecipeStatus.INFEASIBLE,
