@@ -225,15 +225,20 @@ def _mass_share(mix: _Mix, mask: np.ndarray) -> np.ndarray:
 
 def _water_voids(t: EngineTables, b: RecipeBatch, mix: _Mix) -> np.ndarray:
     """Volume share of the product taken by free water that the process does not drive off (it is not
-    heated to 100 deg C). Water up to each material's equilibrium uptake is held inside the material (its
-    handbook properties already include it); the rest sits between the solids, carries no load and leaves
-    a void when it dries later, so it counts as porosity."""
+    heated to 100 deg C) and that does not fit in the part's own pores.
+
+    Water up to each material's equilibrium uptake is held inside the material (its handbook properties
+    already include it). Free water first fills the pores the process leaves anyway (``base_porosity``:
+    a saturated part has the same skeleton as a dry one); only the excess pushes the solids apart. That
+    excess carries no load and leaves a void when it dries later, so it counts as porosity."""
     boils = t.heated[b.proc] & (t.temperature[b.proc] >= 100.0)
     free = np.maximum(mix.h - (mix.x * t.water_uptake[None, :]).sum(axis=1), 0.0)
-    kept = np.where(boils, 0.0, free) / RHO_WATER
-    solids = (mix.x / t.rho[None, :]).sum(axis=1)
+    water = np.where(boils, 0.0, free) / RHO_WATER
+    skeleton = (mix.x / t.rho[None, :]).sum(axis=1) / (1.0 - t.base_porosity[b.proc])
+    pores = skeleton * t.base_porosity[b.proc]
+    excess = np.maximum(water - pores, 0.0)
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(kept > 0, kept / (kept + solids), 0.0)
+        return np.where(excess > 0, excess / (excess + skeleton), 0.0)
 
 
 def _porosity(t: EngineTables, b: RecipeBatch, ph: _Phases) -> np.ndarray:
@@ -338,8 +343,11 @@ def _mass_flows(t: EngineTables, b: RecipeBatch, mix: _Mix, batch_mass_kg: float
     boils = heated & (temp >= 100.0)
     vapour = np.where(boils, mix.h, 0.0)
     volatiles = b.reg * t.reg_volatile[b.proc]
-    fines = t.fines[b.proc] * mix.solids
-    trim = t.trim[b.proc] * mix.solids
+    # fines and trim are taken from what the part is made of: its solids, plus the water it keeps when
+    # the process does not drive it off (trimming a wet part removes wet material)
+    kept = mix.solids + np.where(boils, 0.0, mix.h)
+    fines = t.fines[b.proc] * kept
+    trim = t.trim[b.proc] * kept
     y = 1.0 - vapour - volatiles - fines - trim
     y = np.maximum(y, 1e-6)
     feed = batch_mass_kg / y
