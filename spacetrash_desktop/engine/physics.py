@@ -9,19 +9,29 @@ Feed (per kg of wet feed)
 Phases
     Volume fractions of the solids ``v_m = (x_m / rho_m) / sum(x / rho)``. A material is *molten*
     when the process is heated to at least its melting point (thermoplastics only). ``phi_b`` is the
-    molten (binder) volume fraction and ``phi_f = 1 - phi_b`` the filler.
+    molten volume fraction and ``phi_f = 1 - phi_b`` the filler. The *binder* is the melt of a
+    melt-bound process or the ``binder_materials`` of a cold one (regolith bonded by the activator).
 Porosity
     Fillers pack at most to ``PHI_MAX`` (0.5: pressed irregular grains). In a melt-bound process the binder
     fills the interstices of the packed filler; what it cannot fill stays as voids:
     ``p_pack = max(0, phi_f (1-PHI_MAX)/PHI_MAX - phi_b) / V_compact``. Total porosity
-    ``p = 1 - (1 - base_porosity)(1 - p_pack)``. This is how regolith first stiffens (a stiff filler)
-    and then embrittles (too little binder: voids, loose grains).
+    ``p = 1 - (1 - base_porosity)(1 - p_pack)(1 - w)`` where ``w`` is the free water a process below
+    100 deg C keeps beyond the part's own pores (it carries no load and dries to a void). This is how
+    regolith first stiffens (a stiff filler) and then embrittles (too little binder: voids, loose grains).
+Consolidation (vetting, hard rule)
+    ``binder_fraction`` (volume share of the product) below the process's minimum: infeasible; filler
+    or short-fibre mass share above the process's cap: infeasible.
 Rigidity
-    ``E_solid = exp(sum v_m ln E_m)`` (Lichtenecker logarithmic rule of mixtures), then
+    ``E_solid = exp(sum v_m ln E'_m)`` (Lichtenecker logarithmic rule of mixtures; a fibre in a binder
+    enters with ``E_f eta_l eta_o``, Kelly-Tyson x Krenchel), then
     ``E_eff = E_solid (1-p)^2 * bond * adhesion * structure_factor`` with ``bond`` a smoothstep of
     ``phi_b / min_melt_fraction`` for melt-bound processes (1 otherwise) and ``adhesion =
     1 - K_ADH_E * I`` where I is the Gini-Simpson impurity of the compatibility groups in the melt
     (immiscible polymer pairs bond poorly). ``R = clip(log10(E_eff/0.01 GPa)/log10(3000), 0, 1)``.
+Strength
+    ``(binder share x its strength + sum v_f eta_l eta_o sigma_f) exp(-b P)`` for bound parts
+    (Ryshkewitch, b = 5), intact items' strength for mechanical ones; regolith-majority parts are
+    capped at the sintered-regolith 45 MPa.
 Tightness
     ``T = seal_factor * continuity(phi_b) * (1-p)^2 * (1 - K_ADH_T * I)`` where continuity is a
     smoothstep from the percolation threshold ``PHI_PERC`` to ``PHI_CONT`` for melt-bound processes
@@ -29,7 +39,7 @@ Tightness
 Mass
     Losses per kg of feed: water vapour (all moisture when heated to >= 100 deg C; condensed and
     recovered), regolith volatiles (MGS-1 thermogravimetry at the process temperature), fines and
-    trim (process fractions of the solids). Product yield ``y = 1 - losses``; feed
+    trim (process fractions of the solids and of the water the part keeps). Product yield ``y = 1 - losses``; feed
     ``m_feed = batch_mass / y``. Product + losses = feed exactly.
 Energy
     Heating ``q = sum x_m cp_m dT + sum_molten x_m L_m + water heating and evaporation + volatile
