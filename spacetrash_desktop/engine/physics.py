@@ -293,7 +293,7 @@ def bond_factor(t: EngineTables, b: RecipeBatch, phi_b: np.ndarray) -> np.ndarra
     return np.where(t.needs_melt[b.proc], smoothstep(bond_ratio), 1.0)
 
 
-def _fibre_efficiency(t: EngineTables, b: RecipeBatch) -> np.ndarray:
+def fibre_efficiency(t: EngineTables, b: RecipeBatch) -> np.ndarray:
     """[N,M] Kelly-Tyson x Krenchel efficiency of each fibre held in a binder (1 elsewhere)."""
     in_matrix = (t.min_binder[b.proc] > 0)[:, None]
     fibre = (t.fibre_eta_l > 0)[None, :] & ~t.binder[b.proc]
@@ -302,7 +302,7 @@ def _fibre_efficiency(t: EngineTables, b: RecipeBatch) -> np.ndarray:
 
 
 def _log_fibre_efficiency(t: EngineTables, b: RecipeBatch) -> np.ndarray:
-    return np.log(np.maximum(_fibre_efficiency(t, b), 1e-12))
+    return np.log(np.maximum(fibre_efficiency(t, b), 1e-12))
 
 
 def _strength(t: EngineTables, b: RecipeBatch, mix: _Mix, ph: _Phases, porosity: np.ndarray) -> np.ndarray:
@@ -320,7 +320,7 @@ def _strength(t: EngineTables, b: RecipeBatch, mix: _Mix, ph: _Phases, porosity:
     binder = t.binder[b.proc]
     sigma0 = np.broadcast_to(t.strength, binder.shape).copy()
     sigma0[:, t.regolith_index] *= np.exp(RYSHKEWITCH_B * REGOLITH_REF_POROSITY)
-    eta = _fibre_efficiency(t, b)
+    eta = fibre_efficiency(t, b)
     fibre = (t.fibre_eta_l > 0)[None, :] & ~binder
     s_bound = (ph.v * sigma0 * (binder + fibre * eta)).sum(axis=1)
     s_bound = s_bound * (1.0 - K_ADH_E * ph.impurity) * bond_factor(t, b, ph.phi_b)
