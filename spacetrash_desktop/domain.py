@@ -53,6 +53,12 @@ class Material:
     remeltable: bool
     heated_hazard: tuple[str, ...]  # e.g. ("HF", "PFAS") released when heated
     hazard_note: str = ""
+    fibre_length_mm: float | None = None  # fibres only: length as fed (crumb or staple), for Kelly-Tyson
+    fibre_diameter_um: float | None = None
+
+    @property
+    def is_fibre(self) -> bool:
+        return self.fibre_length_mm is not None and self.fibre_diameter_um is not None
 
     @property
     def melts(self) -> bool:
@@ -110,6 +116,12 @@ class Process:
     product_form: str
     hazards: tuple[str, ...] = ()
     safety_note: str = ""
+    # consolidation of a cold process: what the activator bonds (material ids) and its minimum volume share
+    binder_materials: tuple[str, ...] = ()
+    min_binder_fraction: float = 0.0
+    max_filler_frac: float = 1.0  # mass share of the solids that is not binder (filler) the process can carry
+    max_short_fibre_frac: float = 1.0  # mass share of short (crumbled) fibre the process can carry
+    fibre_orientation: float = 1.0  # Krenchel orientation efficiency of fibres in the product
 
     def accepts_material(self, material_id: str) -> bool:
         if material_id in self.refuses:

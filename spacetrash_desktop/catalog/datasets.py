@@ -179,6 +179,8 @@ def _load_materials(root: Path, problems: list[str]) -> dict[str, Material]:
             remeltable=remeltable,
             heated_hazard=r.items("heated_hazard"),
             hazard_note=r.text("hazard_note", required=False),
+            fibre_length_mm=r.opt_num("fibre_length_mm", 0.001, 10000),
+            fibre_diameter_um=r.opt_num("fibre_diameter_um", 0.1, 1000),
         )
         if mid in out:
             problems.append(f"materials.csv line {n}: duplicate material_id {mid!r}")
@@ -223,12 +225,17 @@ def _load_processes(root: Path, materials: Mapping[str, Material], problems: lis
             product_form=r.text("product_form"),
             hazards=r.items("hazards"),
             safety_note=r.text("safety_note", required=False),
+            binder_materials=r.items("binder_materials"),
+            min_binder_fraction=r.num("min_binder_fraction", 0, 1),
+            max_filler_frac=r.num("max_filler_frac", 0, 1),
+            max_short_fibre_frac=r.num("max_short_fibre_frac", 0, 1),
+            fibre_orientation=r.num("fibre_orientation", 0, 1),
         )
         if p.regolith_min is not None and p.regolith_max is not None and p.regolith_min > p.regolith_max:
             problems.append(f"processes.csv line {n}: regolith_min > regolith_max")
         if p.temp_min_c > p.temperature_c or p.temperature_c > p.temp_max_c:
             problems.append(f"processes.csv line {n}: temperature_c outside [temp_min_c, temp_max_c]")
-        for mid in (*p.accepts, *p.refuses):
+        for mid in (*p.accepts, *p.refuses, *p.binder_materials):
             if mid != "*" and mid not in materials:
                 problems.append(f"processes.csv line {n}: unknown material {mid!r} in accepts/refuses")
         if p.heated:
@@ -492,7 +499,7 @@ def _is_number(s: str) -> bool:
 CLAIM_COLUMNS = {
     "materials": {"heated_hazard", "remeltable", "family"},
     "waste_inventory": {"composition", "flags"},
-    "processes": {"accepts", "refuses", "needs_melt_phase", "hazards"},
+    "processes": {"accepts", "refuses", "needs_melt_phase", "hazards", "binder_materials"},
     "mgs1": set(),
     "mgs1_tg": set(),
     "process_steps": {"shred_rigid_feed", "consumable"},

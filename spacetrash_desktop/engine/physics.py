@@ -9,19 +9,29 @@ Feed (per kg of wet feed)
 Phases
     Volume fractions of the solids ``v_m = (x_m / rho_m) / sum(x / rho)``. A material is *molten*
     when the process is heated to at least its melting point (thermoplastics only). ``phi_b`` is the
-    molten (binder) volume fraction and ``phi_f = 1 - phi_b`` the filler.
+    molten volume fraction and ``phi_f = 1 - phi_b`` the filler. The *binder* is the melt of a
+    melt-bound process or the ``binder_materials`` of a cold one (regolith bonded by the activator).
 Porosity
     Fillers pack at most to ``PHI_MAX`` (0.5: pressed irregular grains). In a melt-bound process the binder
     fills the interstices of the packed filler; what it cannot fill stays as voids:
     ``p_pack = max(0, phi_f (1-PHI_MAX)/PHI_MAX - phi_b) / V_compact``. Total porosity
-    ``p = 1 - (1 - base_porosity)(1 - p_pack)``. This is how regolith first stiffens (a stiff filler)
-    and then embrittles (too little binder: voids, loose grains).
+    ``p = 1 - (1 - base_porosity)(1 - p_pack)(1 - w)`` where ``w`` is the free water a process below
+    100 deg C keeps beyond the part's own pores (it carries no load and dries to a void). This is how
+    regolith first stiffens (a stiff filler) and then embrittles (too little binder: voids, loose grains).
+Consolidation (vetting, hard rule)
+    ``binder_fraction`` (volume share of the product) below the process's minimum: infeasible; filler
+    or short-fibre mass share above the process's cap: infeasible.
 Rigidity
-    ``E_solid = exp(sum v_m ln E_m)`` (Lichtenecker logarithmic rule of mixtures), then
+    ``E_solid = exp(sum v_m ln E'_m)`` (Lichtenecker logarithmic rule of mixtures; a fibre in a binder
+    enters with ``E_f eta_l eta_o``, Kelly-Tyson x Krenchel), then
     ``E_eff = E_solid (1-p)^2 * bond * adhesion * structure_factor`` with ``bond`` a smoothstep of
     ``phi_b / min_melt_fraction`` for melt-bound processes (1 otherwise) and ``adhesion =
     1 - K_ADH_E * I`` where I is the Gini-Simpson impurity of the compatibility groups in the melt
     (immiscible polymer pairs bond poorly). ``R = clip(log10(E_eff/0.01 GPa)/log10(3000), 0, 1)``.
+Strength
+    ``(binder share x its strength + sum v_f eta_l eta_o sigma_f) exp(-b P)`` for bound parts
+    (Ryshkewitch, b = 5), intact items' strength for mechanical ones; regolith-majority parts are
+    capped at the sintered-regolith 45 MPa.
 Tightness
     ``T = seal_factor * continuity(phi_b) * (1-p)^2 * (1 - K_ADH_T * I)`` where continuity is a
     smoothstep from the percolation threshold ``PHI_PERC`` to ``PHI_CONT`` for melt-bound processes
@@ -29,7 +39,7 @@ Tightness
 Mass
     Losses per kg of feed: water vapour (all moisture when heated to >= 100 deg C; condensed and
     recovered), regolith volatiles (MGS-1 thermogravimetry at the process temperature), fines and
-    trim (process fractions of the solids). Product yield ``y = 1 - losses``; feed
+    trim (process fractions of the solids and of the water the part keeps). Product yield ``y = 1 - losses``; feed
     ``m_feed = batch_mass / y``. Product + losses = feed exactly.
 Energy
     Heating ``q = sum x_m cp_m dT + sum_molten x_m L_m + water heating and evaporation + volatile
@@ -65,6 +75,11 @@ CP_WATER = 4.186  # kJ/kg K
 CP_STEAM = 2.0  # kJ/kg K
 L_VAPOUR = 2257.0  # kJ/kg, latent heat of vaporisation at 100 deg C
 DEHYDRATION_KJ_KG = 2257.0  # regolith bound-volatile release, taken equal to vaporisation (assumption)
+RHO_WATER = 1000.0  # kg/m3
+# Strength (docs/PHYSICS.md "Strength"):
+RYSHKEWITCH_B = 5.0  # sigma = sigma0 exp(-b P); b 4-7 in the literature, 5 assumed (facts file sec. 2)
+REGOLITH_REF_POROSITY = 0.12  # MGS-1 cold-sintered to 88 % density reached ~45 MPa (cold_sinter_mgs1)
+REGOLITH_CEILING_MPA = 45.0  # sintered regolith bricks, MGS-1 included, reach at most ~45 MPa (Gupta 2023)
 
 
 @dataclass
@@ -80,6 +95,10 @@ class PhysicsResult:
     strength_mpa: np.ndarray
     porosity: np.ndarray
     melt_fraction: np.ndarray
+    binder_fraction: np.ndarray  # volume share of the product (solids and kept water) that binds
+    filler_frac: np.ndarray  # mass share of the solids that is not binder
+    short_fibre_frac: np.ndarray  # mass share of the solids that is short (crumbled) fibre
+    water_voids: np.ndarray  # volume share of the product held by water the process does not drive off
     hydrogen_wt_pct: np.ndarray
     feed_kg: np.ndarray
     regolith_kg: np.ndarray
@@ -126,9 +145,11 @@ def score_physics(t: EngineTables, b: RecipeBatch, batch_mass_kg: float) -> Phys
     N = len(b)
     mix = _feed_mix(t, b)
     ph = _phases(t, b, mix.x)
-    porosity = _porosity(t, b, ph)
-    mech = _mechanics(t, b, ph, porosity)
     dried = _dried_water(t, b, mix)
+    water_voids = _water_voids(t, b, mix, dried)
+    porosity = 1.0 - (1.0 - _porosity(t, b, ph)) * (1.0 - water_voids)
+    mech = _mechanics(t, b, ph, porosity)
+    strength = _strength(t, b, mix, ph, porosity)
     flows = _mass_flows(t, b, mix, batch_mass_kg, dried)
     ops = _operations(t, b, mix, ph.molten, flows, dried)
     steps = _hidden_steps(t, b, mix, flows, ops.batches, dried)
@@ -143,9 +164,13 @@ def score_physics(t: EngineTables, b: RecipeBatch, batch_mass_kg: float) -> Phys
         water_l=ops.water + steps.water,
         crew_min=ops.crew + steps.crew,
         modulus_gpa=mech.e_eff,
-        strength_mpa=mech.strength,
+        strength_mpa=strength,
         porosity=porosity,
         melt_fraction=ph.phi_b,
+        binder_fraction=ph.phi_bind * (1.0 - water_voids),  # free water kept in the part dilutes the binder
+        filler_frac=_mass_share(mix, 1.0 - t.binder[b.proc]),
+        short_fibre_frac=_mass_share(mix, t.short_fibre[None, :]),
+        water_voids=water_voids,
         hydrogen_wt_pct=hydrogen,
         feed_kg=feed,
         regolith_kg=flows.regolith_kg,
@@ -197,7 +222,8 @@ def _feed_mix(t: EngineTables, b: RecipeBatch) -> _Mix:
 class _Phases:
     v: np.ndarray  # [N,M] volume fractions
     molten: np.ndarray  # [N,M] molten at the process temperature
-    phi_b: np.ndarray  # binder (melt) volume fraction
+    phi_b: np.ndarray  # melt volume fraction
+    phi_bind: np.ndarray  # binder volume fraction (the melt, or what a cold process's activator bonds)
     phi_f: np.ndarray  # filler volume fraction
     needs: np.ndarray  # the process needs a melt phase
     impurity: np.ndarray  # compatibility impurity of the melt phase
@@ -221,7 +247,32 @@ def _phases(t: EngineTables, b: RecipeBatch, x: np.ndarray) -> _Phases:
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(phi_b[:, None] > 0, grp / phi_b[:, None], 0.0)
     impurity = np.where(phi_b > 0, 1.0 - (share**2).sum(axis=1), 0.0)
-    return _Phases(v=v, molten=molten, phi_b=phi_b, phi_f=phi_f, needs=needs, impurity=impurity)
+    phi_bind = (v * t.binder[b.proc]).sum(axis=1)
+    return _Phases(v=v, molten=molten, phi_b=phi_b, phi_bind=phi_bind, phi_f=phi_f, needs=needs, impurity=impurity)
+
+
+def _mass_share(mix: _Mix, mask: np.ndarray) -> np.ndarray:
+    """Mass share of the dry solids selected by ``mask`` ([N,M] or [1,M] weights)."""
+    return np.where(mix.solids > 0, (mix.x * mask).sum(axis=1) / np.maximum(mix.solids, 1e-12), 0.0)
+
+
+def _water_voids(t: EngineTables, b: RecipeBatch, mix: _Mix, dried: np.ndarray) -> np.ndarray:
+    """Volume share of the product taken by free water that neither the dryer (``dried``, kg per kg of
+    feed, see :func:`_dried_water`) nor the process (it is not heated to 100 deg C) drives off, and
+    that does not fit in the part's own pores.
+
+    Water up to each material's equilibrium uptake is held inside the material (its handbook properties
+    already include it). Free water first fills the pores the process leaves anyway (``base_porosity``:
+    a saturated part has the same skeleton as a dry one); only the excess pushes the solids apart. That
+    excess carries no load and leaves a void when it dries later, so it counts as porosity."""
+    boils = t.heated[b.proc] & (t.temperature[b.proc] >= 100.0)
+    free = np.maximum(mix.h - dried - (mix.x * t.water_uptake[None, :]).sum(axis=1), 0.0)
+    water = np.where(boils, 0.0, free) / RHO_WATER
+    skeleton = (mix.x / t.rho[None, :]).sum(axis=1) / (1.0 - t.base_porosity[b.proc])
+    pores = skeleton * t.base_porosity[b.proc]
+    excess = np.maximum(water - pores, 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(excess > 0, excess / (excess + skeleton), 0.0)
 
 
 def _porosity(t: EngineTables, b: RecipeBatch, ph: _Phases) -> np.ndarray:
@@ -239,29 +290,69 @@ def _porosity(t: EngineTables, b: RecipeBatch, ph: _Phases) -> np.ndarray:
 class _Mechanics:
     rigidity: np.ndarray
     e_eff: np.ndarray  # effective modulus, GPa
-    strength: np.ndarray  # MPa
     tightness: np.ndarray
 
 
 def _mechanics(t: EngineTables, b: RecipeBatch, ph: _Phases, porosity: np.ndarray) -> _Mechanics:
     v, phi_b, needs, impurity = ph.v, ph.phi_b, ph.needs, ph.impurity
-    # ---- rigidity
-    log_e = (v * np.log(t.modulus)[None, :]).sum(axis=1)
+    # ---- rigidity: a fibre in a matrix stiffens only with its length and orientation efficiency
+    log_e = (v * (np.log(t.modulus)[None, :] + _log_fibre_efficiency(t, b))).sum(axis=1)
     e_solid = np.exp(log_e)
-    min_melt = t.min_melt[b.proc]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        bond_ratio = np.where(min_melt > 0, phi_b / np.where(min_melt > 0, min_melt, 1.0), 1.0)
-    bond = np.where(needs, smoothstep(bond_ratio), 1.0)
+    bond = bond_factor(t, b, phi_b)
     dense = (1.0 - porosity) ** 2
     e_eff = e_solid * dense * bond * (1.0 - K_ADH_E * impurity) * t.structure[b.proc]
     rigidity = rigidity_index(e_eff)
-    s_solid = (v * t.strength[None, :]).sum(axis=1)
-    strength = s_solid * (1.0 - porosity) ** 1.5 * bond * (1.0 - K_ADH_E * impurity)
 
     # ---- tightness
     cont = np.where(needs, smoothstep((phi_b - PHI_PERC) / (PHI_CONT - PHI_PERC)), 1.0)
     tightness = np.clip(t.seal[b.proc] * cont * dense * (1.0 - K_ADH_T * impurity), 0.0, 1.0)
-    return _Mechanics(rigidity=rigidity, e_eff=e_eff, strength=strength, tightness=tightness)
+    return _Mechanics(rigidity=rigidity, e_eff=e_eff, tightness=tightness)
+
+
+def bond_factor(t: EngineTables, b: RecipeBatch, phi_b: np.ndarray) -> np.ndarray:
+    """Smoothstep of the melt share over the process's minimum (1 for processes without a melt)."""
+    min_melt = t.min_melt[b.proc]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        bond_ratio = np.where(min_melt > 0, phi_b / np.where(min_melt > 0, min_melt, 1.0), 1.0)
+    return np.where(t.needs_melt[b.proc], smoothstep(bond_ratio), 1.0)
+
+
+def fibre_efficiency(t: EngineTables, b: RecipeBatch) -> np.ndarray:
+    """[N,M] Kelly-Tyson x Krenchel efficiency of each fibre held in a binder (1 elsewhere)."""
+    in_matrix = (t.min_binder[b.proc] > 0)[:, None]
+    fibre = (t.fibre_eta_l > 0)[None, :] & ~t.binder[b.proc]
+    eta = t.fibre_eta_l[None, :] * t.fibre_orientation[b.proc][:, None]
+    return np.where(in_matrix & fibre, eta, 1.0)
+
+
+def _log_fibre_efficiency(t: EngineTables, b: RecipeBatch) -> np.ndarray:
+    return np.log(np.maximum(fibre_efficiency(t, b), 1e-12))
+
+
+def _strength(t: EngineTables, b: RecipeBatch, mix: _Mix, ph: _Phases, porosity: np.ndarray) -> np.ndarray:
+    """Strength (MPa) carried by what holds the part together, lowered by porosity (Ryshkewitch).
+
+    * Bound parts (a melt or an activated binder): the binder carries its own strength times its
+      volume share (grain fillers carry none), fibres add ``v_f eta_l eta_o sigma_f`` (Kelly-Tyson,
+      Krenchel); regolith as the binder has its dense strength ``45 MPa exp(b 0.12)``.
+    * Mechanical products: the intact items carry their strength; loose grains and a loose product
+      (shredded particles) carry none.
+    * ``x exp(-b P)`` with the total porosity (water-filled voids included); regolith-majority parts
+      are capped at the sintered-regolith ceiling.
+    """
+    bound = t.min_binder[b.proc] > 0
+    binder = t.binder[b.proc]
+    sigma0 = np.broadcast_to(t.strength, binder.shape).copy()
+    sigma0[:, t.regolith_index] *= np.exp(RYSHKEWITCH_B * REGOLITH_REF_POROSITY)
+    eta = fibre_efficiency(t, b)
+    fibre = (t.fibre_eta_l > 0)[None, :] & ~binder
+    s_bound = (ph.v * sigma0 * (binder + fibre * eta)).sum(axis=1)
+    s_bound = s_bound * (1.0 - K_ADH_E * ph.impurity) * bond_factor(t, b, ph.phi_b)
+    s_loose = (ph.v * t.strength[None, :] * ~t.grain[None, :]).sum(axis=1)
+    s_loose = np.where(t.loose_product[b.proc], 0.0, s_loose)
+    s = np.where(bound, s_bound, s_loose) * np.exp(-RYSHKEWITCH_B * porosity)
+    regolith_major = mix.x[:, t.regolith_index] > 0.5 * mix.solids
+    return np.where(regolith_major, np.minimum(s, REGOLITH_CEILING_MPA), s)
 
 
 @dataclass(frozen=True)
@@ -286,8 +377,11 @@ def _mass_flows(t: EngineTables, b: RecipeBatch, mix: _Mix, batch_mass_kg: float
     boils = heated & (temp >= 100.0)
     vapour = np.where(boils, mix.h, dried)  # the dryer's water leaves even when the process does not boil
     volatiles = b.reg * t.reg_volatile[b.proc]
-    fines = t.fines[b.proc] * mix.solids
-    trim = t.trim[b.proc] * mix.solids
+    # fines and trim are taken from what the part is made of: its solids, plus the water it keeps when
+    # the process does not drive it off (trimming a wet part removes wet material)
+    kept = mix.solids + np.where(boils, 0.0, mix.h - dried)
+    fines = t.fines[b.proc] * kept
+    trim = t.trim[b.proc] * kept
     y = 1.0 - vapour - volatiles - fines - trim
     y = np.maximum(y, 1e-6)
     feed = batch_mass_kg / y

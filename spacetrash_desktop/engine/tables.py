@@ -56,6 +56,14 @@ class StepTables:
     consumable_per_kg_regolith: np.ndarray  # [P] kg per kg of regolith
 
 
+# Fibre-matrix interfacial shear strength for Kelly-Tyson (assumption: tau(PE) 5-10 MPa, facts file sec. 2;
+# used for every matrix, regolith included, for lack of a measured value).
+TAU_INTERFACE_MPA = 7.5
+# A fibre whose Kelly-Tyson length efficiency is below this is "short" (shorter than 5 critical lengths):
+# it counts against a process's short-fibre cap (docs/PHYSICS.md).
+SHORT_FIBRE_ETA = 0.9
+
+
 @dataclass(frozen=True)
 class EngineTables:
     # materials (M)
@@ -67,8 +75,12 @@ class EngineTables:
     cp: np.ndarray  # kJ/kg K
     latent: np.ndarray  # kJ/kg
     hydrogen: np.ndarray  # wt%
+    water_uptake: np.ndarray  # [M] equilibrium water uptake, mass fraction of the dry material
     decomposition: np.ndarray  # deg C
     melt: np.ndarray  # deg C, nan when the material does not melt
+    grain: np.ndarray  # bool [M]: a loose powder or grain (mineral family) that carries no load unbound
+    fibre_eta_l: np.ndarray  # [M] Kelly-Tyson length efficiency of a fibre (0 for a non-fibre)
+    short_fibre: np.ndarray  # bool [M]: a fibre shorter than ~5 critical lengths (crumb)
     group: np.ndarray  # int compat group per material
     n_groups: int
     regolith_index: int
@@ -101,8 +113,14 @@ class EngineTables:
     seal: np.ndarray
     max_batch: np.ndarray
     burns_or_vents: np.ndarray  # bool [P]: a process that burns or vents (forbidden by the challenge)
+    min_binder: np.ndarray  # [P] minimum binder volume share of the solids (0: no consolidation rule)
+    max_filler: np.ndarray  # [P] maximum mass share of the solids that is not binder
+    max_short_fibre: np.ndarray  # [P] maximum mass share of short fibre in the solids
+    fibre_orientation: np.ndarray  # [P] Krenchel orientation efficiency
+    loose_product: np.ndarray  # bool [P]: the product is loose particles (nothing bound)
     # process x material masks [P, M]
     molten: np.ndarray  # the material is a molten phase at the process temperature
+    binder: np.ndarray  # the material binds the part at the process conditions (molten, or activated)
     refused: np.ndarray  # explicitly refused by the process
     not_accepted: np.ndarray  # not on the process's accept list
     heated_hazard: np.ndarray  # heated process and the material releases HF/PFAS... when heated
@@ -173,6 +191,7 @@ def _material_columns(mats: Sequence[Material]) -> dict[str, Any]:
     """The per-material property arrays [M] and the compatibility groups."""
     groups = sorted({m.compat_group for m in mats})
     gidx = {g: i for i, g in enumerate(groups)}
+    eta_l = _fibre_length_efficiency(mats)
     return dict(
         material_ids=tuple(m.material_id for m in mats),
         material_names=tuple(m.name for m in mats),
@@ -182,11 +201,28 @@ def _material_columns(mats: Sequence[Material]) -> dict[str, Any]:
         cp=np.array([m.cp_kj_kg_k for m in mats], float),
         latent=np.array([m.latent_heat_kj_kg for m in mats], float),
         hydrogen=np.array([m.hydrogen_wt_pct for m in mats], float),
+        water_uptake=np.array([m.water_uptake_pct for m in mats], float) / 100.0,
         decomposition=_decomposition(mats),
         melt=_melt(mats),
+        grain=np.array([m.family == MaterialFamily.MINERAL for m in mats], bool),
+        fibre_eta_l=eta_l,
+        short_fibre=(eta_l > 0) & (eta_l < SHORT_FIBRE_ETA),
         group=np.array([gidx[m.compat_group] for m in mats], int),
         n_groups=len(groups),
     )
+
+
+def _fibre_length_efficiency(mats: Sequence[Material]) -> np.ndarray:
+    """Kelly-Tyson length efficiency [M]: critical length lc = sigma_f d / (2 tau);
+    eta_l = 1 - lc / (2 l) for l >= lc, l / (2 lc) below; 0 for a material that is not a fibre."""
+    out = np.zeros(len(mats))
+    for i, m in enumerate(mats):
+        if m.fibre_length_mm is None or m.fibre_diameter_um is None:
+            continue
+        lc_mm = m.strength_mpa * m.fibre_diameter_um / (2.0 * TAU_INTERFACE_MPA) / 1000.0
+        length = m.fibre_length_mm
+        out[i] = 1.0 - lc_mm / (2.0 * length) if length >= lc_mm else length / (2.0 * lc_mm)
+    return out
 
 
 def _melt(mats: Sequence[Material]) -> np.ndarray:
@@ -243,6 +279,11 @@ def _process_columns(procs: Sequence[Process]) -> dict[str, Any]:
         seal=arr("seal_factor"),
         max_batch=arr("max_batch_kg"),
         burns_or_vents=np.array([bool({"burning", "venting", "incineration"} & set(p.hazards)) for p in procs]),
+        min_binder=np.array([p.min_melt_fraction if p.needs_melt_phase else p.min_binder_fraction for p in procs]),
+        max_filler=arr("max_filler_frac"),
+        max_short_fibre=arr("max_short_fibre_frac"),
+        fibre_orientation=arr("fibre_orientation"),
+        loose_product=np.array([p.product_form == "particles" for p in procs], bool),
     )
 
 
@@ -260,15 +301,22 @@ def _process_material_masks(
     molten = heated[:, None] & ~np.isnan(melt)[None, :] & (temp[:, None] >= np.nan_to_num(melt, nan=1e9)[None, :])
     refused = np.zeros((P, M), bool)
     not_acc = np.zeros((P, M), bool)
+    binder = np.zeros((P, M), bool)
     for pi, p in enumerate(procs):
         for mi, mid in enumerate(mids):
             refused[pi, mi] = mid in p.refuses
             not_acc[pi, mi] = not ("*" in p.accepts or mid in p.accepts)
+            binder[pi, mi] = molten[pi, mi] if p.needs_melt_phase else mid in p.binder_materials
     hazard_mat = np.array([bool(NEVER_HEAT_HAZARDS & set(m.heated_hazard)) for m in mats])
     heated_hazard = heated[:, None] & hazard_mat[None, :]
     decomposes = heated[:, None] & (temp[:, None] >= decomp[None, :] - DECOMPOSITION_MARGIN_C)
     return dict(
-        molten=molten, refused=refused, not_accepted=not_acc, heated_hazard=heated_hazard, decomposes=decomposes
+        molten=molten,
+        binder=binder,
+        refused=refused,
+        not_accepted=not_acc,
+        heated_hazard=heated_hazard,
+        decomposes=decomposes,
     )
 
 

@@ -20,6 +20,7 @@ from enum import IntFlag
 
 import numpy as np
 
+from spacetrash_desktop.common import lower_first, sentence
 from spacetrash_desktop.domain import Process, RecipeStatus, Target
 from spacetrash_desktop.engine.physics import PhysicsResult
 from spacetrash_desktop.engine.recipes import RecipeBatch
@@ -53,7 +54,7 @@ class Flag(IntFlag):
     CAUSTIC = 1 << 21
     ALUMINIUM_FLAKES = 1 << 22
     WET_FEED = 1 << 23
-    NO_BINDER = 1 << 24
+    NO_BINDER = 1 << 24  # retired (issue 12): superseded by NO_CONSOLIDATION; the bit stays reserved
     HOT_SURFACE = 1 << 25
     OOD = 1 << 26  # set by the ML layer: far from the training data
     COMBUSTIBLE_DUST = 1 << 27  # a powder that can burn or explode as a dust cloud (carbon powder)
@@ -155,7 +156,9 @@ def vet(
     caps and targets are judged on them. Safety rules use only the recipe."""
     if props is None:
         props = phys.objectives()
-    f = safety_flags(t, b, phys.material_frac, phys.moisture_frac)
+    # the feed's water after the dryer (hidden steps): dried items no longer count as wet feed
+    left = phys.moisture_frac - phys.dried_water_kg / np.maximum(phys.feed_kg, 1e-12)
+    f = safety_flags(t, b, phys.material_frac, left)
 
     def setf(mask, flag):
         nonlocal f
@@ -175,9 +178,17 @@ def vet(
     setf(phys.consumables_kg > target.max_consumables_kg + EPS, Flag.CONSUMABLES_CAP)
     setf(props[:, 0] < target.rigidity_min - EPS, Flag.RIGIDITY_LOW)
     setf(props[:, 1] < target.tightness_min - EPS, Flag.TIGHTNESS_LOW)
-    min_melt = t.min_melt[b.proc]
-    setf(t.needs_melt[b.proc] & (phys.melt_fraction < 0.5 * min_melt), Flag.NO_BINDER)
-    return VettingResult(f)
+    return VettingResult(f | consolidation_flags(t, b, phys))
+
+
+def consolidation_flags(t: EngineTables, b: RecipeBatch, phys: PhysicsResult) -> np.ndarray:
+    """Hard rules of the recipe alone: too little binder at the process conditions for a solid part
+    (NO_CONSOLIDATION; it supersedes the old NO_BINDER warning), or more filler or short fibre than
+    the process can carry (FILLER_LIMIT)."""
+    min_binder = t.min_binder[b.proc]
+    f = np.where((min_binder > 0) & (phys.binder_fraction < min_binder - EPS), int(Flag.NO_CONSOLIDATION), 0)
+    over = (phys.filler_frac > t.max_filler[b.proc] + EPS) | (phys.short_fibre_frac > t.max_short_fibre[b.proc] + EPS)
+    return f | np.where(over, int(Flag.FILLER_LIMIT), 0)
 
 
 # ------------------------------------------------------------------------------------- reasons
@@ -198,6 +209,8 @@ def explain(
     present = [t.material_ids[j] for j in range(len(x)) if x[j] > 1e-9 and j != t.regolith_index]
     reasons = _Reasons(flags)
     _refusal_reasons(reasons, t, b, i, proc, present)
+    if phys is not None:
+        _consolidation_reasons(reasons, t, b, i, proc, phys)
     if target is not None:
         _target_reasons(reasons, t, b, i, proc, phys, target, props)
     _warning_reasons(reasons, proc)
@@ -263,6 +276,50 @@ def _refusal_reasons(
         f"{proc.name} takes {proc.regolith_min:.0%}-{proc.regolith_max:.0%} regolith; "
         f"this recipe has {float(b.reg[i]):.0%}.",
     )
+
+
+_CRUMBLES = {
+    "filament": "the strand would crumble",
+    "tile": "the tile would crumble",
+    "panel": "the sheet would fall apart",
+}
+
+
+def _consolidation_reasons(
+    reasons: _Reasons, t: EngineTables, b: RecipeBatch, i: int, proc: Process, phys: PhysicsResult
+) -> None:
+    """Why the part would not hold together, or carries more filler than the process can."""
+    pi = int(b.proc[i])
+    need = float(t.min_binder[pi])
+    have = float(phys.binder_fraction[i])
+    crumbles = _CRUMBLES.get(proc.product_form, f"the {proc.product_form} would crumble")
+    if proc.needs_melt_phase:
+        what = f"only {have:.0%} of the volume melts at {proc.temperature_c:.0f} °C"
+    else:
+        names = dict(zip(t.material_ids, t.material_names))
+        binder = ", ".join(names.get(m, m) for m in proc.binder_materials) or "the binder"
+        what = f"only {have:.0%} of the volume is {binder}, the part the process bonds"
+    water = float(phys.water_voids[i])
+    if water > 0.01:
+        what += f" ({water:.0%} is water the process does not drive off)"
+    reasons.add(
+        Flag.NO_CONSOLIDATION,
+        RecipeStatus.INFEASIBLE,
+        sentence(f"{what}; {lower_first(proc.name)} needs {need:.0%}: {crumbles}"),
+    )
+    parts = []
+    filler, short = float(phys.filler_frac[i]), float(phys.short_fibre_frac[i])
+    if filler > proc.max_filler_frac + EPS:
+        parts.append(
+            f"{filler:.0%} of the solids does not melt or bind; {lower_first(proc.name)} carries at most "
+            f"{proc.max_filler_frac:.0%} (more clogs the nozzle and weakens the part)"
+        )
+    if short > proc.max_short_fibre_frac + EPS:
+        parts.append(
+            f"{short:.0%} of the solids is crumbled fibre; at most {proc.max_short_fibre_frac:.0%} mixes in "
+            f"(more clumps and leaves voids)"
+        )
+    reasons.add(Flag.FILLER_LIMIT, RecipeStatus.INFEASIBLE, sentence("; ".join(parts) or "Too much filler"))
 
 
 def _target_reasons(
@@ -345,11 +402,6 @@ def _warning_reasons(reasons: _Reasons, proc: Process) -> None:
         "Aluminium foil layers do not melt: they stay in the product as flakes. Separate them first if you can.",
     )
     add(Flag.WET_FEED, "warning", "Wet feed in an unheated process: dry it first or the product may grow mould.")
-    add(
-        Flag.NO_BINDER,
-        "warning",
-        f"Too little material melts at {proc.temperature_c:.0f} °C to bind the product; expect a crumbly result.",
-    )
     add(
         Flag.HOT_SURFACE, "warning", f"Hot surfaces at {proc.temperature_c:.0f} °C: wait for cool-down before handling."
     )

@@ -101,7 +101,7 @@ def test_a_recipe_is_listed_once(catalog, mode):
 @pytest.mark.slow
 def test_deterministic_for_a_seed(catalog):
     t = compile_tables(catalog, synthetic_inventory(catalog, 60, seed=1))
-    target = catalog.targets["interior_panel"]
+    target = catalog.targets["container"]  # a front large enough that two seeds differ
     a = search(t, target, PhysicsScorer(), mode="evolutionary", max_evals=40_000, seed=11)
     b = search(t, target, PhysicsScorer(), mode="evolutionary", max_evals=40_000, seed=11)
     c = search(t, target, PhysicsScorer(), mode="evolutionary", max_evals=40_000, seed=12)
