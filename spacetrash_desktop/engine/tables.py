@@ -7,12 +7,12 @@ operations with no per-recipe Python loop.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from spacetrash_desktop.catalog.datasets import Catalog
+from spacetrash_desktop.catalog.datasets import HAZARD_CODES, Catalog, MaterialHazard, ProcessNote
 from spacetrash_desktop.domain import NEVER_HEAT_HAZARDS, Material, Process, WasteItem
 
 REGOLITH_ID = "mgs1_regolith"
@@ -21,6 +21,8 @@ DECOMPOSITION_MARGIN_C = 10.0  # a material within 10 deg C of its decomposition
 MAX_SLOTS = 4
 # Relative/absolute spreads used when no process-specific figure exists (assumption).
 DEFAULT_VARIABILITY = (0.05, 0.05, 0.10, 0.10, 0.15)
+FOIL_ID = "aluminium_foil"  # foil layers of laminates: stay as flakes in a melt-bound product
+LAMINATE_FLAG = "multilayer"  # inventory flag of a recycled laminate (never food contact, docs/RESULTS.md)
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,19 @@ class EngineTables:
     # [P, 5] assumed spread: sd of rigidity and tightness (index units), relative sd of energy, water,
     # crew (from datasets/process_variability.csv through the catalog; DEFAULT_VARIABILITY otherwise)
     variability: np.ndarray
+    # crew hazards (datasets/material_hazards.csv): per material its MaterialHazard (None: no row), per
+    # hazard code a [P, M] mask of the materials that carry it in that process (heated-only codes are
+    # False in unheated processes); food_unsafe [M]: never in a food-contact product
+    material_hazards: tuple[MaterialHazard | None, ...] = ()
+    hazard_masks: Mapping[str, np.ndarray] = field(default_factory=dict)
+    food_unsafe: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    # items: category, flags, and whether the item is a recycled laminate [n+1] (padding row: False)
+    item_categories: tuple[str, ...] = ()
+    item_flags: tuple[tuple[str, ...], ...] = ()
+    item_laminate: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    # per process, the parts of its safety note with the items/materials they apply to
+    process_notes: tuple[tuple[ProcessNote, ...], ...] = ()
+    foil_index: int = -1  # the aluminium foil material, -1 when the catalog has none
 
     @property
     def n_items(self) -> int:
@@ -130,7 +145,26 @@ def compile_tables(catalog: Catalog, items: Sequence[WasteItem]) -> EngineTables
         tg_loss_frac=tg_l,
         reg_volatile=reg_vol,
         variability=_variability_table(catalog, procs),
+        **_hazard_columns(catalog, mats, proc_cols["heated"]),
+        item_categories=tuple(it.category for it in items),
+        item_flags=tuple(tuple(it.flags) for it in items),
+        item_laminate=np.array([LAMINATE_FLAG in it.flags for it in items] + [False], bool),
+        process_notes=tuple(tuple(catalog.process_notes.get(p.process_id, ())) for p in procs),
+        foil_index=midx.get(FOIL_ID, -1),
     )
+
+
+def _hazard_columns(catalog: Catalog, mats: Sequence[Material], heated: np.ndarray) -> dict[str, Any]:
+    """The crew-hazard arrays: each material's hazard row, a [P, M] mask per hazard code, the
+    food-unsafe materials [M]."""
+    hz = tuple(catalog.material_hazards.get(m.material_id) for m in mats)
+    masks = {}
+    for code in sorted(HAZARD_CODES):
+        has = np.array([h is not None and code in h.codes for h in hz], bool)
+        heated_only = np.array([h is not None and h.applies_in == "heated" for h in hz], bool)
+        masks[code] = has[None, :] & (heated[:, None] | ~heated_only[None, :])
+    food = np.array([h is not None and h.food_contact_unsafe for h in hz], bool)
+    return dict(material_hazards=hz, hazard_masks=masks, food_unsafe=food)
 
 
 def _material_columns(mats: Sequence[Material]) -> dict[str, Any]:
