@@ -271,7 +271,10 @@ def process_note(t: EngineTables, b: RecipeBatch, i: int, x: np.ndarray) -> str:
     facts = {("material", t.material_ids[j]) for j in np.flatnonzero(x > 1e-9)}
     for k in slots:
         facts |= {("flag", f.lower()) for f in t.item_flags[k]}
-    texts = {"category": [t.item_categories[k].lower() for k in slots], "name": [t.item_names[k].lower() for k in slots]}
+    texts = {
+        "category": [t.item_categories[k].lower() for k in slots],
+        "name": [t.item_names[k].lower() for k in slots],
+    }
 
     def applies(kind: str, value: str) -> bool:
         if kind in texts:
