@@ -96,6 +96,8 @@ class EngineTables:
     item_categories: tuple[str, ...] = ()
     item_flags: tuple[tuple[str, ...], ...] = ()
     item_laminate: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    # [n+1] the item may never go into a food-contact product (a laminate, or a food-unsafe material)
+    item_food_unsafe: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
     # per process, the parts of its safety note with the items/materials they apply to
     process_notes: tuple[tuple[ProcessNote, ...], ...] = ()
     foil_index: int = -1  # the aluminium foil material, -1 when the catalog has none
@@ -130,6 +132,8 @@ def compile_tables(catalog: Catalog, items: Sequence[WasteItem]) -> EngineTables
     tg_t = np.array([t for t, _ in catalog.mgs1_tg] or [AMBIENT_C, 1000.0], float)
     tg_l = np.array([loss for _, loss in catalog.mgs1_tg] or [0.0, 0.0], float) / 100.0
     reg_vol = np.where(proc_cols["heated"], np.interp(proc_cols["temperature"], tg_t, tg_l), 0.0)
+    hz = _hazard_columns(catalog, mats, proc_cols["heated"])
+    laminate = np.array([LAMINATE_FLAG in it.flags for it in items] + [False], bool)
     return EngineTables(
         **_material_columns(mats),
         regolith_index=midx[REGOLITH_ID],
@@ -145,10 +149,11 @@ def compile_tables(catalog: Catalog, items: Sequence[WasteItem]) -> EngineTables
         tg_loss_frac=tg_l,
         reg_volatile=reg_vol,
         variability=_variability_table(catalog, procs),
-        **_hazard_columns(catalog, mats, proc_cols["heated"]),
+        **hz,
         item_categories=tuple(it.category for it in items),
         item_flags=tuple(tuple(it.flags) for it in items),
-        item_laminate=np.array([LAMINATE_FLAG in it.flags for it in items] + [False], bool),
+        item_laminate=laminate,
+        item_food_unsafe=laminate | ((item_cols["composition"] > 1e-12) & hz["food_unsafe"][None, :]).any(axis=1),
         process_notes=tuple(tuple(catalog.process_notes.get(p.process_id, ())) for p in procs),
         foil_index=midx.get(FOIL_ID, -1),
     )

@@ -219,3 +219,20 @@ def test_an_unknown_hazard_code_fails_loudly(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("COMBUSTIBLE_DUST", "SPOOKY", 1), encoding="utf-8")
     with pytest.raises(CatalogError, match="unknown hazard code"):
         load_catalog_from(root)
+
+
+def test_the_item_food_safety_table_agrees_with_the_vetting(catalog, tables):
+    """tables.item_food_unsafe (for pruning a food-contact search) marks exactly the items that make a
+    one-item recipe fail the food-contact rule."""
+    target = dataclasses.replace(catalog.targets["interior_panel"], food_contact=True)
+    n = tables.n_items
+    b = RecipeBatch(
+        np.c_[np.arange(n), np.full((n, 3), n)].astype(np.int32),
+        np.c_[np.ones(n), np.zeros((n, 3))],
+        np.zeros(n),
+        np.full(n, tables.process_index("cold_press_binder"), np.int32),
+    )
+    ph = score_physics(tables, b, 1.0)
+    flagged = (vet(tables, b, ph, target).flags & int(Flag.FOOD_CONTACT)) != 0
+    assert (flagged == tables.item_food_unsafe[:n]).all()
+    assert not tables.item_food_unsafe[n]
