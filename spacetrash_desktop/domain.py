@@ -166,6 +166,7 @@ class Target:
     allowed_processes: tuple[str, ...] = ("*",)
     regolith_allowed: bool = True
     prefer_problematic: bool = True
+    food_contact: bool = False  # touches food: materials unsafe with food make a recipe infeasible
 
     def allows_process(self, process_id: str) -> bool:
         return "*" in self.allowed_processes or process_id in self.allowed_processes
@@ -186,6 +187,7 @@ class Target:
             "allowed_processes": list(self.allowed_processes),
             "regolith_allowed": self.regolith_allowed,
             "prefer_problematic": self.prefer_problematic,
+            "food_contact": self.food_contact,
         }
 
 

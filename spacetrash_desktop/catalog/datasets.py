@@ -39,8 +39,41 @@ DATASET_FILES = (
     "mgs1_tg",
     "process_variability",
     "process_steps",
+    "material_hazards",
+    "process_notes",
 )
 PROVENANCE_KINDS = {"V", "S", "D", "A"}
+# The crew hazard codes of material_hazards.csv; the engine turns each into the vetting flag of that name.
+HAZARD_CODES = frozenset({"COMBUSTIBLE_DUST", "FIBRE_DUST", "MATERIAL_HAZARD"})
+HAZARD_APPLIES_IN = frozenset({"any", "heated"})
+NOTE_CONDITIONS = ("material", "category", "name", "flag")
+
+
+@dataclass(frozen=True)
+class MaterialHazard:
+    """What a material means for the crew (datasets/material_hazards.csv): its hazard codes (empty
+    when another rule already keeps the hazard out), whether they arise in any process or only in a
+    heated one, the plain text and the protective equipment, and whether it is unsafe in contact with
+    food (with the reason)."""
+
+    material_id: str
+    codes: tuple[str, ...]
+    applies_in: str  # any | heated
+    text: str
+    ppe: str
+    food_contact_unsafe: bool
+    food_contact_reason: str = ""
+
+
+@dataclass(frozen=True)
+class ProcessNote:
+    """One part of a process's safety note (datasets/process_notes.csv) and when it applies:
+    ``conditions`` empty = every batch; else (kind, value) pairs, any of which makes it apply:
+    ("material", id) in the feed, ("category" | "name" | "flag", text) of an item in the recipe."""
+
+    process_id: str
+    conditions: tuple[tuple[str, str], ...]
+    note: str
 
 
 @dataclass(frozen=True)
@@ -56,6 +89,10 @@ class Catalog:
     process_variability: Mapping[str, tuple[float, float, float, float, float]] = field(default_factory=dict)
     # process_id -> hidden steps (shredding, drying, tooling warm-up, consumables); none when absent
     process_steps: Mapping[str, ProcessSteps] = field(default_factory=dict)
+    # material_id -> its crew hazards and food-contact safety (datasets/material_hazards.csv)
+    material_hazards: Mapping[str, MaterialHazard] = field(default_factory=dict)
+    # process_id -> the parts of its safety note, each with when it applies (datasets/process_notes.csv)
+    process_notes: Mapping[str, tuple[ProcessNote, ...]] = field(default_factory=dict)
 
     @property
     def material_ids(self) -> tuple[str, ...]:
@@ -310,7 +347,7 @@ def parse_target(
         for a in allowed:
             if a != "*" and a not in known:
                 problems.append(f"{where}: unknown process {a!r} in allowed_processes")
-    for key in ("regolith_allowed", "prefer_problematic"):
+    for key in ("regolith_allowed", "prefer_problematic", "food_contact"):
         if key in obj and not isinstance(obj[key], bool):
             problems.append(f"{where}: '{key}' must be true or false")
     if problems:
@@ -324,6 +361,7 @@ def parse_target(
             allowed_processes=tuple(allowed),
             regolith_allowed=bool(obj.get("regolith_allowed", True)),
             prefer_problematic=bool(obj.get("prefer_problematic", True)),
+            food_contact=bool(obj.get("food_contact", False)),
             **values,
         ),
         [],
@@ -431,6 +469,84 @@ def _load_process_steps(root: Path, processes: Mapping[str, Process], problems: 
     return out
 
 
+def _load_material_hazards(
+    root: Path, materials: Mapping[str, Material], problems: list[str]
+) -> dict[str, MaterialHazard]:
+    """material_id -> MaterialHazard (empty when the file is absent: no crew flags, nothing refused
+    for food contact)."""
+    path = root / "material_hazards.csv"
+    if not path.exists():
+        return {}
+    out: dict[str, MaterialHazard] = {}
+    for n, row in enumerate(read_csv_rows(path), start=2):
+        r = _RowReader("material_hazards.csv", row, n, problems)
+        mid = r.text("material_id")
+        codes = r.items("hazard_codes")
+        applies_in = r.text("applies_in")
+        h = MaterialHazard(
+            material_id=mid,
+            codes=codes,
+            applies_in=applies_in,
+            text=r.text("crew_text"),
+            ppe=r.text("ppe", required=bool(codes)),
+            food_contact_unsafe=r.flag("food_contact_unsafe"),
+            food_contact_reason=r.text("food_contact_reason", required=False),
+        )
+        if mid not in materials:
+            problems.append(f"material_hazards.csv line {n}: unknown material {mid!r}")
+        if mid in out:
+            problems.append(f"material_hazards.csv line {n}: duplicate material {mid!r}")
+        if set(codes) - HAZARD_CODES:
+            problems.append(
+                f"material_hazards.csv line {n}: unknown hazard code(s) {sorted(set(codes) - HAZARD_CODES)}; "
+                f"use {', '.join(sorted(HAZARD_CODES))}"
+            )
+        if applies_in not in HAZARD_APPLIES_IN:
+            problems.append(f"material_hazards.csv line {n}: applies_in={applies_in!r} is not any or heated")
+        if h.food_contact_unsafe and not h.food_contact_reason:
+            problems.append(f"material_hazards.csv line {n}: {mid} is unsafe with food but gives no reason")
+        out[mid] = h
+    return out
+
+
+def _note_conditions(text: str, materials: Mapping[str, Material], where: str, problems: list[str]):
+    """``*`` or ``kind:value;kind:value`` -> ((kind, value), ...); empty for ``*`` (every batch)."""
+    if text.strip() == "*":
+        return ()
+    out = []
+    for part in (x.strip() for x in text.split(";") if x.strip()):
+        kind, _, value = part.partition(":")
+        kind, value = kind.strip().lower(), value.strip()
+        if kind not in NOTE_CONDITIONS or not value:
+            problems.append(f"{where}: condition {part!r} is not '*' or one of {', '.join(NOTE_CONDITIONS)}:<value>")
+            continue
+        if kind == "material" and value not in materials:
+            problems.append(f"{where}: unknown material {value!r}")
+        out.append((kind, value if kind == "material" else value.lower()))
+    if not out:
+        problems.append(f"{where}: applies_to is empty (use '*' for every batch)")
+    return tuple(out)
+
+
+def _load_process_notes(
+    root: Path, processes: Mapping[str, Process], materials: Mapping[str, Material], problems: list[str]
+) -> dict[str, tuple[ProcessNote, ...]]:
+    """process_id -> its ProcessNotes in file order (empty when the file is absent)."""
+    path = root / "process_notes.csv"
+    if not path.exists():
+        return {}
+    out: dict[str, list[ProcessNote]] = {}
+    for n, row in enumerate(read_csv_rows(path), start=2):
+        r = _RowReader("process_notes.csv", row, n, problems)
+        pid = r.text("process_id")
+        if pid not in processes:
+            problems.append(f"process_notes.csv line {n}: unknown process {pid!r}")
+        where = f"process_notes.csv line {n}"
+        conditions = _note_conditions(r.text("applies_to"), materials, where, problems)
+        out.setdefault(pid, []).append(ProcessNote(pid, conditions, r.text("note")))
+    return {pid: tuple(notes) for pid, notes in out.items()}
+
+
 def _load_sources(root: Path, problems: list[str]) -> dict[str, dict[str, str]]:
     out = {}
     for n, row in enumerate(read_csv_rows(root / "sources.csv"), start=2):
@@ -454,6 +570,8 @@ def load_catalog_from(root: Path) -> Catalog:
         mgs1_tg = _load_mgs1_tg(root, problems)
         variability = _load_process_variability(root, problems)
         steps = _load_process_steps(root, processes, problems)
+        hazards = _load_material_hazards(root, materials, problems)
+        notes = _load_process_notes(root, processes, materials, problems)
         result = parse_inventory_rows(
             read_csv_rows(root / "waste_inventory.csv"),
             _material_lookup(materials.values()),
@@ -476,6 +594,8 @@ def load_catalog_from(root: Path) -> Catalog:
         sources=sources,
         process_variability=variability,
         process_steps=steps,
+        material_hazards=hazards,
+        process_notes=notes,
     )
 
 
@@ -503,6 +623,8 @@ CLAIM_COLUMNS = {
     "mgs1": set(),
     "mgs1_tg": set(),
     "process_steps": {"shred_rigid_feed", "consumable"},
+    "material_hazards": {"hazard_codes", "applies_in", "food_contact_unsafe"},
+    "process_notes": {"applies_to"},
 }
 
 

@@ -15,7 +15,7 @@ from spacetrash_desktop.engine.physics import PhysicsResult, score_physics
 from spacetrash_desktop.engine.recipes import RecipeBatch
 from spacetrash_desktop.engine.search import Store
 from spacetrash_desktop.engine.tables import EngineTables
-from spacetrash_desktop.engine.vetting import INFEASIBLE_MASK, REFUSED_MASK, explain
+from spacetrash_desktop.engine.vetting import INFEASIBLE_MASK, REFUSED_MASK, explain, recipe_hazards
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,8 @@ class Candidate:
     preference: float  # share of the feed from problematic waste
     ood: bool
     details: Mapping[str, float]
+    # crew hazards of the materials in the feed: {code, material_id, material, text, ppe} each
+    hazards: tuple[dict, ...] = ()
 
     @property
     def feasible(self) -> bool:
@@ -76,6 +78,7 @@ class Candidate:
             "problematic_share": _r(self.preference),
             "ood": bool(self.ood),
             "flags": [dict(r) for r in self.reasons],
+            "hazards": [dict(h) for h in self.hazards],
             "mass_flow": {
                 "feed_kg": _r(self.details.get("feed_kg", 0.0)),
                 "product_kg": _r(self.details.get("product_kg", 0.0)),
@@ -217,4 +220,5 @@ def _candidate(
         preference=float(arrays["pref"][r]),
         ood=bool(arrays["ood"][r]),
         details=details,
+        hazards=tuple(recipe_hazards(tables, b, j, ph.material_frac[j])),
     )

@@ -7,12 +7,12 @@ operations with no per-recipe Python loop.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from spacetrash_desktop.catalog.datasets import Catalog
+from spacetrash_desktop.catalog.datasets import HAZARD_CODES, Catalog, MaterialHazard, ProcessNote
 from spacetrash_desktop.domain import NEVER_HEAT_HAZARDS, Material, MaterialFamily, Process, ProcessSteps, WasteItem
 
 REGOLITH_ID = "mgs1_regolith"
@@ -62,6 +62,8 @@ TAU_INTERFACE_MPA = 7.5
 # A fibre whose Kelly-Tyson length efficiency is below this is "short" (shorter than 5 critical lengths):
 # it counts against a process's short-fibre cap (docs/PHYSICS.md).
 SHORT_FIBRE_ETA = 0.9
+FOIL_ID = "aluminium_foil"  # foil layers of laminates: stay as flakes in a melt-bound product
+LAMINATE_FLAG = "multilayer"  # inventory flag of a recycled laminate (never food contact, docs/RESULTS.md)
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,21 @@ class EngineTables:
     variability: np.ndarray
     # hidden steps: pre-shredding, drying, tooling warm-up, consumables (datasets/process_steps.csv)
     steps: StepTables
+    # crew hazards (datasets/material_hazards.csv): per material its MaterialHazard (None: no row), per
+    # hazard code a [P, M] mask of the materials that carry it in that process (heated-only codes are
+    # False in unheated processes); food_unsafe [M]: never in a food-contact product
+    material_hazards: tuple[MaterialHazard | None, ...] = ()
+    hazard_masks: Mapping[str, np.ndarray] = field(default_factory=dict)
+    food_unsafe: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    # items: category, flags, and whether the item is a recycled laminate [n+1] (padding row: False)
+    item_categories: tuple[str, ...] = ()
+    item_flags: tuple[tuple[str, ...], ...] = ()
+    item_laminate: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    # [n+1] the item may never go into a food-contact product (a laminate, or a food-unsafe material)
+    item_food_unsafe: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    # per process, the parts of its safety note with the items/materials they apply to
+    process_notes: tuple[tuple[ProcessNote, ...], ...] = ()
+    foil_index: int = -1  # the aluminium foil material, -1 when the catalog has none
 
     @property
     def n_items(self) -> int:
@@ -168,6 +185,8 @@ def compile_tables(catalog: Catalog, items: Sequence[WasteItem]) -> EngineTables
     tg_t = np.array([t for t, _ in catalog.mgs1_tg] or [AMBIENT_C, 1000.0], float)
     tg_l = np.array([loss for _, loss in catalog.mgs1_tg] or [0.0, 0.0], float) / 100.0
     reg_vol = np.where(proc_cols["heated"], np.interp(proc_cols["temperature"], tg_t, tg_l), 0.0)
+    hz = _hazard_columns(catalog, mats, proc_cols["heated"])
+    laminate = np.array([LAMINATE_FLAG in it.flags for it in items] + [False], bool)
     return EngineTables(
         **_material_columns(mats),
         regolith_index=midx[REGOLITH_ID],
@@ -184,7 +203,27 @@ def compile_tables(catalog: Catalog, items: Sequence[WasteItem]) -> EngineTables
         reg_volatile=reg_vol,
         variability=_variability_table(catalog, procs),
         steps=_step_tables(catalog, procs, items),
+        **hz,
+        item_categories=tuple(it.category for it in items),
+        item_flags=tuple(tuple(it.flags) for it in items),
+        item_laminate=laminate,
+        item_food_unsafe=laminate | ((item_cols["composition"] > 1e-12) & hz["food_unsafe"][None, :]).any(axis=1),
+        process_notes=tuple(tuple(catalog.process_notes.get(p.process_id, ())) for p in procs),
+        foil_index=midx.get(FOIL_ID, -1),
     )
+
+
+def _hazard_columns(catalog: Catalog, mats: Sequence[Material], heated: np.ndarray) -> dict[str, Any]:
+    """The crew-hazard arrays: each material's hazard row, a [P, M] mask per hazard code, the
+    food-unsafe materials [M]."""
+    hz = tuple(catalog.material_hazards.get(m.material_id) for m in mats)
+    masks = {}
+    for code in sorted(HAZARD_CODES):
+        has = np.array([h is not None and code in h.codes for h in hz], bool)
+        heated_only = np.array([h is not None and h.applies_in == "heated" for h in hz], bool)
+        masks[code] = has[None, :] & (heated[:, None] | ~heated_only[None, :])
+    food = np.array([h is not None and h.food_contact_unsafe for h in hz], bool)
+    return dict(material_hazards=hz, hazard_masks=masks, food_unsafe=food)
 
 
 def _material_columns(mats: Sequence[Material]) -> dict[str, Any]:

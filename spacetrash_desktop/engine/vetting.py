@@ -7,7 +7,12 @@ Three severities:
   refuses, decomposition, burning or venting, regolith outside what the process takes);
 * **infeasible** - possible but it misses the target (caps, stock, rigidity/tightness, a process
   or regolith the target does not allow);
-* **warning** - allowed, with a safety note for the crew.
+* **warning** - allowed, with a safety note for the crew (among them the crew hazards of the
+  materials in the recipe, from ``datasets/material_hazards.csv``).
+
+A target that touches food (``Target.food_contact``) makes a recipe infeasible when it holds a
+material unsafe with food or a recycled laminate. The process's safety note is given in the parts
+that apply to the recipe's own items and materials (``datasets/process_notes.csv``).
 
 Checks are vectorised over the batch and stored as a bit mask per recipe; the plain-language
 reasons are built only for the recipes a user looks at (:func:`explain`).
@@ -98,6 +103,12 @@ WARNING_MASK = int(
     | Flag.MATERIAL_HAZARD
 )
 EPS = 1e-9
+# the vetting flag of each crew hazard code of datasets/material_hazards.csv
+HAZARD_FLAGS = {
+    "COMBUSTIBLE_DUST": Flag.COMBUSTIBLE_DUST,
+    "FIBRE_DUST": Flag.FIBRE_DUST,
+    "MATERIAL_HAZARD": Flag.MATERIAL_HAZARD,
+}
 
 
 @dataclass
@@ -142,11 +153,23 @@ def safety_flags(t: EngineTables, b: RecipeBatch, x: np.ndarray, moisture: np.nd
     setf(micro[b.proc], Flag.MICROPLASTICS)
     setf(caustic[b.proc], Flag.CAUSTIC)
     setf(hot[b.proc], Flag.HOT_SURFACE)
-    al = t.material_ids.index("aluminium") if "aluminium" in t.material_ids else -1
-    if al >= 0:
-        setf(t.needs_melt[b.proc] & (x[:, al] > 1e-9), Flag.ALUMINIUM_FLAKES)
+    if t.foil_index >= 0:  # foil layers stay as flakes in a melt-bound product (bulk aluminium is refused)
+        setf(t.needs_melt[b.proc] & (x[:, t.foil_index] > 1e-9), Flag.ALUMINIUM_FLAKES)
     setf(~t.heated[b.proc] & (moisture > 0.10), Flag.WET_FEED)
+    in_feed = x > 1e-9  # regolith included: its dust is a crew hazard too
+    for code, flag in HAZARD_FLAGS.items():
+        mask = t.hazard_masks.get(code)
+        if mask is not None:
+            setf((in_feed & mask[b.proc]).any(axis=1), flag)
     return f
+
+
+def food_unsafe(t: EngineTables, b: RecipeBatch, x: np.ndarray) -> np.ndarray:
+    """[N] True when a recipe holds a material unsafe with food (regolith included) or a recycled
+    laminate item: it may not become a product that touches food."""
+    materials = ((x > 1e-9) & t.food_unsafe[None, :]).any(axis=1)
+    laminates = (t.item_laminate[b.idx] & (b.frac > 0)).any(axis=1)
+    return materials | laminates
 
 
 def vet(
@@ -167,6 +190,8 @@ def vet(
     allowed = np.array([target.allows_process(p) for p in t.process_ids])
     setf(~allowed[b.proc], Flag.PROCESS_NOT_ALLOWED)
     setf((b.reg > EPS) & (not target.regolith_allowed), Flag.REGOLITH_NOT_ALLOWED)
+    if target.food_contact:
+        setf(food_unsafe(t, b, phys.material_frac), Flag.FOOD_CONTACT)
     pad = t.n_items
     stock = t.stock[b.idx]
     used = phys.item_kg
@@ -213,10 +238,80 @@ def explain(
         _consolidation_reasons(reasons, t, b, i, proc, phys)
     if target is not None:
         _target_reasons(reasons, t, b, i, proc, phys, target, props)
+        reasons.add(Flag.FOOD_CONTACT, RecipeStatus.INFEASIBLE, _food_contact_message(t, b, i, x, target))
     _warning_reasons(reasons, proc)
-    if proc.safety_note and flags & REFUSED_MASK == 0:
-        reasons.out.append({"code": "PROCESS_NOTE", "severity": "note", "message": proc.safety_note})
+    for h in recipe_hazards(t, b, i, x):
+        reasons.add(HAZARD_FLAGS[h["code"]], "warning", f"{sentence(h['text'])} {sentence(h['ppe'])}".strip())
+    note = process_note(t, b, i, x)
+    if note and flags & REFUSED_MASK == 0:
+        reasons.out.append({"code": "PROCESS_NOTE", "severity": "note", "message": note})
     return reasons.out
+
+
+def recipe_hazards(t: EngineTables, b: RecipeBatch, i: int, x: np.ndarray) -> list[dict]:
+    """The crew hazards of recipe ``i`` (dry material shares ``x`` [M] per kg of feed): one entry per
+    material in the feed and hazard code that applies in the recipe's process, as
+    {code, material_id, material, text, ppe}."""
+    p = int(b.proc[i])
+    out = []
+    for code in HAZARD_FLAGS:
+        mask = t.hazard_masks.get(code)
+        if mask is None:
+            continue
+        for j in np.flatnonzero((x > 1e-9) & mask[p]):
+            h = t.material_hazards[int(j)]
+            assert h is not None  # a mask is True only for a material with a hazard row
+            out.append(
+                {
+                    "code": code,
+                    "material_id": h.material_id,
+                    "material": t.material_names[int(j)],
+                    "text": sentence(h.text),
+                    "ppe": sentence(h.ppe),
+                }
+            )
+    return out
+
+
+def process_note(t: EngineTables, b: RecipeBatch, i: int, x: np.ndarray) -> str:
+    """The parts of the process's safety note that apply to recipe ``i``: those for every batch and
+    those about an item or material the recipe holds (a recipe without pouches is not told to rinse
+    pouches)."""
+    p = int(b.proc[i])
+    if not t.process_notes or not t.process_notes[p]:  # no split note for this process: the whole note
+        return t.processes[p].safety_note
+    slots = [int(k) for k, f in zip(b.idx[i], b.frac[i]) if f > 0 and int(k) != t.n_items]
+    facts = {("material", t.material_ids[j]) for j in np.flatnonzero(x > 1e-9)}
+    for k in slots:
+        facts |= {("flag", f.lower()) for f in t.item_flags[k]}
+    texts = {
+        "category": [t.item_categories[k].lower() for k in slots],
+        "name": [t.item_names[k].lower() for k in slots],
+    }
+
+    def applies(kind: str, value: str) -> bool:
+        if kind in texts:
+            return any(value in s for s in texts[kind])
+        return (kind, value) in facts
+
+    parts = [n.note for n in t.process_notes[p] if not n.conditions or any(applies(*c) for c in n.conditions)]
+    return " ".join(sentence(s) for s in parts)
+
+
+def _food_contact_message(t: EngineTables, b: RecipeBatch, i: int, x: np.ndarray, target: Target) -> str:
+    """Why recipe ``i`` may not touch food: each unsafe material or laminate item with its reason."""
+    parts = []
+    for j in np.flatnonzero((x > 1e-9) & t.food_unsafe):
+        h = t.material_hazards[int(j)]
+        why = f" ({lower_first(h.food_contact_reason)})" if h is not None and h.food_contact_reason else ""
+        parts.append(f"{t.material_names[int(j)]}{why}")
+    for k, f in zip(b.idx[i], b.frac[i]):
+        if f > 0 and int(k) != t.n_items and t.item_laminate[int(k)]:
+            parts.append(f"{t.item_names[int(k)]} (a recycled laminate with no decontamination proof)")
+    return (
+        f"{target.name} touches food, and this recipe holds {'; '.join(parts) or 'a material unsafe with food'}: "
+        "not safe in contact with food."
+    )
 
 
 class _Reasons:

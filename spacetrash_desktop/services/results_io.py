@@ -18,7 +18,8 @@ from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.storage.atomic import atomic_write_bytes, atomic_write_text
 
 SCHEMA_ID = "spacetrash.result"
-SCHEMA_VERSION = "1.0"
+# 1.1 added each recipe's "hazards" and the target's "food_contact"; 1.0 readers ignore both (docs/RESULTS.md)
+SCHEMA_VERSION = "1.1"
 
 
 def result_to_dict(result: GenerationResult, *, timings: dict | None = None) -> dict:
@@ -70,8 +71,14 @@ def result_to_frame(result: GenerationResult) -> pd.DataFrame:
         row["problematic_share"] = c.preference
         row["ood"] = c.ood
         row["flags"] = "; ".join(r["code"] for r in c.reasons if r["severity"] != "note")
+        row["hazards"] = hazards_text(c)
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def hazards_text(cand) -> str:
+    """The crew hazards of a recipe in one cell: 'CODE (material): text PPE | ...'."""
+    return " | ".join(f"{h['code']} ({h['material']}): {h['text']} {h['ppe']}".strip() for h in cand.hazards)
 
 
 def write_result(result: GenerationResult, path: Path | str) -> Path:

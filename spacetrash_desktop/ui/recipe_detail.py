@@ -17,7 +17,15 @@ from spacetrash_desktop.ui.context import AppContext
 from spacetrash_desktop.ui.property_bars import PropertyBars
 from spacetrash_desktop.ui.sankey import SankeyWidget
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
-from spacetrash_desktop.ui.views import OBJECTIVES, RunInfo, fmt_kg, work_order_text
+from spacetrash_desktop.ui.views import (
+    OBJECTIVES,
+    RunInfo,
+    fmt_kg,
+    other_reasons,
+    recipe_hazards,
+    short_name,
+    work_order_text,
+)
 from spacetrash_desktop.ui.widgets import add_section, button_row, push_button
 
 SEVERITY_MARK = {"error": ("✗", "#b91c1c"), "warning": ("⚠", "#b45309"), "note": ("•", "#374151")}
@@ -143,10 +151,22 @@ def composition_html(cand) -> str:
     )
 
 
+def hazards_html(cand) -> str:
+    """The crew hazards of the recipe's materials, each with the protective equipment it needs."""
+    mark, color = SEVERITY_MARK["warning"]
+    return "".join(
+        f"<p style='margin:2px'><span style='color:{color}'><b>{mark}</b></span> "
+        f"<b>{html.escape(short_name(h['material'], 40))}</b>: {html.escape(h['text'])}<br>"
+        f"<i>Protect:</i> {html.escape(h['ppe'])} <span style='color:#6b7280'>({html.escape(h['code'])})</span></p>"
+        for h in recipe_hazards(cand)
+    )
+
+
 def safety_html(cand) -> str:
-    """The vetting's reasons, one line each with its severity mark, and the out-of-distribution warning."""
-    notes = []
-    for r in cand.reasons:
+    """The material hazards with their protective equipment, then the vetting's other reasons, one line
+    each with its severity mark, and the out-of-distribution warning."""
+    notes = [hazards_html(cand)] if recipe_hazards(cand) else []
+    for r in other_reasons(cand):
         mark, color = SEVERITY_MARK.get(r.get("severity", "note"), SEVERITY_MARK["note"])
         notes.append(
             f"<p style='margin:2px'><span style='color:{color}'><b>{mark}</b></span> "

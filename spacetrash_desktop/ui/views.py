@@ -151,6 +151,21 @@ def short_name(name: str, limit: int = 24) -> str:
     return base if len(base) <= limit else base[: limit - 1].rstrip() + "…"
 
 
+# vetting codes of the crew hazards of materials (shown with their protective equipment)
+HAZARD_CODES = ("COMBUSTIBLE_DUST", "FIBRE_DUST", "MATERIAL_HAZARD")
+
+
+def recipe_hazards(cand) -> tuple[dict, ...]:
+    """The crew hazards of a candidate's materials ({code, material_id, material, text, ppe})."""
+    return tuple(getattr(cand, "hazards", ()) or ())
+
+
+def other_reasons(cand) -> list[dict]:
+    """The vetting reasons without the material hazards (those are shown with their PPE)."""
+    shown = recipe_hazards(cand)
+    return [r for r in cand.reasons if not (shown and r.get("code") in HAZARD_CODES)]
+
+
 def flags_text(cand) -> str:
     codes = [r["code"] for r in cand.reasons if r.get("severity") != "note"]
     if cand.ood and "OOD" not in codes:
@@ -369,8 +384,15 @@ def work_order_text(cand, target: Target, model: dict | None = None) -> str:
     for key, kg in cand.losses().items():
         if kg > 1e-9:
             lines.append(f"- {titles.get(key, key)}: {fmt_kg(kg)}")
+    lines += ["", "## Material hazards and protective equipment", ""]
+    lines += [
+        f"- **{short_name(h['material'], 40)}** ({h['code']}): {h['text']} Protect: {h['ppe']}"
+        for h in recipe_hazards(cand)
+    ] or ["- none"]
     lines += ["", "## Safety notes", ""]
-    notes = [f"- **{r.get('severity', 'note')}** ({r.get('code', '')}): {r.get('message', '')}" for r in cand.reasons]
+    notes = [
+        f"- **{r.get('severity', 'note')}** ({r.get('code', '')}): {r.get('message', '')}" for r in other_reasons(cand)
+    ]
     lines += notes or ["- none"]
     m = model or {}
     lines += [

@@ -16,7 +16,10 @@ from PySide6.QtGui import QGuiApplication, QImage
 
 from spacetrash_desktop.engine.scorer import PhysicsScorer
 from spacetrash_desktop.errors import ModelError
+from spacetrash_desktop.services.generate import generate
 from spacetrash_desktop.services.results_io import result_to_dict, result_to_frame
+from spacetrash_desktop.ui.recipe_detail import safety_html
+from spacetrash_desktop.ui.views import work_order_text
 
 from .conftest import run_to_end
 
@@ -227,3 +230,22 @@ def test_detail_pane_shows_the_selected_recipe(qtbot, make_main_window):
     # the contributions are worked out on a worker, then shown
     qtbot.waitUntil(lambda: "Largest contributions" in d.why.text(), timeout=20000)
     assert "Rigidity" in d.why.text()
+
+
+def test_the_safety_section_and_the_work_order_name_each_material_hazard_and_its_ppe(catalog):
+    """A carbon-powder recipe: the detail pane's safety section and the work order show the
+    combustible-dust hazard with its protective equipment; a recipe without pouches is not told to
+    rinse pouches."""
+    target = catalog.targets["daring_discoveries"]
+    res = generate(list(catalog.default_inventory), target, scorer=PhysicsScorer(), time_budget_s=5, seed=1)
+    cand = next(c for c in res.candidates if any(i == "W019" for i, _ in c.recipe.items))
+    html_text = safety_html(cand)
+    assert "combustible dust" in html_text and "Protect:" in html_text and "P100/FFP3" in html_text
+    order = work_order_text(cand, target)
+    assert "## Material hazards and protective equipment" in order
+    section = order.split("## Material hazards and protective equipment", 1)[1].split("## Safety notes", 1)[0]
+    assert "COMBUSTIBLE_DUST" in section and "P100/FFP3" in section
+    for c in res.candidates:
+        if not any(i in ("W007", "W008", "W009") for i, _ in c.recipe.items):
+            assert "pouch" not in safety_html(c).lower(), c.recipe_id
+            assert "rinse food residue" not in work_order_text(c, target).lower(), c.recipe_id
