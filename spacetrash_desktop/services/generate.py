@@ -18,6 +18,7 @@ from spacetrash_desktop.catalog.importer import InventoryImportError, import_inv
 from spacetrash_desktop.context import NullContext, RunContext
 from spacetrash_desktop.domain import Target, WasteItem
 from spacetrash_desktop.engine.pareto import hypervolume, normalise_for_target, thin_front
+from spacetrash_desktop.engine.recommend import CONFIDENT_P, RULE_TEXT, recommend
 from spacetrash_desktop.engine.results import GenerationResult, build_candidates
 from spacetrash_desktop.engine.scorer import PhysicsScorer, Scorer
 from spacetrash_desktop.engine.search import SearchOutcome, SearchRun, search, violation
@@ -26,6 +27,8 @@ from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.ml.registry import active_scorer
 
 __all__ = [
+    "CONFIDENT_P",
+    "RULE_TEXT",
     "GenerationResult",
     "Scorer",
     "default_scorer",
@@ -212,6 +215,7 @@ class _FrontView:
         if arrays is not None and len(run.archive):
             rows = self.shown_front(arrays, np.array(sorted(run.archive.payload), int))
             cands = build_candidates(self.tables, self.target, arrays, self.order_rows(arrays, rows), None, self.cache)
+            cands = recommend(cands)
         stats = run.stats.to_dict()
         stats["front_size_full"] = len(run.archive)
         return GenerationResult(
@@ -237,7 +241,9 @@ class _FrontView:
             rest = rest[np.lexsort((-arrays["pref"][rest], outcome.ranks[rest]))][:OTHERS_SHOWN]
             others = build_candidates(tables, target, arrays, rest, outcome.ranks, cache)
             near = [r for _, r in sorted(_near_misses(outcome))][:NEAR_MISSES_SHOWN]
-            cands = front + others + build_candidates(tables, target, arrays, np.array(near, int), outcome.ranks, cache)
+            near_cands = build_candidates(tables, target, arrays, np.array(near, int), outcome.ranks, cache)
+            # confidently feasible first, then the crew's priorities; the first feasible one is recommended
+            cands = recommend(front + others + near_cands)
             if len(outcome.front_rows):
                 hv = hypervolume(normalise_for_target(arrays["props"][outcome.front_rows], target))
         stats = outcome.stats.to_dict()
