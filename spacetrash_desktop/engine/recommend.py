@@ -129,17 +129,17 @@ def percent(p: float) -> str:
     return f"{math.floor(100.0 * p + 1e-9):.0f}%"
 
 
-def recommendation_reason(cand, target: Target) -> str:
+def recommendation_reason(cand, target: Target, *, label: bool = True) -> str:
     """The one-line reason for the recommended recipe, e.g. "Recommended: 97% chance of meeting every
-    requirement; 78% problematic waste; 0.31 kWh, 12 min of crew time per batch"."""
+    requirement; 78% problematic waste; 0.31 kWh, 12 min of crew time per batch" (without the
+    "Recommended" label when ``label`` is false)."""
     p = float(cand.p_meets_target)
     if p >= CONFIDENT_P:
-        head = f"Recommended: {percent(p)} chance of meeting every requirement"
+        head = f"{percent(p)} chance of meeting every requirement"
+        head = f"Recommended: {head}" if label else head
     else:
-        head = (
-            f"Recommended with care: only {percent(p)} chance of meeting every requirement "
-            f"(no recipe found reaches {CONFIDENT_P:.0%})"
-        )
+        head = f"only {percent(p)} chance of meeting every requirement (no recipe found reaches {CONFIDENT_P:.0%})"
+        head = f"Recommended with care: {head}" if label else f"with care: {head}"
     parts = [head]
     if target.prefer_problematic and cand.preference > 0:
         parts.append(f"{cand.preference:.0%} problematic waste")

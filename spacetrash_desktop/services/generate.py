@@ -18,7 +18,7 @@ from spacetrash_desktop.catalog.importer import InventoryImportError, import_inv
 from spacetrash_desktop.context import NullContext, RunContext
 from spacetrash_desktop.domain import Target, WasteItem
 from spacetrash_desktop.engine.pareto import hypervolume, normalise_for_target, thin_front
-from spacetrash_desktop.engine.recommend import CONFIDENT_P, RULE_TEXT, recommend
+from spacetrash_desktop.engine.recommend import CONFIDENT_P, RULE_TEXT, recommend, recommendation_reason
 from spacetrash_desktop.engine.results import GenerationResult, build_candidates
 from spacetrash_desktop.engine.scorer import PhysicsScorer, Scorer
 from spacetrash_desktop.engine.search import SearchOutcome, SearchRun, search, violation
@@ -35,6 +35,8 @@ __all__ = [
     "generate",
     "inventory_sha256",
     "physics_scorer",
+    "recipe_line",
+    "recommendation_line",
     "resolve_inventory",
     "resolve_target",
     "target_sha256",
@@ -85,6 +87,22 @@ class _Bridge(RunContext):
 
     def check_cancelled(self) -> None:
         self.outer.check_cancelled()
+
+
+def recipe_line(cand) -> str:
+    """'Rxxxxxxxxxxxx Cold press: Nitrile gloves 60% + Foam 40% + regolith 20%' for a summary."""
+    items_txt = " + ".join(f"{n} {f:.0%}" for n, (_, f) in zip(cand.item_names, cand.recipe.items))
+    reg = f" + regolith {cand.recipe.regolith_frac:.0%}" if cand.recipe.regolith_frac else ""
+    return f"{cand.recipe_id} {cand.process_name}: {items_txt}{reg}"
+
+
+def recommendation_line(result: GenerationResult) -> str | None:
+    """The summary line naming the recommended recipe, its chance and the reason (None without one):
+    'recommended: R… Cold press: … | 97% chance of meeting every requirement; 0.31 kWh, 21 min …'."""
+    cand = result.recommended
+    if cand is None:
+        return None
+    return f"recommended: {recipe_line(cand)} | {recommendation_reason(cand, result.target, label=False)}"
 
 
 def default_scorer() -> Scorer:

@@ -18,7 +18,7 @@ from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.storage.atomic import atomic_write_bytes, atomic_write_text
 
 SCHEMA_ID = "spacetrash.result"
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: p_meets_target and recommended per recipe, the recommended block
 
 
 def result_to_dict(result: GenerationResult, *, timings: dict | None = None) -> dict:
@@ -43,6 +43,7 @@ def result_to_dict(result: GenerationResult, *, timings: dict | None = None) -> 
         "hypervolume": round(float(result.hypervolume), 8),
         "recipes": [c.to_dict() for c in result.candidates],
         "front": [c.recipe_id for c in result.candidates if c.on_front],
+        "recommended": result.recommendation,
     }
 
 
@@ -70,6 +71,8 @@ def result_to_frame(result: GenerationResult) -> pd.DataFrame:
         row["problematic_share"] = c.preference
         row["ood"] = c.ood
         row["flags"] = "; ".join(r["code"] for r in c.reasons if r["severity"] != "note")
+        row["p_meets_target"] = round(c.p_meets_target, 6)
+        row["recommended"] = c.recommended
         rows.append(row)
     return pd.DataFrame(rows)
 
