@@ -125,8 +125,9 @@ def recommend(candidates: Sequence[Any]) -> list[Any]:
 
 
 def percent(p: float) -> str:
-    """A chance as a whole percentage, rounded down (never claims more than it has)."""
-    return f"{math.floor(100.0 * p + 1e-9):.0f}%"
+    """A chance as a whole percentage, rounded down and at most 99% (never claims more than it has,
+    nor certainty)."""
+    return f"{min(99, math.floor(100.0 * p + 1e-9)):.0f}%"
 
 
 def recommendation_reason(cand, target: Target, *, label: bool = True) -> str:
