@@ -359,6 +359,13 @@ class CandidateView:
         )
 
 
+def recommendation_note(cand, target: Target) -> str:
+    """The work order's line on the recommendation: the reason for the recommended recipe, else its chance."""
+    if getattr(cand, "recommended", False):
+        return f"**★ {recommendation_reason(cand, target)}**"
+    return f"{chance_text(cand)[:1].upper()}{chance_text(cand)[1:]} (not the recommended recipe)."
+
+
 def work_order_text(cand, target: Target, model: dict | None = None) -> str:
     """A printable work order for one recipe (Markdown, readable as plain text)."""
     lines = [
@@ -366,6 +373,8 @@ def work_order_text(cand, target: Target, model: dict | None = None) -> str:
         "",
         f"Recipe {cand.recipe_id} · {cand.process_name} · batch of {fmt_kg(cand.recipe.batch_mass_kg)} product · "
         f"status: {cand.status}",
+        "",
+        recommendation_note(cand, target),
         "",
         "## Feed per batch",
         "",

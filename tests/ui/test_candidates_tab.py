@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from spacetrash_desktop.engine.scorer import PhysicsScorer
 from spacetrash_desktop.errors import ModelError
 from spacetrash_desktop.services.results_io import result_to_dict, result_to_frame
+from spacetrash_desktop.ui.views import work_order_text
 
 from .conftest import run_to_end
 
@@ -250,6 +251,7 @@ def test_the_window_marks_the_recommended_recipe_and_says_why(qtbot, make_main_w
     # the detail pane says it for the recommended recipe, and names it for another one
     tab.table.selectRow(marks[0])
     assert tab.detail.cand is rec and "★ Recommended" in tab.detail_note.text()
+    assert "★ Recommended" in work_order_text(rec, view.target)
     other = next(r for r in range(tab.model.rowCount()) if r != marks[0])
     tab.table.selectRow(other)
     assert "Not the recommended recipe" in tab.detail_note.text() and rec.recipe_id in tab.detail_note.text()
