@@ -138,7 +138,8 @@ def finished_message(view: CandidateView, cancelled: bool) -> str:
     secs = float(st.get("total_s", st.get("elapsed_s", 0.0)) or 0.0)
     scored = int(st.get("evaluated", 0) or 0)
     summary = (
-        f"{len(view):,} recipes shown · {view.n_feasible:,} feasible · {view.n_front:,} on the front · "
+        f"{len(view):,} recipes shown · {view.n_feasible:,} feasible ({view.n_confident:,} confidently) · "
+        f"{view.n_front:,} on the front · "
         f"{scored:,} scored in {secs:.1f} s"
     )
     if cancelled:

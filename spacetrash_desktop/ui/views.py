@@ -241,6 +241,7 @@ class CandidateView:
     items_full: list[str] = field(default_factory=list)
     recommended: str | None = None  # id of the recommended recipe
     recommended_reason: str = ""  # its one-line reason
+    n_confident: int = 0  # recipes with at least CONFIDENT_P chance of meeting every requirement
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -356,6 +357,7 @@ class CandidateView:
             items_full=items_full,
             recommended=rec.recipe_id if rec is not None else None,
             recommended_reason=recommendation_reason(rec, result.target) if rec is not None else "",
+            n_confident=int(np.sum(chance >= CONFIDENT_P)),
         )
 
 
