@@ -167,6 +167,15 @@ def flags_text(cand) -> str:
     return ", ".join(dict.fromkeys(codes))
 
 
+def status_code(cand) -> int:
+    """STATUS_* of a candidate: refused, infeasible, on the front or feasible."""
+    if cand.status == RecipeStatus.REFUSED:
+        return STATUS_REFUSED
+    if cand.status == RecipeStatus.INFEASIBLE:
+        return STATUS_INFEASIBLE
+    return STATUS_FRONT if cand.pareto_rank == 1 else STATUS_FEASIBLE
+
+
 def status_text(cand, status: int) -> str:
     """The Feasibility cell: the status, after the "Recommended" mark on the recommended recipe."""
     text = STATUS_TEXT[status]
@@ -287,19 +296,7 @@ class CandidateView:
         low = np.array([[c.low[p] for p in names] for c in cands], float).reshape(n, len(names))
         high = np.array([[c.high[p] for p in names] for c in cands], float).reshape(n, len(names))
         rank = np.array([c.pareto_rank for c in cands], int)
-        status = np.array(
-            [
-                STATUS_REFUSED
-                if c.status == RecipeStatus.REFUSED
-                else STATUS_INFEASIBLE
-                if c.status == RecipeStatus.INFEASIBLE
-                else STATUS_FRONT
-                if c.pareto_rank == 1
-                else STATUS_FEASIBLE
-                for c in cands
-            ],
-            int,
-        )
+        status = np.array([status_code(c) for c in cands], int)
         ids = [c.recipe_id for c in cands]
         items = [items_text(c, short=True) for c in cands]
         items_full = [items_text(c) for c in cands]
