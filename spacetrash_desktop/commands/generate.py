@@ -8,7 +8,14 @@ from pathlib import Path
 
 from spacetrash_desktop.context import RunContext
 from spacetrash_desktop.errors import BadInputError
-from spacetrash_desktop.services.generate import generate, physics_scorer, resolve_inventory, resolve_target
+from spacetrash_desktop.services.generate import (
+    generate,
+    physics_scorer,
+    recipe_line,
+    recommendation_line,
+    resolve_inventory,
+    resolve_target,
+)
 from spacetrash_desktop.services.inventory import target_presets
 from spacetrash_desktop.services.results_io import write_result
 
@@ -61,12 +68,13 @@ def cmd_generate(args) -> int:
         + (" (stopped early)" if s.get("cancelled") or (not s.get("completed", True) and s["mode"] == "exact") else "")
     )
     print(f"model: {result.model.get('name')} ({result.model.get('status')})")
+    recommended = recommendation_line(result)
+    if recommended:
+        print(recommended)
     for c in front[:5]:
-        items_txt = " + ".join(f"{n} {f:.0%}" for n, (_, f) in zip(c.item_names, c.recipe.items))
-        reg = f" + regolith {c.recipe.regolith_frac:.0%}" if c.recipe.regolith_frac else ""
         v = c.values
         print(
-            f"  {c.recipe_id} {c.process_name}: {items_txt}{reg} | R {v['rigidity']:.2f} T {v['tightness']:.2f} "
+            f"  {recipe_line(c)} | R {v['rigidity']:.2f} T {v['tightness']:.2f} "
             f"{v['energy_kwh']:.2f} kWh {v['water_l']:.2f} L {v['crew_min']:.0f} min"
         )
     if not front:

@@ -13,6 +13,7 @@ import numpy as np
 from spacetrash_desktop.domain import LOSS_STREAMS, PROPERTIES, PROPERTY_NAMES, Recipe, RecipeStatus, Target
 from spacetrash_desktop.engine.physics import PhysicsResult, score_physics
 from spacetrash_desktop.engine.recipes import RecipeBatch
+from spacetrash_desktop.engine.recommend import meets_target_probability, recommendation_summary
 from spacetrash_desktop.engine.search import Store
 from spacetrash_desktop.engine.tables import EngineTables
 from spacetrash_desktop.engine.vetting import INFEASIBLE_MASK, REFUSED_MASK, explain, recipe_hazards
@@ -37,6 +38,9 @@ class Candidate:
     details: Mapping[str, float]
     # crew hazards of the materials in the feed: {code, material_id, material, text, ppe} each
     hazards: tuple[dict, ...] = ()
+    # recommendation (engine/recommend.py): chance of meeting every requirement; the one recommended recipe
+    p_meets_target: float = 0.0
+    recommended: bool = False
 
     @property
     def feasible(self) -> bool:
@@ -79,6 +83,8 @@ class Candidate:
             "ood": bool(self.ood),
             "flags": [dict(r) for r in self.reasons],
             "hazards": [dict(h) for h in self.hazards],
+            "p_meets_target": _r(self.p_meets_target),
+            "recommended": bool(self.recommended),
             "mass_flow": {
                 "feed_kg": _r(self.details.get("feed_kg", 0.0)),
                 "product_kg": _r(self.details.get("product_kg", 0.0)),
@@ -115,6 +121,16 @@ class GenerationResult:
     @property
     def front(self) -> list[Candidate]:
         return [c for c in self.candidates if c.on_front]
+
+    @property
+    def recommended(self) -> Candidate | None:
+        """The recommended recipe (None when no recipe is feasible)."""
+        return next((c for c in self.candidates if c.recommended), None)
+
+    @property
+    def recommendation(self) -> dict | None:
+        """The ``recommended`` block of the result: id, chance, reason, rule (None without one)."""
+        return recommendation_summary(self.candidates, self.target)
 
 
 def build_candidates(
@@ -204,21 +220,27 @@ def _candidate(
         if flags & REFUSED_MASK
         else (RecipeStatus.INFEASIBLE if flags & INFEASIBLE_MASK else RecipeStatus.FEASIBLE)
     )
+    values = {n: float(props[i]) for i, n in enumerate(PROPERTY_NAMES)}
+    low = {n: float(arrays["lo"][r][i]) for i, n in enumerate(PROPERTY_NAMES)}
+    high = {n: float(arrays["hi"][r][i]) for i, n in enumerate(PROPERTY_NAMES)}
+    ood = bool(arrays["ood"][r])
+    feasible = status == RecipeStatus.FEASIBLE
     return Candidate(
         recipe=recipe,
         recipe_id=recipe.recipe_id,
         process_name=tables.processes[int(b.proc[j])].name,
         item_names=tuple(names),
         item_kg=tuple(kgs),
-        values={n: float(props[i]) for i, n in enumerate(PROPERTY_NAMES)},
-        low={n: float(arrays["lo"][r][i]) for i, n in enumerate(PROPERTY_NAMES)},
-        high={n: float(arrays["hi"][r][i]) for i, n in enumerate(PROPERTY_NAMES)},
+        values=values,
+        low=low,
+        high=high,
         status=status,
         flags=flags,
         reasons=tuple(reasons),
         pareto_rank=rank if status == RecipeStatus.FEASIBLE else 0,
         preference=float(arrays["pref"][r]),
-        ood=bool(arrays["ood"][r]),
+        ood=ood,
         details=details,
         hazards=tuple(recipe_hazards(tables, b, j, ph.material_frac[j])),
+        p_meets_target=meets_target_probability(values, low, high, target, ood=ood, feasible=feasible),
     )

@@ -48,6 +48,7 @@ from pathlib import Path
 from spacetrash_desktop.catalog import InventoryImportError, import_inventory, load_catalog, parse_target
 from spacetrash_desktop.context import Cancelled, RunContext
 from spacetrash_desktop.domain import ModelStatus
+from spacetrash_desktop.engine.recommend import percent
 from spacetrash_desktop.errors import BadInputError, ErrorCode, ModelError, SpaceTrashError, StorageError
 from spacetrash_desktop.services.generate import default_scorer, generate
 from spacetrash_desktop.services.results_io import result_to_dict
@@ -88,6 +89,7 @@ class JobOutcome:
     code: str = ""
     message: str = ""
     seconds: float = 0.0
+    recommended: str = ""  # processed jobs: "R… (97%)", the recommended recipe and its chance
 
 
 @dataclass
@@ -241,6 +243,7 @@ class BatchQueue:
                             f"{outcome.job_id}: {outcome.status}"
                             + (f" ({outcome.code}: {outcome.message})" if outcome.code else "")
                             + f" in {outcome.seconds:.1f} s"
+                            + (f"; recommended {outcome.recommended}" if outcome.recommended else "")
                         )
         finally:
             lock.release()
@@ -308,7 +311,9 @@ class BatchQueue:
         atomic_write_json(self.dir("processed") / f"{job_id}.json", result, what="the job result")
         self._move(running, self.dir("processed") / f"{job_id}.job.json")
         self._clear_attempts(job_id)
-        return JobOutcome(job_id, JobStatus.PROCESSED, seconds=time.monotonic() - t0)
+        return JobOutcome(
+            job_id, JobStatus.PROCESSED, seconds=time.monotonic() - t0, recommended=_recommended_text(result)
+        )
 
     def _fail(
         self,
@@ -472,6 +477,14 @@ def _number(job: dict, key: str, default, lo, hi) -> float:
     if not (lo <= x <= hi) or x != x:
         raise BadInputError(f"'{key}' must be between {lo:g} and {hi:g}.")
     return x
+
+
+def _recommended_text(result: dict) -> str:
+    """'R… (97%)': the result's recommended recipe and its chance of meeting the target ('' without one)."""
+    rec = result.get("recommended")
+    if not rec:
+        return ""
+    return f"{rec['id']} ({percent(rec['p_meets_target'])} chance of meeting every requirement)"
 
 
 def _json_reason(exc: Exception) -> str:

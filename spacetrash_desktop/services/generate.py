@@ -18,6 +18,7 @@ from spacetrash_desktop.catalog.importer import InventoryImportError, import_inv
 from spacetrash_desktop.context import NullContext, RunContext
 from spacetrash_desktop.domain import Target, WasteItem
 from spacetrash_desktop.engine.pareto import hypervolume, normalise_for_target, thin_front
+from spacetrash_desktop.engine.recommend import CONFIDENT_P, RULE_TEXT, percent, recommend, recommendation_reason
 from spacetrash_desktop.engine.results import GenerationResult, build_candidates
 from spacetrash_desktop.engine.scorer import PhysicsScorer, Scorer
 from spacetrash_desktop.engine.search import SearchOutcome, SearchRun, search, violation
@@ -26,12 +27,18 @@ from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.ml.registry import active_scorer
 
 __all__ = [
+    "CONFIDENT_P",
+    "RULE_TEXT",
     "GenerationResult",
     "Scorer",
     "default_scorer",
     "generate",
     "inventory_sha256",
+    "percent",
     "physics_scorer",
+    "recipe_line",
+    "recommendation_line",
+    "recommendation_reason",
     "resolve_inventory",
     "resolve_target",
     "target_sha256",
@@ -82,6 +89,22 @@ class _Bridge(RunContext):
 
     def check_cancelled(self) -> None:
         self.outer.check_cancelled()
+
+
+def recipe_line(cand) -> str:
+    """'Rxxxxxxxxxxxx Cold press: Nitrile gloves 60% + Foam 40% + regolith 20%' for a summary."""
+    items_txt = " + ".join(f"{n} {f:.0%}" for n, (_, f) in zip(cand.item_names, cand.recipe.items))
+    reg = f" + regolith {cand.recipe.regolith_frac:.0%}" if cand.recipe.regolith_frac else ""
+    return f"{cand.recipe_id} {cand.process_name}: {items_txt}{reg}"
+
+
+def recommendation_line(result: GenerationResult) -> str | None:
+    """The summary line naming the recommended recipe, its chance and the reason (None without one):
+    'recommended: R… Cold press: … | 97% chance of meeting every requirement; 0.31 kWh, 21 min …'."""
+    cand = result.recommended
+    if cand is None:
+        return None
+    return f"recommended: {recipe_line(cand)} | {recommendation_reason(cand, result.target, label=False)}"
 
 
 def default_scorer() -> Scorer:
@@ -212,6 +235,7 @@ class _FrontView:
         if arrays is not None and len(run.archive):
             rows = self.shown_front(arrays, np.array(sorted(run.archive.payload), int))
             cands = build_candidates(self.tables, self.target, arrays, self.order_rows(arrays, rows), None, self.cache)
+            cands = recommend(cands)
         stats = run.stats.to_dict()
         stats["front_size_full"] = len(run.archive)
         return GenerationResult(
@@ -237,7 +261,9 @@ class _FrontView:
             rest = rest[np.lexsort((-arrays["pref"][rest], outcome.ranks[rest]))][:OTHERS_SHOWN]
             others = build_candidates(tables, target, arrays, rest, outcome.ranks, cache)
             near = [r for _, r in sorted(_near_misses(outcome))][:NEAR_MISSES_SHOWN]
-            cands = front + others + build_candidates(tables, target, arrays, np.array(near, int), outcome.ranks, cache)
+            near_cands = build_candidates(tables, target, arrays, np.array(near, int), outcome.ranks, cache)
+            # confidently feasible first, then the crew's priorities; the first feasible one is recommended
+            cands = recommend(front + others + near_cands)
             if len(outcome.front_rows):
                 hv = hypervolume(normalise_for_target(arrays["props"][outcome.front_rows], target))
         stats = outcome.stats.to_dict()

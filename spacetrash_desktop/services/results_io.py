@@ -18,7 +18,8 @@ from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.storage.atomic import atomic_write_bytes, atomic_write_text
 
 SCHEMA_ID = "spacetrash.result"
-# 1.1 added each recipe's "hazards" and the target's "food_contact"; 1.0 readers ignore both (docs/RESULTS.md)
+# 1.1 added each recipe's "hazards", "p_meets_target" and "recommended", the target's "food_contact" and
+# the top-level "recommended" block; 1.0 readers ignore them all (docs/RESULTS.md)
 SCHEMA_VERSION = "1.1"
 
 
@@ -44,6 +45,7 @@ def result_to_dict(result: GenerationResult, *, timings: dict | None = None) -> 
         "hypervolume": round(float(result.hypervolume), 8),
         "recipes": [c.to_dict() for c in result.candidates],
         "front": [c.recipe_id for c in result.candidates if c.on_front],
+        "recommended": result.recommendation,
     }
 
 
@@ -72,6 +74,8 @@ def result_to_frame(result: GenerationResult) -> pd.DataFrame:
         row["ood"] = c.ood
         row["flags"] = "; ".join(r["code"] for r in c.reasons if r["severity"] != "note")
         row["hazards"] = hazards_text(c)
+        row["p_meets_target"] = round(c.p_meets_target, 6)
+        row["recommended"] = c.recommended
         rows.append(row)
     return pd.DataFrame(rows)
 

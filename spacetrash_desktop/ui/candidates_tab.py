@@ -30,8 +30,10 @@ from spacetrash_desktop.ui.recipe_detail import DetailPane
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
 from spacetrash_desktop.ui.views import (
     CANDIDATE_COLUMNS,
+    RULE_TEXT,
     CandidateView,
     RunInfo,
+    chance_text,
     target_summary_html,
 )
 from spacetrash_desktop.ui.widgets import (
@@ -58,6 +60,7 @@ DEFAULT_COLUMN_ORDER = (
     "items",
     "process",
     "status",
+    "chance",
     "rigidity",
     "tightness",
     "energy_kwh",
@@ -69,12 +72,40 @@ DEFAULT_COLUMN_ORDER = (
     "flags",
     "id",
 )
-CANDIDATE_COLUMN_WIDTHS = (40, 260, 160, 90, 124, 96, 134, 134, 130, 120, 110, 150, 220, 124)
+CANDIDATE_COLUMN_WIDTHS = (40, 260, 160, 90, 220, 96, 134, 134, 130, 120, 110, 150, 220, 84, 124)
 TIP_GENERATE = "Generate recipes for the current target from the current inventory (Ctrl+G)"
 TIP_CANCEL = "Stop the search and keep the recipes found so far (Esc)"
 TIP_EXPORT = "Save every recipe with its properties and intervals as CSV or JSON (Ctrl+E)"
 TIP_EXPORT_FRONT = "Save only the recipes on the Pareto front (CSV or JSON)"
 MODEL_INFO_KEYS = ("name", "version", "status", "reason", "manifest_sha256", "metrics")
+NO_RECOMMENDATION = "No recipe to recommend: none is feasible. The nearest misses show what blocks the target."
+
+
+def recommendation_html(view: CandidateView) -> str:
+    """The line above the table naming the recommended recipe with its one-line reason ('' before a run)."""
+    if view.result is None:
+        return ""
+    cand = view.candidate(view.recommended)
+    if cand is None:
+        return f"<span style='color:#b45309'>{html.escape(NO_RECOMMENDATION)}</span>"
+    return (
+        f"<b>★ {html.escape(view.recommended_reason)}</b><br>"
+        f"<span style='color:#4b5563'>#{view.row_of[cand.recipe_id] + 1} · {html.escape(cand.process_name)} · "
+        f"{html.escape(view.items_full[view.row_of[cand.recipe_id]])} · recipe {cand.recipe_id}</span>"
+    )
+
+
+def detail_note_html(view: CandidateView, cand) -> str:
+    """Above the detail pane: the selected recipe's chance of meeting the target and whether it is
+    the recommended one (and if not, which one is)."""
+    if cand is None:
+        return ""
+    if view.recommended == cand.recipe_id:
+        return f"<b style='color:#166534'>★ {html.escape(view.recommended_reason)}</b>"
+    text = html.escape(chance_text(cand)[:1].upper() + chance_text(cand)[1:]) + "."
+    if view.recommended and view.recommended in view.row_of:
+        text += f" Not the recommended recipe: that is #{view.row_of[view.recommended] + 1} ({view.recommended})."
+    return f"<span style='color:#4b5563'>{text}</span>"
 
 
 def stop_note(stats: dict, secs: float, budget: float | None) -> str:
@@ -107,7 +138,8 @@ def finished_message(view: CandidateView, cancelled: bool) -> str:
     secs = float(st.get("total_s", st.get("elapsed_s", 0.0)) or 0.0)
     scored = int(st.get("evaluated", 0) or 0)
     summary = (
-        f"{len(view):,} recipes shown · {view.n_feasible:,} feasible · {view.n_front:,} on the front · "
+        f"{len(view):,} recipes shown · {view.n_feasible:,} feasible ({view.n_confident:,} confidently) · "
+        f"{view.n_front:,} on the front · "
         f"{scored:,} scored in {secs:.1f} s"
     )
     if cancelled:
@@ -146,17 +178,23 @@ class CandidatesTab(SavedTableLayout, QWidget):
         self.counts = QLabel("Press Generate to find recipes for the target.")
         self.counts.setObjectName("liveCounts")
         self.counts.setAccessibleName("Live counts")
+        self.counts.setToolTip(RULE_TEXT)
+        self.recommendation = QLabel("")
+        self.recommendation.setObjectName("recommendation")
+        self.recommendation.setAccessibleName("Recommended recipe")
+        self.recommendation.setWordWrap(True)
+        self.recommendation.setToolTip(RULE_TEXT)
         self.target_label = QLabel("")
         self.target_label.setObjectName("hint")
         self.target_label.setWordWrap(True)
         left = self._build_table_side()
-        self.detail = DetailPane(ctx)
-        self.detail.setMinimumWidth(380)
-        self.splitter = splitter(Qt.Orientation.Horizontal, "candidatesSplit", (left, self.detail), (3, 2), (860, 500))
+        right = self._build_detail_side(ctx)
+        self.splitter = splitter(Qt.Orientation.Horizontal, "candidatesSplit", (left, right), (3, 2), (860, 500))
 
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.counts)
+        lay.addWidget(self.recommendation)
         lay.addWidget(self.target_label)
         lay.addWidget(self.splitter, 1)
 
@@ -208,6 +246,26 @@ class CandidatesTab(SavedTableLayout, QWidget):
         top.addWidget(self.export_button)
         top.addWidget(self.export_front_button)
         return top
+
+    def _build_detail_side(self, ctx: AppContext) -> QWidget:
+        """The detail pane, under a line saying whether the selected recipe is the recommended one."""
+        self.detail_note = QLabel("")
+        self.detail_note.setObjectName("detailRecommendation")
+        self.detail_note.setWordWrap(True)
+        self.detail_note.setToolTip(RULE_TEXT)
+        self.detail = DetailPane(ctx)
+        self.detail.setMinimumWidth(380)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.detail_note)
+        rl.addWidget(self.detail, 1)
+        return right
+
+    def _show_detail(self, view: CandidateView, recipe_id: str | None) -> None:
+        cand = view.candidate(recipe_id)
+        self.detail_note.setText(detail_note_html(view, cand))
+        self.detail.show_candidate(cand, view.run)
 
     def _build_table_side(self) -> QWidget:
         """The Show and filter row above the recipe table, with the table's column chooser."""
@@ -384,7 +442,8 @@ class CandidatesTab(SavedTableLayout, QWidget):
             self._select_in_table(self.ctx.selection.ids, self.ctx.selection.current)
         finally:
             self._syncing = False
-        self.detail.show_candidate(view.candidate(self.ctx.selection.current), view.run)
+        self._show_detail(view, self.ctx.selection.current)
+        self.recommendation.setText(recommendation_html(view))
         self._update_export_actions()
         self.view_applied.emit(view)
 
@@ -422,7 +481,7 @@ class CandidatesTab(SavedTableLayout, QWidget):
                 self._select_in_table(ids, current)
             finally:
                 self._syncing = False
-        self.detail.show_candidate(view.candidate(current), view.run)
+        self._show_detail(view, current)
 
     # ------------------------------------------------------------------ labels and exports
     def _update_target_label(self, target) -> None:

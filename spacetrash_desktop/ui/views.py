@@ -16,6 +16,7 @@ import numpy as np
 
 from spacetrash_desktop._version import __version__
 from spacetrash_desktop.domain import LOSS_STREAMS, PROPERTY_NAMES, RecipeStatus, Target, WasteItem
+from spacetrash_desktop.services.generate import CONFIDENT_P, RULE_TEXT, percent, recommendation_reason
 
 # name -> (short title, unit, axis label, higher is better, tooltip)
 OBJECTIVES: dict[str, tuple[str, str, str, bool, str]] = {
@@ -72,17 +73,24 @@ STATUS_TEXT = {
     STATUS_INFEASIBLE: str(RecipeStatus.INFEASIBLE),
     STATUS_REFUSED: str(RecipeStatus.REFUSED),
 }
+RECOMMENDED_MARK = "★ Recommended"
+TIP_CHANCE = (
+    "Chance that the recipe meets every requirement of the target (rigidity and tightness minimums, energy, "
+    "water and crew-time caps), from the 95% intervals; a conservative bound, 0 when infeasible. "
+    f"At least {CONFIDENT_P:.0%} counts as confidently feasible."
+)
 
 # (key, title, tooltip) of the Candidates table
 CANDIDATE_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("order", "#", "Engine ranking: the Pareto front first, then by share of problematic waste used"),
+    ("order", "#", RULE_TEXT),
     ("items", "Items and mass fractions", "Waste items of the recipe with their share of the waste part"),
     ("process", "Process", "How the feed is turned into the product"),
     ("regolith", "Regolith %", "MGS-1 regolith as % of the whole feed"),
     (
         "status",
         "Feasibility",
-        "feasible: meets every target value and safety rule; infeasible: misses one; refused: breaks a safety rule",
+        "feasible: meets every target value and safety rule; infeasible: misses one; refused: breaks a safety rule. "
+        "★ Recommended marks the one recipe to make first (the first feasible one in the order of the # column).",
     ),
     ("rank", "Pareto rank", "1 = on the Pareto front (no other recipe is better in every objective)"),
     *(
@@ -95,6 +103,7 @@ CANDIDATE_COLUMNS: tuple[tuple[str, str, str], ...] = (
         "Share of the feed that is hard-to-handle waste (multilayer, foam, PFAS-bearing...)",
     ),
     ("flags", "Vetting flags", "Warnings and reasons from the physical and safety vetting"),
+    ("chance", "Chance %", TIP_CHANCE),
     ("id", "Recipe ID", "Stable identifier of the recipe (same mix, same id on every machine)"),
 )
 
@@ -173,6 +182,26 @@ def flags_text(cand) -> str:
     return ", ".join(dict.fromkeys(codes))
 
 
+def status_code(cand) -> int:
+    """STATUS_* of a candidate: refused, infeasible, on the front or feasible."""
+    if cand.status == RecipeStatus.REFUSED:
+        return STATUS_REFUSED
+    if cand.status == RecipeStatus.INFEASIBLE:
+        return STATUS_INFEASIBLE
+    return STATUS_FRONT if cand.pareto_rank == 1 else STATUS_FEASIBLE
+
+
+def status_text(cand, status: int) -> str:
+    """The Feasibility cell: the status, after the "Recommended" mark on the recommended recipe."""
+    text = STATUS_TEXT[status]
+    return f"{RECOMMENDED_MARK} · {text}" if getattr(cand, "recommended", False) else text
+
+
+def chance_text(cand) -> str:
+    """'97% chance of meeting every requirement' (for the detail pane)."""
+    return f"{percent(float(cand.p_meets_target))} chance of meeting every requirement"
+
+
 def target_limit(target: Target, name: str) -> tuple[float, str]:
     field_name, kind = TARGET_FIELD_OF[name]
     return float(getattr(target, field_name)), kind
@@ -234,6 +263,9 @@ class CandidateView:
     result: Any = None
     run: RunInfo | None = None
     items_full: list[str] = field(default_factory=list)
+    recommended: str | None = None  # id of the recommended recipe
+    recommended_reason: str = ""  # its one-line reason
+    n_confident: int = 0  # recipes with at least CONFIDENT_P chance of meeting every requirement
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -279,19 +311,7 @@ class CandidateView:
         low = np.array([[c.low[p] for p in names] for c in cands], float).reshape(n, len(names))
         high = np.array([[c.high[p] for p in names] for c in cands], float).reshape(n, len(names))
         rank = np.array([c.pareto_rank for c in cands], int)
-        status = np.array(
-            [
-                STATUS_REFUSED
-                if c.status == RecipeStatus.REFUSED
-                else STATUS_INFEASIBLE
-                if c.status == RecipeStatus.INFEASIBLE
-                else STATUS_FRONT
-                if c.pareto_rank == 1
-                else STATUS_FEASIBLE
-                for c in cands
-            ],
-            int,
-        )
+        status = np.array([status_code(c) for c in cands], int)
         ids = [c.recipe_id for c in cands]
         items = [items_text(c, short=True) for c in cands]
         items_full = [items_text(c) for c in cands]
@@ -299,6 +319,8 @@ class CandidateView:
         regolith = np.array([100.0 * c.recipe.regolith_frac for c in cands], float)
         problematic = np.array([100.0 * c.preference for c in cands], float)
         flags = [flags_text(c) for c in cands]
+        chance = np.array([float(getattr(c, "p_meets_target", 0.0)) for c in cands], float)
+        rec = next((c for c in cands if getattr(c, "recommended", False)), None)
         display = []
         for i in range(n):
             row = [
@@ -306,11 +328,11 @@ class CandidateView:
                 items[i],
                 procs[i],
                 f"{regolith[i]:.0f}",
-                STATUS_TEXT[int(status[i])],
+                status_text(cands[i], int(status[i])),
                 str(rank[i]) if rank[i] > 0 else "–",
             ]
             row += [fmt_interval(p, values[i, k], low[i, k], high[i, k]) for k, p in enumerate(names)]
-            row += [f"{problematic[i]:.0f}", flags[i], ids[i]]
+            row += [f"{problematic[i]:.0f}", flags[i], percent(chance[i]), ids[i]]
             display.append(tuple(row))
         # infeasible rows sort after every ranked row
         rank_key = np.where(rank > 0, rank, 10**9)
@@ -324,6 +346,7 @@ class CandidateView:
             *(values[:, k] for k in range(len(names))),
             problematic,
             np.array(flags, object),
+            chance,
             np.array(ids, object),
         ]
         return cls(
@@ -344,7 +367,17 @@ class CandidateView:
             result=result,
             run=run,
             items_full=items_full,
+            recommended=rec.recipe_id if rec is not None else None,
+            recommended_reason=recommendation_reason(rec, result.target) if rec is not None else "",
+            n_confident=int(np.sum(chance >= CONFIDENT_P)),
         )
+
+
+def recommendation_note(cand, target: Target) -> str:
+    """The work order's line on the recommendation: the reason for the recommended recipe, else its chance."""
+    if getattr(cand, "recommended", False):
+        return f"**★ {recommendation_reason(cand, target)}**"
+    return f"{chance_text(cand)[:1].upper()}{chance_text(cand)[1:]} (not the recommended recipe)."
 
 
 def work_order_text(cand, target: Target, model: dict | None = None) -> str:
@@ -354,6 +387,8 @@ def work_order_text(cand, target: Target, model: dict | None = None) -> str:
         "",
         f"Recipe {cand.recipe_id} · {cand.process_name} · batch of {fmt_kg(cand.recipe.batch_mass_kg)} product · "
         f"status: {cand.status}",
+        "",
+        recommendation_note(cand, target),
         "",
         "## Feed per batch",
         "",

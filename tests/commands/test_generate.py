@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
 import pandas as pd
 import pytest
 
 from spacetrash_desktop.cli import run
+from spacetrash_desktop.services.files import bundled_dir
+
+SCHEMA = json.loads((bundled_dir("resources") / "result.schema.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("target", ["residence_renovations", "cosmic_celebrations", "daring_discoveries", "container"])
@@ -82,3 +86,22 @@ def test_bad_target_file_is_refused_with_the_reason(tmp_path, capsys):
     )
     assert run(["generate", "--target", str(tf), "--out", str(tmp_path / "r.json")]) == 1
     assert "'rigidity_min' = 2 must be between 0 and 1" in capsys.readouterr().err
+
+
+def test_generate_names_the_recommended_recipe_in_the_summary_and_the_json(tmp_path, capsys):
+    out = tmp_path / "r.json"
+    argv = ["generate", "--target", "container", "--seed", "1", "--max-evals", "20000", "--physics-only"]
+    assert run([*argv, "--out", str(out)]) == 0
+    data = json.loads(out.read_text())
+    jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker()).validate(data)
+    rec = data["recommended"]
+    marked = [r for r in data["recipes"] if r["recommended"]]
+    assert len(marked) == 1 and marked[0]["id"] == rec["id"] and marked[0]["feasible"]
+    assert rec["p_meets_target"] == marked[0]["p_meets_target"] and rec["reason"].startswith("Recommended")
+    lines = [ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("recommended: ")]
+    assert len(lines) == 1 and lines[0].startswith(f"recommended: {rec['id']} {marked[0]['process_name']}: ")
+    assert "chance of meeting every requirement" in lines[0]
+    csv = tmp_path / "r.csv"
+    assert run([*argv, "--out", str(csv)]) == 0
+    df = pd.read_csv(csv, encoding="utf-8-sig")
+    assert df["recommended"].sum() == 1 and df.loc[df["recommended"], "id"].item() == rec["id"]

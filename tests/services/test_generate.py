@@ -11,12 +11,16 @@ from spacetrash_desktop.context import RunContext
 from spacetrash_desktop.domain import ModelStatus, RecipeStatus
 from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.services.generate import (
+    CONFIDENT_P,
+    RULE_TEXT,
     generate,
     inventory_sha256,
     physics_scorer,
+    recommendation_line,
     resolve_inventory,
     resolve_target,
 )
+from spacetrash_desktop.services.results_io import result_to_dict, result_to_frame
 
 TARGET = {
     "id": "my_tile",
@@ -88,3 +92,40 @@ def test_generate_is_deterministic_and_reports_partial_results(catalog):
     assert first.inputs["inventory_sha256"] == inventory_sha256(items)
     assert first.inputs["seed"] == 7 and first.model["name"] == "physics"
     assert first.stats["front_size"] == len(first.front)
+
+
+def test_the_recommended_recipe_leads_the_result_and_its_summary_line(catalog):
+    target = catalog.targets["container"]
+    partials = []
+    ctx = RunContext(on_partial=partials.append)
+    result = generate(list(catalog.default_inventory), target, scorer=physics_scorer(), ctx=ctx, seed=1, max_evals=6000)
+    rec = result.recommended
+    assert rec is not None and result.candidates[0] is rec and rec.feasible
+    # confidently feasible first, then the others most likely first, then the infeasible ones
+    confident = [c.p_meets_target >= CONFIDENT_P for c in result.candidates if c.feasible]
+    assert confident == sorted(confident, reverse=True)
+    feasible = [c.feasible for c in result.candidates]
+    assert feasible == sorted(feasible, reverse=True)
+    line = recommendation_line(result)
+    assert line is not None and line.startswith(f"recommended: {rec.recipe_id} {rec.process_name}: ")
+    assert "chance of meeting every requirement" in line and "kWh" in line
+    summary = result.recommendation
+    assert summary["id"] == rec.recipe_id and summary["reason"].startswith("Recommended")
+    assert summary["rule"] == RULE_TEXT and summary["p_meets_target"] == pytest.approx(rec.p_meets_target, abs=1e-6)
+    # live results mark at most one recipe too
+    assert partials and all(sum(c.recommended for c in p.candidates) <= 1 for p in partials)
+
+
+def test_json_and_csv_carry_the_chance_and_the_recommended_mark(catalog, tmp_path):
+    result = generate(
+        list(catalog.default_inventory), catalog.targets["container"], scorer=physics_scorer(), seed=1, max_evals=6000
+    )
+    doc = result_to_dict(result)
+    assert doc["schema_version"] == "1.1"
+    marked = [r for r in doc["recipes"] if r["recommended"]]
+    assert len(marked) == 1 and doc["recommended"]["id"] == marked[0]["id"] == doc["recipes"][0]["id"]
+    assert all(0.0 <= r["p_meets_target"] <= 1.0 for r in doc["recipes"])
+    assert doc["recommended"]["p_meets_target"] == marked[0]["p_meets_target"]
+    frame = result_to_frame(result)
+    assert frame["recommended"].sum() == 1 and frame.loc[frame["recommended"], "id"].item() == marked[0]["id"]
+    assert frame["p_meets_target"].between(0, 1).all()

@@ -249,3 +249,31 @@ def test_the_safety_section_and_the_work_order_name_each_material_hazard_and_its
         if not any(i in ("W007", "W008", "W009") for i, _ in c.recipe.items):
             assert "pouch" not in safety_html(c).lower(), c.recipe_id
             assert "rinse food residue" not in work_order_text(c, target).lower(), c.recipe_id
+
+
+def test_the_window_marks_the_recommended_recipe_and_says_why(qtbot, make_main_window):
+    w = make_main_window()
+    assert run_to_end(qtbot, w) == "finished"
+    tab = w.candidates_tab
+    view = w.ctx.results.view
+    headers = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(tab.model.columnCount())]
+    status_col, chance_col = headers.index("Feasibility"), headers.index("Chance %")
+    marks = [r for r in range(tab.model.rowCount()) if "Recommended" in tab.model.data(tab.model.index(r, status_col))]
+    assert len(marks) == 1  # exactly one row carries the mark
+    rec = view.candidate(tab.model.recipe_id(marks[0]))
+    assert rec is not None and rec.recommended and rec.feasible and view.recommended == rec.recipe_id
+    assert view.row_of[rec.recipe_id] == 0  # first in the engine's order (#1)
+    assert tab.model.data(tab.model.index(marks[0], chance_col)).endswith("%")
+    assert (
+        "chance of meeting every requirement" in tab.recommendation.text()
+        and rec.recipe_id in tab.recommendation.text()
+    )
+    assert "at least a 90% chance" in tab.recommendation.toolTip()  # the ordering rule in plain words
+    assert f"feasible ({view.n_confident:,} confidently)" in tab.counts.text() and view.n_confident >= 1
+    # the detail pane says it for the recommended recipe, and names it for another one
+    tab.table.selectRow(marks[0])
+    assert tab.detail.cand is rec and "★ Recommended" in tab.detail_note.text()
+    assert "★ Recommended" in work_order_text(rec, view.target)
+    other = next(r for r in range(tab.model.rowCount()) if r != marks[0])
+    tab.table.selectRow(other)
+    assert "Not the recommended recipe" in tab.detail_note.text() and rec.recipe_id in tab.detail_note.text()

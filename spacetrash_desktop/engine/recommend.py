@@ -1,0 +1,167 @@
+"""One recommended recipe: the chance that a recipe meets every requirement of its target, the order
+the crew sees the recipes in, and the one-line reason for the recipe on top (docs/ML.md,
+"Recommended recipe").
+
+Per property, the 95% interval (calibrated by the trained model, or the assumed physics band) is
+read as a normal centred on the predicted value whose 95% half-width is the wider half of the
+interval, so it covers the interval on both sides; a recipe far from the model's training data (OOD)
+has that half-width doubled. The per-property chances are combined with the Frechet/Bonferroni lower
+bound ``P(all) >= 1 - sum(1 - p_i)``, which holds whatever the dependence between the properties and
+is never above the smallest ``p_i``. A recipe that is infeasible or refused has chance 0.
+
+The order: recipes with a chance of at least :data:`CONFIDENT_P` first, in the crew's priority order
+(the order the search hands over: Pareto front first, problematic waste first when the target prefers
+it, then the least energy); then the other feasible recipes, the most likely first; then the
+infeasible and refused ones as they came. The first recipe, when it is feasible, is the recommended
+one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from spacetrash_desktop.domain import PROPERTY_NAMES, Target
+
+Z95 = 1.959963984540054  # two-sided 95% of a normal
+CONFIDENT_P = 0.90  # "confidently feasible": at least this chance of meeting every requirement
+OOD_WIDEN = 2.0  # assumed: an out-of-distribution recipe's interval is not trusted, its half-width doubles
+
+# property -> (target field, "min" or "max")
+LIMIT_OF: Mapping[str, tuple[str, str]] = {
+    "rigidity": ("rigidity_min", "min"),
+    "tightness": ("tightness_min", "min"),
+    "energy_kwh": ("max_energy_kwh", "max"),
+    "water_l": ("max_water_l", "max"),
+    "crew_min": ("max_crew_min", "max"),
+}
+
+RULE_TEXT = (
+    f"Order: recipes with at least a {CONFIDENT_P:.0%} chance of meeting every requirement of the target "
+    "come first, in the crew's priority order (Pareto front first, then problematic waste first when the "
+    "target prefers it, then the least energy); then the other feasible recipes, the most likely first; "
+    "then the infeasible and refused ones. The first feasible recipe is the recommended one."
+)
+
+
+def normal_cdf(z: float) -> float:
+    return 0.5 * math.erfc(-z / math.sqrt(2.0))
+
+
+def property_probability(value: float, low: float, high: float, limit: float, kind: str, widen: float = 1.0) -> float:
+    """Chance that one property meets its limit (``kind`` "min": at least ``limit``; "max": at most).
+
+    The property is taken as normal around ``value`` with the wider half of [low, high] as its 95%
+    half-width (times ``widen``). A minimum at or below 0 is met by any recipe (every property is
+    at least 0)."""
+    if not all(math.isfinite(x) for x in (value, low, high, limit)):
+        return 0.0
+    if kind == "min" and limit <= 0.0:
+        return 1.0
+    margin = value - limit if kind == "min" else limit - value
+    sd = widen * max(value - low, high - value, 0.0) / Z95
+    if sd <= 0.0:
+        return 1.0 if margin >= 0.0 else 0.0
+    return normal_cdf(margin / sd)
+
+
+def property_probabilities(
+    values: Mapping[str, float], low: Mapping[str, float], high: Mapping[str, float], target: Target, ood: bool = False
+) -> dict[str, float]:
+    """Per property, the chance it meets the target's minimum or cap."""
+    widen = OOD_WIDEN if ood else 1.0
+    out = {}
+    for name in PROPERTY_NAMES:
+        field, kind = LIMIT_OF[name]
+        out[name] = property_probability(
+            float(values[name]), float(low[name]), float(high[name]), float(getattr(target, field)), kind, widen
+        )
+    return out
+
+
+def combine(probabilities: Sequence[float]) -> float:
+    """Frechet/Bonferroni lower bound of the chance that every event happens: valid for any
+    dependence, never above the smallest single chance."""
+    return max(0.0, 1.0 - sum(1.0 - p for p in probabilities))
+
+
+def meets_target_probability(
+    values: Mapping[str, float],
+    low: Mapping[str, float],
+    high: Mapping[str, float],
+    target: Target,
+    *,
+    ood: bool = False,
+    feasible: bool = True,
+) -> float:
+    """The chance (a conservative lower bound) that a recipe meets every requirement of ``target``;
+    0 for a recipe that is infeasible or refused."""
+    if not feasible:
+        return 0.0
+    return combine(list(property_probabilities(values, low, high, target, ood).values()))
+
+
+def order_key(position: int, cand: Any) -> tuple[int, float, int]:
+    """Where a candidate (``feasible``, ``p_meets_target``) at ``position`` of the priority order goes."""
+    if not cand.feasible:
+        return (2, 0.0, position)
+    if cand.p_meets_target >= CONFIDENT_P:
+        return (0, 0.0, position)
+    return (1, -cand.p_meets_target, position)
+
+
+def recommend(candidates: Sequence[Any]) -> list[Any]:
+    """The candidates in the recommendation order (the incoming order is the crew's priority
+    order), the first one marked ``recommended`` when it is feasible; every other mark cleared."""
+    order = sorted(range(len(candidates)), key=lambda i: order_key(i, candidates[i]))
+    out = []
+    for n, i in enumerate(order):
+        c = candidates[i]
+        mark = n == 0 and c.feasible
+        out.append(c if c.recommended == mark else dataclasses.replace(c, recommended=mark))
+    return out
+
+
+def percent(p: float) -> str:
+    """A chance as a whole percentage, rounded down and at most 99% (never claims more than it has,
+    nor certainty)."""
+    return f"{min(99, math.floor(100.0 * p + 1e-9)):.0f}%"
+
+
+def recommendation_reason(cand, target: Target, *, label: bool = True) -> str:
+    """The one-line reason for the recommended recipe, e.g. "Recommended: 97% chance of meeting every
+    requirement; 78% problematic waste; 0.31 kWh, 12 min of crew time per batch" (without the
+    "Recommended" label when ``label`` is false)."""
+    p = float(cand.p_meets_target)
+    if p >= CONFIDENT_P:
+        head = f"{percent(p)} chance of meeting every requirement"
+        head = f"Recommended: {head}" if label else head
+    else:
+        head = f"only {percent(p)} chance of meeting every requirement (no recipe found reaches {CONFIDENT_P:.0%})"
+        head = f"Recommended with care: {head}" if label else f"with care: {head}"
+    parts = [head]
+    if target.prefer_problematic and cand.preference > 0:
+        parts.append(f"{cand.preference:.0%} problematic waste")
+    v = cand.values
+    parts.append(f"{v['energy_kwh']:.2f} kWh, {v['crew_min']:.0f} min of crew time per batch")
+    if cand.ood:
+        parts.append("far from the model's training data, so its intervals were taken twice as wide")
+    return "; ".join(parts)
+
+
+def recommendation_summary(candidates: Sequence, target: Target) -> dict | None:
+    """The result's ``recommended`` block: id, chance, reason and the ordering rule (None when no
+    recipe is feasible)."""
+    for c in candidates:
+        if c.recommended:
+            return {
+                "id": c.recipe_id,
+                "p_meets_target": round(float(c.p_meets_target), 6),
+                "confident": bool(c.p_meets_target >= CONFIDENT_P),
+                "threshold": CONFIDENT_P,
+                "reason": recommendation_reason(c, target),
+                "rule": RULE_TEXT,
+            }
+    return None
