@@ -99,6 +99,14 @@ class Candidate:
                 "batches": int(self.details.get("batches", 1)),
                 "heat_kwh": _r(self.details.get("heat_kwh", 0.0)),
                 "water_recovered_l": _r(self.details.get("water_recovered_l", 0.0)),
+                # hidden steps (1.1): already included in energy, water and crew time
+                "shred_kwh": _r(self.details.get("shred_kwh", 0.0)),
+                "shred_crew_min": _r(self.details.get("shred_crew_min", 0.0)),
+                "drying_kwh": _r(self.details.get("drying_kwh", 0.0)),
+                "drying_crew_min": _r(self.details.get("drying_crew_min", 0.0)),
+                "dried_water_kg": _r(self.details.get("dried_water_kg", 0.0)),
+                "warmup_kwh": _r(self.details.get("warmup_kwh", 0.0)),
+                "consumables_kg": _r(self.details.get("consumables_kg", 0.0)),
             },
         }
 

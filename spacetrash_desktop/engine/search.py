@@ -86,6 +86,13 @@ class Store:
         "heat_kwh",
         "water_recovered_l",
         "problematic_share",
+        "shred_kwh",
+        "shred_crew_min",
+        "drying_kwh",
+        "drying_crew_min",
+        "dried_water_kg",
+        "warmup_kwh",
+        "consumables_kg",
     )
 
     def add(

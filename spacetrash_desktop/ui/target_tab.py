@@ -53,6 +53,11 @@ FIELD_TEXT = {
     ),
     "max_water_l": ("Maximum water", "Water allowed per batch (rinsing, cleaning, process water), in litres."),
     "max_crew_min": ("Maximum crew time", "Hands-on crew time allowed per batch, in minutes."),
+    "max_consumables_kg": (
+        "Maximum consumables from Earth",
+        "Material brought from Earth and used up per batch (NaOH for cold sintering, sewing thread, "
+        "fastener tape), in kilograms.",
+    ),
 }
 
 PHYSICS_HTML = """
@@ -399,6 +404,7 @@ class TargetTab(QWidget):
             allowed_processes=allowed_t,
             regolith_allowed=self.regolith_check.isChecked(),
             prefer_problematic=self.problematic_check.isChecked(),
+            food_contact=b.food_contact,  # a custom target made from a food-contact one still touches food
             **values,
         )
 
