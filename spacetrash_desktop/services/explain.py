@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -216,8 +217,10 @@ def _resource_drivers(tables, phys, proc: int, i: int = 0) -> dict[str, list[dic
         {"label": f"Machine energy per kg ({feed:.2f} kg of feed)", "value": float(tables.kwh_per_kg[proc] * feed)},
         {
             "label": f"Machine energy per cycle ({batches:.0f} cycle(s))",
-            "value": float(tables.kwh_per_batch[proc] * batches),
+            # the tooling warm-up below replaces the per-cycle pre-heat figure of heated processes
+            "value": float((tables.kwh_per_batch[proc] - tables.steps.replaced_kwh_per_batch[proc]) * batches),
         },
+        *_hidden_step_drivers(phys, i, batches)["energy_kwh"],
     ]
     water = [
         {
@@ -235,8 +238,29 @@ def _resource_drivers(tables, phys, proc: int, i: int = 0) -> dict[str, list[dic
     crew = [
         {"label": f"Per cycle ({batches:.0f} cycle(s))", "value": float(tables.crew_per_batch[proc] * batches)},
         {"label": f"Per kg of feed ({feed:.2f} kg)", "value": float(tables.crew_per_kg[proc] * feed)},
+        *_hidden_step_drivers(phys, i, batches)["crew_min"],
     ]
     return {"energy_kwh": energy, "water_l": water, "crew_min": crew}
+
+
+def _hidden_step_drivers(phys, i: int, batches: float) -> dict[str, list[dict]]:
+    """The steps around the process (docs/PHYSICS.md, Hidden steps) that cost anything for this recipe."""
+    energy: list[dict[str, Any]] = [
+        {"label": "Shredding rigid items first", "value": float(phys.shred_kwh[i])},
+        {
+            "label": f"Drying wet items first ({float(phys.dried_water_kg[i]):.2f} kg of water)",
+            "value": float(phys.drying_kwh[i]),
+        },
+        {"label": f"Warming the tooling up ({batches:.0f} cycle(s))", "value": float(phys.warmup_kwh[i])},
+    ]
+    crew: list[dict[str, Any]] = [
+        {"label": "Shredding rigid items first", "value": float(phys.shred_crew_min[i])},
+        {"label": "Drying wet items first", "value": float(phys.drying_crew_min[i])},
+    ]
+    return {
+        "energy_kwh": [d for d in energy if d["value"] > 0],
+        "crew_min": [d for d in crew if d["value"] > 0],
+    }
 
 
 # ------------------------------------------------------------------------------------ ML

@@ -45,6 +45,26 @@ def _wait(app, cond, timeout_s: float = 60.0) -> None:
         time.sleep(0.005)
 
 
+SCENARIOS = ("residence_renovations", "cosmic_celebrations", "daring_discoveries")
+
+
+def _scenario_shots(app, w, shot) -> None:
+    """The Candidates tab for each challenge scenario, its recommended recipe selected."""
+    combo = w.target_tab.preset_combo
+    for sid in SCENARIOS:
+        w.show_tab("target")
+        i = combo.findData(sid)
+        combo.setCurrentIndex(i)
+        combo.activated.emit(i)
+        w.generate()
+        _wait(app, lambda: not w.candidates_tab.running, 120)
+        view = w.ctx.results.view
+        if view.recommended:
+            w.candidates_tab.table.selectRow(w.candidates_tab.model.row_of(view.recommended))
+        _wait(app, lambda: w.candidates_tab.detail._explain_task is None, 30)
+        shot(f"candidates-{sid}")
+
+
 def take(out: Path, size: tuple[int, int] = (1440, 900)) -> list[Path]:
     if sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -92,7 +112,10 @@ def take(out: Path, size: tuple[int, int] = (1440, 900)) -> list[Path]:
     _wait(app, lambda: not w.candidates_tab.running, 120)
     view = w.ctx.results.view
     front = [rid for rid, c in zip(view.ids, view.candidates) if c.on_front]
-    pick = max(front, key=lambda rid: len(view.candidate(rid).item_names)) if front else view.ids[0]
+    # the recommended recipe, as the crew first sees it (else the richest front recipe)
+    pick = view.recommended or (
+        max(front, key=lambda rid: len(view.candidate(rid).item_names)) if front else view.ids[0]
+    )
     w.candidates_tab.table.selectRow(w.candidates_tab.model.row_of(pick))
     detail = w.candidates_tab.detail
     _wait(app, lambda: detail._explain_task is None, 30)  # the contributions come from a worker
@@ -101,12 +124,7 @@ def take(out: Path, size: tuple[int, int] = (1440, 900)) -> list[Path]:
     inner.resize(inner.width(), max(inner.sizeHint().height(), inner.height()))
     shot("candidate-detail", inner)
 
-    # Trade-offs: the chosen recipe against the stiffest and the tightest recipes of the front
-    by = {name: max(front, key=lambda rid: view.candidate(rid).values[name]) for name in ("rigidity", "tightness")}
-    chosen = list(dict.fromkeys([pick, by["rigidity"], by["tightness"]]))
-    w.ctx.selection.set(chosen, pick)
-    w.show_tab("tradeoffs")
-    shot("tradeoffs")
+    shot_tradeoffs(w, view, front, pick, shot)
 
     # Feedback: a few past reports, then the form filled in for the chosen recipe
     shot_feedback(app, w, view, front, pick, shot)
@@ -116,6 +134,9 @@ def take(out: Path, size: tuple[int, int] = (1440, 900)) -> list[Path]:
 
     # The import report of a file with bad rows
     shot_import_report(app, w, shot)
+
+    # The Candidates tab for each challenge scenario
+    _scenario_shots(app, w, shot)
 
     w.close()
     shutil.rmtree(home, ignore_errors=True)
@@ -164,6 +185,15 @@ SAMPLE_REPORTS = (
         "Too brittle: the regolith share looks too high for this press.",
     ),
 )
+
+
+def shot_tradeoffs(w, view, front, pick, shot) -> None:
+    """Trade-offs: the chosen recipe against the stiffest and the tightest recipes of the front."""
+    by = {name: max(front, key=lambda rid: view.candidate(rid).values[name]) for name in ("rigidity", "tightness")}
+    chosen = list(dict.fromkeys([pick, by["rigidity"], by["tightness"]]))
+    w.ctx.selection.set(chosen, pick)
+    w.show_tab("tradeoffs")
+    shot("tradeoffs")
 
 
 def shot_import_report(app, w, shot) -> None:

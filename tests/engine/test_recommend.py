@@ -138,11 +138,16 @@ def _limits_met_by_bounds(c, target) -> int:
 def test_container_recommends_a_confident_recipe_over_todays_first(catalog):
     """A real generation with the shipped model: the recipe the old order put first (front, problematic
     waste first, then the least energy) is beaten by the recommended one on its interval bounds or its
-    chance, and the recommended one is confidently feasible."""
+    chance; the recommended one is confidently feasible, or, when no recipe is (since issue 12's food-contact
+    rule and hidden steps), the most likely feasible one."""
     target = catalog.targets["container"]
     result = generate(list(catalog.default_inventory), target, seed=1, max_evals=100000)
     rec = result.recommended
-    assert rec is not None and rec.p_meets_target >= CONFIDENT_P
+    assert rec is not None
+    feasible = [c for c in result.candidates if c.feasible]
+    if rec.p_meets_target < CONFIDENT_P:  # no confident recipe: the most likely one is recommended
+        assert all(c.p_meets_target < CONFIDENT_P for c in feasible)
+        assert rec.p_meets_target == max(c.p_meets_target for c in feasible)
     front = [c for c in result.candidates if c.on_front]
     old_first = front[int(np.lexsort(([c.values["energy_kwh"] for c in front], [-c.preference for c in front]))[0])]
     better_bounds = _limits_met_by_bounds(rec, target) > _limits_met_by_bounds(old_first, target)

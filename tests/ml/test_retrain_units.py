@@ -11,6 +11,9 @@ import pytest
 
 from spacetrash_desktop.catalog import load_catalog
 from spacetrash_desktop.domain import PROPERTY_NAMES, Recipe
+from spacetrash_desktop.engine.physics import score_physics
+from spacetrash_desktop.engine.recipes import from_recipes
+from spacetrash_desktop.engine.tables import compile_tables
 from spacetrash_desktop.ml import drift, registry
 from spacetrash_desktop.ml.bundle import METADATA, load_bundle, read_bundle, sha256_bytes
 from spacetrash_desktop.ml.model import to_residual
@@ -159,7 +162,13 @@ def test_energy_water_crew_are_per_batch_of_the_recipes_batch_mass(catalog):
     lab, problems = rows_from_records(recs, list(catalog.default_inventory), catalog)
     assert problems == []
     phys = {s: lab.phys[i, 2] for i, s in enumerate(lab.source)}
-    assert phys["4.0"] > 2.5 * phys["1.0"]  # the physics estimate is per batch
+    # the physics estimate is the engine's own, per batch of the row's mass
+    t = compile_tables(catalog, list(catalog.default_inventory))
+    for m in (1.0, 4.0):
+        r = Recipe((("W002", 1.0),), 0.1, "hot_press_lamination", m)  # the same recipe as _recipe(mass=m)
+        ph = score_physics(t, from_recipes(t, [r]), m)
+        assert phys[str(m)] == pytest.approx(float(ph.energy_kwh[0]), rel=1e-9)
+    assert phys["4.0"] > phys["1.0"]
     col = lab.schema.index()["log_batch_mass"]
     assert sorted(np.round(np.exp(lab.X[:, col]), 6)) == [1.0, 4.0]
     r = to_residual(lab.y, lab.phys)[:, 2]
