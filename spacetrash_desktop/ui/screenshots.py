@@ -50,10 +50,12 @@ SCENARIOS = ("residence_renovations", "cosmic_celebrations", "daring_discoveries
 
 def _scenario_shots(app, w, shot) -> None:
     """The Candidates tab for each challenge scenario, its recommended recipe selected."""
-    combo = w.target_tab.preset_combo
+    combo = w.target_tab.scenario_combo
     for sid in SCENARIOS:
         w.show_tab("target")
         i = combo.findData(sid)
+        if i < 0:
+            raise LookupError(f"the scenario {sid!r} is not in the Target tab")
         combo.setCurrentIndex(i)
         combo.activated.emit(i)
         w.generate()
