@@ -222,6 +222,16 @@ class _FrontView:
     def shown_front(self, arrays, rows: np.ndarray) -> np.ndarray:
         if len(rows) == 0 or self.thin_eps <= 0:
             return rows
+        if self.target.preferred_items:
+            # thinned per tenth of named-material share: a recipe that uses less of the named
+            # materials never stands in for one that uses more
+            share = np.round(arrays["pref"][rows] * 10.0)
+            return np.concatenate([self._thin(arrays, rows[share == g]) for g in np.unique(share)])
+        return self._thin(arrays, rows)
+
+    def _thin(self, arrays, rows: np.ndarray) -> np.ndarray:
+        if len(rows) == 0:
+            return rows
         return rows[thin_front(arrays["props"][rows], self.target, self.thin_eps)]
 
     @staticmethod
