@@ -446,6 +446,8 @@ class CandidatesTab(SavedTableLayout, QWidget):
             self._syncing = False
         self._show_detail(view, self.ctx.selection.current)
         self.recommendation.setText(recommendation_html(view))
+        if view.target is not None and view.target.kind == "product":  # a scenario product's own limits
+            self.target_label.setText(target_summary_html(view.target, self.ctx.time_budget_s))
         self._update_export_actions()
         self.view_applied.emit(view)
 

@@ -25,6 +25,7 @@ def test_a_scenario_is_searched_per_product_and_shown_grouped_by_product(qtbot, 
         assert rec is not None and rec.recommended
         assert {it for it, _ in rec.recipe.items} & set(product.preferred_items)
         assert view.run.target.target_id == product.target_id  # the work order and bars use the product
+        assert product.name in w.candidates_tab.target_label.text()  # the product's own limits
         assert "★" in picker.combo.itemText(i) and rec.recipe_id in picker.combo.itemText(i)
         shown.append(w.candidates_tab.model.rowCount())
     assert all(n > 0 for n in shown)
