@@ -209,3 +209,16 @@ def test_a_recipe_of_the_named_materials_stays_on_a_products_front(catalog):
     batch = RecipeBatch(a["idx"][front], a["frac"][front], a["reg"][front], a["proc"][front])
     assert preferred_share(t, plain, batch).sum() == 0
     assert np.allclose(preferred_share(t, banner, batch), a["pref"][front])
+
+
+@pytest.mark.slow
+def test_every_scenario_product_is_achievable_from_the_default_inventory(catalog):
+    """Each product of a scenario is a target of its own: the bundled inventory must meet every one
+    (physics model, exhaustive grid), with a front recipe made of the materials the product names."""
+    t = compile_tables(catalog, list(catalog.default_inventory))
+    products = [p for s in catalog.targets.values() for p in s.products]
+    assert len(products) == 9
+    for p in products:
+        out = search(t, p, PhysicsScorer(), mode="exact")
+        assert len(out.front_rows) > 0, p.target_id
+        assert (out.store.arrays()["pref"][out.front_rows] > 0).any(), p.target_id
