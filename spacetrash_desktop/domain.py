@@ -167,6 +167,10 @@ class Target:
     regolith_allowed: bool = True
     prefer_problematic: bool = True
     food_contact: bool = False  # touches food: materials unsafe with food make a recipe infeasible
+    # inventory item ids to use first (a scenario's product: the materials its description names);
+    # empty = the problematic-waste preference (prefer_problematic)
+    preferred_items: tuple[str, ...] = ()
+    products: tuple[Target, ...] = ()  # a scenario's products, each a target of its own (kind "product")
 
     def allows_process(self, process_id: str) -> bool:
         return "*" in self.allowed_processes or process_id in self.allowed_processes
@@ -188,6 +192,9 @@ class Target:
             "regolith_allowed": self.regolith_allowed,
             "prefer_problematic": self.prefer_problematic,
             "food_contact": self.food_contact,
+            # written only when set, so the files and hashes of targets without them do not change
+            **({"preferred_items": list(self.preferred_items)} if self.preferred_items else {}),
+            **({"products": [p.to_dict() for p in self.products]} if self.products else {}),
         }
 
 

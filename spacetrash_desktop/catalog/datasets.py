@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from spacetrash_desktop.catalog.rows import normalise_key, parse_inventory_rows
 from spacetrash_desktop.domain import (
@@ -350,10 +351,14 @@ def parse_target(
     for key in ("regolith_allowed", "prefer_problematic", "food_contact"):
         if key in obj and not isinstance(obj[key], bool):
             problems.append(f"{where}: '{key}' must be true or false")
+    preferred = _preferred_items(obj, where, problems)
+    products = _products(obj, processes, where, problems)
     if problems:
         return None, problems
     return (
         Target(
+            preferred_items=preferred,
+            products=products,
             target_id=tid,
             name=name,
             kind=str(obj.get("kind", "custom")),
@@ -366,6 +371,50 @@ def parse_target(
         ),
         [],
     )
+
+
+# keys a scenario's product takes from its scenario when it does not state them
+PRODUCT_INHERITS = (
+    *TARGET_LIMITS,
+    "allowed_processes",
+    "regolith_allowed",
+    "prefer_problematic",
+    "food_contact",
+)
+
+
+def _preferred_items(obj: Mapping, where: str, problems: list[str]) -> tuple[str, ...]:
+    raw = obj.get("preferred_items", [])
+    if not isinstance(raw, list) or not all(isinstance(x, str) and x.strip() for x in raw):
+        problems.append(f"{where}: 'preferred_items' must be a list of inventory item ids")
+        return ()
+    return tuple(x.strip() for x in raw)
+
+
+def _products(obj: Mapping, processes: Iterable[str] | None, where: str, problems: list[str]) -> tuple[Target, ...]:
+    """A scenario's ``products``: each a target of its own (kind "product") that takes every limit,
+    process list and flag it does not state from its scenario (docs/DATA_SCHEMA.md)."""
+    raw = obj.get("products")
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(p, Mapping) for p in raw):
+        problems.append(f"{where}: 'products' must be a list of target objects")
+        return ()
+    procs = None if processes is None else list(processes)
+    out: list[Target] = []
+    for j, prod in enumerate(raw):
+        if "products" in prod:
+            problems.append(f"{where}.products[{j}]: a product cannot have products of its own")
+            continue
+        merged = {k: obj[k] for k in PRODUCT_INHERITS if k in obj} | dict(prod) | {"kind": "product"}
+        t, probs = parse_target(merged, procs, where=f"{where}.products[{j}]")
+        problems.extend(probs)
+        if t is not None:
+            out.append(t)
+    ids = [t.target_id for t in out]
+    if len(set(ids)) != len(ids):
+        problems.append(f"{where}: duplicate product ids")
+    return tuple(out)
 
 
 def _load_targets(root: Path, processes: Mapping[str, Process], problems: list[str]) -> dict[str, Target]:
@@ -692,20 +741,28 @@ def _target_provenance_problems(root: Path, source_keys: set[str]) -> list[str]:
     except (OSError, ValueError) as exc:
         return [f"targets.json cannot be read: {exc}"]
     for i, obj in enumerate(data if isinstance(data, list) else []):
-        prov = obj.get("provenance") if isinstance(obj, dict) else None
-        if not isinstance(prov, dict):
-            problems.append(f"targets.json[{i}]: no provenance object")
-            continue
-        covered: set[str] = set()
-        for fields, text in prov.items():
-            kind = str(text).split(":", 1)[0].strip()
-            if kind not in PROVENANCE_KINDS:
-                problems.append(f"targets.json[{i}]: provenance {fields!r} must start with V:, S:, D: or A:")
-                continue
-            if kind in {"V", "S", "D"} and not any(k in str(text) for k in source_keys if k):
-                problems.append(f"targets.json[{i}]: provenance {fields!r} cites no key from sources.csv")
-            covered.update(f.strip() for f in fields.split(";"))
-        for key in TARGET_LIMITS:
-            if key in obj and key not in covered:
-                problems.append(f"targets.json[{i}] ({obj.get('id')}): {key} has no provenance")
+        _one_target_provenance(obj, f"targets.json[{i}]", source_keys, problems)
+        products = obj.get("products") if isinstance(obj, dict) else None
+        for j, prod in enumerate(products if isinstance(products, list) else []):
+            _one_target_provenance(prod, f"targets.json[{i}].products[{j}]", source_keys, problems)
     return problems
+
+
+def _one_target_provenance(obj: Any, where: str, source_keys: set[str], problems: list[str]) -> None:
+    """Every limit (and preferred item list) a target or product states needs a provenance line."""
+    prov = obj.get("provenance") if isinstance(obj, dict) else None
+    if not isinstance(prov, dict):
+        problems.append(f"{where}: no provenance object")
+        return
+    covered: set[str] = set()
+    for fields, text in prov.items():
+        kind = str(text).split(":", 1)[0].strip()
+        if kind not in PROVENANCE_KINDS:
+            problems.append(f"{where}: provenance {fields!r} must start with V:, S:, D: or A:")
+            continue
+        if kind in {"V", "S", "D"} and not any(k in str(text) for k in source_keys if k):
+            problems.append(f"{where}: provenance {fields!r} cites no key from sources.csv")
+        covered.update(f.strip() for f in fields.split(";"))
+    for key in (*TARGET_LIMITS, "preferred_items"):
+        if key in obj and key not in covered:
+            problems.append(f"{where} ({obj.get('id')}): {key} has no provenance")

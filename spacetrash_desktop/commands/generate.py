@@ -10,6 +10,7 @@ from spacetrash_desktop.context import RunContext
 from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.services.generate import (
     generate,
+    generate_scenario,
     physics_scorer,
     recipe_line,
     recommendation_line,
@@ -31,7 +32,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-evals", type=int, default=None, help="stop after N candidates (deterministic)")
     p.add_argument("--mode", choices=("auto", "exact", "evolutionary"), default="auto")
     p.add_argument("--physics-only", action="store_true", help="ignore any trained model")
-    p.add_argument("--out", required=True, help="results file: .json or .csv")
+    p.add_argument(
+        "--out",
+        required=True,
+        help="results file: .json or .csv; or a folder (no suffix): one <product>.json per product of a scenario",
+    )
     p.set_defaults(func=cmd_generate)
     t = sub.add_parser("targets", help="list the target presets and scenarios")
     t.set_defaults(func=cmd_targets)
@@ -39,7 +44,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_generate(args) -> int:
     out = Path(args.out)
-    if out.suffix.lower() not in {".json", ".csv"}:
+    per_product = out.suffix == ""
+    if not per_product and out.suffix.lower() not in {".json", ".csv"}:
         raise BadInputError(f"--out must end in .json or .csv, not {out.suffix or '(nothing)'}")
     if args.time_budget is not None and not args.time_budget > 0:
         raise BadInputError("--time-budget must be a positive number of seconds")
@@ -48,22 +54,37 @@ def cmd_generate(args) -> int:
     items = resolve_inventory(args.inventory)
     target = resolve_target(args.target)
     scorer = physics_scorer() if args.physics_only else None
-    ctx = RunContext()
-    result = generate(
-        items,
-        target,
-        scorer=scorer,
-        ctx=ctx,
-        mode=args.mode,
-        time_budget_s=args.time_budget,
-        seed=args.seed,
-        max_evals=args.max_evals,
+    settings = dict(
+        scorer=scorer, mode=args.mode, time_budget_s=args.time_budget, seed=args.seed, max_evals=args.max_evals
     )
+    if per_product:
+        return _generate_products(items, target, out, settings)
+    result = generate(items, target, ctx=RunContext(), **settings)
     write_result(result, out)
+    _print_summary(result)
+    print(f"wrote {out}")
+    return 0
+
+
+def _generate_products(items, target, out: Path, settings) -> int:
+    """``--out FOLDER``: one result file per product of a scenario (a target without products is its
+    own single product), each product's summary and recommended recipe printed."""
+    scenario = generate_scenario(items, target, ctx=RunContext(), **settings)
+    out.mkdir(parents=True, exist_ok=True)
+    for result in scenario.results:
+        path = out / f"{result.target.target_id}.json"
+        write_result(result, path)
+        print(f"product {result.target.target_id} ({result.target.name}):")
+        _print_summary(result)
+        print(f"wrote {path}")
+    return 0
+
+
+def _print_summary(result) -> None:
     s = result.stats
     front = result.front
     print(
-        f"target {target.target_id}: {s['mode']} search scored {s['evaluated']:,} candidates in "
+        f"target {result.target.target_id}: {s['mode']} search scored {s['evaluated']:,} candidates in "
         f"{s['elapsed_s']:.2f} s; {s['feasible']:,} feasible; {len(front)} on the Pareto front"
         + (" (stopped early)" if s.get("cancelled") or (not s.get("completed", True) and s["mode"] == "exact") else "")
     )
@@ -81,8 +102,6 @@ def cmd_generate(args) -> int:
         print(
             "  no feasible recipe: see the near misses in the output file for what blocks the target", file=sys.stderr
         )
-    print(f"wrote {out}")
-    return 0
 
 
 def cmd_targets(args) -> int:

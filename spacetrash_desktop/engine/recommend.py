@@ -10,8 +10,9 @@ bound ``P(all) >= 1 - sum(1 - p_i)``, which holds whatever the dependence betwee
 is never above the smallest ``p_i``. A recipe that is infeasible or refused has chance 0.
 
 The order: recipes with a chance of at least :data:`CONFIDENT_P` first, in the crew's priority order
-(the order the search hands over: Pareto front first, problematic waste first when the target prefers
-it, then the least energy); then the other feasible recipes, the most likely first; then the
+(the order the search hands over: Pareto front first, the materials a scenario's product names first
+(their share of the waste part; they are also an objective of that product's front), or problematic
+waste first when the target prefers it, then the least energy); then the other feasible recipes, the most likely first; then the
 infeasible and refused ones as they came. The first recipe, when it is feasible, is the recommended
 one.
 """
@@ -40,8 +41,9 @@ LIMIT_OF: Mapping[str, tuple[str, str]] = {
 
 RULE_TEXT = (
     f"Order: recipes with at least a {CONFIDENT_P:.0%} chance of meeting every requirement of the target "
-    "come first, in the crew's priority order (Pareto front first, then problematic waste first when the "
-    "target prefers it, then the least energy); then the other feasible recipes, the most likely first; "
+    "come first, in the crew's priority order (Pareto front first, then the materials a scenario's product "
+    "names first, or problematic waste first when the target prefers it, then the least energy); then the "
+    "other feasible recipes, the most likely first; "
     "then the infeasible and refused ones. The first feasible recipe is the recommended one."
 )
 
@@ -142,7 +144,9 @@ def recommendation_reason(cand, target: Target, *, label: bool = True) -> str:
         head = f"only {percent(p)} chance of meeting every requirement (no recipe found reaches {CONFIDENT_P:.0%})"
         head = f"Recommended with care: {head}" if label else f"with care: {head}"
     parts = [head]
-    if target.prefer_problematic and cand.preference > 0:
+    if target.preferred_items and cand.preference > 0:
+        parts.append(f"{cand.preference:.0%} of the waste from the materials the product names")
+    elif target.prefer_problematic and cand.preference > 0:
         parts.append(f"{cand.preference:.0%} problematic waste")
     v = cand.values
     parts.append(f"{v['energy_kwh']:.2f} kWh, {v['crew_min']:.0f} min of crew time per batch")

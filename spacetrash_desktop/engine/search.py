@@ -202,6 +202,45 @@ class SearchOutcome:
     stats: SearchStats
 
 
+# ------------------------------------------------------------------------------------- the preference
+
+
+NAMED_SEED_WEIGHT = 10.0  # seed score bonus of a named single: outweighs any rank, not a refusal (10)
+
+
+def preferred_share(t: EngineTables, target: Target, batch: RecipeBatch) -> np.ndarray:
+    """Share of the waste part of each recipe that is one of the target's preferred items (a
+    scenario product's named materials); 0 where none of them is in the inventory."""
+    mask = np.zeros(t.n_items + 1, bool)  # + the padding row
+    mask[: t.n_items] = np.isin(np.asarray(t.item_ids, dtype=object), list(target.preferred_items))
+    return (batch.frac * mask[batch.idx]).sum(axis=1)
+
+
+def preference(t: EngineTables, target: Target, batch: RecipeBatch, problematic: np.ndarray) -> np.ndarray:
+    """The crew's preference that orders the front (docs/ML.md, "Recommended recipe"): the share of
+    the named materials for a target that names them, else the share of problematic waste when the
+    target prefers it, else nothing."""
+    if target.preferred_items:
+        return preferred_share(t, target, batch)
+    return problematic if target.prefer_problematic else np.zeros(len(batch))
+
+
+def front_objectives(target: Target, props: np.ndarray, pref: np.ndarray) -> np.ndarray:
+    """The objectives the front is built on, all to minimise: the five properties, plus, for a target
+    that names materials to use first, the share of them (so a recipe of the named materials is never
+    dropped from the front for one of other materials that is marginally better elsewhere)."""
+    f = to_minimisation(props)
+    if target.preferred_items:
+        return np.column_stack([f, -np.asarray(pref, float)])
+    return f
+
+
+def _seed_preference(t: EngineTables, target: Target, batch: RecipeBatch, problematic: np.ndarray) -> np.ndarray:
+    # seed items: the named materials before every other item (unless refused) for a target that
+    # names them, else problematic waste (as before)
+    return NAMED_SEED_WEIGHT * preferred_share(t, target, batch) if target.preferred_items else problematic
+
+
 # ------------------------------------------------------------------------------------- the run
 
 
@@ -232,7 +271,7 @@ class SearchRun:
         v = vet(self.t, batch, s.phys, self.target, s.props)
         flags = v.flags | np.where(s.ood, int(Flag.OOD), 0)
         feas = (flags & (REFUSED_MASK | INFEASIBLE_MASK)) == 0
-        pref = s.phys.problematic_share if self.target.prefer_problematic else np.zeros(len(batch))
+        pref = preference(self.t, self.target, batch, s.phys.problematic_share)
         st = self.stats
         st.evaluated += len(batch)
         nf = int(feas.sum())
@@ -246,10 +285,10 @@ class SearchRun:
             st.first_feasible_s = time.monotonic() - self.t0
         if nf:
             fidx = np.where(feas)[0]
-            f = to_minimisation(s.props[fidx])
+            f = front_objectives(self.target, s.props[fidx], pref[fidx])
             nd = fidx[nondominated_mask(f)]
             rows, _ = self.store.add(batch, s, flags, pref, nd)
-            self.archive.update(to_minimisation(s.props[nd]), pref[nd], list(rows))
+            self.archive.update(front_objectives(self.target, s.props[nd], pref[nd]), pref[nd], list(rows))
         self._keep_near_misses(batch, s, flags, pref, feas)
         if self.store.n > STORE_PRUNE_AT:
             self._prune_store()
@@ -612,7 +651,7 @@ def _seed_items(run: SearchRun, per_process: int) -> dict[int, np.ndarray]:
         s, flags = run.evaluate(b)
         v = violation(s.props, p.target) + 10.0 * ((flags & REFUSED_MASK) != 0)
         ranks = pareto_ranks(to_minimisation(s.props))
-        score = ranks + 3.0 * v - 0.5 * s.phys.problematic_share
+        score = ranks + 3.0 * v - 0.5 * _seed_preference(p.tables, p.target, b, s.phys.problematic_share)
         order = np.argsort(score, kind="stable")
         chosen = []
         for i in order:

@@ -7,6 +7,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +31,11 @@ __all__ = [
     "CONFIDENT_P",
     "RULE_TEXT",
     "GenerationResult",
+    "ScenarioResult",
     "Scorer",
     "default_scorer",
     "generate",
+    "generate_scenario",
     "inventory_sha256",
     "percent",
     "physics_scorer",
@@ -138,10 +141,15 @@ def resolve_inventory(spec: str) -> list[WasteItem]:
 
 
 def resolve_target(spec: str) -> Target:
-    """A target given on the command line: a preset or scenario id, or a target JSON file (<= 1 MB)."""
+    """A target given on the command line: a preset, scenario or scenario product id, or a target JSON
+    file (<= 1 MB)."""
     cat = load_catalog()
     if spec in cat.targets:
         return cat.targets[spec]
+    for scenario in cat.targets.values():
+        for product in scenario.products:
+            if product.target_id == spec:
+                return product
     path = Path(spec)
     if path.suffix.lower() != ".json" or not path.exists():
         known = ", ".join(cat.targets)
@@ -222,6 +230,16 @@ class _FrontView:
     def shown_front(self, arrays, rows: np.ndarray) -> np.ndarray:
         if len(rows) == 0 or self.thin_eps <= 0:
             return rows
+        if self.target.preferred_items:
+            # thinned per tenth of named-material share: a recipe that uses less of the named
+            # materials never stands in for one that uses more
+            share = np.round(arrays["pref"][rows] * 10.0)
+            return np.concatenate([self._thin(arrays, rows[share == g]) for g in np.unique(share)])
+        return self._thin(arrays, rows)
+
+    def _thin(self, arrays, rows: np.ndarray) -> np.ndarray:
+        if len(rows) == 0:
+            return rows
         return rows[thin_front(arrays["props"][rows], self.target, self.thin_eps)]
 
     @staticmethod
@@ -289,3 +307,68 @@ def _near_misses(outcome: SearchOutcome) -> list[tuple[float, int]]:
         return []
     v = violation(arrays["props"][rows], outcome.problem.target)
     return list(zip(v.tolist(), rows.tolist()))
+
+
+# ------------------------------------------------------------------------------------- scenarios
+
+
+@dataclass(frozen=True)
+class ScenarioResult:
+    """The search of every product of a scenario, in the scenario's order (docs/DATA_SCHEMA.md,
+    "Scenario products"). ``results[i].target`` is the i-th product; ``complete`` is False when the
+    run was cancelled before every product was searched."""
+
+    scenario: Target
+    results: tuple[GenerationResult, ...]
+    complete: bool = True
+
+
+class _ProductContext(RunContext):
+    """Context of one product's search inside a scenario run: progress scaled into the scenario's
+    whole (each product an equal share), partial results and cancel passed through."""
+
+    SCALE = 1000
+
+    def __init__(self, outer: RunContext, k: int, n: int, product: Target):
+        super().__init__(deadline=outer.deadline)
+        self.outer, self.k, self.n, self.product = outer, k, n, product
+
+    def progress(self, done, total, message=""):
+        share = min(1.0, done / total) if total else 0.0
+        text = f"{self.product.name} ({self.k + 1}/{self.n})" + (f": {message}" if message else "")
+        self.outer.progress(int(self.SCALE * (self.k + share)), self.SCALE * self.n, text)
+
+    def partial(self, result) -> None:
+        self.outer.partial(result)
+
+    def check_cancelled(self) -> None:
+        self.outer.check_cancelled()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.outer.cancelled
+
+
+def generate_scenario(
+    items: Sequence[WasteItem],
+    scenario: Target,
+    *,
+    ctx: RunContext | None = None,
+    **kw: Any,
+) -> ScenarioResult:
+    """Search the recipes for each product of ``scenario`` in turn (``generate`` for each, with the
+    same keyword arguments; a time budget applies to each product). Progress runs over the whole
+    scenario; each product's partial results go to ``ctx.partial`` (their ``target`` says which
+    product); after a cancel the products not yet searched are left out (``complete`` False). A
+    scenario without products is searched as one target."""
+    ctx = ctx or NullContext()
+    products = scenario.products or (scenario,)
+    results: list[GenerationResult] = []
+    for k, product in enumerate(products):
+        if ctx.cancelled:
+            break
+        results.append(generate(items, product, ctx=_ProductContext(ctx, k, len(products), product), **kw))
+        if results[-1].stats.get("cancelled"):
+            break
+    complete = len(results) == len(products) and not any(r.stats.get("cancelled") for r in results)
+    return ScenarioResult(scenario=scenario, results=tuple(results), complete=complete)

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from spacetrash_desktop.domain import ModelInfo
-from spacetrash_desktop.services.generate import generate
 from spacetrash_desktop.services.results_io import write_result
 from spacetrash_desktop.ui.context import AppContext
+from spacetrash_desktop.ui.product_picker import ProductPicker, run_for, search_work
 from spacetrash_desktop.ui.qtmodels import CandidateTableModel, select_rows_by_source
 from spacetrash_desktop.ui.recipe_detail import DetailPane
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
@@ -268,7 +268,10 @@ class CandidatesTab(SavedTableLayout, QWidget):
         self.detail.show_candidate(cand, view.run)
 
     def _build_table_side(self) -> QWidget:
-        """The Show and filter row above the recipe table, with the table's column chooser."""
+        """The Product selector (a scenario's run), the Show and filter row above the recipe table,
+        with the table's column chooser."""
+        self.products = ProductPicker()
+        self.products.view_chosen.connect(self.ctx.results.set_view)
         self.show_combo = QComboBox()
         self.show_combo.setAccessibleName("Show")
         self.show_combo.addItems(["All recipes", "Feasible only", "Pareto front only"])
@@ -300,6 +303,7 @@ class CandidatesTab(SavedTableLayout, QWidget):
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.products)
         ll.addLayout(fl)
         ll.addWidget(self.table, 1)
         return left
@@ -331,20 +335,13 @@ class CandidatesTab(SavedTableLayout, QWidget):
         serial = self.serial
         budget = float(self.ctx.time_budget_s)
         run = RunInfo(serial=serial, items=items, target=target, time_budget_s=budget)
-        scorer_factory = self.ctx.scorer_factory
-        options = dict(self.ctx.generate_options)
-
-        def work(c):
-            scorer = scorer_factory()
-            run.scorer = scorer
-            result = generate(list(items), target, scorer=scorer, ctx=c, time_budget_s=budget, **options)
-            return CandidateView.build(result, serial=serial, final=True, run=run)
 
         def prepare(result):  # on the worker: the GUI thread only swaps the view in
-            return CandidateView.build(result, serial=serial, final=False, run=run)
+            return CandidateView.build(result, serial=serial, final=False, run=run_for(run, result.target))
 
+        self.products.clear()
         self.task = self.ctx.runner.submit(
-            work,
+            search_work(run, self.ctx.scorer_factory, dict(self.ctx.generate_options)),
             slot="generate",
             pool="compute",
             label="the recipe generation",
@@ -397,7 +394,12 @@ class CandidatesTab(SavedTableLayout, QWidget):
             return
         self.ctx.results.set_view(view)
 
-    def _done(self, view: CandidateView) -> None:
+    def _done(self, view: CandidateView | tuple) -> None:
+        if isinstance(view, tuple):  # a scenario: one view per product, the first one shown
+            if not view:
+                return self._cancelled()
+            self.products.set_views(view)
+            view = view[0]
         if view.serial != self.serial:
             return
         task, self.task = self.task, None
@@ -444,6 +446,8 @@ class CandidatesTab(SavedTableLayout, QWidget):
             self._syncing = False
         self._show_detail(view, self.ctx.selection.current)
         self.recommendation.setText(recommendation_html(view))
+        if view.target is not None and view.target.kind == "product":  # a scenario product's own limits
+            self.target_label.setText(target_summary_html(view.target, self.ctx.time_budget_s))
         self._update_export_actions()
         self.view_applied.emit(view)
 

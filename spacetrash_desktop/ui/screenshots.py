@@ -49,7 +49,8 @@ SCENARIOS = ("residence_renovations", "cosmic_celebrations", "daring_discoveries
 
 
 def _scenario_shots(app, w, shot) -> None:
-    """The Candidates tab for each challenge scenario, its recommended recipe selected."""
+    """The Candidates tab for each challenge scenario and each of its products, the product's
+    recommended recipe selected."""
     combo = w.target_tab.scenario_combo
     for sid in SCENARIOS:
         w.show_tab("target")
@@ -59,12 +60,19 @@ def _scenario_shots(app, w, shot) -> None:
         combo.setCurrentIndex(i)
         combo.activated.emit(i)
         w.generate()
-        _wait(app, lambda: not w.candidates_tab.running, 120)
-        view = w.ctx.results.view
-        if view.recommended:
-            w.candidates_tab.table.selectRow(w.candidates_tab.model.row_of(view.recommended))
-        _wait(app, lambda: w.candidates_tab.detail._explain_task is None, 30)
-        shot(f"candidates-{sid}")
+        _wait(app, lambda: not w.candidates_tab.running, 180)
+        picker = w.candidates_tab.products  # one search per product of the scenario
+        for k in range(max(1, picker.combo.count())):
+            if picker.combo.count():
+                picker.combo.setCurrentIndex(k)
+            view = w.ctx.results.view
+            if view.recommended:
+                w.candidates_tab.table.selectRow(w.candidates_tab.model.row_of(view.recommended))
+            _wait(app, lambda: w.candidates_tab.detail._explain_task is None, 30)
+            if k == 0:
+                shot(f"candidates-{sid}")  # the scenario's first product, as the crew first sees it
+            if view.target is not None and view.target.kind == "product":
+                shot(f"candidates-{sid}-{view.target.target_id}")
 
 
 def take(out: Path, size: tuple[int, int] = (1440, 900)) -> list[Path]:

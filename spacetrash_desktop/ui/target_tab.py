@@ -426,6 +426,9 @@ class TargetTab(QWidget):
             self.generate_button.setEnabled(False)
         else:
             kind = {"preset": "preset", "scenario": "scenario"}.get(target.kind, "your own values")
+            if target.products:  # a scenario's products are searched one by one
+                names = ", ".join(p.name.lower() for p in target.products)
+                kind += f"; its {len(target.products)} products ({names}) are searched one by one"
             self.status.setText(f"Ready: <b>{target.name}</b> ({kind}). Press Generate (Ctrl+G) to find recipes.")
             self.status.setProperty("invalid", False)
             self.ctx.set_target(target)

@@ -105,3 +105,17 @@ def test_generate_names_the_recommended_recipe_in_the_summary_and_the_json(tmp_p
     assert run([*argv, "--out", str(csv)]) == 0
     df = pd.read_csv(csv, encoding="utf-8-sig")
     assert df["recommended"].sum() == 1 and df.loc[df["recommended"], "id"].item() == rec["id"]
+
+
+def test_generate_a_scenario_into_a_folder_writes_one_result_per_product(tmp_path, capsys):
+    out = tmp_path / "cosmic"
+    argv = ["generate", "--target", "cosmic_celebrations", "--max-evals", "1500", "--physics-only", "--out", str(out)]
+    assert run(argv) == 0
+    files = sorted(p.name for p in out.iterdir())
+    assert files == ["cc_banner.json", "cc_decorations.json", "cc_small_gifts.json"]
+    for f in files:
+        data = json.loads((out / f).read_text())
+        jsonschema.validate(data, SCHEMA)
+        assert data["target"]["id"] == f.removesuffix(".json") and data["target"]["kind"] == "product"
+    printed = capsys.readouterr().out
+    assert printed.count("recommended: ") == 3 and "product cc_banner (Banner):" in printed

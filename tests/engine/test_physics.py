@@ -26,6 +26,11 @@ def tables():
     return compile_tables(cat, list(cat.default_inventory))
 
 
+def every_target(catalog):
+    """The presets and scenarios plus every scenario's products (each a target of its own)."""
+    return [*catalog.targets.values(), *(p for t in catalog.targets.values() for p in t.products)]
+
+
 def random_batch(t, seed: int, n: int = 400) -> RecipeBatch:
     rng = np.random.default_rng(seed)
     pad = t.n_items
@@ -74,7 +79,7 @@ def test_more_batch_mass_never_lowers_energy(tables, seed, m1, m2):
 @settings(max_examples=30, deadline=None)
 @given(seed=seeds, data=st.data())
 def test_stricter_target_never_adds_feasible_recipes(tables, catalog, seed, data):
-    target = data.draw(st.sampled_from(list(catalog.targets.values())))
+    target = data.draw(st.sampled_from(every_target(catalog)))
     stricter = dataclasses.replace(
         target,
         rigidity_min=min(1.0, target.rigidity_min + data.draw(st.floats(0, 0.5))),
@@ -94,7 +99,7 @@ def test_stricter_target_never_adds_feasible_recipes(tables, catalog, seed, data
 @settings(max_examples=30, deadline=None)
 @given(seed=seeds, data=st.data())
 def test_feasible_means_every_cap_stock_and_safety_rule_holds(tables, catalog, seed, data):
-    target = data.draw(st.sampled_from(list(catalog.targets.values())))
+    target = data.draw(st.sampled_from(every_target(catalog)))
     b = random_batch(tables, seed, 400)
     s = PhysicsScorer().score(tables, b, target.batch_mass_kg)
     v = vet(tables, b, s.phys, target, s.props)

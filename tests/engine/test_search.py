@@ -11,8 +11,9 @@ import pytest
 from spacetrash_desktop.bench.inventories import synthetic_inventory
 from spacetrash_desktop.context import RunContext
 from spacetrash_desktop.engine.pareto import hypervolume, normalise_for_target, to_minimisation
+from spacetrash_desktop.engine.recipes import RecipeBatch
 from spacetrash_desktop.engine.scorer import PhysicsScorer
-from spacetrash_desktop.engine.search import search
+from spacetrash_desktop.engine.search import front_objectives, preferred_share, search
 from spacetrash_desktop.engine.tables import compile_tables
 
 
@@ -187,3 +188,37 @@ def test_every_preset_and_scenario_is_achievable_from_the_default_inventory(cata
     assert "no food-safe recipe" in utensil.description
     relaxed = dataclasses.replace(utensil, food_contact=False)
     assert len(search(t, relaxed, PhysicsScorer(), mode="exact").front_rows) > 0
+
+
+def test_a_recipe_of_the_named_materials_stays_on_a_products_front(catalog):
+    """For a scenario product the share of its named materials is an objective of the front: the
+    all-clothing banner is kept although towels are marginally stiffer, and it is ordered first."""
+    t = compile_tables(catalog, list(catalog.default_inventory))
+    banner = next(p for p in catalog.targets["cosmic_celebrations"].products if p.target_id == "cc_banner")
+    out = search(t, banner, PhysicsScorer(), mode="exact")
+    a = out.store.arrays()
+    front = np.array(sorted(out.front_rows), int)
+    clothing = t.item_ids.index("W004")
+    solo = [r for r in front if a["idx"][r, 0] == clothing and a["frac"][r, 0] == 1.0]
+    assert solo, "the all-clothing recipe left the front"
+    assert a["pref"][solo[0]] == 1.0
+    # without named materials the objectives are the five properties, as before
+    plain = dataclasses.replace(banner, preferred_items=())
+    assert front_objectives(plain, a["props"][front], a["pref"][front]).shape[1] == 5
+    assert front_objectives(banner, a["props"][front], a["pref"][front]).shape[1] == 6
+    batch = RecipeBatch(a["idx"][front], a["frac"][front], a["reg"][front], a["proc"][front])
+    assert preferred_share(t, plain, batch).sum() == 0
+    assert np.allclose(preferred_share(t, banner, batch), a["pref"][front])
+
+
+@pytest.mark.slow
+def test_every_scenario_product_is_achievable_from_the_default_inventory(catalog):
+    """Each product of a scenario is a target of its own: the bundled inventory must meet every one
+    (physics model, exhaustive grid), with a front recipe made of the materials the product names."""
+    t = compile_tables(catalog, list(catalog.default_inventory))
+    products = [p for s in catalog.targets.values() for p in s.products]
+    assert len(products) == 9
+    for p in products:
+        out = search(t, p, PhysicsScorer(), mode="exact")
+        assert len(out.front_rows) > 0, p.target_id
+        assert (out.store.arrays()["pref"][out.front_rows] > 0).any(), p.target_id
