@@ -353,6 +353,10 @@ def parse_target(
             problems.append(f"{where}: '{key}' must be true or false")
     preferred = _preferred_items(obj, where, problems)
     products = _products(obj, processes, where, problems)
+    if products and not preferred:
+        # a scenario searched as one target (a target file, the batch queue, `--out FILE`) prefers the
+        # materials its products name, so its own recommendation follows its description too
+        preferred = tuple(dict.fromkeys(i for p in products for i in p.preferred_items))
     if problems:
         return None, problems
     return (

@@ -145,7 +145,7 @@ def recommendation_reason(cand, target: Target, *, label: bool = True) -> str:
         head = f"Recommended with care: {head}" if label else f"with care: {head}"
     parts = [head]
     if target.preferred_items and cand.preference > 0:
-        parts.append(f"{cand.preference:.0%} of the waste from the materials the product names")
+        parts.append(f"{cand.preference:.0%} of the waste from the materials its description names")
     elif target.prefer_problematic and cand.preference > 0:
         parts.append(f"{cand.preference:.0%} problematic waste")
     v = cand.values

@@ -112,3 +112,12 @@ def test_the_scenario_run_reports_progress_over_all_products_and_stops_on_cancel
     cancel.cancel()
     stopped = generate_scenario(items, scenario, ctx=cancel, seed=1, max_evals=1500)
     assert not stopped.complete and len(stopped.results) == 0
+
+
+def test_a_scenario_searched_as_one_target_prefers_what_its_products_name(catalog):
+    """`spacetrash generate --target <scenario> --out FILE`, a target file and the batch queue search the
+    scenario as one target: it takes the union of its products' named items, in order."""
+    for sid in ("residence_renovations", "cosmic_celebrations", "daring_discoveries"):
+        scenario = catalog.targets[sid]
+        named = [i for p in scenario.products for i in p.preferred_items]
+        assert scenario.preferred_items == tuple(dict.fromkeys(named)) and scenario.preferred_items
