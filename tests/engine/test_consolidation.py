@@ -18,25 +18,12 @@ from spacetrash_desktop.engine.scorer import PhysicsScorer
 from spacetrash_desktop.engine.search import search
 from spacetrash_desktop.engine.tables import compile_tables
 from spacetrash_desktop.engine.vetting import Flag, explain, vet
+from tests.engine.test_physics import random_batch
 
 
 @pytest.fixture(scope="module")
 def tables(catalog):
     return compile_tables(catalog, list(catalog.default_inventory))
-
-
-def _random_batch(t, seed: int, n: int = 400) -> RecipeBatch:
-    rng = np.random.default_rng(seed)
-    pad = t.n_items
-    idx = np.full((n, 4), pad, np.int32)
-    frac = np.zeros((n, 4))
-    for i in range(n):
-        k = rng.integers(1, 5)
-        idx[i, :k] = rng.choice(t.n_items, k, replace=False)
-        frac[i, :k] = rng.dirichlet(np.ones(k))
-    reg = np.round(rng.random(n) * 0.95, 2)
-    proc = rng.integers(0, t.n_processes, n).astype(np.int32)
-    return RecipeBatch(idx, frac, reg, proc).canonical(pad)
 
 
 def _one(t, catalog, items, reg, proc, target_id, mass=1.0):
@@ -52,7 +39,7 @@ def _one(t, catalog, items, reg, proc, target_id, mass=1.0):
 @given(seed=st.integers(min_value=0, max_value=2**31 - 1), data=st.data())
 def test_no_feasible_melt_bound_recipe_below_its_binder_minimum(tables, catalog, seed, data):
     target = data.draw(st.sampled_from(list(catalog.targets.values())))
-    b = _random_batch(tables, seed)
+    b = random_batch(tables, seed)
     s = PhysicsScorer().score(tables, b, target.batch_mass_kg)
     v = vet(tables, b, s.phys, target, s.props)
     melt_bound = tables.needs_melt[b.proc]

@@ -22,6 +22,7 @@ from spacetrash_desktop.engine.vetting import Flag, explain, vet
 from spacetrash_desktop.errors import CatalogError
 from spacetrash_desktop.services.generate import generate
 from spacetrash_desktop.storage.paths import bundled_dir
+from tests.engine.test_physics import random_batch
 
 # the materials the issue names as never in contact with food
 NEVER_WITH_FOOD = ("carbon_fibre", "epoxy_thermoset", "carbon_residue", "pvdf", "ptfe")
@@ -87,25 +88,11 @@ def test_the_same_target_without_food_contact_would_take_the_composite_crumb(cat
         assert (xs[:, cf] == 0).all()
 
 
-def random_batch(t, seed: int, n: int = 300) -> RecipeBatch:
-    rng = np.random.default_rng(seed)
-    pad = t.n_items
-    idx = np.full((n, 4), pad, np.int32)
-    frac = np.zeros((n, 4))
-    for i in range(n):
-        k = rng.integers(1, 5)
-        idx[i, :k] = rng.choice(t.n_items, k, replace=False)
-        frac[i, :k] = rng.dirichlet(np.ones(k))
-    reg = np.round(rng.random(n) * 0.95, 2) * (rng.random(n) < 0.5)
-    proc = rng.integers(0, t.n_processes, n).astype(np.int32)
-    return RecipeBatch(idx, frac, reg, proc).canonical(pad)
-
-
 @settings(max_examples=30, deadline=None)
 @given(seed=st.integers(min_value=0, max_value=2**31 - 1), data=st.data())
 def test_food_contact_never_widens_the_feasible_set(tables, catalog, seed, data):
     target = data.draw(st.sampled_from(list(catalog.targets.values())))
-    b = random_batch(tables, seed)
+    b = random_batch(tables, seed, 300, no_regolith_share=0.5)
     s = PhysicsScorer().score(tables, b, target.batch_mass_kg)
     loose = vet(tables, b, s.phys, dataclasses.replace(target, food_contact=False), s.props)
     strict = vet(tables, b, s.phys, dataclasses.replace(target, food_contact=True), s.props)

@@ -31,7 +31,9 @@ def every_target(catalog):
     return [*catalog.targets.values(), *(p for t in catalog.targets.values() for p in t.products)]
 
 
-def random_batch(t, seed: int, n: int = 400) -> RecipeBatch:
+def random_batch(t, seed: int, n: int = 400, *, no_regolith_share: float = 0.0) -> RecipeBatch:
+    """``n`` random recipes of 1-4 items on every process; ``no_regolith_share`` of them without regolith
+    (drawn after the rest, so the default draws exactly what it always drew)."""
     rng = np.random.default_rng(seed)
     pad = t.n_items
     idx = np.full((n, 4), pad, np.int32)
@@ -41,6 +43,8 @@ def random_batch(t, seed: int, n: int = 400) -> RecipeBatch:
         idx[i, :k] = rng.choice(t.n_items, k, replace=False)
         frac[i, :k] = rng.dirichlet(np.ones(k))
     reg = np.round(rng.random(n) * 0.95, 2)
+    if no_regolith_share:
+        reg = reg * (rng.random(n) >= no_regolith_share)
     proc = rng.integers(0, t.n_processes, n).astype(np.int32)
     return RecipeBatch(idx, frac, reg, proc).canonical(pad)
 

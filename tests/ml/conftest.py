@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from spacetrash_desktop.domain import Material, MaterialFamily
 from spacetrash_desktop.ml import registry
 from spacetrash_desktop.ml.bundle import MANIFEST, canonical_json, load_bundle, manifest_self_hash
 from spacetrash_desktop.ml.train import TrainConfig, train_bundle
@@ -57,3 +58,28 @@ def relabel(src: Path, dst: Path, version: str) -> Path:
     copy_bundle(src, dst)
     edit_manifest(dst, lambda m: m.__setitem__("version", version))
     return dst
+
+
+def mystery_material() -> Material:
+    """A thermoplastic no bundled dataset knows: features give it zero columns and the model flags it OOD."""
+    return Material(
+        "mystery_polymer",
+        "Mystery polymer",
+        (),
+        MaterialFamily.THERMOPLASTIC,
+        "unknown",
+        1000.0,
+        1.0,
+        20.0,
+        None,
+        150.0,
+        140.0,
+        200.0,
+        300.0,
+        1.8,
+        100.0,
+        0.5,
+        10.0,
+        True,
+        (),
+    )

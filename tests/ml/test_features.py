@@ -8,7 +8,7 @@ import dataclasses
 import numpy as np
 import pytest
 
-from spacetrash_desktop.domain import Material, MaterialFamily, WasteItem
+from spacetrash_desktop.domain import WasteItem
 from spacetrash_desktop.engine.physics import score_physics
 from spacetrash_desktop.engine.recipes import RecipeBatch
 from spacetrash_desktop.engine.tables import MAX_SLOTS, compile_tables
@@ -22,6 +22,7 @@ from spacetrash_desktop.ml.features import (
     schema_problems,
 )
 from spacetrash_desktop.ml.virtual_lab import sample_batch
+from tests.ml.conftest import mystery_material
 
 
 def _batch(tables, n=64, seed=0):
@@ -62,27 +63,7 @@ def test_alignment_is_by_name_not_position(catalog, tables):
 
 
 def test_unknown_material_and_process_are_zero_columns_and_flag_ood(catalog):
-    mystery = Material(
-        "mystery_polymer",
-        "Mystery polymer",
-        (),
-        MaterialFamily.THERMOPLASTIC,
-        "unknown",
-        1000.0,
-        1.0,
-        20.0,
-        None,
-        150.0,
-        140.0,
-        200.0,
-        300.0,
-        1.8,
-        100.0,
-        0.5,
-        10.0,
-        True,
-        (),
-    )
+    mystery = mystery_material()
     new_proc = dataclasses.replace(catalog.processes["hot_press_lamination"], process_id="new_press", name="New press")
     cat2 = dataclasses.replace(
         catalog,

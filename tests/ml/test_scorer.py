@@ -8,13 +8,14 @@ import dataclasses
 import numpy as np
 import pytest
 
-from spacetrash_desktop.domain import Material, MaterialFamily, ModelInfo, WasteItem
+from spacetrash_desktop.domain import ModelInfo, WasteItem
 from spacetrash_desktop.engine.recipes import RecipeBatch
 from spacetrash_desktop.engine.scorer import PhysicsScorer
 from spacetrash_desktop.engine.tables import MAX_SLOTS, compile_tables
 from spacetrash_desktop.engine.vetting import Flag, vet
 from spacetrash_desktop.ml.scorer import MLScorer
 from spacetrash_desktop.ml.virtual_lab import sample_batch
+from tests.ml.conftest import mystery_material
 
 
 @pytest.fixture(scope="module")
@@ -57,27 +58,7 @@ def test_empty_batch(scorer, tables):
 
 
 def test_unknown_material_or_process_scores_and_is_flagged(scorer, catalog):
-    mystery = Material(
-        "mystery_polymer",
-        "Mystery polymer",
-        (),
-        MaterialFamily.THERMOPLASTIC,
-        "unknown",
-        1000.0,
-        1.0,
-        20.0,
-        None,
-        150.0,
-        140.0,
-        200.0,
-        300.0,
-        1.8,
-        100.0,
-        0.5,
-        10.0,
-        True,
-        (),
-    )
+    mystery = mystery_material()
     new_proc = dataclasses.replace(catalog.processes["hot_press_lamination"], process_id="new_press", name="New press")
     cat2 = dataclasses.replace(
         catalog,
