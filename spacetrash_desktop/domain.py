@@ -249,6 +249,27 @@ def recipe_id(items, regolith_frac: float, process_id: str, batch_mass_kg: float
     return "R" + digest[:12]
 
 
+@dataclass(frozen=True)
+class ProductionRequest:
+    """What "mark as made" records: what the crew made (or is about to record as made), from a recipe on the
+    Candidates tab or from a line of the production plan. The production log (services/production.py)
+    turns it into an entry and takes ``items_kg`` out of the inventory."""
+
+    recipe: Recipe
+    recipe_id: str
+    product: str  # target / product id the batches were made for
+    product_name: str
+    batches: int
+    product_kg: float  # product mass of all the batches
+    items_kg: tuple[tuple[str, float], ...]  # (inventory item id, kg used by all the batches)
+    regolith_kg: float = 0.0
+    energy_kwh: float = 0.0  # all the batches
+    water_l: float = 0.0
+    crew_min: float = 0.0
+    sol: int | None = None  # mission sol it was (or is planned to be) made on
+    source: str = "recipe"  # "recipe" (Candidates tab) | "plan" (a plan line)
+
+
 # The properties every prediction carries, with units; the order is the order of every array.
 PROPERTIES: tuple[tuple[str, str, str], ...] = (
     ("rigidity", "index", "Rigidity (0-1)"),

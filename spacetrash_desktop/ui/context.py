@@ -80,6 +80,8 @@ class AppContext(QObject):
     time_budget_changed = Signal(float)
     show_tab = Signal(str)  # key of a tab/panel to bring forward
     feedback_requested = Signal(object, object)  # candidate, RunInfo: "report how this recipe turned out"
+    made_requested = Signal(object)  # domain.ProductionRequest: "mark as made" (opens the production dialog)
+    inventory_changed = Signal()  # the stock changed outside the Inventory tab (production recorded or undone)
 
     def __init__(
         self,
