@@ -11,7 +11,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from spacetrash_desktop.catalog.datasets import Catalog, load_catalog, parse_target
+from spacetrash_desktop.catalog.datasets import Catalog, parse_target
+from spacetrash_desktop.catalog.datasets import load_catalog as _bundled_catalog
 from spacetrash_desktop.catalog.importer import (
     MAX_COUNT,
     MAX_MASS_KG,
@@ -28,6 +29,7 @@ from spacetrash_desktop.catalog.inventory import (
     load_saved_inventory,
     save_inventory,
 )
+from spacetrash_desktop.catalog.translations import LANGUAGES, translate_catalog, translate_items
 from spacetrash_desktop.domain import Target, WasteItem
 from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.storage.paths import inventory_path
@@ -51,8 +53,42 @@ __all__ = [
     "parse_target",
     "save_current_inventory",
     "save_inventory",
+    "set_data_language",
     "target_presets",
 ]
+
+# The language dataset texts are shown in. The window sets it (ui/i18n.py); the command line never
+# does, so it always reads the datasets' English.
+_data_language = ["en"]
+
+
+def set_data_language(lang: str) -> None:
+    _data_language[0] = lang if lang in LANGUAGES else "en"
+
+
+def data_language() -> str:
+    return _data_language[0]
+
+
+def load_catalog() -> Catalog:
+    """The bundled catalog in the data language (English unless the window chose another)."""
+    cat = _bundled_catalog()
+    lang = _data_language[0]
+    return cat if lang == "en" else _translated(cat, lang)
+
+
+_translated_catalogs: dict[tuple[int, str], Catalog] = {}
+
+
+def _translated(cat: Catalog, lang: str) -> Catalog:
+    key = (id(cat), lang)
+    if key not in _translated_catalogs:
+        _translated_catalogs[key] = translate_catalog(cat, lang)
+    return _translated_catalogs[key]
+
+
+def _bundled_items() -> dict[str, WasteItem]:
+    return {i.item_id: i for i in _bundled_catalog().default_inventory}
 
 
 def current_inventory() -> tuple[list[WasteItem], str]:
@@ -77,7 +113,8 @@ def current_inventory() -> tuple[list[WasteItem], str]:
         )
     if saved is None:
         return list(cat.default_inventory), "bundled default"
-    return saved, "saved"
+    lang = _data_language[0]
+    return translate_items(saved, lang, _bundled_items()), "saved"
 
 
 def target_presets() -> list[Target]:
@@ -86,7 +123,9 @@ def target_presets() -> list[Target]:
 
 
 def save_current_inventory(items: Sequence[WasteItem]) -> Path:
-    return save_inventory(items)
+    """Save the crew's inventory; bundled item names shown in another language are saved in English
+    (the file reads the same from the command line and in any language)."""
+    return save_inventory(translate_items(items, "en", _bundled_items()))
 
 
 def _move_aside(path: Path) -> Path | None:

@@ -23,7 +23,9 @@ from spacetrash_desktop._version import __version__
 from spacetrash_desktop.domain import ModelStatus
 from spacetrash_desktop.services.files import bundled_dir, setup_logging
 from spacetrash_desktop.ui.errors import ExceptionHooks
-from spacetrash_desktop.ui.main_window import MainWindow
+from spacetrash_desktop.ui.i18n import chosen_language, install_language
+from spacetrash_desktop.ui.language_menu import restart_in
+from spacetrash_desktop.ui.main_window import MainWindow, window_settings
 
 log = logging.getLogger(__name__)
 
@@ -115,10 +117,20 @@ def route_qt_messages() -> None:
 
 
 def run_app(argv: list[str] | None = None) -> int:
-    """Open the window and run the event loop; returns the exit code."""
+    """Open the window and run the event loop; returns the exit code. The window reopens when the
+    crew changes its language (View > Language)."""
     setup_logging()
     route_qt_messages()
     app = make_application(argv)
+    install_language(chosen_language(window_settings()))
+    while True:
+        code = _run_window(app)
+        if not restart_in:
+            return code
+        install_language(restart_in.pop())
+
+
+def _run_window(app: QApplication) -> int:
     t0 = time.perf_counter()
     window = MainWindow()
     hooks = ExceptionHooks(window.show_failure).install()

@@ -28,6 +28,7 @@ from spacetrash_desktop.ui.context import AppContext
 from spacetrash_desktop.ui.dialogs import AboutDialog
 from spacetrash_desktop.ui.errors import ErrorDialog, versions
 from spacetrash_desktop.ui.inventory_tab import InventoryTab
+from spacetrash_desktop.ui.language_menu import build_language_menu
 from spacetrash_desktop.ui.model_status import STATUS_COLORS
 from spacetrash_desktop.ui.panels import PanelSpec, registered_panels
 from spacetrash_desktop.ui.target_tab import TargetTab
@@ -279,6 +280,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addMenu(cand.columns_menu)
         self._panel_anchor = self.view_menu.addSeparator()
         self.view_menu.addAction(self._action("Reset the window layout", self.reset_layout))
+        self.language_menu = build_language_menu(self, self.settings)
+        self.view_menu.addMenu(self.language_menu)
 
         help_menu = mb.addMenu("&Help")
         help_action = self._action(

@@ -1,0 +1,58 @@
+"""Dataset texts in Spanish: complete, current, and never in the way of English files."""
+
+from __future__ import annotations
+
+from spacetrash_desktop.catalog.datasets import load_catalog
+from spacetrash_desktop.catalog.translations import (
+    translatable_texts,
+    translate_catalog,
+    translate_items,
+    translation_problems,
+)
+from spacetrash_desktop.services import inventory as inv
+
+
+def test_every_dataset_text_the_crew_reads_has_a_current_spanish_text():
+    problems = translation_problems(load_catalog(), "es")
+    assert problems == [], "\n".join(problems[:20])
+
+
+def test_the_spanish_catalog_translates_names_descriptions_and_safety_texts():
+    en = load_catalog()
+    es = translate_catalog(en, "es")
+    changed = [key for key, english in translatable_texts(es) if english != dict(translatable_texts(en))[key]]
+    assert len(changed) >= 0.9 * len(list(translatable_texts(en)))  # units and proper names may stay
+    hot_press = next(p for p in es.processes.values() if "hot_press" in p.process_id)
+    assert hot_press.name != en.processes[hot_press.process_id].name
+    assert hot_press.safety_note != en.processes[hot_press.process_id].safety_note
+
+
+def test_files_written_in_english_still_find_their_materials_in_spanish():
+    en = load_catalog()
+    lookup = translate_catalog(en, "es").material_lookup()
+    for m in en.materials.values():
+        assert lookup[m.name.lower()] == m.material_id or lookup.get(m.name.strip().lower()) == m.material_id
+
+
+def test_item_names_follow_the_language_and_a_renamed_item_keeps_its_name():
+    en = load_catalog()
+    bundled = {i.item_id: i for i in en.default_inventory}
+    first, second = en.default_inventory[0], en.default_inventory[1]
+    renamed = second.__class__(**{**second.__dict__, "name": "Our own foam"})
+    es_items = translate_items([first, renamed], "es", bundled)
+    assert es_items[0].name != first.name and es_items[1].name == "Our own foam"
+    back = translate_items(es_items, "en", bundled)  # saved in Spanish, read in English
+    assert back[0].name == first.name and back[0].category == first.category
+
+
+def test_the_command_line_reads_english_and_the_window_language_is_undone():
+    try:
+        inv.set_data_language("es")
+        assert inv.load_catalog().default_inventory[0].name != load_catalog().default_inventory[0].name
+        items, _ = inv.current_inventory()
+        inv.save_current_inventory(items)  # saved while the window speaks Spanish
+    finally:
+        inv.set_data_language("en")
+    saved, origin = inv.current_inventory()
+    assert origin == "saved"
+    assert [i.name for i in saved] == [i.name for i in load_catalog().default_inventory]
