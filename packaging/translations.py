@@ -1,12 +1,13 @@
 """Translation upkeep (developers and translators; the app only reads the results).
 
     python packaging/translations.py data es      # datasets/translations_es.csv: add new dataset texts
-    python packaging/translations.py ui es        # resources/i18n/spacetrash_es.ts from the window's sources (pyside6-lupdate)
-    python packaging/translations.py release es   # resources/i18n/spacetrash_es.qm (pyside6-lrelease)
+    python packaging/translations.py ui es        # resources/i18n/es/<area>.ts from the window's sources (pyside6-lupdate)
+    python packaging/translations.py release es   # resources/i18n/spacetrash_es.qm from them all (pyside6-lrelease)
 
-The .ts file is the translators' source (Qt Linguist opens it); the .qm file is what the window
-loads and what the bundle ships. ``tests/ui/test_translations.py`` checks both are complete and
-that the .qm is built from the .ts in the repository.
+The window's sources are split into areas (``AREAS``: one .ts file each, so translators of
+different parts do not edit the same file); the .ts files are the translators' source (Qt Linguist
+opens them); the .qm file is what the window loads and what the bundle ships. The tests check that
+every message has a translation and that the .qm is built from the .ts files in the repository.
 """
 
 from __future__ import annotations
@@ -46,28 +47,94 @@ def data(lang: str) -> Path:
     return path
 
 
-def ts_file(lang: str) -> Path:
-    return I18N / f"spacetrash_{lang}.ts"
+# The window's modules by area; a module not listed goes to "other".
+AREAS = {
+    "window": (
+        "main_window",
+        "app",
+        "errors",
+        "dialogs",
+        "tasks",
+        "undo",
+        "widgets",
+        "panels",
+        "language_menu",
+        "context",
+        "inventory_tab",
+        "inventory_doc",
+        "target_tab",
+        "product_picker",
+        "i18n",
+    ),
+    "recipes": ("candidates_tab", "views", "qtmodels", "recipe_detail", "property_bars", "sankey", "tradeoffs_tab"),
+    "feedback_model": (
+        "feedback_panel",
+        "feedback_form",
+        "feedback_entry",
+        "feedback_history",
+        "feedback_views",
+        "model_panel",
+        "model_status",
+        "retrain_panel",
+        "run_details",
+        "model_tables",
+        "model_views",
+        "trials_view",
+        "measure_widget",
+    ),
+    "mission": (
+        "plan_tab",
+        "plan_views",
+        "plan_charts",
+        "plan_forms",
+        "made_dialog",
+        "dashboard_panel",
+        "dashboard_views",
+        "workorder",
+        "workorder_dialog",
+    ),
+}
+NOT_CREW_FACING = ("bench_gui", "screenshots", "_compat", "__init__")
+
+
+def ts_dir(lang: str) -> Path:
+    return I18N / lang
 
 
 def qm_file(lang: str) -> Path:
     return I18N / f"spacetrash_{lang}.qm"
 
 
-def ui_sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "spacetrash_desktop" / "ui").glob("*.py"))
+def area_sources() -> dict[str, list[str]]:
+    ui_dir = ROOT / "spacetrash_desktop" / "ui"
+    out: dict[str, list[str]] = {area: [] for area in AREAS}
+    out["other"] = []
+    for path in sorted(ui_dir.glob("*.py")):
+        if path.stem in NOT_CREW_FACING:
+            continue
+        area = next((a for a, mods in AREAS.items() if path.stem in mods), "other")
+        out[area].append(str(path.relative_to(ROOT)))
+    return {a: files for a, files in out.items() if files}
 
 
-def ui(lang: str) -> Path:
-    I18N.mkdir(parents=True, exist_ok=True)
-    cmd = [_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *ui_sources(), "-ts", str(ts_file(lang))]
-    subprocess.run(cmd, cwd=ROOT, check=True)
-    return ts_file(lang)
+def ui(lang: str) -> list[Path]:
+    ts_dir(lang).mkdir(parents=True, exist_ok=True)
+    written = []
+    for area, files in area_sources().items():
+        ts = ts_dir(lang) / f"{area}.ts"
+        cmd = [_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *files, "-ts", str(ts)]
+        subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        written.append(ts)
+    return written
+
+
+def ts_files(lang: str) -> list[Path]:
+    return sorted(ts_dir(lang).glob("*.ts"))
 
 
 def release(lang: str, out: Path | None = None) -> Path:
     target = out or qm_file(lang)
-    cmd = [_tool("pyside6-lrelease"), "-silent", str(ts_file(lang)), "-qm", str(target)]
+    cmd = [_tool("pyside6-lrelease"), "-silent", *map(str, ts_files(lang)), "-qm", str(target)]
     subprocess.run(cmd, cwd=ROOT, check=True)
     return target
 
