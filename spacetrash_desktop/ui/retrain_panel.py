@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -174,8 +176,19 @@ class RetrainView(QWidget):
         self._build_controls(tl)
         self._build_history(tl)
         self.details_view = RunDetailsView(self)
+        top_scroll = QScrollArea()  # on a short screen the controls and history scroll, never overlap
+        top_scroll.setObjectName("retrainScroll")
+        top_scroll.setWidgetResizable(True)
+        top_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        top_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        top_scroll.setWidget(top)
         self.splitter = splitter(
-            Qt.Orientation.Vertical, "modelRunsSplit", (top, self.details_view), (1, 1), (400, 420), collapsible=False
+            Qt.Orientation.Vertical,
+            "modelRunsSplit",
+            (top_scroll, self.details_view),
+            (3, 2),
+            (480, 320),
+            collapsible=False,
         )
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -220,6 +233,12 @@ class RetrainView(QWidget):
         self.runs_model = TextTableModel([(t, tip) for _k, t, tip in RUN_COLUMNS], self, numeric=(4,))
         self.runs_table = table("runsTable", "Retraining runs", self.runs_model, (126, 76, 92, 214, 96))
         self.runs_table.selectionModel().currentRowChanged.connect(self._run_selected)
+        # several runs in view even on a 720-pixel-high screen (issue 17): the header, four rows, a scroll bar
+        rows_h = self.runs_table.verticalHeader().defaultSectionSize()
+        header_h = self.runs_table.horizontalHeader().sizeHint().height()
+        self.runs_table.setMinimumHeight(
+            header_h + 4 * rows_h + self.runs_table.horizontalScrollBar().sizeHint().height() + 4
+        )
         tl.addWidget(self.runs_table, 1)
         self.runs_note = QLabel("")
         self.runs_note.setObjectName("hint")

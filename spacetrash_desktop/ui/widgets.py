@@ -114,9 +114,7 @@ class ReflowArea(QScrollArea):
     columns than the widest row lets its last column span the rest. It scrolls vertically and, should
     even one column not fit, horizontally. ``stretch`` weighs the columns of the grid."""
 
-    def __init__(
-        self, *columns: QWidget, stretch: Sequence[int] = (), name: str = "", parent: QWidget | None = None
-    ):
+    def __init__(self, *columns: QWidget, stretch: Sequence[int] = (), name: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         if name:
             self.setObjectName(name)
