@@ -200,7 +200,7 @@ DRIFT_COLUMNS = (
     ("train_mean", "Train mean", "Mean of the feature over the training data"),
     ("new_mean", "New mean", "Mean of the feature over the feedback rows"),
 )
-FLAG_ORDER = {"": 0, "none": 0, "moderate": 1, "major": 2, "drift": 2}
+FLAG_ORDER = {"": 0, "none": 0, "not judged": 0, "moderate": 1, "major": 2, "drift": 2}
 FLAG_COLORS = {"moderate": "#b45309", "major": "#b91c1c", "drift": "#b91c1c"}
 
 
