@@ -227,7 +227,7 @@ class MassByCategoryChart(pg.PlotWidget):
             t.setPos(float(v) + vmax * 0.015, float(yy))
             pi.addItem(t)
             self._labels.append(t)
-        pi.setXRange(0, max(vmax * 1.42, 1e-6), padding=0)
+        pi.setXRange(0, max(vmax * 1.6, 1e-6), padding=0)  # room for the value labels
         pi.setYRange(0.4, n + 0.6, padding=0)
 
 
