@@ -39,6 +39,7 @@ from spacetrash_desktop.ui.model_views import (
     run_row,
     short_time,
     verdict_html,
+    verdict_word,
 )
 from spacetrash_desktop.ui.run_details import RunDetailsView
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
@@ -316,11 +317,11 @@ class RetrainView(QWidget):
         self.busy_changed.emit()
 
     def _retrained(self, run: RunRecord) -> None:
-        self._retrain_ended(str(run.verdict or "done"), 1)
+        self._retrain_ended(verdict_word(run.verdict) if run.verdict else "done", 1)
         self.progress_label.setText(f"Run {run.run_id} finished {short_time(run.finished_at)}.")
         self.last_run = run
         self.verdict_label.setText(verdict_html(run))
-        self.ctx.say(f"Retraining finished: {run.verdict} (the reason is in the Model panel)", 12000)
+        self.ctx.say(f"Retraining finished: {verdict_word(run.verdict)} (the reason is in the Model panel)", 12000)
         self.finished.emit("done", run)
 
     def _retrain_failed(self, failure: TaskFailure) -> None:
