@@ -3,9 +3,8 @@ on a throw-away data folder with the bundled default inventory and the Container
 Feedback panel gets three sample reports; the Model panel a retraining run from them, with the fast
 training configuration).
 
-Then every tab again as the window opens on each of ``--screens`` (a laptop's 1280 x 720 and a
-1920 x 1080 monitor by default; the window sizes itself to the screen as it does for a crew member),
-in ``<out>/<W>x<H>/``.
+Then every tab again in a window maximised on each of ``--screens`` (a laptop's 1280 x 720 and a
+1920 x 1080 monitor by default), in ``<out>/<W>x<H>/``.
 
     python -m spacetrash_desktop.ui.screenshots [--out docs/screenshots] [--size 1440x900]
         [--screens 1280x720,1920x1080] [--screens-only]
@@ -22,16 +21,14 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QRect
 from PySide6.QtTest import QTest
 
 from spacetrash_desktop.domain import ModelStatus
 from spacetrash_desktop.services.feedback import record_feedback
 from spacetrash_desktop.services.model import quick_train_config
-from spacetrash_desktop.ui import main_window
 from spacetrash_desktop.ui.app import make_application, route_qt_messages
 from spacetrash_desktop.ui.feedback_views import MadeRecipe
-from spacetrash_desktop.ui.main_window import MainWindow, fit_to_screen
+from spacetrash_desktop.ui.main_window import FRAME_ALLOWANCE, MainWindow
 
 SAMPLE_IMPORT = """id,name,category,composition,mass_kg,count,moisture_pct
 A1,Drink pouches (used),Food Packaging,ldpe 65%; aluminium_foil 24%; pet 11%,12.5,240,2
@@ -83,8 +80,8 @@ def _scenario_shots(app, w, shot) -> None:
 
 
 def take(out: Path, size: tuple[int, int] = (1440, 900), *, screen: tuple[int, int] | None = None) -> list[Path]:
-    """The full set at window ``size``; or, given ``screen``, every tab of a window that sized itself
-    to a screen of that size (the scenario, import and refused-value shots are left out)."""
+    """The full set at window ``size``; or, given ``screen``, every tab of a window maximised on a
+    screen of that size (the scenario, import and refused-value shots are left out)."""
     if sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     home = tempfile.mkdtemp(prefix="spacetrash-shots-")
@@ -94,13 +91,8 @@ def take(out: Path, size: tuple[int, int] = (1440, 900), *, screen: tuple[int, i
     w = MainWindow()  # the default scorer: the active model when one is installed, else physics
     if screen is None:
         w.resize(*size)
-    else:  # the window on a screen of this size, sized the way it sizes itself for the crew
-        real = main_window._available
-        main_window._available = lambda _w: QRect(0, 0, *screen)
-        try:
-            fit_to_screen(w)
-        finally:
-            main_window._available = real
+    else:  # the window maximised on a screen of this size (less the title bar and frame)
+        w.resize(screen[0], screen[1] - FRAME_ALLOWANCE)
     w.show()
     _wait(app, lambda: len(w.ctx.inventory) > 0)
     _wait(app, lambda: w.ctx.model_info.status != ModelStatus.CHECKING)

@@ -105,6 +105,9 @@ def test_every_button_and_field_of_every_tab_is_reachable(qtbot, make_main_windo
     assert w.width() <= screen[0] and w.height() <= screen[1] - 40  # the window fits, its frame too
     assert w.width() == min(1440, screen[0])
     assert _problems(w) == []
+    w.resize(screen[0], screen[1] - 40)  # maximised on that screen
+    _settle()
+    assert _problems(w) == []
     # the status bar, the Inventory buttons and its chart are inside the window
     w.show_tab("inventory")
     _settle()
