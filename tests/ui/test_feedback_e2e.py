@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from spacetrash_desktop.ui.main_window import check_model
-from spacetrash_desktop.ui.model_views import VERDICT_TEXT
+from spacetrash_desktop.ui.model_views import VERDICT_TEXT, verdict_word
 
 from .conftest import run_to_end
 
@@ -135,7 +135,7 @@ def test_feedback_to_export_to_retrain_to_verdict(qtbot, make_main_window, tmp_p
         timeout=30000,
     )
     first = mp.runs_model.rows[0]
-    assert first[1] == verdict and first[5] == record["reason"]
+    assert first[1] == verdict_word(verdict) and "_" not in first[1] and first[5] == record["reason"]
     assert record["run_id"] in mp.run_title.text()
     features = (record.get("drift") or {}).get("features") or {}
     assert mp.drift_model.rowCount() == len(features)
