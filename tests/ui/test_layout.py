@@ -168,3 +168,35 @@ def test_a_saved_size_too_big_for_this_screen_is_not_restored(qtbot, make_main_w
     # a size that fits is restored (Qt itself narrows a restored window to the real 800 x 800 offscreen
     # screen, down to the window's minimum width, so only the height is exact here)
     assert again.height() == 600 and again.width() <= 1280
+
+
+def test_a_panel_docked_on_the_right_fits_beside_the_tabs(qtbot, make_main_window):
+    """A panel registered as a dock (ui/panels.py area="dock") opens inside the window at 1280 x 720,
+    its buttons reachable, and the tabs keep their buttons reachable beside it."""
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+    from spacetrash_desktop.ui.panels import PanelSpec, register_panel, unregister_panel
+
+    def notes_panel(_ctx):
+        panel = QWidget()
+        lay = QVBoxLayout(panel)
+        lay.addWidget(QLineEdit())
+        lay.addWidget(QPushButton("Save the note"))
+        return panel
+
+    register_panel(PanelSpec("notes", "Notes", notes_panel, area="dock"))
+    try:
+        w = make_main_window(screen=(1280, 720))
+    finally:
+        unregister_panel("notes")
+    w.show_tab("notes")
+    _settle()
+    dock = w.docks["notes"]
+    assert dock.isVisible() and QRect(0, 0, w.width(), w.height()).contains(dock.geometry())
+    button = dock.widget().findChild(QPushButton)
+    assert button.isVisible() and unreachable(button) == ""
+    w.show_tab("inventory")
+    _settle()
+    for b in w.inventory_tab.findChildren(QAbstractButton):
+        if b.isVisible():
+            assert unreachable(b) == "", _label(b)
