@@ -136,7 +136,7 @@ class ReflowArea(QScrollArea):
         m = self.grid.contentsMargins()
         rows, n, used = [], 0, m.left() + m.right()
         for c in self.columns:
-            w = c.sizeHint().width()
+            w = max(c.sizeHint().width(), c.minimumSizeHint().width(), c.minimumWidth())
             if n and used + gap + w > width:
                 rows.append(n)
                 n, used = 0, m.left() + m.right()
