@@ -19,7 +19,10 @@ trainer, not a gate: crew feedback is *expected* to concentrate on the recipes t
 process, a few items), which is major drift on those features by construction; what decides a
 promotion is the held-out comparison.
 
-With very few new rows the figures are noisy: the summary says so below ``MIN_ROWS`` rows.
+With fewer than ``MIN_ROWS`` new rows the figures say nothing (one row is "major drift" on almost
+every feature by construction): every feature's flag is ``NOT_JUDGED`` ("not judged"), the summary
+level is "not judged" and its text says there are not enough rows to judge drift. The PSI and KS
+figures are still recorded, for reference.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ PSI_MAJOR = 0.25
 KS_ALPHA = 0.01
 MIN_ROWS = 20
 LEVELS = ("none", "moderate", "major")
+NOT_JUDGED = "not judged"  # the flag of every feature when there are too few new rows to judge drift
 
 
 def psi_level(psi: float) -> str:
@@ -117,13 +121,14 @@ def feature_drift(
         value = psi(t, n)
         stat, p = ks(t, n)
         level = psi_level(value)
+        judged = len(new_X) >= MIN_ROWS
         feats[col] = {
             "psi": round_or_none(value),
             "psi_level": level,
             "ks": round_or_none(stat),
             "ks_pvalue": round_or_none(p, 8),
-            "ks_significant": bool(np.isfinite(p) and p < KS_ALPHA),
-            "flag": level,
+            "ks_significant": bool(judged and np.isfinite(p) and p < KS_ALPHA),
+            "flag": level if judged else NOT_JUDGED,
             "train_mean": round_or_none(_nanmean(t)),
             "new_mean": round_or_none(_nanmean(n)),
         }
@@ -133,8 +138,9 @@ def feature_drift(
     worst = "major" if counts["major"] else "moderate" if counts["moderate"] else "none"
     top = sorted(((c, f["psi"]) for c, f in feats.items() if f["psi"] is not None), key=lambda x: -x[1])[:5]
     n_new = len(new_X)
+    judged = n_new >= MIN_ROWS
     summary = {
-        "level": "no drift" if worst == "none" else worst,
+        "level": ("no drift" if worst == "none" else worst) if judged else NOT_JUDGED,
         "features": len(feats),
         "by_level": counts,
         "ks_significant": sum(1 for f in feats.values() if f["ks_significant"]),
@@ -151,6 +157,11 @@ def feature_drift(
     }
     if n_new < MIN_ROWS:
         summary["note"] = f"only {n_new} new row(s): the drift figures are rough below {MIN_ROWS} rows"
+    if 0 < n_new < MIN_ROWS:
+        summary["text"] = (
+            f"Not enough rows to judge drift: {n_new} new row{'s' if n_new != 1 else ''}, at least {MIN_ROWS} "
+            "are needed. The figures below are for reference only."
+        )
     return {"features": feats, "summary": summary}
 
 

@@ -253,7 +253,27 @@ class RetrainJob:
         if fb is None:
             raise _Stop(Verdict.NO_DATA, self._no_data_reason())
         train_fb, hold_fb = self._split(fb, recipe_of)
+        self._check_enough_rows()
         return train_fb, hold_fb, fb
+
+    def _check_enough_rows(self) -> None:
+        """Stop at once (before the virtual lab and the training, about 30 s) when no property has the
+        usable rows in the training part that a correction needs (issue 17)."""
+        need = (self.config or TrainConfig()).min_feedback_fit
+        by_prop = self.data.get("by_property", {})
+        have = {name: int(by_prop.get(name, {}).get("train", 0)) for name in PROPERTY_NAMES}
+        best = max(have.values(), default=0)
+        if best >= need:
+            return
+        total = int(self.data.get("feedback_total", 0))
+        held = int(self.data.get("recipes", {}).get("held_out", 0))
+        kept = " (some rows are held out to check the result)" if held else ""
+        raise _Stop(
+            Verdict.NO_DATA,
+            f"Not enough feedback to retrain yet: a property needs at least {need} usable rows to learn from, "
+            f"and the most any property has is {best} (from {total} feedback row{'s' if total != 1 else ''}"
+            f"{kept}). Nothing was trained; record more feedback and try again.",
+        )
 
     def _settle_config(self, champ_meta: dict) -> TrainConfig:
         cfg, source = self._config(champ_meta)

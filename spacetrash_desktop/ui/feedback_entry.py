@@ -69,6 +69,7 @@ class ReportField(CheckedNumberField):
             parent=parent,
         )
         self.edit.setPlaceholderText("not reported")
+        self.fit_edit_width()
         self.edit.textChanged.connect(self._edited)
 
     def _edited(self, text: str) -> None:

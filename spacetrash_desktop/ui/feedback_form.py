@@ -71,8 +71,9 @@ class PendingBanner(QFrame):
         self.retry_button.setEnabled(can_retry)
 
 
-class FeedbackForm(QScrollArea):
-    """The report on one recipe: entry, checks as typed, Save and Retry (see the module docstring)."""
+class FeedbackForm(QWidget):
+    """The report on one recipe: entry, checks as typed, Save and Retry (see the module docstring).
+    The entry scrolls; Save and Clear stay pinned under it, always in view (issue 17)."""
 
     saved = Signal(str)  # row id, once per row saved
     recorded = Signal(list)  # the row ids one save or retry recorded
@@ -81,7 +82,7 @@ class FeedbackForm(QScrollArea):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("feedbackFormScroll")
+        self.setObjectName("feedbackFormPane")
         self.ctx = ctx
         self.made: MadeRecipe | None = None
         self._row_key: dict[str, str] = {}  # content key -> row id of a saved report (same report, same id)
@@ -106,12 +107,20 @@ class FeedbackForm(QScrollArea):
         self.entry = ReportEntry()
         self.entry.changed.connect(self._changed)
         lay.addWidget(self.entry)
-        self._build_buttons(lay)
         lay.addStretch(1)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWidget(inner)
-        self.setMinimumWidth(520)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("feedbackFormScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll, 1)
+        self._build_buttons(outer)
+        # wide enough that the entry never needs a horizontal scroll bar (fields are not cut, issue 17)
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(max(520, inner.minimumSizeHint().width() + bar + 4))
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         ctx.feedback_requested.connect(self.report_on)
         ctx.selection.changed.connect(self._update_use_selected)

@@ -7,8 +7,8 @@ from __future__ import annotations
 import html
 import logging
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -55,6 +55,49 @@ LAYOUT_KEYS = (  # the splitters and table headers View > Reset layout forgets
 def window_settings() -> QSettings:
     """Window state lives in the per-user data directory (tests point it at a temp dir)."""
     return QSettings(str(data_dir() / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
+DEFAULT_SIZE = (1440, 900)  # on a screen with room for it; smaller screens get what they have
+FRAME_ALLOWANCE = 40  # the title bar and borders a window manager adds outside the client area
+
+
+def _available(widget: QWidget) -> QRect | None:
+    """The part of the screen the window opens on that windows may use (no task bar, no dock)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return None
+    avail = screen.availableGeometry()
+    return None if avail.isEmpty() else avail
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Size ``window`` to :data:`DEFAULT_SIZE` or, on a smaller screen, to the screen's available
+    area less the window frame, and centre it there (issue 17: the window fits a 1280 x 720 laptop)."""
+    w, h = DEFAULT_SIZE
+    avail = _available(window)
+    if avail is None:
+        window.resize(w, h)
+        return
+    w = min(w, avail.width())
+    h = min(h, avail.height() - FRAME_ALLOWANCE)
+    window.resize(w, h)
+    window.move(avail.x() + (avail.width() - w) // 2, avail.y() + max(0, (avail.height() - h - FRAME_ALLOWANCE) // 2))
+
+
+def geometry_fits(window: QWidget) -> bool:
+    """True when the window's size (as restored from the settings) fits its screen's available area;
+    a window that fits but lies partly off the screen is moved onto it."""
+    avail = _available(window)
+    if avail is None:
+        return True
+    geo = window.geometry()
+    if geo.width() > avail.width() or geo.height() > avail.height() - FRAME_ALLOWANCE // 2:
+        return False
+    if not avail.contains(geo):
+        x = min(max(geo.x(), avail.x()), avail.right() - geo.width())
+        y = min(max(geo.y(), avail.y()), avail.bottom() - geo.height())
+        window.move(x, y)
+    return True
 
 
 def _close_warnings(panels) -> list[str]:
@@ -148,7 +191,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._add_registered_panels()
-        self.resize(1440, 900)
+        fit_to_screen(self)
         self.restore_state()
         if start:
             self.start()
@@ -387,7 +430,7 @@ class MainWindow(QMainWindow):
         return dlg
 
     def reset_layout(self) -> None:
-        self.resize(1440, 900)
+        fit_to_screen(self)
         for key in LAYOUT_KEYS:
             self.settings.remove(key)
         self.ctx.say("The layout is back to its defaults; column widths reset on the next start", 6000)
@@ -410,7 +453,10 @@ class MainWindow(QMainWindow):
         s = self.settings
         geo = s.value("window/geometry")
         if isinstance(geo, QByteArray) and not geo.isEmpty():
-            self.restoreGeometry(geo)
+            before = self.geometry()
+            if self.restoreGeometry(geo) and not geometry_fits(self):
+                log.info("the saved window size does not fit this screen; sizing to the screen instead")
+                self.setGeometry(before)
         st = s.value("window/state")
         if isinstance(st, QByteArray) and not st.isEmpty():
             self.restoreState(st)

@@ -20,6 +20,18 @@ VERDICT_TEXT = {
     Verdict.NO_DATA: "No usable feedback: nothing was trained",
     Verdict.FAILED: "Failed: the current model stays active",
 }
+VERDICT_WORDS = {  # the verdict in a table cell, the progress bar and the status bar (no codes like no_data)
+    Verdict.PROMOTED: "promoted",
+    Verdict.REJECTED: "rejected",
+    Verdict.NO_DATA: "not enough data",
+    Verdict.FAILED: "failed",
+}
+
+
+def verdict_word(verdict: Any) -> str:
+    return VERDICT_WORDS.get(str(verdict), str(verdict).replace("_", " "))
+
+
 VERDICT_COLORS = {
     Verdict.PROMOTED: "#166534",
     Verdict.REJECTED: "#b45309",
@@ -167,7 +179,7 @@ RUN_COLUMNS = (
 def run_row(run: RunRecord) -> tuple[str, ...]:
     return (
         short_time(run.finished_at or run.started_at),
-        str(run.verdict),
+        verdict_word(run.verdict),
         run_side(run, "champion", version_only=True),
         run_side(run, "challenger", version_only=True),
         run_feedback_rows(run),
@@ -200,7 +212,7 @@ DRIFT_COLUMNS = (
     ("train_mean", "Train mean", "Mean of the feature over the training data"),
     ("new_mean", "New mean", "Mean of the feature over the feedback rows"),
 )
-FLAG_ORDER = {"": 0, "none": 0, "moderate": 1, "major": 2, "drift": 2}
+FLAG_ORDER = {"": 0, "none": 0, "not judged": 0, "moderate": 1, "major": 2, "drift": 2}
 FLAG_COLORS = {"moderate": "#b45309", "major": "#b91c1c", "drift": "#b91c1c"}
 
 
@@ -336,7 +348,7 @@ def _cell(v: Any) -> str:
 def checks_html(run: RunRecord) -> str:
     """The Checks tab: the verdict, the reason and every promotion check with its outcome."""
     checks = run.checks()
-    head = f"<p><b>{html.escape(str(run.verdict))}</b>: {html.escape(run.reason)}</p>"
+    head = f"<p><b>{html.escape(verdict_word(run.verdict))}</b>: {html.escape(run.reason)}</p>"
     if not checks:
         return head + "<p style='color:#4b5563'>No promotion check ran in this run.</p>"
     items = "".join(

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +39,7 @@ from spacetrash_desktop.ui.model_views import (
     run_row,
     short_time,
     verdict_html,
+    verdict_word,
 )
 from spacetrash_desktop.ui.run_details import RunDetailsView
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
@@ -174,8 +177,19 @@ class RetrainView(QWidget):
         self._build_controls(tl)
         self._build_history(tl)
         self.details_view = RunDetailsView(self)
+        top_scroll = QScrollArea()  # on a short screen the controls and history scroll, never overlap
+        top_scroll.setObjectName("retrainScroll")
+        top_scroll.setWidgetResizable(True)
+        top_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        top_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        top_scroll.setWidget(top)
         self.splitter = splitter(
-            Qt.Orientation.Vertical, "modelRunsSplit", (top, self.details_view), (1, 1), (400, 420), collapsible=False
+            Qt.Orientation.Vertical,
+            "modelRunsSplit",
+            (top_scroll, self.details_view),
+            (3, 2),
+            (480, 320),
+            collapsible=False,
         )
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -220,6 +234,12 @@ class RetrainView(QWidget):
         self.runs_model = TextTableModel([(t, tip) for _k, t, tip in RUN_COLUMNS], self, numeric=(4,))
         self.runs_table = table("runsTable", "Retraining runs", self.runs_model, (126, 76, 92, 214, 96))
         self.runs_table.selectionModel().currentRowChanged.connect(self._run_selected)
+        # several runs in view even on a 720-pixel-high screen (issue 17): the header, four rows, a scroll bar
+        rows_h = self.runs_table.verticalHeader().defaultSectionSize()
+        header_h = self.runs_table.horizontalHeader().sizeHint().height()
+        self.runs_table.setMinimumHeight(
+            header_h + 4 * rows_h + self.runs_table.horizontalScrollBar().sizeHint().height() + 4
+        )
         tl.addWidget(self.runs_table, 1)
         self.runs_note = QLabel("")
         self.runs_note.setObjectName("hint")
@@ -297,11 +317,11 @@ class RetrainView(QWidget):
         self.busy_changed.emit()
 
     def _retrained(self, run: RunRecord) -> None:
-        self._retrain_ended(str(run.verdict or "done"), 1)
+        self._retrain_ended(verdict_word(run.verdict) if run.verdict else "done", 1)
         self.progress_label.setText(f"Run {run.run_id} finished {short_time(run.finished_at)}.")
         self.last_run = run
         self.verdict_label.setText(verdict_html(run))
-        self.ctx.say(f"Retraining finished: {run.verdict} (the reason is in the Model panel)", 12000)
+        self.ctx.say(f"Retraining finished: {verdict_word(run.verdict)} (the reason is in the Model panel)", 12000)
         self.finished.emit("done", run)
 
     def _retrain_failed(self, failure: TaskFailure) -> None:

@@ -3,7 +3,11 @@ on a throw-away data folder with the bundled default inventory and the Container
 Feedback panel gets three sample reports; the Model panel a retraining run from them, with the fast
 training configuration).
 
+Then every tab again in a window maximised on each of ``--screens`` (a laptop's 1280 x 720 and a
+1920 x 1080 monitor by default), in ``<out>/<W>x<H>/``.
+
     python -m spacetrash_desktop.ui.screenshots [--out docs/screenshots] [--size 1440x900]
+        [--screens 1280x720,1920x1080] [--screens-only]
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from spacetrash_desktop.services.feedback import record_feedback
 from spacetrash_desktop.services.model import quick_train_config
 from spacetrash_desktop.ui.app import make_application, route_qt_messages
 from spacetrash_desktop.ui.feedback_views import MadeRecipe
-from spacetrash_desktop.ui.main_window import MainWindow
+from spacetrash_desktop.ui.main_window import FRAME_ALLOWANCE, MainWindow
 
 SAMPLE_IMPORT = """id,name,category,composition,mass_kg,count,moisture_pct
 A1,Drink pouches (used),Food Packaging,ldpe 65%; aluminium_foil 24%; pet 11%,12.5,240,2
@@ -75,7 +79,9 @@ def _scenario_shots(app, w, shot) -> None:
                 shot(f"candidates-{sid}-{view.target.target_id}")
 
 
-def take(out: Path, size: tuple[int, int] = (1440, 900)) -> list[Path]:
+def take(out: Path, size: tuple[int, int] = (1440, 900), *, screen: tuple[int, int] | None = None) -> list[Path]:
+    """The full set at window ``size``; or, given ``screen``, every tab of a window maximised on a
+    screen of that size (the scenario, import and refused-value shots are left out)."""
     if sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     home = tempfile.mkdtemp(prefix="spacetrash-shots-")
@@ -83,7 +89,10 @@ def take(out: Path, size: tuple[int, int] = (1440, 900)) -> list[Path]:
     route_qt_messages()
     app = make_application([])
     w = MainWindow()  # the default scorer: the active model when one is installed, else physics
-    w.resize(*size)
+    if screen is None:
+        w.resize(*size)
+    else:  # the window maximised on a screen of this size (less the title bar and frame)
+        w.resize(screen[0], screen[1] - FRAME_ALLOWANCE)
     w.show()
     _wait(app, lambda: len(w.ctx.inventory) > 0)
     _wait(app, lambda: w.ctx.model_info.status != ModelStatus.CHECKING)
@@ -109,13 +118,14 @@ def take(out: Path, size: tuple[int, int] = (1440, 900)) -> list[Path]:
     combo.setCurrentIndex(i)
     combo.activated.emit(i)
     shot("target")
-    # a value out of range is refused at the field, with the reason
-    field = w.target_tab.fields["batch_mass_kg"]
-    field.edit.clear()
-    QTest.keyClicks(field.edit, "150")
-    shot("target-refused")
-    field.edit.clear()
-    QTest.keyClicks(field.edit, "1")
+    if screen is None:
+        # a value out of range is refused at the field, with the reason
+        field = w.target_tab.fields["batch_mass_kg"]
+        field.edit.clear()
+        QTest.keyClicks(field.edit, "150")
+        shot("target-refused")
+        field.edit.clear()
+        QTest.keyClicks(field.edit, "1")
 
     # Candidates: a finished run, the best recipe selected
     w.generate()
@@ -130,9 +140,10 @@ def take(out: Path, size: tuple[int, int] = (1440, 900)) -> list[Path]:
     detail = w.candidates_tab.detail
     _wait(app, lambda: detail._explain_task is None, 30)  # the contributions come from a worker
     shot("candidates")
-    inner = detail.widget()  # the whole detail pane, not only the part in view
-    inner.resize(inner.width(), max(inner.sizeHint().height(), inner.height()))
-    shot("candidate-detail", inner)
+    if screen is None:
+        inner = detail.widget()  # the whole detail pane, not only the part in view
+        inner.resize(inner.width(), max(inner.sizeHint().height(), inner.height()))
+        shot("candidate-detail", inner)
 
     shot_tradeoffs(w, view, front, pick, shot)
 
@@ -142,11 +153,11 @@ def take(out: Path, size: tuple[int, int] = (1440, 900)) -> list[Path]:
     # Model: the active model, a retraining run from that feedback and its drift report
     shot_model(app, w, shot)
 
-    # The import report of a file with bad rows
-    shot_import_report(app, w, shot)
-
-    # The Candidates tab for each challenge scenario
-    _scenario_shots(app, w, shot)
+    if screen is None:
+        # The import report of a file with bad rows
+        shot_import_report(app, w, shot)
+        # The Candidates tab for each challenge scenario
+        _scenario_shots(app, w, shot)
 
     w.close()
     shutil.rmtree(home, ignore_errors=True)
@@ -216,30 +227,37 @@ def shot_import_report(app, w, shot) -> None:
     w.inventory_tab.import_dialog.reject()
 
 
+SAMPLE_ROWS = 30  # enough for a retraining run to learn from (it needs 20 usable rows of a property)
+
+
 def shot_feedback(app, w, view, front, pick, shot) -> None:
-    others = [rid for rid in front if rid != pick][: len(SAMPLE_REPORTS)] or [pick]
+    """Past reports on the front's recipes (the three samples, varied), then the form filled in for
+    the chosen recipe."""
+    others = [rid for rid in front if rid != pick] or [pick]
     now = datetime.now(UTC)
-    for k, (rid, rep) in enumerate(zip(others * 3, SAMPLE_REPORTS)):
+    for k in range(SAMPLE_ROWS):
+        rid, rep = others[k % len(others)], SAMPLE_REPORTS[k % len(SAMPLE_REPORTS)]
         c = view.candidate(rid)
         made = MadeRecipe.from_candidate(c, view.run.target, view.result.model)
         who, rf, rm, rh, tf, tm, th, ef, cf, passed, notes = rep
+        jitter = 1 + 0.015 * (k % 7 - 3)  # the same kind of report, not the same numbers
         report = {
             "who": who,
-            "rigidity": round(min(1.0, c.values["rigidity"] * rf), 2),
+            "rigidity": round(min(1.0, c.values["rigidity"] * rf * jitter), 2),
             "rigidity_method": rm,
             "rigidity_how": rh,
-            "tightness": round(min(1.0, c.values["tightness"] * tf), 2),
+            "tightness": round(min(1.0, c.values["tightness"] * tf * jitter), 2),
             "tightness_method": tm,
             "tightness_how": th,
-            "energy_kwh": round(c.values["energy_kwh"] * ef, 2),
-            "water_l": round(c.values["water_l"] * 1.2, 2),
-            "crew_min": round(c.values["crew_min"] * cf),
+            "energy_kwh": round(c.values["energy_kwh"] * ef * jitter, 2),
+            "water_l": round(c.values["water_l"] * 1.2 * jitter, 2),
+            "crew_min": round(c.values["crew_min"] * cf * jitter),
             "product_mass_kg": round(float(c.details.get("product_kg", 0.0)) * 0.96, 2),
             "passed": passed,
         }
         if notes:
             report["notes"] = notes
-        when = (now - timedelta(days=3 - k, hours=2 * k)).isoformat()
+        when = (now - timedelta(days=SAMPLE_ROWS - k, hours=2 * (k % 5))).isoformat()
         record_feedback(made.to_row(report, row_id="", recorded_at=when))  # the service gives it a new row id
     fb = w.panels["feedback"]
     w.show_tab("candidates")
@@ -284,12 +302,27 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(__file__).resolve().parents[2]
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(root / "docs" / "screenshots"))
-    parser.add_argument("--size", default="1440x900")
+    parser.add_argument("--size", default="1440x900", help="window size of the full set (default 1440x900)")
+    parser.add_argument(
+        "--screens",
+        default="1280x720,1920x1080",
+        help="screen sizes for a shot of every tab each, in OUT/WxH/ (comma-separated; '' for none)",
+    )
+    parser.add_argument("--screens-only", action="store_true", help="only the per-screen shots")
     args = parser.parse_args(argv)
-    wdt, hgt = (int(x) for x in args.size.lower().split("x"))
-    for path in take(Path(args.out), (wdt, hgt)):
-        print(path)
+    out = Path(args.out)
+    if not args.screens_only:
+        for path in take(out, _size(args.size)):
+            print(path)
+    for text in filter(None, (t.strip() for t in args.screens.split(","))):
+        for path in take(out / text.lower(), screen=_size(text)):
+            print(path)
     return 0
+
+
+def _size(text: str) -> tuple[int, int]:
+    wdt, hgt = (int(x) for x in text.lower().split("x"))
+    return wdt, hgt
 
 
 if __name__ == "__main__":

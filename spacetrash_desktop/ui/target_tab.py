@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,7 @@ from spacetrash_desktop.domain import TARGET_LIMITS, Target
 from spacetrash_desktop.services.files import bundled_dir
 from spacetrash_desktop.services.inventory import parse_target
 from spacetrash_desktop.ui.context import DEFAULT_TIME_BUDGET_S, TIME_BUDGET_LIMITS, AppContext
-from spacetrash_desktop.ui.widgets import CheckedNumberField, button_row, push_button
+from spacetrash_desktop.ui.widgets import CheckedNumberField, ReflowArea, button_row, push_button
 
 # field -> (label, tooltip: what the value means physically)
 FIELD_TEXT = {
@@ -192,7 +191,6 @@ class TargetTab(QWidget):
         self.generate_button.setObjectName("primaryButton")
         self.generate_button.setToolTip("Go to the Candidates tab and start the search (Ctrl+G)")
         self.generate_button.clicked.connect(self.generate_requested)
-        scroll = self._build_form(picker, req, opt, proc_box)
 
         self.explain = QTextBrowser()
         self.explain.setObjectName("physicsHelp")
@@ -200,10 +198,10 @@ class TargetTab(QWidget):
         self.explain.anchorClicked.connect(self._open_link)
         self.explain.setHtml(PHYSICS_HTML + '<p><a href="physics">Read the physics model (docs/PHYSICS.md)</a></p>')
         self.explain.setMinimumWidth(320)
+        self.explain.setMinimumHeight(300)  # when it flows under the form on a narrow window
 
         lay = QHBoxLayout(self)
-        lay.addWidget(scroll, 5)
-        lay.addWidget(self.explain, 2)
+        lay.addWidget(self._build_form(picker, req, opt, proc_box))
 
         self.budget_field.set_value(DEFAULT_TIME_BUDGET_S)
         self.apply_target(self.base)
@@ -304,32 +302,25 @@ class TargetTab(QWidget):
         ol.setColumnStretch(3, 1)
         return opt
 
-    def _build_form(self, picker: QWidget, req: QWidget, opt: QWidget, proc_box: QWidget) -> QScrollArea:
-        """The two columns of the form (what and how much; processes, status and Generate), scrollable."""
-        col1 = QVBoxLayout()
-        col1.addWidget(picker)
-        col1.addWidget(req)
-        col1.addWidget(opt)
-        col1.addStretch(1)
-        col2 = QVBoxLayout()
-        col2.addWidget(proc_box)
-        col2.addWidget(self.status)
+    def _build_form(self, picker: QWidget, req: QWidget, opt: QWidget, proc_box: QWidget) -> ReflowArea:
+        """The two columns of the form (what and how much; processes, status and Generate), side by
+        side when there is room, else one under the other; scrollable."""
+        col1 = QWidget()
+        c1 = QVBoxLayout(col1)
+        c1.setContentsMargins(0, 0, 0, 0)
+        c1.addWidget(picker)
+        c1.addWidget(req)
+        c1.addWidget(opt)
+        col2 = QWidget()
+        c2 = QVBoxLayout(col2)
+        c2.setContentsMargins(0, 0, 0, 0)
+        c2.addWidget(proc_box)
+        c2.addWidget(self.status)
         gl = QHBoxLayout()
         gl.addStretch(1)
         gl.addWidget(self.generate_button)
-        col2.addLayout(gl)
-        col2.addStretch(1)
-        inner = QWidget()
-        il = QHBoxLayout(inner)
-        il.setContentsMargins(0, 0, 4, 0)
-        il.addLayout(col1, 1)
-        il.addLayout(col2, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        return scroll
+        c2.addLayout(gl)
+        return ReflowArea(col1, col2, self.explain, stretch=(5, 5, 4), name="targetForm")
 
     # ------------------------------------------------------------------ building the target
     def apply_target(self, target: Target, base: Target | None = None) -> None:

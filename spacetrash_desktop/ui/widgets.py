@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QWidget,
@@ -103,6 +106,75 @@ def button_row(*widgets: QWidget, stretch: bool = True) -> QHBoxLayout:
     if stretch:
         row.addStretch(1)
     return row
+
+
+class ReflowArea(QScrollArea):
+    """A scrollable form of side-by-side columns that flow onto the next row when the view is
+    narrower than they want (their size hints), so no field is squeezed (issue 17). A row with fewer
+    columns than the widest row lets its last column span the rest. It scrolls vertically and, should
+    even one column not fit, horizontally. ``stretch`` weighs the columns of the grid."""
+
+    def __init__(self, *columns: QWidget, stretch: Sequence[int] = (), name: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        if name:
+            self.setObjectName(name)
+        self.columns = columns
+        self.stretch = list(stretch) or [1] * len(columns)
+        inner = QWidget()
+        self.grid = QGridLayout(inner)
+        self.grid.setContentsMargins(0, 0, 4, 0)
+        self.packing: tuple[int, ...] = ()
+        self.setWidgetResizable(True)
+        self.setWidget(inner)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._place(self._pack(10**6))
+
+    def _pack(self, width: int) -> tuple[int, ...]:
+        """How many columns go on each row in ``width`` pixels (at least one a row)."""
+        gap = self.grid.horizontalSpacing()
+        m = self.grid.contentsMargins()
+        rows, n, used = [], 0, m.left() + m.right()
+        for c in self.columns:
+            w = max(c.sizeHint().width(), c.minimumSizeHint().width(), c.minimumWidth())
+            if n and used + gap + w > width:
+                rows.append(n)
+                n, used = 0, m.left() + m.right()
+            used += w + (gap if n else 0)
+            n += 1
+        rows.append(n)
+        return tuple(rows)
+
+    def _place(self, packing: tuple[int, ...]) -> None:
+        for c in self.columns:
+            self.grid.removeWidget(c)
+        width = max(packing)
+        k = 0
+        for r, n in enumerate(packing):
+            for j in range(n):
+                c = self.columns[k]
+                span = width - j if j == n - 1 else 1
+                expand = c.sizePolicy().verticalPolicy() == QSizePolicy.Policy.Expanding
+                align = Qt.AlignmentFlag(0) if expand else Qt.AlignmentFlag.AlignTop
+                self.grid.addWidget(c, r, j, 1, span, align)
+                k += 1
+        for j in range(len(self.columns)):
+            self.grid.setColumnStretch(j, self.stretch[j] if j < width else 0)
+        self.packing = packing
+
+    @property
+    def stacked(self) -> bool:
+        """True when the columns do not all fit on one row."""
+        return len(self.packing) > 1
+
+    def reflow(self) -> None:
+        packing = self._pack(self.viewport().width())
+        if packing != self.packing:
+            self._place(packing)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.reflow()
 
 
 def splitter(
@@ -359,6 +431,7 @@ class CheckedNumberField(QWidget):
         self.edit.setObjectName(edit_name)
         self.edit.setAccessibleName(accessible)
         self.edit.setMaximumWidth(width)
+        self.fit_edit_width()
         self.unit_label = QLabel(unit)
         self.error = QLabel("")
         self.error.setObjectName("fieldError")
@@ -367,6 +440,13 @@ class CheckedNumberField(QWidget):
         for w in (self.label, self.edit, self.unit_label):
             w.setToolTip(tip)
         self.label.setBuddy(self.edit)
+
+    def fit_edit_width(self) -> None:
+        """Keep the edit wide enough for a typical value and its placeholder, so that a narrow window
+        scrolls or reflows the form instead of squeezing the field to a few pixels (issue 17)."""
+        fm = self.edit.fontMetrics()
+        text = max(("0000.00", self.edit.placeholderText()), key=fm.horizontalAdvance)
+        self.edit.setMinimumWidth(min(self.edit.maximumWidth(), fm.horizontalAdvance(text) + 20))
 
     def value(self) -> float | None:
         return self._value

@@ -496,3 +496,17 @@ def test_with_no_trained_model_the_physics_model_is_the_champion(catalog, small_
     fb = run.metrics["rigidity"]["feedback"]
     assert fb["mae_champion"] == pytest.approx(fb["mae_physics"]) and fb["mae_challenger"] < 0.05
     assert rt.load_run(run.run_id)["settings"]["config_source"] == "given"
+
+
+def test_too_few_feedback_rows_stop_at_once_before_any_training(champion, catalog, monkeypatch):
+    """Issue 17: with fewer rows than a correction needs, the run says so at once: the virtual lab,
+    the champion and the training are never started, and the reason names the minimum."""
+    started = []
+    for step in ("_load_champion", "_lab_and_drift", "_train"):
+        monkeypatch.setattr(rt.RetrainJob, step, lambda self, *a, _s=step, **k: started.append(_s))
+    _, rows = family_feedback(champion, catalog, n=6, seed=91)
+    to_journal(rows)
+    run = rt.retrain(config=small_config())
+    assert run.verdict == "no_data" and started == []
+    assert "Not enough feedback to retrain yet" in run.reason and "at least 20 usable rows" in run.reason
+    assert "from 6 feedback rows" in run.reason

@@ -88,6 +88,27 @@ def test_feature_drift_flags_the_shifted_feature_only():
     json.dumps(out)  # plain JSON
 
 
+def test_one_new_row_is_too_few_to_judge_drift_and_flags_nothing():
+    """Issue 17: one feedback row flagged 52 features "major" in red. Below MIN_ROWS rows nothing is
+    flagged; the summary says there are not enough rows to judge drift (the figures stay, for reference)."""
+    rng = np.random.default_rng(3)
+    train = rng.normal(0, 1, (8000, 4))
+    one = np.array([[5.0, 5.0, 5.0, 5.0]])  # far outside the training data: PSI would say "major" everywhere
+    out = drift.feature_drift(train, one, ["a", "b", "c", "d"])
+    assert all(f["psi_level"] == "major" for f in out["features"].values())  # the raw figure is kept
+    assert {f["flag"] for f in out["features"].values()} == {drift.NOT_JUDGED}
+    assert not any(f["ks_significant"] for f in out["features"].values())
+    s = out["summary"]
+    assert s["level"] == drift.NOT_JUDGED and s["by_level"] == {"none": 0, "moderate": 0, "major": 0}
+    assert s["text"].startswith("Not enough rows to judge drift: 1 new row, at least 20 are needed")
+    assert "major" not in s["text"]
+    nineteen = drift.feature_drift(train, rng.normal(0, 1, (19, 4)), ["a", "b", "c", "d"])
+    assert nineteen["summary"]["level"] == drift.NOT_JUDGED and "19 new rows" in nineteen["summary"]["text"]
+    twenty = drift.feature_drift(train, rng.normal(0, 1, (20, 4)), ["a", "b", "c", "d"])
+    assert twenty["summary"]["level"] != drift.NOT_JUDGED
+    assert drift.NOT_JUDGED not in {f["flag"] for f in twenty["features"].values()}
+
+
 # ------------------------------------------------------------------------------------ the mapping
 
 

@@ -114,11 +114,12 @@ def _fast_model_check(_ctx):
 
 
 @pytest.fixture
-def make_main_window(qtbot):
+def make_main_window(qtbot, monkeypatch):
     """Build a MainWindow on the test's own SPACETRASH_HOME, shown, with the inventory loaded.
 
-    Defaults: the physics scorer (deterministic), a model check that answers at once. Any keyword of
-    MainWindow can be overridden. Windows still open at the end are closed (which cancels and joins
+    Defaults: the physics scorer (deterministic), a model check that answers at once, a screen whose
+    available area is 1440 x 940 (``screen=(w, h)`` for another; the offscreen screen is 800 x 800)
+    so the window opens at 1440 x 900. Any keyword of MainWindow can be overridden. Windows still open at the end are closed (which cancels and joins
     their tasks) before the leak check runs."""
     from spacetrash_desktop.engine.scorer import PhysicsScorer
     from spacetrash_desktop.ui.app import apply_style
@@ -126,9 +127,13 @@ def make_main_window(qtbot):
 
     windows = []
 
-    def factory(wait_ready: bool = True, **kwargs):
+    def factory(wait_ready: bool = True, screen: tuple[int, int] = (1440, 940), **kwargs):
+        from PySide6.QtCore import QRect
         from PySide6.QtWidgets import QApplication
 
+        from spacetrash_desktop.ui import main_window
+
+        monkeypatch.setattr(main_window, "_available", lambda _w: QRect(0, 0, *screen))
         apply_style(QApplication.instance())
         kwargs.setdefault("scorer_factory", PhysicsScorer)
         kwargs.setdefault("model_check", _fast_model_check)

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from spacetrash_desktop.ui.main_window import check_model
-from spacetrash_desktop.ui.model_views import VERDICT_TEXT
+from spacetrash_desktop.ui.model_views import VERDICT_TEXT, verdict_word
 
 from .conftest import run_to_end
 
@@ -126,6 +126,10 @@ def test_feedback_to_export_to_retrain_to_verdict(qtbot, make_main_window, tmp_p
     assert record["champion"]["version"] == champion.version
     verdict = record["verdict"]
     assert verdict in VERDICT_TEXT and verdict != "failed", record["reason"]
+    # one report is too few to learn from: the run says so at once, before any training (issue 17)
+    assert verdict == "no_data" and "Not enough feedback to retrain yet" in record["reason"]
+    assert "at least 20 usable rows" in record["reason"] and not record.get("challenger")
+    assert mp.progress.format() == "not enough data"
     text = mp.verdict_label.text()
     assert VERDICT_TEXT[verdict] in text and record["reason"] in text.replace("&#x27;", "'")
     qtbot.waitUntil(
@@ -135,7 +139,7 @@ def test_feedback_to_export_to_retrain_to_verdict(qtbot, make_main_window, tmp_p
         timeout=30000,
     )
     first = mp.runs_model.rows[0]
-    assert first[1] == verdict and first[5] == record["reason"]
+    assert first[1] == verdict_word(verdict) and "_" not in first[1] and first[5] == record["reason"]
     assert record["run_id"] in mp.run_title.text()
     features = (record.get("drift") or {}).get("features") or {}
     assert mp.drift_model.rowCount() == len(features)

@@ -214,3 +214,32 @@ def test_a_disk_that_refuses_the_save_keeps_the_edit_in_memory(qtbot, make_main_
     qtbot.waitUntil(lambda: not tab.autosaver.unsaved, timeout=10000)
     saved = load_saved_inventory(w.ctx.catalog.material_lookup())
     assert saved[0].mass_kg == 99.0 and saved[1].mass_kg == 98.0
+
+
+def test_bulk_lines_read_bulk_in_count_and_the_totals_are_explained(qtbot, make_main_window):
+    """Issue 17: a stock line that is weighed, not counted, reads "bulk" (not 0) in the Count column;
+    a counted one shows its count; the tab says why the default inventory is 8,370 kg, not 12,600 kg;
+    no category is named after a scenario."""
+    from spacetrash_desktop.ui.inventory_tab import BULK, INVENTORY_COUNT_COL
+
+    w = make_main_window()
+    tab = w.inventory_tab
+    items = tab.doc.items
+    bulk_row = next(r for r, it in enumerate(items) if it.count == 0)
+    counted_row = next(r for r, it in enumerate(items) if it.count > 0)
+    delegate = tab.table.itemDelegateForColumn(INVENTORY_COUNT_COL)
+    locale = tab.table.locale()
+
+    def shown(row: int) -> str:
+        index = tab.model.index(tab.model.view_row(row), INVENTORY_COUNT_COL)
+        return delegate.displayText(index.data(), locale)
+
+    assert shown(bulk_row) == BULK == "bulk"
+    assert shown(counted_row) == f"{items[counted_row].count:,d}"
+    note = tab.totals_note
+    assert note.isVisible()
+    assert "8,370 kg" in note.text() and "12,600 kg" in note.text() and "human waste" in note.text()
+    assert f"{tab.doc.total_mass_kg:,.0f}" == "8,370"  # the note speaks of the inventory shown
+    assert not [it.category for it in items if "scenario" in it.category.lower()]
+    carbon = next(it for it in items if it.item_id == "W019")
+    assert carbon.category == "Experiment Residue"

@@ -64,3 +64,28 @@ def test_the_counts_line_says_why_a_search_stopped():
     assert "time limit reached" in stop_note({"completed": False, "converged": False}, 5.0, None)
     # the exhaustive pass finished, then the refinement used the rest of the time: nothing was missed
     assert stop_note({"completed": True, "converged": False}, 30.0, 30.0) == ""
+
+
+def test_reflow_area_flows_columns_onto_rows_instead_of_squeezing_them(qtbot):
+    """Issue 17: side by side when there is room, the last column under the others when not, one
+    column a row when even two do not fit; a row with fewer columns lets its last one span the rest."""
+    from PySide6.QtWidgets import QWidget
+
+    from spacetrash_desktop.ui.widgets import ReflowArea
+
+    cols = []
+    for _ in range(3):
+        c = QWidget()
+        c.setMinimumSize(300, 100)
+        cols.append(c)
+    area = ReflowArea(*cols, name="reflow")
+    qtbot.addWidget(area)
+    area.show()
+    for width, packing in ((1200, (3,)), (800, (2, 1)), (500, (1, 1, 1)), (1200, (3,))):
+        area.resize(width, 400)
+        qtbot.waitUntil(lambda p=packing: area.packing == p, timeout=5000)
+        assert area.stacked == (len(packing) > 1)
+        assert all(c.width() >= 300 for c in cols)  # never squeezed below what a column needs
+    area.resize(800, 400)
+    qtbot.waitUntil(lambda: area.packing == (2, 1), timeout=5000)
+    assert area.grid.getItemPosition(area.grid.indexOf(cols[2]))[:4] == (1, 0, 1, 2)  # spans both columns
