@@ -216,16 +216,16 @@ def plan_candidates(
     inv_hash = inventory_sha256(items)
     products = list(dict.fromkeys(d.product_id for d in request.demands))
     out: dict[str, list[PlanCandidate]] = {}
-    scorer = search_kw.pop("scorer", None)
+    scorer = search_kw.pop("scorer", None) or default_scorer()
+    model = json.dumps(scorer.info.to_dict(), sort_keys=True, default=str)
     for k, pid in enumerate(products):
         ctx.check_cancelled()
         target = product_target(pid, catalog)
-        key = (inv_hash, target_sha256(target), per_product, json.dumps(search_kw, sort_keys=True, default=str))
+        key = (inv_hash, target_sha256(target), per_product, model, json.dumps(search_kw, sort_keys=True, default=str))
         with _CACHE_LOCK:
             hit = _CACHE.get(key)
         if hit is None:
             ctx.progress(k, len(products), f"Searching recipes for {target.name} ({k + 1}/{len(products)})")
-            scorer = scorer or default_scorer()
             result = generate(items, target, scorer=scorer, ctx=_Inner(ctx), catalog=catalog, **search_kw)
             ctx.check_cancelled()
             hit = candidates_from_result(result.candidates, items, pid, per_product)
