@@ -22,6 +22,7 @@ from spacetrash_desktop.engine.plan_explain import explain_unmet, number
 from spacetrash_desktop.engine.plan_model import (
     Evaluation,
     Model,
+    Usage,
     allowed_periods,
     build_model,
     caps,
@@ -195,12 +196,12 @@ def greedy_plan(request: PlanRequest, candidates: Mapping[str, Sequence[PlanCand
     many batches in each period as its stock, the period's budgets and machine limits and the demand allow."""
     t0 = time.monotonic()
     cands, owner = flatten_candidates(request, candidates)
-    first_of = {}
+    first_of: dict[int, int] = {}
     for c, d_i in enumerate(owner):
         first_of.setdefault(d_i, c)
     periods = request.periods()
     stock = {it.item_id: it.mass_kg for it in request.inventory}
-    used = {k: [0.0, 0.0, 0.0, {}] for k, _, _ in periods}
+    used = {k: Usage() for k, _, _ in periods}
     schedule: dict[tuple[int, int], int] = {}
     order = sorted(range(len(request.demands)), key=lambda i: (request.demands[i].priority, i))
     for d_i in order:
@@ -219,11 +220,7 @@ def greedy_plan(request: PlanRequest, candidates: Mapping[str, Sequence[PlanCand
             need -= n
             for i, kg in cand.items_kg_per_batch.items():
                 stock[i] = stock.get(i, 0.0) - kg * n
-            u = used[k]
-            u[0] += cand.energy_kwh * n
-            u[1] += cand.water_l * n
-            u[2] += cand.crew_min * n
-            u[3][cand.process_id] = u[3].get(cand.process_id, 0.0) + cand.machine_batches * n
+            used[k].add(cand, n)
     ev = evaluate(request, cands, owner, schedule)
     best = [cands[c] for c in sorted(first_of.values())]
     best_owner = [owner[c] for c in sorted(first_of.values())]
@@ -235,7 +232,7 @@ def _fits(
     request: PlanRequest,
     cand: PlanCandidate,
     stock: Mapping[str, float],
-    used: list,
+    used: Usage,
     period: tuple[int, int, int],
 ) -> int:
     e_cap, w_cap, c_cap, machine = caps(request, period[1], period[2])
@@ -244,10 +241,10 @@ def _fits(
         if kg > 0:
             n = min(n, math.floor(stock.get(i, 0.0) / kg + 1e-9))
     for per, done, cap in (
-        (cand.energy_kwh, used[0], e_cap),
-        (cand.water_l, used[1], w_cap),
-        (cand.crew_min, used[2], c_cap),
-        (cand.machine_batches, used[3].get(cand.process_id, 0.0), machine.get(cand.process_id, math.inf)),
+        (cand.energy_kwh, used.energy, e_cap),
+        (cand.water_l, used.water, w_cap),
+        (cand.crew_min, used.crew, c_cap),
+        (cand.machine_batches, used.machine.get(cand.process_id, 0.0), machine.get(cand.process_id, math.inf)),
     ):
         if per > 0 and math.isfinite(cap):
             n = min(n, math.floor((cap - done) / per + 1e-9))

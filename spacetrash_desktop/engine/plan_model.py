@@ -95,7 +95,7 @@ def build_model(request: PlanRequest, candidates: Mapping[str, Sequence[PlanCand
     cands, owner = flatten_candidates(request, candidates)
     periods = request.periods()
     var_c, var_p = [], []
-    for c, cand in enumerate(cands):
+    for c, _cand in enumerate(cands):
         for k in allowed_periods(request.demands[owner[c]], periods):
             var_c.append(c)
             var_p.append(k)
@@ -131,12 +131,12 @@ def _build_rows(m: Model) -> None:
         add_row(cols, vals, stock.get(item, 0.0))
     # each period's energy, water, crew and machine limits
     for k, first, last in m.periods:
-        js = np.where(m.var_p == k)[0]
+        js = [int(j) for j in np.where(m.var_p == k)[0]]
         e_cap, w_cap, c_cap, machine = caps(req, first, last)
         for attr, cap in (("energy_kwh", e_cap), ("water_l", w_cap), ("crew_min", c_cap)):
             if math.isfinite(cap):
                 vals = [getattr(m.cands[m.var_c[j]], attr) for j in js]
-                add_row(list(js), vals, cap)
+                add_row(js, vals, cap)
         for proc, cap in machine.items():
             sel = [j for j in js if m.cands[m.var_c[j]].process_id == proc]
             if sel:
@@ -147,10 +147,18 @@ def _build_rows(m: Model) -> None:
         q = [m.cands[m.var_c[j]].quantity_per_batch(dem.unit) for j in js]
         add_row([*js, nx + d_i], [-v for v in q] + [1.0], 0.0)
         if js:
-            add_row(js, q, dem.quantity + max(q) * (1 - 1e-6))
+            add_row(js, q, _most_made(dem.quantity, q))
     m.A = sparse.csr_matrix((data, (ri, ci)), shape=(len(b), nx + nd))
     m.b = np.array(b, float)
     m.ub = _upper_bounds(m, stock)
+
+
+def _most_made(quantity: float, q: Sequence[float]) -> float:
+    """The most a demand may be overshot to: whole batches of one size stop at the first multiple at
+    or above the demand; mixed sizes may pass it by under one (largest) batch."""
+    if max(q) - min(q) <= 1e-9 * max(q):
+        return math.ceil(quantity / q[0] - 1e-9) * q[0] * (1 + 1e-9)
+    return quantity + max(q) * (1 - 1e-6)
 
 
 def _upper_bounds(m: Model, stock: Mapping[str, float]) -> np.ndarray:
@@ -237,6 +245,22 @@ def waste_row(m: Model) -> np.ndarray:
 
 
 @dataclass
+class Usage:
+    """What one period's batches use so far."""
+
+    energy: float = 0.0
+    water: float = 0.0
+    crew: float = 0.0
+    machine: dict[str, float] = field(default_factory=dict)
+
+    def add(self, cand: PlanCandidate, n: int) -> None:
+        self.energy += cand.energy_kwh * n
+        self.water += cand.water_l * n
+        self.crew += cand.crew_min * n
+        self.machine[cand.process_id] = self.machine.get(cand.process_id, 0.0) + cand.machine_batches * n
+
+
+@dataclass
 class Evaluation:
     lines: list[PlanLine]
     periods: list[PeriodUse]
@@ -258,7 +282,7 @@ def evaluate(
     periods = request.periods()
     stock = {it.item_id: it.mass_kg for it in request.inventory}
     lines: list[PlanLine] = []
-    use = {k: [0.0, 0.0, 0.0, {}] for k, _, _ in periods}
+    use = {k: Usage() for k, _, _ in periods}
     item_use = {k: dict.fromkeys(stock, 0.0) for k, _, _ in periods}
     made: dict[int, float] = {}
     waste = problematic = energy = crew = water = 0.0
@@ -286,11 +310,7 @@ def evaluate(
                 crew_min=cand.crew_min * n,
             )
         )
-        u = use[k]
-        u[0] += cand.energy_kwh * n
-        u[1] += cand.water_l * n
-        u[2] += cand.crew_min * n
-        u[3][cand.process_id] = u[3].get(cand.process_id, 0.0) + cand.machine_batches * n
+        use[k].add(cand, n)
         for i, kg in items_kg.items():
             item_use[k][i] = item_use[k].get(i, 0.0) + kg
         made[cand_demand[c]] = made.get(cand_demand[c], 0.0) + cand.quantity_per_batch(dem.unit) * n
@@ -302,8 +322,8 @@ def evaluate(
     period_use = []
     for k, first, last in periods:
         e_cap, w_cap, c_cap, machine = caps(request, first, last)
-        e, w, cm, by_proc = use[k]
-        period_use.append(PeriodUse(k, first, last, e, w, cm, by_proc, e_cap, w_cap, c_cap, machine))
+        u = use[k]
+        period_use.append(PeriodUse(k, first, last, u.energy, u.water, u.crew, u.machine, e_cap, w_cap, c_cap, machine))
     by_period: dict[str, tuple[float, ...]] = {}
     for item, have in stock.items():
         left, series = have, [have]
@@ -311,7 +331,7 @@ def evaluate(
             left -= item_use[k].get(item, 0.0)
             series.append(left)
         by_period[item] = tuple(series)
-    met = {}
+    met: dict[str, float] = {}
     for d_i, dem in enumerate(request.demands):
         met[dem.product_id] = met.get(dem.product_id, 0.0) + min(dem.quantity, made.get(d_i, 0.0))
     objective = objective_parts(request, made, waste, problematic, energy, crew, water)
