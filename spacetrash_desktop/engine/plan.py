@@ -35,6 +35,7 @@ from spacetrash_desktop.engine.plan_model import (
     spread,
     top_up,
     waste_row,
+    whole,
 )
 from spacetrash_desktop.engine.plan_types import (
     BUDGET_NAMES,
@@ -295,7 +296,7 @@ def _fits(
     n = room(request, cand, used, period)
     for i, kg in cand.items_kg_per_batch.items():
         if kg > 0:
-            n = min(n, math.floor(stock.get(i, 0.0) / kg + 1e-9))
+            n = min(n, whole(stock.get(i, 0.0) / kg))
     return max(0, n)
 
 

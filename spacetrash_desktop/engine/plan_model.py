@@ -28,6 +28,14 @@ EARLY_TIE = 1e-3  # waste diverted in a later period counts up to 0.1% less: the
 KEEP_TOL = 1e-6  # a later stage keeps an earlier stage's value to this (relative) tolerance
 
 
+BIG = 10**9  # "no limit" on a batch count
+
+
+def whole(x: float) -> int:
+    """Whole batches in ``x`` (a ratio that may be huge or infinite: capped at BIG)."""
+    return BIG if not x < BIG else math.floor(x + 1e-9)
+
+
 def priority_weights(demands: Sequence[Demand]) -> list[float]:
     """Each demand's weight in the single reported demand score: the weights of one priority level are
     twice those of the next, normalised so the score is 1 when every demand is met."""
@@ -152,7 +160,20 @@ def spread(request: PlanRequest, m: Model, totals: np.ndarray) -> dict[tuple[int
     for j in order:
         c = int(m.var_c[j])
         cand, dem = m.cands[c], request.demands[m.cand_demand[c]]
-        for k in allowed_periods(dem, periods):
+        allowed = allowed_periods(dem, periods)
+        # evenly over the periods it may run in (so no one budget fills early), then what is left first-fit
+        sols = [periods[k][2] - periods[k][1] + 1 for k in allowed]
+        total_sols, n_all, cum, placed_share = sum(sols), left[c], 0, 0
+        for k, n_sols in zip(allowed, sols):
+            cum += n_sols
+            share = math.floor(n_all * cum / total_sols + 1e-9) - placed_share
+            placed_share += share
+            n = min(share, left[c], room(request, cand, used[k], periods[k]))
+            if n > 0:
+                schedule[(c, k)] = schedule.get((c, k), 0) + n
+                used[k].add(cand, n)
+                left[c] -= n
+        for k in allowed:
             if left[c] <= 0:
                 break
             n = min(left[c], room(request, cand, used[k], periods[k]))
@@ -190,7 +211,7 @@ def top_up(request: PlanRequest, m: Model, schedule: dict[tuple[int, int], int])
                 n = min(need, room(request, cand, used[k], periods[k]))
                 for i, kg in cand.items_kg_per_batch.items():
                     if kg > 0:
-                        n = min(n, math.floor(max(0.0, stock.get(i, 0.0)) / kg + 1e-9))
+                        n = min(n, whole(max(0.0, stock.get(i, 0.0)) / kg))
                 if n > 0:
                     schedule[(c, k)] = schedule.get((c, k), 0) + n
                     used[k].add(cand, n)
@@ -210,8 +231,8 @@ def room(request: PlanRequest, cand: PlanCandidate, used: Usage, period: tuple[i
         (cand.machine_batches, used.machine.get(cand.process_id, 0.0), machine.get(cand.process_id, math.inf)),
     ):
         if per > 0 and math.isfinite(cap):
-            n = min(n, math.floor((cap - done) / per + 1e-9))
-    return 10**9 if not math.isfinite(n) else max(0, int(n))
+            n = min(n, whole((cap - done) / per))
+    return BIG if not math.isfinite(n) else max(0, int(n))
 
 
 def _build_rows(m: Model) -> None:
@@ -281,9 +302,9 @@ def _upper_bounds(m: Model, stock: Mapping[str, float]) -> np.ndarray:
         dem = req.demands[m.cand_demand[m.var_c[j]]]
         _, first, last = m.periods[m.var_p[j]]
         e_cap, w_cap, c_cap, machine = caps(req, first, last)
-        limit = math.floor(dem.quantity / cand.quantity_per_batch(dem.unit)) + 1
+        limit = whole(dem.quantity / cand.quantity_per_batch(dem.unit)) + 1
         for kg, have in [(kg, stock.get(i, 0.0)) for i, kg in cand.items_kg_per_batch.items() if kg > 0]:
-            limit = min(limit, math.floor(have / kg + 1e-9))
+            limit = min(limit, whole(have / kg))
         for use, cap in (
             (cand.energy_kwh, e_cap),
             (cand.water_l, w_cap),
@@ -291,7 +312,7 @@ def _upper_bounds(m: Model, stock: Mapping[str, float]) -> np.ndarray:
             (cand.machine_batches, machine.get(cand.process_id, math.inf)),
         ):
             if use > 0 and math.isfinite(cap):
-                limit = min(limit, math.floor(cap / use + 1e-9))
+                limit = min(limit, whole(cap / use))
         ub[j] = max(0, limit)
     for d_i, dem in enumerate(req.demands):
         ub[m.nx + d_i] = dem.quantity
