@@ -109,7 +109,8 @@ def solve_plan(
         ev = evaluate(request, m.cands, m.cand_demand, sched)
         gap = max([g for g in gaps.values() if math.isfinite(g)], default=0.0)
         unmet = explain_unmet(request, m.cands, m.cand_demand, ev, gap=gap, process_names=process_names)
-        status = "optimal" if optimal else "time limit"
+        found = any(math.isfinite(g) for g in gaps.values())
+        status = "optimal" if optimal else "time limit" if found else "no plan found in time"
         return _result(request, ev, unmet, [], status, gap, gaps, t0, "milp (per period)")
     m = build_model(request, candidates, aggregate=True)
     x, optimal, gaps = _stages(m, levels, ctx, t0, 0, total)
