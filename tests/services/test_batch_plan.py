@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from spacetrash_desktop.engine.scorer import PhysicsScorer
 from spacetrash_desktop.services.batch import BatchQueue
+from spacetrash_desktop.storage.paths import bundled_dir
 
 
 def put(queue: Path, name: str, obj) -> None:
@@ -39,6 +41,8 @@ def test_plan_job_is_processed_on_the_plan_contract(tmp_path):
     status = {o.job_id: o.status for o in summary.outcomes}
     assert status == {"plan-1": "processed", "plan-bad": "failed", "plan-bad-product": "failed"}
     doc = json.loads((q / "processed" / "plan-1.json").read_text())
+    schema = json.loads((bundled_dir("resources") / "plan.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(doc)
     assert doc["schema"] == "spacetrash.plan" and doc["job"]["id"] == "plan-1" and doc["job"]["type"] == "plan"
     assert doc["inputs"]["horizon_sols"] == 30 and len(doc["periods"]) == 3
     assert doc["met"] == {"cc_banner": 3, "cc_small_gifts": 2}

@@ -8,6 +8,7 @@ import json
 import math
 import shutil
 
+import jsonschema
 import pytest
 
 from spacetrash_desktop.catalog.mission import load_mission_defaults_from, mission_provenance_problems
@@ -127,6 +128,8 @@ def test_plan_contract_lets_anyone_check_the_plan(tmp_path):
     result = svc.solve(req, cands)
     doc = svc.plan_to_dict(result)
     json.dumps(doc, allow_nan=False)
+    schema = json.loads((bundled_dir("resources") / "plan.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(doc)
     assert doc["schema"] == "spacetrash.plan" and doc["schema_version"] == "1.0"
     assert doc["solver"]["status"] in {"optimal", "time limit"} and doc["solver"]["gap"] >= 0
     stock = {row["item_id"]: row["mass_kg"] for row in doc["inventory"]}
