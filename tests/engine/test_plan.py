@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -24,7 +25,12 @@ from spacetrash_desktop.engine.plan import (
 )
 
 TOL = 1e-6
-SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# more examples for a longer hunt: PLAN_PROPERTY_EXAMPLES=500 pytest tests/engine/test_plan.py
+SETTINGS = settings(
+    max_examples=int(os.environ.get("PLAN_PROPERTY_EXAMPLES", "25")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def item(item_id: str, kg: float, difficulty: int = 1) -> WasteItem:
