@@ -338,38 +338,13 @@ def _num(x: float) -> float | None:
 def plan_to_dict(result: PlanResult) -> dict:
     """The versioned plan contract (docs/PLAN.md, "The plan file"): enough to check a plan by hand."""
     req = result.request
-    b = req.budgets
     obj = result.objective
     return {
         "schema": PLAN_SCHEMA_ID,
         "schema_version": PLAN_SCHEMA_VERSION,
         "engine_version": __version__,
         "created_at": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
-        "inputs": {
-            "inventory_sha256": inventory_sha256(req.inventory),
-            "horizon_sols": req.horizon_sols,
-            "period_sols": req.period_sols,
-            "waste_weight": req.waste_weight,
-            "time_limit_s": req.time_limit_s,
-            "mip_gap": req.mip_gap,
-            "budgets": {
-                "kwh_per_sol": _num(b.kwh_per_sol),
-                "water_l_per_sol": _num(b.water_l_per_sol),
-                "crew_min_per_sol": _num(b.crew_min_per_sol),
-                "batches_per_sol": {p: _num(v) for p, v in b.batches_per_sol.items()},
-            },
-            "demands": [
-                {
-                    "product_id": d.product_id,
-                    "product_name": d.product_name,
-                    "quantity": d.quantity,
-                    "unit": d.unit,
-                    "priority": d.priority,
-                    "due_sol": d.due_sol,
-                }
-                for d in req.demands
-            ],
-        },
+        "inputs": _inputs_dict(req),
         "inventory": [
             {
                 "item_id": it.item_id,
@@ -397,41 +372,8 @@ def plan_to_dict(result: PlanResult) -> dict:
             "water_l": _num(obj.water_l),
             "crew_min": _num(obj.crew_min),
         },
-        "lines": [
-            {
-                "period": ln.period,
-                "first_sol": ln.first_sol,
-                "last_sol": ln.last_sol,
-                "product_id": ln.product_id,
-                "recipe_id": ln.recipe_id,
-                "recipe": ln.label,
-                "process_id": ln.process_id,
-                "batches": ln.batches,
-                "product_kg": _num(ln.product_kg),
-                "items_kg": {i: _num(kg) for i, kg in ln.items_kg.items()},
-                "regolith_kg": _num(ln.regolith_kg),
-                "energy_kwh": _num(ln.energy_kwh),
-                "water_l": _num(ln.water_l),
-                "crew_min": _num(ln.crew_min),
-            }
-            for ln in result.lines
-        ],
-        "periods": [
-            {
-                "period": p.period,
-                "first_sol": p.first_sol,
-                "last_sol": p.last_sol,
-                "energy_kwh": _num(p.energy_kwh),
-                "energy_cap_kwh": _num(p.energy_cap),
-                "water_l": _num(p.water_l),
-                "water_cap_l": _num(p.water_cap),
-                "crew_min": _num(p.crew_min),
-                "crew_cap_min": _num(p.crew_cap),
-                "machine_loads": {k: _num(v) for k, v in p.batches_by_process.items()},
-                "machine_caps": {k: _num(v) for k, v in p.machine_caps.items()},
-            }
-            for p in result.periods
-        ],
+        "lines": _lines_dict(result),
+        "periods": _periods_dict(result),
         "met": {pid: _num(q) for pid, q in result.met.items()},
         "unmet": [
             {
@@ -455,6 +397,76 @@ def plan_to_dict(result: PlanResult) -> dict:
         ],
         "stock_left": {i: _num(kg) for i, kg in result.stock_left.items()},
     }
+
+
+def _inputs_dict(req: PlanRequest) -> dict:
+    b = req.budgets
+    return {
+        "inventory_sha256": inventory_sha256(req.inventory),
+        "horizon_sols": req.horizon_sols,
+        "period_sols": req.period_sols,
+        "waste_weight": req.waste_weight,
+        "time_limit_s": req.time_limit_s,
+        "mip_gap": req.mip_gap,
+        "budgets": {
+            "kwh_per_sol": _num(b.kwh_per_sol),
+            "water_l_per_sol": _num(b.water_l_per_sol),
+            "crew_min_per_sol": _num(b.crew_min_per_sol),
+            "batches_per_sol": {p: _num(v) for p, v in b.batches_per_sol.items()},
+        },
+        "demands": [
+            {
+                "product_id": d.product_id,
+                "product_name": d.product_name,
+                "quantity": d.quantity,
+                "unit": d.unit,
+                "priority": d.priority,
+                "due_sol": d.due_sol,
+            }
+            for d in req.demands
+        ],
+    }
+
+
+def _lines_dict(result: PlanResult) -> list[dict]:
+    return [
+        {
+            "period": ln.period,
+            "first_sol": ln.first_sol,
+            "last_sol": ln.last_sol,
+            "product_id": ln.product_id,
+            "recipe_id": ln.recipe_id,
+            "recipe": ln.label,
+            "process_id": ln.process_id,
+            "batches": ln.batches,
+            "product_kg": _num(ln.product_kg),
+            "items_kg": {i: _num(kg) for i, kg in ln.items_kg.items()},
+            "regolith_kg": _num(ln.regolith_kg),
+            "energy_kwh": _num(ln.energy_kwh),
+            "water_l": _num(ln.water_l),
+            "crew_min": _num(ln.crew_min),
+        }
+        for ln in result.lines
+    ]
+
+
+def _periods_dict(result: PlanResult) -> list[dict]:
+    return [
+        {
+            "period": p.period,
+            "first_sol": p.first_sol,
+            "last_sol": p.last_sol,
+            "energy_kwh": _num(p.energy_kwh),
+            "energy_cap_kwh": _num(p.energy_cap),
+            "water_l": _num(p.water_l),
+            "water_cap_l": _num(p.water_cap),
+            "crew_min": _num(p.crew_min),
+            "crew_cap_min": _num(p.crew_cap),
+            "machine_loads": {k: _num(v) for k, v in p.batches_by_process.items()},
+            "machine_caps": {k: _num(v) for k, v in p.machine_caps.items()},
+        }
+        for p in result.periods
+    ]
 
 
 def plan_to_frame(result: PlanResult) -> pd.DataFrame:
