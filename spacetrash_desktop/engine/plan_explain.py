@@ -1,0 +1,149 @@
+"""Why a demand is not met: for each of the product's recipes, what stops one more batch in each
+period it may run in (an item's stock over the mission, or a period's energy, water, crew or machine
+limit), put in plain words: "PE foam runs out on sol 212", "energy cap on sols 120-400"."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+from spacetrash_desktop.engine.plan_model import Evaluation, allowed_periods
+from spacetrash_desktop.engine.plan_types import PlanCandidate, PlanRequest, UnmetDemand
+
+CAP_WORDS = {"energy": "energy cap", "water": "water cap", "crew": "crew-time cap"}
+SHORT_TOL = 1e-6
+
+
+def number(x: float) -> str:
+    """A quantity for the crew: whole numbers plain, others to at most 2 decimals."""
+    if abs(x - round(x)) < 1e-6:
+        return f"{round(x):,}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def _runs_out_sol(series: Sequence[float], need: float, periods: Sequence[tuple[int, int, int]]) -> int | None:
+    """The sol on which an item's stock left drops below ``need`` (one batch), linear within a period."""
+    for (k, first, last), before, after in zip(periods, series[:-1], series[1:]):
+        if after < need - 1e-9 <= before and before > after:
+            frac = (before - need) / (before - after)
+            return first + min(last - first, max(0, math.ceil(frac * (last - first + 1)) - 1))
+    return None
+
+
+def _ranges(sols: Sequence[tuple[int, int]]) -> str:
+    """'120-400' or '1-30, 61-90' from (first, last) period sol ranges."""
+    merged: list[list[int]] = []
+    for first, last in sorted(sols):
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], last)
+        else:
+            merged.append([first, last])
+    parts = [f"{a}-{b}" if a != b else f"{a}" for a, b in merged]
+    if len(parts) > 3:
+        parts = [*parts[:3], "..."]
+    return ", ".join(parts)
+
+
+def _blocks(
+    cand: PlanCandidate,
+    request: PlanRequest,
+    ev: Evaluation,
+    allowed: Sequence[int],
+    names: Mapping[str, str],
+) -> tuple[dict[str, str], dict[str, list[tuple[int, int]]]]:
+    """What stops one more batch of ``cand``: stock limits (key -> words) or, per cap, the periods it binds."""
+    stock_words: dict[str, str] = {}
+    for item, kg in cand.items_kg_per_batch.items():
+        if kg > 0 and ev.stock_left.get(item, 0.0) < kg - 1e-9:
+            series = ev.stock_by_period.get(item, (0.0,))
+            name = names.get(item, item)
+            if series[0] < kg - 1e-9:
+                stock_words[f"stock:{item}"] = (
+                    f"too little {name} in stock ({number(series[0])} kg; one batch needs {number(kg)} kg)"
+                )
+            else:
+                sol = _runs_out_sol(series, kg, request.periods())
+                stock_words[f"stock:{item}"] = f"{name} runs out on sol {sol}" if sol else f"{name} runs out"
+    caps: dict[str, list[tuple[int, int]]] = {}
+    if stock_words:
+        return stock_words, caps
+    for k in allowed:
+        pu = ev.periods[k]
+        hit = []
+        for key, use, used, cap in (
+            ("energy", cand.energy_kwh, pu.energy_kwh, pu.energy_cap),
+            ("water", cand.water_l, pu.water_l, pu.water_cap),
+            ("crew", cand.crew_min, pu.crew_min, pu.crew_cap),
+            (
+                f"machine:{cand.process_id}",
+                cand.machine_batches,
+                pu.batches_by_process.get(cand.process_id, 0.0),
+                pu.machine_caps.get(cand.process_id, math.inf),
+            ),
+        ):
+            if use > 0 and used + use > cap + 1e-9:
+                hit.append(key)
+        for key in hit:
+            caps.setdefault(key, []).append((pu.first_sol, pu.last_sol))
+    return stock_words, caps
+
+
+def explain_unmet(
+    request: PlanRequest,
+    cands: Sequence[PlanCandidate],
+    cand_demand: Sequence[int],
+    ev: Evaluation,
+    *,
+    gap: float = 0.0,
+    process_names: Mapping[str, str] | None = None,
+) -> list[UnmetDemand]:
+    names = {it.item_id: it.name for it in request.inventory}
+    process_names = process_names or {}
+    periods = request.periods()
+    out = []
+    for d_i, dem in enumerate(request.demands):
+        short = dem.quantity - min(dem.quantity, ev.made.get(d_i, 0.0))
+        if short <= SHORT_TOL * max(1.0, dem.quantity):
+            continue
+        mine = [c for c, owner in zip(cands, cand_demand) if owner == d_i]
+        allowed = allowed_periods(dem, periods)
+        limits: dict[str, str] = {}
+        cap_sols: dict[str, list[tuple[int, int]]] = {}
+        free = False
+        for cand in mine:
+            stock_words, caps = _blocks(cand, request, ev, allowed, names)
+            for key, words in stock_words.items():
+                limits.setdefault(key, words)
+            for key, sols in caps.items():
+                cap_sols.setdefault(key, []).extend(sols)
+                limits.setdefault(key, "")
+            free = free or (not stock_words and len({s for v in caps.values() for s in v}) < len(allowed))
+        for key, sols in cap_sols.items():
+            if key.startswith("machine:"):
+                proc = key.split(":", 1)[1]
+                limits[key] = f"{process_names.get(proc, proc)} machine capacity on sols {_ranges(sols)}"
+            else:
+                limits[key] = f"{CAP_WORDS[key]} on sols {_ranges(sols)}"
+        if not mine:
+            reason = "no feasible recipe for this product from this inventory"
+        elif not allowed:
+            reason = f"due on sol {dem.due_sol}, before the plan's first period"
+        elif free or not limits:
+            reason = (
+                f"not reached within the time limit (the plan is within {gap:.1%} of the best)"
+                if gap > 0
+                else "a higher-priority demand uses the stock and time it would need"
+            )
+        else:
+            reason = "; ".join(list(dict.fromkeys(limits.values()))[:3])
+        out.append(
+            UnmetDemand(
+                product_id=dem.product_id,
+                short_quantity=short,
+                unit=dem.unit,
+                reason=reason,
+                product_name=dem.product_name,
+                limits=tuple(limits),
+            )
+        )
+    return out
