@@ -41,12 +41,10 @@ def _setup(plot: pg.PlotItem, title: str, x: str, y: str) -> None:
         plot.getAxis(ax).setPen("#6b7280")
 
 
-def _side_legend(glw: pg.GraphicsLayoutWidget, row: int = 0) -> pg.LegendItem:
-    """A legend in its own column right of the plot, so it never covers a line."""
-    legend = pg.LegendItem(labelTextColor=TEXT, labelTextSize="8pt")
-    glw.addItem(legend, row=row, col=1)
-    glw.ci.layout.setColumnStretchFactor(0, 5)
-    glw.ci.layout.setColumnStretchFactor(1, 1)
+def _legend_below(glw: pg.GraphicsLayoutWidget, row: int = 1, columns: int = 2) -> pg.LegendItem:
+    """A legend in its own row under the plot (``columns`` entries a row), so it never covers a line."""
+    legend = pg.LegendItem(labelTextColor=TEXT, labelTextSize="8pt", colCount=columns)
+    glw.addItem(legend, row=row, col=0)
     return legend
 
 
@@ -62,7 +60,7 @@ class BurnDownChart(QWidget):
         self.glw = _plot_area("planBurnDown", "Stock burn-down chart")
         self.plot = self.glw.addPlot(row=0, col=0)
         _setup(self.plot, "Stock left of the items the plan uses most", "Sol", "Stock left (kg)")
-        self.legend = _side_legend(self.glw)
+        self.legend = _legend_below(self.glw)
         self.curves: list[pg.PlotDataItem] = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -75,7 +73,7 @@ class BurnDownChart(QWidget):
         for k, s in enumerate(series):
             pen = pg.mkPen(PALETTE[k % len(PALETTE)], width=2)
             curve = self.plot.plot(list(s.x), list(s.y), pen=pen, stepMode=None)
-            self.legend.addItem(curve, s.name if len(s.name) <= 26 else s.name[:25] + "…")
+            self.legend.addItem(curve, s.name if len(s.name) <= 28 else s.name[:27].rstrip() + "…")
             self.curves.append(curve)
         self.plot.enableAutoRange()
 
@@ -92,7 +90,7 @@ class DailyUseChart(QWidget):
         self.kind.currentIndexChanged.connect(lambda _i: self._draw())
         self.glw = _plot_area("planDailyUse", "Daily use against the cap chart")
         self.plot = self.glw.addPlot(row=0, col=0)
-        self.legend = _side_legend(self.glw)
+        self.legend = _legend_below(self.glw)
         self.data: dict[str, tuple[Series, Series]] = {}
         self.bars: pg.BarGraphItem | None = None
         self.cap_curve: pg.PlotDataItem | None = None
@@ -178,4 +176,5 @@ class SweepChart(QWidget):
         if xs:
             self.met_plot.enableAutoRange(axis="x")
             self.met_plot.setYRange(0, 100, padding=0.05)
-            self.waste_plot.enableAutoRange(axis="y")
+            waste = [p[2] for p in pts if math.isfinite(p[2])]
+            self.waste_plot.setYRange(0, max(1.0, max(waste, default=1.0)) * 1.05, padding=0)

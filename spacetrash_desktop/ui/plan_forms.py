@@ -61,7 +61,7 @@ class DemandsTable(QWidget):
         self.table.setAccessibleName("Demands: product, quantity, unit, priority, due sol")
         setup_table(
             self.table,
-            (170, 80, 70, 60, 70),
+            (150, 64, 76, 56, 60),
             edit_triggers=QAbstractItemView.EditTrigger.AllEditTriggers,
             stretch_last=True,
         )
@@ -199,6 +199,22 @@ class DemandsTable(QWidget):
         return rows
 
 
+def short_process_name(name: str, limit: int = 28) -> str:
+    """A process's name without its parenthesis, cut to ``limit`` characters (the full name is the tooltip)."""
+    short = name.split(" (")[0].strip()
+    return short if len(short) <= limit else short[: limit - 1].rstrip() + "…"
+
+
+def _place(field: NumberField, grid: QGridLayout, row: int) -> None:
+    """Label, edit and unit on one row of ``grid`` (the range is in the tooltip and the refusal), the
+    reason a value is refused under them."""
+    field.edit.setMaximumWidth(80)
+    grid.addWidget(field.label, row, 0)
+    grid.addWidget(field.edit, row, 1)
+    grid.addWidget(field.unit_label, row, 2)
+    grid.addWidget(field.error, row + 1, 0, 1, 3)
+
+
 class MachineField(NumberField):
     """Batches per sol of one process; empty means the process has no machine limit."""
 
@@ -238,18 +254,19 @@ class BudgetsForm(QWidget):
         for f in BUDGET_FIELDS:
             field = NumberField(f.key, f.label, f.unit, f.lo, f.hi, f.tip, decimals=f.decimals)
             field.edit.setObjectName(f"plan_{f.key}")
-            field.place(grid, row)
+            _place(field, grid, row)
             field.changed.connect(self._changed)
             self.fields[f.key] = field
             row += 2
-        head = QLabel("<b>Machine capacity</b> (batches per sol; 0 = not used, empty = no limit)")
-        grid.addWidget(head, row, 0, 1, 4)
+        head = QLabel("<b>Machine capacity</b> in batches per sol (0: not used; empty: no limit)")
+        head.setWordWrap(True)
+        grid.addWidget(head, row, 0, 1, 3)
         row += 1
         lo, hi = MACHINE_LIMITS
         for pid, name in processes:
             field = MachineField(
                 f"machine_{pid}",
-                name,
+                short_process_name(name),
                 "batches/sol",
                 lo,
                 hi,
@@ -257,8 +274,8 @@ class BudgetsForm(QWidget):
                 decimals=1,
             )
             field.edit.setObjectName(f"plan_machine_{pid}")
-            field.edit.setMaximumWidth(80)
-            field.place(grid, row)
+            field.label.setToolTip(f"{name}: how many batches its machine can run each sol (empty: no limit).")
+            _place(field, grid, row)
             field.changed.connect(self._changed)
             self.machine[pid] = field
             row += 2
@@ -266,7 +283,8 @@ class BudgetsForm(QWidget):
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
         self.error.setVisible(False)
-        grid.addWidget(self.error, row, 0, 1, 4)
+        grid.addWidget(self.error, row, 0, 1, 3)
+        grid.setColumnStretch(0, 1)
         self.problems: list[str] = []
 
     def set_values(self, values: Mapping[str, float], machine: Mapping[str, float]) -> None:

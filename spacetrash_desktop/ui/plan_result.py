@@ -82,7 +82,7 @@ class PlanResultPane(QWidget):
         self.table = QTableWidget(0, len(PLAN_COLUMNS))
         self.table.setObjectName("planTable")
         self.table.setAccessibleName("The plan: one line per recipe and period")
-        setup_table(self.table, (52, 84, 130, 190, 58, 70, 220, 72, 66), stretch_last=False)
+        setup_table(self.table, (58, 96, 110, 160, 64, 64, 200, 76, 70), stretch_last=False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for c, (_key, title, tip) in enumerate(PLAN_COLUMNS):
             item = QTableWidgetItem(title)

@@ -511,16 +511,16 @@ class PlanDisplay:
         )
 
     def explanation_html(self) -> str:
-        """Demand met, unmet demand with the limit that binds, and marginal values, as HTML."""
-        parts = ["<h3>Demand met</h3><ul>"] + [f"<li>{_esc(t)}</li>" for t in self.met] + ["</ul>"]
+        """Unmet demand with the limit that binds, what more budget would bring, and demand met, as HTML."""
         if self.unmet:
-            parts += ["<h3>Not met, and what limits it</h3><ul>"]
+            parts = ["<h3>Not met, and what limits it</h3><ul>"]
             parts += [f"<li>{_esc(t)}</li>" for t in self.unmet] + ["</ul>"]
         else:
-            parts += ["<p>Every demand is met in full.</p>"]
+            parts = ["<h3>Every demand is met in full</h3>"]
         if self.marginal:
             parts += ["<h3>What more budget would bring</h3><ul>"]
             parts += [f"<li>{_esc(t)}</li>" for t in self.marginal] + ["</ul>"]
+        parts += ["<h3>Demand met</h3><ul>"] + [f"<li>{_esc(t)}</li>" for t in self.met] + ["</ul>"]
         return "".join(parts)
 
 
