@@ -158,7 +158,8 @@ class SweepChart(QWidget):
         lay.addWidget(self.glw)
 
     def _titles(self) -> None:
-        _setup(self.met_plot, f"What if: demand met against {self.label}", "", "Demand met (%)")
+        against = self.label[:1].lower() + self.label[1:]
+        _setup(self.met_plot, f"What if: demand met against {against}", "", "Demand met, weighted (%)")
         _setup(self.waste_plot, "Waste diverted", self.label, "Waste diverted (kg)")
         self.met_plot.setYRange(0, 100, padding=0.05)
 

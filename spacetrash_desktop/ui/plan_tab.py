@@ -62,7 +62,7 @@ class PlanTab(QWidget):
         self.products = [
             (p.target_id, p.name) for t in cat.targets.values() if t.kind == "scenario" for p in t.products
         ]
-        self.candidate_source: CandidateSource = plan_service.plan_candidates  # tests inject a fast one
+        self.candidate_source: CandidateSource = self._search_candidates  # tests inject a fast one
         self.task: Task | None = None
         self.kind = ""  # "plan" | "sweep" while a task runs
         self.display: PlanDisplay | None = None
@@ -142,7 +142,8 @@ class PlanTab(QWidget):
 
     # ------------------------------------------------------------------ inputs
     def reset_to_defaults(self) -> None:
-        req = plan_service.default_plan_request(self.ctx.catalog, self.ctx.inventory.snapshot())
+        items = self.ctx.inventory.snapshot()
+        req = plan_service.default_plan_request(self.ctx.catalog, inventory=items or None)
         b = req.budgets
         self.budgets.set_values(
             {
@@ -211,6 +212,10 @@ class PlanTab(QWidget):
             )
 
     # ------------------------------------------------------------------ running
+    def _search_candidates(self, request, ctx) -> Mapping:
+        """The engine's candidate recipes for each product, with the window's scorer (on the worker)."""
+        return plan_service.plan_candidates(request, ctx=ctx, catalog=self.ctx.catalog, scorer=self.ctx.scorer_factory())
+
     def _candidates_work(self, request, rctx) -> Mapping:
         key = (tuple(sorted({d.product_id for d in request.demands})), request.inventory)
         cached = self._candidates
@@ -250,15 +255,23 @@ class PlanTab(QWidget):
 
         def work(rctx):
             cands = self._candidates_work(request, rctx)
-            results = plan_service.sweep_budget(request, cands, budget, values, ctx=rctx)
-            return [sweep_point(v, r) for v, r in results]
+            return [sweep_point(p) for p in plan_service.sweep_budget(request, cands, budget, values, ctx=rctx)]
+
+        done: list[tuple[float, float, float]] = []
+
+        def prepare(point) -> list:  # on the worker: every point so far, so none is lost when coalesced
+            done.append(sweep_point(point))
+            return list(done)
 
         f = BUDGET_INDEX[key]
-        self.result_pane.sweep.set_axis(f"{f.label.lower()} ({f.unit})")
+        self.sweep_points = []
+        self.result_pane.sweep.set_axis(f"{f.label} ({f.unit})")
         self.result_pane.charts.setCurrentWidget(self.result_pane.sweep)
-        return self._submit("sweep", work, self._sweep_done, "the what-if sweep")
+        return self._submit(
+            "sweep", work, self._sweep_done, "the what-if sweep", on_partial=self._sweep_partial, prepare=prepare
+        )
 
-    def _submit(self, kind: str, work, on_done, label: str) -> Task:
+    def _submit(self, kind: str, work, on_done, label: str, on_partial=None, prepare=None) -> Task:
         self.kind = kind
         self.problem.setText("")
         self.task = self.ctx.runner.submit(
@@ -270,6 +283,8 @@ class PlanTab(QWidget):
             on_error=self._failed,
             on_cancelled=self._cancelled,
             on_progress=self._progress,
+            on_partial=on_partial,
+            prepare_partial=prepare,
         )
         progress_busy(self.progress, "finding recipes…")
         self._set_running(True)
@@ -307,6 +322,10 @@ class PlanTab(QWidget):
         self.export_action.setEnabled(True)
         self.ctx.say(display.status)
         self._end("done", "plan ready")
+
+    def _sweep_partial(self, points) -> None:
+        self.sweep_points = list(points)
+        self.result_pane.sweep.show_points(self.sweep_points)
 
     def _sweep_done(self, points) -> None:
         self.sweep_points = list(points)

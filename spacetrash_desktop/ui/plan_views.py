@@ -464,10 +464,10 @@ def daily_use(result) -> dict[str, tuple[Series, Series]]:
     return out
 
 
-def sweep_point(value: float, result) -> tuple[float, float, float]:
-    """(budget value, demand met %, waste diverted kg) of one plan of the what-if sweep."""
-    o = result.objective
-    return float(value), float(o.demand_met_share) * 100.0, float(o.waste_diverted_kg)
+def sweep_point(point) -> tuple[float, float, float]:
+    """(budget value, demand met %, waste diverted kg) of one plan of the what-if sweep (a SweepPoint:
+    its demand met is the priority-weighted share)."""
+    return float(point.value), float(point.demand_met_share) * 100.0, float(point.waste_diverted_kg)
 
 
 def join_sentences(parts: Iterable[str]) -> str:

@@ -80,7 +80,7 @@ def make_plan(qtbot, tab):
 def test_defaults_fill_the_demands_and_budgets(make_main_window):
     w = make_main_window()
     tab = w.panels["plan"]
-    req = plan_service.default_plan_request(w.ctx.catalog, w.ctx.inventory.snapshot())
+    req = plan_service.default_plan_request(w.ctx.catalog, inventory=w.ctx.inventory.snapshot())
     assert tab.demands.table.rowCount() == len(req.demands) > 0
     assert tab.budgets.fields["kwh_per_sol"].value() == pytest.approx(req.budgets.kwh_per_sol)
     assert "kWh/sol" in tab.budgets.fields["kwh_per_sol"].unit_label.text()
@@ -130,6 +130,9 @@ def test_cancel_keeps_the_plan_shown(qtbot, plan_tab):
     tab.run_button.click()
     assert tab.cancel_button.isEnabled() and not tab.run_button.isEnabled()
     qtbot.waitUntil(started.is_set, timeout=20000)
+    w.activateWindow()
+    tab.demands.table.setFocus()
+    qtbot.waitUntil(tab.demands.table.hasFocus, timeout=5000)
     with qtbot.waitSignal(tab.run_finished, timeout=20000) as blocker:
         qtbot.keyClick(tab.demands.table, Qt.Key.Key_Escape)  # Esc cancels
     assert blocker.args == ["cancelled"]
