@@ -247,7 +247,9 @@ class BudgetsForm(QWidget):
         super().__init__(parent)
         self.fields: dict[str, NumberField] = {}
         self.machine: dict[str, MachineField] = {}
-        grid = QGridLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setVerticalSpacing(2)
         row = 0
@@ -258,12 +260,29 @@ class BudgetsForm(QWidget):
             field.changed.connect(self._changed)
             self.fields[f.key] = field
             row += 2
-        head = QLabel("<b>Machine capacity</b> in batches per sol (0: not used; empty: no limit)")
+        self.error = QLabel("")
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
+        grid.addWidget(self.error, row, 0, 1, 3)
+        grid.setColumnStretch(0, 1)
+        self.machine_toggle = push_button(
+            "Machine capacity…",
+            "Show or hide how many batches each process's machine can run per sol",
+            name="planMachineToggle",
+        )
+        self.machine_toggle.setCheckable(True)
+        self.machine_box = QWidget()
+        mgrid = QGridLayout(self.machine_box)
+        mgrid.setContentsMargins(0, 0, 0, 0)
+        mgrid.setVerticalSpacing(2)
+        head = QLabel("Batches per sol each machine can run (0: not used; empty: no limit)")
+        head.setObjectName("hint")
         head.setWordWrap(True)
-        grid.addWidget(head, row, 0, 1, 3)
-        row += 1
+        mgrid.addWidget(head, 0, 0, 1, 3)
+        mgrid.setColumnStretch(0, 1)
         lo, hi = MACHINE_LIMITS
-        for pid, name in processes:
+        for k, (pid, name) in enumerate(processes):
             field = MachineField(
                 f"machine_{pid}",
                 short_process_name(name),
@@ -275,16 +294,14 @@ class BudgetsForm(QWidget):
             )
             field.edit.setObjectName(f"plan_machine_{pid}")
             field.label.setToolTip(f"{name}: how many batches its machine can run each sol (empty: no limit).")
-            _place(field, grid, row)
+            _place(field, mgrid, 1 + 2 * k)
             field.changed.connect(self._changed)
             self.machine[pid] = field
-            row += 2
-        self.error = QLabel("")
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
-        grid.addWidget(self.error, row, 0, 1, 3)
-        grid.setColumnStretch(0, 1)
+        self.machine_box.setVisible(False)
+        self.machine_toggle.toggled.connect(self.machine_box.setVisible)
+        outer.addLayout(grid)
+        outer.addLayout(button_row(self.machine_toggle))
+        outer.addWidget(self.machine_box)
         self.problems: list[str] = []
 
     def set_values(self, values: Mapping[str, float], machine: Mapping[str, float]) -> None:
@@ -304,6 +321,8 @@ class BudgetsForm(QWidget):
 
     def _changed(self) -> None:
         refused = [f"{f.label.text()}: {f.reason}" for f in (*self.fields.values(), *self.machine.values()) if f.reason]
+        if any(f.reason for f in self.machine.values()):
+            self.machine_toggle.setChecked(True)  # a refused machine value is never hidden
         cross = check_budgets(self.values())
         self.problems = refused + cross
         self.error.setText("\n".join(cross))

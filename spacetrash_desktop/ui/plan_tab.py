@@ -124,9 +124,6 @@ class PlanTab(QWidget):
         add_section(il, "Demands", self.demands)
         add_section(il, "Daily budgets and machines", self.budgets)
         il.addLayout(button_row(defaults))
-        il.addLayout(button_row(self.run_button, self.cancel_button))
-        il.addWidget(self.progress)
-        il.addWidget(self.problem)
         add_section(il, "What if", self.sweep_form)
         il.addLayout(button_row(self.sweep_button))
         il.addStretch(1)
@@ -135,10 +132,17 @@ class PlanTab(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         scroll.setMinimumWidth(360)
+        left = QWidget()  # the run controls stay in view under the scrolling inputs
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(scroll, 1)
+        ll.addLayout(button_row(self.run_button, self.cancel_button))
+        ll.addWidget(self.progress)
+        ll.addWidget(self.problem)
         self.budgets.changed.connect(self._inputs_changed)
         self.demands.changed.connect(self._inputs_changed)
         self.sweep_form.changed.connect(self._inputs_changed)
-        return scroll
+        return left
 
     # ------------------------------------------------------------------ inputs
     def reset_to_defaults(self) -> None:

@@ -178,12 +178,14 @@ def test_export(qtbot, plan_tab, tmp_path, monkeypatch, suffix):
     monkeypatch.setattr(plan_tab_module, "ask_save_path", lambda *a: str(out))
     tab.export_action.trigger()
     qtbot.waitUntil(lambda: out.exists() and not tab.ctx.runner.is_busy("plan-export"), timeout=20000)
+    made = [ln for ln in display.result.lines if ln.batches > 0]
     if suffix == ".json":
         data = json.loads(out.read_text(encoding="utf-8"))
-        assert "lines" in json.dumps(data)
+        assert sorted(ln["batches"] for ln in data["lines"]) == sorted(ln.batches for ln in made)
+        assert data["solver"]["status"] == display.result.status
     else:
-        rows = list(csv.reader(out.open(encoding="utf-8")))
-        assert len(rows) > len([ln for ln in display.result.lines if ln.batches > 0])
+        rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
+        assert sorted(int(r["batches"]) for r in rows) == sorted(ln.batches for ln in made)
 
 
 def test_mark_as_made_sends_the_lines_numbers(qtbot, plan_tab):
