@@ -115,7 +115,9 @@ class DailyUseChart(QWidget):
         _k, title, unit = next(k for k in USE_KINDS if k[0] == key)
         self.plot.clear()
         self.legend.clear()
-        _setup(self.plot, f"{title} used per sol against the daily cap", "Sol (start of each period)", f"{title} ({unit})")
+        _setup(
+            self.plot, f"{title} used per sol against the daily cap", "Sol (start of each period)", f"{title} ({unit})"
+        )
         used, cap = self.data.get(key, (Series("used per sol", (), ()), Series("cap per sol", (), ())))
         if not used.x:
             return

@@ -25,11 +25,11 @@ from spacetrash_desktop.common import parse_number
 from spacetrash_desktop.ui.plan_views import (
     BUDGET_FIELDS,
     BUDGET_INDEX,
+    DEMAND_COLUMNS,
+    MACHINE_LIMITS,
     SWEEP_DEFAULT,
     SWEEP_STEPS,
     SWEEPABLE,
-    DEMAND_COLUMNS,
-    MACHINE_LIMITS,
     UNITS,
     DemandRow,
     check_budgets,
@@ -140,7 +140,7 @@ class DemandsTable(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return rows[0].row() if rows else -1
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Delete and self.table.state() != QAbstractItemView.State.EditingState:
             self.remove_selected()
             return

@@ -191,9 +191,7 @@ class PlanTab(QWidget):
             crew_min_per_sol=v["crew_min_per_sol"],
             batches_per_sol=self.budgets.machine_values(),
         )
-        demands = tuple(
-            plan_service.Demand(r.product, r.name, r.quantity, r.unit, r.priority, r.due_sol) for r in rows
-        )
+        demands = tuple(plan_service.Demand(r.product, r.name, r.quantity, r.unit, r.priority, r.due_sol) for r in rows)
         return dataclasses.replace(
             self._base_request,
             demands=demands,
@@ -218,7 +216,9 @@ class PlanTab(QWidget):
     # ------------------------------------------------------------------ running
     def _search_candidates(self, request, ctx) -> Mapping:
         """The engine's candidate recipes for each product, with the window's scorer (on the worker)."""
-        return plan_service.plan_candidates(request, ctx=ctx, catalog=self.ctx.catalog, scorer=self.ctx.scorer_factory())
+        return plan_service.plan_candidates(
+            request, ctx=ctx, catalog=self.ctx.catalog, scorer=self.ctx.scorer_factory()
+        )
 
     def _candidates_work(self, request, rctx) -> Mapping:
         key = (tuple(sorted({d.product_id for d in request.demands})), request.inventory)

@@ -444,7 +444,11 @@ USE_KINDS = (
     ("water", "Water", "L/sol"),
     ("crew", "Crew time", "min/sol"),
 )
-_USE_ATTRS = {"energy": ("energy_kwh", "energy_cap"), "water": ("water_l", "water_cap"), "crew": ("crew_min", "crew_cap")}
+_USE_ATTRS = {
+    "energy": ("energy_kwh", "energy_cap"),
+    "water": ("water_l", "water_cap"),
+    "crew": ("crew_min", "crew_cap"),
+}
 
 
 def daily_use(result) -> dict[str, tuple[Series, Series]]:

@@ -141,7 +141,7 @@ def test_cancel_keeps_the_plan_shown(qtbot, plan_tab):
 
 
 def test_what_if_sweep(qtbot, plan_tab):
-    w, tab = plan_tab
+    _w, tab = plan_tab
     form = tab.sweep_form
     form.budget.setCurrentIndex(form.budget.findData("kwh_per_sol"))
     type_into(qtbot, form.edits["from"], "1")
