@@ -161,8 +161,8 @@ class SweepChart(QWidget):
 
     def _titles(self) -> None:
         against = self.label[:1].lower() + self.label[1:]
-        _setup(self.met_plot, f"What if: demand met against {against}", "", "Demand met, weighted (%)")
-        _setup(self.waste_plot, "Waste diverted", self.label, "Waste diverted (kg)")
+        _setup(self.met_plot, f"What if: demand met (priority-weighted) against {against}", "", "Met (%)")
+        _setup(self.waste_plot, "Waste turned into products", self.label, "Waste (kg)")
         self.met_plot.setYRange(0, 100, padding=0.05)
 
     def set_axis(self, label: str) -> None:

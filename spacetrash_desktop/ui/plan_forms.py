@@ -61,7 +61,7 @@ class DemandsTable(QWidget):
         self.table.setAccessibleName("Demands: product, quantity, unit, priority, due sol")
         setup_table(
             self.table,
-            (150, 64, 76, 56, 60),
+            (140, 64, 76, 64, 60),
             edit_triggers=QAbstractItemView.EditTrigger.AllEditTriggers,
             stretch_last=True,
         )
