@@ -148,7 +148,9 @@ def parse_budget_rows(rows: list[dict[str, str]], shown: str) -> BudgetRows:
             machine[key[len(MACHINE_PREFIX) :]] = _num(row.get("value", ""), where, 0, 10_000, allow_inf=True)
         elif key in BUDGET_RANGES:
             lo, hi = BUDGET_RANGES[key]
-            values[key] = _num(row.get("value", ""), where, lo, hi, allow_inf=key not in ("horizon_sols", "period_sols"))
+            values[key] = _num(
+                row.get("value", ""), where, lo, hi, allow_inf=key not in ("horizon_sols", "period_sols")
+            )
         else:
             known = ", ".join((*BUDGET_RANGES, MACHINE_PREFIX + "<process id>"))
             raise BadInputError(f"{where}: unknown budget; use one of: {known}")
@@ -219,9 +221,24 @@ def _json(path: Path, what: str) -> Any:
 
 def _csv_rows(path: Path, what: str) -> list[dict[str, str]]:
     try:
-        return [{(k or "").strip().lower(): v for k, v in r.items()} for r in csv.DictReader(io.StringIO(_read_text(path, what)))]
+        return [
+            {(k or "").strip().lower(): v for k, v in r.items()}
+            for r in csv.DictReader(io.StringIO(_read_text(path, what)))
+        ]
     except csv.Error as exc:
         raise BadInputError(f"{what} file {path}: not valid CSV ({exc})") from None
+
+
+def parse_budgets_object(data: Any, shown: str) -> BudgetRows:
+    """Budgets from a JSON object: ``{"kwh_per_sol": 74, ..., "batches_per_sol": {"melt_extrusion": 2}}``."""
+    if not isinstance(data, dict):
+        raise BadInputError(f"{shown}: expected an object of budgets")
+    machine = data.get("batches_per_sol") or {}
+    if not isinstance(machine, dict):
+        raise BadInputError(f"{shown}: batches_per_sol must be an object of process id -> loads per sol")
+    rows = [{"budget": k, "value": "unlimited" if v is None else v} for k, v in data.items() if k != "batches_per_sol"]
+    rows += [{"budget": MACHINE_PREFIX + k, "value": "unlimited" if v is None else v} for k, v in machine.items()]
+    return parse_budget_rows(rows, shown)
 
 
 def read_demands_file(path: str | Path) -> tuple[DemandRow, ...]:
@@ -232,7 +249,9 @@ def read_demands_file(path: str | Path) -> tuple[DemandRow, ...]:
         if isinstance(data, dict):
             data = data.get("demands")
         if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
-            raise BadInputError(f"demands file {path}: expected a list of demands (objects with product_id and quantity)")
+            raise BadInputError(
+                f"demands file {path}: expected a list of demands (objects with product_id and quantity)"
+            )
         return parse_demand_rows(data, str(path))
     if path.suffix.lower() != ".csv":
         raise BadInputError(f"demands file {path}: use a .csv or .json file")
@@ -244,15 +263,7 @@ def read_budgets_file(path: str | Path) -> BudgetRows:
     "batches_per_sol": {"melt_extrusion": 2}}``; ``null`` or "unlimited" for no limit)."""
     path = Path(path)
     if path.suffix.lower() == ".json":
-        data = _json(path, "budgets")
-        if not isinstance(data, dict):
-            raise BadInputError(f"budgets file {path}: expected an object of budgets")
-        machine = data.get("batches_per_sol") or {}
-        if not isinstance(machine, dict):
-            raise BadInputError(f"budgets file {path}: batches_per_sol must be an object of process id -> loads per sol")
-        rows = [{"budget": k, "value": "unlimited" if v is None else v} for k, v in data.items() if k != "batches_per_sol"]
-        rows += [{"budget": MACHINE_PREFIX + k, "value": "unlimited" if v is None else v} for k, v in machine.items()]
-        return parse_budget_rows(rows, str(path))
+        return parse_budgets_object(_json(path, "budgets"), f"budgets file {path}")
     if path.suffix.lower() != ".csv":
         raise BadInputError(f"budgets file {path}: use a .csv or .json file")
     return parse_budget_rows(_csv_rows(path, "budgets"), str(path))

@@ -22,14 +22,20 @@ from spacetrash_desktop.engine.plan_explain import explain_unmet, number
 from spacetrash_desktop.engine.plan_model import (
     Evaluation,
     Model,
+    Usage,
     allowed_periods,
     build_model,
-    caps,
+    demand_objective,
     demand_row,
     evaluate,
     flatten_candidates,
+    priority_weights,
+    room,
     solve_stage,
+    spread,
+    top_up,
     waste_row,
+    whole,
 )
 from spacetrash_desktop.engine.plan_types import (
     BUDGET_NAMES,
@@ -65,6 +71,8 @@ __all__ = [
     "solve_plan",
 ]
 
+# the demand stage is solved to this share of the gap: a product is not left one batch short "within the gap"
+DEMAND_GAP_SHARE = 0.01
 # one more of each daily budget, in its own unit: (name, step per sol, words)
 MARGINAL_STEPS = (
     ("kwh", 1.0, "kWh of energy per sol"),
@@ -80,37 +88,88 @@ def solve_plan(
     ctx: RunContext | None = None,
     process_names: Mapping[str, str] | None = None,
 ) -> PlanResult:
-    """The best plan HiGHS finds within ``request.time_limit_s`` (shared by the stages; the marginal
-    re-solves get their own short limit) and relative gap ``request.mip_gap`` per stage."""
+    """The best plan HiGHS finds within ``request.time_limit_s`` (shared by the two stages; the marginal
+    re-solves get their own short limit). One stage per priority level, most important first, each
+    keeping what the earlier ones met and weighting the lower levels strictly below its own (relative
+    gap ``mip_gap`` x DEMAND_GAP_SHARE); then waste diverted (gap ``mip_gap``). A stage that finds
+    nothing in time leaves the earlier stage's plan standing."""
     ctx = ctx or NullContext()
     t0 = time.monotonic()
-    m = build_model(request, candidates)
-    levels = sorted({d.priority for d in request.demands})
-    stages = len(levels) + 1
-    keep: list[tuple[np.ndarray, float]] = []
-    x = np.zeros(m.nvar)
-    optimal, gaps = True, {}
-    for s, level in enumerate([*levels, None]):
-        ctx.check_cancelled()
-        words = f"demand of priority {level}" if level is not None else "waste diverted"
-        ctx.progress(s, stages + (3 if request.marginal else 0), f"Planning: {words}")
-        row = demand_row(m, level) if level is not None else waste_row(m)
-        left = request.time_limit_s - (time.monotonic() - t0)
-        out = solve_stage(m, row, keep, left / (stages - s), request.mip_gap)
-        if out is None:  # no solution in time: keep what the earlier stages found
-            optimal = False
-            gaps[words] = math.inf
-            break
-        x, optimal = out.x, optimal and out.optimal
-        gaps[words] = out.gap
-        keep.append((row, out.value))
-    ctx.check_cancelled()
-    schedule = {(int(m.var_c[j]), int(m.var_p[j])): int(x[j]) for j in range(m.nx) if x[j] > 0.5}
+    levels: list[int | None] = [*sorted({d.priority for d in request.demands}), None]
+    total = 2 * len(levels) + (len(MARGINAL_STEPS) if request.marginal else 0)
+    m = build_model(request, candidates, aggregate=True)
+    x, optimal, gaps = _stages(m, levels, ctx, t0, 0, total)
+    bound = _score(request, m, x)  # the whole-mission program relaxes the per-period one: an upper bound
+    schedule, complete = spread(request, m, x)
+    method = "milp (whole mission, spread over periods)"
+    if not complete:
+        top_up(request, m, schedule)
     ev = evaluate(request, m.cands, m.cand_demand, schedule)
+    if not complete:  # the periods' budgets fragment the batches: plan period by period, keep the better
+        full = build_model(request, candidates)
+        xf, opt_f, gaps_f = _stages(full, levels, ctx, t0, len(levels), total)
+        sched_f = {(int(full.var_c[j]), int(full.var_p[j])): int(xf[j]) for j in range(full.nx) if xf[j] > 0.5}
+        ev_f = evaluate(request, full.cands, full.cand_demand, sched_f)
+        if _better(ev_f, ev):
+            ev, optimal, gaps, method = ev_f, opt_f, gaps_f, "milp (per period)"
+        gaps = {**gaps, "demand met vs whole-mission bound": _gap(bound, ev.objective.demand_score)}
+        optimal = optimal and gaps["demand met vs whole-mission bound"] <= request.mip_gap
+    ctx.check_cancelled()
     gap = max([g for g in gaps.values() if math.isfinite(g)], default=0.0)
     unmet = explain_unmet(request, m.cands, m.cand_demand, ev, gap=gap, process_names=process_names)
-    marginal = _marginals(request, candidates, ev, ctx, stages) if request.marginal else []
-    return _result(request, ev, unmet, marginal, "optimal" if optimal else "time limit", gap, gaps, t0, "milp")
+    marginal = _marginals(request, candidates, ev, ctx, len(levels)) if request.marginal else []
+    return _result(request, ev, unmet, marginal, "optimal" if optimal else "time limit", gap, gaps, t0, method)
+
+
+def _score(request: PlanRequest, m: Model, x: np.ndarray) -> float:
+    """The priority-weighted demand score of a solution of ``m``."""
+    weights = priority_weights(request.demands)
+    return float(
+        sum(
+            w * min(1.0, x[m.nx + i] / d.quantity) if d.quantity > 0 else w
+            for i, (w, d) in enumerate(zip(weights, request.demands))
+        )
+    )
+
+
+def _gap(bound: float, value: float) -> float:
+    return max(0.0, (bound - value) / bound) if bound > 0 else 0.0
+
+
+def _better(a: Evaluation, b: Evaluation) -> bool:
+    """Lexicographic: each priority level's share met, then waste diverted."""
+    ka = (*a.objective.met_by_priority.values(), a.objective.waste_diverted_kg)
+    kb = (*b.objective.met_by_priority.values(), b.objective.waste_diverted_kg)
+    return ka > kb
+
+
+def _stages(
+    m: Model, levels: Sequence[int | None], ctx: RunContext, t0: float, done: int, total: int
+) -> tuple[np.ndarray, bool, dict[str, float]]:
+    """The lexicographic stages on ``m``: each priority level (keeping what the earlier ones met), then
+    waste diverted. Returns the solution, whether every stage was proved optimal, and each stage's gap."""
+    request = m.request
+    x = np.zeros(m.nvar)
+    optimal, gaps = True, {}
+    keep: list[tuple[np.ndarray, float]] = []
+    for s, level in enumerate(levels):
+        ctx.check_cancelled()
+        words = f"demand of priority {level}" if level is not None else "waste diverted"
+        ctx.progress(done + s, total, f"Planning: {words}")
+        row = demand_objective(m, level) if level is not None else waste_row(m)
+        left = request.time_limit_s - (time.monotonic() - t0)
+        gap_s = request.mip_gap if level is None else request.mip_gap * DEMAND_GAP_SHARE
+        out = solve_stage(m, row, keep, left / (len(levels) - s), gap_s)
+        if out is None:  # nothing found in time: the earlier stage's plan stands (it already favours this one)
+            optimal = False
+            gaps[words] = math.inf
+        else:
+            x, optimal = out.x, optimal and out.optimal
+            gaps[words] = out.gap
+        if level is not None:
+            own = demand_row(m, level)
+            keep.append((own, float(own @ x)))
+    return x, optimal, gaps
 
 
 def _result(
@@ -195,12 +254,12 @@ def greedy_plan(request: PlanRequest, candidates: Mapping[str, Sequence[PlanCand
     many batches in each period as its stock, the period's budgets and machine limits and the demand allow."""
     t0 = time.monotonic()
     cands, owner = flatten_candidates(request, candidates)
-    first_of = {}
+    first_of: dict[int, int] = {}
     for c, d_i in enumerate(owner):
         first_of.setdefault(d_i, c)
     periods = request.periods()
     stock = {it.item_id: it.mass_kg for it in request.inventory}
-    used = {k: [0.0, 0.0, 0.0, {}] for k, _, _ in periods}
+    used = {k: Usage() for k, _, _ in periods}
     schedule: dict[tuple[int, int], int] = {}
     order = sorted(range(len(request.demands)), key=lambda i: (request.demands[i].priority, i))
     for d_i in order:
@@ -219,11 +278,7 @@ def greedy_plan(request: PlanRequest, candidates: Mapping[str, Sequence[PlanCand
             need -= n
             for i, kg in cand.items_kg_per_batch.items():
                 stock[i] = stock.get(i, 0.0) - kg * n
-            u = used[k]
-            u[0] += cand.energy_kwh * n
-            u[1] += cand.water_l * n
-            u[2] += cand.crew_min * n
-            u[3][cand.process_id] = u[3].get(cand.process_id, 0.0) + cand.machine_batches * n
+            used[k].add(cand, n)
     ev = evaluate(request, cands, owner, schedule)
     best = [cands[c] for c in sorted(first_of.values())]
     best_owner = [owner[c] for c in sorted(first_of.values())]
@@ -235,23 +290,14 @@ def _fits(
     request: PlanRequest,
     cand: PlanCandidate,
     stock: Mapping[str, float],
-    used: list,
+    used: Usage,
     period: tuple[int, int, int],
 ) -> int:
-    e_cap, w_cap, c_cap, machine = caps(request, period[1], period[2])
-    n = math.inf
+    n = room(request, cand, used, period)
     for i, kg in cand.items_kg_per_batch.items():
         if kg > 0:
-            n = min(n, math.floor(stock.get(i, 0.0) / kg + 1e-9))
-    for per, done, cap in (
-        (cand.energy_kwh, used[0], e_cap),
-        (cand.water_l, used[1], w_cap),
-        (cand.crew_min, used[2], c_cap),
-        (cand.machine_batches, used[3].get(cand.process_id, 0.0), machine.get(cand.process_id, math.inf)),
-    ):
-        if per > 0 and math.isfinite(cap):
-            n = min(n, math.floor((cap - done) / per + 1e-9))
-    return 10**9 if not math.isfinite(n) else max(0, int(n))
+            n = min(n, whole(stock.get(i, 0.0) / kg))
+    return max(0, n)
 
 
 def model_size(request: PlanRequest, candidates: Mapping[str, Sequence[PlanCandidate]]) -> tuple[int, int]:

@@ -23,7 +23,7 @@ def number(x: float) -> str:
 
 def _runs_out_sol(series: Sequence[float], need: float, periods: Sequence[tuple[int, int, int]]) -> int | None:
     """The sol on which an item's stock left drops below ``need`` (one batch), linear within a period."""
-    for (k, first, last), before, after in zip(periods, series[:-1], series[1:]):
+    for (_k, first, last), before, after in zip(periods, series[:-1], series[1:]):
         if after < need - 1e-9 <= before and before > after:
             frac = (before - need) / (before - after)
             return first + min(last - first, max(0, math.ceil(frac * (last - first + 1)) - 1))

@@ -140,7 +140,9 @@ class UnmetDemand:
     unit: str
     reason: str
     product_name: str = ""
-    limits: tuple[str, ...] = ()  # the binding limits as keys: "stock:W010", "energy", "water", "crew", "machine:<process>"
+    limits: tuple[
+        str, ...
+    ] = ()  # the binding limits as keys: "stock:W010", "energy", "water", "crew", "machine:<process>"
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ from spacetrash_desktop.context import Cancelled, RunContext
 from spacetrash_desktop.domain import ModelStatus
 from spacetrash_desktop.engine.recommend import percent
 from spacetrash_desktop.errors import BadInputError, ErrorCode, ModelError, SpaceTrashError, StorageError
+from spacetrash_desktop.services.batch_plan import run_plan_job
 from spacetrash_desktop.services.generate import default_scorer, generate
 from spacetrash_desktop.services.results_io import result_to_dict
 from spacetrash_desktop.storage.atomic import atomic_write_json, fsync_dir
@@ -351,6 +352,8 @@ class BatchQueue:
             raise BadInputError(f"The job file is not valid JSON ({_json_reason(exc)}).") from None
         if not isinstance(job, dict):
             raise BadInputError("The job file must hold a JSON object.")
+        if job.get("type") == "plan":  # the plan job type (issue 13) checks its own fields
+            return job
         unknown = sorted(set(job) - JOB_KEYS)
         if unknown:
             raise BadInputError(f"Unknown field(s) in the job: {', '.join(unknown)}.")
@@ -359,6 +362,8 @@ class BatchQueue:
         return job
 
     def _run_job(self, job_id: str, job: dict, t0: float) -> dict:
+        if job.get("type") == "plan":  # issue 13: services/batch_plan.py
+            return run_plan_job(self, job_id, job, _JobContext(self, t0 + self.timeout_s))
         catalog = load_catalog()
         items, warnings = self._inventory(job.get("inventory", "default"), job.get("on_bad_rows", "fail"))
         target = self._target(job["target"], catalog)

@@ -49,8 +49,10 @@ __all__ = [
     "PLAN_SCHEMA_ID",
     "PLAN_SCHEMA_VERSION",
     "SweepPoint",
+    "budgets_from_rows",
     "candidates_from_result",
     "default_plan_request",
+    "demands_from_rows",
     "greedy",
     "load_budgets",
     "load_demands",
@@ -89,14 +91,14 @@ def product_target(product_id: str, catalog: Catalog | None = None) -> Target:
     raise BadInputError(f"unknown product {product_id!r}; use one of: {', '.join(known)}")
 
 
-def _demands(rows: Sequence[DemandRow], catalog: Catalog) -> tuple[Demand, ...]:
+def demands_from_rows(rows: Sequence[DemandRow], catalog: Catalog) -> tuple[Demand, ...]:
     return tuple(
         Demand(r.product_id, product_target(r.product_id, catalog).name, r.quantity, r.unit, r.priority, r.due_sol)
         for r in rows
     )
 
 
-def _budgets(rows: BudgetRows) -> Budgets:
+def budgets_from_rows(rows: BudgetRows) -> Budgets:
     return Budgets(rows.kwh_per_sol, rows.water_l_per_sol, rows.crew_min_per_sol, dict(rows.batches_per_sol))
 
 
@@ -118,9 +120,9 @@ def default_plan_request(
         rows = tuple(r for r in rows if r.scenario == scenario)
     b = defaults.budgets
     return PlanRequest(
-        demands=_demands(rows, catalog),
+        demands=demands_from_rows(rows, catalog),
         inventory=tuple(inventory if inventory is not None else catalog.default_inventory),
-        budgets=_budgets(b),
+        budgets=budgets_from_rows(b),
         horizon_sols=b.horizon_sols or 1095,
         period_sols=b.period_sols or 30,
     )
@@ -128,12 +130,12 @@ def default_plan_request(
 
 def load_demands(path: str | Path, catalog: Catalog | None = None) -> tuple[Demand, ...]:
     """Demands from a CSV or JSON file; unknown products and bad figures raise BAD_INPUT naming the line."""
-    return _demands(read_demands_file(path), catalog or load_catalog())
+    return demands_from_rows(read_demands_file(path), catalog or load_catalog())
 
 
 def load_budgets(path: str | Path) -> Budgets:
     """Daily budgets from a CSV (``budget,value``) or JSON file."""
-    return _budgets(read_budgets_file(path))
+    return budgets_from_rows(read_budgets_file(path))
 
 
 def request_with_budget_file(request: PlanRequest, path: str | Path) -> PlanRequest:
@@ -142,7 +144,7 @@ def request_with_budget_file(request: PlanRequest, path: str | Path) -> PlanRequ
     return PlanRequest(
         **{
             **request.__dict__,
-            "budgets": _budgets(rows),
+            "budgets": budgets_from_rows(rows),
             "horizon_sols": rows.horizon_sols or request.horizon_sols,
             "period_sols": rows.period_sols or request.period_sols,
         }
@@ -216,16 +218,16 @@ def plan_candidates(
     inv_hash = inventory_sha256(items)
     products = list(dict.fromkeys(d.product_id for d in request.demands))
     out: dict[str, list[PlanCandidate]] = {}
-    scorer = search_kw.pop("scorer", None)
+    scorer = search_kw.pop("scorer", None) or default_scorer()
+    model = json.dumps(scorer.info.to_dict(), sort_keys=True, default=str)
     for k, pid in enumerate(products):
         ctx.check_cancelled()
         target = product_target(pid, catalog)
-        key = (inv_hash, target_sha256(target), per_product, json.dumps(search_kw, sort_keys=True, default=str))
+        key = (inv_hash, target_sha256(target), per_product, model, json.dumps(search_kw, sort_keys=True, default=str))
         with _CACHE_LOCK:
             hit = _CACHE.get(key)
         if hit is None:
             ctx.progress(k, len(products), f"Searching recipes for {target.name} ({k + 1}/{len(products)})")
-            scorer = scorer or default_scorer()
             result = generate(items, target, scorer=scorer, ctx=_Inner(ctx), catalog=catalog, **search_kw)
             ctx.check_cancelled()
             hit = candidates_from_result(result.candidates, items, pid, per_product)
@@ -367,8 +369,13 @@ def plan_to_dict(result: PlanResult) -> dict:
             ],
         },
         "inventory": [
-            {"item_id": it.item_id, "name": it.name, "category": it.category, "mass_kg": _num(it.mass_kg),
-             "difficulty": it.difficulty}
+            {
+                "item_id": it.item_id,
+                "name": it.name,
+                "category": it.category,
+                "mass_kg": _num(it.mass_kg),
+                "difficulty": it.difficulty,
+            }
             for it in req.inventory
         ],
         "solver": {
@@ -425,13 +432,23 @@ def plan_to_dict(result: PlanResult) -> dict:
         ],
         "met": {pid: _num(q) for pid, q in result.met.items()},
         "unmet": [
-            {"product_id": u.product_id, "short": _num(u.short_quantity), "unit": u.unit, "reason": u.reason,
-             "limits": list(u.limits)}
+            {
+                "product_id": u.product_id,
+                "short": _num(u.short_quantity),
+                "unit": u.unit,
+                "reason": u.reason,
+                "limits": list(u.limits),
+            }
             for u in result.unmet
         ],
         "marginal": [
-            {"budget": mg.budget, "step_per_sol": mg.step, "demand_score_change": _num(mg.demand_met_share),
-             "waste_diverted_kg_change": _num(mg.waste_diverted_kg), "text": mg.text}
+            {
+                "budget": mg.budget,
+                "step_per_sol": mg.step,
+                "demand_score_change": _num(mg.demand_met_share),
+                "waste_diverted_kg_change": _num(mg.waste_diverted_kg),
+                "text": mg.text,
+            }
             for mg in result.marginal
         ],
         "stock_left": {i: _num(kg) for i, kg in result.stock_left.items()},
@@ -458,8 +475,20 @@ def plan_to_frame(result: PlanResult) -> pd.DataFrame:
         }
         row.update({f"kg_{i}": round(ln.items_kg.get(i, 0.0), 6) for i in items})
         rows.append(row)
-    cols = ["period", "first_sol", "last_sol", "product_id", "recipe_id", "recipe", "batches", "product_kg",
-            "energy_kwh", "water_l", "crew_min", *[f"kg_{i}" for i in items]]
+    cols = [
+        "period",
+        "first_sol",
+        "last_sol",
+        "product_id",
+        "recipe_id",
+        "recipe",
+        "batches",
+        "product_kg",
+        "energy_kwh",
+        "water_l",
+        "crew_min",
+        *[f"kg_{i}" for i in items],
+    ]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -495,4 +524,3 @@ def summary_lines(result: PlanResult) -> list[str]:
 
 def _qty(q: float, unit: str) -> str:
     return f"{q:,.1f} kg" if unit == "kg" else f"{q:,.0f} units"
-
