@@ -160,8 +160,7 @@ class SweepChart(QWidget):
         lay.addWidget(self.glw)
 
     def _titles(self) -> None:
-        against = self.label[:1].lower() + self.label[1:]
-        _setup(self.met_plot, f"What if: demand met (priority-weighted) against {against}", "", "Met (%)")
+        _setup(self.met_plot, "What if: demand met (priority-weighted)", "", "Met (%)")
         _setup(self.waste_plot, "Waste turned into products", self.label, "Waste (kg)")
         self.met_plot.setYRange(0, 100, padding=0.05)
 
