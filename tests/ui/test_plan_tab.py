@@ -247,3 +247,25 @@ def test_fits_a_small_window(qtbot, plan_tab):
         assert widget.isVisible()
         bottom_right = widget.mapTo(tab, widget.rect().bottomRight())
         assert bottom_right.x() <= tab.width() and bottom_right.y() <= tab.height()
+
+
+def test_add_and_remove_a_demand(qtbot, plan_tab):
+    _w, tab = plan_tab
+    demands = tab.demands
+    n = demands.table.rowCount()
+    demands.add_combo.setCurrentIndex(demands.add_combo.findData("cc_banner"))
+    demands.add_button.click()
+    assert demands.table.rowCount() == n + 1
+    rows = demands.rows_or_none()
+    assert rows is not None and rows[-1].product == "cc_banner" and rows[-1].unit == "units"
+    assert not tab.problems()
+    demands.table.selectRow(n)
+    assert demands.remove_button.isEnabled()
+    demands.table.setFocus()
+    qtbot.keyClick(demands.table, Qt.Key.Key_Delete)
+    assert demands.table.rowCount() == n
+    while demands.table.rowCount():
+        demands.table.selectRow(0)
+        demands.remove_button.click()
+    assert "at least one product" in demands.error.text()
+    assert tab.run_plan() is None
