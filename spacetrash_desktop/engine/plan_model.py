@@ -141,9 +141,10 @@ def _due_rows(m: Model, add_row) -> None:
                 add_row(sel, [m.cands[m.var_c[j]].machine_batches for j in sel], cap)
 
 
-def spread(request: PlanRequest, m: Model, totals: np.ndarray) -> dict[tuple[int, int], int] | None:
-    """Spread an aggregate plan's batches over the periods, earliest first (demands due first first);
-    None when some batch does not fit."""
+def spread(request: PlanRequest, m: Model, totals: np.ndarray) -> tuple[dict[tuple[int, int], int], bool]:
+    """Spread an aggregate plan's batches over the periods (higher priority and earlier due first; each
+    recipe evenly over its periods, then what is left wherever it fits), leaving out what does not fit;
+    and whether everything fitted."""
     periods = request.periods()
     order = sorted(
         (j for j in range(m.nx) if totals[j] > 0.5),

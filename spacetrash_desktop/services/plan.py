@@ -208,10 +208,12 @@ def plan_candidates(
     ctx: RunContext | None = None,
     per_product: int = PER_PRODUCT,
     catalog: Catalog | None = None,
+    targets: Mapping[str, Target] | None = None,
     **search_kw: Any,
 ) -> dict[str, list[PlanCandidate]]:
     """Each demanded product's candidate recipes (searched by the engine; cached by inventory, product
-    and search settings). Progress runs over the products; cancel stops between and inside searches."""
+    and search settings). Progress runs over the products; cancel stops between and inside searches.
+    ``targets``: product id -> target for products not in the catalog (the benchmark's variants)."""
     ctx = ctx or NullContext()
     catalog = catalog or load_catalog()
     items = list(request.inventory)
@@ -222,7 +224,7 @@ def plan_candidates(
     model = json.dumps(scorer.info.to_dict(), sort_keys=True, default=str)
     for k, pid in enumerate(products):
         ctx.check_cancelled()
-        target = product_target(pid, catalog)
+        target = targets[pid] if targets and pid in targets else product_target(pid, catalog)
         key = (inv_hash, target_sha256(target), per_product, model, json.dumps(search_kw, sort_keys=True, default=str))
         with _CACHE_LOCK:
             hit = _CACHE.get(key)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import math
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -130,6 +131,7 @@ def lex_le(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return True
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(plans())
 def test_plan_stays_within_stock_and_every_period_budget(case):
@@ -144,6 +146,7 @@ def test_plan_stays_within_stock_and_every_period_budget(case):
         assert series[-1] >= -TOL
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(plans())
 def test_milp_is_never_worse_than_greedy(case):
@@ -153,6 +156,7 @@ def test_milp_is_never_worse_than_greedy(case):
         assert lex_le(lex(greedy), lex(best))
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(plans())
 def test_unlimited_budgets_meet_every_demand_the_recipes_can_meet(case):
@@ -170,6 +174,7 @@ def test_unlimited_budgets_meet_every_demand_the_recipes_can_meet(case):
         assert result.met[d.product_id] >= d.quantity - TOL
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(plans(), st.sampled_from(["kwh", "water", "crew"]), st.floats(0.05, 0.9))
 def test_tighter_budget_never_meets_more(case, budget, factor):
