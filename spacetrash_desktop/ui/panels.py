@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from spacetrash_desktop.ui.feedback_panel import FeedbackPanel
 from spacetrash_desktop.ui.model_panel import ModelPanel
+from spacetrash_desktop.ui.plan_tab import PlanTab  # issue 13
 
 BUILTIN_PANELS = ("inventory", "target", "candidates", "tradeoffs")
 
@@ -57,6 +58,13 @@ DEFAULT_PANELS: tuple[PanelSpec, ...] = (
         ModelPanel,
         shortcut="Ctrl+6",
         tooltip="The active model, its accuracy, installing and rolling back models, retraining from feedback (Ctrl+6)",
+    ),
+    PanelSpec(  # issue 13: the mission production plan
+        "plan",
+        "Plan",
+        PlanTab,
+        shortcut="Ctrl+7",
+        tooltip="Plan production over the mission: what to make, from which stock, within daily budgets (Ctrl+7)",
     ),
 )
 

@@ -154,6 +154,8 @@ def take(out: Path, size: tuple[int, int] = (1440, 900), *, screen: tuple[int, i
     shot_model(app, w, shot)
 
     if screen is None:
+        # Plan (issue 13): the default mission plan, then a what-if sweep of the energy budget
+        shot_plan(app, w, shot)
         # The import report of a file with bad rows
         shot_import_report(app, w, shot)
         # The Candidates tab for each challenge scenario
@@ -296,6 +298,18 @@ def shot_model(app, w, shot) -> None:
     _wait(app, lambda: mp.selected_run is not None, 60)
     _wait(app, lambda: not w.runner.is_busy("model-load") and not w.runner.is_busy("model-details"), 60)
     shot("model")
+
+
+def shot_plan(app, w, shot) -> None:
+    tab = w.panels["plan"]
+    w.show_tab("plan")
+    tab.run_plan()
+    _wait(app, lambda: tab.task is None, 900)
+    tab.result_pane.table.selectRow(0)
+    shot("plan")
+    tab.run_sweep()  # the default range: 5 to 50 kWh per sol
+    _wait(app, lambda: tab.task is None, 1800)
+    shot("plan-sweep")
 
 
 def main(argv: list[str] | None = None) -> int:
