@@ -104,7 +104,9 @@ class ProductionCommitLog(CommitLog):
             raise ManifestDamaged("not a production log index")
         version = m.get("format_version")
         if isinstance(version, int) and version > LOG_FORMAT_VERSION:
-            raise StorageError("The production log was written by a newer version of Space Trash Desktop; update the app.")
+            raise StorageError(
+                "The production log was written by a newer version of Space Trash Desktop; update the app."
+            )
         try:
             _check_manifest(m)
         except (AssertionError, KeyError, TypeError, AttributeError) as exc:
@@ -167,7 +169,12 @@ class ProductionLog:
             rid = norm["row_id"]
             if rid not in self.store.live_ids(manifest):
                 manifest = self.store.write_and_commit(
-                    manifest, rows_to_table([norm]), kind="append", keep=list(manifest["segments"]), removed=[], what=WHAT
+                    manifest,
+                    rows_to_table([norm]),
+                    kind="append",
+                    keep=list(manifest["segments"]),
+                    removed=[],
+                    what=WHAT,
                 )
             if self.auto_compact_at and len(manifest["segments"]) >= self.auto_compact_at:
                 try:
@@ -304,7 +311,11 @@ class ProductionLog:
 
 
 def read_production_parquet(
-    path: Path, *, expected_sha256: str | None = None, expected_rows: int | None = None, expected_bytes: int | None = None
+    path: Path,
+    *,
+    expected_sha256: str | None = None,
+    expected_rows: int | None = None,
+    expected_bytes: int | None = None,
 ) -> pa.Table:
     """Read a production segment, checking its size and sha256 (when given) before parsing, then its
     schema and row count. Raises :class:`DamagedSegment` with a plain reason."""

@@ -139,9 +139,7 @@ def schema_problem(schema: pa.Schema) -> str | None:
 
 def conform(table: pa.Table) -> pa.Table:
     """A table whose schema passed :func:`schema_problem`, with exactly the current schema."""
-    arrays = [
-        table.column(n) if n in table.column_names else pa.nulls(table.num_rows, type=t) for n, t, _ in _FIELDS
-    ]
+    arrays = [table.column(n) if n in table.column_names else pa.nulls(table.num_rows, type=t) for n, t, _ in _FIELDS]
     return pa.Table.from_arrays(arrays, schema=PRODUCTION_SCHEMA)
 
 
