@@ -596,3 +596,60 @@ def _get(obj: Any, name: str, default: Any) -> Any:
 
 def _add(d: dict[str, float], key: str, kg: float) -> None:
     d[key] = d.get(key, 0.0) + kg
+
+
+def request_from_plan_file(path: Path | str, line_no: int, batches: int | None = None) -> ProductionRequest:
+    """Line ``line_no`` (1-based) of a plan JSON (``spacetrash plan --out plan.json``) as a request. A line
+    holds product (or product_id), recipe_id, batches, the kg of each inventory id it uses (items_kg: an
+    object or a list of {item_id, kg}) and the recipe (an object as ``Recipe.to_dict()``)."""
+    try:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BadInputError(f"No such plan file: {path}") from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise BadInputError(f"{path} is not a readable plan JSON file.", details=str(exc)) from exc
+    lines = doc.get("lines") if isinstance(doc, dict) else None
+    if not isinstance(lines, list) or not lines:
+        raise BadInputError(f"{path} holds no plan lines.")
+    if not 1 <= line_no <= len(lines):
+        raise BadInputError(f"Plan line {line_no} does not exist: {path} has lines 1 to {len(lines)}.")
+    return request_from_plan_line(lines[line_no - 1], batches)
+
+
+def request_from_plan_line(line: Mapping[str, Any], batches: int | None = None) -> ProductionRequest:
+    """A plan line (a mapping, see :func:`request_from_plan_file`) as a request, optionally for fewer or
+    more batches than planned."""
+    try:
+        rec = line["recipe"]
+        recipe = Recipe(
+            items=tuple((i["item_id"], float(i["fraction"])) for i in rec["items"]),
+            regolith_frac=float(rec.get("regolith_frac", 0.0)),
+            process_id=str(rec["process_id"]),
+            batch_mass_kg=float(rec.get("batch_mass_kg", 1.0)),
+        )
+        planned = int(line["batches"])
+        raw = line.get("items_kg") or {}
+        used = (
+            [(str(k), float(v)) for k, v in raw.items()]
+            if isinstance(raw, Mapping)
+            else [(str(d["item_id"]), float(d["kg"])) for d in raw]
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BadInputError("The plan line lacks its recipe, batches or the kg of the items it uses.") from exc
+    product = str(line.get("product") or line.get("product_id") or "product")
+    req = ProductionRequest(
+        recipe=recipe,
+        recipe_id=str(line.get("recipe_id") or recipe.recipe_id),
+        product=product,
+        product_name=str(line.get("product_name") or product),
+        batches=_batches(planned),
+        product_kg=float(line.get("product_kg", recipe.batch_mass_kg * planned)),
+        items_kg=tuple(used),
+        regolith_kg=float(line.get("regolith_kg", 0.0)),
+        energy_kwh=float(line.get("energy_kwh", 0.0)),
+        water_l=float(line.get("water_l", 0.0)),
+        crew_min=float(line.get("crew_min", 0.0)),
+        sol=line.get("start_sol") if isinstance(line.get("start_sol"), int) else None,
+        source="plan",
+    )
+    return req if batches is None or batches == planned else scale_request(req, batches)
