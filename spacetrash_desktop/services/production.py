@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from spacetrash_desktop.domain import ProductionRequest, Recipe, WasteItem
-from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.errors import BadInputError, StorageError
 from spacetrash_desktop.services.inventory import current_inventory, save_current_inventory
 from spacetrash_desktop.storage.production import ProductionLog
 
@@ -99,6 +99,7 @@ class Outcome:
 
     entry: ProductionEntry
     items: list[WasteItem]
+    changes: list[StockChange] = field(default_factory=list)  # the stock lines it changed, before -> after
     notes: list[str] = field(default_factory=list)
     saved_to: Path | None = None
 
@@ -326,8 +327,7 @@ def record(
     sol = _sol(sol if sol is not None else request.sol)
     _batches(request.batches)
     log = log or open_log()
-    base = _base_items(items)
-    base, repaired = reconcile(base, log)
+    base, repaired = _reconciled(items, log, save)
     new_items, changes = apply_to_inventory(base, request.items_kg)
     rec = request.recipe.to_dict()
     rid = log.append(
@@ -352,8 +352,7 @@ def record(
     )
     entry = next(e for e in list_entries(log) if e.entry_id == rid)
     notes = ["An earlier record's stock change had not reached the inventory; it was applied now."] if repaired else []
-    saved = save_current_inventory(new_items) if save else None
-    return Outcome(entry, new_items, notes, saved)
+    return Outcome(entry, new_items, changes, notes, _save(new_items, save))
 
 
 def undo(
@@ -370,8 +369,7 @@ def undo(
     entry = _find(entry_id, log)
     if entry.undone:
         raise BadInputError(f"Entry {entry.entry_id[:8]} was already undone ({entry.undone_at[:16]}).")
-    base = _base_items(items)
-    base, repaired = reconcile(base, log)
+    base, repaired = _reconciled(items, log, save)
     new_items, changes, notes = restore_inventory(base, entry)
     log.append(
         {
@@ -385,8 +383,7 @@ def undo(
     )
     if repaired:
         notes.insert(0, "An earlier record's stock change had not reached the inventory; it was applied first.")
-    saved = save_current_inventory(new_items) if save else None
-    return Outcome(dataclasses.replace(entry, undone=True), new_items, notes, saved)
+    return Outcome(dataclasses.replace(entry, undone=True), new_items, changes, notes, _save(new_items, save))
 
 
 def list_entries(log: ProductionLog | None = None) -> list[ProductionEntry]:
@@ -439,6 +436,54 @@ def _find(entry_id: str, log: ProductionLog) -> ProductionEntry:
     if len(hits) > 1:
         raise BadInputError(f"{entry_id} matches {len(hits)} entries; give more of the id.")
     return hits[0]
+
+
+def _reconciled(items: Sequence[WasteItem] | None, log: ProductionLog, save: bool) -> tuple[list[WasteItem], bool]:
+    """The inventory to work on, with the latest record applied if it never reached it. That repair is
+    saved before anything new is logged, so at most the latest record can ever be missing on disk."""
+    base, repaired = reconcile(_base_items(items), log)
+    if repaired and save:
+        save_current_inventory(base)
+    return base, repaired
+
+
+def _save(items: list[WasteItem], save: bool) -> Path | None:
+    if not save:
+        return None
+    try:
+        return save_current_inventory(items)
+    except StorageError as exc:
+        raise StorageError(
+            "The production was recorded, but the inventory could not be saved ("
+            + exc.message.rstrip(".")
+            + "); the stock is taken out the next time something is recorded or undone.",
+            details=exc.details,
+        ) from exc
+
+
+def merge_changes(items: Sequence[WasteItem], changes: Iterable[StockChange]) -> list[WasteItem]:
+    """Apply an outcome's stock changes to ``items`` (the window's inventory, possibly edited while the
+    record was being saved): a line still at its "before" value gets the exact "after" value; a line
+    edited meanwhile gets the same kg and count difference, so no edit is lost; a missing line that the
+    change adds back is added."""
+    out = list(items)
+    index = {it.item_id: k for k, it in enumerate(out)}
+    for ch in changes:
+        k = index.get(ch.item_id)
+        if k is None:
+            base = _item_from_dict(ch.item) if ch.before is None and ch.item else None
+            if base is not None:
+                out.append(dataclasses.replace(base, mass_kg=ch.after[0], count=ch.after[1]))
+                index[ch.item_id] = len(out) - 1
+            continue
+        it = out[k]
+        if ch.before is None or (it.mass_kg, it.count) == ch.before:
+            mass, count = ch.after
+        else:
+            mass = max(0.0, it.mass_kg + ch.after[0] - ch.before[0])
+            count = max(0, it.count + ch.after[1] - ch.before[1])
+        out[k] = dataclasses.replace(it, mass_kg=mass, count=count)
+    return out
 
 
 def _base_items(items: Sequence[WasteItem] | None) -> list[WasteItem]:
