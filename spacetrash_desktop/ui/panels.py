@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacetrash_desktop.ui.dashboard_panel import DashboardPanel
 from spacetrash_desktop.ui.feedback_panel import FeedbackPanel
 from spacetrash_desktop.ui.model_panel import ModelPanel
 
@@ -57,6 +58,13 @@ DEFAULT_PANELS: tuple[PanelSpec, ...] = (
         ModelPanel,
         shortcut="Ctrl+6",
         tooltip="The active model, its accuracy, installing and rolling back models, retraining from feedback (Ctrl+6)",
+    ),
+    PanelSpec(  # issue 13
+        "mission",
+        "Mission",
+        DashboardPanel,
+        shortcut="Ctrl+8",
+        tooltip="What was made and what is left: mission totals to date and to the end of the plan; undo (Ctrl+8)",
     ),
 )
 
