@@ -56,6 +56,13 @@ def _table(name: str, headers: tuple[str, ...], accessible: str) -> QTableWidget
     return t
 
 
+def _fit_height(table: QTableWidget) -> None:
+    """As tall as its rows (no empty band under a short table)."""
+    h = table.horizontalHeader().height() + 2 * table.frameWidth()
+    h += sum(table.rowHeight(r) for r in range(table.rowCount()))
+    table.setFixedHeight(h + 2)
+
+
 def _fill(table: QTableWidget, rows: list[tuple[str, ...]], right_from: int = 1) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
@@ -109,6 +116,7 @@ class DashboardPanel(QWidget):
         tl.setContentsMargins(0, 0, 0, 0)
         add_section(tl, "Mission totals", self.caption, self.totals_table, self.products)
         add_section(tl, "Waste by category", self.category_table)
+        tl.addStretch(1)
         bottom = QWidget()
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
@@ -116,7 +124,7 @@ class DashboardPanel(QWidget):
         bl.addLayout(button_row(self.undo_button))
         bl.addWidget(self.message)
         lay = QVBoxLayout(self)
-        lay.addWidget(splitter(Qt.Orientation.Horizontal, "dashboardSplit", (top, bottom), (1, 1), (620, 720)))
+        lay.addWidget(splitter(Qt.Orientation.Horizontal, "dashboardSplit", (top, bottom), (2, 3), (600, 800)))
         ctx.inventory_changed.connect(self.refresh)
         ctx.inventory.subscribe(lambda change: self.refresh() if change.kind == "load" else None)
         self.refresh()
@@ -152,6 +160,8 @@ class DashboardPanel(QWidget):
         self.caption.setText(projection_caption(totals))
         _fill(self.totals_table, totals_rows(totals))
         _fill(self.category_table, category_rows(totals))
+        _fit_height(self.totals_table)
+        _fit_height(self.category_table)
         self.products.setText(products_text(totals.to_date))
         _fill(self.history, [history_row(e) for e in self.entries], right_from=3)
         for r, e in enumerate(self.entries):

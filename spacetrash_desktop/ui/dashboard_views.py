@@ -10,10 +10,10 @@ from spacetrash_desktop.services.production import MissionTotals, ProductionEntr
 
 HISTORY_COLUMNS = (
     "Sol",
-    "Recorded",
+    "Recorded (UTC)",
     "Product",
     "Batches",
-    "Product",
+    "Product mass",
     "Waste used",
     "Energy",
     "Crew time",

@@ -76,6 +76,9 @@ class MadeDialog(QDialog):
         self.uses = QLabel()
         self.uses.setObjectName("madeUses")
         self.uses.setWordWrap(True)
+        self.cost = QLabel()
+        self.cost.setObjectName("madeCost")
+        self.cost.setWordWrap(True)
         self.problem = QLabel("")
         self.problem.setObjectName("fieldError")
         self.problem.setWordWrap(True)
@@ -103,6 +106,7 @@ class MadeDialog(QDialog):
         lay.addWidget(self.summary)
         lay.addLayout(form)
         lay.addWidget(self.uses)
+        lay.addWidget(self.cost)
         lay.addWidget(self.problem)
         lay.addLayout(buttons)
         self.batches.valueChanged.connect(self._check)
@@ -120,10 +124,9 @@ class MadeDialog(QDialog):
         req = self.scaled()
         lines, short = stock_lines(req, self.ctx.inventory.items)
         self.uses.setText(
-            "<p>Takes out of the inventory:</p><ul>"
-            + "".join(f"<li>{html.escape(x)}</li>" for x in lines)
-            + f"</ul><p>{html.escape(cost_line(req))}</p>"
+            "<p>Takes out of the inventory:</p><ul>" + "".join(f"<li>{html.escape(x)}</li>" for x in lines) + "</ul>"
         )
+        self.cost.setText(cost_line(req))
         _sol, sol_problem = parse_sol(self.sol.text())
         problems = []
         if not len(self.ctx.inventory):
@@ -167,6 +170,7 @@ class MadeDialog(QDialog):
             f"inventory; undo it from the Mission tab's history.</p><p>{html.escape(notes)}</p>"
         )
         self.ctx.say(f"Recorded as made: {entry_summary(out.entry)}", 10000)
+        self.cost.setText("")
         self.record_button.hide()
         self.cancel_button.setText("Close")
         self.report_button.setVisible(self._candidate() is not None)
