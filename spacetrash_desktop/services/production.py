@@ -570,7 +570,9 @@ def mission_totals(
     inv = _base_items(items)
     cats = {it.item_id: it.category for it in inv}
     t = Totals()
+    names: dict[str, str] = {}
     for e in list_entries(log):
+        names[e.product] = e.product_name
         if e.undone:
             continue
         t.entries += 1
@@ -590,10 +592,10 @@ def mission_totals(
     t.remaining_kg = sum(t.remaining_by_category.values())
     if plan is None:
         return MissionTotals(t)
-    return MissionTotals(t, _project(t, plan, cats), _plan_sols(plan))
+    return MissionTotals(t, _project(t, plan, cats, names), _plan_sols(plan))
 
 
-def _project(t: Totals, plan: Any, cats: Mapping[str, str]) -> Totals:
+def _project(t: Totals, plan: Any, cats: Mapping[str, str], names: Mapping[str, str]) -> Totals:
     p = dataclasses.replace(
         t,
         products=dict(t.products),
@@ -603,7 +605,8 @@ def _project(t: Totals, plan: Any, cats: Mapping[str, str]) -> Totals:
     for line in getattr(plan, "lines", ()) or ():
         batches = int(_get(line, "batches", 0))
         kg = float(_get(line, "product_kg", 0.0))
-        name = str(_get(line, "product_name", None) or _get(line, "product_id", "product"))
+        pid = str(_get(line, "product_id", None) or _get(line, "product", "product"))
+        name = str(_get(line, "product_name", None) or names.get(pid, pid))
         b, k = p.products.get(name, (0, 0.0))
         p.products[name] = (b + batches, k + kg)
         p.batches += batches

@@ -95,10 +95,12 @@ class DashboardPanel(QWidget):
         self.totals_table = _table("missionTotals", ("", "To date", "Projected"), "Mission totals")
         self.category_table = _table(
             "wasteByCategory",
-            ("Category", "Turned into products", "Left now", "Left at the end of the plan"),
+            ("Category", "Turned into products", "Left now", "Left at plan end"),
             "Waste by category",
         )
         self.history = _table("productionHistory", HISTORY_COLUMNS, "Production history")
+        self.history.horizontalHeader().setStretchLastSection(False)
+        self.history.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # product
         self.history.itemSelectionChanged.connect(self._selection_changed)
         self.undo_button = push_button(
             "Undo selected entry…",

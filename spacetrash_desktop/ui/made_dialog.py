@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -111,7 +112,8 @@ class MadeDialog(QDialog):
         lay.addLayout(buttons)
         self.batches.valueChanged.connect(self._check)
         self.sol.textChanged.connect(self._check)
-        self.resize(560, self.sizeHint().height())
+        self.uses.setMinimumWidth(520)
+        lay.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self._check()
 
     def scaled(self) -> ProductionRequest:
@@ -139,6 +141,7 @@ class MadeDialog(QDialog):
         self.problem.setText(" ".join(problems))
         ok = not problems and self._task is None
         self.record_button.setEnabled(ok)
+        self.layout().activate()  # grow with the text at once
         return ok
 
     def submit(self) -> None:

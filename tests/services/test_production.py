@@ -124,7 +124,10 @@ def test_not_enough_stock_is_refused_and_nothing_changes(catalog):
     items = list(catalog.default_inventory)
     save_current_inventory(items)
     a = items[0]
-    with pytest.raises(BadInputError, match=re.escape(f"Not enough stock to record this: {a.name} needs {a.mass_kg + 1.0:,.1f} kg, only")):
+    with pytest.raises(
+        BadInputError,
+        match=re.escape(f"Not enough stock to record this: {a.name} needs {a.mass_kg + 1.0:,.1f} kg, only"),
+    ):
         P.record(_request([(a.item_id, a.mass_kg + 1.0)]))
     with pytest.raises(BadInputError, match="NOPE is not in the inventory"):
         P.record(_request([("NOPE", 1.0)]))
@@ -169,7 +172,10 @@ def test_mission_totals_to_date_and_projected_to_the_end_of_a_plan(catalog):
     assert t.remaining_kg == pytest.approx(sum(it.mass_kg for it in items) - 3.0)
     assert e1.batches == 2
     plan = SimpleNamespace(
-        lines=[SimpleNamespace(product_id="wrap", batches=5, items_kg={a.item_id: 10.0}, product_kg=5.0)],
+        lines=[
+            SimpleNamespace(product_id="wrap", batches=5, items_kg={a.item_id: 10.0}, product_kg=5.0),
+            SimpleNamespace(product_id="container", batches=1, items_kg={}, product_kg=0.0),
+        ],
         periods=[
             SimpleNamespace(energy_kwh=20.0, water_l=4.0, crew_min=120.0),
             SimpleNamespace(energy_kwh=1.0, water_l=0.0, crew_min=0.0),
@@ -177,7 +183,7 @@ def test_mission_totals_to_date_and_projected_to_the_end_of_a_plan(catalog):
     )
     m = P.mission_totals(plan)
     p = m.projected
-    assert p.products == {"Container": (3, 4.0), "wrap": (5, 5.0)}
+    assert p.products == {"Container": (4, 4.0), "wrap": (5, 5.0)}  # a plan line's product id named as made
     assert p.energy_kwh == pytest.approx(27.0) and p.water_l == pytest.approx(5.0) and p.crew_h == pytest.approx(5.0)
     assert p.waste_kg == pytest.approx(13.0) and p.remaining_kg == pytest.approx(t.remaining_kg - 10.0)
     assert m.to_date.products == {"Container": (3, 4.0)}  # the projection does not touch the totals to date

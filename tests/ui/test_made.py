@@ -3,6 +3,8 @@ dashboard update, undo from the dashboard puts the stock back exactly, the feedb
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -80,6 +82,17 @@ def test_mark_as_made_updates_the_inventory_tab_and_the_dashboard_and_undo_resto
     assert dlg.report_button.isVisible()
     with qtbot.waitSignal(w.ctx.feedback_requested, timeout=5000):
         qtbot.mouseClick(dlg.report_button, Qt.MouseButton.LeftButton)
+    # projected to the end of a plan (the plan result is duck-typed: lines and periods)
+    first = w.ctx.inventory.items[0]
+    plan = SimpleNamespace(
+        horizon_sols=360,
+        lines=[SimpleNamespace(product_id="Container", batches=40, items_kg={first.item_id: 25.0}, product_kg=40.0)],
+        periods=[SimpleNamespace(energy_kwh=70.0, water_l=9.0, crew_min=1800.0)],
+    )
+    dash.set_plan(plan)
+    qtbot.waitUntil(lambda: dash.totals.projected is not None, timeout=20000)
+    assert dash.totals_table.item(0, 2).text() == "43 batches, 43 kg"
+    assert "sol 360" in dash.caption.text()
     w.ctx.show_tab.emit("mission")
     w.resize(1500, 900)
     w.grab().save(f"{SHOTS}/mission_dashboard.png")
