@@ -323,7 +323,7 @@ def record(
     """Record that ``request`` was made and take its stock out of the inventory (``items``, else the
     current inventory). Refuses (BadInputError) when the inventory lacks the stock; nothing is recorded
     then. With ``save`` the new inventory is saved as the current one."""
-    who = _who(who)
+    who_name = _who(who)
     sol = _sol(sol if sol is not None else request.sol)
     _batches(request.batches)
     log = log or open_log()
@@ -333,7 +333,7 @@ def record(
     rid = log.append(
         {
             "kind": "made",
-            "who": who,
+            "who": who_name,
             "sol": sol,
             "source": request.source,
             "recipe_id": request.recipe_id,
