@@ -25,7 +25,7 @@ from typing import Any
 
 from spacetrash_desktop.domain import ProductionRequest, Recipe, WasteItem
 from spacetrash_desktop.errors import BadInputError, StorageError
-from spacetrash_desktop.services.inventory import current_inventory, save_current_inventory
+from spacetrash_desktop.services.inventory import current_inventory, load_catalog, save_current_inventory
 from spacetrash_desktop.storage.production import ProductionLog
 
 EPS_KG = 1e-9  # kg: a request this much over the stock is rounding, and empties the line
@@ -191,6 +191,34 @@ def request_from_result_file(path: Path | str, recipe_id: str, batches: int) -> 
         crew_min=float(props.get("crew_min", {}).get("value", 0.0)) * batches,
         source="cli",
     )
+
+
+def _plan_line_recipe(line: Mapping[str, Any], used: list[tuple[str, float]], planned: int) -> Recipe:
+    rec = line.get("recipe")
+    if isinstance(rec, Mapping):
+        return Recipe(
+            items=tuple((i["item_id"], float(i["fraction"])) for i in rec["items"]),
+            regolith_frac=float(rec.get("regolith_frac", 0.0)),
+            process_id=str(rec["process_id"]),
+            batch_mass_kg=float(rec.get("batch_mass_kg", 1.0)),
+        )
+    waste = sum(kg for _i, kg in used)
+    regolith = float(line.get("regolith_kg", 0.0))
+    return Recipe(
+        items=tuple((i, kg / waste) for i, kg in used),
+        regolith_frac=regolith / (waste + regolith),
+        process_id=str(line["process_id"]),
+        batch_mass_kg=float(line["product_kg"]) / planned,
+    )
+
+
+def _product_name(product_id: str) -> str:
+    """A target's or a scenario product's name from the catalog (the id when it is not there)."""
+    for t in load_catalog().targets.values():
+        for x in (t, *t.products):
+            if x.target_id == product_id:
+                return x.name
+    return product_id
 
 
 def _batches(batches: Any) -> int:
@@ -626,12 +654,12 @@ def _project(t: Totals, plan: Any, cats: Mapping[str, str], names: Mapping[str, 
 
 
 def _plan_sols(plan: Any) -> int | None:
-    for name in ("horizon_sols", "sols"):
-        v = getattr(plan, name, None)
+    for holder in (plan, getattr(plan, "request", None)):
+        v = getattr(holder, "horizon_sols", None)
         if isinstance(v, int):
             return v
     periods = getattr(plan, "periods", None) or ()
-    ends = [_get(p, "end_sol", None) for p in periods]
+    ends = [_get(p, "last_sol", None) for p in periods]
     ends = [e for e in ends if isinstance(e, (int, float))]
     return int(max(ends)) if ends else None
 
@@ -666,38 +694,35 @@ def request_from_plan_file(path: Path | str, line_no: int, batches: int | None =
 
 def request_from_plan_line(line: Mapping[str, Any], batches: int | None = None) -> ProductionRequest:
     """A plan line (a mapping, see :func:`request_from_plan_file`) as a request, optionally for fewer or
-    more batches than planned."""
+    more batches than planned. Without a full ``recipe`` object the recipe is rebuilt from the line: the
+    fractions of its items' kg, its regolith share, ``process_id`` and the product mass per batch."""
     try:
-        rec = line["recipe"]
-        recipe = Recipe(
-            items=tuple((i["item_id"], float(i["fraction"])) for i in rec["items"]),
-            regolith_frac=float(rec.get("regolith_frac", 0.0)),
-            process_id=str(rec["process_id"]),
-            batch_mass_kg=float(rec.get("batch_mass_kg", 1.0)),
-        )
         planned = int(line["batches"])
+        if planned < 1:
+            raise BadInputError("The plan line has no batches to make.")
         raw = line.get("items_kg") or {}
         used = (
             [(str(k), float(v)) for k, v in raw.items()]
             if isinstance(raw, Mapping)
             else [(str(d["item_id"]), float(d["kg"])) for d in raw]
         )
-    except (KeyError, TypeError, ValueError) as exc:
+        recipe = _plan_line_recipe(line, used, planned)
+    except (KeyError, TypeError, ValueError, ZeroDivisionError) as exc:
         raise BadInputError("The plan line lacks its recipe, batches or the kg of the items it uses.") from exc
     product = str(line.get("product") or line.get("product_id") or "product")
     req = ProductionRequest(
         recipe=recipe,
         recipe_id=str(line.get("recipe_id") or recipe.recipe_id),
         product=product,
-        product_name=str(line.get("product_name") or product),
-        batches=_batches(planned),
+        product_name=str(line.get("product_name") or _product_name(product)),
+        batches=planned,
         product_kg=float(line.get("product_kg", recipe.batch_mass_kg * planned)),
         items_kg=tuple(used),
         regolith_kg=float(line.get("regolith_kg", 0.0)),
         energy_kwh=float(line.get("energy_kwh", 0.0)),
         water_l=float(line.get("water_l", 0.0)),
         crew_min=float(line.get("crew_min", 0.0)),
-        sol=line.get("start_sol") if isinstance(line.get("start_sol"), int) else None,
+        sol=line.get("first_sol") if isinstance(line.get("first_sol"), int) else None,
         source="plan",
     )
     return req if batches is None or batches == planned else scale_request(req, batches)

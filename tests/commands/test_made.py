@@ -74,33 +74,42 @@ def test_add_list_undo_round_trip(results_file, capsys, catalog):
 
 
 def test_add_from_a_plan_line(tmp_path, capsys, catalog):
-    item = catalog.default_inventory[0]
-    plan = {
-        "lines": [
-            {
-                "period": 1,
-                "product_id": "container",
-                "recipe_id": "Rabc",
-                "batches": 3,
-                "items_kg": {item.item_id: 1.5},
-                "product_kg": 3.0,
-                "recipe": {
-                    "items": [{"item_id": item.item_id, "fraction": 1.0}],
-                    "regolith_frac": 0.0,
-                    "process_id": "p",
-                    "batch_mass_kg": 1.0,
-                },
-            }
-        ]
+    a, b = catalog.default_inventory[0], catalog.default_inventory[1]
+    line = {  # as `spacetrash plan --out plan.json` writes it
+        "period": 2,
+        "first_sol": 31,
+        "last_sol": 60,
+        "product_id": "container",
+        "recipe_id": "R0123456789ab",
+        "recipe": "Hot-press lamination: ...",
+        "process_id": "hot_press_lamination",
+        "batches": 4,
+        "product_kg": 4.0,
+        "items_kg": {a.item_id: 3.0, b.item_id: 1.0},
+        "regolith_kg": 0.0,
+        "energy_kwh": 8.0,
+        "water_l": 1.0,
+        "crew_min": 100.0,
     }
+    with_recipe = dict(
+        line,
+        recipe={"items": [{"item_id": a.item_id, "fraction": 1.0}], "process_id": "p", "batch_mass_kg": 1.0},
+        items_kg=[{"item_id": a.item_id, "kg": 2.0}],
+    )
     f = tmp_path / "plan.json"
-    f.write_text(json.dumps(plan))
-    assert cli.run(["made", "add", "--plan", str(f), "--line", "1", "--batches", "2"]) == 0
+    f.write_text(json.dumps({"lines": [line, with_recipe]}))
+    assert cli.run(["made", "add", "--plan", str(f), "--line", "1", "--batches", "2", "--who", "Ben"]) == 0
     (entry,) = P.list_entries()
-    assert entry.source == "plan" and entry.batches == 2 and entry.changes[0].kg == pytest.approx(1.0)
+    assert entry.source == "plan" and entry.batches == 2 and entry.sol == 31 and entry.product_name == "Container"
+    assert {c.item_id: c.kg for c in entry.changes} == pytest.approx({a.item_id: 1.5, b.item_id: 0.5})
+    assert entry.energy_kwh == pytest.approx(4.0) and entry.recipe_id == "R0123456789ab"
+    assert [i["fraction"] for i in entry.recipe["items"]] == [0.75, 0.25]
+    assert entry.recipe["process_id"] == "hot_press_lamination" and entry.recipe["batch_mass_kg"] == 1.0
+    assert cli.run(["made", "add", "--plan", str(f), "--line", "2"]) == 0
+    assert P.list_entries()[1].changes[0].kg == 2.0 and P.list_entries()[1].batches == 4
     capsys.readouterr()
-    assert cli.run(["made", "add", "--plan", str(f), "--line", "2"]) == 1
-    assert "Plan line 2 does not exist" in _one_error_line(capsys)
+    assert cli.run(["made", "add", "--plan", str(f), "--line", "3"]) == 1
+    assert "Plan line 3 does not exist" in _one_error_line(capsys)
 
 
 @pytest.mark.parametrize(
