@@ -128,3 +128,34 @@ def test_the_dialog_refuses_batches_the_stock_cannot_cover_and_keeps_unsaved_edi
     assert w.ctx.inventory.items[other].mass_kg == 123.25
     qtbot.waitUntil(lambda: current_inventory()[0][other].mass_kg == 123.25, timeout=20000)
     dlg.reject()
+
+
+def test_a_plan_line_request_opens_the_dialog_with_its_batches_and_sol(qtbot, make_main_window):
+    w = make_main_window()
+    dash = w.panels["mission"]
+    items = w.ctx.inventory.items
+    line = {
+        "first_sol": 31,
+        "product_id": "container",
+        "recipe_id": "R0123456789ab",
+        "process_id": "hot_press_lamination",
+        "batches": 4,
+        "product_kg": 4.0,
+        "items_kg": {items[0].item_id: 3.0},
+        "energy_kwh": 8.0,
+    }
+    before = _state(items)
+    with qtbot.waitSignal(dash.made.opened, timeout=5000) as opened:
+        w.ctx.made_requested.emit(P.request_from_plan_line(line))
+    dlg = opened.args[0]
+    assert dlg.batches.value() == 4 and dlg.sol.text() == "31"
+    assert "3 kg of " + items[0].name in dlg.uses.text()
+    dlg.batches.setValue(2)
+    assert "1.5 kg of " + items[0].name in dlg.uses.text()
+    with qtbot.waitSignal(dlg.recorded, timeout=20000):
+        qtbot.mouseClick(dlg.record_button, Qt.MouseButton.LeftButton)
+    assert w.ctx.inventory.items[0].mass_kg == before[0][1] - 1.5
+    assert not dlg.report_button.isVisible()  # no candidate at hand for a plan line
+    qtbot.waitUntil(lambda: dash.totals is not None and dash.totals.to_date.batches == 2, timeout=20000)
+    assert dash.history.item(0, 0).text() == "31"
+    dlg.reject()
