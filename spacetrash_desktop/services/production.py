@@ -634,7 +634,7 @@ def _project(t: Totals, plan: Any, cats: Mapping[str, str], names: Mapping[str, 
         batches = int(_get(line, "batches", 0))
         kg = float(_get(line, "product_kg", 0.0))
         pid = str(_get(line, "product_id", None) or _get(line, "product", "product"))
-        name = str(_get(line, "product_name", None) or names.get(pid, pid))
+        name = str(_get(line, "product_name", None) or names.get(pid) or _product_name(pid))
         b, k = p.products.get(name, (0, 0.0))
         p.products[name] = (b + batches, k + kg)
         p.batches += batches
