@@ -380,7 +380,8 @@ def record(
     )
     entry = next(e for e in list_entries(log) if e.entry_id == rid)
     notes = ["An earlier record's stock change had not reached the inventory; it was applied now."] if repaired else []
-    return Outcome(entry, new_items, changes, notes, _save(new_items, save))
+    saved = _save(new_items, save, notes)
+    return Outcome(entry, new_items, changes, notes, saved)
 
 
 def undo(
@@ -411,7 +412,8 @@ def undo(
     )
     if repaired:
         notes.insert(0, "An earlier record's stock change had not reached the inventory; it was applied first.")
-    return Outcome(dataclasses.replace(entry, undone=True), new_items, changes, notes, _save(new_items, save))
+    saved = _save(new_items, save, notes)
+    return Outcome(dataclasses.replace(entry, undone=True), new_items, changes, notes, saved)
 
 
 def list_entries(log: ProductionLog | None = None) -> list[ProductionEntry]:
@@ -475,18 +477,20 @@ def _reconciled(items: Sequence[WasteItem] | None, log: ProductionLog, save: boo
     return base, repaired
 
 
-def _save(items: list[WasteItem], save: bool) -> Path | None:
+def _save(items: list[WasteItem], save: bool, notes: list[str]) -> Path | None:
+    """Save the new inventory. The entry is already recorded, so a refused save is not an error: it is
+    said in ``notes`` and the stock change is applied at the next record or undo (:func:`reconcile`)."""
     if not save:
         return None
     try:
         return save_current_inventory(items)
     except StorageError as exc:
-        raise StorageError(
-            "The production was recorded, but the inventory could not be saved ("
+        notes.append(
+            "The entry is recorded, but the inventory could not be saved ("
             + exc.message.rstrip(".")
-            + "); the stock is taken out the next time something is recorded or undone.",
-            details=exc.details,
-        ) from exc
+            + "); the stock is taken out when the inventory is next saved, recorded or undone."
+        )
+        return None
 
 
 def merge_changes(items: Sequence[WasteItem], changes: Iterable[StockChange]) -> list[WasteItem]:

@@ -10,7 +10,7 @@ import pytest
 
 from spacetrash_desktop.domain import ProductionRequest, Recipe
 from spacetrash_desktop.engine.scorer import PhysicsScorer
-from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.errors import BadInputError, StorageError
 from spacetrash_desktop.services import production as P
 from spacetrash_desktop.services.generate import generate, resolve_target
 from spacetrash_desktop.services.inventory import current_inventory, save_current_inventory
@@ -198,3 +198,22 @@ def test_a_custom_log_folder_is_used_when_given(tmp_path, catalog):
         log=log,
     )
     assert len(P.list_entries(log)) == 1 and P.list_entries() == []
+
+
+def test_a_refused_inventory_save_keeps_the_entry_and_is_applied_later(catalog, monkeypatch):
+    items = list(catalog.default_inventory)
+    save_current_inventory(items)
+
+    def refuse(_items):
+        raise StorageError("Could not save the inventory: the disk is full.")
+
+    with monkeypatch.context() as m:
+        m.setattr(P, "save_current_inventory", refuse)
+        out = P.record(_request([(items[0].item_id, 2.0)]))
+    assert (
+        out.saved_to is None and "the entry is recorded, but the inventory could not be saved" in out.notes[0].lower()
+    )
+    assert len(P.list_entries()) == 1 and current_inventory()[0] == items
+    P.record(_request([(items[1].item_id, 1.0)]))
+    now = current_inventory()[0]
+    assert now[0].mass_kg == items[0].mass_kg - 2.0 and now[1].mass_kg == items[1].mass_kg - 1.0
