@@ -13,12 +13,23 @@ import os
 import sys
 
 from spacetrash_desktop._version import __version__
-from spacetrash_desktop.commands import batch, bench, feedback, generate, inventory, model, plan, retrain, selftest
+from spacetrash_desktop.commands import (
+    batch,
+    bench,
+    feedback,
+    generate,
+    inventory,
+    made,
+    model,
+    plan,
+    retrain,
+    selftest,
+)
 from spacetrash_desktop.errors import ErrorCode, SpaceTrashError
 from spacetrash_desktop.services.files import log_path, setup_logging
 
 # one module per feature area, each with ``register(subparsers)``; the order is the order of --help
-COMMAND_MODULES = (inventory, generate, bench, batch, selftest, feedback, model, retrain, plan)
+COMMAND_MODULES = (inventory, generate, bench, batch, selftest, feedback, model, retrain, plan, made)
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 

@@ -277,6 +277,7 @@ class InventoryTab(SavedTableLayout, QWidget):
         self.doc.stack.subscribe(self._update_actions)
         self.autosaver.saved.connect(lambda _p: self.ctx.say("Inventory saved", 3000))
         self.autosaver.failed.connect(self._save_failed)
+        ctx.inventory_changed.connect(self._stock_changed_elsewhere)  # issue 13
         self._update_actions()
 
     def _build_actions(self) -> None:
@@ -374,6 +375,12 @@ class InventoryTab(SavedTableLayout, QWidget):
         if origin not in ("saved", "bundled default"):
             self.ctx.say(f"Inventory: {origin}", 0)
         self.loaded.emit()
+
+    def _stock_changed_elsewhere(self) -> None:
+        """Production was recorded or undone ("Mark as made", the Mission tab): the document already holds
+        the new stock (merged into any unsaved edit); save it, after any older save still running."""
+        self.autosaver.schedule()
+        self._refresh_summary()
 
     # ------------------------------------------------------------------ edits
     def _doc_changed(self, change: Change) -> None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacetrash_desktop.ui.dashboard_panel import DashboardPanel
 from spacetrash_desktop.ui.feedback_panel import FeedbackPanel
 from spacetrash_desktop.ui.model_panel import ModelPanel
 from spacetrash_desktop.ui.plan_tab import PlanTab  # issue 13
@@ -65,6 +66,13 @@ DEFAULT_PANELS: tuple[PanelSpec, ...] = (
         PlanTab,
         shortcut="Ctrl+7",
         tooltip="Plan production over the mission: what to make, from which stock, within daily budgets (Ctrl+7)",
+    ),
+    PanelSpec(  # issue 13: what was made
+        "mission",
+        "Mission",
+        DashboardPanel,
+        shortcut="Ctrl+8",
+        tooltip="What was made and what is left: mission totals to date and to the end of the plan; undo (Ctrl+8)",
     ),
 )
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QScrollArea, QVBoxLay
 from spacetrash_desktop.domain import PROPERTY_NAMES, RecipeStatus
 from spacetrash_desktop.services.explain import explain_recipe
 from spacetrash_desktop.services.files import save_text
+from spacetrash_desktop.services.production import request_from_candidate
 from spacetrash_desktop.ui.context import AppContext
 from spacetrash_desktop.ui.property_bars import PropertyBars
 from spacetrash_desktop.ui.sankey import SankeyWidget
@@ -227,8 +228,15 @@ class DetailPane(QScrollArea):
             name="reportFeedbackButton",
             enabled=False,
         )
+        self.made_button = push_button(  # issue 13
+            "Mark as made…",
+            "The crew made batches of this recipe: record them and take the stock out of the inventory",
+            self.mark_as_made,
+            name="markMadeButton",
+            enabled=False,
+        )
         lay.addWidget(self.header)
-        lay.addLayout(button_row(self.report_button, self.work_order_button))
+        lay.addLayout(button_row(self.report_button, self.made_button, self.work_order_button))
         add_section(lay, "Composition", self.composition)
         add_section(lay, "Mass flow per batch", self.sankey)
         add_section(lay, "Against the target (95% intervals)", self.bars)
@@ -247,6 +255,7 @@ class DetailPane(QScrollArea):
             self._explain_task = None
         self.work_order_button.setEnabled(cand is not None)
         self.report_button.setEnabled(cand is not None)
+        self.made_button.setEnabled(cand is not None and cand.feasible and run is not None)
         self.sankey.set_candidate(cand)
         self.bars.set_candidate(cand, run.target if run is not None else None)
         if cand is None:
@@ -302,6 +311,10 @@ class DetailPane(QScrollArea):
     def request_feedback(self) -> None:
         if self.cand is not None:
             self.ctx.request_feedback(self.cand, self.run)
+
+    def mark_as_made(self) -> None:
+        if self.cand is not None and self.run is not None and self.cand.feasible:
+            self.ctx.made_requested.emit(request_from_candidate(self.cand, self.run.target, 1))
 
     def choose_work_order_file(self) -> None:
         if self.cand is None:
