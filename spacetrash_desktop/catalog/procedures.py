@@ -93,7 +93,7 @@ PLACEHOLDERS = frozenset(
         "loads",
         "product_kg",
         "dried_water_kg",
-        "max_moisture_pct",
+        "moisture_limit",
         "shred_items",
         "wet_items",
         "consumable_kg",
@@ -223,7 +223,9 @@ def procedure_provenance_problems(
             if not text:
                 continue
             if figures_in(text) and col not in own:
-                problems.append(f"procedures.csv: {s.key}.{col} = {text[:50]!r} states a figure with no provenance line")
+                problems.append(
+                    f"procedures.csv: {s.key}.{col} = {text[:50]!r} states a figure with no provenance line"
+                )
             elif col not in own | star:
                 problems.append(f"procedures.csv: {s.key}.{col} has no provenance line")
     return problems
@@ -261,7 +263,9 @@ def read_result_file(path: Path | str) -> dict:
     p = Path(path)
     shown = p.name or str(p)
     if p.suffix.lower() == ".csv":
-        raise BadInputError(f"{shown} is the CSV form of the results; use the JSON file (spacetrash generate --out x.json)")
+        raise BadInputError(
+            f"{shown} is the CSV form of the results; use the JSON file (spacetrash generate --out x.json)"
+        )
     try:
         raw = p.read_bytes()
     except FileNotFoundError:
@@ -275,7 +279,7 @@ def read_result_file(path: Path | str) -> dict:
     except (UnicodeDecodeError, ValueError) as exc:
         raise BadInputError(f"{shown} is not a JSON results file ({str(exc)[:80]})") from None
     if not isinstance(obj, dict) or obj.get("schema") != RESULT_SCHEMA_ID:
-        raise BadInputError(f"{shown} is not a Space Trash results file (no \"schema\": \"{RESULT_SCHEMA_ID}\")")
+        raise BadInputError(f'{shown} is not a Space Trash results file (no "schema": "{RESULT_SCHEMA_ID}")')
     recipes = obj.get("recipes")
     if not isinstance(recipes, list) or not all(isinstance(r, dict) and "id" in r for r in recipes):
         raise BadInputError(f"{shown} has no list of recipes")
