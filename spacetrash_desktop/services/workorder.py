@@ -750,6 +750,10 @@ def load_results(path: Path | str) -> ResultsFile:
     return ResultsFile(Path(path).name, tuple(obj["recipes"]), target, model)
 
 
+PDF_NEEDS_QT = (
+    "a PDF work order needs the window libraries (PySide6), which this installation lacks; "
+    "write .html instead and print it from a browser"
+)
 PdfWriter = Callable[[str, Path], None]  # (html, path) -> writes the PDF; supplied by the window layer
 
 
@@ -764,10 +768,7 @@ def write_work_order(
     if suffix not in (".html", ".htm", ".pdf"):
         raise BadInputError(f"unsupported output type {suffix or '(none)'}: use .pdf or .html")
     if suffix == ".pdf" and pdf_writer is None:
-        raise BadInputError(
-            "a PDF work order needs the window libraries (PySide6), which this installation lacks; "
-            "write .html instead and print it from a browser"
-        )
+        raise BadInputError(PDF_NEEDS_QT)
     results = load_results(results_path)
     recipe = results.recipe(recipe_id)
     if str(recipe.get("status", RecipeStatus.FEASIBLE)) != RecipeStatus.FEASIBLE:
