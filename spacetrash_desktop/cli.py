@@ -16,7 +16,7 @@ from spacetrash_desktop._version import __version__
 from spacetrash_desktop.commands import batch, bench, feedback, generate, inventory, model, retrain, selftest, workorder
 from spacetrash_desktop.errors import BadInputError, ErrorCode, SpaceTrashError
 from spacetrash_desktop.services.files import log_path, setup_logging
-from spacetrash_desktop.services.workorder import PDF_NEEDS_QT
+from spacetrash_desktop.services.workorder import PDF_NEEDS_QT, self_test_work_order
 
 # one module per feature area, each with ``register(subparsers)``; the order is the order of --help
 COMMAND_MODULES = (inventory, generate, bench, batch, selftest, feedback, model, retrain, workorder)
@@ -80,10 +80,12 @@ def _open_window() -> int:
 
 
 def _window_self_test() -> str:
-    """The self-test's window check: the window's own ``self_test_window``."""
+    """The self-test's window check: the window's own ``self_test_window``, then a work order as PDF."""
     from spacetrash_desktop.ui.app import self_test_window  # noqa: PLC0415 - the window loads PySide6 (heavy): only when the check runs
+    from spacetrash_desktop.ui.workorder import self_test_work_order_pdf  # noqa: PLC0415 - PySide6 (heavy): only when the check runs
 
-    return self_test_window()
+    shown = self_test_window()
+    return f"{shown}; {self_test_work_order_pdf(self_test_work_order()[1])}"
 
 
 def _work_order_pdf(html: str, path) -> None:

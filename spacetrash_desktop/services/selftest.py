@@ -30,6 +30,7 @@ from spacetrash_desktop.engine.tables import compile_tables
 from spacetrash_desktop.ml import registry
 from spacetrash_desktop.services.feedback import list_feedback, record_feedback
 from spacetrash_desktop.services.generate import default_scorer, generate
+from spacetrash_desktop.services.workorder import self_test_work_order
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +138,11 @@ def _check_feedback() -> str:
     return f"row {row_id[:8]} written and read back"
 
 
+def _check_work_order() -> str:
+    order, text = self_test_work_order()
+    return f"{len(order.steps)} steps, {len(order.hazards)} material hazards, {len(text):,} characters of HTML"
+
+
 def _check_window(window_check: WindowCheck | None) -> str:
     """The window, started on an EMPTY data folder (as on a new laptop): it must install the shipped
     model bundle by itself and show the model as ready. ``window_check`` is given by the top layer
@@ -166,6 +172,7 @@ def checks(window_check: WindowCheck | None = None) -> tuple[tuple[str, Callable
         ("scoring", _check_scoring),
         ("generate", _check_generate),
         ("feedback", _check_feedback),
+        ("work order", _check_work_order),
         ("window", lambda: _check_window(window_check)),
     )
 

@@ -22,15 +22,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from spacetrash_desktop._version import __version__
 from spacetrash_desktop.catalog import Catalog, load_catalog
 from spacetrash_desktop.catalog.procedures import ProcedureStep, load_procedures, read_result_file
-from spacetrash_desktop.domain import LOSS_STREAMS, PROPERTY_NAMES, RecipeStatus, WasteItem
+from spacetrash_desktop.domain import LOSS_STREAMS, PROPERTY_NAMES, Recipe, RecipeStatus, Target, WasteItem
+from spacetrash_desktop.engine.recipes import from_recipes
+from spacetrash_desktop.engine.results import Candidate, build_candidates
+from spacetrash_desktop.engine.scorer import PhysicsScorer
+from spacetrash_desktop.engine.search import Store, preference
 from spacetrash_desktop.engine.tables import (
     DECOMPOSITION_MARGIN_C,
     FLEXIBLE_ITEM_FLAGS,
+    RIGID_FAMILIES,
     RIGID_ITEM_FLAGS,
+    RIGID_SHARE_MIN,
+    THIN_METAL_IDS,
+    compile_tables,
 )
+from spacetrash_desktop.engine.vetting import Flag, vet
 from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.services.files import save_text
 from spacetrash_desktop.services.inventory import current_inventory
@@ -330,9 +341,9 @@ def _is_rigid(item: WasteItem, catalog: Catalog) -> bool:
     rigid = sum(
         f
         for m, f in item.composition
-        if m in catalog.materials and catalog.materials[m].family in ("thermoset", "metal") and m != "aluminium_foil"
+        if m in catalog.materials and catalog.materials[m].family in RIGID_FAMILIES and m not in THIN_METAL_IDS
     )
-    return rigid >= 0.5
+    return rigid >= RIGID_SHARE_MIN
 
 
 def temperature_band(process, material_ids: frozenset[str], catalog: Catalog) -> tuple[float, float, float]:
@@ -784,3 +795,47 @@ def write_work_order(
     else:
         save_text(out, text, what="the work order")
     return order
+
+
+# ------------------------------------------------------------------------------------------ checks
+def score_recipes(
+    recipes: Sequence[Recipe], items: Sequence[WasteItem], target: Target, scorer=None
+) -> list[Candidate]:
+    """Given recipes scored (physics model unless ``scorer``) and vetted for ``target`` as a generation
+    run would: one Candidate each, in order (work orders of hand-made recipes; the self-test)."""
+    catalog = load_catalog()
+    tables = compile_tables(catalog, list(items))
+    b = from_recipes(tables, list(recipes))
+    s = (scorer or PhysicsScorer()).score(tables, b, target.batch_mass_kg)
+    v = vet(tables, b, s.phys, target, s.props)
+    flags = v.flags | np.where(s.ood, int(Flag.OOD), 0)
+    store = Store()
+    rows, _ = store.add(b, s, flags, preference(tables, target, b, s.phys.problematic_share), np.arange(len(b)))
+    return build_candidates(tables, target, store.arrays(), rows, None)
+
+
+def missing_from(text: str, order: WorkOrder) -> list[str]:
+    """What of the work order's steps, set points, tolerances and hazards a rendered text (HTML, or
+    the text a PDF extractor reads back) does not hold; whitespace is ignored."""
+    flat = "".join(html.unescape(text).split())
+    wanted = [s.action for s in order.steps] + [s.set_point for s in order.steps] + [s.tolerance for s in order.steps]
+    wanted += [s.hazard for s in order.steps] + [h.text for h in order.hazards] + list(order.safety_notes)
+    return [w for w in wanted if w and "".join(w.split()) not in flat]
+
+
+def self_test_work_order() -> tuple[WorkOrder, str]:
+    """The self-test's work order: drink pouches and composite-panel crumb hot-pressed into a panel for
+    the interior-panel preset (feasible there); raises RuntimeError when the recipe is no longer
+    feasible or the HTML lacks a step, a set point or a hazard."""
+    catalog = load_catalog()
+    target = catalog.targets["interior_panel"]
+    recipe = Recipe((("W009", 0.5), ("W011", 0.5)), 0.0, "hot_press_lamination", target.batch_mass_kg)
+    cand = score_recipes([recipe], catalog.default_inventory, target)[0]
+    if not cand.feasible:
+        raise RuntimeError(f"the self-test's recipe is {cand.status} for {target.name}")
+    order = build_work_order(cand.to_dict(), target.to_dict(), {"name": "physics"})
+    text = work_order_html(order)
+    missing = missing_from(text, order)
+    if len(order.steps) < 5 or missing:
+        raise RuntimeError(f"the work order lacks {missing[:3] or 'its steps'}")
+    return order, text

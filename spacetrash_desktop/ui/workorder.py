@@ -5,6 +5,7 @@ No new dependency; the same layout for the file and the printer. ``cli.py`` pass
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
@@ -91,3 +92,14 @@ def print_work_order(html: str, printer) -> int:
 def _title(html: str) -> str:
     start, end = html.find("<title>"), html.find("</title>")
     return html[start + 7 : end] if 0 <= start < end else "Work order"
+
+
+def self_test_work_order_pdf(html: str) -> str:
+    """The self-test's window check renders a work order as PDF: pages and size, or RuntimeError."""
+    with tempfile.TemporaryDirectory(prefix="spacetrash-selftest-pdf-") as folder:
+        path = Path(folder) / "work-order.pdf"
+        pages = write_work_order_pdf(html, path)
+        size = path.stat().st_size
+        if pages < 1 or size < 2000 or not path.read_bytes().startswith(b"%PDF"):
+            raise RuntimeError(f"the work-order PDF came out empty ({pages} pages, {size} bytes)")
+    return f"work-order PDF {pages} pages ({size / 1024:.0f} KiB)"

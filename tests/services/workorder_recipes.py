@@ -2,23 +2,17 @@
 (services, window and command line). For each process every single item and every pair of items of
 the bundled inventory is scored with the physics model and vetted against a permissive target; the
 recipe kept is a feasible one that needs the most of the recipe-dependent steps (shredding, drying,
-regolith, consumables), so those steps are exercised too."""
+regolith, consumables) and hazards, so those are exercised too."""
 
 from __future__ import annotations
 
 import itertools
 from functools import lru_cache
 
-import numpy as np
-
 from spacetrash_desktop.catalog import load_catalog
 from spacetrash_desktop.domain import Recipe, RecipeStatus, Target
-from spacetrash_desktop.engine.recipes import from_recipes
-from spacetrash_desktop.engine.results import Candidate, build_candidates
-from spacetrash_desktop.engine.scorer import PhysicsScorer
-from spacetrash_desktop.engine.search import Store, preference
-from spacetrash_desktop.engine.tables import compile_tables
-from spacetrash_desktop.engine.vetting import vet
+from spacetrash_desktop.engine.results import Candidate
+from spacetrash_desktop.services.workorder import score_recipes
 
 TARGET = Target(
     "workorder_test",
@@ -33,11 +27,11 @@ TARGET = Target(
 )
 
 
-def _recipes(catalog, items) -> list[Recipe]:
+def _recipes(catalog) -> list[Recipe]:
     out = []
+    ids = [i.item_id for i in catalog.default_inventory]
     for proc in catalog.processes.values():
         reg = 0.0 if proc.regolith_max <= 0 else round((proc.regolith_min + proc.regolith_max) / 2, 2)
-        ids = [i.item_id for i in items]
         for a in ids:
             out.append(Recipe(((a, 1.0),), reg, proc.process_id, TARGET.batch_mass_kg))
         for a, b in itertools.combinations(ids, 2):
@@ -62,18 +56,8 @@ def _needs(c: Candidate) -> int:
 def candidate_per_process() -> dict[str, Candidate]:
     """process_id -> a feasible candidate (the one needing the most recipe-dependent steps)."""
     catalog = load_catalog()
-    items = list(catalog.default_inventory)
-    tables = compile_tables(catalog, items)
-    recipes = _recipes(catalog, items)
-    b = from_recipes(tables, recipes)
-    s = PhysicsScorer().score(tables, b, TARGET.batch_mass_kg)
-    v = vet(tables, b, s.phys, TARGET, s.props)
-    pref = preference(tables, TARGET, b, s.phys.problematic_share)
-    store = Store()
-    rows, _ = store.add(b, s, v.flags, pref, np.arange(len(b)))
-    cands = build_candidates(tables, TARGET, store.arrays(), rows, None)
     best: dict[str, Candidate] = {}
-    for c in cands:
+    for c in score_recipes(_recipes(catalog), catalog.default_inventory, TARGET):
         if c.status != RecipeStatus.FEASIBLE:
             continue
         pid = c.recipe.process_id
