@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+import itertools
 import math
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -814,13 +816,36 @@ def score_recipes(
     return build_candidates(tables, target, store.arrays(), rows, None)
 
 
-def missing_from(text: str, order: WorkOrder) -> list[str]:
-    """What of the work order's steps, set points, tolerances and hazards a rendered text (HTML, or
-    the text a PDF extractor reads back) does not hold; whitespace is ignored."""
-    flat = "".join(html.unescape(text).split())
+def _flat(t: str) -> str:
+    """Text without whitespace, NFKC-normalised (a PDF's ligatures such as 'ﬁ' read back as letters)."""
+    return "".join(unicodedata.normalize("NFKC", html.unescape(t)).split())
+
+
+def _split_found(w: str, pages: Sequence[str]) -> bool:
+    """A table row broken across a page: the start of ``w`` ends one page's text run and the rest is on
+    the next page (at least 8 characters each side)."""
+    for a, b in itertools.pairwise(pages):
+        for k in range(8, len(w) - 7):
+            if w[:k] in a and w[k:] in b:
+                return True
+    return False
+
+
+def missing_from(text: str | Sequence[str], order: WorkOrder) -> list[str]:
+    """What of the work order's steps, set points, tolerances, step hazards, material hazards and
+    safety notes a rendering does not hold: ``text`` is the HTML, or the text a PDF extractor reads
+    back, one string per page (a step whose table row breaks across two pages counts as present when
+    its two parts are on those pages). Whitespace is ignored."""
+    pages = [_flat(text)] if isinstance(text, str) else [_flat(t) for t in text]
+    body = "".join(pages)
     wanted = [s.action for s in order.steps] + [s.set_point for s in order.steps] + [s.tolerance for s in order.steps]
     wanted += [s.hazard for s in order.steps] + [h.text for h in order.hazards] + list(order.safety_notes)
-    return [w for w in wanted if w and "".join(w.split()) not in flat]
+    out = []
+    for w in dict.fromkeys(x for x in wanted if x):
+        fw = _flat(w)
+        if fw not in body and not _split_found(fw, pages):
+            out.append(w)
+    return out
 
 
 def self_test_work_order() -> tuple[WorkOrder, str]:

@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from spacetrash_desktop.services.files import save_text
@@ -22,6 +21,7 @@ from spacetrash_desktop.ui.widgets import ask_save_path, button_row, push_button
 from spacetrash_desktop.ui.workorder import MARGINS_MM, print_work_order, write_work_order_pdf
 
 TITLE = "Work order"
+NO_PRINTING = "Printing is not available in this build: save the PDF and print it from another program."
 PREVIEW_SIZE = (900, 640)  # fits a 1280 x 720 screen with the window's frame
 
 
@@ -116,7 +116,12 @@ class WorkOrderDialog(QDialog):
         )
 
     # ------------------------------------------------------------------ printing
-    def make_printer(self) -> QPrinter:
+    def make_printer(self):
+        """A high-resolution A4 printer; None when this build lacks Qt's print support."""
+        try:
+            from PySide6.QtPrintSupport import QPrinter  # noqa: PLC0415 - optional Qt module: a build may leave it out
+        except ImportError:
+            return None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(
             QPageLayout(
@@ -131,12 +136,17 @@ class WorkOrderDialog(QDialog):
 
     def print_dialog(self) -> None:
         printer = self.make_printer()
+        if printer is None:
+            self.status.setText(NO_PRINTING)
+            return
+        from PySide6.QtPrintSupport import QPrintDialog  # noqa: PLC0415 - optional Qt module (make_printer found it)
+
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("Print the work order")
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
 
-    def print_to(self, printer: QPrinter) -> int:
+    def print_to(self, printer) -> int:
         pages = print_work_order(self.html, printer)
         self.status.setText(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer")
         return pages
