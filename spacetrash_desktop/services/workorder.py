@@ -60,7 +60,7 @@ TEXT: Mapping[str, str] = {
     "app": "Space Trash Desktop",
     "batch": "Batch",
     "batch_line": "{product} of product from {feed} of feed",
-    "loads_line": " in {loads} machine loads of at most {load} each",
+    "loads_line": " in {loads} of at most {load} each",
     "bom": "Bill of materials (per batch)",
     "bom_item": "Item",
     "bom_id": "Inventory id",
@@ -104,6 +104,8 @@ TEXT: Mapping[str, str] = {
     "warning_not_feasible": "This recipe is {status}: do not make it. {reasons}",
     "footer": "{app} {version} · printed {date}",
     "none": "none",
+    "one_load": "1 load",
+    "n_loads": "{n} loads",
     "moisture_none": "no free water left",
     "moisture_max": "at most {pct} % moisture",
     "no_target": "no target recorded",
@@ -386,7 +388,7 @@ def step_values(recipe: Mapping, feed: _Feed, catalog: Catalog) -> dict[str, str
         "waste_kg": fmt_kg(max(feed_kg - regolith_kg, 0.0)),
         "regolith_kg": fmt_kg(regolith_kg),
         "load_kg": fmt_kg(feed_kg / loads),
-        "loads": str(loads),
+        "loads": TEXT["one_load"] if loads == 1 else TEXT["n_loads"].format(n=loads),
         "product_kg": fmt_kg(_num(flow.get("product_kg"))),
         "dried_water_kg": fmt_kg(_num(details.get("dried_water_kg"))),
         "moisture_limit": TEXT["moisture_none"]
@@ -544,7 +546,7 @@ def build_work_order(
     batch_line = TEXT["batch_line"].format(
         product=fmt_kg(_num(recipe.get("batch_mass_kg"), _num(flow.get("product_kg")))), feed=values["feed_kg"]
     )
-    if values["loads"] != "1":
+    if values["loads"] != TEXT["one_load"]:
         batch_line += TEXT["loads_line"].format(loads=values["loads"], load=values["load_kg"])
     consumable = ""
     steps_row = cat.process_steps.get(pid)
@@ -587,6 +589,7 @@ h1 { font-size: 16pt; margin: 0 0 4px 0; }
 h2 { font-size: 12pt; margin-top: 14px; margin-bottom: 4px; color: #1f2937; }
 table.grid { border-collapse: collapse; }
 table.grid th { background-color: #e5e7eb; text-align: left; }
+table.grid td { font-size: 9pt; }
 td.num, th.num { text-align: right; }
 p.warn { color: #991b1b; font-weight: bold; }
 span.label { color: #4b5563; }
@@ -671,9 +674,11 @@ def _steps_html(o: WorkOrder) -> str:
     table = _grid(
         [TEXT["step_no"], TEXT["steps"], TEXT["set_point"], f"{TEXT['ppe']} / {TEXT['hazard']}", TEXT["done"]],
         rows,
-        (4, 48, 20, 21, 7),
+        (4, 45, 19, 26, 6),
     )
-    return f"<h2>{_e(TEXT['steps'])}</h2>{table}"
+    head = f"<h2 style='page-break-before: always'>{_e(TEXT['steps'])}: {_e(o.process_name)}</h2>"
+    sub = f"<p>{_e(TEXT['recipe'])} <b>{_e(o.recipe_id)}</b> · {_e(o.batch_line)}</p>"
+    return f"{head}{sub}{table}"
 
 
 def _results_html(o: WorkOrder) -> str:
@@ -714,14 +719,16 @@ def _as_made_html(o: WorkOrder) -> str:
 
 
 def work_order_html(o: WorkOrder) -> str:
-    """The work order as one HTML page (Qt's rich-text subset, so the PDF looks the same)."""
+    """The work order as one HTML page (Qt's rich-text subset, so the PDF looks the same). On paper:
+    a summary sheet (header, bill of materials, outputs, predicted properties, hazards and safety
+    notes), the procedure from a new page, the "as made" sheet on a page of its own."""
     foot = TEXT["footer"].format(app=TEXT["app"], version=__version__, date=o.created)
     body = (
         _header_html(o)
         + _bom_html(o)
+        + _results_html(o)
         + _safety_html(o)
         + _steps_html(o)
-        + _results_html(o)
         + _as_made_html(o)
         + f"<p class='small'>{_e(foot)}</p>"
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QMarginsF, QObject, QSizeF, QThread, Signal
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QApplication
 
@@ -103,3 +103,24 @@ def self_test_work_order_pdf(html: str) -> str:
         if pages < 1 or size < 2000 or not path.read_bytes().startswith(b"%PDF"):
             raise RuntimeError(f"the work-order PDF came out empty ({pages} pages, {size} bytes)")
     return f"work-order PDF {pages} pages ({size / 1024:.0f} KiB)"
+
+
+class PdfJob(QThread):
+    """Writes a work-order PDF off the GUI thread. A QThread, not the task runner's Python threads:
+    Qt's text layout keeps per-thread font caches whose timers need a Qt event dispatcher.
+    ``done(path, pages)`` or ``failed(exception)`` is emitted on the GUI thread."""
+
+    done = Signal(str, int)
+    failed = Signal(object)
+
+    def __init__(self, html: str, path: Path | str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.html, self.path = html, str(path)
+
+    def run(self) -> None:
+        try:
+            pages = write_work_order_pdf(self.html, self.path)
+        except Exception as exc:  # reported to the user by the dialog, never raised in a thread
+            self.failed.emit(exc)
+            return
+        self.done.emit(self.path, pages)

@@ -1,9 +1,9 @@
 """The work-order preview: the work order of the selected recipe as the crew will see it on paper,
 with Print…, Save PDF… and Save HTML…. Opened by "Work order…" in the recipe detail pane.
 
-The work order is built on a worker (:func:`open_work_order`); the PDF is written on a worker too
-(``QTextDocument`` and ``QPdfWriter`` are reentrant); printing runs on the GUI thread behind Qt's own
-print dialog, as Qt requires for a printer the user just chose."""
+The work order is built on a worker (:func:`open_work_order`); the PDF is written on a Qt thread of
+its own (``ui/workorder.PdfJob``); printing runs on the GUI thread behind Qt's own print dialog, as Qt
+requires for a printer the user just chose."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QDialog, QLabel, QTextBrowser, QVBoxLayout, QWidge
 from spacetrash_desktop.services.files import save_text
 from spacetrash_desktop.services.workorder import WorkOrder, work_order_for_candidate, work_order_html
 from spacetrash_desktop.ui.context import AppContext
-from spacetrash_desktop.ui.tasks import Task
+from spacetrash_desktop.ui.tasks import Task, failure_from_exception
 from spacetrash_desktop.ui.widgets import ask_save_path, button_row, push_button
-from spacetrash_desktop.ui.workorder import MARGINS_MM, print_work_order, write_work_order_pdf
+from spacetrash_desktop.ui.workorder import MARGINS_MM, PdfJob, print_work_order
 
 TITLE = "Work order"
 NO_PRINTING = "Printing is not available in this build: save the PDF and print it from another program."
@@ -31,6 +31,7 @@ class WorkOrderDialog(QDialog):
     def __init__(self, ctx: AppContext, order: WorkOrder, html: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.order, self.html = ctx, order, html
+        self.pdf_job: PdfJob | None = None
         self.setObjectName("workOrderDialog")
         self.setWindowTitle(f"{TITLE}: {order.process_name} ({order.recipe_id})")
         self.preview = QTextBrowser()
@@ -93,16 +94,16 @@ class WorkOrderDialog(QDialog):
         if path:
             self.save_html(path)
 
-    def save_pdf(self, path: str) -> Task:
-        html = self.html
+    def save_pdf(self, path: str) -> PdfJob:
+        """Write the PDF on its own Qt thread (see PdfJob); the dialog says when it is saved."""
         self.status.setText("Writing the PDF…")
-        return self.ctx.runner.submit(
-            lambda _c: (write_work_order_pdf(html, path), path)[1],
-            pool="io",
-            label="the work-order PDF",
-            on_done=self._saved,
-            on_error=self._failed,
-        )
+        job = PdfJob(self.html, path, self)
+        job.done.connect(lambda p, _n: self._saved(p))
+        job.failed.connect(lambda exc: self._failed(failure_from_exception(exc, "the work-order PDF")))
+        job.finished.connect(job.deleteLater)
+        self.pdf_job = job
+        job.start()
+        return job
 
     def save_html(self, path: str) -> Task:
         html = self.html

@@ -143,7 +143,7 @@ def test_the_as_made_sheet_has_the_feedback_panels_fields():
     for key, _label, unit, _kind in AS_MADE_FIELDS:
         if key in UNITS and key not in ("rigidity", "tightness"):
             assert unit == UNITS[key], key
-    order, text = self_test_work_order()
+    _order, text = self_test_work_order()
     assert "As made" in text and all(label in text for _k, label, *_ in AS_MADE_FIELDS)
     assert "page-break-before: always" in text  # the as-made sheet starts a page of its own
 
