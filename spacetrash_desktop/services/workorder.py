@@ -90,8 +90,8 @@ TEXT: Mapping[str, str] = {
     "mass": "Mass",
     "handling": "How to handle it",
     "product": "Product",
-    "product_handling": "Weigh it, label it with the recipe id and record it below.",
-    "properties": "Predicted properties (95% intervals)",
+    "product_handling": "Weigh it, label it with the recipe id, record it.",
+    "properties": "Predicted (95% intervals)",
     "property": "Property",
     "predicted": "Predicted",
     "interval": "Interval",
@@ -146,23 +146,10 @@ STEP_TITLES: Mapping[str, str] = {
 
 # loss stream key -> (title, how the crew handles it)
 LOSS_HANDLING: Mapping[str, tuple[str, str]] = {
-    "water_vapour_kg": (
-        "Water driven off",
-        "Condensed in the condenser or the dryer: empty the tank into the water recovery, never to the drain.",
-    ),
-    "regolith_volatiles_kg": (
-        "Regolith volatiles (water, CO2)",
-        "Leave the chamber through the condenser and the filter; change the filter on its schedule.",
-    ),
-    "fines_kg": (
-        "Fines and dust",
-        "Caught by the filter or the extraction: bag them closed and label the bag; never into the cabin air "
-        "or the water loop.",
-    ),
-    "trim_kg": (
-        "Trim and off-cuts",
-        "Bag them by material and label the bag: they go back into the inventory for a later batch.",
-    ),
+    "water_vapour_kg": ("Water driven off", "Condensed: empty the tank into the water recovery, never the drain."),
+    "regolith_volatiles_kg": ("Regolith volatiles", "Water and CO2: they leave through the condenser and the filter."),
+    "fines_kg": ("Fines and dust", "Caught by the filter: bag them closed and labelled; never into the air or water."),
+    "trim_kg": ("Trim and off-cuts", "Bag and label them by material: they go back into the inventory."),
 }
 
 # The Feedback panel's fields (storage/feedback_schema.py): key, label, unit, how it is filled in
@@ -585,12 +572,12 @@ def work_order_for_candidate(cand, target=None, model=None, items: Sequence[Wast
 # ------------------------------------------------------------------------------------------- HTML
 _CSS = """
 body { font-family: 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; font-size: 9.5pt; color: #111827; }
-h1 { font-size: 16pt; margin: 0 0 4px 0; }
+h1 { font-size: 14pt; margin: 0 0 4px 0; }
 h2 { font-size: 12pt; margin-top: 14px; margin-bottom: 4px; color: #1f2937; }
 table.grid { border-collapse: collapse; }
 table.grid th { background-color: #e5e7eb; text-align: left; }
 table.grid td { font-size: 9pt; }
-td.num, th.num { text-align: right; }
+td.num, th.num { text-align: right; white-space: nowrap; }
 p.warn { color: #991b1b; font-weight: bold; }
 span.label { color: #4b5563; }
 p.small { color: #4b5563; font-size: 8pt; }
@@ -640,7 +627,7 @@ def _bom_html(o: WorkOrder) -> str:
     table = _grid(
         [TEXT["bom_item"], TEXT["bom_id"], TEXT["bom_share"], TEXT["bom_kg"], TEXT["bom_done"]],
         rows,
-        (43, 13, 16, 15, 13),
+        (40, 12, 18, 15, 15),
         (2, 3),
     )
     extra = f"<p><b>{_e(TEXT['consumables'])}:</b> {_e(o.consumables)}</p>" if o.consumables else ""
@@ -682,19 +669,28 @@ def _steps_html(o: WorkOrder) -> str:
 
 
 def _results_html(o: WorkOrder) -> str:
+    """Outputs (with how to handle each) and predicted properties, side by side to keep the summary
+    sheet on one page."""
     outs = _grid(
         [TEXT["output"], TEXT["mass"], TEXT["handling"]],
         [[_e(x.title), _e(x.kg), _e(x.handling)] for x in o.outputs],
-        (28, 14, 58),
+        (25, 15, 60),
         (1,),
     )
     props = _grid(
-        [TEXT["property"], TEXT["predicted"], TEXT["interval"], TEXT["required"]],
-        [[_e(p.title), _e(p.predicted), _e(p.interval), _e(p.required)] for p in o.properties],
-        (28, 20, 30, 22),
-        (1, 2, 3),
+        [TEXT["property"], TEXT["predicted"], TEXT["required"]],
+        [
+            [_e(p.title), f"{_e(p.predicted)}<br><span class='label'>{_e(p.interval)}</span>", _e(p.required)]
+            for p in o.properties
+        ],
+        (30, 40, 30),
+        (1, 2),
     )
-    return f"<h2>{_e(TEXT['outputs'])}</h2>{outs}<h2>{_e(TEXT['properties'])}</h2>{props}"
+    return (
+        "<table width='100%' cellspacing='0' cellpadding='0'><tr>"
+        f"<td width='57%' valign='top'><h2>{_e(TEXT['outputs'])}</h2>{outs}</td><td width='2%'></td>"
+        f"<td width='41%' valign='top'><h2>{_e(TEXT['properties'])}</h2>{props}</td></tr></table>"
+    )
 
 
 def _as_made_html(o: WorkOrder) -> str:
@@ -720,14 +716,14 @@ def _as_made_html(o: WorkOrder) -> str:
 
 def work_order_html(o: WorkOrder) -> str:
     """The work order as one HTML page (Qt's rich-text subset, so the PDF looks the same). On paper:
-    a summary sheet (header, bill of materials, outputs, predicted properties, hazards and safety
-    notes), the procedure from a new page, the "as made" sheet on a page of its own."""
+    a summary sheet (header, bill of materials, hazards and safety notes, outputs and predicted
+    properties), the procedure from a new page, the "as made" sheet on a page of its own."""
     foot = TEXT["footer"].format(app=TEXT["app"], version=__version__, date=o.created)
     body = (
         _header_html(o)
         + _bom_html(o)
-        + _results_html(o)
         + _safety_html(o)
+        + _results_html(o)
         + _steps_html(o)
         + _as_made_html(o)
         + f"<p class='small'>{_e(foot)}</p>"
