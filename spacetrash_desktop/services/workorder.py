@@ -403,7 +403,8 @@ def step_applies(step: ProcedureStep, recipe: Mapping) -> bool:
 
 
 def order_steps(recipe: Mapping, steps: Sequence[ProcedureStep], values: Mapping[str, str]) -> tuple[OrderStep, ...]:
-    out = []
+    """The steps this recipe needs, numbered from 1, with its figures filled in."""
+    out: list[OrderStep] = []
     for s in (s for s in steps if step_applies(s, recipe)):
         texts = {c: getattr(s, c).format_map(values) for c in STEP_TEXTS}
         out.append(OrderStep(len(out) + 1, s.kind, STEP_TITLES.get(s.kind, s.kind.capitalize()), **texts))
@@ -843,7 +844,7 @@ def missing_from(text: str | Sequence[str], order: WorkOrder) -> list[str]:
     body = "".join(pages)
     wanted = [s.action for s in order.steps] + [s.set_point for s in order.steps] + [s.tolerance for s in order.steps]
     wanted += [s.hazard for s in order.steps] + [h.text for h in order.hazards] + list(order.safety_notes)
-    out = []
+    out: list[str] = []
     for w in dict.fromkeys(x for x in wanted if x):
         fw = _flat(w)
         if fw not in body and not _split_found(fw, pages):
@@ -851,19 +852,25 @@ def missing_from(text: str | Sequence[str], order: WorkOrder) -> list[str]:
     return out
 
 
+def check_work_order(cand: Candidate, target=None, model=None) -> WorkOrder:
+    """The self-test's check of a candidate's work order: built and rendered as HTML, which must hold
+    every step, set point and hazard; RuntimeError otherwise."""
+    order = work_order_for_candidate(cand, target, model)
+    missing = missing_from(work_order_html(order), order)
+    if len(order.steps) < 3 or missing:
+        raise RuntimeError(f"the work order of recipe {cand.recipe_id} lacks {missing[:3] or 'its steps'}")
+    return order
+
+
 def self_test_work_order() -> tuple[WorkOrder, str]:
-    """The self-test's work order: drink pouches and composite-panel crumb hot-pressed into a panel for
-    the interior-panel preset (feasible there); raises RuntimeError when the recipe is no longer
-    feasible or the HTML lacks a step, a set point or a hazard."""
+    """A work order for the window's self-test PDF: drink pouches and composite-panel crumb hot-pressed
+    into a panel for the interior-panel preset (feasible there); RuntimeError when it no longer is, or
+    when its HTML lacks a step, a set point or a hazard."""
     catalog = load_catalog()
     target = catalog.targets["interior_panel"]
     recipe = Recipe((("W009", 0.5), ("W011", 0.5)), 0.0, "hot_press_lamination", target.batch_mass_kg)
     cand = score_recipes([recipe], catalog.default_inventory, target)[0]
     if not cand.feasible:
         raise RuntimeError(f"the self-test's recipe is {cand.status} for {target.name}")
-    order = build_work_order(cand.to_dict(), target.to_dict(), {"name": "physics"})
-    text = work_order_html(order)
-    missing = missing_from(text, order)
-    if len(order.steps) < 5 or missing:
-        raise RuntimeError(f"the work order lacks {missing[:3] or 'its steps'}")
-    return order, text
+    order = check_work_order(cand, target, {"name": "physics"})
+    return order, work_order_html(order)
