@@ -662,7 +662,7 @@ def _steps_html(o: WorkOrder) -> str:
     table = _grid(
         [TEXT["step_no"], TEXT["steps"], TEXT["set_point"], f"{TEXT['ppe']} / {TEXT['hazard']}", TEXT["done"]],
         rows,
-        (4, 45, 19, 26, 6),
+        (4, 45, 19, 25, 7),
     )
     head = f"<h2 style='page-break-before: always'>{_e(TEXT['steps'])}: {_e(o.process_name)}</h2>"
     sub = f"<p>{_e(TEXT['recipe'])} <b>{_e(o.recipe_id)}</b> · {_e(o.batch_line)}</p>"
