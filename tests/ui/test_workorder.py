@@ -86,6 +86,7 @@ def _pane(make_main_window, catalog):
     return w, w.candidates_tab.detail, run
 
 
+@pytest.mark.slow
 def test_the_detail_pane_opens_the_work_order_of_a_feasible_recipe_only(qtbot, make_main_window, catalog, tmp_path):
     _w, pane, run = _pane(make_main_window, catalog)
     cand = candidate_per_process()["hot_press_lamination"]
@@ -122,6 +123,7 @@ def test_the_detail_pane_opens_the_work_order_of_a_feasible_recipe_only(qtbot, m
     dialog.close()
 
 
+@pytest.mark.slow
 def test_printing_sends_every_page_to_the_printer(qtbot, make_main_window, catalog, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
