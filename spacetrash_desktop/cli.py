@@ -24,12 +24,14 @@ from spacetrash_desktop.commands import (
     plan,
     retrain,
     selftest,
+    workorder,
 )
-from spacetrash_desktop.errors import ErrorCode, SpaceTrashError
+from spacetrash_desktop.errors import BadInputError, ErrorCode, SpaceTrashError
 from spacetrash_desktop.services.files import log_path, setup_logging
+from spacetrash_desktop.services.workorder import PDF_NEEDS_QT, self_test_work_order
 
 # one module per feature area, each with ``register(subparsers)``; the order is the order of --help
-COMMAND_MODULES = (inventory, generate, bench, batch, selftest, feedback, model, retrain, plan, made)
+COMMAND_MODULES = (inventory, generate, bench, batch, selftest, feedback, model, retrain, plan, made, workorder)
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -49,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         module.register(sub)
     # the top layer wires the window into the self-test (commands cannot import the window)
     sub.choices["self-test"].set_defaults(window_check=_window_self_test)
+    sub.choices["workorder"].set_defaults(pdf_writer=_work_order_pdf)
     return parser
 
 
@@ -89,7 +92,18 @@ def _open_window() -> int:
 
 
 def _window_self_test() -> str:
-    """The self-test's window check: the window's own ``self_test_window``."""
+    """The self-test's window check: the window's own ``self_test_window``, then a work order as PDF."""
     from spacetrash_desktop.ui.app import self_test_window  # noqa: PLC0415 - the window loads PySide6 (heavy): only when the check runs
+    from spacetrash_desktop.ui.workorder import self_test_work_order_pdf  # noqa: PLC0415 - PySide6 (heavy): only when the check runs
 
-    return self_test_window()
+    shown = self_test_window()
+    return f"{shown}; {self_test_work_order_pdf(self_test_work_order()[1])}"
+
+
+def _work_order_pdf(html: str, path) -> None:
+    """``spacetrash workorder``'s PDF: the window layer's writer (Qt); a plain error without Qt."""
+    try:
+        from spacetrash_desktop.ui.workorder import write_work_order_pdf  # noqa: PLC0415 - loads PySide6 (heavy; a build may lack it): only when a PDF is asked for
+    except ImportError as exc:
+        raise BadInputError(f"{PDF_NEEDS_QT} ({exc})") from None
+    write_work_order_pdf(html, path)

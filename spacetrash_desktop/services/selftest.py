@@ -30,6 +30,7 @@ from spacetrash_desktop.engine.tables import compile_tables
 from spacetrash_desktop.ml import registry
 from spacetrash_desktop.services.feedback import list_feedback, record_feedback
 from spacetrash_desktop.services.generate import default_scorer, generate
+from spacetrash_desktop.services.workorder import check_work_order
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +114,8 @@ def _check_generate() -> str:
     res = generate(list(cat.default_inventory), cat.targets["container"], max_evals=5000, mode="evolutionary", seed=0)
     if not res.front:
         raise RuntimeError("no feasible recipe for the container preset")
-    return f"{len(res.front)} recipes on the front, {res.stats['evaluated']:,} scored"
+    order = check_work_order(res.front[0], res.target, res.model)  # the crew's work order of a front recipe (HTML)
+    return f"{len(res.front)} recipes on the front, {res.stats['evaluated']:,} scored; work order of {len(order.steps)} steps"
 
 
 def _check_feedback() -> str:

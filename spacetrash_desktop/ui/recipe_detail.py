@@ -5,10 +5,9 @@ the way to the Feedback panel. The model's feature contributions are worked out 
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from spacetrash_desktop.domain import PROPERTY_NAMES, RecipeStatus
 from spacetrash_desktop.services.explain import explain_recipe
@@ -28,6 +27,7 @@ from spacetrash_desktop.ui.views import (
     work_order_text,
 )
 from spacetrash_desktop.ui.widgets import add_section, button_row, push_button
+from spacetrash_desktop.ui.workorder_dialog import open_work_order
 
 SEVERITY_MARK = {"error": ("✗", "#b91c1c"), "warning": ("⚠", "#b45309"), "note": ("•", "#374151")}
 STATUS_HTML = {
@@ -216,11 +216,14 @@ class DetailPane(QScrollArea):
         self.why = _rich_label()
         self.safety = _rich_label()
         self.work_order_button = push_button(
-            "Export work order…",
-            "Save a printable work order for this recipe (Markdown text)",
-            self.choose_work_order_file,
+            "Work order…",
+            "The steps, set points, materials and safety notes for the crew at the machine: preview, print, "
+            "save as PDF or HTML",
+            self.open_work_order,
+            name="workOrderButton",
             enabled=False,
         )
+        self.work_order_dialog = None
         self.report_button = push_button(
             "Report how it turned out…",
             "The crew made this recipe: record what they measured or judged, in the Feedback panel (Ctrl+5)",
@@ -253,7 +256,7 @@ class DetailPane(QScrollArea):
         if self._explain_task is not None:
             self.ctx.runner.cancel(self._explain_task, drop=True)
             self._explain_task = None
-        self.work_order_button.setEnabled(cand is not None)
+        self.work_order_button.setEnabled(cand is not None and cand.feasible)
         self.report_button.setEnabled(cand is not None)
         self.made_button.setEnabled(cand is not None and cand.feasible and run is not None)
         self.sankey.set_candidate(cand)
@@ -316,17 +319,11 @@ class DetailPane(QScrollArea):
         if self.cand is not None and self.run is not None and self.cand.feasible:
             self.ctx.made_requested.emit(request_from_candidate(self.cand, self.run.target, 1))
 
-    def choose_work_order_file(self) -> None:
-        if self.cand is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            "Save the work order",
-            str(Path.home() / f"work-order-{self.cand.recipe_id}.md"),
-            "Markdown text (*.md *.txt)",
-        )
-        if path:
-            self.export_work_order(path)
+    def open_work_order(self) -> Task | None:
+        """The work order of the selected (feasible) recipe in its preview dialog."""
+        if self.cand is None or self.run is None or not self.cand.feasible:
+            return None
+        return open_work_order(self, self.ctx, self.cand, self.run, lambda d: setattr(self, "work_order_dialog", d))
 
     def export_work_order(self, path: str) -> Task | None:
         if self.cand is None or self.run is None:

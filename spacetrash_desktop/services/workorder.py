@@ -1,0 +1,876 @@
+"""The work order for one recipe: what a crew member at the machine needs, on paper or on a tablet.
+
+:func:`build_work_order` turns a recipe in the result contract's form (``Candidate.to_dict()``, one
+entry of a results file's ``recipes``) into a :class:`WorkOrder`: header, bill of materials, the
+process's procedure (``datasets/procedures.csv``) with this recipe's set points filled in, the
+material hazards and the process's safety notes, expected product and losses with how to handle
+each, predicted properties with their intervals, and a blank "as made" section whose fields are
+those of the Feedback panel. :func:`work_order_html` renders it as one HTML page that Qt's
+``QTextDocument`` lays out for the PDF (``ui/workorder.py``) and that any browser shows.
+
+Every crew-facing text is in :data:`TEXT`, :data:`STEP_TITLES`, :data:`LOSS_HANDLING` and
+:data:`AS_MADE_FIELDS` (one place, to translate later); the procedure's own texts are in the dataset.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import itertools
+import math
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from spacetrash_desktop._version import __version__
+from spacetrash_desktop.catalog import Catalog, load_catalog
+from spacetrash_desktop.catalog.procedures import ProcedureStep, load_procedures, read_result_file
+from spacetrash_desktop.domain import LOSS_STREAMS, PROPERTY_NAMES, Recipe, RecipeStatus, Target, WasteItem
+from spacetrash_desktop.engine.recipes import from_recipes
+from spacetrash_desktop.engine.results import Candidate, build_candidates
+from spacetrash_desktop.engine.scorer import PhysicsScorer
+from spacetrash_desktop.engine.search import Store, preference
+from spacetrash_desktop.engine.tables import (
+    DECOMPOSITION_MARGIN_C,
+    FLEXIBLE_ITEM_FLAGS,
+    RIGID_FAMILIES,
+    RIGID_ITEM_FLAGS,
+    RIGID_SHARE_MIN,
+    THIN_METAL_IDS,
+    compile_tables,
+)
+from spacetrash_desktop.engine.vetting import Flag, vet
+from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.services.files import save_text
+from spacetrash_desktop.services.inventory import current_inventory
+
+# ------------------------------------------------------------------------- crew-facing texts (one place)
+TEXT: Mapping[str, str] = {
+    "title": "Work order",
+    "recipe": "Recipe",
+    "process": "Process",
+    "target": "Target",
+    "model": "Predicted by",
+    "physics_model": "the physics model",
+    "date": "Date",
+    "app": "Space Trash Desktop",
+    "batch": "Batch",
+    "batch_line": "{product} of product from {feed} of feed",
+    "loads_line": " in {loads} of at most {load} each",
+    "bom": "Bill of materials (per batch)",
+    "bom_item": "Item",
+    "bom_id": "Inventory id",
+    "bom_share": "Share of the waste",
+    "bom_kg": "Per batch",
+    "bom_done": "Weighed",
+    "regolith": "MGS-1 regolith",
+    "regolith_share": "{share} of the feed",
+    "feed_total": "Feed in total",
+    "consumables": "Brought from Earth and used up",
+    "steps": "Procedure",
+    "step_no": "#",
+    "set_point": "Set point",
+    "tolerance": "Keep within",
+    "ppe": "Wear",
+    "hazard": "Hazard",
+    "checkpoint": "Check",
+    "record": "Record",
+    "done": "Done",
+    "hazards": "Hazards of the materials and protective equipment",
+    "protect": "Protect",
+    "no_hazards": "No material in this feed carries a crew hazard.",
+    "safety": "Safety notes for this process",
+    "no_safety": "No safety notes.",
+    "outputs": "Expected outputs per batch",
+    "output": "Output",
+    "mass": "Mass",
+    "handling": "How to handle it",
+    "product": "Product",
+    "product_handling": "Weigh it, label it with the recipe id, record it.",
+    "properties": "Predicted (95% intervals)",
+    "property": "Property",
+    "predicted": "Predicted",
+    "interval": "Interval",
+    "required": "Target",
+    "as_made": "As made (fill in by hand; enter it in the Feedback panel)",
+    "as_made_hint": "Leave a field empty when it was not measured or judged.",
+    "found_by": "measured / judged; how:",
+    "outcome_choices": "passed / failed / not known yet",
+    "warning_ood": "This mix is far from what the model was trained on: treat the intervals with care.",
+    "warning_not_feasible": "This recipe is {status}: do not make it. {reasons}",
+    "footer": "{app} {version} · printed {date}",
+    "none": "none",
+    "one_load": "1 load",
+    "n_loads": "{n} loads",
+    "moisture_none": "no free water left",
+    "moisture_max": "at most {pct} % moisture",
+    "no_target": "no target recorded",
+}
+
+STEP_TITLES: Mapping[str, str] = {
+    "sort": "Sort",
+    "clean": "Clean",
+    "dry": "Dry",
+    "shred": "Shred",
+    "sieve": "Sieve",
+    "weigh": "Weigh",
+    "solution": "Prepare the solution",
+    "mix": "Mix",
+    "load": "Load",
+    "heat": "Heat",
+    "press": "Press",
+    "extrude": "Extrude",
+    "print": "Print",
+    "cool": "Cool",
+    "eject": "Eject",
+    "trim": "Trim",
+    "cut": "Cut",
+    "sew": "Sew",
+    "mark": "Mark out",
+    "join": "Join",
+    "unfold": "Unfold",
+    "fasten": "Fasten",
+    "fill": "Fill",
+    "close": "Close",
+    "lift": "Lift and stack",
+    "deburr": "Deburr",
+    "drill": "Drill",
+    "assemble": "Assemble",
+    "empty": "Empty the machine",
+    "inspect": "Inspect",
+}
+
+# loss stream key -> (title, how the crew handles it)
+LOSS_HANDLING: Mapping[str, tuple[str, str]] = {
+    "water_vapour_kg": ("Water driven off", "Condensed: empty the tank into the water recovery, never the drain."),
+    "regolith_volatiles_kg": ("Regolith volatiles", "Water and CO2: they leave through the condenser and the filter."),
+    "fines_kg": ("Fines and dust", "Caught by the filter: bag them closed and labelled; never into the air or water."),
+    "trim_kg": ("Trim and off-cuts", "Bag and label them by material: they go back into the inventory."),
+}
+
+# The Feedback panel's fields (storage/feedback_schema.py): key, label, unit, how it is filled in
+AS_MADE_FIELDS: tuple[tuple[str, str, str, str], ...] = (
+    ("who", "Made by", "", "name"),
+    ("rigidity", "Rigidity", "0–1", "found_by"),
+    ("tightness", "Tightness", "0–1", "found_by"),
+    ("energy_kwh", "Energy used", "kWh", "number"),
+    ("water_l", "Water used (net of what was recovered)", "L", "number"),
+    ("crew_min", "Hands-on crew time", "min", "number"),
+    ("product_mass_kg", "Product mass", "kg", "number"),
+    ("passed", "Outcome", "", "outcome"),
+    ("notes", "Notes", "", "notes"),
+)
+
+PROPERTY_TITLES: Mapping[str, tuple[str, str]] = {
+    "rigidity": ("Rigidity", "0–1"),
+    "tightness": ("Tightness", "0–1"),
+    "energy_kwh": ("Energy", "kWh"),
+    "water_l": ("Water", "L"),
+    "crew_min": ("Crew time", "min"),
+}
+TARGET_LIMIT_OF: Mapping[str, tuple[str, str]] = {
+    "rigidity": ("rigidity_min", "≥"),
+    "tightness": ("tightness_min", "≥"),
+    "energy_kwh": ("max_energy_kwh", "≤"),
+    "water_l": ("max_water_l", "≤"),
+    "crew_min": ("max_crew_min", "≤"),
+}
+STEP_TEXTS = ("action", "set_point", "tolerance", "ppe", "hazard", "checkpoint", "record")
+HAZARD_CODES = frozenset({"COMBUSTIBLE_DUST", "FIBRE_DUST", "MATERIAL_HAZARD"})
+TEMPERATURE_BAND_C = 5.0  # assumed heater control band around the set point (procedures.provenance.csv)
+NAOH_SOLUTION_ML_PER_KG_REGOLITH = 75.0  # 10 wt% of 10 M solution at ~1.33 kg/L (process_steps provenance)
+
+
+# ------------------------------------------------------------------------------------ the document
+@dataclass(frozen=True)
+class BomLine:
+    item_id: str
+    name: str
+    share: str  # "35% of the waste" (rounded)
+    kg: str  # "0.350 kg"
+
+
+@dataclass(frozen=True)
+class OrderStep:
+    number: int
+    kind: str
+    title: str
+    action: str
+    set_point: str = ""
+    tolerance: str = ""
+    ppe: str = ""
+    hazard: str = ""
+    checkpoint: str = ""
+    record: str = ""
+
+
+@dataclass(frozen=True)
+class HazardLine:
+    material: str
+    text: str
+    ppe: str
+
+
+@dataclass(frozen=True)
+class OutputLine:
+    title: str
+    kg: str
+    handling: str
+
+
+@dataclass(frozen=True)
+class PropertyLine:
+    title: str
+    unit: str
+    predicted: str
+    interval: str
+    required: str
+
+
+@dataclass(frozen=True)
+class WorkOrder:
+    """Everything the work order says, as rounded plain text; :func:`work_order_html` lays it out."""
+
+    recipe_id: str
+    process_id: str
+    process_name: str
+    status: str
+    target_name: str
+    model_label: str
+    created: str
+    batch_line: str
+    bom: tuple[BomLine, ...]
+    feed_total: str
+    consumables: str
+    steps: tuple[OrderStep, ...]
+    hazards: tuple[HazardLine, ...]
+    safety_notes: tuple[str, ...]
+    outputs: tuple[OutputLine, ...]
+    properties: tuple[PropertyLine, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def feasible(self) -> bool:
+        return self.status == RecipeStatus.FEASIBLE
+
+    @property
+    def set_points(self) -> tuple[str, ...]:
+        return tuple(s.set_point for s in self.steps if s.set_point)
+
+
+# ---------------------------------------------------------------------------------------- numbers
+def fmt_kg(x: float) -> str:
+    """A mass rounded for the crew: '1,250 kg', '3.40 kg', '0.350 kg', '2.5 g'."""
+    ax = abs(x)
+    if ax >= 100:
+        return f"{x:,.0f} kg"
+    if ax >= 1:
+        return f"{x:.2f} kg"
+    if ax >= 0.01:
+        return f"{x:.3f} kg"
+    if ax == 0:
+        return "0 kg"
+    return f"{x * 1000:.1f} g"
+
+
+def fmt_number(name: str, x: float) -> str:
+    if not math.isfinite(x):
+        return "–"
+    if name in ("rigidity", "tightness"):
+        return f"{x:.2f}"
+    ax = abs(x)
+    if ax >= 100:
+        return f"{x:,.0f}"
+    if ax >= 10:
+        return f"{x:.1f}"
+    return f"{x:.2f}"
+
+
+def _num(v: Any, default: float = 0.0) -> float:
+    try:
+        x = float(v)
+    except (TypeError, ValueError):
+        return default
+    return x if math.isfinite(x) else default
+
+
+def _with_unit(value: str, unit: str) -> str:
+    return value if unit in ("", "0–1") else f"{value} {unit}"
+
+
+# ---------------------------------------------------------------------------------- the set points
+@dataclass(frozen=True)
+class _Feed:
+    """What the recipe's items are made of, when the inventory knows them."""
+
+    items: tuple[WasteItem, ...]
+    material_ids: frozenset[str]
+
+
+def _feed(recipe: Mapping, items: Sequence[WasteItem], catalog: Catalog) -> _Feed:
+    by_id = {i.item_id: i for i in (*catalog.default_inventory, *items)}
+    found = tuple(by_id[e["item_id"]] for e in recipe.get("items", ()) if e.get("item_id") in by_id)
+    mats = {m for it in found for m, f in it.composition if f > 0}
+    mats |= {str(h.get("material_id")) for h in recipe.get("hazards", ()) or () if h.get("material_id")}
+    if _num(recipe.get("regolith_kg")) > 0 or _num(recipe.get("regolith_frac")) > 0:
+        mats.add("mgs1_regolith")
+    return _Feed(found, frozenset(m for m in mats if m in catalog.materials))
+
+
+def _is_rigid(item: WasteItem, catalog: Catalog) -> bool:
+    """The engine's rule (engine/tables.py): structural or composite flag, or no flexible flag and at
+    least half the solids thermoset or bulk metal."""
+    flags = set(item.flags)
+    if flags & RIGID_ITEM_FLAGS:
+        return True
+    if flags & FLEXIBLE_ITEM_FLAGS:
+        return False
+    rigid = sum(
+        f
+        for m, f in item.composition
+        if m in catalog.materials and catalog.materials[m].family in RIGID_FAMILIES and m not in THIN_METAL_IDS
+    )
+    return rigid >= RIGID_SHARE_MIN
+
+
+def temperature_band(process, material_ids: frozenset[str], catalog: Catalog) -> tuple[float, float, float]:
+    """(low, high, ceiling) in deg C: the set point +/- the control band, inside the process window
+    and below every feed material's decomposition onset minus the margin (the ceiling)."""
+    ceiling = float(process.temp_max_c)
+    if process.heated:
+        for mid in material_ids:
+            dec = catalog.materials[mid].decomposition_c
+            if dec is not None and math.isfinite(dec):
+                ceiling = min(ceiling, float(dec) - DECOMPOSITION_MARGIN_C)
+    t = float(process.temperature_c)
+    low = max(float(process.temp_min_c), t - TEMPERATURE_BAND_C)
+    high = min(t + TEMPERATURE_BAND_C, ceiling)
+    return low, max(high, low), ceiling
+
+
+def step_values(recipe: Mapping, feed: _Feed, catalog: Catalog) -> dict[str, str]:
+    """The figures a procedure's placeholders stand for, rounded, with their units."""
+    pid = str(recipe.get("process_id"))
+    process = catalog.processes[pid]
+    steps = catalog.process_steps.get(pid)
+    flow = recipe.get("mass_flow") or {}
+    details = recipe.get("details") or {}
+    feed_kg = _num(flow.get("feed_kg"))
+    regolith_kg = _num(recipe.get("regolith_kg"))
+    loads = max(1, round(_num(details.get("batches"), 1.0)))
+    low, high, ceiling = temperature_band(process, feed.material_ids, catalog)
+    max_moist = steps.max_feed_moisture_pct if steps is not None else 100.0
+    rigid = [i.name for i in feed.items if _is_rigid(i, catalog)]
+    wet = [i.name for i in feed.items if i.moisture_pct > max_moist]
+    return {
+        "temperature_c": f"{process.temperature_c:.0f}",
+        "temp_low_c": f"{low:.0f}",
+        "temp_high_c": f"{high:.0f}",
+        "ceiling_c": f"{ceiling:.0f}",
+        "feed_kg": fmt_kg(feed_kg),
+        "waste_kg": fmt_kg(max(feed_kg - regolith_kg, 0.0)),
+        "regolith_kg": fmt_kg(regolith_kg),
+        "load_kg": fmt_kg(feed_kg / loads),
+        "loads": TEXT["one_load"] if loads == 1 else TEXT["n_loads"].format(n=loads),
+        "product_kg": fmt_kg(_num(flow.get("product_kg"))),
+        "dried_water_kg": fmt_kg(_num(details.get("dried_water_kg"))),
+        "moisture_limit": TEXT["moisture_none"]
+        if max_moist <= 0
+        else TEXT["moisture_max"].format(pct=f"{max_moist:.0f}"),
+        "shred_items": "; ".join(rigid) or "the rigid items",
+        "wet_items": "; ".join(wet) or "the wet items",
+        "consumable_kg": fmt_kg(_num(details.get("consumables_kg"))),
+        "solution_ml": f"{regolith_kg * NAOH_SOLUTION_ML_PER_KG_REGOLITH:,.0f}",
+    }
+
+
+def step_applies(step: ProcedureStep, recipe: Mapping) -> bool:
+    """Whether a step is part of this recipe's procedure (``when`` of procedures.csv)."""
+    details = recipe.get("details") or {}
+    if step.when == "shred":
+        return _num(details.get("shred_kwh")) > 0 or _num(details.get("shred_crew_min")) > 0
+    if step.when == "dry":
+        return _num(details.get("dried_water_kg")) > 0
+    if step.when == "regolith":
+        return _num(recipe.get("regolith_kg")) > 0
+    if step.when == "consumable":
+        return _num(details.get("consumables_kg")) > 0
+    return True
+
+
+def order_steps(recipe: Mapping, steps: Sequence[ProcedureStep], values: Mapping[str, str]) -> tuple[OrderStep, ...]:
+    """The steps this recipe needs, numbered from 1, with its figures filled in."""
+    out: list[OrderStep] = []
+    for s in (s for s in steps if step_applies(s, recipe)):
+        texts = {c: getattr(s, c).format_map(values) for c in STEP_TEXTS}
+        out.append(OrderStep(len(out) + 1, s.kind, STEP_TITLES.get(s.kind, s.kind.capitalize()), **texts))
+    return tuple(out)
+
+
+# ------------------------------------------------------------------------------------- the sections
+def _bom(recipe: Mapping) -> tuple[tuple[BomLine, ...], str]:
+    lines = [
+        BomLine(
+            str(e.get("item_id", "")),
+            str(e.get("name", "")),
+            f"{_num(e.get('fraction')):.0%}",
+            fmt_kg(_num(e.get("mass_kg"))),
+        )
+        for e in sorted(recipe.get("items", ()), key=lambda e: -_num(e.get("mass_kg")))
+    ]
+    reg_kg = _num(recipe.get("regolith_kg"))
+    if reg_kg > 0:
+        share = TEXT["regolith_share"].format(share=f"{_num(recipe.get('regolith_frac')):.0%}")
+        lines.append(BomLine("MGS-1", TEXT["regolith"], share, fmt_kg(reg_kg)))
+    return tuple(lines), fmt_kg(_num((recipe.get("mass_flow") or {}).get("feed_kg")))
+
+
+def _hazards(recipe: Mapping) -> tuple[HazardLine, ...]:
+    seen: dict[tuple[str, str], HazardLine] = {}
+    for h in recipe.get("hazards", ()) or ():
+        line = HazardLine(str(h.get("material", "")), str(h.get("text", "")), str(h.get("ppe", "")))
+        seen.setdefault((line.material, line.text), line)
+    return tuple(seen.values())
+
+
+def _safety_notes(recipe: Mapping, catalog: Catalog) -> tuple[str, ...]:
+    """The vetting's warnings and notes (the process's notes that apply to this feed, hot surfaces,
+    caustic, wet feed, ...) without the material hazards, which have their own section."""
+    flags = [f for f in recipe.get("flags", ()) or () if f.get("severity") in ("warning", "note")]
+    notes = [str(f.get("message", "")) for f in flags if f.get("code") not in HAZARD_CODES and f.get("code") != "OOD"]
+    if not any(f.get("code") == "PROCESS_NOTE" for f in flags):  # a file without the notes: every-batch notes
+        notes += [n.note for n in catalog.process_notes.get(str(recipe.get("process_id")), ()) if not n.conditions]
+    return tuple(dict.fromkeys(n for n in notes if n))
+
+
+def _outputs(recipe: Mapping) -> tuple[OutputLine, ...]:
+    flow = recipe.get("mass_flow") or {}
+    out = [OutputLine(TEXT["product"], fmt_kg(_num(flow.get("product_kg"))), TEXT["product_handling"])]
+    losses = flow.get("losses") or {}
+    for _src, key, _title in LOSS_STREAMS:
+        kg = _num(losses.get(key))
+        if kg > 1e-6:
+            title, handling = LOSS_HANDLING[key]
+            out.append(OutputLine(title, fmt_kg(kg), handling))
+    return tuple(out)
+
+
+def _properties(recipe: Mapping, target: Mapping | None) -> tuple[PropertyLine, ...]:
+    props = recipe.get("properties") or {}
+    out = []
+    for name in PROPERTY_NAMES:
+        p = props.get(name)
+        if not isinstance(p, Mapping):
+            continue
+        title, unit = PROPERTY_TITLES[name]
+        field, sign = TARGET_LIMIT_OF[name]
+        limit = (target or {}).get(field)
+        required = f"{sign} {_with_unit(fmt_number(name, _num(limit)), unit)}" if limit is not None else "–"
+        out.append(
+            PropertyLine(
+                title,
+                unit,
+                _with_unit(fmt_number(name, _num(p.get("value"), math.nan)), unit),
+                _with_unit(
+                    f"{fmt_number(name, _num(p.get('low'), math.nan))}–{fmt_number(name, _num(p.get('high'), math.nan))}",
+                    unit,
+                ),
+                required,
+            )
+        )
+    return tuple(out)
+
+
+def _model_label(model: Mapping | None) -> str:
+    m = model or {}
+    name = str(m.get("name") or "")
+    if not name or name == "physics":
+        return TEXT["physics_model"]
+    return f"{name} {m.get('version') or ''}".strip()
+
+
+def _warnings(recipe: Mapping) -> tuple[str, ...]:
+    out = []
+    status = str(recipe.get("status", RecipeStatus.FEASIBLE))
+    if status != RecipeStatus.FEASIBLE:
+        reasons = " ".join(
+            str(f.get("message", ""))
+            for f in recipe.get("flags", ()) or ()
+            if f.get("severity") in ("refused", "infeasible")
+        )
+        out.append(TEXT["warning_not_feasible"].format(status=status, reasons=reasons).strip())
+    if recipe.get("ood"):
+        out.append(TEXT["warning_ood"])
+    return tuple(out)
+
+
+def build_work_order(
+    recipe: Mapping,
+    target: Mapping | None = None,
+    model: Mapping | None = None,
+    *,
+    items: Sequence[WasteItem] = (),
+    catalog: Catalog | None = None,
+    procedures: Mapping[str, Sequence[ProcedureStep]] | None = None,
+    now: _dt.datetime | None = None,
+) -> WorkOrder:
+    """The work order of ``recipe`` (a result-contract recipe: ``Candidate.to_dict()``), generated for
+    ``target`` (``Target.to_dict()``) by ``model``. ``items`` are inventory items the recipe's ids may
+    name beyond the bundled inventory (to tell which items must be shredded or dried)."""
+    cat = catalog or load_catalog()
+    procs = procedures if procedures is not None else load_procedures()
+    pid = str(recipe.get("process_id", ""))
+    if pid not in cat.processes or pid not in procs:
+        raise BadInputError(f"recipe {recipe.get('id', '?')} names a process this version does not know: {pid!r}")
+    process = cat.processes[pid]
+    feed = _feed(recipe, items, cat)
+    values = step_values(recipe, feed, cat)
+    flow = recipe.get("mass_flow") or {}
+    details = recipe.get("details") or {}
+    batch_line = TEXT["batch_line"].format(
+        product=fmt_kg(_num(recipe.get("batch_mass_kg"), _num(flow.get("product_kg")))), feed=values["feed_kg"]
+    )
+    if values["loads"] != TEXT["one_load"]:
+        batch_line += TEXT["loads_line"].format(loads=values["loads"], load=values["load_kg"])
+    consumable = ""
+    steps_row = cat.process_steps.get(pid)
+    if _num(details.get("consumables_kg")) > 0 and steps_row is not None and steps_row.consumable:
+        consumable = f"{steps_row.consumable}: {values['consumable_kg']}"
+    bom, feed_total = _bom(recipe)
+    when = now or _dt.datetime.now()
+    return WorkOrder(
+        recipe_id=str(recipe.get("id", "")),
+        process_id=pid,
+        process_name=str(recipe.get("process_name") or process.name),
+        status=str(recipe.get("status", RecipeStatus.FEASIBLE)),
+        target_name=str((target or {}).get("name") or TEXT["no_target"]),
+        model_label=_model_label(model),
+        created=when.strftime("%Y-%m-%d %H:%M"),
+        batch_line=batch_line,
+        bom=bom,
+        feed_total=feed_total,
+        consumables=consumable,
+        steps=order_steps(recipe, procs[pid], values),
+        hazards=_hazards(recipe),
+        safety_notes=_safety_notes(recipe, cat),
+        outputs=_outputs(recipe),
+        properties=_properties(recipe, target),
+        warnings=_warnings(recipe),
+    )
+
+
+def work_order_for_candidate(cand, target=None, model=None, items: Sequence[WasteItem] = ()) -> WorkOrder:
+    """The work order of a generated candidate (the window's selection)."""
+    tgt = target.to_dict() if hasattr(target, "to_dict") else target
+    info = model.to_dict() if hasattr(model, "to_dict") else model
+    return build_work_order(cand.to_dict(), tgt, info, items=items)
+
+
+# ------------------------------------------------------------------------------------------- HTML
+_CSS = """
+body { font-family: 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; font-size: 9.5pt; color: #111827; }
+h1 { font-size: 14pt; margin: 0 0 4px 0; }
+h2 { font-size: 12pt; margin-top: 14px; margin-bottom: 4px; color: #1f2937; }
+table.grid { border-collapse: collapse; }
+table.grid th { background-color: #e5e7eb; text-align: left; }
+table.grid td { font-size: 9pt; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+p.warn { color: #991b1b; font-weight: bold; }
+span.label { color: #4b5563; }
+p.small { color: #4b5563; font-size: 8pt; }
+"""
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _grid(
+    head: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int] = (), num: Sequence[int] = ()
+) -> str:
+    """A bordered table; cells are HTML already escaped; ``widths`` in percent; ``num`` right-aligned columns."""
+
+    def cell(tag: str, i: int, body: str) -> str:
+        w = f" width='{widths[i]}%'" if i < len(widths) else ""
+        cls = " class='num'" if i in num else ""
+        return f"<{tag}{w}{cls} valign='top'>{body}</{tag}>"
+
+    hrow = "<tr>" + "".join(cell("th", i, _e(h)) for i, h in enumerate(head)) + "</tr>" if any(head) else ""
+    body = "".join("<tr>" + "".join(cell("td", i, c) for i, c in enumerate(r)) + "</tr>" for r in rows)
+    return f"<table class='grid' border='1' cellspacing='0' cellpadding='4' width='100%'>{hrow}{body}</table>"
+
+
+def _labelled(label: str, text: str) -> str:
+    return f"<br><span class='label'>{_e(label)}:</span> {_e(text)}" if text else ""
+
+
+def _header_html(o: WorkOrder) -> str:
+    rows = [
+        (TEXT["recipe"], o.recipe_id),
+        (TEXT["process"], o.process_name),
+        (TEXT["target"], o.target_name),
+        (TEXT["batch"], o.batch_line),
+        (TEXT["model"], o.model_label),
+        (TEXT["date"], o.created),
+    ]
+    body = "".join(f"<tr><td width='18%'><b>{_e(a)}</b></td><td>{_e(b)}</td></tr>" for a, b in rows)
+    warn = "".join(f"<p class='warn'>⚠ {_e(w)}</p>" for w in o.warnings)
+    return f"<h1>{_e(TEXT['title'])}: {_e(o.process_name)}</h1><table cellpadding='2'>{body}</table>{warn}"
+
+
+def _bom_html(o: WorkOrder) -> str:
+    rows = [[_e(b.name), _e(b.item_id), _e(b.share), _e(b.kg), ""] for b in o.bom]
+    rows.append([f"<b>{_e(TEXT['feed_total'])}</b>", "", "", f"<b>{_e(o.feed_total)}</b>", ""])
+    table = _grid(
+        [TEXT["bom_item"], TEXT["bom_id"], TEXT["bom_share"], TEXT["bom_kg"], TEXT["bom_done"]],
+        rows,
+        (40, 12, 18, 15, 15),
+        (2, 3),
+    )
+    extra = f"<p><b>{_e(TEXT['consumables'])}:</b> {_e(o.consumables)}</p>" if o.consumables else ""
+    return f"<h2>{_e(TEXT['bom'])}</h2>{table}{extra}"
+
+
+def _safety_html(o: WorkOrder) -> str:
+    hz = "".join(
+        f"<li><b>{_e(h.material)}</b>: {_e(h.text)}{_labelled(TEXT['protect'], h.ppe)}</li>" for h in o.hazards
+    )
+    hz_html = f"<ul>{hz}</ul>" if hz else f"<p>{_e(TEXT['no_hazards'])}</p>"
+    notes = "".join(f"<li>{_e(n)}</li>" for n in o.safety_notes)
+    notes_html = f"<ul>{notes}</ul>" if notes else f"<p>{_e(TEXT['no_safety'])}</p>"
+    return f"<h2>{_e(TEXT['hazards'])}</h2>{hz_html}<h2>{_e(TEXT['safety'])}</h2>{notes_html}"
+
+
+def _steps_html(o: WorkOrder) -> str:
+    rows = []
+    for s in o.steps:
+        what = f"<b>{_e(s.title)}.</b> {_e(s.action)}{_labelled(TEXT['checkpoint'], s.checkpoint)}"
+        what += _labelled(TEXT["record"], s.record)
+        setp = f"<b>{_e(s.set_point)}</b>" if s.set_point else ""
+        if s.tolerance:
+            setp += f"<br><span class='label'>{_e(TEXT['tolerance'])}:</span> {_e(s.tolerance)}"
+        safety = (f"<span class='label'>{_e(TEXT['ppe'])}:</span> {_e(s.ppe)}" if s.ppe else "") + (
+            _labelled(TEXT["hazard"], s.hazard)
+            if s.ppe
+            else (f"<span class='label'>{_e(TEXT['hazard'])}:</span> {_e(s.hazard)}" if s.hazard else "")
+        )
+        rows.append([f"<b>{s.number}</b>", what, setp, safety, ""])
+    table = _grid(
+        [TEXT["step_no"], TEXT["steps"], TEXT["set_point"], f"{TEXT['ppe']} / {TEXT['hazard']}", TEXT["done"]],
+        rows,
+        (4, 45, 19, 25, 7),
+    )
+    head = f"<h2 style='page-break-before: always'>{_e(TEXT['steps'])}: {_e(o.process_name)}</h2>"
+    sub = f"<p>{_e(TEXT['recipe'])} <b>{_e(o.recipe_id)}</b> · {_e(o.batch_line)}</p>"
+    return f"{head}{sub}{table}"
+
+
+def _results_html(o: WorkOrder) -> str:
+    """Outputs (with how to handle each) and predicted properties, side by side to keep the summary
+    sheet on one page."""
+    outs = _grid(
+        [TEXT["output"], TEXT["mass"], TEXT["handling"]],
+        [[_e(x.title), _e(x.kg), _e(x.handling)] for x in o.outputs],
+        (25, 15, 60),
+        (1,),
+    )
+    props = _grid(
+        [TEXT["property"], TEXT["predicted"], TEXT["required"]],
+        [
+            [_e(p.title), f"{_e(p.predicted)}<br><span class='label'>{_e(p.interval)}</span>", _e(p.required)]
+            for p in o.properties
+        ],
+        (30, 40, 30),
+        (1, 2),
+    )
+    return (
+        "<table width='100%' cellspacing='0' cellpadding='0'><tr>"
+        f"<td width='57%' valign='top'><h2>{_e(TEXT['outputs'])}</h2>{outs}</td><td width='2%'></td>"
+        f"<td width='41%' valign='top'><h2>{_e(TEXT['properties'])}</h2>{props}</td></tr></table>"
+    )
+
+
+def _as_made_html(o: WorkOrder) -> str:
+    rows = []
+    for _key, label, unit, kind in AS_MADE_FIELDS:
+        title = f"<b>{_e(label)}</b>" + (f" ({_e(unit)})" if unit else "")
+        if kind == "found_by":
+            hint = f"<br><br><span class='label'>{_e(TEXT['found_by'])}</span><br><br>"
+        elif kind == "outcome":
+            hint = f"<span class='label'>{_e(TEXT['outcome_choices'])}</span>"
+        elif kind == "notes":
+            hint = "<br><br><br><br>"
+        else:
+            hint = "<br><br>"
+        rows.append([title, hint])
+    table = _grid(["", ""], rows, (32, 68))
+    return (
+        f"<h2 style='page-break-before: always'>{_e(TEXT['as_made'])}</h2>"
+        f"<p>{_e(TEXT['recipe'])} <b>{_e(o.recipe_id)}</b> · {_e(o.process_name)} · {_e(o.batch_line)}</p>"
+        f"<p class='small'>{_e(TEXT['as_made_hint'])}</p>{table}"
+    )
+
+
+def work_order_html(o: WorkOrder) -> str:
+    """The work order as one HTML page (Qt's rich-text subset, so the PDF looks the same). On paper:
+    a summary sheet (header, bill of materials, hazards and safety notes, outputs and predicted
+    properties), the procedure from a new page, the "as made" sheet on a page of its own."""
+    foot = TEXT["footer"].format(app=TEXT["app"], version=__version__, date=o.created)
+    body = (
+        _header_html(o)
+        + _bom_html(o)
+        + _safety_html(o)
+        + _results_html(o)
+        + _steps_html(o)
+        + _as_made_html(o)
+        + f"<p class='small'>{_e(foot)}</p>"
+    )
+    title = f"{TEXT['title']} {o.recipe_id}"
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'>"
+        f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>{body}</body></html>"
+    )
+
+
+# ------------------------------------------------------------------------------ from a results file
+@dataclass(frozen=True)
+class ResultsFile:
+    """What a work order needs from a results file: its recipes, target and model."""
+
+    path: str
+    recipes: tuple[Mapping, ...]
+    target: Mapping | None
+    model: Mapping | None
+
+    def recipe(self, recipe_id: str) -> Mapping:
+        """The recipe with this id (or a unique start of it); BadInputError naming some ids otherwise."""
+        rid = recipe_id.strip()
+        exact = [r for r in self.recipes if str(r.get("id")) == rid]
+        found = exact or ([r for r in self.recipes if str(r.get("id")).startswith(rid)] if len(rid) >= 4 else [])
+        if len(found) == 1:
+            return found[0]
+        ids = ", ".join(str(r.get("id")) for r in self.recipes[:5])
+        more = f" (and {len(self.recipes) - 5} more)" if len(self.recipes) > 5 else ""
+        if found:
+            raise BadInputError(f"recipe id {rid!r} matches {len(found)} recipes in {self.path}: give more of it")
+        raise BadInputError(f"no recipe {rid!r} in {self.path}; its recipes are {ids or 'none'}{more}")
+
+
+def load_results(path: Path | str) -> ResultsFile:
+    obj = read_result_file(path)
+    target = obj.get("target") if isinstance(obj.get("target"), dict) else None
+    model = obj.get("model") if isinstance(obj.get("model"), dict) else None
+    return ResultsFile(Path(path).name, tuple(obj["recipes"]), target, model)
+
+
+PDF_NEEDS_QT = (
+    "a PDF work order needs the window libraries (PySide6), which this installation lacks; "
+    "write .html instead and print it from a browser"
+)
+PdfWriter = Callable[[str, Path], None]  # (html, path) -> writes the PDF; supplied by the window layer
+
+
+def write_work_order(
+    results_path: Path | str, recipe_id: str, out: Path | str, *, pdf_writer: PdfWriter | None = None
+) -> WorkOrder:
+    """``spacetrash workorder``: the work order of one recipe of a results file, as ``.html`` or ``.pdf``.
+    An infeasible or refused recipe gets no work order. A PDF needs ``pdf_writer`` (Qt, from the window
+    layer); without it the error says so plainly."""
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in (".html", ".htm", ".pdf"):
+        raise BadInputError(f"unsupported output type {suffix or '(none)'}: use .pdf or .html")
+    if suffix == ".pdf" and pdf_writer is None:
+        raise BadInputError(PDF_NEEDS_QT)
+    results = load_results(results_path)
+    recipe = results.recipe(recipe_id)
+    if str(recipe.get("status", RecipeStatus.FEASIBLE)) != RecipeStatus.FEASIBLE:
+        raise BadInputError(
+            f"recipe {recipe.get('id')} is {recipe.get('status')}: a work order is written only for a feasible recipe"
+        )
+    items, _source = current_inventory()
+    order = build_work_order(recipe, results.target, results.model, items=items)
+    text = work_order_html(order)
+    if suffix == ".pdf":
+        assert pdf_writer is not None
+        pdf_writer(text, out)
+    else:
+        save_text(out, text, what="the work order")
+    return order
+
+
+# ------------------------------------------------------------------------------------------ checks
+def score_recipes(
+    recipes: Sequence[Recipe], items: Sequence[WasteItem], target: Target, scorer=None
+) -> list[Candidate]:
+    """Given recipes scored (physics model unless ``scorer``) and vetted for ``target`` as a generation
+    run would: one Candidate each, in order (work orders of hand-made recipes; the self-test)."""
+    catalog = load_catalog()
+    tables = compile_tables(catalog, list(items))
+    b = from_recipes(tables, list(recipes))
+    s = (scorer or PhysicsScorer()).score(tables, b, target.batch_mass_kg)
+    v = vet(tables, b, s.phys, target, s.props)
+    flags = v.flags | np.where(s.ood, int(Flag.OOD), 0)
+    store = Store()
+    rows, _ = store.add(b, s, flags, preference(tables, target, b, s.phys.problematic_share), np.arange(len(b)))
+    return build_candidates(tables, target, store.arrays(), rows, None)
+
+
+def _flat(t: str) -> str:
+    """Text without whitespace, NFKC-normalised (a PDF's ligatures such as 'ﬁ' read back as letters)."""
+    return "".join(unicodedata.normalize("NFKC", html.unescape(t)).split())
+
+
+def _split_found(w: str, pages: Sequence[str]) -> bool:
+    """A table row broken across a page: the start of ``w`` ends one page's text run and the rest is on
+    the next page (at least 8 characters each side)."""
+    for a, b in itertools.pairwise(pages):
+        for k in range(8, len(w) - 7):
+            if w[:k] in a and w[k:] in b:
+                return True
+    return False
+
+
+def missing_from(text: str | Sequence[str], order: WorkOrder) -> list[str]:
+    """What of the work order's steps, set points, tolerances, step hazards, material hazards and
+    safety notes a rendering does not hold: ``text`` is the HTML, or the text a PDF extractor reads
+    back, one string per page (a step whose table row breaks across two pages counts as present when
+    its two parts are on those pages). Whitespace is ignored."""
+    pages = [_flat(text)] if isinstance(text, str) else [_flat(t) for t in text]
+    body = "".join(pages)
+    wanted = [s.action for s in order.steps] + [s.set_point for s in order.steps] + [s.tolerance for s in order.steps]
+    wanted += [s.hazard for s in order.steps] + [h.text for h in order.hazards] + list(order.safety_notes)
+    out: list[str] = []
+    for w in dict.fromkeys(x for x in wanted if x):
+        fw = _flat(w)
+        if fw not in body and not _split_found(fw, pages):
+            out.append(w)
+    return out
+
+
+def check_work_order(cand: Candidate, target=None, model=None) -> WorkOrder:
+    """The self-test's check of a candidate's work order: built and rendered as HTML, which must hold
+    every step, set point and hazard; RuntimeError otherwise."""
+    order = work_order_for_candidate(cand, target, model)
+    missing = missing_from(work_order_html(order), order)
+    if len(order.steps) < 3 or missing:
+        raise RuntimeError(f"the work order of recipe {cand.recipe_id} lacks {missing[:3] or 'its steps'}")
+    return order
+
+
+def self_test_work_order() -> tuple[WorkOrder, str]:
+    """A work order for the window's self-test PDF: drink pouches and composite-panel crumb hot-pressed
+    into a panel for the interior-panel preset (feasible there); RuntimeError when it no longer is, or
+    when its HTML lacks a step, a set point or a hazard."""
+    catalog = load_catalog()
+    target = catalog.targets["interior_panel"]
+    recipe = Recipe((("W009", 0.5), ("W011", 0.5)), 0.0, "hot_press_lamination", target.batch_mass_kg)
+    cand = score_recipes([recipe], catalog.default_inventory, target)[0]
+    if not cand.feasible:
+        raise RuntimeError(f"the self-test's recipe is {cand.status} for {target.name}")
+    order = check_work_order(cand, target, {"name": "physics"})
+    return order, work_order_html(order)

@@ -1,0 +1,174 @@
+"""The work-order preview: the work order of the selected recipe as the crew will see it on paper,
+with Print…, Save PDF… and Save HTML…. Opened by "Work order…" in the recipe detail pane.
+
+The work order is built on a worker (:func:`open_work_order`); the PDF is written on a Qt thread of
+its own (``ui/workorder.PdfJob``); printing runs on the GUI thread behind Qt's own print dialog, as Qt
+requires for a printer the user just chose."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize
+from PySide6.QtWidgets import QDialog, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from spacetrash_desktop.services.files import save_text
+from spacetrash_desktop.services.workorder import WorkOrder, work_order_for_candidate, work_order_html
+from spacetrash_desktop.ui.context import AppContext
+from spacetrash_desktop.ui.tasks import Task, failure_from_exception
+from spacetrash_desktop.ui.widgets import ask_save_path, button_row, push_button
+from spacetrash_desktop.ui.workorder import MARGINS_MM, PdfJob, print_work_order
+
+TITLE = "Work order"
+NO_PRINTING = "Printing is not available in this build: save the PDF and print it from another program."
+PREVIEW_SIZE = (900, 640)  # fits a 1280 x 720 screen with the window's frame
+
+
+class WorkOrderDialog(QDialog):
+    """The preview of one work order and the ways to get it onto paper."""
+
+    def __init__(self, ctx: AppContext, order: WorkOrder, html: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.order, self.html = ctx, order, html
+        self.pdf_job: PdfJob | None = None
+        self.setObjectName("workOrderDialog")
+        self.setWindowTitle(f"{TITLE}: {order.process_name} ({order.recipe_id})")
+        self.preview = QTextBrowser()
+        self.preview.setObjectName("workOrderPreview")
+        self.preview.setAccessibleName("Work order preview")
+        self.preview.setOpenLinks(False)
+        self.preview.setHtml(html)
+        self.status = QLabel("")
+        self.status.setObjectName("hint")
+        self.print_button = push_button(
+            "Print…", "Print the work order (A4) on a printer you choose", self.print_dialog, name="printButton"
+        )
+        self.pdf_button = push_button(
+            "Save PDF…",
+            "Save the work order as an A4 PDF to print or show on a tablet",
+            self.choose_pdf_file,
+            name="savePdfButton",
+        )
+        self.html_button = push_button(
+            "Save HTML…",
+            "Save the work order as a web page (opens in any browser)",
+            self.choose_html_file,
+            name="saveHtmlButton",
+        )
+        close = push_button("Close", "Close the preview", self.accept, name="closeButton")
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.preview, 1)
+        lay.addWidget(self.status)
+        lay.addLayout(button_row(self.print_button, self.pdf_button, self.html_button, close))
+        self._fit()
+
+    def _fit(self) -> None:
+        w, h = PREVIEW_SIZE
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            avail = screen.availableGeometry()
+            w, h = min(w, avail.width() - 40), min(h, avail.height() - 60)
+        self.resize(max(w, 480), max(h, 360))
+
+    @property
+    def default_name(self) -> str:
+        return f"work-order-{self.order.recipe_id}"
+
+    def _saved(self, path: str) -> None:
+        self.status.setText(f"Saved to {path}")
+        self.ctx.say(f"Work order saved to {path}", 8000)
+
+    def _failed(self, failure) -> None:
+        self.status.setText(f"Not saved: {failure.message}")
+        self.ctx.report(failure)
+
+    # ------------------------------------------------------------------ saving
+    def choose_pdf_file(self) -> None:
+        path = ask_save_path(self, "Save the work order as PDF", f"{self.default_name}.pdf", "PDF (*.pdf)")
+        if path:
+            self.save_pdf(path)
+
+    def choose_html_file(self) -> None:
+        path = ask_save_path(self, "Save the work order as HTML", f"{self.default_name}.html", "Web page (*.html)")
+        if path:
+            self.save_html(path)
+
+    def save_pdf(self, path: str) -> PdfJob:
+        """Write the PDF on its own Qt thread (see PdfJob); the dialog says when it is saved."""
+        self.status.setText("Writing the PDF…")
+        job = PdfJob(self.html, path, self)
+        job.done.connect(lambda p, _n: self._saved(p))
+        job.failed.connect(lambda exc: self._failed(failure_from_exception(exc, "the work-order PDF")))
+        job.finished.connect(job.deleteLater)
+        self.pdf_job = job
+        job.start()
+        return job
+
+    def save_html(self, path: str) -> Task:
+        html = self.html
+
+        def work(_c):
+            save_text(path, html, what="the work order")
+            return path
+
+        return self.ctx.runner.submit(
+            work, pool="io", label="the work-order HTML", on_done=self._saved, on_error=self._failed
+        )
+
+    # ------------------------------------------------------------------ printing
+    def make_printer(self):
+        """A high-resolution A4 printer; None when this build lacks Qt's print support."""
+        try:
+            from PySide6.QtPrintSupport import QPrinter  # noqa: PLC0415 - optional Qt module: a build may leave it out
+        except ImportError:
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                MARGINS_MM,
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        printer.setDocName(f"{TITLE} {self.order.recipe_id}")
+        return printer
+
+    def print_dialog(self) -> None:
+        printer = self.make_printer()
+        if printer is None:
+            self.status.setText(NO_PRINTING)
+            return
+        from PySide6.QtPrintSupport import QPrintDialog  # noqa: PLC0415 - optional Qt module (make_printer found it)
+
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Print the work order")
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer) -> int:
+        pages = print_work_order(self.html, printer)
+        self.status.setText(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer")
+        return pages
+
+
+def open_work_order(
+    parent: QWidget, ctx: AppContext, cand, run, on_open: Callable[[WorkOrderDialog], None] | None = None
+) -> Task:
+    """Build the work order of ``cand`` (generated in ``run``) on a worker, then show the preview."""
+    target, items, model = run.target, tuple(run.items), ctx.model_info
+
+    def build(_c):
+        order = work_order_for_candidate(cand, target, model, items)
+        return order, work_order_html(order)
+
+    def done(result) -> None:
+        order, html = result
+        dialog = WorkOrderDialog(ctx, order, html, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if on_open is not None:
+            on_open(dialog)
+        dialog.show()
+
+    return ctx.runner.submit(build, pool="io", label="the work order", on_done=done, on_error=ctx.report)
