@@ -20,7 +20,7 @@ from spacetrash_desktop.ui.candidates_tab import DEFAULT_COLUMN_ORDER
 from spacetrash_desktop.ui.context import NO_MODEL_REASON
 from spacetrash_desktop.ui.errors import ExceptionHooks
 from spacetrash_desktop.ui.main_window import check_model
-from spacetrash_desktop.ui.panels import PanelSpec, register_panel, unregister_panel
+from spacetrash_desktop.ui.panels import PanelSpec, register_panel, registered_panels, unregister_panel
 from spacetrash_desktop.ui.views import CANDIDATE_COLUMNS, COLUMN_INDEX
 
 from .conftest import run_to_end
@@ -209,7 +209,9 @@ def test_registered_panels_are_added_as_tabs_or_docks(qtbot, make_main_window):
     register_panel(PanelSpec("model", "Model", lambda ctx: QLabel(ctx.model_info.status), area="dock"))
     try:
         w = make_main_window()
-        assert w.tabs.count() == 5
+        tab_panels = [s for s in registered_panels() if s.area == "tab"]
+        assert w.tabs.count() == 4 + len(tab_panels)  # the four built-in tabs, then each tab panel
+        assert w.tabs.indexOf(w.panels["feedback"]) >= 4 and "model" not in [s.key for s in tab_panels]
         w.show_tab("feedback")
         assert w.current_tab_key() == "feedback"
         w.show_tab("model")
