@@ -13,12 +13,12 @@ import os
 import sys
 
 from spacetrash_desktop._version import __version__
-from spacetrash_desktop.commands import batch, bench, feedback, generate, inventory, model, retrain, selftest
+from spacetrash_desktop.commands import batch, bench, feedback, generate, inventory, model, retrain, selftest, suggest
 from spacetrash_desktop.errors import ErrorCode, SpaceTrashError
 from spacetrash_desktop.services.files import log_path, setup_logging
 
 # one module per feature area, each with ``register(subparsers)``; the order is the order of --help
-COMMAND_MODULES = (inventory, generate, bench, batch, selftest, feedback, model, retrain)
+COMMAND_MODULES = (inventory, generate, bench, batch, selftest, feedback, model, retrain, suggest)
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
