@@ -35,6 +35,7 @@ PRIOR_TRIALS = 1.0  # N0: what the model's interval is worth, in trials (assumpt
 MAIN_ITEM_SHARE = 0.2  # an item with at least this share of the waste part is a "main item"
 INTEREST_RECOMMENDED = 3.0  # weight of the recommended recipe among the recipes of interest
 INTEREST_FRONT = 1.0
+INTEREST_FEASIBLE = 0.2  # any other feasible recipe (the held-out error over the region counts too)
 BASE_DECISION_WEIGHT = 0.25  # weight of a property far from its limit (accuracy still counts)
 PROPERTY_WORDS = ("rigidity", "tightness", "energy", "water", "crew time")
 
@@ -49,7 +50,7 @@ class Option:
     low: np.ndarray  # [5] 95% interval
     high: np.ndarray
     item_kg: tuple[tuple[str, float], ...]  # kg of each inventory item one batch uses
-    interest: float = 0.0  # 0: not a recipe of interest; INTEREST_FRONT; INTEREST_RECOMMENDED
+    interest: float = 0.0  # 0: not of interest; INTEREST_FEASIBLE; INTEREST_FRONT; INTEREST_RECOMMENDED
     composition: np.ndarray = field(default_factory=lambda: np.zeros(0))  # material shares (+ regolith)
 
     @property
@@ -313,7 +314,11 @@ def _describe(pool: _Pool, i: int, gain: float, cost: float, meas: np.ndarray, t
     informed = int((s2 >= 0.25).sum())
     rec = pool.options[int(pool.interest[j])]
     what = PROPERTY_WORDS[k]
-    kind = "the recommended recipe" if rec.interest >= INTEREST_RECOMMENDED else "a recipe on the front"
+    kind = (
+        "the recommended recipe"
+        if rec.interest >= INTEREST_RECOMMENDED
+        else ("a recipe on the front" if rec.interest >= INTEREST_FRONT else "a feasible recipe")
+    )
     same = int(pool.interest[j]) == i
     where = f"{kind} itself" if same else f"{kind} ({rec.label})"
     teaches = (

@@ -16,6 +16,7 @@ from spacetrash_desktop.domain import PROPERTY_NAMES, Target, WasteItem
 from spacetrash_desktop.engine.results import Candidate, GenerationResult
 from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.ml.suggest import (
+    INTEREST_FEASIBLE,
     INTEREST_FRONT,
     INTEREST_RECOMMENDED,
     Budget,
@@ -73,6 +74,8 @@ class TrialPlan:
     suggestions: list[TrialSuggestion]
     feedback_rows: int  # journal rows that counted as information
     candidates: int  # feasible recipes considered
+    families: int = 0  # distinct families (process + main items) among them
+    asked: int = 0
     budget_kwh: float | None = None
     budget_crew_min: float | None = None
     result: GenerationResult | None = field(default=None, repr=False)
@@ -80,9 +83,15 @@ class TrialPlan:
     @property
     def note(self) -> str:
         if self.suggestions:
+            fewer = ""
+            if len(self.suggestions) < self.asked:
+                fewer = (
+                    f" Fewer than {self.asked}: the feasible recipes form {self.families} "
+                    "families (one trial each), or the stock or the trial budget ran out."
+                )
             return (
                 f"{len(self.suggestions)} trial(s) from {self.candidates} feasible recipes; "
-                f"{self.feedback_rows} crew report(s) already count."
+                f"{self.feedback_rows} crew report(s) already count.{fewer}"
             )
         if not self.candidates:
             return "No feasible recipe for this target and inventory: nothing to try."
@@ -111,7 +120,7 @@ def options_from_result(result: GenerationResult, items: Sequence[WasteItem]) ->
         comp = composition(c.recipe, by_id, axis)
         if comp is None:
             continue
-        interest = INTEREST_RECOMMENDED if c.recommended else (INTEREST_FRONT if c.on_front else 0.0)
+        interest = INTEREST_RECOMMENDED if c.recommended else (INTEREST_FRONT if c.on_front else INTEREST_FEASIBLE)
         out.append(
             Option(
                 recipe=c.recipe,
@@ -190,7 +199,10 @@ def plan_trials(
     cands = {c.recipe_id: c for c in result.candidates}
     names = {it.item_id: it.name for it in items}
     out = [_trial(rank, s, cands, names) for rank, s in enumerate(picked, start=1)]
-    return TrialPlan(result.target, out, len(fb[1]), len(options), budget_kwh, budget_crew_min, result)
+    families = len({o.family for o in options})
+    return TrialPlan(
+        result.target, out, len(fb[1]), len(options), families, n, budget_kwh, budget_crew_min, result
+    )
 
 
 def _trial(rank: int, s: Suggestion, cands: Mapping[str, Candidate], names: Mapping[str, str]) -> TrialSuggestion:
