@@ -13,14 +13,16 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-from spacetrash_desktop.bench import generate, model
+from spacetrash_desktop.bench import generate, learn, model
 from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.services import generate as generate_service
 
 BENCHMARKS: dict[str, str] = {
     "generate": "recipe search: throughput, time to first feasible, "
     "hypervolume vs exhaustive, vs pymoo NSGA-II and vs a random baseline",
     "model": "ML layer: training and load time, throughput, held-out error vs physics, coverage, learning curve",
     "gui": "window: GUI-thread stalls during generation, start-up time",
+    "learn": "suggested vs random vs recommended trials: trials to 0.7x physics error and to a truly-meeting recommendation",
 }
 WINDOW_BENCHMARK_MODULE = "spacetrash_desktop.ui.bench_gui"
 
@@ -34,6 +36,8 @@ def run_benchmark(name: str, *, quick: bool = False, seed: int = 0, out: TextIO 
         return model.run(quick=quick, seed=seed, out=out)
     if name == "gui":
         return _run_window_benchmark(quick, seed, out)
+    if name == "learn":
+        return learn.run(generate_service.generate, quick=quick, seed=seed, out=out)
     raise BadInputError(f"there is no benchmark called {name!r}; choose one of {', '.join(sorted(BENCHMARKS))}")
 
 

@@ -15,6 +15,10 @@ from spacetrash_desktop.context import NullContext, RunContext
 from spacetrash_desktop.domain import PROPERTY_NAMES, Target, WasteItem
 from spacetrash_desktop.engine.results import Candidate, GenerationResult
 from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.ml.measurements import G_MARS, PROTOCOLS, Protocol
+from spacetrash_desktop.ml.measurements import Measurement as Measurement  # re-exported for the window
+from spacetrash_desktop.ml.measurements import MeasurementError as MeasurementError
+from spacetrash_desktop.ml.measurements import measure as measure
 from spacetrash_desktop.ml.suggest import (
     INTEREST_FEASIBLE,
     INTEREST_FRONT,
@@ -30,6 +34,17 @@ from spacetrash_desktop.services.feedback import list_feedback, plain_records
 from spacetrash_desktop.services.generate import generate
 
 DEFAULT_N = 5
+LOCAL_GRAVITY = G_MARS  # the bend and drip tests' weight and water column (docs/MEASURING.md)
+
+
+
+def measurement_protocols() -> list[Protocol]:
+    """The measurement protocols (docs/MEASURING.md), in the order the Feedback panel lists them."""
+    return list(PROTOCOLS.values())
+
+
+def measurement_protocols_by_key() -> dict[str, Protocol]:
+    return dict(PROTOCOLS)
 _MEASURED_KEYS = ("rigidity", "tightness", "energy_kwh", "water_l", "crew_min")
 
 
@@ -233,12 +248,16 @@ def suggest_trials(
     time_budget_s: float | None = None,
     max_evals: int | None = None,
     result: GenerationResult | None = None,
+    scorer: Any = None,
 ) -> TrialPlan:
     """Search the recipes for ``target`` (unless ``result`` is given: a finished search over the same
-    items), then plan ``n`` trials. A job: progress and cancel through ``ctx``."""
+    items), then plan ``n`` trials. A job: progress and cancel through ``ctx``. ``scorer``: the search's
+    scorer (default: the active model)."""
     ctx = ctx or NullContext()
     if result is None:
-        result = generate(items, target, ctx=ctx, seed=seed, time_budget_s=time_budget_s, max_evals=max_evals)
+        result = generate(
+            items, target, scorer=scorer, ctx=ctx, seed=seed, time_budget_s=time_budget_s, max_evals=max_evals
+        )
     ctx.check_cancelled()
     ctx.progress(95, 100, "ranking the trials")
     return plan_trials(result, items, n=n, budget_kwh=budget_kwh, budget_crew_min=budget_crew_min)

@@ -1,0 +1,323 @@
+"""``spacetrash bench learn``: how many crew trials each way of choosing them needs (not a timed test).
+
+For several seeds and several kinds of simulated reality that departs from the physics model
+(``ml/suggest_lab.py``: the learning curve's shifted reality, one process off its datasheet, one
+degraded material), the crew's candidate recipes are those of one search for a target over the
+default inventory. Three ways of choosing trials, rounds of ``TRIALS_PER_ROUND`` trials, a retrain
+after each round (stage 2 only: see ``ml/suggest_lab.py``):
+
+* **suggested**: ``ml.suggest.suggest`` (docs/TRIALS.md) on the current model's values and intervals;
+* **random**: feasible candidates drawn at random;
+* **recommended**: always the current recommended recipe.
+
+Measured after each round: the **held-out error** - the model's mean absolute error against the
+reality's expected (noise-free) values on the candidate recipes not yet tried, over the physics
+model's, averaged over the properties where the reality departs from physics (physics error above
+``DEPARTS``) - and whether the **recommended recipe truly meets** the target (the reality's expected
+values within every limit). Reported per reality and overall: the trials needed to reach a held-out
+ratio of ``GOAL_RATIO`` and to have a recommended recipe that truly meets the target, median over
+seeds (">N": not within N trials).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from types import SimpleNamespace
+
+import numpy as np
+
+from spacetrash_desktop.catalog.datasets import load_catalog
+from spacetrash_desktop.domain import PROPERTY_NAMES, Target
+from spacetrash_desktop.engine.physics import score_physics
+from spacetrash_desktop.engine.recipes import from_recipes
+from spacetrash_desktop.engine.recommend import meets_target_probability, order_key
+from spacetrash_desktop.engine.scorer import PhysicsScorer
+from spacetrash_desktop.engine.tables import compile_tables
+from spacetrash_desktop.ml.features import build_features
+from spacetrash_desktop.ml.model import Ensemble
+from spacetrash_desktop.ml.suggest import (
+    INTEREST_FEASIBLE,
+    INTEREST_FRONT,
+    INTEREST_RECOMMENDED,
+    Option,
+    composition,
+    material_axis,
+    property_scale,
+    suggest,
+)
+from spacetrash_desktop.ml.suggest_lab import REALITY_KINDS, FastRetrainer, make_reality
+from spacetrash_desktop.ml.train import VAL, TrainConfig, fit
+from spacetrash_desktop.ml.virtual_lab import CREW_FEEDBACK, LabRows, add_variability, make_lab_rows
+
+STRATEGIES = ("suggested", "random", "recommended")
+TRIALS_PER_ROUND = 5
+GOAL_RATIO = 0.7
+DEPARTS = 1e-3  # a property departs when the physics error on the candidates is above this x its scale
+DEFAULT_TARGET = "shielding_tile"
+
+
+def bench_config(quick: bool) -> TrainConfig:
+    """Stage 1 small (it learns only the virtual lab's noise); stage 2 with fewer rounds and folds."""
+    return replace(
+        TrainConfig.small(),
+        n_rows=4000 if quick else 6000,
+        rf_trees=8,
+        xgb_rounds=40,
+        diff_rounds=40,
+        importance_rows=100,
+        corr_rounds=60,
+        corr_folds=3,
+        nthread=2,
+    )
+
+
+@dataclass
+class _World:
+    """One seed's candidate recipes, their physics and features, and the stage-1 model."""
+
+    target: Target
+    tables: object
+    cands: list
+    batch: object
+    phys: np.ndarray
+    X: np.ndarray
+    procs: np.ndarray
+    comp: np.ndarray
+    front: np.ndarray
+    retrainer: FastRetrainer
+    mass: float
+
+
+def _world(catalog, target: Target, seed: int, cfg: TrainConfig, search: Callable) -> _World:
+    items = list(catalog.default_inventory)
+    result = search(items, target, scorer=PhysicsScorer(), seed=seed, max_evals=5000, catalog=catalog)
+    cands = [c for c in result.candidates if c.feasible]
+    tables = compile_tables(catalog, items)
+    mass = float(target.batch_mass_kg)
+    batch = from_recipes(tables, [c.recipe for c in cands])
+    ph = score_physics(tables, batch, mass)
+    lab = make_lab_rows(catalog, cfg.n_rows, seed)
+    f = fit(lab, cfg, seed)
+    anchors = lab.take(np.nonzero(f.split == VAL)[0][:1500])
+    X = build_features(tables, batch, ph, mass, f.ensemble.schema).X
+    by_id = {it.item_id: it for it in items}
+    axis = material_axis(items)
+    comp = np.stack([composition(c.recipe, by_id, axis) for c in cands])
+    return _World(
+        target,
+        tables,
+        cands,
+        batch,
+        ph,
+        X,
+        np.array([c.recipe.process_id for c in cands], object),
+        comp,
+        np.array([c.on_front for c in cands]),
+        FastRetrainer(f.ensemble, anchors, cfg, seed),
+        mass,
+    )
+
+
+def _predict(w: _World, ens: Ensemble):
+    P = w.phys.objectives()
+    proc = np.asarray(w.batch.proc, np.intp)
+    zero = ens.zero_mask(w.tables.process_ids)[proc]
+    q = ens.q_matrix(w.tables.process_ids)[proc]
+    return ens.predict(w.X, P, zero=zero, q=q)
+
+
+def _recommended(w: _World, pred) -> int:
+    """The recipe the app would recommend under this model (the search's priority order, a 90%
+    chance of meeting the target first; engine/recommend.py)."""
+    keys = []
+    for i in range(len(w.cands)):
+        v = dict(zip(PROPERTY_NAMES, pred.props[i]))
+        lo = dict(zip(PROPERTY_NAMES, pred.lo[i]))
+        hi = dict(zip(PROPERTY_NAMES, pred.hi[i]))
+        p = meets_target_probability(v, lo, hi, w.target, ood=bool(pred.ood[i]))
+        keys.append(order_key(i, SimpleNamespace(feasible=True, p_meets_target=p)))
+    return int(min(range(len(keys)), key=lambda i: keys[i]))
+
+
+def _truly_meets(t: Target, y: np.ndarray) -> bool:
+    return bool(
+        y[0] >= t.rigidity_min
+        and y[1] >= t.tightness_min
+        and y[2] <= t.max_energy_kwh
+        and y[3] <= t.max_water_l
+        and y[4] <= t.max_crew_min
+    )
+
+
+def _ratio(w: _World, pred, truth: np.ndarray, tried: set, departs: np.ndarray) -> float:
+    keep = np.array([i not in tried for i in range(len(w.cands))])
+    P = w.phys.objectives()
+    m = np.abs(pred.props[keep] - truth[keep]).mean(axis=0)
+    p = np.abs(P[keep] - truth[keep]).mean(axis=0)
+    return float(np.mean(m[departs] / p[departs]))
+
+
+def _pick(strategy: str, w: _World, pred, rec: int, tried: list, rng: np.random.Generator) -> list[int]:
+    n = TRIALS_PER_ROUND
+    if strategy == "random":
+        return [int(i) for i in rng.choice(len(w.cands), size=min(n, len(w.cands)), replace=False)]
+    if strategy == "recommended":
+        return [rec] * n
+    options = [
+        Option(
+            recipe=c.recipe,
+            label=c.recipe_id,
+            values=pred.props[i],
+            low=pred.lo[i],
+            high=pred.hi[i],
+            item_kg=tuple((iid, float(kg)) for (iid, _), kg in zip(c.recipe.items, c.item_kg)),
+            interest=INTEREST_RECOMMENDED if i == rec else (INTEREST_FRONT if w.front[i] else INTEREST_FEASIBLE),
+            composition=w.comp[i],
+        )
+        for i, c in enumerate(w.cands)
+    ]
+    fb = (w.comp[tried], list(w.procs[tried]), np.ones((len(tried), len(PROPERTY_NAMES)))) if tried else None
+    stock = {it: 1e9 for it in w.tables.item_ids}
+    picked = suggest(options, w.target, stock, feedback=fb, n=n)
+    index = {c.recipe_id: i for i, c in enumerate(w.cands)}
+    out = [index[s.option.recipe.recipe_id] for s in picked]
+    return out or [rec]
+
+
+def _run_strategy(strategy: str, w: _World, truth: np.ndarray, departs: np.ndarray, max_trials: int, seed: int) -> list[dict]:
+    rng = np.random.default_rng([seed, STRATEGIES.index(strategy), 0x7A1])
+    noise = np.random.default_rng([seed, 0x0B5])  # the same draws for every strategy's n-th trial
+    tried: list[int] = []
+    ys: list[np.ndarray] = []
+    ens = w.retrainer.base
+    curve = []
+    while True:
+        pred = _predict(w, ens)
+        rec = _recommended(w, pred)
+        curve.append(
+            {"trials": len(tried), "ratio": _ratio(w, pred, truth, set(tried), departs), "meets": _truly_meets(w.target, truth[rec])}
+        )
+        if len(tried) >= max_trials:
+            return curve
+        new = _pick(strategy, w, pred, rec, tried, rng)
+        sub = w.batch.take(np.array(new))
+        sub_phys = score_physics(w.tables, sub, w.mass)
+        ys.append(add_variability(w.tables, sub, sub_phys, truth[new], noise))
+        tried.extend(new)
+        idx = np.array(tried)
+        fb = LabRows(
+            w.X[idx],
+            w.retrainer.base.schema,
+            w.phys.objectives()[idx],
+            np.concatenate(ys),
+            w.procs[idx],
+            np.full(len(idx), CREW_FEEDBACK, object),
+        )
+        ens = w.retrainer.retrain(fb)
+
+
+def _first(curve: list[dict], ok) -> float:
+    return next((float(p["trials"]) for p in curve if ok(p)), float("inf"))
+
+
+def run(search: Callable, quick: bool = False, seed: int = 0, out=sys.stdout, target_id: str = DEFAULT_TARGET) -> dict:
+    """The benchmark (module doc). ``search``: the recipe search as the app runs it
+    (``services.generate.generate``; passed in because the bench layer sits below services)."""
+    cat = load_catalog()
+    target = cat.targets[target_id]
+    cfg = bench_config(quick)
+    seeds = list(range(seed, seed + (2 if quick else 5)))
+    max_trials = 40 if quick else 60
+    print(
+        f"bench learn: target {target.name}; seeds {seeds}; realities {', '.join(REALITY_KINDS)}; "
+        f"rounds of {TRIALS_PER_ROUND} trials up to {max_trials}",
+        file=out,
+    )
+    t0 = time.perf_counter()
+    runs = []
+    for s in seeds:
+        w = _world(cat, target, s, cfg, search)
+        mats = sorted({m for c in w.cands for iid, _ in c.recipe.items for m, _ in _item(cat, iid).composition})
+        for kind in REALITY_KINDS:
+            reality = make_reality(kind, cat, s, sorted(set(w.procs)), mats)
+            truth = reality.expected(w.tables, w.batch, w.phys)
+            phys_err = np.abs(w.phys.objectives() - truth).mean(axis=0)
+            departs = phys_err > DEPARTS * property_scale(target)
+            if not departs.any():
+                continue
+            for strategy in STRATEGIES:
+                curve = _run_strategy(strategy, w, truth, departs, max_trials, s)
+                runs.append(
+                    {
+                        "seed": s,
+                        "reality": kind,
+                        "reality_name": reality.name,
+                        "strategy": strategy,
+                        "departing": [PROPERTY_NAMES[k] for k in np.nonzero(departs)[0]],
+                        "trials_to_goal": _first(curve, lambda p: p["ratio"] <= GOAL_RATIO),
+                        "trials_to_meet": _first(curve, lambda p: p["meets"]),
+                        "final_ratio": curve[-1]["ratio"],
+                        "curve": curve,
+                    }
+                )
+        print(f"  seed {s} done ({time.perf_counter() - t0:.0f} s)", file=out)
+    summary = _summary(runs, max_trials, out)
+    return {"target": target_id, "seeds": seeds, "max_trials": max_trials, "goal_ratio": GOAL_RATIO, "runs": _jsonable(runs), **summary}
+
+
+def _item(cat, iid):
+    return next(it for it in cat.default_inventory if it.item_id == iid)
+
+
+def _median(xs: list[float]) -> float:
+    return float(statistics.median(xs)) if xs else float("inf")
+
+
+def _fmt(x: float, max_trials: int) -> str:
+    return f">{max_trials}" if not np.isfinite(x) else f"{x:g}"
+
+
+def _summary(runs: list[dict], max_trials: int, out) -> dict:
+    table: dict = {}
+    print(
+        f"\n  {'reality':<10}{'strategy':<13}{'trials to ' + str(GOAL_RATIO) + 'x physics':>24}"
+        f"{'trials to a truly-meeting recommendation':>42}{'ratio at ' + str(max_trials):>12}",
+        file=out,
+    )
+    for kind in (*REALITY_KINDS, "all"):
+        for strategy in STRATEGIES:
+            sel = [r for r in runs if r["strategy"] == strategy and (kind == "all" or r["reality"] == kind)]
+            if not sel:
+                continue
+            g = _median([r["trials_to_goal"] for r in sel])
+            m = _median([r["trials_to_meet"] for r in sel])
+            f = _median([r["final_ratio"] for r in sel])
+            table.setdefault(kind, {})[strategy] = {"trials_to_goal": g, "trials_to_meet": m, "final_ratio": round(f, 3)}
+            print(f"  {kind:<10}{strategy:<13}{_fmt(g, max_trials):>24}{_fmt(m, max_trials):>42}{f:>12.3f}", file=out)
+    overall = table.get("all", {})
+    sug = overall.get("suggested", {}).get("trials_to_goal", float("inf"))
+    rnd = overall.get("random", {}).get("trials_to_goal", float("inf"))
+    met = bool(np.isfinite(sug) and (not np.isfinite(rnd) or sug <= 0.5 * rnd))
+    print(
+        f"\n  goal (suggested reaches {GOAL_RATIO}x physics with at most half the trials random needs, "
+        f"median over seeds and realities): {'met' if met else 'NOT met'} "
+        f"(suggested {_fmt(sug, max_trials)}, random {_fmt(rnd, max_trials)})",
+        file=out,
+    )
+    return {"table": _jsonable(table), "goal_met": met}
+
+
+def _jsonable(obj):
+    if isinstance(obj, dict):
+        return {k: _jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_jsonable(v) for v in obj]
+    if isinstance(obj, float) and not np.isfinite(obj):
+        return None
+    if isinstance(obj, (np.floating, np.integer, np.bool_)):
+        return obj.item()
+    return obj
