@@ -190,7 +190,9 @@ def _pick(strategy: str, w: _World, pred, rec: int, tried: list, rng: np.random.
     return out or [rec]
 
 
-def _run_strategy(strategy: str, w: _World, truth: np.ndarray, departs: np.ndarray, max_trials: int, seed: int) -> list[dict]:
+def _run_strategy(
+    strategy: str, w: _World, truth: np.ndarray, departs: np.ndarray, max_trials: int, seed: int
+) -> list[dict]:
     rng = np.random.default_rng([seed, STRATEGIES.index(strategy), 0x7A1])
     noise = np.random.default_rng([seed, 0x0B5])  # the same draws for every strategy's n-th trial
     tried: list[int] = []
@@ -201,7 +203,11 @@ def _run_strategy(strategy: str, w: _World, truth: np.ndarray, departs: np.ndarr
         pred = _predict(w, ens)
         rec = _recommended(w, pred)
         curve.append(
-            {"trials": len(tried), "ratio": _ratio(w, pred, truth, set(tried), departs), "meets": _truly_meets(w.target, truth[rec])}
+            {
+                "trials": len(tried),
+                "ratio": _ratio(w, pred, truth, set(tried), departs),
+                "meets": _truly_meets(w.target, truth[rec]),
+            }
         )
         if len(tried) >= max_trials:
             return curve
@@ -268,7 +274,14 @@ def run(search: Callable, quick: bool = False, seed: int = 0, out=sys.stdout, ta
                 )
         print(f"  seed {s} done ({time.perf_counter() - t0:.0f} s)", file=out)
     summary = _summary(runs, max_trials, out)
-    return {"target": target_id, "seeds": seeds, "max_trials": max_trials, "goal_ratio": GOAL_RATIO, "runs": _jsonable(runs), **summary}
+    return {
+        "target": target_id,
+        "seeds": seeds,
+        "max_trials": max_trials,
+        "goal_ratio": GOAL_RATIO,
+        "runs": _jsonable(runs),
+        **summary,
+    }
 
 
 def _item(cat, iid):
@@ -298,7 +311,11 @@ def _summary(runs: list[dict], max_trials: int, out) -> dict:
             g = _median([r["trials_to_goal"] for r in sel])
             m = _median([r["trials_to_meet"] for r in sel])
             f = _median([r["final_ratio"] for r in sel])
-            table.setdefault(kind, {})[strategy] = {"trials_to_goal": g, "trials_to_meet": m, "final_ratio": round(f, 3)}
+            table.setdefault(kind, {})[strategy] = {
+                "trials_to_goal": g,
+                "trials_to_meet": m,
+                "final_ratio": round(f, 3),
+            }
             print(f"  {kind:<10}{strategy:<13}{_fmt(g, max_trials):>24}{_fmt(m, max_trials):>42}{f:>12.3f}", file=out)
     overall = table.get("all", {})
     sug = overall.get("suggested", {}).get("trials_to_goal", float("inf"))

@@ -8,8 +8,8 @@ import json
 
 from spacetrash_desktop.context import RunContext
 from spacetrash_desktop.errors import BadInputError
-from spacetrash_desktop.services.generate import resolve_inventory, resolve_target
 from spacetrash_desktop.services.files import save_text
+from spacetrash_desktop.services.generate import resolve_inventory, resolve_target
 from spacetrash_desktop.services.suggest import DEFAULT_N, TrialPlan, suggest_trials
 
 DEFAULT_TARGET = "container"
@@ -22,7 +22,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--budget-crew-min", type=float, default=None, metavar="Y", help="crew minutes for all the trials together"
     )
-    p.add_argument("--target", default=DEFAULT_TARGET, help=f"a preset or scenario id, or a target JSON file (default {DEFAULT_TARGET})")
+    p.add_argument(
+        "--target",
+        default=DEFAULT_TARGET,
+        help=f"a preset or scenario id, or a target JSON file (default {DEFAULT_TARGET})",
+    )
     p.add_argument("--inventory", default="default", help="inventory CSV/Parquet file, or 'default'")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--time-budget", type=float, default=None, metavar="S", help="search for S seconds at most")

@@ -109,7 +109,9 @@ _BEND = (
 )
 
 
-def bend_modulus_gpa(load_g: float, span_mm: float, width_mm: float, thickness_mm: float, deflection_mm: float, g: float) -> float:
+def bend_modulus_gpa(
+    load_g: float, span_mm: float, width_mm: float, thickness_mm: float, deflection_mm: float, g: float
+) -> float:
     """Young's modulus (GPa) of a strip in three-point bending: E = F L^3 / (4 b h^3 d)."""
     F = load_g / 1000.0 * g
     L, b, h, d = span_mm / 1000.0, width_mm / 1000.0, thickness_mm / 1000.0, deflection_mm / 1000.0
@@ -123,7 +125,9 @@ def rigidity_from_modulus(e_gpa: float) -> float:
 
 def _bend(values: Mapping[str, float], unc: Mapping[str, float]) -> Measurement:
     vals = {q.key: (_need(values, q) if q.key != "gravity" else float(values.get("gravity") or G_MARS)) for q in _BEND}
-    e = bend_modulus_gpa(*(vals[k] for k in ("load_g", "span_mm", "width_mm", "thickness_mm", "deflection_mm", "gravity")))
+    e = bend_modulus_gpa(
+        *(vals[k] for k in ("load_g", "span_mm", "width_mm", "thickness_mm", "deflection_mm", "gravity"))
+    )
     exps = {"load_g": 1, "span_mm": 3, "width_mm": 1, "thickness_mm": 3, "deflection_mm": 1, "gravity": 1}
     rel = math.sqrt(sum((exps[q.key] * _u(q, unc) / vals[q.key]) ** 2 for q in _BEND))
     r = rigidity_from_modulus(e)
@@ -208,7 +212,10 @@ def _drip(values: Mapping[str, float], unc: Mapping[str, float]) -> Measurement:
     Q = leak_g / 1000.0 / RHO_WATER / (v["minutes"] * 60.0)  # m^3/s
     A = v["area_cm2"] / 1e4
     k = Q * MU_WATER * (v["wall_mm"] / 1000.0) / (A * RHO_WATER * g * v["head_mm"] / 1000.0)
-    ts = [tightness_from_porosity(porosity_from_permeability(k, KC_GRAIN_MM * f)) for f in (1 / KC_GRAIN_FACTOR, 1.0, KC_GRAIN_FACTOR)]
+    ts = [
+        tightness_from_porosity(porosity_from_permeability(k, KC_GRAIN_MM * f))
+        for f in (1 / KC_GRAIN_FACTOR, 1.0, KC_GRAIN_FACTOR)
+    ]
     t = ts[1]
     u = (max(ts) - min(ts)) / (2 * 1.96)  # the grain-size range read as a 95% interval
     # (no drop seen: the bound already sits at the scale's resolution, only the column's reading adds)
@@ -240,7 +247,9 @@ def _water(values: Mapping[str, float], unc: Mapping[str, float]) -> Measurement
     if b > a:
         raise MeasurementError("The tank weighs more after the batch than before.")
     u = math.hypot(*(_u(q, unc) for q in _WATER)) / (RHO_WATER / 1000.0)
-    return Measurement("water_l", (a - b) / (RHO_WATER / 1000.0), u, f"Water tank weighed: {a:g} kg before, {b:g} kg after")
+    return Measurement(
+        "water_l", (a - b) / (RHO_WATER / 1000.0), u, f"Water tank weighed: {a:g} kg before, {b:g} kg after"
+    )
 
 
 def _product(values: Mapping[str, float], unc: Mapping[str, float]) -> Measurement:
@@ -284,14 +293,37 @@ PROTOCOLS: dict[str, Protocol] = {
             _DRIP,
             _drip,
         ),
-        Protocol("water", "Water used (tank on the scale)", "water_l", "Weigh the water tank before and after the batch.", _WATER, _water),
-        Protocol("product", "Product mass (kitchen scale)", "product_mass_kg", "Weigh the finished product.", _PRODUCT, _product),
-        Protocol("energy", "Energy used (meter)", "energy_kwh", "Read the energy meter before and after the batch.", _ENERGY, _energy),
+        Protocol(
+            "water",
+            "Water used (tank on the scale)",
+            "water_l",
+            "Weigh the water tank before and after the batch.",
+            _WATER,
+            _water,
+        ),
+        Protocol(
+            "product",
+            "Product mass (kitchen scale)",
+            "product_mass_kg",
+            "Weigh the finished product.",
+            _PRODUCT,
+            _product,
+        ),
+        Protocol(
+            "energy",
+            "Energy used (meter)",
+            "energy_kwh",
+            "Read the energy meter before and after the batch.",
+            _ENERGY,
+            _energy,
+        ),
     )
 }
 
 
-def measure(protocol: str, values: Mapping[str, float], uncertainties: Mapping[str, float] | None = None) -> Measurement:
+def measure(
+    protocol: str, values: Mapping[str, float], uncertainties: Mapping[str, float] | None = None
+) -> Measurement:
     """The value (and its standard uncertainty) a protocol's readings give for its feedback field."""
     p = PROTOCOLS.get(protocol)
     if p is None:

@@ -102,7 +102,9 @@ def material_axis(items: Sequence[WasteItem]) -> tuple[str, ...]:
     return (*mats, "regolith")
 
 
-def composition(recipe: Mapping | Recipe, items_by_id: Mapping[str, WasteItem], axis: Sequence[str]) -> np.ndarray | None:
+def composition(
+    recipe: Mapping | Recipe, items_by_id: Mapping[str, WasteItem], axis: Sequence[str]
+) -> np.ndarray | None:
     """Dry-and-wet material shares of a recipe's feed on ``axis`` (sums to 1), or None when an
     item is unknown. ``recipe``: a Recipe or its ``to_dict()`` / a journal ``recipe_json``."""
     if isinstance(recipe, Recipe):

@@ -37,7 +37,6 @@ DEFAULT_N = 5
 LOCAL_GRAVITY = G_MARS  # the bend and drip tests' weight and water column (docs/MEASURING.md)
 
 
-
 def measurement_protocols() -> list[Protocol]:
     """The measurement protocols (docs/MEASURING.md), in the order the Feedback panel lists them."""
     return list(PROTOCOLS.values())
@@ -45,6 +44,8 @@ def measurement_protocols() -> list[Protocol]:
 
 def measurement_protocols_by_key() -> dict[str, Protocol]:
     return dict(PROTOCOLS)
+
+
 _MEASURED_KEYS = ("rigidity", "tightness", "energy_kwh", "water_l", "crew_min")
 
 
@@ -215,15 +216,13 @@ def plan_trials(
     names = {it.item_id: it.name for it in items}
     out = [_trial(rank, s, cands, names) for rank, s in enumerate(picked, start=1)]
     families = len({o.family for o in options})
-    return TrialPlan(
-        result.target, out, len(fb[1]), len(options), families, n, budget_kwh, budget_crew_min, result
-    )
+    return TrialPlan(result.target, out, len(fb[1]), len(options), families, n, budget_kwh, budget_crew_min, result)
 
 
 def _trial(rank: int, s: Suggestion, cands: Mapping[str, Candidate], names: Mapping[str, str]) -> TrialSuggestion:
     o = s.option
     cand = cands[o.recipe.recipe_id]
-    proc, main = o.family
+    _proc, main = o.family
     return TrialSuggestion(
         rank=rank,
         candidate=cand,

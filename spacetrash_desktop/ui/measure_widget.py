@@ -1,4 +1,4 @@
-""""How did you measure it?" in the Feedback panel: a measurement protocol a crew can run with what a
+""" "How did you measure it?" in the Feedback panel: a measurement protocol a crew can run with what a
 habitat has (docs/MEASURING.md), its readings, and the value and uncertainty they give, put into the
 report's field (index fields stay: whoever has an index types it directly)."""
 
