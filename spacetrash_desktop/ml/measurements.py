@@ -134,8 +134,8 @@ def _bend(values: Mapping[str, float], unc: Mapping[str, float]) -> Measurement:
     u = rel / (math.log(10) * _LOG_SPAN)
     how = (
         f"Three-point bend: {vals['load_g']:g} g at mid-span of a {vals['span_mm']:g} mm span, strip "
-        f"{vals['width_mm']:g} x {vals['thickness_mm']:g} mm, sag {vals['deflection_mm']:g} mm -> "
-        f"modulus {_sig(e)} GPa (+-{rel * 100:.0f}%)"
+        f"{vals['width_mm']:g} x {vals['thickness_mm']:g} mm, sag {vals['deflection_mm']:g} mm → "
+        f"modulus {_sig(e)} GPa (±{rel * 100:.0f}%)"
     )
     bound = "upper" if r >= 1.0 else ("lower" if r <= 0.0 else "")
     return Measurement("rigidity", r, u, how, bound)
@@ -174,7 +174,7 @@ def _soak(values: Mapping[str, float], unc: Mapping[str, float]) -> Measurement:
     u_t = 2.0 * (1.0 - p) * u_p
     how = (
         f"Soak test: {v['dry_g']:g} g dry, {v['wet_g']:g} g wet, sample {v['length_mm']:g} x {v['width_mm']:g} x "
-        f"{v['thickness_mm']:g} mm -> open porosity {p * 100:.1f}%"
+        f"{v['thickness_mm']:g} mm → open porosity {p * 100:.1f}%"
     )
     return Measurement("tightness", t, u_t, how, "upper")
 

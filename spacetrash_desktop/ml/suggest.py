@@ -313,7 +313,8 @@ def _describe(pool: _Pool, i: int, gain: float, cost: float, meas: np.ndarray, t
     h0 = np.sqrt(pool.h2d[j, k] / max(_dw(pool, j, k, target), 1e-12))
     before = h0 * np.sqrt(n0 / (n0 + pool.info[j, k])) * scale
     after = h0 * np.sqrt(n0 / (n0 + pool.info[j, k] + s2[j] * meas[k])) * scale
-    informed = int((s2 >= 0.25).sum())
+    # recipes of interest proper (front, recommended) it informs noticeably (similarity >= 0.5)
+    informed = int(((s2 >= 0.25) & (pool.w_int >= INTEREST_FRONT)).sum())
     rec = pool.options[int(pool.interest[j])]
     what = PROPERTY_WORDS[k]
     kind = (
@@ -323,10 +324,11 @@ def _describe(pool: _Pool, i: int, gain: float, cost: float, meas: np.ndarray, t
     )
     same = int(pool.interest[j]) == i
     where = f"{kind} itself" if same else f"{kind} ({rec.label})"
+    more = informed - (1 if rec.interest >= INTEREST_FRONT and s2[j] >= 0.25 else 0)
     teaches = (
         f"Measures {what} where the model knows least: narrows the {what} estimate of {where} "
-        f"from about +-{_fmt(before, k)} to +-{_fmt(after, k)}"
-        + (f", and of {informed - 1} more recipe{'s' if informed - 1 != 1 else ''} of interest" if informed > 1 else "")
+        f"from about ±{_fmt(before, k)} to ±{_fmt(after, k)}"
+        + (f", and informs {more} more front recipe{'s' if more != 1 else ''}" if more > 0 else "")
         + "."
     )
     return Suggestion(pool.options[i], gain, cost, gain / cost, teaches, k, informed, before, after, rec.label)

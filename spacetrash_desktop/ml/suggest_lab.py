@@ -79,16 +79,24 @@ class MaterialDeparture:
         return props
 
 
-def make_reality(kind: str, catalog: Catalog, seed: int, processes: list[str], materials: list[str]):
+def make_reality(kind: str, catalog: Catalog, seed: int, processes: dict[str, float], materials: dict[str, float]):
     """A reality of ``kind`` (REALITY_KINDS); the departing process / material chosen by ``seed``
-    among those the candidate recipes use."""
+    among those the candidate recipes use, with a chance proportional to its weight (how many
+    candidates use the process; the material's total share of the candidates' feed), so that the
+    departure concerns the recipes the crew is choosing between."""
     rng = np.random.default_rng([seed, 0x1EA2])
+
+    def draw(weights: dict[str, float]) -> str:
+        keys = sorted(weights)
+        p = np.array([max(weights[k], 0.0) for k in keys], float)
+        return keys[int(rng.choice(len(keys), p=p / p.sum()))]
+
     if kind == "shifted":
         return ShiftedReality(catalog)
     if kind == "process":
-        return ProcessDeparture(sorted(processes)[int(rng.integers(len(processes)))])
+        return ProcessDeparture(draw(processes))
     if kind == "material":
-        return MaterialDeparture(sorted(materials)[int(rng.integers(len(materials)))])
+        return MaterialDeparture(draw(materials))
     raise ValueError(f"unknown reality {kind!r}")
 
 

@@ -140,7 +140,7 @@ def _spin(name: str, accessible: str, unit: str) -> QDoubleSpinBox:
     s.setObjectName(name)
     s.setAccessibleName(accessible)
     s.setRange(0.0, 1e6)
-    s.setDecimals(3)
+    s.setDecimals(3 if unit in ("kg", "kWh") else 2)
     s.setSuffix(f" {unit}")
     return s
 

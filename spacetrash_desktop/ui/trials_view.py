@@ -12,6 +12,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -191,6 +192,10 @@ class TrialsView(QWidget):
             self.table.selectRow(0)
         self._update_buttons()
         self.plan_ready.emit(plan)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.table.resizeRowsToContents()  # wrapped text: row heights follow the column widths
 
     # ------------------------------------------------------------------ the selected trial
     def selected(self) -> TrialSuggestion | None:

@@ -32,7 +32,7 @@ def test_a_batch_has_one_trial_per_family_and_says_what_it_teaches_and_costs(sea
     assert len(set(families)) == len(families)
     for s in plan.suggestions:
         assert s.candidate.feasible
-        assert "narrows" in s.teaches and "+-" in s.teaches
+        assert "narrows" in s.teaches and "±" in s.teaches
         assert s.stock_kg and all(kg > 0 for _, _, kg in s.stock_kg)
         assert "kWh" in s.cost_text and "crew time" in s.cost_text
 
