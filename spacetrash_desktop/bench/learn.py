@@ -32,11 +32,11 @@ import numpy as np
 
 from spacetrash_desktop.catalog.datasets import load_catalog
 from spacetrash_desktop.domain import PROPERTY_NAMES, Target
-from spacetrash_desktop.engine.physics import score_physics
-from spacetrash_desktop.engine.recipes import from_recipes
+from spacetrash_desktop.engine.physics import PhysicsResult, score_physics
+from spacetrash_desktop.engine.recipes import RecipeBatch, from_recipes
 from spacetrash_desktop.engine.recommend import meets_target_probability, order_key
 from spacetrash_desktop.engine.scorer import PhysicsScorer
-from spacetrash_desktop.engine.tables import compile_tables
+from spacetrash_desktop.engine.tables import EngineTables, compile_tables
 from spacetrash_desktop.ml.features import build_features
 from spacetrash_desktop.ml.model import Ensemble
 from spacetrash_desktop.ml.suggest import (
@@ -82,10 +82,10 @@ class _World:
     """One seed's candidate recipes, their physics and features, and the stage-1 model."""
 
     target: Target
-    tables: object
+    tables: EngineTables
     cands: list
-    batch: object
-    phys: np.ndarray
+    batch: RecipeBatch
+    phys: PhysicsResult
     X: np.ndarray
     procs: np.ndarray
     comp: np.ndarray
@@ -108,7 +108,8 @@ def _world(catalog, target: Target, seed: int, cfg: TrainConfig, search: Callabl
     X = build_features(tables, batch, ph, mass, f.ensemble.schema).X
     by_id = {it.item_id: it for it in items}
     axis = material_axis(items)
-    comp = np.stack([composition(c.recipe, by_id, axis) for c in cands])
+    comps = [composition(c.recipe, by_id, axis) for c in cands]
+    comp = np.stack([v if v is not None else np.zeros(len(axis)) for v in comps])  # (every item is known)
     return _World(
         target,
         tables,

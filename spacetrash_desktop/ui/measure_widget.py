@@ -79,7 +79,8 @@ class MeasureWidget(QWidget):
 
     def _protocol_changed(self) -> None:
         while self.grid.count():
-            w = self.grid.takeAt(0).widget()
+            item = self.grid.takeAt(0)
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.deleteLater()
         self.values, self.uncs = {}, {}
