@@ -19,7 +19,8 @@ interval per property, what one batch costs, and how much the crew's decisions d
 * **Cost**: the trial's kWh, crew minutes and kg of stock, each against its budget (or the median
   option when no budget is given), averaged.
 * **Batch**: greedy by gain / cost; each chosen trial is counted as if reported (its neighbours' ``n``
-  grows), one trial per family (process + main items), the stock and the trial budget never exceeded.
+  grows), one trial per family (process + main items) and none within ``NEAR_DUPLICATE`` similarity
+  of another, the stock and the trial budget never exceeded.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from spacetrash_desktop.domain import PROPERTY_NAMES, Recipe, Target, WasteItem
 
 PRIOR_TRIALS = 1.0  # N0: what the model's interval is worth, in trials (assumption)
 MAIN_ITEM_SHARE = 0.2  # an item with at least this share of the waste part is a "main item"
+NEAR_DUPLICATE = 0.75  # two trials of one process this similar (composition) are near-duplicates too
 INTEREST_RECOMMENDED = 3.0  # weight of the recommended recipe among the recipes of interest
 INTEREST_FRONT = 1.0
 INTEREST_FEASIBLE = 0.2  # any other feasible recipe (the held-out error over the region counts too)
@@ -241,6 +243,7 @@ def suggest(
     left_kwh = budget.kwh if budget.kwh is not None else np.inf
     left_min = budget.crew_min if budget.crew_min is not None else np.inf
     used_families: set = set()
+    picked: list[int] = []
     out: list[Suggestion] = []
     while len(out) < n:
         g = pool.gains() @ meas
@@ -252,6 +255,8 @@ def suggest(
                 break
             if o.family in used_families or o.energy_kwh > left_kwh + 1e-9 or o.crew_min > left_min + 1e-9:
                 continue
+            if picked and near_duplicate(pool, int(i), picked):
+                continue
             if any(kg > left_stock.get(iid, 0.0) + 1e-9 for iid, kg in o.item_kg):
                 continue
             pick = int(i)
@@ -261,12 +266,19 @@ def suggest(
         o = options[pick]
         out.append(_describe(pool, pick, float(g[pick]), float(cost[pick]), meas, target))
         used_families.add(o.family)
+        picked.append(pick)
         left_kwh -= o.energy_kwh
         left_min -= o.crew_min
         for iid, kg in o.item_kg:
             left_stock[iid] = left_stock.get(iid, 0.0) - kg
         pool.add(pick, meas)
     return out
+
+
+def near_duplicate(pool: _Pool, i: int, picked: Sequence[int]) -> bool:
+    """Is option ``i`` within NEAR_DUPLICATE similarity of a trial already in the batch?"""
+    s = similarity(pool.comp[[i]], [pool.procs[i]], pool.comp[list(picked)], [pool.procs[j] for j in picked])
+    return bool((s >= NEAR_DUPLICATE).any())
 
 
 def _make_pool(

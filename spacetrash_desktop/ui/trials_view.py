@@ -12,7 +12,6 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -76,6 +75,7 @@ class TrialsView(QWidget):
         hdr.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         for c in (1, 2, 3):
             hdr.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
+        hdr.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())  # wrapped text
         self.table.itemSelectionChanged.connect(self._update_buttons)
         lay.addWidget(self.table, 1)
         self.work_order_button = push_button(
@@ -192,10 +192,6 @@ class TrialsView(QWidget):
             self.table.selectRow(0)
         self._update_buttons()
         self.plan_ready.emit(plan)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.table.resizeRowsToContents()  # wrapped text: row heights follow the column widths
 
     # ------------------------------------------------------------------ the selected trial
     def selected(self) -> TrialSuggestion | None:

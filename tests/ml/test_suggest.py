@@ -8,7 +8,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from spacetrash_desktop.ml.suggest import family_key, information, trial_half_widths
+from spacetrash_desktop.ml.suggest import NEAR_DUPLICATE, family_key, information, similarity, trial_half_widths
 from spacetrash_desktop.services.generate import generate, physics_scorer
 from spacetrash_desktop.services.suggest import feedback_information, options_from_result, plan_trials
 
@@ -30,6 +30,12 @@ def test_a_batch_has_one_trial_per_family_and_says_what_it_teaches_and_costs(sea
     assert len(plan.suggestions) == 5
     families = [family_key(s.candidate.recipe) for s in plan.suggestions]
     assert len(set(families)) == len(families)
+    # nor two recipes of one process with nearly the same composition
+    by_id = {o.recipe.recipe_id: o for o in options_from_result(result, items)}
+    picked = [by_id[s.candidate.recipe_id] for s in plan.suggestions]
+    comp = np.stack([o.composition for o in picked])
+    sim = similarity(comp, [o.recipe.process_id for o in picked], comp, [o.recipe.process_id for o in picked])
+    assert (sim[~np.eye(len(picked), dtype=bool)] < NEAR_DUPLICATE).all()
     for s in plan.suggestions:
         assert s.candidate.feasible
         assert "narrows" in s.teaches and "±" in s.teaches
