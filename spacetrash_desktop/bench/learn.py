@@ -96,7 +96,7 @@ class _World:
 
 def _world(catalog, target: Target, seed: int, cfg: TrainConfig, search: Callable) -> _World:
     items = list(catalog.default_inventory)
-    result = search(items, target, scorer=PhysicsScorer(), seed=seed, max_evals=5000, catalog=catalog)
+    result = search(items, target, scorer=PhysicsScorer(), seed=seed, catalog=catalog)
     cands = [c for c in result.candidates if c.feasible]
     tables = compile_tables(catalog, items)
     mass = float(target.batch_mass_kg)
