@@ -13,10 +13,16 @@ after each round (stage 2 only: see ``ml/suggest_lab.py``):
 Measured after each round: the **held-out error** - the model's mean absolute error against the
 reality's expected (noise-free) values on the candidate recipes not yet tried, over the physics
 model's, averaged over the properties where the reality departs from physics (physics error above
-``DEPARTS``) - and whether the **recommended recipe truly meets** the target (the reality's expected
-values within every limit). Reported per reality and overall: the trials needed to reach a held-out
-ratio of ``GOAL_RATIO`` and to have a recommended recipe that truly meets the target, median over
-seeds (">N": not within N trials).
+``DEPARTS``), the same on the front recipes of the search only (what the crew chooses between, what
+the suggestions aim at) - and whether the **recommended recipe truly meets** the target (the reality's
+expected values within every limit; "none can" where no candidate does). Reported per target and
+reality and overall: the trials needed to reach a held-out ratio of ``GOAL_RATIO`` (all candidates;
+front) and to have a recommended recipe that truly meets the target, and the ratios after the last
+round, median over seeds (">N": not within N trials).
+
+The app's stage-2 correction needs ``min_feedback_fit`` (20) measured rows of a property before it
+corrects anything, so no strategy changes the model before 20 trials: trial counts below 20 cannot
+be told apart by this benchmark, whatever the choice of trials.
 """
 
 from __future__ import annotations
