@@ -24,6 +24,7 @@ from spacetrash_desktop.commands import (
     plan,
     retrain,
     selftest,
+    suggest,
     workorder,
 )
 from spacetrash_desktop.errors import BadInputError, ErrorCode, SpaceTrashError
@@ -31,7 +32,20 @@ from spacetrash_desktop.services.files import log_path, setup_logging
 from spacetrash_desktop.services.workorder import PDF_NEEDS_QT, self_test_work_order
 
 # one module per feature area, each with ``register(subparsers)``; the order is the order of --help
-COMMAND_MODULES = (inventory, generate, bench, batch, selftest, feedback, model, retrain, plan, made, workorder)
+COMMAND_MODULES = (
+    inventory,
+    generate,
+    bench,
+    batch,
+    selftest,
+    feedback,
+    model,
+    retrain,
+    suggest,
+    plan,
+    made,
+    workorder,
+)
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 

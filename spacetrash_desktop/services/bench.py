@@ -13,9 +13,10 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-from spacetrash_desktop.bench import generate, model
+from spacetrash_desktop.bench import generate, learn, model
 from spacetrash_desktop.bench import plan as plan_bench
 from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.services import generate as generate_service
 from spacetrash_desktop.services import plan as plan_service
 
 BENCHMARKS: dict[str, str] = {
@@ -24,6 +25,7 @@ BENCHMARKS: dict[str, str] = {
     "model": "ML layer: training and load time, throughput, held-out error vs physics, coverage, learning curve",
     "gui": "window: GUI-thread stalls during generation, start-up time",
     "plan": "mission plan: time to within 1% of optimal, vs greedy, vs pure MILP, 500-item scaling, memory",
+    "learn": "suggested vs random vs recommended trials: trials to 0.7x physics error and to a truly-meeting recommendation",
 }
 WINDOW_BENCHMARK_MODULE = "spacetrash_desktop.ui.bench_gui"
 
@@ -39,6 +41,8 @@ def run_benchmark(name: str, *, quick: bool = False, seed: int = 0, out: TextIO 
         return _run_window_benchmark(quick, seed, out)
     if name == "plan":  # the plan service builds the requests and candidates (bench sits below services)
         return plan_bench.run(service=plan_service, quick=quick, seed=seed, out=out)
+    if name == "learn":
+        return learn.run(generate_service.generate, quick=quick, seed=seed, out=out)
     raise BadInputError(f"there is no benchmark called {name!r}; choose one of {', '.join(sorted(BENCHMARKS))}")
 
 

@@ -27,6 +27,7 @@ from spacetrash_desktop.services import feedback as feedback_service
 from spacetrash_desktop.ui.context import AppContext
 from spacetrash_desktop.ui.feedback_entry import ReportEntry
 from spacetrash_desktop.ui.feedback_views import MadeRecipe
+from spacetrash_desktop.ui.measure_widget import MeasureWidget  # "How did you measure it?" (issue 15)
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
 from spacetrash_desktop.ui.widgets import button_row, push_button, section_title
 
@@ -107,6 +108,8 @@ class FeedbackForm(QWidget):
         self.entry = ReportEntry()
         self.entry.changed.connect(self._changed)
         lay.addWidget(self.entry)
+        self.measure_widget = MeasureWidget(self.entry)  # "How did you measure it?" (issue 15)
+        lay.addWidget(self.measure_widget)
         lay.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setObjectName("feedbackFormScroll")

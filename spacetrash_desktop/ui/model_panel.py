@@ -21,6 +21,7 @@ from spacetrash_desktop.ui.context import AppContext
 from spacetrash_desktop.ui.model_status import ModelStatusView, is_named
 from spacetrash_desktop.ui.retrain_panel import RetrainDialog, RetrainView
 from spacetrash_desktop.ui.tasks import Task
+from spacetrash_desktop.ui.trials_view import TrialsView  # suggested trials (issue 15)
 from spacetrash_desktop.ui.widgets import restore_layout, save_layout, splitter
 
 __all__ = ["ModelPanel", "RetrainDialog"]
@@ -102,6 +103,8 @@ class ModelPanel(QWidget):
         )
         lay = QVBoxLayout(self)
         lay.addWidget(self.splitter)
+        self.trials_view = TrialsView(ctx)  # suggested trials (issue 15)
+        lay.addWidget(self.trials_view)
         self.status_view.action_finished.connect(self._action_finished)
         self.retrain_view.finished.connect(self._retrain_finished)
         self.retrain_view.run_loaded.connect(self.run_loaded)

@@ -14,7 +14,7 @@ from spacetrash_desktop.services import bench
 
 
 def test_the_three_benchmarks_are_described():
-    assert sorted(bench.BENCHMARKS) == ["generate", "gui", "model", "plan"]
+    assert sorted(bench.BENCHMARKS) == ["generate", "gui", "learn", "model", "plan"]
     assert all(text.strip() for text in bench.BENCHMARKS.values())
 
 

@@ -1,0 +1,100 @@
+"""Suggested trials (ml.suggest through services.suggest.plan_trials): stock and budget respected,
+no near-duplicates in a batch, and a family's trial interval narrows once its feedback is in."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from spacetrash_desktop.ml.suggest import NEAR_DUPLICATE, family_key, information, similarity, trial_half_widths
+from spacetrash_desktop.services.generate import generate, physics_scorer
+from spacetrash_desktop.services.suggest import feedback_information, options_from_result, plan_trials
+
+
+@pytest.fixture(scope="module")
+def searched(catalog):
+    items = list(catalog.default_inventory)
+    target = catalog.targets["shielding_tile"]
+    return items, generate(items, target, scorer=physics_scorer(), seed=0)
+
+
+def _row(cand, **measured):
+    return {"recipe_json": cand.to_dict(), "rigidity_method": "measured", "tightness_method": "measured", **measured}
+
+
+def test_a_batch_has_one_trial_per_family_and_says_what_it_teaches_and_costs(searched):
+    items, result = searched
+    plan = plan_trials(result, items, n=5, feedback_rows=[])
+    assert len(plan.suggestions) == 5
+    families = [family_key(s.candidate.recipe) for s in plan.suggestions]
+    assert len(set(families)) == len(families)
+    # nor two recipes of one process with nearly the same composition
+    by_id = {o.recipe.recipe_id: o for o in options_from_result(result, items)}
+    picked = [by_id[s.candidate.recipe_id] for s in plan.suggestions]
+    comp = np.stack([o.composition for o in picked])
+    sim = similarity(comp, [o.recipe.process_id for o in picked], comp, [o.recipe.process_id for o in picked])
+    assert (sim[~np.eye(len(picked), dtype=bool)] < NEAR_DUPLICATE).all()
+    for s in plan.suggestions:
+        assert s.candidate.feasible
+        assert "narrows" in s.teaches and "±" in s.teaches
+        assert s.stock_kg and all(kg > 0 for _, _, kg in s.stock_kg)
+        assert "kWh" in s.cost_text and "crew time" in s.cost_text
+
+
+def test_suggestions_respect_the_trial_budget(searched):
+    items, result = searched
+    free = plan_trials(result, items, n=5, feedback_rows=[])
+    one = free.suggestions[0]
+    kwh, mins = 2.5 * one.energy_kwh, 2.5 * one.crew_min
+    plan = plan_trials(result, items, n=5, budget_kwh=kwh, budget_crew_min=mins, feedback_rows=[])
+    assert 1 <= len(plan.suggestions) < 5
+    assert sum(s.energy_kwh for s in plan.suggestions) <= kwh + 1e-9
+    assert sum(s.crew_min for s in plan.suggestions) <= mins + 1e-9
+
+
+def test_suggestions_respect_the_stock(searched):
+    items, result = searched
+    first = plan_trials(result, items, n=5, feedback_rows=[]).suggestions[0]
+    scarce_id, _, kg = max(first.stock_kg, key=lambda t: t[2])
+    # leave less of its main item than one batch of it needs
+    short = [replace(it, mass_kg=0.5 * kg) if it.item_id == scarce_id else it for it in items]
+    plan = plan_trials(result, short, n=5, feedback_rows=[])
+    stock = {it.item_id: it.mass_kg for it in short}
+    used: dict[str, float] = {}
+    for s in plan.suggestions:
+        for iid, _, k in s.stock_kg:
+            used[iid] = used.get(iid, 0.0) + k
+    assert all(used[i] <= stock[i] + 1e-9 for i in used)
+    assert first.candidate.recipe_id not in {s.candidate.recipe_id for s in plan.suggestions}
+
+
+def test_a_family_gains_information_once_its_feedback_is_in(searched):
+    items, result = searched
+    plan = plan_trials(result, items, n=3, feedback_rows=[])
+    s = plan.suggestions[0]
+    options = options_from_result(result, items)
+    i = next(j for j, o in enumerate(options) if o.recipe.recipe_id == s.candidate.recipe_id)
+    comp = np.stack([o.composition for o in options])
+    procs = [o.recipe.process_id for o in options]
+    fb = feedback_information([_row(s.candidate, rigidity=0.5, tightness=0.8, energy_kwh=1.0)], items)
+    before = trial_half_widths(options, result.target, np.zeros((len(options), 5)))
+    after = trial_half_widths(options, result.target, information(comp, procs, *fb))
+    # its own interval narrows for each measured property, not for what the report left out
+    assert (after[i, :3] < before[i, :3]).all()
+    assert np.allclose(after[i, 3:], before[i, 3:])
+    # recipes of another process learn nothing from it
+    other = [j for j, p in enumerate(procs) if p != procs[i]]
+    assert other and np.allclose(after[other], before[other])
+    # and the best trial of the next plan is worth less than it was (what it would teach is known now)
+    again = plan_trials(result, items, n=3, feedback_rows=[_row(s.candidate, rigidity=0.5, tightness=0.8)])
+    assert again.suggestions[0].score < s.score
+
+
+def test_judged_values_count_less_than_measured_ones(searched):
+    items, result = searched
+    cand = next(c for c in result.candidates if c.feasible)
+    m = feedback_information([_row(cand, rigidity=0.5)], items)[2]
+    j = feedback_information([{**_row(cand, rigidity=0.5), "rigidity_method": "judged"}], items)[2]
+    assert m[0, 0] == 1.0 and j[0, 0] == 0.5 and m[0, 1] == 0.0
