@@ -13,7 +13,7 @@ from spacetrash_desktop.services.files import save_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("bench", help="run a benchmark (generate, model, gui, plan)")
+    p = sub.add_parser("bench", help="run a benchmark (generate, model, gui, plan, learn)")
     p.add_argument("name", choices=sorted(BENCHMARKS), help="; ".join(f"{k}: {v}" for k, v in BENCHMARKS.items()))
     p.add_argument("--json", dest="json_out", default=None, help="also write the results as JSON to this file")
     p.add_argument("--quick", action="store_true", help="smaller sizes and budgets (a smoke run)")
