@@ -1,8 +1,10 @@
 """Translation upkeep (developers and translators; the app only reads the results).
 
     python packaging/translations.py data es      # datasets/translations_es.csv: add new dataset texts
-    python packaging/translations.py ui es        # resources/i18n/es/<area>.ts from the window's sources (pyside6-lupdate)
-    python packaging/translations.py release es   # resources/i18n/spacetrash_es.qm from them all (pyside6-lrelease)
+    python packaging/translations.py ui es [AREA]         # resources/i18n/es/<area>.ts from the window's sources (pyside6-lupdate)
+    python packaging/translations.py todo es AREA         # the messages of an area without a translation, as JSON {source: ""}
+    python packaging/translations.py fill es AREA F.json  # put the translations of F.json ({source: translation}) into the area's .ts
+    python packaging/translations.py release es           # resources/i18n/spacetrash_es.qm from them all (pyside6-lrelease)
 
 The window's sources are split into areas (``AREAS``: one .ts file each, so translators of
 different parts do not edit the same file); the .ts files are the translators' source (Qt Linguist
@@ -13,9 +15,11 @@ every message has a translation and that the .qm is built from the .ts files in 
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,15 +121,55 @@ def area_sources() -> dict[str, list[str]]:
     return {a: files for a, files in out.items() if files}
 
 
-def ui(lang: str) -> list[Path]:
+def ui(lang: str, only: str = "") -> list[Path]:
     ts_dir(lang).mkdir(parents=True, exist_ok=True)
     written = []
     for area, files in area_sources().items():
+        if only and area != only:
+            continue
         ts = ts_dir(lang) / f"{area}.ts"
         cmd = [_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *files, "-ts", str(ts)]
         subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
         written.append(ts)
     return written
+
+
+def _messages(ts: Path):
+    tree = ET.parse(ts)
+    return tree, [(m.findtext("source") or "", m) for m in tree.getroot().iter("message")]
+
+
+def todo(lang: str, area: str) -> dict[str, str]:
+    """The area's messages that have no translation yet, as {source: ""} (printed as JSON)."""
+    _, messages = _messages(ts_dir(lang) / f"{area}.ts")
+    out = {}
+    for source, m in messages:
+        node = m.find("translation")
+        if node is None or node.get("type") == "unfinished" or not (node.text or "").strip():
+            out[source] = ""
+    print(json.dumps(out, ensure_ascii=False, indent=1))
+    return out
+
+
+def fill(lang: str, area: str, mapping_file: str) -> int:
+    """Write the translations of ``mapping_file`` ({source: translation}) into the area's .ts file."""
+    mapping = json.loads(Path(mapping_file).read_text(encoding="utf-8"))
+    ts = ts_dir(lang) / f"{area}.ts"
+    tree, messages = _messages(ts)
+    n = 0
+    for source, m in messages:
+        text = mapping.get(source, "")
+        if not text:
+            continue
+        node = m.find("translation")
+        if node is None:
+            node = ET.SubElement(m, "translation")
+        node.text = text
+        node.attrib.pop("type", None)
+        n += 1
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    print(f"{ts.relative_to(ROOT)}: {n} translations written")
+    return n
 
 
 def ts_files(lang: str) -> list[Path]:
@@ -140,6 +184,7 @@ def release(lang: str, out: Path | None = None) -> Path:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] not in {"data", "ui", "release"}:
+    commands = {"data": data, "ui": ui, "release": release, "todo": todo, "fill": fill}
+    if len(sys.argv) < 3 or sys.argv[1] not in commands:
         sys.exit(__doc__)
-    {"data": data, "ui": ui, "release": release}[sys.argv[1]](sys.argv[2])
+    commands[sys.argv[1]](*sys.argv[2:])
