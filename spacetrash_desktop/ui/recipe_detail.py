@@ -20,6 +20,7 @@ from spacetrash_desktop.ui.tasks import Task, TaskFailure
 from spacetrash_desktop.ui.views import (
     OBJECTIVES,
     RunInfo,
+    flag_words,
     fmt_kg,
     other_reasons,
     recipe_hazards,
@@ -157,7 +158,8 @@ def hazards_html(cand) -> str:
     return "".join(
         f"<p style='margin:2px'><span style='color:{color}'><b>{mark}</b></span> "
         f"<b>{html.escape(short_name(h['material'], 40))}</b>: {html.escape(h['text'])}<br>"
-        f"<i>Protect:</i> {html.escape(h['ppe'])} <span style='color:#6b7280'>({html.escape(h['code'])})</span></p>"
+        f"<i>Protect:</i> {html.escape(h['ppe'])} <span style='color:#6b7280'>({html.escape(flag_words(h['code']))})"
+        "</span></p>"
         for h in recipe_hazards(cand)
     )
 
@@ -170,7 +172,8 @@ def safety_html(cand) -> str:
         mark, color = SEVERITY_MARK.get(r.get("severity", "note"), SEVERITY_MARK["note"])
         notes.append(
             f"<p style='margin:2px'><span style='color:{color}'><b>{mark}</b></span> "
-            f"{html.escape(r.get('message', ''))} <span style='color:#6b7280'>({html.escape(r.get('code', ''))})"
+            f"{html.escape(r.get('message', ''))} <span style='color:#6b7280'>"
+            f"({html.escape(flag_words(r.get('code', '')))})"
             "</span></p>"
         )
     if cand.ood:

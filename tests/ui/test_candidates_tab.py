@@ -244,7 +244,8 @@ def test_the_safety_section_and_the_work_order_name_each_material_hazard_and_its
     order = work_order_text(cand, target)
     assert "## Material hazards and protective equipment" in order
     section = order.split("## Material hazards and protective equipment", 1)[1].split("## Safety notes", 1)[0]
-    assert "COMBUSTIBLE_DUST" in section and "P100/FFP3" in section
+    assert "(combustible dust)" in section and "P100/FFP3" in section
+    assert "COMBUSTIBLE_DUST" not in order  # the code stays in the result JSON; the crew reads words
     for c in res.candidates:
         if not any(i in ("W007", "W008", "W009") for i, _ in c.recipe.items):
             assert "pouch" not in safety_html(c).lower(), c.recipe_id
