@@ -80,53 +80,74 @@ def physics_explanation_html(cand) -> str:
     return f"<table cellspacing='4'>{body}</table>"
 
 
-def _fmt_signed(v: float, unit: str) -> str:
-    u = "" if unit in ("index", "") else f" {unit}"
-    return f"{v:+.2f}{u}" if abs(v) >= 0.01 or v == 0 else f"{v:+.2g}{u}"
+def _unit_text(unit: str) -> str:
+    return "" if unit in ("index", "", "0–1") else f" {unit}"
+
+
+def breakdown_rows(bd: dict, decimals: int = 2) -> list[tuple[str, str]]:
+    """(label, number) lines of a breakdown whose shown numbers add up to the shown total: each number
+    rounded, the rounding of the shown lines carried by the last line (the rest), which is left out
+    only when it is zero and stands for nothing hidden."""
+    q = 10**decimals
+
+    def r(x: float) -> int:
+        return round(float(x) * q)
+
+    total = r(bd["value"])
+    rows: list[tuple[str, int, bool]] = []
+    if bd.get("start"):
+        rows.append((bd["start"]["label"], r(bd["start"]["value"]), False))
+    rows += [(d["label"], r(d["value"]), True) for d in bd.get("lines", ())]
+    rest = total - sum(v for _l, v, _s in rows)
+    count = int(bd.get("rest", {}).get("count", 0))
+    if rest != 0 or count:
+        label = bd.get("rest", {}).get("label", "The rest")
+        rows.append((f"{label} ({count})" if count else f"{label} (rounding)", rest, True))
+
+    def fmt(v: int, signed: bool) -> str:
+        text = f"{abs(v) / q:.{decimals}f}"
+        return (("−" if v < 0 else "+") + text) if signed else (("−" if v < 0 else "") + text)
+
+    out = [(label, fmt(v, signed)) for label, v, signed in rows]
+    out.append(("=", fmt(total, False)))
+    return out
 
 
 def contributions_html(expl, top: int = 3) -> str:
-    """Render services.explain.explain_recipe's answer: per property, the largest signed contributions
-    (the trained model's when it moved the estimate, else the physics model's own terms)."""
+    """Render services.explain.explain_recipe's answer: per property, a sum that adds up to the value
+    shown: where it starts (the physics estimate the trained model corrects, or the physics model's
+    starting point), the largest terms, the rest in one line, and the value."""
     if not expl:
         return ""
-    props = expl.get("properties", expl) if hasattr(expl, "get") else {}
-    rows = []
+    props = expl.get("properties", {}) if hasattr(expl, "get") else {}
+    blocks = []
     for name in PROPERTY_NAMES:
         entry = props.get(name) if hasattr(props, "get") else None
-        if not entry:
+        bd = entry.get("breakdown") if hasattr(entry, "get") else None
+        if not bd:
             continue
-        unit = entry.get("unit", "") if hasattr(entry, "get") else ""
-        contribs = entry.get("contributions", []) if hasattr(entry, "get") else entry
-        items = []
-        for c in contribs or []:
-            if hasattr(c, "get"):
-                label, value = c.get("label", ""), c.get("value")
-            else:
-                label, value = c
-            try:
-                value = float(value)
-            except (TypeError, ValueError):
-                continue
-            if value != 0:
-                items.append((label, value))
-        items.sort(key=lambda lv: -abs(lv[1]))
-        if not items:
-            continue
-        text = "<br>".join(f"{html.escape(str(lbl))} <b>{_fmt_signed(v, unit)}</b>" for lbl, v in items[:top])
-        source = entry.get("contributions_source", "") if hasattr(entry, "get") else ""
-        src = " <span style='color:#6b7280'>(model)</span>" if source == "ml" else ""
-        rows.append(f"<tr><td valign='top'><b>{html.escape(OBJECTIVES[name][0])}</b>{src}</td><td>{text}</td></tr>")
+        unit = _unit_text(entry.get("unit", ""))
+        who = "trained model" if entry.get("contributions_source") == "ml" else "physics model"
+        decimals = 1 if name == "crew_min" else 2
+        lines = breakdown_rows(bd, decimals)
+        body = "".join(
+            f"<tr><td>{html.escape(label)}</td><td align='right'>{html.escape(num)}</td></tr>"
+            for label, num in lines[:-1]
+        )
+        body += (
+            f"<tr><td align='right'><b>{html.escape(OBJECTIVES[name][0])}</b></td>"
+            f"<td align='right' style='border-top:1px solid #9ca3af'><b>= {html.escape(lines[-1][1])}{unit}</b></td></tr>"
+        )
+        blocks.append(
+            f"<p style='margin:6px 0 0 0'><b>{html.escape(OBJECTIVES[name][0])}</b> "
+            f"<span style='color:#6b7280'>({who}{', ' + unit.strip() if unit else ''})</span></p>"
+            f"<table cellspacing='2'>{body}</table>"
+        )
     notes = expl.get("notes", []) if hasattr(expl, "get") else []
     foot = "".join(f"<p style='color:#6b7280'>{html.escape(str(n))}</p>" for n in notes)
-    if not rows:
+    if not blocks:
         return foot
-    return (
-        "<p><b>Largest contributions</b> to each property:</p><table cellspacing='4'>"
-        + "".join(rows)
-        + "</table>"
-        + foot
-    )
+    return "<p><b>How each value adds up</b></p>" + "".join(blocks) + foot
 
 
 def composition_html(cand) -> str:
