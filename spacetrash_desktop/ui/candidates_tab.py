@@ -458,7 +458,7 @@ class CandidatesTab(SavedTableLayout, QWidget):
         self.task = None
         self._set_running(False)
         progress_end(self.progress, "failed")
-        msg = f"The generation stopped with an error ({failure.code.value}). Recipes found before it are kept."
+        msg = "The generation stopped with an error (see the message). Recipes found before it are kept."
         self.counts.setText(f"<span style='color:#b91c1c'>{html.escape(msg)}</span>")
         self.ctx.results.set_state("failed", msg)
         self.ctx.report(failure)

@@ -40,6 +40,23 @@ NO_SELECTION_LONG = (
     "Select a recipe in the table or on the Trade-offs plot to see its composition, mass flow and safety notes."
 )
 
+WORK_ORDER_TIP = "Save a printable work order for this recipe (Markdown text)"
+REPORT_TIP = "The crew made this recipe: record what they measured or judged, in the Feedback panel (Ctrl+5)"
+
+
+def actions_blocked_reason(cand) -> str | None:
+    """Why a recipe cannot be turned into a work order or reported as made (None: it can)."""
+    if cand is None:
+        return "Select a recipe first."
+    if cand.status == RecipeStatus.REFUSED:
+        return "This recipe breaks a safety rule (see Safety notes): it must not be made, so there is no work order."
+    if cand.status == RecipeStatus.INFEASIBLE:
+        return (
+            "This recipe misses the target (see Safety notes and the bars): only a feasible recipe gets a work "
+            "order or a report."
+        )
+    return None
+
 
 def physics_explanation_html(cand) -> str:
     d = cand.details
@@ -240,13 +257,13 @@ class DetailPane(QScrollArea):
         self.safety = _rich_label()
         self.work_order_button = push_button(
             "Export work order…",
-            "Save a printable work order for this recipe (Markdown text)",
+            WORK_ORDER_TIP,
             self.choose_work_order_file,
             enabled=False,
         )
         self.report_button = push_button(
             "Report how it turned out…",
-            "The crew made this recipe: record what they measured or judged, in the Feedback panel (Ctrl+5)",
+            REPORT_TIP,
             self.request_feedback,
             name="reportFeedbackButton",
             enabled=False,
@@ -269,8 +286,7 @@ class DetailPane(QScrollArea):
         if self._explain_task is not None:
             self.ctx.runner.cancel(self._explain_task, drop=True)
             self._explain_task = None
-        self.work_order_button.setEnabled(cand is not None)
-        self.report_button.setEnabled(cand is not None)
+        self._enable_actions(cand)
         self.sankey.set_candidate(cand)
         self.bars.set_candidate(cand, run.target if run is not None else None)
         if cand is None:
@@ -289,6 +305,17 @@ class DetailPane(QScrollArea):
         if run is not None:
             self._explain(cand, run)
         self.safety.setText(safety_html(cand))
+
+    def _enable_actions(self, cand) -> None:
+        """A work order and a report only for a recipe that can be made: an infeasible or refused one
+        says why not in the buttons' tooltips."""
+        why_not = actions_blocked_reason(cand)
+        for button, tip in (
+            (self.work_order_button, WORK_ORDER_TIP),
+            (self.report_button, REPORT_TIP),
+        ):
+            button.setEnabled(why_not is None)
+            button.setToolTip(tip if why_not is None else why_not)
 
     # ------------------------------------------------------------------ explanation
     def _explain(self, cand, run: RunInfo) -> None:

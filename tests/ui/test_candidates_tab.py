@@ -128,7 +128,9 @@ def test_a_worker_exception_is_shown_as_a_message_and_the_window_stays_usable(
     assert run_to_end(qtbot, w) == "failed"
     dlg = w.last_error_dialog
     assert dlg.isVisible()
-    assert "INTERNAL" in dlg.code_label.text()
+    # the code is for a report (tooltip, Copy details), never in the text the crew reads
+    assert "INTERNAL" in dlg.code_label.toolTip() and "INTERNAL" in dlg.details_text
+    assert not any("INTERNAL" in lbl.text() for lbl in (dlg.code_label, dlg.message_label, dlg.hint_label))
     assert "recipe generation" in dlg.message_label.text() and "Traceback" not in dlg.message_label.text()
     qtbot.mouseClick(dlg.copy_button, Qt.MouseButton.LeftButton)
     details = QGuiApplication.clipboard().text()
@@ -142,7 +144,8 @@ def test_a_worker_exception_is_shown_as_a_message_and_the_window_stays_usable(
         delay=0.0, fail_after=0, error=ModelError("The model bundle is damaged.")
     )
     assert run_to_end(qtbot, w) == "failed"
-    assert "MODEL_ERROR" in w.last_error_dialog.code_label.text()
+    assert "MODEL_ERROR" in w.last_error_dialog.code_label.toolTip()
+    assert "MODEL_ERROR" not in w.last_error_dialog.code_label.text()
     assert w.last_error_dialog.message_label.text() == "The model bundle is damaged."
     w.last_error_dialog.close()
     # the window still works
