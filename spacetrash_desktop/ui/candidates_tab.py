@@ -8,11 +8,13 @@ import dataclasses
 import html
 import logging
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from spacetrash_desktop.domain import ModelInfo
-from spacetrash_desktop.services.results_io import write_result
+from spacetrash_desktop.services.results_io import load_results, write_result
 from spacetrash_desktop.ui.context import AppContext
 from spacetrash_desktop.ui.product_picker import ProductPicker, run_for, search_work
 from spacetrash_desktop.ui.qtmodels import CandidateTableModel, select_rows_by_source
@@ -77,6 +79,10 @@ TIP_GENERATE = "Generate recipes for the current target from the current invento
 TIP_CANCEL = "Stop the search and keep the recipes found so far (Esc)"
 TIP_EXPORT = "Save every recipe with its properties and intervals as CSV or JSON (Ctrl+E)"
 TIP_EXPORT_FRONT = "Save only the recipes on the Pareto front (CSV or JSON)"
+TIP_OPEN_RESULTS = (
+    "Show saved results again in Candidates and Trade-offs: a JSON file from Export, from "
+    "'spacetrash generate --out FILE.json' or a batch job's result"
+)
 MODEL_INFO_KEYS = ("name", "version", "status", "reason", "manifest_sha256", "metrics")
 NO_RECOMMENDATION = "No recipe to recommend: none is feasible. The nearest misses show what blocks the target."
 
@@ -243,6 +249,9 @@ class CandidatesTab(SavedTableLayout, QWidget):
         )
         self.export_front_action = make_action(
             self, "Export the Pareto &front…", lambda: self.choose_export_file(front_only=True), tip=TIP_EXPORT_FRONT
+        )
+        self.open_results_action = make_action(
+            self, "&Open results…", self.choose_results_file, tip=TIP_OPEN_RESULTS, shortcuts=["Ctrl+Shift+O"]
         )
 
     def _build_run_bar(self) -> QHBoxLayout:
@@ -581,6 +590,50 @@ class CandidatesTab(SavedTableLayout, QWidget):
             label=f"the export of the {what}",
             on_done=lambda p: self.ctx.say(f"Exported {n} recipes ({what}) to {p}", 8000),
         )
+
+    # ------------------------------------------------------------------ saved results
+    def choose_results_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open saved results", "", "Results (*.json);;All files (*)")
+        if path:
+            self.open_results(path)
+
+    def open_results(self, path: str) -> Task | None:
+        """Load a saved result (or a batch job's result, or one per product of a scenario) on a worker
+        and show it as if it had just been generated; a run in progress keeps going until then."""
+        if self.running:
+            self.ctx.say("Wait for the generation to finish (or cancel it) before opening saved results.", 8000)
+            return None
+        self.serial += 1
+        serial = self.serial
+        items = self.ctx.inventory.snapshot()
+        budget = float(self.ctx.time_budget_s)
+
+        def work(_c):
+            views = []
+            for result in load_results(path):
+                run = RunInfo(serial=serial, items=items, target=result.target, time_budget_s=budget)
+                views.append(CandidateView.build(result, serial=serial, final=True, run=run))
+            return tuple(views)
+
+        return self.ctx.runner.submit(
+            work, pool="io", label="opening the saved results", on_done=lambda v, p=path: self._opened(v, p)
+        )
+
+    def _opened(self, views: tuple, path: str) -> None:
+        if not views or views[0].serial != self.serial:
+            return
+        self.products.set_views(views if len(views) > 1 else ())
+        self.ctx.selection.clear("generate")
+        view = views[0]
+        self.ctx.results.set_view(view)
+        name = Path(path).name
+        msg = f"Opened {name}. {search_counts(view.stats)} {kept_counts(view)}"
+        progress_end(self.progress, "opened", 1)
+        self.counts.setText(msg)
+        self.ctx.results.set_state("finished", msg)
+        self.ctx.say(f"Opened the saved results {name} ({len(view):,} recipes)", 8000)
+        if view.target is not None:
+            self.target_label.setText(target_summary_html(view.target, self.ctx.time_budget_s) + f" · from {name}")
 
     # ------------------------------------------------------------------ columns
     def show_all_columns(self) -> None:
