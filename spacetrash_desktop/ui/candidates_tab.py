@@ -74,7 +74,8 @@ DEFAULT_COLUMN_ORDER = (
     "flags",
     "id",
 )
-CANDIDATE_COLUMN_WIDTHS = (40, 260, 160, 90, 220, 96, 134, 134, 130, 120, 110, 150, 220, 84, 124)
+# default widths in the model's order; each is widened to its header's title (see fit_header_widths)
+CANDIDATE_COLUMN_WIDTHS = (40, 300, 150, 80, 200, 56, 128, 128, 128, 116, 96, 90, 200, 70, 120)
 TIP_GENERATE = "Generate recipes for the current target from the current inventory (Ctrl+G)"
 TIP_CANCEL = "Stop the search and keep the recipes found so far (Esc)"
 TIP_EXPORT = "Save every recipe with its properties and intervals as CSV or JSON (Ctrl+E)"
@@ -124,6 +125,16 @@ def stop_note(stats: dict, secs: float, budget: float | None) -> str:
     return " · time limit reached: the best recipes found are shown"
 
 
+def fit_header_widths(table: QTableView, widths) -> list[int]:
+    """Each column at least as wide as its header's title plus the sort arrow, so no title is cut."""
+    fm = table.horizontalHeader().fontMetrics()
+    out = []
+    for col, width in enumerate(widths):
+        title = str(table.model().headerData(col, Qt.Orientation.Horizontal) or "")
+        out.append(max(int(width), fm.horizontalAdvance(title) + 30))
+    return out
+
+
 def recipe_columns(table: QTableView, owner: QWidget) -> ColumnChooser:
     """The recipe table's columns can be dragged to another place, and hidden or shown from the
     header's context menu or View > Recipe table columns (the layout is kept with the window's settings)."""
@@ -132,7 +143,7 @@ def recipe_columns(table: QTableView, owner: QWidget) -> ColumnChooser:
         CANDIDATE_COLUMNS,
         title="Recipe table &columns",
         order=DEFAULT_COLUMN_ORDER,
-        widths=CANDIDATE_COLUMN_WIDTHS,
+        widths=fit_header_widths(table, CANDIDATE_COLUMN_WIDTHS),
         always_shown=ALWAYS_SHOWN_COLUMNS,
         owner=owner,
     )
@@ -288,8 +299,11 @@ class CandidatesTab(SavedTableLayout, QWidget):
         self.detail_note.setWordWrap(True)
         self.detail_note.setToolTip(RULE_TEXT)
         self.detail = DetailPane(ctx)
-        self.detail.setMinimumWidth(380)
+        self.detail.setMinimumWidth(320)
         right = QWidget()
+        right.setObjectName("detailSide")
+        right.setVisible(False)  # shown once a recipe is selected: until then the table has the room
+        self.detail_side = right
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.detail_note)
@@ -300,6 +314,8 @@ class CandidatesTab(SavedTableLayout, QWidget):
         cand = view.candidate(recipe_id)
         self.detail_note.setText(detail_note_html(view, cand))
         self.detail.show_candidate(cand, view.run)
+        if self.detail_side.isHidden() == (cand is not None):
+            self.detail_side.setVisible(cand is not None)
 
     def _build_table_side(self) -> QWidget:
         """The Product selector (a scenario's run), the Show and filter row above the recipe table,
@@ -331,6 +347,8 @@ class CandidatesTab(SavedTableLayout, QWidget):
             CANDIDATE_COLUMN_WIDTHS,
             font=self.font(),
         )
+        for col, width in enumerate(fit_header_widths(self.table, CANDIDATE_COLUMN_WIDTHS)):
+            self.table.setColumnWidth(col, width)
         sm = self.table.selectionModel()
         sm.selectionChanged.connect(self._table_selection_changed)
         sm.currentRowChanged.connect(self._table_selection_changed)

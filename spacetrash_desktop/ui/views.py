@@ -158,7 +158,9 @@ def fmt_kg(x: float) -> str:
 def items_text(cand, short: bool = False) -> str:
     """'70% Carbon residue; 28% Plastazote foam; 2% Composite panels' (largest share first)."""
     pairs = sorted(zip(cand.item_names, (f for _i, f in cand.recipe.items)), key=lambda p: -p[1])
-    return "; ".join(f"{f:.0%} {short_name(name) if short else name}" for name, f in pairs)
+    # short: every item keeps a recognisable part of its name in a table cell (fewer letters each when more)
+    limit = max(12, 44 // max(len(pairs), 1))
+    return "; ".join(f"{f:.0%} {short_name(name, limit) if short else name}" for name, f in pairs)
 
 
 def short_name(name: str, limit: int = 24) -> str:
@@ -255,7 +257,9 @@ def status_code(cand) -> int:
 def status_text(cand, status: int) -> str:
     """The Feasibility cell: the status, after the "Recommended" mark on the recommended recipe."""
     text = STATUS_TEXT[status]
-    return f"{RECOMMENDED_MARK} · {text}" if getattr(cand, "recommended", False) else text
+    if getattr(cand, "recommended", False):  # recommended implies feasible: the mark says it in fewer words
+        return f"{RECOMMENDED_MARK} (front)" if status == STATUS_FRONT else RECOMMENDED_MARK
+    return text
 
 
 def chance_text(cand) -> str:
