@@ -75,7 +75,7 @@ DEFAULT_COLUMN_ORDER = (
     "id",
 )
 # default widths in the model's order; each is widened to its header's title (see fit_header_widths)
-CANDIDATE_COLUMN_WIDTHS = (40, 300, 150, 80, 200, 56, 128, 128, 128, 116, 96, 90, 200, 70, 120)
+CANDIDATE_COLUMN_WIDTHS = (40, 340, 150, 80, 200, 56, 128, 128, 128, 116, 96, 90, 200, 70, 120)
 TIP_GENERATE = "Generate recipes for the current target from the current inventory (Ctrl+G)"
 TIP_CANCEL = "Stop the search and keep the recipes found so far (Esc)"
 TIP_EXPORT = "Save every recipe with its properties and intervals as CSV or JSON (Ctrl+E)"

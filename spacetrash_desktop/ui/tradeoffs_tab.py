@@ -349,11 +349,17 @@ class TradeoffsTab(QWidget):
             ("left", "low"): "bottom",
         }
         for k, (axis, name) in enumerate((("bottom", self.x_name), ("left", self.y_name))):
-            text = OBJECTIVES[name][2]
+            title, unit, long_title = OBJECTIVES[name][:3]
+            # the vertical axis's title runs along the plot's height: the short form fits it
+            text = long_title if axis == "bottom" else f"{title} ({unit})"
             cap = self.cap_text[k]
             if cap:
                 off = self.cap_off[k]
-                tail = f"beyond the {where[(axis, off)]} edge" if off else "red dashed line"
+                tail = (
+                    f"beyond the {where[(axis, off)]} edge"
+                    if off
+                    else ("red dashed line" if axis == "bottom" else "- - -")
+                )
                 text += f"  ·  <span style='color:{CAP_PEN}'>{cap} ({tail})</span>"
             if pi.getAxis(axis).labelText != text:
                 pi.setLabel(axis, text, color="#1f2937", size="10pt")

@@ -159,7 +159,7 @@ def items_text(cand, short: bool = False) -> str:
     """'70% Carbon residue; 28% Plastazote foam; 2% Composite panels' (largest share first)."""
     pairs = sorted(zip(cand.item_names, (f for _i, f in cand.recipe.items)), key=lambda p: -p[1])
     # short: every item keeps a recognisable part of its name in a table cell (fewer letters each when more)
-    limit = max(12, 44 // max(len(pairs), 1))
+    limit = max(10, 38 // max(len(pairs), 1))
     return "; ".join(f"{f:.0%} {short_name(name, limit) if short else name}" for name, f in pairs)
 
 
