@@ -231,7 +231,7 @@ def test_detail_pane_shows_the_selected_recipe(qtbot, make_main_window):
     assert "Molten polymer share" in d.why.text()
     assert d.safety.text()
     # the contributions are worked out on a worker, then shown
-    qtbot.waitUntil(lambda: "Largest contributions" in d.why.text(), timeout=20000)
+    qtbot.waitUntil(lambda: "How each value adds up" in d.why.text(), timeout=20000)
     assert "Rigidity" in d.why.text()
 
 
