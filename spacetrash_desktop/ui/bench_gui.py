@@ -1,6 +1,6 @@
 """``spacetrash bench gui``: how the window behaves, measured.
 
-* **GUI-thread stall during a default generation** (goal < 50 ms): a 5 ms ``QTimer`` on the GUI
+* **GUI-thread stall during a default generation** (goal < 33 ms, two frames at 60 Hz): a 5 ms ``QTimer`` on the GUI
   thread records the gap between its ticks while the Candidates tab runs a generation for the default
   target (the first preset) on the default inventory with the default scorer, streaming partial results
   into the table and the plot. A stall is a gap minus the 5 ms interval. The same timer on an idle
@@ -39,7 +39,7 @@ from spacetrash_desktop.ui.app import make_application, route_qt_messages
 from spacetrash_desktop.ui.main_window import MainWindow
 
 TICK_MS = 5
-STALL_GOAL_MS = 50.0
+STALL_GOAL_MS = 33.0  # two frames at 60 Hz (issue 17)
 STARTUP_GOAL_S = 2.0
 CANCEL_GOAL_MS = 200.0
 
