@@ -216,3 +216,21 @@ def test_open_results_shows_a_saved_result_in_both_tabs(qtbot, make_main_window,
     assert w.tradeoffs_tab.view is view and len(w.tradeoffs_tab.front_item.data) == view.n_front
     image = w.tradeoffs_tab.export_image()  # the PNG has a title and the target above the plot
     assert image.height() > w.tradeoffs_tab.plot.height()
+
+
+def test_the_import_report_shows_a_format_example_that_imports_cleanly(qtbot, tmp_path):
+    from spacetrash_desktop.catalog.rows import ImportIssue
+    from spacetrash_desktop.services.inventory import import_inventory
+    from spacetrash_desktop.ui.dialogs import EXAMPLE_CSV, ImportReportDialog
+
+    path = tmp_path / "example.csv"
+    path.write_text(EXAMPLE_CSV + "\n", encoding="utf-8")
+    result = import_inventory(path)
+    assert len(result.items) == 2 and result.rows_rejected == 0  # the example is a file that works
+    long = "composition " + "is not readable as 'material percent' " * 6
+    dlg = ImportReportDialog("x.csv", None, [ImportIssue("bad", long, line=3, column="composition", value="?")])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.issues_model.data(dlg.issues_model.index(0, 3)) == long  # the whole reason
+    assert dlg.table.wordWrap() and dlg.table.rowHeight(0) > dlg.fontMetrics().lineSpacing() * 1.5  # wrapped
+    assert "W101" in dlg.example_text.toPlainText() and "Expected format" in dlg.example.text()
