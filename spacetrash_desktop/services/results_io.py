@@ -95,7 +95,7 @@ def csv_number(column: str, value):
     if isinstance(value, bool) or not isinstance(value, float | np.floating):
         return value
     base = column.removesuffix("_low").removesuffix("_high")
-    return round(value, CSV_DECIMALS.get(base, CSV_DEFAULT_DECIMALS)) + 0.0  # + 0.0: no "-0.0"
+    return round(float(value), CSV_DECIMALS.get(base, CSV_DEFAULT_DECIMALS)) + 0.0  # + 0.0: no "-0.0"
 
 
 def hazards_text(cand) -> str:
