@@ -90,7 +90,7 @@ def explain_recipe(recipe: Recipe, items: Sequence[WasteItem], scorer=None, top:
         "model": scorer.info.to_dict(),
         "ood": bool(s.ood[0]),
         "properties": props,
-        "notes": _notes(ml is not None, bool(s.ood[0])),
+        "notes": _notes(ml is not None, bool(s.ood[0]), any(e["contributions_source"] == "ml" for e in props.values())),
     }
 
 
@@ -129,9 +129,13 @@ def breakdown(value: float, physics: float, lines: Sequence[dict], from_model: b
     }
 
 
-def _notes(is_ml: bool, ood: bool) -> list[str]:
+def _notes(is_ml: bool, ood: bool, corrected: bool = True) -> list[str]:
     out = []
-    if is_ml:
+    if is_ml and not corrected:
+        out.append(
+            "The trained model made no correction to this recipe's values: each sum is the physics model's own terms."
+        )
+    elif is_ml:
         out.append(
             "The trained model starts from the physics model's estimate and corrects it from what it learnt "
             "(and from crew feedback); the lines show its largest corrections, in the property's unit."
@@ -220,7 +224,7 @@ def _rigidity_drivers(tables, phys, mix: _Mix, i: int = 0) -> list[dict]:
     total = sum(d["value"] for d in rig)
     clip = float(phys.rigidity[i]) - total
     if abs(clip) > 1e-9:
-        rig.append({"label": "Index limit (0-1)", "value": clip})
+        rig.append({"label": "Other physics effects (and the 0-1 limit of the index)", "value": clip})
     return rig
 
 
