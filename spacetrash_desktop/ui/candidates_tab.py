@@ -75,7 +75,7 @@ DEFAULT_COLUMN_ORDER = (
     "id",
 )
 # default widths in the model's order; each is widened to its header's title (see fit_header_widths)
-CANDIDATE_COLUMN_WIDTHS = (40, 340, 150, 80, 200, 56, 128, 128, 128, 116, 96, 90, 200, 70, 120)
+CANDIDATE_COLUMN_WIDTHS = (40, 340, 150, 80, 172, 56, 128, 128, 128, 116, 96, 90, 200, 70, 120)
 TIP_GENERATE = "Generate recipes for the current target from the current inventory (Ctrl+G)"
 TIP_CANCEL = "Stop the search and keep the recipes found so far (Esc)"
 TIP_EXPORT = "Save every recipe with its properties and intervals as CSV or JSON (Ctrl+E)"
@@ -231,7 +231,7 @@ class CandidatesTab(SavedTableLayout, QWidget):
         self.target_label.setWordWrap(True)
         left = self._build_table_side()
         right = self._build_detail_side(ctx)
-        self.splitter = splitter(Qt.Orientation.Horizontal, "candidatesSplit", (left, right), (3, 2), (860, 500))
+        self.splitter = splitter(Qt.Orientation.Horizontal, "candidatesSplit", (left, right), (3, 2), (920, 400))
 
         lay = QVBoxLayout(self)
         lay.addLayout(top)

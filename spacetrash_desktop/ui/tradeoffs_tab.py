@@ -250,6 +250,8 @@ class TradeoffsTab(QWidget):
         cl.setContentsMargins(0, 0, 0, 0)
         cl.addWidget(self.compare_title)
         cl.addWidget(self.compare, 1)
+        cw.setVisible(False)  # shown once a recipe is selected: until then the plot has the room
+        self.compare_side = cw
         return cw
 
     # ------------------------------------------------------------------ data
@@ -415,6 +417,8 @@ class TradeoffsTab(QWidget):
 
     def _fill_compare(self, ids) -> None:
         cands = [c for c in (self.view.candidate(i) for i in ids) if c is not None][-MAX_COMPARE:]
+        if self.compare_side.isHidden() == bool(cands):
+            self.compare_side.setVisible(bool(cands))
         if not cands and self.compare.columnCount() == 0 and len(ids) <= MAX_COMPARE:
             self.compare_title.setText(COMPARE_HINT)
             return  # nothing to compare before or after: a partial result does not rebuild the table
@@ -426,8 +430,8 @@ class TradeoffsTab(QWidget):
             *(f"{OBJECTIVES[n][0]} ({OBJECTIVES[n][1]})" for n in PROPERTY_NAMES),
             "Feasibility",
             "Pareto rank",
-            "Problematic waste",
-            "Vetting flags",
+            "Hard waste",
+            "Warnings",
             "Recipe ID",
         ]
         self.compare.clear()
