@@ -44,16 +44,26 @@ WORK_ORDER_TIP = "Save a printable work order for this recipe (Markdown text)"
 REPORT_TIP = "The crew made this recipe: record what they measured or judged, in the Feedback panel (Ctrl+5)"
 
 
-def actions_blocked_reason(cand) -> str | None:
-    """Why a recipe cannot be turned into a work order or reported as made (None: it can)."""
+REPORT_TRIAL_TIP = (
+    "This recipe misses the target, so it has no work order. If the crew made it anyway (a trial), record "
+    "how it turned out in the Feedback panel (Ctrl+5): near misses teach the model the most."
+)
+
+
+def actions_blocked_reason(cand, action: str = "work_order") -> str | None:
+    """Why a recipe cannot be turned into a work order (``action`` "work_order") or reported as made
+    ("report"); None when it can. A refused recipe breaks a safety rule: neither. A recipe that misses
+    the target gets no work order, but a trial the crew made anyway can still be reported."""
     if cand is None:
         return "Select a recipe first."
     if cand.status == RecipeStatus.REFUSED:
-        return "This recipe breaks a safety rule (see Safety notes): it must not be made, so there is no work order."
-    if cand.status == RecipeStatus.INFEASIBLE:
         return (
-            "This recipe misses the target (see Safety notes and the bars): only a feasible recipe gets a work "
-            "order or a report."
+            "This recipe breaks a safety rule (see Safety notes): it must not be made, so there is no work "
+            "order and nothing to report."
+        )
+    if cand.status == RecipeStatus.INFEASIBLE and action == "work_order":
+        return (
+            "This recipe misses the target (see the bars and Safety notes): only a feasible recipe gets a work order."
         )
     return None
 
@@ -307,13 +317,14 @@ class DetailPane(QScrollArea):
         self.safety.setText(safety_html(cand))
 
     def _enable_actions(self, cand) -> None:
-        """A work order and a report only for a recipe that can be made: an infeasible or refused one
-        says why not in the buttons' tooltips."""
-        why_not = actions_blocked_reason(cand)
-        for button, tip in (
-            (self.work_order_button, WORK_ORDER_TIP),
-            (self.report_button, REPORT_TIP),
+        """A work order only for a recipe that meets the target, a report for anything the crew may have made
+        (not a refused recipe); a disabled button says why in its tooltip."""
+        trial = cand is not None and cand.status == RecipeStatus.INFEASIBLE
+        for button, action, tip in (
+            (self.work_order_button, "work_order", WORK_ORDER_TIP),
+            (self.report_button, "report", REPORT_TRIAL_TIP if trial else REPORT_TIP),
         ):
+            why_not = actions_blocked_reason(cand, action)
             button.setEnabled(why_not is None)
             button.setToolTip(tip if why_not is None else why_not)
 

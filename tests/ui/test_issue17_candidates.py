@@ -188,10 +188,16 @@ def test_counts_filter_progress_and_infeasible_recipes_in_the_window(qtbot, make
     assert not tab.detail_side.isHidden()
     detail = tab.detail
     assert detail.work_order_button.isEnabled() and detail.report_button.isEnabled()
-    missed = next(c for c in view.candidates if c.status != RecipeStatus.FEASIBLE)
+    missed = next(c for c in view.candidates if c.status == RecipeStatus.INFEASIBLE)
     w.ctx.selection.set([missed.recipe_id], missed.recipe_id, "test")
-    assert not detail.work_order_button.isEnabled() and not detail.report_button.isEnabled()
-    assert detail.work_order_button.toolTip() == actions_blocked_reason(missed) != ""
+    assert not detail.work_order_button.isEnabled()  # no work order for a recipe that misses the target
+    assert "misses the target" in detail.work_order_button.toolTip() == actions_blocked_reason(missed)
+    assert detail.report_button.isEnabled() and "trial" in detail.report_button.toolTip()  # made anyway: report it
+    refused = next((c for c in view.candidates if c.status == RecipeStatus.REFUSED), None)
+    if refused is not None:
+        w.ctx.selection.set([refused.recipe_id], refused.recipe_id, "test")
+        assert not detail.work_order_button.isEnabled() and not detail.report_button.isEnabled()
+        assert "safety rule" in detail.report_button.toolTip()
     # the Warnings column and its tooltips carry no codes
     col = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(tab.model.columnCount())].index("Warnings")
     for r in range(tab.model.rowCount()):
@@ -234,3 +240,14 @@ def test_the_import_report_shows_a_format_example_that_imports_cleanly(qtbot, tm
     assert dlg.issues_model.data(dlg.issues_model.index(0, 3)) == long  # the whole reason
     assert dlg.table.wordWrap() and dlg.table.rowHeight(0) > dlg.fontMetrics().lineSpacing() * 1.5  # wrapped
     assert "W101" in dlg.example_text.toPlainText() and "Expected format" in dlg.example.text()
+
+
+def test_a_refused_recipe_offers_neither_a_work_order_nor_a_report(container):
+    import dataclasses
+
+    _items, res = container
+    cand = dataclasses.replace(res.candidates[0], status=RecipeStatus.REFUSED)
+    assert "safety rule" in actions_blocked_reason(cand, "work_order")
+    assert "safety rule" in actions_blocked_reason(cand, "report")
+    assert actions_blocked_reason(res.candidates[0], "work_order") is None  # a feasible one: both
+    assert actions_blocked_reason(res.candidates[0], "report") is None
