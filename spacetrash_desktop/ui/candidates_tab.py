@@ -4,17 +4,14 @@ properties against the target, why it scores so, safety notes), and the exports.
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import logging
 import time
-from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from spacetrash_desktop.domain import ModelInfo
-from spacetrash_desktop.services.results_io import load_results, write_result
+from spacetrash_desktop.ui.candidates_files import ResultFiles
 from spacetrash_desktop.ui.context import AppContext
 from spacetrash_desktop.ui.product_picker import ProductPicker, run_for, search_work
 from spacetrash_desktop.ui.qtmodels import CandidateTableModel, select_rows_by_source
@@ -36,12 +33,13 @@ from spacetrash_desktop.ui.views import (
     CandidateView,
     RunInfo,
     chance_text,
+    kept_counts,
+    search_counts,
     target_summary_html,
 )
 from spacetrash_desktop.ui.widgets import (
     ColumnChooser,
     SavedTableLayout,
-    ask_save_path,
     make_action,
     progress_bar,
     progress_busy,
@@ -160,25 +158,6 @@ def finished_message(view: CandidateView, cancelled: bool) -> str:
     return f"Done. {summary}{stop_note(st, secs, budget)}"
 
 
-def search_counts(stats: dict, secs: float | None = None) -> str:
-    """What the search looked at, worded as the command line words it: 'Scored 9,185 recipes (8,003
-    of them feasible) in 5.1 s.'"""
-    scored = int(stats.get("evaluated", 0) or 0)
-    feasible = stats.get("feasible")
-    of = f" ({int(feasible):,} of them feasible)" if feasible is not None else ""
-    took = f" in {secs:.1f} s" if secs is not None else ""
-    return f"Scored {scored:,} recipes{of}{took}."
-
-
-def kept_counts(view: CandidateView) -> str:
-    """What the table keeps of them: 'Kept the best 215 for the table: 175 feasible (120 confidently),
-    12 on the Pareto front.'"""
-    return (
-        f"Kept the best {len(view):,} for the table: {view.n_feasible:,} feasible "
-        f"({view.n_confident:,} confidently), {view.n_front:,} on the Pareto front."
-    )
-
-
 def shown_text(shown: int, kept: int, filtered: bool) -> str:
     """The count beside the filter: how many of the kept recipes the table shows."""
     if kept == 0:
@@ -198,7 +177,7 @@ def model_info_of(model: dict | None) -> ModelInfo | None:
         return None
 
 
-class CandidatesTab(SavedTableLayout, QWidget):
+class CandidatesTab(SavedTableLayout, ResultFiles, QWidget):
     layout_key = "candidates"
     run_finished = Signal(str)  # finished | cancelled | failed
     view_applied = Signal(object)  # CandidateView, after the table shows it
@@ -575,83 +554,6 @@ class CandidatesTab(SavedTableLayout, QWidget):
         has_front = has and view.n_front > 0
         self.export_front_action.setEnabled(has_front)
         self.export_front_button.setEnabled(has_front)
-
-    def choose_export_file(self, front_only: bool = False) -> None:
-        view = self.ctx.results.view
-        if view.result is None:
-            return
-        path = ask_save_path(
-            self,
-            "Export the Pareto front" if front_only else "Export the results",
-            "pareto-front.csv" if front_only else "recipes.csv",
-            "CSV (*.csv);;JSON (*.json)",
-        )
-        if path:
-            self.export_to(path, front_only=front_only)
-
-    def export_to(self, path: str, *, front_only: bool = False) -> Task | None:
-        view = self.ctx.results.view
-        result = view.result
-        if result is None:
-            return None
-        if front_only:
-            result = dataclasses.replace(result, candidates=[c for c in result.candidates if c.on_front])
-        n = len(result.candidates)
-
-        def work(_c):
-            return str(write_result(result, path))
-
-        what = "Pareto front" if front_only else "results"
-        return self.ctx.runner.submit(
-            work,
-            pool="io",
-            label=f"the export of the {what}",
-            on_done=lambda p: self.ctx.say(f"Exported {n} recipes ({what}) to {p}", 8000),
-        )
-
-    # ------------------------------------------------------------------ saved results
-    def choose_results_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open saved results", "", "Results (*.json);;All files (*)")
-        if path:
-            self.open_results(path)
-
-    def open_results(self, path: str) -> Task | None:
-        """Load a saved result (or a batch job's result, or one per product of a scenario) on a worker
-        and show it as if it had just been generated; a run in progress keeps going until then."""
-        if self.running:
-            self.ctx.say("Wait for the generation to finish (or cancel it) before opening saved results.", 8000)
-            return None
-        self.serial += 1
-        serial = self.serial
-        items = self.ctx.inventory.snapshot()
-        budget = float(self.ctx.time_budget_s)
-
-        def work(_c):
-            views = []
-            for result in load_results(path):
-                run = RunInfo(serial=serial, items=items, target=result.target, time_budget_s=budget)
-                views.append(CandidateView.build(result, serial=serial, final=True, run=run))
-            return tuple(views)
-
-        return self.ctx.runner.submit(
-            work, pool="io", label="opening the saved results", on_done=lambda v, p=path: self._opened(v, p)
-        )
-
-    def _opened(self, views: tuple, path: str) -> None:
-        if not views or views[0].serial != self.serial:
-            return
-        self.products.set_views(views if len(views) > 1 else ())
-        self.ctx.selection.clear("generate")
-        view = views[0]
-        self.ctx.results.set_view(view)
-        name = Path(path).name
-        msg = f"Opened {name}. {search_counts(view.stats)} {kept_counts(view)}"
-        progress_end(self.progress, "opened", 1)
-        self.counts.setText(msg)
-        self.ctx.results.set_state("finished", msg)
-        self.ctx.say(f"Opened the saved results {name} ({len(view):,} recipes)", 8000)
-        if view.target is not None:
-            self.target_label.setText(target_summary_html(view.target, self.ctx.time_budget_s) + f" · from {name}")
 
     # ------------------------------------------------------------------ columns
     def show_all_columns(self) -> None:

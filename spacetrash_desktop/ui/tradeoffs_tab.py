@@ -416,70 +416,7 @@ class TradeoffsTab(QWidget):
         self._fill_compare(ids)
 
     def _fill_compare(self, ids) -> None:
-        cands = [c for c in (self.view.candidate(i) for i in ids) if c is not None][-MAX_COMPARE:]
-        if self.compare_side.isHidden() == bool(cands):
-            self.compare_side.setVisible(bool(cands))
-        if not cands and self.compare.columnCount() == 0 and len(ids) <= MAX_COMPARE:
-            self.compare_title.setText(COMPARE_HINT)
-            return  # nothing to compare before or after: a partial result does not rebuild the table
-        target = self.view.target or self.ctx.target
-        fields = [
-            "Items",
-            "Regolith",
-            "Process",
-            *(f"{OBJECTIVES[n][0]} ({OBJECTIVES[n][1]})" for n in PROPERTY_NAMES),
-            "Feasibility",
-            "Pareto rank",
-            "Hard waste",
-            "Warnings",
-            "Recipe ID",
-        ]
-        self.compare.clear()
-        self.compare.setRowCount(len(fields))
-        self.compare.setColumnCount(len(cands))
-        self.compare.setVerticalHeaderLabels(fields)
-        self.compare.setHorizontalHeaderLabels([f"Recipe {k + 1}" for k in range(len(cands))])
-        if len(ids) > MAX_COMPARE:
-            self.compare_title.setText(f"<b>Compare</b> — the last {MAX_COMPARE} of the {len(ids)} selected recipes")
-        elif len(cands) >= 2:
-            self.compare_title.setText(f"<b>Compare</b> — {len(cands)} recipes side by side (best value in bold)")
-        else:
-            self.compare_title.setText(COMPARE_HINT)
-        bold = QFont(self.font())
-        bold.setBold(True)
-        for col, c in enumerate(cands):
-            values = [
-                items_text(c),
-                f"{c.recipe.regolith_frac:.0%} ({fmt_kg(float(c.details.get('regolith_kg', 0.0)))})",
-                c.process_name,
-            ]
-            values += [fmt_interval(n, c.values[n], c.low[n], c.high[n]) for n in PROPERTY_NAMES]
-            values += [
-                c.status,
-                str(c.pareto_rank) if c.pareto_rank > 0 else "–",
-                f"{c.preference:.0%}",
-                flags_text(c) or "none",
-                c.recipe_id,
-            ]
-            for row, text in enumerate(values):
-                it = QTableWidgetItem(text)
-                it.setToolTip(text)
-                self.compare.setItem(row, col, it)
-        if len(cands) >= 2:
-            for k, name in enumerate(PROPERTY_NAMES):
-                higher = OBJECTIVES[name][3]
-                vals = [c.values[name] for c in cands]
-                best = int(np.argmax(vals) if higher else np.argmin(vals))
-                it = self.compare.item(3 + k, best)
-                it.setFont(bold)
-                it.setForeground(QBrush(QColor("#166534")))
-                if target is not None:
-                    for col, c in enumerate(cands):
-                        limit, kind = target_limit(target, name)
-                        bad = c.values[name] < limit if kind == "min" else c.values[name] > limit
-                        if bad:
-                            self.compare.item(3 + k, col).setForeground(QBrush(QColor("#b91c1c")))
-        self.compare.resizeRowsToContents()
+        fill_compare(self, ids)
 
     # ------------------------------------------------------------------ export
     def choose_png_file(self) -> None:
@@ -499,22 +436,8 @@ class TradeoffsTab(QWidget):
         )
 
     def export_image(self) -> QImage:
-        """The plot as a picture that stands on its own: a title (the two objectives), the target and
-        its limits, the plot, and the legend with the note on the Pareto front."""
-        plot = self.plot.grab().toImage()
-        view = self.view
-        target = view.target or self.ctx.target
-        title = f"{OBJECTIVES[self.y_name][0]} against {OBJECTIVES[self.x_name][0].lower()}"
-        if target is not None:
-            title += f" for {target.name}"
-        lines = [
-            target_summary_html(target, self.ctx.time_budget_s).replace("<b>", "").replace("</b>", "")
-            if target is not None
-            else "",
-            self.info.text().split(". Click")[0] + "." if len(view) else "",
-        ]
-        lines = [html.unescape(t) for t in lines if t]
-        return compose_image(plot, title, lines, legend_html())
+        """The plot as a picture that stands on its own (see :func:`standalone_image`)."""
+        return standalone_image(self)
 
     def save_state(self, settings) -> None:
         settings.setValue("tradeoffs/x", self.x_name)
@@ -527,3 +450,90 @@ class TradeoffsTab(QWidget):
             if i >= 0:
                 combo.setCurrentIndex(i)
         restore_layout(settings, {"tradeoffs/splitter": self.splitter})
+
+
+def standalone_image(tab: TradeoffsTab) -> QImage:
+    """The plot as a picture that stands on its own: a title (the two objectives), the target and
+    its limits, the plot, and the legend with the note on the Pareto front."""
+    plot = tab.plot.grab().toImage()
+    view = tab.view
+    target = view.target or tab.ctx.target
+    title = f"{OBJECTIVES[tab.y_name][0]} against {OBJECTIVES[tab.x_name][0].lower()}"
+    if target is not None:
+        title += f" for {target.name}"
+    lines = [
+        target_summary_html(target, tab.ctx.time_budget_s).replace("<b>", "").replace("</b>", "")
+        if target is not None
+        else "",
+        tab.info.text().split(". Click")[0] + "." if len(view) else "",
+    ]
+    lines = [html.unescape(t) for t in lines if t]
+    return compose_image(plot, title, lines, legend_html())
+
+
+def fill_compare(tab: TradeoffsTab, ids) -> None:
+    """The side-by-side table of the selected recipes (the last MAX_COMPARE), best values in bold."""
+    cands = [c for c in (tab.view.candidate(i) for i in ids) if c is not None][-MAX_COMPARE:]
+    if tab.compare_side.isHidden() == bool(cands):
+        tab.compare_side.setVisible(bool(cands))
+    if not cands and tab.compare.columnCount() == 0 and len(ids) <= MAX_COMPARE:
+        tab.compare_title.setText(COMPARE_HINT)
+        return  # nothing to compare before or after: a partial result does not rebuild the table
+    target = tab.view.target or tab.ctx.target
+    fields = [
+        "Items",
+        "Regolith",
+        "Process",
+        *(f"{OBJECTIVES[n][0]} ({OBJECTIVES[n][1]})" for n in PROPERTY_NAMES),
+        "Feasibility",
+        "Pareto rank",
+        "Hard waste",
+        "Warnings",
+        "Recipe ID",
+    ]
+    tab.compare.clear()
+    tab.compare.setRowCount(len(fields))
+    tab.compare.setColumnCount(len(cands))
+    tab.compare.setVerticalHeaderLabels(fields)
+    tab.compare.setHorizontalHeaderLabels([f"Recipe {k + 1}" for k in range(len(cands))])
+    if len(ids) > MAX_COMPARE:
+        tab.compare_title.setText(f"<b>Compare</b> — the last {MAX_COMPARE} of the {len(ids)} selected recipes")
+    elif len(cands) >= 2:
+        tab.compare_title.setText(f"<b>Compare</b> — {len(cands)} recipes side by side (best value in bold)")
+    else:
+        tab.compare_title.setText(COMPARE_HINT)
+    bold = QFont(tab.font())
+    bold.setBold(True)
+    for col, c in enumerate(cands):
+        values = [
+            items_text(c),
+            f"{c.recipe.regolith_frac:.0%} ({fmt_kg(float(c.details.get('regolith_kg', 0.0)))})",
+            c.process_name,
+        ]
+        values += [fmt_interval(n, c.values[n], c.low[n], c.high[n]) for n in PROPERTY_NAMES]
+        values += [
+            c.status,
+            str(c.pareto_rank) if c.pareto_rank > 0 else "–",
+            f"{c.preference:.0%}",
+            flags_text(c) or "none",
+            c.recipe_id,
+        ]
+        for row, text in enumerate(values):
+            it = QTableWidgetItem(text)
+            it.setToolTip(text)
+            tab.compare.setItem(row, col, it)
+    if len(cands) >= 2:
+        for k, name in enumerate(PROPERTY_NAMES):
+            higher = OBJECTIVES[name][3]
+            vals = [c.values[name] for c in cands]
+            best = int(np.argmax(vals) if higher else np.argmin(vals))
+            it = tab.compare.item(3 + k, best)
+            it.setFont(bold)
+            it.setForeground(QBrush(QColor("#166534")))
+            if target is not None:
+                for col, c in enumerate(cands):
+                    limit, kind = target_limit(target, name)
+                    bad = c.values[name] < limit if kind == "min" else c.values[name] > limit
+                    if bad:
+                        tab.compare.item(3 + k, col).setForeground(QBrush(QColor("#b91c1c")))
+    tab.compare.resizeRowsToContents()

@@ -298,6 +298,25 @@ def target_summary_html(target: Target, time_budget_s: float) -> str:
     return " · ".join(parts)
 
 
+def search_counts(stats: dict, secs: float | None = None) -> str:
+    """What the search looked at, worded as the command line words it: 'Scored 9,185 recipes (8,003
+    of them feasible) in 5.1 s.'"""
+    scored = int(stats.get("evaluated", 0) or 0)
+    feasible = stats.get("feasible")
+    of = f" ({int(feasible):,} of them feasible)" if feasible is not None else ""
+    took = f" in {secs:.1f} s" if secs is not None else ""
+    return f"Scored {scored:,} recipes{of}{took}."
+
+
+def kept_counts(view: CandidateView) -> str:
+    """What the table keeps of them: 'Kept the best 215 for the table: 175 feasible (120 confidently),
+    12 on the Pareto front.'"""
+    return (
+        f"Kept the best {len(view):,} for the table: {view.n_feasible:,} feasible "
+        f"({view.n_confident:,} confidently), {view.n_front:,} on the Pareto front."
+    )
+
+
 @dataclass
 class RunInfo:
     """What a run was made from (the detail pane needs it for explanations)."""
