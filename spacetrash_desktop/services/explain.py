@@ -79,6 +79,9 @@ def explain_recipe(recipe: Recipe, items: Sequence[WasteItem], scorer=None, top:
         entry["contributions_source"] = "ml" if use_ml else "physics"
         lines = ml_k["contributions"] if ml_k is not None and use_ml else drivers[name]
         entry["contributions"] = lines[: max(int(top), 1)]
+        entry["breakdown"] = breakdown(
+            float(s.props[0, k]), float(physics_vals[k]), lines if use_ml else drivers[name], use_ml, top
+        )
         props[name] = entry
     return {
         "recipe_id": recipe.recipe_id,
@@ -87,17 +90,55 @@ def explain_recipe(recipe: Recipe, items: Sequence[WasteItem], scorer=None, top:
         "model": scorer.info.to_dict(),
         "ood": bool(s.ood[0]),
         "properties": props,
-        "notes": _notes(ml is not None, bool(s.ood[0])),
+        "notes": _notes(ml is not None, bool(s.ood[0]), any(e["contributions_source"] == "ml" for e in props.values())),
     }
 
 
-def _notes(is_ml: bool, ood: bool) -> list[str]:
+BASE_LABELS = ("Perfect seal",)  # a physics driver that is where the sum starts, not a contribution
+PHYSICS_START = "Physics model estimate"
+REST_ML = "Everything else the trained model weighs"
+REST_PHYSICS = "The other terms"
+MODEL_CORRECTION = "Correction by the trained model"
+
+
+def breakdown(value: float, physics: float, lines: Sequence[dict], from_model: bool, top: int = 3) -> dict:
+    """A sum that adds up to ``value``: ``start`` (the physics estimate the trained model corrects, or a
+    physics term that is a starting point such as the perfect seal) plus the ``top`` largest ``lines``
+    plus ``rest`` (every term not shown, with a count) equals ``value`` exactly."""
+    lines = [dict(d) for d in lines if np.isfinite(float(d.get("value", 0.0)))]
+    start: dict | None = None
+    if from_model:
+        start = {"label": PHYSICS_START, "value": float(physics)}
+    else:
+        first = next((d for d in lines if d.get("label") in BASE_LABELS), None)
+        if first is not None:
+            lines.remove(first)
+            start = {"label": first["label"], "value": float(first["value"])}
+    lines.sort(key=lambda d: -abs(float(d["value"])))
+    shown = [{"label": d["label"], "value": float(d["value"])} for d in lines[: max(int(top), 1)] if d["value"] != 0]
+    hidden = len([d for d in lines if d["value"] != 0]) - len(shown)
+    correction = 0.0 if from_model else float(value) - float(physics)
+    if abs(correction) > 1e-9:  # the model moved the value, by terms it cannot name: one line for it
+        shown.append({"label": MODEL_CORRECTION, "value": correction})
+    rest = float(value) - (start["value"] if start else 0.0) - sum(d["value"] for d in shown)
+    return {
+        "value": float(value),
+        "start": start,
+        "lines": shown,
+        "rest": {"label": REST_ML if from_model else REST_PHYSICS, "value": rest, "count": hidden},
+    }
+
+
+def _notes(is_ml: bool, ood: bool, corrected: bool = True) -> list[str]:
     out = []
-    if is_ml:
+    if is_ml and not corrected:
         out.append(
-            "Model contributions are exact TreeSHAP values of the XGBoost part of the model (and of any "
-            "correction learnt from crew feedback), converted to the property's unit; they explain how the "
-            "model moves the physics estimate, not the physics itself."
+            "The trained model made no correction to this recipe's values: each sum is the physics model's own terms."
+        )
+    elif is_ml:
+        out.append(
+            "The trained model starts from the physics model's estimate and corrects it from what it learnt "
+            "(and from crew feedback); the lines show its largest corrections, in the property's unit."
         )
     else:
         out.append("The physics model alone made this prediction; the lines show its own terms.")
@@ -183,7 +224,7 @@ def _rigidity_drivers(tables, phys, mix: _Mix, i: int = 0) -> list[dict]:
     total = sum(d["value"] for d in rig)
     clip = float(phys.rigidity[i]) - total
     if abs(clip) > 1e-9:
-        rig.append({"label": "Index limit (0-1)", "value": clip})
+        rig.append({"label": "Other physics effects (and the 0-1 limit of the index)", "value": clip})
     return rig
 
 
@@ -352,11 +393,12 @@ def global_importances(scorer=None, top: int = 10, catalog=None) -> dict:
         props[name] = [
             {"feature": f, "label": feature_label(f, names, pnames), "share": round(v / total, 4)} for f, v in ranked
         ]
-    note = "Shares of the XGBoost correction's mean |TreeSHAP contribution| on held-out data."
+    # crew-facing: the technical names (XGBoost member, mean |TreeSHAP| on the test split) are in the docs
+    note = "How much the trained model's correction leans on each input, on data it was not trained on."
     if unused:
         note += (
-            " For " + ", ".join(unused) + " the model learnt nothing beyond physics (its XGBoost member did "
-            "not beat physics on validation and is not used), so there are no importances to show."
+            " For " + ", ".join(unused) + " the trained model learnt nothing beyond the physics model (its "
+            "correction did not beat physics on held-out data and is not used), so there is nothing to show."
         )
     if from_feedback:
         note += (

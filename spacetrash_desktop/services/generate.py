@@ -75,6 +75,30 @@ def target_sha256(target: Target) -> str:
     return hashlib.sha256(json.dumps(target.to_dict(), sort_keys=True).encode()).hexdigest()
 
 
+class StagedProgress:
+    """One bar over the search's stages that never goes back: the search reports each stage (the
+    exhaustive pass, then refining the front; or the seed pass, then the evolution) from 0 to its own
+    total, so a new stage (another total) fills the part of the bar the earlier ones left, and a report
+    below what was already shown keeps the bar where it is."""
+
+    SCALE = 1000
+
+    def __init__(self) -> None:
+        self.total: int | None = None
+        self.base = 0.0  # share of the bar filled by the stages before this one
+        self.shown = 0.0  # share shown so far
+
+    def step(self, done: int, total: int) -> tuple[int, int]:
+        """(done, total) of the whole bar for a stage's (done, total)."""
+        if total != self.total:
+            if self.total is not None:
+                self.base = self.shown
+            self.total = total
+        share = min(1.0, max(0.0, done / total)) if total else 0.0
+        self.shown = max(self.shown, self.base + (1.0 - self.base) * share)
+        return round(self.SCALE * self.shown), self.SCALE
+
+
 class _Bridge(RunContext):
     """Inner context of the search: forwards progress and cancel to the caller's context and turns
     the live search state into partial GenerationResults."""
@@ -83,9 +107,10 @@ class _Bridge(RunContext):
         super().__init__(deadline=None)
         self.outer = outer
         self.make_partial = make_partial
+        self.stages = StagedProgress()
 
     def progress(self, done, total, message=""):
-        self.outer.progress(done, total, message)
+        self.outer.progress(*self.stages.step(done, total), message)
 
     def partial(self, run) -> None:
         self.outer.partial(self.make_partial(run))

@@ -1,6 +1,6 @@
 """``spacetrash bench gui``: how the window behaves, measured.
 
-* **GUI-thread stall during a default generation** (goal < 50 ms): a 5 ms ``QTimer`` on the GUI
+* **GUI-thread stall during a default generation** (goal < 33 ms, two frames at 60 Hz): a 5 ms ``QTimer`` on the GUI
   thread records the gap between its ticks while the Candidates tab runs a generation for the default
   target (the first preset) on the default inventory with the default scorer, streaming partial results
   into the table and the plot. A stall is a gap minus the 5 ms interval. The same timer on an idle
@@ -39,7 +39,7 @@ from spacetrash_desktop.ui.app import make_application, route_qt_messages
 from spacetrash_desktop.ui.main_window import MainWindow
 
 TICK_MS = 5
-STALL_GOAL_MS = 50.0
+STALL_GOAL_MS = 33.0  # two frames at 60 Hz (issue 17)
 STARTUP_GOAL_S = 2.0
 CANCEL_GOAL_MS = 200.0
 
@@ -78,6 +78,7 @@ def measure_startup(repeats: int = 5, timeout_s: float = 60.0) -> dict:
 class _TickRecorder:
     def __init__(self):
         self.gaps: list[float] = []
+        self.cpu: list[float] = []  # GUI-thread CPU time between ticks (what the window's own work costs)
         self.timer = QTimer()
         self.timer.setInterval(TICK_MS)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -85,18 +86,24 @@ class _TickRecorder:
         self._last = None
 
     def _tick(self):
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         if self._last is not None:
             self.gaps.append((now - self._last) * 1000.0)
-        self._last = now
+            self.cpu.append((cpu - self._last_cpu) * 1000.0)
+        self._last, self._last_cpu = now, cpu
 
     def start(self):
-        self.gaps, self._last = [], None
+        self.gaps, self.cpu, self._last, self._last_cpu = [], [], None, 0.0
         self.timer.start()
 
     def stop(self) -> list[float]:
         self.timer.stop()
         return [max(0.0, g - TICK_MS) for g in self.gaps]
+
+    def cpu_bursts(self) -> list[float]:
+        """GUI-thread CPU ms between consecutive ticks: a stall's own work, without the time the OS gave
+        other processes (on a machine shared with other CPU-heavy work the wall-clock stall is mostly that)."""
+        return list(self.cpu)
 
 
 def _wait(app, cond, timeout_s: float) -> bool:
@@ -168,6 +175,7 @@ def measure_window(runs: int = 3) -> dict:
             "scored": int(view.stats.get("evaluated", 0) or 0),
             "runs": generation["per_run"],
             "stall": _stall_stats(generation["stalls"]),
+            "gui_cpu": _stall_stats(generation["cpu"]),
             "first_results_s": _median_s(generation["first"]),
             "total_s": _median_s(generation["totals"]),
         },
@@ -205,6 +213,7 @@ def _generation_runs(bench: _Bench, runs: int) -> dict:
     app, window, tab, rec = bench.app, bench.window, bench.tab, bench.rec
     per_run: list[dict] = []
     all_stalls: list[float] = []
+    all_cpu: list[float] = []
     first: list[float] = []
     totals: list[float] = []
     for _ in range(runs):
@@ -220,6 +229,7 @@ def _generation_runs(bench: _Bench, runs: int) -> dict:
         window.generate()
         ok = _wait(app, lambda: not tab.running, 600)
         stalls = rec.stop()
+        all_cpu += rec.cpu_bursts()
         tab.view_applied.disconnect(on_view)
         if not ok:
             raise RuntimeError("the generation did not finish")
@@ -228,7 +238,14 @@ def _generation_runs(bench: _Bench, runs: int) -> dict:
             first.append(seen_first[0])
         per_run.append(_stall_stats(stalls))
         all_stalls += stalls
-    return {"per_run": per_run, "stalls": all_stalls, "first": first, "totals": totals, "view": window.ctx.results.view}
+    return {
+        "per_run": per_run,
+        "stalls": all_stalls,
+        "cpu": all_cpu,
+        "first": first,
+        "totals": totals,
+        "view": window.ctx.results.view,
+    }
 
 
 def _cancel_latency(bench: _Bench) -> dict:
@@ -284,6 +301,8 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
         results["pass"]["stall"],
     )
     row("  99th percentile stall", f"{g['stall']['p99_ms']:.1f} ms", "", True)
+    row("  longest GUI-thread CPU burst (own work)", f"{g['gui_cpu']['max_ms']:.1f} ms", "", True)
+    row("  99th percentile CPU burst", f"{g['gui_cpu']['p99_ms']:.1f} ms", "", True)
     row("  idle noise floor (longest stall)", f"{window['idle']['max_ms']:.1f} ms", "", True)
     if startup.get("median_s") is not None:
         row(

@@ -4,7 +4,6 @@ properties against the target, why it scores so, safety notes), and the exports.
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import logging
 import time
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from spacetrash_desktop.domain import ModelInfo
-from spacetrash_desktop.services.results_io import write_result
+from spacetrash_desktop.ui.candidates_files import ResultFiles
 from spacetrash_desktop.ui.context import AppContext
 from spacetrash_desktop.ui.product_picker import ProductPicker, run_for, search_work
 from spacetrash_desktop.ui.qtmodels import CandidateTableModel, select_rows_by_source
@@ -34,12 +33,13 @@ from spacetrash_desktop.ui.views import (
     CandidateView,
     RunInfo,
     chance_text,
+    kept_counts,
+    search_counts,
     target_summary_html,
 )
 from spacetrash_desktop.ui.widgets import (
     ColumnChooser,
     SavedTableLayout,
-    ask_save_path,
     make_action,
     progress_bar,
     progress_busy,
@@ -72,11 +72,16 @@ DEFAULT_COLUMN_ORDER = (
     "flags",
     "id",
 )
-CANDIDATE_COLUMN_WIDTHS = (40, 260, 160, 90, 220, 96, 134, 134, 130, 120, 110, 150, 220, 84, 124)
+# default widths in the model's order; each is widened to its header's title (see fit_header_widths)
+CANDIDATE_COLUMN_WIDTHS = (40, 340, 150, 80, 172, 56, 128, 128, 128, 116, 96, 90, 200, 70, 120)
 TIP_GENERATE = "Generate recipes for the current target from the current inventory (Ctrl+G)"
 TIP_CANCEL = "Stop the search and keep the recipes found so far (Esc)"
 TIP_EXPORT = "Save every recipe with its properties and intervals as CSV or JSON (Ctrl+E)"
 TIP_EXPORT_FRONT = "Save only the recipes on the Pareto front (CSV or JSON)"
+TIP_OPEN_RESULTS = (
+    "Show saved results again in Candidates and Trade-offs: a JSON file from Export, from "
+    "'spacetrash generate --out FILE.json' or a batch job's result"
+)
 MODEL_INFO_KEYS = ("name", "version", "status", "reason", "manifest_sha256", "metrics")
 NO_RECOMMENDATION = "No recipe to recommend: none is feasible. The nearest misses show what blocks the target."
 
@@ -118,6 +123,16 @@ def stop_note(stats: dict, secs: float, budget: float | None) -> str:
     return " · time limit reached: the best recipes found are shown"
 
 
+def fit_header_widths(table: QTableView, widths) -> list[int]:
+    """Each column at least as wide as its header's title plus the sort arrow, so no title is cut."""
+    fm = table.horizontalHeader().fontMetrics()
+    out = []
+    for col, width in enumerate(widths):
+        title = str(table.model().headerData(col, Qt.Orientation.Horizontal) or "")
+        out.append(max(int(width), fm.horizontalAdvance(title) + 30))
+    return out
+
+
 def recipe_columns(table: QTableView, owner: QWidget) -> ColumnChooser:
     """The recipe table's columns can be dragged to another place, and hidden or shown from the
     header's context menu or View > Recipe table columns (the layout is kept with the window's settings)."""
@@ -126,7 +141,7 @@ def recipe_columns(table: QTableView, owner: QWidget) -> ColumnChooser:
         CANDIDATE_COLUMNS,
         title="Recipe table &columns",
         order=DEFAULT_COLUMN_ORDER,
-        widths=CANDIDATE_COLUMN_WIDTHS,
+        widths=fit_header_widths(table, CANDIDATE_COLUMN_WIDTHS),
         always_shown=ALWAYS_SHOWN_COLUMNS,
         owner=owner,
     )
@@ -136,16 +151,20 @@ def finished_message(view: CandidateView, cancelled: bool) -> str:
     """The counts line once a run has ended (stopped by the crew, or done and why it stopped)."""
     st = view.stats
     secs = float(st.get("total_s", st.get("elapsed_s", 0.0)) or 0.0)
-    scored = int(st.get("evaluated", 0) or 0)
-    summary = (
-        f"{len(view):,} recipes shown · {view.n_feasible:,} feasible ({view.n_confident:,} confidently) · "
-        f"{view.n_front:,} on the front · "
-        f"{scored:,} scored in {secs:.1f} s"
-    )
+    summary = f"{search_counts(st, secs)} {kept_counts(view)}"
     if cancelled:
         return f"Stopped: kept what was found. {summary}"
     budget = view.run.time_budget_s if view.run is not None else None
     return f"Done. {summary}{stop_note(st, secs, budget)}"
+
+
+def shown_text(shown: int, kept: int, filtered: bool) -> str:
+    """The count beside the filter: how many of the kept recipes the table shows."""
+    if kept == 0:
+        return ""
+    if shown == 0 and filtered:
+        return f"No recipe matches the filter (0 of {kept:,} shown)"
+    return f"{shown:,} of {kept:,} shown" if shown != kept else f"all {kept:,} shown"
 
 
 def model_info_of(model: dict | None) -> ModelInfo | None:
@@ -158,7 +177,7 @@ def model_info_of(model: dict | None) -> ModelInfo | None:
         return None
 
 
-class CandidatesTab(SavedTableLayout, QWidget):
+class CandidatesTab(SavedTableLayout, ResultFiles, QWidget):
     layout_key = "candidates"
     run_finished = Signal(str)  # finished | cancelled | failed
     view_applied = Signal(object)  # CandidateView, after the table shows it
@@ -184,12 +203,14 @@ class CandidatesTab(SavedTableLayout, QWidget):
         self.recommendation.setAccessibleName("Recommended recipe")
         self.recommendation.setWordWrap(True)
         self.recommendation.setToolTip(RULE_TEXT)
+        # two lines kept for it: a recommendation that comes and goes must not move the table
+        self.recommendation.setMinimumHeight(2 * self.fontMetrics().lineSpacing() + 4)
         self.target_label = QLabel("")
         self.target_label.setObjectName("hint")
         self.target_label.setWordWrap(True)
         left = self._build_table_side()
         right = self._build_detail_side(ctx)
-        self.splitter = splitter(Qt.Orientation.Horizontal, "candidatesSplit", (left, right), (3, 2), (860, 500))
+        self.splitter = splitter(Qt.Orientation.Horizontal, "candidatesSplit", (left, right), (3, 2), (920, 400))
 
         lay = QVBoxLayout(self)
         lay.addLayout(top)
@@ -218,6 +239,9 @@ class CandidatesTab(SavedTableLayout, QWidget):
         )
         self.export_front_action = make_action(
             self, "Export the Pareto &front…", lambda: self.choose_export_file(front_only=True), tip=TIP_EXPORT_FRONT
+        )
+        self.open_results_action = make_action(
+            self, "&Open results…", self.choose_results_file, tip=TIP_OPEN_RESULTS, shortcuts=["Ctrl+Shift+O"]
         )
 
     def _build_run_bar(self) -> QHBoxLayout:
@@ -254,8 +278,11 @@ class CandidatesTab(SavedTableLayout, QWidget):
         self.detail_note.setWordWrap(True)
         self.detail_note.setToolTip(RULE_TEXT)
         self.detail = DetailPane(ctx)
-        self.detail.setMinimumWidth(380)
+        self.detail.setMinimumWidth(320)
         right = QWidget()
+        right.setObjectName("detailSide")
+        right.setVisible(False)  # shown once a recipe is selected: until then the table has the room
+        self.detail_side = right
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.detail_note)
@@ -266,6 +293,8 @@ class CandidatesTab(SavedTableLayout, QWidget):
         cand = view.candidate(recipe_id)
         self.detail_note.setText(detail_note_html(view, cand))
         self.detail.show_candidate(cand, view.run)
+        if self.detail_side.isHidden() == (cand is not None):
+            self.detail_side.setVisible(cand is not None)
 
     def _build_table_side(self) -> QWidget:
         """The Product selector (a scenario's run), the Show and filter row above the recipe table,
@@ -281,10 +310,14 @@ class CandidatesTab(SavedTableLayout, QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName("Filter the recipes")
         self.filter_edit.textChanged.connect(self._apply_filter)
+        self.shown_label = QLabel("")
+        self.shown_label.setObjectName("shownCount")
+        self.shown_label.setAccessibleName("Recipes shown")
         fl = QHBoxLayout()
         fl.addWidget(QLabel("Show"))
         fl.addWidget(self.show_combo)
         fl.addWidget(self.filter_edit, 1)
+        fl.addWidget(self.shown_label)
 
         self.table = record_table(
             self.model,
@@ -293,6 +326,8 @@ class CandidatesTab(SavedTableLayout, QWidget):
             CANDIDATE_COLUMN_WIDTHS,
             font=self.font(),
         )
+        for col, width in enumerate(fit_header_widths(self.table, CANDIDATE_COLUMN_WIDTHS)):
+            self.table.setColumnWidth(col, width)
         sm = self.table.selectionModel()
         sm.selectionChanged.connect(self._table_selection_changed)
         sm.currentRowChanged.connect(self._table_selection_changed)
@@ -429,7 +464,7 @@ class CandidatesTab(SavedTableLayout, QWidget):
         self.task = None
         self._set_running(False)
         progress_end(self.progress, "failed")
-        msg = f"The generation stopped with an error ({failure.code.value}). Recipes found before it are kept."
+        msg = "The generation stopped with an error (see the message). Recipes found before it are kept."
         self.counts.setText(f"<span style='color:#b91c1c'>{html.escape(msg)}</span>")
         self.ctx.results.set_state("failed", msg)
         self.ctx.report(failure)
@@ -458,6 +493,15 @@ class CandidatesTab(SavedTableLayout, QWidget):
             self.model.set_status_filter(self.show_combo.currentIndex())
         finally:
             self._syncing = False
+        self._update_shown()
+
+    def _update_shown(self) -> None:
+        shown, kept = self.model.rowCount(), self.model.source_count
+        filtered = bool(self.model.filter_text) or self.model.status_filter != 0
+        text = shown_text(shown, kept, filtered)
+        if shown == 0 and filtered and kept:
+            text = f"<span style='color:#b91c1c'>{html.escape(text)}</span>"
+        self.shown_label.setText(text)
 
     def _table_selection_changed(self, *_):
         if self._syncing:
@@ -510,39 +554,6 @@ class CandidatesTab(SavedTableLayout, QWidget):
         has_front = has and view.n_front > 0
         self.export_front_action.setEnabled(has_front)
         self.export_front_button.setEnabled(has_front)
-
-    def choose_export_file(self, front_only: bool = False) -> None:
-        view = self.ctx.results.view
-        if view.result is None:
-            return
-        path = ask_save_path(
-            self,
-            "Export the Pareto front" if front_only else "Export the results",
-            "pareto-front.csv" if front_only else "recipes.csv",
-            "CSV (*.csv);;JSON (*.json)",
-        )
-        if path:
-            self.export_to(path, front_only=front_only)
-
-    def export_to(self, path: str, *, front_only: bool = False) -> Task | None:
-        view = self.ctx.results.view
-        result = view.result
-        if result is None:
-            return None
-        if front_only:
-            result = dataclasses.replace(result, candidates=[c for c in result.candidates if c.on_front])
-        n = len(result.candidates)
-
-        def work(_c):
-            return str(write_result(result, path))
-
-        what = "Pareto front" if front_only else "results"
-        return self.ctx.runner.submit(
-            work,
-            pool="io",
-            label=f"the export of the {what}",
-            on_done=lambda p: self.ctx.say(f"Exported {n} recipes ({what}) to {p}", 8000),
-        )
 
     # ------------------------------------------------------------------ columns
     def show_all_columns(self) -> None:

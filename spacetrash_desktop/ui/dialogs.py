@@ -30,9 +30,21 @@ from spacetrash_desktop.services.inventory import ImportIssue, ImportResult, par
 from spacetrash_desktop.ui.inventory_doc import parse_field
 from spacetrash_desktop.ui.qtmodels import RIGHT, RowsTableModel
 
+# what a good file looks like, shown under the problems (the columns of datasets/waste_inventory.csv)
+EXAMPLE_CSV = (
+    "id,name,category,composition,mass_kg,count,moisture_pct,flags,difficulty\n"
+    "W101,Cotton towels,Fabrics,cotton 100%,12.5,40,5,,1\n"
+    "W102,Food pouches,Food Packaging,pet 60%; aluminium 25%; ldpe 15%,8.2,0,2,multilayer,3"
+)
+EXAMPLE_HELP = (
+    "<b>Expected format</b> (CSV, one stock line a row; Excel and Parquet files use the same columns): "
+    "<i>composition</i> is 'material percent' parts separated by ';', <i>flags</i> are separated by ';' "
+    "(multilayer, foam, pfas...), <i>count</i> 0 = not counted, <i>difficulty</i> a whole number 1-3."
+)
+
 
 class IssuesModel(RowsTableModel):
-    """One row per :class:`ImportIssue` of an import."""
+    """One row per :class:`ImportIssue` of an import (the reason wrapped, never cut)."""
 
     columns = ("Line", "Column", "Value", "Reason", "Outcome")
 
@@ -94,15 +106,27 @@ class ImportReportDialog(QDialog):
         self.issues_model = IssuesModel(issues, self)
         self.table.setModel(self.issues_model)
         self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # a long reason wraps onto more lines instead of being cut
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setStretchLastSection(True)
-        for col, width in enumerate((60, 140, 180, 380, 110)):
+        for col, width in enumerate((56, 120, 160, 420, 110)):
             self.table.setColumnWidth(col, width)
         self.table.setAlternatingRowColors(True)
         self.table.setAccessibleName("Rejected rows")
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.table, 1)
+        self.example = QLabel(EXAMPLE_HELP)
+        self.example.setWordWrap(True)
+        self.example_text = QTextBrowser()
+        self.example_text.setObjectName("importExample")
+        self.example_text.setAccessibleName("Example of the expected format")
+        self.example_text.setPlainText(EXAMPLE_CSV)
+        self.example_text.setLineWrapMode(QTextBrowser.LineWrapMode.NoWrap)
+        self.example_text.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 16)
+        lay.addWidget(self.example)
+        lay.addWidget(self.example_text)
         if result is not None and result.error_log:
             note = QLabel("The same list was saved in the data folder (import_errors).")
             note.setObjectName("hint")
@@ -120,7 +144,7 @@ class ImportReportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
-        self.resize(920, 460)
+        self.resize(920, 520)
 
 
 class AddItemDialog(QDialog):

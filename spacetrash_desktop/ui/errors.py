@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import platform
+import re
 import sys
 import threading
 from collections.abc import Callable
@@ -51,6 +52,17 @@ TITLES = {
     ErrorCode.CANCELLED: "Cancelled",
     ErrorCode.INTERNAL: "Something went wrong",
 }
+
+
+_CODE_PREFIX = re.compile(r"\b(?:" + "|".join(re.escape(c.value) for c in ErrorCode) + r")\b:?\s*")
+
+
+def plain_message(text: str) -> str:
+    """A message as the crew reads it: without error-code prefixes ("BAD_INPUT: ..." or "(BAD_INPUT: ...)")
+    that a lower layer or a batch line may carry; the code stays in the details and the log."""
+    out = _CODE_PREFIX.sub("", text or "")
+    out = out.replace("()", "").strip()
+    return out[:1].upper() + out[1:] if out else out
 
 
 def versions() -> dict[str, str]:
@@ -112,10 +124,13 @@ class ErrorDialog(QDialog):
         f.setPointSizeF(f.pointSizeF() * 1.25)
         f.setBold(True)
         title.setFont(f)
-        self.message_label = QLabel(failure.message)
+        self.message_label = QLabel(plain_message(failure.message))
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code_label = QLabel(f"Error code: <b>{failure.code.value}</b>")
+        # the code is for a bug report (Copy details, the log), not for the crew to decode
+        self.code_label = QLabel("Copy details puts the error code and the versions on the clipboard for a report.")
+        self.code_label.setObjectName("hint")
+        self.code_label.setToolTip(f"Error code {failure.code.value}")
         self.hint_label = QLabel(HINTS.get(failure.code, ""))
         self.hint_label.setWordWrap(True)
         self.hint_label.setObjectName("hint")

@@ -277,6 +277,7 @@ class MainWindow(QMainWindow):
             inv.import_action,
             inv.export_action,
             None,
+            cand.open_results_action,  # issue 17 item 5: File > Open results…
             cand.export_action,
             cand.export_front_action,
             trade.export_png_action,

@@ -35,6 +35,8 @@ from spacetrash_desktop.ui.views import (
     STATUS_REFUSED,
     CandidateView,
     column_index,
+    flag_codes,
+    reasons_text,
 )
 
 SOURCE_ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -199,13 +201,77 @@ class SnapshotTableModel(SortFilterTableModel):
     snapshot in ``__init__`` and drop caches of the old view in :meth:`_view_changed`."""
 
     view: Any
+    incremental = False  # views of one run (same ``serial``, with ``display`` rows) update in place
 
     def set_view(self, view) -> None:
-        self.beginResetModel()
+        """Show ``view``. A view of the same run (``serial``) as the one shown updates the table in
+        place: rows are appended or removed at the end, the rest re-ordered as a layout change with
+        the selection following its ids, and only the cells whose text changed are repainted. A view
+        of another run resets the model."""
+        old = self.view
+        same_run = self.incremental and getattr(old, "serial", None) == getattr(view, "serial", None)
+        if not same_run or not len(old.ids) or not len(view.ids):
+            self.beginResetModel()
+            self.view = view
+            self._view_changed()
+            self._set_order(self._compute_order())
+            self.endResetModel()
+            return
+        self._update_in_place(view)
+
+    def _update_in_place(self, view) -> None:
+        old_view, old_order = self.view, self._order
+        old_rows = [old_view.ids[s] for s in old_order]
         self.view = view
         self._view_changed()
-        self._set_order(self._compute_order())
-        self.endResetModel()
+        new_order = self._compute_order()
+        n_old, n_new = len(old_order), len(new_order)
+        new_rows = [view.ids[s] for s in new_order]
+        if old_rows == new_rows:  # same recipes in the same place: repaint the cells that changed
+            self._set_order(new_order)
+            self._emit_changed_rows(old_view, old_order, new_order)
+            return
+        if n_new < n_old:
+            self.beginRemoveRows(ROOT, n_new, n_old - 1)
+            self._order = self._order[:n_new]
+            self.endRemoveRows()
+        elif n_new > n_old:
+            self.beginInsertRows(ROOT, n_old, n_new - 1)
+            # until the layout change below the new rows read as empty (nothing is painted between)
+            self._order = np.concatenate([self._order, np.full(n_new - n_old, -1, np.int64)])
+            self.endInsertRows()
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [(old_rows[p.row()] if 0 <= p.row() < len(old_rows) else None, p.column()) for p in persistent]
+        self._set_order(new_order)
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self.index(self.row_of(rid), col) if rid is not None and self.row_of(rid) >= 0 else QModelIndex()
+                for rid, col in ids
+            ],
+        )
+        self.layoutChanged.emit()
+
+    def _emit_changed_rows(self, old_view, old_order: np.ndarray, new_order: np.ndarray) -> None:
+        last = self.columnCount() - 1
+        changed = [
+            vr
+            for vr, (a, b) in enumerate(zip(old_order, new_order))
+            if old_view.display[a] != self.view.display[b]
+            or self._row_style(old_view, a) != self._row_style(self.view, b)
+        ]
+        if changed:
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), last))
+
+    def _row_style(self, view, src: int) -> Any:
+        """What of a row, besides its text, decides how it is drawn (subclasses: its status)."""
+        return None
+
+    def row_of(self, item_id: str) -> int:
+        """The view row showing ``item_id`` (-1 when it is not shown)."""
+        src = self.view.row_of.get(item_id, -1) if hasattr(self.view, "row_of") else -1
+        return self.view_row(src) if src >= 0 else -1
 
     def _view_changed(self) -> None:
         """Called by :meth:`set_view` before the rows are re-sorted."""
@@ -380,6 +446,7 @@ class CandidateTableModel(SnapshotTableModel):
     """Read-only table over a :class:`CandidateView` (replaced wholesale by a model reset)."""
 
     columns = CANDIDATE_COLUMNS
+    incremental = True
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -411,15 +478,17 @@ class CandidateTableModel(SnapshotTableModel):
     def _haystack(self) -> np.ndarray:
         if self._hay is None:
             full = self.view.items_full or [""] * len(self.view.display)
-            self._hay = np.array([(" ".join(r) + " " + f).lower() for r, f in zip(self.view.display, full)], object)
+            codes = [" ".join(flag_codes(c)) for c in self.view.candidates]
+            self._hay = np.array(
+                [(" ".join(r) + " " + f + " " + k).lower() for r, f, k in zip(self.view.display, full, codes)], object
+            )
         return self._hay
 
     def recipe_id(self, view_row: int) -> str | None:
         return self.id_at(view_row)
 
-    def row_of(self, recipe_id: str) -> int:
-        src = self.view.row_of.get(recipe_id, -1)
-        return self.view_row(src) if src >= 0 else -1
+    def _row_style(self, view, src: int) -> Any:
+        return int(view.status[src])
 
     def cell(self, src: int, col: int, role: int) -> Any:
         key = CANDIDATE_COLUMNS[col][0]
@@ -443,8 +512,7 @@ class CandidateTableModel(SnapshotTableModel):
                     else self.view.display[src][col]
                 )
                 if key == "flags":
-                    cand = self.view.candidates[src]
-                    text = "\n".join(f"{r['code']}: {r['message']}" for r in cand.reasons) or "no flags"
+                    text = reasons_text(self.view.candidates[src])
                 return text or None
             return CANDIDATE_COLUMNS[col][2]
         if role == SOURCE_ROW_ROLE:

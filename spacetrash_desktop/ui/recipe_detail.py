@@ -20,6 +20,7 @@ from spacetrash_desktop.ui.tasks import Task, TaskFailure
 from spacetrash_desktop.ui.views import (
     OBJECTIVES,
     RunInfo,
+    flag_words,
     fmt_kg,
     other_reasons,
     recipe_hazards,
@@ -39,6 +40,35 @@ NO_SELECTION = "Select a recipe in the table or on the Trade-offs plot."
 NO_SELECTION_LONG = (
     "Select a recipe in the table or on the Trade-offs plot to see its composition, mass flow and safety notes."
 )
+
+WORK_ORDER_TIP = (
+    "The steps, set points, materials and safety notes for the crew at the machine: preview, print, save as PDF or HTML"
+)
+REPORT_TIP = "The crew made this recipe: record what they measured or judged, in the Feedback panel (Ctrl+5)"
+
+
+REPORT_TRIAL_TIP = (
+    "This recipe misses the target, so it has no work order. If the crew made it anyway (a trial), record "
+    "how it turned out in the Feedback panel (Ctrl+5): near misses teach the model the most."
+)
+
+
+def actions_blocked_reason(cand, action: str = "work_order") -> str | None:
+    """Why a recipe cannot be turned into a work order (``action`` "work_order") or reported as made
+    ("report"); None when it can. A refused recipe breaks a safety rule: neither. A recipe that misses
+    the target gets no work order, but a trial the crew made anyway can still be reported."""
+    if cand is None:
+        return "Select a recipe first."
+    if cand.status == RecipeStatus.REFUSED:
+        return (
+            "This recipe breaks a safety rule (see Safety notes): it must not be made, so there is no work "
+            "order and nothing to report."
+        )
+    if cand.status == RecipeStatus.INFEASIBLE and action == "work_order":
+        return (
+            "This recipe misses the target (see the bars and Safety notes): only a feasible recipe gets a work order."
+        )
+    return None
 
 
 def physics_explanation_html(cand) -> str:
@@ -80,53 +110,74 @@ def physics_explanation_html(cand) -> str:
     return f"<table cellspacing='4'>{body}</table>"
 
 
-def _fmt_signed(v: float, unit: str) -> str:
-    u = "" if unit in ("index", "") else f" {unit}"
-    return f"{v:+.2f}{u}" if abs(v) >= 0.01 or v == 0 else f"{v:+.2g}{u}"
+def _unit_text(unit: str) -> str:
+    return "" if unit in ("index", "", "0–1") else f" {unit}"
+
+
+def breakdown_rows(bd: dict, decimals: int = 2) -> list[tuple[str, str]]:
+    """(label, number) lines of a breakdown whose shown numbers add up to the shown total: each number
+    rounded, the rounding of the shown lines carried by the last line (the rest), which is left out
+    only when it is zero and stands for nothing hidden."""
+    q = 10**decimals
+
+    def r(x: float) -> int:
+        return round(float(x) * q)
+
+    total = r(bd["value"])
+    rows: list[tuple[str, int, bool]] = []
+    if bd.get("start"):
+        rows.append((bd["start"]["label"], r(bd["start"]["value"]), False))
+    rows += [(d["label"], r(d["value"]), True) for d in bd.get("lines", ())]
+    rest = total - sum(v for _l, v, _s in rows)
+    count = int(bd.get("rest", {}).get("count", 0))
+    if rest != 0 or count:
+        label = bd.get("rest", {}).get("label", "The rest")
+        rows.append((f"{label} ({count})" if count else f"{label} (rounding)", rest, True))
+
+    def fmt(v: int, signed: bool) -> str:
+        text = f"{abs(v) / q:.{decimals}f}"
+        return (("−" if v < 0 else "+") + text) if signed else (("−" if v < 0 else "") + text)
+
+    out = [(label, fmt(v, signed)) for label, v, signed in rows]
+    out.append(("=", fmt(total, False)))
+    return out
 
 
 def contributions_html(expl, top: int = 3) -> str:
-    """Render services.explain.explain_recipe's answer: per property, the largest signed contributions
-    (the trained model's when it moved the estimate, else the physics model's own terms)."""
+    """Render services.explain.explain_recipe's answer: per property, a sum that adds up to the value
+    shown: where it starts (the physics estimate the trained model corrects, or the physics model's
+    starting point), the largest terms, the rest in one line, and the value."""
     if not expl:
         return ""
-    props = expl.get("properties", expl) if hasattr(expl, "get") else {}
-    rows = []
+    props = expl.get("properties", {}) if hasattr(expl, "get") else {}
+    blocks = []
     for name in PROPERTY_NAMES:
         entry = props.get(name) if hasattr(props, "get") else None
-        if not entry:
+        bd = entry.get("breakdown") if hasattr(entry, "get") else None
+        if not bd:
             continue
-        unit = entry.get("unit", "") if hasattr(entry, "get") else ""
-        contribs = entry.get("contributions", []) if hasattr(entry, "get") else entry
-        items = []
-        for c in contribs or []:
-            if hasattr(c, "get"):
-                label, value = c.get("label", ""), c.get("value")
-            else:
-                label, value = c
-            try:
-                value = float(value)
-            except (TypeError, ValueError):
-                continue
-            if value != 0:
-                items.append((label, value))
-        items.sort(key=lambda lv: -abs(lv[1]))
-        if not items:
-            continue
-        text = "<br>".join(f"{html.escape(str(lbl))} <b>{_fmt_signed(v, unit)}</b>" for lbl, v in items[:top])
-        source = entry.get("contributions_source", "") if hasattr(entry, "get") else ""
-        src = " <span style='color:#6b7280'>(model)</span>" if source == "ml" else ""
-        rows.append(f"<tr><td valign='top'><b>{html.escape(OBJECTIVES[name][0])}</b>{src}</td><td>{text}</td></tr>")
+        unit = _unit_text(entry.get("unit", ""))
+        who = "trained model" if entry.get("contributions_source") == "ml" else "physics model"
+        decimals = 1 if name == "crew_min" else 2
+        lines = breakdown_rows(bd, decimals)
+        body = "".join(
+            f"<tr><td>{html.escape(label)}</td><td align='right'>{html.escape(num)}</td></tr>"
+            for label, num in lines[:-1]
+        )
+        body += (
+            f"<tr><td align='right'><b>{html.escape(OBJECTIVES[name][0])}</b></td>"
+            f"<td align='right' style='border-top:1px solid #9ca3af'><b>= {html.escape(lines[-1][1])}{unit}</b></td></tr>"
+        )
+        blocks.append(
+            f"<p style='margin:6px 0 0 0'><b>{html.escape(OBJECTIVES[name][0])}</b> "
+            f"<span style='color:#6b7280'>({who}{', ' + unit.strip() if unit else ''})</span></p>"
+            f"<table cellspacing='2'>{body}</table>"
+        )
     notes = expl.get("notes", []) if hasattr(expl, "get") else []
     foot = "".join(f"<p style='color:#6b7280'>{html.escape(str(n))}</p>" for n in notes)
-    if not rows:
+    if not blocks:
         return foot
-    return (
-        "<p><b>Largest contributions</b> to each property:</p><table cellspacing='4'>"
-        + "".join(rows)
-        + "</table>"
-        + foot
-    )
+    return "<p><b>How each value adds up</b></p>" + "".join(blocks) + foot
 
 
 def composition_html(cand) -> str:
@@ -158,7 +209,8 @@ def hazards_html(cand) -> str:
     return "".join(
         f"<p style='margin:2px'><span style='color:{color}'><b>{mark}</b></span> "
         f"<b>{html.escape(short_name(h['material'], 40))}</b>: {html.escape(h['text'])}<br>"
-        f"<i>Protect:</i> {html.escape(h['ppe'])} <span style='color:#6b7280'>({html.escape(h['code'])})</span></p>"
+        f"<i>Protect:</i> {html.escape(h['ppe'])} <span style='color:#6b7280'>({html.escape(flag_words(h['code']))})"
+        "</span></p>"
         for h in recipe_hazards(cand)
     )
 
@@ -171,7 +223,8 @@ def safety_html(cand) -> str:
         mark, color = SEVERITY_MARK.get(r.get("severity", "note"), SEVERITY_MARK["note"])
         notes.append(
             f"<p style='margin:2px'><span style='color:{color}'><b>{mark}</b></span> "
-            f"{html.escape(r.get('message', ''))} <span style='color:#6b7280'>({html.escape(r.get('code', ''))})"
+            f"{html.escape(r.get('message', ''))} <span style='color:#6b7280'>"
+            f"({html.escape(flag_words(r.get('code', '')))})"
             "</span></p>"
         )
     if cand.ood:
@@ -217,8 +270,7 @@ class DetailPane(QScrollArea):
         self.safety = _rich_label()
         self.work_order_button = push_button(
             "Work order…",
-            "The steps, set points, materials and safety notes for the crew at the machine: preview, print, "
-            "save as PDF or HTML",
+            WORK_ORDER_TIP,
             self.open_work_order,
             name="workOrderButton",
             enabled=False,
@@ -226,7 +278,7 @@ class DetailPane(QScrollArea):
         self.work_order_dialog = None
         self.report_button = push_button(
             "Report how it turned out…",
-            "The crew made this recipe: record what they measured or judged, in the Feedback panel (Ctrl+5)",
+            REPORT_TIP,
             self.request_feedback,
             name="reportFeedbackButton",
             enabled=False,
@@ -256,8 +308,7 @@ class DetailPane(QScrollArea):
         if self._explain_task is not None:
             self.ctx.runner.cancel(self._explain_task, drop=True)
             self._explain_task = None
-        self.work_order_button.setEnabled(cand is not None and cand.feasible)
-        self.report_button.setEnabled(cand is not None)
+        self._enable_actions(cand)
         self.made_button.setEnabled(cand is not None and cand.feasible and run is not None)
         self.sankey.set_candidate(cand)
         self.bars.set_candidate(cand, run.target if run is not None else None)
@@ -277,6 +328,18 @@ class DetailPane(QScrollArea):
         if run is not None:
             self._explain(cand, run)
         self.safety.setText(safety_html(cand))
+
+    def _enable_actions(self, cand) -> None:
+        """A work order only for a recipe that meets the target, a report for anything the crew may have made
+        (not a refused recipe); a disabled button says why in its tooltip."""
+        trial = cand is not None and cand.status == RecipeStatus.INFEASIBLE
+        for button, action, tip in (
+            (self.work_order_button, "work_order", WORK_ORDER_TIP),
+            (self.report_button, "report", REPORT_TRIAL_TIP if trial else REPORT_TIP),
+        ):
+            why_not = actions_blocked_reason(cand, action)
+            button.setEnabled(why_not is None)
+            button.setToolTip(tip if why_not is None else why_not)
 
     # ------------------------------------------------------------------ explanation
     def _explain(self, cand, run: RunInfo) -> None:

@@ -5,10 +5,12 @@ Candidates table highlights its points. Two or three selected recipes are compar
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +38,7 @@ from spacetrash_desktop.ui.views import (
     fmt_kg,
     items_text,
     target_limit,
+    target_summary_html,
     unit_suffix,
 )
 from spacetrash_desktop.ui.widgets import ask_save_path, make_action, push_button, restore_layout, save_layout, splitter
@@ -46,6 +49,48 @@ INFEASIBLE = ("#d1d5db", "#9ca3af")
 SELECTED_PEN = "#f97316"
 CAP_PEN = "#b91c1c"
 COMPARE_HINT = "<b>Compare</b> — select two or three recipes (Ctrl+click points here or rows in the Candidates table)"
+
+
+FRONT_NOTE = (
+    "Pareto front: no other feasible recipe is better in all five objectives (rigidity, tightness, energy, "
+    "water, crew time). In a view of two of them a front point can look beaten: it wins in one of the others."
+)
+
+
+def legend_html() -> str:
+    """The legend, as a line of text under the plot (it never hides a point)."""
+    dot = "<span style='color:{0}'>●</span>"
+    return (
+        f"{dot.format(FRONT[0])} Pareto front (best over all 5 objectives) &nbsp; "
+        f"{dot.format(FEASIBLE[0])} feasible, dominated &nbsp; "
+        f"{dot.format(INFEASIBLE[1])} infeasible (near misses) &nbsp; "
+        f"<span style='color:{SELECTED_PEN}'>○</span> selected &nbsp; "
+        f"<span style='color:{CAP_PEN}'>- - -</span> target minimum or cap"
+    )
+
+
+def compose_image(plot: QImage, title: str, lines: list[str], legend: str) -> QImage:
+    """``plot`` under a bold ``title`` and text ``lines``, with ``legend`` (HTML) below it, on white."""
+    width = plot.width()
+    doc = QTextDocument()
+    doc.setTextWidth(width - 24)
+    body = "".join(f"<p style='margin:2px 0'>{html.escape(t)}</p>" for t in lines)
+    doc.setHtml(f"<p style='font-size:14pt;margin:0'><b>{html.escape(title)}</b></p>{body}")
+    legend_doc = QTextDocument()
+    legend_doc.setTextWidth(width - 24)
+    legend_doc.setHtml(legend)
+    head_h, legend_h = int(doc.size().height()) + 12, int(legend_doc.size().height()) + 12
+    out = QImage(width, head_h + plot.height() + legend_h, QImage.Format.Format_ARGB32)
+    out.fill(QColor("white"))
+    painter = QPainter(out)
+    painter.translate(12, 6)
+    doc.drawContents(painter)
+    painter.translate(-12, head_h - 6)
+    painter.drawImage(0, 0, plot)
+    painter.translate(12, plot.height() + 6)
+    legend_doc.drawContents(painter)
+    painter.end()
+    return out
 
 
 def _png_bytes(image) -> bytes:
@@ -73,12 +118,17 @@ class TradeoffsTab(QWidget):
         self.info = QLabel("Generate recipes in the Candidates tab; they appear here as they are found.")
         self.info.setObjectName("hint")
         self.info.setWordWrap(True)
+        self.legend_label = QLabel(legend_html())
+        self.legend_label.setObjectName("tradeoffLegend")
+        self.legend_label.setToolTip(FRONT_NOTE)
+        self.legend_label.setWordWrap(True)
         cw = self._build_compare()
 
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addWidget(self.plot, 1)
+        tl.addWidget(self.legend_label)
         tl.addWidget(self.info)
         self.splitter = splitter(Qt.Orientation.Vertical, "tradeoffsSplit", (top, cw), (3, 2), (470, 370))
 
@@ -143,9 +193,7 @@ class TradeoffsTab(QWidget):
             axis.setPen("#9ca3af")
             axis.enableAutoSIPrefix(False)  # an index from 0 to 1 must not become "600 (x0.001)"
             axis.setStyle(maxTickLevel=0)  # grid on major ticks only: the grid is most of the repaint cost
-        self.legend = pi.addLegend(
-            offset=(-10, -10), labelTextColor="#1f2937", brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#d1d5db")
-        )
+        # the legend is a line under the plot (legend_html), not a box over the points it would hide
         self.infeasible_item = self._scatter(INFEASIBLE[0], INFEASIBLE[1], 7, "Infeasible (near misses)", 1)
         self.feasible_item = self._scatter(FEASIBLE[0], FEASIBLE[1], 8, "Feasible, dominated", 2)
         self.front_item = self._scatter(FRONT[0], FRONT[1], 11, "Pareto front (feasible)", 3)
@@ -161,18 +209,14 @@ class TradeoffsTab(QWidget):
         self.selected_item.sigClicked.connect(self._clicked)  # the ring sits on top of its point: same click
         pi.addItem(self.selected_item)
         cap_pen = pg.mkPen(CAP_PEN, width=1.5, style=Qt.PenStyle.DashLine)
-        opts = {"color": CAP_PEN, "fill": pg.mkBrush(255, 255, 255, 200)}
-        self.vcap = pg.InfiniteLine(angle=90, pen=cap_pen, label="", labelOpts={**opts, "position": 0.95})
-        self.hcap = pg.InfiniteLine(angle=0, pen=cap_pen, label="", labelOpts={**opts, "position": 0.06})
+        # the lines carry no label over the data: the axis titles say "target min 0.45 (red dashed line)"
+        self.vcap = pg.InfiniteLine(angle=90, pen=cap_pen)
+        self.hcap = pg.InfiniteLine(angle=0, pen=cap_pen)
         for line in (self.vcap, self.hcap):
-            line.setZValue(3.5)  # above the points, so its label stays readable; below the selection rings
+            line.setZValue(0.5)  # under the points
             pi.addItem(line, ignoreBounds=True)
-        # a cap far outside the data is not zoomed into view; a note at the edge points to it
-        self.cap_notes = [pg.TextItem("", color=CAP_PEN, fill=pg.mkBrush(255, 255, 255, 210)) for _ in range(2)]
-        for note in self.cap_notes:
-            note.setZValue(5)
-            pi.addItem(note, ignoreBounds=True)
-        self.legend.addItem(pg.PlotDataItem(pen=cap_pen), "Target minimum or cap")
+        self.cap_text = ["", ""]  # 'target cap 2 kWh' of the horizontal and vertical axis
+        self.cap_off = [None, None]  # 'high' / 'low' when a limit is outside the shown range
 
     def _scatter(self, brush: str, pen: str, size: int, name: str, z: float) -> pg.ScatterPlotItem:
         item = pg.ScatterPlotItem(
@@ -206,6 +250,8 @@ class TradeoffsTab(QWidget):
         cl.setContentsMargins(0, 0, 0, 0)
         cl.addWidget(self.compare_title)
         cl.addWidget(self.compare, 1)
+        cw.setVisible(False)  # shown once a recipe is selected: until then the plot has the room
+        self.compare_side = cw
         return cw
 
     # ------------------------------------------------------------------ data
@@ -235,19 +281,17 @@ class TradeoffsTab(QWidget):
         )
         for item, m in masks:
             item.setData(x=x[m], y=y[m], data=rows[m])
-        pi = self.plot.getPlotItem()
-        pi.setLabel("bottom", OBJECTIVES[self.x_name][2], color="#1f2937", size="10pt")
-        pi.setLabel("left", OBJECTIVES[self.y_name][2], color="#1f2937", size="10pt")
         target = view.target or self.ctx.target
         lims = []
-        for line, name in ((self.vcap, self.x_name), (self.hcap, self.y_name)):
+        for k, (line, name) in enumerate(((self.vcap, self.x_name), (self.hcap, self.y_name))):
             if target is None:
                 line.setVisible(False)
                 lims.append(None)
+                self.cap_text[k] = ""
                 continue
             limit, kind = target_limit(target, name)
             line.setValue(limit)
-            line.label.setFormat(f"{'min' if kind == 'min' else 'cap'} {limit:g}{unit_suffix(OBJECTIVES[name][1])}")
+            self.cap_text[k] = f"target {'min' if kind == 'min' else 'cap'} {limit:g}{unit_suffix(OBJECTIVES[name][1])}"
             line.setVisible(True)
             lims.append(limit)
         n_front = int(np.sum(status == STATUS_FRONT))
@@ -257,10 +301,12 @@ class TradeoffsTab(QWidget):
             state = "final" if view.final else "streaming in…"
             self.info.setText(
                 f"{n_front} on the Pareto front · {n_feas} feasible but dominated · {n_inf} near misses "
-                f"({state}). Click a point to select it; Ctrl+click to add it to the comparison."
+                f"({state}). The front is the best over all five objectives: a front point can look beaten in "
+                "these two and be better in another. Click a point to select it; Ctrl+click to compare."
             )
         if autorange:
             self._autorange(x, y, lims)
+        self._set_axis_titles()
         self._update_selected_markers()
         self.plot_updated.emit()
 
@@ -292,20 +338,33 @@ class TradeoffsTab(QWidget):
         (x0, x1), (y0, y1) = ranges
         pi.setXRange(x0, x1, padding=0)
         pi.setYRange(y0, y1, padding=0)
-        for k, (note, off, line) in enumerate(zip(self.cap_notes, far, (self.vcap, self.hcap))):
-            if off is None:
-                note.setVisible(False)
-                continue
-            text = line.label.format if hasattr(line.label, "format") else ""
-            if k == 0:  # horizontal axis
-                note.setText(f"{text} →" if off == "high" else f"← {text}")
-                note.setAnchor((1, 0) if off == "high" else (0, 0))
-                note.setPos(x1 if off == "high" else x0, y1)
-            else:
-                note.setText(f"↑ {text}" if off == "high" else f"↓ {text}")
-                note.setAnchor((0, 0) if off == "high" else (0, 1))
-                note.setPos(x0, y1 if off == "high" else y0)
-            note.setVisible(True)
+        self.cap_off = far
+
+    def _set_axis_titles(self) -> None:
+        """Each axis: what it shows, then the target's limit on it (the red dashed line), or where that
+        limit is when it is outside the shown range."""
+        pi = self.plot.getPlotItem()
+        where = {
+            ("bottom", "high"): "right",
+            ("bottom", "low"): "left",
+            ("left", "high"): "top",
+            ("left", "low"): "bottom",
+        }
+        for k, (axis, name) in enumerate((("bottom", self.x_name), ("left", self.y_name))):
+            title, unit, long_title = OBJECTIVES[name][:3]
+            # the vertical axis's title runs along the plot's height: the short form fits it
+            text = long_title if axis == "bottom" else f"{title} ({unit})"
+            cap = self.cap_text[k]
+            if cap:
+                off = self.cap_off[k]
+                tail = (
+                    f"beyond the {where[(axis, off)]} edge"
+                    if off
+                    else ("red dashed line" if axis == "bottom" else "- - -")
+                )
+                text += f"  ·  <span style='color:{CAP_PEN}'>{cap} ({tail})</span>"
+            if pi.getAxis(axis).labelText != text:
+                pi.setLabel(axis, text, color="#1f2937", size="10pt")
 
     def _tip(self, x, y, data) -> str:
         cand = self.view.candidates[int(data)] if 0 <= int(data) < len(self.view) else None
@@ -357,65 +416,7 @@ class TradeoffsTab(QWidget):
         self._fill_compare(ids)
 
     def _fill_compare(self, ids) -> None:
-        cands = [c for c in (self.view.candidate(i) for i in ids) if c is not None][-MAX_COMPARE:]
-        target = self.view.target or self.ctx.target
-        fields = [
-            "Items",
-            "Regolith",
-            "Process",
-            *(f"{OBJECTIVES[n][0]} ({OBJECTIVES[n][1]})" for n in PROPERTY_NAMES),
-            "Feasibility",
-            "Pareto rank",
-            "Problematic waste",
-            "Vetting flags",
-            "Recipe ID",
-        ]
-        self.compare.clear()
-        self.compare.setRowCount(len(fields))
-        self.compare.setColumnCount(len(cands))
-        self.compare.setVerticalHeaderLabels(fields)
-        self.compare.setHorizontalHeaderLabels([f"Recipe {k + 1}" for k in range(len(cands))])
-        if len(ids) > MAX_COMPARE:
-            self.compare_title.setText(f"<b>Compare</b> — the last {MAX_COMPARE} of the {len(ids)} selected recipes")
-        elif len(cands) >= 2:
-            self.compare_title.setText(f"<b>Compare</b> — {len(cands)} recipes side by side (best value in bold)")
-        else:
-            self.compare_title.setText(COMPARE_HINT)
-        bold = QFont(self.font())
-        bold.setBold(True)
-        for col, c in enumerate(cands):
-            values = [
-                items_text(c),
-                f"{c.recipe.regolith_frac:.0%} ({fmt_kg(float(c.details.get('regolith_kg', 0.0)))})",
-                c.process_name,
-            ]
-            values += [fmt_interval(n, c.values[n], c.low[n], c.high[n]) for n in PROPERTY_NAMES]
-            values += [
-                c.status,
-                str(c.pareto_rank) if c.pareto_rank > 0 else "–",
-                f"{c.preference:.0%}",
-                flags_text(c) or "none",
-                c.recipe_id,
-            ]
-            for row, text in enumerate(values):
-                it = QTableWidgetItem(text)
-                it.setToolTip(text)
-                self.compare.setItem(row, col, it)
-        if len(cands) >= 2:
-            for k, name in enumerate(PROPERTY_NAMES):
-                higher = OBJECTIVES[name][3]
-                vals = [c.values[name] for c in cands]
-                best = int(np.argmax(vals) if higher else np.argmin(vals))
-                it = self.compare.item(3 + k, best)
-                it.setFont(bold)
-                it.setForeground(QBrush(QColor("#166534")))
-                if target is not None:
-                    for col, c in enumerate(cands):
-                        limit, kind = target_limit(target, name)
-                        bad = c.values[name] < limit if kind == "min" else c.values[name] > limit
-                        if bad:
-                            self.compare.item(3 + k, col).setForeground(QBrush(QColor("#b91c1c")))
-        self.compare.resizeRowsToContents()
+        fill_compare(self, ids)
 
     # ------------------------------------------------------------------ export
     def choose_png_file(self) -> None:
@@ -424,7 +425,7 @@ class TradeoffsTab(QWidget):
             self.export_png(path)
 
     def export_png(self, path: str) -> Task:
-        image = self.plot.grab().toImage()  # on the GUI thread; encoding and writing go to the worker
+        image = self.export_image()  # on the GUI thread; encoding and writing go to the worker
 
         def work(_c):
             save_bytes(path, _png_bytes(image), what="the plot image")
@@ -433,6 +434,10 @@ class TradeoffsTab(QWidget):
         return self.ctx.runner.submit(
             work, pool="io", label="the plot export", on_done=lambda p: self.ctx.say(f"Plot saved to {p}", 8000)
         )
+
+    def export_image(self) -> QImage:
+        """The plot as a picture that stands on its own (see :func:`standalone_image`)."""
+        return standalone_image(self)
 
     def save_state(self, settings) -> None:
         settings.setValue("tradeoffs/x", self.x_name)
@@ -445,3 +450,90 @@ class TradeoffsTab(QWidget):
             if i >= 0:
                 combo.setCurrentIndex(i)
         restore_layout(settings, {"tradeoffs/splitter": self.splitter})
+
+
+def standalone_image(tab: TradeoffsTab) -> QImage:
+    """The plot as a picture that stands on its own: a title (the two objectives), the target and
+    its limits, the plot, and the legend with the note on the Pareto front."""
+    plot = tab.plot.grab().toImage()
+    view = tab.view
+    target = view.target or tab.ctx.target
+    title = f"{OBJECTIVES[tab.y_name][0]} against {OBJECTIVES[tab.x_name][0].lower()}"
+    if target is not None:
+        title += f" for {target.name}"
+    lines = [
+        target_summary_html(target, tab.ctx.time_budget_s).replace("<b>", "").replace("</b>", "")
+        if target is not None
+        else "",
+        tab.info.text().split(". Click")[0] + "." if len(view) else "",
+    ]
+    lines = [html.unescape(t) for t in lines if t]
+    return compose_image(plot, title, lines, legend_html())
+
+
+def fill_compare(tab: TradeoffsTab, ids) -> None:
+    """The side-by-side table of the selected recipes (the last MAX_COMPARE), best values in bold."""
+    cands = [c for c in (tab.view.candidate(i) for i in ids) if c is not None][-MAX_COMPARE:]
+    if tab.compare_side.isHidden() == bool(cands):
+        tab.compare_side.setVisible(bool(cands))
+    if not cands and tab.compare.columnCount() == 0 and len(ids) <= MAX_COMPARE:
+        tab.compare_title.setText(COMPARE_HINT)
+        return  # nothing to compare before or after: a partial result does not rebuild the table
+    target = tab.view.target or tab.ctx.target
+    fields = [
+        "Items",
+        "Regolith",
+        "Process",
+        *(f"{OBJECTIVES[n][0]} ({OBJECTIVES[n][1]})" for n in PROPERTY_NAMES),
+        "Feasibility",
+        "Pareto rank",
+        "Hard waste",
+        "Warnings",
+        "Recipe ID",
+    ]
+    tab.compare.clear()
+    tab.compare.setRowCount(len(fields))
+    tab.compare.setColumnCount(len(cands))
+    tab.compare.setVerticalHeaderLabels(fields)
+    tab.compare.setHorizontalHeaderLabels([f"Recipe {k + 1}" for k in range(len(cands))])
+    if len(ids) > MAX_COMPARE:
+        tab.compare_title.setText(f"<b>Compare</b> — the last {MAX_COMPARE} of the {len(ids)} selected recipes")
+    elif len(cands) >= 2:
+        tab.compare_title.setText(f"<b>Compare</b> — {len(cands)} recipes side by side (best value in bold)")
+    else:
+        tab.compare_title.setText(COMPARE_HINT)
+    bold = QFont(tab.font())
+    bold.setBold(True)
+    for col, c in enumerate(cands):
+        values = [
+            items_text(c),
+            f"{c.recipe.regolith_frac:.0%} ({fmt_kg(float(c.details.get('regolith_kg', 0.0)))})",
+            c.process_name,
+        ]
+        values += [fmt_interval(n, c.values[n], c.low[n], c.high[n]) for n in PROPERTY_NAMES]
+        values += [
+            c.status,
+            str(c.pareto_rank) if c.pareto_rank > 0 else "–",
+            f"{c.preference:.0%}",
+            flags_text(c) or "none",
+            c.recipe_id,
+        ]
+        for row, text in enumerate(values):
+            it = QTableWidgetItem(text)
+            it.setToolTip(text)
+            tab.compare.setItem(row, col, it)
+    if len(cands) >= 2:
+        for k, name in enumerate(PROPERTY_NAMES):
+            higher = OBJECTIVES[name][3]
+            vals = [c.values[name] for c in cands]
+            best = int(np.argmax(vals) if higher else np.argmin(vals))
+            it = tab.compare.item(3 + k, best)
+            it.setFont(bold)
+            it.setForeground(QBrush(QColor("#166534")))
+            if target is not None:
+                for col, c in enumerate(cands):
+                    limit, kind = target_limit(target, name)
+                    bad = c.values[name] < limit if kind == "min" else c.values[name] > limit
+                    if bad:
+                        tab.compare.item(3 + k, col).setForeground(QBrush(QColor("#b91c1c")))
+    tab.compare.resizeRowsToContents()

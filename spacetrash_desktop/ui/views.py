@@ -80,10 +80,12 @@ TIP_CHANCE = (
     f"At least {CONFIDENT_P:.0%} counts as confidently feasible."
 )
 
+SHORT_TITLE = {"crew_min": "Crew"}  # table headers short enough to read in a narrow column
+
 # (key, title, tooltip) of the Candidates table
 CANDIDATE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("order", "#", RULE_TEXT),
-    ("items", "Items and mass fractions", "Waste items of the recipe with their share of the waste part"),
+    ("items", "Items (share of waste)", "Waste items of the recipe with their share of the waste part"),
     ("process", "Process", "How the feed is turned into the product"),
     ("regolith", "Regolith %", "MGS-1 regolith as % of the whole feed"),
     (
@@ -92,19 +94,24 @@ CANDIDATE_COLUMNS: tuple[tuple[str, str, str], ...] = (
         "feasible: meets every target value and safety rule; infeasible: misses one; refused: breaks a safety rule. "
         "★ Recommended marks the one recipe to make first (the first feasible one in the order of the # column).",
     ),
-    ("rank", "Pareto rank", "1 = on the Pareto front (no other recipe is better in every objective)"),
+    (
+        "rank",
+        "Rank",
+        "Pareto rank over all five objectives: 1 = on the Pareto front (no other feasible recipe is better "
+        "in every objective), 2 = next layer, – = infeasible",
+    ),
     *(
-        (name, f"{title} ({unit})", f"{tip} Value with its 95% interval [low–high].")
+        (name, f"{SHORT_TITLE.get(name, title)} ({unit})", f"{title} ({unit}). {tip} Value with its 95% interval.")
         for name, (title, unit, _axis, _hb, tip) in OBJECTIVES.items()
     ),
     (
         "problematic",
-        "Problematic waste %",
-        "Share of the feed that is hard-to-handle waste (multilayer, foam, PFAS-bearing...)",
+        "Hard waste %",
+        "Problematic waste: share of the feed that is hard-to-handle waste (multilayer, foam, PFAS-bearing...)",
     ),
-    ("flags", "Vetting flags", "Warnings and reasons from the physical and safety vetting"),
+    ("flags", "Warnings", "Warnings and reasons from the physical and safety vetting (full text in the tooltip)"),
     ("chance", "Chance %", TIP_CHANCE),
-    ("id", "Recipe ID", "Stable identifier of the recipe (same mix, same id on every machine)"),
+    ("id", "ID", "Recipe ID: stable identifier of the recipe (same mix, same id on every machine)"),
 )
 
 
@@ -151,7 +158,9 @@ def fmt_kg(x: float) -> str:
 def items_text(cand, short: bool = False) -> str:
     """'70% Carbon residue; 28% Plastazote foam; 2% Composite panels' (largest share first)."""
     pairs = sorted(zip(cand.item_names, (f for _i, f in cand.recipe.items)), key=lambda p: -p[1])
-    return "; ".join(f"{f:.0%} {short_name(name) if short else name}" for name, f in pairs)
+    # short: every item keeps a recognisable part of its name in a table cell (fewer letters each when more)
+    limit = max(10, 38 // max(len(pairs), 1))
+    return "; ".join(f"{f:.0%} {short_name(name, limit) if short else name}" for name, f in pairs)
 
 
 def short_name(name: str, limit: int = 24) -> str:
@@ -175,11 +184,65 @@ def other_reasons(cand) -> list[dict]:
     return [r for r in cand.reasons if not (shown and r.get("code") in HAZARD_CODES)]
 
 
-def flags_text(cand) -> str:
+# the vetting's codes (kept in logs, the CLI and the result JSON) in the crew's words
+FLAG_WORDS = {
+    "REFUSED_MATERIAL": "refused material",
+    "NOT_ACCEPTED": "item the process does not take",
+    "HEATED_HAZARD": "hazardous when heated",
+    "DECOMPOSES": "decomposes at process heat",
+    "BURN_OR_VENT": "burns or vents",
+    "REGOLITH_RANGE": "regolith share out of range",
+    "PROCESS_NOT_ALLOWED": "process not allowed",
+    "REGOLITH_NOT_ALLOWED": "regolith not allowed",
+    "STOCK": "not enough in stock",
+    "ENERGY_CAP": "over the energy cap",
+    "WATER_CAP": "over the water cap",
+    "CREW_CAP": "over the crew-time cap",
+    "RIGIDITY_LOW": "not stiff enough",
+    "TIGHTNESS_LOW": "not tight enough",
+    "NO_PREDICTION": "no usable prediction",
+    "NO_CONSOLIDATION": "will not hold together",
+    "FILLER_LIMIT": "too much filler",
+    "FOOD_CONTACT": "not safe with food",
+    "CONSUMABLES_CAP": "over the consumables cap",
+    "MICROPLASTICS": "microplastic dust",
+    "CAUSTIC": "caustic solution",
+    "ALUMINIUM_FLAKES": "aluminium flakes",
+    "WET_FEED": "wet feed",
+    "NO_BINDER": "no binder",
+    "HOT_SURFACE": "hot surfaces",
+    "OOD": "unfamiliar mix",
+    "COMBUSTIBLE_DUST": "combustible dust",
+    "FIBRE_DUST": "fibre dust",
+    "MATERIAL_HAZARD": "material hazard",
+    "PROCESS_NOTE": "process note",
+}
+
+
+def flag_words(code: str) -> str:
+    """A vetting code in plain words ('HOT_SURFACE' -> 'hot surfaces')."""
+    return FLAG_WORDS.get(code, code.replace("_", " ").lower())
+
+
+def flag_codes(cand) -> list[str]:
+    """The codes of a candidate's warnings and blocking reasons (no notes), the unfamiliar-mix one last."""
     codes = [r["code"] for r in cand.reasons if r.get("severity") != "note"]
     if cand.ood and "OOD" not in codes:
         codes.append("OOD")
-    return ", ".join(dict.fromkeys(codes))
+    return list(dict.fromkeys(codes))
+
+
+def flags_text(cand) -> str:
+    """'hot surfaces, microplastic dust' (the crew's words for the vetting's codes)."""
+    return ", ".join(flag_words(c) for c in flag_codes(cand))
+
+
+def reasons_text(cand) -> str:
+    """Every vetting reason of a candidate in full, one a line (the Warnings cell's tooltip)."""
+    lines = [r.get("message", "") for r in cand.reasons if r.get("message")]
+    if cand.ood and not any(r.get("code") == "OOD" for r in cand.reasons):
+        lines.append("This recipe is far from anything the model was trained on; trust the interval less.")
+    return "\n".join(lines) or "No warnings."
 
 
 def status_code(cand) -> int:
@@ -194,7 +257,9 @@ def status_code(cand) -> int:
 def status_text(cand, status: int) -> str:
     """The Feasibility cell: the status, after the "Recommended" mark on the recommended recipe."""
     text = STATUS_TEXT[status]
-    return f"{RECOMMENDED_MARK} · {text}" if getattr(cand, "recommended", False) else text
+    if getattr(cand, "recommended", False):  # recommended implies feasible: the mark says it in fewer words
+        return f"{RECOMMENDED_MARK} (front)" if status == STATUS_FRONT else RECOMMENDED_MARK
+    return text
 
 
 def chance_text(cand) -> str:
@@ -231,6 +296,25 @@ def target_summary_html(target: Target, time_budget_s: float) -> str:
         parts.append(f"{title.lower()} {limit_sign(kind)} {fmt_value(name, limit)}{unit_suffix(unit)}")
     parts.append(f"search time limit {time_budget_s:.0f} s (Target tab)")
     return " · ".join(parts)
+
+
+def search_counts(stats: dict, secs: float | None = None) -> str:
+    """What the search looked at, worded as the command line words it: 'Scored 9,185 recipes (8,003
+    of them feasible) in 5.1 s.'"""
+    scored = int(stats.get("evaluated", 0) or 0)
+    feasible = stats.get("feasible")
+    of = f" ({int(feasible):,} of them feasible)" if feasible is not None else ""
+    took = f" in {secs:.1f} s" if secs is not None else ""
+    return f"Scored {scored:,} recipes{of}{took}."
+
+
+def kept_counts(view: CandidateView) -> str:
+    """What the table keeps of them: 'Kept the best 215 for the table: 175 feasible (120 confidently),
+    12 on the Pareto front.'"""
+    return (
+        f"Kept the best {len(view):,} for the table: {view.n_feasible:,} feasible "
+        f"({view.n_confident:,} confidently), {view.n_front:,} on the Pareto front."
+    )
 
 
 @dataclass
@@ -421,12 +505,13 @@ def work_order_text(cand, target: Target, model: dict | None = None) -> str:
             lines.append(f"- {titles.get(key, key)}: {fmt_kg(kg)}")
     lines += ["", "## Material hazards and protective equipment", ""]
     lines += [
-        f"- **{short_name(h['material'], 40)}** ({h['code']}): {h['text']} Protect: {h['ppe']}"
+        f"- **{short_name(h['material'], 40)}** ({flag_words(h['code'])}): {h['text']} Protect: {h['ppe']}"
         for h in recipe_hazards(cand)
     ] or ["- none"]
     lines += ["", "## Safety notes", ""]
     notes = [
-        f"- **{r.get('severity', 'note')}** ({r.get('code', '')}): {r.get('message', '')}" for r in other_reasons(cand)
+        f"- **{r.get('severity', 'note')}** ({flag_words(r.get('code', ''))}): {r.get('message', '')}"
+        for r in other_reasons(cand)
     ]
     lines += notes or ["- none"]
     m = model or {}
