@@ -92,6 +92,7 @@ class TrialsView(QWidget):
         self.n_spin = QSpinBox()
         self.n_spin.setObjectName("trialsN")
         self.n_spin.setRange(1, 20)
+        self.n_spin.setMinimumWidth(84)  # two digits and the arrows, never squeezed (issue 17)
         self.n_spin.setValue(suggest_service.DEFAULT_N)
         self.n_spin.setAccessibleName("How many trials")
         self.kwh_spin = QDoubleSpinBox()
