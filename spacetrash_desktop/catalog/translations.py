@@ -124,12 +124,12 @@ def translate_procedures(
     tr = _Lookup(table)
 
     def one(s: ProcedureStep) -> ProcedureStep:
-        texts = {}
+        texts: list[str] = []
         for col in TEXT_COLUMNS:
             english = getattr(s, col)
             text = tr(("procedures", s.key, col), english) if english else english
-            texts[col] = text if _same_placeholders(english, text) else english
-        return dataclasses.replace(s, **texts)
+            texts.append(text if _same_placeholders(english, text) else english)
+        return ProcedureStep(s.process_id, s.step, s.kind, s.when, *texts)
 
     return {pid: tuple(one(s) for s in steps) for pid, steps in procedures.items()}
 

@@ -628,9 +628,7 @@ def _bom_html(o: WorkOrder) -> str:
 
 def _safety_html(o: WorkOrder) -> str:
     t = words(o.lang).text
-    hz = "".join(
-        f"<li><b>{_e(h.material)}</b>: {_e(h.text)}{_labelled(t['protect'], h.ppe)}</li>" for h in o.hazards
-    )
+    hz = "".join(f"<li><b>{_e(h.material)}</b>: {_e(h.text)}{_labelled(t['protect'], h.ppe)}</li>" for h in o.hazards)
     hz_html = f"<ul>{hz}</ul>" if hz else f"<p>{_e(t['no_hazards'])}</p>"
     notes = "".join(f"<li>{_e(n)}</li>" for n in o.safety_notes)
     notes_html = f"<ul>{notes}</ul>" if notes else f"<p>{_e(t['no_safety'])}</p>"

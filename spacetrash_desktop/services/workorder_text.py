@@ -20,7 +20,7 @@ LANGUAGES: Mapping[str, str] = {"en": "English", "es": "Español"}
 
 def language(lang: str | None) -> str:
     """``lang`` when the work order speaks it, else English."""
-    return lang if lang in LANGUAGES else "en"
+    return lang if lang is not None and lang in LANGUAGES else "en"
 
 
 # ------------------------------------------------------------------------------------------ numbers
@@ -334,6 +334,7 @@ def words(lang: str = "en") -> Words:
 
 def status_word(status: str, lang: str = "en") -> str:
     return STATUS_ES.get(status, status) if language(lang) == "es" else status
+
 
 # The vetting's handling warnings (engine/vetting.py ``_warning_reasons``) by flag code, in Spanish;
 # the engine writes them in English.

@@ -21,6 +21,7 @@ from spacetrash_desktop.cli import run
 from spacetrash_desktop.engine.results import GenerationResult
 from spacetrash_desktop.services.results_io import result_to_dict
 from spacetrash_desktop.services.workorder import (
+    build_work_order,
     fmt_kg,
     missing_from,
     step_applies,
@@ -37,6 +38,7 @@ from spacetrash_desktop.services.workorder_text import (
     decimal,
     percent,
 )
+from spacetrash_desktop.ui.workorder import write_work_order_pdf
 from tests.services.workorder_recipes import TARGET, candidate_per_process
 
 MODEL = {"name": "spacetrash-residual", "version": "1.0.0", "status": "ready"}
@@ -183,8 +185,6 @@ def test_a_renamed_item_keeps_its_name_in_spanish(cands, catalog):
     cand = cands["hot_press_lamination"]
     recipe = cand.to_dict()
     recipe["items"] = [{**recipe["items"][0], "name": "Our own pouch stack"}, *recipe["items"][1:]]
-    from spacetrash_desktop.services.workorder import build_work_order
-
     order = build_work_order(recipe, TARGET.to_dict(), MODEL, lang="es")
     assert "Our own pouch stack" in [b.name for b in order.bom]
 
@@ -202,7 +202,9 @@ def test_an_english_results_file_gives_a_spanish_work_order(results_file, cands,
     out = tmp_path / "orden.html"
     assert run(["workorder", "--results", str(results_file), "--recipe", cand.recipe_id, "--out", str(out)]) == 0
     english = out.read_text(encoding="utf-8")
-    rc = run(["workorder", "--results", str(results_file), "--recipe", cand.recipe_id, "--out", str(out), "--lang", "es"])
+    rc = run(
+        ["workorder", "--results", str(results_file), "--recipe", cand.recipe_id, "--out", str(out), "--lang", "es"]
+    )
     assert rc == 0 and "work order for recipe" in capsys.readouterr().out  # the command itself stays English
     page = out.read_text(encoding="utf-8")
     order = write_work_order(results_file, cand.recipe_id, tmp_path / "again.html", lang="es")
@@ -221,8 +223,6 @@ def test_an_english_results_file_gives_a_spanish_work_order(results_file, cands,
 
 @pytest.mark.slow
 def test_the_spanish_pdf_of_every_process_holds_every_step_and_set_point(qapp, cands, catalog, tmp_path):
-    from spacetrash_desktop.ui.workorder import write_work_order_pdf  # noqa: PLC0415 - Qt, only for this test
-
     for pid, cand in cands.items():
         order = work_order_for_candidate(cand, TARGET, MODEL, catalog.default_inventory, lang="es")
         pdf = tmp_path / f"orden-{pid}.pdf"
