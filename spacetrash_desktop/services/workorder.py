@@ -22,6 +22,7 @@ import datetime as _dt
 import html
 import itertools
 import math
+import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -563,7 +564,8 @@ def work_order_for_candidate(
 _CSS = """
 body { font-family: 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; font-size: 9.5pt; color: #111827; }
 h1 { font-size: 14pt; margin: 0 0 4px 0; }
-h2 { font-size: 12pt; margin-top: 14px; margin-bottom: 4px; color: #1f2937; }
+h2 { font-size: 12pt; margin-top: 10px; margin-bottom: 4px; color: #1f2937; }
+li { font-size: 9pt; }
 table.grid { border-collapse: collapse; }
 table.grid th { background-color: #e5e7eb; text-align: left; }
 table.grid td { font-size: 9pt; }
@@ -593,6 +595,14 @@ def _grid(
     return f"<table class='grid' border='1' cellspacing='0' cellpadding='4' width='100%'>{hrow}{body}</table>"
 
 
+_NUMBER_UNIT = re.compile(r"(\d|±) (?=°C|kg|g\b|mm|cm|m\b|min|h\b|bar|MPa|mL|L\b|µm|%|\d)")
+
+
+def _unbroken(text: str) -> str:
+    """A figure kept on one line with its unit and its ± sign (a no-break space between them)."""
+    return _NUMBER_UNIT.sub("\\1\u00a0", text)
+
+
 def _labelled(label: str, text: str) -> str:
     return f"<br><span class='label'>{_e(label)}:</span> {_e(text)}" if text else ""
 
@@ -619,7 +629,7 @@ def _bom_html(o: WorkOrder) -> str:
     table = _grid(
         [t["bom_item"], t["bom_id"], t["bom_share"], t["bom_kg"], t["bom_done"]],
         rows,
-        (40, 12, 18, 15, 15),
+        (36, 15, 19, 15, 15),
         (2, 3),
     )
     extra = f"<p><b>{_e(t['consumables'])}:</b> {_e(o.consumables)}</p>" if o.consumables else ""
@@ -641,9 +651,9 @@ def _steps_html(o: WorkOrder) -> str:
     for s in o.steps:
         what = f"<b>{_e(s.title)}.</b> {_e(s.action)}{_labelled(t['checkpoint'], s.checkpoint)}"
         what += _labelled(t["record"], s.record)
-        setp = f"<b>{_e(s.set_point)}</b>" if s.set_point else ""
+        setp = f"<b>{_e(_unbroken(s.set_point))}</b>" if s.set_point else ""
         if s.tolerance:
-            setp += f"<br><span class='label'>{_e(t['tolerance'])}:</span> {_e(s.tolerance)}"
+            setp += f"<br><span class='label'>{_e(t['tolerance'])}:</span> {_e(_unbroken(s.tolerance))}"
         safety = (f"<span class='label'>{_e(t['ppe'])}:</span> {_e(s.ppe)}" if s.ppe else "") + (
             _labelled(t["hazard"], s.hazard)
             if s.ppe
@@ -653,7 +663,7 @@ def _steps_html(o: WorkOrder) -> str:
     table = _grid(
         [t["step_no"], t["steps"], t["set_point"], f"{t['ppe']} / {t['hazard']}", t["done"]],
         rows,
-        (4, 45, 19, 25, 7),
+        (5, 43, 19, 23, 10),
     )
     head = f"<h2 style='page-break-before: always'>{_e(t['steps'])}: {_e(o.process_name)}</h2>"
     sub = f"<p>{_e(t['recipe'])} <b>{_e(o.recipe_id)}</b> · {_e(o.batch_line)}</p>"
@@ -676,13 +686,13 @@ def _results_html(o: WorkOrder) -> str:
             [_e(p.title), f"{_e(p.predicted)}<br><span class='label'>{_e(p.interval)}</span>", _e(p.required)]
             for p in o.properties
         ],
-        (30, 40, 30),
+        (38, 35, 27),
         (1, 2),
     )
     return (
         "<table width='100%' cellspacing='0' cellpadding='0'><tr>"
-        f"<td width='57%' valign='top'><h2>{_e(t['outputs'])}</h2>{outs}</td><td width='2%'></td>"
-        f"<td width='41%' valign='top'><h2>{_e(t['properties'])}</h2>{props}</td></tr></table>"
+        f"<td width='54%' valign='top'><h2>{_e(t['outputs'])}</h2>{outs}</td><td width='2%'></td>"
+        f"<td width='44%' valign='top'><h2>{_e(t['properties'])}</h2>{props}</td></tr></table>"
     )
 
 

@@ -161,7 +161,7 @@ TEXT_ES: Mapping[str, str] = {
     "handling": "Qué hacer con ello",
     "product": "Producto",
     "product_handling": "Péselo, etiquételo con el id. de la receta y anótelo.",
-    "properties": "Predicción (intervalos del 95 %)",
+    "properties": "Predicción (intervalo del 95 %)",
     "property": "Propiedad",
     "predicted": "Predicho",
     "interval": "Intervalo",
