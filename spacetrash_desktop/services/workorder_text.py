@@ -171,7 +171,7 @@ TEXT_ES: Mapping[str, str] = {
     "found_by": "medido / estimado; cómo:",
     "outcome_choices": "superado / no superado / aún no se sabe",
     "warning_ood": "Esta mezcla está lejos de aquello con lo que se entrenó el modelo: tome los intervalos con cautela.",
-    "warning_not_feasible": "Esta receta es {status}: no la fabrique. {reasons}",
+    "warning_not_feasible": "Esta receta está marcada como {status}: no la fabrique. {reasons}",
     "footer": "{app} {version} · impreso el {date}",
     "none": "ninguno",
     "one_load": "1 carga",
