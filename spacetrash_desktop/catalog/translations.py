@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacetrash_desktop.catalog.datasets import Catalog, read_csv_rows
+from spacetrash_desktop.catalog.procedures import TEXT_COLUMNS, ProcedureStep, load_procedures_from, placeholders_in
 from spacetrash_desktop.domain import Target, WasteItem
 from spacetrash_desktop.storage.paths import bundled_dir
 
@@ -92,19 +93,81 @@ def translatable_texts(catalog: Catalog) -> Iterator[tuple[Key, str]]:
     for pid, notes in catalog.process_notes.items():
         for n, note in enumerate(notes):
             yield ("process_notes", _note_key(pid, n), "note"), note.note
+    for pid, st in catalog.process_steps.items():
+        if st.consumable:
+            yield ("process_steps", pid, "consumable"), st.consumable
 
 
-def translation_problems(catalog: Catalog, lang: str, root: Path | None = None) -> list[str]:
-    """Texts with no translation, or whose translation was made for an English text that changed."""
+def procedure_texts(procedures: Mapping[str, Iterable[ProcedureStep]]) -> Iterator[tuple[Key, str]]:
+    """Every text of the crew's procedures (``procedures.csv``: action, set point, tolerance, protective
+    equipment, hazard, checkpoint, what to record), keyed ``procedures/<process>:<step>/<column>``.
+    A translation keeps the English text's ``{placeholders}``, which the work order fills in."""
+    for steps in procedures.values():
+        for s in steps:
+            for col in TEXT_COLUMNS:
+                if getattr(s, col):
+                    yield ("procedures", s.key, col), getattr(s, col)
+
+
+def _procedures_of(catalog: Catalog, root: Path | None) -> Mapping[str, tuple[ProcedureStep, ...]]:
+    return load_procedures_from(root or bundled_dir("datasets"), catalog.processes)
+
+
+def translate_procedures(
+    procedures: Mapping[str, tuple[ProcedureStep, ...]] | Mapping[str, Iterable[ProcedureStep]],
+    lang: str,
+    root: Path | None = None,
+) -> dict[str, tuple[ProcedureStep, ...]]:
+    """The procedures with every text in ``lang`` where a current translation exists (the English
+    text otherwise, or when a translation's placeholders differ from the English text's)."""
+    table = load_translations(lang, root)
+    tr = _Lookup(table)
+
+    def one(s: ProcedureStep) -> ProcedureStep:
+        texts: list[str] = []
+        for col in TEXT_COLUMNS:
+            english = getattr(s, col)
+            text = tr(("procedures", s.key, col), english) if english else english
+            texts.append(text if _same_placeholders(english, text) else english)
+        return ProcedureStep(s.process_id, s.step, s.kind, s.when, *texts)
+
+    return {pid: tuple(one(s) for s in steps) for pid, steps in procedures.items()}
+
+
+def _same_placeholders(english: str, translation: str) -> bool:
+    try:
+        return placeholders_in(english) == placeholders_in(translation)
+    except ValueError:
+        return False
+
+
+def all_texts(
+    catalog: Catalog, procedures: Mapping[str, Iterable[ProcedureStep]] | None = None, root: Path | None = None
+) -> Iterator[tuple[Key, str]]:
+    """The catalog's texts and the procedures' (loaded from ``root`` or the bundle when not given)."""
+    yield from translatable_texts(catalog)
+    yield from procedure_texts(procedures if procedures is not None else _procedures_of(catalog, root))
+
+
+def translation_problems(
+    catalog: Catalog,
+    lang: str,
+    root: Path | None = None,
+    procedures: Mapping[str, Iterable[ProcedureStep]] | None = None,
+) -> list[str]:
+    """Texts with no translation, or whose translation was made for an English text that changed, or
+    a procedure text whose translation does not keep the English text's ``{placeholders}``."""
     table = load_translations(lang, root)
     problems = []
-    for key, english in translatable_texts(catalog):
+    for key, english in all_texts(catalog, procedures, root):
         row = table.get(key)
         where = "/".join(key)
         if row is None or not row[1]:
             problems.append(f"{where}: no {LANGUAGES.get(lang, lang)} text")
         elif row[0] != english:
             problems.append(f"{where}: the English text changed since it was translated")
+        elif key[0] == "procedures" and not _same_placeholders(english, row[1]):
+            problems.append(f"{where}: the translation's {{placeholders}} differ from the English text's")
     return problems
 
 
@@ -213,6 +276,12 @@ def translate_catalog(catalog: Catalog, lang: str, root: Path | None = None) -> 
         ),
         material_hazards=hazards,
         process_notes=notes,
+        process_steps={
+            k: dataclasses.replace(st, consumable=tr(("process_steps", k, "consumable"), st.consumable))
+            if st.consumable
+            else st
+            for k, st in catalog.process_steps.items()
+        },
     )
 
 
@@ -221,7 +290,7 @@ def rows_for(catalog: Catalog, lang: str, root: Path | None = None) -> list[dict
     or changed English texts with an empty translation (``translation_problems`` names them)."""
     table = load_translations(lang, root)
     rows = []
-    for key, english in translatable_texts(catalog):
+    for key, english in all_texts(catalog, None, root):
         old = table.get(key)
         translation = old[1] if old and old[0] == english else ""
         rows.append(dict(zip(COLUMNS, (*key, english, translation))))

@@ -1,5 +1,6 @@
 """``spacetrash workorder --results FILE --recipe ID --out FILE.pdf|.html``: the work order of one
-recipe of a results file (``spacetrash generate --out FILE.json``), for the crew at the machine.
+recipe of a results file (``spacetrash generate --out FILE.json``), for the crew at the machine, in
+English or Spanish (``--lang es``: the document the crew reads; the command's own messages stay English).
 
 The PDF is laid out by Qt, which this layer cannot import: ``cli.py`` wires the window layer's PDF
 writer in as ``pdf_writer`` (as it wires the self-test's window check). Without it (a build without
@@ -26,12 +27,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--recipe", required=True, metavar="ID", help="the recipe's id (or a unique start of it)")
     p.add_argument("--out", required=True, metavar="FILE", help="where to write it: FILE.pdf or FILE.html")
+    p.add_argument(
+        "--lang",
+        choices=("en", "es"),
+        default="en",
+        help="the language of the work order for the crew: en (English, the default) or es (Spanish)",
+    )
     # the PDF writer comes from the top layer (cli.py wires the window's): commands cannot import Qt
     p.set_defaults(func=cmd_workorder, pdf_writer=None)
 
 
 def cmd_workorder(args) -> int:
-    order = write_work_order(args.results, args.recipe, args.out, pdf_writer=getattr(args, "pdf_writer", None))
+    order = write_work_order(
+        args.results, args.recipe, args.out, pdf_writer=getattr(args, "pdf_writer", None), lang=args.lang
+    )
     print(
         f"work order for recipe {order.recipe_id} ({order.process_name}, {len(order.steps)} steps) written to {args.out}"
     )

@@ -8,8 +8,12 @@ each, predicted properties with their intervals, and a blank "as made" section w
 those of the Feedback panel. :func:`work_order_html` renders it as one HTML page that Qt's
 ``QTextDocument`` lays out for the PDF (``ui/workorder.py``) and that any browser shows.
 
-Every crew-facing text is in :data:`TEXT`, :data:`STEP_TITLES`, :data:`LOSS_HANDLING` and
-:data:`AS_MADE_FIELDS` (one place, to translate later); the procedure's own texts are in the dataset.
+The work order speaks the crew's language (``lang``: ``"en"``, the default, or ``"es"``): its own
+words are in ``services/workorder_text.py`` (one table per language; :data:`TEXT`,
+:data:`STEP_TITLES`, :data:`LOSS_HANDLING`, :data:`AS_MADE_FIELDS` here are the English ones), the
+dataset texts (item, material and process names, hazards, safety notes, the procedure's steps) come
+from the translated catalog and procedures (``datasets/translations_<lang>.csv``), and numbers
+carry a decimal comma in Spanish. Dates are ISO.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import datetime as _dt
 import html
 import itertools
 import math
+import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,6 +34,8 @@ import numpy as np
 from spacetrash_desktop._version import __version__
 from spacetrash_desktop.catalog import Catalog, load_catalog
 from spacetrash_desktop.catalog.procedures import ProcedureStep, load_procedures, read_result_file
+from spacetrash_desktop.catalog.translations import translate_catalog, translate_items, translate_procedures
+from spacetrash_desktop.common import sentence
 from spacetrash_desktop.domain import LOSS_STREAMS, PROPERTY_NAMES, Recipe, RecipeStatus, Target, WasteItem
 from spacetrash_desktop.engine.recipes import from_recipes
 from spacetrash_desktop.engine.results import Candidate, build_candidates
@@ -47,131 +54,27 @@ from spacetrash_desktop.engine.vetting import Flag, vet
 from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.services.files import save_text
 from spacetrash_desktop.services.inventory import current_inventory
-
-# ------------------------------------------------------------------------- crew-facing texts (one place)
-TEXT: Mapping[str, str] = {
-    "title": "Work order",
-    "recipe": "Recipe",
-    "process": "Process",
-    "target": "Target",
-    "model": "Predicted by",
-    "physics_model": "the physics model",
-    "date": "Date",
-    "app": "Space Trash Desktop",
-    "batch": "Batch",
-    "batch_line": "{product} of product from {feed} of feed",
-    "loads_line": " in {loads} of at most {load} each",
-    "bom": "Bill of materials (per batch)",
-    "bom_item": "Item",
-    "bom_id": "Inventory id",
-    "bom_share": "Share of the waste",
-    "bom_kg": "Per batch",
-    "bom_done": "Weighed",
-    "regolith": "MGS-1 regolith",
-    "regolith_share": "{share} of the feed",
-    "feed_total": "Feed in total",
-    "consumables": "Brought from Earth and used up",
-    "steps": "Procedure",
-    "step_no": "#",
-    "set_point": "Set point",
-    "tolerance": "Keep within",
-    "ppe": "Wear",
-    "hazard": "Hazard",
-    "checkpoint": "Check",
-    "record": "Record",
-    "done": "Done",
-    "hazards": "Hazards of the materials and protective equipment",
-    "protect": "Protect",
-    "no_hazards": "No material in this feed carries a crew hazard.",
-    "safety": "Safety notes for this process",
-    "no_safety": "No safety notes.",
-    "outputs": "Expected outputs per batch",
-    "output": "Output",
-    "mass": "Mass",
-    "handling": "How to handle it",
-    "product": "Product",
-    "product_handling": "Weigh it, label it with the recipe id, record it.",
-    "properties": "Predicted (95% intervals)",
-    "property": "Property",
-    "predicted": "Predicted",
-    "interval": "Interval",
-    "required": "Target",
-    "as_made": "As made (fill in by hand; enter it in the Feedback panel)",
-    "as_made_hint": "Leave a field empty when it was not measured or judged.",
-    "found_by": "measured / judged; how:",
-    "outcome_choices": "passed / failed / not known yet",
-    "warning_ood": "This mix is far from what the model was trained on: treat the intervals with care.",
-    "warning_not_feasible": "This recipe is {status}: do not make it. {reasons}",
-    "footer": "{app} {version} · printed {date}",
-    "none": "none",
-    "one_load": "1 load",
-    "n_loads": "{n} loads",
-    "moisture_none": "no free water left",
-    "moisture_max": "at most {pct} % moisture",
-    "no_target": "no target recorded",
-}
-
-STEP_TITLES: Mapping[str, str] = {
-    "sort": "Sort",
-    "clean": "Clean",
-    "dry": "Dry",
-    "shred": "Shred",
-    "sieve": "Sieve",
-    "weigh": "Weigh",
-    "solution": "Prepare the solution",
-    "mix": "Mix",
-    "load": "Load",
-    "heat": "Heat",
-    "press": "Press",
-    "extrude": "Extrude",
-    "print": "Print",
-    "cool": "Cool",
-    "eject": "Eject",
-    "trim": "Trim",
-    "cut": "Cut",
-    "sew": "Sew",
-    "mark": "Mark out",
-    "join": "Join",
-    "unfold": "Unfold",
-    "fasten": "Fasten",
-    "fill": "Fill",
-    "close": "Close",
-    "lift": "Lift and stack",
-    "deburr": "Deburr",
-    "drill": "Drill",
-    "assemble": "Assemble",
-    "empty": "Empty the machine",
-    "inspect": "Inspect",
-}
-
-# loss stream key -> (title, how the crew handles it)
-LOSS_HANDLING: Mapping[str, tuple[str, str]] = {
-    "water_vapour_kg": ("Water driven off", "Condensed: empty the tank into the water recovery, never the drain."),
-    "regolith_volatiles_kg": ("Regolith volatiles", "Water and CO2: they leave through the condenser and the filter."),
-    "fines_kg": ("Fines and dust", "Caught by the filter: bag them closed and labelled; never into the air or water."),
-    "trim_kg": ("Trim and off-cuts", "Bag and label them by material: they go back into the inventory."),
-}
-
-# The Feedback panel's fields (storage/feedback_schema.py): key, label, unit, how it is filled in
-AS_MADE_FIELDS: tuple[tuple[str, str, str, str], ...] = (
-    ("who", "Made by", "", "name"),
-    ("rigidity", "Rigidity", "0–1", "found_by"),
-    ("tightness", "Tightness", "0–1", "found_by"),
-    ("energy_kwh", "Energy used", "kWh", "number"),
-    ("water_l", "Water used (net of what was recovered)", "L", "number"),
-    ("crew_min", "Hands-on crew time", "min", "number"),
-    ("product_mass_kg", "Product mass", "kg", "number"),
-    ("passed", "Outcome", "", "outcome"),
-    ("notes", "Notes", "", "notes"),
+from spacetrash_desktop.services.workorder_text import (
+    AS_MADE_FIELDS_EN,
+    FLAG_WARNINGS_ES,
+    LOSS_HANDLING_EN,
+    PROPERTY_TITLES_EN,
+    STEP_TITLES_EN,
+    TEXT_EN,
+    decimal,
+    language,
+    percent,
+    status_word,
+    words,
 )
 
-PROPERTY_TITLES: Mapping[str, tuple[str, str]] = {
-    "rigidity": ("Rigidity", "0–1"),
-    "tightness": ("Tightness", "0–1"),
-    "energy_kwh": ("Energy", "kWh"),
-    "water_l": ("Water", "L"),
-    "crew_min": ("Crew time", "min"),
-}
+# ------------------------------------------------------------------------- crew-facing texts (one place)
+# English tables (the Spanish ones and the number formats are in services/workorder_text.py)
+TEXT: Mapping[str, str] = TEXT_EN
+STEP_TITLES: Mapping[str, str] = STEP_TITLES_EN
+LOSS_HANDLING: Mapping[str, tuple[str, str]] = LOSS_HANDLING_EN
+AS_MADE_FIELDS: tuple[tuple[str, str, str, str], ...] = AS_MADE_FIELDS_EN
+PROPERTY_TITLES: Mapping[str, tuple[str, str]] = PROPERTY_TITLES_EN
 TARGET_LIMIT_OF: Mapping[str, tuple[str, str]] = {
     "rigidity": ("rigidity_min", "≥"),
     "tightness": ("tightness_min", "≥"),
@@ -252,6 +155,7 @@ class WorkOrder:
     outputs: tuple[OutputLine, ...]
     properties: tuple[PropertyLine, ...]
     warnings: tuple[str, ...] = ()
+    lang: str = "en"  # the language it is written in
 
     @property
     def feasible(self) -> bool:
@@ -263,31 +167,32 @@ class WorkOrder:
 
 
 # ---------------------------------------------------------------------------------------- numbers
-def fmt_kg(x: float) -> str:
-    """A mass rounded for the crew: '1,250 kg', '3.40 kg', '0.350 kg', '2.5 g'."""
+def fmt_kg(x: float, lang: str = "en") -> str:
+    """A mass rounded for the crew: '1,250 kg', '3.40 kg', '0.350 kg', '2.5 g' (Spanish: '1250 kg',
+    '3,40 kg', '0,350 kg', '2,5 g')."""
     ax = abs(x)
     if ax >= 100:
-        return f"{x:,.0f} kg"
+        return f"{decimal(x, 0, lang)} kg"
     if ax >= 1:
-        return f"{x:.2f} kg"
+        return f"{decimal(x, 2, lang)} kg"
     if ax >= 0.01:
-        return f"{x:.3f} kg"
+        return f"{decimal(x, 3, lang)} kg"
     if ax == 0:
         return "0 kg"
-    return f"{x * 1000:.1f} g"
+    return f"{decimal(x * 1000, 1, lang)} g"
 
 
-def fmt_number(name: str, x: float) -> str:
+def fmt_number(name: str, x: float, lang: str = "en") -> str:
     if not math.isfinite(x):
         return "–"
     if name in ("rigidity", "tightness"):
-        return f"{x:.2f}"
+        return decimal(x, 2, lang)
     ax = abs(x)
     if ax >= 100:
-        return f"{x:,.0f}"
+        return decimal(x, 0, lang)
     if ax >= 10:
-        return f"{x:.1f}"
-    return f"{x:.2f}"
+        return decimal(x, 1, lang)
+    return decimal(x, 2, lang)
 
 
 def _num(v: Any, default: float = 0.0) -> float:
@@ -352,8 +257,8 @@ def temperature_band(process, material_ids: frozenset[str], catalog: Catalog) ->
     return low, max(high, low), ceiling
 
 
-def step_values(recipe: Mapping, feed: _Feed, catalog: Catalog) -> dict[str, str]:
-    """The figures a procedure's placeholders stand for, rounded, with their units."""
+def step_values(recipe: Mapping, feed: _Feed, catalog: Catalog, lang: str = "en") -> dict[str, str]:
+    """The figures a procedure's placeholders stand for, rounded, with their units, in ``lang``."""
     pid = str(recipe.get("process_id"))
     process = catalog.processes[pid]
     steps = catalog.process_steps.get(pid)
@@ -366,25 +271,28 @@ def step_values(recipe: Mapping, feed: _Feed, catalog: Catalog) -> dict[str, str
     max_moist = steps.max_feed_moisture_pct if steps is not None else 100.0
     rigid = [i.name for i in feed.items if _is_rigid(i, catalog)]
     wet = [i.name for i in feed.items if i.moisture_pct > max_moist]
+    t = words(lang).text
+
+    def kg(x: float) -> str:
+        return fmt_kg(x, lang)
+
     return {
         "temperature_c": f"{process.temperature_c:.0f}",
         "temp_low_c": f"{low:.0f}",
         "temp_high_c": f"{high:.0f}",
         "ceiling_c": f"{ceiling:.0f}",
-        "feed_kg": fmt_kg(feed_kg),
-        "waste_kg": fmt_kg(max(feed_kg - regolith_kg, 0.0)),
-        "regolith_kg": fmt_kg(regolith_kg),
-        "load_kg": fmt_kg(feed_kg / loads),
-        "loads": TEXT["one_load"] if loads == 1 else TEXT["n_loads"].format(n=loads),
-        "product_kg": fmt_kg(_num(flow.get("product_kg"))),
-        "dried_water_kg": fmt_kg(_num(details.get("dried_water_kg"))),
-        "moisture_limit": TEXT["moisture_none"]
-        if max_moist <= 0
-        else TEXT["moisture_max"].format(pct=f"{max_moist:.0f}"),
-        "shred_items": "; ".join(rigid) or "the rigid items",
-        "wet_items": "; ".join(wet) or "the wet items",
-        "consumable_kg": fmt_kg(_num(details.get("consumables_kg"))),
-        "solution_ml": f"{regolith_kg * NAOH_SOLUTION_ML_PER_KG_REGOLITH:,.0f}",
+        "feed_kg": kg(feed_kg),
+        "waste_kg": kg(max(feed_kg - regolith_kg, 0.0)),
+        "regolith_kg": kg(regolith_kg),
+        "load_kg": kg(feed_kg / loads),
+        "loads": t["one_load"] if loads == 1 else t["n_loads"].format(n=loads),
+        "product_kg": kg(_num(flow.get("product_kg"))),
+        "dried_water_kg": kg(_num(details.get("dried_water_kg"))),
+        "moisture_limit": t["moisture_none"] if max_moist <= 0 else t["moisture_max"].format(pct=f"{max_moist:.0f}"),
+        "shred_items": "; ".join(rigid) or t["rigid_items"],
+        "wet_items": "; ".join(wet) or t["wet_items"],
+        "consumable_kg": kg(_num(details.get("consumables_kg"))),
+        "solution_ml": decimal(regolith_kg * NAOH_SOLUTION_ML_PER_KG_REGOLITH, 0, lang),
     }
 
 
@@ -402,98 +310,145 @@ def step_applies(step: ProcedureStep, recipe: Mapping) -> bool:
     return True
 
 
-def order_steps(recipe: Mapping, steps: Sequence[ProcedureStep], values: Mapping[str, str]) -> tuple[OrderStep, ...]:
-    """The steps this recipe needs, numbered from 1, with its figures filled in."""
+def order_steps(
+    recipe: Mapping, steps: Sequence[ProcedureStep], values: Mapping[str, str], lang: str = "en"
+) -> tuple[OrderStep, ...]:
+    """The steps this recipe needs, numbered from 1, with its figures filled in (``steps`` already in
+    ``lang``; their titles from its table)."""
+    titles = words(lang).step_titles
     out: list[OrderStep] = []
     for s in (s for s in steps if step_applies(s, recipe)):
         texts = {c: getattr(s, c).format_map(values) for c in STEP_TEXTS}
-        out.append(OrderStep(len(out) + 1, s.kind, STEP_TITLES.get(s.kind, s.kind.capitalize()), **texts))
+        out.append(OrderStep(len(out) + 1, s.kind, titles.get(s.kind, s.kind.capitalize()), **texts))
     return tuple(out)
 
 
 # ------------------------------------------------------------------------------------- the sections
-def _bom(recipe: Mapping) -> tuple[tuple[BomLine, ...], str]:
+def _bom(recipe: Mapping, catalog: Catalog, lang: str) -> tuple[tuple[BomLine, ...], str]:
+    """The bill of materials; a bundled item's name in ``lang`` (the catalog's), a renamed item's own."""
+    t = words(lang).text
+    names = {i.item_id: i.name for i in catalog.default_inventory}
+    english = {i.item_id: i.name for i in _catalog_in("en").default_inventory}
     lines = [
         BomLine(
             str(e.get("item_id", "")),
-            str(e.get("name", "")),
-            f"{_num(e.get('fraction')):.0%}",
-            fmt_kg(_num(e.get("mass_kg"))),
+            _item_name(e, names, english),
+            percent(_num(e.get("fraction")), lang),
+            fmt_kg(_num(e.get("mass_kg")), lang),
         )
         for e in sorted(recipe.get("items", ()), key=lambda e: -_num(e.get("mass_kg")))
     ]
     reg_kg = _num(recipe.get("regolith_kg"))
     if reg_kg > 0:
-        share = TEXT["regolith_share"].format(share=f"{_num(recipe.get('regolith_frac')):.0%}")
-        lines.append(BomLine("MGS-1", TEXT["regolith"], share, fmt_kg(reg_kg)))
-    return tuple(lines), fmt_kg(_num((recipe.get("mass_flow") or {}).get("feed_kg")))
+        share = t["regolith_share"].format(share=percent(_num(recipe.get("regolith_frac")), lang))
+        lines.append(BomLine("MGS-1", t["regolith"], share, fmt_kg(reg_kg, lang)))
+    return tuple(lines), fmt_kg(_num((recipe.get("mass_flow") or {}).get("feed_kg")), lang)
 
 
-def _hazards(recipe: Mapping) -> tuple[HazardLine, ...]:
+def _item_name(entry: Mapping, names: Mapping[str, str], english: Mapping[str, str]) -> str:
+    """A recipe line's item name in the catalog's language when the recipe names a bundled item by its
+    bundled text (in either language); a name the crew gave an item stays as it is."""
+    name = str(entry.get("name", ""))
+    iid = str(entry.get("item_id", ""))
+    if iid in names and (not name or name in (names[iid], english.get(iid))):
+        return names[iid]
+    return name
+
+
+def _hazards(recipe: Mapping, catalog: Catalog) -> tuple[HazardLine, ...]:
+    """The material hazards of the recipe, in the catalog's language (the dataset's text for each
+    material the recipe names; the recipe's own words for one this version does not know)."""
     seen: dict[tuple[str, str], HazardLine] = {}
     for h in recipe.get("hazards", ()) or ():
-        line = HazardLine(str(h.get("material", "")), str(h.get("text", "")), str(h.get("ppe", "")))
+        mid = str(h.get("material_id", ""))
+        known = catalog.material_hazards.get(mid)
+        if known is not None and mid in catalog.materials and known.text:
+            line = HazardLine(catalog.materials[mid].name, sentence(known.text), sentence(known.ppe))
+        else:
+            line = HazardLine(str(h.get("material", "")), str(h.get("text", "")), str(h.get("ppe", "")))
         seen.setdefault((line.material, line.text), line)
     return tuple(seen.values())
 
 
-def _safety_notes(recipe: Mapping, catalog: Catalog) -> tuple[str, ...]:
+def _process_note_in(message: str, pid: str, catalog: Catalog, lang: str) -> str:
+    """The vetting's process note (English parts of the process's notes, joined) in ``lang``."""
+    if lang == "en":
+        return message
+    english, local = _catalog_in("en"), catalog
+    notes_en = english.process_notes.get(pid, ())
+    notes_local = local.process_notes.get(pid, ())
+    if not notes_en:
+        proc_en, proc = english.processes.get(pid), local.processes.get(pid)
+        same = proc_en is not None and proc is not None and message.strip() == proc_en.safety_note.strip()
+        return proc.safety_note if same and proc is not None else message
+    parts = [sentence(b.note) for a, b in zip(notes_en, notes_local, strict=False) if sentence(a.note) in message]
+    return " ".join(parts) or message
+
+
+def _safety_notes(recipe: Mapping, catalog: Catalog, lang: str = "en") -> tuple[str, ...]:
     """The vetting's warnings and notes (the process's notes that apply to this feed, hot surfaces,
-    caustic, wet feed, ...) without the material hazards, which have their own section."""
+    caustic, wet feed, ...) without the material hazards, which have their own section; in ``lang``."""
+    pid = str(recipe.get("process_id"))
     flags = [f for f in recipe.get("flags", ()) or () if f.get("severity") in ("warning", "note")]
-    notes = [str(f.get("message", "")) for f in flags if f.get("code") not in HAZARD_CODES and f.get("code") != "OOD"]
+    notes = []
+    for f in flags:
+        code, message = str(f.get("code", "")), str(f.get("message", ""))
+        if code in HAZARD_CODES or code == "OOD":
+            continue
+        if code == "PROCESS_NOTE":
+            notes.append(_process_note_in(message, pid, catalog, lang))
+        elif lang == "es" and code in FLAG_WARNINGS_ES and pid in catalog.processes:
+            notes.append(FLAG_WARNINGS_ES[code].format(temperature=f"{catalog.processes[pid].temperature_c:.0f}"))
+        else:
+            notes.append(message)
     if not any(f.get("code") == "PROCESS_NOTE" for f in flags):  # a file without the notes: every-batch notes
-        notes += [n.note for n in catalog.process_notes.get(str(recipe.get("process_id")), ()) if not n.conditions]
+        notes += [n.note for n in catalog.process_notes.get(pid, ()) if not n.conditions]
     return tuple(dict.fromkeys(n for n in notes if n))
 
 
-def _outputs(recipe: Mapping) -> tuple[OutputLine, ...]:
+def _outputs(recipe: Mapping, lang: str = "en") -> tuple[OutputLine, ...]:
+    w = words(lang)
     flow = recipe.get("mass_flow") or {}
-    out = [OutputLine(TEXT["product"], fmt_kg(_num(flow.get("product_kg"))), TEXT["product_handling"])]
+    out = [OutputLine(w.text["product"], fmt_kg(_num(flow.get("product_kg")), lang), w.text["product_handling"])]
     losses = flow.get("losses") or {}
     for _src, key, _title in LOSS_STREAMS:
         kg = _num(losses.get(key))
         if kg > 1e-6:
-            title, handling = LOSS_HANDLING[key]
-            out.append(OutputLine(title, fmt_kg(kg), handling))
+            title, handling = w.loss_handling[key]
+            out.append(OutputLine(title, fmt_kg(kg, lang), handling))
     return tuple(out)
 
 
-def _properties(recipe: Mapping, target: Mapping | None) -> tuple[PropertyLine, ...]:
+def _properties(recipe: Mapping, target: Mapping | None, lang: str = "en") -> tuple[PropertyLine, ...]:
     props = recipe.get("properties") or {}
     out = []
     for name in PROPERTY_NAMES:
         p = props.get(name)
         if not isinstance(p, Mapping):
             continue
-        title, unit = PROPERTY_TITLES[name]
+        title, unit = words(lang).property_titles[name]
         field, sign = TARGET_LIMIT_OF[name]
         limit = (target or {}).get(field)
-        required = f"{sign} {_with_unit(fmt_number(name, _num(limit)), unit)}" if limit is not None else "–"
-        out.append(
-            PropertyLine(
-                title,
-                unit,
-                _with_unit(fmt_number(name, _num(p.get("value"), math.nan)), unit),
-                _with_unit(
-                    f"{fmt_number(name, _num(p.get('low'), math.nan))}–{fmt_number(name, _num(p.get('high'), math.nan))}",
-                    unit,
-                ),
-                required,
-            )
-        )
+
+        def num(v: Any, name: str = name) -> str:
+            return fmt_number(name, _num(v, math.nan), lang)
+
+        required = f"{sign} {_with_unit(num(limit), unit)}" if limit is not None else "–"
+        interval = _with_unit(f"{num(p.get('low'))}–{num(p.get('high'))}", unit)
+        out.append(PropertyLine(title, unit, _with_unit(num(p.get("value")), unit), interval, required))
     return tuple(out)
 
 
-def _model_label(model: Mapping | None) -> str:
+def _model_label(model: Mapping | None, lang: str = "en") -> str:
     m = model or {}
     name = str(m.get("name") or "")
     if not name or name == "physics":
-        return TEXT["physics_model"]
+        return words(lang).text["physics_model"]
     return f"{name} {m.get('version') or ''}".strip()
 
 
-def _warnings(recipe: Mapping) -> tuple[str, ...]:
+def _warnings(recipe: Mapping, lang: str = "en") -> tuple[str, ...]:
+    t = words(lang).text
     out = []
     status = str(recipe.get("status", RecipeStatus.FEASIBLE))
     if status != RecipeStatus.FEASIBLE:
@@ -502,10 +457,36 @@ def _warnings(recipe: Mapping) -> tuple[str, ...]:
             for f in recipe.get("flags", ()) or ()
             if f.get("severity") in ("refused", "infeasible")
         )
-        out.append(TEXT["warning_not_feasible"].format(status=status, reasons=reasons).strip())
+        out.append(t["warning_not_feasible"].format(status=status_word(status, lang), reasons=reasons).strip())
     if recipe.get("ood"):
-        out.append(TEXT["warning_ood"])
+        out.append(t["warning_ood"])
     return tuple(out)
+
+
+_catalogs: dict[tuple[int, str], Catalog] = {}
+
+
+def _catalog_in(lang: str, catalog: Catalog | None = None) -> Catalog:
+    """``catalog`` (the bundled one by default) with its texts in ``lang``, translated once."""
+    base = catalog or load_catalog()
+    if lang == "en":
+        return base
+    key = (id(base), lang)
+    if key not in _catalogs:
+        _catalogs[key] = translate_catalog(base, lang)
+    return _catalogs[key]
+
+
+def _target_name(target: Mapping | None, catalog: Catalog, lang: str) -> str:
+    """The target's name; a bundled preset's in ``lang``."""
+    name = str((target or {}).get("name") or "")
+    if not name:
+        return words(lang).text["no_target"]
+    preset = catalog.targets.get(str((target or {}).get("id") or ""))
+    english = _catalog_in("en").targets.get(preset.target_id) if preset is not None else None
+    if preset is not None and english is not None and name in (english.name, preset.name):
+        return preset.name
+    return name
 
 
 def build_work_order(
@@ -517,64 +498,74 @@ def build_work_order(
     catalog: Catalog | None = None,
     procedures: Mapping[str, Sequence[ProcedureStep]] | None = None,
     now: _dt.datetime | None = None,
+    lang: str = "en",
 ) -> WorkOrder:
     """The work order of ``recipe`` (a result-contract recipe: ``Candidate.to_dict()``), generated for
-    ``target`` (``Target.to_dict()``) by ``model``. ``items`` are inventory items the recipe's ids may
-    name beyond the bundled inventory (to tell which items must be shredded or dried)."""
-    cat = catalog or load_catalog()
-    procs = procedures if procedures is not None else load_procedures()
+    ``target`` (``Target.to_dict()``) by ``model``, written in ``lang`` ("en" or "es"). ``items`` are
+    inventory items the recipe's ids may name beyond the bundled inventory (to tell which items must
+    be shredded or dried)."""
+    lang = language(lang)
+    cat = _catalog_in(lang, catalog)
+    procs = translate_procedures(procedures if procedures is not None else load_procedures(), lang)
     pid = str(recipe.get("process_id", ""))
     if pid not in cat.processes or pid not in procs:
         raise BadInputError(f"recipe {recipe.get('id', '?')} names a process this version does not know: {pid!r}")
     process = cat.processes[pid]
-    feed = _feed(recipe, items, cat)
-    values = step_values(recipe, feed, cat)
+    bundled = {i.item_id: i for i in _catalog_in("en", catalog).default_inventory}
+    feed = _feed(recipe, translate_items(items, lang, bundled), cat)
+    values = step_values(recipe, feed, cat, lang)
+    t = words(lang).text
     flow = recipe.get("mass_flow") or {}
     details = recipe.get("details") or {}
-    batch_line = TEXT["batch_line"].format(
-        product=fmt_kg(_num(recipe.get("batch_mass_kg"), _num(flow.get("product_kg")))), feed=values["feed_kg"]
-    )
-    if values["loads"] != TEXT["one_load"]:
-        batch_line += TEXT["loads_line"].format(loads=values["loads"], load=values["load_kg"])
+    product = fmt_kg(_num(recipe.get("batch_mass_kg"), _num(flow.get("product_kg"))), lang)
+    batch_line = t["batch_line"].format(product=product, feed=values["feed_kg"])
+    if values["loads"] != t["one_load"]:
+        batch_line += t["loads_line"].format(loads=values["loads"], load=values["load_kg"])
     consumable = ""
     steps_row = cat.process_steps.get(pid)
     if _num(details.get("consumables_kg")) > 0 and steps_row is not None and steps_row.consumable:
         consumable = f"{steps_row.consumable}: {values['consumable_kg']}"
-    bom, feed_total = _bom(recipe)
+    bom, feed_total = _bom(recipe, cat, lang)
     when = now or _dt.datetime.now()
+    english_process = _catalog_in("en", catalog).processes[pid].name
+    given = str(recipe.get("process_name") or "")
     return WorkOrder(
         recipe_id=str(recipe.get("id", "")),
         process_id=pid,
-        process_name=str(recipe.get("process_name") or process.name),
+        process_name=process.name if not given or given in (english_process, process.name) else given,
         status=str(recipe.get("status", RecipeStatus.FEASIBLE)),
-        target_name=str((target or {}).get("name") or TEXT["no_target"]),
-        model_label=_model_label(model),
+        target_name=_target_name(target, cat, lang),
+        model_label=_model_label(model, lang),
         created=when.strftime("%Y-%m-%d %H:%M"),
         batch_line=batch_line,
         bom=bom,
         feed_total=feed_total,
         consumables=consumable,
-        steps=order_steps(recipe, procs[pid], values),
-        hazards=_hazards(recipe),
-        safety_notes=_safety_notes(recipe, cat),
-        outputs=_outputs(recipe),
-        properties=_properties(recipe, target),
-        warnings=_warnings(recipe),
+        steps=order_steps(recipe, procs[pid], values, lang),
+        hazards=_hazards(recipe, cat),
+        safety_notes=_safety_notes(recipe, cat, lang),
+        outputs=_outputs(recipe, lang),
+        properties=_properties(recipe, target, lang),
+        warnings=_warnings(recipe, lang),
+        lang=lang,
     )
 
 
-def work_order_for_candidate(cand, target=None, model=None, items: Sequence[WasteItem] = ()) -> WorkOrder:
-    """The work order of a generated candidate (the window's selection)."""
+def work_order_for_candidate(
+    cand, target=None, model=None, items: Sequence[WasteItem] = (), lang: str = "en"
+) -> WorkOrder:
+    """The work order of a generated candidate (the window's selection), in ``lang``."""
     tgt = target.to_dict() if hasattr(target, "to_dict") else target
     info = model.to_dict() if hasattr(model, "to_dict") else model
-    return build_work_order(cand.to_dict(), tgt, info, items=items)
+    return build_work_order(cand.to_dict(), tgt, info, items=items, lang=lang)
 
 
 # ------------------------------------------------------------------------------------------- HTML
 _CSS = """
 body { font-family: 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; font-size: 9.5pt; color: #111827; }
 h1 { font-size: 14pt; margin: 0 0 4px 0; }
-h2 { font-size: 12pt; margin-top: 14px; margin-bottom: 4px; color: #1f2937; }
+h2 { font-size: 12pt; margin-top: 10px; margin-bottom: 4px; color: #1f2937; }
+li { font-size: 9pt; }
 table.grid { border-collapse: collapse; }
 table.grid th { background-color: #e5e7eb; text-align: left; }
 table.grid td { font-size: 9pt; }
@@ -604,104 +595,116 @@ def _grid(
     return f"<table class='grid' border='1' cellspacing='0' cellpadding='4' width='100%'>{hrow}{body}</table>"
 
 
+_NUMBER_UNIT = re.compile(r"(\d|±) (?=°C|kg|g\b|mm|cm|m\b|min|h\b|bar|MPa|mL|L\b|µm|%|\d)")
+
+
+def _unbroken(text: str) -> str:
+    """A figure kept on one line with its unit and its ± sign (a no-break space between them)."""
+    return _NUMBER_UNIT.sub("\\1\u00a0", text)
+
+
 def _labelled(label: str, text: str) -> str:
     return f"<br><span class='label'>{_e(label)}:</span> {_e(text)}" if text else ""
 
 
 def _header_html(o: WorkOrder) -> str:
+    t = words(o.lang).text
     rows = [
-        (TEXT["recipe"], o.recipe_id),
-        (TEXT["process"], o.process_name),
-        (TEXT["target"], o.target_name),
-        (TEXT["batch"], o.batch_line),
-        (TEXT["model"], o.model_label),
-        (TEXT["date"], o.created),
+        (t["recipe"], o.recipe_id),
+        (t["process"], o.process_name),
+        (t["target"], o.target_name),
+        (t["batch"], o.batch_line),
+        (t["model"], o.model_label),
+        (t["date"], o.created),
     ]
     body = "".join(f"<tr><td width='18%'><b>{_e(a)}</b></td><td>{_e(b)}</td></tr>" for a, b in rows)
     warn = "".join(f"<p class='warn'>⚠ {_e(w)}</p>" for w in o.warnings)
-    return f"<h1>{_e(TEXT['title'])}: {_e(o.process_name)}</h1><table cellpadding='2'>{body}</table>{warn}"
+    return f"<h1>{_e(t['title'])}: {_e(o.process_name)}</h1><table cellpadding='2'>{body}</table>{warn}"
 
 
 def _bom_html(o: WorkOrder) -> str:
+    t = words(o.lang).text
     rows = [[_e(b.name), _e(b.item_id), _e(b.share), _e(b.kg), ""] for b in o.bom]
-    rows.append([f"<b>{_e(TEXT['feed_total'])}</b>", "", "", f"<b>{_e(o.feed_total)}</b>", ""])
+    rows.append([f"<b>{_e(t['feed_total'])}</b>", "", "", f"<b>{_e(o.feed_total)}</b>", ""])
     table = _grid(
-        [TEXT["bom_item"], TEXT["bom_id"], TEXT["bom_share"], TEXT["bom_kg"], TEXT["bom_done"]],
+        [t["bom_item"], t["bom_id"], t["bom_share"], t["bom_kg"], t["bom_done"]],
         rows,
-        (40, 12, 18, 15, 15),
+        (36, 15, 19, 15, 15),
         (2, 3),
     )
-    extra = f"<p><b>{_e(TEXT['consumables'])}:</b> {_e(o.consumables)}</p>" if o.consumables else ""
-    return f"<h2>{_e(TEXT['bom'])}</h2>{table}{extra}"
+    extra = f"<p><b>{_e(t['consumables'])}:</b> {_e(o.consumables)}</p>" if o.consumables else ""
+    return f"<h2>{_e(t['bom'])}</h2>{table}{extra}"
 
 
 def _safety_html(o: WorkOrder) -> str:
-    hz = "".join(
-        f"<li><b>{_e(h.material)}</b>: {_e(h.text)}{_labelled(TEXT['protect'], h.ppe)}</li>" for h in o.hazards
-    )
-    hz_html = f"<ul>{hz}</ul>" if hz else f"<p>{_e(TEXT['no_hazards'])}</p>"
+    t = words(o.lang).text
+    hz = "".join(f"<li><b>{_e(h.material)}</b>: {_e(h.text)}{_labelled(t['protect'], h.ppe)}</li>" for h in o.hazards)
+    hz_html = f"<ul>{hz}</ul>" if hz else f"<p>{_e(t['no_hazards'])}</p>"
     notes = "".join(f"<li>{_e(n)}</li>" for n in o.safety_notes)
-    notes_html = f"<ul>{notes}</ul>" if notes else f"<p>{_e(TEXT['no_safety'])}</p>"
-    return f"<h2>{_e(TEXT['hazards'])}</h2>{hz_html}<h2>{_e(TEXT['safety'])}</h2>{notes_html}"
+    notes_html = f"<ul>{notes}</ul>" if notes else f"<p>{_e(t['no_safety'])}</p>"
+    return f"<h2>{_e(t['hazards'])}</h2>{hz_html}<h2>{_e(t['safety'])}</h2>{notes_html}"
 
 
 def _steps_html(o: WorkOrder) -> str:
+    t = words(o.lang).text
     rows = []
     for s in o.steps:
-        what = f"<b>{_e(s.title)}.</b> {_e(s.action)}{_labelled(TEXT['checkpoint'], s.checkpoint)}"
-        what += _labelled(TEXT["record"], s.record)
-        setp = f"<b>{_e(s.set_point)}</b>" if s.set_point else ""
+        what = f"<b>{_e(s.title)}.</b> {_e(s.action)}{_labelled(t['checkpoint'], s.checkpoint)}"
+        what += _labelled(t["record"], s.record)
+        setp = f"<b>{_e(_unbroken(s.set_point))}</b>" if s.set_point else ""
         if s.tolerance:
-            setp += f"<br><span class='label'>{_e(TEXT['tolerance'])}:</span> {_e(s.tolerance)}"
-        safety = (f"<span class='label'>{_e(TEXT['ppe'])}:</span> {_e(s.ppe)}" if s.ppe else "") + (
-            _labelled(TEXT["hazard"], s.hazard)
+            setp += f"<br><span class='label'>{_e(t['tolerance'])}:</span> {_e(_unbroken(s.tolerance))}"
+        safety = (f"<span class='label'>{_e(t['ppe'])}:</span> {_e(s.ppe)}" if s.ppe else "") + (
+            _labelled(t["hazard"], s.hazard)
             if s.ppe
-            else (f"<span class='label'>{_e(TEXT['hazard'])}:</span> {_e(s.hazard)}" if s.hazard else "")
+            else (f"<span class='label'>{_e(t['hazard'])}:</span> {_e(s.hazard)}" if s.hazard else "")
         )
         rows.append([f"<b>{s.number}</b>", what, setp, safety, ""])
     table = _grid(
-        [TEXT["step_no"], TEXT["steps"], TEXT["set_point"], f"{TEXT['ppe']} / {TEXT['hazard']}", TEXT["done"]],
+        [t["step_no"], t["steps"], t["set_point"], f"{t['ppe']} / {t['hazard']}", t["done"]],
         rows,
-        (4, 45, 19, 25, 7),
+        (5, 43, 19, 23, 10),
     )
-    head = f"<h2 style='page-break-before: always'>{_e(TEXT['steps'])}: {_e(o.process_name)}</h2>"
-    sub = f"<p>{_e(TEXT['recipe'])} <b>{_e(o.recipe_id)}</b> · {_e(o.batch_line)}</p>"
+    head = f"<h2 style='page-break-before: always'>{_e(t['steps'])}: {_e(o.process_name)}</h2>"
+    sub = f"<p>{_e(t['recipe'])} <b>{_e(o.recipe_id)}</b> · {_e(o.batch_line)}</p>"
     return f"{head}{sub}{table}"
 
 
 def _results_html(o: WorkOrder) -> str:
     """Outputs (with how to handle each) and predicted properties, side by side to keep the summary
     sheet on one page."""
+    t = words(o.lang).text
     outs = _grid(
-        [TEXT["output"], TEXT["mass"], TEXT["handling"]],
+        [t["output"], t["mass"], t["handling"]],
         [[_e(x.title), _e(x.kg), _e(x.handling)] for x in o.outputs],
         (25, 15, 60),
         (1,),
     )
     props = _grid(
-        [TEXT["property"], TEXT["predicted"], TEXT["required"]],
+        [t["property"], t["predicted"], t["required"]],
         [
             [_e(p.title), f"{_e(p.predicted)}<br><span class='label'>{_e(p.interval)}</span>", _e(p.required)]
             for p in o.properties
         ],
-        (30, 40, 30),
+        (38, 35, 27),
         (1, 2),
     )
     return (
         "<table width='100%' cellspacing='0' cellpadding='0'><tr>"
-        f"<td width='57%' valign='top'><h2>{_e(TEXT['outputs'])}</h2>{outs}</td><td width='2%'></td>"
-        f"<td width='41%' valign='top'><h2>{_e(TEXT['properties'])}</h2>{props}</td></tr></table>"
+        f"<td width='54%' valign='top'><h2>{_e(t['outputs'])}</h2>{outs}</td><td width='2%'></td>"
+        f"<td width='44%' valign='top'><h2>{_e(t['properties'])}</h2>{props}</td></tr></table>"
     )
 
 
 def _as_made_html(o: WorkOrder) -> str:
+    t = words(o.lang).text
     rows = []
-    for _key, label, unit, kind in AS_MADE_FIELDS:
+    for _key, label, unit, kind in words(o.lang).as_made_fields:
         title = f"<b>{_e(label)}</b>" + (f" ({_e(unit)})" if unit else "")
         if kind == "found_by":
-            hint = f"<br><br><span class='label'>{_e(TEXT['found_by'])}</span><br><br>"
+            hint = f"<br><br><span class='label'>{_e(t['found_by'])}</span><br><br>"
         elif kind == "outcome":
-            hint = f"<span class='label'>{_e(TEXT['outcome_choices'])}</span>"
+            hint = f"<span class='label'>{_e(t['outcome_choices'])}</span>"
         elif kind == "notes":
             hint = "<br><br><br><br>"
         else:
@@ -709,9 +712,9 @@ def _as_made_html(o: WorkOrder) -> str:
         rows.append([title, hint])
     table = _grid(["", ""], rows, (32, 68))
     return (
-        f"<h2 style='page-break-before: always'>{_e(TEXT['as_made'])}</h2>"
-        f"<p>{_e(TEXT['recipe'])} <b>{_e(o.recipe_id)}</b> · {_e(o.process_name)} · {_e(o.batch_line)}</p>"
-        f"<p class='small'>{_e(TEXT['as_made_hint'])}</p>{table}"
+        f"<h2 style='page-break-before: always'>{_e(t['as_made'])}</h2>"
+        f"<p>{_e(t['recipe'])} <b>{_e(o.recipe_id)}</b> · {_e(o.process_name)} · {_e(o.batch_line)}</p>"
+        f"<p class='small'>{_e(t['as_made_hint'])}</p>{table}"
     )
 
 
@@ -719,7 +722,8 @@ def work_order_html(o: WorkOrder) -> str:
     """The work order as one HTML page (Qt's rich-text subset, so the PDF looks the same). On paper:
     a summary sheet (header, bill of materials, hazards and safety notes, outputs and predicted
     properties), the procedure from a new page, the "as made" sheet on a page of its own."""
-    foot = TEXT["footer"].format(app=TEXT["app"], version=__version__, date=o.created)
+    t = words(o.lang).text
+    foot = t["footer"].format(app=t["app"], version=__version__, date=o.created)
     body = (
         _header_html(o)
         + _bom_html(o)
@@ -729,9 +733,9 @@ def work_order_html(o: WorkOrder) -> str:
         + _as_made_html(o)
         + f"<p class='small'>{_e(foot)}</p>"
     )
-    title = f"{TEXT['title']} {o.recipe_id}"
+    title = f"{t['title']} {o.recipe_id}"
     return (
-        "<!DOCTYPE html><html><head><meta charset='utf-8'>"
+        f"<!DOCTYPE html><html lang='{o.lang}'><head><meta charset='utf-8'>"
         f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>{body}</body></html>"
     )
 
@@ -775,9 +779,15 @@ PdfWriter = Callable[[str, Path], None]  # (html, path) -> writes the PDF; suppl
 
 
 def write_work_order(
-    results_path: Path | str, recipe_id: str, out: Path | str, *, pdf_writer: PdfWriter | None = None
+    results_path: Path | str,
+    recipe_id: str,
+    out: Path | str,
+    *,
+    pdf_writer: PdfWriter | None = None,
+    lang: str = "en",
 ) -> WorkOrder:
-    """``spacetrash workorder``: the work order of one recipe of a results file, as ``.html`` or ``.pdf``.
+    """``spacetrash workorder``: the work order of one recipe of a results file, as ``.html`` or ``.pdf``,
+    in ``lang`` ("en" or "es").
     An infeasible or refused recipe gets no work order. A PDF needs ``pdf_writer`` (Qt, from the window
     layer); without it the error says so plainly."""
     out = Path(out)
@@ -793,7 +803,7 @@ def write_work_order(
             f"recipe {recipe.get('id')} is {recipe.get('status')}: a work order is written only for a feasible recipe"
         )
     items, _source = current_inventory()
-    order = build_work_order(recipe, results.target, results.model, items=items)
+    order = build_work_order(recipe, results.target, results.model, items=items, lang=lang)
     text = work_order_html(order)
     if suffix == ".pdf":
         assert pdf_writer is not None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QTextBrowser, QVBoxLayout, QWidge
 from spacetrash_desktop.services.files import save_text
 from spacetrash_desktop.services.workorder import WorkOrder, work_order_for_candidate, work_order_html
 from spacetrash_desktop.ui.context import AppContext
+from spacetrash_desktop.ui.i18n import current_language
 from spacetrash_desktop.ui.tasks import Task, failure_from_exception
 from spacetrash_desktop.ui.widgets import ask_save_path, button_row, push_button
 from spacetrash_desktop.ui.workorder import MARGINS_MM, PdfJob, print_work_order
@@ -160,7 +161,7 @@ def open_work_order(
     target, items, model = run.target, tuple(run.items), ctx.model_info
 
     def build(_c):
-        order = work_order_for_candidate(cand, target, model, items)
+        order = work_order_for_candidate(cand, target, model, items, lang=current_language())
         return order, work_order_html(order)
 
     def done(result) -> None:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+
 from spacetrash_desktop.catalog.datasets import load_catalog
+from spacetrash_desktop.catalog.procedures import TEXT_COLUMNS, load_procedures, placeholders_in
 from spacetrash_desktop.catalog.rows import normalise_key
 from spacetrash_desktop.catalog.translations import (
+    COLUMNS,
+    all_texts,
     translatable_texts,
     translate_catalog,
     translate_items,
+    translate_procedures,
     translation_problems,
 )
 from spacetrash_desktop.services import inventory as inv
@@ -58,3 +64,36 @@ def test_the_command_line_reads_english_and_the_window_language_is_undone():
     saved, origin = inv.current_inventory()
     assert origin == "saved"
     assert [i.name for i in saved] == [i.name for i in load_catalog().default_inventory]
+
+
+def test_every_procedure_text_is_translated_and_keeps_its_placeholders():
+    cat = load_catalog()
+    procs = load_procedures()
+    keys = {key for key, _ in all_texts(cat, procs)}
+    steps = [s for ss in procs.values() for s in ss]
+    assert {("procedures", s.key, "action") for s in steps} <= keys  # translation_problems covers them
+    spanish = translate_procedures(procs, "es")
+    for s, t in zip(steps, (t for ts in spanish.values() for t in ts)):
+        assert t.key == s.key and t.action != s.action, s.key
+        for col in TEXT_COLUMNS:
+            assert placeholders_in(getattr(t, col)) == placeholders_in(getattr(s, col)), (s.key, col)
+
+
+def test_a_procedure_translation_that_drops_a_placeholder_is_a_problem_and_is_not_used(tmp_path):
+    cat = load_catalog()
+    procs = load_procedures()
+    step = procs["hot_press_lamination"][5]  # heat: "{temperature_c} °C" and its band
+    rows = [dict(zip(COLUMNS, (*key, english, english))) for key, english in all_texts(cat, procs)]
+    for r in rows:
+        if (r["dataset"], r["key"], r["field"]) == ("procedures", step.key, "tolerance"):
+            r["translation"] = "145–155 °C; nunca por encima de 190 °C"  # the figures written in, not filled in
+    with (tmp_path / "translations_xx.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=COLUMNS)
+        w.writeheader()
+        w.writerows(rows)
+    problems = translation_problems(cat, "xx", tmp_path, procs)
+    assert problems == [
+        f"procedures/{step.key}/tolerance: the translation's {{placeholders}} differ from the English text's"
+    ]
+    shown = translate_procedures(procs, "xx", tmp_path)["hot_press_lamination"][5]
+    assert shown.tolerance == step.tolerance  # the English text with its placeholders, never wrong figures
