@@ -131,7 +131,7 @@ class DashboardPanel(QWidget):
         bl.addLayout(button_row(self.undo_button))
         bl.addWidget(self.message)
         lay = QVBoxLayout(self)
-        lay.addWidget(splitter(Qt.Orientation.Horizontal, "dashboardSplit", (top, bottom), (2, 3), (600, 800)))
+        lay.addWidget(splitter(Qt.Orientation.Horizontal, "dashboardSplit", (top, bottom), (1, 1), (700, 580)))
         ctx.inventory_changed.connect(self.refresh)
         ctx.inventory.subscribe(lambda change: self.refresh() if change.kind == "load" else None)
         self.refresh()

@@ -13,7 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from spacetrash_desktop.ui.plan_views import BUDGET_INDEX, USE_KINDS, Series, tr_text
+from spacetrash_desktop.ui.plan_views import BUDGET_INDEX, USE_KINDS, Series, tr_text, unit_title
 
 PALETTE = ("#1d4ed8", "#b45309", "#047857", "#7c3aed", "#be123c", "#0e7490", "#4d7c0f", "#a16207")
 CAP_PEN = "#b91c1c"
@@ -88,7 +88,7 @@ class DailyUseChart(QWidget):
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Budget shown in the daily-use chart"))
         for key, title, unit in USE_KINDS:
-            self.kind.addItem(f"{tr_text(title)} ({tr_text(unit)})", key)
+            self.kind.addItem(unit_title(tr_text(title), tr_text(unit)), key)
         self.kind.currentIndexChanged.connect(lambda _i: self._draw())
         self.glw = _plot_area("planDailyUse", self.tr("Daily use against the cap chart"))
         self.plot = self.glw.addPlot(row=0, col=0)
@@ -122,7 +122,7 @@ class DailyUseChart(QWidget):
             self.plot,
             self.tr("{budget} used per sol against the daily cap").format(budget=title),
             self.tr("Sol (start of each period)"),
-            f"{title} ({unit})",
+            unit_title(title, unit),
         )
         used, cap = self.data.get(key, (Series("used per sol", (), ()), Series("cap per sol", (), ())))
         if not used.x:
@@ -155,7 +155,7 @@ class SweepChart(QWidget):
         self.waste_plot = self.glw.addPlot(row=1, col=0)
         self.waste_plot.setXLink(self.met_plot)
         energy = BUDGET_INDEX["kwh_per_sol"]
-        self.label = f"{energy.label_text} ({energy.unit_text})"
+        self.label = energy.title_text
         self._titles()
         self.met_curve = self.met_plot.plot([], [], pen=pg.mkPen(PALETTE[0], width=2), symbol="o", symbolSize=6)
         self.waste_curve = self.waste_plot.plot(

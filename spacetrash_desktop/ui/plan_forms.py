@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -49,6 +49,18 @@ from spacetrash_desktop.ui.widgets import button_row, mark_invalid, push_button,
 BAD_CELL = QColor("#fee2e2")
 
 
+def fit_header_widths(table: QTableWidget, widths: Sequence[int], skip: Sequence[int] = ()) -> None:
+    """Widen each column (``widths`` at least) so its header's title shows whole, in any language."""
+    font = QFont(table.horizontalHeader().font())
+    font.setBold(True)  # the window's style sets header titles in bold
+    metrics = QFontMetrics(font)
+    for col, width in enumerate(widths):
+        item = table.horizontalHeaderItem(col)
+        if col in skip or item is None:
+            continue
+        table.setColumnWidth(col, max(width, metrics.horizontalAdvance(item.text()) + 20))
+
+
 class DemandsTable(QWidget):
     """The demands: one row per product, quantity / priority / due sol typed in the cells (checked as
     typed), unit picked from a list; products added from the catalogue's list and removed."""
@@ -75,6 +87,7 @@ class DemandsTable(QWidget):
             item = QTableWidgetItem(tr_text(title))
             item.setToolTip(tr_text(tip))
             self.table.setHorizontalHeaderItem(c, item)
+        fit_header_widths(self.table, (140, 64, 76, 64, 60), skip=(0,))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
         self.table.itemChanged.connect(self._item_changed)
         self.table.itemSelectionChanged.connect(lambda: self.remove_button.setEnabled(self._selected_row() >= 0))
@@ -119,7 +132,7 @@ class DemandsTable(QWidget):
         unit = QComboBox()
         unit.setAccessibleName(self.tr("Unit of {product}").format(product=name.text()))
         for key, text in UNITS:
-            unit.addItem(tr_text(text), key)
+            unit.addItem(self.tr("units", "the short word in the unit picker") if key == "units" else text, key)
         unit.setCurrentIndex(max(0, unit.findData(r.unit)))
         unit.currentIndexChanged.connect(lambda _i: self.validate())
         self.table.setCellWidget(row, 2, unit)
@@ -211,7 +224,7 @@ class DemandsTable(QWidget):
         return rows
 
 
-def short_process_name(name: str, limit: int = 28) -> str:
+def short_process_name(name: str, limit: int = 48) -> str:
     """A process's name without its parenthesis, cut to ``limit`` characters (the full name is the tooltip)."""
     short = name.split(" (")[0].strip()
     return short if len(short) <= limit else short[: limit - 1].rstrip() + "…"
@@ -307,6 +320,7 @@ class BudgetsForm(QWidget):
                 decimals=1,
             )
             field.edit.setObjectName(f"plan_machine_{pid}")
+            field.label.setWordWrap(True)  # a long name (Spanish ones are) takes two lines, not an ellipsis
             field.label.setToolTip(
                 self.tr("{process}: how many batches its machine can run each sol (empty: no limit).").format(
                     process=name
@@ -360,7 +374,7 @@ class SweepForm(QWidget):
         self.budget.setAccessibleName(self.tr("Budget to vary"))
         for key in SWEEPABLE:
             f = BUDGET_INDEX[key]
-            self.budget.addItem(f"{f.label_text} ({f.unit_text})", key)
+            self.budget.addItem(f.title_text, key)
         self.edits: dict[str, QLineEdit] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from spacetrash_desktop.ui.plan_charts import BurnDownChart, DailyUseChart, SweepChart
+from spacetrash_desktop.ui.plan_forms import fit_header_widths
 from spacetrash_desktop.ui.plan_views import PLAN_COLUMNS, PlanDisplay, PlanRowView, tr_text
 from spacetrash_desktop.ui.widgets import button_row, push_button, setup_table, splitter
 
@@ -86,12 +87,14 @@ class PlanResultPane(QWidget):
         self.table = QTableWidget(0, len(PLAN_COLUMNS))
         self.table.setObjectName("planTable")
         self.table.setAccessibleName(self.tr("The plan: one line per recipe and period"))
-        setup_table(self.table, (58, 96, 110, 160, 64, 64, 200, 76, 70), stretch_last=False)
+        widths = (58, 96, 110, 160, 64, 64, 200, 76, 70)
+        setup_table(self.table, widths, stretch_last=False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for c, (_key, title, tip) in enumerate(PLAN_COLUMNS):
             item = QTableWidgetItem(tr_text(title))
             item.setToolTip(tr_text(tip))
             self.table.setHorizontalHeaderItem(c, item)
+        fit_header_widths(self.table, widths)
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
     # -------------------------------------------------------------- showing
@@ -117,10 +120,21 @@ class PlanResultPane(QWidget):
         self.use.show_use(display.daily_use)
         self.explain.setHtml(display.explanation_html())
         self.export_button.setEnabled(True)
+        self._fit_labels()
         self._selection_changed()
 
     def show_message(self, text: str) -> None:
         self.status.setText(text)
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        """Give the status and summary the lines they wrap to (the splitter would squeeze them to one)."""
+        for label in (self.status, self.summary):
+            label.setMinimumHeight(label.heightForWidth(max(label.width(), 200)) if label.text() else 0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_labels()
 
     def selected_row(self) -> PlanRowView | None:
         if self.display is None:

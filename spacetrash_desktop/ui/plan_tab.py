@@ -83,7 +83,7 @@ class PlanTab(QWidget):
         self.result_pane.made_button.clicked.connect(self.mark_as_made)
         self.result_pane.export_button.clicked.connect(self.export_action.trigger)
         self.splitter = splitter(
-            Qt.Orientation.Horizontal, "planSplit", (left, self.result_pane), (0, 1), (420, 840), collapsible=False
+            Qt.Orientation.Horizontal, "planSplit", (left, self.result_pane), (0, 1), (460, 820), collapsible=False
         )
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -292,7 +292,7 @@ class PlanTab(QWidget):
 
         f = BUDGET_INDEX[key]
         self.sweep_points = []
-        self.result_pane.sweep.set_axis(f"{f.label_text} ({f.unit_text})")
+        self.result_pane.sweep.set_axis(f.title_text)
         self.result_pane.charts.setCurrentWidget(self.result_pane.sweep)
         return self._submit(
             "sweep",

@@ -68,6 +68,11 @@ class BudgetField:
     def tip_text(self) -> str:
         return QCoreApplication.translate("PlanViews", self.tip)
 
+    @property
+    def title_text(self) -> str:
+        """ "Energy per sol (kWh/sol)" in the window's language."""
+        return unit_title(self.label_text, self.unit_text)
+
 
 BUDGET_FIELDS: tuple[BudgetField, ...] = (
     BudgetField(
@@ -204,6 +209,11 @@ DEMAND_COLUMNS = (  # titles and tips shown through tr_text
         QT_TRANSLATE_NOOP("PlanViews", "Sol by which it must be made (empty: any time within the horizon)"),
     ),
 )
+
+
+def unit_title(label: str, unit: str) -> str:
+    """A label with its unit, "Energy (kWh/sol)"."""
+    return QCoreApplication.translate("PlanViews", "{label} ({unit})").format(label=label, unit=unit)
 
 
 def tr_text(text: str) -> str:

@@ -1,5 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
-<TS version="2.1">
+<TS version="2.1" language="es_ES">
 <context>
     <name>BudgetsForm</name>
     <message>
@@ -101,7 +101,7 @@
     </message>
     <message>
         <source>Turned into products</source>
-        <translation>Convertidos en productos</translation>
+        <translation>Transformados</translation>
     </message>
     <message>
         <source>Left now</source>
@@ -109,7 +109,7 @@
     </message>
     <message>
         <source>Left at plan end</source>
-        <translation>Quedarán al final del plan</translation>
+        <translation>Al final del plan</translation>
     </message>
     <message>
         <source>Waste by category</source>
@@ -322,6 +322,11 @@
         <translation>Unidad de {product}</translation>
     </message>
     <message>
+        <source>units</source>
+        <comment>the short word in the unit picker</comment>
+        <translation>uds.</translation>
+    </message>
+    <message>
         <source>Add at least one product to plan for.</source>
         <translation>Añada al menos un producto que planificar.</translation>
     </message>
@@ -437,7 +442,7 @@
     </message>
     <message>
         <source>Daily use vs cap</source>
-        <translation>Uso diario frente al límite</translation>
+        <translation>Uso diario y límite</translation>
     </message>
     <message>
         <source>What if</source>
@@ -738,6 +743,10 @@
         <translation>Sol en que debe estar hecho (vacío: en cualquier momento dentro del horizonte)</translation>
     </message>
     <message>
+        <source>{label} ({unit})</source>
+        <translation>{label} ({unit})</translation>
+    </message>
+    <message>
         <source>Quantity is empty: type how many (or how many kg) the mission needs.</source>
         <translation>La cantidad está vacía: escriba cuántas unidades (o cuántos kg) necesita la misión.</translation>
     </message>
@@ -891,11 +900,11 @@
     </message>
     <message>
         <source>, proven the best there is.</source>
-        <translation>, demostrado que es el mejor posible.</translation>
+        <translation>, demostrado óptimo.</translation>
     </message>
     <message>
         <source>, at most {gap}% short of the best possible.</source>
-        <translation>, como mucho un {gap} % por debajo del mejor posible.</translation>
+        <translation>, a menos de un {gap} % del óptimo.</translation>
     </message>
     <message>
         <source>Plan: {status}{tail} Solved in {seconds} s.</source>
