@@ -91,6 +91,7 @@ AREAS = {
         "plan_views",
         "plan_charts",
         "plan_forms",
+        "plan_result",
         "made_dialog",
         "dashboard_panel",
         "dashboard_views",

@@ -36,6 +36,7 @@ from spacetrash_desktop.ui.dashboard_views import (
     products_text,
     projection_caption,
     totals_rows,
+    tr_text,
 )
 from spacetrash_desktop.ui.made_dialog import MadeController, apply_outcome
 from spacetrash_desktop.ui.tasks import TaskFailure
@@ -87,24 +88,28 @@ class DashboardPanel(QWidget):
         self.totals = None
         self.made = MadeController(ctx, self)  # the "Mark as made" dialog for the whole window
 
-        self.caption = QLabel("Loading the production log…")
+        self.caption = QLabel(self.tr("Loading the production log…"))
         self.caption.setWordWrap(True)
         self.products = QLabel("")
         self.products.setObjectName("dashboardProducts")
         self.products.setWordWrap(True)
-        self.totals_table = _table("missionTotals", ("", "To date", "Projected"), "Mission totals")
+        self.totals_table = _table(
+            "missionTotals", ("", self.tr("To date"), self.tr("Projected")), self.tr("Mission totals")
+        )
         self.category_table = _table(
             "wasteByCategory",
-            ("Category", "Turned into products", "Left now", "Left at plan end"),
-            "Waste by category",
+            (self.tr("Category"), self.tr("Turned into products"), self.tr("Left now"), self.tr("Left at plan end")),
+            self.tr("Waste by category"),
         )
-        self.history = _table("productionHistory", HISTORY_COLUMNS, "Production history")
+        self.history = _table(
+            "productionHistory", tuple(tr_text(c) for c in HISTORY_COLUMNS), self.tr("Production history")
+        )
         self.history.horizontalHeader().setStretchLastSection(False)
         self.history.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # product
         self.history.itemSelectionChanged.connect(self._selection_changed)
         self.undo_button = push_button(
-            "Undo selected entry…",
-            "Cancel the selected production entry and put its stock back in the inventory (kept in the log)",
+            self.tr("Undo selected entry…"),
+            self.tr("Cancel the selected production entry and put its stock back in the inventory (kept in the log)"),
             self.undo_selected,
             name="undoProduction",
             enabled=False,
@@ -116,17 +121,17 @@ class DashboardPanel(QWidget):
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
-        add_section(tl, "Mission totals", self.caption, self.totals_table, self.products)
-        add_section(tl, "Waste by category", self.category_table)
+        add_section(tl, self.tr("Mission totals"), self.caption, self.totals_table, self.products)
+        add_section(tl, self.tr("Waste by category"), self.category_table)
         tl.addStretch(1)
         bottom = QWidget()
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
-        add_section(bl, "What was made (newest first)", self.history)
+        add_section(bl, self.tr("What was made (newest first)"), self.history)
         bl.addLayout(button_row(self.undo_button))
         bl.addWidget(self.message)
         lay = QVBoxLayout(self)
-        lay.addWidget(splitter(Qt.Orientation.Horizontal, "dashboardSplit", (top, bottom), (2, 3), (600, 800)))
+        lay.addWidget(splitter(Qt.Orientation.Horizontal, "dashboardSplit", (top, bottom), (1, 1), (700, 580)))
         ctx.inventory_changed.connect(self.refresh)
         ctx.inventory.subscribe(lambda change: self.refresh() if change.kind == "load" else None)
         self.refresh()
@@ -151,7 +156,7 @@ class DashboardPanel(QWidget):
             work,
             slot="dashboard",
             pool="io",
-            label="the mission totals",
+            label=self.tr("the mission totals"),
             on_done=self._show,
             on_error=self._failed,
         )
@@ -174,7 +179,9 @@ class DashboardPanel(QWidget):
         self.refreshed.emit()
 
     def _failed(self, failure: TaskFailure) -> None:
-        self.caption.setText(f"The production log cannot be read: {html.escape(failure.message)}")
+        self.caption.setText(
+            self.tr("The production log cannot be read: {reason}").format(reason=html.escape(failure.message))
+        )
         self.refreshed.emit()
 
     # ------------------------------------------------------------------ undo
@@ -187,14 +194,16 @@ class DashboardPanel(QWidget):
         self.undo_button.setEnabled(e is not None and not e.undone and not self.ctx.runner.is_busy("made-undo"))
 
     def confirm(self, text: str) -> bool:
-        answer = QMessageBox.question(self, "Undo production", text)
+        answer = QMessageBox.question(self, self.tr("Undo production"), text)
         return answer == QMessageBox.StandardButton.Yes
 
     def undo_selected(self) -> None:
         e = self.selected_entry()
         if e is None or e.undone:
             return
-        if self.confirm(f"Undo “{entry_summary(e)}” and put the stock back in the inventory?"):
+        if self.confirm(
+            self.tr("Undo “{entry}” and put the stock back in the inventory?").format(entry=entry_summary(e))
+        ):
             self.undo_entry(e.entry_id)
 
     def undo_entry(self, entry_id: str) -> None:
@@ -206,14 +215,14 @@ class DashboardPanel(QWidget):
             lambda _c: undo(entry_id, who, items=items),
             slot="made-undo",
             pool="io",
-            label="undoing a production entry",
+            label=self.tr("undoing a production entry"),
             on_done=self._undone,
             on_error=self._undo_failed,
         )
 
     def _undone(self, out) -> None:
         apply_outcome(self.ctx, out)  # fires inventory_changed: the totals reload
-        text = f"Undone: {entry_summary(out.entry)}; the stock is back in the inventory."
+        text = self.tr("Undone: {entry}; the stock is back in the inventory.").format(entry=entry_summary(out.entry))
         self.message.setText(" ".join(out.notes))
         self.ctx.say(text, 10000)
         self.undone.emit(out)

@@ -5,29 +5,44 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
 from spacetrash_desktop.domain import ProductionRequest, WasteItem
 from spacetrash_desktop.services.production import MissionTotals, ProductionEntry, Totals
+from spacetrash_desktop.ui.i18n import current_language, number
 
-HISTORY_COLUMNS = (
-    "Sol",
-    "Recorded (UTC)",
-    "Product",
-    "Batches",
-    "Product mass",
-    "Waste used",
-    "Energy",
-    "Crew time",
-    "Who",
-    "State",
+HISTORY_COLUMNS = (  # shown through tr_text
+    QT_TRANSLATE_NOOP("DashboardViews", "Sol"),
+    QT_TRANSLATE_NOOP("DashboardViews", "Recorded (UTC)"),
+    QT_TRANSLATE_NOOP("DashboardViews", "Product"),
+    QT_TRANSLATE_NOOP("DashboardViews", "Batches"),
+    QT_TRANSLATE_NOOP("DashboardViews", "Product mass"),
+    QT_TRANSLATE_NOOP("DashboardViews", "Waste used"),
+    QT_TRANSLATE_NOOP("DashboardViews", "Energy"),
+    QT_TRANSLATE_NOOP("DashboardViews", "Crew time"),
+    QT_TRANSLATE_NOOP("DashboardViews", "Who"),
+    QT_TRANSLATE_NOOP("DashboardViews", "State"),
 )
 
 
+def tr_text(text: str) -> str:
+    """A constant of this module (marked with QT_TRANSLATE_NOOP) in the window's language."""
+    return QCoreApplication.translate("DashboardViews", text)
+
+
 def num(x: float, digits: int = 1) -> str:
-    """1234.5678 -> '1,234.6'; trailing zeros dropped ('2', not '2.0')."""
-    text = f"{x:,.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
+    """1234.5678 -> '1,234.6' (Spanish: '1234,6'); trailing zeros dropped ('2', not '2.0')."""
+    if current_language() == "en":
+        text, point = f"{x:,.{digits}f}", "."
+    else:
+        text, point = number(float(x), digits), QLocale().decimalPoint()
+    if point in text:
+        text = text.rstrip("0").rstrip(point)
     return "0" if text in ("-0", "") else text
+
+
+def batches_text(n: int) -> str:
+    return QCoreApplication.translate("DashboardViews", "{n} batches").format(n=num(n, 0))
 
 
 def kg(x: float) -> str:
@@ -46,14 +61,21 @@ def totals_rows(m: MissionTotals) -> list[tuple[str, str, str]]:
     def pair(fn) -> tuple[str, str]:
         return fn(t), (fn(p) if p is not None else "—")
 
+    made = QCoreApplication.translate("DashboardViews", "{batches}, {kg}")
     rows = [
-        ("Products made", *pair(lambda x: f"{x.batches:,} batches, {kg(x.product_kg)}")),
-        ("Waste turned into products", *pair(lambda x: kg(x.waste_kg))),
-        ("Regolith used", *pair(lambda x: kg(x.regolith_kg))),
-        ("Energy", *pair(lambda x: f"{num(x.energy_kwh)} kWh")),
-        ("Water", *pair(lambda x: f"{num(x.water_l)} L")),
-        ("Crew time", *pair(lambda x: f"{num(x.crew_h)} h")),
-        ("Waste left in the inventory", *pair(lambda x: kg(x.remaining_kg))),
+        (
+            QCoreApplication.translate("DashboardViews", "Products made"),
+            *pair(lambda x: made.format(batches=batches_text(x.batches), kg=kg(x.product_kg))),
+        ),
+        (QCoreApplication.translate("DashboardViews", "Waste turned into products"), *pair(lambda x: kg(x.waste_kg))),
+        (QCoreApplication.translate("DashboardViews", "Regolith used"), *pair(lambda x: kg(x.regolith_kg))),
+        (QCoreApplication.translate("DashboardViews", "Energy"), *pair(lambda x: f"{num(x.energy_kwh)} kWh")),
+        (QCoreApplication.translate("DashboardViews", "Water"), *pair(lambda x: f"{num(x.water_l)} L")),
+        (QCoreApplication.translate("DashboardViews", "Crew time"), *pair(lambda x: f"{num(x.crew_h)} h")),
+        (
+            QCoreApplication.translate("DashboardViews", "Waste left in the inventory"),
+            *pair(lambda x: kg(x.remaining_kg)),
+        ),
     ]
     return [(a, b, c) for a, b, c in rows]
 
@@ -77,25 +99,42 @@ def category_rows(m: MissionTotals) -> list[tuple[str, str, str, str]]:
 
 def products_text(t: Totals) -> str:
     if not t.products:
-        return "Nothing recorded as made yet. Use “Mark as made…” on a recipe (Candidates tab) or a plan line."
-    parts = [f"{html.escape(name)}: {b:,} batches ({kg(k)})" for name, (b, k) in sorted(t.products.items())]
-    return "Made so far: " + "; ".join(parts) + "."
+        return QCoreApplication.translate(
+            "DashboardViews",
+            "Nothing recorded as made yet. Use “Mark as made…” on a recipe (Candidates tab) or a plan line.",
+        )
+    part = QCoreApplication.translate("DashboardViews", "{product}: {batches} ({kg})")
+    parts = [
+        part.format(product=html.escape(name), batches=batches_text(b), kg=kg(k))
+        for name, (b, k) in sorted(t.products.items())
+    ]
+    return QCoreApplication.translate("DashboardViews", "Made so far: {products}.").format(products="; ".join(parts))
 
 
 def projection_caption(m: MissionTotals) -> str:
     if m.projected is None:
-        return "Projected: no production plan yet (make one on the Plan tab)."
-    end = f" (sol {m.plan_sols})" if m.plan_sols else ""
-    return f"Projected to the end of the plan{end}: made to date plus every line of the plan."
+        return QCoreApplication.translate(
+            "DashboardViews", "Projected: no production plan yet (make one on the Plan tab)."
+        )
+    if m.plan_sols:
+        return QCoreApplication.translate(
+            "DashboardViews", "Projected to the end of the plan (sol {sol}): made to date plus every line of the plan."
+        ).format(sol=m.plan_sols)
+    return QCoreApplication.translate(
+        "DashboardViews", "Projected to the end of the plan: made to date plus every line of the plan."
+    )
 
 
 def history_row(e: ProductionEntry) -> tuple[str, ...]:
-    state = "undone" if e.undone else "made"
+    if e.undone:
+        state = QCoreApplication.translate("DashboardViews", "undone")
+    else:
+        state = QCoreApplication.translate("DashboardViews", "made")
     return (
         "" if e.sol is None else str(e.sol),
         e.recorded_at[:16].replace("T", " "),
         e.product_name,
-        f"{e.batches:,}",
+        num(e.batches, 0),
         kg(e.product_kg),
         kg(e.items_kg),
         f"{num(e.energy_kwh)} kWh",
@@ -107,13 +146,16 @@ def history_row(e: ProductionEntry) -> tuple[str, ...]:
 
 def entry_summary(e: ProductionEntry) -> str:
     used = ", ".join(f"{kg(c.kg)} {c.name}" for c in e.changes)
-    return f"{e.batches:,} batches of {e.product_name} ({kg(e.product_kg)}) from {used}"
+    return QCoreApplication.translate("DashboardViews", "{batches} of {product} ({kg}) from {used}").format(
+        batches=batches_text(e.batches), product=e.product_name, kg=kg(e.product_kg), used=used
+    )
 
 
-def request_summary(req: ProductionRequest) -> str:
-    return (
-        f"<b>{html.escape(req.product_name)}</b>, recipe {html.escape(req.recipe_id)} "
-        f"({req.recipe.process_id.replace('_', ' ')})"
+def request_summary(req: ProductionRequest, process_name: str = "") -> str:
+    """Product, recipe and process (``process_name``: the catalogue's name, in the window's language)."""
+    process = process_name or req.recipe.process_id.replace("_", " ")
+    return QCoreApplication.translate("DashboardViews", "<b>{product}</b>, recipe {recipe} ({process})").format(
+        product=html.escape(req.product_name), recipe=html.escape(req.recipe_id), process=html.escape(process)
     )
 
 
@@ -124,19 +166,29 @@ def stock_lines(req: ProductionRequest, items: Sequence[WasteItem]) -> tuple[lis
     for iid, need in req.items_kg:
         it = by_id.get(iid)
         if it is None:
-            short.append(f"{iid} is not in the inventory")
+            short.append(
+                QCoreApplication.translate("DashboardViews", "{item} is not in the inventory").format(item=iid)
+            )
             continue
-        lines.append(f"{kg(need)} of {it.name} ({kg(it.mass_kg)} in stock)")
+        lines.append(
+            QCoreApplication.translate("DashboardViews", "{kg} of {item} ({stock} in stock)").format(
+                kg=kg(need), item=it.name, stock=kg(it.mass_kg)
+            )
+        )
         if need > it.mass_kg + 1e-9:
-            short.append(f"{it.name}: needs {kg(need)}, only {kg(it.mass_kg)} in stock")
+            short.append(
+                QCoreApplication.translate("DashboardViews", "{item}: needs {kg}, only {stock} in stock").format(
+                    item=it.name, kg=kg(need), stock=kg(it.mass_kg)
+                )
+            )
     return lines, short
 
 
 def cost_line(req: ProductionRequest) -> str:
-    return (
-        f"Makes {kg(req.product_kg)} of product; takes about {num(req.energy_kwh)} kWh, {num(req.water_l)} L of water "
-        f"and {hours(req.crew_min)} of crew time."
-    )
+    return QCoreApplication.translate(
+        "DashboardViews",
+        "Makes {product} of product; takes about {energy} kWh, {water} L of water and {crew} of crew time.",
+    ).format(product=kg(req.product_kg), energy=num(req.energy_kwh), water=num(req.water_l), crew=hours(req.crew_min))
 
 
 def parse_sol(text: str) -> tuple[int | None, str]:
@@ -145,8 +197,12 @@ def parse_sol(text: str) -> tuple[int | None, str]:
     if not s:
         return None, ""
     if not s.isdigit():
-        return None, "Sol must be a whole number of mission days, for example 120 (or leave it empty)."
+        return None, QCoreApplication.translate(
+            "DashboardViews", "Sol must be a whole number of mission days, for example 120 (or leave it empty)."
+        )
     v = int(s)
     if v > 100_000:
-        return None, "Sol must be 100,000 or less."
+        return None, QCoreApplication.translate("DashboardViews", "Sol must be {most} or less.").format(
+            most=num(100_000, 0)
+        )
     return v, ""

@@ -54,26 +54,27 @@ class MadeDialog(QDialog):
     def __init__(self, ctx: AppContext, request: ProductionRequest, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("madeDialog")
-        self.setWindowTitle("Mark as made")
+        self.setWindowTitle(self.tr("Mark as made"))
         self.setModal(True)
         self.ctx = ctx
         self.request = request
         self.outcome: Outcome | None = None
         self._task = None
-        self.summary = QLabel(request_summary(request))
+        process = ctx.catalog.processes.get(request.recipe.process_id)
+        self.summary = QLabel(request_summary(request, process.name if process is not None else ""))
         self.summary.setWordWrap(True)
         self.batches = QSpinBox()
         self.batches.setObjectName("madeBatches")
         self.batches.setRange(1, MAX_BATCHES)
         self.batches.setValue(max(1, min(MAX_BATCHES, request.batches)))
-        self.batches.setAccessibleName("Batches made")
+        self.batches.setAccessibleName(self.tr("Batches made"))
         self.who = QLineEdit(str(ctx.settings.value("made/who", "") or ""))
         self.who.setObjectName("madeWho")
-        self.who.setPlaceholderText("crew member (optional)")
+        self.who.setPlaceholderText(self.tr("crew member (optional)"))
         self.who.setMaxLength(200)
         self.sol = QLineEdit("" if request.sol is None else str(request.sol))
         self.sol.setObjectName("madeSol")
-        self.sol.setPlaceholderText("mission day, e.g. 120 (optional)")
+        self.sol.setPlaceholderText(self.tr("mission day, e.g. 120 (optional)"))
         self.uses = QLabel()
         self.uses.setObjectName("madeUses")
         self.uses.setWordWrap(True)
@@ -83,22 +84,22 @@ class MadeDialog(QDialog):
         self.problem = QLabel("")
         self.problem.setObjectName("fieldError")
         self.problem.setWordWrap(True)
-        self.record_button = QPushButton("Record and take the stock out")
+        self.record_button = QPushButton(self.tr("Record and take the stock out"))
         self.record_button.setObjectName("madeRecord")
         self.record_button.setDefault(True)
         self.record_button.clicked.connect(self.submit)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
-        self.report_button = QPushButton("Report how it turned out…")
+        self.report_button = QPushButton(self.tr("Report how it turned out…"))
         self.report_button.setObjectName("madeReport")
-        self.report_button.setToolTip("Open the Feedback panel for this recipe")
+        self.report_button.setToolTip(self.tr("Open the Feedback panel for this recipe"))
         self.report_button.clicked.connect(self.report_feedback)
         self.report_button.hide()
 
         form = QFormLayout()
-        form.addRow("Batches made", self.batches)
-        form.addRow("Who", self.who)
-        form.addRow("Sol", self.sol)
+        form.addRow(self.tr("Batches made"), self.batches)
+        form.addRow(self.tr("Who"), self.who)
+        form.addRow(self.tr("Sol"), self.sol)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for b in (self.report_button, self.record_button, self.cancel_button):
@@ -126,15 +127,19 @@ class MadeDialog(QDialog):
         req = self.scaled()
         lines, short = stock_lines(req, self.ctx.inventory.items)
         self.uses.setText(
-            "<p>Takes out of the inventory:</p><ul>" + "".join(f"<li>{html.escape(x)}</li>" for x in lines) + "</ul>"
+            "<p>"
+            + html.escape(self.tr("Takes out of the inventory:"))
+            + "</p><ul>"
+            + "".join(f"<li>{html.escape(x)}</li>" for x in lines)
+            + "</ul>"
         )
         self.cost.setText(cost_line(req))
         _sol, sol_problem = parse_sol(self.sol.text())
         problems = []
         if not len(self.ctx.inventory):
-            problems.append("The inventory is still loading; try again in a moment.")
+            problems.append(self.tr("The inventory is still loading; try again in a moment."))
         if short:
-            problems.append("Not enough stock: " + "; ".join(short) + ".")
+            problems.append(self.tr("Not enough stock: {shortages}.").format(shortages="; ".join(short)))
         if sol_problem:
             problems.append(sol_problem)
         self.sol.setProperty("invalid", bool(sol_problem))
@@ -152,12 +157,12 @@ class MadeDialog(QDialog):
         items = self.ctx.inventory.snapshot()
         self.ctx.settings.setValue("made/who", who)
         self.record_button.setEnabled(False)
-        self.problem.setText("Recording…")
+        self.problem.setText(self.tr("Recording…"))
         self._task = self.ctx.runner.submit(
             lambda _c: record(req, who, sol, items=items),
             slot="made-record",
             pool="io",
-            label="recording what was made",
+            label=self.tr("recording what was made"),
             on_done=self._done,
             on_error=self._failed,
         )
@@ -169,13 +174,16 @@ class MadeDialog(QDialog):
         notes = " ".join(out.notes)
         self.problem.setText("")
         self.uses.setText(
-            f"<p><b>Recorded</b>: {html.escape(entry_summary(out.entry))}. The stock was taken out of the "
-            f"inventory; undo it from the Mission tab's history.</p><p>{html.escape(notes)}</p>"
+            self.tr(
+                "<p><b>Recorded</b>: {entry}. The stock was taken out of the inventory; undo it from the Mission "
+                "tab's history.</p>"
+            ).format(entry=html.escape(entry_summary(out.entry)))
+            + f"<p>{html.escape(notes)}</p>"
         )
-        self.ctx.say(f"Recorded as made: {entry_summary(out.entry)}", 10000)
+        self.ctx.say(self.tr("Recorded as made: {entry}").format(entry=entry_summary(out.entry)), 10000)
         self.cost.setText("")
         self.record_button.hide()
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(self.tr("Close"))
         self.report_button.setVisible(self._candidate() is not None)
         self.recorded.emit(out)
 

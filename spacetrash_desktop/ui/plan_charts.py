@@ -13,7 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from spacetrash_desktop.ui.plan_views import USE_KINDS, Series
+from spacetrash_desktop.ui.plan_views import BUDGET_INDEX, USE_KINDS, Series, tr_text, unit_title
 
 PALETTE = ("#1d4ed8", "#b45309", "#047857", "#7c3aed", "#be123c", "#0e7490", "#4d7c0f", "#a16207")
 CAP_PEN = "#b91c1c"
@@ -57,9 +57,11 @@ class BurnDownChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.glw = _plot_area("planBurnDown", "Stock burn-down chart")
+        self.glw = _plot_area("planBurnDown", self.tr("Stock burn-down chart"))
         self.plot = self.glw.addPlot(row=0, col=0)
-        _setup(self.plot, "Stock left of the items the plan uses most", "Sol", "Stock left (kg)")
+        _setup(
+            self.plot, self.tr("Stock left of the items the plan uses most"), self.tr("Sol"), self.tr("Stock left (kg)")
+        )
         self.legend = _legend_below(self.glw)
         self.curves: list[pg.PlotDataItem] = []
         lay = QVBoxLayout(self)
@@ -84,18 +86,18 @@ class DailyUseChart(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Budget shown in the daily-use chart")
+        self.kind.setAccessibleName(self.tr("Budget shown in the daily-use chart"))
         for key, title, unit in USE_KINDS:
-            self.kind.addItem(f"{title} ({unit})", key)
+            self.kind.addItem(unit_title(tr_text(title), tr_text(unit)), key)
         self.kind.currentIndexChanged.connect(lambda _i: self._draw())
-        self.glw = _plot_area("planDailyUse", "Daily use against the cap chart")
+        self.glw = _plot_area("planDailyUse", self.tr("Daily use against the cap chart"))
         self.plot = self.glw.addPlot(row=0, col=0)
         self.legend = _legend_below(self.glw)
         self.data: dict[str, tuple[Series, Series]] = {}
         self.bars: pg.BarGraphItem | None = None
         self.cap_curve: pg.PlotDataItem | None = None
         top = QHBoxLayout()
-        label = QLabel("Show")
+        label = QLabel(self.tr("Show"))
         label.setBuddy(self.kind)
         top.addWidget(label)
         top.addWidget(self.kind)
@@ -113,10 +115,14 @@ class DailyUseChart(QWidget):
     def _draw(self) -> None:
         key = self.kind.currentData()
         _k, title, unit = next(k for k in USE_KINDS if k[0] == key)
+        title, unit = tr_text(title), tr_text(unit)
         self.plot.clear()
         self.legend.clear()
         _setup(
-            self.plot, f"{title} used per sol against the daily cap", "Sol (start of each period)", f"{title} ({unit})"
+            self.plot,
+            self.tr("{budget} used per sol against the daily cap").format(budget=title),
+            self.tr("Sol (start of each period)"),
+            unit_title(title, unit),
         )
         used, cap = self.data.get(key, (Series("used per sol", (), ()), Series("cap per sol", (), ())))
         if not used.x:
@@ -127,7 +133,7 @@ class DailyUseChart(QWidget):
             x=xs + width / 2, height=_finite(used.y), width=width, brush="#93c5fd", pen="#1d4ed8"
         )
         self.plot.addItem(self.bars)
-        self.legend.addItem(self.bars, "used per sol")
+        self.legend.addItem(self.bars, self.tr("used per sol"))
         caps = _finite(cap.y)
         if np.isfinite(caps).any():
             step = width / 0.8
@@ -135,7 +141,7 @@ class DailyUseChart(QWidget):
             self.cap_curve = self.plot.plot(
                 cx, caps, stepMode="center", pen=pg.mkPen(CAP_PEN, width=2, style=Qt.PenStyle.DashLine)
             )
-            self.legend.addItem(self.cap_curve, "daily cap")
+            self.legend.addItem(self.cap_curve, self.tr("daily cap"))
         self.plot.enableAutoRange()
 
 
@@ -144,11 +150,12 @@ class SweepChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.glw = _plot_area("planSweep", "What-if sweep chart")
+        self.glw = _plot_area("planSweep", self.tr("What-if sweep chart"))
         self.met_plot = self.glw.addPlot(row=0, col=0)
         self.waste_plot = self.glw.addPlot(row=1, col=0)
         self.waste_plot.setXLink(self.met_plot)
-        self.label = "Energy per sol (kWh/sol)"
+        energy = BUDGET_INDEX["kwh_per_sol"]
+        self.label = energy.title_text
         self._titles()
         self.met_curve = self.met_plot.plot([], [], pen=pg.mkPen(PALETTE[0], width=2), symbol="o", symbolSize=6)
         self.waste_curve = self.waste_plot.plot(
@@ -160,8 +167,8 @@ class SweepChart(QWidget):
         lay.addWidget(self.glw)
 
     def _titles(self) -> None:
-        _setup(self.met_plot, "What if: demand met (priority-weighted)", "", "Met (%)")
-        _setup(self.waste_plot, "Waste turned into products", self.label, "Waste (kg)")
+        _setup(self.met_plot, self.tr("What if: demand met (priority-weighted)"), "", self.tr("Met (%)"))
+        _setup(self.waste_plot, self.tr("Waste turned into products"), self.label, self.tr("Waste (kg)"))
         self.met_plot.setYRange(0, 100, padding=0.05)
 
     def set_axis(self, label: str) -> None:

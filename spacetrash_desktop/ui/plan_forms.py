@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,14 +34,31 @@ from spacetrash_desktop.ui.plan_views import (
     DemandRow,
     check_budgets,
     check_demand_cells,
+    check_due_sol,
+    check_priority,
+    check_quantity,
     check_sweep,
+    demand_problem,
     fmt_num,
     sweep_values,
+    tr_text,
 )
 from spacetrash_desktop.ui.target_tab import NumberField
 from spacetrash_desktop.ui.widgets import button_row, mark_invalid, push_button, setup_table
 
 BAD_CELL = QColor("#fee2e2")
+
+
+def fit_header_widths(table: QTableWidget, widths: Sequence[int], skip: Sequence[int] = ()) -> None:
+    """Widen each column (``widths`` at least) so its header's title shows whole, in any language."""
+    font = QFont(table.horizontalHeader().font())
+    font.setBold(True)  # the window's style sets header titles in bold
+    metrics = QFontMetrics(font)
+    for col, width in enumerate(widths):
+        item = table.horizontalHeaderItem(col)
+        if col in skip or item is None:
+            continue
+        table.setColumnWidth(col, max(width, metrics.horizontalAdvance(item.text()) + 20))
 
 
 class DemandsTable(QWidget):
@@ -58,7 +75,7 @@ class DemandsTable(QWidget):
         self.problems: list[str] = []
         self.table = QTableWidget(0, len(DEMAND_COLUMNS))
         self.table.setObjectName("planDemands")
-        self.table.setAccessibleName("Demands: product, quantity, unit, priority, due sol")
+        self.table.setAccessibleName(self.tr("Demands: product, quantity, unit, priority, due sol"))
         setup_table(
             self.table,
             (140, 64, 76, 64, 60),
@@ -67,20 +84,23 @@ class DemandsTable(QWidget):
         )
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c, (_key, title, tip) in enumerate(DEMAND_COLUMNS):
-            item = QTableWidgetItem(title)
-            item.setToolTip(tip)
+            item = QTableWidgetItem(tr_text(title))
+            item.setToolTip(tr_text(tip))
             self.table.setHorizontalHeaderItem(c, item)
+        fit_header_widths(self.table, (140, 64, 76, 64, 60), skip=(0,))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
         self.table.itemChanged.connect(self._item_changed)
         self.table.itemSelectionChanged.connect(lambda: self.remove_button.setEnabled(self._selected_row() >= 0))
 
         self.add_combo = QComboBox()
-        self.add_combo.setAccessibleName("Product to add")
+        self.add_combo.setAccessibleName(self.tr("Product to add"))
         for pid, name in self.products:
             self.add_combo.addItem(name, pid)
-        self.add_button = push_button("Add", "Add a demand for the product picked beside", self.add_selected)
+        self.add_button = push_button(
+            self.tr("Add"), self.tr("Add a demand for the product picked beside"), self.add_selected
+        )
         self.remove_button = push_button(
-            "Remove", "Remove the selected demand (Delete)", self.remove_selected, enabled=False
+            self.tr("Remove"), self.tr("Remove the selected demand (Delete)"), self.remove_selected, enabled=False
         )
         self.error = QLabel("")
         self.error.setObjectName("fieldError")
@@ -110,9 +130,9 @@ class DemandsTable(QWidget):
         self.table.setItem(row, 0, name)
         self.table.setItem(row, 1, QTableWidgetItem(fmt_num(r.quantity, 2)))
         unit = QComboBox()
-        unit.setAccessibleName(f"Unit of {name.text()}")
+        unit.setAccessibleName(self.tr("Unit of {product}").format(product=name.text()))
         for key, text in UNITS:
-            unit.addItem(text, key)
+            unit.addItem(self.tr("units", "the short word in the unit picker") if key == "units" else text, key)
         unit.setCurrentIndex(max(0, unit.findData(r.unit)))
         unit.currentIndexChanged.connect(lambda _i: self.validate())
         self.table.setCellWidget(row, 2, unit)
@@ -167,19 +187,24 @@ class DemandsTable(QWidget):
             _values, found = check_demand_cells(
                 name, self._text(row, 1), self._text(row, 3), self._text(row, 4), self.horizon
             )
-            for col, word in ((1, "Quantity"), (3, "Priority"), (4, "Due sol")):
+            reasons = {
+                1: check_quantity(self._text(row, 1))[1],
+                3: check_priority(self._text(row, 3))[1],
+                4: check_due_sol(self._text(row, 4), self.horizon)[1],
+            }
+            for col, reason in reasons.items():
                 item = self.table.item(row, col)
                 if item is None:
                     continue
-                bad = [p for p in found if p.startswith(f"{name}: {word}")]
-                item.setBackground(QBrush(BAD_CELL) if bad else QBrush())
-                item.setToolTip(bad[0] if bad else DEMAND_COLUMNS[col][2])
+                item.setBackground(QBrush(BAD_CELL) if reason else QBrush())
+                item.setToolTip(demand_problem(name, reason) if reason else tr_text(DEMAND_COLUMNS[col][2]))
             problems += found
         self.table.blockSignals(False)
         if not self.table.rowCount():
-            problems.append("Add at least one product to plan for.")
+            problems.append(self.tr("Add at least one product to plan for."))
         self.problems = problems
-        self.error.setText("\n".join(problems[:4]) + (f"\n(+{len(problems) - 4} more)" if len(problems) > 4 else ""))
+        more = "\n" + self.tr("(+{n} more)").format(n=len(problems) - 4) if len(problems) > 4 else ""
+        self.error.setText("\n".join(problems[:4]) + more)
         self.error.setVisible(bool(problems))
         self.changed.emit()
         return problems
@@ -199,7 +224,7 @@ class DemandsTable(QWidget):
         return rows
 
 
-def short_process_name(name: str, limit: int = 28) -> str:
+def short_process_name(name: str, limit: int = 48) -> str:
     """A process's name without its parenthesis, cut to ``limit`` characters (the full name is the tooltip)."""
     short = name.split(" (")[0].strip()
     return short if len(short) <= limit else short[: limit - 1].rstrip() + "…"
@@ -254,7 +279,7 @@ class BudgetsForm(QWidget):
         grid.setVerticalSpacing(2)
         row = 0
         for f in BUDGET_FIELDS:
-            field = NumberField(f.key, f.label, f.unit, f.lo, f.hi, f.tip, decimals=f.decimals)
+            field = NumberField(f.key, f.label_text, f.unit_text, f.lo, f.hi, f.tip_text, decimals=f.decimals)
             field.edit.setObjectName(f"plan_{f.key}")
             _place(field, grid, row)
             field.changed.connect(self._changed)
@@ -267,8 +292,8 @@ class BudgetsForm(QWidget):
         grid.addWidget(self.error, row, 0, 1, 3)
         grid.setColumnStretch(0, 1)
         self.machine_toggle = push_button(
-            "Machine capacity…",
-            "Show or hide how many batches each process's machine can run per sol",
+            self.tr("Machine capacity…"),
+            self.tr("Show or hide how many batches each process's machine can run per sol"),
             name="planMachineToggle",
         )
         self.machine_toggle.setCheckable(True)
@@ -276,7 +301,7 @@ class BudgetsForm(QWidget):
         mgrid = QGridLayout(self.machine_box)
         mgrid.setContentsMargins(0, 0, 0, 0)
         mgrid.setVerticalSpacing(2)
-        head = QLabel("Batches per sol each machine can run (0: not used; empty: no limit)")
+        head = QLabel(self.tr("Batches per sol each machine can run (0: not used; empty: no limit)"))
         head.setObjectName("hint")
         head.setWordWrap(True)
         mgrid.addWidget(head, 0, 0, 1, 3)
@@ -286,14 +311,21 @@ class BudgetsForm(QWidget):
             field = MachineField(
                 f"machine_{pid}",
                 short_process_name(name),
-                "batches/sol",
+                self.tr("batches/sol"),
                 lo,
                 hi,
-                f"How many batches the {name.lower()} machine can run each sol (empty: no limit).",
+                self.tr("How many batches the {process} machine can run each sol (empty: no limit).").format(
+                    process=name.lower()
+                ),
                 decimals=1,
             )
             field.edit.setObjectName(f"plan_machine_{pid}")
-            field.label.setToolTip(f"{name}: how many batches its machine can run each sol (empty: no limit).")
+            field.label.setWordWrap(True)  # a long name (Spanish ones are) takes two lines, not an ellipsis
+            field.label.setToolTip(
+                self.tr("{process}: how many batches its machine can run each sol (empty: no limit).").format(
+                    process=name
+                )
+            )
             _place(field, mgrid, 1 + 2 * k)
             field.changed.connect(self._changed)
             self.machine[pid] = field
@@ -339,27 +371,33 @@ class SweepForm(QWidget):
         super().__init__(parent)
         self.budget = QComboBox()
         self.budget.setObjectName("planSweepBudget")
-        self.budget.setAccessibleName("Budget to vary")
+        self.budget.setAccessibleName(self.tr("Budget to vary"))
         for key in SWEEPABLE:
             f = BUDGET_INDEX[key]
-            self.budget.addItem(f"{f.label} ({f.unit})", key)
+            self.budget.addItem(f.title_text, key)
         self.edits: dict[str, QLineEdit] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("Vary")
+        label = QLabel(self.tr("Vary"))
         label.setBuddy(self.budget)
         grid.addWidget(label, 0, 0)
         grid.addWidget(self.budget, 0, 1, 1, 5)
         for col, (key, title, tip) in enumerate(
             (
-                ("from", "From", "The smallest budget to try"),
-                ("to", "to", "The largest budget to try"),
-                ("steps", "steps", f"How many budgets to try ({SWEEP_STEPS[0]} to {SWEEP_STEPS[1]}), evenly spaced"),
+                ("from", self.tr("From"), self.tr("The smallest budget to try")),
+                ("to", self.tr("to"), self.tr("The largest budget to try")),
+                (
+                    "steps",
+                    self.tr("steps"),
+                    self.tr("How many budgets to try ({low} to {high}), evenly spaced").format(
+                        low=SWEEP_STEPS[0], high=SWEEP_STEPS[1]
+                    ),
+                ),
             )
         ):
             edit = QLineEdit()
             edit.setObjectName(f"planSweep_{key}")
-            edit.setAccessibleName(f"What-if {title.lower()}")
+            edit.setAccessibleName(self.tr("What-if {what}").format(what=title.lower()))
             edit.setToolTip(tip)
             edit.setMaximumWidth(64)
             edit.textEdited.connect(lambda _t: self.check())
@@ -391,7 +429,7 @@ class SweepForm(QWidget):
         return lo, hi, steps
 
     def check(self) -> str:
-        self.unit.setText(BUDGET_INDEX[self.key()].unit)
+        self.unit.setText(BUDGET_INDEX[self.key()].unit_text)
         lo, hi, steps = self.numbers()
         self.reason = check_sweep(lo, hi, steps, self.key())
         self.error.setText(self.reason)

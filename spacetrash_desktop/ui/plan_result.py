@@ -4,7 +4,7 @@ Export, the charts (burn-down, daily use against the caps, what-if sweep) and th
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -17,14 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 from spacetrash_desktop.ui.plan_charts import BurnDownChart, DailyUseChart, SweepChart
-from spacetrash_desktop.ui.plan_views import PLAN_COLUMNS, PlanDisplay, PlanRowView
+from spacetrash_desktop.ui.plan_forms import fit_header_widths
+from spacetrash_desktop.ui.plan_views import PLAN_COLUMNS, PlanDisplay, PlanRowView, tr_text
 from spacetrash_desktop.ui.widgets import button_row, push_button, setup_table, splitter
 
 NUMERIC_COLUMNS = {"period", "batches", "product_kg", "energy", "crew"}
-EMPTY_HTML = (
+EMPTY_HTML = QT_TRANSLATE_NOOP(  # shown through QCoreApplication.translate("PlanResultPane", ...)
+    "PlanResultPane",
     "<p>Set the demands and the daily budgets on the left, then <b>Make the plan</b> (Ctrl+Enter). "
     "The plan says which recipe to run in each period, from which stock, within the habitat's daily "
-    "energy, water and crew time.</p>"
+    "energy, water and crew time.</p>",
 )
 
 
@@ -36,7 +38,7 @@ class PlanResultPane(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.display: PlanDisplay | None = None
-        self.status = QLabel("No plan yet.")
+        self.status = QLabel(self.tr("No plan yet."))
         self.status.setObjectName("planStatus")
         self.status.setWordWrap(True)
         self.summary = QLabel("")
@@ -44,13 +46,16 @@ class PlanResultPane(QWidget):
         self.summary.setWordWrap(True)
         self._build_table()
         self.made_button = push_button(
-            "Mark as made…",
-            "Record the selected plan line as made: its batches, product and the stock it uses (Ctrl+M)",
+            self.tr("Mark as made…"),
+            self.tr("Record the selected plan line as made: its batches, product and the stock it uses (Ctrl+M)"),
             name="planMadeButton",
             enabled=False,
         )
         self.export_button = push_button(
-            "Export…", "Save the plan as JSON or CSV (Ctrl+Shift+E)", name="planExportButton", enabled=False
+            self.tr("Export…"),
+            self.tr("Save the plan as JSON or CSV (Ctrl+Shift+E)"),
+            name="planExportButton",
+            enabled=False,
         )
         top = QWidget()
         tl = QVBoxLayout(top)
@@ -65,13 +70,13 @@ class PlanResultPane(QWidget):
         self.burn = BurnDownChart()
         self.use = DailyUseChart()
         self.sweep = SweepChart()
-        self.charts.addTab(self.burn, "Stock burn-down")
-        self.charts.addTab(self.use, "Daily use vs cap")
-        self.charts.addTab(self.sweep, "What if")
+        self.charts.addTab(self.burn, self.tr("Stock burn-down"))
+        self.charts.addTab(self.use, self.tr("Daily use vs cap"))
+        self.charts.addTab(self.sweep, self.tr("What if"))
         self.explain = QTextBrowser()
         self.explain.setObjectName("planExplanation")
-        self.explain.setAccessibleName("Why the plan is as it is")
-        self.explain.setHtml(EMPTY_HTML)
+        self.explain.setAccessibleName(self.tr("Why the plan is as it is"))
+        self.explain.setHtml(QCoreApplication.translate("PlanResultPane", EMPTY_HTML))
         bottom = splitter(Qt.Orientation.Horizontal, "planBottomSplit", (self.charts, self.explain), (3, 2), (520, 320))
         self.splitter = splitter(Qt.Orientation.Vertical, "planResultSplit", (top, bottom), (1, 1), (280, 300))
         lay = QVBoxLayout(self)
@@ -81,13 +86,15 @@ class PlanResultPane(QWidget):
     def _build_table(self) -> None:
         self.table = QTableWidget(0, len(PLAN_COLUMNS))
         self.table.setObjectName("planTable")
-        self.table.setAccessibleName("The plan: one line per recipe and period")
-        setup_table(self.table, (58, 96, 110, 160, 64, 64, 200, 76, 70), stretch_last=False)
+        self.table.setAccessibleName(self.tr("The plan: one line per recipe and period"))
+        widths = (58, 96, 110, 160, 64, 64, 200, 76, 70)
+        setup_table(self.table, widths, stretch_last=False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for c, (_key, title, tip) in enumerate(PLAN_COLUMNS):
-            item = QTableWidgetItem(title)
-            item.setToolTip(tip)
+            item = QTableWidgetItem(tr_text(title))
+            item.setToolTip(tr_text(tip))
             self.table.setHorizontalHeaderItem(c, item)
+        fit_header_widths(self.table, widths)
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
     # -------------------------------------------------------------- showing
@@ -113,10 +120,21 @@ class PlanResultPane(QWidget):
         self.use.show_use(display.daily_use)
         self.explain.setHtml(display.explanation_html())
         self.export_button.setEnabled(True)
+        self._fit_labels()
         self._selection_changed()
 
     def show_message(self, text: str) -> None:
         self.status.setText(text)
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        """Give the status and summary the lines they wrap to (the splitter would squeeze them to one)."""
+        for label in (self.status, self.summary):
+            label.setMinimumHeight(label.heightForWidth(max(label.width(), 200)) if label.text() else 0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_labels()
 
     def selected_row(self) -> PlanRowView | None:
         if self.display is None:

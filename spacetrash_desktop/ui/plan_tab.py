@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -42,9 +42,17 @@ from spacetrash_desktop.ui.widgets import (
 )
 
 SLOT = "plan"
-TIP_RUN = "Plan production for these demands within these budgets (Ctrl+Enter)"
-TIP_CANCEL = "Stop planning; the plan shown before stays (Esc)"
-TIP_SWEEP = "Make the plan for each value of one budget and plot demand met and waste diverted against it"
+# shown through QCoreApplication.translate("PlanTab", ...)
+TIP_RUN = QT_TRANSLATE_NOOP("PlanTab", "Plan production for these demands within these budgets (Ctrl+Enter)")
+TIP_CANCEL = QT_TRANSLATE_NOOP("PlanTab", "Stop planning; the plan shown before stays (Esc)")
+TIP_SWEEP = QT_TRANSLATE_NOOP(
+    "PlanTab", "Make the plan for each value of one budget and plot demand met and waste diverted against it"
+)
+
+
+def _tip(text: str) -> str:
+    return QCoreApplication.translate("PlanTab", text)
+
 
 CandidateSource = Callable[..., Mapping]  # (request, ctx=...) -> product id -> PlanCandidates
 
@@ -75,7 +83,7 @@ class PlanTab(QWidget):
         self.result_pane.made_button.clicked.connect(self.mark_as_made)
         self.result_pane.export_button.clicked.connect(self.export_action.trigger)
         self.splitter = splitter(
-            Qt.Orientation.Horizontal, "planSplit", (left, self.result_pane), (0, 1), (420, 840), collapsible=False
+            Qt.Orientation.Horizontal, "planSplit", (left, self.result_pane), (0, 1), (460, 820), collapsible=False
         )
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -86,13 +94,22 @@ class PlanTab(QWidget):
 
     # ------------------------------------------------------------------ layout
     def _build_actions(self) -> None:
-        self.run_action = make_action(self, "Make the &plan", self.run_plan, tip=TIP_RUN, shortcuts=["Ctrl+Return"])
+        self.run_action = make_action(
+            self, self.tr("Make the &plan"), self.run_plan, tip=_tip(TIP_RUN), shortcuts=["Ctrl+Return"]
+        )
         self.cancel_action = make_action(
-            self, "&Cancel planning", self.cancel, tip=TIP_CANCEL, shortcuts=[QKeySequence(Qt.Key.Key_Escape)]
+            self,
+            self.tr("&Cancel planning"),
+            self.cancel,
+            tip=_tip(TIP_CANCEL),
+            shortcuts=[QKeySequence(Qt.Key.Key_Escape)],
         )
         self.cancel_action.setEnabled(False)
         self.export_action = make_action(
-            self, "Export the production &plan…", self.choose_export_file, tip="Save the plan as JSON or CSV"
+            self,
+            self.tr("Export the production &plan…"),
+            self.choose_export_file,
+            tip=self.tr("Save the plan as JSON or CSV"),
         )
         self.export_action.setEnabled(False)
         for a in (self.run_action, self.cancel_action):
@@ -105,15 +122,17 @@ class PlanTab(QWidget):
         self.demands.setMinimumHeight(190)
         self.budgets = BudgetsForm(sorted(self.process_names.items(), key=lambda p: p[1]))
         self.sweep_form = SweepForm()
-        defaults = push_button("Defaults", "Put back the default demands and budgets", self.reset_to_defaults)
+        defaults = push_button(
+            self.tr("Defaults"), self.tr("Put back the default demands and budgets"), self.reset_to_defaults
+        )
         self.run_button = push_button(
-            "Make the plan  (Ctrl+Enter)", TIP_RUN, self.run_action.trigger, name="primaryButton"
+            self.tr("Make the plan  (Ctrl+Enter)"), _tip(TIP_RUN), self.run_action.trigger, name="primaryButton"
         )
         self.cancel_button = push_button(
-            "Cancel  (Esc)", TIP_CANCEL, self.cancel_action.trigger, name="cancelButton", enabled=False
+            self.tr("Cancel  (Esc)"), _tip(TIP_CANCEL), self.cancel_action.trigger, name="cancelButton", enabled=False
         )
-        self.sweep_button = push_button("Run what-if", TIP_SWEEP, self.run_sweep, name="planSweepButton")
-        self.progress = progress_bar("planProgress", "Planning progress")
+        self.sweep_button = push_button(self.tr("Run what-if"), _tip(TIP_SWEEP), self.run_sweep, name="planSweepButton")
+        self.progress = progress_bar("planProgress", self.tr("Planning progress"))
         self.progress.setTextVisible(True)
         self.problem = QLabel("")
         self.problem.setObjectName("planProblem")
@@ -121,10 +140,10 @@ class PlanTab(QWidget):
         inner = QWidget()
         il = QVBoxLayout(inner)
         il.setContentsMargins(0, 0, 8, 0)
-        add_section(il, "Demands", self.demands)
-        add_section(il, "Daily budgets and machines", self.budgets)
+        add_section(il, self.tr("Demands"), self.demands)
+        add_section(il, self.tr("Daily budgets and machines"), self.budgets)
         il.addLayout(button_row(defaults))
-        add_section(il, "What if", self.sweep_form)
+        add_section(il, self.tr("What if"), self.sweep_form)
         il.addLayout(button_row(self.sweep_button))
         il.addStretch(1)
         scroll = QScrollArea()
@@ -180,9 +199,9 @@ class PlanTab(QWidget):
         rows = self.demands.rows_or_none() if not problems else None
         items = self.ctx.inventory.snapshot()
         if not problems and not items:
-            problems = ["The inventory is empty: add or import stock on the Inventory tab first."]
+            problems = [self.tr("The inventory is empty: add or import stock on the Inventory tab first.")]
         if problems or rows is None:
-            self._refuse(problems or ["Check the demands table."])
+            self._refuse(problems or [self.tr("Check the demands table.")])
             return None
         v = self.budgets.values()
         budgets = plan_service.Budgets(
@@ -202,7 +221,9 @@ class PlanTab(QWidget):
         )
 
     def _refuse(self, problems: list[str]) -> None:
-        text = "Not ready: " + " ".join(p if p.endswith(".") else p + "." for p in problems[:3])
+        text = self.tr("Not ready: {problems}").format(
+            problems=" ".join(p if p.endswith(".") else p + "." for p in problems[:3])
+        )
         self.problem.setText(f"<span style='color:#b91c1c'>{text}</span>")
         self.ctx.say(text)
 
@@ -210,7 +231,9 @@ class PlanTab(QWidget):
         self._candidates = None
         if self.display is not None and self.task is None:
             self.result_pane.show_message(
-                self.display.status + " The stock has changed since: make the plan again to use the new stock."
+                self.display.status
+                + " "
+                + self.tr("The stock has changed since: make the plan again to use the new stock.")
             )
 
     # ------------------------------------------------------------------ running
@@ -242,14 +265,14 @@ class PlanTab(QWidget):
             result = plan_service.solve(request, cands, ctx=rctx)
             return PlanDisplay.build(result, cands, processes)
 
-        return self._submit("plan", work, self._plan_done, "the production plan")
+        return self._submit("plan", work, self._plan_done, self.tr("the production plan"))
 
     def run_sweep(self) -> Task | None:
         if self.task is not None:
             return None
         values = self.sweep_form.values()
         if not values:
-            self._refuse([self.sweep_form.reason or "Check the what-if range."])
+            self._refuse([self.sweep_form.reason or self.tr("Check the what-if range.")])
             return None
         request = self.build_request()
         if request is None:
@@ -269,10 +292,15 @@ class PlanTab(QWidget):
 
         f = BUDGET_INDEX[key]
         self.sweep_points = []
-        self.result_pane.sweep.set_axis(f"{f.label} ({f.unit})")
+        self.result_pane.sweep.set_axis(f.title_text)
         self.result_pane.charts.setCurrentWidget(self.result_pane.sweep)
         return self._submit(
-            "sweep", work, self._sweep_done, "the what-if sweep", on_partial=self._sweep_partial, prepare=prepare
+            "sweep",
+            work,
+            self._sweep_done,
+            self.tr("the what-if sweep"),
+            on_partial=self._sweep_partial,
+            prepare=prepare,
         )
 
     def _submit(self, kind: str, work, on_done, label: str, on_partial=None, prepare=None) -> Task:
@@ -290,7 +318,7 @@ class PlanTab(QWidget):
             on_partial=on_partial,
             prepare_partial=prepare,
         )
-        progress_busy(self.progress, "finding recipes…")
+        progress_busy(self.progress, self.tr("finding recipes…"))
         self._set_running(True)
         return self.task
 
@@ -300,7 +328,7 @@ class PlanTab(QWidget):
         self.ctx.runner.cancel(SLOT)
         self.cancel_action.setEnabled(False)
         self.cancel_button.setEnabled(False)
-        self.progress.setFormat("stopping…")
+        self.progress.setFormat(self.tr("stopping…"))
 
     def _set_running(self, on: bool) -> None:
         self.cancel_action.setEnabled(on)
@@ -325,7 +353,7 @@ class PlanTab(QWidget):
         self.result_pane.show_plan(display)
         self.export_action.setEnabled(True)
         self.ctx.say(display.status)
-        self._end("done", "plan ready")
+        self._end("done", self.tr("plan ready"))
 
     def _sweep_partial(self, points) -> None:
         self.sweep_points = list(points)
@@ -334,16 +362,18 @@ class PlanTab(QWidget):
     def _sweep_done(self, points) -> None:
         self.sweep_points = list(points)
         self.result_pane.sweep.show_points(self.sweep_points)
-        self.ctx.say(f"What-if: {len(self.sweep_points)} plans made.")
-        self._end("done", "what-if ready")
+        self.ctx.say(self.tr("What-if: {n} plans made.").format(n=len(self.sweep_points)))
+        self._end("done", self.tr("what-if ready"))
 
     def _cancelled(self) -> None:
-        what = "Planning" if self.kind == "plan" else "The what-if sweep"
-        self.ctx.say(f"{what} stopped; the plan shown before stays.")
-        self._end("cancelled", "stopped")
+        if self.kind == "plan":
+            self.ctx.say(self.tr("Planning stopped; the plan shown before stays."))
+        else:
+            self.ctx.say(self.tr("The what-if sweep stopped; the plan shown before stays."))
+        self._end("cancelled", self.tr("stopped"))
 
     def _failed(self, failure: TaskFailure) -> None:
-        self._end("failed", "failed")
+        self._end("failed", self.tr("failed"))
         self.problem.setText(f"<span style='color:#b91c1c'>{failure.message}</span>")
         self.ctx.report(failure)
 
@@ -354,19 +384,20 @@ class PlanTab(QWidget):
             return
         recipe = self.display.recipes.get(row.recipe_id)
         if recipe is None:
-            self.ctx.say("The recipe of this plan line is no longer known; make the plan again.")
+            self.ctx.say(self.tr("The recipe of this plan line is no longer known; make the plan again."))
             return
         request = production_request(row, recipe)
         self.ctx.made_requested.emit(request)
         self.ctx.say(
-            f"Recording {row.batches} batches of {row.product_name} ({fmt_num(row.product_kg, 1)} kg) "
-            f"planned for sol {row.first_sol}."
+            self.tr("Recording {batches} batches of {product} ({kg} kg) planned for sol {sol}.").format(
+                batches=row.batches, product=row.product_name, kg=fmt_num(row.product_kg, 1), sol=row.first_sol
+            )
         )
 
     def choose_export_file(self) -> None:
         if self.display is None:
             return
-        path = ask_save_path(self, "Export the production plan", "plan.json", "JSON (*.json);;CSV (*.csv)")
+        path = ask_save_path(self, self.tr("Export the production plan"), "plan.json", "JSON (*.json);;CSV (*.csv)")
         if path:
             self.export(path)
 
@@ -376,8 +407,8 @@ class PlanTab(QWidget):
             lambda _ctx: plan_service.save_plan(result, path),
             slot="plan-export",
             pool="io",
-            label="the plan export",
-            on_done=lambda _r: self.ctx.say(f"Plan saved to {path}"),
+            label=self.tr("the plan export"),
+            on_done=lambda _r: self.ctx.say(self.tr("Plan saved to {path}").format(path=path)),
         )
 
     # ------------------------------------------------------------------ the window

@@ -13,8 +13,11 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
 from spacetrash_desktop.common import parse_number
 from spacetrash_desktop.domain import ProductionRequest, Recipe
+from spacetrash_desktop.ui.i18n import current_language, number
 
 
 # ------------------------------------------------------------------------------------ numbers
@@ -22,9 +25,12 @@ def fmt_num(x: float, decimals: int = 1) -> str:
     """A number the crew reads: thousands separated, at most ``decimals`` decimals, no trailing zeros."""
     if x is None or not math.isfinite(float(x)):
         return "–"
-    text = f"{float(x):,.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
+    if current_language() == "en":
+        text, point = f"{float(x):,.{decimals}f}", "."
+    else:  # the window's language: a decimal comma in Spanish
+        text, point = number(float(x), decimals), QLocale().decimalPoint()
+    if point in text:
+        text = text.rstrip("0").rstrip(point)
     return "0" if text in ("-0", "") else text
 
 
@@ -33,7 +39,9 @@ def fmt_kg(x: float) -> str:
 
 
 def sols_text(first: int, last: int) -> str:
-    return f"sol {first}" if first == last else f"sols {first}–{last}"
+    if first == last:
+        return QCoreApplication.translate("PlanViews", "sol {sol}").format(sol=first)
+    return QCoreApplication.translate("PlanViews", "sols {first}–{last}").format(first=first, last=last)
 
 
 # ------------------------------------------------------------------------------------ budgets
@@ -47,52 +55,79 @@ class BudgetField:
     decimals: int
     tip: str
 
+    @property
+    def label_text(self) -> str:
+        """The label in the window's language."""
+        return QCoreApplication.translate("PlanViews", self.label)
+
+    @property
+    def unit_text(self) -> str:
+        return QCoreApplication.translate("PlanViews", self.unit)
+
+    @property
+    def tip_text(self) -> str:
+        return QCoreApplication.translate("PlanViews", self.tip)
+
+    @property
+    def title_text(self) -> str:
+        """ "Energy per sol (kWh/sol)" in the window's language."""
+        return unit_title(self.label_text, self.unit_text)
+
 
 BUDGET_FIELDS: tuple[BudgetField, ...] = (
     BudgetField(
         "kwh_per_sol",
-        "Energy per sol",
-        "kWh/sol",
+        QT_TRANSLATE_NOOP("PlanViews", "Energy per sol"),
+        QT_TRANSLATE_NOOP("PlanViews", "kWh/sol"),
         0.0,
         1000.0,
         1,
-        "Electrical energy the habitat can give to production each sol (heaters, presses, shredder).",
+        QT_TRANSLATE_NOOP(
+            "PlanViews", "Electrical energy the habitat can give to production each sol (heaters, presses, shredder)."
+        ),
     ),
     BudgetField(
         "water_l_per_sol",
-        "Water per sol",
-        "L/sol",
+        QT_TRANSLATE_NOOP("PlanViews", "Water per sol"),
+        QT_TRANSLATE_NOOP("PlanViews", "L/sol"),
         0.0,
         500.0,
         1,
-        "Water production may use each sol (rinsing, cleaning, process water), in litres.",
+        QT_TRANSLATE_NOOP(
+            "PlanViews", "Water production may use each sol (rinsing, cleaning, process water), in litres."
+        ),
     ),
     BudgetField(
         "crew_min_per_sol",
-        "Crew time per sol",
-        "min/sol",
+        QT_TRANSLATE_NOOP("PlanViews", "Crew time per sol"),
+        QT_TRANSLATE_NOOP("PlanViews", "min/sol"),
         0.0,
         1440.0,
         0,
-        "Hands-on crew minutes production may take each sol (all crew members together).",
+        QT_TRANSLATE_NOOP(
+            "PlanViews", "Hands-on crew minutes production may take each sol (all crew members together)."
+        ),
     ),
     BudgetField(
         "horizon_sols",
-        "Horizon",
-        "sols",
+        QT_TRANSLATE_NOOP("PlanViews", "Horizon"),
+        QT_TRANSLATE_NOOP("PlanViews", "sols"),
         1.0,
         5000.0,
         0,
-        "How many sols the plan covers (a three-year mission is about 1,095 sols).",
+        QT_TRANSLATE_NOOP("PlanViews", "How many sols the plan covers (a three-year mission is about 1,095 sols)."),
     ),
     BudgetField(
         "period_sols",
-        "Period length",
-        "sols",
+        QT_TRANSLATE_NOOP("PlanViews", "Period length"),
+        QT_TRANSLATE_NOOP("PlanViews", "sols"),
         1.0,
         365.0,
         0,
-        "The plan decides per period of this many sols; longer periods make a long mission faster to plan.",
+        QT_TRANSLATE_NOOP(
+            "PlanViews",
+            "The plan decides per period of this many sols; longer periods make a long mission faster to plan.",
+        ),
     ),
 )
 BUDGET_INDEX = {f.key: f for f in BUDGET_FIELDS}
@@ -108,8 +143,11 @@ def check_budgets(values: Mapping[str, float]) -> list[str]:
     horizon, period = values.get("horizon_sols"), values.get("period_sols")
     if horizon is not None and period is not None and period > horizon:
         problems.append(
-            f"The period ({fmt_num(period, 0)} sols) is longer than the horizon ({fmt_num(horizon, 0)} sols): "
-            "shorten the period or lengthen the horizon."
+            QCoreApplication.translate(
+                "PlanViews",
+                "The period ({period} sols) is longer than the horizon ({horizon} sols): "
+                "shorten the period or lengthen the horizon.",
+            ).format(period=fmt_num(period, 0), horizon=fmt_num(horizon, 0))
         )
     return problems
 
@@ -118,15 +156,23 @@ def check_sweep(lo: float | None, hi: float | None, steps: float | None, key: st
     """Why the what-if range cannot be swept ("" when it can)."""
     f = BUDGET_INDEX[key]
     if lo is None or hi is None:
-        return f"Type the range to try, from and to, in {f.unit}."
+        return QCoreApplication.translate("PlanViews", "Type the range to try, from and to, in {unit}.").format(
+            unit=f.unit_text
+        )
     if lo < 0 or hi < 0:
-        return "The range cannot go below 0."
+        return QCoreApplication.translate("PlanViews", "The range cannot go below 0.")
     if hi <= lo:
-        return f"'To' ({fmt_num(hi)}) must be above 'from' ({fmt_num(lo)})."
+        return QCoreApplication.translate("PlanViews", "'To' ({to}) must be above 'from' ({start}).").format(
+            to=fmt_num(hi), start=fmt_num(lo)
+        )
     if hi > f.hi:
-        return f"'To' is above the most the field allows ({fmt_num(f.hi)} {f.unit})."
+        return QCoreApplication.translate(
+            "PlanViews", "'To' is above the most the field allows ({most} {unit})."
+        ).format(most=fmt_num(f.hi), unit=f.unit_text)
     if steps is None or steps != int(steps) or not SWEEP_STEPS[0] <= steps <= SWEEP_STEPS[1]:
-        return f"Steps must be a whole number from {SWEEP_STEPS[0]} to {SWEEP_STEPS[1]}."
+        return QCoreApplication.translate("PlanViews", "Steps must be a whole number from {low} to {high}.").format(
+            low=SWEEP_STEPS[0], high=SWEEP_STEPS[1]
+        )
     return ""
 
 
@@ -135,14 +181,51 @@ def sweep_values(lo: float, hi: float, steps: int) -> list[float]:
 
 
 # ------------------------------------------------------------------------------------ demands
-UNITS = (("units", "units"), ("kg", "kg"))
-DEMAND_COLUMNS = (
-    ("product", "Product", "What to make (a product of a challenge scenario)"),
-    ("quantity", "Quantity", "How much of it the mission needs over the plan"),
-    ("unit", "Unit", "units: pieces (one batch makes the product's batch mass); kg: product mass"),
-    ("priority", "Priority", "1 = most important; a lower priority is only met with what is left"),
-    ("due_sol", "Due sol", "Sol by which it must be made (empty: any time within the horizon)"),
+UNITS = (("units", QT_TRANSLATE_NOOP("PlanViews", "units")), ("kg", "kg"))  # shown through tr_text
+DEMAND_COLUMNS = (  # titles and tips shown through tr_text
+    (
+        "product",
+        QT_TRANSLATE_NOOP("PlanViews", "Product"),
+        QT_TRANSLATE_NOOP("PlanViews", "What to make (a product of a challenge scenario)"),
+    ),
+    (
+        "quantity",
+        QT_TRANSLATE_NOOP("PlanViews", "Quantity"),
+        QT_TRANSLATE_NOOP("PlanViews", "How much of it the mission needs over the plan"),
+    ),
+    (
+        "unit",
+        QT_TRANSLATE_NOOP("PlanViews", "Unit"),
+        QT_TRANSLATE_NOOP("PlanViews", "units: pieces (one batch makes the product's batch mass); kg: product mass"),
+    ),
+    (
+        "priority",
+        QT_TRANSLATE_NOOP("PlanViews", "Priority"),
+        QT_TRANSLATE_NOOP("PlanViews", "1 = most important; a lower priority is only met with what is left"),
+    ),
+    (
+        "due_sol",
+        QT_TRANSLATE_NOOP("PlanViews", "Due sol"),
+        QT_TRANSLATE_NOOP("PlanViews", "Sol by which it must be made (empty: any time within the horizon)"),
+    ),
 )
+
+
+def unit_title(label: str, unit: str) -> str:
+    """A label with its unit, "Energy (kWh/sol)"."""
+    return QCoreApplication.translate("PlanViews", "{label} ({unit})").format(label=label, unit=unit)
+
+
+def tr_text(text: str) -> str:
+    """A constant of this module (marked with QT_TRANSLATE_NOOP) in the window's language."""
+    return QCoreApplication.translate("PlanViews", text)
+
+
+def unit_word(unit: str) -> str:
+    """ "kg" or "units" in the window's language."""
+    return "kg" if unit == "kg" else QCoreApplication.translate("PlanViews", "units")
+
+
 MAX_QUANTITY = 100_000.0
 MAX_PRIORITY = 9
 
@@ -150,20 +233,30 @@ MAX_PRIORITY = 9
 def check_quantity(text: str) -> tuple[float | None, str]:
     x = parse_number(text)
     if not str(text).strip():
-        return None, "Quantity is empty: type how many (or how many kg) the mission needs."
+        return None, QCoreApplication.translate(
+            "PlanViews", "Quantity is empty: type how many (or how many kg) the mission needs."
+        )
     if x is None or not math.isfinite(x):
-        return None, f"Quantity '{str(text).strip()[:20]}' is not a number."
+        return None, QCoreApplication.translate("PlanViews", "Quantity '{text}' is not a number.").format(
+            text=str(text).strip()[:20]
+        )
     if x <= 0:
-        return None, "Quantity must be above 0 (remove the row to drop the product)."
+        return None, QCoreApplication.translate(
+            "PlanViews", "Quantity must be above 0 (remove the row to drop the product)."
+        )
     if x > MAX_QUANTITY:
-        return None, f"Quantity {fmt_num(x)} is above the limit of {fmt_num(MAX_QUANTITY)}."
+        return None, QCoreApplication.translate("PlanViews", "Quantity {value} is above the limit of {limit}.").format(
+            value=fmt_num(x), limit=fmt_num(MAX_QUANTITY)
+        )
     return float(x), ""
 
 
 def check_priority(text: str) -> tuple[int | None, str]:
     x = parse_number(text)
     if x is None or x != int(x) or not 1 <= x <= MAX_PRIORITY:
-        return None, f"Priority must be a whole number from 1 (most important) to {MAX_PRIORITY}."
+        return None, QCoreApplication.translate(
+            "PlanViews", "Priority must be a whole number from 1 (most important) to {most}."
+        ).format(most=MAX_PRIORITY)
     return int(x), ""
 
 
@@ -172,9 +265,13 @@ def check_due_sol(text: str, horizon: float | None) -> tuple[int | None, str]:
         return None, ""
     x = parse_number(text)
     if x is None or x != int(x) or x < 1:
-        return None, "Due sol must be a whole sol number from 1 (or empty for any time)."
+        return None, QCoreApplication.translate(
+            "PlanViews", "Due sol must be a whole sol number from 1 (or empty for any time)."
+        )
     if horizon is not None and x > horizon:
-        return None, f"Due sol {int(x)} is after the end of the plan (sol {int(horizon)})."
+        return None, QCoreApplication.translate(
+            "PlanViews", "Due sol {sol} is after the end of the plan (sol {end})."
+        ).format(sol=int(x), end=int(horizon))
     return int(x), ""
 
 
@@ -195,20 +292,45 @@ def check_demand_cells(
     q, rq = check_quantity(quantity)
     p, rp = check_priority(priority)
     d, rd = check_due_sol(due_sol, horizon)
-    return (q, p, d), [f"{name}: {r}" for r in (rq, rp, rd) if r]
+    return (q, p, d), [demand_problem(name, r) for r in (rq, rp, rd) if r]
+
+
+def demand_problem(name: str, problem: str) -> str:
+    """A problem of a demands-table row, naming its product."""
+    return QCoreApplication.translate("PlanViews", "{product}: {problem}").format(product=name, problem=problem)
 
 
 # ------------------------------------------------------------------------------------ the plan
-PLAN_COLUMNS = (
-    ("period", "Period", "Period of the plan (each a few sols long)"),
-    ("sols", "Sols", "The sols of the period"),
-    ("product", "Product", "What these batches make"),
-    ("recipe", "Recipe", "The recipe: process and its main items (hover for the whole recipe)"),
-    ("batches", "Batches", "Batches of this recipe in the period"),
-    ("product_kg", "Made", "Product mass of the batches"),
-    ("items", "Stock used", "Kilograms of each inventory item the batches use (hover for all of them)"),
-    ("energy", "Energy", "kWh the batches use"),
-    ("crew", "Crew", "Crew minutes the batches take"),
+PLAN_COLUMNS = (  # titles and tips shown through tr_text
+    (
+        "period",
+        QT_TRANSLATE_NOOP("PlanViews", "Period"),
+        QT_TRANSLATE_NOOP("PlanViews", "Period of the plan (each a few sols long)"),
+    ),
+    ("sols", QT_TRANSLATE_NOOP("PlanViews", "Sols"), QT_TRANSLATE_NOOP("PlanViews", "The sols of the period")),
+    ("product", QT_TRANSLATE_NOOP("PlanViews", "Product"), QT_TRANSLATE_NOOP("PlanViews", "What these batches make")),
+    (
+        "recipe",
+        QT_TRANSLATE_NOOP("PlanViews", "Recipe"),
+        QT_TRANSLATE_NOOP("PlanViews", "The recipe: process and its main items (hover for the whole recipe)"),
+    ),
+    (
+        "batches",
+        QT_TRANSLATE_NOOP("PlanViews", "Batches"),
+        QT_TRANSLATE_NOOP("PlanViews", "Batches of this recipe in the period"),
+    ),
+    (
+        "product_kg",
+        QT_TRANSLATE_NOOP("PlanViews", "Made"),
+        QT_TRANSLATE_NOOP("PlanViews", "Product mass of the batches"),
+    ),
+    (
+        "items",
+        QT_TRANSLATE_NOOP("PlanViews", "Stock used"),
+        QT_TRANSLATE_NOOP("PlanViews", "Kilograms of each inventory item the batches use (hover for all of them)"),
+    ),
+    ("energy", QT_TRANSLATE_NOOP("PlanViews", "Energy"), QT_TRANSLATE_NOOP("PlanViews", "kWh the batches use")),
+    ("crew", QT_TRANSLATE_NOOP("PlanViews", "Crew"), QT_TRANSLATE_NOOP("PlanViews", "Crew minutes the batches take")),
 )
 
 
@@ -256,25 +378,35 @@ class PlanRowView:
 def items_texts(items: Sequence[tuple[str, float]], names: Mapping[str, str], shown: int = 2) -> tuple[str, str]:
     """A short "12 kg PE foam, 3.5 kg towels +2 more" and the whole list (one item a line) for the tooltip."""
     if not items:
-        return "–", "no stock used"
+        return "–", QCoreApplication.translate("PlanViews", "no stock used")
     parts = [f"{fmt_kg(kg)} {names.get(i, i)}" for i, kg in items]
-    short = ", ".join(parts[:shown]) + (f" +{len(parts) - shown} more" if len(parts) > shown else "")
-    total = sum(kg for _i, kg in items)
-    return short, "\n".join(parts) + f"\nTotal: {fmt_kg(total)}"
+    more = QCoreApplication.translate("PlanViews", " +{n} more").format(n=len(parts) - shown)
+    short = ", ".join(parts[:shown]) + (more if len(parts) > shown else "")
+    total = QCoreApplication.translate("PlanViews", "Total: {kg}").format(kg=fmt_kg(sum(kg for _i, kg in items)))
+    return short, "\n".join(parts) + "\n" + total
 
 
 def recipe_texts(line, recipe: Recipe | None, names: PlanNames) -> tuple[str, str]:
     """The recipe in short (process: main item) and in full (process, every item's share, regolith)."""
     process = names.processes.get(line.process_id, line.process_id.replace("_", " "))
     if recipe is None:
-        return line.label or process or line.recipe_id, f"{process}\nrecipe {line.recipe_id}"
+        return line.label or process or line.recipe_id, process + "\n" + QCoreApplication.translate(
+            "PlanViews", "recipe {id}"
+        ).format(id=line.recipe_id)
     shares = sorted(recipe.items, key=lambda p: -p[1])
     main = names.items.get(shares[0][0], shares[0][0]) if shares else ""
     text = f"{process}: {main}" + (f" +{len(shares) - 1}" if len(shares) > 1 else "")
-    lines = [f"{process} (recipe {line.recipe_id})"]
-    lines += [f"{names.items.get(i, i)}: {fmt_num(f * 100, 0)}% of the waste" for i, f in shares]
+    lines = [
+        QCoreApplication.translate("PlanViews", "{process} (recipe {id})").format(process=process, id=line.recipe_id)
+    ]
+    share = QCoreApplication.translate("PlanViews", "{item}: {percent}% of the waste")
+    lines += [share.format(item=names.items.get(i, i), percent=fmt_num(f * 100, 0)) for i, f in shares]
     if recipe.regolith_frac > 0:
-        lines.append(f"regolith: {fmt_num(recipe.regolith_frac * 100, 0)}% of the batch")
+        lines.append(
+            QCoreApplication.translate("PlanViews", "regolith: {percent}% of the batch").format(
+                percent=fmt_num(recipe.regolith_frac * 100, 0)
+            )
+        )
     return text, "\n".join(lines)
 
 
@@ -347,39 +479,55 @@ def production_request(row: PlanRowView, recipe: Recipe) -> ProductionRequest:
 
 
 # ------------------------------------------------------------------------------------ words
-STATUS_WORDS = {
-    "optimal": "the best plan for these demands and budgets",
-    "time limit": "the best plan found within the time limit",
-    "greedy": "a quick plan (each demand in priority order, its best recipe first); not checked against the best",
-    "cancelled": "the best plan found before you stopped it",
-    "infeasible": "no plan fits these limits",
+STATUS_WORDS = {  # shown through tr_text
+    "optimal": QT_TRANSLATE_NOOP("PlanViews", "the best plan for these demands and budgets"),
+    "time limit": QT_TRANSLATE_NOOP("PlanViews", "the best plan found within the time limit"),
+    "greedy": QT_TRANSLATE_NOOP(
+        "PlanViews", "a quick plan (each demand in priority order, its best recipe first); not checked against the best"
+    ),
+    "cancelled": QT_TRANSLATE_NOOP("PlanViews", "the best plan found before you stopped it"),
+    "infeasible": QT_TRANSLATE_NOOP("PlanViews", "no plan fits these limits"),
 }
 
 
 def status_text(result) -> str:
     """The solver's status and gap, in words."""
     status = str(result.status or "").lower()
-    words = STATUS_WORDS.get(status, status.replace("_", " ") or "no status")
+    if status in STATUS_WORDS:
+        words = tr_text(STATUS_WORDS[status])
+    else:
+        words = status.replace("_", " ") or QCoreApplication.translate("PlanViews", "no status")
     gap = result.gap
     if status == "greedy" or gap is None or not math.isfinite(float(gap)):
         tail = "."
     elif float(gap) * 100 < 0.005:
-        tail = ", proven the best there is."
+        tail = QCoreApplication.translate("PlanViews", ", proven the best there is.")
     else:
         g = float(gap) * 100
-        tail = f", at most {fmt_num(g, 2 if g < 1 else 1)}% short of the best possible."
-    return f"Plan: {words}{tail} Solved in {fmt_num(result.solve_seconds, 1)} s."
+        tail = QCoreApplication.translate("PlanViews", ", at most {gap}% short of the best possible.").format(
+            gap=fmt_num(g, 2 if g < 1 else 1)
+        )
+    return QCoreApplication.translate("PlanViews", "Plan: {status}{tail} Solved in {seconds} s.").format(
+        status=words, tail=tail, seconds=fmt_num(result.solve_seconds, 1)
+    )
 
 
 def summary_text(result) -> str:
     """Demand met, waste diverted and what the plan takes, in one line."""
     o = result.objective
     made = sum(line.product_kg for line in result.lines)
-    return (
-        f"Demand met: {fmt_num(o.demand_met_share * 100, 0)}% · waste turned into products: "
-        f"{fmt_kg(o.waste_diverted_kg)} (of which problematic {fmt_kg(o.problematic_kg)}) · "
-        f"product made: {fmt_kg(made)} · energy {fmt_num(o.energy_kwh, 0)} kWh · water {fmt_num(o.water_l, 0)} L · "
-        f"crew {fmt_num(o.crew_min / 60, 0)} h"
+    return QCoreApplication.translate(
+        "PlanViews",
+        "Demand met: {met}% · waste turned into products: {waste} (of which problematic {problematic}) · "
+        "product made: {made} · energy {energy} kWh · water {water} L · crew {crew} h",
+    ).format(
+        met=fmt_num(o.demand_met_share * 100, 0),
+        waste=fmt_kg(o.waste_diverted_kg),
+        problematic=fmt_kg(o.problematic_kg),
+        made=fmt_kg(made),
+        energy=fmt_num(o.energy_kwh, 0),
+        water=fmt_num(o.water_l, 0),
+        crew=fmt_num(o.crew_min / 60, 0),
     )
 
 
@@ -388,9 +536,10 @@ def unmet_texts(result, names: PlanNames) -> list[str]:
     out = []
     for u in result.unmet:
         name = u.product_name or names.products.get(u.product_id, u.product_id)
-        unit = "kg" if u.unit == "kg" else "units"
-        reason = sentence_body(u.reason)
-        head = f"{name}: {fmt_num(u.short_quantity, 1)} {unit} short"
+        reason = sentence_body(u.reason)  # the planner's words (English, from services.plan)
+        head = QCoreApplication.translate("PlanViews", "{product}: {quantity} {unit} short").format(
+            product=name, quantity=fmt_num(u.short_quantity, 1), unit=unit_word(u.unit)
+        )
         out.append(f"{head} — {reason}." if reason else f"{head}.")
     return out
 
@@ -409,11 +558,18 @@ def met_texts(result, names: PlanNames) -> list[str]:
     out = []
     for d in result.request.demands:
         got = float(result.met.get(d.product_id, 0.0))
-        unit = "kg" if d.unit == "kg" else "units"
         share = 100 * min(1.0, got / d.quantity) if d.quantity > 0 else 100.0
         out.append(
-            f"{d.product_name} (priority {d.priority}): {fmt_num(got, 1)} of {fmt_num(d.quantity, 1)} {unit} "
-            f"({fmt_num(share, 0)}%)"
+            QCoreApplication.translate(
+                "PlanViews", "{product} (priority {priority}): {made} of {quantity} {unit} ({percent}%)"
+            ).format(
+                product=d.product_name,
+                priority=d.priority,
+                made=fmt_num(got, 1),
+                quantity=fmt_num(d.quantity, 1),
+                unit=unit_word(d.unit),
+                percent=fmt_num(share, 0),
+            )
         )
     return out
 
@@ -439,10 +595,10 @@ def burn_down(result, names: PlanNames, top: int = 6) -> list[Series]:
     return series
 
 
-USE_KINDS = (
-    ("energy", "Energy", "kWh/sol"),
-    ("water", "Water", "L/sol"),
-    ("crew", "Crew time", "min/sol"),
+USE_KINDS = (  # titles and units shown through tr_text
+    ("energy", QT_TRANSLATE_NOOP("PlanViews", "Energy"), QT_TRANSLATE_NOOP("PlanViews", "kWh/sol")),
+    ("water", QT_TRANSLATE_NOOP("PlanViews", "Water"), QT_TRANSLATE_NOOP("PlanViews", "L/sol")),
+    ("crew", QT_TRANSLATE_NOOP("PlanViews", "Crew time"), QT_TRANSLATE_NOOP("PlanViews", "min/sol")),
 )
 _USE_ATTRS = {
     "energy": ("energy_kwh", "energy_cap"),
@@ -516,15 +672,20 @@ class PlanDisplay:
 
     def explanation_html(self) -> str:
         """Unmet demand with the limit that binds, what more budget would bring, and demand met, as HTML."""
+
+        def head(text: str) -> str:
+            return f"<h3>{_esc(text)}</h3>"
+
         if self.unmet:
-            parts = ["<h3>Not met, and what limits it</h3><ul>"]
+            parts = [head(QCoreApplication.translate("PlanViews", "Not met, and what limits it")) + "<ul>"]
             parts += [f"<li>{_esc(t)}</li>" for t in self.unmet] + ["</ul>"]
         else:
-            parts = ["<h3>Every demand is met in full</h3>"]
+            parts = [head(QCoreApplication.translate("PlanViews", "Every demand is met in full"))]
         if self.marginal:
-            parts += ["<h3>What more budget would bring</h3><ul>"]
+            parts += [head(QCoreApplication.translate("PlanViews", "What more budget would bring")) + "<ul>"]
             parts += [f"<li>{_esc(t)}</li>" for t in self.marginal] + ["</ul>"]
-        parts += ["<h3>Demand met</h3><ul>"] + [f"<li>{_esc(t)}</li>" for t in self.met] + ["</ul>"]
+        parts += [head(QCoreApplication.translate("PlanViews", "Demand met")) + "<ul>"]
+        parts += [f"<li>{_esc(t)}</li>" for t in self.met] + ["</ul>"]
         return "".join(parts)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize
 from PySide6.QtWidgets import QDialog, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
@@ -21,8 +21,17 @@ from spacetrash_desktop.ui.tasks import Task, failure_from_exception
 from spacetrash_desktop.ui.widgets import ask_save_path, button_row, push_button
 from spacetrash_desktop.ui.workorder import MARGINS_MM, PdfJob, print_work_order
 
-TITLE = "Work order"
-NO_PRINTING = "Printing is not available in this build: save the PDF and print it from another program."
+# shown through QCoreApplication.translate("WorkOrderDialog", ...)
+TITLE = QT_TRANSLATE_NOOP("WorkOrderDialog", "Work order")
+NO_PRINTING = QT_TRANSLATE_NOOP(
+    "WorkOrderDialog", "Printing is not available in this build: save the PDF and print it from another program."
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WorkOrderDialog", text)
+
+
 PREVIEW_SIZE = (900, 640)  # fits a 1280 x 720 screen with the window's frame
 
 
@@ -34,30 +43,37 @@ class WorkOrderDialog(QDialog):
         self.ctx, self.order, self.html = ctx, order, html
         self.pdf_job: PdfJob | None = None
         self.setObjectName("workOrderDialog")
-        self.setWindowTitle(f"{TITLE}: {order.process_name} ({order.recipe_id})")
+        self.setWindowTitle(
+            self.tr("{title}: {process} ({recipe})").format(
+                title=_tr(TITLE), process=order.process_name, recipe=order.recipe_id
+            )
+        )
         self.preview = QTextBrowser()
         self.preview.setObjectName("workOrderPreview")
-        self.preview.setAccessibleName("Work order preview")
+        self.preview.setAccessibleName(self.tr("Work order preview"))
         self.preview.setOpenLinks(False)
         self.preview.setHtml(html)
         self.status = QLabel("")
         self.status.setObjectName("hint")
         self.print_button = push_button(
-            "Print…", "Print the work order (A4) on a printer you choose", self.print_dialog, name="printButton"
+            self.tr("Print…"),
+            self.tr("Print the work order (A4) on a printer you choose"),
+            self.print_dialog,
+            name="printButton",
         )
         self.pdf_button = push_button(
-            "Save PDF…",
-            "Save the work order as an A4 PDF to print or show on a tablet",
+            self.tr("Save PDF…"),
+            self.tr("Save the work order as an A4 PDF to print or show on a tablet"),
             self.choose_pdf_file,
             name="savePdfButton",
         )
         self.html_button = push_button(
-            "Save HTML…",
-            "Save the work order as a web page (opens in any browser)",
+            self.tr("Save HTML…"),
+            self.tr("Save the work order as a web page (opens in any browser)"),
             self.choose_html_file,
             name="saveHtmlButton",
         )
-        close = push_button("Close", "Close the preview", self.accept, name="closeButton")
+        close = push_button(self.tr("Close"), self.tr("Close the preview"), self.accept, name="closeButton")
         lay = QVBoxLayout(self)
         lay.addWidget(self.preview, 1)
         lay.addWidget(self.status)
@@ -77,30 +93,36 @@ class WorkOrderDialog(QDialog):
         return f"work-order-{self.order.recipe_id}"
 
     def _saved(self, path: str) -> None:
-        self.status.setText(f"Saved to {path}")
-        self.ctx.say(f"Work order saved to {path}", 8000)
+        self.status.setText(self.tr("Saved to {path}").format(path=path))
+        self.ctx.say(self.tr("Work order saved to {path}").format(path=path), 8000)
 
     def _failed(self, failure) -> None:
-        self.status.setText(f"Not saved: {failure.message}")
+        self.status.setText(self.tr("Not saved: {reason}").format(reason=failure.message))
         self.ctx.report(failure)
 
     # ------------------------------------------------------------------ saving
     def choose_pdf_file(self) -> None:
-        path = ask_save_path(self, "Save the work order as PDF", f"{self.default_name}.pdf", "PDF (*.pdf)")
+        path = ask_save_path(self, self.tr("Save the work order as PDF"), f"{self.default_name}.pdf", "PDF (*.pdf)")
         if path:
             self.save_pdf(path)
 
     def choose_html_file(self) -> None:
-        path = ask_save_path(self, "Save the work order as HTML", f"{self.default_name}.html", "Web page (*.html)")
+        path = ask_save_path(
+            self,
+            self.tr("Save the work order as HTML"),
+            f"{self.default_name}.html",
+            self.tr("Web page") + " (*.html)",
+        )
         if path:
             self.save_html(path)
 
     def save_pdf(self, path: str) -> PdfJob:
         """Write the PDF on its own Qt thread (see PdfJob); the dialog says when it is saved."""
-        self.status.setText("Writing the PDF…")
+        self.status.setText(self.tr("Writing the PDF…"))
         job = PdfJob(self.html, path, self)
         job.done.connect(lambda p, _n: self._saved(p))
-        job.failed.connect(lambda exc: self._failed(failure_from_exception(exc, "the work-order PDF")))
+        what = self.tr("the work-order PDF")
+        job.failed.connect(lambda exc: self._failed(failure_from_exception(exc, what)))
         job.finished.connect(job.deleteLater)
         self.pdf_job = job
         job.start()
@@ -114,7 +136,7 @@ class WorkOrderDialog(QDialog):
             return path
 
         return self.ctx.runner.submit(
-            work, pool="io", label="the work-order HTML", on_done=self._saved, on_error=self._failed
+            work, pool="io", label=self.tr("the work-order HTML"), on_done=self._saved, on_error=self._failed
         )
 
     # ------------------------------------------------------------------ printing
@@ -133,24 +155,27 @@ class WorkOrderDialog(QDialog):
                 QPageLayout.Unit.Millimeter,
             )
         )
-        printer.setDocName(f"{TITLE} {self.order.recipe_id}")
+        printer.setDocName(f"{_tr(TITLE)} {self.order.recipe_id}")
         return printer
 
     def print_dialog(self) -> None:
         printer = self.make_printer()
         if printer is None:
-            self.status.setText(NO_PRINTING)
+            self.status.setText(_tr(NO_PRINTING))
             return
         from PySide6.QtPrintSupport import QPrintDialog  # noqa: PLC0415 - optional Qt module (make_printer found it)
 
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Print the work order")
+        dialog.setWindowTitle(self.tr("Print the work order"))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
 
     def print_to(self, printer) -> int:
         pages = print_work_order(self.html, printer)
-        self.status.setText(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer")
+        if pages == 1:
+            self.status.setText(self.tr("Sent 1 page to the printer"))
+        else:
+            self.status.setText(self.tr("Sent {pages} pages to the printer").format(pages=pages))
         return pages
 
 
@@ -172,4 +197,5 @@ def open_work_order(
             on_open(dialog)
         dialog.show()
 
-    return ctx.runner.submit(build, pool="io", label="the work order", on_done=done, on_error=ctx.report)
+    label = QCoreApplication.translate("WorkOrderDialog", "the work order")
+    return ctx.runner.submit(build, pool="io", label=label, on_done=done, on_error=ctx.report)
