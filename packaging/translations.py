@@ -29,6 +29,7 @@ from spacetrash_desktop.catalog.datasets import load_catalog_from  # noqa: E402
 from spacetrash_desktop.catalog.translations import COLUMNS, rows_for, translations_file  # noqa: E402
 
 I18N = ROOT / "resources" / "i18n"
+LOCALES = {"es": "es_ES"}
 
 
 def _tool(name: str) -> str:
@@ -129,7 +130,8 @@ def ui(lang: str, only: str = "") -> list[Path]:
         if only and area != only:
             continue
         ts = ts_dir(lang) / f"{area}.ts"
-        cmd = [_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *files, "-ts", str(ts)]
+        cmd = [_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", "-target-language", LOCALES[lang]]
+        cmd += [*files, "-ts", str(ts)]
         subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
         written.append(ts)
     return written
@@ -168,6 +170,7 @@ def fill(lang: str, area: str, mapping_file: str) -> int:
         node.text = text
         node.attrib.pop("type", None)
         n += 1
+    tree.getroot().set("language", LOCALES[lang])  # lupdate refuses to update a file without it
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     print(f"{ts.relative_to(ROOT)}: {n} translations written")
     return n

@@ -1,5 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
-<TS version="2.1">
+<TS version="2.1" language="es_ES">
 <context>
     <name>LanguageMenu</name>
     <message>
