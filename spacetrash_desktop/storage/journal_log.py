@@ -85,7 +85,7 @@ class CommitLog:
                 "update the app to read or add feedback."
             )
         try:
-            _check_manifest(m)
+            check_manifest(m)
         except (AssertionError, KeyError, TypeError, AttributeError) as exc:
             raise ManifestDamaged("malformed index") from exc
         return m
@@ -114,7 +114,7 @@ class CommitLog:
         return m
 
 
-def _check_manifest(m: dict[str, Any]) -> None:
+def check_manifest(m: dict[str, Any]) -> None:
     """Raise AssertionError (or KeyError/TypeError) when the log is malformed."""
     segs = m["segments"]
     assert isinstance(m["installation_id"], str) and m["installation_id"]

@@ -44,7 +44,7 @@ from spacetrash_desktop.storage.journal_log import (
     SEGMENT_RE,
     CommitLog,
     ManifestDamaged,
-    _check_manifest,
+    check_manifest,
     segment_rows,
     segment_seq,
 )
@@ -108,7 +108,7 @@ class ProductionCommitLog(CommitLog):
                 "The production log was written by a newer version of Space Trash Desktop; update the app."
             )
         try:
-            _check_manifest(m)
+            check_manifest(m)
         except (AssertionError, KeyError, TypeError, AttributeError) as exc:
             raise ManifestDamaged("malformed index") from exc
         return m
