@@ -14,7 +14,7 @@ from collections.abc import Callable
 from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal, Slot, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -214,7 +214,9 @@ class ExceptionHooks:
             exc = exc.with_traceback(tb)
         log.critical("unexpected error", exc_info=(exc_type, exc, tb))
         try:
-            self._bridge.raised.emit(failure_from_exception(exc, "the window"))
+            self._bridge.raised.emit(
+                failure_from_exception(exc, QCoreApplication.translate("ErrorDialog", "the window"))
+            )
         except RuntimeError:  # the bridge is gone (shutting down): the log has it
             pass
 
@@ -229,7 +231,12 @@ class ExceptionHooks:
         exc = args.exc_value if args.exc_value is not None else args.exc_type()
         try:
             self._bridge.raised.emit(
-                failure_from_exception(exc, f"a background thread ({getattr(args.thread, 'name', '?')})")
+                failure_from_exception(
+                    exc,
+                    QCoreApplication.translate("ErrorDialog", "a background thread ({name})").format(
+                        name=getattr(args.thread, "name", "?")
+                    ),
+                )
             )
         except RuntimeError:
             pass

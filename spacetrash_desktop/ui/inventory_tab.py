@@ -427,19 +427,29 @@ class InventoryTab(SavedTableLayout, QWidget):
         st = self.doc.stack
         self.undo_action.setEnabled(st.can_undo)
         self.redo_action.setEnabled(st.can_redo)
-        self.undo_action.setText(st.undo_text)
-        self.redo_action.setText(st.redo_text)
-        self.undo_action.setToolTip(f"{st.undo_text} (Ctrl+Z)")
-        self.redo_action.setToolTip(f"{st.redo_text} (Ctrl+Shift+Z)")
+        undo_text, redo_text = self.undo_text(), self.redo_text()
+        self.undo_action.setText(undo_text)
+        self.redo_action.setText(redo_text)
+        self.undo_action.setToolTip(f"{undo_text} (Ctrl+Z)")
+        self.redo_action.setToolTip(f"{redo_text} (Ctrl+Shift+Z)")
         self.delete_action.setEnabled(self.table.selectionModel().hasSelection())
 
+    def undo_text(self) -> str:
+        """'Undo edit mass of Towels' (the stack's newest command) in the window's language."""
+        label = self.doc.stack.undo_label
+        return self.tr("Undo {action}").format(action=label) if label else self.tr("Undo")
+
+    def redo_text(self) -> str:
+        label = self.doc.stack.redo_label
+        return self.tr("Redo {action}").format(action=label) if label else self.tr("Redo")
+
     def undo(self) -> None:
-        text = self.doc.stack.undo_text
+        text = self.undo_text()
         if self.doc.stack.undo():
             self.ctx.say(self.tr("{action} — done").format(action=text), 4000)
 
     def redo(self) -> None:
-        text = self.doc.stack.redo_text
+        text = self.redo_text()
         if self.doc.stack.redo():
             self.ctx.say(self.tr("{action} — done").format(action=text), 4000)
 
