@@ -170,26 +170,28 @@ class NumberField(CheckedNumberField):
         x = parse_number(text)
         unit = "" if self.unit == "index" else f" {self.unit}"
         lo, hi = _g(self.lo), _g(self.hi)
-        tr = QCoreApplication.translate
+
         if not text.strip():
             self._set_reason(
-                tr("TargetTab", "Required: a number from {lo} to {hi}{unit}.").format(lo=lo, hi=hi, unit=unit)
+                QCoreApplication.translate("TargetTab", "Required: a number from {lo} to {hi}{unit}.").format(
+                    lo=lo, hi=hi, unit=unit
+                )
             )
         elif x is None or x != x or x in (float("inf"), float("-inf")):
             self._set_reason(
-                tr("TargetTab", "'{text}' is not a number: type a value from {lo} to {hi}{unit}.").format(
-                    text=text.strip()[:30], lo=lo, hi=hi, unit=unit
-                )
+                QCoreApplication.translate(
+                    "TargetTab", "'{text}' is not a number: type a value from {lo} to {hi}{unit}."
+                ).format(text=text.strip()[:30], lo=lo, hi=hi, unit=unit)
             )
         elif x < self.lo:
             self._set_reason(
-                tr("TargetTab", "Too low: {value} is below the minimum of {lo}{unit}.").format(
+                QCoreApplication.translate("TargetTab", "Too low: {value} is below the minimum of {lo}{unit}.").format(
                     value=_g(x), lo=lo, unit=unit
                 )
             )
         elif x > self.hi:
             self._set_reason(
-                tr("TargetTab", "Too high: {value} is above the maximum of {hi}{unit}.").format(
+                QCoreApplication.translate("TargetTab", "Too high: {value} is above the maximum of {hi}{unit}.").format(
                     value=_g(x), hi=hi, unit=unit
                 )
             )
