@@ -251,8 +251,9 @@ class MainWindow(QMainWindow):
         )
         status = self.status_text(info.status)
         self.model_label.setText(
-            f"<span style='color:{color}'>●</span> "
-            + self.tr("Model: {status}").format(status=html.escape(status))
+            self.tr("{dot} Model: {status}").format(
+                dot=f"<span style='color:{color}'>●</span>", status=html.escape(status)
+            )
             + name
         )
         self.model_label.setToolTip(

@@ -133,12 +133,14 @@ class NumberField(CheckedNumberField):
             accessible=f"{label} ({unit})" if unit else label,
             tip=tooltip
             + "\n"
-            + QCoreApplication.translate("TargetTab", "Allowed: {lo} to {hi} {unit}.").format(
-                lo=_g(lo), hi=_g(hi), unit=_unit(unit)
+            + QCoreApplication.translate("TargetTab", "Allowed: {lo} to {hi}.").format(
+                lo=_g(lo), hi=f"{_g(hi)} {_unit(unit)}".strip()
             ),
             width=130,
             parent=parent,
         )
+        if unit == "index":  # a unitless index from 0 to 1: the word, in the window's language
+            self.unit_label.setText(QCoreApplication.translate("TargetTab", "index"))
         self.decimals = decimals
         self._value = lo
         self.range_label = QLabel(f"{_g(lo)}–{_g(hi)} {unit if unit != 'index' else ''}".strip())
@@ -173,26 +175,26 @@ class NumberField(CheckedNumberField):
 
         if not text.strip():
             self._set_reason(
-                QCoreApplication.translate("TargetTab", "Required: a number from {lo} to {hi}{unit}.").format(
-                    lo=lo, hi=hi, unit=unit
+                QCoreApplication.translate("TargetTab", "Required: a number from {lo} to {hi}.").format(
+                    lo=lo, hi=hi + unit
                 )
             )
         elif x is None or x != x or x in (float("inf"), float("-inf")):
             self._set_reason(
                 QCoreApplication.translate(
-                    "TargetTab", "'{text}' is not a number: type a value from {lo} to {hi}{unit}."
-                ).format(text=text.strip()[:30], lo=lo, hi=hi, unit=unit)
+                    "TargetTab", "'{text}' is not a number: type a value from {lo} to {hi}."
+                ).format(text=text.strip()[:30], lo=lo, hi=hi + unit)
             )
         elif x < self.lo:
             self._set_reason(
-                QCoreApplication.translate("TargetTab", "Too low: {value} is below the minimum of {lo}{unit}.").format(
-                    value=_g(x), lo=lo, unit=unit
+                QCoreApplication.translate("TargetTab", "Too low: {value} is below the minimum of {lo}.").format(
+                    value=_g(x), lo=lo + unit
                 )
             )
         elif x > self.hi:
             self._set_reason(
-                QCoreApplication.translate("TargetTab", "Too high: {value} is above the maximum of {hi}{unit}.").format(
-                    value=_g(x), hi=hi, unit=unit
+                QCoreApplication.translate("TargetTab", "Too high: {value} is above the maximum of {hi}.").format(
+                    value=_g(x), hi=hi + unit
                 )
             )
         else:
@@ -498,11 +500,12 @@ class TargetTab(QWidget):
         self.status.style().polish(self.status)
         b = self.base
         modified = target is not None and target.kind == "custom"
-        self.base_label.setText(
-            f"<b>{b.name}</b>"
-            + (self.tr(" — changed by you") if modified else "")
-            + ("" if target is not None else self.tr(" — has an invalid value"))
-        )
+        title = f"<b>{b.name}</b>"
+        if modified:
+            title = self.tr("{target} — changed by you").format(target=title)
+        if target is None:
+            title = self.tr("{target} — has an invalid value").format(target=title)
+        self.base_label.setText(title)
         self.description.setText(b.description)
 
     # ------------------------------------------------------------------ links and state

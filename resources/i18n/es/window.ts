@@ -759,8 +759,8 @@
 {folder}</translation>
     </message>
     <message>
-        <source>Model: {status}</source>
-        <translation>Modelo: {status}</translation>
+        <source>{dot} Model: {status}</source>
+        <translation>{dot} Modelo: {status}</translation>
     </message>
     <message>
         <source>Model status: {status}
@@ -1051,24 +1051,28 @@ Cada predicción lleva un intervalo del 95 %.&lt;/p&gt;
 </translation>
     </message>
     <message>
-        <source>Allowed: {lo} to {hi} {unit}.</source>
-        <translation>Permitido: de {lo} a {hi} {unit}.</translation>
+        <source>index</source>
+        <translation>índice</translation>
     </message>
     <message>
-        <source>Required: a number from {lo} to {hi}{unit}.</source>
-        <translation>Obligatorio: un número de {lo} a {hi}{unit}.</translation>
+        <source>Allowed: {lo} to {hi}.</source>
+        <translation>Permitido: de {lo} a {hi}.</translation>
     </message>
     <message>
-        <source>'{text}' is not a number: type a value from {lo} to {hi}{unit}.</source>
-        <translation>'{text}' no es un número: escriba un valor de {lo} a {hi}{unit}.</translation>
+        <source>Required: a number from {lo} to {hi}.</source>
+        <translation>Obligatorio: un número de {lo} a {hi}.</translation>
     </message>
     <message>
-        <source>Too low: {value} is below the minimum of {lo}{unit}.</source>
-        <translation>Demasiado bajo: {value} está por debajo del mínimo de {lo}{unit}.</translation>
+        <source>'{text}' is not a number: type a value from {lo} to {hi}.</source>
+        <translation>'{text}' no es un número: escriba un valor de {lo} a {hi}.</translation>
     </message>
     <message>
-        <source>Too high: {value} is above the maximum of {hi}{unit}.</source>
-        <translation>Demasiado alto: {value} está por encima del máximo de {hi}{unit}.</translation>
+        <source>Too low: {value} is below the minimum of {lo}.</source>
+        <translation>Demasiado bajo: {value} está por debajo del mínimo de {lo}.</translation>
+    </message>
+    <message>
+        <source>Too high: {value} is above the maximum of {hi}.</source>
+        <translation>Demasiado alto: {value} está por encima del máximo de {hi}.</translation>
     </message>
     <message>
         <source>Generate recipes for this target  (Ctrl+G)</source>
@@ -1203,12 +1207,12 @@ Cada predicción lleva un intervalo del 95 %.&lt;/p&gt;
         <translation>Listo: &lt;b&gt;{target}&lt;/b&gt; ({kind}). Pulse Generar (Ctrl+G) para encontrar recetas.</translation>
     </message>
     <message>
-        <source> — changed by you</source>
-        <translation> — cambiado por usted</translation>
+        <source>{target} — changed by you</source>
+        <translation>{target} — cambiado por usted</translation>
     </message>
     <message>
-        <source> — has an invalid value</source>
-        <translation> — tiene un valor no válido</translation>
+        <source>{target} — has an invalid value</source>
+        <translation>{target} — tiene un valor no válido</translation>
     </message>
     <message>
         <source>docs/PHYSICS.md is not part of this installation</source>
