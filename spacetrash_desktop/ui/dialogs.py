@@ -136,7 +136,7 @@ class ImportReportDialog(QDialog):
                 parts.append(self.tr("Keeping the good rows replaces the current inventory (Ctrl+Z brings it back)."))
             else:
                 parts.append(self.tr("No row can be used, so nothing will change."))
-            head.setText(" ".join(parts))
+            head.setText("<br>".join(parts))  # one sentence a line (and one message each)
         lay.addWidget(head)
         self.table = QTableView()
         self.table.setObjectName("issuesTable")

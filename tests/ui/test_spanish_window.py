@@ -124,8 +124,9 @@ def test_the_about_help_and_import_report_dialogs_are_in_spanish(spanish, qtbot,
     w.show_about(1)
     dlg = w.about_dialog
     qtbot.waitUntil(dlg.isVisible)
+    qt_buttons = _qt_standard_buttons()
     texts = visible_texts(dlg) + [(dlg.tabs.tabText(i), "about tab") for i in range(dlg.tabs.count())]
-    assert untranslated(texts, "es") == []
+    assert [x for x in untranslated(texts, "es") if x[0] not in qt_buttons] == []
     assert [dlg.tabs.tabText(i) for i in range(3)] == ["Acerca de", "Ayuda y teclado", "Fuentes de datos"]
     guide = dlg.tabs.widget(1).toPlainText()
     assert "De las existencias a una receta en cuatro pasos" in guide and "Teclado" in guide

@@ -319,11 +319,11 @@
     </message>
     <message>
         <source>1 row was rejected; each problem is listed below with its line in the file.</source>
-        <translation>Se rechazó 1 fila; cada problema aparece abajo con su línea en el archivo.</translation>
+        <translation>Se rechazó 1 fila: cada problema aparece abajo con su línea en el archivo.</translation>
     </message>
     <message>
         <source>{n} rows were rejected; each problem is listed below with its line in the file.</source>
-        <translation>Se rechazaron {n} filas; cada problema aparece abajo con su línea en el archivo.</translation>
+        <translation>Se rechazaron {n} filas: cada problema aparece abajo con su línea en el archivo.</translation>
     </message>
     <message>
         <source>{n} warning(s) do not stop the import.</source>
