@@ -167,6 +167,18 @@ def _export_inventory(items, path: str) -> str:
     return path
 
 
+def kg_text(x: float) -> str:
+    """A mass as :func:`views.fmt_kg` writes it, with the language's separators (8.370 kg in Spanish)."""
+    ax = abs(x)
+    if ax >= 100:
+        return f"{number(float(x), 0)} kg"
+    if ax >= 1:
+        return f"{number(float(x), 2)} kg"
+    if ax >= 0.01:
+        return f"{number(float(x), 3)} kg"
+    return fmt_kg(x)
+
+
 def action_button(action: QAction, text: str) -> QPushButton:
     """A text button that triggers ``action`` and follows its enabled state and tooltip."""
     b = QPushButton(text)
@@ -227,7 +239,7 @@ class MassByCategoryChart(pg.PlotWidget):
         left.setWidth(min(200, max([fm.horizontalAdvance(nm) for nm in names] + [40]) + 14))
         vmax = float(self.values.max()) if n else 1.0
         for yy, v in zip(y, self.values):
-            t = pg.TextItem(fmt_kg(v), color="#111827", anchor=(0, 0.5))
+            t = pg.TextItem(kg_text(v), color="#111827", anchor=(0, 0.5))
             t.setPos(float(v) + vmax * 0.015, float(yy))
             pi.addItem(t)
             self._labels.append(t)
@@ -401,16 +413,16 @@ class InventoryTab(SavedTableLayout, QWidget):
         n = len(self.doc)
         shown = self.model.rowCount()
         origin = {
-            "saved": self.tr("your saved inventory"),
-            "bundled default": self.tr("the bundled NASA default inventory"),
-        }.get(self.doc.origin, self.doc.origin or "–")
+            "saved": self.tr("from your saved inventory"),
+            "bundled default": self.tr("from the bundled NASA default inventory"),
+        }.get(self.doc.origin) or self.tr("from {origin}").format(origin=self.doc.origin or "–")
         parts = [
             self.tr("{n} stock lines").format(n=number(n)),
-            self.tr("{mass} in total").format(mass=fmt_kg(self.doc.total_mass_kg)),
+            self.tr("{mass} in total").format(mass=kg_text(self.doc.total_mass_kg)),
         ]
         if self.model.filter_text:
             parts.append(self.tr("{n} shown by the filter").format(n=number(shown)))
-        parts.append(self.tr("from {origin}").format(origin=origin))
+        parts.append(origin)
         self.summary.setText(" · ".join(parts))
         self.chart.set_data(self.doc.mass_by_category())
 

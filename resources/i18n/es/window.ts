@@ -548,14 +548,6 @@
         <translation>Inventario: {origin}</translation>
     </message>
     <message>
-        <source>your saved inventory</source>
-        <translation>su inventario guardado</translation>
-    </message>
-    <message>
-        <source>the bundled NASA default inventory</source>
-        <translation>el inventario por defecto de la NASA incluido</translation>
-    </message>
-    <message>
         <source>{n} stock lines</source>
         <translation>{n} líneas de existencias</translation>
     </message>
@@ -570,6 +562,14 @@
     <message>
         <source>from {origin}</source>
         <translation>de {origin}</translation>
+    </message>
+    <message>
+        <source>from your saved inventory</source>
+        <translation>de su inventario guardado</translation>
+    </message>
+    <message>
+        <source>from the bundled NASA default inventory</source>
+        <translation>del inventario por defecto de la NASA incluido</translation>
     </message>
     <message>
         <source>Not changed: {reason}</source>
