@@ -102,7 +102,7 @@ class AppContext(QObject):
         self.results = ResultsState(self)
         self.scorer_factory = scorer_factory or default_scorer
         self.generate_options = dict(generate_options or {})
-        self.model_info = ModelInfo(status=ModelStatus.CHECKING, reason="the model registry is being checked")
+        self.model_info = ModelInfo(status=ModelStatus.CHECKING, reason=self.tr("the model registry is being checked"))
         self.target: Target | None = None
         self.target_problem = ""
         self.time_budget_s = DEFAULT_TIME_BUDGET_S

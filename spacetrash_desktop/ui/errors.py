@@ -14,7 +14,7 @@ from collections.abc import Callable
 from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QObject, Qt, Signal, Slot, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,22 +35,26 @@ from spacetrash_desktop.ui.tasks import TaskFailure, failure_from_exception
 log = logging.getLogger(__name__)
 
 HINTS = {
-    ErrorCode.BAD_INPUT: "Check the file or the value and try again.",
-    ErrorCode.MODEL_ERROR: "The window keeps working; recipes are scored with the physics model until the "
-    "model is fixed.",
-    ErrorCode.STORAGE_ERROR: "Your work is kept in memory. Free some disk space or check the data folder, "
-    "then try again.",
-    ErrorCode.TIMEOUT: "Try again with a longer time limit or a smaller inventory.",
-    ErrorCode.CANCELLED: "Nothing was changed.",
-    ErrorCode.INTERNAL: "Try again. If it happens again, press Copy details and pass the text on.",
+    ErrorCode.BAD_INPUT: QT_TRANSLATE_NOOP("ErrorDialog", "Check the file or the value and try again."),
+    ErrorCode.MODEL_ERROR: QT_TRANSLATE_NOOP(
+        "ErrorDialog", "The window keeps working; recipes are scored with the physics model until the model is fixed."
+    ),
+    ErrorCode.STORAGE_ERROR: QT_TRANSLATE_NOOP(
+        "ErrorDialog", "Your work is kept in memory. Free some disk space or check the data folder, then try again."
+    ),
+    ErrorCode.TIMEOUT: QT_TRANSLATE_NOOP("ErrorDialog", "Try again with a longer time limit or a smaller inventory."),
+    ErrorCode.CANCELLED: QT_TRANSLATE_NOOP("ErrorDialog", "Nothing was changed."),
+    ErrorCode.INTERNAL: QT_TRANSLATE_NOOP(
+        "ErrorDialog", "Try again. If it happens again, press Copy details and pass the text on."
+    ),
 }
 TITLES = {
-    ErrorCode.BAD_INPUT: "This input cannot be used",
-    ErrorCode.MODEL_ERROR: "The model could not be used",
-    ErrorCode.STORAGE_ERROR: "Could not save",
-    ErrorCode.TIMEOUT: "This took too long",
-    ErrorCode.CANCELLED: "Cancelled",
-    ErrorCode.INTERNAL: "Something went wrong",
+    ErrorCode.BAD_INPUT: QT_TRANSLATE_NOOP("ErrorDialog", "This input cannot be used"),
+    ErrorCode.MODEL_ERROR: QT_TRANSLATE_NOOP("ErrorDialog", "The model could not be used"),
+    ErrorCode.STORAGE_ERROR: QT_TRANSLATE_NOOP("ErrorDialog", "Could not save"),
+    ErrorCode.TIMEOUT: QT_TRANSLATE_NOOP("ErrorDialog", "This took too long"),
+    ErrorCode.CANCELLED: QT_TRANSLATE_NOOP("ErrorDialog", "Cancelled"),
+    ErrorCode.INTERNAL: QT_TRANSLATE_NOOP("ErrorDialog", "Something went wrong"),
 }
 
 
@@ -107,9 +111,10 @@ class ErrorDialog(QDialog):
         super().__init__(parent)
         self.failure = failure
         self.details_text = diagnostics(failure, model)
-        self.setWindowTitle(f"Space Trash Desktop: {TITLES.get(failure.code, 'Problem')}")
+        heading = self.tr(TITLES[failure.code]) if failure.code in TITLES else self.tr("Problem")
+        self.setWindowTitle(f"Space Trash Desktop: {heading}")
         self.setObjectName("errorDialog")
-        self.setAccessibleName("Error message")
+        self.setAccessibleName(self.tr("Error message"))
         icon = QLabel()
         std = (
             QStyle.StandardPixmap.SP_MessageBoxWarning
@@ -118,7 +123,7 @@ class ErrorDialog(QDialog):
         )
         icon.setPixmap(self.style().standardIcon(std).pixmap(40, 40))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        title = QLabel(TITLES.get(failure.code, "Problem"))
+        title = QLabel(heading)
         title.setObjectName("errorTitle")
         f = title.font()
         f.setPointSizeF(f.pointSizeF() * 1.25)
@@ -128,10 +133,12 @@ class ErrorDialog(QDialog):
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # the code is for a bug report (Copy details, the log), not for the crew to decode
-        self.code_label = QLabel("Copy details puts the error code and the versions on the clipboard for a report.")
+        self.code_label = QLabel(
+            self.tr("Copy details puts the error code and the versions on the clipboard for a report.")
+        )
         self.code_label.setObjectName("hint")
-        self.code_label.setToolTip(f"Error code {failure.code.value}")
-        self.hint_label = QLabel(HINTS.get(failure.code, ""))
+        self.code_label.setToolTip(self.tr("Error code {code}").format(code=failure.code.value))
+        self.hint_label = QLabel(self.tr(HINTS[failure.code]) if failure.code in HINTS else "")
         self.hint_label.setWordWrap(True)
         self.hint_label.setObjectName("hint")
         self.copied_label = QLabel("")
@@ -146,8 +153,8 @@ class ErrorDialog(QDialog):
         top.addWidget(icon)
         top.addLayout(text, 1)
 
-        self.copy_button = QPushButton("Copy details")
-        self.copy_button.setToolTip("Copy the error code, versions and technical details to the clipboard")
+        self.copy_button = QPushButton(self.tr("Copy details"))
+        self.copy_button.setToolTip(self.tr("Copy the error code, versions and technical details to the clipboard"))
         self.copy_button.clicked.connect(self.copy_details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -165,7 +172,7 @@ class ErrorDialog(QDialog):
     @Slot()
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details_text)
-        self.copied_label.setText("The details are on the clipboard.")
+        self.copied_label.setText(self.tr("The details are on the clipboard."))
 
 
 class _HookBridge(QObject):
@@ -207,7 +214,9 @@ class ExceptionHooks:
             exc = exc.with_traceback(tb)
         log.critical("unexpected error", exc_info=(exc_type, exc, tb))
         try:
-            self._bridge.raised.emit(failure_from_exception(exc, "the window"))
+            self._bridge.raised.emit(
+                failure_from_exception(exc, QCoreApplication.translate("ErrorDialog", "the window"))
+            )
         except RuntimeError:  # the bridge is gone (shutting down): the log has it
             pass
 
@@ -222,7 +231,12 @@ class ExceptionHooks:
         exc = args.exc_value if args.exc_value is not None else args.exc_type()
         try:
             self._bridge.raised.emit(
-                failure_from_exception(exc, f"a background thread ({getattr(args.thread, 'name', '?')})")
+                failure_from_exception(
+                    exc,
+                    QCoreApplication.translate("ErrorDialog", "a background thread ({name})").format(
+                        name=getattr(args.thread, "name", "?")
+                    ),
+                )
             )
         except RuntimeError:
             pass

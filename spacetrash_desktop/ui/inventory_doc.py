@@ -1,4 +1,5 @@
-"""The crew's inventory as an editable document: items, undoable edits, validation. No Qt.
+"""The crew's inventory as an editable document: items, undoable edits, validation. No widgets: its texts go
+through QCoreApplication.translate (context "InventoryDocument").
 
 Every change goes through a command on :attr:`InventoryDocument.stack`, so undo/redo covers edits,
 added and deleted rows and imports alike. Listeners hear about each change (one cell, or a reset)
@@ -11,6 +12,8 @@ import dataclasses
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from spacetrash_desktop.common import parse_number
 from spacetrash_desktop.domain import WasteItem
@@ -42,33 +45,54 @@ def parse_field(field: str, value) -> float | int:
         raise BadInputError(f"{field} cannot be edited here")
     x = parse_number(value) if not isinstance(value, (int, float)) or isinstance(value, bool) else float(value)
     if x is None or not math.isfinite(x):
-        unit = {
-            "mass_kg": "a mass in kilograms, for example 12.5",
-            "count": "a whole number, for example 3",
-            "moisture_pct": "a percentage, for example 5",
-        }[field]
+        unit = _tr(
+            {
+                "mass_kg": QT_TRANSLATE_NOOP("InventoryDocument", "a mass in kilograms, for example 12.5"),
+                "count": QT_TRANSLATE_NOOP("InventoryDocument", "a whole number, for example 3"),
+                "moisture_pct": QT_TRANSLATE_NOOP("InventoryDocument", "a percentage, for example 5"),
+            }[field]
+        )
         shown = str(value).strip()
-        head = f"'{shown[:40]}' is not a number" if shown else "The value is empty"
-        raise BadInputError(f"{head}: type {unit}.")
+        if shown:
+            raise BadInputError(
+                QCoreApplication.translate("InventoryDocument", "'{text}' is not a number: type {what}.").format(
+                    text=shown[:40], what=unit
+                )
+            )
+        raise BadInputError(
+            QCoreApplication.translate("InventoryDocument", "The value is empty: type {what}.").format(what=unit)
+        )
     if field == "mass_kg":
         if x < 0:
-            raise BadInputError("Mass cannot be negative.")
+            raise BadInputError(QCoreApplication.translate("InventoryDocument", "Mass cannot be negative."))
         if x > MAX_MASS_KG:
-            raise BadInputError(f"{x:g} kg is not plausible (the limit is {MAX_MASS_KG:,.0f} kg); check the units.")
+            raise BadInputError(
+                QCoreApplication.translate(
+                    "InventoryDocument", "{value} kg is not plausible (the limit is {limit} kg); check the units."
+                ).format(value=_g(x), limit=number_text(MAX_MASS_KG))
+            )
         return float(x)
     if field == "count":
         if abs(x - round(x)) > 1e-9:
-            raise BadInputError("Count must be a whole number.")
+            raise BadInputError(QCoreApplication.translate("InventoryDocument", "Count must be a whole number."))
         if x < 0:
-            raise BadInputError("Count cannot be negative.")
+            raise BadInputError(QCoreApplication.translate("InventoryDocument", "Count cannot be negative."))
         if x > MAX_COUNT:
-            raise BadInputError(f"A count of {x:,.0f} is not plausible (the limit is {MAX_COUNT:,}).")
+            raise BadInputError(
+                QCoreApplication.translate(
+                    "InventoryDocument", "A count of {value} is not plausible (the limit is {limit})."
+                ).format(value=number_text(x), limit=number_text(MAX_COUNT))
+            )
         return round(x)
     # moisture
     if x < 0:
-        raise BadInputError("Moisture cannot be negative.")
+        raise BadInputError(QCoreApplication.translate("InventoryDocument", "Moisture cannot be negative."))
     if x >= MAX_MOISTURE_PCT:
-        raise BadInputError(f"Moisture must be below {MAX_MOISTURE_PCT:g}% of the wet mass.")
+        raise BadInputError(
+            QCoreApplication.translate("InventoryDocument", "Moisture must be below {limit}% of the wet mass.").format(
+                limit=_g(MAX_MOISTURE_PCT)
+            )
+        )
     return float(x)
 
 
@@ -76,8 +100,12 @@ class _SetField:
     def __init__(self, doc: InventoryDocument, row: int, field: str, new):
         self.doc, self.row, self.field, self.new = doc, row, field, new
         self.old = getattr(doc.items[row], field)
-        title = EDITABLE_FIELDS[field][0].lower()
-        self.label = f"edit {title} of {_short(doc.items[row].name)}"
+        label = {
+            "mass_kg": QT_TRANSLATE_NOOP("InventoryDocument", "edit mass of {name}"),
+            "count": QT_TRANSLATE_NOOP("InventoryDocument", "edit count of {name}"),
+            "moisture_pct": QT_TRANSLATE_NOOP("InventoryDocument", "edit moisture of {name}"),
+        }[field]
+        self.label = _tr(label).format(name=_short(doc.items[row].name))
 
     def do(self):
         self.doc._set(self.row, self.field, self.new)
@@ -100,6 +128,20 @@ class _Replace:
 
     def undo(self):
         self.doc._reset(self.old)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("InventoryDocument", text)
+
+
+def _g(x: float) -> str:
+    """``{x:g}`` with the language's decimal sign."""
+    return f"{x:g}".replace(".", QLocale().decimalPoint())
+
+
+def number_text(x: float) -> str:
+    """A whole number with the language's thousands separator (1,000 / 1.000)."""
+    return QLocale().toString(float(x), "f", 0)
 
 
 def _short(name: str, n: int = 32) -> str:
@@ -148,7 +190,7 @@ class InventoryDocument:
         """Validate and apply an edit as an undoable command. Returns False when nothing changed;
         raises BadInputError with the reason when the value is refused."""
         if not 0 <= row < len(self.items):
-            raise BadInputError("That row no longer exists.")
+            raise BadInputError(QCoreApplication.translate("InventoryDocument", "That row no longer exists."))
         new = parse_field(field, value)
         if getattr(self.items[row], field) == new:
             return False
@@ -158,14 +200,25 @@ class InventoryDocument:
     def add_item(self, item: WasteItem) -> int:
         if any(it.item_id == item.item_id for it in self.items):
             item = dataclasses.replace(item, item_id=self.new_item_id())
-        self.stack.push(_Replace(self, [*self.items, item], f"add {_short(item.name)}"))
+        self.stack.push(
+            _Replace(
+                self,
+                [*self.items, item],
+                QCoreApplication.translate("InventoryDocument", "add {name}").format(name=_short(item.name)),
+            )
+        )
         return len(self.items) - 1
 
     def remove_rows(self, rows: Iterable[int]) -> int:
         drop = {r for r in rows if 0 <= r < len(self.items)}
         if not drop:
             return 0
-        label = f"delete {_short(self.items[next(iter(drop))].name)}" if len(drop) == 1 else f"delete {len(drop)} items"
+        if len(drop) == 1:
+            label = QCoreApplication.translate("InventoryDocument", "delete {name}").format(
+                name=_short(self.items[next(iter(drop))].name)
+            )
+        else:
+            label = QCoreApplication.translate("InventoryDocument", "delete {n} items").format(n=number_text(len(drop)))
         self.stack.push(_Replace(self, [it for i, it in enumerate(self.items) if i not in drop], label))
         return len(drop)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from spacetrash_desktop.services.inventory import (
 )
 from spacetrash_desktop.ui.context import AppContext
 from spacetrash_desktop.ui.dialogs import AddItemDialog, ImportReportDialog
+from spacetrash_desktop.ui.i18n import number
 from spacetrash_desktop.ui.inventory_doc import Change
 from spacetrash_desktop.ui.qtmodels import INVENTORY_COLUMNS, InventoryTableModel
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
@@ -54,14 +55,15 @@ CHART_BRUSH = "#3b82f6"
 
 
 # Why the bundled default is not the challenge's 12,600 kg (the arithmetic: datasets/waste_inventory.totals.md)
-TOTALS_NOTE = (
+TOTALS_NOTE = QT_TRANSLATE_NOOP(
+    "InventoryTab",
     "The bundled default inventory totals 8,370 kg, not the challenge's 12,600 kg: it lists the "
     "non-metabolic items of NASA's waste table (6,570 kg at NASA's per-crew-day rates for 8 crew over 3 years) "
     "plus 1,800 kg of assumed scenario hardware. The 12,600 kg matches NASA's full rate, which also counts human "
-    "waste and its processing consumables (5,356 kg), food residue (741 kg) and paper (61 kg)."
+    "waste and its processing consumables (5,356 kg), food residue (741 kg) and paper (61 kg).",
 )
 INVENTORY_COUNT_COL = next(i for i, (key, _t, _tip) in enumerate(INVENTORY_COLUMNS) if key == "count")
-BULK = "bulk"  # shown for a count of 0: the stock line is weighed, not counted
+BULK = QT_TRANSLATE_NOOP("InventoryTab", "bulk")  # shown for a count of 0: the stock line is weighed, not counted
 
 
 class BulkCountDelegate(QStyledItemDelegate):
@@ -69,7 +71,7 @@ class BulkCountDelegate(QStyledItemDelegate):
 
     def displayText(self, value, locale) -> str:
         text = super().displayText(value, locale)
-        return BULK if text.strip() in ("0", "") else text
+        return QCoreApplication.translate("InventoryTab", BULK) if text.strip() in ("0", "") else text
 
 
 class Autosaver(QObject):
@@ -104,7 +106,7 @@ class Autosaver(QObject):
         self._task = self.ctx.runner.submit(
             lambda c: str(fn(list(snap))),
             pool="io",
-            label="saving the inventory",
+            label=QCoreApplication.translate("InventoryTab", "saving the inventory"),
             on_done=self._done,
             on_error=self._failed,
             on_cancelled=self._cancelled,
@@ -165,6 +167,18 @@ def _export_inventory(items, path: str) -> str:
     return path
 
 
+def kg_text(x: float) -> str:
+    """A mass as :func:`views.fmt_kg` writes it, with the language's separators (8.370 kg in Spanish)."""
+    ax = abs(x)
+    if ax >= 100:
+        return f"{number(float(x), 0)} kg"
+    if ax >= 1:
+        return f"{number(float(x), 2)} kg"
+    if ax >= 0.01:
+        return f"{number(float(x), 3)} kg"
+    return fmt_kg(x)
+
+
 def action_button(action: QAction, text: str) -> QPushButton:
     """A text button that triggers ``action`` and follows its enabled state and tooltip."""
     b = QPushButton(text)
@@ -186,9 +200,9 @@ class MassByCategoryChart(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, background="w")
         self.setObjectName("massChart")
-        self.setAccessibleName("Mass by category chart")
+        self.setAccessibleName(self.tr("Mass by category chart"))
         pi = self.getPlotItem()
-        pi.setTitle("Mass by category", color="#1f2937", size="11pt")
+        pi.setTitle(self.tr("Mass by category"), color="#1f2937", size="11pt")
         pi.hideButtons()
         pi.setMenuEnabled(False)
         pi.showGrid(x=True, y=False, alpha=0.25)
@@ -201,7 +215,9 @@ class MassByCategoryChart(pg.PlotWidget):
             axis = pi.getAxis(ax)
             axis.setTextPen("#374151")
             axis.setPen("#9ca3af")
-        pi.setLabel("bottom", "Mass (kg)", color="#1f2937", size="10pt")  # after setPen, which recolours labels
+        pi.setLabel(
+            "bottom", self.tr("Mass (kg)"), color="#1f2937", size="10pt"
+        )  # after setPen, which recolours labels
 
     def set_data(self, pairs: list[tuple[str, float]]) -> None:
         pi = self.getPlotItem()
@@ -223,7 +239,7 @@ class MassByCategoryChart(pg.PlotWidget):
         left.setWidth(min(200, max([fm.horizontalAdvance(nm) for nm in names] + [40]) + 14))
         vmax = float(self.values.max()) if n else 1.0
         for yy, v in zip(y, self.values):
-            t = pg.TextItem(fmt_kg(v), color="#111827", anchor=(0, 0.5))
+            t = pg.TextItem(kg_text(v), color="#111827", anchor=(0, 0.5))
             t.setPos(float(v) + vmax * 0.015, float(yy))
             pi.addItem(t)
             self._labels.append(t)
@@ -248,17 +264,17 @@ class InventoryTab(SavedTableLayout, QWidget):
 
         self._build_actions()
         bar = self._build_bar()
-        self.summary = QLabel("Loading the inventory…")
+        self.summary = QLabel(self.tr("Loading the inventory…"))
         self.summary.setObjectName("summary")
-        self.totals_note = QLabel(TOTALS_NOTE)
+        self.totals_note = QLabel(self.tr(TOTALS_NOTE))
         self.totals_note.setObjectName("hint")
         self.totals_note.setWordWrap(True)
-        self.totals_note.setAccessibleName("Why the default inventory is not 12,600 kg")
-        self.totals_note.setToolTip("The arithmetic, category by category: datasets/waste_inventory.totals.md")
+        self.totals_note.setAccessibleName(self.tr("Why the default inventory is not 12,600 kg"))
+        self.totals_note.setToolTip(self.tr("The arithmetic, category by category: datasets/waste_inventory.totals.md"))
         self.message = QLabel("")
         self.message.setObjectName("fieldError")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Last refused edit")
+        self.message.setAccessibleName(self.tr("Last refused edit"))
         self._build_table()
         self.chart = MassByCategoryChart()
         self.chart.setMinimumWidth(300)
@@ -275,36 +291,40 @@ class InventoryTab(SavedTableLayout, QWidget):
 
         self.doc.subscribe(self._doc_changed)
         self.doc.stack.subscribe(self._update_actions)
-        self.autosaver.saved.connect(lambda _p: self.ctx.say("Inventory saved", 3000))
+        self.autosaver.saved.connect(lambda _p: self.ctx.say(self.tr("Inventory saved"), 3000))
         self.autosaver.failed.connect(self._save_failed)
         ctx.inventory_changed.connect(self._stock_changed_elsewhere)  # issue 13
         self._update_actions()
 
     def _build_actions(self) -> None:
         """Undo, Redo, Import, Export, Add and Delete (the window puts them in its menus)."""
-        self.undo_action = make_action(self, "Undo", self.undo, shortcuts=["Ctrl+Z"])
-        self.redo_action = make_action(self, "Redo", self.redo, shortcuts=["Ctrl+Shift+Z", "Ctrl+Y"])
+        self.undo_action = make_action(self, self.tr("Undo"), self.undo, shortcuts=["Ctrl+Z"])
+        self.redo_action = make_action(self, self.tr("Redo"), self.redo, shortcuts=["Ctrl+Shift+Z", "Ctrl+Y"])
         self.import_action = make_action(
             self,
-            "&Import inventory…",
+            self.tr("&Import inventory…"),
             self.choose_import_file,
-            tip="Import a CSV or Parquet inventory (Ctrl+I)",
+            tip=self.tr("Import a CSV or Parquet inventory (Ctrl+I)"),
             shortcuts=["Ctrl+I"],
         )
         self.export_action = make_action(
             self,
-            "Export inventory as &CSV…",
+            self.tr("Export inventory as &CSV…"),
             self.choose_export_file,
-            tip="Save the inventory as a CSV file for a spreadsheet",
+            tip=self.tr("Save the inventory as a CSV file for a spreadsheet"),
         )
         self.add_action = make_action(
-            self, "&Add stock line…", self.add_item_dialog, tip="Add a stock line (Ctrl+N)", shortcuts=["Ctrl+N"]
+            self,
+            self.tr("&Add stock line…"),
+            self.add_item_dialog,
+            tip=self.tr("Add a stock line (Ctrl+N)"),
+            shortcuts=["Ctrl+N"],
         )
         self.delete_action = make_action(
             self,
-            "&Delete selected lines",
+            self.tr("&Delete selected lines"),
             self.delete_selected,
-            tip="Delete the selected stock lines (Delete)",
+            tip=self.tr("Delete the selected stock lines (Delete)"),
             shortcuts=[QKeySequence(QKeySequence.StandardKey.Delete)],
         )
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -313,13 +333,13 @@ class InventoryTab(SavedTableLayout, QWidget):
         """The filter box (Ctrl+F) and a button for each action, in one row."""
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("inventoryFilter")
-        self.filter_edit.setPlaceholderText("Filter by item, category, material or flag  (Ctrl+F)")
+        self.filter_edit.setPlaceholderText(self.tr("Filter by item, category, material or flag  (Ctrl+F)"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter the inventory")
+        self.filter_edit.setAccessibleName(self.tr("Filter the inventory"))
         self.filter_edit.textChanged.connect(self._filter_changed)
         self.filter_action = make_action(
             self,
-            "Filter the inventory",
+            self.tr("Filter the inventory"),
             lambda: (self.filter_edit.setFocus(), self.filter_edit.selectAll()),
             shortcuts=["Ctrl+F"],
         )
@@ -327,15 +347,15 @@ class InventoryTab(SavedTableLayout, QWidget):
 
         bar = QHBoxLayout()
         bar.addWidget(self.filter_edit, 1)
-        self.undo_button = action_button(self.undo_action, "Undo")
-        self.redo_button = action_button(self.redo_action, "Redo")
+        self.undo_button = action_button(self.undo_action, self.tr("Undo"))
+        self.redo_button = action_button(self.redo_action, self.tr("Redo"))
         for b in (
-            action_button(self.add_action, "Add…"),
-            action_button(self.delete_action, "Delete"),
+            action_button(self.add_action, self.tr("Add…")),
+            action_button(self.delete_action, self.tr("Delete")),
             self.undo_button,
             self.redo_button,
-            action_button(self.import_action, "Import…"),
-            action_button(self.export_action, "Export CSV…"),
+            action_button(self.import_action, self.tr("Import…")),
+            action_button(self.export_action, self.tr("Export CSV…")),
         ):
             bar.addWidget(b)
         return bar
@@ -345,7 +365,7 @@ class InventoryTab(SavedTableLayout, QWidget):
         self.table = record_table(
             self.model,
             "inventoryTable",
-            "Inventory table",
+            self.tr("Inventory table"),
             INVENTORY_COLUMN_WIDTHS,
             edit_triggers=QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -365,7 +385,7 @@ class InventoryTab(SavedTableLayout, QWidget):
             lambda _ctx: current_inventory(),
             slot="inventory-load",
             pool="io",
-            label="loading the inventory",
+            label=self.tr("loading the inventory"),
             on_done=self._loaded,
         )
 
@@ -373,7 +393,7 @@ class InventoryTab(SavedTableLayout, QWidget):
         items, origin = value
         self.doc.load(items, origin)
         if origin not in ("saved", "bundled default"):
-            self.ctx.say(f"Inventory: {origin}", 0)
+            self.ctx.say(self.tr("Inventory: {origin}").format(origin=origin), 0)
         self.loaded.emit()
 
     def _stock_changed_elsewhere(self) -> None:
@@ -392,11 +412,18 @@ class InventoryTab(SavedTableLayout, QWidget):
     def _refresh_summary(self) -> None:
         n = len(self.doc)
         shown = self.model.rowCount()
-        origin = {"saved": "your saved inventory", "bundled default": "the bundled NASA default inventory"}.get(
-            self.doc.origin, self.doc.origin or "–"
-        )
-        filt = f" · {shown} shown by the filter" if self.model.filter_text else ""
-        self.summary.setText(f"{n} stock lines · {fmt_kg(self.doc.total_mass_kg)} in total{filt} · from {origin}")
+        origin = {
+            "saved": self.tr("from your saved inventory"),
+            "bundled default": self.tr("from the bundled NASA default inventory"),
+        }.get(self.doc.origin) or self.tr("from {origin}").format(origin=self.doc.origin or "–")
+        parts = [
+            self.tr("{n} stock lines").format(n=number(n)),
+            self.tr("{mass} in total").format(mass=kg_text(self.doc.total_mass_kg)),
+        ]
+        if self.model.filter_text:
+            parts.append(self.tr("{n} shown by the filter").format(n=number(shown)))
+        parts.append(origin)
+        self.summary.setText(" · ".join(parts))
         self.chart.set_data(self.doc.mass_by_category())
 
     def _filter_changed(self, text: str) -> None:
@@ -404,28 +431,39 @@ class InventoryTab(SavedTableLayout, QWidget):
         self._refresh_summary()
 
     def _edit_refused(self, reason: str) -> None:
-        self.message.setText(f"Not changed: {reason}")
-        self.ctx.say(f"Not changed: {reason}", 8000)
+        text = self.tr("Not changed: {reason}").format(reason=reason)
+        self.message.setText(text)
+        self.ctx.say(text, 8000)
 
     def _update_actions(self, *_):
         st = self.doc.stack
         self.undo_action.setEnabled(st.can_undo)
         self.redo_action.setEnabled(st.can_redo)
-        self.undo_action.setText(st.undo_text)
-        self.redo_action.setText(st.redo_text)
-        self.undo_action.setToolTip(f"{st.undo_text} (Ctrl+Z)")
-        self.redo_action.setToolTip(f"{st.redo_text} (Ctrl+Shift+Z)")
+        undo_text, redo_text = self.undo_text(), self.redo_text()
+        self.undo_action.setText(undo_text)
+        self.redo_action.setText(redo_text)
+        self.undo_action.setToolTip(f"{undo_text} (Ctrl+Z)")
+        self.redo_action.setToolTip(f"{redo_text} (Ctrl+Shift+Z)")
         self.delete_action.setEnabled(self.table.selectionModel().hasSelection())
 
+    def undo_text(self) -> str:
+        """'Undo edit mass of Towels' (the stack's newest command) in the window's language."""
+        label = self.doc.stack.undo_label
+        return self.tr("Undo {action}").format(action=label) if label else self.tr("Undo")
+
+    def redo_text(self) -> str:
+        label = self.doc.stack.redo_label
+        return self.tr("Redo {action}").format(action=label) if label else self.tr("Redo")
+
     def undo(self) -> None:
-        text = self.doc.stack.undo_text
+        text = self.undo_text()
         if self.doc.stack.undo():
-            self.ctx.say(f"{text} — done", 4000)
+            self.ctx.say(self.tr("{action} — done").format(action=text), 4000)
 
     def redo(self) -> None:
-        text = self.doc.stack.redo_text
+        text = self.redo_text()
         if self.doc.stack.redo():
-            self.ctx.say(f"{text} — done", 4000)
+            self.ctx.say(self.tr("{action} — done").format(action=text), 4000)
 
     def selected_source_rows(self) -> list[int]:
         rows = {i.row() for i in self.table.selectionModel().selectedRows()}
@@ -435,7 +473,12 @@ class InventoryTab(SavedTableLayout, QWidget):
         rows = self.selected_source_rows()
         if rows:
             n = self.doc.remove_rows(rows)
-            self.ctx.say(f"Deleted {n} stock line{'s' if n != 1 else ''} (Ctrl+Z to undo)", 6000)
+            self.ctx.say(
+                self.tr("Deleted 1 stock line (Ctrl+Z to undo)")
+                if n == 1
+                else self.tr("Deleted {n} stock lines (Ctrl+Z to undo)").format(n=number(n)),
+                6000,
+            )
 
     def add_item_dialog(self) -> None:
         dlg = AddItemDialog(
@@ -453,30 +496,36 @@ class InventoryTab(SavedTableLayout, QWidget):
         if vr >= 0:
             self.table.selectRow(vr)
             self.table.scrollTo(self.model.index(vr, 0))
-        self.ctx.say(f"Added {item.name} (Ctrl+Z to undo)", 6000)
+        self.ctx.say(self.tr("Added {name} (Ctrl+Z to undo)").format(name=item.name), 6000)
 
     def _save_failed(self, failure: TaskFailure) -> None:
         self.ctx.say(
-            f"Not saved: {failure.message} Your edits are kept in memory and saved again after the next edit.", 0
+            self.tr("Not saved: {reason} Your edits are kept in memory and saved again after the next edit.").format(
+                reason=failure.message
+            ),
+            0,
         )
         self.ctx.report(failure)
 
     # ------------------------------------------------------------------ import / export
     def choose_import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import an inventory", str(Path.home()), "Inventory files (*.csv *.txt *.parquet *.pq);;All files (*)"
+            self,
+            self.tr("Import an inventory"),
+            str(Path.home()),
+            self.tr("Inventory files") + " (*.csv *.txt *.parquet *.pq);;" + self.tr("All files") + " (*)",
         )
         if path:
             self.import_file(path)
 
     def import_file(self, path: str) -> Task:
         name = Path(path).name
-        self.ctx.say(f"Reading {name}…", 0)
+        self.ctx.say(self.tr("Reading {file}…").format(file=name), 0)
         return self.ctx.runner.submit(
             lambda c: _import_file(path),
             slot="inventory-import",
             pool="io",
-            label=f"the import of {name}",
+            label=self.tr("the import of {file}").format(file=name),
             on_done=lambda r: self._import_done(name, r),
             on_error=lambda f: self._import_failed(name, f),
         )
@@ -490,19 +539,29 @@ class InventoryTab(SavedTableLayout, QWidget):
         dlg.accepted.connect(lambda: self._apply_import(name, result.items))
         dlg.rejected.connect(
             lambda: (
-                self.ctx.say(f"Import of {name} cancelled; nothing changed", 6000),
+                self.ctx.say(self.tr("Import of {file} cancelled; nothing changed").format(file=name), 6000),
                 self.import_finished.emit("cancelled"),
             )
         )
         dlg.open()
-        self.ctx.say(f"{name}: {len(result.items)} good rows, {result.rows_rejected} rejected", 0)
+        self.ctx.say(
+            self.tr("{file}: {good} good rows, {rejected} rejected").format(
+                file=name, good=number(len(result.items)), rejected=number(result.rows_rejected)
+            ),
+            0,
+        )
 
     def _apply_import(self, name: str, items) -> None:
         if not items:
             self.import_finished.emit("cancelled")
             return
-        self.doc.replace_all(items, f"import {name}")
-        self.ctx.say(f"Imported {len(items)} stock lines from {name} (Ctrl+Z brings back the previous inventory)", 0)
+        self.doc.replace_all(items, self.tr("import {file}").format(file=name))
+        self.ctx.say(
+            self.tr("Imported {n} stock lines from {file} (Ctrl+Z brings back the previous inventory)").format(
+                n=number(len(items)), file=name
+            ),
+            0,
+        )
         self.import_finished.emit("applied")
 
     def _import_failed(self, name: str, failure: TaskFailure) -> None:
@@ -511,13 +570,13 @@ class InventoryTab(SavedTableLayout, QWidget):
             self.import_dialog = dlg
             dlg.finished.connect(lambda _r: self.import_finished.emit("refused"))
             dlg.open()
-            self.ctx.say(f"{name} cannot be imported: {failure.message}", 0)
+            self.ctx.say(self.tr("{file} cannot be imported: {reason}").format(file=name, reason=failure.message), 0)
             return
         self.ctx.report(failure)
         self.import_finished.emit("failed")
 
     def choose_export_file(self) -> None:
-        path = ask_save_path(self, "Export the inventory", "inventory.csv", "CSV (*.csv)")
+        path = ask_save_path(self, self.tr("Export the inventory"), "inventory.csv", "CSV (*.csv)")
         if path:
             self.export_to(path)
 
@@ -526,6 +585,8 @@ class InventoryTab(SavedTableLayout, QWidget):
         return self.ctx.runner.submit(
             lambda c: _export_inventory(list(snap), path),
             pool="io",
-            label="the inventory export",
-            on_done=lambda p: self.ctx.say(f"Exported {len(snap)} stock lines to {p}", 8000),
+            label=self.tr("the inventory export"),
+            on_done=lambda p: self.ctx.say(
+                self.tr("Exported {n} stock lines to {path}").format(n=number(len(snap)), path=p), 8000
+            ),
         )

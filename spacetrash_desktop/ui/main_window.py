@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import logging
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QRect, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -26,7 +26,7 @@ from spacetrash_desktop.services.model import check_model
 from spacetrash_desktop.ui.candidates_tab import CandidatesTab
 from spacetrash_desktop.ui.context import AppContext
 from spacetrash_desktop.ui.dialogs import AboutDialog
-from spacetrash_desktop.ui.errors import ErrorDialog, versions
+from spacetrash_desktop.ui.errors import ErrorDialog, plain_message, versions
 from spacetrash_desktop.ui.inventory_tab import InventoryTab
 from spacetrash_desktop.ui.language_menu import build_language_menu
 from spacetrash_desktop.ui.model_status import STATUS_COLORS
@@ -130,10 +130,10 @@ class MainWindow(QMainWindow):
     closed = Signal()
 
     TAB_TITLES = (
-        ("inventory", "Inventory"),
-        ("target", "Target"),
-        ("candidates", "Candidates"),
-        ("tradeoffs", "Trade-offs"),
+        ("inventory", QT_TRANSLATE_NOOP("MainWindow", "Inventory")),
+        ("target", QT_TRANSLATE_NOOP("MainWindow", "Target")),
+        ("candidates", QT_TRANSLATE_NOOP("MainWindow", "Candidates")),
+        ("tradeoffs", QT_TRANSLATE_NOOP("MainWindow", "Trade-offs")),
     )
 
     def __init__(
@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
             self.TAB_TITLES, (self.inventory_tab, self.target_tab, self.candidates_tab, self.tradeoffs_tab)
         ):
             self.panels[key] = widget
+            title = QCoreApplication.translate("MainWindow", title)
             i = self.tabs.addTab(widget, title)
             self.tabs.setTabToolTip(i, f"{title} (Ctrl+{i + 1})")
         self.setCentralWidget(self.tabs)
@@ -211,7 +212,10 @@ class MainWindow(QMainWindow):
 
     def _model_check_failed(self, failure: TaskFailure) -> None:
         self.ctx.set_model_info(
-            ModelInfo(status=ModelStatus.FALLBACK, reason=f"the model could not be loaded: {failure.message}")
+            ModelInfo(
+                status=ModelStatus.FALLBACK,
+                reason=self.tr("the model could not be loaded: {message}").format(message=failure.message),
+            )
         )
 
     # ------------------------------------------------------------------ status bar
@@ -220,18 +224,20 @@ class MainWindow(QMainWindow):
         sb.setObjectName("statusBar")
         self.model_label = QLabel()
         self.model_label.setObjectName("modelStatus")
-        self.model_label.setAccessibleName("Model status")
+        self.model_label.setAccessibleName(self.tr("Model status"))
         self.data_label = QLabel()
         self.data_label.setObjectName("dataDir")
-        self.data_label.setAccessibleName("Data folder")
+        self.data_label.setAccessibleName(self.tr("Data folder"))
         try:
             path = str(data_dir())
         except OSError as exc:
-            path = f"unavailable ({exc.strerror})"
+            path = self.tr("unavailable ({reason})").format(reason=exc.strerror)
         self.data_dir = path
         short = path if len(path) <= 48 else "…" + path[-47:]
-        self.data_label.setText(f"Data: {short}")
-        self.data_label.setToolTip(f"Your inventory, settings and logs are saved in\n{path}")
+        self.data_label.setText(self.tr("Data: {folder}").format(folder=short))
+        self.data_label.setToolTip(
+            self.tr("Your inventory, settings and logs are saved in\n{folder}").format(folder=path)
+        )
         sb.addPermanentWidget(self.model_label)
         sb.addPermanentWidget(self.data_label)
         self._model_info_changed(self.ctx.model_info)
@@ -243,11 +249,29 @@ class MainWindow(QMainWindow):
             if info.status in (ModelStatus.FALLBACK, ModelStatus.CHECKING)
             else f" — {html.escape(info.name)} {html.escape(info.version)}"
         )
-        self.model_label.setText(f"<span style='color:{color}'>●</span> Model: {html.escape(info.status)}{name}")
-        self.model_label.setToolTip(f"Model status: {info.status}\n{info.reason}".strip())
-        self.model_label.setAccessibleDescription(f"{info.status}: {info.reason}")
+        status = self.status_text(info.status)
+        self.model_label.setText(
+            self.tr("{dot} Model: {status}").format(
+                dot=f"<span style='color:{color}'>●</span>", status=html.escape(status)
+            )
+            + name
+        )
+        self.model_label.setToolTip(
+            self.tr("Model status: {status}\n{reason}").format(status=status, reason=info.reason).strip()
+        )
+        self.model_label.setAccessibleDescription(f"{status}: {info.reason}")
         if info.status != ModelStatus.CHECKING:
             self.model_checked.emit(info)
+
+    def status_text(self, status: str) -> str:
+        """The model status in the window's language (the status values are the registry's words)."""
+        texts = {
+            ModelStatus.READY: self.tr("ready"),
+            ModelStatus.BOOTSTRAPPING: self.tr("bootstrapping"),
+            ModelStatus.FALLBACK: self.tr("physics fallback"),
+            ModelStatus.CHECKING: self.tr("checking"),
+        }
+        return texts.get(status, str(status))
 
     def _status_message(self, text: str, timeout_ms: int) -> None:
         self.statusBar().showMessage(text, timeout_ms)
@@ -271,7 +295,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         inv, cand, trade = self.inventory_tab, self.candidates_tab, self.tradeoffs_tab
         mb = self.menuBar()
-        file_menu = mb.addMenu("&File")
+        file_menu = mb.addMenu(self.tr("&File"))
         _add_to_menu(
             file_menu,
             inv.import_action,
@@ -284,27 +308,27 @@ class MainWindow(QMainWindow):
         )
         self._file_panel_anchor = file_menu.addSeparator()  # panels' File-menu actions go here
         open_data = self._action(
-            "Open the &data folder",
+            self.tr("Open the &data folder"),
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(self.data_dir)),
-            tip="Show the folder with your saved inventory, settings and logs",
+            tip=self.tr("Show the folder with your saved inventory, settings and logs"),
         )
-        quit_action = self._action("&Quit", self.close, shortcut="Ctrl+Q", role=QAction.MenuRole.QuitRole)
+        quit_action = self._action(self.tr("&Quit"), self.close, shortcut="Ctrl+Q", role=QAction.MenuRole.QuitRole)
         _add_to_menu(file_menu, open_data, None, quit_action)
 
-        edit = mb.addMenu("&Edit")
+        edit = mb.addMenu(self.tr("&Edit"))
         _add_to_menu(edit, inv.undo_action, inv.redo_action, None, inv.add_action, inv.delete_action, inv.filter_action)
 
-        recipes = mb.addMenu("&Recipes")
+        recipes = mb.addMenu(self.tr("&Recipes"))
         self.generate_action = self._action(
-            "&Generate recipes", self.generate, shortcut="Ctrl+G", tip=cand.generate_action.toolTip()
+            self.tr("&Generate recipes"), self.generate, shortcut="Ctrl+G", tip=cand.generate_action.toolTip()
         )
         cand.generate_action.setShortcut(QKeySequence())  # the window-level action owns Ctrl+G
         cand.generate_action.changed.connect(lambda: self.generate_action.setEnabled(cand.generate_action.isEnabled()))
         self.generate_action.setEnabled(cand.generate_action.isEnabled())
         compare = self._action(
-            "&Compare selected recipes",
+            self.tr("&Compare selected recipes"),
             lambda: self.show_tab("tradeoffs"),
-            tip="Show the selected recipes side by side in the Trade-offs tab",
+            tip=self.tr("Show the selected recipes side by side in the Trade-offs tab"),
         )
         _add_to_menu(recipes, self.generate_action, cand.cancel_action, None, compare)
         self.addAction(cand.cancel_action)
@@ -313,28 +337,36 @@ class MainWindow(QMainWindow):
             self.addAction(a)
 
         self.file_menu = file_menu
-        self.view_menu = mb.addMenu("&View")
+        self.view_menu = mb.addMenu(self.tr("&View"))
         self.tab_actions: dict[str, QAction] = {}
         for i, (key, title) in enumerate(self.TAB_TITLES):
-            a = self._action(title, lambda _c=False, k=key: self.show_tab(k), shortcut=f"Ctrl+{i + 1}")
+            a = self._action(
+                QCoreApplication.translate("MainWindow", title),
+                lambda _c=False, k=key: self.show_tab(k),
+                shortcut=f"Ctrl+{i + 1}",
+            )
             self.view_menu.addAction(a)
             self.addAction(a)
             self.tab_actions[key] = a
         self.view_menu.addSeparator()
         self.view_menu.addMenu(cand.columns_menu)
         self._panel_anchor = self.view_menu.addSeparator()
-        self.view_menu.addAction(self._action("Reset the window layout", self.reset_layout))
+        self.view_menu.addAction(self._action(self.tr("Reset the window layout"), self.reset_layout))
         self.language_menu = build_language_menu(self, self.settings)
         self.view_menu.addMenu(self.language_menu)
 
-        help_menu = mb.addMenu("&Help")
+        help_menu = mb.addMenu(self.tr("&Help"))
         help_action = self._action(
-            "Help and keyboard shortcuts", lambda: self.show_about(1), shortcut=QKeySequence.StandardKey.HelpContents
+            self.tr("Help and keyboard shortcuts"),
+            lambda: self.show_about(1),
+            shortcut=QKeySequence.StandardKey.HelpContents,
         )
         if help_action.shortcut().isEmpty():
             help_action.setShortcut(QKeySequence("F1"))
-        physics = self._action("What rigidity and tightness mean", lambda: self.show_tab("target"))
-        about = self._action("&About Space Trash Desktop", lambda: self.show_about(0), role=QAction.MenuRole.AboutRole)
+        physics = self._action(self.tr("What rigidity and tightness mean"), lambda: self.show_tab("target"))
+        about = self._action(
+            self.tr("&About Space Trash Desktop"), lambda: self.show_about(0), role=QAction.MenuRole.AboutRole
+        )
         _add_to_menu(help_menu, help_action, physics, None, about)
         self.addAction(help_action)
         for menu in (file_menu, edit, recipes, self.view_menu, help_menu):
@@ -348,9 +380,11 @@ class MainWindow(QMainWindow):
         """Add a registered panel (issue 6: Feedback, Model) as a tab or a right-hand dock."""
         widget = spec.factory(self.ctx)
         self.panels[spec.key] = widget
-        action = self._action(spec.title, tip=spec.tooltip or spec.title, shortcut=spec.shortcut)
+        title = QCoreApplication.translate("Panels", spec.title)
+        tooltip = QCoreApplication.translate("Panels", spec.tooltip) if spec.tooltip else title
+        action = self._action(title, tip=tooltip, shortcut=spec.shortcut)
         if spec.area == "dock":
-            dock = QDockWidget(spec.title, self)
+            dock = QDockWidget(title, self)
             dock.setObjectName(f"dock_{spec.key}")
             dock.setWidget(widget)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -360,8 +394,8 @@ class MainWindow(QMainWindow):
             if spec.shortcut:
                 action.setShortcut(QKeySequence(spec.shortcut))
         else:
-            i = self.tabs.addTab(widget, spec.title)
-            self.tabs.setTabToolTip(i, spec.tooltip or spec.title)
+            i = self.tabs.addTab(widget, title)
+            self.tabs.setTabToolTip(i, tooltip)
             action.triggered.connect(lambda _c=False, k=spec.key: self.show_tab(k))
         self.view_menu.insertAction(self._panel_anchor, action)
         self.addAction(action)
@@ -392,7 +426,7 @@ class MainWindow(QMainWindow):
     def generate(self) -> None:
         if self.ctx.target is None:  # the reason is shown at the field; take the crew there
             self.show_tab("target")
-            self.ctx.say(f"Fix the target first: {self.ctx.target_problem}", 10000)
+            self.ctx.say(self.tr("Fix the target first: {problem}").format(problem=self.ctx.target_problem), 10000)
             return
         self.show_tab("candidates")
         self.candidates_tab.generate()
@@ -401,7 +435,7 @@ class MainWindow(QMainWindow):
         try:
             log_file = log_path()
         except OSError:
-            log_file = "unavailable"
+            log_file = self.tr("unavailable")
         dlg = AboutDialog(
             versions(),
             dict(self.ctx.catalog.sources),
@@ -426,7 +460,7 @@ class MainWindow(QMainWindow):
         self.error_dialogs.append(dlg)
         self.last_error_dialog = dlg
         if failure.code != ErrorCode.CANCELLED:
-            self.statusBar().showMessage(f"{failure.code.value}: {failure.message}", 15000)
+            self.statusBar().showMessage(plain_message(failure.message), 15000)
         dlg.open()
         return dlg
 
@@ -434,7 +468,7 @@ class MainWindow(QMainWindow):
         fit_to_screen(self)
         for key in LAYOUT_KEYS:
             self.settings.remove(key)
-        self.ctx.say("The layout is back to its defaults; column widths reset on the next start", 6000)
+        self.ctx.say(self.tr("The layout is back to its defaults; column widths reset on the next start"), 6000)
 
     # ------------------------------------------------------------------ state
     def save_state(self) -> None:
@@ -475,12 +509,14 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         if not self.inventory_tab.autosaver.flush():
+            last = self.inventory_tab.autosaver.last_failure
             answer = QMessageBox.warning(
                 self,
-                "The inventory could not be saved",
-                "Your latest inventory edits could not be written to the data folder "
-                f"({self.inventory_tab.autosaver.last_failure.message if self.inventory_tab.autosaver.last_failure else 'the disk refused the write'}).\n\n"
-                "Export the inventory as CSV before closing to keep them.",
+                self.tr("The inventory could not be saved"),
+                self.tr(
+                    "Your latest inventory edits could not be written to the data folder ({reason}).\n\n"
+                    "Export the inventory as CSV before closing to keep them."
+                ).format(reason=last.message if last else self.tr("the disk refused the write")),
                 QMessageBox.StandardButton.Save
                 | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel,
@@ -497,9 +533,10 @@ class MainWindow(QMainWindow):
         if warnings:
             answer = QMessageBox.warning(
                 self,
-                "Some work is not saved",
-                "\n\n".join(warnings) + "\n\nKeep the window open and press Retry once the disk has room, or "
-                "close it and lose them.",
+                self.tr("Some work is not saved"),
+                "\n\n".join(warnings)
+                + "\n\n"
+                + self.tr("Keep the window open and press Retry once the disk has room, or close it and lose them."),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )

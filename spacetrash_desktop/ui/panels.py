@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from spacetrash_desktop.ui.dashboard_panel import DashboardPanel
 from spacetrash_desktop.ui.feedback_panel import FeedbackPanel
 from spacetrash_desktop.ui.model_panel import ModelPanel
@@ -48,31 +50,40 @@ _PANELS: dict[str, PanelSpec] = {}
 DEFAULT_PANELS: tuple[PanelSpec, ...] = (
     PanelSpec(
         "feedback",
-        "Feedback",
+        QT_TRANSLATE_NOOP("Panels", "Feedback"),
         FeedbackPanel,
         shortcut="Ctrl+5",
-        tooltip="Report how a recipe the crew made turned out; past feedback, predicted vs actual (Ctrl+5)",
+        tooltip=QT_TRANSLATE_NOOP(
+            "Panels", "Report how a recipe the crew made turned out; past feedback, predicted vs actual (Ctrl+5)"
+        ),
     ),
     PanelSpec(
         "model",
-        "Model",
+        QT_TRANSLATE_NOOP("Panels", "Model"),
         ModelPanel,
         shortcut="Ctrl+6",
-        tooltip="The active model, its accuracy, installing and rolling back models, retraining from feedback (Ctrl+6)",
+        tooltip=QT_TRANSLATE_NOOP(
+            "Panels",
+            "The active model, its accuracy, installing and rolling back models, retraining from feedback (Ctrl+6)",
+        ),
     ),
     PanelSpec(  # issue 13: the mission production plan
         "plan",
-        "Plan",
+        QT_TRANSLATE_NOOP("Panels", "Plan"),
         PlanTab,
         shortcut="Ctrl+7",
-        tooltip="Plan production over the mission: what to make, from which stock, within daily budgets (Ctrl+7)",
+        tooltip=QT_TRANSLATE_NOOP(
+            "Panels", "Plan production over the mission: what to make, from which stock, within daily budgets (Ctrl+7)"
+        ),
     ),
     PanelSpec(  # issue 13: what was made
         "mission",
-        "Mission",
+        QT_TRANSLATE_NOOP("Panels", "Mission"),
         DashboardPanel,
         shortcut="Ctrl+8",
-        tooltip="What was made and what is left: mission totals to date and to the end of the plan; undo (Ctrl+8)",
+        tooltip=QT_TRANSLATE_NOOP(
+            "Panels", "What was made and what is left: mission totals to date and to the end of the plan; undo (Ctrl+8)"
+        ),
     ),
 )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from spacetrash_desktop.domain import Target
@@ -53,12 +53,14 @@ class ProductPicker(QWidget):
         self.views: list[CandidateView] = []
         self.combo = QComboBox()
         self.combo.setObjectName("productCombo")
-        self.combo.setAccessibleName("Product")
-        self.combo.setToolTip("The scenario's products: each has its own requirements, recipes and recommendation")
+        self.combo.setAccessibleName(self.tr("Product"))
+        self.combo.setToolTip(
+            self.tr("The scenario's products: each has its own requirements, recipes and recommendation")
+        )
         self.combo.currentIndexChanged.connect(self._chosen)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(QLabel("Product"))
+        lay.addWidget(QLabel(self.tr("Product")))
         lay.addWidget(self.combo, 1)
         self.setVisible(False)
 
@@ -68,7 +70,11 @@ class ProductPicker(QWidget):
         self.views = list(views)
         for v in self.views:
             rec = v.candidate(v.recommended) if v.recommended else None
-            tail = f" — ★ {rec.recipe_id} {rec.process_name}" if rec is not None else " — no feasible recipe"
+            tail = (
+                f" — ★ {rec.recipe_id} {rec.process_name}"
+                if rec is not None
+                else " — " + QCoreApplication.translate("ProductPicker", "no feasible recipe")
+            )
             self.combo.addItem((v.target.name if v.target is not None else "?") + tail)
         self.combo.setCurrentIndex(0 if self.views else -1)
         self.combo.blockSignals(False)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,39 +27,63 @@ from spacetrash_desktop.domain import TARGET_LIMITS, Target
 from spacetrash_desktop.services.files import bundled_dir
 from spacetrash_desktop.services.inventory import parse_target
 from spacetrash_desktop.ui.context import DEFAULT_TIME_BUDGET_S, TIME_BUDGET_LIMITS, AppContext
+from spacetrash_desktop.ui.i18n import number
 from spacetrash_desktop.ui.widgets import CheckedNumberField, ReflowArea, button_row, push_button
 
 # field -> (label, tooltip: what the value means physically)
 FIELD_TEXT = {
     "rigidity_min": (
-        "Minimum rigidity",
-        "How stiff the product must at least be, as an index from 0 to 1 (log scale of the bending "
-        "modulus, 10 MPa to 30 GPa). 0 = soft foam or draped fabric; 0.37 = an LDPE sheet or squeeze "
-        "bottle (0.2 GPa); 0.57 = an HDPE chopping board (1 GPa); 0.71 = a PET or nylon part (3 GPa); "
-        "0.86 = a fibre-filled composite or tool handle (10 GPa); 1 = a metal frame.",
+        QT_TRANSLATE_NOOP("TargetTab", "Minimum rigidity"),
+        QT_TRANSLATE_NOOP(
+            "TargetTab",
+            "How stiff the product must at least be, as an index from 0 to 1 (log scale of the bending "
+            "modulus, 10 MPa to 30 GPa). 0 = soft foam or draped fabric; 0.37 = an LDPE sheet or squeeze "
+            "bottle (0.2 GPa); 0.57 = an HDPE chopping board (1 GPa); 0.71 = a PET or nylon part (3 GPa); "
+            "0.86 = a fibre-filled composite or tool handle (10 GPa); 1 = a metal frame.",
+        ),
     ),
     "tightness_min": (
-        "Minimum tightness",
-        "How well the product must hold liquid and gas, from 0 to 1. 0 = loose shred or mesh; 0.2 = woven "
-        "fabric (holds dust, not water); 0.5 = compacted tile with some voids (splash-proof); 0.8 = fused "
-        "sheet (water-tight); 1 = continuous dense film (gas-tight).",
+        QT_TRANSLATE_NOOP("TargetTab", "Minimum tightness"),
+        QT_TRANSLATE_NOOP(
+            "TargetTab",
+            "How well the product must hold liquid and gas, from 0 to 1. 0 = loose shred or mesh; 0.2 = woven "
+            "fabric (holds dust, not water); 0.5 = compacted tile with some voids (splash-proof); 0.8 = fused "
+            "sheet (water-tight); 1 = continuous dense film (gas-tight).",
+        ),
     ),
-    "batch_mass_kg": ("Batch mass", "Mass of finished product made in one batch, in kilograms."),
+    "batch_mass_kg": (
+        QT_TRANSLATE_NOOP("TargetTab", "Batch mass"),
+        QT_TRANSLATE_NOOP("TargetTab", "Mass of finished product made in one batch, in kilograms."),
+    ),
     "max_energy_kwh": (
-        "Maximum energy",
-        "Electrical energy allowed per batch (heating, melting, the machine), "
-        "in kilowatt-hours. 1 kWh runs a 1 kW heater for an hour.",
+        QT_TRANSLATE_NOOP("TargetTab", "Maximum energy"),
+        QT_TRANSLATE_NOOP(
+            "TargetTab",
+            "Electrical energy allowed per batch (heating, melting, the machine), "
+            "in kilowatt-hours. 1 kWh runs a 1 kW heater for an hour.",
+        ),
     ),
-    "max_water_l": ("Maximum water", "Water allowed per batch (rinsing, cleaning, process water), in litres."),
-    "max_crew_min": ("Maximum crew time", "Hands-on crew time allowed per batch, in minutes."),
+    "max_water_l": (
+        QT_TRANSLATE_NOOP("TargetTab", "Maximum water"),
+        QT_TRANSLATE_NOOP("TargetTab", "Water allowed per batch (rinsing, cleaning, process water), in litres."),
+    ),
+    "max_crew_min": (
+        QT_TRANSLATE_NOOP("TargetTab", "Maximum crew time"),
+        QT_TRANSLATE_NOOP("TargetTab", "Hands-on crew time allowed per batch, in minutes."),
+    ),
     "max_consumables_kg": (
-        "Maximum consumables from Earth",
-        "Material brought from Earth and used up per batch (NaOH for cold sintering, sewing thread, "
-        "fastener tape), in kilograms.",
+        QT_TRANSLATE_NOOP("TargetTab", "Maximum consumables from Earth"),
+        QT_TRANSLATE_NOOP(
+            "TargetTab",
+            "Material brought from Earth and used up per batch (NaOH for cold sintering, sewing thread, "
+            "fastener tape), in kilograms.",
+        ),
     ),
 }
 
-PHYSICS_HTML = """
+PHYSICS_HTML = QT_TRANSLATE_NOOP(
+    "TargetTab",
+    """
 <h3>What the numbers mean</h3>
 <p><b>Rigidity</b> (0–1) is a log scale of the product's bending stiffness:
 <table cellspacing="4">
@@ -80,7 +104,8 @@ PHYSICS_HTML = """
 </table></p>
 <p>Energy, water and crew time are <b>caps per batch</b>: a recipe that needs more is infeasible.
 Every prediction carries a 95% interval.</p>
-"""
+""",
+)
 
 
 class NumberField(CheckedNumberField):
@@ -106,13 +131,19 @@ class NumberField(CheckedNumberField):
             hi,
             edit_name=f"field_{key}",
             accessible=f"{label} ({unit})" if unit else label,
-            tip=f"{tooltip}\nAllowed: {lo:g} to {hi:g} {unit}.",
+            tip=tooltip
+            + "\n"
+            + QCoreApplication.translate("TargetTab", "Allowed: {lo} to {hi}.").format(
+                lo=_g(lo), hi=f"{_g(hi)} {_unit(unit)}".strip()
+            ),
             width=130,
             parent=parent,
         )
+        if unit == "index":  # a unitless index from 0 to 1: the word, in the window's language
+            self.unit_label.setText(QCoreApplication.translate("TargetTab", "index"))
         self.decimals = decimals
         self._value = lo
-        self.range_label = QLabel(f"{lo:g}–{hi:g} {unit if unit != 'index' else ''}".strip())
+        self.range_label = QLabel(f"{_g(lo)}–{_g(hi)} {unit if unit != 'index' else ''}".strip())
         self.range_label.setObjectName("hint")
         self.edit.textEdited.connect(self._edited)
 
@@ -134,21 +165,38 @@ class NumberField(CheckedNumberField):
         self._set_reason("")
 
     def _fmt(self, x: float) -> str:
-        return f"{x:.{self.decimals}f}".rstrip("0").rstrip(".") if self.decimals else f"{x:.0f}"
+        text = f"{x:.{self.decimals}f}".rstrip("0").rstrip(".") if self.decimals else f"{x:.0f}"
+        return _decimal(text)
 
     def _edited(self, text: str) -> None:
         x = parse_number(text)
         unit = "" if self.unit == "index" else f" {self.unit}"
+        lo, hi = _g(self.lo), _g(self.hi)
+
         if not text.strip():
-            self._set_reason(f"Required: a number from {self.lo:g} to {self.hi:g}{unit}.")
+            self._set_reason(
+                QCoreApplication.translate("TargetTab", "Required: a number from {lo} to {hi}.").format(
+                    lo=lo, hi=hi + unit
+                )
+            )
         elif x is None or x != x or x in (float("inf"), float("-inf")):
             self._set_reason(
-                f"'{text.strip()[:30]}' is not a number: type a value from {self.lo:g} to {self.hi:g}{unit}."
+                QCoreApplication.translate(
+                    "TargetTab", "'{text}' is not a number: type a value from {lo} to {hi}."
+                ).format(text=text.strip()[:30], lo=lo, hi=hi + unit)
             )
         elif x < self.lo:
-            self._set_reason(f"Too low: {x:g} is below the minimum of {self.lo:g}{unit}.")
+            self._set_reason(
+                QCoreApplication.translate("TargetTab", "Too low: {value} is below the minimum of {lo}.").format(
+                    value=_g(x), lo=lo + unit
+                )
+            )
         elif x > self.hi:
-            self._set_reason(f"Too high: {x:g} is above the maximum of {self.hi:g}{unit}.")
+            self._set_reason(
+                QCoreApplication.translate("TargetTab", "Too high: {value} is above the maximum of {hi}.").format(
+                    value=_g(x), hi=hi + unit
+                )
+            )
         else:
             self._value = float(x)
             self._set_reason("")
@@ -187,16 +235,21 @@ class TargetTab(QWidget):
         self.status = QLabel("")
         self.status.setObjectName("targetStatus")
         self.status.setWordWrap(True)
-        self.generate_button = QPushButton("Generate recipes for this target  (Ctrl+G)")
+        self.generate_button = QPushButton(self.tr("Generate recipes for this target  (Ctrl+G)"))
         self.generate_button.setObjectName("primaryButton")
-        self.generate_button.setToolTip("Go to the Candidates tab and start the search (Ctrl+G)")
+        self.generate_button.setToolTip(self.tr("Go to the Candidates tab and start the search (Ctrl+G)"))
         self.generate_button.clicked.connect(self.generate_requested)
 
         self.explain = QTextBrowser()
         self.explain.setObjectName("physicsHelp")
         self.explain.setOpenLinks(False)
         self.explain.anchorClicked.connect(self._open_link)
-        self.explain.setHtml(PHYSICS_HTML + '<p><a href="physics">Read the physics model (docs/PHYSICS.md)</a></p>')
+        self.explain.setHtml(
+            self.tr(PHYSICS_HTML)
+            + '<p><a href="physics">'
+            + self.tr("Read the physics model (docs/PHYSICS.md)")
+            + "</a></p>"
+        )
         self.explain.setMinimumWidth(320)
         self.explain.setMinimumHeight(300)  # when it flows under the form on a narrow window
 
@@ -208,8 +261,10 @@ class TargetTab(QWidget):
 
     def _build_pickers(self) -> QGroupBox:
         """What to make: the preset and the challenge scenario pickers, the chosen target and what it is."""
-        self.preset_combo = target_combo("presetCombo", "Preset", "Choose a preset…", self.presets)
-        self.scenario_combo = target_combo("scenarioCombo", "Challenge scenario", "Choose a scenario…", self.scenarios)
+        self.preset_combo = target_combo("presetCombo", self.tr("Preset"), self.tr("Choose a preset…"), self.presets)
+        self.scenario_combo = target_combo(
+            "scenarioCombo", self.tr("Challenge scenario"), self.tr("Choose a scenario…"), self.scenarios
+        )
         self.preset_combo.activated.connect(lambda i: self._picked(self.preset_combo, i))
         self.scenario_combo.activated.connect(lambda i: self._picked(self.scenario_combo, i))
         self.base_label = QLabel()
@@ -217,11 +272,11 @@ class TargetTab(QWidget):
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setObjectName("hint")
-        picker = QGroupBox("What to make")
+        picker = QGroupBox(self.tr("What to make"))
         pg_ = QGridLayout(picker)
-        pg_.addWidget(QLabel("Preset"), 0, 0)
+        pg_.addWidget(QLabel(self.tr("Preset")), 0, 0)
         pg_.addWidget(self.preset_combo, 0, 1)
-        pg_.addWidget(QLabel("Scenario"), 1, 0)
+        pg_.addWidget(QLabel(self.tr("Scenario")), 1, 0)
         pg_.addWidget(self.scenario_combo, 1, 1)
         pg_.addWidget(self.base_label, 2, 0, 1, 2)
         pg_.addWidget(self.description, 3, 0, 1, 2)
@@ -231,11 +286,11 @@ class TargetTab(QWidget):
     def _build_requirements(self) -> QGroupBox:
         """Requirements per batch: one number field per target value, with its unit and range."""
         self.fields: dict[str, NumberField] = {}
-        req = QGroupBox("Requirements per batch")
+        req = QGroupBox(self.tr("Requirements per batch"))
         grid = QGridLayout(req)
         grid.setHorizontalSpacing(10)
         for r, (key, (lo, hi, unit)) in enumerate(TARGET_LIMITS.items()):
-            label, tip = FIELD_TEXT[key]
+            label, tip = (self.tr(t) for t in FIELD_TEXT[key])
             f = NumberField(key, label, unit, lo, hi, tip, decimals=2 if unit in ("index", "kg", "kWh", "L") else 0)
             f.changed.connect(self._changed)
             self.fields[key] = f
@@ -246,7 +301,7 @@ class TargetTab(QWidget):
     def _build_processes(self) -> QGroupBox:
         """Allowed processes: a check box each (its safety note in the tooltip), All and None."""
         cat = self.ctx.catalog
-        proc_box = QGroupBox("Allowed processes")
+        proc_box = QGroupBox(self.tr("Allowed processes"))
         pl = QGridLayout(proc_box)
         self.process_checks: dict[str, QCheckBox] = {}
         for i, (pid, p) in enumerate(cat.processes.items()):
@@ -254,14 +309,14 @@ class TargetTab(QWidget):
             cb.setObjectName(f"process_{pid}")
             tip = p.description
             if p.safety_note:
-                tip += f"\nSafety: {p.safety_note}"
+                tip += "\n" + self.tr("Safety: {note}").format(note=p.safety_note)
             cb.setToolTip(tip)
             cb.toggled.connect(self._changed)
             self.process_checks[pid] = cb
             pl.addWidget(cb, i, 0, 1, 2)
         row = len(cat.processes)
-        all_b = push_button("All", "Allow every process", lambda: self._set_all_processes(True))
-        none_b = push_button("None", "Clear every process", lambda: self._set_all_processes(False))
+        all_b = push_button(self.tr("All"), self.tr("Allow every process"), lambda: self._set_all_processes(True))
+        none_b = push_button(self.tr("None"), self.tr("Clear every process"), lambda: self._set_all_processes(False))
         pl.addLayout(button_row(all_b, none_b), row, 0, 1, 2)
         self.process_error = QLabel("")
         self.process_error.setObjectName("fieldError")
@@ -270,29 +325,35 @@ class TargetTab(QWidget):
 
     def _build_options(self) -> QGroupBox:
         """Feed and search: regolith, the problematic-waste preference and the search time limit."""
-        opt = QGroupBox("Feed and search")
+        opt = QGroupBox(self.tr("Feed and search"))
         ol = QGridLayout(opt)
-        self.regolith_check = QCheckBox("Regolith (MGS-1) may be added to the feed")
+        self.regolith_check = QCheckBox(self.tr("Regolith (MGS-1) may be added to the feed"))
         self.regolith_check.setToolTip(
-            "Allow recipes that mix Martian regolith into the feed (fillers, tiles, "
-            "shielding). Off for anything touching food or water."
+            self.tr(
+                "Allow recipes that mix Martian regolith into the feed (fillers, tiles, "
+                "shielding). Off for anything touching food or water."
+            )
         )
-        self.problematic_check = QCheckBox("Use up problematic waste first")
+        self.problematic_check = QCheckBox(self.tr("Use up problematic waste first"))
         self.problematic_check.setToolTip(
-            "Among equally good recipes, prefer those that consume hard-to-handle "
-            "waste (multilayer pouches, foams, nitrile gloves...)."
+            self.tr(
+                "Among equally good recipes, prefer those that consume hard-to-handle "
+                "waste (multilayer pouches, foams, nitrile gloves...)."
+            )
         )
         self.regolith_check.toggled.connect(self._changed)
         self.problematic_check.toggled.connect(self._changed)
         lo, hi = TIME_BUDGET_LIMITS
         self.budget_field = NumberField(
             "time_budget_s",
-            "Search time limit",
+            self.tr("Search time limit"),
             "s",
             lo,
             hi,
-            "How long a generation may search before it returns the best recipes found. "
-            "Small inventories finish sooner; Esc stops it at any time.",
+            self.tr(
+                "How long a generation may search before it returns the best recipes found. "
+                "Small inventories finish sooner; Esc stops it at any time."
+            ),
             decimals=0,
         )
         self.budget_field.changed.connect(self._budget_changed)
@@ -367,9 +428,9 @@ class TargetTab(QWidget):
     def problems(self) -> list[str]:
         out = [f"{f.label.text()}: {f.reason}" for f in self.fields.values() if not f.valid]
         if not self.budget_field.valid:
-            out.append(f"Search time limit: {self.budget_field.reason}")
+            out.append(self.tr("Search time limit: {reason}").format(reason=self.budget_field.reason))
         if not any(cb.isChecked() for cb in self.process_checks.values()):
-            out.append("Allowed processes: choose at least one process.")
+            out.append(self.tr("Allowed processes: choose at least one process."))
         return out
 
     def current_target(self) -> Target | None:
@@ -389,7 +450,7 @@ class TargetTab(QWidget):
             return b
         return Target(
             target_id="custom",
-            name=f"Custom (from {b.name})",
+            name=self.tr("Custom (from {name})").format(name=b.name),
             kind="custom",
             description=b.description,
             allowed_processes=allowed_t,
@@ -404,23 +465,34 @@ class TargetTab(QWidget):
             return
         problems = self.problems()
         self.process_error.setText(
-            "" if any(cb.isChecked() for cb in self.process_checks.values()) else "Choose at least one process."
+            ""
+            if any(cb.isChecked() for cb in self.process_checks.values())
+            else self.tr("Choose at least one process.")
         )
         target = self.current_target()
         if target is None:
             self.status.setText(
-                "<b>Not ready:</b> " + " ".join(problems) + " The last valid values are kept "
-                "until this is fixed; Generate is disabled."
+                self.tr(
+                    "<b>Not ready:</b> {problems} The last valid values are kept until this is fixed; Generate is disabled."
+                ).format(problems=" ".join(problems))
             )
             self.status.setProperty("invalid", True)
             self.ctx.set_target(None, " ".join(problems))
             self.generate_button.setEnabled(False)
         else:
-            kind = {"preset": "preset", "scenario": "scenario"}.get(target.kind, "your own values")
+            kind = {"preset": self.tr("preset"), "scenario": self.tr("scenario")}.get(
+                target.kind, self.tr("your own values")
+            )
             if target.products:  # a scenario's products are searched one by one
                 names = ", ".join(p.name.lower() for p in target.products)
-                kind += f"; its {len(target.products)} products ({names}) are searched one by one"
-            self.status.setText(f"Ready: <b>{target.name}</b> ({kind}). Press Generate (Ctrl+G) to find recipes.")
+                kind += self.tr("; its {n} products ({names}) are searched one by one").format(
+                    n=number(len(target.products)), names=names
+                )
+            self.status.setText(
+                self.tr("Ready: <b>{target}</b> ({kind}). Press Generate (Ctrl+G) to find recipes.").format(
+                    target=target.name, kind=kind
+                )
+            )
             self.status.setProperty("invalid", False)
             self.ctx.set_target(target)
             self.generate_button.setEnabled(True)
@@ -428,11 +500,12 @@ class TargetTab(QWidget):
         self.status.style().polish(self.status)
         b = self.base
         modified = target is not None and target.kind == "custom"
-        self.base_label.setText(
-            f"<b>{b.name}</b>"
-            + (" — changed by you" if modified else "")
-            + ("" if target is not None else " — has an invalid value")
-        )
+        title = f"<b>{b.name}</b>"
+        if modified:
+            title = self.tr("{target} — changed by you").format(target=title)
+        if target is None:
+            title = self.tr("{target} — has an invalid value").format(target=title)
+        self.base_label.setText(title)
         self.description.setText(b.description)
 
     # ------------------------------------------------------------------ links and state
@@ -442,7 +515,7 @@ class TargetTab(QWidget):
             if path.exists():
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
             else:
-                self.ctx.say("docs/PHYSICS.md is not part of this installation", 6000)
+                self.ctx.say(self.tr("docs/PHYSICS.md is not part of this installation"), 6000)
 
     def save_state(self, settings) -> None:
         t = self.current_target()
@@ -476,6 +549,21 @@ class TargetTab(QWidget):
                 self.apply_target(target, base=base or self.base)
         elif base is not None:
             self.apply_target(base)
+
+
+def _g(x: float) -> str:
+    """A limit as the crew reads it: no trailing zeros, a decimal comma in Spanish (``{:g}`` in the language)."""
+    return _decimal(f"{x:g}")
+
+
+def _decimal(text: str) -> str:
+    """``text`` (a plain number, no thousands separators, so it reads back as typed) with the language's
+    decimal sign: a comma in Spanish."""
+    return text.replace(".", QLocale().decimalPoint())
+
+
+def _unit(unit: str) -> str:
+    return "" if unit == "index" else unit
 
 
 def physics_doc_path() -> Path:

@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
 from spacetrash_desktop.context import Cancelled, RunContext
 from spacetrash_desktop.errors import ErrorCode, SpaceTrashError
@@ -61,15 +61,21 @@ class TaskFailure:
 
 def failure_from_exception(exc: BaseException, label: str = "") -> TaskFailure:
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    what = label or "the task"
+    what = label or QCoreApplication.translate("TaskRunner", "the task")
     if isinstance(exc, SpaceTrashError):
         extra = f"\n{exc.details}" if getattr(exc, "details", "") else ""
         return TaskFailure(exc.code, exc.message, details + extra, label, exc)
     if isinstance(exc, MemoryError):
-        return TaskFailure(ErrorCode.INTERNAL, f"There was not enough memory to finish {what}.", details, label, exc)
+        message = QCoreApplication.translate("TaskRunner", "There was not enough memory to finish {what}.").format(
+            what=what
+        )
+        return TaskFailure(ErrorCode.INTERNAL, message, details, label, exc)
     return TaskFailure(
         ErrorCode.INTERNAL,
-        f"An unexpected error stopped {what}. Nothing you entered was lost; the details are in the log file.",
+        QCoreApplication.translate(
+            "TaskRunner",
+            "An unexpected error stopped {what}. Nothing you entered was lost; the details are in the log file.",
+        ).format(what=what),
         details,
         label,
         exc,

@@ -100,6 +100,16 @@ class CommandStack:
     def redo_text(self) -> str:
         return _menu_text("Redo", self._redo)
 
+    @property
+    def undo_label(self) -> str:
+        """The newest command's label ("" when there is nothing to undo): the window puts it into its
+        own, translated "Undo …" text (this module stays Qt-free)."""
+        return self._undo[-1].label if self._undo else ""
+
+    @property
+    def redo_label(self) -> str:
+        return self._redo[-1].label if self._redo else ""
+
     def __len__(self) -> int:
         return len(self._undo)
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -298,8 +298,10 @@ class ColumnChooser:
             self.menu.addAction(a)
             self.actions[key] = a
         self.menu.addSeparator()
-        self.menu.addAction("Show &all columns", self.show_all)
-        self.menu.addAction("&Reset the columns (order, widths, all shown)", self.reset)
+        self.menu.addAction(QCoreApplication.translate("ColumnChooser", "Show &all columns"), self.show_all)
+        self.menu.addAction(
+            QCoreApplication.translate("ColumnChooser", "&Reset the columns (order, widths, all shown)"), self.reset
+        )
         self.menu.aboutToShow.connect(self.sync_actions)
         self.default_order()
 
@@ -364,7 +366,7 @@ def progress_bar(name: str, accessible: str) -> QProgressBar:
     bar.setAccessibleName(accessible)
     bar.setRange(0, 1)
     bar.setValue(0)
-    bar.setFormat("idle")
+    bar.setFormat(QCoreApplication.translate("Widgets", "idle"))
     return bar
 
 
