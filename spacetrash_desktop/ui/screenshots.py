@@ -28,6 +28,7 @@ from spacetrash_desktop.services.feedback import record_feedback
 from spacetrash_desktop.services.model import quick_train_config
 from spacetrash_desktop.ui.app import make_application, route_qt_messages
 from spacetrash_desktop.ui.feedback_views import MadeRecipe
+from spacetrash_desktop.ui.i18n import install_language
 from spacetrash_desktop.ui.main_window import FRAME_ALLOWANCE, MainWindow
 
 SAMPLE_IMPORT = """id,name,category,composition,mass_kg,count,moisture_pct
@@ -79,15 +80,19 @@ def _scenario_shots(app, w, shot) -> None:
                 shot(f"candidates-{sid}-{view.target.target_id}")
 
 
-def take(out: Path, size: tuple[int, int] = (1440, 900), *, screen: tuple[int, int] | None = None) -> list[Path]:
+def take(
+    out: Path, size: tuple[int, int] = (1440, 900), *, screen: tuple[int, int] | None = None, lang: str = "en"
+) -> list[Path]:
     """The full set at window ``size``; or, given ``screen``, every tab of a window maximised on a
-    screen of that size (the scenario, import and refused-value shots are left out)."""
+    screen of that size (the scenario, import and refused-value shots are left out); in the window
+    language ``lang``."""
     if sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     home = tempfile.mkdtemp(prefix="spacetrash-shots-")
     os.environ["SPACETRASH_HOME"] = home  # never a real user's data
     route_qt_messages()
     app = make_application([])
+    install_language(lang)
     w = MainWindow()  # the default scorer: the active model when one is installed, else physics
     if screen is None:
         w.resize(*size)
@@ -153,9 +158,15 @@ def take(out: Path, size: tuple[int, int] = (1440, 900), *, screen: tuple[int, i
     # Model: the active model, a retraining run from that feedback and its drift report
     shot_model(app, w, shot)
 
+    if screen is not None:  # the Plan and Mission tabs as they open (the full set runs a plan)
+        for key in ("plan", "mission"):
+            w.show_tab(key)
+            shot(key)
     if screen is None:
         # Plan (issue 13): the default mission plan, then a what-if sweep of the energy budget
         shot_plan(app, w, shot)
+        w.show_tab("mission")
+        shot("mission")
         # The import report of a file with bad rows
         shot_import_report(app, w, shot)
         # The Candidates tab for each challenge scenario
@@ -323,13 +334,14 @@ def main(argv: list[str] | None = None) -> int:
         help="screen sizes for a shot of every tab each, in OUT/WxH/ (comma-separated; '' for none)",
     )
     parser.add_argument("--screens-only", action="store_true", help="only the per-screen shots")
+    parser.add_argument("--lang", default="en", choices=("en", "es"), help="window language (es: in OUT/es/)")
     args = parser.parse_args(argv)
-    out = Path(args.out)
+    out = Path(args.out) if args.lang == "en" else Path(args.out) / args.lang
     if not args.screens_only:
-        for path in take(out, _size(args.size)):
+        for path in take(out, _size(args.size), lang=args.lang):
             print(path)
     for text in filter(None, (t.strip() for t in args.screens.split(","))):
-        for path in take(out / text.lower(), screen=_size(text)):
+        for path in take(out / text.lower(), screen=_size(text), lang=args.lang):
             print(path)
     return 0
 
