@@ -367,12 +367,14 @@ class DetailPane(QScrollArea):
             for w in (self.composition, self.why, self.safety):
                 w.setText("")
             return
-        rank = self.tr(", Pareto rank {rank}").format(rank=cand.pareto_rank) if cand.pareto_rank > 0 else ""
+        status = status_html(cand.status)
+        if cand.pareto_rank > 0:
+            status = self.tr("{status}, Pareto rank {rank}").format(status=status, rank=cand.pareto_rank)
         batch = self.tr("Recipe {id} · batch of {kg} product").format(
             id=cand.recipe_id, kg=fmt_kg(cand.recipe.batch_mass_kg)
         )
         self.header.setText(
-            f"<b>{html.escape(cand.process_name)}</b> — {status_html(cand.status)}{rank}<br>"
+            f"<b>{html.escape(cand.process_name)}</b> — {status}<br>"
             f"<span style='color:#4b5563'>{batch}</span>"
         )
         self.composition.setText(composition_html(cand))

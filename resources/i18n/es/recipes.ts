@@ -1,5 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
-<TS version="2.1">
+<TS version="2.1" language="es_ES">
 <context>
     <name>CandidateViews</name>
     <message>
@@ -601,8 +601,8 @@
         <translation>Notas de seguridad</translation>
     </message>
     <message>
-        <source>, Pareto rank {rank}</source>
-        <translation>, rango de Pareto {rank}</translation>
+        <source>{status}, Pareto rank {rank}</source>
+        <translation>{status}, rango de Pareto {rank}</translation>
     </message>
     <message>
         <source>Recipe {id} · batch of {kg} product</source>
@@ -704,7 +704,7 @@
     </message>
     <message>
         <source>{pct}% of the feed</source>
-        <translation>{pct}% de la carga</translation>
+        <translation>{pct} % de la carga</translation>
     </message>
     <message>
         <source>the molten phase binds the rest; more of it gives a tighter, stiffer product</source>
