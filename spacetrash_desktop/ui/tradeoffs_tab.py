@@ -74,17 +74,16 @@ def _tr(text: str) -> str:
 def legend_html() -> str:
     """The legend, as a line of text under the plot (it never hides a point)."""
     dot = "<span style='color:{0}'>●</span>"
-    front = QCoreApplication.translate("TradeoffsTab", "Pareto front (best over all 5 objectives)")
-    dominated = QCoreApplication.translate("TradeoffsTab", "feasible, dominated")
-    infeasible = QCoreApplication.translate("TradeoffsTab", "infeasible (near misses)")
-    selected = QCoreApplication.translate("TradeoffsTab", "selected")
-    cap = QCoreApplication.translate("TradeoffsTab", "target minimum or cap")
-    return (
-        f"{dot.format(FRONT[0])} {html.escape(front)} &nbsp; "
-        f"{dot.format(FEASIBLE[0])} {html.escape(dominated)} &nbsp; "
-        f"{dot.format(INFEASIBLE[1])} {html.escape(infeasible)} &nbsp; "
-        f"<span style='color:{SELECTED_PEN}'>○</span> {html.escape(selected)} &nbsp; "
-        f"<span style='color:{CAP_PEN}'>- - -</span> {html.escape(cap)}"
+    return QCoreApplication.translate(
+        "TradeoffsTab",
+        "<span>{front} Pareto front (best over all 5 objectives) &nbsp; {dominated} feasible, dominated &nbsp; "
+        "{infeasible} infeasible (near misses) &nbsp; {selected} selected &nbsp; {cap} target minimum or cap</span>",
+    ).format(
+        front=dot.format(FRONT[0]),
+        dominated=dot.format(FEASIBLE[0]),
+        infeasible=dot.format(INFEASIBLE[1]),
+        selected=f"<span style='color:{SELECTED_PEN}'>○</span>",
+        cap=f"<span style='color:{CAP_PEN}'>- - -</span>",
     )
 
 
@@ -330,11 +329,12 @@ class TradeoffsTab(QWidget):
             self.counts_text = self.tr(
                 "{front} on the Pareto front · {feasible} feasible but dominated · {near} near misses ({state})."
             ).format(front=n_front, feasible=n_feas, near=n_inf, state=state)
-            more = self.tr(
-                "The front is the best over all five objectives: a front point can look beaten in "
-                "these two and be better in another. Click a point to select it; Ctrl+click to compare."
+            self.info.setText(
+                self.tr(
+                    "{counts} The front is the best over all five objectives: a front point can look beaten in "
+                    "these two and be better in another. Click a point to select it; Ctrl+click to compare."
+                ).format(counts=self.counts_text)
             )
-            self.info.setText(f"{self.counts_text} {more}")
         if autorange:
             self._autorange(x, y, lims)
         self._set_axis_titles()

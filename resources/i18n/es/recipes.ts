@@ -999,24 +999,8 @@
         <translation>Frente de Pareto: ninguna otra receta viable es mejor en los cinco objetivos (rigidez, estanqueidad, energía, agua, tiempo de tripulación). En una vista de dos de ellos, un punto del frente puede parecer superado: gana en alguno de los otros.</translation>
     </message>
     <message>
-        <source>Pareto front (best over all 5 objectives)</source>
-        <translation>frente de Pareto (lo mejor en los 5 objetivos)</translation>
-    </message>
-    <message>
-        <source>feasible, dominated</source>
-        <translation>viable, dominada</translation>
-    </message>
-    <message>
-        <source>infeasible (near misses)</source>
-        <translation>no viable (casi la alcanzan)</translation>
-    </message>
-    <message>
-        <source>selected</source>
-        <translation>seleccionada</translation>
-    </message>
-    <message>
-        <source>target minimum or cap</source>
-        <translation>mínimo o tope del objetivo</translation>
+        <source>&lt;span&gt;{front} Pareto front (best over all 5 objectives) &amp;nbsp; {dominated} feasible, dominated &amp;nbsp; {infeasible} infeasible (near misses) &amp;nbsp; {selected} selected &amp;nbsp; {cap} target minimum or cap&lt;/span&gt;</source>
+        <translation>&lt;span&gt;{front} frente de Pareto (lo mejor en los 5 objetivos) &amp;nbsp; {dominated} viable, dominada &amp;nbsp; {infeasible} no viable (casi lo alcanza) &amp;nbsp; {selected} seleccionada &amp;nbsp; {cap} mínimo o tope del objetivo&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Generate recipes in the Candidates tab; they appear here as they are found.</source>
@@ -1111,8 +1095,8 @@
         <translation>{front} en el frente de Pareto · {feasible} viables pero dominadas · {near} casi lo alcanzan ({state}).</translation>
     </message>
     <message>
-        <source>The front is the best over all five objectives: a front point can look beaten in these two and be better in another. Click a point to select it; Ctrl+click to compare.</source>
-        <translation>El frente es lo mejor en los cinco objetivos: un punto del frente puede parecer superado en estos dos y ser mejor en otro. Haga clic en un punto para seleccionarlo; Ctrl+clic para comparar.</translation>
+        <source>{counts} The front is the best over all five objectives: a front point can look beaten in these two and be better in another. Click a point to select it; Ctrl+click to compare.</source>
+        <translation>{counts} El frente es lo mejor en los cinco objetivos: un punto del frente puede parecer superado en estos dos y ser mejor en otro. Haga clic en un punto para seleccionarlo; Ctrl+clic para comparar.</translation>
     </message>
     <message>
         <source>beyond the right edge</source>
