@@ -317,7 +317,9 @@ class DetailPane(QScrollArea):
         self.bars = PropertyBars()
         self.bars.setObjectName("propertyBars")
         self.why = _rich_label()
+        self.why.setObjectName("detailWhy")
         self.safety = _rich_label()
+        self.safety.setObjectName("detailSafety")
         self.work_order_button = push_button(
             self.tr("Work order…"),
             _tr(WORK_ORDER_TIP),
@@ -374,8 +376,7 @@ class DetailPane(QScrollArea):
             id=cand.recipe_id, kg=fmt_kg(cand.recipe.batch_mass_kg)
         )
         self.header.setText(
-            f"<b>{html.escape(cand.process_name)}</b> — {status}<br>"
-            f"<span style='color:#4b5563'>{batch}</span>"
+            f"<b>{html.escape(cand.process_name)}</b> — {status}<br><span style='color:#4b5563'>{batch}</span>"
         )
         self.composition.setText(composition_html(cand))
         self.why.setText(physics_explanation_html(cand))
