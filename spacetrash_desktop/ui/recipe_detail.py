@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from spacetrash_desktop.domain import PROPERTY_NAMES, RecipeStatus
 from spacetrash_desktop.services.explain import explain_recipe
@@ -28,7 +28,7 @@ from spacetrash_desktop.ui.views import (
     short_name,
     work_order_text,
 )
-from spacetrash_desktop.ui.widgets import add_section, button_row, push_button
+from spacetrash_desktop.ui.widgets import add_section, push_button
 from spacetrash_desktop.ui.workorder_dialog import open_work_order
 
 SEVERITY_MARK = {"error": ("✗", "#b91c1c"), "warning": ("⚠", "#b45309"), "note": ("•", "#374151")}
@@ -343,7 +343,14 @@ class DetailPane(QScrollArea):
             enabled=False,
         )
         lay.addWidget(self.header)
-        lay.addLayout(button_row(self.report_button, self.made_button, self.work_order_button))
+        # the three buttons in one row, or in two when the pane is narrower than they are together (a
+        # longer language, a small screen): the pane then never needs a horizontal scroll bar for them
+        self._buttons = (self.report_button, self.made_button, self.work_order_button)
+        self.button_grid = QGridLayout()
+        self.button_grid.setColumnStretch(3, 1)
+        self._button_rows = 0
+        self._place_buttons(1)
+        lay.addLayout(self.button_grid)
         add_section(lay, self.tr("Composition"), self.composition)
         add_section(lay, self.tr("Mass flow per batch"), self.sankey)
         add_section(lay, self.tr("Against the target (95% intervals)"), self.bars)
@@ -352,6 +359,23 @@ class DetailPane(QScrollArea):
         lay.addStretch(1)
         self.setWidget(inner)
         self.show_candidate(None, None)
+
+    def _place_buttons(self, rows: int) -> None:
+        if rows == self._button_rows:
+            return
+        self._button_rows = rows
+        per_row = len(self._buttons) if rows == 1 else 2
+        for b in self._buttons:
+            self.button_grid.removeWidget(b)
+        for i, b in enumerate(self._buttons):
+            self.button_grid.addWidget(b, i // per_row, i % per_row)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        margins = self.widget().layout().contentsMargins()
+        gap = max(self.button_grid.horizontalSpacing(), 6)
+        need = sum(b.sizeHint().width() for b in self._buttons) + gap * (len(self._buttons) - 1)
+        self._place_buttons(1 if need + margins.left() + margins.right() <= self.viewport().width() else 2)
 
     def show_candidate(self, cand, run: RunInfo | None) -> None:
         if cand is self.cand and run is self.run:

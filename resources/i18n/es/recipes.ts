@@ -570,7 +570,7 @@
     </message>
     <message>
         <source>Report how it turned out…</source>
-        <translation>Informar del resultado…</translation>
+        <translation>Informar resultado…</translation>
     </message>
     <message>
         <source>Mark as made…</source>
@@ -1076,11 +1076,11 @@
     </message>
     <message>
         <source>target min {limit}</source>
-        <translation>mínimo del objetivo {limit}</translation>
+        <translation>mín. objetivo {limit}</translation>
     </message>
     <message>
         <source>target cap {limit}</source>
-        <translation>tope del objetivo {limit}</translation>
+        <translation>tope objetivo {limit}</translation>
     </message>
     <message>
         <source>final</source>
