@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from spacetrash_desktop.domain import PROPERTY_NAMES
 from spacetrash_desktop.services.files import save_bytes
 from spacetrash_desktop.ui.context import MAX_COMPARE, AppContext
-from spacetrash_desktop.ui.i18n import number
+from spacetrash_desktop.ui.i18n import current_language, number
 from spacetrash_desktop.ui.tasks import Task
 from spacetrash_desktop.ui.views import (
     OBJECTIVES,
@@ -69,6 +69,13 @@ FRONT_NOTE = QT_TRANSLATE_NOOP(
 def _tr(text: str) -> str:
     """A text of this module (marked with QT_TRANSLATE_NOOP("TradeoffsTab", ...)) in the window's language."""
     return QCoreApplication.translate("TradeoffsTab", text)
+
+
+def tick_strings(values, scale: float, spacing: float) -> list[str]:
+    """An axis's tick labels as pyqtgraph writes them (as many decimals as the spacing needs), in the
+    window's language."""
+    places = max(0, int(np.ceil(-np.log10(spacing * scale)))) if spacing > 0 and scale > 0 else 0
+    return [number(float(v) * scale, places) for v in values]
 
 
 def legend_html() -> str:
@@ -217,6 +224,8 @@ class TradeoffsTab(QWidget):
             axis.setPen("#9ca3af")
             axis.enableAutoSIPrefix(False)  # an index from 0 to 1 must not become "600 (x0.001)"
             axis.setStyle(maxTickLevel=0)  # grid on major ticks only: the grid is most of the repaint cost
+            if current_language() != "en":  # the tick numbers in the window's language (a decimal comma)
+                axis.tickStrings = tick_strings
         # the legend is a line under the plot (legend_html), not a box over the points it would hide
         self.infeasible_item = self._scatter(INFEASIBLE[0], INFEASIBLE[1], 7, self.tr("Infeasible (near misses)"), 1)
         self.feasible_item = self._scatter(FEASIBLE[0], FEASIBLE[1], 8, self.tr("Feasible, dominated"), 2)

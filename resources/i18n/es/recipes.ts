@@ -1076,11 +1076,11 @@
     </message>
     <message>
         <source>target min {limit}</source>
-        <translation>mín. objetivo {limit}</translation>
+        <translation>mín. {limit}</translation>
     </message>
     <message>
         <source>target cap {limit}</source>
-        <translation>tope objetivo {limit}</translation>
+        <translation>tope {limit}</translation>
     </message>
     <message>
         <source>final</source>
