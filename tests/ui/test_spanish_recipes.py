@@ -84,5 +84,5 @@ def test_candidates_and_tradeoffs_speak_spanish(qtbot, make_main_window, spanish
         title = trade.plot.getPlotItem().getAxis(axis).labelText
         assert allowed(title.split("  ·  ")[0], "es"), title
     # numbers with a decimal comma, on the plot's axes too
-    assert trade.plot.getPlotItem().getAxis("bottom").tickStrings([1.5, 1.75], 1.0, 0.25) == ["1,50", "1,75"]
+    assert trade.plot.getPlotItem().getAxis("bottom").tickStrings([1.5, 1.75], 1.0, 0.05) == ["1,50", "1,75"]
     assert "," in tab.model.data(tab.model.index(0, tab.columns.index["rigidity"]))
