@@ -29,6 +29,11 @@ def count(n: int) -> str:
     return f"{int(n):,}" if current_language() == "en" else number(int(n))
 
 
+def decimal(x: float, decimals: int) -> str:
+    """A measured amount for the crew: '1,234.50' in English, '1234,50' / '1.234,50' in Spanish."""
+    return f"{float(x):,.{decimals}f}" if current_language() == "en" else number(float(x), decimals)
+
+
 def tr(text: str) -> str:
     """``text`` (marked with QT_TRANSLATE_NOOP("CandidateViews", ...)) in the window's language."""
     return QCoreApplication.translate(CTX, text)
@@ -221,36 +226,21 @@ COLUMN_TEXT: dict[str, tuple[str, str]] = {
 }
 OBJECTIVE_TIP = QT_TRANSLATE_NOOP("CandidateViews", "{title} ({unit}). {tip} Value with its 95% interval.")
 
-# (key, title, tooltip) of the Candidates table
-CANDIDATE_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("order", "#", RULE_TEXT),
-    ("items", "Items (share of waste)", "Waste items of the recipe with their share of the waste part"),
-    ("process", "Process", "How the feed is turned into the product"),
-    ("regolith", "Regolith %", "MGS-1 regolith as % of the whole feed"),
-    (
-        "status",
-        "Feasibility",
-        "feasible: meets every target value and safety rule; infeasible: misses one; refused: breaks a safety rule. "
-        "★ Recommended marks the one recipe to make first (the first feasible one in the order of the # column).",
-    ),
-    (
-        "rank",
-        "Rank",
-        "Pareto rank over all five objectives: 1 = on the Pareto front (no other feasible recipe is better "
-        "in every objective), 2 = next layer, – = infeasible",
-    ),
-    *(
-        (name, COLUMN_TEXT[name][0], OBJECTIVE_TIP.format(title=title, unit=unit, tip=tip))
-        for name, (title, unit, _axis, _hb, tip) in OBJECTIVES.items()
-    ),
-    (
-        "problematic",
-        "Hard waste %",
-        "Problematic waste: share of the feed that is hard-to-handle waste (multilayer, foam, PFAS-bearing...)",
-    ),
-    ("flags", "Warnings", "Warnings and reasons from the physical and safety vetting (full text in the tooltip)"),
-    ("chance", "Chance %", TIP_CHANCE),
-    ("id", "ID", "Recipe ID: stable identifier of the recipe (same mix, same id on every machine)"),
+
+def _english_tip(key: str) -> str:
+    if key == "order":
+        return RULE_TEXT
+    if key == "chance":
+        return TIP_CHANCE
+    if key in OBJECTIVES:
+        title, unit, _axis, _hb, tip = OBJECTIVES[key]
+        return OBJECTIVE_TIP.format(title=title, unit=unit, tip=tip)
+    return COLUMN_TEXT[key][1]
+
+
+# (key, title, tooltip) of the Candidates table, in English (candidate_columns(): in the window's language)
+CANDIDATE_COLUMNS: tuple[tuple[str, str, str], ...] = tuple(
+    (key, title, _english_tip(key)) for key, (title, _tip) in COLUMN_TEXT.items()
 )
 
 
