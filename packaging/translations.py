@@ -71,7 +71,16 @@ AREAS = {
         "product_picker",
         "i18n",
     ),
-    "recipes": ("candidates_tab", "views", "qtmodels", "recipe_detail", "property_bars", "sankey", "tradeoffs_tab"),
+    "recipes": (
+        "candidates_tab",
+        "candidates_files",
+        "views",
+        "qtmodels",
+        "recipe_detail",
+        "property_bars",
+        "sankey",
+        "tradeoffs_tab",
+    ),
     "feedback_model": (
         "feedback_panel",
         "feedback_form",

@@ -6,13 +6,14 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QLabel, QProgressBar
 
 from spacetrash_desktop.services.results_io import load_results, write_result
 from spacetrash_desktop.ui.context import AppContext
 from spacetrash_desktop.ui.product_picker import ProductPicker
 from spacetrash_desktop.ui.tasks import Task
-from spacetrash_desktop.ui.views import CandidateView, RunInfo, kept_counts, search_counts, target_summary_html
+from spacetrash_desktop.ui.views import CandidateView, RunInfo, count, kept_counts, search_counts, target_summary_html
 from spacetrash_desktop.ui.widgets import ask_save_path, progress_end
 
 
@@ -37,7 +38,9 @@ class ResultFiles:
             return
         path = ask_save_path(
             self,
-            "Export the Pareto front" if front_only else "Export the results",
+            QCoreApplication.translate("ResultFiles", "Export the Pareto front")
+            if front_only
+            else QCoreApplication.translate("ResultFiles", "Export the results"),
             "pareto-front.csv" if front_only else "recipes.csv",
             "CSV (*.csv);;JSON (*.json)",
         )
@@ -56,17 +59,30 @@ class ResultFiles:
         def work(_c):
             return str(write_result(result, path))
 
-        what = "Pareto front" if front_only else "results"
+        if front_only:
+            label = QCoreApplication.translate("ResultFiles", "the export of the Pareto front")
+            done = QCoreApplication.translate("ResultFiles", "Exported {n} recipes (Pareto front) to {path}")
+        else:
+            label = QCoreApplication.translate("ResultFiles", "the export of the results")
+            done = QCoreApplication.translate("ResultFiles", "Exported {n} recipes (results) to {path}")
         return self.ctx.runner.submit(
             work,
             pool="io",
-            label=f"the export of the {what}",
-            on_done=lambda p: self.ctx.say(f"Exported {n} recipes ({what}) to {p}", 8000),
+            label=label,
+            on_done=lambda p: self.ctx.say(done.format(n=count(n), path=p), 8000),
         )
 
     # ------------------------------------------------------------------ saved results
     def choose_results_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open saved results", "", "Results (*.json);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("ResultFiles", "Open saved results"),
+            "",
+            QCoreApplication.translate("ResultFiles", "Results")
+            + " (*.json);;"
+            + QCoreApplication.translate("ResultFiles", "All files")
+            + " (*)",
+        )
         if path:
             self.open_results(path)
 
@@ -74,7 +90,12 @@ class ResultFiles:
         """Load a saved result (or a batch job's result, or one per product of a scenario) on a worker
         and show it as if it had just been generated; a run in progress keeps going until then."""
         if self.running:
-            self.ctx.say("Wait for the generation to finish (or cancel it) before opening saved results.", 8000)
+            self.ctx.say(
+                QCoreApplication.translate(
+                    "ResultFiles", "Wait for the generation to finish (or cancel it) before opening saved results."
+                ),
+                8000,
+            )
             return None
         self.serial += 1
         serial = self.serial
@@ -89,7 +110,10 @@ class ResultFiles:
             return tuple(views)
 
         return self.ctx.runner.submit(
-            work, pool="io", label="opening the saved results", on_done=lambda v, p=path: self._opened(v, p)
+            work,
+            pool="io",
+            label=QCoreApplication.translate("ResultFiles", "opening the saved results"),
+            on_done=lambda v, p=path: self._opened(v, p),
         )
 
     def _opened(self, views: tuple, path: str) -> None:
@@ -100,10 +124,17 @@ class ResultFiles:
         view = views[0]
         self.ctx.results.set_view(view)
         name = Path(path).name
-        msg = f"Opened {name}. {search_counts(view.stats)} {kept_counts(view)}"
-        progress_end(self.progress, "opened", 1)
+        msg = QCoreApplication.translate("ResultFiles", "Opened {name}.").format(name=name)
+        msg += f" {search_counts(view.stats)} {kept_counts(view)}"
+        progress_end(self.progress, QCoreApplication.translate("ResultFiles", "opened"), 1)
         self.counts.setText(msg)
         self.ctx.results.set_state("finished", msg)
-        self.ctx.say(f"Opened the saved results {name} ({len(view):,} recipes)", 8000)
+        self.ctx.say(
+            QCoreApplication.translate("ResultFiles", "Opened the saved results {name} ({n} recipes)").format(
+                name=name, n=count(len(view))
+            ),
+            8000,
+        )
         if view.target is not None:
-            self.target_label.setText(target_summary_html(view.target, self.ctx.time_budget_s) + f" · from {name}")
+            source = QCoreApplication.translate("ResultFiles", "from {name}").format(name=name)
+            self.target_label.setText(target_summary_html(view.target, self.ctx.time_budget_s) + f" · {source}")

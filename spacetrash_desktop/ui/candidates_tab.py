@@ -8,7 +8,7 @@ import html
 import logging
 import time
 
-from PySide6.QtCore import QElapsedTimer, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QElapsedTimer, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,16 +23,18 @@ from PySide6.QtWidgets import (
 from spacetrash_desktop.domain import ModelInfo
 from spacetrash_desktop.ui.candidates_files import ResultFiles
 from spacetrash_desktop.ui.context import AppContext
+from spacetrash_desktop.ui.i18n import number
 from spacetrash_desktop.ui.product_picker import ProductPicker, run_for, search_work
 from spacetrash_desktop.ui.qtmodels import CandidateTableModel, select_rows_by_source
 from spacetrash_desktop.ui.recipe_detail import DetailPane
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
 from spacetrash_desktop.ui.views import (
-    CANDIDATE_COLUMNS,
     RULE_TEXT,
     CandidateView,
     RunInfo,
+    candidate_columns,
     chance_text,
+    count,
     kept_counts,
     search_counts,
     target_summary_html,
@@ -74,16 +76,28 @@ DEFAULT_COLUMN_ORDER = (
 )
 # default widths in the model's order; each is widened to its header's title (see fit_header_widths)
 CANDIDATE_COLUMN_WIDTHS = (40, 340, 150, 80, 172, 56, 128, 128, 128, 116, 96, 90, 200, 70, 120)
-TIP_GENERATE = "Generate recipes for the current target from the current inventory (Ctrl+G)"
-TIP_CANCEL = "Stop the search and keep the recipes found so far (Esc)"
-TIP_EXPORT = "Save every recipe with its properties and intervals as CSV or JSON (Ctrl+E)"
-TIP_EXPORT_FRONT = "Save only the recipes on the Pareto front (CSV or JSON)"
-TIP_OPEN_RESULTS = (
+TIP_GENERATE = QT_TRANSLATE_NOOP(
+    "CandidatesTab", "Generate recipes for the current target from the current inventory (Ctrl+G)"
+)
+TIP_CANCEL = QT_TRANSLATE_NOOP("CandidatesTab", "Stop the search and keep the recipes found so far (Esc)")
+TIP_EXPORT = QT_TRANSLATE_NOOP(
+    "CandidatesTab", "Save every recipe with its properties and intervals as CSV or JSON (Ctrl+E)"
+)
+TIP_EXPORT_FRONT = QT_TRANSLATE_NOOP("CandidatesTab", "Save only the recipes on the Pareto front (CSV or JSON)")
+TIP_OPEN_RESULTS = QT_TRANSLATE_NOOP(
+    "CandidatesTab",
     "Show saved results again in Candidates and Trade-offs: a JSON file from Export, from "
-    "'spacetrash generate --out FILE.json' or a batch job's result"
+    "'spacetrash generate --out FILE.json' or a batch job's result",
 )
 MODEL_INFO_KEYS = ("name", "version", "status", "reason", "manifest_sha256", "metrics")
-NO_RECOMMENDATION = "No recipe to recommend: none is feasible. The nearest misses show what blocks the target."
+NO_RECOMMENDATION = QT_TRANSLATE_NOOP(
+    "CandidatesTab", "No recipe to recommend: none is feasible. The nearest misses show what blocks the target."
+)
+
+
+def _tr(text: str) -> str:
+    """A text of this module (marked with QT_TRANSLATE_NOOP("CandidatesTab", ...)) in the window's language."""
+    return QCoreApplication.translate("CandidatesTab", text)
 
 
 def recommendation_html(view: CandidateView) -> str:
@@ -92,11 +106,12 @@ def recommendation_html(view: CandidateView) -> str:
         return ""
     cand = view.candidate(view.recommended)
     if cand is None:
-        return f"<span style='color:#b45309'>{html.escape(NO_RECOMMENDATION)}</span>"
+        return f"<span style='color:#b45309'>{html.escape(_tr(NO_RECOMMENDATION))}</span>"
+    recipe = QCoreApplication.translate("CandidatesTab", "recipe {id}").format(id=cand.recipe_id)
     return (
         f"<b>★ {html.escape(view.recommended_reason)}</b><br>"
         f"<span style='color:#4b5563'>#{view.row_of[cand.recipe_id] + 1} · {html.escape(cand.process_name)} · "
-        f"{html.escape(view.items_full[view.row_of[cand.recipe_id]])} · recipe {cand.recipe_id}</span>"
+        f"{html.escape(view.items_full[view.row_of[cand.recipe_id]])} · {recipe}</span>"
     )
 
 
@@ -109,7 +124,9 @@ def detail_note_html(view: CandidateView, cand) -> str:
         return f"<b style='color:#166534'>★ {html.escape(view.recommended_reason)}</b>"
     text = html.escape(chance_text(cand)[:1].upper() + chance_text(cand)[1:]) + "."
     if view.recommended and view.recommended in view.row_of:
-        text += f" Not the recommended recipe: that is #{view.row_of[view.recommended] + 1} ({view.recommended})."
+        text += " " + QCoreApplication.translate(
+            "CandidatesTab", "Not the recommended recipe: that is #{n} ({id})."
+        ).format(n=view.row_of[view.recommended] + 1, id=view.recommended)
     return f"<span style='color:#4b5563'>{text}</span>"
 
 
@@ -119,8 +136,10 @@ def stop_note(stats: dict, secs: float, budget: float | None) -> str:
     if stats.get("completed", True):
         return ""  # the whole grid was scored (then refined): nothing to add
     if stats.get("converged") and not (budget is not None and secs >= 0.98 * budget):
-        return " · the search stopped when the front stopped improving"
-    return " · time limit reached: the best recipes found are shown"
+        return " · " + QCoreApplication.translate(
+            "CandidatesTab", "the search stopped when the front stopped improving"
+        )
+    return " · " + QCoreApplication.translate("CandidatesTab", "time limit reached: the best recipes found are shown")
 
 
 def fit_header_widths(table: QTableView, widths) -> list[int]:
@@ -138,8 +157,8 @@ def recipe_columns(table: QTableView, owner: QWidget) -> ColumnChooser:
     header's context menu or View > Recipe table columns (the layout is kept with the window's settings)."""
     return ColumnChooser(
         table,
-        CANDIDATE_COLUMNS,
-        title="Recipe table &columns",
+        candidate_columns(),
+        title=QCoreApplication.translate("CandidatesTab", "Recipe table &columns"),
         order=DEFAULT_COLUMN_ORDER,
         widths=fit_header_widths(table, CANDIDATE_COLUMN_WIDTHS),
         always_shown=ALWAYS_SHOWN_COLUMNS,
@@ -153,9 +172,13 @@ def finished_message(view: CandidateView, cancelled: bool) -> str:
     secs = float(st.get("total_s", st.get("elapsed_s", 0.0)) or 0.0)
     summary = f"{search_counts(st, secs)} {kept_counts(view)}"
     if cancelled:
-        return f"Stopped: kept what was found. {summary}"
+        return QCoreApplication.translate("CandidatesTab", "Stopped: kept what was found. {summary}").format(
+            summary=summary
+        )
     budget = view.run.time_budget_s if view.run is not None else None
-    return f"Done. {summary}{stop_note(st, secs, budget)}"
+    return QCoreApplication.translate("CandidatesTab", "Done. {summary}").format(summary=summary) + stop_note(
+        st, secs, budget
+    )
 
 
 def shown_text(shown: int, kept: int, filtered: bool) -> str:
@@ -163,8 +186,14 @@ def shown_text(shown: int, kept: int, filtered: bool) -> str:
     if kept == 0:
         return ""
     if shown == 0 and filtered:
-        return f"No recipe matches the filter (0 of {kept:,} shown)"
-    return f"{shown:,} of {kept:,} shown" if shown != kept else f"all {kept:,} shown"
+        return QCoreApplication.translate("CandidatesTab", "No recipe matches the filter (0 of {kept} shown)").format(
+            kept=count(kept)
+        )
+    if shown != kept:
+        return QCoreApplication.translate("CandidatesTab", "{shown} of {kept} shown").format(
+            shown=count(shown), kept=count(kept)
+        )
+    return QCoreApplication.translate("CandidatesTab", "all {kept} shown").format(kept=count(kept))
 
 
 def model_info_of(model: dict | None) -> ModelInfo | None:
@@ -194,13 +223,13 @@ class CandidatesTab(SavedTableLayout, ResultFiles, QWidget):
         self.model = CandidateTableModel(self)
         self._build_actions()
         top = self._build_run_bar()
-        self.counts = QLabel("Press Generate to find recipes for the target.")
+        self.counts = QLabel(self.tr("Press Generate to find recipes for the target."))
         self.counts.setObjectName("liveCounts")
-        self.counts.setAccessibleName("Live counts")
+        self.counts.setAccessibleName(self.tr("Live counts"))
         self.counts.setToolTip(RULE_TEXT)
         self.recommendation = QLabel("")
         self.recommendation.setObjectName("recommendation")
-        self.recommendation.setAccessibleName("Recommended recipe")
+        self.recommendation.setAccessibleName(self.tr("Recommended recipe"))
         self.recommendation.setWordWrap(True)
         self.recommendation.setToolTip(RULE_TEXT)
         # two lines kept for it: a recommendation that comes and goes must not move the table
@@ -230,38 +259,50 @@ class CandidatesTab(SavedTableLayout, ResultFiles, QWidget):
         """Generate, Cancel and the two exports (the window puts them in its menus)."""
         esc = QKeySequence(Qt.Key.Key_Escape)
         self.generate_action = make_action(
-            self, "&Generate recipes", self.generate, tip=TIP_GENERATE, shortcuts=["Ctrl+G"]
+            self, self.tr("&Generate recipes"), self.generate, tip=_tr(TIP_GENERATE), shortcuts=["Ctrl+G"]
         )
-        self.cancel_action = make_action(self, "&Cancel generation", self.cancel, tip=TIP_CANCEL, shortcuts=[esc])
+        self.cancel_action = make_action(
+            self, self.tr("&Cancel generation"), self.cancel, tip=_tr(TIP_CANCEL), shortcuts=[esc]
+        )
         self.cancel_action.setEnabled(False)
         self.export_action = make_action(
-            self, "&Export results…", self.choose_export_file, tip=TIP_EXPORT, shortcuts=["Ctrl+E"]
+            self, self.tr("&Export results…"), self.choose_export_file, tip=_tr(TIP_EXPORT), shortcuts=["Ctrl+E"]
         )
         self.export_front_action = make_action(
-            self, "Export the Pareto &front…", lambda: self.choose_export_file(front_only=True), tip=TIP_EXPORT_FRONT
+            self,
+            self.tr("Export the Pareto &front…"),
+            lambda: self.choose_export_file(front_only=True),
+            tip=_tr(TIP_EXPORT_FRONT),
         )
         self.open_results_action = make_action(
-            self, "&Open results…", self.choose_results_file, tip=TIP_OPEN_RESULTS, shortcuts=["Ctrl+Shift+O"]
+            self,
+            self.tr("&Open results…"),
+            self.choose_results_file,
+            tip=_tr(TIP_OPEN_RESULTS),
+            shortcuts=["Ctrl+Shift+O"],
         )
 
     def _build_run_bar(self) -> QHBoxLayout:
         """Generate, Cancel, the progress bar and the export buttons, in one row."""
         self.generate_button = push_button(
-            "Generate  (Ctrl+G)", self.generate_action.toolTip(), self.generate_action.trigger, name="primaryButton"
+            self.tr("Generate  (Ctrl+G)"),
+            self.generate_action.toolTip(),
+            self.generate_action.trigger,
+            name="primaryButton",
         )
         self.cancel_button = push_button(
-            "Cancel  (Esc)",
+            self.tr("Cancel  (Esc)"),
             self.cancel_action.toolTip(),
             self.cancel_action.trigger,
             name="cancelButton",
             enabled=False,
         )
-        self.progress = progress_bar("generationProgress", "Generation progress")
+        self.progress = progress_bar("generationProgress", self.tr("Generation progress"))
         self.progress.setTextVisible(True)
         self.progress.setMinimumWidth(220)
-        self.export_button = push_button("Export…", self.export_action.toolTip(), self.export_action.trigger)
+        self.export_button = push_button(self.tr("Export…"), self.export_action.toolTip(), self.export_action.trigger)
         self.export_front_button = push_button(
-            "Export front…", self.export_front_action.toolTip(), self.export_front_action.trigger
+            self.tr("Export front…"), self.export_front_action.toolTip(), self.export_front_action.trigger
         )
         top = QHBoxLayout()
         top.addWidget(self.generate_button)
@@ -302,19 +343,19 @@ class CandidatesTab(SavedTableLayout, ResultFiles, QWidget):
         self.products = ProductPicker()
         self.products.view_chosen.connect(self.ctx.results.set_view)
         self.show_combo = QComboBox()
-        self.show_combo.setAccessibleName("Show")
-        self.show_combo.addItems(["All recipes", "Feasible only", "Pareto front only"])
+        self.show_combo.setAccessibleName(self.tr("Show"))
+        self.show_combo.addItems([self.tr("All recipes"), self.tr("Feasible only"), self.tr("Pareto front only")])
         self.show_combo.currentIndexChanged.connect(self._apply_filter)
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter by item, process or flag")
+        self.filter_edit.setPlaceholderText(self.tr("Filter by item, process or flag"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter the recipes")
+        self.filter_edit.setAccessibleName(self.tr("Filter the recipes"))
         self.filter_edit.textChanged.connect(self._apply_filter)
         self.shown_label = QLabel("")
         self.shown_label.setObjectName("shownCount")
-        self.shown_label.setAccessibleName("Recipes shown")
+        self.shown_label.setAccessibleName(self.tr("Recipes shown"))
         fl = QHBoxLayout()
-        fl.addWidget(QLabel("Show"))
+        fl.addWidget(QLabel(self.tr("Show")))
         fl.addWidget(self.show_combo)
         fl.addWidget(self.filter_edit, 1)
         fl.addWidget(self.shown_label)
@@ -322,7 +363,7 @@ class CandidatesTab(SavedTableLayout, ResultFiles, QWidget):
         self.table = record_table(
             self.model,
             "candidatesTable",
-            "Recipes",
+            self.tr("Recipes"),
             CANDIDATE_COLUMN_WIDTHS,
             font=self.font(),
         )
@@ -351,18 +392,17 @@ class CandidatesTab(SavedTableLayout, ResultFiles, QWidget):
     def generate(self) -> Task | None:
         target = self.ctx.target
         if target is None:
-            self.ctx.say("The target has an invalid value: fix it in the Target tab first.", 8000)
-            self.counts.setText(
-                f"<span style='color:#b91c1c'>Cannot generate: {html.escape(self.ctx.target_problem)}</span>"
-            )
+            self.ctx.say(self.tr("The target has an invalid value: fix it in the Target tab first."), 8000)
+            why = self.tr("Cannot generate: {problem}").format(problem=html.escape(self.ctx.target_problem))
+            self.counts.setText(f"<span style='color:#b91c1c'>{why}</span>")
             return None
         items = self.ctx.inventory.snapshot()
         if not items:
             loading = self.ctx.runner.is_busy("inventory-load")
             msg = (
-                "The inventory is still loading; press Generate again in a moment."
+                self.tr("The inventory is still loading; press Generate again in a moment.")
                 if loading
-                else "The inventory is empty: add or import stock first."
+                else self.tr("The inventory is empty: add or import stock first.")
             )
             self.counts.setText(f"<span style='color:#b91c1c'>{msg}</span>")
             return None
@@ -379,7 +419,7 @@ class CandidatesTab(SavedTableLayout, ResultFiles, QWidget):
             search_work(run, self.ctx.scorer_factory, dict(self.ctx.generate_options)),
             slot="generate",
             pool="compute",
-            label="the recipe generation",
+            label=self.tr("the recipe generation"),
             on_done=self._done,
             on_error=self._failed,
             on_cancelled=self._cancelled,
@@ -393,8 +433,8 @@ class CandidatesTab(SavedTableLayout, ResultFiles, QWidget):
         self.ctx.results.set_state("running", "")
         self._clock.start()
         self._started_wall = time.time()
-        progress_busy(self.progress, "starting…")  # busy until the first progress report
-        self.counts.setText(f"Waiting for the search to start (time limit {budget:.0f} s)…")
+        progress_busy(self.progress, self.tr("starting…"))  # busy until the first progress report
+        self.counts.setText(self.tr("Waiting for the search to start (time limit {s} s)…").format(s=number(budget, 0)))
         self._set_running(True)
         return self.task
 
@@ -404,9 +444,11 @@ class CandidatesTab(SavedTableLayout, ResultFiles, QWidget):
         self.ctx.runner.cancel("generate")
         self.cancel_action.setEnabled(False)
         self.cancel_button.setEnabled(False)
-        self.progress.setFormat("stopping…")
+        self.progress.setFormat(self.tr("stopping…"))
         self.ctx.results.set_state("cancelling", "")
-        self.counts.setText(f"Stopping… the {len(self.ctx.results.view)} recipes found so far are kept.")
+        self.counts.setText(
+            self.tr("Stopping… the {n} recipes found so far are kept.").format(n=count(len(self.ctx.results.view)))
+        )
 
     def _set_running(self, on: bool) -> None:
         self.cancel_action.setEnabled(on)
@@ -414,15 +456,16 @@ class CandidatesTab(SavedTableLayout, ResultFiles, QWidget):
         self._update_export_actions()
 
     def _started(self) -> None:
-        self.progress.setFormat("searching…")
+        self.progress.setFormat(self.tr("searching…"))
 
     def _progress(self, done: int, total: int, message: str) -> None:
         progress_step(self.progress, done, total)
         elapsed = self._clock.elapsed() / 1000 if self._clock.isValid() else 0.0
         view = self.ctx.results.view
-        self.counts.setText(
-            f"{message} · {view.n_front:,} on the front so far · {elapsed:.1f} s (limit {self.ctx.time_budget_s:.0f} s)"
+        so_far = self.tr("{n} on the front so far · {s} s (limit {limit} s)").format(
+            n=count(view.n_front), s=number(elapsed, 1), limit=number(float(self.ctx.time_budget_s), 0)
         )
+        self.counts.setText(f"{message} · {so_far}")
 
     def _partial(self, view: CandidateView) -> None:
         if view.serial != self.serial:  # belt and braces: the runner already drops stale tasks
@@ -441,7 +484,7 @@ class CandidatesTab(SavedTableLayout, ResultFiles, QWidget):
         cancelled = bool(view.stats.get("cancelled")) or (task is not None and task.cancelled)
         self.ctx.results.set_view(view)
         self._set_running(False)
-        progress_end(self.progress, "stopped" if cancelled else "done", 1)
+        progress_end(self.progress, self.tr("stopped") if cancelled else self.tr("done"), 1)
         msg = finished_message(view, cancelled)
         state = "cancelled" if cancelled else "finished"
         self.counts.setText(msg)
@@ -454,8 +497,8 @@ class CandidatesTab(SavedTableLayout, ResultFiles, QWidget):
     def _cancelled(self) -> None:  # the work raised Cancelled before it produced anything
         self.task = None
         self._set_running(False)
-        progress_end(self.progress, "stopped")
-        msg = f"Stopped: kept the {len(self.ctx.results.view):,} recipes found so far."
+        progress_end(self.progress, self.tr("stopped"))
+        msg = self.tr("Stopped: kept the {n} recipes found so far.").format(n=count(len(self.ctx.results.view)))
         self.counts.setText(msg)
         self.ctx.results.set_state("cancelled", msg)
         self.run_finished.emit("cancelled")
@@ -463,8 +506,8 @@ class CandidatesTab(SavedTableLayout, ResultFiles, QWidget):
     def _failed(self, failure: TaskFailure) -> None:
         self.task = None
         self._set_running(False)
-        progress_end(self.progress, "failed")
-        msg = "The generation stopped with an error (see the message). Recipes found before it are kept."
+        progress_end(self.progress, self.tr("failed"))
+        msg = self.tr("The generation stopped with an error (see the message). Recipes found before it are kept.")
         self.counts.setText(f"<span style='color:#b91c1c'>{html.escape(msg)}</span>")
         self.ctx.results.set_state("failed", msg)
         self.ctx.report(failure)
@@ -534,12 +577,13 @@ class CandidatesTab(SavedTableLayout, ResultFiles, QWidget):
     # ------------------------------------------------------------------ labels and exports
     def _update_target_label(self, target) -> None:
         if target is None:
-            self.target_label.setText(
-                "<span style='color:#b91c1c'>The target has an invalid value: see the Target tab.</span>"
-            )
+            invalid = self.tr("The target has an invalid value: see the Target tab.")
+            self.target_label.setText(f"<span style='color:#b91c1c'>{invalid}</span>")
             self.generate_action.setEnabled(False)
             self.generate_button.setEnabled(False)
-            self.generate_button.setToolTip(f"Fix the target first: {self.ctx.target_problem}")
+            self.generate_button.setToolTip(
+                self.tr("Fix the target first: {problem}").format(problem=self.ctx.target_problem)
+            )
             return
         self.generate_action.setEnabled(True)
         self.generate_button.setEnabled(True)

@@ -10,7 +10,14 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from spacetrash_desktop.domain import PROPERTY_NAMES
-from spacetrash_desktop.ui.views import OBJECTIVES, fmt_value, limit_sign, target_limit, target_limits
+from spacetrash_desktop.ui.views import (
+    OBJECTIVES,
+    fmt_value,
+    limit_sign,
+    objective_title,
+    target_limit,
+    target_limits,
+)
 
 GOOD, MARGINAL, BAD = "#15803d", "#b45309", "#b91c1c"
 
@@ -31,17 +38,26 @@ class PropertyBars(QWidget):
         self.cand = None
         self.target = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Properties against the target")
+        self.setAccessibleName(self.tr("Properties against the target"))
 
     def set_candidate(self, cand, target) -> None:
         self.cand, self.target = cand, target
         self.updateGeometry()
         if cand is not None and target is not None:
             parts = []
-            for name, title, unit, limit, kind in target_limits(target):
+            for name, _title, unit, limit, kind in target_limits(target):
+                template = (
+                    self.tr("{title} {value} {unit} (at least {limit})")
+                    if kind == "min"
+                    else self.tr("{title} {value} {unit} (at most {limit})")
+                )
                 parts.append(
-                    f"{title} {fmt_value(name, cand.values[name])} {unit} "
-                    f"({'at least' if kind == 'min' else 'at most'} {fmt_value(name, limit)})"
+                    template.format(
+                        title=objective_title(name),
+                        value=fmt_value(name, cand.values[name]),
+                        unit=unit,
+                        limit=fmt_value(name, limit),
+                    )
                 )
             self.setAccessibleDescription("; ".join(parts))
         self.update()
@@ -62,16 +78,17 @@ class PropertyBars(QWidget):
         fm = QFontMetrics(self.font())
         if self.cand is None or self.target is None:
             p.setPen(pal.placeholderText().color())
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Select a recipe")
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Select a recipe"))
             p.end()
             return
         row_h = self._row_h()
-        name_w = max(fm.horizontalAdvance(f"{OBJECTIVES[n][0]} ({OBJECTIVES[n][1]})") for n in PROPERTY_NAMES) + 10
+        name_w = max(fm.horizontalAdvance(f"{objective_title(n)} ({OBJECTIVES[n][1]})") for n in PROPERTY_NAMES) + 10
         text_w = fm.horizontalAdvance("0.00 [0.00–0.00]  ≥ 0.00 ✗") + 10
         x0 = name_w
         x1 = max(x0 + 60, self.width() - text_w - 6)
-        for i, (name, title, unit, limit, kind) in enumerate(target_limits(self.target)):
-            self._paint_row(p, QRectF(x0, 4 + i * row_h, x1 - x0, row_h), name, f"{title} ({unit})", limit, kind)
+        for i, (name, _title, unit, limit, kind) in enumerate(target_limits(self.target)):
+            label = f"{objective_title(name)} ({unit})"
+            self._paint_row(p, QRectF(x0, 4 + i * row_h, x1 - x0, row_h), name, label, limit, kind)
         p.end()
 
     def _paint_row(self, p: QPainter, row: QRectF, name: str, label: str, limit: float, kind: str) -> None:

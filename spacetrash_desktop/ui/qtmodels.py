@@ -14,7 +14,9 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -34,7 +36,10 @@ from spacetrash_desktop.ui.views import (
     STATUS_INFEASIBLE,
     STATUS_REFUSED,
     CandidateView,
+    candidate_columns,
     column_index,
+    count,
+    decimal,
     flag_codes,
     reasons_text,
 )
@@ -50,6 +55,7 @@ class ColumnsTableModel(QAbstractTableModel):
     (title, tooltip), e.g. (key, title, tooltip); an empty tooltip is none."""
 
     columns: Sequence = ()
+    text_context = ""  # the translation context of the columns' titles and tooltips ("": shown as they are)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
@@ -58,6 +64,9 @@ class ColumnsTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             spec = self.columns[section]
             title, tip = (spec, None) if isinstance(spec, str) else (spec[-2], spec[-1])
+            if self.text_context:
+                title = QCoreApplication.translate(self.text_context, title) if title else title
+                tip = QCoreApplication.translate(self.text_context, tip) if tip else tip
             if role == Qt.ItemDataRole.DisplayRole:
                 return title
             if role == Qt.ItemDataRole.ToolTipRole:
@@ -299,18 +308,47 @@ def _desc_key(key: np.ndarray) -> np.ndarray:
 # ------------------------------------------------------------------------------------ inventory
 
 
-_EDIT_HINT = "Double-click, press F2 or just type to edit."
-# WasteItem field -> (title, tooltip) of the Inventory table, in the order of its columns
+# WasteItem field -> (title, tooltip) of the Inventory table, in the order of its columns (English; shown
+# through the "TableModels" translation context)
 INVENTORY_COLUMN_TEXT = {
-    "item_id": ("ID", "Stock line identifier"),
-    "name": ("Item", "What the waste is"),
-    "category": ("Category", "NASA waste category"),
-    "mass_kg": ("Mass (kg) ✎", f"Mass of this stock line in kilograms. {_EDIT_HINT}"),
-    "count": ("Count ✎", f"Number of pieces (0 = not counted). {_EDIT_HINT}"),
-    "moisture_pct": ("Moisture (%) ✎", f"Water content in % of the wet mass. {_EDIT_HINT}"),
-    "composition": ("Composition", "Materials by mass"),
-    "flags": ("Flags", "multilayer, foam, PFAS-bearing...: properties that make the waste harder to reuse"),
-    "difficulty": ("Difficulty", "NASA difficulty factor: 1 = easy, 3 = most problematic"),
+    "item_id": ("ID", QT_TRANSLATE_NOOP("TableModels", "Stock line identifier")),
+    "name": (QT_TRANSLATE_NOOP("TableModels", "Item"), QT_TRANSLATE_NOOP("TableModels", "What the waste is")),
+    "category": (
+        QT_TRANSLATE_NOOP("TableModels", "Category"),
+        QT_TRANSLATE_NOOP("TableModels", "NASA waste category"),
+    ),
+    "mass_kg": (
+        QT_TRANSLATE_NOOP("TableModels", "Mass (kg) ✎"),
+        QT_TRANSLATE_NOOP(
+            "TableModels", "Mass of this stock line in kilograms. Double-click, press F2 or just type to edit."
+        ),
+    ),
+    "count": (
+        QT_TRANSLATE_NOOP("TableModels", "Count ✎"),
+        QT_TRANSLATE_NOOP(
+            "TableModels", "Number of pieces (0 = not counted). Double-click, press F2 or just type to edit."
+        ),
+    ),
+    "moisture_pct": (
+        QT_TRANSLATE_NOOP("TableModels", "Moisture (%) ✎"),
+        QT_TRANSLATE_NOOP(
+            "TableModels", "Water content in % of the wet mass. Double-click, press F2 or just type to edit."
+        ),
+    ),
+    "composition": (
+        QT_TRANSLATE_NOOP("TableModels", "Composition"),
+        QT_TRANSLATE_NOOP("TableModels", "Materials by mass"),
+    ),
+    "flags": (
+        QT_TRANSLATE_NOOP("TableModels", "Flags"),
+        QT_TRANSLATE_NOOP(
+            "TableModels", "multilayer, foam, PFAS-bearing...: properties that make the waste harder to reuse"
+        ),
+    ),
+    "difficulty": (
+        QT_TRANSLATE_NOOP("TableModels", "Difficulty"),
+        QT_TRANSLATE_NOOP("TableModels", "NASA difficulty factor: 1 = easy, 3 = most problematic"),
+    ),
 }
 INVENTORY_COLUMNS: tuple[tuple[str, str, str], ...] = tuple(
     (key, title, tip) for key, (title, tip) in INVENTORY_COLUMN_TEXT.items()
@@ -323,6 +361,7 @@ class InventoryTableModel(SortFilterTableModel):
 
     edit_refused = Signal(str)  # the reason, in words
     columns = INVENTORY_COLUMNS
+    text_context = "TableModels"
 
     def __init__(self, doc: InventoryDocument, parent=None):
         super().__init__(parent)
@@ -340,9 +379,9 @@ class InventoryTableModel(SortFilterTableModel):
             it.item_id,
             it.name,
             it.category,
-            f"{it.mass_kg:,.2f}",
-            f"{it.count:,d}",
-            f"{it.moisture_pct:.1f}",
+            decimal(it.mass_kg, 2),
+            count(it.count),
+            decimal(it.moisture_pct, 1),
             composition_text(it.composition).replace("_", " "),
             ", ".join(it.flags),
             str(it.difficulty),
@@ -413,7 +452,7 @@ class InventoryTableModel(SortFilterTableModel):
             return RIGHT if key in ("mass_kg", "count", "moisture_pct", "difficulty") else LEFT
         if role == Qt.ItemDataRole.ToolTipRole:
             if key in EDITABLE_FIELDS:
-                return f"{INVENTORY_COLUMNS[col][2]}"
+                return QCoreApplication.translate("TableModels", INVENTORY_COLUMNS[col][2])
             if key in ("name", "composition", "flags"):
                 return self._text[src][col] or None
         if role == Qt.ItemDataRole.ForegroundRole and key == "difficulty" and self.doc.items[src].difficulty >= 3:
@@ -487,6 +526,16 @@ class CandidateTableModel(SnapshotTableModel):
     def recipe_id(self, view_row: int) -> str | None:
         return self.id_at(view_row)
 
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The columns' titles and tooltips in the window's language."""
+        columns = candidate_columns()
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return columns[section][1]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return columns[section][2] or None
+        return super().headerData(section, orientation, role)
+
     def _row_style(self, view, src: int) -> Any:
         return int(view.status[src])
 
@@ -514,7 +563,7 @@ class CandidateTableModel(SnapshotTableModel):
                 if key == "flags":
                     text = reasons_text(self.view.candidates[src])
                 return text or None
-            return CANDIDATE_COLUMNS[col][2]
+            return candidate_columns()[col][2]
         if role == SOURCE_ROW_ROLE:
             return src
         return None

@@ -6,51 +6,70 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from spacetrash_desktop.domain import PROPERTY_NAMES, RecipeStatus
 from spacetrash_desktop.services.explain import explain_recipe
 from spacetrash_desktop.services.files import save_text
 from spacetrash_desktop.services.production import request_from_candidate
 from spacetrash_desktop.ui.context import AppContext
+from spacetrash_desktop.ui.i18n import number
 from spacetrash_desktop.ui.property_bars import PropertyBars
 from spacetrash_desktop.ui.sankey import SankeyWidget
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
 from spacetrash_desktop.ui.views import (
-    OBJECTIVES,
     RunInfo,
     flag_words,
     fmt_kg,
+    objective_title,
     other_reasons,
     recipe_hazards,
     short_name,
     work_order_text,
 )
-from spacetrash_desktop.ui.widgets import add_section, button_row, push_button
+from spacetrash_desktop.ui.widgets import add_section, push_button
 from spacetrash_desktop.ui.workorder_dialog import open_work_order
 
 SEVERITY_MARK = {"error": ("✗", "#b91c1c"), "warning": ("⚠", "#b45309"), "note": ("•", "#374151")}
-STATUS_HTML = {
-    RecipeStatus.FEASIBLE: "<span style='color:#166534'>feasible</span>",
-    RecipeStatus.INFEASIBLE: "<span style='color:#b91c1c'>infeasible</span>",
-    RecipeStatus.REFUSED: "<span style='color:#b91c1c'>refused (safety)</span>",
+STATUS_HTML = {  # (colour, text) of each status in the header
+    RecipeStatus.FEASIBLE: ("#166534", QT_TRANSLATE_NOOP("RecipeDetail", "feasible")),
+    RecipeStatus.INFEASIBLE: ("#b91c1c", QT_TRANSLATE_NOOP("RecipeDetail", "infeasible")),
+    RecipeStatus.REFUSED: ("#b91c1c", QT_TRANSLATE_NOOP("RecipeDetail", "refused (safety)")),
 }
-NO_SELECTION = "Select a recipe in the table or on the Trade-offs plot."
-NO_SELECTION_LONG = (
-    "Select a recipe in the table or on the Trade-offs plot to see its composition, mass flow and safety notes."
+NO_SELECTION = QT_TRANSLATE_NOOP("RecipeDetail", "Select a recipe in the table or on the Trade-offs plot.")
+NO_SELECTION_LONG = QT_TRANSLATE_NOOP(
+    "RecipeDetail",
+    "Select a recipe in the table or on the Trade-offs plot to see its composition, mass flow and safety notes.",
 )
 
-WORK_ORDER_TIP = (
-    "The steps, set points, materials and safety notes for the crew at the machine: preview, print, save as PDF or HTML"
+WORK_ORDER_TIP = QT_TRANSLATE_NOOP(
+    "RecipeDetail",
+    "The steps, set points, materials and safety notes for the crew at the machine: preview, print, save as PDF or "
+    "HTML",
 )
-REPORT_TIP = "The crew made this recipe: record what they measured or judged, in the Feedback panel (Ctrl+5)"
+REPORT_TIP = QT_TRANSLATE_NOOP(
+    "RecipeDetail",
+    "The crew made this recipe: record what they measured or judged, in the Feedback panel (Ctrl+5)",
+)
 
 
-REPORT_TRIAL_TIP = (
+REPORT_TRIAL_TIP = QT_TRANSLATE_NOOP(
+    "RecipeDetail",
     "This recipe misses the target, so it has no work order. If the crew made it anyway (a trial), record "
-    "how it turned out in the Feedback panel (Ctrl+5): near misses teach the model the most."
+    "how it turned out in the Feedback panel (Ctrl+5): near misses teach the model the most.",
 )
+
+
+def _tr(text: str) -> str:
+    """A text of this module (marked with QT_TRANSLATE_NOOP("RecipeDetail", ...)) in the window's language."""
+    return QCoreApplication.translate("RecipeDetail", text)
+
+
+def status_html(status) -> str:
+    """The recipe's status in its colour, in the window's language."""
+    color, text = STATUS_HTML[status]
+    return f"<span style='color:{color}'>{html.escape(_tr(text))}</span>"
 
 
 def actions_blocked_reason(cand, action: str = "work_order") -> str | None:
@@ -58,15 +77,17 @@ def actions_blocked_reason(cand, action: str = "work_order") -> str | None:
     ("report"); None when it can. A refused recipe breaks a safety rule: neither. A recipe that misses
     the target gets no work order, but a trial the crew made anyway can still be reported."""
     if cand is None:
-        return "Select a recipe first."
+        return QCoreApplication.translate("RecipeDetail", "Select a recipe first.")
     if cand.status == RecipeStatus.REFUSED:
-        return (
+        return QCoreApplication.translate(
+            "RecipeDetail",
             "This recipe breaks a safety rule (see Safety notes): it must not be made, so there is no work "
-            "order and nothing to report."
+            "order and nothing to report.",
         )
     if cand.status == RecipeStatus.INFEASIBLE and action == "work_order":
-        return (
-            "This recipe misses the target (see the bars and Safety notes): only a feasible recipe gets a work order."
+        return QCoreApplication.translate(
+            "RecipeDetail",
+            "This recipe misses the target (see the bars and Safety notes): only a feasible recipe gets a work order.",
         )
     return None
 
@@ -77,29 +98,41 @@ def physics_explanation_html(cand) -> str:
     heat = float(d.get("heat_kwh", 0.0))
     rows = [
         (
-            "Molten polymer share",
-            f"{100 * float(d.get('melt_fraction', 0.0)):.0f}% of the feed",
-            "the molten phase binds the rest; more of it gives a tighter, stiffer product",
+            QCoreApplication.translate("RecipeDetail", "Molten polymer share"),
+            QCoreApplication.translate("RecipeDetail", "{pct}% of the feed").format(
+                pct=number(100 * float(d.get("melt_fraction", 0.0)), 0)
+            ),
+            QCoreApplication.translate(
+                "RecipeDetail", "the molten phase binds the rest; more of it gives a tighter, stiffer product"
+            ),
         ),
         (
-            "Porosity",
-            f"{100 * float(d.get('porosity', 0.0)):.0f}%",
-            "voids weaken the part and let liquids through (tightness falls with (1 − porosity)²)",
+            QCoreApplication.translate("RecipeDetail", "Porosity"),
+            f"{number(100 * float(d.get('porosity', 0.0)), 0)}%",
+            QCoreApplication.translate(
+                "RecipeDetail", "voids weaken the part and let liquids through (tightness falls with (1 − porosity)²)"
+            ),
         ),
         (
-            "Effective stiffness",
-            f"{float(d.get('modulus_gpa', 0.0)):.2f} GPa",
-            f"gives rigidity {cand.values.get('rigidity', 0.0):.2f} on the 10 MPa – 30 GPa log scale",
+            QCoreApplication.translate("RecipeDetail", "Effective stiffness"),
+            f"{number(float(d.get('modulus_gpa', 0.0)), 2)} GPa",
+            QCoreApplication.translate("RecipeDetail", "gives rigidity {r} on the 10 MPa – 30 GPa log scale").format(
+                r=number(float(cand.values.get("rigidity", 0.0)), 2)
+            ),
         ),
         (
-            "Heat into the feed",
-            f"{heat:.2f} kWh of {total:.2f} kWh",
-            "the rest is heater losses and the machine's own consumption",
+            QCoreApplication.translate("RecipeDetail", "Heat into the feed"),
+            QCoreApplication.translate("RecipeDetail", "{heat} kWh of {total} kWh").format(
+                heat=number(heat, 2), total=number(float(total), 2)
+            ),
+            QCoreApplication.translate("RecipeDetail", "the rest is heater losses and the machine's own consumption"),
         ),
         (
-            "Hydrogen content",
-            f"{float(d.get('hydrogen_wt_pct', 0.0)):.1f} wt%",
-            "hydrogen-rich products shield radiation better",
+            QCoreApplication.translate("RecipeDetail", "Hydrogen content"),
+            QCoreApplication.translate("RecipeDetail", "{pct} wt%").format(
+                pct=number(float(d.get("hydrogen_wt_pct", 0.0)), 1)
+            ),
+            QCoreApplication.translate("RecipeDetail", "hydrogen-rich products shield radiation better"),
         ),
     ]
     body = "".join(
@@ -131,11 +164,12 @@ def breakdown_rows(bd: dict, decimals: int = 2) -> list[tuple[str, str]]:
     rest = total - sum(v for _l, v, _s in rows)
     count = int(bd.get("rest", {}).get("count", 0))
     if rest != 0 or count:
-        label = bd.get("rest", {}).get("label", "The rest")
-        rows.append((f"{label} ({count})" if count else f"{label} (rounding)", rest, True))
+        label = bd.get("rest", {}).get("label") or QCoreApplication.translate("RecipeDetail", "The rest")
+        rounding = QCoreApplication.translate("RecipeDetail", "rounding")
+        rows.append((f"{label} ({count})" if count else f"{label} ({rounding})", rest, True))
 
     def fmt(v: int, signed: bool) -> str:
-        text = f"{abs(v) / q:.{decimals}f}"
+        text = number(abs(v) / q, decimals)
         return (("−" if v < 0 else "+") + text) if signed else (("−" if v < 0 else "") + text)
 
     out = [(label, fmt(v, signed)) for label, v, signed in rows]
@@ -157,7 +191,11 @@ def contributions_html(expl, top: int = 3) -> str:
         if not bd:
             continue
         unit = _unit_text(entry.get("unit", ""))
-        who = "trained model" if entry.get("contributions_source") == "ml" else "physics model"
+        who = (
+            QCoreApplication.translate("RecipeDetail", "trained model")
+            if entry.get("contributions_source") == "ml"
+            else QCoreApplication.translate("RecipeDetail", "physics model")
+        )
         decimals = 1 if name == "crew_min" else 2
         lines = breakdown_rows(bd, decimals)
         body = "".join(
@@ -165,11 +203,11 @@ def contributions_html(expl, top: int = 3) -> str:
             for label, num in lines[:-1]
         )
         body += (
-            f"<tr><td align='right'><b>{html.escape(OBJECTIVES[name][0])}</b></td>"
+            f"<tr><td align='right'><b>{html.escape(objective_title(name))}</b></td>"
             f"<td align='right' style='border-top:1px solid #9ca3af'><b>= {html.escape(lines[-1][1])}{unit}</b></td></tr>"
         )
         blocks.append(
-            f"<p style='margin:6px 0 0 0'><b>{html.escape(OBJECTIVES[name][0])}</b> "
+            f"<p style='margin:6px 0 0 0'><b>{html.escape(objective_title(name))}</b> "
             f"<span style='color:#6b7280'>({who}{', ' + unit.strip() if unit else ''})</span></p>"
             f"<table cellspacing='2'>{body}</table>"
         )
@@ -177,28 +215,39 @@ def contributions_html(expl, top: int = 3) -> str:
     foot = "".join(f"<p style='color:#6b7280'>{html.escape(str(n))}</p>" for n in notes)
     if not blocks:
         return foot
-    return "<p><b>How each value adds up</b></p>" + "".join(blocks) + foot
+    title = QCoreApplication.translate("RecipeDetail", "How each value adds up")
+    return f"<p><b>{html.escape(title)}</b></p>" + "".join(blocks) + foot
 
 
 def composition_html(cand) -> str:
     """The feed of one batch: each item's share of the waste and its mass, the regolith, the total."""
     rows = "".join(
-        f"<tr><td>{html.escape(name)}</td><td align='right'>{f:.0%}</td><td align='right'>{fmt_kg(kg)}</td></tr>"
+        f"<tr><td>{html.escape(name)}</td><td align='right'>{number(100 * f, 0)}%</td>"
+        f"<td align='right'>{fmt_kg(kg)}</td></tr>"
         for name, (_i, f), kg in sorted(zip(cand.item_names, cand.recipe.items, cand.item_kg), key=lambda t: -t[1][1])
     )
     reg_kg = float(cand.details.get("regolith_kg", 0.0))
     if cand.recipe.regolith_frac > 0:
+        regolith = QCoreApplication.translate("RecipeDetail", "MGS-1 regolith")
+        share = QCoreApplication.translate("RecipeDetail", "{pct}% of the feed").format(
+            pct=number(100 * cand.recipe.regolith_frac, 0)
+        )
         rows += (
-            f"<tr><td>MGS-1 regolith</td><td align='right'>{cand.recipe.regolith_frac:.0%} of the feed</td>"
+            f"<tr><td>{html.escape(regolith)}</td><td align='right'>{share}</td>"
             f"<td align='right'>{fmt_kg(reg_kg)}</td></tr>"
         )
+    total = QCoreApplication.translate("RecipeDetail", "Feed in total")
+    item = QCoreApplication.translate("RecipeDetail", "Item")
+    share_title = QCoreApplication.translate("RecipeDetail", "Share of waste")
+    per_batch = QCoreApplication.translate("RecipeDetail", "Per batch")
     rows += (
-        f"<tr><td><b>Feed in total</b></td><td></td><td align='right'><b>"
+        f"<tr><td><b>{html.escape(total)}</b></td><td></td><td align='right'><b>"
         f"{fmt_kg(float(cand.details.get('feed_kg', 0.0)))}</b></td></tr>"
     )
     return (
-        "<table cellspacing='4' width='100%'><tr><th align='left'>Item</th>"
-        "<th align='right'>Share of waste</th><th align='right'>Per batch</th></tr>"
+        f"<table cellspacing='4' width='100%'><tr><th align='left'>{html.escape(item)}</th>"
+        f"<th align='right'>{html.escape(share_title)}</th>"
+        f"<th align='right'>{html.escape(per_batch)}</th></tr>"
         f"{rows}</table>"
     )
 
@@ -206,10 +255,11 @@ def composition_html(cand) -> str:
 def hazards_html(cand) -> str:
     """The crew hazards of the recipe's materials, each with the protective equipment it needs."""
     mark, color = SEVERITY_MARK["warning"]
+    protect = html.escape(QCoreApplication.translate("RecipeDetail", "Protect:"))
     return "".join(
         f"<p style='margin:2px'><span style='color:{color}'><b>{mark}</b></span> "
         f"<b>{html.escape(short_name(h['material'], 40))}</b>: {html.escape(h['text'])}<br>"
-        f"<i>Protect:</i> {html.escape(h['ppe'])} <span style='color:#6b7280'>({html.escape(flag_words(h['code']))})"
+        f"<i>{protect}</i> {html.escape(h['ppe'])} <span style='color:#6b7280'>({html.escape(flag_words(h['code']))})"
         "</span></p>"
         for h in recipe_hazards(cand)
     )
@@ -228,11 +278,11 @@ def safety_html(cand) -> str:
             "</span></p>"
         )
     if cand.ood:
-        notes.append(
-            "<p style='margin:2px'><span style='color:#b45309'><b>⚠</b></span> This mix is far from "
-            "what the model was trained on: treat the intervals with care.</p>"
+        far = QCoreApplication.translate(
+            "RecipeDetail", "This mix is far from what the model was trained on: treat the intervals with care."
         )
-    return "".join(notes) or "No safety notes."
+        notes.append(f"<p style='margin:2px'><span style='color:#b45309'><b>⚠</b></span> {html.escape(far)}</p>")
+    return "".join(notes) or QCoreApplication.translate("RecipeDetail", "No safety notes.")
 
 
 def _rich_label() -> QLabel:
@@ -257,7 +307,7 @@ class DetailPane(QScrollArea):
         inner = QWidget()
         inner.setObjectName("detailInner")
         lay = QVBoxLayout(inner)
-        self.header = QLabel(NO_SELECTION)
+        self.header = QLabel(_tr(NO_SELECTION))
         self.header.setObjectName("detailHeader")
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -267,39 +317,65 @@ class DetailPane(QScrollArea):
         self.bars = PropertyBars()
         self.bars.setObjectName("propertyBars")
         self.why = _rich_label()
+        self.why.setObjectName("detailWhy")
         self.safety = _rich_label()
+        self.safety.setObjectName("detailSafety")
         self.work_order_button = push_button(
-            "Work order…",
-            WORK_ORDER_TIP,
+            self.tr("Work order…"),
+            _tr(WORK_ORDER_TIP),
             self.open_work_order,
             name="workOrderButton",
             enabled=False,
         )
         self.work_order_dialog = None
         self.report_button = push_button(
-            "Report how it turned out…",
-            REPORT_TIP,
+            self.tr("Report how it turned out…"),
+            _tr(REPORT_TIP),
             self.request_feedback,
             name="reportFeedbackButton",
             enabled=False,
         )
         self.made_button = push_button(  # issue 13
-            "Mark as made…",
-            "The crew made batches of this recipe: record them and take the stock out of the inventory",
+            self.tr("Mark as made…"),
+            self.tr("The crew made batches of this recipe: record them and take the stock out of the inventory"),
             self.mark_as_made,
             name="markMadeButton",
             enabled=False,
         )
         lay.addWidget(self.header)
-        lay.addLayout(button_row(self.report_button, self.made_button, self.work_order_button))
-        add_section(lay, "Composition", self.composition)
-        add_section(lay, "Mass flow per batch", self.sankey)
-        add_section(lay, "Against the target (95% intervals)", self.bars)
-        add_section(lay, "Why it scores so", self.why)
-        add_section(lay, "Safety notes", self.safety)
+        # the three buttons in one row, or in two when the pane is narrower than they are together (a
+        # longer language, a small screen): the pane then never needs a horizontal scroll bar for them
+        self._buttons = (self.report_button, self.made_button, self.work_order_button)
+        self.button_grid = QGridLayout()
+        self.button_grid.setColumnStretch(3, 1)
+        self._button_rows = 0
+        self._place_buttons(1)
+        lay.addLayout(self.button_grid)
+        add_section(lay, self.tr("Composition"), self.composition)
+        add_section(lay, self.tr("Mass flow per batch"), self.sankey)
+        add_section(lay, self.tr("Against the target (95% intervals)"), self.bars)
+        add_section(lay, self.tr("Why it scores so"), self.why)
+        add_section(lay, self.tr("Safety notes"), self.safety)
         lay.addStretch(1)
         self.setWidget(inner)
         self.show_candidate(None, None)
+
+    def _place_buttons(self, rows: int) -> None:
+        if rows == self._button_rows:
+            return
+        self._button_rows = rows
+        per_row = len(self._buttons) if rows == 1 else 2
+        for b in self._buttons:
+            self.button_grid.removeWidget(b)
+        for i, b in enumerate(self._buttons):
+            self.button_grid.addWidget(b, i // per_row, i % per_row)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        margins = self.widget().layout().contentsMargins()
+        gap = max(self.button_grid.horizontalSpacing(), 6)
+        need = sum(b.sizeHint().width() for b in self._buttons) + gap * (len(self._buttons) - 1)
+        self._place_buttons(1 if need + margins.left() + margins.right() <= self.viewport().width() else 2)
 
     def show_candidate(self, cand, run: RunInfo | None) -> None:
         if cand is self.cand and run is self.run:
@@ -313,15 +389,18 @@ class DetailPane(QScrollArea):
         self.sankey.set_candidate(cand)
         self.bars.set_candidate(cand, run.target if run is not None else None)
         if cand is None:
-            self.header.setText(NO_SELECTION_LONG)
+            self.header.setText(_tr(NO_SELECTION_LONG))
             for w in (self.composition, self.why, self.safety):
                 w.setText("")
             return
-        rank = f", Pareto rank {cand.pareto_rank}" if cand.pareto_rank > 0 else ""
+        status = status_html(cand.status)
+        if cand.pareto_rank > 0:
+            status = self.tr("{status}, Pareto rank {rank}").format(status=status, rank=cand.pareto_rank)
+        batch = self.tr("Recipe {id} · batch of {kg} product").format(
+            id=cand.recipe_id, kg=fmt_kg(cand.recipe.batch_mass_kg)
+        )
         self.header.setText(
-            f"<b>{html.escape(cand.process_name)}</b> — {STATUS_HTML[cand.status]}{rank}<br>"
-            f"<span style='color:#4b5563'>Recipe {cand.recipe_id} · batch of "
-            f"{fmt_kg(cand.recipe.batch_mass_kg)} product</span>"
+            f"<b>{html.escape(cand.process_name)}</b> — {status}<br><span style='color:#4b5563'>{batch}</span>"
         )
         self.composition.setText(composition_html(cand))
         self.why.setText(physics_explanation_html(cand))
@@ -339,21 +418,19 @@ class DetailPane(QScrollArea):
         ):
             why_not = actions_blocked_reason(cand, action)
             button.setEnabled(why_not is None)
-            button.setToolTip(tip if why_not is None else why_not)
+            button.setToolTip(_tr(tip) if why_not is None else why_not)
 
     # ------------------------------------------------------------------ explanation
     def _explain(self, cand, run: RunInfo) -> None:
         """Work out the model's feature contributions on a worker; the physics details show meanwhile."""
-        self.why.setText(
-            physics_explanation_html(cand) + "<p style='color:#6b7280'>Working out the model's "
-            "feature contributions…</p>"
-        )
+        working = self.tr("Working out the model's feature contributions…")
+        self.why.setText(physics_explanation_html(cand) + f"<p style='color:#6b7280'>{html.escape(working)}</p>")
         recipe, items, scorer = cand.recipe, run.items, run.scorer
         self._explain_task = self.ctx.runner.submit(
             lambda c: explain_recipe(recipe, items, scorer),
             slot="explain",
             pool="io",
-            label="the explanation of the selected recipe",
+            label=self.tr("the explanation of the selected recipe"),
             on_done=lambda e, c=cand: self._explained(c, e),
             on_error=lambda f, c=cand: self._explain_failed(c, f),
         )
@@ -361,17 +438,14 @@ class DetailPane(QScrollArea):
     def _explained(self, cand, expl) -> None:
         self._explain_task = None
         if cand is self.cand:
-            self.why.setText(
-                contributions_html(expl) + "<p><b>Physics details</b></p>" + physics_explanation_html(cand)
-            )
+            details = html.escape(self.tr("Physics details"))
+            self.why.setText(contributions_html(expl) + f"<p><b>{details}</b></p>" + physics_explanation_html(cand))
 
     def _explain_failed(self, cand, failure: TaskFailure) -> None:
         self._explain_task = None
         if cand is self.cand:
-            self.why.setText(
-                physics_explanation_html(cand) + "<p style='color:#6b7280'>The model's contributions "
-                f"are not available ({html.escape(failure.message)})</p>"
-            )
+            missing = self.tr("The model's contributions are not available ({reason})").format(reason=failure.message)
+            self.why.setText(physics_explanation_html(cand) + f"<p style='color:#6b7280'>{html.escape(missing)}</p>")
 
     # ------------------------------------------------------------------ actions
     def request_feedback(self) -> None:
@@ -400,6 +474,6 @@ class DetailPane(QScrollArea):
         return self.ctx.runner.submit(
             work,
             pool="io",
-            label="the work-order export",
-            on_done=lambda p: self.ctx.say(f"Work order saved to {p}", 8000),
+            label=self.tr("the work-order export"),
+            on_done=lambda p: self.ctx.say(self.tr("Work order saved to {path}").format(path=p), 8000),
         )

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from spacetrash_desktop.domain import LOSS_STREAMS
+from spacetrash_desktop.ui.i18n import number
 from spacetrash_desktop.ui.views import fmt_kg
 
 INPUT_COLORS = ("#2563eb", "#0891b2", "#7c3aed", "#db2777")
@@ -19,6 +20,18 @@ PRODUCT_COLOR = "#15803d"
 LOSS_COLOR = "#9ca3af"
 PROCESS_COLOR = "#334155"
 LOSS_TITLES = {key: title for _src, key, title in LOSS_STREAMS}
+# the loss streams' titles (domain.LOSS_STREAMS) for the translators; shown through loss_title()
+_LOSS_TITLE_TEXTS = (
+    QT_TRANSLATE_NOOP("SankeyWidget", "Water vapour (condensed, recovered)"),
+    QT_TRANSLATE_NOOP("SankeyWidget", "Regolith volatiles (H2O/CO2, captured)"),
+    QT_TRANSLATE_NOOP("SankeyWidget", "Fines and dust (captured by the filter)"),
+    QT_TRANSLATE_NOOP("SankeyWidget", "Trim and off-cuts (recyclable)"),
+)
+
+
+def loss_title(key: str) -> str:
+    """A loss stream's title in the window's language (its key when the domain has no title for it)."""
+    return QCoreApplication.translate("SankeyWidget", LOSS_TITLES[key]) if key in LOSS_TITLES else key
 
 
 @dataclass
@@ -37,11 +50,12 @@ def flows_of(cand) -> tuple[list[Flow], str, list[Flow]]:
     ]
     reg = float(cand.details.get("regolith_kg", 0.0))
     if reg > 0:
-        inputs.append(Flow("MGS-1 regolith", reg, REGOLITH_COLOR))
-    outputs = [Flow("Product", float(cand.details.get("product_kg", 0.0)), PRODUCT_COLOR)]
+        inputs.append(Flow(QCoreApplication.translate("SankeyWidget", "MGS-1 regolith"), reg, REGOLITH_COLOR))
+    product = QCoreApplication.translate("SankeyWidget", "Product")
+    outputs = [Flow(product, float(cand.details.get("product_kg", 0.0)), PRODUCT_COLOR)]
     for key, kg in cand.losses().items():
         if kg > 1e-9:
-            outputs.append(Flow(LOSS_TITLES.get(key, key), float(kg), LOSS_COLOR))
+            outputs.append(Flow(loss_title(key), float(kg), LOSS_COLOR))
     return inputs, cand.process_name, outputs
 
 
@@ -70,7 +84,7 @@ class SankeyWidget(QWidget):
         self.process = ""
         self._hit: list[tuple[QRectF, str]] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setAccessibleName("Mass flow diagram")
+        self.setAccessibleName(self.tr("Mass flow diagram"))
         self.setMouseTracking(True)
 
     def sizeHint(self) -> QSize:
@@ -89,7 +103,11 @@ class SankeyWidget(QWidget):
         self.inputs, self.process, self.outputs = list(inputs), process, list(outputs)
         summary = "; ".join(f"{f.label} {fmt_kg(f.kg)}" for f in self.inputs)
         out = "; ".join(f"{f.label} {fmt_kg(f.kg)}" for f in self.outputs)
-        self.setAccessibleDescription(f"Inputs: {summary}. Process: {process}. Outputs: {out}.")
+        self.setAccessibleDescription(
+            self.tr("Inputs: {inputs}. Process: {process}. Outputs: {outputs}.").format(
+                inputs=summary, process=process, outputs=out
+            )
+        )
         self.update()
 
     # ------------------------------------------------------------------ painting
@@ -112,7 +130,7 @@ class SankeyWidget(QWidget):
         fm = QFontMetrics(self.font())
         if not self.inputs or not self.outputs:
             p.setPen(pal.placeholderText().color())
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Select a recipe to see its mass flow")
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Select a recipe to see its mass flow"))
             p.end()
             return
         g = self._geometry(fm)
@@ -120,7 +138,8 @@ class SankeyWidget(QWidget):
         self._paint_nodes(p, g)
         self._paint_labels(p, fm, g)
         self._paint_title_and_total(p, fm, g)
-        self._hit.append((g.proc.adjusted(-4, -4, 4, 4), f"{self.process}: feed {fmt_kg(g.total_in)}"))
+        feed = self.tr("{process}: feed {kg}").format(process=self.process, kg=fmt_kg(g.total_in))
+        self._hit.append((g.proc.adjusted(-4, -4, 4, 4), feed))
         p.end()
 
     def _geometry(self, fm: QFontMetrics) -> _Geometry:
@@ -185,7 +204,10 @@ class SankeyWidget(QWidget):
             box = QRectF(r.right() + 6, r.center().y() - g.line / 2, g.label_w, g.line)
             p.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._label(fm, f, g.label_w))
             pct = 100 * f.kg / g.total_in if g.total_in > 0 else 0
-            self._hit.append((box.united(r), f"{f.label}: {fmt_kg(f.kg)} ({pct:.1f}% of the feed)"))
+            share = self.tr("{label}: {kg} ({pct}% of the feed)").format(
+                label=f.label, kg=fmt_kg(f.kg), pct=number(float(pct), 1)
+            )
+            self._hit.append((box.united(r), share))
 
     def _paint_title_and_total(self, p: QPainter, fm: QFontMetrics, g: _Geometry) -> None:
         """The process's name above it (bold) and the feed against product and losses below it."""
@@ -205,7 +227,9 @@ class SankeyWidget(QWidget):
         p.setFont(self.font())
         p.setPen(QPen(self.palette().placeholderText().color()))
         foot = fm.elidedText(
-            f"feed {fmt_kg(g.total_in)}  →  product and losses {fmt_kg(g.total_out)}",
+            self.tr("feed {feed}  →  product and losses {out}").format(
+                feed=fmt_kg(g.total_in), out=fmt_kg(g.total_out)
+            ),
             Qt.TextElideMode.ElideRight,
             int(max(40, 2 * half)),
         )

@@ -9,7 +9,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,17 +26,22 @@ from PySide6.QtWidgets import (
 from spacetrash_desktop.domain import PROPERTY_NAMES
 from spacetrash_desktop.services.files import save_bytes
 from spacetrash_desktop.ui.context import MAX_COMPARE, AppContext
+from spacetrash_desktop.ui.i18n import current_language, number
 from spacetrash_desktop.ui.tasks import Task
 from spacetrash_desktop.ui.views import (
     OBJECTIVES,
     STATUS_FEASIBLE,
     STATUS_FRONT,
-    STATUS_TEXT,
     CandidateView,
     flags_text,
     fmt_interval,
     fmt_kg,
+    fmt_value,
     items_text,
+    objective_axis,
+    objective_tip,
+    objective_title,
+    status_text,
     target_limit,
     target_summary_html,
     unit_suffix,
@@ -48,24 +53,44 @@ FEASIBLE = ("#93c5fd", "#60a5fa")
 INFEASIBLE = ("#d1d5db", "#9ca3af")
 SELECTED_PEN = "#f97316"
 CAP_PEN = "#b91c1c"
-COMPARE_HINT = "<b>Compare</b> — select two or three recipes (Ctrl+click points here or rows in the Candidates table)"
-
-
-FRONT_NOTE = (
-    "Pareto front: no other feasible recipe is better in all five objectives (rigidity, tightness, energy, "
-    "water, crew time). In a view of two of them a front point can look beaten: it wins in one of the others."
+COMPARE_HINT = QT_TRANSLATE_NOOP(
+    "TradeoffsTab",
+    "<b>Compare</b> — select two or three recipes (Ctrl+click points here or rows in the Candidates table)",
 )
+
+
+FRONT_NOTE = QT_TRANSLATE_NOOP(
+    "TradeoffsTab",
+    "Pareto front: no other feasible recipe is better in all five objectives (rigidity, tightness, energy, "
+    "water, crew time). In a view of two of them a front point can look beaten: it wins in one of the others.",
+)
+
+
+def _tr(text: str) -> str:
+    """A text of this module (marked with QT_TRANSLATE_NOOP("TradeoffsTab", ...)) in the window's language."""
+    return QCoreApplication.translate("TradeoffsTab", text)
+
+
+def tick_strings(values, scale: float, spacing: float) -> list[str]:
+    """An axis's tick labels as pyqtgraph writes them (as many decimals as the spacing needs), in the
+    window's language."""
+    places = max(0, int(np.ceil(-np.log10(spacing * scale)))) if spacing > 0 and scale > 0 else 0
+    return [number(float(v) * scale, places) for v in values]
 
 
 def legend_html() -> str:
     """The legend, as a line of text under the plot (it never hides a point)."""
     dot = "<span style='color:{0}'>●</span>"
-    return (
-        f"{dot.format(FRONT[0])} Pareto front (best over all 5 objectives) &nbsp; "
-        f"{dot.format(FEASIBLE[0])} feasible, dominated &nbsp; "
-        f"{dot.format(INFEASIBLE[1])} infeasible (near misses) &nbsp; "
-        f"<span style='color:{SELECTED_PEN}'>○</span> selected &nbsp; "
-        f"<span style='color:{CAP_PEN}'>- - -</span> target minimum or cap"
+    return QCoreApplication.translate(
+        "TradeoffsTab",
+        "<span>{front} Pareto front (best over all 5 objectives) &nbsp; {dominated} feasible, dominated &nbsp; "
+        "{infeasible} infeasible (near misses) &nbsp; {selected} selected &nbsp; {cap} target minimum or cap</span>",
+    ).format(
+        front=dot.format(FRONT[0]),
+        dominated=dot.format(FEASIBLE[0]),
+        infeasible=dot.format(INFEASIBLE[1]),
+        selected=f"<span style='color:{SELECTED_PEN}'>○</span>",
+        cap=f"<span style='color:{CAP_PEN}'>- - -</span>",
     )
 
 
@@ -115,12 +140,13 @@ class TradeoffsTab(QWidget):
 
         bar = self._build_axis_bar()
         self._build_plot()
-        self.info = QLabel("Generate recipes in the Candidates tab; they appear here as they are found.")
+        self.counts_text = ""  # the counts sentence of the info line (the exported image repeats it)
+        self.info = QLabel(self.tr("Generate recipes in the Candidates tab; they appear here as they are found."))
         self.info.setObjectName("hint")
         self.info.setWordWrap(True)
         self.legend_label = QLabel(legend_html())
         self.legend_label.setObjectName("tradeoffLegend")
-        self.legend_label.setToolTip(FRONT_NOTE)
+        self.legend_label.setToolTip(_tr(FRONT_NOTE))
         self.legend_label.setWordWrap(True)
         cw = self._build_compare()
 
@@ -147,29 +173,34 @@ class TradeoffsTab(QWidget):
         """The axis pickers, Show infeasible, Clear selection and Export PNG, in one row."""
         self.x_combo = QComboBox()
         self.y_combo = QComboBox()
-        for combo, acc in ((self.x_combo, "Horizontal axis"), (self.y_combo, "Vertical axis")):
+        for combo, acc in ((self.x_combo, self.tr("Horizontal axis")), (self.y_combo, self.tr("Vertical axis"))):
             combo.setAccessibleName(acc)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setMinimumWidth(150)  # full width when there is room, narrower on a small screen
             for name in self.names:
-                combo.addItem(OBJECTIVES[name][2], name)
-                combo.setItemData(combo.count() - 1, OBJECTIVES[name][4], Qt.ItemDataRole.ToolTipRole)
+                combo.addItem(objective_axis(name), name)
+                combo.setItemData(combo.count() - 1, objective_tip(name), Qt.ItemDataRole.ToolTipRole)
         self.x_combo.setCurrentIndex(self.names.index("energy_kwh"))
         self.y_combo.setCurrentIndex(self.names.index("rigidity"))
-        self.infeasible_check = QCheckBox("Show infeasible")
+        self.infeasible_check = QCheckBox(self.tr("Show infeasible"))
         self.infeasible_check.setChecked(True)
-        self.infeasible_check.setToolTip("Show the near misses (dimmed): recipes that miss a target value")
+        self.infeasible_check.setToolTip(self.tr("Show the near misses (dimmed): recipes that miss a target value"))
         self.infeasible_check.toggled.connect(lambda _on: self.redraw(autorange=True))
         self.export_png_action = make_action(
-            self, "Export the trade-off plot as &PNG…", self.choose_png_file, tip="Save the plot as a PNG image"
+            self,
+            self.tr("Export the trade-off plot as &PNG…"),
+            self.choose_png_file,
+            tip=self.tr("Save the plot as a PNG image"),
         )
-        png = push_button("Export PNG…", self.export_png_action.toolTip(), self.export_png_action.trigger)
-        clear = push_button("Clear selection", "Unselect every recipe", lambda: self.ctx.selection.clear("plot"))
+        png = push_button(self.tr("Export PNG…"), self.export_png_action.toolTip(), self.export_png_action.trigger)
+        clear = push_button(
+            self.tr("Clear selection"), self.tr("Unselect every recipe"), lambda: self.ctx.selection.clear("plot")
+        )
 
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Horizontal"))
+        bar.addWidget(QLabel(self.tr("Horizontal")))
         bar.addWidget(self.x_combo)
-        bar.addWidget(QLabel("Vertical"))
+        bar.addWidget(QLabel(self.tr("Vertical")))
         bar.addWidget(self.y_combo)
         bar.addWidget(self.infeasible_check)
         bar.addStretch(1)
@@ -182,7 +213,7 @@ class TradeoffsTab(QWidget):
         target's minimum or cap on each axis and the notes that point to a cap out of view."""
         self.plot = pg.PlotWidget(background="w")
         self.plot.setObjectName("tradeoffPlot")
-        self.plot.setAccessibleName("Trade-off plot")
+        self.plot.setAccessibleName(self.tr("Trade-off plot"))
         pi = self.plot.getPlotItem()
         pi.showGrid(x=True, y=True, alpha=0.25)
         pi.setMenuEnabled(False)
@@ -193,16 +224,18 @@ class TradeoffsTab(QWidget):
             axis.setPen("#9ca3af")
             axis.enableAutoSIPrefix(False)  # an index from 0 to 1 must not become "600 (x0.001)"
             axis.setStyle(maxTickLevel=0)  # grid on major ticks only: the grid is most of the repaint cost
+            if current_language() != "en":  # the tick numbers in the window's language (a decimal comma)
+                axis.tickStrings = tick_strings
         # the legend is a line under the plot (legend_html), not a box over the points it would hide
-        self.infeasible_item = self._scatter(INFEASIBLE[0], INFEASIBLE[1], 7, "Infeasible (near misses)", 1)
-        self.feasible_item = self._scatter(FEASIBLE[0], FEASIBLE[1], 8, "Feasible, dominated", 2)
-        self.front_item = self._scatter(FRONT[0], FRONT[1], 11, "Pareto front (feasible)", 3)
+        self.infeasible_item = self._scatter(INFEASIBLE[0], INFEASIBLE[1], 7, self.tr("Infeasible (near misses)"), 1)
+        self.feasible_item = self._scatter(FEASIBLE[0], FEASIBLE[1], 8, self.tr("Feasible, dominated"), 2)
+        self.front_item = self._scatter(FRONT[0], FRONT[1], 11, self.tr("Pareto front (feasible)"), 3)
         self.selected_item = pg.ScatterPlotItem(
             pxMode=True,
             size=20,
             brush=pg.mkBrush(None),
             pen=pg.mkPen(SELECTED_PEN, width=3),
-            name="Selected",
+            name=self.tr("Selected"),
             antialias=True,
         )
         self.selected_item.setZValue(4)
@@ -238,12 +271,12 @@ class TradeoffsTab(QWidget):
         """The side-by-side comparison of the selected recipes, under its title."""
         self.compare = QTableWidget()
         self.compare.setObjectName("compareTable")
-        self.compare.setAccessibleName("Side-by-side comparison")
+        self.compare.setAccessibleName(self.tr("Side-by-side comparison"))
         self.compare.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.compare.setWordWrap(True)
         self.compare.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.compare.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.compare_title = QLabel(COMPARE_HINT)
+        self.compare_title = QLabel(_tr(COMPARE_HINT))
         self.compare_title.setWordWrap(True)
         cw = QWidget()
         cl = QVBoxLayout(cw)
@@ -291,18 +324,25 @@ class TradeoffsTab(QWidget):
                 continue
             limit, kind = target_limit(target, name)
             line.setValue(limit)
-            self.cap_text[k] = f"target {'min' if kind == 'min' else 'cap'} {limit:g}{unit_suffix(OBJECTIVES[name][1])}"
+            cap = self.tr("target min {limit}") if kind == "min" else self.tr("target cap {limit}")
+            self.cap_text[k] = cap.format(limit=f"{number(float(limit), 6).rstrip('0').rstrip(',.')}") + unit_suffix(
+                OBJECTIVES[name][1]
+            )
             line.setVisible(True)
             lims.append(limit)
         n_front = int(np.sum(status == STATUS_FRONT))
         n_feas = int(np.sum(status == STATUS_FEASIBLE))
         n_inf = int(np.sum(status > STATUS_FEASIBLE))
         if len(view):
-            state = "final" if view.final else "streaming in…"
+            state = self.tr("final") if view.final else self.tr("streaming in…")
+            self.counts_text = self.tr(
+                "{front} on the Pareto front · {feasible} feasible but dominated · {near} near misses ({state})."
+            ).format(front=n_front, feasible=n_feas, near=n_inf, state=state)
             self.info.setText(
-                f"{n_front} on the Pareto front · {n_feas} feasible but dominated · {n_inf} near misses "
-                f"({state}). The front is the best over all five objectives: a front point can look beaten in "
-                "these two and be better in another. Click a point to select it; Ctrl+click to compare."
+                self.tr(
+                    "{counts} The front is the best over all five objectives: a front point can look beaten in "
+                    "these two and be better in another. Click a point to select it; Ctrl+click to compare."
+                ).format(counts=self.counts_text)
             )
         if autorange:
             self._autorange(x, y, lims)
@@ -345,23 +385,19 @@ class TradeoffsTab(QWidget):
         limit is when it is outside the shown range."""
         pi = self.plot.getPlotItem()
         where = {
-            ("bottom", "high"): "right",
-            ("bottom", "low"): "left",
-            ("left", "high"): "top",
-            ("left", "low"): "bottom",
+            ("bottom", "high"): self.tr("beyond the right edge"),
+            ("bottom", "low"): self.tr("beyond the left edge"),
+            ("left", "high"): self.tr("beyond the top edge"),
+            ("left", "low"): self.tr("beyond the bottom edge"),
         }
         for k, (axis, name) in enumerate((("bottom", self.x_name), ("left", self.y_name))):
-            title, unit, long_title = OBJECTIVES[name][:3]
+            unit = OBJECTIVES[name][1]
             # the vertical axis's title runs along the plot's height: the short form fits it
-            text = long_title if axis == "bottom" else f"{title} ({unit})"
+            text = objective_axis(name) if axis == "bottom" else f"{objective_title(name)} ({unit})"
             cap = self.cap_text[k]
             if cap:
                 off = self.cap_off[k]
-                tail = (
-                    f"beyond the {where[(axis, off)]} edge"
-                    if off
-                    else ("red dashed line" if axis == "bottom" else "- - -")
-                )
+                tail = where[(axis, off)] if off else (self.tr("red dashed line") if axis == "bottom" else "- - -")
                 text += f"  ·  <span style='color:{CAP_PEN}'>{cap} ({tail})</span>"
             if pi.getAxis(axis).labelText != text:
                 pi.setLabel(axis, text, color="#1f2937", size="10pt")
@@ -370,9 +406,11 @@ class TradeoffsTab(QWidget):
         cand = self.view.candidates[int(data)] if 0 <= int(data) < len(self.view) else None
         if cand is None:
             return ""
+        status = status_text(cand, int(self.view.status[int(data)]))
         return (
-            f"{items_text(cand)}\n{cand.process_name} · {STATUS_TEXT[int(self.view.status[int(data)])]}\n"
-            f"{OBJECTIVES[self.x_name][0]} {x:.3g} · {OBJECTIVES[self.y_name][0]} {y:.3g}"
+            f"{items_text(cand)}\n{cand.process_name} · {status}\n"
+            f"{objective_title(self.x_name)} {fmt_value(self.x_name, x)} · "
+            f"{objective_title(self.y_name)} {fmt_value(self.y_name, y)}"
         )
 
     # ------------------------------------------------------------------ selection
@@ -420,7 +458,7 @@ class TradeoffsTab(QWidget):
 
     # ------------------------------------------------------------------ export
     def choose_png_file(self) -> None:
-        path = ask_save_path(self, "Export the plot", "trade-offs.png", "PNG (*.png)")
+        path = ask_save_path(self, self.tr("Export the plot"), "trade-offs.png", "PNG (*.png)")
         if path:
             self.export_png(path)
 
@@ -432,7 +470,10 @@ class TradeoffsTab(QWidget):
             return path
 
         return self.ctx.runner.submit(
-            work, pool="io", label="the plot export", on_done=lambda p: self.ctx.say(f"Plot saved to {p}", 8000)
+            work,
+            pool="io",
+            label=self.tr("the plot export"),
+            on_done=lambda p: self.ctx.say(self.tr("Plot saved to {path}").format(path=p), 8000),
         )
 
     def export_image(self) -> QImage:
@@ -458,14 +499,18 @@ def standalone_image(tab: TradeoffsTab) -> QImage:
     plot = tab.plot.grab().toImage()
     view = tab.view
     target = view.target or tab.ctx.target
-    title = f"{OBJECTIVES[tab.y_name][0]} against {OBJECTIVES[tab.x_name][0].lower()}"
+    y_title, x_title = objective_title(tab.y_name), objective_title(tab.x_name).lower()
     if target is not None:
-        title += f" for {target.name}"
+        title = QCoreApplication.translate("TradeoffsTab", "{y} against {x} for {target}").format(
+            y=y_title, x=x_title, target=target.name
+        )
+    else:
+        title = QCoreApplication.translate("TradeoffsTab", "{y} against {x}").format(y=y_title, x=x_title)
     lines = [
         target_summary_html(target, tab.ctx.time_budget_s).replace("<b>", "").replace("</b>", "")
         if target is not None
         else "",
-        tab.info.text().split(". Click")[0] + "." if len(view) else "",
+        tab.counts_text if len(view) else "",
     ]
     lines = [html.unescape(t) for t in lines if t]
     return compose_image(plot, title, lines, legend_html())
@@ -477,45 +522,55 @@ def fill_compare(tab: TradeoffsTab, ids) -> None:
     if tab.compare_side.isHidden() == bool(cands):
         tab.compare_side.setVisible(bool(cands))
     if not cands and tab.compare.columnCount() == 0 and len(ids) <= MAX_COMPARE:
-        tab.compare_title.setText(COMPARE_HINT)
+        tab.compare_title.setText(_tr(COMPARE_HINT))
         return  # nothing to compare before or after: a partial result does not rebuild the table
     target = tab.view.target or tab.ctx.target
     fields = [
-        "Items",
-        "Regolith",
-        "Process",
-        *(f"{OBJECTIVES[n][0]} ({OBJECTIVES[n][1]})" for n in PROPERTY_NAMES),
-        "Feasibility",
-        "Pareto rank",
-        "Hard waste",
-        "Warnings",
-        "Recipe ID",
+        QCoreApplication.translate("TradeoffsTab", "Items"),
+        QCoreApplication.translate("TradeoffsTab", "Regolith"),
+        QCoreApplication.translate("TradeoffsTab", "Process"),
+        *(f"{objective_title(n)} ({OBJECTIVES[n][1]})" for n in PROPERTY_NAMES),
+        QCoreApplication.translate("TradeoffsTab", "Feasibility"),
+        QCoreApplication.translate("TradeoffsTab", "Pareto rank"),
+        QCoreApplication.translate("TradeoffsTab", "Hard waste"),
+        QCoreApplication.translate("TradeoffsTab", "Warnings"),
+        QCoreApplication.translate("TradeoffsTab", "Recipe ID"),
     ]
     tab.compare.clear()
     tab.compare.setRowCount(len(fields))
     tab.compare.setColumnCount(len(cands))
     tab.compare.setVerticalHeaderLabels(fields)
-    tab.compare.setHorizontalHeaderLabels([f"Recipe {k + 1}" for k in range(len(cands))])
+    tab.compare.setHorizontalHeaderLabels(
+        [QCoreApplication.translate("TradeoffsTab", "Recipe {n}").format(n=k + 1) for k in range(len(cands))]
+    )
     if len(ids) > MAX_COMPARE:
-        tab.compare_title.setText(f"<b>Compare</b> — the last {MAX_COMPARE} of the {len(ids)} selected recipes")
+        tab.compare_title.setText(
+            QCoreApplication.translate(
+                "TradeoffsTab", "<b>Compare</b> — the last {n} of the {total} selected recipes"
+            ).format(n=MAX_COMPARE, total=len(ids))
+        )
     elif len(cands) >= 2:
-        tab.compare_title.setText(f"<b>Compare</b> — {len(cands)} recipes side by side (best value in bold)")
+        tab.compare_title.setText(
+            QCoreApplication.translate(
+                "TradeoffsTab", "<b>Compare</b> — {n} recipes side by side (best value in bold)"
+            ).format(n=len(cands))
+        )
     else:
-        tab.compare_title.setText(COMPARE_HINT)
+        tab.compare_title.setText(_tr(COMPARE_HINT))
     bold = QFont(tab.font())
     bold.setBold(True)
     for col, c in enumerate(cands):
         values = [
             items_text(c),
-            f"{c.recipe.regolith_frac:.0%} ({fmt_kg(float(c.details.get('regolith_kg', 0.0)))})",
+            f"{number(100 * c.recipe.regolith_frac, 0)}% ({fmt_kg(float(c.details.get('regolith_kg', 0.0)))})",
             c.process_name,
         ]
         values += [fmt_interval(n, c.values[n], c.low[n], c.high[n]) for n in PROPERTY_NAMES]
         values += [
-            c.status,
+            QCoreApplication.translate("CandidateViews", str(c.status)),  # 'feasible' of views.STATUS_TEXT
             str(c.pareto_rank) if c.pareto_rank > 0 else "–",
-            f"{c.preference:.0%}",
-            flags_text(c) or "none",
+            f"{number(100 * c.preference, 0)}%",
+            flags_text(c) or QCoreApplication.translate("TradeoffsTab", "none"),
             c.recipe_id,
         ]
         for row, text in enumerate(values):

@@ -10,52 +10,118 @@ import datetime as _dt
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from spacetrash_desktop._version import __version__
 from spacetrash_desktop.domain import LOSS_STREAMS, PROPERTY_NAMES, RecipeStatus, Target, WasteItem
 from spacetrash_desktop.services.generate import CONFIDENT_P, RULE_TEXT, percent, recommendation_reason
+from spacetrash_desktop.ui.i18n import current_language, number
+
+CTX = "CandidateViews"  # the translation context of this module's texts
+
+
+def count(n: int) -> str:
+    """A whole number for the crew: '9,185' in English, '9185' / '9.185' in Spanish."""
+    return f"{int(n):,}" if current_language() == "en" else number(int(n))
+
+
+def decimal(x: float, decimals: int) -> str:
+    """A measured amount for the crew: '1,234.50' in English, '1234,50' / '1.234,50' in Spanish."""
+    return f"{float(x):,.{decimals}f}" if current_language() == "en" else number(float(x), decimals)
+
+
+def tr(text: str) -> str:
+    """``text`` (marked with QT_TRANSLATE_NOOP("CandidateViews", ...)) in the window's language."""
+    return QCoreApplication.translate(CTX, text)
+
 
 # name -> (short title, unit, axis label, higher is better, tooltip)
 OBJECTIVES: dict[str, tuple[str, str, str, bool, str]] = {
     "rigidity": (
-        "Rigidity",
+        QT_TRANSLATE_NOOP(
+            "CandidateViews",
+            "Rigidity",
+        ),
         "0–1",
-        "Rigidity index (0–1, higher = stiffer)",
+        QT_TRANSLATE_NOOP(
+            "CandidateViews",
+            "Rigidity index (0–1, higher = stiffer)",
+        ),
         True,
-        "How stiff the product is: 0 = soft foam or draped fabric, 0.37 = LDPE sheet, "
-        "0.57 = HDPE board, 0.71 = PET/nylon part, 0.86 = fibre composite, 1 = metal frame.",
+        QT_TRANSLATE_NOOP(
+            "CandidateViews",
+            "How stiff the product is: 0 = soft foam or draped fabric, 0.37 = LDPE sheet, "
+            "0.57 = HDPE board, 0.71 = PET/nylon part, 0.86 = fibre composite, 1 = metal frame.",
+        ),
     ),
     "tightness": (
-        "Tightness",
+        QT_TRANSLATE_NOOP(
+            "CandidateViews",
+            "Tightness",
+        ),
         "0–1",
-        "Tightness index (0–1, higher = holds liquids)",
+        QT_TRANSLATE_NOOP(
+            "CandidateViews",
+            "Tightness index (0–1, higher = holds liquids)",
+        ),
         True,
-        "How well it holds liquid and gas: 0 = loose shred or mesh, 0.2 = woven fabric (dust), "
-        "0.5 = compacted tile (splash-proof), 0.8 = fused sheet (water-tight), 1 = gas-tight film.",
+        QT_TRANSLATE_NOOP(
+            "CandidateViews",
+            "How well it holds liquid and gas: 0 = loose shred or mesh, 0.2 = woven fabric (dust), "
+            "0.5 = compacted tile (splash-proof), 0.8 = fused sheet (water-tight), 1 = gas-tight film.",
+        ),
     ),
     "energy_kwh": (
-        "Energy",
+        QT_TRANSLATE_NOOP(
+            "CandidateViews",
+            "Energy",
+        ),
         "kWh",
-        "Energy per batch (kWh)",
+        QT_TRANSLATE_NOOP(
+            "CandidateViews",
+            "Energy per batch (kWh)",
+        ),
         False,
-        "Electrical energy per batch: heating, melting and the machine itself.",
+        QT_TRANSLATE_NOOP(
+            "CandidateViews",
+            "Electrical energy per batch: heating, melting and the machine itself.",
+        ),
     ),
     "water_l": (
-        "Water",
+        QT_TRANSLATE_NOOP(
+            "CandidateViews",
+            "Water",
+        ),
         "L",
-        "Water per batch (L)",
+        QT_TRANSLATE_NOOP(
+            "CandidateViews",
+            "Water per batch (L)",
+        ),
         False,
-        "Water used per batch (rinsing, cleaning, process water), net of what is recovered.",
+        QT_TRANSLATE_NOOP(
+            "CandidateViews",
+            "Water used per batch (rinsing, cleaning, process water), net of what is recovered.",
+        ),
     ),
     "crew_min": (
-        "Crew time",
+        QT_TRANSLATE_NOOP(
+            "CandidateViews",
+            "Crew time",
+        ),
         "min",
-        "Crew time per batch (min)",
+        QT_TRANSLATE_NOOP(
+            "CandidateViews",
+            "Crew time per batch (min)",
+        ),
         False,
-        "Hands-on crew minutes per batch (sorting, loading, finishing).",
+        QT_TRANSLATE_NOOP(
+            "CandidateViews",
+            "Hands-on crew minutes per batch (sorting, loading, finishing).",
+        ),
     ),
 }
 TARGET_FIELD_OF = {
@@ -67,52 +133,137 @@ TARGET_FIELD_OF = {
 }
 
 STATUS_FRONT, STATUS_FEASIBLE, STATUS_INFEASIBLE, STATUS_REFUSED = 0, 1, 2, 3
-STATUS_TEXT = {
-    STATUS_FRONT: "feasible (front)",
-    STATUS_FEASIBLE: str(RecipeStatus.FEASIBLE),
-    STATUS_INFEASIBLE: str(RecipeStatus.INFEASIBLE),
-    STATUS_REFUSED: str(RecipeStatus.REFUSED),
+STATUS_TEXT = {  # English (the words of the result files); shown through tr()
+    STATUS_FRONT: QT_TRANSLATE_NOOP("CandidateViews", "feasible (front)"),
+    STATUS_FEASIBLE: QT_TRANSLATE_NOOP("CandidateViews", "feasible"),
+    STATUS_INFEASIBLE: QT_TRANSLATE_NOOP("CandidateViews", "infeasible"),
+    STATUS_REFUSED: QT_TRANSLATE_NOOP("CandidateViews", "refused"),
 }
-RECOMMENDED_MARK = "★ Recommended"
-TIP_CHANCE = (
+RECOMMENDED_MARK = QT_TRANSLATE_NOOP("CandidateViews", "★ Recommended")
+TIP_CHANCE_TEMPLATE = QT_TRANSLATE_NOOP(
+    "CandidateViews",
     "Chance that the recipe meets every requirement of the target (rigidity and tightness minimums, energy, "
     "water and crew-time caps), from the 95% intervals; a conservative bound, 0 when infeasible. "
-    f"At least {CONFIDENT_P:.0%} counts as confidently feasible."
+    "At least {p} counts as confidently feasible.",
 )
+TIP_CHANCE = TIP_CHANCE_TEMPLATE.format(p=f"{CONFIDENT_P:.0%}")
 
 SHORT_TITLE = {"crew_min": "Crew"}  # table headers short enough to read in a narrow column
 
-# (key, title, tooltip) of the Candidates table
-CANDIDATE_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("order", "#", RULE_TEXT),
-    ("items", "Items (share of waste)", "Waste items of the recipe with their share of the waste part"),
-    ("process", "Process", "How the feed is turned into the product"),
-    ("regolith", "Regolith %", "MGS-1 regolith as % of the whole feed"),
-    (
-        "status",
-        "Feasibility",
-        "feasible: meets every target value and safety rule; infeasible: misses one; refused: breaks a safety rule. "
-        "★ Recommended marks the one recipe to make first (the first feasible one in the order of the # column).",
+
+def objective_title(name: str) -> str:
+    """The objective's short title in the window's language ('Rigidity')."""
+    return tr(OBJECTIVES[name][0])
+
+
+def objective_axis(name: str) -> str:
+    """The objective's axis label in the window's language ('Energy per batch (kWh)')."""
+    return tr(OBJECTIVES[name][2])
+
+
+def objective_tip(name: str) -> str:
+    """What the objective means, in the window's language."""
+    return tr(OBJECTIVES[name][4])
+
+
+# Column titles and tooltips of the Candidates table (English; shown through candidate_columns())
+COLUMN_TEXT: dict[str, tuple[str, str]] = {
+    "order": ("#", ""),
+    "items": (
+        QT_TRANSLATE_NOOP("CandidateViews", "Items (share of waste)"),
+        QT_TRANSLATE_NOOP("CandidateViews", "Waste items of the recipe with their share of the waste part"),
     ),
-    (
-        "rank",
-        "Rank",
-        "Pareto rank over all five objectives: 1 = on the Pareto front (no other feasible recipe is better "
-        "in every objective), 2 = next layer, – = infeasible",
+    "process": (
+        QT_TRANSLATE_NOOP("CandidateViews", "Process"),
+        QT_TRANSLATE_NOOP("CandidateViews", "How the feed is turned into the product"),
     ),
-    *(
-        (name, f"{SHORT_TITLE.get(name, title)} ({unit})", f"{title} ({unit}). {tip} Value with its 95% interval.")
-        for name, (title, unit, _axis, _hb, tip) in OBJECTIVES.items()
+    "regolith": (
+        QT_TRANSLATE_NOOP("CandidateViews", "Regolith %"),
+        QT_TRANSLATE_NOOP("CandidateViews", "MGS-1 regolith as % of the whole feed"),
     ),
-    (
-        "problematic",
-        "Hard waste %",
-        "Problematic waste: share of the feed that is hard-to-handle waste (multilayer, foam, PFAS-bearing...)",
+    "status": (
+        QT_TRANSLATE_NOOP("CandidateViews", "Feasibility"),
+        QT_TRANSLATE_NOOP(
+            "CandidateViews",
+            "feasible: meets every target value and safety rule; infeasible: misses one; refused: breaks a safety "
+            "rule. ★ Recommended marks the one recipe to make first (the first feasible one in the order of the # "
+            "column).",
+        ),
     ),
-    ("flags", "Warnings", "Warnings and reasons from the physical and safety vetting (full text in the tooltip)"),
-    ("chance", "Chance %", TIP_CHANCE),
-    ("id", "ID", "Recipe ID: stable identifier of the recipe (same mix, same id on every machine)"),
+    "rank": (
+        QT_TRANSLATE_NOOP("CandidateViews", "Rank"),
+        QT_TRANSLATE_NOOP(
+            "CandidateViews",
+            "Pareto rank over all five objectives: 1 = on the Pareto front (no other feasible recipe is better "
+            "in every objective), 2 = next layer, – = infeasible",
+        ),
+    ),
+    "rigidity": (QT_TRANSLATE_NOOP("CandidateViews", "Rigidity (0–1)"), ""),
+    "tightness": (QT_TRANSLATE_NOOP("CandidateViews", "Tightness (0–1)"), ""),
+    "energy_kwh": (QT_TRANSLATE_NOOP("CandidateViews", "Energy (kWh)"), ""),
+    "water_l": (QT_TRANSLATE_NOOP("CandidateViews", "Water (L)"), ""),
+    "crew_min": (QT_TRANSLATE_NOOP("CandidateViews", "Crew (min)"), ""),
+    "problematic": (
+        QT_TRANSLATE_NOOP("CandidateViews", "Hard waste %"),
+        QT_TRANSLATE_NOOP(
+            "CandidateViews",
+            "Problematic waste: share of the feed that is hard-to-handle waste (multilayer, foam, PFAS-bearing...)",
+        ),
+    ),
+    "flags": (
+        QT_TRANSLATE_NOOP("CandidateViews", "Warnings"),
+        QT_TRANSLATE_NOOP(
+            "CandidateViews", "Warnings and reasons from the physical and safety vetting (full text in the tooltip)"
+        ),
+    ),
+    "chance": (QT_TRANSLATE_NOOP("CandidateViews", "Chance %"), ""),
+    "id": (
+        "ID",
+        QT_TRANSLATE_NOOP(
+            "CandidateViews", "Recipe ID: stable identifier of the recipe (same mix, same id on every machine)"
+        ),
+    ),
+}
+OBJECTIVE_TIP = QT_TRANSLATE_NOOP("CandidateViews", "{title} ({unit}). {tip} Value with its 95% interval.")
+
+
+def _english_tip(key: str) -> str:
+    if key == "order":
+        return RULE_TEXT
+    if key == "chance":
+        return TIP_CHANCE
+    if key in OBJECTIVES:
+        title, unit, _axis, _hb, tip = OBJECTIVES[key]
+        return OBJECTIVE_TIP.format(title=title, unit=unit, tip=tip)
+    return COLUMN_TEXT[key][1]
+
+
+# (key, title, tooltip) of the Candidates table, in English (candidate_columns(): in the window's language)
+CANDIDATE_COLUMNS: tuple[tuple[str, str, str], ...] = tuple(
+    (key, title, _english_tip(key)) for key, (title, _tip) in COLUMN_TEXT.items()
 )
+
+
+@lru_cache(maxsize=4)
+def _candidate_columns(_lang: str) -> tuple[tuple[str, str, str], ...]:
+    out = []
+    for key, title, tip in CANDIDATE_COLUMNS:
+        if key == "order":
+            tip = QCoreApplication.translate("CandidateViews", RULE_TEXT)
+        elif key == "chance":
+            tip = tr(TIP_CHANCE_TEMPLATE).format(p=f"{number(100 * CONFIDENT_P, 0)}%")
+        elif key in OBJECTIVES:
+            unit = OBJECTIVES[key][1]
+            tip = tr(OBJECTIVE_TIP).format(title=objective_title(key), unit=unit, tip=objective_tip(key))
+        else:
+            tip = tr(COLUMN_TEXT[key][1]) if COLUMN_TEXT[key][1] else tip
+        out.append((key, tr(title), tip))
+    return tuple(out)
+
+
+def candidate_columns() -> tuple[tuple[str, str, str], ...]:
+    """CANDIDATE_COLUMNS with their titles and tooltips in the window's language."""
+    return _candidate_columns(current_language())
 
 
 def column_index(columns: Sequence[tuple[str, str, str]]) -> dict[str, int]:
@@ -127,15 +278,15 @@ def fmt_value(name: str, x: float) -> str:
     if not np.isfinite(x):
         return "–"
     if name in ("rigidity", "tightness"):
-        return f"{x:.2f}"
+        return number(float(x), 2)
     if name == "crew_min":
-        return f"{x:.0f}" if abs(x) >= 10 else f"{x:.1f}"
+        return number(float(x), 0 if abs(x) >= 10 else 1)
     ax = abs(x)
     if ax >= 100:
-        return f"{x:.0f}"
+        return number(float(x), 0)
     if ax >= 10:
-        return f"{x:.1f}"
-    return f"{x:.2f}"
+        return number(float(x), 1)
+    return number(float(x), 2)
 
 
 def fmt_interval(name: str, value: float, low: float, high: float) -> str:
@@ -145,14 +296,14 @@ def fmt_interval(name: str, value: float, low: float, high: float) -> str:
 def fmt_kg(x: float) -> str:
     ax = abs(x)
     if ax >= 100:
-        return f"{x:,.0f} kg"
+        return f"{x:,.0f} kg" if current_language() == "en" else f"{number(float(x), 0)} kg"
     if ax >= 1:
-        return f"{x:.2f} kg"
+        return f"{number(float(x), 2)} kg"
     if ax >= 0.01:
-        return f"{x:.3f} kg"
+        return f"{number(float(x), 3)} kg"
     if ax == 0:
         return "0 kg"
-    return f"{x * 1000:.1f} g"
+    return f"{number(x * 1000.0, 1)} g"
 
 
 def items_text(cand, short: bool = False) -> str:
@@ -186,42 +337,42 @@ def other_reasons(cand) -> list[dict]:
 
 # the vetting's codes (kept in logs, the CLI and the result JSON) in the crew's words
 FLAG_WORDS = {
-    "REFUSED_MATERIAL": "refused material",
-    "NOT_ACCEPTED": "item the process does not take",
-    "HEATED_HAZARD": "hazardous when heated",
-    "DECOMPOSES": "decomposes at process heat",
-    "BURN_OR_VENT": "burns or vents",
-    "REGOLITH_RANGE": "regolith share out of range",
-    "PROCESS_NOT_ALLOWED": "process not allowed",
-    "REGOLITH_NOT_ALLOWED": "regolith not allowed",
-    "STOCK": "not enough in stock",
-    "ENERGY_CAP": "over the energy cap",
-    "WATER_CAP": "over the water cap",
-    "CREW_CAP": "over the crew-time cap",
-    "RIGIDITY_LOW": "not stiff enough",
-    "TIGHTNESS_LOW": "not tight enough",
-    "NO_PREDICTION": "no usable prediction",
-    "NO_CONSOLIDATION": "will not hold together",
-    "FILLER_LIMIT": "too much filler",
-    "FOOD_CONTACT": "not safe with food",
-    "CONSUMABLES_CAP": "over the consumables cap",
-    "MICROPLASTICS": "microplastic dust",
-    "CAUSTIC": "caustic solution",
-    "ALUMINIUM_FLAKES": "aluminium flakes",
-    "WET_FEED": "wet feed",
-    "NO_BINDER": "no binder",
-    "HOT_SURFACE": "hot surfaces",
-    "OOD": "unfamiliar mix",
-    "COMBUSTIBLE_DUST": "combustible dust",
-    "FIBRE_DUST": "fibre dust",
-    "MATERIAL_HAZARD": "material hazard",
-    "PROCESS_NOTE": "process note",
+    "REFUSED_MATERIAL": QT_TRANSLATE_NOOP("CandidateViews", "refused material"),
+    "NOT_ACCEPTED": QT_TRANSLATE_NOOP("CandidateViews", "item the process does not take"),
+    "HEATED_HAZARD": QT_TRANSLATE_NOOP("CandidateViews", "hazardous when heated"),
+    "DECOMPOSES": QT_TRANSLATE_NOOP("CandidateViews", "decomposes at process heat"),
+    "BURN_OR_VENT": QT_TRANSLATE_NOOP("CandidateViews", "burns or vents"),
+    "REGOLITH_RANGE": QT_TRANSLATE_NOOP("CandidateViews", "regolith share out of range"),
+    "PROCESS_NOT_ALLOWED": QT_TRANSLATE_NOOP("CandidateViews", "process not allowed"),
+    "REGOLITH_NOT_ALLOWED": QT_TRANSLATE_NOOP("CandidateViews", "regolith not allowed"),
+    "STOCK": QT_TRANSLATE_NOOP("CandidateViews", "not enough in stock"),
+    "ENERGY_CAP": QT_TRANSLATE_NOOP("CandidateViews", "over the energy cap"),
+    "WATER_CAP": QT_TRANSLATE_NOOP("CandidateViews", "over the water cap"),
+    "CREW_CAP": QT_TRANSLATE_NOOP("CandidateViews", "over the crew-time cap"),
+    "RIGIDITY_LOW": QT_TRANSLATE_NOOP("CandidateViews", "not stiff enough"),
+    "TIGHTNESS_LOW": QT_TRANSLATE_NOOP("CandidateViews", "not tight enough"),
+    "NO_PREDICTION": QT_TRANSLATE_NOOP("CandidateViews", "no usable prediction"),
+    "NO_CONSOLIDATION": QT_TRANSLATE_NOOP("CandidateViews", "will not hold together"),
+    "FILLER_LIMIT": QT_TRANSLATE_NOOP("CandidateViews", "too much filler"),
+    "FOOD_CONTACT": QT_TRANSLATE_NOOP("CandidateViews", "not safe with food"),
+    "CONSUMABLES_CAP": QT_TRANSLATE_NOOP("CandidateViews", "over the consumables cap"),
+    "MICROPLASTICS": QT_TRANSLATE_NOOP("CandidateViews", "microplastic dust"),
+    "CAUSTIC": QT_TRANSLATE_NOOP("CandidateViews", "caustic solution"),
+    "ALUMINIUM_FLAKES": QT_TRANSLATE_NOOP("CandidateViews", "aluminium flakes"),
+    "WET_FEED": QT_TRANSLATE_NOOP("CandidateViews", "wet feed"),
+    "NO_BINDER": QT_TRANSLATE_NOOP("CandidateViews", "no binder"),
+    "HOT_SURFACE": QT_TRANSLATE_NOOP("CandidateViews", "hot surfaces"),
+    "OOD": QT_TRANSLATE_NOOP("CandidateViews", "unfamiliar mix"),
+    "COMBUSTIBLE_DUST": QT_TRANSLATE_NOOP("CandidateViews", "combustible dust"),
+    "FIBRE_DUST": QT_TRANSLATE_NOOP("CandidateViews", "fibre dust"),
+    "MATERIAL_HAZARD": QT_TRANSLATE_NOOP("CandidateViews", "material hazard"),
+    "PROCESS_NOTE": QT_TRANSLATE_NOOP("CandidateViews", "process note"),
 }
 
 
 def flag_words(code: str) -> str:
     """A vetting code in plain words ('HOT_SURFACE' -> 'hot surfaces')."""
-    return FLAG_WORDS.get(code, code.replace("_", " ").lower())
+    return tr(FLAG_WORDS[code]) if code in FLAG_WORDS else code.replace("_", " ").lower()
 
 
 def flag_codes(cand) -> list[str]:
@@ -241,8 +392,13 @@ def reasons_text(cand) -> str:
     """Every vetting reason of a candidate in full, one a line (the Warnings cell's tooltip)."""
     lines = [r.get("message", "") for r in cand.reasons if r.get("message")]
     if cand.ood and not any(r.get("code") == "OOD" for r in cand.reasons):
-        lines.append("This recipe is far from anything the model was trained on; trust the interval less.")
-    return "\n".join(lines) or "No warnings."
+        lines.append(
+            QCoreApplication.translate(
+                "CandidateViews",
+                "This recipe is far from anything the model was trained on; trust the interval less.",
+            )
+        )
+    return "\n".join(lines) or QCoreApplication.translate("CandidateViews", "No warnings.")
 
 
 def status_code(cand) -> int:
@@ -256,15 +412,19 @@ def status_code(cand) -> int:
 
 def status_text(cand, status: int) -> str:
     """The Feasibility cell: the status, after the "Recommended" mark on the recommended recipe."""
-    text = STATUS_TEXT[status]
+    text = tr(STATUS_TEXT[status])
     if getattr(cand, "recommended", False):  # recommended implies feasible: the mark says it in fewer words
-        return f"{RECOMMENDED_MARK} (front)" if status == STATUS_FRONT else RECOMMENDED_MARK
+        if status == STATUS_FRONT:
+            return QCoreApplication.translate("CandidateViews", "★ Recommended (front)")
+        return tr(RECOMMENDED_MARK)
     return text
 
 
 def chance_text(cand) -> str:
     """'97% chance of meeting every requirement' (for the detail pane)."""
-    return f"{percent(float(cand.p_meets_target))} chance of meeting every requirement"
+    return QCoreApplication.translate("CandidateViews", "{p} chance of meeting every requirement").format(
+        p=percent(float(cand.p_meets_target))
+    )
 
 
 def target_limit(target: Target, name: str) -> tuple[float, str]:
@@ -291,10 +451,19 @@ def unit_suffix(unit: str) -> str:
 def target_summary_html(target: Target, time_budget_s: float) -> str:
     """One line saying what a run looks for: the target's name, batch mass, each minimum or cap, the
     search time limit."""
-    parts = [f"Target: <b>{html.escape(target.name)}</b>", f"{fmt_kg(target.batch_mass_kg)} per batch"]
-    for name, title, unit, limit, kind in target_limits(target):
-        parts.append(f"{title.lower()} {limit_sign(kind)} {fmt_value(name, limit)}{unit_suffix(unit)}")
-    parts.append(f"search time limit {time_budget_s:.0f} s (Target tab)")
+    parts = [
+        QCoreApplication.translate("CandidateViews", "Target: {name}").format(
+            name=f"<b>{html.escape(target.name)}</b>"
+        ),
+        QCoreApplication.translate("CandidateViews", "{kg} per batch").format(kg=fmt_kg(target.batch_mass_kg)),
+    ]
+    for name, _title, unit, limit, kind in target_limits(target):
+        parts.append(f"{objective_title(name).lower()} {limit_sign(kind)} {fmt_value(name, limit)}{unit_suffix(unit)}")
+    parts.append(
+        QCoreApplication.translate("CandidateViews", "search time limit {s} s (Target tab)").format(
+            s=number(float(time_budget_s), 0)
+        )
+    )
     return " · ".join(parts)
 
 
@@ -303,17 +472,32 @@ def search_counts(stats: dict, secs: float | None = None) -> str:
     of them feasible) in 5.1 s.'"""
     scored = int(stats.get("evaluated", 0) or 0)
     feasible = stats.get("feasible")
-    of = f" ({int(feasible):,} of them feasible)" if feasible is not None else ""
-    took = f" in {secs:.1f} s" if secs is not None else ""
-    return f"Scored {scored:,} recipes{of}{took}."
+    of = (
+        QCoreApplication.translate("CandidateViews", " ({n} of them feasible)").format(n=count(int(feasible)))
+        if feasible is not None
+        else ""
+    )
+    took = (
+        QCoreApplication.translate("CandidateViews", " in {s} s").format(s=number(float(secs), 1))
+        if secs is not None
+        else ""
+    )
+    return QCoreApplication.translate("CandidateViews", "Scored {n} recipes{of}{took}.").format(
+        n=count(scored), of=of, took=took
+    )
 
 
 def kept_counts(view: CandidateView) -> str:
     """What the table keeps of them: 'Kept the best 215 for the table: 175 feasible (120 confidently),
     12 on the Pareto front.'"""
-    return (
-        f"Kept the best {len(view):,} for the table: {view.n_feasible:,} feasible "
-        f"({view.n_confident:,} confidently), {view.n_front:,} on the Pareto front."
+    return QCoreApplication.translate(
+        "CandidateViews",
+        "Kept the best {n} for the table: {feasible} feasible ({confident} confidently), {front} on the Pareto front.",
+    ).format(
+        n=count(len(view)),
+        feasible=count(view.n_feasible),
+        confident=count(view.n_confident),
+        front=count(view.n_front),
     )
 
 
@@ -411,12 +595,12 @@ class CandidateView:
                 str(i + 1),
                 items[i],
                 procs[i],
-                f"{regolith[i]:.0f}",
+                number(float(regolith[i]), 0),
                 status_text(cands[i], int(status[i])),
                 str(rank[i]) if rank[i] > 0 else "–",
             ]
             row += [fmt_interval(p, values[i, k], low[i, k], high[i, k]) for k, p in enumerate(names)]
-            row += [f"{problematic[i]:.0f}", flags[i], percent(chance[i]), ids[i]]
+            row += [number(float(problematic[i]), 0), flags[i], percent(chance[i]), ids[i]]
             display.append(tuple(row))
         # infeasible rows sort after every ranked row
         rank_key = np.where(rank > 0, rank, 10**9)
