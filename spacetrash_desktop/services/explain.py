@@ -27,7 +27,6 @@ from typing import Any
 
 import numpy as np
 
-from spacetrash_desktop.catalog.datasets import load_catalog
 from spacetrash_desktop.common import round_or_none
 from spacetrash_desktop.domain import PROPERTIES, PROPERTY_NAMES, Recipe, WasteItem
 from spacetrash_desktop.engine import physics as P
@@ -37,6 +36,7 @@ from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.ml.features import build_features, feature_label
 from spacetrash_desktop.ml.model import ADDITIVE, OFFSETS
 from spacetrash_desktop.services.generate import default_scorer
+from spacetrash_desktop.services.inventory import load_catalog  # in the window's language (English elsewhere)
 
 E_REF = 3000.0  # E_HIGH / E_LOW of the rigidity index
 

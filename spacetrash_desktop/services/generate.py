@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from spacetrash_desktop._version import __version__
-from spacetrash_desktop.catalog.datasets import Catalog, load_catalog, read_target_file
+from spacetrash_desktop.catalog.datasets import Catalog, read_target_file
 from spacetrash_desktop.catalog.importer import InventoryImportError, import_inventory
 from spacetrash_desktop.context import NullContext, RunContext
 from spacetrash_desktop.domain import Target, WasteItem
@@ -26,6 +26,7 @@ from spacetrash_desktop.engine.search import SearchOutcome, SearchRun, search, v
 from spacetrash_desktop.engine.tables import EngineTables, compile_tables
 from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.ml.registry import active_scorer
+from spacetrash_desktop.services.inventory import load_catalog  # in the window's language (English elsewhere)
 
 __all__ = [
     "CONFIDENT_P",

@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from spacetrash_desktop._version import __version__
-from spacetrash_desktop.catalog.datasets import Catalog, load_catalog
+from spacetrash_desktop.catalog.datasets import Catalog
 from spacetrash_desktop.catalog.inventory import safe_csv_bytes
 from spacetrash_desktop.catalog.mission import (
     BudgetRows,
@@ -44,6 +44,7 @@ from spacetrash_desktop.engine.results import Candidate
 from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.services.files import save_bytes, save_text
 from spacetrash_desktop.services.generate import default_scorer, generate, inventory_sha256, target_sha256
+from spacetrash_desktop.services.inventory import load_catalog  # in the window's language (English elsewhere)
 
 __all__ = [
     "PLAN_SCHEMA_ID",
