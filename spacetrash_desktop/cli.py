@@ -15,6 +15,7 @@ import sys
 from spacetrash_desktop._version import __version__
 from spacetrash_desktop.commands import batch, bench, feedback, generate, inventory, model, retrain, selftest
 from spacetrash_desktop.errors import ErrorCode, SpaceTrashError
+from spacetrash_desktop.services import qt_platform
 from spacetrash_desktop.services.files import log_path, setup_logging
 
 # one module per feature area, each with ``register(subparsers)``; the order is the order of --help
@@ -69,6 +70,13 @@ def run(argv: list[str]) -> int:
 
 
 def _open_window() -> int:
+    # Qt aborts the process (exit 134, no message) when its platform plugin cannot load: ask the
+    # dynamic loader first and say which system packages are missing
+    diagnosis = qt_platform.diagnose()
+    if not diagnosis.ok:
+        log.error("the window cannot start: %s", diagnosis.message())
+        print(f"spacetrash: {diagnosis.message()}", file=sys.stderr)
+        return EXIT_FAIL
     try:
         from spacetrash_desktop.ui.app import run_app  # noqa: PLC0415 - the window loads PySide6 (heavy; a build may lack it): only when it opens
     except ImportError as exc:  # the window is not available in this build
