@@ -133,3 +133,31 @@ def test_qt_itself_aborts_on_that_plugin(broken_plugin_dir):
 
 def test_diagnosis_message_for_ok():
     assert PlatformDiagnosis("xcb").ok
+
+
+def test_self_test_diagnoses_a_missing_platform_library(broken_plugin_dir, monkeypatch):
+    """`spacetrash self-test` names the library and the packages, and does not open the window (Qt
+    would abort the self-test itself)."""
+    from spacetrash_desktop.services import selftest
+
+    monkeypatch.setenv("QT_PLUGIN_PATH", str(broken_plugin_dir))
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    with pytest.raises(RuntimeError) as failed:
+        selftest._check_qt_platform()
+    assert "libxcb-icccm.so.9" in str(failed.value)
+    assert "sudo apt-get install libxcb-icccm9" in str(failed.value)
+
+    def window_must_not_open() -> str:
+        raise AssertionError("the window check ran although Qt would abort")
+
+    with pytest.raises(RuntimeError, match="platform plugin cannot load"):
+        selftest._check_window(window_must_not_open)
+
+
+def test_self_test_platform_check_passes_here(monkeypatch):
+    from spacetrash_desktop.services import selftest
+
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert "offscreen" in selftest._check_qt_platform()
