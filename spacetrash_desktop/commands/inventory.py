@@ -43,11 +43,17 @@ def _import(path: str):
         return None, exc
 
 
+def _bad_input(fatal) -> None:
+    """The closing stderr line names the kind of failure (BAD_INPUT), as every failing command does."""
+    print(f"spacetrash: {fatal.code.value}: the file cannot be read as an inventory (see above)", file=sys.stderr)
+
+
 def cmd_validate(args) -> int:
     result, fatal = _import(args.file)
     if fatal is not None:
         for issue in fatal.issues:
             print(_issue_line(args.file, issue))
+        _bad_input(fatal)
         return 1
     for issue in result.errors:
         print(_issue_line(args.file, issue))
@@ -68,6 +74,7 @@ def cmd_import(args) -> int:
         for issue in fatal.issues:
             print(_issue_line(args.file, issue))
         print("Nothing was imported.", file=sys.stderr)
+        _bad_input(fatal)
         return 1
     for issue in result.errors:
         print(_issue_line(args.file, issue))

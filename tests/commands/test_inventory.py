@@ -55,3 +55,17 @@ def test_a_damaged_saved_inventory_is_kept_aside_not_overwritten(_isolated_home,
     assert kept[0].read_bytes() == b"PAR1 this is not a parquet file any more"
     assert run(["inventory", "show"]) == 0
     assert "saved, 3 items" in capsys.readouterr().out
+
+
+def test_parquet_with_invalid_utf8_says_bad_input_not_internal(tmp_path, capsys, _isolated_home):
+    from tests.catalog.test_importer import _parquet_with_bad_utf8
+
+    bad = tmp_path / "bad.parquet"
+    _parquet_with_bad_utf8(bad)
+    for action in ("validate", "import"):
+        assert run(["inventory", action, str(bad)]) == 1
+        captured = capsys.readouterr()
+        assert "not valid UTF-8" in captured.out and "'name'" in captured.out and "row 2" in captured.out
+        assert "spacetrash: BAD_INPUT:" in captured.err
+        assert "INTERNAL" not in captured.err
+    assert not (_isolated_home / "inventory.parquet").exists()
