@@ -1,4 +1,7 @@
-"""The command line: argparse subcommands that call the same services as the window.
+"""Space Trash Desktop turns the crew's waste inventory into recipes for useful products.
+
+Run `spacetrash` with no command to open the window. The commands below do the same work from a
+terminal or a script (the same services as the window).
 
 Each feature area registers its subcommands in ``spacetrash_desktop/commands/<area>.py`` with a
 ``register(subparsers)`` function. Errors print one plain line on stderr and exit non-zero; the
@@ -31,10 +34,21 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"spacetrash: error: {message}\n")
 
 
+DESCRIPTION = __doc__.split("\n\nEach feature area")[0]
+EPILOG = "Run `spacetrash COMMAND --help` for a command's options; `spacetrash targets` lists the targets."
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="spacetrash", description=__doc__.splitlines()[0])
+    parser = _Parser(
+        prog="spacetrash",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"spacetrash {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser, title="commands (none: open the window)"
+    )
     for module in COMMAND_MODULES:
         module.register(sub)
     # the top layer wires the window into the self-test (commands cannot import the window)

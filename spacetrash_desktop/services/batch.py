@@ -47,6 +47,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from spacetrash_desktop.catalog import InventoryImportError, import_inventory, load_catalog, parse_target
+from spacetrash_desktop.catalog.datasets import apply_target_base
 from spacetrash_desktop.context import Cancelled, RunContext
 from spacetrash_desktop.domain import ModelStatus
 from spacetrash_desktop.engine.recommend import percent
@@ -481,6 +482,10 @@ class BatchQueue:
                 raise BadInputError(f"Unknown target '{spec[:60]}'.")
             return catalog.targets[spec]
         if isinstance(spec, dict):
+            if "base" in spec:  # a bundled target with some fields changed
+                spec, base_problems = apply_target_base(spec, catalog.targets, "target")
+                if base_problems:
+                    raise BadInputError("; ".join(base_problems))
             target, problems = parse_target(spec, catalog.processes, where="target")
             if problems:
                 raise BadInputError("; ".join(problems[:5]))
