@@ -293,3 +293,14 @@ def test_kill_between_final_move_and_cleanup_leaves_no_stale_attempt_counter(tmp
     summary = BatchQueue(q, scorer_factory=PhysicsScorer).run()
     assert summary.outcomes == []
     assert not list((q / "running").iterdir())
+
+
+def test_a_job_target_may_start_from_a_preset(tmp_path):
+    q = tmp_path / "queue"
+    put(q, "based", {"target": {"base": "container", "rigidity_min": 0.4}, **FAST})
+    put(q, "bad-base", {"target": {"base": "spaceship"}, **FAST})
+    summary = BatchQueue(q, scorer_factory=PhysicsScorer).run()
+    assert summary.processed == 1 and summary.failed == 1
+    result = json.loads((q / "processed" / "based.json").read_text())
+    assert result["target"]["rigidity_min"] == 0.4 and result["target"]["id"] == "container_custom"
+    assert "'base' must name a bundled target" in error_of(q, "bad-base")["message"]
