@@ -86,9 +86,7 @@ def import_inventory(
             text, enc = _decode(data, name)
             delim = _sniff_delimiter(text)
             header, records = _csv_records(text, delim, name)
-            result = parse_records(
-                header, records, lookup, name, decimal_comma=(delim == ";"), unquote_formulas=True
-            )
+            result = parse_records(header, records, lookup, name, decimal_comma=(delim == ";"), unquote_formulas=True)
             fmt = "csv"
         result.encoding, result.delimiter, result.file_format = enc, delim, fmt
     except InventoryImportError as exc:

@@ -110,7 +110,9 @@ def cmd_add(args) -> int:
         row = {**row, "row_id": content_row_id(row)}
     rid = row["row_id"]
     if isinstance(rid, str) and len(rid) == 32 and get_feedback(rid, decode=False) is not None:
-        print("This row was already recorded (same content, or the same row_id); nothing new was saved.", file=sys.stderr)
+        print(
+            "This row was already recorded (same content, or the same row_id); nothing new was saved.", file=sys.stderr
+        )
     row_id = record_feedback(row)  # returns only once the row is durable; a known row_id is not stored again
     print(row_id, flush=True)
     return 0

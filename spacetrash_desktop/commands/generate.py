@@ -134,6 +134,8 @@ def cmd_targets(args) -> int:
         print(_target_row(t))
         for product in t.products:
             print(_target_row(product, "  "))
-    print("\nUse an id with `spacetrash generate --target ID`; a target file may start from one: "
-          '{"base": "container", "rigidity_min": 0.6} (docs/DATA_SCHEMA.md).')
+    print(
+        "\nUse an id with `spacetrash generate --target ID`; a target file may start from one: "
+        '{"base": "container", "rigidity_min": 0.6} (docs/DATA_SCHEMA.md).'
+    )
     return 0

@@ -378,7 +378,7 @@ def test_parquet_with_invalid_utf8_is_bad_input_naming_the_cell(tmp_path, lookup
 
 @pytest.mark.parametrize("value", ["2.5", "1.0001", "0.5e1"])
 def test_fractional_difficulty_is_refused_not_rounded(tmp_path, lookup, value):
-    text = "id,name,category,composition,mass_kg,difficulty\n" f"W1,Bags,Packaging,ldpe 100%,1,{value}\n"
+    text = f"id,name,category,composition,mass_kg,difficulty\nW1,Bags,Packaging,ldpe 100%,1,{value}\n"
     res = import_inventory(write(tmp_path, text), lookup)
     assert res.items == []
     issue = one_error(res)
@@ -394,7 +394,7 @@ def test_whole_difficulty_is_kept(tmp_path, lookup):
 
 def test_export_import_round_trip_keeps_formula_like_text(tmp_path, lookup, catalog):
     """The export protects formula-like text from spreadsheets with an apostrophe; import removes it."""
-    base = list(catalog.default_inventory)[0]
+    base = next(iter(catalog.default_inventory))
     names = ["-80 freezer bags", "=SUM(A1)", "+5 wipes", "@home kit", "it's fine", "'quoted'"]
     items = [
         type(base)(**{**base.__dict__, "item_id": f"X{i}", "name": n, "category": "-misc" if i == 0 else base.category})

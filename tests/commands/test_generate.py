@@ -139,7 +139,11 @@ def test_a_target_file_may_start_from_a_preset(tmp_path, capsys):
     named = tmp_path / "named.json"
     named.write_text(_json.dumps({"base": "tool", "id": "wrench", "name": "Wrench"}), encoding="utf-8")
     wrench = resolve_target(str(named))
-    assert (wrench.target_id, wrench.name, wrench.rigidity_min) == ("wrench", "Wrench", load_catalog().targets["tool"].rigidity_min)
+    assert (wrench.target_id, wrench.name, wrench.rigidity_min) == (
+        "wrench",
+        "Wrench",
+        load_catalog().targets["tool"].rigidity_min,
+    )
     bad = tmp_path / "bad.json"
     bad.write_text(_json.dumps({"base": "spaceship", "rigidity_min": 0.6}), encoding="utf-8")
     assert run(["generate", "--target", str(bad), "--out", str(tmp_path / "r.json"), "--max-evals", "100"]) == 1

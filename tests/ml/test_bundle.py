@@ -293,6 +293,8 @@ def test_a_forest_of_the_wrong_width_is_refused_at_install(small_bundle, tmp_pat
     skops.io.dump(rf, buf)
     data = buf.getvalue()
     (forest / "rf.skops").write_bytes(data)
-    edit_manifest(forest, lambda m: m["files"].__setitem__("rf.skops", {"sha256": sha256_bytes(data), "size": len(data)}))
+    edit_manifest(
+        forest, lambda m: m["files"].__setitem__("rf.skops", {"sha256": sha256_bytes(data), "size": len(data)})
+    )
     with pytest.raises(ModelError, match="forest in the model bundle does not match its feature schema"):
         registry.install_bundle(forest)
