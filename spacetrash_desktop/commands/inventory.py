@@ -65,7 +65,15 @@ def cmd_validate(args) -> int:
         f"({result.file_format}{', ' + result.encoding if result.encoding else ''})",
         file=sys.stderr,
     )
+    if result.errors:
+        _rows_rejected(result)
     return 1 if result.errors else 0
+
+
+def _rows_rejected(result) -> None:
+    print(
+        f"spacetrash: BAD_INPUT: {result.rows_rejected} row(s) of the file were rejected (see above)", file=sys.stderr
+    )
 
 
 def cmd_import(args) -> int:
@@ -83,9 +91,12 @@ def cmd_import(args) -> int:
             f"{result.rows_rejected} row(s) rejected; nothing was imported (use --keep-good to import the good rows).",
             file=sys.stderr,
         )
+        _rows_rejected(result)
         return 1
     path = save_current_inventory(result.items)
     print(f"Imported {len(result.items)} item(s) into {path}", file=sys.stderr)
+    if result.errors:
+        _rows_rejected(result)
     return 1 if result.errors else 0
 
 
