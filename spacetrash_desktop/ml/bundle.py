@@ -530,16 +530,16 @@ def _booster_roles(files: Mapping, n_features: int) -> list[tuple[str, int]]:
     return roles
 
 
-def model_file_problems(contents: BundleContents) -> list[str]:
+def load_checked(contents: BundleContents, nthread: int = 2):
     """What only reading the model files shows (run at install, after :func:`read_bundle`): each
     booster against the role the metadata gives it and the manifest's feature schema (a bundle whose
     boosters were swapped and re-hashed passes the hash checks), then the forest, the OOD projection
-    and the per-process tables (a full load). Empty when the bundle loads."""
+    and the per-process tables (a full load). Returns (the loaded Ensemble or None, problems)."""
     try:
         n_features = FeatureSchema.from_dict(contents.manifest["feature_schema"]).n
         roles = _booster_roles(contents.metadata()["files"], n_features)
     except (KeyError, TypeError, ValueError) as exc:
-        return [f"the model bundle's metadata is incomplete ({exc!r})"]
+        return None, [f"the model bundle's metadata is incomplete ({exc!r})"]
     problems = []
     for name, want in roles:
         try:
@@ -547,12 +547,16 @@ def model_file_problems(contents: BundleContents) -> list[str]:
         except ModelError as exc:
             problems.append(exc.message)
     if problems:
-        return problems
+        return None, problems
     try:
-        load_ensemble(contents, nthread=1)
+        return load_ensemble(contents, nthread=nthread), []
     except ModelError as exc:
-        return [exc.message]
-    return []
+        return None, [exc.message]
+
+
+def model_file_problems(contents: BundleContents) -> list[str]:
+    """The problems :func:`load_checked` finds (empty when the bundle loads)."""
+    return load_checked(contents, nthread=1)[1]
 
 
 def load_ensemble(contents: BundleContents, nthread: int = 2):

@@ -51,8 +51,8 @@ from spacetrash_desktop.ml.bundle import (
     MANIFEST,
     BundleContents,
     canonical_json,
+    load_checked,
     load_ensemble,
-    model_file_problems,
     read_bundle,
 )
 from spacetrash_desktop.ml.scorer import MLScorer
@@ -259,8 +259,17 @@ def read_for_install(path: Path | str) -> tuple[BundleContents | None, list[str]
     contents, problems = read_bundle(path)
     if contents is None:
         return None, problems
-    problems = model_file_problems(contents)
-    return (None, problems) if problems else (contents, [])
+    ensemble, problems = load_checked(contents, nthread=worker_threads())
+    if ensemble is None:
+        return None, problems
+    with _checked_guard:  # kept for the scorer of the bundle just installed (saves a second load)
+        _checked.clear()
+        _checked[contents.manifest_sha256] = ensemble
+    return contents, []
+
+
+_checked: dict[str, Any] = {}  # manifest sha256 -> the Ensemble loaded while checking it (the last one)
+_checked_guard = threading.Lock()
 
 
 def _folder_name(contents: BundleContents) -> str:
@@ -624,8 +633,10 @@ def _load(ptr: dict) -> Scorer:
     contents, info = _check_active(ptr)
     if contents is None:
         return PhysicsScorer(info)
+    with _checked_guard:
+        ens = _checked.pop(contents.manifest_sha256, None)
     try:
-        ens = load_ensemble(contents, nthread=worker_threads())
+        ens = ens or load_ensemble(contents, nthread=worker_threads())
     except ModelError as exc:
         log.warning("active model not loadable: %s (%s)", exc.message, exc.details)
         return PhysicsScorer(_fallback(f"the active model could not be loaded ({lower_first(exc.message)})"))
