@@ -1,4 +1,7 @@
-"""The command line: argparse subcommands that call the same services as the window.
+"""Space Trash Desktop turns the crew's waste inventory into recipes for useful products.
+
+Run `spacetrash` with no command to open the window. The commands below do the same work from a
+terminal or a script (the same services as the window).
 
 Each feature area registers its subcommands in ``spacetrash_desktop/commands/<area>.py`` with a
 ``register(subparsers)`` function. Errors print one plain line on stderr and exit non-zero; the
@@ -28,6 +31,7 @@ from spacetrash_desktop.commands import (
     workorder,
 )
 from spacetrash_desktop.errors import BadInputError, ErrorCode, SpaceTrashError
+from spacetrash_desktop.services import qt_platform
 from spacetrash_desktop.services.files import log_path, setup_logging
 from spacetrash_desktop.services.workorder import PDF_NEEDS_QT, self_test_work_order
 
@@ -57,10 +61,21 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"spacetrash: error: {message}\n")
 
 
+DESCRIPTION = __doc__.split("\n\nEach feature area")[0]
+EPILOG = "Run `spacetrash COMMAND --help` for a command's options; `spacetrash targets` lists the targets."
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="spacetrash", description=__doc__.splitlines()[0])
+    parser = _Parser(
+        prog="spacetrash",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"spacetrash {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser, title="commands (none: open the window)"
+    )
     for module in COMMAND_MODULES:
         module.register(sub)
     # the top layer wires the window into the self-test (commands cannot import the window)
@@ -97,6 +112,13 @@ def run(argv: list[str]) -> int:
 
 
 def _open_window() -> int:
+    # Qt aborts the process (exit 134, no message) when its platform plugin cannot load: ask the
+    # dynamic loader first and say which system packages are missing
+    diagnosis = qt_platform.diagnose()
+    if not diagnosis.ok:
+        log.error("the window cannot start: %s", diagnosis.message())
+        print(f"spacetrash: {diagnosis.message()}", file=sys.stderr)
+        return EXIT_FAIL
     try:
         from spacetrash_desktop.ui.app import run_app  # noqa: PLC0415 - the window loads PySide6 (heavy; a build may lack it): only when it opens
     except ImportError as exc:  # the window is not available in this build

@@ -291,9 +291,17 @@ def _load_processes(root: Path, materials: Mapping[str, Material], problems: lis
     return out
 
 
-def read_target_file(path: Path, processes: Iterable[str] | None = None, *, shown: str = "") -> Target:
+def read_target_file(
+    path: Path,
+    processes: Iterable[str] | None = None,
+    *,
+    shown: str = "",
+    bases: Mapping[str, Target] | None = None,
+) -> Target:
     """A target JSON file a user gives (at most 1 MB), validated like a bundled one; a problem raises
-    BadInputError naming the file (as ``shown``, by default its path) and what is wrong."""
+    BadInputError naming the file (as ``shown``, by default its path) and what is wrong. A file may
+    start from a bundled target (``"base": "container"``) and state only what it changes; ``bases``
+    are the targets it may name (default: the bundled catalog's)."""
     shown = shown or str(path)
     try:
         if path.stat().st_size > 1_000_000:
@@ -301,10 +309,33 @@ def read_target_file(path: Path, processes: Iterable[str] | None = None, *, show
         obj = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise BadInputError(f"target file {shown} is not valid JSON ({type(exc).__name__})") from None
+    if isinstance(obj, Mapping) and "base" in obj:
+        obj, base_problems = apply_target_base(obj, load_catalog().targets if bases is None else bases, path.name)
+        if base_problems:
+            raise BadInputError("; ".join(base_problems))
     target, problems = parse_target(obj, processes, where=path.name)
     if problems or target is None:
         raise BadInputError("; ".join(problems))
     return target
+
+
+def apply_target_base(obj: Mapping, bases: Mapping[str, Target], where: str) -> tuple[dict, list[str]]:
+    """``{"base": "container", "rigidity_min": 0.6}``: the bundled target ``container`` with the
+    fields the object states changed (docs/DATA_SCHEMA.md, "A target file from a preset"). The result
+    is a plain target object (kind "custom"; id ``<base>_custom`` and name "<base name> (changed)"
+    unless stated); a scenario's products are not taken (its limits are). Returns (object, problems)."""
+    base_id = obj.get("base")
+    if not isinstance(base_id, str) or base_id not in bases:
+        known = ", ".join(bases)
+        return dict(obj), [f"{where}: 'base' must name a bundled target ({known}), not {base_id!r}"]
+    base = bases[base_id].to_dict()
+    base.pop("products", None)
+    merged = {k: v for k, v in base.items() if k not in ("id", "name", "kind")}
+    merged |= {k: v for k, v in obj.items() if k != "base"}
+    merged.setdefault("id", f"{base_id}_custom")
+    merged.setdefault("name", f"{bases[base_id].name} (changed)")
+    merged["kind"] = obj.get("kind", "custom")
+    return merged, []
 
 
 def parse_target(

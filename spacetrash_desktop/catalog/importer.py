@@ -86,7 +86,7 @@ def import_inventory(
             text, enc = _decode(data, name)
             delim = _sniff_delimiter(text)
             header, records = _csv_records(text, delim, name)
-            result = parse_records(header, records, lookup, name, decimal_comma=(delim == ";"))
+            result = parse_records(header, records, lookup, name, decimal_comma=(delim == ";"), unquote_formulas=True)
             fmt = "csv"
         result.encoding, result.delimiter, result.file_format = enc, delim, fmt
     except InventoryImportError as exc:
@@ -239,12 +239,34 @@ def _parquet_rows(data: bytes, name: str) -> list[dict]:
         raise fatal_error(
             "bad_parquet", "the file is not a valid Parquet file (it may be truncated or corrupt)", name
         ) from None
-    rows = table.to_pylist()
+    rows = _table_rows(table, name)
     if not table.num_columns:
         raise fatal_error("empty", "the Parquet file has no columns", name)
     if not rows:
         raise fatal_error("empty", "the file has a header but no data rows", name)
     return rows
+
+
+def _table_rows(table, name: str) -> list[dict]:
+    """The table's rows as dicts; a text cell that is not valid UTF-8 (pyarrow decodes strings only
+    here) is a bad file, named by column and row."""
+    try:
+        return table.to_pylist()
+    except UnicodeDecodeError:
+        for col_name, column in zip(table.column_names, table.columns, strict=True):
+            for row_no in range(len(column)):
+                try:
+                    column[row_no].as_py()
+                except UnicodeDecodeError:
+                    raise fatal_error(
+                        "bad_encoding",
+                        f"a text cell is not valid UTF-8 text (column {col_name!r}, row {row_no + 1}); "
+                        "save the file again with UTF-8 text",
+                        name,
+                        column=str(col_name),
+                        row=row_no + 1,
+                    ) from None
+        raise fatal_error("bad_encoding", "a text cell is not valid UTF-8 text", name) from None
 
 
 def _write_error_log(name: str, issues: Sequence[ImportIssue]) -> str:

@@ -135,6 +135,15 @@ def parse_inventory_rows(
     return parse_records(header, records, lookup, source_name, decimal_comma=False)
 
 
+# what catalog.inventory.neutralise_cell protects with a leading apostrophe in a CSV export
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def unquote_formula(text: str) -> str:
+    """Undo the CSV export's formula protection: ``'=SUM(A1)`` -> ``=SUM(A1)``; other text unchanged."""
+    return text[1:] if text[:1] == "'" and text[1:2] and text[1:2] in "".join(FORMULA_PREFIXES) else text
+
+
 def fatal_error(check: str, message: str, name: str, **kw) -> InventoryImportError:
     return InventoryImportError([ImportIssue(check, message, file=name, **kw)])
 
@@ -268,8 +277,12 @@ def parse_records(
     name: str,
     *,
     decimal_comma: bool,
+    unquote_formulas: bool = False,
 ) -> ImportResult:
-    """Validate ``records`` ((physical line, fields) pairs) under ``header``; one issue per problem."""
+    """Validate ``records`` ((physical line, fields) pairs) under ``header``; one issue per problem.
+
+    ``unquote_formulas`` (a CSV file): a text cell our CSV export protected from spreadsheets with a
+    leading apostrophe (``'-80 freezer bags``) gets its own text back (``-80 freezer bags``)."""
     fields, mat_cols, warnings = _map_header(header, lookup, name)
     layout = _Layout(
         header_names=[str(h).replace("\ufeff", "").strip()[:VALUE_PREVIEW] for h in header],
@@ -278,6 +291,7 @@ def parse_records(
         lookup=lookup,
         name=name,
         decimal_comma=decimal_comma,
+        unquote_formulas=unquote_formulas,
     )
     errors: list[ImportIssue] = []
     items: list[WasteItem] = []
@@ -302,6 +316,7 @@ class _Layout:
     lookup: Mapping[str, str]
     name: str
     decimal_comma: bool
+    unquote_formulas: bool = False
 
 
 class _Row:
@@ -326,7 +341,10 @@ class _Row:
         if idx is None or idx >= len(self.values):
             return ""
         v = self.values[idx]
-        return "" if v is None else (v.strip() if isinstance(v, str) else v)
+        if not isinstance(v, str):
+            return "" if v is None else v
+        v = v.strip()
+        return unquote_formula(v).strip() if self.layout.unquote_formulas else v
 
     def given(self, canon: str) -> bool:
         """The column exists and the cell is not blank."""
@@ -446,7 +464,17 @@ def _read_difficulty(row: _Row) -> int:
     d = row.number(
         "difficulty", lo=1, hi=3, low_msg="difficulty must be 1, 2 or 3", high_msg="difficulty must be 1, 2 or 3"
     )
-    return round(d) if d is not None else 0
+    if d is None:
+        return 0
+    if abs(d - round(d)) > 1e-9:  # the schema says a whole number: 2.5 is a mistake, not a 2
+        row.err(
+            "not_integer",
+            "difficulty must be a whole number: 1, 2 or 3",
+            row.colname("difficulty"),
+            row.cell("difficulty"),
+        )
+        return 0
+    return round(d)
 
 
 def _read_composition(row: _Row) -> list[tuple[str, float]] | None:

@@ -7,9 +7,11 @@ goes to stderr. Errors are one plain line and exit 1 (see ``cli.run``).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import sys
+import uuid
 from pathlib import Path
 
 from spacetrash_desktop.errors import BadInputError
@@ -18,6 +20,7 @@ from spacetrash_desktop.services.feedback import (
     damaged_feedback_files,
     decode_feedback_row,
     export_feedback,
+    get_feedback,
     import_feedback,
     list_feedback,
     plain_records,
@@ -31,7 +34,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("feedback", help="record, list, export or import crew feedback")
     fsub = p.add_subparsers(dest="feedback_command", metavar="ACTION", required=True, parser_class=type(p))
     a = fsub.add_parser(
-        "add", help="record one feedback row from a JSON file ('-' reads stdin); prints its row id once it is saved"
+        "add",
+        help="record one feedback row from a JSON file ('-' reads stdin); prints its row id once it is saved",
+        description="Record one feedback row from a JSON file ('-' reads stdin) and print its row id once it "
+        "is saved. A row without a row_id gets one derived from its content: running the same add again "
+        "(a retry) records it once. To record an identical rating a second time, give it a recorded_at or a "
+        "row_id of its own.",
     )
     a.add_argument("file", metavar="ROW.json")
     a.set_defaults(func=cmd_add)
@@ -87,9 +95,25 @@ def _read_row_file(name: str) -> dict:
     return row
 
 
+def content_row_id(row: dict) -> str:
+    """The row id of a row given without one: derived from its content (a uuid4-shaped hex of the
+    SHA-256 of its canonical JSON), so that a script that runs the same ``feedback add`` again
+    (a retry after a crash or a non-zero exit) records the row once, not twice."""
+    canonical = json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    digest = hashlib.sha256(canonical.encode("utf-8")).digest()[:16]
+    return uuid.UUID(bytes=digest, version=4).hex
+
+
 def cmd_add(args) -> int:
     row = _read_row_file(args.file)
-    row_id = record_feedback(row)  # returns only once the row is durable
+    if row.get("row_id") in (None, ""):
+        row = {**row, "row_id": content_row_id(row)}
+    rid = row["row_id"]
+    if isinstance(rid, str) and len(rid) == 32 and get_feedback(rid, decode=False) is not None:
+        print(
+            "This row was already recorded (same content, or the same row_id); nothing new was saved.", file=sys.stderr
+        )
+    row_id = record_feedback(row)  # returns only once the row is durable; a known row_id is not stored again
     print(row_id, flush=True)
     return 0
 

@@ -25,7 +25,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("generate", help="generate recipes and the Pareto front for a target")
     p.add_argument("--inventory", default="default", help="inventory CSV/Parquet file, or 'default'")
     p.add_argument(
-        "--target", required=True, help="a preset or scenario id (see --list-targets), or a target JSON file"
+        "--target",
+        required=True,
+        help="a preset, scenario or product id (`spacetrash targets` lists them), or a target JSON file "
+        '(it may start from a preset: {"base": "container", "rigidity_min": 0.6})',
     )
     p.add_argument("--time-budget", type=float, default=None, metavar="S", help="stop after S seconds")
     p.add_argument("--seed", type=int, default=0)
@@ -38,7 +41,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="results file: .json or .csv; or a folder (no suffix): one <product>.json per product of a scenario",
     )
     p.set_defaults(func=cmd_generate)
-    t = sub.add_parser("targets", help="list the target presets and scenarios")
+    t = sub.add_parser(
+        "targets",
+        help="list the target presets, scenarios and products with their minimums and caps",
+        description="List the targets `generate --target` takes: each with its rigidity (R) and tightness (T) "
+        "minimums and its caps per batch.",
+    )
     t.set_defaults(func=cmd_targets)
 
 
@@ -104,10 +112,30 @@ def _print_summary(result) -> None:
         )
 
 
+TARGETS_HEADER = (
+    "R = minimum rigidity, T = minimum tightness: both 0-1 indices (docs/PHYSICS.md).\n"
+    "  R: how stiff the product is (0 a draped fabric, 0.37 an LDPE sheet, 0.57 an HDPE board, 1 a metal frame).\n"
+    "  T: how well it holds liquid and gas (0 loose shred, 0.5 splash-proof, 0.8 water-tight, 1 gas-tight).\n"
+    "batch = product mass per batch; energy, water and crew time are the most one batch may use.\n"
+)
+
+
+def _target_row(t, indent: str = "") -> str:
+    return (
+        f"{indent + t.target_id:28s} {t.kind:9s} {t.rigidity_min:4.2f} {t.tightness_min:4.2f} "
+        f"{t.batch_mass_kg:6g} kg {t.max_energy_kwh:6g} kWh {t.max_water_l:5g} L {t.max_crew_min:5g} min  {t.name}"
+    )
+
+
 def cmd_targets(args) -> int:
+    print(TARGETS_HEADER)
+    print(f"{'id':28s} {'kind':9s} {'R':>4s} {'T':>4s} {'batch':>9s} {'energy':>10s} {'water':>7s} {'crew':>9s}  name")
     for t in target_presets():
-        print(
-            f"{t.target_id:24s} {t.kind:9s} R>={t.rigidity_min:.2f} T>={t.tightness_min:.2f} "
-            f"{t.batch_mass_kg:g} kg, <= {t.max_energy_kwh:g} kWh, {t.max_water_l:g} L, {t.max_crew_min:g} min"
-        )
+        print(_target_row(t))
+        for product in t.products:
+            print(_target_row(product, "  "))
+    print(
+        "\nUse an id with `spacetrash generate --target ID`; a target file may start from one: "
+        '{"base": "container", "rigidity_min": 0.6} (docs/DATA_SCHEMA.md).'
+    )
     return 0

@@ -43,11 +43,17 @@ def _import(path: str):
         return None, exc
 
 
+def _bad_input(fatal) -> None:
+    """The closing stderr line names the kind of failure (BAD_INPUT), as every failing command does."""
+    print(f"spacetrash: {fatal.code.value}: the file cannot be read as an inventory (see above)", file=sys.stderr)
+
+
 def cmd_validate(args) -> int:
     result, fatal = _import(args.file)
     if fatal is not None:
         for issue in fatal.issues:
             print(_issue_line(args.file, issue))
+        _bad_input(fatal)
         return 1
     for issue in result.errors:
         print(_issue_line(args.file, issue))
@@ -59,7 +65,15 @@ def cmd_validate(args) -> int:
         f"({result.file_format}{', ' + result.encoding if result.encoding else ''})",
         file=sys.stderr,
     )
+    if result.errors:
+        _rows_rejected(result)
     return 1 if result.errors else 0
+
+
+def _rows_rejected(result) -> None:
+    print(
+        f"spacetrash: BAD_INPUT: {result.rows_rejected} row(s) of the file were rejected (see above)", file=sys.stderr
+    )
 
 
 def cmd_import(args) -> int:
@@ -68,6 +82,7 @@ def cmd_import(args) -> int:
         for issue in fatal.issues:
             print(_issue_line(args.file, issue))
         print("Nothing was imported.", file=sys.stderr)
+        _bad_input(fatal)
         return 1
     for issue in result.errors:
         print(_issue_line(args.file, issue))
@@ -76,9 +91,12 @@ def cmd_import(args) -> int:
             f"{result.rows_rejected} row(s) rejected; nothing was imported (use --keep-good to import the good rows).",
             file=sys.stderr,
         )
+        _rows_rejected(result)
         return 1
     path = save_current_inventory(result.items)
     print(f"Imported {len(result.items)} item(s) into {path}", file=sys.stderr)
+    if result.errors:
+        _rows_rejected(result)
     return 1 if result.errors else 0
 
 

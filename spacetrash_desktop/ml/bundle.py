@@ -504,18 +504,59 @@ def load_forest(data: bytes, n_features: int):
     return rf
 
 
-def load_booster(data: bytes, n_features: int):
+def load_booster(data: bytes, n_features: int, name: str = ""):
     """An XGBoost booster from the verified .ubj bytes."""
     import xgboost as xgb  # noqa: PLC0415 - heavy, loaded only to read a bundle
 
+    what = f"the booster {name}" if name else "a booster in the model bundle"
     booster = xgb.Booster()
     try:
         booster.load_model(bytearray(data))
     except Exception as exc:  # xgboost.core.XGBoostError and friends
-        raise ModelError("a booster in the model bundle cannot be read by this app", details=repr(exc)) from None
-    if booster.num_features() != n_features:
-        raise ModelError("a booster in the model bundle does not match its feature schema")
+        raise ModelError(f"{what} cannot be read by this app", details=repr(exc)) from None
+    got = booster.num_features()
+    if got != n_features:
+        raise ModelError(
+            f"{what} does not match the feature schema (it takes {got} features; the schema gives {n_features})"
+        )
     return booster
+
+
+def _booster_roles(files: Mapping, n_features: int) -> list[tuple[str, int]]:
+    """(file name, features it must take) for every booster the metadata names: the property and
+    correction boosters take the schema's features, the difficulty boosters one more."""
+    roles = [(n, n_features) for n in files["xgb"]] + [(n, n_features + 1) for n in files["difficulty"]]
+    roles += [(n, n_features) for n in files.get("correction") or [] if n is not None]
+    return roles
+
+
+def load_checked(contents: BundleContents, nthread: int = 2):
+    """What only reading the model files shows (run at install, after :func:`read_bundle`): each
+    booster against the role the metadata gives it and the manifest's feature schema (a bundle whose
+    boosters were swapped and re-hashed passes the hash checks), then the forest, the OOD projection
+    and the per-process tables (a full load). Returns (the loaded Ensemble or None, problems)."""
+    try:
+        n_features = FeatureSchema.from_dict(contents.manifest["feature_schema"]).n
+        roles = _booster_roles(contents.metadata()["files"], n_features)
+    except (KeyError, TypeError, ValueError) as exc:
+        return None, [f"the model bundle's metadata is incomplete ({exc!r})"]
+    problems = []
+    for name, want in roles:
+        try:
+            load_booster(contents.files[name], want, name)
+        except ModelError as exc:
+            problems.append(exc.message)
+    if problems:
+        return None, problems
+    try:
+        return load_ensemble(contents, nthread=nthread), []
+    except ModelError as exc:
+        return None, [exc.message]
+
+
+def model_file_problems(contents: BundleContents) -> list[str]:
+    """The problems :func:`load_checked` finds (empty when the bundle loads)."""
+    return load_checked(contents, nthread=1)[1]
 
 
 def load_ensemble(contents: BundleContents, nthread: int = 2):
@@ -526,8 +567,8 @@ def load_ensemble(contents: BundleContents, nthread: int = 2):
     files = meta["files"]
     try:
         rf = load_forest(contents.files[files["rf"]], F)
-        xgbs = [load_booster(contents.files[n], F) for n in files["xgb"]]
-        diffs = [load_booster(contents.files[n], F + 1) for n in files["difficulty"]]
+        xgbs = [load_booster(contents.files[n], F, n) for n in files["xgb"]]
+        diffs = [load_booster(contents.files[n], F + 1, n) for n in files["difficulty"]]
         for b in (*xgbs, *diffs):
             b.set_param({"nthread": int(nthread)})
         f5 = lambda key: np.asarray(meta[key], float).reshape(len(PROPERTY_NAMES))  # noqa: E731
@@ -544,7 +585,7 @@ def load_ensemble(contents: BundleContents, nthread: int = 2):
         corr: list = []
         shrink = np.zeros(len(PROPERTY_NAMES))
         if "correction" in files:  # stage 2: feedback corrections (bundles retrained on crew feedback)
-            corr = [None if n is None else load_booster(contents.files[n], F) for n in files["correction"]]
+            corr = [None if n is None else load_booster(contents.files[n], F, n) for n in files["correction"]]
             shrink = f5("shrink")
             for b in corr:
                 if b is not None:

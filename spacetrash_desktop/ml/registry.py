@@ -47,7 +47,14 @@ from spacetrash_desktop.context import NullContext, RunContext
 from spacetrash_desktop.domain import ModelInfo, ModelStatus
 from spacetrash_desktop.engine.scorer import PhysicsScorer, Scorer
 from spacetrash_desktop.errors import ModelError, StorageError, storage_error_from_os
-from spacetrash_desktop.ml.bundle import MANIFEST, BundleContents, canonical_json, load_ensemble, read_bundle
+from spacetrash_desktop.ml.bundle import (
+    MANIFEST,
+    BundleContents,
+    canonical_json,
+    load_checked,
+    load_ensemble,
+    read_bundle,
+)
 from spacetrash_desktop.ml.scorer import MLScorer
 from spacetrash_desktop.ml.train import DEFAULT_VERSION, train_bundle
 from spacetrash_desktop.ml.virtual_lab import physics_fingerprint
@@ -246,6 +253,25 @@ def _refuse(problems: list[str], what: str = "The model bundle") -> ModelError:
     return ModelError(f"{what} was refused: {problems[0]}{more}", details="; ".join(problems))
 
 
+def read_for_install(path: Path | str) -> tuple[BundleContents | None, list[str]]:
+    """:func:`read_bundle` (hashes, manifest, schema, libraries), then the model files themselves
+    against the feature schema: a bundle is refused at install, not discovered at scoring."""
+    contents, problems = read_bundle(path)
+    if contents is None:
+        return None, problems
+    ensemble, problems = load_checked(contents, nthread=worker_threads())
+    if ensemble is None:
+        return None, problems
+    with _checked_guard:  # kept for the scorer of the bundle just installed (saves a second load)
+        _checked.clear()
+        _checked[contents.manifest_sha256] = ensemble
+    return contents, []
+
+
+_checked: dict[str, Any] = {}  # manifest sha256 -> the Ensemble loaded while checking it (the last one)
+_checked_guard = threading.Lock()
+
+
 def _folder_name(contents: BundleContents) -> str:
     return f"{contents.name}-{contents.version}-{contents.manifest_sha256[:8]}"
 
@@ -341,7 +367,7 @@ def install_candidate(path: Path | str, *, reason: str = "", run_id: str = "") -
     candidate with ``reason`` (why it was not promoted). Returns its folder name. The active model
     and the rollback history are untouched; the oldest candidates beyond :data:`CANDIDATES_KEEP`
     are deleted (unless active or in the history)."""
-    contents, problems = read_bundle(path)
+    contents, problems = read_for_install(path)
     if contents is None:
         raise _refuse(problems)
     with _mutating():
@@ -374,7 +400,7 @@ def activate_installed(folder: str) -> ModelInfo:
     with _mutating():
         if not _safe_folder(folder) or not (_models() / folder).is_dir():
             raise ModelError("That model is not installed.")
-        contents, problems = read_bundle(_models() / folder)
+        contents, problems = read_for_install(_models() / folder)
         if contents is None:
             raise _refuse(problems, "The installed model")
         items = _read_candidates()
@@ -388,7 +414,7 @@ def activate_installed(folder: str) -> ModelInfo:
 def install_bundle(path: Path | str) -> ModelInfo:
     """Verify a bundle (folder or .zip), copy it into the model folder and make it active. A refused
     bundle changes nothing."""
-    contents, problems = read_bundle(path)
+    contents, problems = read_for_install(path)
     if contents is None:
         raise _refuse(problems)
     with _mutating():
@@ -424,7 +450,7 @@ def rollback() -> ModelInfo:
         if not _safe_folder(prev) or not (_models() / prev).is_dir():
             _write_pointer(ptr["active"], ptr.get("manifest_sha256", ""), rest)
             raise ModelError("The previous model is no longer installed; it was taken off the rollback list.")
-        contents, problems = read_bundle(_models() / prev)
+        contents, problems = read_for_install(_models() / prev)
         if contents is None:
             raise _refuse(problems, "The previous model")
         _write_pointer(prev, contents.manifest_sha256, rest, rolled_back_from=ptr["active"])
@@ -607,8 +633,10 @@ def _load(ptr: dict) -> Scorer:
     contents, info = _check_active(ptr)
     if contents is None:
         return PhysicsScorer(info)
+    with _checked_guard:
+        ens = _checked.pop(contents.manifest_sha256, None)
     try:
-        ens = load_ensemble(contents, nthread=worker_threads())
+        ens = ens or load_ensemble(contents, nthread=worker_threads())
     except ModelError as exc:
         log.warning("active model not loadable: %s (%s)", exc.message, exc.details)
         return PhysicsScorer(_fallback(f"the active model could not be loaded ({lower_first(exc.message)})"))

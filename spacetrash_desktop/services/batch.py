@@ -24,10 +24,11 @@ Guarantees:
 
 Job file (JSON object)::
 
-    {"id": "optional, defaults to the file name",
+    {"id": "optional; defaults to the file name. When given, results and errors are filed under it
+           (processed/<id>.json) and it is checked for re-submission like a file name",
      "inventory": "default" | "file.csv|.parquet (relative to the queue folder or absolute)",
      "target": "<preset or scenario id>" | {a full target object, as targets.json},
-     "time_budget_s": 10, "seed": 0, "max_evals": null, "mode": "auto",
+     "time_budget_s": 10, "seed": 0 (a whole number), "max_evals": null (or a whole number), "mode": "auto",
      "on_bad_rows": "fail" | "skip"}
 """
 
@@ -46,6 +47,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from spacetrash_desktop.catalog import InventoryImportError, import_inventory, load_catalog, parse_target
+from spacetrash_desktop.catalog.datasets import apply_target_base
 from spacetrash_desktop.context import Cancelled, RunContext
 from spacetrash_desktop.domain import ModelStatus
 from spacetrash_desktop.engine.recommend import percent
@@ -196,7 +198,17 @@ class BatchQueue:
                 continue
             self._move(job, self.dir("pending") / job.name)
             log.info("batch: job %s returned to pending after an interrupted run", job_id)
+        self._clear_stale_attempts()
         return n
+
+    def _clear_stale_attempts(self) -> None:
+        """Attempt counters whose job is no longer in running/ (a runner killed between the job's
+        final move and this cleanup): they would count against a later job of the same id."""
+        for counter in self.dir("running").glob(".*.attempts"):
+            job_id = counter.name[1 : -len(".attempts")]
+            if not (self.dir("running") / f"{job_id}.json").exists():
+                self._clear_attempts(job_id)
+                log.info("batch: removed the stale attempt counter of job %s", job_id)
 
     def _read_attempts(self, job_id: str) -> int:
         try:
@@ -268,6 +280,10 @@ class BatchQueue:
                 "The job file name must be 1-64 letters, digits, '.', '_' or '-'.",
                 t0,
             )
+        try:
+            running, job_id = self._adopt_job_id(running, job_id)
+        except BadInputError as exc:
+            return self._fail(running, job_id, exc.code, exc.message, t0)
         if (self.dir("processed") / f"{job_id}.json").exists():
             return self._fail(
                 running,
@@ -291,7 +307,7 @@ class BatchQueue:
             )
         except Cancelled:
             # the runner is stopping: leave the job for the next run
-            self._move(running, path)
+            self._move(running, self.dir("pending") / running.name)
             self._clear_attempts(job_id)
             return None
         except SpaceTrashError as exc:
@@ -338,6 +354,25 @@ class BatchQueue:
         self._clear_attempts(job_id)
         return JobOutcome(job_id, JobStatus.FAILED, err["code"], message, 0.0 if t0 is None else time.monotonic() - t0)
 
+    def _adopt_job_id(self, running: Path, file_id: str) -> tuple[Path, str]:
+        """The job's own ``id`` field, when it gives one, names the job: its file in running/ is
+        renamed to ``<id>.json`` (atomic; a runner killed after it recovers the job under that id).
+        A job file that cannot be read keeps its file name (the read error is reported when it runs)."""
+        try:
+            job = self._read_job(running)
+        except BadInputError:
+            return running, file_id
+        given = job.get("id")
+        if given is None or given == file_id:
+            return running, file_id
+        if not isinstance(given, str) or not ID_RE.match(given):
+            raise BadInputError("The job's 'id' must be 1-64 letters, digits, '.', '_' or '-'.")
+        renamed = self.dir("running") / f"{given}.json"
+        if renamed.exists():
+            raise BadInputError(f"Another job with id '{given}' is already running.")
+        self._move(running, renamed)
+        return renamed, given
+
     # ------------------------------------------------------------------------------ one job
 
     def _read_job(self, path: Path) -> dict:
@@ -368,10 +403,10 @@ class BatchQueue:
         items, warnings = self._inventory(job.get("inventory", "default"), job.get("on_bad_rows", "fail"))
         target = self._target(job["target"], catalog)
         budget = _number(job, "time_budget_s", DEFAULT_TIME_BUDGET_S, 0.1, 86400)
-        seed = int(_number(job, "seed", 0, 0, 2**31 - 1))
+        seed = _whole_number(job, "seed", 0, 0, 2**31 - 1)
         max_evals = job.get("max_evals")
         if max_evals is not None:
-            max_evals = int(_number(job, "max_evals", 0, 1, 10**9))
+            max_evals = _whole_number(job, "max_evals", 0, 1, 10**9)
         mode = job.get("mode", "auto")
         if mode not in {"auto", "exact", "evolutionary"}:
             raise BadInputError("'mode' must be auto, exact or evolutionary.")
@@ -452,6 +487,10 @@ class BatchQueue:
                 raise BadInputError(f"Unknown target '{spec[:60]}'.")
             return catalog.targets[spec]
         if isinstance(spec, dict):
+            if "base" in spec:  # a bundled target with some fields changed
+                spec, base_problems = apply_target_base(spec, catalog.targets, "target")
+                if base_problems:
+                    raise BadInputError("; ".join(base_problems))
             target, problems = parse_target(spec, catalog.processes, where="target")
             if problems:
                 raise BadInputError("; ".join(problems[:5]))
@@ -482,6 +521,14 @@ def _number(job: dict, key: str, default, lo, hi) -> float:
     if not (lo <= x <= hi) or x != x:
         raise BadInputError(f"'{key}' must be between {lo:g} and {hi:g}.")
     return x
+
+
+def _whole_number(job: dict, key: str, default: int, lo: int, hi: int) -> int:
+    """A field that must be a whole number: 7 and 7.0 are 7; 7.5 is refused (never truncated)."""
+    x = _number(job, key, default, lo, hi)
+    if x != int(x):
+        raise BadInputError(f"'{key}' must be a whole number (got {job[key]!r}).")
+    return int(x)
 
 
 def _recommended_text(result: dict) -> str:

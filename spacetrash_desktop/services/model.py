@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacetrash_desktop.common import lower_first
 from spacetrash_desktop.context import RunContext
 from spacetrash_desktop.domain import ModelInfo, ModelStatus, Verdict
 from spacetrash_desktop.errors import ModelError
 from spacetrash_desktop.ml import registry
-from spacetrash_desktop.ml.bundle import read_bundle
 from spacetrash_desktop.ml.run_record import RunRecord
 from spacetrash_desktop.ml.train import DEFAULT_NAME, DEFAULT_VERSION, TrainConfig, train_bundle
 from spacetrash_desktop.services import retrain as retrain_service
@@ -123,14 +123,18 @@ class BundleCheck:
 
 
 def verify(path: Path | str | None = None) -> BundleCheck:
-    """Verify a bundle (folder or .zip), or the active one when ``path`` is None. Raises
-    :class:`ModelError` only when no path is given and no model is active."""
+    """Verify a bundle (folder or .zip), or the active one when ``path`` is None, as an install
+    would: hashes, manifest, schema and libraries, then each model file against the feature schema.
+    Without ``path`` the shipped model is installed first when none is (as :func:`status` and
+    ``spacetrash model info`` do, so both agree on a fresh data folder). Raises :class:`ModelError`
+    only when no path is given and no model is active even then."""
     if path is None:
+        info = status()
         ptr = registry.read_pointer()
         if ptr is None:
-            raise ModelError("No model is active; give a bundle to verify.")
+            raise ModelError(f"No model is active ({lower_first(info.reason.rstrip('.'))}); give a bundle to verify.")
         path = models_dir() / ptr["active"]
-    contents, problems = read_bundle(path)
+    contents, problems = registry.read_for_install(path)
     if contents is None:
         return BundleCheck(False, str(path), tuple(problems) or ("the bundle cannot be read",))
     return BundleCheck(

@@ -28,6 +28,7 @@ from spacetrash_desktop.domain import ModelStatus
 from spacetrash_desktop.engine.problem import build_problem, exact_chunks
 from spacetrash_desktop.engine.tables import compile_tables
 from spacetrash_desktop.ml import registry
+from spacetrash_desktop.services import qt_platform
 from spacetrash_desktop.services.feedback import list_feedback, record_feedback
 from spacetrash_desktop.services.generate import default_scorer, generate
 from spacetrash_desktop.services.workorder import check_work_order
@@ -139,12 +140,25 @@ def _check_feedback() -> str:
     return f"row {row_id[:8]} written and read back"
 
 
+def _check_qt_platform() -> str:
+    """Qt's platform plugin can load here (diagnosed without starting Qt: a plugin that cannot load
+    makes Qt abort the whole process)."""
+    diagnosis = qt_platform.diagnose()
+    if not diagnosis.ok:
+        raise RuntimeError(diagnosis.message())
+    if diagnosis.plugin is None:
+        return "no display platform to check (offscreen)" if diagnosis.platform == "none" else "plugin not found"
+    return f"{diagnosis.platform} plugin loads: every library it needs is installed"
+
+
 def _check_window(window_check: WindowCheck | None) -> str:
     """The window, started on an EMPTY data folder (as on a new laptop): it must install the shipped
     model bundle by itself and show the model as ready. ``window_check`` is given by the top layer
     (the command line wires the window's own check); without one this check fails."""
     if window_check is None:
         raise RuntimeError("no window check was given (this build has no window)")
+    if not qt_platform.diagnose().ok:  # Qt would abort the self-test itself
+        raise RuntimeError("not opened: Qt's platform plugin cannot load (see the Qt platform check)")
     outer = os.environ.get("SPACETRASH_HOME")
     with tempfile.TemporaryDirectory(prefix="spacetrash-selftest-window-") as fresh:
         os.environ["SPACETRASH_HOME"] = fresh
@@ -168,6 +182,7 @@ def checks(window_check: WindowCheck | None = None) -> tuple[tuple[str, Callable
         ("scoring", _check_scoring),
         ("generate", _check_generate),
         ("feedback", _check_feedback),
+        ("Qt platform", _check_qt_platform),
         ("window", lambda: _check_window(window_check)),
     )
 

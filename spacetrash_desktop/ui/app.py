@@ -17,11 +17,11 @@ import time
 import pyqtgraph as pg
 from PySide6.QtCore import QEventLoop, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from spacetrash_desktop._version import __version__
 from spacetrash_desktop.domain import ModelStatus
-from spacetrash_desktop.services.files import bundled_dir, setup_logging
+from spacetrash_desktop.services.files import bundled_dir, log_path, setup_logging
 from spacetrash_desktop.ui.errors import ExceptionHooks
 from spacetrash_desktop.ui.i18n import chosen_language, install_language
 from spacetrash_desktop.ui.language_menu import restart_in
@@ -132,7 +132,11 @@ def run_app(argv: list[str] | None = None) -> int:
 
 def _run_window(app: QApplication) -> int:
     t0 = time.perf_counter()
-    window = MainWindow()
+    try:
+        window = MainWindow()
+    except Exception as exc:  # a start-up failure: on the terminal AND in a plain dialog
+        report_startup_failure(exc)
+        return 1
     hooks = ExceptionHooks(window.show_failure).install()
     window.inventory_ready.connect(
         lambda: log.info("window ready %.2f s after the window was built", time.perf_counter() - t0)
@@ -146,6 +150,20 @@ def _run_window(app: QApplication) -> int:
         hooks.uninstall()
         if not getattr(window, "_closed", True):
             window.close()
+
+
+def report_startup_failure(exc: BaseException) -> None:
+    """The window could not be built (after Qt started): one plain message on the terminal and in a
+    dialog; the traceback goes to the log file. (A Qt platform plugin that cannot load is diagnosed
+    before Qt starts, in cli.py: no dialog can be shown then.)"""
+    log.error("the window could not start", exc_info=exc)
+    reason = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    text = f"Space Trash Desktop could not start: {reason}\n\nDetails are in the log file: {log_path()}"
+    print(f"spacetrash: {text}", file=sys.stderr, flush=True)
+    if os.environ.get(PROBE_ENV):  # an unattended start (CI, bench): no dialog to wait on
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, APP, text, QMessageBox.StandardButton.Close)
+    box.exec()
 
 
 def _install_probe(app: QApplication, window) -> None:

@@ -343,3 +343,67 @@ def lookup_for_property():
     from spacetrash_desktop.catalog import load_catalog
 
     return load_catalog().material_lookup()
+
+
+def _parquet_with_bad_utf8(path: Path) -> None:
+    """A Parquet inventory whose name cell holds one byte that is not UTF-8 (written as binary, then
+    relabelled as a string column, as a buggy exporter would)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    good = items_to_frame([]).columns  # the saved-inventory columns
+    assert "name" in good
+    table = pa.table(
+        {
+            "id": ["W1", "W2"],
+            "name": pa.array([b"Bags", b"Pouch \xff"], type=pa.binary()).view(pa.string()),
+            "category": ["Packaging", "Food"],
+            "composition": ["ldpe 100%", "ldpe 100%"],
+            "mass_kg": [1.0, 2.0],
+        }
+    )
+    pq.write_table(table, path)
+
+
+def test_parquet_with_invalid_utf8_is_bad_input_naming_the_cell(tmp_path, lookup):
+    p = tmp_path / "bad.parquet"
+    _parquet_with_bad_utf8(p)
+    with pytest.raises(InventoryImportError) as failed:
+        import_inventory(p, lookup)
+    (issue,) = failed.value.issues
+    assert failed.value.code.value == "BAD_INPUT"
+    assert issue.check == "bad_encoding" and issue.column == "name" and issue.row == 2
+    assert "not valid UTF-8" in issue.message
+
+
+@pytest.mark.parametrize("value", ["2.5", "1.0001", "0.5e1"])
+def test_fractional_difficulty_is_refused_not_rounded(tmp_path, lookup, value):
+    text = f"id,name,category,composition,mass_kg,difficulty\nW1,Bags,Packaging,ldpe 100%,1,{value}\n"
+    res = import_inventory(write(tmp_path, text), lookup)
+    assert res.items == []
+    issue = one_error(res)
+    assert issue.column == "difficulty" and issue.value == value
+    assert ("whole number" in issue.message) or ("1, 2 or 3" in issue.message)
+
+
+def test_whole_difficulty_is_kept(tmp_path, lookup):
+    text = "id,name,category,composition,mass_kg,difficulty\nW1,Bags,Packaging,ldpe 100%,1,3.0\n"
+    (item,) = import_inventory(write(tmp_path, text), lookup).items
+    assert item.difficulty == 3
+
+
+def test_export_import_round_trip_keeps_formula_like_text(tmp_path, lookup, catalog):
+    """The export protects formula-like text from spreadsheets with an apostrophe; import removes it."""
+    base = next(iter(catalog.default_inventory))
+    names = ["-80 freezer bags", "=SUM(A1)", "+5 wipes", "@home kit", "it's fine", "'quoted'"]
+    items = [
+        type(base)(**{**base.__dict__, "item_id": f"X{i}", "name": n, "category": "-misc" if i == 0 else base.category})
+        for i, n in enumerate(names)
+    ]
+    out = tmp_path / "out.csv"
+    export_csv(items_to_frame(items), out)
+    assert "'-80 freezer bags" in out.read_text(encoding="utf-8-sig")  # protected in the file
+    back = import_inventory(out, lookup).items
+    assert [i.name for i in back] == names
+    assert back[0].category == "-misc"
+    assert back == items

@@ -70,3 +70,50 @@ def test_cli_list_export_import_compact_verify(tmp_path, capsys):
     assert "3 row(s) in 1 file(s) (was 3)" in capsys.readouterr().err
     assert cli.run(["feedback", "verify"]) == 0
     assert svc.journal().row_ids() == ids
+
+
+def test_cli_add_retried_with_the_same_content_records_the_row_once(tmp_path, capsys):
+    """A script that retries `feedback add` after a non-zero exit (the process may die at exit after
+    printing the id) must not store the row twice: a row without row_id gets an id from its content."""
+    path = _write(tmp_path / "row.json", make_row())
+    assert cli.run(["feedback", "add", path]) == 0
+    first = capsys.readouterr().out.split()
+    assert cli.run(["feedback", "add", path]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.split() == first
+    assert "already recorded" in captured.err
+    assert svc.journal().row_ids() == first
+    # different content is a different row
+    assert cli.run(["feedback", "add", _write(tmp_path / "other.json", make_row(rigidity=0.3))]) == 0
+    second = capsys.readouterr().out.split()
+    assert second != first and svc.journal().row_ids() == first + second
+
+
+@pytest.mark.slow
+def test_cli_add_retried_in_new_processes_stores_one_row(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    path = _write(tmp_path / "row.json", make_row())
+    env = {**os.environ, "SPACETRASH_HOME": str(tmp_path / "home")}
+    ids = []
+    for _ in range(2):
+        proc = subprocess.run(
+            [sys.executable, "-m", "spacetrash_desktop", "feedback", "add", path],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+        )
+        assert proc.returncode == 0, proc.stderr
+        ids.append(proc.stdout.strip())
+    assert ids[0] == ids[1] and len(ids[0]) == 32
+    listed = subprocess.run(
+        [sys.executable, "-m", "spacetrash_desktop", "feedback", "list", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert [r["row_id"] for r in json.loads(listed.stdout)] == ids[:1]

@@ -119,3 +119,50 @@ def test_generate_a_scenario_into_a_folder_writes_one_result_per_product(tmp_pat
         assert data["target"]["id"] == f.removesuffix(".json") and data["target"]["kind"] == "product"
     printed = capsys.readouterr().out
     assert printed.count("recommended: ") == 3 and "product cc_banner (Banner):" in printed
+
+
+def test_a_target_file_may_start_from_a_preset(tmp_path, capsys):
+    """{"base": "container", ...}: the preset with only the stated fields changed."""
+    import json as _json
+
+    from spacetrash_desktop.catalog import load_catalog
+    from spacetrash_desktop.services.generate import resolve_target
+
+    path = tmp_path / "stiffer.json"
+    path.write_text(_json.dumps({"base": "container", "rigidity_min": 0.6, "max_water_l": 0.5}), encoding="utf-8")
+    target = resolve_target(str(path))
+    preset = load_catalog().targets["container"]
+    assert target.rigidity_min == 0.6 and target.max_water_l == 0.5
+    assert target.tightness_min == preset.tightness_min and target.batch_mass_kg == preset.batch_mass_kg
+    assert target.allowed_processes == preset.allowed_processes and target.food_contact == preset.food_contact
+    assert target.target_id == "container_custom" and target.kind == "custom"
+    named = tmp_path / "named.json"
+    named.write_text(_json.dumps({"base": "tool", "id": "wrench", "name": "Wrench"}), encoding="utf-8")
+    wrench = resolve_target(str(named))
+    assert (wrench.target_id, wrench.name, wrench.rigidity_min) == (
+        "wrench",
+        "Wrench",
+        load_catalog().targets["tool"].rigidity_min,
+    )
+    bad = tmp_path / "bad.json"
+    bad.write_text(_json.dumps({"base": "spaceship", "rigidity_min": 0.6}), encoding="utf-8")
+    assert run(["generate", "--target", str(bad), "--out", str(tmp_path / "r.json"), "--max-evals", "100"]) == 1
+    err = capsys.readouterr().err
+    assert "BAD_INPUT" in err and "'base' must name a bundled target" in err and "container" in err
+    out_of_range = tmp_path / "range.json"
+    out_of_range.write_text(_json.dumps({"base": "container", "rigidity_min": 3}), encoding="utf-8")
+    assert run(["generate", "--target", str(out_of_range), "--out", str(tmp_path / "r.json")]) == 1
+    assert "'rigidity_min' = 3 must be between 0 and 1" in capsys.readouterr().err
+
+
+def test_a_full_target_file_without_base_still_works(tmp_path):
+    import json as _json
+
+    from spacetrash_desktop.catalog import load_catalog
+    from spacetrash_desktop.services.generate import resolve_target
+
+    full = load_catalog().targets["container"].to_dict() | {"id": "mine", "kind": "custom"}
+    path = tmp_path / "full.json"
+    path.write_text(_json.dumps(full), encoding="utf-8")
+    t = resolve_target(str(path))
+    assert t.target_id == "mine" and t.rigidity_min == full["rigidity_min"]

@@ -55,3 +55,30 @@ def test_a_damaged_saved_inventory_is_kept_aside_not_overwritten(_isolated_home,
     assert kept[0].read_bytes() == b"PAR1 this is not a parquet file any more"
     assert run(["inventory", "show"]) == 0
     assert "saved, 3 items" in capsys.readouterr().out
+
+
+def test_parquet_with_invalid_utf8_says_bad_input_not_internal(tmp_path, capsys, _isolated_home):
+    from tests.catalog.test_importer import _parquet_with_bad_utf8
+
+    bad = tmp_path / "bad.parquet"
+    _parquet_with_bad_utf8(bad)
+    for action in ("validate", "import"):
+        assert run(["inventory", action, str(bad)]) == 1
+        captured = capsys.readouterr()
+        assert "not valid UTF-8" in captured.out and "'name'" in captured.out and "row 2" in captured.out
+        assert "spacetrash: BAD_INPUT:" in captured.err
+        assert "INTERNAL" not in captured.err
+    assert not (_isolated_home / "inventory.parquet").exists()
+
+
+def test_fractional_difficulty_is_a_bad_input_row(tmp_path, capsys):
+    f = tmp_path / "difficulty.csv"
+    f.write_text(
+        "id,name,category,composition,mass_kg,difficulty\nW1,Bags,Packaging,ldpe 100%,1,2.5\n", encoding="utf-8"
+    )
+    assert run(["inventory", "validate", str(f)]) == 1
+    captured = capsys.readouterr()
+    assert "line 2" in captured.out and "difficulty must be a whole number: 1, 2 or 3" in captured.out
+    assert "spacetrash: BAD_INPUT: 1 row(s) of the file were rejected" in captured.err
+    assert run(["inventory", "import", str(f)]) == 1
+    assert "BAD_INPUT" in capsys.readouterr().err

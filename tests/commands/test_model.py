@@ -14,6 +14,19 @@ def test_info_installs_and_reports(capsys):
     assert "status:  ready" in out and "coverage" in out and "active" in out
 
 
+def test_verify_on_a_fresh_data_folder_agrees_with_info(capsys):
+    """`model verify` (no path) on a fresh data folder installs and verifies the shipped model, as
+    `model info` does: before, it said "No model is active" while info said ready."""
+    assert run(["model", "verify"]) == 0
+    verified = capsys.readouterr().out
+    assert verified.startswith("OK: spacetrash-residual ")
+    assert run(["model", "info"]) == 0
+    info = capsys.readouterr().out
+    assert "status:  ready" in info
+    name_version = verified.split(":")[1].strip()
+    assert f"model:   {name_version}" in info
+
+
 def test_verify_install_rollback(small_bundle, tmp_path, capsys):
     assert run(["model", "verify", str(small_bundle)]) == 0
     assert "OK: spacetrash-residual 1.0.0" in capsys.readouterr().out

@@ -1,20 +1,30 @@
 """Worker for the kill test: installs and activates two bundles in turn, forever, removing the
 inactive one each time so that every round copies, verifies, renames, switches the pointer and
-deletes. Prints "ready" once imported and one line per activation."""
+deletes. Prints "ready" once imported, then "begin <monotonic time>" before each install and
+"active <manifest sha256> <monotonic time>" after it (so the test can aim its kills at activations
+in progress, whatever the machine's load)."""
 
 from __future__ import annotations
 
 import sys
+import time
 
 from spacetrash_desktop.ml import registry
 
 
 def main(a: str, b: str) -> None:
+    # an install reads the model files (xgboost, skops): import them before "ready", so that an
+    # activation's time is the activation's, not the imports'
+    import sklearn.ensemble  # noqa: F401
+    import skops.io  # noqa: F401
+    import xgboost  # noqa: F401
+
     print("ready", flush=True)
     i = 0
     while True:
+        print("begin", time.monotonic(), flush=True)
         info = registry.install_bundle(a if i % 2 == 0 else b)
-        print("active", info.manifest_sha256, flush=True)
+        print("active", info.manifest_sha256, time.monotonic(), flush=True)
         for d in registry.installed_bundles():
             if not d["active"]:
                 registry.remove_bundle(d["folder"])

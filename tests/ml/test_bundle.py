@@ -8,6 +8,7 @@ import io
 import json
 import os
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -38,7 +39,9 @@ def no_loaders(monkeypatch):
     import skops.io
     import xgboost
 
-    calls = []
+    calls = _LoaderCalls()
+    targets = [(skops.io, "load"), (skops.io, "get_untrusted_types"), (xgboost.Booster, "load_model")]
+    originals = [(obj, attr, getattr(obj, attr)) for obj, attr in targets]
 
     def forbid(name):
         def f(*a, **k):
@@ -47,10 +50,22 @@ def no_loaders(monkeypatch):
 
         return f
 
-    monkeypatch.setattr(skops.io, "load", forbid("skops.io.load"))
-    monkeypatch.setattr(skops.io, "get_untrusted_types", forbid("skops.io.get_untrusted_types"))
-    monkeypatch.setattr(xgboost.Booster, "load_model", forbid("xgboost.Booster.load_model"))
+    def forbid_all():
+        for obj, attr in targets:
+            monkeypatch.setattr(obj, attr, forbid(f"{getattr(obj, '__name__', obj)}.{attr}"))
+
+    calls.allow = lambda: [monkeypatch.setattr(obj, attr, fn) for obj, attr, fn in originals]
+    calls.forbid = forbid_all
+    forbid_all()
     return calls
+
+
+class _LoaderCalls(list):
+    """The loader calls seen; ``allow()`` lifts the ban (to install a GOOD bundle: an install reads
+    the model files against the feature schema), ``forbid()`` sets it again."""
+
+    allow: Callable[[], object]
+    forbid: Callable[[], object]
 
 
 def _flip(path: Path, where: str, mask: int = 0x01) -> None:
@@ -76,8 +91,10 @@ def test_the_bundle_lists_every_file_with_hash_and_size(small_bundle):
 @pytest.mark.parametrize("where", POSITIONS)
 def test_a_flipped_byte_anywhere_is_refused_before_any_loader(small_bundle, tmp_path, no_loaders, name, where):
     good = small_bundle
-    # a good model is active first
+    # a good model is active first (its install reads its model files)
+    no_loaders.allow()
     info = registry.install_bundle(good)
+    no_loaders.forbid()
     ptr_before = registry.read_pointer()
     bad = copy_bundle(good, tmp_path / "bad")
     _flip(bad / name, where, 0x01 if where != "middle" else 0x80)
@@ -206,7 +223,8 @@ def test_zip_bundles_install_and_a_damaged_zip_is_refused(small_bundle, tmp_path
             zf.write(small_bundle / name, name)
     assert any("unexpected entry" in p for p in verify_bundle(evil))
     assert no_loaders == []
-    registry.install_bundle(z)  # loaders are not needed to install
+    no_loaders.allow()  # an install reads the verified model files against the feature schema
+    registry.install_bundle(z)
     assert registry.read_pointer() is not None
 
 
@@ -224,3 +242,59 @@ def test_verified_bundle_loads_into_an_ensemble(small_bundle):
     assert len(ens.xgb) == 5 and len(ens.difficulty) == 5
     assert ens.rf.n_features_in_ == ens.schema.n
     assert set(ens.q_by_process) >= {"shredding", "heat_melt_compaction"}
+
+
+def _swap_and_reseal(bundle: Path, a: str, b: str) -> None:
+    """Swap two model files and re-hash the manifest: every hash check passes."""
+    da, db = (bundle / a).read_bytes(), (bundle / b).read_bytes()
+    (bundle / a).write_bytes(db)
+    (bundle / b).write_bytes(da)
+
+    def edit(m):
+        m["files"][a] = {"sha256": sha256_bytes(db), "size": len(db)}
+        m["files"][b] = {"sha256": sha256_bytes(da), "size": len(da)}
+
+    edit_manifest(bundle, edit)
+
+
+def test_swapped_and_resealed_boosters_are_refused_at_install(small_bundle, tmp_path):
+    """A bundle whose property and difficulty boosters were swapped and re-hashed passes every hash
+    check; install reads the boosters against the feature schema and refuses it (before, it showed
+    "ready" and scoring fell back to physics). The active model stays."""
+    registry.install_bundle(small_bundle)
+    before = registry.read_pointer()
+    bad = copy_bundle(small_bundle, tmp_path / "swapped")
+    _swap_and_reseal(bad, "xgb_rigidity.ubj", "difficulty_rigidity.ubj")
+    assert verify_bundle(bad) == []  # the hashes match the (re-sealed) manifest ...
+    with pytest.raises(ModelError) as refused:
+        registry.install_bundle(bad)  # ... but the files do not match the feature schema
+    msg = refused.value.message
+    assert msg.startswith("The model bundle was refused: the booster xgb_rigidity.ubj does not match the feature")
+    assert "difficulty_rigidity.ubj" in refused.value.details
+    assert registry.read_pointer() == before
+    with pytest.raises(ModelError, match="does not match the feature schema"):
+        registry.install_candidate(bad)
+    assert registry.registry_status().status == "ready"
+
+
+def test_a_forest_of_the_wrong_width_is_refused_at_install(small_bundle, tmp_path):
+    bad = copy_bundle(small_bundle, tmp_path / "narrow")
+    _swap_and_reseal(bad, "xgb_rigidity.ubj", "xgb_tightness.ubj")  # same width: only the metrics could tell
+    registry.install_bundle(bad)  # documented limit: a same-width swap is not detectable from the files
+    forest = copy_bundle(small_bundle, tmp_path / "forest")
+    import skops.io
+    from sklearn.ensemble import RandomForestRegressor
+
+    rf = RandomForestRegressor(n_estimators=2, max_depth=2, random_state=0)
+    import numpy as np
+
+    rf.fit(np.zeros((10, 3)), np.zeros((10, len(PROPERTY_NAMES))))
+    buf = io.BytesIO()
+    skops.io.dump(rf, buf)
+    data = buf.getvalue()
+    (forest / "rf.skops").write_bytes(data)
+    edit_manifest(
+        forest, lambda m: m["files"].__setitem__("rf.skops", {"sha256": sha256_bytes(data), "size": len(data)})
+    )
+    with pytest.raises(ModelError, match="forest in the model bundle does not match its feature schema"):
+        registry.install_bundle(forest)

@@ -107,13 +107,26 @@ def test_a_corrupt_pointer_is_no_pointer(small_bundle, no_shipped):
 
 
 def test_loading_happens_once_per_active_bundle(small_bundle, no_shipped, monkeypatch):
-    registry.install_bundle(small_bundle)
+    """The install loads the model files to check them against the feature schema; the scorer reuses
+    that load: one load in all, however often the scorer is asked for."""
+    from spacetrash_desktop.ml import bundle
+
     calls = []
-    real = registry.load_ensemble
-    monkeypatch.setattr(registry, "load_ensemble", lambda *a, **k: calls.append(1) or real(*a, **k))
+    real = bundle.load_ensemble
+
+    def counted(*a, **k):
+        calls.append(1)
+        return real(*a, **k)
+
+    monkeypatch.setattr(registry, "load_ensemble", counted)
+    monkeypatch.setattr(bundle, "load_ensemble", counted)
+    registry.install_bundle(small_bundle)
     for _ in range(5):
         registry.active_scorer()
     assert calls == [1]
+    registry.clear_cache()  # forgetting the scorer (files may have changed): the next one loads again
+    registry.active_scorer()
+    assert calls == [1, 1]
 
 
 def test_remove_bundle(small_bundle, tmp_path, no_shipped):

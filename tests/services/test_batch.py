@@ -227,3 +227,80 @@ def test_killing_the_runner_mid_job_completes_every_job_exactly_once(tmp_path):
         validate(json.loads((q / "processed" / f"{name}.json").read_text()))
     assert not list((q / "failed").iterdir())
     assert not list((q / "pending").glob("*.json")) and not list((q / "running").glob("*.json"))
+
+
+def test_a_jobs_id_field_names_its_result(tmp_path):
+    """`id` in the job file is honoured: the result and the job are filed under it, and a second job
+    with that id (under any file name) is refused as already processed."""
+    q = tmp_path / "queue"
+    put(q, "drop-1", {"id": "panel-run-7", "target": "container", **FAST})
+    queue = BatchQueue(q, scorer_factory=PhysicsScorer)
+    summary = queue.run()
+    assert [(o.job_id, o.status) for o in summary.outcomes] == [("panel-run-7", "processed")]
+    result = json.loads((q / "processed" / "panel-run-7.json").read_text())
+    assert result["job"]["id"] == "panel-run-7"
+    assert (q / "processed" / "panel-run-7.job.json").exists()
+    assert not (q / "processed" / "drop-1.json").exists()
+    put(q, "drop-2", {"id": "panel-run-7", "target": "container", **FAST})
+    again = queue.run()
+    assert again.failed == 1 and "already processed" in again.outcomes[0].message
+    put(q, "drop-3", {"id": "../escape", "target": "container", **FAST})
+    bad = queue.run()
+    assert bad.outcomes[0].code == "BAD_INPUT" and "'id' must be" in bad.outcomes[0].message
+    assert error_of(q, "drop-3")["code"] == "BAD_INPUT"
+    assert not list((q / "running").iterdir())
+
+
+@pytest.mark.parametrize(
+    "field, value, fragment",
+    [("seed", 1.5, "'seed' must be a whole number (got 1.5)"), ("max_evals", 5000.25, "'max_evals' must be a whole")],
+)
+def test_fractional_seed_or_max_evals_is_refused_not_truncated(tmp_path, field, value, fragment):
+    q = tmp_path / "queue"
+    put(q, "frac", {"target": "container", **FAST, field: value})
+    summary = BatchQueue(q, scorer_factory=PhysicsScorer).run()
+    assert summary.failed == 1
+    err = error_of(q, "frac")
+    assert err["code"] == "BAD_INPUT" and fragment in err["message"]
+
+
+def test_whole_float_seed_is_accepted(tmp_path):
+    q = tmp_path / "queue"
+    put(q, "whole", {"target": "container", **FAST, "seed": 3.0})
+    assert BatchQueue(q, scorer_factory=PhysicsScorer).run().processed == 1
+    assert json.loads((q / "processed" / "whole.json").read_text())["job"]["seed"] == 3
+
+
+def test_kill_between_final_move_and_cleanup_leaves_no_stale_attempt_counter(tmp_path, monkeypatch):
+    """The runner dies right after the job's final move, before its attempt counter is removed: the
+    next runner's recovery removes the counter (it would count against a later job of that id)."""
+    q = tmp_path / "queue"
+    put(q, "job", {"target": "container", **FAST})
+    queue = BatchQueue(q, scorer_factory=PhysicsScorer)
+
+    class Killed(BaseException):
+        pass
+
+    def die(job_id):
+        raise Killed
+
+    monkeypatch.setattr(queue, "_clear_attempts", die)
+    with pytest.raises(Killed):
+        queue.run()
+    assert (q / "processed" / "job.json").exists() and (q / "processed" / "job.job.json").exists()
+    assert [p.name for p in (q / "running").iterdir()] == [".job.attempts"]
+    monkeypatch.undo()
+    summary = BatchQueue(q, scorer_factory=PhysicsScorer).run()
+    assert summary.outcomes == []
+    assert not list((q / "running").iterdir())
+
+
+def test_a_job_target_may_start_from_a_preset(tmp_path):
+    q = tmp_path / "queue"
+    put(q, "based", {"target": {"base": "container", "rigidity_min": 0.4}, **FAST})
+    put(q, "bad-base", {"target": {"base": "spaceship"}, **FAST})
+    summary = BatchQueue(q, scorer_factory=PhysicsScorer).run()
+    assert summary.processed == 1 and summary.failed == 1
+    result = json.loads((q / "processed" / "based.json").read_text())
+    assert result["target"]["rigidity_min"] == 0.4 and result["target"]["id"] == "container_custom"
+    assert "'base' must name a bundled target" in error_of(q, "bad-base")["message"]

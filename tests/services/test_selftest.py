@@ -17,7 +17,7 @@ def test_self_test_passes_from_source(tmp_path):
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
     lines = [line for line in proc.stdout.splitlines() if line.startswith(("PASS", "FAIL"))]
-    assert [line.split()[0] for line in lines] == ["PASS"] * 7
+    assert [line.split()[0] for line in lines] == ["PASS"] * 8
     assert "model ready" in proc.stdout
     # the self-test works in its own temporary folders: the data folder it was given stays empty
     assert not any(tmp_path.iterdir()) or set(p.name for p in tmp_path.iterdir()) <= {"logs"}

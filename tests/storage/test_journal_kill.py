@@ -112,7 +112,12 @@ def _lane(store: Path, kills: int, seed: int, stats: _Stats) -> None:
                             assert line, "writer ended before compacting"
                             lines.append(line)
                         time.sleep(rng.uniform(0.0, stats.compact_s * 1.5))
-                    else:  # anywhere in the append/compact loop
+                    else:  # anywhere in the append/compact loop: after 0-2 acknowledged rows (events,
+                        # not time: a busy machine writes fewer rows in a fixed time), then a moment on
+                        for _ in range(rng.randrange(3)):
+                            line = proc.stdout.readline().decode()
+                            assert line, "writer ended before acknowledging a row"
+                            lines.append(line)
                         time.sleep(rng.uniform(0.0, 0.12))
             finally:
                 proc.kill()  # SIGKILL (TerminateProcess on Windows)
