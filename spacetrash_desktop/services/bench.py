@@ -24,7 +24,7 @@ BENCHMARKS: dict[str, str] = {
     "hypervolume vs exhaustive, vs pymoo NSGA-II and vs a random baseline",
     "model": "ML layer: training and load time, throughput, held-out error vs physics, coverage, learning curve",
     "gui": "window: GUI-thread stalls during generation, start-up time",
-    "plan": "mission plan: time to within 1% of optimal, vs greedy, vs pure MILP, 500-item scaling, memory",
+    "plan": "mission plan: time to within 1 percent of optimal, vs greedy, vs pure MILP, 500-item scaling, memory",
     "learn": "suggested vs random vs recommended trials: trials to 0.7x physics error and to a truly-meeting recommendation",
 }
 WINDOW_BENCHMARK_MODULE = "spacetrash_desktop.ui.bench_gui"
