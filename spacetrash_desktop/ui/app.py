@@ -15,7 +15,7 @@ import sys
 import time
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEventLoop, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
@@ -23,7 +23,7 @@ from spacetrash_desktop._version import __version__
 from spacetrash_desktop.domain import ModelStatus
 from spacetrash_desktop.services.files import bundled_dir, log_path, setup_logging
 from spacetrash_desktop.ui.errors import ExceptionHooks
-from spacetrash_desktop.ui.i18n import chosen_language, install_language
+from spacetrash_desktop.ui.i18n import catalogue_path, chosen_language, current_language, install_language
 from spacetrash_desktop.ui.language_menu import restart_in
 from spacetrash_desktop.ui.main_window import MainWindow, window_settings
 
@@ -229,6 +229,24 @@ def self_test_window(timeout_s: float = 60.0) -> str:
     finally:
         window.close()
         app.processEvents()
-    return f"{len(titles)} tabs shown and rendered ({', '.join(titles)}); status bar: model {info.status}" + (
-        f" ({info.name} {info.version})" if info.status == ModelStatus.READY else f" ({info.reason})"
+    spanish = _check_spanish_catalogue()
+    return (
+        f"{len(titles)} tabs shown and rendered ({', '.join(titles)}); status bar: model {info.status}"
+        + (f" ({info.name} {info.version})" if info.status == ModelStatus.READY else f" ({info.reason})")
+        + f"; {spanish}"
     )
+
+
+def _check_spanish_catalogue() -> str:
+    """Load the Spanish catalogue and translate the tab titles with it (then back to the language the
+    window was in); RuntimeError when it cannot be loaded or translates nothing."""
+    before = current_language()
+    try:
+        if not install_language("es"):
+            raise RuntimeError(f"the Spanish catalogue cannot be loaded ({catalogue_path('es')})")
+        titles = [QCoreApplication.translate("MainWindow", t) for _k, t in MainWindow.TAB_TITLES]
+        if titles == [t for _k, t in MainWindow.TAB_TITLES]:
+            raise RuntimeError("the Spanish catalogue translates none of the tab titles")
+    finally:
+        install_language(before)
+    return f"Spanish catalogue loaded ({', '.join(titles)})"

@@ -134,7 +134,7 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
 
 def _pattern(text: str) -> re.Pattern:
     parts = re.split(r"(\{[^{}]*\}|%n|%\d)", text)
-    rx = "".join(".+?" if p and (p.startswith("{") or p.startswith("%")) else re.escape(p) for p in parts)
+    rx = "".join(".+?" if re.fullmatch(r"\{[^{}]*\}|%n|%\d", p) else re.escape(p) for p in parts)
     return re.compile(rf"^{rx}$", re.DOTALL)
 
 
