@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._add_registered_panels()
+        self._connect_plan_to_mission()
         fit_to_screen(self)
         self.restore_state()
         if start:
@@ -371,6 +372,18 @@ class MainWindow(QMainWindow):
         self.addAction(help_action)
         for menu in (file_menu, edit, recipes, self.view_menu, help_menu):
             menu.setToolTipsVisible(True)
+
+    def _connect_plan_to_mission(self) -> None:
+        """The Mission tab projects its totals to the end of the plan the Plan tab made last."""
+        plan, mission = self.panels.get("plan"), self.panels.get("mission")
+        if plan is None or mission is None or not hasattr(plan, "run_finished"):
+            return
+
+        def plan_done(outcome: str) -> None:
+            if outcome == "done" and plan.display is not None:
+                mission.set_plan(plan.display.result)
+
+        plan.run_finished.connect(plan_done)
 
     def _add_registered_panels(self) -> None:
         for spec in registered_panels():

@@ -111,6 +111,8 @@ def test_make_a_plan(qtbot, plan_tab):
     assert tab.result_pane.burn.curves
     assert "Demand met" in tab.result_pane.explain.toPlainText()
     assert tab.export_action.isEnabled() and not tab.result_pane.made_button.isEnabled()
+    # the Mission tab now projects its totals to the end of this plan
+    assert w.panels["mission"].plan is result
 
 
 def test_cancel_keeps_the_plan_shown(qtbot, plan_tab):
