@@ -92,8 +92,9 @@ def _print_summary(result) -> None:
     s = result.stats
     front = result.front
     print(
-        f"target {result.target.target_id}: {s['mode']} search scored {s['evaluated']:,} candidates in "
-        f"{s['elapsed_s']:.2f} s; {s['feasible']:,} feasible; {len(front)} on the Pareto front"
+        f"target {result.target.target_id}: {s['mode']} search scored {s['evaluated']:,} recipes "
+        f"({s['feasible']:,} of them feasible) in {s['elapsed_s']:.2f} s; kept the best {len(result.candidates):,} "
+        f"({sum(c.feasible for c in result.candidates):,} feasible), {len(front)} on the Pareto front"
         + (" (stopped early)" if s.get("cancelled") or (not s.get("completed", True) and s["mode"] == "exact") else "")
     )
     print(f"model: {result.model.get('name')} ({result.model.get('status')})")
