@@ -28,6 +28,13 @@ from spacetrash_desktop.ui.views import OBJECTIVES
 REPORT_PROPS: tuple[str, ...] = (*PROPERTY_NAMES, "product_mass_kg")
 PROP_TITLES = {**{k: v[0] for k, v in OBJECTIVES.items()}, "product_mass_kg": "Product mass"}
 SHORT_TITLES = {**PROP_TITLES, "crew_min": "Crew", "product_mass_kg": "Product"}
+# the past-feedback table's headers with their unit
+_HEADERS = (
+    QT_TRANSLATE_NOOP("FeedbackViews", "Energy (kWh)"),
+    QT_TRANSLATE_NOOP("FeedbackViews", "Water (L)"),
+    QT_TRANSLATE_NOOP("FeedbackViews", "Crew (min)"),
+    QT_TRANSLATE_NOOP("FeedbackViews", "Product (kg)"),
+)
 # the titles above in the window's language (tr_text): the property names are views.OBJECTIVES'
 _TITLE_WORDS = (
     QT_TRANSLATE_NOOP("FeedbackViews", "Rigidity"),
@@ -266,8 +273,7 @@ def feedback_columns() -> list[tuple[str, str, str]]:
     out = []
     for key, title, tip in FEEDBACK_COLUMNS:
         if key in REPORT_PROPS:
-            name = prop_title(key, short=True)
-            title = name if PROP_UNITS[key] == "0–1" else f"{name} ({PROP_UNITS[key]})"
+            title = tr_text(title)  # a header with its unit is a message of its own (_HEADERS)
             tip = QCoreApplication.translate(
                 "FeedbackViews",
                 "{property} ({unit}): what the crew found vs what was predicted. Green: inside the predicted 95% "

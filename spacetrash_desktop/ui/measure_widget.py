@@ -180,7 +180,8 @@ class MeasureWidget(QWidget):
         try:
             self.result = suggest_service.measure(key, values, uncs)
         except suggest_service.MeasurementError as exc:
-            self.result_label.setText(f"<span style='color:#b91c1c'>{html.escape(_tr(str(exc)))}</span>")
+            reason = refusal(str(exc), suggest_service.measurement_protocols_by_key()[key])
+            self.result_label.setText(f"<span style='color:#b91c1c'>{html.escape(reason)}</span>")
         else:
             self.result_label.setText(describe(self.result))
         self.apply_button.setEnabled(self.result is not None)
@@ -197,6 +198,23 @@ class MeasureWidget(QWidget):
             combo.setCurrentIndex(combo.findData("measured"))
             self.entry.hows[m.field].setText(f"{m.how}; {describe_plain(m)}")
         self.applied.emit(m)
+
+
+def refusal(message: str, protocol) -> str:
+    """The engine's reason a reading cannot give a value (ml.measurements), in the window's language."""
+    for q in protocol.quantities:
+        label, unit = q.label.lower(), q.unit
+        if message == f"Enter the {label} ({unit}).":
+            return _tr("Enter the {reading} ({unit}).").format(reading=_tr(q.label).lower(), unit=unit)
+        if message == f"The {label} must be more than {q.minimum:g} {unit}.":
+            return _tr("The {reading} must be more than {minimum} {unit}.").format(
+                reading=_tr(q.label).lower(), minimum=QLocale().toString(float(q.minimum), "g", 6), unit=unit
+            )
+    return _tr(message)
+
+
+QT_TRANSLATE_NOOP("MeasureWidget", "Enter the {reading} ({unit}).")
+QT_TRANSLATE_NOOP("MeasureWidget", "The {reading} must be more than {minimum} {unit}.")
 
 
 def _spin(name: str, accessible: str, unit: str) -> QDoubleSpinBox:

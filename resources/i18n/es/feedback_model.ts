@@ -1,5 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
-<TS version="2.1">
+<TS version="2.1" language="es_ES">
 <context>
     <name>FeedbackForm</name>
     <message>
@@ -307,6 +307,22 @@
 </context>
 <context>
     <name>FeedbackViews</name>
+    <message>
+        <source>Energy (kWh)</source>
+        <translation>Energía (kWh)</translation>
+    </message>
+    <message>
+        <source>Water (L)</source>
+        <translation>Agua (L)</translation>
+    </message>
+    <message>
+        <source>Crew (min)</source>
+        <translation>Tripulación (min)</translation>
+    </message>
+    <message>
+        <source>Product (kg)</source>
+        <translation>Producto (kg)</translation>
+    </message>
     <message>
         <source>Rigidity</source>
         <translation>Rigidez</translation>
@@ -767,6 +783,14 @@
     <message>
         <source>Reading uncertainty of {reading}</source>
         <translation>Incertidumbre de lectura de {reading}</translation>
+    </message>
+    <message>
+        <source>Enter the {reading} ({unit}).</source>
+        <translation>Introduzca {reading} ({unit}).</translation>
+    </message>
+    <message>
+        <source>The {reading} must be more than {minimum} {unit}.</source>
+        <translation>{reading}: debe ser mayor que {minimum} {unit}.</translation>
     </message>
     <message>
         <source>95% range {low} to {high}</source>
