@@ -47,7 +47,7 @@ from spacetrash_desktop.ui.qtmodels import LEFT, RIGHT, RowsTableModel, Snapshot
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
 from spacetrash_desktop.ui.widgets import section_title, setup_table, splitter
 
-FEEDBACK_COLUMN_WIDTHS = (136, 80, 200, 80, 104, 104, 120, 100, 100, 116, 70, 190, 270)
+FEEDBACK_COLUMN_WIDTHS = (136, 80, 200, 100, 104, 104, 120, 100, 100, 116, 70, 190, 270)
 NO_SELECTION = QT_TRANSLATE_NOOP(
     "FeedbackHistory", "Select a report to compare what was predicted with what the crew found."
 )
@@ -353,7 +353,7 @@ class FeedbackHistory(QWidget):
         self.pva_table.setAlternatingRowColors(True)
         self.pva_table.setWordWrap(False)
         self.pva_table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((160, 90, 110, 80, 100, 70)):
+        for col, width in enumerate((160, 90, 124, 80, 100, 70)):
             self.pva_table.setColumnWidth(col, width)
         self.pva_title = QLabel(self.tr(NO_SELECTION))
         self.pva_title.setObjectName("hint")

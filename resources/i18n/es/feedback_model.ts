@@ -4,7 +4,7 @@
     <name>FeedbackForm</name>
     <message>
         <source>&lt;span style='color:#4b5563'&gt;No recipe chosen. Select the recipe the crew made in the Candidates tab and press &lt;b&gt;Report how it turned out…&lt;/b&gt; in its detail pane, or pick a past report below and press &lt;b&gt;Report on this recipe again…&lt;/b&gt;.&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#4b5563'&gt;No hay ninguna receta elegida. Seleccione la receta que hizo la tripulación en la pestaña Candidatas y pulse &lt;b&gt;Informar del resultado…&lt;/b&gt; en su panel de detalle, o elija un informe anterior abajo y pulse &lt;b&gt;Informar de nuevo sobre esta receta…&lt;/b&gt;.&lt;/span&gt;</translation>
+        <translation>&lt;span style='color:#4b5563'&gt;No hay ninguna receta elegida. Seleccione la receta que hizo la tripulación en la pestaña Candidatas y pulse &lt;b&gt;Informar del resultado…&lt;/b&gt; en su panel de detalle, o elija un informe anterior abajo y pulse &lt;b&gt;Informar de nuevo…&lt;/b&gt;.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&amp;Save feedback</source>
@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>Recipe {recipe} · target {target} · predicted by {model}</source>
-        <translation>Receta {recipe} · objetivo {target} · predicción de {model}</translation>
+        <translation>Receta {recipe} · objetivo {target} · predicha por {model}</translation>
     </message>
     <message>
         <source>Choose the recipe the crew made first.</source>
@@ -171,7 +171,7 @@
     </message>
     <message>
         <source>Report on this recipe again…</source>
-        <translation>Informar de nuevo sobre esta receta…</translation>
+        <translation>Informar de nuevo…</translation>
     </message>
     <message>
         <source>Fill the form with the recipe, target and prediction of the selected report (e.g. a second batch of the same recipe)</source>
@@ -223,7 +223,7 @@
     </message>
     <message>
         <source>Recipe &lt;b&gt;{recipe}&lt;/b&gt;, reported by {who} ({outcome}); predicted by {model}. Row {row}.</source>
-        <translation>Receta &lt;b&gt;{recipe}&lt;/b&gt;, informada por {who} ({outcome}); predicción de {model}. Fila {row}.</translation>
+        <translation>Receta &lt;b&gt;{recipe}&lt;/b&gt;, informada por {who} ({outcome}); predicha por {model}. Fila {row}.</translation>
     </message>
     <message>
         <source>Notes: {notes}</source>
@@ -469,7 +469,7 @@
     </message>
     <message>
         <source>95% interval</source>
-        <translation>Intervalo del 95 %</translation>
+        <translation>Intervalo 95 %</translation>
     </message>
     <message>
         <source>The predicted 95% interval</source>
@@ -1168,7 +1168,7 @@
     </message>
     <message>
         <source>KS p-value</source>
-        <translation>Valor p de KS</translation>
+        <translation>p de KS</translation>
     </message>
     <message>
         <source>How likely a gap this large is by chance alone (small = a real shift)</source>
@@ -1184,7 +1184,7 @@
     </message>
     <message>
         <source>Train mean</source>
-        <translation>Media entren.</translation>
+        <translation>Media ent.</translation>
     </message>
     <message>
         <source>Mean of the feature over the training data</source>
