@@ -22,7 +22,7 @@ from spacetrash_desktop.services.feedback import (
     plain_value,
     predicted_vs_actual,
 )
-from spacetrash_desktop.ui.i18n import number
+from spacetrash_desktop.ui.i18n import current_language, number
 from spacetrash_desktop.ui.views import OBJECTIVES
 
 REPORT_PROPS: tuple[str, ...] = (*PROPERTY_NAMES, "product_mass_kg")
@@ -67,13 +67,21 @@ def prop_title(name: str, *, short: bool = False) -> str:
     return tr_text((SHORT_TITLES if short else PROP_TITLES).get(name, name))
 
 
+def grouped(x: float | int, decimals: int = 0) -> str:
+    """A large number with its thousands grouped: 7,997 in English (whatever the system locale), 7.997 in
+    Spanish."""
+    if current_language() == "en":
+        return f"{x:,}" if isinstance(x, int) else f"{x:,.{decimals}f}"
+    return number(x, decimals)
+
+
 def fmt_prop(name: str, x: float | None) -> str:
     """A property's value in the window's language (decimal comma in Spanish)."""
     if x is None or not math.isfinite(x):
         return "–"
     ax = abs(x)
     if name == "product_mass_kg":
-        return number(x, 2 if ax < 100 else 0)
+        return number(x, 2) if ax < 100 else grouped(x)
     if name in ("rigidity", "tightness"):
         return number(x, 2)
     if name == "crew_min":
@@ -87,7 +95,7 @@ def fmt_kg(x: float) -> str:
         return "0 kg"
     if ax < 0.01:
         return f"{number(x * 1000, 1)} g"
-    return f"{number(x, 0 if ax >= 100 else 2 if ax >= 1 else 3)} kg"
+    return f"{grouped(x) if ax >= 100 else number(x, 2 if ax >= 1 else 3)} kg"
 
 
 def _loads(text: Any) -> dict:

@@ -27,7 +27,7 @@ from spacetrash_desktop.domain import ModelInfo, ModelStatus
 from spacetrash_desktop.services import model as model_service
 from spacetrash_desktop.services.model import ModelDetails
 from spacetrash_desktop.ui.context import AppContext
-from spacetrash_desktop.ui.i18n import number
+from spacetrash_desktop.ui.feedback_views import grouped
 from spacetrash_desktop.ui.model_tables import TextTableModel, table
 from spacetrash_desktop.ui.model_views import (
     METRIC_COLUMNS,
@@ -241,7 +241,7 @@ class ModelStatusView(QWidget):
             n_test = m.get("n_test")
             self.metrics_note.setText(
                 (
-                    self.tr("On the held-out test split ({n} recipes).").format(n=number(int(n_test)))
+                    self.tr("On the held-out test split ({n} recipes).").format(n=grouped(int(n_test)))
                     if n_test
                     else self.tr("On the held-out test split.")
                 )
@@ -250,7 +250,7 @@ class ModelStatusView(QWidget):
                 + corrected_note(self._corrected(info), self._process_name)
             )
         self.trained_at_label.setText(short_time(m.get("trained_at")) if named else "–")
-        self.test_rows_label.setText(number(int(m["n_test"])) if named and m.get("n_test") else "–")
+        self.test_rows_label.setText(grouped(int(m["n_test"])) if named and m.get("n_test") else "–")
         self.ood_label.setText(fmt_pct(m.get("ood_rate")) if named else "–")
         self.sha_label.setText(info.manifest_sha256[:16] if info.manifest_sha256 else "–")
         self._show_trained_on()
@@ -277,7 +277,7 @@ class ModelStatusView(QWidget):
         if isinstance(rows, dict) and rows:
             self.trained_on_label.setText(
                 ", ".join(
-                    self.tr("{n} rows from {source}").format(n=number(int(v)), source=k)
+                    self.tr("{n} rows from {source}").format(n=grouped(int(v)), source=k)
                     for k, v in rows.items()
                     if isinstance(v, (int, float))
                 )

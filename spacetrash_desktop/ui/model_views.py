@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from spacetrash_desktop.domain import PROPERTY_NAMES, Verdict
 from spacetrash_desktop.domain import finite_float as num
 from spacetrash_desktop.services.model import RunRecord
-from spacetrash_desktop.ui.feedback_views import prop_title
+from spacetrash_desktop.ui.feedback_views import grouped, prop_title
 from spacetrash_desktop.ui.i18n import number
 from spacetrash_desktop.ui.views import OBJECTIVES
 
@@ -65,7 +65,7 @@ def fmt_num(v: Any, digits: int = 4) -> str:
     if x == 0:
         return "0"
     if abs(x) >= 1000:
-        return number(x, 0)
+        return grouped(x)
     text = f"{x:.{digits}g}"
     if "e" in text:
         return text
