@@ -216,7 +216,7 @@ class FeedbackForm(QWidget):
                 else self.tr("batch of {mass}")
             ).format(mass=html.escape(made.batch_text()))
             self.recipe_label.setText(
-                f"<b>{html.escape(made.process_name)}</b> · {batch}<br>"
+                f"<b>{html.escape(self._process_name(made))}</b> · {batch}<br>"
                 f"{html.escape(made.items_text())}<br>"
                 "<span style='color:#4b5563'>"
                 + self.tr("Recipe {recipe} · target {target} · predicted by {model}").format(
@@ -230,6 +230,12 @@ class FeedbackForm(QWidget):
         self._update_use_selected()
         self._update_save()
         self.recipe_changed.emit(made)
+
+    def _process_name(self, made: MadeRecipe) -> str:
+        """The process's name in the window's language (the catalog's), else as the recipe recorded it."""
+        pid = str(made.candidate.get("process_id") or "")
+        proc = self.ctx.catalog.processes.get(pid) if self.ctx.catalog is not None and pid else None
+        return proc.name if proc is not None else made.process_name
 
     def _update_use_selected(self, *_) -> None:
         cur = self.ctx.selection.current

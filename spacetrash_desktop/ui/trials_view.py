@@ -196,7 +196,7 @@ class TrialsView(QWidget):
             c = s.candidate
             cells = (
                 str(s.rank),
-                f"{' + '.join(c.item_names)}\n{c.process_name}",
+                f"{' + '.join(c.item_names)}\n{self._process_name(c)}",
                 s.teaches,
                 s.cost_text.replace("; ", "\n"),
             )
@@ -211,6 +211,12 @@ class TrialsView(QWidget):
             self.table.selectRow(0)
         self._update_buttons()
         self.plan_ready.emit(plan)
+
+    def _process_name(self, cand) -> str:
+        """The process's name in the window's language (the catalog's), else the candidate's own."""
+        pid = getattr(getattr(cand, "recipe", None), "process_id", "")
+        proc = self.ctx.catalog.processes.get(pid) if self.ctx.catalog is not None and pid else None
+        return proc.name if proc is not None else cand.process_name
 
     # ------------------------------------------------------------------ the selected trial
     def selected(self) -> TrialSuggestion | None:

@@ -78,6 +78,8 @@ def test_the_feedback_panel_speaks_spanish(qtbot, make_main_window, spanish):
         w.show_tab("feedback")
     fb.report_on(cand, view.run)
     assert fb.made is not None and fb.list_model.rowCount() == 1
+    process = w.ctx.catalog.processes[cand.recipe.process_id].name  # the dataset's Spanish name
+    assert process in fb.recipe_label.text() and process != cand.process_name
     fb.table.selectRow(0)
     assert fb.pva_model.rowCount() >= 1
     assert english_left(fb) == []
