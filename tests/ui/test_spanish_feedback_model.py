@@ -36,7 +36,9 @@ READINGS = {
 @pytest.fixture
 def spanish():
     assert install_language("es"), "the Spanish catalogue (resources/i18n/spacetrash_es.qm) did not load"
-    assert QCoreApplication.translate("FeedbackHistory", "Past feedback") == "Informes anteriores"
+    assert QCoreApplication.translate("FeedbackHistory", "Past feedback") == "Informes anteriores", (
+        "the .qm lacks the feedback_model messages: python packaging/translations.py release es"
+    )
     yield
     install_language("en")
     assert current_language() == "en"
