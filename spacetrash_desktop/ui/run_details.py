@@ -75,7 +75,9 @@ class RunDetailsView(QWidget):
         self.drift_summary.setWordWrap(True)
         dl.addWidget(self.drift_summary)
         self.drift_model = TextTableModel(columns(DRIFT_COLUMNS), self, numeric=(1, 2, 3, 5, 6), color_columns=(4,))
-        self.drift_table = table("driftTable", self.tr("Drift report"), self.drift_model, (200, 56, 56, 94, 80, 104, 104))
+        self.drift_table = table(
+            "driftTable", self.tr("Drift report"), self.drift_model, (200, 56, 56, 94, 80, 104, 104)
+        )
         dl.addWidget(self.drift_table, 1)
         return drift
 
