@@ -9,7 +9,7 @@ import json
 import math
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,25 +25,50 @@ from PySide6.QtWidgets import (
 )
 
 from spacetrash_desktop.common import parse_number
-from spacetrash_desktop.ui.feedback_views import PROP_TITLES, PROP_UNITS, REPORT_PROPS, MadeRecipe
+from spacetrash_desktop.ui.feedback_views import PROP_UNITS, REPORT_PROPS, MadeRecipe, prop_title
 from spacetrash_desktop.ui.widgets import CheckedNumberField, mark_invalid, section_title
 
 FIELD_TIPS = {
-    "rigidity": "How stiff the product turned out, as the 0–1 rigidity index: 0 = soft foam or draped fabric, "
-    "0.37 = LDPE sheet, 0.57 = HDPE board, 0.71 = PET/nylon part, 0.86 = fibre composite, "
-    "1 = metal frame.",
-    "tightness": "How well it holds liquid and gas, 0–1: 0 = loose shred or mesh, 0.2 = woven fabric (dust), "
-    "0.5 = compacted tile (splash-proof), 0.8 = fused sheet (water-tight), 1 = gas-tight film.",
-    "energy_kwh": "Electrical energy the batch actually used (heater, press, machine), in kilowatt-hours.",
-    "water_l": "Water the batch actually used (rinsing, cleaning, process water), net of what was recovered, "
-    "in litres.",
-    "crew_min": "Hands-on crew time the batch actually took (sorting, loading, finishing), in minutes.",
-    "product_mass_kg": "Mass of usable product that came out of the batch, in kilograms.",
+    "rigidity": QT_TRANSLATE_NOOP(
+        "ReportEntry",
+        "How stiff the product turned out, as the 0–1 rigidity index: 0 = soft foam or draped fabric, "
+        "0.37 = LDPE sheet, 0.57 = HDPE board, 0.71 = PET/nylon part, 0.86 = fibre composite, "
+        "1 = metal frame.",
+    ),
+    "tightness": QT_TRANSLATE_NOOP(
+        "ReportEntry",
+        "How well it holds liquid and gas, 0–1: 0 = loose shred or mesh, 0.2 = woven fabric (dust), "
+        "0.5 = compacted tile (splash-proof), 0.8 = fused sheet (water-tight), 1 = gas-tight film.",
+    ),
+    "energy_kwh": QT_TRANSLATE_NOOP(
+        "ReportEntry", "Electrical energy the batch actually used (heater, press, machine), in kilowatt-hours."
+    ),
+    "water_l": QT_TRANSLATE_NOOP(
+        "ReportEntry",
+        "Water the batch actually used (rinsing, cleaning, process water), net of what was recovered, in litres.",
+    ),
+    "crew_min": QT_TRANSLATE_NOOP(
+        "ReportEntry", "Hands-on crew time the batch actually took (sorting, loading, finishing), in minutes."
+    ),
+    "product_mass_kg": QT_TRANSLATE_NOOP(
+        "ReportEntry", "Mass of usable product that came out of the batch, in kilograms."
+    ),
 }
 HOW_PLACEHOLDER = {
-    "rigidity": "how: e.g. 3-point bend of a 10 cm strip, or pressed by hand",
-    "tightness": "how: e.g. held 1 L of water for an hour without a drip",
+    "rigidity": QT_TRANSLATE_NOOP("ReportEntry", "how: e.g. 3-point bend of a 10 cm strip, or pressed by hand"),
+    "tightness": QT_TRANSLATE_NOOP("ReportEntry", "how: e.g. held 1 L of water for an hour without a drip"),
 }
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReportEntry", text)
+
+
+def _g(x: float) -> str:
+    """A limit or a typed value in the window's language (decimal comma in Spanish)."""
+    return QLocale().toString(float(x), "g", 6)
+
+
 INDEX_PROPS = ("rigidity", "tightness")  # 0–1, each measured or judged, and how
 WHO_HISTORY = 12
 
@@ -53,9 +78,19 @@ class ReportField(CheckedNumberField):
     number in range, or it is refused here with the reason."""
 
     def __init__(self, key: str, unit: str, lo: float, hi: float | None, parent: QWidget | None = None):
-        title = PROP_TITLES[key]
-        allowed = f"{lo:g} to {hi:g}" if hi is not None else f"{lo:g} or more"
-        tip = f"{FIELD_TIPS[key]}\nAllowed: {allowed} {unit}. Leave it empty if it was not measured or judged."
+        title = prop_title(key)
+        allowed = (
+            QCoreApplication.translate("ReportEntry", "{lo} to {hi}").format(lo=_g(lo), hi=_g(hi))
+            if hi is not None
+            else QCoreApplication.translate("ReportEntry", "{lo} or more").format(lo=_g(lo))
+        )
+        tip = (
+            _tr(FIELD_TIPS[key])
+            + "\n"
+            + QCoreApplication.translate(
+                "ReportEntry", "Allowed: {allowed} {unit}. Leave it empty if it was not measured or judged."
+            ).format(allowed=allowed, unit=unit)
+        )
         super().__init__(
             key,
             title,
@@ -68,7 +103,7 @@ class ReportField(CheckedNumberField):
             width=110,
             parent=parent,
         )
-        self.edit.setPlaceholderText("not reported")
+        self.edit.setPlaceholderText(QCoreApplication.translate("ReportEntry", "not reported"))
         self.fit_edit_width()
         self.edit.textChanged.connect(self._edited)
 
@@ -79,18 +114,34 @@ class ReportField(CheckedNumberField):
         if not s:
             self._set_reason("")
         else:
-            x = parse_number(s)
+            x = parse_number(s, decimal_comma=QLocale().decimalPoint() == ",")  # 0,523 in Spanish
             if x is None or not math.isfinite(x):
-                span = f"from {self.lo:g} to {self.hi:g}" if self.hi is not None else f"of {self.lo:g} or more"
-                self._set_reason(f"'{s[:30]}' is not a number: type a value {span}{unit}, or leave it empty.")
-            elif x < self.lo:
-                self._set_reason(
-                    f"Cannot be negative: {x:g} is below {self.lo:g}{unit}."
-                    if self.lo == 0
-                    else f"Too low: {x:g} is below the minimum of {self.lo:g}{unit}."
+                reason = (
+                    QCoreApplication.translate(
+                        "ReportEntry",
+                        "'{text}' is not a number: type a value from {lo} to {hi}{unit}, or leave it empty.",
+                    )
+                    if self.hi is not None
+                    else QCoreApplication.translate(
+                        "ReportEntry",
+                        "'{text}' is not a number: type a value of {lo} or more{unit}, or leave it empty.",
+                    )
                 )
+                hi = _g(self.hi) if self.hi is not None else ""
+                self._set_reason(reason.format(text=s[:30], lo=_g(self.lo), hi=hi, unit=unit))
+            elif x < self.lo:
+                reason = (
+                    QCoreApplication.translate("ReportEntry", "Cannot be negative: {x} is below {lo}{unit}.")
+                    if self.lo == 0
+                    else QCoreApplication.translate("ReportEntry", "Too low: {x} is below the minimum of {lo}{unit}.")
+                )
+                self._set_reason(reason.format(x=_g(x), lo=_g(self.lo), unit=unit))
             elif self.hi is not None and x > self.hi:
-                self._set_reason(f"Too high: {x:g} is above the maximum of {self.hi:g}{unit}.")
+                self._set_reason(
+                    QCoreApplication.translate(
+                        "ReportEntry", "Too high: {x} is above the maximum of {hi}{unit}."
+                    ).format(x=_g(x), hi=_g(self.hi), unit=unit)
+                )
             else:
                 self._value = float(x)
                 self._set_reason("")
@@ -107,18 +158,18 @@ class ReportEntry(QWidget):
         self.setObjectName("feedbackReport")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(section_title("What the crew found"))
+        lay.addWidget(section_title(self.tr("What the crew found")))
         lay.addLayout(self._build_results())
-        lay.addWidget(section_title("Outcome"))
+        lay.addWidget(section_title(self.tr("Outcome")))
         lay.addLayout(self._build_outcome())
 
     def _build_results(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(4)
-        grid.addWidget(QLabel("<b>Actual</b>"), 0, 1, 1, 2)
-        grid.addWidget(QLabel("<b>Found by</b>"), 0, 3)
-        grid.addWidget(QLabel("<b>Predicted [95% interval]</b>"), 0, 4)
+        grid.addWidget(QLabel("<b>" + self.tr("Actual") + "</b>"), 0, 1, 1, 2)
+        grid.addWidget(QLabel("<b>" + self.tr("Found by") + "</b>"), 0, 3)
+        grid.addWidget(QLabel("<b>" + self.tr("Predicted [95% interval]") + "</b>"), 0, 4)
         self.fields: dict[str, ReportField] = {}
         self.methods: dict[str, QComboBox] = {}
         self.hows: dict[str, QLineEdit] = {}
@@ -132,7 +183,11 @@ class ReportEntry(QWidget):
             self.fields[key] = f
             pred = QLabel("–")
             pred.setObjectName("hint")
-            pred.setToolTip(f"What was predicted for {PROP_TITLES[key].lower()}, with its 95% interval")
+            pred.setToolTip(
+                self.tr("What was predicted for {property}, with its 95% interval").format(
+                    property=prop_title(key).lower()
+                )
+            )
             self.predicted_labels[key] = pred
             grid.addWidget(f.label, row, 0)
             grid.addWidget(f.edit, row, 1)
@@ -151,21 +206,23 @@ class ReportEntry(QWidget):
 
     def _add_method_rows(self, grid: QGridLayout, key: str, row: int) -> None:
         """ "Found by" (measured / judged) and "how" for a 0–1 index."""
-        title = PROP_TITLES[key].lower()
+        title = prop_title(key).lower()
         combo = QComboBox()
         combo.setObjectName(f"feedback_{key}_method")
-        combo.setAccessibleName(f"How {title} was found")
-        combo.addItem("choose…", None)
-        combo.addItem("measured", "measured")
-        combo.addItem("judged", "judged")
-        combo.setToolTip("measured: with an instrument or a repeatable test; judged: by hand and eye")
+        combo.setAccessibleName(self.tr("How {property} was found").format(property=title))
+        combo.addItem(self.tr("choose…"), None)
+        combo.addItem(self.tr("measured"), "measured")
+        combo.addItem(self.tr("judged"), "judged")
+        combo.setToolTip(self.tr("measured: with an instrument or a repeatable test; judged: by hand and eye"))
         combo.currentIndexChanged.connect(self.changed)
         how = QLineEdit()
         how.setObjectName(f"feedback_{key}_how")
-        how.setPlaceholderText(HOW_PLACEHOLDER[key])
-        how.setAccessibleName(f"What was measured for {title} and how")
+        how.setPlaceholderText(_tr(HOW_PLACEHOLDER[key]))
+        how.setAccessibleName(self.tr("What was measured for {property} and how").format(property=title))
         how.setToolTip(
-            "What was measured and how (the test, the instrument, the sample), or what the judgement was based on"
+            self.tr(
+                "What was measured and how (the test, the instrument, the sample), or what the judgement was based on"
+            )
         )
         how.setMaxLength(2000)
         merr = QLabel("")
@@ -183,9 +240,9 @@ class ReportEntry(QWidget):
         self.outcome_buttons: dict[str, QRadioButton] = {}
         rb = QHBoxLayout()
         for key, text, tip in (
-            ("passed", "Passed", "The product does the job it was made for"),
-            ("failed", "Failed", "The product does not do the job"),
-            ("unknown", "Not known yet", "Not tried in use yet"),
+            ("passed", self.tr("Passed"), self.tr("The product does the job it was made for")),
+            ("failed", self.tr("Failed"), self.tr("The product does not do the job")),
+            ("unknown", self.tr("Not known yet"), self.tr("Not tried in use yet")),
         ):
             b = QRadioButton(text)
             b.setObjectName(f"feedback_outcome_{key}")
@@ -197,16 +254,16 @@ class ReportEntry(QWidget):
         self.outcome_buttons["unknown"].setChecked(True)
         for b in self.outcome_buttons.values():
             b.toggled.connect(self.changed)
-        ol.addWidget(QLabel("Pass / fail"), 0, 0)
+        ol.addWidget(QLabel(self.tr("Pass / fail")), 0, 0)
         ol.addLayout(rb, 0, 1)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("feedback_notes")
-        self.notes.setAccessibleName("Notes")
-        self.notes.setPlaceholderText("Anything worth knowing: defects, smell, what you would change…")
-        self.notes.setToolTip("Free notes about the batch and the product")
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setPlaceholderText(self.tr("Anything worth knowing: defects, smell, what you would change…"))
+        self.notes.setToolTip(self.tr("Free notes about the batch and the product"))
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(QFontMetrics(self.font()).height() * 4 + 14)
-        notes_label = QLabel("Notes")
+        notes_label = QLabel(self.tr("Notes"))
         notes_label.setBuddy(self.notes)
         ol.addWidget(notes_label, 1, 0, Qt.AlignmentFlag.AlignTop)
         ol.addWidget(self.notes, 1, 1)
@@ -214,11 +271,11 @@ class ReportEntry(QWidget):
         self.who.setObjectName("feedback_who")
         self.who.setEditable(True)
         self.who.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.who.setAccessibleName("Who reports")
-        self.who.setToolTip("Your name or call sign (remembered for next time)")
-        self.who.lineEdit().setPlaceholderText("your name")
+        self.who.setAccessibleName(self.tr("Who reports"))
+        self.who.setToolTip(self.tr("Your name or call sign (remembered for next time)"))
+        self.who.lineEdit().setPlaceholderText(self.tr("your name"))
         self.who.lineEdit().setMaxLength(200)
-        who_label = QLabel("Who")
+        who_label = QLabel(self.tr("Who"))
         who_label.setBuddy(self.who)
         ol.addWidget(who_label, 2, 0)
         ol.addWidget(self.who, 2, 1)
@@ -261,7 +318,7 @@ class ReportEntry(QWidget):
         out: list[tuple[bool, str]] = []
         for key, f in self.fields.items():
             if f.reason:
-                out.append((True, f"{PROP_TITLES[key]}: {f.reason}"))
+                out.append((True, f"{prop_title(key)}: {f.reason}"))
         for key, combo in self.methods.items():
             reason = self._method_problem(key, combo)
             err = self.method_errors[key]
@@ -271,15 +328,17 @@ class ReportEntry(QWidget):
             if reason:
                 out.append((True, reason))
         if not any(f.value() is not None for f in self.fields.values()) and self.outcome_buttons["unknown"].isChecked():
-            out.append((False, "Enter at least one result (a value, or passed / failed)."))
+            out.append((False, self.tr("Enter at least one result (a value, or passed / failed).")))
         return out
 
     def _method_problem(self, key: str, combo: QComboBox) -> str:
         has_value = self.fields[key].value() is not None
         if has_value and not combo.currentData():
-            return f"Say whether {PROP_TITLES[key].lower()} was measured or judged."
+            return self.tr("Say whether {property} was measured or judged.").format(property=prop_title(key).lower())
         if not has_value and combo.currentData() and not self.fields[key].reason:
-            return f"Enter the {PROP_TITLES[key].lower()} that was {combo.currentData()}, or set 'choose…'."
+            return self.tr("Enter the {property} that was {method}, or set 'choose…'.").format(
+                property=prop_title(key).lower(), method=combo.currentText()
+            )
         return ""
 
     def clear(self) -> None:

@@ -18,7 +18,7 @@ import html
 import json
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -31,10 +31,11 @@ from spacetrash_desktop.ui.measure_widget import MeasureWidget  # "How did you m
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
 from spacetrash_desktop.ui.widgets import button_row, push_button, section_title
 
-NO_RECIPE = (
+NO_RECIPE = QT_TRANSLATE_NOOP(
+    "FeedbackForm",
     "<span style='color:#4b5563'>No recipe chosen. Select the recipe the crew made in the Candidates "
     "tab and press <b>Report how it turned out…</b> in its detail pane, or pick a past report below "
-    "and press <b>Report on this recipe again…</b>.</span>"
+    "and press <b>Report on this recipe again…</b>.</span>",
 )
 
 
@@ -51,10 +52,10 @@ class PendingBanner(QFrame):
         self.label = QLabel("")
         self.label.setObjectName("pendingText")
         self.label.setWordWrap(True)
-        self.label.setAccessibleName("Unsaved feedback")
-        self.retry_button = QPushButton("Retry")
+        self.label.setAccessibleName(self.tr("Unsaved feedback"))
+        self.retry_button = QPushButton(self.tr("Retry"))
         self.retry_button.setObjectName("retryButton")
-        self.retry_button.setToolTip("Try again to save the reports kept in memory (each is recorded once)")
+        self.retry_button.setToolTip(self.tr("Try again to save the reports kept in memory (each is recorded once)"))
         pl.addWidget(self.label, 1)
         pl.addWidget(self.retry_button)
         self.setVisible(False)
@@ -63,11 +64,18 @@ class PendingBanner(QFrame):
         if not n:
             self.setVisible(False)
             return
-        self.label.setText(
-            f"<b>{n} report{'s are' if n != 1 else ' is'} not saved yet.</b> {html.escape(reason)} "
-            f"{'They are' if n != 1 else 'It is'} kept in memory and nothing saved earlier was touched. Free some "
-            "disk space or check the data folder, then press <b>Retry</b>."
+        text = (
+            self.tr(
+                "<b>1 report is not saved yet.</b> {reason} It is kept in memory and nothing saved earlier was "
+                "touched. Free some disk space or check the data folder, then press <b>Retry</b>."
+            )
+            if n == 1
+            else self.tr(
+                "<b>{n} reports are not saved yet.</b> {reason} They are kept in memory and nothing saved earlier "
+                "was touched. Free some disk space or check the data folder, then press <b>Retry</b>."
+            )
         )
+        self.label.setText(text.format(n=n, reason=html.escape(reason)))
         self.setVisible(True)
         self.retry_button.setEnabled(can_retry)
 
@@ -92,10 +100,10 @@ class FeedbackForm(QWidget):
         self._storage_failure: TaskFailure | None = None
         self.last_saved: str | None = None
 
-        self.save_action = QAction("&Save feedback", self)
+        self.save_action = QAction(self.tr("&Save feedback"), self)
         self.save_action.setShortcut(QKeySequence("Ctrl+S"))
         self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.save_action.setToolTip("Record this report now; it is saved to disk at once (Ctrl+S)")
+        self.save_action.setToolTip(self.tr("Record this report now; it is saved to disk at once (Ctrl+S)"))
         self.save_action.triggered.connect(self.save)
         self.pending_banner = PendingBanner()  # the panel shows it above both columns, never scrolled away
         self.pending_banner.retry_button.clicked.connect(self.retry)
@@ -131,17 +139,17 @@ class FeedbackForm(QWidget):
 
     # ------------------------------------------------------------------ building
     def _build_recipe(self, lay: QVBoxLayout) -> None:
-        lay.addWidget(section_title("The recipe the crew made"))
+        lay.addWidget(section_title(self.tr("The recipe the crew made")))
         self.recipe_label = QLabel()
         self.recipe_label.setObjectName("feedbackRecipe")
         self.recipe_label.setWordWrap(True)
         self.recipe_label.setTextFormat(Qt.TextFormat.RichText)
         self.recipe_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.recipe_label.setAccessibleName("The recipe the crew made")
+        self.recipe_label.setAccessibleName(self.tr("The recipe the crew made"))
         lay.addWidget(self.recipe_label)
-        self.use_selected_button = QPushButton("Use the recipe selected in Candidates")
+        self.use_selected_button = QPushButton(self.tr("Use the recipe selected in Candidates"))
         self.use_selected_button.setToolTip(
-            "Report on the recipe currently selected in the Candidates tab or on the Trade-offs plot"
+            self.tr("Report on the recipe currently selected in the Candidates tab or on the Trade-offs plot")
         )
         self.use_selected_button.clicked.connect(self.use_selected)
         ub = QHBoxLayout()
@@ -151,10 +159,10 @@ class FeedbackForm(QWidget):
 
     def _build_buttons(self, lay: QVBoxLayout) -> None:
         self.save_button = push_button(
-            "Save feedback  (Ctrl+S)", self.save_action.toolTip(), self.save, name="primaryButton"
+            self.tr("Save feedback  (Ctrl+S)"), self.save_action.toolTip(), self.save, name="primaryButton"
         )
         self.clear_button = push_button(
-            "Clear the form", "Empty every field (the recipe and your name stay)", self.clear_form
+            self.tr("Clear the form"), self.tr("Empty every field (the recipe and your name stay)"), self.clear_form
         )
         lay.addLayout(button_row(self.save_button, self.clear_button))
         self.form_hint = QLabel("")
@@ -165,7 +173,7 @@ class FeedbackForm(QWidget):
         self.save_status.setObjectName("saveStatus")
         self.save_status.setWordWrap(True)
         self.save_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.save_status.setAccessibleName("Save status")
+        self.save_status.setAccessibleName(self.tr("Save status"))
         lay.addWidget(self.save_status)
 
     # ------------------------------------------------------------------ the recipe
@@ -188,7 +196,7 @@ class FeedbackForm(QWidget):
         view = self.ctx.results.view
         cand = view.candidate(self.ctx.selection.current)
         if cand is None:
-            self.ctx.say("Select a recipe in the Candidates tab first.", 6000)
+            self.ctx.say(self.tr("Select a recipe in the Candidates tab first."), 6000)
             return
         self.report_on(cand, view.run)
 
@@ -200,19 +208,34 @@ class FeedbackForm(QWidget):
     def set_recipe(self, made: MadeRecipe | None) -> None:
         self.made = made
         if made is None:
-            self.recipe_label.setText(NO_RECIPE)
+            self.recipe_label.setText(self.tr(NO_RECIPE))
         else:
-            src = " (from a past report)" if made.source == "feedback" else ""
+            batch = (
+                self.tr("batch of {mass} (from a past report)")
+                if made.source == "feedback"
+                else self.tr("batch of {mass}")
+            ).format(mass=html.escape(made.batch_text()))
             self.recipe_label.setText(
-                f"<b>{html.escape(made.process_name)}</b> · batch of {html.escape(made.batch_text())}{src}<br>"
+                f"<b>{html.escape(self._process_name(made))}</b> · {batch}<br>"
                 f"{html.escape(made.items_text())}<br>"
-                f"<span style='color:#4b5563'>Recipe {html.escape(made.recipe_id)} · target "
-                f"{html.escape(made.target_name)} · predicted by {html.escape(made.model_label)}</span>"
+                "<span style='color:#4b5563'>"
+                + self.tr("Recipe {recipe} · target {target} · predicted by {model}").format(
+                    recipe=html.escape(made.recipe_id),
+                    target=html.escape(made.target_name),
+                    model=html.escape(made.model_label),
+                )
+                + "</span>"
             )
         self.entry.show_predicted(made)
         self._update_use_selected()
         self._update_save()
         self.recipe_changed.emit(made)
+
+    def _process_name(self, made: MadeRecipe) -> str:
+        """The process's name in the window's language (the catalog's), else as the recipe recorded it."""
+        pid = str(made.candidate.get("process_id") or "")
+        proc = self.ctx.catalog.processes.get(pid) if self.ctx.catalog is not None and pid else None
+        return proc.name if proc is not None else made.process_name
 
     def _update_use_selected(self, *_) -> None:
         cur = self.ctx.selection.current
@@ -231,7 +254,7 @@ class FeedbackForm(QWidget):
 
     def _problems(self) -> list[tuple[bool, str]]:
         """(shown at a field?, why) for everything that stops Save."""
-        first = [(False, "Choose the recipe the crew made first.")] if self.made is None else []
+        first = [(False, self.tr("Choose the recipe the crew made first."))] if self.made is None else []
         return first + self.entry.problems()
 
     def _changed(self, *_):
@@ -244,7 +267,7 @@ class FeedbackForm(QWidget):
         self.save_button.setEnabled(ok)
         self.save_action.setEnabled(ok)
         self.save_button.setToolTip(
-            self.save_action.toolTip() if not problems else "Cannot save yet: " + " ".join(problems)
+            self.save_action.toolTip() if not problems else self.tr("Cannot save yet: ") + " ".join(problems)
         )
         general = [text for at_field, text in found if not at_field]  # the others are shown at their field
         self.form_hint.setText(general[0] if general and self.made is not None else "")
@@ -273,7 +296,7 @@ class FeedbackForm(QWidget):
                 return None
         self._row_key[key] = row["row_id"]
         self.entry.remember_who(report.get("who", ""))
-        self._set_status("Saving…", "saving")
+        self._set_status(self.tr("Saving…"), "saving")
 
         def work(_c):
             return feedback_service.record_feedback(row)  # checks the row once, then saves it
@@ -303,11 +326,13 @@ class FeedbackForm(QWidget):
         self.last_saved = row_id
         self.clear_form()
         self._set_status(
-            f"<span style='color:#166534'>✓ Saved as row <b>{html.escape(row_id)}</b>.</span> It is on disk now.",
+            self.tr("<span style='color:#166534'>✓ Saved as row <b>{row}</b>.</span> It is on disk now.").format(
+                row=html.escape(row_id)
+            ),
             "saved",
         )
         self._update_pending()
-        self.ctx.say(f"Feedback saved (row {row_id})", 8000)
+        self.ctx.say(self.tr("Feedback saved (row {row})").format(row=row_id), 8000)
         self.recorded.emit([row_id])
         self.saved.emit(row_id)
 
@@ -321,11 +346,19 @@ class FeedbackForm(QWidget):
         if failure.code == ErrorCode.STORAGE_ERROR:  # the feedback service keeps it, to retry
             self._storage_failure = failure
             self._set_status(
-                "<span style='color:#b91c1c'>Not saved yet: the disk refused the write (see below).</span>", "failed"
+                "<span style='color:#b91c1c'>"
+                + self.tr("Not saved yet: the disk refused the write (see below).")
+                + "</span>",
+                "failed",
             )
         else:  # not a disk problem: retrying would not help; the form keeps the values to fix
             self._forget(row["row_id"])
-            self._set_status(f"<span style='color:#b91c1c'>Not saved: {html.escape(failure.message)}</span>", "failed")
+            self._set_status(
+                "<span style='color:#b91c1c'>"
+                + self.tr("Not saved: {reason}").format(reason=html.escape(failure.message))
+                + "</span>",
+                "failed",
+            )
         self._update_pending()
         self._update_save()
         self.ctx.report(failure)
@@ -348,7 +381,11 @@ class FeedbackForm(QWidget):
             return 0
 
     def _update_pending(self) -> None:
-        reason = self._storage_failure.message if self._storage_failure is not None else "The disk refused the write."
+        reason = (
+            self._storage_failure.message
+            if self._storage_failure is not None
+            else self.tr("The disk refused the write.")
+        )
         self.pending_banner.show_waiting(self.unsaved_count(), reason, can_retry=self._retry_task is None)
 
     def retry(self) -> Task | None:
@@ -359,7 +396,7 @@ class FeedbackForm(QWidget):
             return feedback_service.retry_pending_feedback()  # the same rows, same ids: recorded once
 
         self.pending_banner.retry_button.setEnabled(False)
-        self.pending_banner.label.setText("Trying again…")
+        self.pending_banner.label.setText(self.tr("Trying again…"))
         self._retry_task = self.ctx.runner.submit(
             work,
             pool="io",
@@ -376,11 +413,16 @@ class FeedbackForm(QWidget):
             self._forget(rid)
         self.last_saved = ids[-1] if ids else self.last_saved
         self._set_status(
-            f"<span style='color:#166534'>✓ Saved {len(ids)} kept report"
-            f"{'s' if len(ids) != 1 else ''}: {html.escape(', '.join(ids))}.</span>",
+            "<span style='color:#166534'>"
+            + (
+                self.tr("✓ Saved 1 kept report: {ids}.")
+                if len(ids) == 1
+                else self.tr("✓ Saved {n} kept reports: {ids}.")
+            ).format(n=len(ids), ids=html.escape(", ".join(ids)))
+            + "</span>",
             "saved",
         )
-        self.ctx.say(f"{len(ids)} kept feedback report(s) saved", 8000)
+        self.ctx.say(self.tr("{n} kept feedback report(s) saved").format(n=len(ids)), 8000)
         self._update_pending()
         self.recorded.emit(list(ids))
         for rid in ids:
@@ -403,7 +445,8 @@ class FeedbackForm(QWidget):
         n = self.unsaved_count()
         if not n:
             return ""
-        return (
-            f"{n} feedback report{'s' if n != 1 else ''} could not be saved (the disk refused the write) and "
-            f"{'are' if n != 1 else 'is'} only in memory."
-        )
+        if n == 1:
+            return self.tr("1 feedback report could not be saved (the disk refused the write) and is only in memory.")
+        return self.tr(
+            "{n} feedback reports could not be saved (the disk refused the write) and are only in memory."
+        ).format(n=n)

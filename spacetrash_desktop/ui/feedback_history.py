@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,15 +35,22 @@ from spacetrash_desktop.ui.feedback_views import (
     PVA_COLUMNS,
     REPORT_PROPS,
     FeedbackListView,
+    feedback_columns,
     load_feedback_list,
+    outcome_words,
+    pva_columns,
     pva_rows,
+    tr_text,
 )
+from spacetrash_desktop.ui.i18n import number
 from spacetrash_desktop.ui.qtmodels import LEFT, RIGHT, RowsTableModel, SnapshotTableModel
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
 from spacetrash_desktop.ui.widgets import section_title, setup_table, splitter
 
-FEEDBACK_COLUMN_WIDTHS = (136, 80, 200, 80, 104, 104, 120, 100, 100, 116, 70, 190, 270)
-NO_SELECTION = "Select a report to compare what was predicted with what the crew found."
+FEEDBACK_COLUMN_WIDTHS = (136, 80, 200, 100, 104, 104, 120, 100, 100, 116, 70, 190, 270)
+NO_SELECTION = QT_TRANSLATE_NOOP(
+    "FeedbackHistory", "Select a report to compare what was predicted with what the crew found."
+)
 GOOD, BAD = "#166534", "#b91c1c"
 
 
@@ -54,6 +61,7 @@ class FeedbackListModel(SnapshotTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.columns = feedback_columns()  # in the window's language
         self.view = FeedbackListView.empty()
         self.field = "all"
         self._good = QBrush(QColor(GOOD))
@@ -90,25 +98,23 @@ class FeedbackListModel(SnapshotTableModel):
             return self._good if inside is True else self._bad if inside is False else None
         if key == "outcome":
             text = self.view.display[src][col]
-            return self._good if text == "passed" else self._bad if text == "failed" else None
+            words = outcome_words()
+            return self._good if text == words["passed"] else self._bad if text == words["failed"] else None
         return None
 
     def _tooltip(self, src: int, col: int, key: str) -> str | None:
         if key in REPORT_PROPS and self.view.display[src][col]:
             inside = self.view.inside[src].get(key)
-            where = (
-                "inside the predicted 95% interval"
-                if inside is True
-                else "outside the predicted 95% interval"
-                if inside is False
-                else "no interval was predicted"
-            )
-            return f"actual vs predicted: {where}"
+            if inside is True:
+                return self.tr("actual vs predicted: inside the predicted 95% interval")
+            if inside is False:
+                return self.tr("actual vs predicted: outside the predicted 95% interval")
+            return self.tr("actual vs predicted: no interval was predicted")
         if key in ("recipe", "row_id", "model"):
             return self.view.display[src][col]
         if key == "recorded":
             notes = self.view.records[src].get("notes")
-            return f"Notes: {notes}" if notes else "No notes"
+            return self.tr("Notes: {notes}").format(notes=notes) if notes else self.tr("No notes")
         return None
 
 
@@ -119,6 +125,7 @@ class PvaModel(RowsTableModel):
 
     def __init__(self, parent=None):
         super().__init__((), parent)
+        self.columns = pva_columns()  # in the window's language
         self._good = QBrush(QColor(GOOD))
         self._bad = QBrush(QColor(BAD))
 
@@ -140,6 +147,17 @@ class ImportOutcomeModel(RowsTableModel):
     """One row per imported file (``ImportSummary.files``)."""
 
     columns = ("File", "Outcome", "Rows", "Added", "Already here", "Reason")
+
+    def __init__(self, rows, parent=None):
+        super().__init__(rows, parent)
+        self.columns = (
+            self.tr("File"),
+            self.tr("Outcome"),
+            self.tr("Rows"),
+            self.tr("Added"),
+            self.tr("Already here"),
+            self.tr("Reason"),
+        )
 
     def cell(self, f, col: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -164,26 +182,31 @@ class ImportSummaryDialog(QDialog):
     def __init__(self, summary, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("feedbackImportReport")
-        self.setWindowTitle("Import feedback files")
+        self.setWindowTitle(self.tr("Import feedback files"))
         self.summary = summary
         lay = QVBoxLayout(self)
         head = QLabel()
         head.setObjectName("dialogHeading")
         head.setWordWrap(True)
-        parts = [f"<b>{summary.added} report{'s' if summary.added != 1 else ''} added.</b>"]
+        added = self.tr("1 report added.") if summary.added == 1 else self.tr("{n} reports added.")
+        parts = ["<b>" + added.format(n=summary.added) + "</b>"]
         if summary.duplicates:
-            parts.append(f"{summary.duplicates} were already here (same row id) and were not added again.")
-        if summary.refused:
             parts.append(
-                f"{summary.refused} file{'s were' if summary.refused != 1 else ' was'} refused; none of "
-                "their rows was taken (the reason is listed)."
+                self.tr("{n} were already here (same row id) and were not added again.").format(n=summary.duplicates)
             )
+        if summary.refused:
+            refused = (
+                self.tr("1 file was refused; none of its rows was taken (the reason is listed).")
+                if summary.refused == 1
+                else self.tr("{n} files were refused; none of their rows was taken (the reason is listed).")
+            )
+            parts.append(refused.format(n=summary.refused))
         head.setText(" ".join(parts))
         self.heading = head
         lay.addWidget(head)
         self.table = QTableView()
         self.table.setObjectName("importOutcomes")
-        self.table.setAccessibleName("Imported files")
+        self.table.setAccessibleName(self.tr("Imported files"))
         self.model = ImportOutcomeModel(summary.files, self)
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
@@ -220,7 +243,7 @@ class FeedbackHistory(QWidget):
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(section_title("Past feedback"))
+        tl.addWidget(section_title(self.tr("Past feedback")))
         tl.addLayout(self._build_filter_bar())
         tl.addWidget(self._legend())
         tl.addWidget(self._build_table(), 1)
@@ -228,7 +251,7 @@ class FeedbackHistory(QWidget):
         bottom = QWidget()
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
-        bl.addWidget(section_title("Predicted vs actual"))
+        bl.addWidget(section_title(self.tr("Predicted vs actual")))
         self._build_pva(bl)
         self.list_splitter = splitter(
             Qt.Orientation.Vertical, "feedbackListSplit", (top, bottom), (3, 2), (420, 360), collapsible=False
@@ -239,15 +262,19 @@ class FeedbackHistory(QWidget):
 
     # ------------------------------------------------------------------ building
     def _build_actions(self) -> None:
-        self.export_action = QAction("E&xport feedback for trainers…", self)
+        self.export_action = QAction(self.tr("E&xport feedback for trainers…"), self)
         self.export_action.setToolTip(
-            "Write every feedback report to a folder (e.g. a USB stick) as a sealed "
-            "Parquet file with a manifest of row counts and checksums"
+            self.tr(
+                "Write every feedback report to a folder (e.g. a USB stick) as a sealed "
+                "Parquet file with a manifest of row counts and checksums"
+            )
         )
         self.export_action.triggered.connect(self.choose_export_folder)
-        self.import_action = QAction("I&mport feedback files…", self)
+        self.import_action = QAction(self.tr("I&mport feedback files…"), self)
         self.import_action.setToolTip(
-            "Merge feedback exported on other laptops (checked first; a report already here is not added twice)"
+            self.tr(
+                "Merge feedback exported on other laptops (checked first; a report already here is not added twice)"
+            )
         )
         self.import_action.triggered.connect(self.choose_import_files)
 
@@ -257,29 +284,33 @@ class FeedbackHistory(QWidget):
 
     def _build_filter_bar(self) -> QHBoxLayout:
         self.field_combo = QComboBox()
-        self.field_combo.setAccessibleName("Filter by")
-        self.field_combo.setToolTip("Which part of a report the filter looks at")
+        self.field_combo.setAccessibleName(self.tr("Filter by"))
+        self.field_combo.setToolTip(self.tr("Which part of a report the filter looks at"))
         for key, title in FILTER_FIELDS:
-            self.field_combo.addItem(title, key)
+            self.field_combo.addItem(tr_text(title), key)
         self.field_combo.currentIndexChanged.connect(self._apply_filter)
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("feedbackFilter")
-        self.filter_edit.setPlaceholderText("Filter by recipe, who or model version")
+        self.filter_edit.setPlaceholderText(self.tr("Filter by recipe, who or model version"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter past feedback")
+        self.filter_edit.setAccessibleName(self.tr("Filter past feedback"))
         self.filter_edit.textChanged.connect(self._apply_filter)
-        self.reload_button = QPushButton("Reload")
-        self.reload_button.setToolTip("Read the saved feedback again (e.g. after an import from the command line)")
+        self.reload_button = QPushButton(self.tr("Reload"))
+        self.reload_button.setToolTip(
+            self.tr("Read the saved feedback again (e.g. after an import from the command line)")
+        )
         self.reload_button.clicked.connect(self.refresh)
-        self.again_button = QPushButton("Report on this recipe again…")
+        self.again_button = QPushButton(self.tr("Report on this recipe again…"))
         self.again_button.setToolTip(
-            "Fill the form with the recipe, target and prediction of the selected report "
-            "(e.g. a second batch of the same recipe)"
+            self.tr(
+                "Fill the form with the recipe, target and prediction of the selected report "
+                "(e.g. a second batch of the same recipe)"
+            )
         )
         self.again_button.clicked.connect(self.report_again)
         self.again_button.setEnabled(False)
         fl = QHBoxLayout()
-        fl.addWidget(QLabel("Filter"))
+        fl.addWidget(QLabel(self.tr("Filter")))
         fl.addWidget(self.field_combo)
         fl.addWidget(self.filter_edit, 1)
         fl.addWidget(self.reload_button)
@@ -289,7 +320,7 @@ class FeedbackHistory(QWidget):
     def _build_table(self) -> QTableView:
         self.table = QTableView()
         self.table.setObjectName("feedbackTable")
-        self.table.setAccessibleName("Past feedback")
+        self.table.setAccessibleName(self.tr("Past feedback"))
         self.table.setModel(self.list_model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
@@ -302,8 +333,10 @@ class FeedbackHistory(QWidget):
 
     def _legend(self) -> QLabel:
         legend = QLabel(
-            f"Each property shows <b>actual vs predicted</b>: <span style='color:{GOOD}'>green</span> "
-            f"inside the predicted 95% interval, <span style='color:{BAD}'>red</span> outside it."
+            self.tr(
+                "Each property shows <b>actual vs predicted</b>: <span style='color:{good}'>green</span> "
+                "inside the predicted 95% interval, <span style='color:{bad}'>red</span> outside it."
+            ).format(good=GOOD, bad=BAD)
         )
         legend.setObjectName("hint")
         legend.setWordWrap(True)
@@ -313,16 +346,16 @@ class FeedbackHistory(QWidget):
         self.pva_model = PvaModel(self)
         self.pva_table = QTableView()
         self.pva_table.setObjectName("pvaTable")
-        self.pva_table.setAccessibleName("Predicted vs actual for the selected report")
+        self.pva_table.setAccessibleName(self.tr("Predicted vs actual for the selected report"))
         self.pva_table.setModel(self.pva_model)
         self.pva_table.verticalHeader().setVisible(False)
         self.pva_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.pva_table.setAlternatingRowColors(True)
         self.pva_table.setWordWrap(False)
         self.pva_table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((160, 90, 110, 80, 100, 70)):
+        for col, width in enumerate((160, 90, 124, 80, 100, 70)):
             self.pva_table.setColumnWidth(col, width)
-        self.pva_title = QLabel(NO_SELECTION)
+        self.pva_title = QLabel(self.tr(NO_SELECTION))
         self.pva_title.setObjectName("hint")
         self.pva_title.setWordWrap(True)
         lay.addWidget(self.pva_title)
@@ -331,7 +364,7 @@ class FeedbackHistory(QWidget):
     # ------------------------------------------------------------------ the list
     def refresh(self) -> Task:
         self.loaded_once = True
-        self.count_label.setText("Reading the saved feedback…")
+        self.count_label.setText(self.tr("Reading the saved feedback…"))
         self._list_task = self.ctx.runner.submit(
             load_feedback_list,
             slot="feedback-list",
@@ -368,7 +401,9 @@ class FeedbackHistory(QWidget):
     def _list_failed(self, failure: TaskFailure) -> None:
         self._list_task = None
         self.count_label.setText(
-            f"<span style='color:{BAD}'>The saved feedback could not be read: {html.escape(failure.message)}</span>"
+            f"<span style='color:{BAD}'>"
+            + self.tr("The saved feedback could not be read: {reason}").format(reason=html.escape(failure.message))
+            + "</span>"
         )
         self.ctx.report(failure)
 
@@ -385,11 +420,15 @@ class FeedbackHistory(QWidget):
         self.list_model.set_filter(self.filter_edit.text())
         total, shown = self.list_model.source_count, self.list_model.rowCount()
         if total == 0:
-            self.count_label.setText("No feedback recorded yet.")
+            self.count_label.setText(self.tr("No feedback recorded yet."))
         elif shown == total:
-            self.count_label.setText(f"{total} report{'s' if total != 1 else ''}.")
+            self.count_label.setText(
+                self.tr("1 report.") if total == 1 else self.tr("{n} reports.").format(n=number(total))
+            )
         else:
-            self.count_label.setText(f"{shown} of {total} reports match the filter.")
+            self.count_label.setText(
+                self.tr("{shown} of {total} reports match the filter.").format(shown=number(shown), total=number(total))
+            )
         self._row_selected()
 
     def _row_selected(self, *_):
@@ -398,20 +437,28 @@ class FeedbackHistory(QWidget):
         self.again_button.setEnabled(rec is not None)
         if rid is None or rec is None:
             self.pva_model.set_rows([])
-            self.pva_title.setText(NO_SELECTION)
+            self.pva_title.setText(self.tr(NO_SELECTION))
             return
         lines = self.list_model.view.lines.get(rid, [])
         self.pva_model.set_rows(pva_rows(rec, lines))
-        who = rec.get("who") or "someone"
+        who = rec.get("who") or self.tr("someone")
         passed = rec.get("passed")
-        outcome = "passed" if passed is True else "failed" if passed is False else "outcome not said"
+        words = outcome_words()
+        outcome = (
+            words["passed"] if passed is True else words["failed"] if passed is False else self.tr("outcome not said")
+        )
         notes = rec.get("notes")
         model = f"{rec.get('model_name') or 'physics'} {rec.get('model_version') or ''}".strip()
         self.pva_title.setText(
-            f"Recipe <b>{html.escape(str(rec.get('recipe_id')))}</b>, reported by {html.escape(str(who))} "
-            f"({outcome}); predicted by {html.escape(model)}. Row {html.escape(rid)}."
-            + (f"<br>Notes: {html.escape(str(notes))}" if notes else "")
-            + ("" if lines else "<br>No property was reported.")
+            self.tr("Recipe <b>{recipe}</b>, reported by {who} ({outcome}); predicted by {model}. Row {row}.").format(
+                recipe=html.escape(str(rec.get("recipe_id"))),
+                who=html.escape(str(who)),
+                outcome=outcome,
+                model=html.escape(model),
+                row=html.escape(rid),
+            )
+            + ("<br>" + self.tr("Notes: {notes}").format(notes=html.escape(str(notes))) if notes else "")
+            + ("" if lines else "<br>" + self.tr("No property was reported."))
         )
 
     def report_again(self) -> None:
@@ -423,7 +470,7 @@ class FeedbackHistory(QWidget):
     # ------------------------------------------------------------------ export / import
     def choose_export_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Export feedback for trainers: choose a folder", str(Path.home())
+            self, self.tr("Export feedback for trainers: choose a folder"), str(Path.home())
         )
         if folder:
             self.export_to(folder)
@@ -432,22 +479,32 @@ class FeedbackHistory(QWidget):
         def work(_c):
             return feedback_service.export_feedback(folder)
 
-        self.ctx.say("Exporting the feedback…", 0)
+        self.ctx.say(self.tr("Exporting the feedback…"), 0)
         return self.ctx.runner.submit(work, pool="io", label="the feedback export", on_done=self._exported)
 
     def _exported(self, result) -> None:
-        self.ctx.say(f"Exported {result.rows} feedback report(s) to {result.path}", 10000)
+        self.ctx.say(
+            self.tr("Exported {n} feedback report(s) to {path}").format(n=number(result.rows), path=result.path), 10000
+        )
+        exported = self.tr("1 report exported") if result.rows == 1 else self.tr("{n} reports exported")
         self._message(
-            "Feedback exported",
-            f"<b>{result.rows} report{'s' if result.rows != 1 else ''} exported</b> to<br>"
-            f"{html.escape(str(result.path))}<br><br>The folder's manifest.json lists the file with its "
-            "row count and checksum, so a trainer's import can check it is complete and unchanged.",
+            self.tr("Feedback exported"),
+            "<b>"
+            + exported.format(n=number(result.rows))
+            + "</b> "
+            + self.tr(
+                "to<br>{path}<br><br>The folder's manifest.json lists the file with its row count and checksum, "
+                "so a trainer's import can check it is complete and unchanged."
+            ).format(path=html.escape(str(result.path))),
         )
         self.exported.emit(result)
 
     def choose_import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import feedback files", str(Path.home()), "Feedback exports (*.parquet manifest.json);;All files (*)"
+            self,
+            self.tr("Import feedback files"),
+            str(Path.home()),
+            self.tr("Feedback exports") + " (*.parquet manifest.json);;" + self.tr("All files") + " (*)",
         )
         if paths:
             self.import_files(paths)
@@ -458,13 +515,14 @@ class FeedbackHistory(QWidget):
         def work(_c):
             return feedback_service.import_feedback(paths)
 
-        self.ctx.say("Importing feedback…", 0)
+        self.ctx.say(self.tr("Importing feedback…"), 0)
         return self.ctx.runner.submit(work, pool="io", label="the feedback import", on_done=self._imported)
 
     def _imported(self, summary) -> None:
         self.ctx.say(
-            f"Feedback import: {summary.added} added, {summary.duplicates} already here, "
-            f"{summary.refused} file(s) refused",
+            self.tr("Feedback import: {added} added, {duplicates} already here, {refused} file(s) refused").format(
+                added=summary.added, duplicates=summary.duplicates, refused=summary.refused
+            ),
             10000,
         )
         dlg = ImportSummaryDialog(summary, self.window())

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from spacetrash_desktop.domain import PROPERTY_NAMES, finite_float
 from spacetrash_desktop.services.feedback import (
@@ -21,11 +22,30 @@ from spacetrash_desktop.services.feedback import (
     plain_value,
     predicted_vs_actual,
 )
-from spacetrash_desktop.ui.views import OBJECTIVES, fmt_kg, fmt_value
+from spacetrash_desktop.ui.i18n import current_language, number
+from spacetrash_desktop.ui.views import OBJECTIVES
 
 REPORT_PROPS: tuple[str, ...] = (*PROPERTY_NAMES, "product_mass_kg")
 PROP_TITLES = {**{k: v[0] for k, v in OBJECTIVES.items()}, "product_mass_kg": "Product mass"}
 SHORT_TITLES = {**PROP_TITLES, "crew_min": "Crew", "product_mass_kg": "Product"}
+# the past-feedback table's headers with their unit
+_HEADERS = (
+    QT_TRANSLATE_NOOP("FeedbackViews", "Energy (kWh)"),
+    QT_TRANSLATE_NOOP("FeedbackViews", "Water (L)"),
+    QT_TRANSLATE_NOOP("FeedbackViews", "Crew (min)"),
+    QT_TRANSLATE_NOOP("FeedbackViews", "Product (kg)"),
+)
+# the titles above in the window's language (tr_text): the property names are views.OBJECTIVES'
+_TITLE_WORDS = (
+    QT_TRANSLATE_NOOP("FeedbackViews", "Rigidity"),
+    QT_TRANSLATE_NOOP("FeedbackViews", "Tightness"),
+    QT_TRANSLATE_NOOP("FeedbackViews", "Energy"),
+    QT_TRANSLATE_NOOP("FeedbackViews", "Water"),
+    QT_TRANSLATE_NOOP("FeedbackViews", "Crew time"),
+    QT_TRANSLATE_NOOP("FeedbackViews", "Product mass"),
+    QT_TRANSLATE_NOOP("FeedbackViews", "Crew"),
+    QT_TRANSLATE_NOOP("FeedbackViews", "Product"),
+)
 PROP_UNITS = {
     "rigidity": "0–1",
     "tightness": "0–1",
@@ -37,12 +57,45 @@ PROP_UNITS = {
 MODEL_KEYS = ("name", "version", "status", "manifest_sha256")
 
 
+def tr_text(text: str) -> str:
+    """``text`` (a constant of this module marked with QT_TRANSLATE_NOOP) in the window's language."""
+    return QCoreApplication.translate("FeedbackViews", text)
+
+
+def prop_title(name: str, *, short: bool = False) -> str:
+    """A property's title in the window's language (``short``: the table header's short form)."""
+    return tr_text((SHORT_TITLES if short else PROP_TITLES).get(name, name))
+
+
+def grouped(x: float | int, decimals: int = 0) -> str:
+    """A large number with its thousands grouped: 7,997 in English (whatever the system locale), 7.997 in
+    Spanish."""
+    if current_language() == "en":
+        return f"{x:,}" if isinstance(x, int) else f"{x:,.{decimals}f}"
+    return number(x, decimals)
+
+
 def fmt_prop(name: str, x: float | None) -> str:
+    """A property's value in the window's language (decimal comma in Spanish)."""
     if x is None or not math.isfinite(x):
         return "–"
+    ax = abs(x)
     if name == "product_mass_kg":
-        return f"{x:.2f}" if abs(x) < 100 else f"{x:,.0f}"
-    return fmt_value(name, x)
+        return number(x, 2) if ax < 100 else grouped(x)
+    if name in ("rigidity", "tightness"):
+        return number(x, 2)
+    if name == "crew_min":
+        return number(x, 0 if ax >= 10 else 1)
+    return number(x, 0 if ax >= 100 else 1 if ax >= 10 else 2)
+
+
+def fmt_kg(x: float) -> str:
+    ax = abs(x)
+    if ax == 0:
+        return "0 kg"
+    if ax < 0.01:
+        return f"{number(x * 1000, 1)} g"
+    return f"{grouped(x) if ax >= 100 else number(x, 2 if ax >= 1 else 3)} kg"
 
 
 def _loads(text: Any) -> dict:
@@ -61,7 +114,7 @@ def model_label(model: Mapping | None) -> str:
     m = model or {}
     name = str(m.get("name") or "")
     if not name or name == "physics":
-        return "the physics model"
+        return QCoreApplication.translate("FeedbackViews", "the physics model")
     return f"{name} {m.get('version') or ''}".strip()
 
 
@@ -116,7 +169,7 @@ class MadeRecipe:
 
     @property
     def target_name(self) -> str:
-        return str((self.target or {}).get("name") or "no target recorded")
+        return str((self.target or {}).get("name") or QCoreApplication.translate("FeedbackViews", "no target recorded"))
 
     @property
     def model_label(self) -> str:
@@ -124,11 +177,13 @@ class MadeRecipe:
 
     def items_text(self) -> str:
         items = sorted(self.candidate.get("items") or [], key=lambda it: -float(it.get("fraction") or 0.0))
-        parts = [f"{float(it.get('fraction') or 0.0):.0%} {it.get('name') or it.get('item_id')}" for it in items]
+        parts = [f"{_pct(float(it.get('fraction') or 0.0))} {it.get('name') or it.get('item_id')}" for it in items]
         reg = float(self.candidate.get("regolith_frac") or 0.0)
         text = "; ".join(parts)
         if reg > 0:
-            text += f" + {reg:.0%} MGS-1 regolith in the feed"
+            text += " + " + QCoreApplication.translate("FeedbackViews", "{share} MGS-1 regolith in the feed").format(
+                share=_pct(reg)
+            )
         return text
 
     def batch_text(self) -> str:
@@ -164,14 +219,30 @@ def _num(v: Any) -> float | None:
     return finite_float(plain_value(v))
 
 
+def _pct(share: float) -> str:
+    return f"{number(round(100 * share))}%"
+
+
 # ------------------------------------------------------------------------------------ past feedback
 
 # (key, title, tooltip) of the past-feedback table
 FEEDBACK_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("recorded", "Recorded", "When the report was saved (local time)"),
-    ("who", "Who", "Who reported it"),
-    ("recipe", "Recipe", "The recipe the crew made: its id and process"),
-    ("outcome", "Outcome", "passed, failed, or not said"),
+    (
+        "recorded",
+        QT_TRANSLATE_NOOP("FeedbackViews", "Recorded"),
+        QT_TRANSLATE_NOOP("FeedbackViews", "When the report was saved (local time)"),
+    ),
+    ("who", QT_TRANSLATE_NOOP("FeedbackViews", "Who"), QT_TRANSLATE_NOOP("FeedbackViews", "Who reported it")),
+    (
+        "recipe",
+        QT_TRANSLATE_NOOP("FeedbackViews", "Recipe"),
+        QT_TRANSLATE_NOOP("FeedbackViews", "The recipe the crew made: its id and process"),
+    ),
+    (
+        "outcome",
+        QT_TRANSLATE_NOOP("FeedbackViews", "Outcome"),
+        QT_TRANSLATE_NOOP("FeedbackViews", "passed, failed, or not said"),
+    ),
     *(
         (
             p,
@@ -181,16 +252,50 @@ FEEDBACK_COLUMNS: tuple[tuple[str, str, str], ...] = (
         )
         for p in REPORT_PROPS
     ),
-    ("inside", "Inside", "How many of the reported values fell inside the predicted 95% interval"),
-    ("model", "Predicted by", "The model (name and version) that made the prediction"),
-    ("row_id", "Row ID", "The unique id of the report"),
+    (
+        "inside",
+        QT_TRANSLATE_NOOP("FeedbackViews", "Inside"),
+        QT_TRANSLATE_NOOP("FeedbackViews", "How many of the reported values fell inside the predicted 95% interval"),
+    ),
+    (
+        "model",
+        QT_TRANSLATE_NOOP("FeedbackViews", "Predicted by"),
+        QT_TRANSLATE_NOOP("FeedbackViews", "The model (name and version) that made the prediction"),
+    ),
+    (
+        "row_id",
+        QT_TRANSLATE_NOOP("FeedbackViews", "Row ID"),
+        QT_TRANSLATE_NOOP("FeedbackViews", "The unique id of the report"),
+    ),
 )
 FILTER_FIELDS: tuple[tuple[str, str], ...] = (
-    ("all", "Everything"),
-    ("recipe", "Recipe"),
-    ("who", "Who"),
-    ("model", "Model version"),
+    ("all", QT_TRANSLATE_NOOP("FeedbackViews", "Everything")),
+    ("recipe", QT_TRANSLATE_NOOP("FeedbackViews", "Recipe")),
+    ("who", QT_TRANSLATE_NOOP("FeedbackViews", "Who")),
+    ("model", QT_TRANSLATE_NOOP("FeedbackViews", "Model version")),
 )
+
+
+def feedback_columns() -> list[tuple[str, str, str]]:
+    """FEEDBACK_COLUMNS with titles and tooltips in the window's language."""
+    out = []
+    for key, title, tip in FEEDBACK_COLUMNS:
+        if key in REPORT_PROPS:
+            title = tr_text(title)  # a header with its unit is a message of its own (_HEADERS)
+            tip = QCoreApplication.translate(
+                "FeedbackViews",
+                "{property} ({unit}): what the crew found vs what was predicted. Green: inside the predicted 95% "
+                "interval; red: outside it.",
+            ).format(property=prop_title(key), unit=PROP_UNITS[key])
+            out.append((key, title, tip))
+        else:
+            out.append((key, tr_text(title), tr_text(tip)))
+    return out
+
+
+def pva_columns() -> list[tuple[str, str, str]]:
+    """PVA_COLUMNS in the window's language."""
+    return [(key, tr_text(title), tr_text(tip)) for key, title, tip in PVA_COLUMNS]
 
 
 def local_time(iso: Any) -> str:
@@ -201,6 +306,14 @@ def local_time(iso: Any) -> str:
     except ValueError:
         return iso
     return t.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def outcome_words() -> dict[str, str]:
+    """passed / failed in the window's language (a past report's outcome cell)."""
+    return {
+        "passed": QCoreApplication.translate("FeedbackViews", "passed"),
+        "failed": QCoreApplication.translate("FeedbackViews", "failed"),
+    }
 
 
 @dataclass
@@ -238,13 +351,14 @@ class FeedbackListView:
         display, inside_all, keys_inside = [], [], []
         recipe_hay, who_hay, model_hay = [], [], []
         actual_keys = {p: [] for p in REPORT_PROPS}
+        words = outcome_words()
         for rec in records:
             rid = rec.get("row_id") or ""
             by_prop = {ln["property"]: ln for ln in lines.get(rid, [])}
             recipe = _loads(rec.get("recipe_json"))
             process = str(recipe.get("process_name") or recipe.get("process_id") or "")
             passed = rec.get("passed")
-            outcome = "passed" if passed is True else "failed" if passed is False else "–"
+            outcome = words["passed"] if passed is True else words["failed"] if passed is False else "–"
             cells, inside = [], {}
             for p in REPORT_PROPS:
                 ln = by_prop.get(p)
@@ -253,7 +367,11 @@ class FeedbackListView:
                     actual_keys[p].append(np.nan)
                     continue
                 actual_keys[p].append(float(ln["actual"]))
-                cells.append(f"{fmt_prop(p, ln['actual'])} vs {fmt_prop(p, ln.get('predicted'))}")
+                cells.append(
+                    QCoreApplication.translate("FeedbackViews", "{actual} vs {predicted}").format(
+                        actual=fmt_prop(p, ln["actual"]), predicted=fmt_prop(p, ln.get("predicted"))
+                    )
+                )
                 inside[p] = ln.get("inside_interval")
             n_in = sum(1 for v in inside.values() if v is True)
             n_int = sum(1 for v in inside.values() if v is not None)
@@ -264,7 +382,9 @@ class FeedbackListView:
                 f"{rec.get('recipe_id')} · {process}",
                 outcome,
                 *cells,
-                f"{n_in} of {n_int}" if n_int else "–",
+                QCoreApplication.translate("FeedbackViews", "{n} of {total}").format(n=n_in, total=n_int)
+                if n_int
+                else "–",
                 mlabel,
                 rid,
             )
@@ -305,14 +425,48 @@ def load_feedback_list(_ctx=None) -> FeedbackListView:
 
 
 PVA_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("property", "Property", "The property and its unit"),
-    ("predicted", "Predicted", "What the model predicted"),
-    ("interval", "95% interval", "The predicted 95% interval"),
-    ("actual", "Actual", "What the crew measured or judged"),
-    ("error", "Difference", "Actual − predicted, in the property's unit"),
-    ("inside", "Inside", "Whether the actual value fell inside the predicted 95% interval"),
-    ("how", "How it was found", "measured or judged, and what was done"),
+    (
+        "property",
+        QT_TRANSLATE_NOOP("FeedbackViews", "Property"),
+        QT_TRANSLATE_NOOP("FeedbackViews", "The property and its unit"),
+    ),
+    (
+        "predicted",
+        QT_TRANSLATE_NOOP("FeedbackViews", "Predicted"),
+        QT_TRANSLATE_NOOP("FeedbackViews", "What the model predicted"),
+    ),
+    (
+        "interval",
+        QT_TRANSLATE_NOOP("FeedbackViews", "95% interval"),
+        QT_TRANSLATE_NOOP("FeedbackViews", "The predicted 95% interval"),
+    ),
+    (
+        "actual",
+        QT_TRANSLATE_NOOP("FeedbackViews", "Actual"),
+        QT_TRANSLATE_NOOP("FeedbackViews", "What the crew measured or judged"),
+    ),
+    (
+        "error",
+        QT_TRANSLATE_NOOP("FeedbackViews", "Difference"),
+        QT_TRANSLATE_NOOP("FeedbackViews", "Actual − predicted, in the property's unit"),
+    ),
+    (
+        "inside",
+        QT_TRANSLATE_NOOP("FeedbackViews", "Inside"),
+        QT_TRANSLATE_NOOP("FeedbackViews", "Whether the actual value fell inside the predicted 95% interval"),
+    ),
+    (
+        "how",
+        QT_TRANSLATE_NOOP("FeedbackViews", "How it was found"),
+        QT_TRANSLATE_NOOP("FeedbackViews", "measured or judged, and what was done"),
+    ),
 )
+
+
+METHOD_WORDS = {
+    "measured": QT_TRANSLATE_NOOP("FeedbackViews", "measured"),
+    "judged": QT_TRANSLATE_NOOP("FeedbackViews", "judged"),
+}
 
 
 def _signed(name: str, x: float) -> str:
@@ -327,7 +481,8 @@ def pva_rows(record: Mapping | None, lines: list[dict]) -> list[tuple[tuple[str,
     for ln in lines:
         p = ln["property"]
         unit = PROP_UNITS.get(p, ln.get("unit") or "")
-        how = str(ln.get("method") or "")
+        method = str(ln.get("method") or "")
+        how = tr_text(METHOD_WORDS[method]) if method in METHOD_WORDS else method
         if record is not None and p in ("rigidity", "tightness") and record.get(f"{p}_how"):
             how = f"{how}: {record.get(f'{p}_how')}" if how else str(record.get(f"{p}_how"))
         low, high = ln.get("low"), ln.get("high")
@@ -335,12 +490,16 @@ def pva_rows(record: Mapping | None, lines: list[dict]) -> list[tuple[tuple[str,
         err = ln.get("error")
         inside = ln.get("inside_interval")
         cells = (
-            f"{PROP_TITLES.get(p, p)} ({unit})",
+            f"{prop_title(p)} ({unit})",
             fmt_prop(p, ln.get("predicted")),
             interval,
             fmt_prop(p, ln.get("actual")),
             "–" if err is None else _signed(p, float(err)),
-            "yes" if inside is True else "no" if inside is False else "–",
+            QCoreApplication.translate("FeedbackViews", "yes")
+            if inside is True
+            else QCoreApplication.translate("FeedbackViews", "no")
+            if inside is False
+            else "–",
             how or "–",
         )
         out.append((cells, inside))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import math
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Signal
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from spacetrash_desktop.services import suggest as suggest_service
@@ -15,12 +15,68 @@ from spacetrash_desktop.services.suggest import Measurement
 from spacetrash_desktop.ui.widgets import push_button, section_title
 
 FIELD_WORDS = {
-    "rigidity": "rigidity",
-    "tightness": "tightness",
-    "water_l": "water",
-    "energy_kwh": "energy",
-    "product_mass_kg": "product mass",
+    "rigidity": QT_TRANSLATE_NOOP("MeasureWidget", "rigidity"),
+    "tightness": QT_TRANSLATE_NOOP("MeasureWidget", "tightness"),
+    "water_l": QT_TRANSLATE_NOOP("MeasureWidget", "water"),
+    "energy_kwh": QT_TRANSLATE_NOOP("MeasureWidget", "energy"),
+    "product_mass_kg": QT_TRANSLATE_NOOP("MeasureWidget", "product mass"),
 }
+# The protocols' titles, steps, readings and refusals (ml.measurements, English there) in the window's language
+PROTOCOL_TEXTS = (
+    QT_TRANSLATE_NOOP("MeasureWidget", "Three-point bend (known weight, ruler)"),
+    QT_TRANSLATE_NOOP(
+        "MeasureWidget",
+        "Cut a straight strip, rest it on two supports, hang a known weight at the middle and read the sag "
+        "against a ruler held beside it.",
+    ),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Soak test (kitchen scale, ruler)"),
+    QT_TRANSLATE_NOOP(
+        "MeasureWidget", "Weigh a cut sample dry, keep it under water for a day, wipe the surface and weigh it again."
+    ),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Water-column drip test (tube, ruler, scale, clock)"),
+    QT_TRANSLATE_NOOP(
+        "MeasureWidget",
+        "Seal a tube on the part, fill it to a marked height, catch what comes through the wall and weigh it.",
+    ),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Water used (tank on the scale)"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Weigh the water tank before and after the batch."),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Product mass (kitchen scale)"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Weigh the finished product."),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Energy used (meter)"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Read the energy meter before and after the batch."),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Weight hung at mid-span"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Span between the supports"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Width of the strip"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Thickness of the strip"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Sag at mid-span under the weight"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Local gravity"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Mass dry"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Mass after a day under water, wiped"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Length of the sample"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Width of the sample"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Thickness of the sample"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Height of the water column"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Wetted area of the wall"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Wall thickness"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Time watched"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Water that came through (weighed)"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Water tank before the batch"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Water tank after the batch"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Product on the kitchen scale"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Energy meter before the batch"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "Energy meter after the batch"),
+    QT_TRANSLATE_NOOP("MeasureWidget", "The wet mass is below the dry mass: weigh again."),
+    QT_TRANSLATE_NOOP("MeasureWidget", "More water than the sample's volume: check the dimensions."),
+    QT_TRANSLATE_NOOP("MeasureWidget", "The tank weighs more after the batch than before."),
+    QT_TRANSLATE_NOOP("MeasureWidget", "The meter reads less after the batch than before."),
+)
+
+
+def _tr(text: str) -> str:
+    """A text of this module or of a protocol in the window's language (as it is when not translated)."""
+    return QCoreApplication.translate("MeasureWidget", text)
+
+
 UNITS = {"rigidity": "", "tightness": "", "water_l": " L", "energy_kwh": " kWh", "product_mass_kg": " kg"}
 
 
@@ -37,14 +93,14 @@ class MeasureWidget(QWidget):
         self.result: Measurement | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(section_title("How did you measure it?"))
+        lay.addWidget(section_title(self.tr("How did you measure it?")))
         top = QHBoxLayout()
         self.protocol = QComboBox()
         self.protocol.setObjectName("measureProtocol")
-        self.protocol.setAccessibleName("Measurement")
-        self.protocol.addItem("choose a measurement…", None)
+        self.protocol.setAccessibleName(self.tr("Measurement"))
+        self.protocol.addItem(self.tr("choose a measurement…"), None)
         for p in suggest_service.measurement_protocols():
-            self.protocol.addItem(p.title, p.key)
+            self.protocol.addItem(_tr(p.title), p.key)
         self.protocol.currentIndexChanged.connect(self._protocol_changed)
         top.addWidget(self.protocol, 1)
         lay.addLayout(top)
@@ -59,7 +115,9 @@ class MeasureWidget(QWidget):
         self.result_label.setWordWrap(True)
         lay.addWidget(self.result_label)
         self.apply_button = push_button(
-            "Use this value", "Put the value into the report (found by: measured; how: these readings)", self.apply
+            self.tr("Use this value"),
+            self.tr("Put the value into the report (found by: measured; how: these readings)"),
+            self.apply,
         )
         row = QHBoxLayout()
         row.addWidget(self.apply_button)
@@ -86,21 +144,26 @@ class MeasureWidget(QWidget):
         self.values, self.uncs = {}, {}
         key = self.protocol.currentData()
         p = suggest_service.measurement_protocols_by_key().get(key) if key else None
-        self.steps.setText(html.escape(p.steps) if p else "")
+        self.steps.setText(html.escape(_tr(p.steps)) if p else "")
         if p is not None:
-            self.grid.addWidget(QLabel("<b>Reading</b>"), 0, 0)
-            self.grid.addWidget(QLabel("<b>Value</b>"), 0, 1)
-            self.grid.addWidget(QLabel("<b>± reading</b>"), 0, 2)
+            self.grid.addWidget(QLabel("<b>" + self.tr("Reading") + "</b>"), 0, 0)
+            self.grid.addWidget(QLabel("<b>" + self.tr("Value") + "</b>"), 0, 1)
+            self.grid.addWidget(QLabel("<b>" + self.tr("± reading") + "</b>"), 0, 2)
             for r, q in enumerate(p.quantities, start=1):
-                v = _spin(f"measure_{q.key}", f"{q.label} ({q.unit})", q.unit)
+                label = _tr(q.label)
+                v = _spin(f"measure_{q.key}", f"{label} ({q.unit})", q.unit)
                 if q.key == "gravity":
                     v.setValue(suggest_service.LOCAL_GRAVITY)
-                u = _spin(f"measure_{q.key}_unc", f"Reading uncertainty of {q.label.lower()}", q.unit)
+                u = _spin(
+                    f"measure_{q.key}_unc",
+                    self.tr("Reading uncertainty of {reading}").format(reading=label.lower()),
+                    q.unit,
+                )
                 u.setValue(q.resolution)
                 v.valueChanged.connect(self._recompute)
                 u.valueChanged.connect(self._recompute)
                 self.values[q.key], self.uncs[q.key] = v, u
-                self.grid.addWidget(QLabel(q.label), r, 0)
+                self.grid.addWidget(QLabel(label), r, 0)
                 self.grid.addWidget(v, r, 1)
                 self.grid.addWidget(u, r, 2)
         self._recompute()
@@ -117,7 +180,8 @@ class MeasureWidget(QWidget):
         try:
             self.result = suggest_service.measure(key, values, uncs)
         except suggest_service.MeasurementError as exc:
-            self.result_label.setText(f"<span style='color:#b91c1c'>{html.escape(str(exc))}</span>")
+            reason = refusal(str(exc), suggest_service.measurement_protocols_by_key()[key])
+            self.result_label.setText(f"<span style='color:#b91c1c'>{html.escape(reason)}</span>")
         else:
             self.result_label.setText(describe(self.result))
         self.apply_button.setEnabled(self.result is not None)
@@ -136,6 +200,23 @@ class MeasureWidget(QWidget):
         self.applied.emit(m)
 
 
+def refusal(message: str, protocol) -> str:
+    """The engine's reason a reading cannot give a value (ml.measurements), in the window's language."""
+    for q in protocol.quantities:
+        label, unit = q.label.lower(), q.unit
+        if message == f"Enter the {label} ({unit}).":
+            return _tr("Enter the {reading} ({unit}).").format(reading=_tr(q.label).lower(), unit=unit)
+        if message == f"The {label} must be more than {q.minimum:g} {unit}.":
+            return _tr("The {reading} must be more than {minimum} {unit}.").format(
+                reading=_tr(q.label).lower(), minimum=QLocale().toString(float(q.minimum), "g", 6), unit=unit
+            )
+    return _tr(message)
+
+
+QT_TRANSLATE_NOOP("MeasureWidget", "Enter the {reading} ({unit}).")
+QT_TRANSLATE_NOOP("MeasureWidget", "The {reading} must be more than {minimum} {unit}.")
+
+
 def _spin(name: str, accessible: str, unit: str) -> QDoubleSpinBox:
     s = QDoubleSpinBox()
     s.setObjectName(name)
@@ -146,20 +227,34 @@ def _spin(name: str, accessible: str, unit: str) -> QDoubleSpinBox:
     return s
 
 
+QT_TRANSLATE_NOOP("MeasureWidget", "95% range {low} to {high}")
+
+
 def _number(x: float, field: str) -> str:
+    """The value as the report's field takes it, in the window's language (0,523 in Spanish)."""
+    locale = QLocale()
     if field in ("rigidity", "tightness"):
-        return f"{x:.3f}"
-    return f"{x:.3g}" if abs(x) < 1000 else f"{x:.0f}"
+        return locale.toString(float(x), "f", 3)
+    return locale.toString(float(x), "g", 3) if abs(x) < 1000 else locale.toString(float(x), "f", 0)
 
 
 def describe_plain(m: Measurement) -> str:
-    word = FIELD_WORDS.get(m.field, m.field)
-    bound = {"lower": " (at least)", "upper": " (at most)"}.get(m.bound, "")
-    u = f"{m.uncertainty:.3f}" if m.field in ("rigidity", "tightness") else f"{m.uncertainty:.3g}"
+    word = _tr(FIELD_WORDS[m.field]) if m.field in FIELD_WORDS else m.field
+    bound = {"lower": _tr(" (at least)"), "upper": _tr(" (at most)")}.get(m.bound, "")
+    locale = QLocale()
+    unc = float(m.uncertainty)
+    u = locale.toString(unc, "f", 3) if m.field in ("rigidity", "tightness") else locale.toString(unc, "g", 3)
     return f"{word} {_number(m.value, m.field)}{UNITS.get(m.field, '')} ± {u}{bound}"
+
+
+_BOUNDS = (QT_TRANSLATE_NOOP("MeasureWidget", " (at least)"), QT_TRANSLATE_NOOP("MeasureWidget", " (at most)"))
 
 
 def describe(m: Measurement) -> str:
     lo, hi = m.low, m.high
-    span = f"95% range {_number(lo, m.field)} to {_number(hi, m.field)}" if math.isfinite(hi) else ""
+    span = (
+        _tr("95% range {low} to {high}").format(low=_number(lo, m.field), high=_number(hi, m.field))
+        if math.isfinite(hi)
+        else ""
+    )
     return f"<b>→ {html.escape(describe_plain(m))}</b> &nbsp; {span}<br><span style='color:#4b5563'>{html.escape(m.how)}</span>"

@@ -10,7 +10,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -27,6 +27,7 @@ from spacetrash_desktop.domain import ModelInfo, ModelStatus
 from spacetrash_desktop.services import model as model_service
 from spacetrash_desktop.services.model import ModelDetails
 from spacetrash_desktop.ui.context import AppContext
+from spacetrash_desktop.ui.feedback_views import grouped
 from spacetrash_desktop.ui.model_tables import TextTableModel, table
 from spacetrash_desktop.ui.model_views import (
     METRIC_COLUMNS,
@@ -35,6 +36,7 @@ from spacetrash_desktop.ui.model_views import (
     fmt_pct,
     metric_rows,
     short_time,
+    tr_text,
 )
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
 from spacetrash_desktop.ui.widgets import button_row, push_button, section_title
@@ -46,13 +48,32 @@ STATUS_COLORS = {
     ModelStatus.CHECKING: "#9ca3af",
 }
 METRIC_TIPS = (
-    "The predicted property and its unit",
-    "Mean absolute error of the physics model alone on the held-out test split",
-    "Mean absolute error of the model on the same split",
-    "Model error / physics error: below 1 = the model is better than physics",
-    "Interval coverage: the share of held-out outcomes inside the model's 95% interval (0.95 is right)",
-    "Mean width of the 95% interval, in the property's unit",
+    QT_TRANSLATE_NOOP("ModelStatusView", "The predicted property and its unit"),
+    QT_TRANSLATE_NOOP("ModelStatusView", "Mean absolute error of the physics model alone on the held-out test split"),
+    QT_TRANSLATE_NOOP("ModelStatusView", "Mean absolute error of the model on the same split"),
+    QT_TRANSLATE_NOOP("ModelStatusView", "Model error / physics error: below 1 = the model is better than physics"),
+    QT_TRANSLATE_NOOP(
+        "ModelStatusView",
+        "Interval coverage: the share of held-out outcomes inside the model's 95% interval (0.95 is right)",
+    ),
+    QT_TRANSLATE_NOOP("ModelStatusView", "Mean width of the 95% interval, in the property's unit"),
 )
+STATUS_WORDS = {
+    ModelStatus.READY: QT_TRANSLATE_NOOP("ModelStatusView", "ready"),
+    ModelStatus.BOOTSTRAPPING: QT_TRANSLATE_NOOP("ModelStatusView", "bootstrapping"),
+    ModelStatus.FALLBACK: QT_TRANSLATE_NOOP("ModelStatusView", "physics fallback"),
+    ModelStatus.CHECKING: QT_TRANSLATE_NOOP("ModelStatusView", "checking"),
+}
+STATE_WORDS = {
+    "damaged": QT_TRANSLATE_NOOP("ModelStatusView", "damaged"),
+    "active": QT_TRANSLATE_NOOP("ModelStatusView", "active"),
+    "previous": QT_TRANSLATE_NOOP("ModelStatusView", "previous"),
+    "candidate": QT_TRANSLATE_NOOP("ModelStatusView", "candidate"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ModelStatusView", text)
 
 
 def is_named(info: ModelInfo) -> bool:
@@ -89,10 +110,10 @@ class ModelStatusView(QWidget):
 
     # ------------------------------------------------------------------ building
     def _build_status(self, lay: QVBoxLayout) -> None:
-        lay.addWidget(section_title("Active model"))
+        lay.addWidget(section_title(self.tr("Active model")))
         self.status_label = QLabel()
         self.status_label.setObjectName("activeModelStatus")
-        self.status_label.setAccessibleName("Active model status")
+        self.status_label.setAccessibleName(self.tr("Active model status"))
         f = self.status_label.font()
         f.setPointSizeF(f.pointSizeF() * 1.15)
         self.status_label.setFont(f)
@@ -115,24 +136,28 @@ class ModelStatusView(QWidget):
         self.ood_label = QLabel("–")
         self.ood_label.setObjectName("oodRate")
         self.ood_label.setToolTip(
-            "Share of the held-out test recipes the model flags as far from its training data "
-            "(their intervals deserve care)"
+            self.tr(
+                "Share of the held-out test recipes the model flags as far from its training data "
+                "(their intervals deserve care)"
+            )
         )
         self.sha_label = QLabel("–")
         self.sha_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.sha_label.setToolTip("The first characters of the manifest's sha256: which exact bundle this is")
-        form.addRow("Trained on", self.trained_on_label)
-        form.addRow("Trained at", self.trained_at_label)
-        form.addRow("Held-out test recipes", self.test_rows_label)
-        form.addRow("Out-of-distribution rate", self.ood_label)
-        form.addRow("Bundle fingerprint", self.sha_label)
+        self.sha_label.setToolTip(self.tr("The first characters of the manifest's sha256: which exact bundle this is"))
+        form.addRow(self.tr("Trained on"), self.trained_on_label)
+        form.addRow(self.tr("Trained at"), self.trained_at_label)
+        form.addRow(self.tr("Held-out test recipes"), self.test_rows_label)
+        form.addRow(self.tr("Out-of-distribution rate"), self.ood_label)
+        form.addRow(self.tr("Bundle fingerprint"), self.sha_label)
         lay.addLayout(form)
 
     def _build_metrics(self, lay: QVBoxLayout, rows_h: int) -> None:
-        lay.addWidget(section_title("Held-out accuracy against the physics model"))
-        self.metrics_model = TextTableModel(list(zip(METRIC_COLUMNS, METRIC_TIPS)), self, numeric=(1, 2, 3, 4, 5))
+        lay.addWidget(section_title(self.tr("Held-out accuracy against the physics model")))
+        self.metrics_model = TextTableModel(
+            [(tr_text(t), _tr(tip)) for t, tip in zip(METRIC_COLUMNS, METRIC_TIPS)], self, numeric=(1, 2, 3, 4, 5)
+        )
         self.metrics_table = table(
-            "metricsTable", "Held-out metrics", self.metrics_model, (160, 100, 100, 76, 90, 80), sortable=False
+            "metricsTable", self.tr("Held-out metrics"), self.metrics_model, (160, 100, 100, 76, 90, 80), sortable=False
         )
         self.metrics_table.setMinimumHeight(rows_h * 6 + 34)
         self.metrics_table.setMaximumHeight(rows_h * 6 + 34)
@@ -143,37 +168,43 @@ class ModelStatusView(QWidget):
         lay.addWidget(self.metrics_note)
 
     def _build_bundles(self, lay: QVBoxLayout, rows_h: int) -> None:
-        lay.addWidget(section_title("Installed models"))
+        lay.addWidget(section_title(self.tr("Installed models")))
         self.bundles_model = TextTableModel(
             [
-                ("Name", ""),
-                ("Version", ""),
-                ("Trained at", "When it was trained"),
+                (self.tr("Name"), ""),
+                (self.tr("Version"), ""),
+                (self.tr("Trained at"), self.tr("When it was trained")),
                 (
-                    "State",
-                    "active: scores the recipes now; previous: Roll back returns "
-                    "to it; candidate: retrained but not promoted",
+                    self.tr("State"),
+                    self.tr(
+                        "active: scores the recipes now; previous: Roll back returns "
+                        "to it; candidate: retrained but not promoted"
+                    ),
                 ),
             ],
             self,
         )
-        self.bundles_table = table("bundlesTable", "Installed models", self.bundles_model, (170, 236, 130, 90))
+        self.bundles_table = table("bundlesTable", self.tr("Installed models"), self.bundles_model, (170, 236, 130, 90))
         self.bundles_table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.bundles_table.setMinimumHeight(rows_h * 3 + 30)
         self.bundles_table.setMaximumHeight(rows_h * 4 + 30)
         lay.addWidget(self.bundles_table)
         self.install_file_button = push_button(
-            "Install from a file…",
-            "Install a model bundle (.zip): every file is verified against its "
-            "manifest first; a bundle that fails is refused and nothing changes",
+            self.tr("Install from a file…"),
+            self.tr(
+                "Install a model bundle (.zip): every file is verified against its "
+                "manifest first; a bundle that fails is refused and nothing changes"
+            ),
             self.choose_bundle_file,
         )
         self.install_folder_button = push_button(
-            "Install from a folder…",
-            "Install a model bundle folder (with its manifest.json), verified first",
+            self.tr("Install from a folder…"),
+            self.tr("Install a model bundle folder (with its manifest.json), verified first"),
             self.choose_bundle_folder,
         )
-        self.rollback_button = push_button("Roll back", "Make the previously active model active again", self.rollback)
+        self.rollback_button = push_button(
+            self.tr("Roll back"), self.tr("Make the previously active model active again"), self.rollback
+        )
         lay.addLayout(button_row(self.install_file_button, self.install_folder_button, self.rollback_button))
         self.action_status = QLabel("")
         self.action_status.setObjectName("modelActionStatus")
@@ -186,8 +217,9 @@ class ModelStatusView(QWidget):
         color = STATUS_COLORS.get(info.status, "#6b7280")
         named = is_named(info)
         name = f" — <b>{html.escape(info.name)} {html.escape(info.version)}</b>" if named else ""
-        self.status_label.setText(f"<span style='color:{color}'>●</span> {html.escape(info.status)}{name}")
-        self.status_label.setToolTip(f"Model status: {info.status}")
+        status = _tr(STATUS_WORDS[info.status]) if info.status in STATUS_WORDS else str(info.status)
+        self.status_label.setText(f"<span style='color:{color}'>●</span> {html.escape(status)}{name}")
+        self.status_label.setToolTip(self.tr("Model status: {status}").format(status=status))
         self.reason_label.setText(info.reason or "")
         m = dict(info.metrics or {})
         if (
@@ -200,18 +232,25 @@ class ModelStatusView(QWidget):
         self.metrics_model.set_rows(metric_rows(m) if named else [])
         if not named:
             self.metrics_note.setText(
-                "The recipes are scored with the physics model alone; a trained model's "
-                "held-out figures appear here once one is active."
+                self.tr(
+                    "The recipes are scored with the physics model alone; a trained model's "
+                    "held-out figures appear here once one is active."
+                )
             )
         else:
             n_test = m.get("n_test")
             self.metrics_note.setText(
-                "On the held-out test split" + (f" ({int(n_test):,} recipes)" if n_test else "") + ". Coverage is "
-                "counted on the rows that are not structural zeros."
+                (
+                    self.tr("On the held-out test split ({n} recipes).").format(n=grouped(int(n_test)))
+                    if n_test
+                    else self.tr("On the held-out test split.")
+                )
+                + " "
+                + self.tr("Coverage is counted on the rows that are not structural zeros.")
                 + corrected_note(self._corrected(info), self._process_name)
             )
         self.trained_at_label.setText(short_time(m.get("trained_at")) if named else "–")
-        self.test_rows_label.setText(f"{int(m['n_test']):,}" if named and m.get("n_test") else "–")
+        self.test_rows_label.setText(grouped(int(m["n_test"])) if named and m.get("n_test") else "–")
         self.ood_label.setText(fmt_pct(m.get("ood_rate")) if named else "–")
         self.sha_label.setText(info.manifest_sha256[:16] if info.manifest_sha256 else "–")
         self._show_trained_on()
@@ -229,7 +268,7 @@ class ModelStatusView(QWidget):
     def _show_trained_on(self) -> None:
         info = self.ctx.model_info
         if not is_named(info):
-            self.trained_on_label.setText("– (the physics model needs no training data)")
+            self.trained_on_label.setText(self.tr("– (the physics model needs no training data)"))
             return
         if self.details.trained_on and self.details.active_sha256 == info.manifest_sha256:
             self.trained_on_label.setText(self.details.trained_on)
@@ -237,7 +276,11 @@ class ModelStatusView(QWidget):
         rows = dict(info.metrics or {}).get("trained_on") or {}
         if isinstance(rows, dict) and rows:
             self.trained_on_label.setText(
-                ", ".join(f"{int(v):,} rows from {k}" for k, v in rows.items() if isinstance(v, (int, float)))
+                ", ".join(
+                    self.tr("{n} rows from {source}").format(n=grouped(int(v)), source=k)
+                    for k, v in rows.items()
+                    if isinstance(v, (int, float))
+                )
             )
         else:
             self.trained_on_label.setText("–")
@@ -248,7 +291,8 @@ class ModelStatusView(QWidget):
         rows, colors = [], []
         for b in details.bundles:
             state = next((s for s in ("damaged", "active", "previous", "candidate") if b.get(s)), "")
-            rows.append((str(b.get("name", "?")), str(b.get("version", "?")), short_time(b.get("trained_at")), state))
+            word = _tr(STATE_WORDS[state]) if state in STATE_WORDS else state
+            rows.append((str(b.get("name", "?")), str(b.get("version", "?")), short_time(b.get("trained_at")), word))
             colors.append("#166534" if state == "active" else "#b91c1c" if state == "damaged" else None)
         self.bundles_model.set_rows(rows, colors=colors)
         self.show_info(self.ctx.model_info)
@@ -260,15 +304,18 @@ class ModelStatusView(QWidget):
             b.setEnabled(not busy)
         self.rollback_button.setEnabled(not busy and self.details.can_roll_back)
         self.rollback_button.setToolTip(
-            "Make the previously active model active again"
+            self.tr("Make the previously active model active again")
             if self.details.can_roll_back
-            else "There is no previous model to roll back to"
+            else self.tr("There is no previous model to roll back to")
         )
 
     # ------------------------------------------------------------------ install / roll back
     def choose_bundle_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Install a model bundle", str(Path.home()), "Model bundles (*.zip manifest.json);;All files (*)"
+            self,
+            self.tr("Install a model bundle"),
+            str(Path.home()),
+            self.tr("Model bundles") + " (*.zip manifest.json);;" + self.tr("All files") + " (*)",
         )
         if path:
             if Path(path).name == "manifest.json":
@@ -276,7 +323,7 @@ class ModelStatusView(QWidget):
             self.install_from(path)
 
     def choose_bundle_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Install a model bundle folder", str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Install a model bundle folder"), str(Path.home()))
         if folder:
             self.install_from(folder)
 
@@ -284,13 +331,15 @@ class ModelStatusView(QWidget):
         if self.action_task is not None:
             return None
         path = str(path)
-        self.action_status.setText(f"Verifying and installing {html.escape(Path(path).name)}…")
+        self.action_status.setText(
+            self.tr("Verifying and installing {name}…").format(name=html.escape(Path(path).name))
+        )
         return self._submit("install", lambda _c: model_service.install(path), "installing the model bundle")
 
     def rollback(self) -> Task | None:
         if self.action_task is not None:
             return None
-        self.action_status.setText("Rolling back…")
+        self.action_status.setText(self.tr("Rolling back…"))
         return self._submit("rollback", model_service.rollback, "rolling back the model")
 
     def _submit(self, action: str, work, label: str) -> Task:
@@ -307,21 +356,23 @@ class ModelStatusView(QWidget):
 
     def _action_done(self, action: str, info: ModelInfo) -> None:
         self.action_task = None
-        what = "Installed and active" if action == "install" else "Rolled back; active"
+        what = self.tr("Installed and active") if action == "install" else self.tr("Rolled back; active")
         self.action_status.setText(
             f"<span style='color:#166534'>✓ {what}: <b>{html.escape(info.name)} {html.escape(info.version)}</b>.</span>"
         )
-        self.ctx.say(f"{what}: model {info.name} {info.version}", 8000)
+        self.ctx.say(
+            self.tr("{what}: model {name} {version}").format(what=what, name=info.name, version=info.version), 8000
+        )
         self.load_active_model()
         self.update_actions()
         self.action_finished.emit(action, "done")
 
     def _action_failed(self, action: str, failure: TaskFailure) -> None:
         self.action_task = None
-        what = "Not installed" if action == "install" else "Not rolled back"
+        what = self.tr("Not installed") if action == "install" else self.tr("Not rolled back")
         self.action_status.setText(
-            f"<span style='color:#b91c1c'>{what}: {html.escape(sentence(failure.message))}"
-            "</span> The active model is unchanged."
+            f"<span style='color:#b91c1c'>{what}: {html.escape(sentence(failure.message))}</span> "
+            + self.tr("The active model is unchanged.")
         )
         self.update_actions()
         self.ctx.report(failure)

@@ -9,27 +9,44 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from spacetrash_desktop.domain import PROPERTY_NAMES, Verdict
 from spacetrash_desktop.domain import finite_float as num
 from spacetrash_desktop.services.model import RunRecord
+from spacetrash_desktop.ui.feedback_views import grouped, prop_title
+from spacetrash_desktop.ui.i18n import number
 from spacetrash_desktop.ui.views import OBJECTIVES
 
+
+def tr_text(text: str) -> str:
+    """``text`` (a constant of this module marked with QT_TRANSLATE_NOOP) in the window's language."""
+    return QCoreApplication.translate("ModelViews", text)
+
+
+def _prop(name: str) -> str:
+    """'Rigidity (0–1)': a property's title and unit in the window's language."""
+    return f"{prop_title(name)} ({OBJECTIVES[name][1]})" if name in OBJECTIVES else name
+
+
 VERDICT_TEXT = {
-    Verdict.PROMOTED: "Promoted: the new model is active",
-    Verdict.REJECTED: "Rejected: the current model stays active",
-    Verdict.NO_DATA: "No usable feedback: nothing was trained",
-    Verdict.FAILED: "Failed: the current model stays active",
+    Verdict.PROMOTED: QT_TRANSLATE_NOOP("ModelViews", "Promoted: the new model is active"),
+    Verdict.REJECTED: QT_TRANSLATE_NOOP("ModelViews", "Rejected: the current model stays active"),
+    Verdict.NO_DATA: QT_TRANSLATE_NOOP("ModelViews", "No usable feedback: nothing was trained"),
+    Verdict.FAILED: QT_TRANSLATE_NOOP("ModelViews", "Failed: the current model stays active"),
 }
 VERDICT_WORDS = {  # the verdict in a table cell, the progress bar and the status bar (no codes like no_data)
-    Verdict.PROMOTED: "promoted",
-    Verdict.REJECTED: "rejected",
-    Verdict.NO_DATA: "not enough data",
-    Verdict.FAILED: "failed",
+    Verdict.PROMOTED: QT_TRANSLATE_NOOP("ModelViews", "promoted"),
+    Verdict.REJECTED: QT_TRANSLATE_NOOP("ModelViews", "rejected"),
+    Verdict.NO_DATA: QT_TRANSLATE_NOOP("ModelViews", "not enough data"),
+    Verdict.FAILED: QT_TRANSLATE_NOOP("ModelViews", "failed"),
 }
 
 
 def verdict_word(verdict: Any) -> str:
-    return VERDICT_WORDS.get(str(verdict), str(verdict).replace("_", " "))
+    """The verdict in a word or two, in the window's language."""
+    word = VERDICT_WORDS.get(str(verdict))
+    return tr_text(word) if word else str(verdict).replace("_", " ")
 
 
 VERDICT_COLORS = {
@@ -48,13 +65,16 @@ def fmt_num(v: Any, digits: int = 4) -> str:
     if x == 0:
         return "0"
     if abs(x) >= 1000:
-        return f"{x:,.0f}"
-    return f"{x:.{digits}g}"
+        return grouped(x)
+    text = f"{x:.{digits}g}"
+    if "e" in text:
+        return text
+    return number(float(text), len(text.split(".")[1]) if "." in text else 0)
 
 
 def fmt_pct(v: Any) -> str:
     x = num(v)
-    return "–" if x is None else f"{100 * x:.1f}%"
+    return "–" if x is None else f"{number(100 * x, 1)}%"
 
 
 def short_time(iso: Any) -> str:
@@ -93,15 +113,24 @@ def corrected_note(corrected: Mapping[str, Mapping], process_name=lambda p: p) -
     parts = []
     for name, c in corrected.items():
         procs = [process_name(p) for p in c.get("processes", [])] if c.get("reach") == "local" else []
-        parts.append(f"{name} ({', '.join(procs)})" if procs else name)
-    return (
-        " Crew feedback corrects " + "; ".join(parts) + ": there the model departs from the simulated trials "
+        title = prop_title(name).lower()
+        parts.append(f"{title} ({', '.join(procs)})" if procs else title)
+    return " " + QCoreApplication.translate(
+        "ModelViews",
+        "Crew feedback corrects {properties}: there the model departs from the simulated trials "
         "on purpose, so its ratio on this split measures that departure, not its error against what the crew "
-        "measured (the retraining run's Metrics tab has that)."
-    )
+        "measured (the retraining run's Metrics tab has that).",
+    ).format(properties="; ".join(parts))
 
 
-METRIC_COLUMNS = ("Property", "MAE physics", "MAE model", "Ratio", "Coverage", "Width")
+METRIC_COLUMNS = (
+    QT_TRANSLATE_NOOP("ModelViews", "Property"),
+    QT_TRANSLATE_NOOP("ModelViews", "MAE physics"),
+    QT_TRANSLATE_NOOP("ModelViews", "MAE model"),
+    QT_TRANSLATE_NOOP("ModelViews", "Ratio"),
+    QT_TRANSLATE_NOOP("ModelViews", "Coverage"),
+    QT_TRANSLATE_NOOP("ModelViews", "Width"),
+)
 
 
 def metric_rows(metrics: Mapping | None) -> list[tuple[str, ...]]:
@@ -115,7 +144,7 @@ def metric_rows(metrics: Mapping | None) -> list[tuple[str, ...]]:
         h = held.get(name) or {}
         if not h and name not in cov:
             continue
-        title, unit = OBJECTIVES[name][0], OBJECTIVES[name][1]
+        title, unit = prop_title(name), OBJECTIVES[name][1]
         u = unit or h.get("unit")
         ratio = num(h.get("ratio"))
         rows.append(
@@ -123,7 +152,7 @@ def metric_rows(metrics: Mapping | None) -> list[tuple[str, ...]]:
                 f"{title} ({u})",
                 fmt_num(h.get("mae_physics")),
                 fmt_num(h.get("mae_model")),
-                "–" if ratio is None else f"{ratio:.3f}",
+                "–" if ratio is None else number(ratio, 3),
                 fmt_pct(cov.get(name)),
                 fmt_num(width.get(name)),
             )
@@ -141,7 +170,7 @@ def run_feedback_rows(run: RunRecord) -> str:
     total, usable = run.feedback_total, run.feedback_usable
     if "feedback_usable" not in run.data or usable == total:
         return str(total)
-    return f"{total} ({usable} usable)"
+    return QCoreApplication.translate("ModelViews", "{total} ({usable} usable)").format(total=total, usable=usable)
 
 
 def run_side(run: RunRecord, side: str, *, version_only: bool = False) -> str:
@@ -157,22 +186,40 @@ def run_side(run: RunRecord, side: str, *, version_only: bool = False) -> str:
 
 
 RUN_COLUMNS = (
-    ("finished", "Finished", "When the run ended (local time)"),
+    (
+        "finished",
+        QT_TRANSLATE_NOOP("ModelViews", "Finished"),
+        QT_TRANSLATE_NOOP("ModelViews", "When the run ended (local time)"),
+    ),
     (
         "verdict",
-        "Verdict",
-        "promoted: the new model became active; rejected: it was worse than the "
-        "current one on held-out data; no_data: no usable feedback; failed: an error",
+        QT_TRANSLATE_NOOP("ModelViews", "Verdict"),
+        QT_TRANSLATE_NOOP(
+            "ModelViews",
+            "promoted: the new model became active; rejected: it was worse than the "
+            "current one on held-out data; not enough data: no usable feedback; failed: an error",
+        ),
     ),
-    ("champion", "Champion", "The version of the model that was active when the run started"),
-    ("challenger", "Challenger", "The version of the model trained in this run"),
+    (
+        "champion",
+        QT_TRANSLATE_NOOP("ModelViews", "Champion"),
+        QT_TRANSLATE_NOOP("ModelViews", "The version of the model that was active when the run started"),
+    ),
+    (
+        "challenger",
+        QT_TRANSLATE_NOOP("ModelViews", "Challenger"),
+        QT_TRANSLATE_NOOP("ModelViews", "The version of the model trained in this run"),
+    ),
     (
         "rows",
-        "Rows",
-        "Feedback rows the run read, and how many could be used for training (a row "
-        "needs a known recipe and a measured or judged value)",
+        QT_TRANSLATE_NOOP("ModelViews", "Rows"),
+        QT_TRANSLATE_NOOP(
+            "ModelViews",
+            "Feedback rows the run read, and how many could be used for training (a row "
+            "needs a known recipe and a measured or judged value)",
+        ),
     ),
-    ("reason", "Reason", "Why the run ended so"),
+    ("reason", QT_TRANSLATE_NOOP("ModelViews", "Reason"), QT_TRANSLATE_NOOP("ModelViews", "Why the run ended so")),
 )
 
 
@@ -190,7 +237,7 @@ def run_row(run: RunRecord) -> tuple[str, ...]:
 def verdict_html(run: RunRecord) -> str:
     verdict = str(run.verdict)
     color = VERDICT_COLORS.get(verdict, "#1f2937")
-    text = VERDICT_TEXT.get(verdict, verdict)
+    text = tr_text(VERDICT_TEXT[verdict]) if verdict in VERDICT_TEXT else verdict
     reason = run.reason
     return f"<span style='color:{color}; font-weight:bold'>{html.escape(text)}</span><br>{html.escape(reason)}"
 
@@ -199,19 +246,67 @@ def verdict_html(run: RunRecord) -> str:
 
 
 DRIFT_COLUMNS = (
-    ("feature", "Feature", "A model input, as the crew would name it"),
+    (
+        "feature",
+        QT_TRANSLATE_NOOP("ModelViews", "Feature"),
+        QT_TRANSLATE_NOOP("ModelViews", "A model input, as the crew would name it"),
+    ),
     (
         "psi",
         "PSI",
-        "Population stability index between the training data and the feedback: "
-        "< 0.1 none, 0.1–0.25 moderate, > 0.25 major shift",
+        QT_TRANSLATE_NOOP(
+            "ModelViews",
+            "Population stability index between the training data and the feedback: "
+            "< 0.1 none, 0.1–0.25 moderate, > 0.25 major shift",
+        ),
     ),
-    ("ks", "KS", "Kolmogorov–Smirnov statistic: the largest gap between the two distributions (0–1)"),
-    ("ks_pvalue", "KS p-value", "How likely a gap this large is by chance alone (small = a real shift)"),
-    ("flag", "Drift", "The shift's level from its PSI: none, moderate or major"),
-    ("train_mean", "Train mean", "Mean of the feature over the training data"),
-    ("new_mean", "New mean", "Mean of the feature over the feedback rows"),
+    (
+        "ks",
+        "KS",
+        QT_TRANSLATE_NOOP(
+            "ModelViews", "Kolmogorov–Smirnov statistic: the largest gap between the two distributions (0–1)"
+        ),
+    ),
+    (
+        "ks_pvalue",
+        QT_TRANSLATE_NOOP("ModelViews", "KS p-value"),
+        QT_TRANSLATE_NOOP("ModelViews", "How likely a gap this large is by chance alone (small = a real shift)"),
+    ),
+    (
+        "flag",
+        QT_TRANSLATE_NOOP("ModelViews", "Drift"),
+        QT_TRANSLATE_NOOP("ModelViews", "The shift's level from its PSI: none, moderate or major"),
+    ),
+    (
+        "train_mean",
+        QT_TRANSLATE_NOOP("ModelViews", "Train mean"),
+        QT_TRANSLATE_NOOP("ModelViews", "Mean of the feature over the training data"),
+    ),
+    (
+        "new_mean",
+        QT_TRANSLATE_NOOP("ModelViews", "New mean"),
+        QT_TRANSLATE_NOOP("ModelViews", "Mean of the feature over the feedback rows"),
+    ),
 )
+FLAG_WORDS = {
+    "none": QT_TRANSLATE_NOOP("ModelViews", "none"),
+    "not judged": QT_TRANSLATE_NOOP("ModelViews", "not judged"),
+    "moderate": QT_TRANSLATE_NOOP("ModelViews", "moderate"),
+    "major": QT_TRANSLATE_NOOP("ModelViews", "major"),
+    "drift": QT_TRANSLATE_NOOP("ModelViews", "drift"),
+}
+
+
+def flag_word(flag: str) -> str:
+    """A drift flag in the window's language."""
+    return tr_text(FLAG_WORDS[flag]) if flag in FLAG_WORDS else flag
+
+
+def columns(spec) -> list[tuple[str, str]]:
+    """(title, tooltip) of RUN_COLUMNS, DRIFT_COLUMNS or RUN_METRIC_COLUMNS in the window's language."""
+    return [(tr_text(c[-2]), tr_text(c[-1])) for c in spec]
+
+
 FLAG_ORDER = {"": 0, "none": 0, "not judged": 0, "moderate": 1, "major": 2, "drift": 2}
 FLAG_COLORS = {"moderate": "#b45309", "major": "#b91c1c", "drift": "#b91c1c"}
 
@@ -246,7 +341,13 @@ def drift_rows(run: RunRecord) -> tuple[list[dict], str]:
             summary += f" ({s['note']})"
     else:
         n_flag = sum(1 for r in rows if r["level"] > 0)
-        summary = f"{n_flag} of {len(rows)} features flagged" if rows else ""
+        summary = (
+            QCoreApplication.translate("ModelViews", "{n} of {total} features flagged").format(
+                n=n_flag, total=len(rows)
+            )
+            if rows
+            else ""
+        )
     return rows, summary
 
 
@@ -260,16 +361,47 @@ def _plain(v: Any) -> str:
 
 
 RUN_METRIC_COLUMNS = (
-    ("Property", "The property and its unit"),
-    ("Lab MAE, active", "Mean absolute error of the active model (the champion) on fresh virtual-lab trials"),
-    ("Lab MAE, new", "Mean absolute error of the retrained model (the challenger) on the same trials"),
-    ("Lab coverage, active", "Share of the trials inside the champion's 95% interval"),
-    ("Lab coverage, new", "Share of the trials inside the challenger's 95% interval"),
-    ("Feedback rows", "Held-out measured feedback rows (recipes the challenger never saw)"),
-    ("Feedback MAE, active", "Mean absolute error of the champion on the held-out feedback"),
-    ("Feedback MAE, new", "Mean absolute error of the challenger on the held-out feedback"),
-    ("Learnt", "What the challenger learnt from the feedback for this property"),
-    ("Checks passed", "The promotion checks of this property that passed (details in Checks)"),
+    (QT_TRANSLATE_NOOP("ModelViews", "Property"), QT_TRANSLATE_NOOP("ModelViews", "The property and its unit")),
+    (
+        QT_TRANSLATE_NOOP("ModelViews", "Lab MAE, active"),
+        QT_TRANSLATE_NOOP(
+            "ModelViews", "Mean absolute error of the active model (the champion) on fresh virtual-lab trials"
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ModelViews", "Lab MAE, new"),
+        QT_TRANSLATE_NOOP(
+            "ModelViews", "Mean absolute error of the retrained model (the challenger) on the same trials"
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ModelViews", "Lab coverage, active"),
+        QT_TRANSLATE_NOOP("ModelViews", "Share of the trials inside the champion's 95% interval"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ModelViews", "Lab coverage, new"),
+        QT_TRANSLATE_NOOP("ModelViews", "Share of the trials inside the challenger's 95% interval"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ModelViews", "Feedback rows"),
+        QT_TRANSLATE_NOOP("ModelViews", "Held-out measured feedback rows (recipes the challenger never saw)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ModelViews", "Feedback MAE, active"),
+        QT_TRANSLATE_NOOP("ModelViews", "Mean absolute error of the champion on the held-out feedback"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ModelViews", "Feedback MAE, new"),
+        QT_TRANSLATE_NOOP("ModelViews", "Mean absolute error of the challenger on the held-out feedback"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ModelViews", "Learnt"),
+        QT_TRANSLATE_NOOP("ModelViews", "What the challenger learnt from the feedback for this property"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("ModelViews", "Checks passed"),
+        QT_TRANSLATE_NOOP("ModelViews", "The promotion checks of this property that passed (details in Checks)"),
+    ),
 )
 
 
@@ -282,13 +414,17 @@ def run_metric_rows(run: RunRecord) -> tuple[list[str], list[tuple[str, ...]]]:
         for c in run.comparisons():
             bits = []
             if c.correction:
-                bits.append("correction" + (f" ({c.reach})" if c.reach else ""))
+                reach = {
+                    "local": QCoreApplication.translate("ModelViews", "local"),
+                    "global": QCoreApplication.translate("ModelViews", "global"),
+                }.get(c.reach, c.reach)
+                bits.append(QCoreApplication.translate("ModelViews", "correction") + (f" ({reach})" if c.reach else ""))
             if c.calibrated_on == "crew_feedback":
-                bits.append("intervals")
+                bits.append(QCoreApplication.translate("ModelViews", "intervals"))
             n_ok = sum(1 for check in c.checks if check.passed)
             rows.append(
                 (
-                    f"{OBJECTIVES[c.name][0]} ({OBJECTIVES[c.name][1]})",
+                    _prop(c.name),
                     fmt_num(c.lab.mae_champion),
                     fmt_num(c.lab.mae_challenger),
                     fmt_pct(c.lab.coverage_champion),
@@ -296,19 +432,21 @@ def run_metric_rows(run: RunRecord) -> tuple[list[str], list[tuple[str, ...]]]:
                     str(c.feedback.rows),
                     fmt_num(c.feedback.mae_champion),
                     fmt_num(c.feedback.mae_challenger),
-                    ", ".join(bits) or "nothing",
-                    f"{n_ok} of {len(c.checks)}" if c.checks else "–",
+                    ", ".join(bits) or QCoreApplication.translate("ModelViews", "nothing"),
+                    QCoreApplication.translate("ModelViews", "{n} of {total}").format(n=n_ok, total=len(c.checks))
+                    if c.checks
+                    else "–",
                 )
             )
-        return [t for t, _tip in RUN_METRIC_COLUMNS], rows
+        return [tr_text(t) for t, _tip in RUN_METRIC_COLUMNS], rows
     m = run.metrics
     props = [p for p in (*PROPERTY_NAMES, *[k for k in m if k not in PROPERTY_NAMES]) if isinstance(m.get(p), Mapping)]
     flat = {p: _flatten(m[p]) for p in props}
     keys = list(dict.fromkeys(k for p in props for k in flat[p]))
-    titles = ["Property", *(_title(k) for k in keys)]
+    titles = [tr_text("Property"), *(_title(k) for k in keys)]
     rows = []
     for p in props:
-        title = f"{OBJECTIVES[p][0]} ({OBJECTIVES[p][1]})" if p in OBJECTIVES else p
+        title = _prop(p)
         rows.append((title, *(_cell(flat[p].get(k)) for k in keys)))
     return titles, rows
 
@@ -336,7 +474,7 @@ def _cell(v: Any) -> str:
     if v is None:
         return "–"
     if isinstance(v, bool):
-        return "yes" if v else "no"
+        return QCoreApplication.translate("ModelViews", "yes") if v else QCoreApplication.translate("ModelViews", "no")
     if isinstance(v, (int, float)):
         return fmt_num(v)
     return str(v)
@@ -350,7 +488,12 @@ def checks_html(run: RunRecord) -> str:
     checks = run.checks()
     head = f"<p><b>{html.escape(verdict_word(run.verdict))}</b>: {html.escape(run.reason)}</p>"
     if not checks:
-        return head + "<p style='color:#4b5563'>No promotion check ran in this run.</p>"
+        return (
+            head
+            + "<p style='color:#4b5563'>"
+            + QCoreApplication.translate("ModelViews", "No promotion check ran in this run.")
+            + "</p>"
+        )
     items = "".join(
         f"<tr><td style='color:{'#166534' if ok else '#b91c1c'}'><b>{'✓' if ok else '✗'}</b></td>"
         f"<td>{html.escape(text)}</td></tr>"
@@ -362,7 +505,11 @@ def checks_html(run: RunRecord) -> str:
 def data_html(run: RunRecord) -> str:
     """The Data tab: the feedback the run read and used, the champion and the challenger."""
     parts = []
-    for title, d in (("Feedback data", run.data), ("Champion", run.champion), ("Challenger", run.challenger)):
+    for title, d in (
+        (QCoreApplication.translate("ModelViews", "Feedback data"), run.data),
+        (QCoreApplication.translate("ModelViews", "Champion"), run.champion),
+        (QCoreApplication.translate("ModelViews", "Challenger"), run.challenger),
+    ):
         if not isinstance(d, dict) or not d:
             continue
         rows, tables = [], []
@@ -384,8 +531,9 @@ def data_html(run: RunRecord) -> str:
             )
         parts.append(f"<p><b>{title}</b></p><table cellspacing='3'>{''.join(rows)}</table>{''.join(tables)}")
     if run.record_path:
-        parts.append(f"<p style='color:#4b5563'>Record: {html.escape(run.record_path)}</p>")
-    return "".join(parts) or "No details recorded."
+        record = QCoreApplication.translate("ModelViews", "Record: {path}").format(path=html.escape(run.record_path))
+        parts.append(f"<p style='color:#4b5563'>{record}</p>")
+    return "".join(parts) or QCoreApplication.translate("ModelViews", "No details recorded.")
 
 
 def _by_property_html(by_prop: dict) -> str:
@@ -398,14 +546,18 @@ def _by_property_html(by_prop: dict) -> str:
     for name, x in by_prop.items():
         if not isinstance(x, dict):
             continue
-        title = OBJECTIVES[name][0] if name in OBJECTIVES else name
+        title = prop_title(name) if name in OBJECTIVES else name
         body += (
             f"<tr><td>{html.escape(title)}</td>"
             + "".join(f"<td align='right'>{html.escape(_short(x.get(c, '–')))}</td>" for c in cols)
             + "</tr>"
         )
     return (
-        f"<p>Feedback rows per property</p><table cellspacing='4'><tr><th align='left'>property</th>{head}</tr>"
+        "<p>"
+        + QCoreApplication.translate("ModelViews", "Feedback rows per property")
+        + "</p><table cellspacing='4'><tr><th align='left'>"
+        + QCoreApplication.translate("ModelViews", "property")
+        + f"</th>{head}</tr>"
         f"{body}</table>"
     )
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +36,7 @@ from spacetrash_desktop.ui.model_tables import TextTableModel, table
 from spacetrash_desktop.ui.model_views import (
     RUN_COLORS,
     RUN_COLUMNS,
+    columns,
     run_row,
     short_time,
     verdict_html,
@@ -54,10 +55,11 @@ from spacetrash_desktop.ui.widgets import (
     splitter,
 )
 
-RETRAIN_INTRO = (
+RETRAIN_INTRO = QT_TRANSLATE_NOOP(
+    "RetrainView",
     "Trains a challenger from the simulated trials plus the crew's feedback, checks the feedback for "
     "drift against the training data, and makes it active only if it is no worse than the champion "
-    "on held-out data. It runs in the background; Generate keeps working meanwhile."
+    "on held-out data. It runs in the background; Generate keeps working meanwhile.",
 )
 
 
@@ -67,45 +69,51 @@ class RetrainDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("retrainDialog")
-        self.setWindowTitle("Retrain from feedback")
+        self.setWindowTitle(self.tr("Retrain from feedback"))
         lay = QVBoxLayout(self)
         intro = QLabel(
-            "A new model (the <b>challenger</b>) is trained from the simulated trials plus the crew's "
-            "feedback, and compared with the active model (the <b>champion</b>) on held-out data. It "
-            "becomes active only if it is no worse. Every run is recorded, with a drift check of the "
-            "feedback against the training data."
+            self.tr(
+                "A new model (the <b>challenger</b>) is trained from the simulated trials plus the crew's "
+                "feedback, and compared with the active model (the <b>champion</b>) on held-out data. It "
+                "becomes active only if it is no worse. Every run is recorded, with a drift check of the "
+                "feedback against the training data."
+            )
         )
         intro.setWordWrap(True)
         lay.addWidget(intro)
-        self.use_journal = QCheckBox("Feedback recorded on this laptop")
+        self.use_journal = QCheckBox(self.tr("Feedback recorded on this laptop"))
         self.use_journal.setChecked(True)
-        self.use_journal.setToolTip("Every report saved in the Feedback panel of this laptop")
+        self.use_journal.setToolTip(self.tr("Every report saved in the Feedback panel of this laptop"))
         lay.addWidget(self.use_journal)
-        lay.addWidget(QLabel("Feedback exported on other laptops (trainer export files):"))
+        lay.addWidget(QLabel(self.tr("Feedback exported on other laptops (trainer export files):")))
         self.files = QListWidget()
         self.files.setObjectName("retrainFiles")
-        self.files.setAccessibleName("Exported feedback files")
+        self.files.setAccessibleName(self.tr("Exported feedback files"))
         self.files.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.files.setMinimumHeight(90)
         lay.addWidget(self.files, 1)
         self.add_files_button = push_button(
-            "Add files…", "Add exported .parquet files (or their manifest.json)", self.choose_files
+            self.tr("Add files…"), self.tr("Add exported .parquet files (or their manifest.json)"), self.choose_files
         )
         self.add_folder_button = push_button(
-            "Add a folder…", "Add a whole export folder (every file its manifest.json lists)", self.choose_folder
+            self.tr("Add a folder…"),
+            self.tr("Add a whole export folder (every file its manifest.json lists)"),
+            self.choose_folder,
         )
-        self.remove_button = push_button("Remove", "Take the selected files off the list", self.remove_selected)
+        self.remove_button = push_button(
+            self.tr("Remove"), self.tr("Take the selected files off the list"), self.remove_selected
+        )
         lay.addLayout(button_row(self.add_files_button, self.add_folder_button, self.remove_button))
-        self.promote = QCheckBox("Make the new model active if it is no worse than the current one")
+        self.promote = QCheckBox(self.tr("Make the new model active if it is no worse than the current one"))
         self.promote.setChecked(True)
-        self.promote.setToolTip("Untick to train and compare only (the run is recorded; nothing changes)")
+        self.promote.setToolTip(self.tr("Untick to train and compare only (the run is recorded; nothing changes)"))
         lay.addWidget(self.promote)
         self.reason = QLabel("")
         self.reason.setObjectName("fieldError")
         lay.addWidget(self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Retrain")
+        self.ok_button.setText(self.tr("Retrain"))
         self.ok_button.setDefault(True)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
@@ -128,14 +136,14 @@ class RetrainDialog(QDialog):
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self,
-            "Exported feedback files",
+            self.tr("Exported feedback files"),
             str(Path.home()),
-            "Feedback exports (*.parquet manifest.json);;All files (*)",
+            self.tr("Feedback exports") + " (*.parquet manifest.json);;" + self.tr("All files") + " (*)",
         )
         self.add_paths(paths)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "A feedback export folder", str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("A feedback export folder"), str(Path.home()))
         if folder:
             self.add_paths([folder])
 
@@ -147,7 +155,9 @@ class RetrainDialog(QDialog):
     def _check(self, *_) -> bool:
         ok = self.use_journal.isChecked() or self.files.count() > 0
         self.ok_button.setEnabled(ok)
-        self.reason.setText("" if ok else "Choose the feedback to learn from: this laptop's and/or exported files.")
+        self.reason.setText(
+            "" if ok else self.tr("Choose the feedback to learn from: this laptop's and/or exported files.")
+        )
         return ok
 
     def _accept(self) -> None:
@@ -198,22 +208,24 @@ class RetrainView(QWidget):
 
     # ------------------------------------------------------------------ building
     def _build_controls(self, tl: QVBoxLayout) -> None:
-        tl.addWidget(section_title("Retrain from feedback"))
-        self.retrain_intro = QLabel(RETRAIN_INTRO)
+        tl.addWidget(section_title(self.tr("Retrain from feedback")))
+        self.retrain_intro = QLabel(self.tr(RETRAIN_INTRO))
         self.retrain_intro.setWordWrap(True)
         self.retrain_intro.setObjectName("hint")
         tl.addWidget(self.retrain_intro)
         rb = QHBoxLayout()
-        self.retrain_button = QPushButton("Retrain from feedback…")
+        self.retrain_button = QPushButton(self.tr("Retrain from feedback…"))
         self.retrain_button.setObjectName("primaryButton")
-        self.retrain_button.setToolTip("Choose the feedback to learn from, then retrain (progress and Cancel below)")
+        self.retrain_button.setToolTip(
+            self.tr("Choose the feedback to learn from, then retrain (progress and Cancel below)")
+        )
         self.retrain_button.clicked.connect(self.choose_retrain)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.setToolTip("Stop the retraining; nothing changes")
+        self.cancel_button.setToolTip(self.tr("Stop the retraining; nothing changes"))
         self.cancel_button.clicked.connect(self.cancel_retrain)
         self.cancel_button.setEnabled(False)
-        self.progress = progress_bar("retrainProgress", "Retraining progress")
+        self.progress = progress_bar("retrainProgress", self.tr("Retraining progress"))
         rb.addWidget(self.retrain_button)
         rb.addWidget(self.cancel_button)
         rb.addWidget(self.progress, 1)
@@ -223,16 +235,16 @@ class RetrainView(QWidget):
         tl.addWidget(self.progress_label)
         self.verdict_label = QLabel("")
         self.verdict_label.setObjectName("verdict")
-        self.verdict_label.setAccessibleName("Verdict of the last retraining")
+        self.verdict_label.setAccessibleName(self.tr("Verdict of the last retraining"))
         self.verdict_label.setWordWrap(True)
         self.verdict_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.verdict_label.setTextFormat(Qt.TextFormat.RichText)
         tl.addWidget(self.verdict_label)
 
     def _build_history(self, tl: QVBoxLayout) -> None:
-        tl.addWidget(section_title("Run history"))
-        self.runs_model = TextTableModel([(t, tip) for _k, t, tip in RUN_COLUMNS], self, numeric=(4,))
-        self.runs_table = table("runsTable", "Retraining runs", self.runs_model, (126, 76, 92, 214, 96))
+        tl.addWidget(section_title(self.tr("Run history")))
+        self.runs_model = TextTableModel(columns(RUN_COLUMNS), self, numeric=(4,))
+        self.runs_table = table("runsTable", self.tr("Retraining runs"), self.runs_model, (126, 76, 92, 214, 96))
         self.runs_table.selectionModel().currentRowChanged.connect(self._run_selected)
         # several runs in view even on a 720-pixel-high screen (issue 17): the header, four rows, a scroll bar
         rows_h = self.runs_table.verticalHeader().defaultSectionSize()
@@ -287,13 +299,16 @@ class RetrainView(QWidget):
             on_error=self._retrain_failed,
             on_cancelled=self._retrain_cancelled,
             on_progress=self._retrain_progress,
-            on_started=lambda: self.progress.setFormat("training…"),
+            on_started=lambda: self.progress.setFormat(self.tr("training…")),
         )
-        progress_busy(self.progress, "starting…")
-        sources = (["this laptop's feedback"] if use_journal else []) + (
-            [f"{len(files)} exported file{'s' if len(files) != 1 else ''}"] if files else []
+        progress_busy(self.progress, self.tr("starting…"))
+        exported = self.tr("1 exported file") if len(files) == 1 else self.tr("{n} exported files")
+        sources = ([self.tr("this laptop's feedback")] if use_journal else []) + (
+            [exported.format(n=len(files))] if files else []
         )
-        self.progress_label.setText(f"Retraining from {' and '.join(sources)}…")
+        self.progress_label.setText(
+            self.tr("Retraining from {sources}…").format(sources=self.tr(" and ").join(sources))
+        )
         self.verdict_label.setText("")
         self.update_controls()
         self.busy_changed.emit()
@@ -303,7 +318,7 @@ class RetrainView(QWidget):
         if self.retrain_task is not None:
             self.ctx.runner.cancel("retrain")
             self.cancel_button.setEnabled(False)
-            self.progress.setFormat("stopping…")
+            self.progress.setFormat(self.tr("stopping…"))
 
     def _retrain_progress(self, done: int, total: int, message: str) -> None:
         progress_step(self.progress, done, total)
@@ -317,28 +332,36 @@ class RetrainView(QWidget):
         self.busy_changed.emit()
 
     def _retrained(self, run: RunRecord) -> None:
-        self._retrain_ended(verdict_word(run.verdict) if run.verdict else "done", 1)
-        self.progress_label.setText(f"Run {run.run_id} finished {short_time(run.finished_at)}.")
+        self._retrain_ended(verdict_word(run.verdict) if run.verdict else self.tr("done"), 1)
+        self.progress_label.setText(
+            self.tr("Run {run} finished {time}.").format(run=run.run_id, time=short_time(run.finished_at))
+        )
         self.last_run = run
         self.verdict_label.setText(verdict_html(run))
-        self.ctx.say(f"Retraining finished: {verdict_word(run.verdict)} (the reason is in the Model panel)", 12000)
+        self.ctx.say(
+            self.tr("Retraining finished: {verdict} (the reason is in the Model panel)").format(
+                verdict=verdict_word(run.verdict)
+            ),
+            12000,
+        )
         self.finished.emit("done", run)
 
     def _retrain_failed(self, failure: TaskFailure) -> None:
-        self._retrain_ended("failed")
+        self._retrain_ended(self.tr("failed"))
         self.progress_label.setText("")
         self.verdict_label.setText(
-            f"<span style='color:#b91c1c; font-weight:bold'>The retraining stopped with an "
-            f"error ({failure.code.value}).</span><br>{html.escape(sentence(failure.message))}"
-            " The active model is unchanged."
+            "<span style='color:#b91c1c; font-weight:bold'>"
+            + self.tr("The retraining stopped with an error ({code}).").format(code=failure.code.value)
+            + f"</span><br>{html.escape(sentence(failure.message))} "
+            + self.tr("The active model is unchanged.")
         )
         self.ctx.report(failure)
         self.finished.emit("failed", failure)
 
     def _retrain_cancelled(self) -> None:
-        self._retrain_ended("cancelled")
+        self._retrain_ended(self.tr("cancelled"))
         self.progress_label.setText("")
-        self.verdict_label.setText("Cancelled: nothing was changed; the active model stays.")
+        self.verdict_label.setText(self.tr("Cancelled: nothing was changed; the active model stays."))
         self.finished.emit("cancelled", None)  # a cancelled run is recorded too
 
     # ------------------------------------------------------------------ run history
@@ -354,9 +377,11 @@ class RetrainView(QWidget):
             self.runs_note.setText(f"<span style='color:#b91c1c'>{html.escape(details.runs_error)}</span>")
         else:
             self.runs_note.setText(
-                "No retraining has run yet."
+                self.tr("No retraining has run yet.")
                 if not runs
-                else f"{len(runs)} run{'s' if len(runs) != 1 else ''}, newest first."
+                else self.tr("1 run, newest first.")
+                if len(runs) == 1
+                else self.tr("{n} runs, newest first.").format(n=len(runs))
             )
         target = want or current
         if target:

@@ -3,7 +3,7 @@ promotion checks and the data it read, in four tabs, from the run's record."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
@@ -14,18 +14,21 @@ from spacetrash_desktop.ui.model_views import (
     FLAG_COLORS,
     RUN_METRIC_COLUMNS,
     checks_html,
+    columns,
     data_html,
     drift_rows,
+    flag_word,
     fmt_num,
     run_metric_rows,
     short_time,
+    verdict_word,
 )
 
 TAB_TIPS = (
-    "PSI and KS per model input between the training data and the feedback",
-    "The champion and the challenger on held-out data, per property",
-    "Every promotion check and whether it passed",
-    "The feedback the run read and used",
+    QT_TRANSLATE_NOOP("RunDetailsView", "PSI and KS per model input between the training data and the feedback"),
+    QT_TRANSLATE_NOOP("RunDetailsView", "The champion and the challenger on held-out data, per property"),
+    QT_TRANSLATE_NOOP("RunDetailsView", "Every promotion check and whether it passed"),
+    QT_TRANSLATE_NOOP("RunDetailsView", "The feedback the run read and used"),
 )
 
 
@@ -49,19 +52,19 @@ class RunDetailsView(QWidget):
         super().__init__(parent)
         bl = QVBoxLayout(self)
         bl.setContentsMargins(0, 0, 0, 0)
-        self.run_title = QLabel("Select a run to see its drift report and metrics.")
+        self.run_title = QLabel(self.tr("Select a run to see its drift report and metrics."))
         self.run_title.setObjectName("sectionTitle")
         bl.addWidget(self.run_title)
         self.run_tabs = QTabWidget()
         self.run_tabs.setObjectName("runTabs")
-        self.run_tabs.addTab(self._build_drift(), "Drift")
-        self.run_tabs.addTab(self._build_metrics(), "Metrics")
+        self.run_tabs.addTab(self._build_drift(), self.tr("Drift"))
+        self.run_tabs.addTab(self._build_metrics(), self.tr("Metrics"))
         self.checks_label, checks = _scrolled_label("runChecks")
         self.run_data_label, data = _scrolled_label("runData")
-        self.run_tabs.addTab(checks, "Checks")
-        self.run_tabs.addTab(data, "Data")
+        self.run_tabs.addTab(checks, self.tr("Checks"))
+        self.run_tabs.addTab(data, self.tr("Data"))
         for i, tip in enumerate(TAB_TIPS):
-            self.run_tabs.setTabToolTip(i, tip)
+            self.run_tabs.setTabToolTip(i, QCoreApplication.translate("RunDetailsView", tip))
         bl.addWidget(self.run_tabs, 1)
 
     def _build_drift(self) -> QWidget:
@@ -71,29 +74,33 @@ class RunDetailsView(QWidget):
         self.drift_summary.setObjectName("driftSummary")
         self.drift_summary.setWordWrap(True)
         dl.addWidget(self.drift_summary)
-        self.drift_model = TextTableModel(
-            [(t, tip) for _k, t, tip in DRIFT_COLUMNS], self, numeric=(1, 2, 3, 5, 6), color_columns=(4,)
+        self.drift_model = TextTableModel(columns(DRIFT_COLUMNS), self, numeric=(1, 2, 3, 5, 6), color_columns=(4,))
+        self.drift_table = table(
+            "driftTable", self.tr("Drift report"), self.drift_model, (200, 56, 56, 94, 80, 104, 104)
         )
-        self.drift_table = table("driftTable", "Drift report", self.drift_model, (216, 56, 56, 94, 72, 96, 90))
         dl.addWidget(self.drift_table, 1)
         return drift
 
     def _build_metrics(self) -> QWidget:
-        self.run_metrics_model = TextTableModel([("Property", "")], self)
+        self.run_metrics_model = TextTableModel([(self.tr("Property"), "")], self)
         metrics = QWidget()
         ml = QVBoxLayout(metrics)
-        self.run_metrics_note = QLabel("Held-out figures of the champion and the challenger in this run.")
+        self.run_metrics_note = QLabel(self.tr("Held-out figures of the champion and the challenger in this run."))
         self.run_metrics_note.setObjectName("hint")
         self.run_metrics_note.setWordWrap(True)
         ml.addWidget(self.run_metrics_note)
         self.run_metrics_table = table(
-            "runMetricsTable", "Champion and challenger metrics", self.run_metrics_model, sortable=False
+            "runMetricsTable", self.tr("Champion and challenger metrics"), self.run_metrics_model, sortable=False
         )
         ml.addWidget(self.run_metrics_table, 1)
         return metrics
 
     def show_run(self, run: RunRecord) -> None:
-        self.run_title.setText(f"Run {run.run_id} · {run.verdict} · {short_time(run.finished_at)}")
+        self.run_title.setText(
+            self.tr("Run {run} · {verdict} · {time}").format(
+                run=run.run_id, verdict=verdict_word(run.verdict), time=short_time(run.finished_at)
+            )
+        )
         self._show_drift(run)
         self._show_metrics(run)
         self.checks_label.setText(checks_html(run))
@@ -101,7 +108,7 @@ class RunDetailsView(QWidget):
 
     def _show_drift(self, run: RunRecord) -> None:
         rows, summary = drift_rows(run)
-        self.drift_summary.setText(summary or "No drift report in this run (no usable feedback to compare).")
+        self.drift_summary.setText(summary or self.tr("No drift report in this run (no usable feedback to compare)."))
         rows.sort(key=lambda r: (-r["level"], -(r["psi"] or 0.0)))  # the most drifted first
         self.drift_model.set_rows(
             [
@@ -110,7 +117,7 @@ class RunDetailsView(QWidget):
                     fmt_num(r["psi"], 3),
                     fmt_num(r["ks"], 3),
                     fmt_num(r["ks_pvalue"], 3),
-                    r["flag"],
+                    flag_word(r["flag"]),
                     fmt_num(r["train_mean"], 3),
                     fmt_num(r["new_mean"], 3),
                 )
@@ -129,8 +136,8 @@ class RunDetailsView(QWidget):
 
     def _show_metrics(self, run: RunRecord) -> None:
         titles, mrows = run_metric_rows(run)
-        known = titles == [t for t, _tip in RUN_METRIC_COLUMNS]
-        self.run_metrics_model.columns = list(RUN_METRIC_COLUMNS) if known else [(t, "") for t in titles]
+        known = titles == [t for t, _tip in columns(RUN_METRIC_COLUMNS)]
+        self.run_metrics_model.columns = columns(RUN_METRIC_COLUMNS) if known else [(t, "") for t in titles]
         self.run_metrics_model.numeric = set(range(1, len(titles) - (2 if known else 0)))
         self.run_metrics_model.set_rows(mrows)
         bold = QFont(self.run_metrics_table.font())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -34,7 +34,12 @@ from spacetrash_desktop.ui.tasks import Task, TaskFailure
 from spacetrash_desktop.ui.views import RunInfo, work_order_text
 from spacetrash_desktop.ui.widgets import button_row, push_button, section_title
 
-COLUMNS = ("#", "Recipe", "What it would teach", "What it costs")
+COLUMNS = (
+    "#",
+    QT_TRANSLATE_NOOP("TrialsView", "Recipe"),
+    QT_TRANSLATE_NOOP("TrialsView", "What it would teach"),
+    QT_TRANSLATE_NOOP("TrialsView", "What it costs"),
+)
 
 
 class TrialsView(QWidget):
@@ -53,19 +58,21 @@ class TrialsView(QWidget):
         self.task: Task | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 4, 0, 0)
-        lay.addWidget(section_title("Suggested trials"))
+        lay.addWidget(section_title(self.tr("Suggested trials")))
         lay.addLayout(self._build_controls())
         self.note = QLabel(
-            "Which recipes to make next so that the model learns most for the stock, energy and crew time "
-            "they cost. Press <b>Suggest trials</b>."
+            self.tr(
+                "Which recipes to make next so that the model learns most for the stock, energy and crew time "
+                "they cost. Press <b>Suggest trials</b>."
+            )
         )
         self.note.setObjectName("trialsNote")
         self.note.setWordWrap(True)
         lay.addWidget(self.note)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("trialsTable")
-        self.table.setAccessibleName("Suggested trials")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName(self.tr("Suggested trials"))
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("TrialsView", c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -79,10 +86,14 @@ class TrialsView(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         lay.addWidget(self.table, 1)
         self.work_order_button = push_button(
-            "Work order…", "Save a printable work order for the selected trial", self.choose_work_order
+            self.tr("Work order…"),
+            self.tr("Save a printable work order for the selected trial"),
+            self.choose_work_order,
         )
         self.report_button = push_button(
-            "Report result…", "Open the Feedback panel for the selected trial, ready for its measurements", self.report
+            self.tr("Report result…"),
+            self.tr("Open the Feedback panel for the selected trial, ready for its measurements"),
+            self.report,
         )
         lay.addLayout(button_row(self.work_order_button, self.report_button))
         self._update_buttons()
@@ -94,24 +105,30 @@ class TrialsView(QWidget):
         self.n_spin.setRange(1, 20)
         self.n_spin.setMinimumWidth(84)  # two digits and the arrows, never squeezed (issue 17)
         self.n_spin.setValue(suggest_service.DEFAULT_N)
-        self.n_spin.setAccessibleName("How many trials")
+        self.n_spin.setAccessibleName(self.tr("How many trials"))
         self.kwh_spin = QDoubleSpinBox()
         self.kwh_spin.setObjectName("trialsBudgetKwh")
         self.kwh_spin.setRange(0.0, 10000.0)
         self.kwh_spin.setDecimals(1)
-        self.kwh_spin.setSpecialValueText("no limit")
+        self.kwh_spin.setSpecialValueText(self.tr("no limit"))
         self.kwh_spin.setSuffix(" kWh")
-        self.kwh_spin.setAccessibleName("Energy budget for the trials")
+        self.kwh_spin.setAccessibleName(self.tr("Energy budget for the trials"))
         self.min_spin = QSpinBox()
         self.min_spin.setObjectName("trialsBudgetCrew")
         self.min_spin.setRange(0, 100000)
-        self.min_spin.setSpecialValueText("no limit")
+        self.min_spin.setSpecialValueText(self.tr("no limit"))
         self.min_spin.setSuffix(" min")
-        self.min_spin.setAccessibleName("Crew-time budget for the trials")
+        self.min_spin.setAccessibleName(self.tr("Crew-time budget for the trials"))
         self.suggest_button = push_button(
-            "Suggest trials", "Rank the feasible recipes by what their trial would teach per cost", self.compute
+            self.tr("Suggest trials"),
+            self.tr("Rank the feasible recipes by what their trial would teach per cost"),
+            self.compute,
         )
-        for label, w in (("Trials", self.n_spin), ("Energy budget", self.kwh_spin), ("Crew time", self.min_spin)):
+        for label, w in (
+            (self.tr("Trials"), self.n_spin),
+            (self.tr("Energy budget"), self.kwh_spin),
+            (self.tr("Crew time"), self.min_spin),
+        ):
             row.addWidget(QLabel(label))
             row.addWidget(w)
         row.addWidget(self.suggest_button)
@@ -124,7 +141,7 @@ class TrialsView(QWidget):
         view = self.ctx.results.view
         target = self.ctx.target or (view.run.target if view.run is not None else None)
         if target is None:
-            self.note.setText("Choose a target first (Target tab).")
+            self.note.setText(self.tr("Choose a target first (Target tab)."))
             return None
         result = None
         if view.result is not None and view.final and view.run is not None and view.run.target == target:
@@ -151,7 +168,7 @@ class TrialsView(QWidget):
             )
 
         self.suggest_button.setEnabled(False)
-        self.note.setText("Ranking the trials…")
+        self.note.setText(self.tr("Ranking the trials…"))
         self.task = self.ctx.runner.submit(
             work,
             slot="suggested-trials",
@@ -165,7 +182,9 @@ class TrialsView(QWidget):
     def _failed(self, failure: TaskFailure) -> None:
         self.task = None
         self.suggest_button.setEnabled(True)
-        self.note.setText(f"The trials could not be suggested: {html.escape(failure.message)}")
+        self.note.setText(
+            self.tr("The trials could not be suggested: {reason}").format(reason=html.escape(failure.message))
+        )
         self.plan_failed.emit(failure)
 
     def show_plan(self, plan: TrialPlan) -> None:
@@ -178,7 +197,7 @@ class TrialsView(QWidget):
             c = s.candidate
             cells = (
                 str(s.rank),
-                f"{' + '.join(c.item_names)}\n{c.process_name}",
+                f"{' + '.join(c.item_names)}\n{self._process_name(c)}",
                 s.teaches,
                 s.cost_text.replace("; ", "\n"),
             )
@@ -193,6 +212,12 @@ class TrialsView(QWidget):
             self.table.selectRow(0)
         self._update_buttons()
         self.plan_ready.emit(plan)
+
+    def _process_name(self, cand) -> str:
+        """The process's name in the window's language (the catalog's), else the candidate's own."""
+        pid = getattr(getattr(cand, "recipe", None), "process_id", "")
+        proc = self.ctx.catalog.processes.get(pid) if self.ctx.catalog is not None and pid else None
+        return proc.name if proc is not None else cand.process_name
 
     # ------------------------------------------------------------------ the selected trial
     def selected(self) -> TrialSuggestion | None:
@@ -217,9 +242,9 @@ class TrialsView(QWidget):
             return
         path, _ = QFileDialog.getSaveFileName(
             self,
-            "Save the work order",
+            self.tr("Save the work order"),
             str(Path.home() / f"work-order-{s.candidate.recipe_id}.md"),
-            "Markdown text (*.md *.txt)",
+            self.tr("Markdown text") + " (*.md *.txt)",
         )
         if path:
             self.export_work_order(path)
@@ -237,7 +262,7 @@ class TrialsView(QWidget):
             return path
 
         def done(p: str) -> None:
-            self.ctx.say(f"Work order saved to {p}", 8000)
+            self.ctx.say(self.tr("Work order saved to {path}").format(path=p), 8000)
             self.work_order_saved.emit(p)
 
         return self.ctx.runner.submit(work, pool="io", label="the work-order export", on_done=done)
