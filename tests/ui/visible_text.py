@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -116,7 +116,7 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
             out.extend((_plain(w.tabText(i)), where) for i in range(w.count()))
         if isinstance(w, QAbstractItemView) and w.model() is not None:
             m = w.model()
-            for orient, n in ((Qt.Orientation.Horizontal, m.columnCount()),):
+            for orient, n in ((Qt.Orientation.Horizontal, m.columnCount(QModelIndex())),):
                 for i in range(n):
                     value = m.headerData(i, orient, Qt.ItemDataRole.DisplayRole)
                     if value:
