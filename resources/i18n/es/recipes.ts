@@ -570,7 +570,7 @@
     </message>
     <message>
         <source>Report how it turned out…</source>
-        <translation>Informar resultado…</translation>
+        <translation>Informar del resultado…</translation>
     </message>
     <message>
         <source>Mark as made…</source>
