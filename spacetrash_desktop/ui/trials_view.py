@@ -9,13 +9,11 @@ one for the current target, otherwise a search of its own over the current inven
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from spacetrash_desktop.services import suggest as suggest_service
-from spacetrash_desktop.services.files import save_text
 from spacetrash_desktop.services.suggest import TrialPlan, TrialSuggestion
 from spacetrash_desktop.ui.context import AppContext
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
-from spacetrash_desktop.ui.views import RunInfo, work_order_text
+from spacetrash_desktop.ui.views import RunInfo
 from spacetrash_desktop.ui.widgets import button_row, push_button, section_title
+from spacetrash_desktop.ui.workorder_dialog import open_work_order
 
 COLUMNS = (
     "#",
@@ -47,10 +45,11 @@ class TrialsView(QWidget):
 
     plan_ready = Signal(object)  # TrialPlan
     plan_failed = Signal(object)  # TaskFailure
-    work_order_saved = Signal(str)  # path
+    work_order_opened = Signal(object)  # the WorkOrderDialog
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
+        self.work_order_dialog = None  # the last work order opened from here
         self.setObjectName("trialsView")
         self.ctx = ctx
         self.plan: TrialPlan | None = None
@@ -87,7 +86,7 @@ class TrialsView(QWidget):
         lay.addWidget(self.table, 1)
         self.work_order_button = push_button(
             self.tr("Work order…"),
-            self.tr("Save a printable work order for the selected trial"),
+            self.tr("The work order of the selected trial: preview, print, save as PDF or HTML"),
             self.choose_work_order,
         )
         self.report_button = push_button(
@@ -234,38 +233,16 @@ class TrialsView(QWidget):
         self.work_order_button.setEnabled(on)
         self.report_button.setEnabled(on)
 
-    # Hook: another change replaces the Markdown work order by a PDF/HTML dialog; it only has to
-    # replace this method (it gets the selected TrialSuggestion and the RunInfo it came from).
-    def choose_work_order(self) -> None:
-        s = self.selected()
-        if s is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the work order"),
-            str(Path.home() / f"work-order-{s.candidate.recipe_id}.md"),
-            self.tr("Markdown text") + " (*.md *.txt)",
-        )
-        if path:
-            self.export_work_order(path)
-
-    def export_work_order(self, path: str) -> Task | None:
-        """Save the selected trial's work order (the same text as the detail pane's) on a worker."""
+    def choose_work_order(self) -> Task | None:
+        """The selected trial's work order in its preview (print, save as PDF or HTML), as for any recipe."""
         s = self.selected()
         if s is None or self.run is None:
             return None
-        text = work_order_text(s.candidate, self.run.target, dict(self.ctx.model_info.to_dict()))
-        text += f"\n## Why this trial\n\n{s.teaches}\n\nCost: {s.cost_text}.\n"
+        return open_work_order(self, self.ctx, s.candidate, self.run, self._work_order_opened)
 
-        def work(_c):
-            save_text(path, text, what="the work order")
-            return path
-
-        def done(p: str) -> None:
-            self.ctx.say(self.tr("Work order saved to {path}").format(path=p), 8000)
-            self.work_order_saved.emit(p)
-
-        return self.ctx.runner.submit(work, pool="io", label="the work-order export", on_done=done)
+    def _work_order_opened(self, dialog) -> None:
+        self.work_order_dialog = dialog
+        self.work_order_opened.emit(dialog)
 
     def report(self) -> None:
         """The Feedback panel, pre-filled with the selected trial's recipe and prediction."""

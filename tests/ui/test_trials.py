@@ -46,11 +46,11 @@ def test_from_a_suggestion_to_work_order_to_report_to_retrain(qtbot, make_main_w
     first = plan.suggestions[0]
 
     # the work order of the selected trial
-    path = tmp_path / "order.md"
-    with qtbot.waitSignal(tv.work_order_saved, timeout=20000):
-        tv.export_work_order(str(path))
-    text = path.read_text(encoding="utf-8")
-    assert first.candidate.recipe_id in text and "Why this trial" in text
+    with qtbot.waitSignal(tv.work_order_opened, timeout=30000) as opened:
+        qtbot.mouseClick(tv.work_order_button, Qt.MouseButton.LeftButton)
+    dialog = opened.args[0]
+    assert dialog.order.recipe_id == first.candidate.recipe_id and first.candidate.recipe_id in dialog.html
+    dialog.close()
 
     # Report result… opens the Feedback panel on that recipe; a measurement fills rigidity
     qtbot.mouseClick(tv.report_button, Qt.MouseButton.LeftButton)

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
     <name>CandidateViews</name>
@@ -358,8 +359,8 @@
         <translation>Guardar solo las recetas del frente de Pareto (CSV o JSON)</translation>
     </message>
     <message>
-        <source>Show saved results again in Candidates and Trade-offs: a JSON file from Export, from 'spacetrash generate --out FILE.json' or a batch job's result</source>
-        <translation>Volver a mostrar resultados guardados en Candidatas y Compromisos: un archivo JSON de Exportar, de 'spacetrash generate --out FILE.json' o el resultado de un trabajo por lotes</translation>
+        <source>Show saved results again in Candidates and Trade-offs: a JSON file from Export, from &apos;spacetrash generate --out FILE.json&apos; or a batch job&apos;s result</source>
+        <translation>Volver a mostrar resultados guardados en Candidatas y Compromisos: un archivo JSON de Exportar, de &apos;spacetrash generate --out FILE.json&apos; o el resultado de un trabajo por lotes</translation>
     </message>
     <message>
         <source>No recipe to recommend: none is feasible. The nearest misses show what blocks the target.</source>
@@ -609,7 +610,7 @@
         <translation>Receta {id} · lote de {kg} de producto</translation>
     </message>
     <message>
-        <source>Working out the model's feature contributions…</source>
+        <source>Working out the model&apos;s feature contributions…</source>
         <translation>Calculando las contribuciones de las variables del modelo…</translation>
     </message>
     <message>
@@ -621,7 +622,7 @@
         <translation>Detalles físicos</translation>
     </message>
     <message>
-        <source>The model's contributions are not available ({reason})</source>
+        <source>The model&apos;s contributions are not available ({reason})</source>
         <translation>Las contribuciones del modelo no están disponibles ({reason})</translation>
     </message>
     <message>
@@ -735,7 +736,7 @@
         <translation>{heat} kWh de {total} kWh</translation>
     </message>
     <message>
-        <source>the rest is heater losses and the machine's own consumption</source>
+        <source>the rest is heater losses and the machine&apos;s own consumption</source>
         <translation>el resto son pérdidas del calentador y el consumo propio de la máquina</translation>
     </message>
     <message>
