@@ -32,6 +32,7 @@ from spacetrash_desktop.catalog.inventory import (
 from spacetrash_desktop.catalog.translations import LANGUAGES, translate_catalog, translate_items
 from spacetrash_desktop.domain import Target, WasteItem
 from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.messages import set_language as set_message_language
 from spacetrash_desktop.storage.paths import inventory_path
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,9 @@ _data_language = ["en"]
 
 
 def set_data_language(lang: str) -> None:
+    """The language of dataset texts and of the sentences the layers below write (``messages.msg``)."""
     _data_language[0] = lang if lang in LANGUAGES else "en"
+    set_message_language(_data_language[0])
 
 
 def data_language() -> str:
