@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QCoreApplication
 
+from spacetrash_desktop.catalog.datasets import load_catalog as load_catalog_en
 from spacetrash_desktop.services import feedback as fb_service
 from spacetrash_desktop.services.suggest import measure, measurement_protocols
 from spacetrash_desktop.ui.feedback_views import MadeRecipe
@@ -81,7 +82,8 @@ def test_the_feedback_panel_speaks_spanish(qtbot, make_main_window, spanish):
     fb.report_on(cand, view.run)
     assert fb.made is not None and fb.list_model.rowCount() == 1
     process = w.ctx.catalog.processes[cand.recipe.process_id].name  # the dataset's Spanish name
-    assert process in fb.recipe_label.text() and process != cand.process_name
+    english = load_catalog_en().processes[cand.recipe.process_id].name
+    assert process in fb.recipe_label.text() and process != english
     fb.table.selectRow(0)
     assert fb.pva_model.rowCount() >= 1
     assert english_left(fb) == []
