@@ -83,10 +83,10 @@ ES = {
         "cumple el objetivo."
     ),
     "Rigidity {value:.2f} is below the target's {minimum:.2f}.": (
-        "La rigidez {value:.2f} está por debajo del {minimum:.2f} del objetivo."
+        "La rigidez {value:.2f} está por debajo del mínimo del objetivo, {minimum:.2f}."
     ),
     "Tightness {value:.2f} is below the target's {minimum:.2f}.": (
-        "La estanqueidad {value:.2f} está por debajo del {minimum:.2f} del objetivo."
+        "La estanqueidad {value:.2f} está por debajo del mínimo del objetivo, {minimum:.2f}."
     ),
     "consumables": "consumibles",
     "Uses up {kg:.3f} kg of {what} brought from Earth per batch; the target allows {cap:g} kg.": (
