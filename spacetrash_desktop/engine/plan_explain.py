@@ -108,7 +108,7 @@ def _cap_words(key: str, sols: Sequence[tuple[int, int]], process_names: Mapping
     return msg("crew-time cap on sols {sols}", sols=ranges)
 
 
-def _no_limit_reason(mine: Sequence[PlanCandidate], allowed: Sequence[int], due_sol: int, gap: float) -> str:
+def _no_limit_reason(mine: Sequence[PlanCandidate], allowed: Sequence[int], due_sol: int | None, gap: float) -> str:
     """Why a demand is short when no stock or budget limit explains it."""
     if not mine:
         return msg("no feasible recipe for this product from this inventory")
