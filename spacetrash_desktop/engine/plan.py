@@ -52,6 +52,7 @@ from spacetrash_desktop.engine.plan_types import (
     PlanResult,
     UnmetDemand,
 )
+from spacetrash_desktop.messages import msg
 
 __all__ = [
     "BUDGET_NAMES",
@@ -171,8 +172,14 @@ def _stages(
     keep: list[tuple[np.ndarray, float]] = []
     for s, level in enumerate(levels):
         ctx.check_cancelled()
-        words = f"demand of priority {level}" if level is not None else "waste diverted"
-        ctx.progress(done + s, total, f"Planning: {words}")
+        words = f"demand of priority {level}" if level is not None else "waste diverted"  # the stage's key
+        ctx.progress(
+            done + s,
+            total,
+            msg("Planning: demand of priority {level}", level=level)
+            if level is not None
+            else msg("Planning: waste diverted"),
+        )
         row = demand_objective(m, level) if level is not None else waste_row(m)
         left = request.time_limit_s - (time.monotonic() - t0)
         gap_s = request.mip_gap if level is None else request.mip_gap * DEMAND_GAP_SHARE
@@ -230,7 +237,7 @@ def _marginals(
     base = ev.objective
     for n, (name, step, words) in enumerate(MARGINAL_STEPS):
         ctx.check_cancelled()
-        ctx.progress(stages + n, stages + len(MARGINAL_STEPS), f"Planning: what one more {words} would bring")
+        ctx.progress(stages + n, stages + len(MARGINAL_STEPS), _marginal_progress(name))
         now = request.budgets.get(name)
         if not math.isfinite(now):
             continue
@@ -249,18 +256,44 @@ def _marginals(
     return out
 
 
+def _marginal_progress(name: str) -> str:
+    """The progress line while the plan is re-solved with one more unit of budget ``name``."""
+    if name == "kwh":
+        return msg("Planning: what one more kWh of energy per sol would bring")
+    if name == "water":
+        return msg("Planning: what one more litre of water per sol would bring")
+    return msg("Planning: what one more crew hour per sol would bring")
+
+
+def _marginal_head(words: str, step: float, now: float) -> str:
+    """'One more kWh of energy per sol (13 kWh instead of 12)' for the budget step ``words``."""
+    if words == "kWh of energy per sol":
+        return msg(
+            "One more kWh of energy per sol ({new} kWh instead of {now})", new=number(now + step), now=number(now)
+        )
+    if words == "litre of water per sol":
+        return msg(
+            "One more litre of water per sol ({new} L instead of {now})", new=number(now + step), now=number(now)
+        )
+    if words == "crew hour per sol":
+        return msg(
+            "One more crew hour per sol ({new} crew h instead of {now})",
+            new=number((now + step) / 60.0),
+            now=number(now / 60.0),
+        )
+    raise KeyError(words)
+
+
 def _marginal_text(words: str, step: float, now: float, d_share: float, d_waste: float) -> str:
-    unit = {"kWh of energy per sol": "kWh", "litre of water per sol": "L", "crew hour per sol": "crew h"}[words]
-    scale = 60.0 if unit == "crew h" else 1.0
-    head = f"One more {words} ({number((now + step) / scale)} {unit} instead of {number(now / scale)})"
+    head = _marginal_head(words, step, now)
     if abs(d_share) < 5e-4 and abs(d_waste) < 0.5:
-        return f"{head} would change nothing: it does not limit this plan."
+        return msg("{head} would change nothing: it does not limit this plan.", head=head)
     parts = []
     if abs(d_share) >= 5e-4:
-        parts.append(f"{d_share * 100:+.1f} points of weighted demand met")
+        parts.append(msg("{points:+.1f} points of weighted demand met", points=d_share * 100))
     if abs(d_waste) >= 0.5:
-        parts.append(f"{d_waste:+,.0f} kg of waste diverted")
-    return f"{head}: " + ", ".join(parts) + "."
+        parts.append(msg("{kg:+,.0f} kg of waste diverted", kg=d_waste))
+    return msg("{head}: {changes}.", head=head, changes=", ".join(parts))
 
 
 # ------------------------------------------------------------------------------------ greedy baseline

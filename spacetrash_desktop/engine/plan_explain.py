@@ -9,8 +9,8 @@ from collections.abc import Mapping, Sequence
 
 from spacetrash_desktop.engine.plan_model import Evaluation, allowed_periods
 from spacetrash_desktop.engine.plan_types import PlanCandidate, PlanRequest, UnmetDemand
+from spacetrash_desktop.messages import msg
 
-CAP_WORDS = {"energy": "energy cap", "water": "water cap", "crew": "crew-time cap"}
 SHORT_TOL = 1e-6
 
 
@@ -58,12 +58,19 @@ def _blocks(
             series = ev.stock_by_period.get(item, (0.0,))
             name = names.get(item, item)
             if series[0] < kg - 1e-9:
-                stock_words[f"stock:{item}"] = (
-                    f"too little {name} in stock ({number(series[0])} kg; one batch needs {number(kg)} kg)"
+                stock_words[f"stock:{item}"] = msg(
+                    "too little {item} in stock ({have} kg; one batch needs {need} kg)",
+                    item=name,
+                    have=number(series[0]),
+                    need=number(kg),
                 )
             else:
                 sol = _runs_out_sol(series, kg, request.periods())
-                stock_words[f"stock:{item}"] = f"{name} runs out on sol {sol}" if sol else f"{name} runs out"
+                stock_words[f"stock:{item}"] = (
+                    msg("{item} runs out on sol {sol}", item=name, sol=sol)
+                    if sol
+                    else msg("{item} runs out", item=name)
+                )
     caps: dict[str, list[tuple[int, int]]] = {}
     if stock_words:
         return stock_words, caps
@@ -86,6 +93,30 @@ def _blocks(
         for key in hit:
             caps.setdefault(key, []).append((pu.first_sol, pu.last_sol))
     return stock_words, caps
+
+
+def _cap_words(key: str, sols: Sequence[tuple[int, int]], process_names: Mapping[str, str]) -> str:
+    """A budget or machine limit that binds on the sols ``sols``, in words."""
+    ranges = _ranges(sols)
+    if key.startswith("machine:"):
+        proc = key.split(":", 1)[1]
+        return msg("{process} machine capacity on sols {sols}", process=process_names.get(proc, proc), sols=ranges)
+    if key == "energy":
+        return msg("energy cap on sols {sols}", sols=ranges)
+    if key == "water":
+        return msg("water cap on sols {sols}", sols=ranges)
+    return msg("crew-time cap on sols {sols}", sols=ranges)
+
+
+def _no_limit_reason(mine: Sequence[PlanCandidate], allowed: Sequence[int], due_sol: int | None, gap: float) -> str:
+    """Why a demand is short when no stock or budget limit explains it."""
+    if not mine:
+        return msg("no feasible recipe for this product from this inventory")
+    if not allowed:
+        return msg("due on sol {sol}, before the plan's first period", sol=due_sol)
+    if gap > 0:
+        return msg("not reached within the time limit (the plan is within {gap:.1%} of the best)", gap=gap)
+    return msg("a higher-priority demand uses the stock and time it would need")
 
 
 def explain_unmet(
@@ -119,21 +150,9 @@ def explain_unmet(
                 limits.setdefault(key, "")
             free = free or (not stock_words and len({s for v in caps.values() for s in v}) < len(allowed))
         for key, sols in cap_sols.items():
-            if key.startswith("machine:"):
-                proc = key.split(":", 1)[1]
-                limits[key] = f"{process_names.get(proc, proc)} machine capacity on sols {_ranges(sols)}"
-            else:
-                limits[key] = f"{CAP_WORDS[key]} on sols {_ranges(sols)}"
-        if not mine:
-            reason = "no feasible recipe for this product from this inventory"
-        elif not allowed:
-            reason = f"due on sol {dem.due_sol}, before the plan's first period"
-        elif free or not limits:
-            reason = (
-                f"not reached within the time limit (the plan is within {gap:.1%} of the best)"
-                if gap > 0
-                else "a higher-priority demand uses the stock and time it would need"
-            )
+            limits[key] = _cap_words(key, sols, process_names)
+        if not mine or not allowed or free or not limits:
+            reason = _no_limit_reason(mine, allowed, dem.due_sol, gap)
         else:
             reason = "; ".join(list(dict.fromkeys(limits.values()))[:3])
         out.append(

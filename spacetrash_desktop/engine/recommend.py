@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from spacetrash_desktop.domain import PROPERTY_NAMES, Target
+from spacetrash_desktop.messages import msg
 
 Z95 = 1.959963984540054  # two-sided 95% of a normal
 CONFIDENT_P = 0.90  # "confidently feasible": at least this chance of meeting every requirement
@@ -45,7 +46,19 @@ RULE_TEXT = (
     "names first, or problematic waste first when the target prefers it, then the least energy); then the "
     "other feasible recipes, the most likely first; "
     "then the infeasible and refused ones. The first feasible recipe is the recommended one."
-)
+)  # English, for the window's own (Qt) translation; rule_text() is the same rule in the current language
+
+
+def rule_text() -> str:
+    """The ordering rule in the current language (in English, exactly :data:`RULE_TEXT`)."""
+    return msg(
+        "Order: recipes with at least a {threshold:.0%} chance of meeting every requirement of the target "
+        "come first, in the crew's priority order (Pareto front first, then the materials a scenario's product "
+        "names first, or problematic waste first when the target prefers it, then the least energy); then the "
+        "other feasible recipes, the most likely first; "
+        "then the infeasible and refused ones. The first feasible recipe is the recommended one.",
+        threshold=CONFIDENT_P,
+    )
 
 
 def normal_cdf(z: float) -> float:
@@ -136,23 +149,39 @@ def recommendation_reason(cand, target: Target, *, label: bool = True) -> str:
     """The one-line reason for the recommended recipe, e.g. "Recommended: 97% chance of meeting every
     requirement; 78% problematic waste; 0.31 kWh, 12 min of crew time per batch" (without the
     "Recommended" label when ``label`` is false)."""
-    p = float(cand.p_meets_target)
-    if p >= CONFIDENT_P:
-        head = f"{percent(p)} chance of meeting every requirement"
-        head = f"Recommended: {head}" if label else head
-    else:
-        head = f"only {percent(p)} chance of meeting every requirement (no recipe found reaches {CONFIDENT_P:.0%})"
-        head = f"Recommended with care: {head}" if label else f"with care: {head}"
-    parts = [head]
+    parts = [_reason_head(float(cand.p_meets_target), label)]
     if target.preferred_items and cand.preference > 0:
-        parts.append(f"{cand.preference:.0%} of the waste from the materials its description names")
+        parts.append(msg("{share:.0%} of the waste from the materials its description names", share=cand.preference))
     elif target.prefer_problematic and cand.preference > 0:
-        parts.append(f"{cand.preference:.0%} problematic waste")
+        parts.append(msg("{share:.0%} problematic waste", share=cand.preference))
     v = cand.values
-    parts.append(f"{v['energy_kwh']:.2f} kWh, {v['crew_min']:.0f} min of crew time per batch")
+    parts.append(
+        msg("{energy:.2f} kWh, {crew:.0f} min of crew time per batch", energy=v["energy_kwh"], crew=v["crew_min"])
+    )
     if cand.ood:
-        parts.append("far from the model's training data, so its intervals were taken twice as wide")
+        parts.append(msg("far from the model's training data, so its intervals were taken twice as wide"))
     return "; ".join(parts)
+
+
+def _reason_head(p: float, label: bool) -> str:
+    """The chance part of the reason, with or without the "Recommended" label."""
+    chance = percent(p)
+    if p >= CONFIDENT_P:
+        if label:
+            return msg("Recommended: {chance} chance of meeting every requirement", chance=chance)
+        return msg("{chance} chance of meeting every requirement", chance=chance)
+    if label:
+        return msg(
+            "Recommended with care: only {chance} chance of meeting every requirement "
+            "(no recipe found reaches {threshold:.0%})",
+            chance=chance,
+            threshold=CONFIDENT_P,
+        )
+    return msg(
+        "with care: only {chance} chance of meeting every requirement (no recipe found reaches {threshold:.0%})",
+        chance=chance,
+        threshold=CONFIDENT_P,
+    )
 
 
 def recommendation_summary(candidates: Sequence, target: Target) -> dict | None:
@@ -166,6 +195,6 @@ def recommendation_summary(candidates: Sequence, target: Target) -> dict | None:
                 "confident": bool(c.p_meets_target >= CONFIDENT_P),
                 "threshold": CONFIDENT_P,
                 "reason": recommendation_reason(c, target),
-                "rule": RULE_TEXT,
+                "rule": rule_text(),
             }
     return None

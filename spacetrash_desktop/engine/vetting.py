@@ -30,6 +30,7 @@ from spacetrash_desktop.domain import Process, RecipeStatus, Target
 from spacetrash_desktop.engine.physics import PhysicsResult
 from spacetrash_desktop.engine.recipes import RecipeBatch
 from spacetrash_desktop.engine.tables import EngineTables
+from spacetrash_desktop.messages import msg
 
 
 class Flag(IntFlag):
@@ -307,10 +308,11 @@ def _food_contact_message(t: EngineTables, b: RecipeBatch, i: int, x: np.ndarray
         parts.append(f"{t.material_names[int(j)]}{why}")
     for k, f in zip(b.idx[i], b.frac[i]):
         if f > 0 and int(k) != t.n_items and t.item_laminate[int(k)]:
-            parts.append(f"{t.item_names[int(k)]} (a recycled laminate with no decontamination proof)")
-    return (
-        f"{target.name} touches food, and this recipe holds {'; '.join(parts) or 'a material unsafe with food'}: "
-        "not safe in contact with food."
+            parts.append(msg("{item} (a recycled laminate with no decontamination proof)", item=t.item_names[int(k)]))
+    return msg(
+        "{target} touches food, and this recipe holds {materials}: not safe in contact with food.",
+        target=target.name,
+        materials="; ".join(parts) or msg("a material unsafe with food"),
     )
 
 
@@ -321,9 +323,9 @@ class _Reasons:
         self.flags = flags
         self.out: list[dict] = []
 
-    def add(self, flag: Flag, severity: str, msg: str) -> None:
+    def add(self, flag: Flag, severity: str, message: str) -> None:
         if self.flags & int(flag):
-            self.out.append({"code": flag.name, "severity": severity, "message": msg})
+            self.out.append({"code": flag.name, "severity": severity, "message": message})
 
 
 def _refusal_reasons(
@@ -332,52 +334,97 @@ def _refusal_reasons(
     """Rules no model can change: refused or unaccepted materials, hazards, burning, regolith range."""
     add = reasons.add
     names = dict(zip(t.material_ids, t.material_names))
-    refused = [names[m] for m in present if m in proc.refuses]
+    refused = ", ".join(names[m] for m in present if m in proc.refuses) or msg("one of the materials")
     add(
         Flag.REFUSED_MATERIAL,
         RecipeStatus.REFUSED,
-        f"{proc.name} cannot take {', '.join(refused) or 'one of the materials'}"
-        + (f": {proc.refuse_reason}" if proc.refuse_reason else "."),
+        msg(
+            "{process} cannot take {materials}: {reason}",
+            process=proc.name,
+            materials=refused,
+            reason=proc.refuse_reason,
+        )
+        if proc.refuse_reason
+        else msg("{process} cannot take {materials}.", process=proc.name, materials=refused),
     )
     not_acc = [names[m] for m in present if not proc.accepts_material(m) and m not in proc.refuses]
+    accepted = ", ".join(names.get(a, a) for a in proc.accepts)
     add(
         Flag.NOT_ACCEPTED,
         RecipeStatus.REFUSED,
-        f"{proc.name} only takes {', '.join(names.get(a, a) for a in proc.accepts)}; "
-        f"{', '.join(not_acc) or 'some materials'} {'is' if len(not_acc) == 1 else 'are'} not among them.",
+        msg(
+            "{process} only takes {accepted}; {material} is not among them.",
+            process=proc.name,
+            accepted=accepted,
+            material=not_acc[0],
+        )
+        if len(not_acc) == 1
+        else msg(
+            "{process} only takes {accepted}; {materials} are not among them.",
+            process=proc.name,
+            accepted=accepted,
+            materials=", ".join(not_acc) or msg("some materials"),
+        ),
     )
     hz = [names[m] for m in present if t.heated_hazard[int(b.proc[i]), t.material_ids.index(m)]]
     add(
         Flag.HEATED_HAZARD,
         RecipeStatus.REFUSED,
-        f"Heating {', '.join(hz) or 'a fluoropolymer'} releases hydrogen fluoride (HF) and PFAS; "
-        f"it must never go into a heated process. Use it mechanically only.",
+        msg(
+            "Heating {materials} releases hydrogen fluoride (HF) and PFAS; it must never go into a heated process. "
+            "Use it mechanically only.",
+            materials=", ".join(hz) or msg("a fluoropolymer"),
+        ),
     )
     dec = [
-        f"{names[m]} (from {t.decomposition[t.material_ids.index(m)]:.0f} °C)"
+        msg(
+            "{material} (from {temperature:.0f} °C)",
+            material=names[m],
+            temperature=t.decomposition[t.material_ids.index(m)],
+        )
         for m in present
         if t.decomposes[int(b.proc[i]), t.material_ids.index(m)]
     ]
     add(
         Flag.DECOMPOSES,
         RecipeStatus.REFUSED,
-        f"At {proc.temperature_c:.0f} °C {', '.join(dec) or 'a material'} starts to decompose: fumes and "
-        f"charring, which the habitat rules treat as burning.",
+        msg(
+            "At {temperature:.0f} °C {materials} starts to decompose: fumes and charring, which the habitat rules "
+            "treat as burning.",
+            temperature=proc.temperature_c,
+            materials=", ".join(dec) or msg("a material"),
+        ),
     )
-    add(Flag.BURN_OR_VENT, RecipeStatus.REFUSED, f"{proc.name} burns or vents material, which the mission forbids.")
+    add(
+        Flag.BURN_OR_VENT,
+        RecipeStatus.REFUSED,
+        msg("{process} burns or vents material, which the mission forbids.", process=proc.name),
+    )
     add(
         Flag.REGOLITH_RANGE,
         RecipeStatus.REFUSED,
-        f"{proc.name} takes {proc.regolith_min:.0%}-{proc.regolith_max:.0%} regolith; "
-        f"this recipe has {float(b.reg[i]):.0%}.",
+        msg(
+            "{process} takes {low:.0%}-{high:.0%} regolith; this recipe has {share:.0%}.",
+            process=proc.name,
+            low=proc.regolith_min,
+            high=proc.regolith_max,
+            share=float(b.reg[i]),
+        ),
     )
 
 
-_CRUMBLES = {
-    "filament": "the strand would crumble",
-    "tile": "the tile would crumble",
-    "panel": "the sheet would fall apart",
-}
+def _crumbles(form: str) -> str:
+    """What happens to a product of ``form`` that does not hold together."""
+    words = {
+        "filament": msg("the strand would crumble"),
+        "tile": msg("the tile would crumble"),
+        "panel": msg("the sheet would fall apart"),
+        "particles": msg("the particles would crumble"),
+        "bag": msg("the bag would crumble"),
+        "frame": msg("the frame would crumble"),
+        "fabric": msg("the fabric would crumble"),
+    }
+    return words.get(form) or msg("the {form} would crumble", form=form)
 
 
 def _consolidation_reasons(
@@ -387,34 +434,51 @@ def _consolidation_reasons(
     pi = int(b.proc[i])
     need = float(t.min_binder[pi])
     have = float(phys.binder_fraction[i])
-    crumbles = _CRUMBLES.get(proc.product_form, f"the {proc.product_form} would crumble")
     if proc.needs_melt_phase:
-        what = f"only {have:.0%} of the volume melts at {proc.temperature_c:.0f} °C"
+        what = msg(
+            "only {have:.0%} of the volume melts at {temperature:.0f} °C", have=have, temperature=proc.temperature_c
+        )
     else:
         names = dict(zip(t.material_ids, t.material_names))
-        binder = ", ".join(names.get(m, m) for m in proc.binder_materials) or "the binder"
-        what = f"only {have:.0%} of the volume is {binder}, the part the process bonds"
+        binder = ", ".join(names.get(m, m) for m in proc.binder_materials) or msg("the binder")
+        what = msg("only {have:.0%} of the volume is {binder}, the part the process bonds", have=have, binder=binder)
     water = float(phys.water_voids[i])
     if water > 0.01:
-        what += f" ({water:.0%} is water the process does not drive off)"
+        what = msg("{what} ({water:.0%} is water the process does not drive off)", what=what, water=water)
     reasons.add(
         Flag.NO_CONSOLIDATION,
         RecipeStatus.INFEASIBLE,
-        sentence(f"{what}; {lower_first(proc.name)} needs {need:.0%}: {crumbles}"),
+        sentence(
+            msg(
+                "{what}; {process} needs {need:.0%}: {crumbles}",
+                what=what,
+                process=lower_first(proc.name),
+                need=need,
+                crumbles=_crumbles(proc.product_form),
+            )
+        ),
     )
     parts = []
     filler, short = float(phys.filler_frac[i]), float(phys.short_fibre_frac[i])
     if filler > proc.max_filler_frac + EPS:
         parts.append(
-            f"{filler:.0%} of the solids does not melt or bind; {lower_first(proc.name)} carries at most "
-            f"{proc.max_filler_frac:.0%} (more clogs the nozzle and weakens the part)"
+            msg(
+                "{filler:.0%} of the solids does not melt or bind; {process} carries at most {limit:.0%} "
+                "(more clogs the nozzle and weakens the part)",
+                filler=filler,
+                process=lower_first(proc.name),
+                limit=proc.max_filler_frac,
+            )
         )
     if short > proc.max_short_fibre_frac + EPS:
         parts.append(
-            f"{short:.0%} of the solids is crumbled fibre; at most {proc.max_short_fibre_frac:.0%} mixes in "
-            f"(more clumps and leaves voids)"
+            msg(
+                "{short:.0%} of the solids is crumbled fibre; at most {limit:.0%} mixes in (more clumps and leaves voids)",
+                short=short,
+                limit=proc.max_short_fibre_frac,
+            )
         )
-    reasons.add(Flag.FILLER_LIMIT, RecipeStatus.INFEASIBLE, sentence("; ".join(parts) or "Too much filler"))
+    reasons.add(Flag.FILLER_LIMIT, RecipeStatus.INFEASIBLE, sentence("; ".join(parts) or msg("Too much filler")))
 
 
 def _target_reasons(
@@ -429,56 +493,80 @@ def _target_reasons(
 ) -> None:
     """What keeps the recipe from the target: process, regolith, stock, caps and minima."""
     add = reasons.add
-    add(Flag.PROCESS_NOT_ALLOWED, RecipeStatus.INFEASIBLE, f"The target does not allow {proc.name}.")
-    add(Flag.REGOLITH_NOT_ALLOWED, RecipeStatus.INFEASIBLE, "The target does not allow regolith.")
+    add(
+        Flag.PROCESS_NOT_ALLOWED,
+        RecipeStatus.INFEASIBLE,
+        msg("The target does not allow {process}.", process=proc.name),
+    )
+    add(Flag.REGOLITH_NOT_ALLOWED, RecipeStatus.INFEASIBLE, msg("The target does not allow regolith."))
     if phys is not None:
         short = []
         for k in range(b.idx.shape[1]):
             j = int(b.idx[i, k])
             if j != t.n_items and phys.item_kg[i, k] > t.stock[j] + EPS:
-                short.append(f"{t.item_names[j]} needs {phys.item_kg[i, k]:.2f} kg, {t.stock[j]:.2f} kg in stock")
-        add(Flag.STOCK, RecipeStatus.INFEASIBLE, "Not enough in stock: " + "; ".join(short) + ".")
+                short.append(
+                    msg(
+                        "{item} needs {need:.2f} kg, {stock:.2f} kg in stock",
+                        item=t.item_names[j],
+                        need=phys.item_kg[i, k],
+                        stock=t.stock[j],
+                    )
+                )
+        add(Flag.STOCK, RecipeStatus.INFEASIBLE, msg("Not enough in stock: {items}.", items="; ".join(short)))
         _consumables_reason(reasons, t, b, i, phys, target)
     if props is not None:
-        p = props
-        add(
-            Flag.ENERGY_CAP,
-            RecipeStatus.INFEASIBLE,
-            f"Needs {p[2]:.2f} kWh per batch; the cap is {target.max_energy_kwh:g} kWh.",
-        )
-        add(
-            Flag.WATER_CAP,
-            RecipeStatus.INFEASIBLE,
-            f"Needs {p[3]:.2f} L of water; the cap is {target.max_water_l:g} L.",
-        )
-        add(
-            Flag.CREW_CAP,
-            RecipeStatus.INFEASIBLE,
-            f"Needs {p[4]:.0f} crew minutes; the cap is {target.max_crew_min:g} min.",
-        )
-        add(
-            Flag.NO_PREDICTION,
-            RecipeStatus.INFEASIBLE,
-            "The model gave no usable number for this recipe, so it cannot be shown as meeting the target.",
-        )
-        add(Flag.RIGIDITY_LOW, "infeasible", f"Rigidity {p[0]:.2f} is below the target's {target.rigidity_min:.2f}.")
-        add(
-            Flag.TIGHTNESS_LOW,
-            RecipeStatus.INFEASIBLE,
-            f"Tightness {p[1]:.2f} is below the target's {target.tightness_min:.2f}.",
-        )
+        _cap_reasons(reasons, props, target)
+
+
+def _cap_reasons(reasons: _Reasons, p: np.ndarray, target: Target) -> None:
+    """The predicted properties ``p`` [5] against the target's caps and minima."""
+    add = reasons.add
+    add(
+        Flag.ENERGY_CAP,
+        RecipeStatus.INFEASIBLE,
+        msg("Needs {energy:.2f} kWh per batch; the cap is {cap:g} kWh.", energy=p[2], cap=target.max_energy_kwh),
+    )
+    add(
+        Flag.WATER_CAP,
+        RecipeStatus.INFEASIBLE,
+        msg("Needs {water:.2f} L of water; the cap is {cap:g} L.", water=p[3], cap=target.max_water_l),
+    )
+    add(
+        Flag.CREW_CAP,
+        RecipeStatus.INFEASIBLE,
+        msg("Needs {crew:.0f} crew minutes; the cap is {cap:g} min.", crew=p[4], cap=target.max_crew_min),
+    )
+    add(
+        Flag.NO_PREDICTION,
+        RecipeStatus.INFEASIBLE,
+        msg("The model gave no usable number for this recipe, so it cannot be shown as meeting the target."),
+    )
+    add(
+        Flag.RIGIDITY_LOW,
+        "infeasible",
+        msg("Rigidity {value:.2f} is below the target's {minimum:.2f}.", value=p[0], minimum=target.rigidity_min),
+    )
+    add(
+        Flag.TIGHTNESS_LOW,
+        RecipeStatus.INFEASIBLE,
+        msg("Tightness {value:.2f} is below the target's {minimum:.2f}.", value=p[1], minimum=target.tightness_min),
+    )
 
 
 def _consumables_reason(
     reasons: _Reasons, t: EngineTables, b: RecipeBatch, i: int, phys: PhysicsResult, target: Target
 ) -> None:
     """Material brought from Earth and used up by the batch, above the target's cap."""
-    what = t.steps.consumable_names[int(b.proc[i])] or "consumables"
+    what = t.steps.consumable_names[int(b.proc[i])] or msg("consumables")
     reasons.add(
         Flag.CONSUMABLES_CAP,
         RecipeStatus.INFEASIBLE,
-        f"Uses up {float(phys.consumables_kg[i]):.3f} kg of {what} brought from Earth per batch; "
-        f"the target allows {target.max_consumables_kg:g} kg.",
+        msg(
+            "Uses up {kg:.3f} kg of {what} brought from Earth per batch; the target allows {cap:g} kg.",
+            kg=float(phys.consumables_kg[i]),
+            what=what,
+            cap=target.max_consumables_kg,
+        ),
     )
 
 
@@ -488,16 +576,35 @@ def _warning_reasons(reasons: _Reasons, proc: Process) -> None:
     add(
         Flag.MICROPLASTICS,
         "warning",
-        "Shredding makes microplastic dust: run it enclosed with the HEPA filter and keep the fines out of the water loop.",
+        msg(
+            "Shredding makes microplastic dust: run it enclosed with the HEPA filter and keep the fines out of the "
+            "water loop."
+        ),
     )
-    add(Flag.CAUSTIC, "warning", "Uses a caustic (NaOH) solution: gloves and eye protection; recover the solution.")
+    add(
+        Flag.CAUSTIC,
+        "warning",
+        msg("Uses a caustic (NaOH) solution: gloves and eye protection; recover the solution."),
+    )
     add(
         Flag.ALUMINIUM_FLAKES,
         "warning",
-        "Aluminium foil layers do not melt: they stay in the product as flakes. Separate them first if you can.",
+        msg("Aluminium foil layers do not melt: they stay in the product as flakes. Separate them first if you can."),
     )
-    add(Flag.WET_FEED, "warning", "Wet feed in an unheated process: dry it first or the product may grow mould.")
     add(
-        Flag.HOT_SURFACE, "warning", f"Hot surfaces at {proc.temperature_c:.0f} °C: wait for cool-down before handling."
+        Flag.WET_FEED,
+        "warning",
+        msg("Wet feed in an unheated process: dry it first or the product may grow mould."),
     )
-    add(Flag.OOD, "warning", "This recipe is far from anything the model was trained on; trust the interval less.")
+    add(
+        Flag.HOT_SURFACE,
+        "warning",
+        msg(
+            "Hot surfaces at {temperature:.0f} °C: wait for cool-down before handling.", temperature=proc.temperature_c
+        ),
+    )
+    add(
+        Flag.OOD,
+        "warning",
+        msg("This recipe is far from anything the model was trained on; trust the interval less."),
+    )
