@@ -86,6 +86,7 @@ ES = {
     # services/plan.py: progress and summary
     "Searching recipes for {product} ({k}/{n})": "Buscando recetas para {product} ({k}/{n})",
     "Recipes ready": "Recetas listas",
+    "What-if done": "Hipótesis terminadas",
     "What-if: {budget} = {value:g} per sol": "Hipótesis: {budget} = {value:g} por sol",
     "plan: {lines} lines, {batches:,} batches over {sols:,} sols; solver {status}, gap {gap:.2%}, {seconds:.2f} s": (
         "plan: {lines} líneas, {batches:,} lotes en {sols:,} soles; "
@@ -182,5 +183,8 @@ ES = {
         "No hay ningún modelo activo ({reason}); indique un paquete que verificar."
     ),
     "the bundle cannot be read": "el paquete no se puede leer",
+    "the run history could not be read (details in the log)": (
+        "no se pudo leer el historial de reentrenamientos (detalles en el registro)"
+    ),
     "The trained model could not be verified: {reason}": "El modelo entrenado no se pudo verificar: {reason}",
 }

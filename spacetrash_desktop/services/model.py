@@ -290,5 +290,7 @@ def model_details(_ctx: RunContext | None = None, *, with_runs: bool = True) -> 
             out.runs = run_history()
         except Exception as exc:  # shown in the panel; the traceback goes to the log
             log.exception("the retraining history could not be read")
-            out.runs_error = getattr(exc, "message", None) or "the run history could not be read (details in the log)"
+            out.runs_error = getattr(exc, "message", None) or msg(
+                "the run history could not be read (details in the log)"
+            )
     return out

@@ -185,7 +185,7 @@ def _plan_candidate(c: Candidate, product_id: str, difficulty: Mapping[str, int]
     for (item, _), kg in zip(c.recipe.items, c.item_kg):
         items_kg[item] = items_kg.get(item, 0.0) + float(kg)
     names = " + ".join(f"{n} {f:.0%}" for n, (_, f) in zip(c.item_names, c.recipe.items))
-    reg = f" + regolith {c.recipe.regolith_frac:.0%}" if c.recipe.regolith_frac else ""
+    reg = msg(" + regolith {frac:.0%}", frac=c.recipe.regolith_frac) if c.recipe.regolith_frac else ""
     return PlanCandidate(
         recipe_id=c.recipe_id,
         product_id=product_id,
@@ -329,7 +329,7 @@ def sweep_budget(
         ctx.partial(point)
         if on_point is not None:
             on_point(point)
-    ctx.progress(len(values), len(values), "What-if done")
+    ctx.progress(len(values), len(values), msg("What-if done"))
     return points
 
 

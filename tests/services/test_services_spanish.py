@@ -1,5 +1,5 @@
 """The services' crew-facing sentences (a recipe's explanation, the recommendation line, a stock
-refusal, a trial's cost and the trial plan's note, a plan's summary) are Spanish when the window speaks
+refusal, a trial's cost and the trial plan's note, a plan's summary and the what-if progress) are Spanish when the window speaks
 Spanish and exactly the old English otherwise."""
 
 from __future__ import annotations
@@ -7,7 +7,11 @@ from __future__ import annotations
 import pytest
 
 from spacetrash_desktop import messages
+from spacetrash_desktop.context import RunContext
+from spacetrash_desktop.domain import Recipe, WasteItem
+from spacetrash_desktop.engine.plan import Budgets, Demand, PlanCandidate, PlanRequest
 from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.services import plan as plan_service
 from spacetrash_desktop.services import production as P
 from spacetrash_desktop.services.explain import explain_recipe
 from spacetrash_desktop.services.generate import generate, physics_scorer, recipe_line, recommendation_line
@@ -125,3 +129,56 @@ def test_a_trials_cost_and_the_plans_note_are_spanish_and_the_english_is_unchang
     assert empty.note == "No hay ninguna receta viable para este objetivo e inventario: nada que probar."
     with pytest.raises(BadInputError, match="presupuesto de tiempo de tripulación"):
         plan_trials(result, items, n=2, budget_crew_min=0.0, feedback_rows=[])
+
+
+def _tiny_plan() -> tuple[PlanRequest, dict[str, list[PlanCandidate]]]:
+    """Two products from two items; the energy budget leaves the second product short."""
+    inventory = (
+        WasteItem("W1", "Foam", "packing", (("pe", 1.0),), 40.0, difficulty=3),
+        WasteItem("W2", "Cloth", "textiles", (("cotton", 1.0),), 400.0, difficulty=1),
+    )
+
+    def cand(pid, rid, items, energy):
+        return PlanCandidate(
+            rid, pid, "press", Recipe(tuple((i, 1 / len(items)) for i in items), 0.0, "press"), rid,
+            1.0, 1.0, items, 0.0, energy, 0.1, 20.0, items.get("W1", 0.0),
+        )  # fmt: skip
+
+    candidates = {
+        "cc_banner": [cand("cc_banner", "RA", {"W1": 1.0}, 1.0), cand("cc_banner", "RB", {"W2": 2.0}, 4.0)],
+        "cc_small_gifts": [cand("cc_small_gifts", "RC", {"W2": 1.0}, 2.0)],
+    }
+    demands = (Demand("cc_banner", "Banner", 60, "units", 1), Demand("cc_small_gifts", "Small gifts", 60, "units", 2))
+    req = PlanRequest(demands, inventory, Budgets(2.5, 10.0, 600.0, {"press": 5}), horizon_sols=90, period_sols=30)
+    return req, candidates
+
+
+def test_a_plans_summary_and_what_if_progress_are_spanish_and_the_english_is_unchanged(language):
+    req, cands = _tiny_plan()
+    result = plan_service.solve(req, cands)
+    obj = result.objective
+    (unmet,) = result.unmet
+    language("en")
+    en = plan_service.summary_lines(result)
+    made = sum(ln.batches for ln in result.lines)
+    assert en[0] == (
+        f"plan: {len(result.lines)} lines, {made:,} batches over 90 sols; "
+        f"solver {result.status}, gap {result.gap:.2%}, {result.solve_seconds:.2f} s"
+    )
+    assert en[1].startswith(f"demand met: {obj.demand_met_share:.1%} (priority-weighted {obj.demand_score:.1%}); ")
+    assert f"unmet: Small gifts short by {unmet.short_quantity:,.0f} units: {unmet.reason}" in en
+    language("es")
+    es = plan_service.summary_lines(result)
+    assert es[0].startswith(f"plan: {len(result.lines)} líneas, {made:,} lotes en 90 soles; solucionador ")
+    assert es[1].startswith(f"demanda cubierta: {obj.demand_met_share:.1%} (ponderada por prioridad ")
+    assert "prioridad 1: 100%" in es[1]
+    assert f"sin cubrir: a Small gifts le faltan {unmet.short_quantity:,.0f} unidades: {unmet.reason}" in es
+
+    said: list[str] = []
+    ctx = RunContext(on_progress=lambda done, total, message: said.append(message))
+    plan_service.sweep_budget(req, cands, "kwh", [2.0], ctx=ctx)
+    assert said[0] == "Hipótesis: kwh = 2 por sol" and said[-1] == "Hipótesis terminadas"
+    language("en")
+    said.clear()
+    plan_service.sweep_budget(req, cands, "kwh", [2.0], ctx=ctx)
+    assert said[0] == "What-if: kwh = 2 per sol" and said[-1] == "What-if done"
