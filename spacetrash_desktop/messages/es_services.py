@@ -141,8 +141,8 @@ ES = {
         "La entrada está registrada, pero el inventario no se pudo guardar ({reason}); las existencias se "
         "descontarán la próxima vez que se guarde el inventario, se registre o se deshaga algo."
     ),
-    "Who must be a name (text).": "Quién debe ser un nombre (texto).",
-    "Who is too long (at most 200 characters).": "Quién es demasiado largo (como máximo 200 caracteres).",
+    "Who must be a name (text).": "«Quién» debe ser un nombre (texto).",
+    "Who is too long (at most 200 characters).": "«Quién» es demasiado largo (como máximo 200 caracteres).",
     "Sol must be a whole number of mission days, 0 or more (got {sol!r}).": (
         "El sol debe ser un número entero de días de misión, 0 o más (se recibió {sol!r})."
     ),
