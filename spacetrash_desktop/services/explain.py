@@ -33,6 +33,7 @@ from spacetrash_desktop.engine import physics as P
 from spacetrash_desktop.engine.recipes import from_recipes
 from spacetrash_desktop.engine.tables import compile_tables
 from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.messages import msg
 from spacetrash_desktop.ml.features import build_features, feature_label
 from spacetrash_desktop.ml.model import ADDITIVE, OFFSETS
 from spacetrash_desktop.services.generate import default_scorer
@@ -53,9 +54,11 @@ def explain_recipe(recipe: Recipe, items: Sequence[WasteItem], scorer=None, top:
     try:
         batch = from_recipes(tables, [recipe])
     except KeyError as exc:
-        raise BadInputError(f"The recipe uses {exc.args[0]!r}, which is not in the inventory or the catalog.") from None
+        raise BadInputError(
+            msg("The recipe uses {item!r}, which is not in the inventory or the catalog.", item=exc.args[0])
+        ) from None
     except ValueError as exc:
-        raise BadInputError(f"The recipe cannot be explained: {exc}") from None
+        raise BadInputError(msg("The recipe cannot be explained: {error}", error=exc)) from None
     mass = float(recipe.batch_mass_kg)
     s = scorer.score(tables, batch, mass)
     phys = s.phys
@@ -94,11 +97,16 @@ def explain_recipe(recipe: Recipe, items: Sequence[WasteItem], scorer=None, top:
     }
 
 
-BASE_LABELS = ("Perfect seal",)  # a physics driver that is where the sum starts, not a contribution
-PHYSICS_START = "Physics model estimate"
-REST_ML = "Everything else the trained model weighs"
-REST_PHYSICS = "The other terms"
-MODEL_CORRECTION = "Correction by the trained model"
+BASE_LABELS = ("Perfect seal",)  # a physics driver that is where the sum starts, not a contribution (English)
+
+
+def _perfect_seal() -> str:
+    return msg("Perfect seal")
+
+
+def _base_labels() -> tuple[str, ...]:
+    """The starting-point labels in English and in the current language."""
+    return (*BASE_LABELS, _perfect_seal())
 
 
 def breakdown(value: float, physics: float, lines: Sequence[dict], from_model: bool, top: int = 3) -> dict:
@@ -108,9 +116,9 @@ def breakdown(value: float, physics: float, lines: Sequence[dict], from_model: b
     lines = [dict(d) for d in lines if np.isfinite(float(d.get("value", 0.0)))]
     start: dict | None = None
     if from_model:
-        start = {"label": PHYSICS_START, "value": float(physics)}
+        start = {"label": msg("Physics model estimate"), "value": float(physics)}
     else:
-        first = next((d for d in lines if d.get("label") in BASE_LABELS), None)
+        first = next((d for d in lines if d.get("label") in _base_labels()), None)
         if first is not None:
             lines.remove(first)
             start = {"label": first["label"], "value": float(first["value"])}
@@ -119,31 +127,39 @@ def breakdown(value: float, physics: float, lines: Sequence[dict], from_model: b
     hidden = len([d for d in lines if d["value"] != 0]) - len(shown)
     correction = 0.0 if from_model else float(value) - float(physics)
     if abs(correction) > 1e-9:  # the model moved the value, by terms it cannot name: one line for it
-        shown.append({"label": MODEL_CORRECTION, "value": correction})
+        shown.append({"label": msg("Correction by the trained model"), "value": correction})
     rest = float(value) - (start["value"] if start else 0.0) - sum(d["value"] for d in shown)
     return {
         "value": float(value),
         "start": start,
         "lines": shown,
-        "rest": {"label": REST_ML if from_model else REST_PHYSICS, "value": rest, "count": hidden},
+        "rest": {"label": _rest_label(from_model), "value": rest, "count": hidden},
     }
+
+
+def _rest_label(from_model: bool) -> str:
+    return msg("Everything else the trained model weighs") if from_model else msg("The other terms")
 
 
 def _notes(is_ml: bool, ood: bool, corrected: bool = True) -> list[str]:
     out = []
     if is_ml and not corrected:
         out.append(
-            "The trained model made no correction to this recipe's values: each sum is the physics model's own terms."
+            msg(
+                "The trained model made no correction to this recipe's values: each sum is the physics model's own terms."
+            )
         )
     elif is_ml:
         out.append(
-            "The trained model starts from the physics model's estimate and corrects it from what it learnt "
-            "(and from crew feedback); the lines show its largest corrections, in the property's unit."
+            msg(
+                "The trained model starts from the physics model's estimate and corrects it from what it learnt "
+                "(and from crew feedback); the lines show its largest corrections, in the property's unit."
+            )
         )
     else:
-        out.append("The physics model alone made this prediction; the lines show its own terms.")
+        out.append(msg("The physics model alone made this prediction; the lines show its own terms."))
     if ood:
-        out.append("This recipe is far from the model's training data: trust the interval less.")
+        out.append(msg("This recipe is far from the model's training data: trust the interval less."))
     return out
 
 
@@ -201,6 +217,7 @@ def _rigidity_drivers(tables, phys, mix: _Mix, i: int = 0) -> list[dict]:
     adh_e = 1.0 - P.K_ADH_E * mix.impurity
     structure = float(tables.structure[proc])
     pname = tables.processes[proc].name
+    form = tables.processes[proc].product_form
     denom = np.log10(E_REF)
 
     def lg(f):
@@ -208,23 +225,23 @@ def _rigidity_drivers(tables, phys, mix: _Mix, i: int = 0) -> list[dict]:
 
     rig = [
         {
-            "label": f"Stiffness of the materials ({e_solid:.3g} GPa, rule of mixtures)",
+            "label": msg("Stiffness of the materials ({e_solid:.3g} GPa, rule of mixtures)", e_solid=e_solid),
             "value": lg(e_solid / P.E_LOW_GPA),
         },
-        {"label": f"Porosity ({por:.0%})", "value": 2 * lg(1 - por)},
+        {"label": msg("Porosity ({por:.0%})", por=por), "value": 2 * lg(1 - por)},
         {
-            "label": f"Binder bonding ({phi_b:.0%} molten, needs {min_melt:.0%})"
+            "label": msg("Binder bonding ({phi_b:.0%} molten, needs {min_melt:.0%})", phi_b=phi_b, min_melt=min_melt)
             if mix.needs
-            else "Binder bonding (not needed)",
+            else msg("Binder bonding (not needed)"),
             "value": lg(bond),
         },
-        {"label": "Poor adhesion between different polymers", "value": lg(adh_e)},
-        {"label": f"Product form ({tables.processes[proc].product_form}, {pname})", "value": lg(structure)},
+        {"label": msg("Poor adhesion between different polymers"), "value": lg(adh_e)},
+        {"label": msg("Product form ({form}, {process})", form=form, process=pname), "value": lg(structure)},
     ]
     total = sum(d["value"] for d in rig)
     clip = float(phys.rigidity[i]) - total
     if abs(clip) > 1e-9:
-        rig.append({"label": "Other physics effects (and the 0-1 limit of the index)", "value": clip})
+        rig.append({"label": msg("Other physics effects (and the 0-1 limit of the index)"), "value": clip})
     return rig
 
 
@@ -234,15 +251,23 @@ def _tightness_drivers(tables, phys, mix: _Mix, i: int = 0) -> list[dict]:
     seal = float(tables.seal[proc])
     cont = float(P.smoothstep(np.array((phi_b - P.PHI_PERC) / (P.PHI_CONT - P.PHI_PERC)))) if needs else 1.0
     factors = [
-        (f"Product form seals at most {seal:.0%} ({tables.processes[proc].product_form})", seal),
-        (f"Continuity of the molten phase ({phi_b:.0%} molten)" if needs else "Continuity (no melt needed)", cont),
-        (f"Porosity ({por:.0%})", (1 - por) ** 2),
-        ("Poor adhesion between different polymers", 1.0 - P.K_ADH_T * mix.impurity),
+        (
+            msg("Product form seals at most {seal:.0%} ({form})", seal=seal, form=tables.processes[proc].product_form),
+            seal,
+        ),
+        (
+            msg("Continuity of the molten phase ({phi_b:.0%} molten)", phi_b=phi_b)
+            if needs
+            else msg("Continuity (no melt needed)"),
+            cont,
+        ),
+        (msg("Porosity ({por:.0%})", por=por), (1 - por) ** 2),
+        (msg("Poor adhesion between different polymers"), 1.0 - P.K_ADH_T * mix.impurity),
     ]
     t_val = float(phys.tightness[i])
     logs = [np.log(max(f, 1e-12)) for _, f in factors]
     s_log = sum(logs)
-    tight: list[dict] = [{"label": "Perfect seal", "value": 1.0}]
+    tight: list[dict] = [{"label": _perfect_seal(), "value": 1.0}]
     for (label, _), lf in zip(factors, logs, strict=True):
         tight.append({"label": label, "value": float((t_val - 1.0) * lf / s_log) if s_log != 0 else 0.0})
     return tight
@@ -254,10 +279,18 @@ def _resource_drivers(tables, phys, proc: int, i: int = 0) -> dict[str, list[dic
     batches = float(phys.batches[i])
     heat = float(phys.heat_kwh[i])
     energy = [
-        {"label": f"Heating the feed to {tables.temperature[proc]:.0f} °C (incl. melting and drying)", "value": heat},
-        {"label": f"Machine energy per kg ({feed:.2f} kg of feed)", "value": float(tables.kwh_per_kg[proc] * feed)},
         {
-            "label": f"Machine energy per cycle ({batches:.0f} cycle(s))",
+            "label": msg(
+                "Heating the feed to {temp:.0f} °C (incl. melting and drying)", temp=float(tables.temperature[proc])
+            ),
+            "value": heat,
+        },
+        {
+            "label": msg("Machine energy per kg ({feed:.2f} kg of feed)", feed=feed),
+            "value": float(tables.kwh_per_kg[proc] * feed),
+        },
+        {
+            "label": msg("Machine energy per cycle ({batches:.0f} cycle(s))", batches=batches),
             # the tooling warm-up below replaces the per-cycle pre-heat figure of heated processes
             "value": float((tables.kwh_per_batch[proc] - tables.steps.replaced_kwh_per_batch[proc]) * batches),
         },
@@ -265,20 +298,30 @@ def _resource_drivers(tables, phys, proc: int, i: int = 0) -> dict[str, list[dic
     ]
     water = [
         {
-            "label": f"Process water ({tables.water_per_kg[proc]:g} L per kg x {feed:.2f} kg of feed)",
+            "label": msg(
+                "Process water ({per_kg:g} L per kg x {feed:.2f} kg of feed)",
+                per_kg=float(tables.water_per_kg[proc]),
+                feed=feed,
+            ),
             "value": float(phys.water_l[i]),
         }
     ]
     if phys.water_recovered_l[i] > 0:
         water.append(
             {
-                "label": f"(Water driven off the feed and recovered: {float(phys.water_recovered_l[i]):.2f} L)",
+                "label": msg(
+                    "(Water driven off the feed and recovered: {litres:.2f} L)",
+                    litres=float(phys.water_recovered_l[i]),
+                ),
                 "value": 0.0,
             }
         )
     crew = [
-        {"label": f"Per cycle ({batches:.0f} cycle(s))", "value": float(tables.crew_per_batch[proc] * batches)},
-        {"label": f"Per kg of feed ({feed:.2f} kg)", "value": float(tables.crew_per_kg[proc] * feed)},
+        {
+            "label": msg("Per cycle ({batches:.0f} cycle(s))", batches=batches),
+            "value": float(tables.crew_per_batch[proc] * batches),
+        },
+        {"label": msg("Per kg of feed ({feed:.2f} kg)", feed=feed), "value": float(tables.crew_per_kg[proc] * feed)},
         *_hidden_step_drivers(phys, i, batches)["crew_min"],
     ]
     return {"energy_kwh": energy, "water_l": water, "crew_min": crew}
@@ -287,16 +330,19 @@ def _resource_drivers(tables, phys, proc: int, i: int = 0) -> dict[str, list[dic
 def _hidden_step_drivers(phys, i: int, batches: float) -> dict[str, list[dict]]:
     """The steps around the process (docs/PHYSICS.md, Hidden steps) that cost anything for this recipe."""
     energy: list[dict[str, Any]] = [
-        {"label": "Shredding rigid items first", "value": float(phys.shred_kwh[i])},
+        {"label": msg("Shredding rigid items first"), "value": float(phys.shred_kwh[i])},
         {
-            "label": f"Drying wet items first ({float(phys.dried_water_kg[i]):.2f} kg of water)",
+            "label": msg("Drying wet items first ({kg:.2f} kg of water)", kg=float(phys.dried_water_kg[i])),
             "value": float(phys.drying_kwh[i]),
         },
-        {"label": f"Warming the tooling up ({batches:.0f} cycle(s))", "value": float(phys.warmup_kwh[i])},
+        {
+            "label": msg("Warming the tooling up ({batches:.0f} cycle(s))", batches=batches),
+            "value": float(phys.warmup_kwh[i]),
+        },
     ]
     crew: list[dict[str, Any]] = [
-        {"label": "Shredding rigid items first", "value": float(phys.shred_crew_min[i])},
-        {"label": "Drying wet items first", "value": float(phys.drying_crew_min[i])},
+        {"label": msg("Shredding rigid items first"), "value": float(phys.shred_crew_min[i])},
+        {"label": msg("Drying wet items first"), "value": float(phys.drying_crew_min[i])},
     ]
     return {
         "energy_kwh": [d for d in energy if d["value"] > 0],
@@ -367,8 +413,10 @@ def global_importances(scorer=None, top: int = 10, catalog=None) -> dict:
             "model": info,
             "kind": "physics",
             "properties": {},
-            "note": "The physics model is in use: it has no learnt importances (see the physics drivers of a "
-            "recipe instead).",
+            "note": msg(
+                "The physics model is in use: it has no learnt importances (see the physics drivers of a "
+                "recipe instead)."
+            ),
         }
     catalog = _catalog(catalog)
     names = {m.material_id: m.name for m in catalog.materials.values()}
@@ -394,16 +442,18 @@ def global_importances(scorer=None, top: int = 10, catalog=None) -> dict:
             {"feature": f, "label": feature_label(f, names, pnames), "share": round(v / total, 4)} for f, v in ranked
         ]
     # crew-facing: the technical names (XGBoost member, mean |TreeSHAP| on the test split) are in the docs
-    note = "How much the trained model's correction leans on each input, on data it was not trained on."
+    note = msg("How much the trained model's correction leans on each input, on data it was not trained on.")
     if unused:
-        note += (
-            " For " + ", ".join(unused) + " the trained model learnt nothing beyond the physics model (its "
-            "correction did not beat physics on held-out data and is not used), so there is nothing to show."
+        note += msg(
+            " For {properties} the trained model learnt nothing beyond the physics model (its "
+            "correction did not beat physics on held-out data and is not used), so there is nothing to show.",
+            properties=", ".join(unused),
         )
     if from_feedback:
-        note += (
-            " For " + ", ".join(from_feedback) + " what the model learnt comes from crew feedback only; "
-            "see each recipe's contributions ('why it scores so')."
+        note += msg(
+            " For {properties} what the model learnt comes from crew feedback only; "
+            "see each recipe's contributions ('why it scores so').",
+            properties=", ".join(from_feedback),
         )
     return {
         "model": info,

@@ -25,6 +25,7 @@ from spacetrash_desktop.engine.scorer import PhysicsScorer, Scorer
 from spacetrash_desktop.engine.search import SearchOutcome, SearchRun, search, violation
 from spacetrash_desktop.engine.tables import EngineTables, compile_tables
 from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.messages import msg
 from spacetrash_desktop.ml.registry import active_scorer
 from spacetrash_desktop.services.inventory import load_catalog  # in the window's language (English elsewhere)
 
@@ -123,7 +124,7 @@ class _Bridge(RunContext):
 def recipe_line(cand) -> str:
     """'Rxxxxxxxxxxxx Cold press: Nitrile gloves 60% + Foam 40% + regolith 20%' for a summary."""
     items_txt = " + ".join(f"{n} {f:.0%}" for n, (_, f) in zip(cand.item_names, cand.recipe.items))
-    reg = f" + regolith {cand.recipe.regolith_frac:.0%}" if cand.recipe.regolith_frac else ""
+    reg = msg(" + regolith {frac:.0%}", frac=cand.recipe.regolith_frac) if cand.recipe.regolith_frac else ""
     return f"{cand.recipe_id} {cand.process_name}: {items_txt}{reg}"
 
 
@@ -133,7 +134,11 @@ def recommendation_line(result: GenerationResult) -> str | None:
     cand = result.recommended
     if cand is None:
         return None
-    return f"recommended: {recipe_line(cand)} | {recommendation_reason(cand, result.target, label=False)}"
+    return msg(
+        "recommended: {recipe} | {reason}",
+        recipe=recipe_line(cand),
+        reason=recommendation_reason(cand, result.target, label=False),
+    )
 
 
 def default_scorer() -> Scorer:

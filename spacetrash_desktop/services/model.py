@@ -17,6 +17,7 @@ from spacetrash_desktop.common import lower_first
 from spacetrash_desktop.context import RunContext
 from spacetrash_desktop.domain import ModelInfo, ModelStatus, Verdict
 from spacetrash_desktop.errors import ModelError
+from spacetrash_desktop.messages import msg
 from spacetrash_desktop.ml import registry
 from spacetrash_desktop.ml.run_record import RunRecord
 from spacetrash_desktop.ml.train import DEFAULT_NAME, DEFAULT_VERSION, TrainConfig, train_bundle
@@ -118,8 +119,9 @@ class BundleCheck:
         """The first problem and how many more ("" when it is fine)."""
         if not self.problems:
             return ""
-        more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
-        return f"{self.problems[0]}{more}"
+        if len(self.problems) == 1:
+            return self.problems[0]
+        return msg("{problem} (and {more} more)", problem=self.problems[0], more=len(self.problems) - 1)
 
 
 def verify(path: Path | str | None = None) -> BundleCheck:
@@ -132,11 +134,16 @@ def verify(path: Path | str | None = None) -> BundleCheck:
         info = status()
         ptr = registry.read_pointer()
         if ptr is None:
-            raise ModelError(f"No model is active ({lower_first(info.reason.rstrip('.'))}); give a bundle to verify.")
+            raise ModelError(
+                msg(
+                    "No model is active ({reason}); give a bundle to verify.",
+                    reason=lower_first(info.reason.rstrip(".")),
+                )
+            )
         path = models_dir() / ptr["active"]
     contents, problems = registry.read_for_install(path)
     if contents is None:
-        return BundleCheck(False, str(path), tuple(problems) or ("the bundle cannot be read",))
+        return BundleCheck(False, str(path), tuple(problems) or (msg("the bundle cannot be read"),))
     return BundleCheck(
         True,
         str(path),
@@ -186,7 +193,7 @@ def train(
         path = train_bundle(out, ctx, seed, **kw)
         check = verify(path)
         if not check.ok or check.info is None:
-            raise ModelError(f"The trained model could not be verified: {check.reason}")
+            raise ModelError(msg("The trained model could not be verified: {reason}", reason=check.reason))
         return TrainedModel(check.info, Path(path), check.size_bytes)
     if version:
         kw["version"] = version
@@ -283,5 +290,7 @@ def model_details(_ctx: RunContext | None = None, *, with_runs: bool = True) -> 
             out.runs = run_history()
         except Exception as exc:  # shown in the panel; the traceback goes to the log
             log.exception("the retraining history could not be read")
-            out.runs_error = getattr(exc, "message", None) or "the run history could not be read (details in the log)"
+            out.runs_error = getattr(exc, "message", None) or msg(
+                "the run history could not be read (details in the log)"
+            )
     return out

@@ -42,6 +42,7 @@ from spacetrash_desktop.engine.plan import (
 )
 from spacetrash_desktop.engine.results import Candidate
 from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.messages import msg
 from spacetrash_desktop.services.files import save_bytes, save_text
 from spacetrash_desktop.services.generate import default_scorer, generate, inventory_sha256, target_sha256
 from spacetrash_desktop.services.inventory import load_catalog  # in the window's language (English elsewhere)
@@ -184,7 +185,7 @@ def _plan_candidate(c: Candidate, product_id: str, difficulty: Mapping[str, int]
     for (item, _), kg in zip(c.recipe.items, c.item_kg):
         items_kg[item] = items_kg.get(item, 0.0) + float(kg)
     names = " + ".join(f"{n} {f:.0%}" for n, (_, f) in zip(c.item_names, c.recipe.items))
-    reg = f" + regolith {c.recipe.regolith_frac:.0%}" if c.recipe.regolith_frac else ""
+    reg = msg(" + regolith {frac:.0%}", frac=c.recipe.regolith_frac) if c.recipe.regolith_frac else ""
     return PlanCandidate(
         recipe_id=c.recipe_id,
         product_id=product_id,
@@ -230,7 +231,11 @@ def plan_candidates(
         with _CACHE_LOCK:
             hit = _CACHE.get(key)
         if hit is None:
-            ctx.progress(k, len(products), f"Searching recipes for {target.name} ({k + 1}/{len(products)})")
+            ctx.progress(
+                k,
+                len(products),
+                msg("Searching recipes for {product} ({k}/{n})", product=target.name, k=k + 1, n=len(products)),
+            )
             result = generate(items, target, scorer=scorer, ctx=_Inner(ctx), catalog=catalog, **search_kw)
             ctx.check_cancelled()
             hit = candidates_from_result(result.candidates, items, pid, per_product)
@@ -239,7 +244,7 @@ def plan_candidates(
                     _CACHE.pop(next(iter(_CACHE)))
                 _CACHE[key] = hit
         out[pid] = list(hit)
-    ctx.progress(len(products), len(products), "Recipes ready")
+    ctx.progress(len(products), len(products), msg("Recipes ready"))
     return out
 
 
@@ -316,7 +321,7 @@ def sweep_budget(
     names = _process_names()
     for k, v in enumerate(values):
         ctx.check_cancelled()
-        ctx.progress(k, len(values), f"What-if: {budget} = {v:g} per sol")
+        ctx.progress(k, len(values), msg("What-if: {budget} = {value:g} per sol", budget=budget, value=v))
         req = PlanRequest(**{**request.__dict__, "budgets": request.budgets.with_budget(budget, v), "marginal": False})
         res = solve_plan(req, candidates, ctx=ctx, process_names=names)
         point = SweepPoint(float(v), res.objective.demand_score, res.objective.waste_diverted_kg, res.status, res.gap)
@@ -324,7 +329,7 @@ def sweep_budget(
         ctx.partial(point)
         if on_point is not None:
             on_point(point)
-    ctx.progress(len(values), len(values), "What-if done")
+    ctx.progress(len(values), len(values), msg("What-if done"))
     return points
 
 
@@ -524,18 +529,44 @@ def summary_lines(result: PlanResult) -> list[str]:
     obj = result.objective
     made = sum(ln.batches for ln in result.lines)
     lines = [
-        f"plan: {len(result.lines)} lines, {made:,} batches over {result.request.horizon_sols:,} sols; "
-        f"solver {result.status}, gap {result.gap:.2%}, {result.solve_seconds:.2f} s",
-        f"demand met: {obj.demand_met_share:.1%} (priority-weighted {obj.demand_score:.1%}); "
-        + ", ".join(f"priority {p}: {v:.0%}" for p, v in obj.met_by_priority.items()),
-        f"waste diverted: {obj.waste_diverted_kg:,.1f} kg ({obj.problematic_kg:,.1f} kg problematic); "
-        f"energy {obj.energy_kwh:,.1f} kWh, water {obj.water_l:,.1f} L, crew {obj.crew_min / 60:,.1f} h",
+        msg(
+            "plan: {lines} lines, {batches:,} batches over {sols:,} sols; "
+            "solver {status}, gap {gap:.2%}, {seconds:.2f} s",
+            lines=len(result.lines),
+            batches=made,
+            sols=result.request.horizon_sols,
+            status=result.status,
+            gap=result.gap,
+            seconds=result.solve_seconds,
+        ),
+        msg(
+            "demand met: {met:.1%} (priority-weighted {score:.1%}); {by_priority}",
+            met=obj.demand_met_share,
+            score=obj.demand_score,
+            by_priority=", ".join(msg("priority {p}: {v:.0%}", p=p, v=v) for p, v in obj.met_by_priority.items()),
+        ),
+        msg(
+            "waste diverted: {diverted:,.1f} kg ({problematic:,.1f} kg problematic); "
+            "energy {energy:,.1f} kWh, water {water:,.1f} L, crew {crew_h:,.1f} h",
+            diverted=obj.waste_diverted_kg,
+            problematic=obj.problematic_kg,
+            energy=obj.energy_kwh,
+            water=obj.water_l,
+            crew_h=obj.crew_min / 60,
+        ),
     ]
     for u in result.unmet:
-        lines.append(f"unmet: {u.product_name or u.product_id} short by {_qty(u.short_quantity, u.unit)}: {u.reason}")
-    lines.extend(f"marginal: {mg.text}" for mg in result.marginal)
+        lines.append(
+            msg(
+                "unmet: {product} short by {short}: {reason}",
+                product=u.product_name or u.product_id,
+                short=_qty(u.short_quantity, u.unit),
+                reason=u.reason,
+            )
+        )
+    lines.extend(msg("marginal: {text}", text=mg.text) for mg in result.marginal)
     return lines
 
 
 def _qty(q: float, unit: str) -> str:
-    return f"{q:,.1f} kg" if unit == "kg" else f"{q:,.0f} units"
+    return msg("{q:,.1f} kg", q=q) if unit == "kg" else msg("{q:,.0f} units", q=q)

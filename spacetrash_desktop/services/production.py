@@ -25,6 +25,7 @@ from typing import Any
 
 from spacetrash_desktop.domain import ProductionRequest, Recipe, WasteItem
 from spacetrash_desktop.errors import BadInputError, StorageError
+from spacetrash_desktop.messages import msg
 from spacetrash_desktop.services.inventory import current_inventory, load_catalog, save_current_inventory
 from spacetrash_desktop.storage.production import ProductionLog
 
@@ -109,7 +110,7 @@ def request_from_candidate(cand, target, batches: int, *, sol: int | None = None
     """A Candidates-tab recipe (``engine.results.Candidate``) for ``target``, ``batches`` times."""
     batches = _batches(batches)
     if not cand.feasible:
-        raise BadInputError("Only a feasible recipe can be marked as made: this one does not meet the target.")
+        raise BadInputError(msg("Only a feasible recipe can be marked as made: this one does not meet the target."))
     rec = cand.recipe
     used: dict[str, float] = {}
     for (iid, _f), kg in zip(rec.items, cand.item_kg, strict=False):
@@ -223,9 +224,9 @@ def _product_name(product_id: str) -> str:
 
 def _batches(batches: Any) -> int:
     if isinstance(batches, bool) or not isinstance(batches, int) or batches < 1:
-        raise BadInputError(f"Batches must be a whole number, 1 or more (got {batches!r}).")
+        raise BadInputError(msg("Batches must be a whole number, 1 or more (got {batches!r}).", batches=batches))
     if batches > 100_000:
-        raise BadInputError(f"{batches:,} batches is not plausible (at most 100,000 at once).")
+        raise BadInputError(msg("{batches:,} batches is not plausible (at most 100,000 at once).", batches=batches))
     return batches
 
 
@@ -237,18 +238,25 @@ def apply_to_inventory(
     need: dict[str, float] = {}
     for iid, kg in items_kg:
         if not math.isfinite(kg) or kg < 0:
-            raise BadInputError(f"The kg of {iid} to take out must be a finite number, 0 or more.")
+            raise BadInputError(msg("The kg of {item} to take out must be a finite number, 0 or more.", item=iid))
         need[iid] = need.get(iid, 0.0) + float(kg)
     index = {it.item_id: k for k, it in enumerate(items)}
     short = []
     for iid, kg in need.items():
         k = index.get(iid)
         if k is None:
-            short.append(f"{iid} is not in the inventory")
+            short.append(msg("{item} is not in the inventory", item=iid))
         elif kg > items[k].mass_kg + EPS_KG:
-            short.append(f"{items[k].name} needs {_kg(kg)}, only {_kg(items[k].mass_kg)} in stock")
+            short.append(
+                msg(
+                    "{item} needs {need}, only {have} in stock",
+                    item=items[k].name,
+                    need=_kg(kg),
+                    have=_kg(items[k].mass_kg),
+                )
+            )
     if short:
-        raise BadInputError("Not enough stock to record this: " + "; ".join(short) + ".")
+        raise BadInputError(msg("Not enough stock to record this: {lines}.", lines="; ".join(short)))
     out = list(items)
     changes = []
     for iid, kg in need.items():
@@ -279,13 +287,13 @@ def restore_inventory(
         if k is None:
             base = _item_from_dict(ch.item) if ch.item else None
             if base is None:
-                notes.append(f"{ch.name} is no longer in the inventory and could not be added back.")
+                notes.append(msg("{item} is no longer in the inventory and could not be added back.", item=ch.name))
                 continue
             new = dataclasses.replace(base, mass_kg=before[0], count=before[1])
             out.append(new)
             index[ch.item_id] = len(out) - 1
             changes.append(StockChange(ch.item_id, ch.name, ch.category, ch.kg, None, before, ch.item))
-            notes.append(f"{ch.name} had been deleted; it was added back with {_kg(before[0])}.")
+            notes.append(msg("{item} had been deleted; it was added back with {kg}.", item=ch.name, kg=_kg(before[0])))
             continue
         it = out[k]
         now = (it.mass_kg, it.count)
@@ -294,8 +302,13 @@ def restore_inventory(
         else:
             new_state = (it.mass_kg + ch.kg, it.count + max(0, before[1] - ch.after[1]))
             notes.append(
-                f"{it.name} was changed after this was made, so the {_kg(ch.kg)} used were added to its "
-                f"current stock (now {_kg(new_state[0])})."
+                msg(
+                    "{item} was changed after this was made, so the {kg} used were added to its "
+                    "current stock (now {now}).",
+                    item=it.name,
+                    kg=_kg(ch.kg),
+                    now=_kg(new_state[0]),
+                )
             )
         out[k] = dataclasses.replace(it, mass_kg=new_state[0], count=new_state[1])
         changes.append(StockChange(ch.item_id, ch.name, ch.category, ch.kg, now, new_state, ch.item))
@@ -379,7 +392,9 @@ def record(
         }
     )
     entry = next(e for e in list_entries(log) if e.entry_id == rid)
-    notes = ["An earlier record's stock change had not reached the inventory; it was applied now."] if repaired else []
+    notes = (
+        [msg("An earlier record's stock change had not reached the inventory; it was applied now.")] if repaired else []
+    )
     saved = _save(new_items, save, notes)
     return Outcome(entry, new_items, changes, notes, saved)
 
@@ -397,7 +412,9 @@ def undo(
     log = log or open_log()
     entry = _find(entry_id, log)
     if entry.undone:
-        raise BadInputError(f"Entry {entry.entry_id[:8]} was already undone ({entry.undone_at[:16]}).")
+        raise BadInputError(
+            msg("Entry {entry} was already undone ({when}).", entry=entry.entry_id[:8], when=entry.undone_at[:16])
+        )
     base, repaired = _reconciled(items, log, save)
     new_items, changes, notes = restore_inventory(base, entry)
     log.append(
@@ -411,7 +428,7 @@ def undo(
         }
     )
     if repaired:
-        notes.insert(0, "An earlier record's stock change had not reached the inventory; it was applied first.")
+        notes.insert(0, msg("An earlier record's stock change had not reached the inventory; it was applied first."))
     saved = _save(new_items, save, notes)
     return Outcome(dataclasses.replace(entry, undone=True), new_items, changes, notes, saved)
 
@@ -486,9 +503,11 @@ def _save(items: list[WasteItem], save: bool, notes: list[str]) -> Path | None:
         return save_current_inventory(items)
     except StorageError as exc:
         notes.append(
-            "The entry is recorded, but the inventory could not be saved ("
-            + exc.message.rstrip(".")
-            + "); the stock is taken out when the inventory is next saved, recorded or undone."
+            msg(
+                "The entry is recorded, but the inventory could not be saved ({reason}); the stock is taken out "
+                "when the inventory is next saved, recorded or undone.",
+                reason=exc.message.rstrip("."),
+            )
         )
         return None
 
@@ -525,9 +544,9 @@ def _base_items(items: Sequence[WasteItem] | None) -> list[WasteItem]:
 def _who(who: Any) -> str | None:
     who = (who or "").strip() if isinstance(who, str) else who
     if who is not None and not isinstance(who, str):
-        raise BadInputError("Who must be a name (text).")
+        raise BadInputError(msg("Who must be a name (text)."))
     if who and len(who) > 200:
-        raise BadInputError("Who is too long (at most 200 characters).")
+        raise BadInputError(msg("Who is too long (at most 200 characters)."))
     return who or None
 
 
@@ -535,7 +554,7 @@ def _sol(sol: Any) -> int | None:
     if sol is None:
         return None
     if isinstance(sol, bool) or not isinstance(sol, int) or sol < 0 or sol > 100_000:
-        raise BadInputError(f"Sol must be a whole number of mission days, 0 or more (got {sol!r}).")
+        raise BadInputError(msg("Sol must be a whole number of mission days, 0 or more (got {sol!r}).", sol=sol))
     return sol
 
 
@@ -703,7 +722,7 @@ def request_from_plan_line(line: Mapping[str, Any], batches: int | None = None) 
     try:
         planned = int(line["batches"])
         if planned < 1:
-            raise BadInputError("The plan line has no batches to make.")
+            raise BadInputError(msg("The plan line has no batches to make."))
         raw = line.get("items_kg") or {}
         used = (
             [(str(k), float(v)) for k, v in raw.items()]
@@ -712,7 +731,7 @@ def request_from_plan_line(line: Mapping[str, Any], batches: int | None = None) 
         )
         recipe = _plan_line_recipe(line, used, planned)
     except (KeyError, TypeError, ValueError, ZeroDivisionError) as exc:
-        raise BadInputError("The plan line lacks its recipe, batches or the kg of the items it uses.") from exc
+        raise BadInputError(msg("The plan line lacks its recipe, batches or the kg of the items it uses.")) from exc
     product = str(line.get("product") or line.get("product_id") or "product")
     req = ProductionRequest(
         recipe=recipe,

@@ -15,6 +15,7 @@ from spacetrash_desktop.context import NullContext, RunContext
 from spacetrash_desktop.domain import PROPERTY_NAMES, Target, WasteItem
 from spacetrash_desktop.engine.results import Candidate, GenerationResult
 from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.messages import msg
 from spacetrash_desktop.ml.measurements import G_MARS, PROTOCOLS, Protocol
 from spacetrash_desktop.ml.measurements import Measurement as Measurement  # re-exported for the window
 from spacetrash_desktop.ml.measurements import MeasurementError as MeasurementError
@@ -65,8 +66,13 @@ class TrialSuggestion:
 
     @property
     def cost_text(self) -> str:
-        kg = ", ".join(f"{kg:.2f} kg {name}" for _, name, kg in self.stock_kg)
-        return f"{kg}; {self.energy_kwh:.2f} kWh; {self.crew_min:.0f} min of crew time"
+        kg = ", ".join(msg("{kg:.2f} kg {name}", kg=kg, name=name) for _, name, kg in self.stock_kg)
+        return msg(
+            "{stock}; {energy:.2f} kWh; {crew:.0f} min of crew time",
+            stock=kg,
+            energy=self.energy_kwh,
+            crew=self.crew_min,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -101,17 +107,22 @@ class TrialPlan:
         if self.suggestions:
             fewer = ""
             if len(self.suggestions) < self.asked:
-                fewer = (
-                    f" Fewer than {self.asked}: the feasible recipes form {self.families} "
-                    "families (one trial each), or the stock or the trial budget ran out."
+                fewer = msg(
+                    " Fewer than {asked}: the feasible recipes form {families} "
+                    "families (one trial each), or the stock or the trial budget ran out.",
+                    asked=self.asked,
+                    families=self.families,
                 )
-            return (
-                f"{len(self.suggestions)} trial(s) from {self.candidates} feasible recipes; "
-                f"{self.feedback_rows} crew report(s) already count.{fewer}"
+            return msg(
+                "{trials} trial(s) from {candidates} feasible recipes; {reports} crew report(s) already count.{fewer}",
+                trials=len(self.suggestions),
+                candidates=self.candidates,
+                reports=self.feedback_rows,
+                fewer=fewer,
             )
         if not self.candidates:
-            return "No feasible recipe for this target and inventory: nothing to try."
-        return "No trial fits the stock and the trial budget (or every recipe of interest is already well known)."
+            return msg("No feasible recipe for this target and inventory: nothing to try.")
+        return msg("No trial fits the stock and the trial budget (or every recipe of interest is already well known).")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -201,10 +212,14 @@ def plan_trials(
     """Suggested trials for a finished search ``result`` over ``items`` (the stock). ``feedback_rows``:
     journal rows (default: the whole journal)."""
     if n < 1:
-        raise BadInputError("Ask for at least one trial (--n 1 or more).")
+        raise BadInputError(msg("Ask for at least one trial (--n 1 or more)."))
     for name, v in (("energy", budget_kwh), ("crew-time", budget_crew_min)):
         if v is not None and not (np.isfinite(v) and v > 0):
-            raise BadInputError(f"The {name} budget must be a positive number.")
+            raise BadInputError(
+                msg("The energy budget must be a positive number.")
+                if name == "energy"
+                else msg("The crew-time budget must be a positive number.")
+            )
     rows = plain_records(list_feedback()) if feedback_rows is None else list(feedback_rows)
     fb = feedback_information(rows, items)
     options = options_from_result(result, items)
@@ -258,5 +273,5 @@ def suggest_trials(
             items, target, scorer=scorer, ctx=ctx, seed=seed, time_budget_s=time_budget_s, max_evals=max_evals
         )
     ctx.check_cancelled()
-    ctx.progress(95, 100, "ranking the trials")
+    ctx.progress(95, 100, msg("ranking the trials"))
     return plan_trials(result, items, n=n, budget_kwh=budget_kwh, budget_crew_min=budget_crew_min)
