@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spacetrash_desktop.messages import table
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # Proper names, units and symbols that read the same in every language.
@@ -159,6 +161,12 @@ def catalogue(lang: str) -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
 
 
 @lru_cache(maxsize=4)
+def message_patterns(lang: str) -> tuple[re.Pattern, ...]:
+    """The sentences the layers below the window write in ``lang`` (``spacetrash_desktop.messages``)."""
+    return tuple(_pattern(t) for t in table(lang).values())
+
+
+@lru_cache(maxsize=4)
 def dataset_texts(lang: str) -> frozenset[str]:
     path = ROOT / "datasets" / f"translations_{lang}.csv"
     if not path.exists():
@@ -174,7 +182,7 @@ def allowed(text: str, lang: str) -> bool:
         return True
     if _NUMERIC.match(text) or _ID.match(text):
         return True
-    if any(p.match(text) for p in patterns):
+    if any(p.match(text) for p in patterns) or any(p.match(text) for p in message_patterns(lang)):
         return True
     if any(text in d for d in dataset_texts(lang)):  # a dataset text cut to fit
         return True
