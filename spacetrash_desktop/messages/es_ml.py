@@ -1,0 +1,166 @@
+"""Spanish of the crew-facing sentences of the model layer (ml/: drift, promotion, registry, features,
+measurements) and of the catalog import report (catalog/importer.py, catalog/rows.py)."""
+
+ES = {
+    # ---------------------------------------------------------------- ml/drift.py
+    "{major} feature(s) with major drift (PSI > {psi_major}) and {moderate} with moderate drift, mostly: "
+    "{names}. Expected when the crew makes a few kinds of recipe; the held-out comparison decides whether the "
+    "model improved.": "{major} variable(s) con deriva fuerte (PSI > {psi_major}) y {moderate} con deriva "
+    "moderada, sobre todo: {names}. Es lo esperado cuando la tripulación hace pocos tipos de receta; la "
+    "comparación con los datos de validación decide si el modelo mejoró.",
+    "No new rows to compare.": "No hay filas nuevas que comparar.",
+    "The new rows look like the training data (no feature with PSI of 0.1 or more).": "Las filas nuevas se "
+    "parecen a los datos de entrenamiento (ninguna variable con PSI de 0.1 o más).",
+    "Not enough rows to judge drift: {n} new rows, at least {need} are needed. The figures below are for "
+    "reference only.": "No hay filas suficientes para juzgar la deriva: {n} filas nuevas, se necesitan al menos "
+    "{need}. Las cifras de abajo son solo de referencia.",
+    "Not enough rows to judge drift: {n} new row, at least {need} are needed. The figures below are for "
+    "reference only.": "No hay filas suficientes para juzgar la deriva: {n} fila nueva, se necesitan al menos "
+    "{need}. Las cifras de abajo son solo de referencia.",
+    # ---------------------------------------------------------------- ml/features.py (feature labels)
+    "Share of {material} in the feed": "Proporción de {material} en la carga",
+    "Process: {process}": "Proceso: {process}",
+    "Water content of the feed": "Contenido de agua de la carga",
+    "Regolith share of the feed": "Proporción de regolito en la carga",
+    "Number of different waste items": "Número de artículos de residuos distintos",
+    "Share of the main waste item": "Proporción del artículo de residuos principal",
+    "Batch size": "Tamaño del lote",
+    "Process temperature": "Temperatura del proceso",
+    "Heated process": "Proceso con calor",
+    "Process needs a molten binder": "El proceso necesita un aglutinante fundido",
+    "Rigidity (physics estimate)": "Rigidez (estimación del modelo físico)",
+    "Tightness (physics estimate)": "Estanqueidad (estimación del modelo físico)",
+    "Energy (physics estimate)": "Energía (estimación del modelo físico)",
+    "Water (physics estimate)": "Agua (estimación del modelo físico)",
+    "Crew time (physics estimate)": "Tiempo de tripulación (estimación del modelo físico)",
+    "Stiffness of the product (physics estimate)": "Rigidez del producto (estimación del modelo físico)",
+    "Strength of the product (physics estimate)": "Resistencia del producto (estimación del modelo físico)",
+    "Porosity (physics estimate)": "Porosidad (estimación del modelo físico)",
+    "Molten binder fraction (physics estimate)": "Fracción de aglutinante fundido (estimación del modelo físico)",
+    "Hydrogen content": "Contenido de hidrógeno",
+    "Share of the energy spent on heating": "Proporción de la energía gastada en calentar",
+    "Number of machine cycles": "Número de ciclos de máquina",
+    "How full the machine cycles are": "Grado de llenado de los ciclos de máquina",
+    "Mass yield (product / feed)": "Rendimiento en masa (producto / carga)",
+    "Share of hard-to-handle waste": "Proporción de residuos difíciles de manejar",
+    # ---------------------------------------------------------------- ml/measurements.py
+    "Three-point bend: {load:g} g at mid-span of a {span:g} mm span, strip {width:g} x {thickness:g} mm, sag "
+    "{sag:g} mm → modulus {modulus} GPa (±{rel:.0f}%)": "Flexión en tres puntos: {load:g} g en el centro de un "
+    "vano de {span:g} mm, tira de {width:g} x {thickness:g} mm, flecha de {sag:g} mm → módulo {modulus} GPa "
+    "(±{rel:.0f} %)",
+    "Soak test: {dry:g} g dry, {wet:g} g wet, sample {length:g} x {width:g} x {thickness:g} mm → open porosity "
+    "{porosity:.1f}%": "Prueba de inmersión: {dry:g} g en seco, {wet:g} g húmeda, muestra de {length:g} x "
+    "{width:g} x {thickness:g} mm → porosidad abierta {porosity:.1f} %",
+    "Drip test: {head:g} mm water column over {area:g} cm² of a {wall:g} mm wall, {minutes:g} min, {leak:g} g "
+    "came through": "Prueba de goteo: columna de agua de {head:g} mm sobre {area:g} cm² de una pared de "
+    "{wall:g} mm, {minutes:g} min, pasaron {leak:g} g",
+    " (none seen: the value is a lower bound)": " (no se vio ninguna gota: el valor es un límite inferior)",
+    "Water tank weighed: {before:g} kg before, {after:g} kg after": "Depósito de agua pesado: {before:g} kg "
+    "antes, {after:g} kg después",
+    "Kitchen scale: {mass:g} g": "Báscula de cocina: {mass:g} g",
+    "Energy meter: {before:g} kWh before, {after:g} kWh after": "Contador de energía: {before:g} kWh antes, "
+    "{after:g} kWh después",
+    "Enter the {reading} ({unit}).": "Introduzca {reading} ({unit}).",
+    "The {reading} must be more than {minimum:g} {unit}.": "{reading}: debe ser mayor que {minimum:g} {unit}.",
+    "The wet mass is below the dry mass: weigh again.": "La masa húmeda es menor que la seca: vuelva a pesar.",
+    "More water than the sample's volume: check the dimensions.": "Más agua que el volumen de la muestra: "
+    "compruebe las dimensiones.",
+    "The tank weighs more after the batch than before.": "El depósito pesa más después del lote que antes.",
+    "The meter reads less after the batch than before.": "El contador marca menos después del lote que antes.",
+    "There is no measurement called {name!r}.": "No existe ninguna medición llamada {name!r}.",
+    # the readings (Quantity labels), translated where a refusal names them
+    "Weight hung at mid-span": "Peso colgado en el centro del vano",
+    "Span between the supports": "Vano entre los soportes",
+    "Width of the strip": "Anchura de la tira",
+    "Thickness of the strip": "Espesor de la tira",
+    "Sag at mid-span under the weight": "Flecha en el centro bajo el peso",
+    "Local gravity": "Gravedad local",
+    "Mass dry": "Masa en seco",
+    "Mass after a day under water, wiped": "Masa tras un día bajo el agua, secada",
+    "Length of the sample": "Longitud de la muestra",
+    "Width of the sample": "Anchura de la muestra",
+    "Thickness of the sample": "Espesor de la muestra",
+    "Height of the water column": "Altura de la columna de agua",
+    "Wetted area of the wall": "Área mojada de la pared",
+    "Wall thickness": "Espesor de la pared",
+    "Time watched": "Tiempo observado",
+    "Water that came through (weighed)": "Agua que pasó (pesada)",
+    "Water tank before the batch": "Depósito de agua antes del lote",
+    "Water tank after the batch": "Depósito de agua después del lote",
+    "Product on the kitchen scale": "Producto en la báscula de cocina",
+    "Energy meter before the batch": "Contador de energía antes del lote",
+    "Energy meter after the batch": "Contador de energía después del lote",
+    # ---------------------------------------------------------------- ml/promotion.py
+    "rigidity": "rigidez",
+    "tightness": "estanqueidad",
+    "energy_kwh": "energía",
+    "water_l": "agua",
+    "crew_min": "tiempo de tripulación",
+    "index": "índice",
+    ", cutting the {name} error on held-out feedback from {old} to {new} ({unit}),": ", reduciendo el error de "
+    "{name} en los informes de validación de {old} a {new} ({unit}),",
+    "Promoted: it learnt from the feedback ({learnt}){detail} and is no worse than the previous model in any of "
+    "{checks} checks of error and interval coverage. The previous model can be restored with Roll back.": "Promovido: "
+    "aprendió de los informes ({learnt}){detail} y no es peor que el modelo anterior en ninguna de las {checks} "
+    "comprobaciones de error y de cobertura del intervalo. El modelo anterior puede restaurarse con Volver atrás.",
+    " ({n} other check(s) failed too)": " (también fallaron otras {n} comprobación(es))",
+    "Not promoted: it is worse than the active model on {first}{more}. The active model stays; the challenger is "
+    "kept as a rejected candidate.": "No promovido: es peor que el modelo activo en {first}{more}. El modelo "
+    "activo se mantiene; el candidato se guarda como candidato rechazado.",
+    "Not promoted: the feedback was not enough to teach the model anything yet (a property needs at least 20 "
+    "usable rows in the training part). The active model stays.": "No promovido: los informes aún no bastan para "
+    "enseñar nada al modelo (una propiedad necesita al menos 20 filas utilizables en la parte de entrenamiento). "
+    "El modelo activo se mantiene.",
+    "{name} error on {rows} held-out feedback rows: {new} {unit} vs {old} {unit}": "error de {name} en {rows} "
+    "filas de informes de validación: {new} {unit} frente a {old} {unit}",
+    "{name} interval coverage on held-out feedback: {new:.0%} vs {old:.0%}": "cobertura del intervalo de {name} "
+    "en los informes de validación: {new:.0%} frente a {old:.0%}",
+    "{name} error on {rows:,} virtual-lab trials away from the feedback: {new} {unit} vs {old} {unit}": "error de "
+    "{name} en {rows:,} ensayos del laboratorio virtual alejados de los informes: {new} {unit} frente a {old} "
+    "{unit}",
+    "{name} interval coverage on virtual-lab trials: {new:.0%} vs {old:.0%}": "cobertura del intervalo de {name} "
+    "en los ensayos del laboratorio virtual: {new:.0%} frente a {old:.0%}",
+    # ---------------------------------------------------------------- ml/registry.py
+    "The model bundle": "El paquete del modelo",
+    " (and {n} more problem(s))": " (y {n} problema(s) más)",
+    "{what} was refused: {problem}{more}": "{what} fue rechazado: {problem}{more}",
+    "Verified model {name} {version}, trained {when} on {sim:,} simulated trials and {meas:,} measured rows.": (
+        "Modelo verificado {name} {version}, entrenado el {when} con {sim:,} ensayos simulados y {meas:,} filas "
+        "medidas."
+    ),
+    "Verified model {name} {version}, trained {when} on {sim:,} simulated trials (no real trial data yet).": (
+        "Modelo verificado {name} {version}, entrenado el {when} con {sim:,} ensayos simulados (aún sin datos de "
+        "ensayos reales)."
+    ),
+    " The physics model or the datasets changed since it was trained, so its corrections may be stale: retrain "
+    "it.": " El modelo físico o los datos cambiaron desde que se entrenó, así que sus correcciones pueden estar "
+    "desfasadas: vuelva a entrenarlo.",
+    "no model is installed and the model shipped with the app is missing from this installation": "no hay ningún "
+    "modelo instalado y falta en esta instalación el modelo que trae la aplicación",
+    "The model bundle could not be copied intact into the model folder.": "El paquete del modelo no se pudo "
+    "copiar íntegro a la carpeta de modelos.",
+    "That model is not installed.": "Ese modelo no está instalado.",
+    "The installed model": "El modelo instalado",
+    "The active model cannot be removed; activate or roll back to another one first.": "El modelo activo no se "
+    "puede eliminar; active otro modelo o vuelva atrás a otro primero.",
+    "That is not an installed model.": "Ese no es un modelo instalado.",
+    "There is no previous model to roll back to.": "No hay ningún modelo anterior al que volver.",
+    "The previous model is no longer installed; it was taken off the rollback list.": "El modelo anterior ya no "
+    "está instalado; se quitó de la lista para volver atrás.",
+    "The previous model": "El modelo anterior",
+    "the model shipped with the app was refused ({why})": "el modelo que trae la aplicación fue rechazado ({why})",
+    "{reason}; predictions use the physics model": "{reason}; las predicciones usan el modelo físico",
+    "the active model is no longer installed (roll back or install a model)": "el modelo activo ya no está "
+    "instalado (vuelva atrás o instale un modelo)",
+    "the active model failed verification ({problem}); roll back or reinstall it": "el modelo activo no pasó la "
+    "verificación ({problem}); vuelva atrás o reinstálelo",
+    "the active model's files changed after it was installed; roll back or reinstall it": "los archivos del "
+    "modelo activo cambiaron después de instalarlo; vuelva atrás o reinstálelo",
+    "the model registry could not be read (details in the log)": "no se pudo leer el registro de modelos "
+    "(detalles en el registro de la aplicación)",
+    "no model is installed yet": "aún no hay ningún modelo instalado",
+    "the active model could not be loaded (details in the log)": "no se pudo cargar el modelo activo (detalles "
+    "en el registro de la aplicación)",
+    "the active model could not be loaded ({why})": "no se pudo cargar el modelo activo ({why})",
+    "no model is active": "no hay ningún modelo activo",
+}
