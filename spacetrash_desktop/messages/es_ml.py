@@ -163,4 +163,78 @@ ES = {
     "en el registro de la aplicación)",
     "the active model could not be loaded ({why})": "no se pudo cargar el modelo activo ({why})",
     "no model is active": "no hay ningún modelo activo",
+    # ---------------------------------------------------------------- catalog/importer.py, catalog/rows.py
+    "the file is {size:.1f} MB; the limit is {limit:.0f} MB": "el archivo ocupa {size:.1f} MB; el límite es "
+    "{limit:.0f} MB",
+    "the file cannot be read ({why})": "no se puede leer el archivo ({why})",
+    "access error": "error de acceso",
+    "the file is empty": "el archivo está vacío",
+    "the file is binary, not a CSV text file (or a Parquet file)": "el archivo es binario, no un archivo de texto "
+    "CSV (ni un archivo Parquet)",
+    "the file has a header but no data rows": "el archivo tiene encabezado pero ninguna fila de datos",
+    "the Parquet file has no columns": "el archivo Parquet no tiene columnas",
+    "this is a folder, not a file": "es una carpeta, no un archivo",
+    "the CSV structure is broken near line {line} ({why})": "la estructura CSV está rota cerca de la línea "
+    "{line} ({why})",
+    "the file has {n} columns; the limit is {limit}": "el archivo tiene {n} columnas; el límite es {limit}",
+    "the file has {n} rows; the limit is {limit}": "el archivo tiene {n} filas; el límite es {limit}",
+    "the file is not a valid Parquet file (it may be truncated or corrupt)": "el archivo no es un archivo Parquet "
+    "válido (puede estar truncado o dañado)",
+    "a text cell is not valid UTF-8 text": "una celda de texto no es texto UTF-8 válido",
+    "the file does not exist": "el archivo no existe",
+    "the file starts like UTF-16 text but cannot be decoded": "el archivo empieza como texto UTF-16 pero no se "
+    "puede decodificar",
+    "the file claims UTF-8 but contains invalid bytes": "el archivo dice ser UTF-8 pero contiene bytes no válidos",
+    "the file has more than {limit} rows": "el archivo tiene más de {limit} filas",
+    "a text cell is not valid UTF-8 text (column {column!r}, row {row}); save the file again with UTF-8 text": (
+        "una celda de texto no es texto UTF-8 válido (columna {column!r}, fila {row}); guarde de nuevo el archivo "
+        "con texto UTF-8"
+    ),
+    "line {line}": "línea {line}",
+    "file": "archivo",
+    ", column {column}": ", columna {column}",
+    ", value {value!r}": ", valor {value!r}",
+    "two columns both mean {field!r}": "dos columnas significan lo mismo: {field!r}",
+    "composition (or one column per material)": "composition (o una columna por material)",
+    "missing required column(s): {columns}": "faltan columnas obligatorias: {columns}",
+    "the file has both a composition column and per-material columns; keep one": "el archivo tiene a la vez una "
+    "columna de composición y columnas por material; deje solo una",
+    "the row has {fields} fields but the header has {header}": "la fila tiene {fields} campos pero el encabezado "
+    "tiene {header}",
+    "a field is longer than {limit} characters": "un campo tiene más de {limit} caracteres",
+    "name is empty": "el nombre está vacío",
+    "mass cannot be negative": "la masa no puede ser negativa",
+    "id is empty": "el id está vacío",
+    "count cannot be negative": "la cantidad no puede ser negativa",
+    "count must be a whole number": "la cantidad debe ser un número entero",
+    "moisture cannot be negative": "la humedad no puede ser negativa",
+    "difficulty must be 1, 2 or 3": "la dificultad debe ser 1, 2 o 3",
+    "difficulty must be a whole number: 1, 2 or 3": "la dificultad debe ser un número entero: 1, 2 o 3",
+    "{field} is not a number": "{field} no es un número",
+    "{field} must be a finite number": "{field} debe ser un número finito",
+    "{field} must be at most {hi:g}": "{field} debe ser como máximo {hi:g}",
+    "{field} must be at least {lo:g}": "{field} debe ser como mínimo {lo:g}",
+    "{field} is empty": "{field} está vacío",
+    "the file cannot be imported": "el archivo no se puede importar",
+    "the column {column!r} appears twice": "la columna {column!r} aparece dos veces",
+    "column not recognised; it is ignored": "columna no reconocida; se ignora",
+    "composition is empty": "la composición está vacía",
+    "every material needs a percentage when there are several": "cada material necesita un porcentaje cuando hay "
+    "varios",
+    "the material shares sum to 0%": "las proporciones de material suman 0 %",
+    "the material shares sum to {total:.4g}%; they must sum to 100% (±{tolerance:g})": "las proporciones de "
+    "material suman {total:.4g} %; deben sumar 100 % (±{tolerance:g})",
+    "mass of {v:g} kg is not plausible (limit {limit:g} kg; check the units)": "una masa de {v:g} kg no es "
+    "plausible (límite {limit:g} kg; compruebe las unidades)",
+    "duplicate id {id!r} (first seen on line {line})": "id duplicado {id!r} (visto por primera vez en la línea {line})",
+    "count of {v:g} is not plausible": "una cantidad de {v:g} no es plausible",
+    "moisture must be below 99% of the wet mass": "la humedad debe ser inferior al 99 % de la masa húmeda",
+    "material share is not a number": "la proporción de material no es un número",
+    "no material share is given": "no se da ninguna proporción de material",
+    "two columns give the share of {material}": "dos columnas dan la proporción de {material}",
+    "cannot read {part!r} as 'material percent'": "no se puede leer {part!r} como 'material porcentaje'",
+    "unknown material {name!r}": "material desconocido {name!r}",
+    "{part!r} is not an exact percentage": "{part!r} no es un porcentaje exacto",
+    "{part!r} has no valid percentage": "{part!r} no tiene un porcentaje válido",
+    "material share cannot be negative": "la proporción de material no puede ser negativa",
 }
