@@ -237,4 +237,63 @@ ES = {
     "{part!r} is not an exact percentage": "{part!r} no es un porcentaje exacto",
     "{part!r} has no valid percentage": "{part!r} no tiene un porcentaje válido",
     "material share cannot be negative": "la proporción de material no puede ser negativa",
+    # ---------------------------------------------------------------- services/retrain.py (reasons of a run)
+    "It passed every check, but promotion was turned off for this run; it is kept as a candidate and the active "
+    "model stays.": "Pasó todas las comprobaciones, pero la promoción estaba desactivada en este reentrenamiento; "
+    "se guarda como candidato y el modelo activo se mantiene.",
+    "The active model changed while retraining ran, so the challenger was compared with a model that is no longer "
+    "active; it is kept as a candidate.": "El modelo activo cambió durante el reentrenamiento, así que el candidato "
+    "se comparó con un modelo que ya no está activo; se guarda como candidato.",
+    "None of the {total} feedback row(s) can be used for training{why}. Nothing was trained; pass/fail and notes "
+    "alone are not training labels.": "Ninguna de las {total} fila(s) de informes se puede usar para entrenar{why}. "
+    "No se entrenó nada; un aprobado/suspenso o unas notas solos no son etiquetas de entrenamiento.",
+    "No feedback to learn from: {where}. Nothing was trained.": "No hay informes de los que aprender: {where}. No "
+    "se entrenó nada.",
+    " (most often: {reason})": " (lo más frecuente: {reason})",
+    "A retraining run is already in progress; wait for it to finish.": "Ya hay un reentrenamiento en curso; "
+    "espere a que termine.",
+    " (some rows are held out to check the result)": " (algunas filas se reservan para validar el resultado)",
+    "fewer than {n} different recipes: none held out, so the comparison uses the virtual-lab trials only": "menos "
+    "de {n} recetas distintas: no se reserva ninguna para validación, así que la comparación usa solo los ensayos "
+    "del laboratorio virtual",
+    "the feedback journal is empty": "el diario de informes está vacío",
+    "the files hold no rows": "los archivos no contienen filas",
+    "neither the journal nor the files hold any row": "ni el diario ni los archivos contienen ninguna fila",
+    "{run!r} is not a retraining run id (they look like run-20310501T100000Z-3f9a).": "{run!r} no es un "
+    "identificador de reentrenamiento (tienen la forma run-20310501T100000Z-3f9a).",
+    "Nothing to retrain from: give feedback export files or use the journal.": "No hay nada con qué reentrenar: "
+    "indique archivos de informes exportados o use el diario.",
+    "Not enough feedback to retrain yet: a property needs at least {need} usable rows to learn from, and the most "
+    "any property has is {best} (from {total} feedback rows{kept}). Nothing was trained; record more feedback and "
+    "try again.": "Aún no hay informes suficientes para reentrenar: una propiedad necesita al menos {need} filas "
+    "utilizables para aprender, y la que más tiene llega a {best} (de {total} filas de informes{kept}). No se "
+    "entrenó nada; registre más informes y vuelva a intentarlo.",
+    "Not enough feedback to retrain yet: a property needs at least {need} usable rows to learn from, and the most "
+    "any property has is {best} (from {total} feedback row{kept}). Nothing was trained; record more feedback and "
+    "try again.": "Aún no hay informes suficientes para reentrenar: una propiedad necesita al menos {need} filas "
+    "utilizables para aprender, y la que más tiene llega a {best} (de {total} fila de informes{kept}). No se "
+    "entrenó nada; registre más informes y vuelva a intentarlo.",
+    " (and {n} more)": " (y {n} más)",
+    "The feedback file {refused}{more}. Nothing was retrained; export the feedback again or remove that file.": (
+        "El archivo de informes {refused}{more}. No se reentrenó nada; exporte de nuevo los informes o quite ese "
+        "archivo."
+    ),
+    "No feedback export file was found in what was given (expected a folder with manifest.json, a manifest.json "
+    "or an exported .parquet file).": "No se encontró ningún archivo de informes exportado en lo indicado (se "
+    "esperaba una carpeta con manifest.json, un manifest.json o un archivo .parquet exportado).",
+    "Every usable feedback row was needed for the held-out comparison; nothing was left to train on.": "Todas las "
+    "filas de informes utilizables se necesitaron para la comparación de validación; no quedó nada para entrenar.",
+    "There is no retraining run {run}.": "No existe el reentrenamiento {run}.",
+    "The record of retraining run {run} cannot be read.": "No se puede leer el registro del reentrenamiento {run}.",
+    "The record of retraining run {run} is damaged.": "El registro del reentrenamiento {run} está dañado.",
+    "Cancelled.": "Cancelado.",
+    "Retraining failed: {why}.": "El reentrenamiento falló: {why}.",
+    "Retraining failed because of an unexpected error; details are in the log.": "El reentrenamiento falló por un "
+    "error inesperado; los detalles están en el registro de la aplicación.",
+    "{reason} (The record of this run could not be saved: {why})": "{reason} (No se pudo guardar el registro de "
+    "este reentrenamiento: {why})",
+    "The active model could not be read for the comparison ({problem}).": "No se pudo leer el modelo activo para "
+    "la comparación ({problem}).",
+    "The active model could not be read for the comparison.": "No se pudo leer el modelo activo para la comparación.",
+    "it has no manifest entry": "no tiene entrada en el manifiesto",
 }

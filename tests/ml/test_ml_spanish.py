@@ -7,10 +7,12 @@ import numpy as np
 import pytest
 
 from spacetrash_desktop.catalog.importer import import_inventory
+from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.messages import set_language
 from spacetrash_desktop.ml import drift, registry
 from spacetrash_desktop.ml.measurements import MeasurementError, measure
 from spacetrash_desktop.ml.promotion import checks, decide
+from spacetrash_desktop.services.retrain import _no_data_reason, read_run
 from spacetrash_desktop.storage import paths
 
 
@@ -161,3 +163,22 @@ def test_import_issue_reasons(lang):
     ]
     lang("en")
     assert _issues() == english
+
+
+def test_retraining_run_reasons(lang):
+    data = {"feedback_total": 7, "skipped_by_reason": {"no measured value": 5, "unknown item '...'": 2}}
+    lang("en")
+    assert _no_data_reason(data, True, False) == (
+        "None of the 7 feedback row(s) can be used for training (most often: no measured value). Nothing was "
+        "trained; pass/fail and notes alone are not training labels."
+    )
+    assert _no_data_reason({"feedback_total": 0}, True, False) == (
+        "No feedback to learn from: the feedback journal is empty. Nothing was trained."
+    )
+    lang("es")
+    assert _no_data_reason({"feedback_total": 0}, True, True) == (
+        "No hay informes de los que aprender: ni el diario ni los archivos contienen ninguna fila. No se entrenó nada."
+    )
+    with pytest.raises(BadInputError) as exc:
+        read_run("run-20310501T100000Z-3f9a")
+    assert exc.value.message == "No existe el reentrenamiento run-20310501T100000Z-3f9a."
