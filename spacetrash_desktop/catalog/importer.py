@@ -37,6 +37,7 @@ from spacetrash_desktop.catalog.rows import (
     parse_records,
 )
 from spacetrash_desktop.errors import StorageError
+from spacetrash_desktop.messages import msg
 from spacetrash_desktop.storage.atomic import atomic_write_text
 from spacetrash_desktop.storage.paths import import_errors_dir
 
@@ -111,28 +112,28 @@ def _read_limited(source, name: str, max_bytes: int) -> bytes:
         try:
             size = path.stat().st_size  # checked before reading a single byte
         except FileNotFoundError:
-            raise fatal_error("not_found", "the file does not exist", name) from None
+            raise fatal_error("not_found", msg("the file does not exist"), name) from None
         except OSError as exc:
-            raise fatal_error(
-                "unreadable", f"the file cannot be read ({exc.strerror or 'access error'})", name
-            ) from None
+            raise fatal_error("unreadable", _unreadable_msg(exc), name) from None
         if path.is_dir():
-            raise fatal_error("unreadable", "this is a folder, not a file", name)
+            raise fatal_error("unreadable", msg("this is a folder, not a file"), name)
         if size > max_bytes:
             raise fatal_error("too_large", _too_large_msg(size, max_bytes), name)
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise fatal_error(
-                "unreadable", f"the file cannot be read ({exc.strerror or 'access error'})", name
-            ) from None
+            raise fatal_error("unreadable", _unreadable_msg(exc), name) from None
     if not data.strip():
-        raise fatal_error("empty", "the file is empty", name)
+        raise fatal_error("empty", msg("the file is empty"), name)
     return data
 
 
 def _too_large_msg(size: int, limit: int) -> str:
-    return f"the file is {size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB"
+    return msg("the file is {size:.1f} MB; the limit is {limit:.0f} MB", size=size / 1e6, limit=limit / 1e6)
+
+
+def _unreadable_msg(exc: OSError) -> str:
+    return msg("the file cannot be read ({why})", why=exc.strerror or msg("access error"))
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
@@ -140,15 +141,15 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
-            raise fatal_error("encoding", "the file starts like UTF-16 text but cannot be decoded", name) from None
+            raise fatal_error("encoding", msg("the file starts like UTF-16 text but cannot be decoded"), name) from None
     head = data[:65536]
     if b"\x00" in head:
-        raise fatal_error("binary", "the file is binary, not a CSV text file (or a Parquet file)", name)
+        raise fatal_error("binary", msg("the file is binary, not a CSV text file (or a Parquet file)"), name)
     if data.startswith(b"\xef\xbb\xbf"):
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError:
-            raise fatal_error("encoding", "the file claims UTF-8 but contains invalid bytes", name) from None
+            raise fatal_error("encoding", msg("the file claims UTF-8 but contains invalid bytes"), name) from None
     try:
         text, enc = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -160,7 +161,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     sample = text[:4096]
     ctrl = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t")
     if sample and ctrl / len(sample) > 0.05:
-        raise fatal_error("binary", "the file is binary, not a CSV text file (or a Parquet file)", name)
+        raise fatal_error("binary", msg("the file is binary, not a CSV text file (or a Parquet file)"), name)
     return text, enc
 
 
@@ -200,20 +201,25 @@ def _csv_records(text: str, delim: str, name: str) -> tuple[list[str], list[tupl
                 header = fields
                 if len(header) > MAX_COLUMNS:
                     raise fatal_error(
-                        "too_many_columns", f"the file has {len(header)} columns; the limit is {MAX_COLUMNS}", name
+                        "too_many_columns",
+                        msg("the file has {n} columns; the limit is {limit}", n=len(header), limit=MAX_COLUMNS),
+                        name,
                     )
                 continue
             records.append((start_line, fields))
             if len(records) > MAX_ROWS:
-                raise fatal_error("too_many_rows", f"the file has more than {MAX_ROWS} rows", name)
+                raise fatal_error("too_many_rows", msg("the file has more than {limit} rows", limit=MAX_ROWS), name)
     except csv.Error as exc:
         raise fatal_error(
-            "malformed_csv", f"the CSV structure is broken near line {prev_line + 1} ({exc})", name, line=prev_line + 1
+            "malformed_csv",
+            msg("the CSV structure is broken near line {line} ({why})", line=prev_line + 1, why=exc),
+            name,
+            line=prev_line + 1,
         ) from None
     if header is None:
-        raise fatal_error("empty", "the file is empty", name)
+        raise fatal_error("empty", msg("the file is empty"), name)
     if not records:
-        raise fatal_error("empty", "the file has a header but no data rows", name)
+        raise fatal_error("empty", msg("the file has a header but no data rows"), name)
     return header, records
 
 
@@ -226,24 +232,28 @@ def _parquet_rows(data: bytes, name: str) -> list[dict]:
         schema = pf.schema_arrow  # read from the footer before any data
         if len(schema.names) > MAX_COLUMNS:
             raise fatal_error(
-                "too_many_columns", f"the file has {len(schema.names)} columns; the limit is {MAX_COLUMNS}", name
+                "too_many_columns",
+                msg("the file has {n} columns; the limit is {limit}", n=len(schema.names), limit=MAX_COLUMNS),
+                name,
             )
         if pf.metadata.num_rows > MAX_ROWS:
             raise fatal_error(
-                "too_many_rows", f"the file has {pf.metadata.num_rows} rows; the limit is {MAX_ROWS}", name
+                "too_many_rows",
+                msg("the file has {n} rows; the limit is {limit}", n=pf.metadata.num_rows, limit=MAX_ROWS),
+                name,
             )
         table = pf.read()
     except InventoryImportError:
         raise
     except Exception:  # pyarrow raises many types for a corrupt footer or pages
         raise fatal_error(
-            "bad_parquet", "the file is not a valid Parquet file (it may be truncated or corrupt)", name
+            "bad_parquet", msg("the file is not a valid Parquet file (it may be truncated or corrupt)"), name
         ) from None
     rows = _table_rows(table, name)
     if not table.num_columns:
-        raise fatal_error("empty", "the Parquet file has no columns", name)
+        raise fatal_error("empty", msg("the Parquet file has no columns"), name)
     if not rows:
-        raise fatal_error("empty", "the file has a header but no data rows", name)
+        raise fatal_error("empty", msg("the file has a header but no data rows"), name)
     return rows
 
 
@@ -260,13 +270,17 @@ def _table_rows(table, name: str) -> list[dict]:
                 except UnicodeDecodeError:
                     raise fatal_error(
                         "bad_encoding",
-                        f"a text cell is not valid UTF-8 text (column {col_name!r}, row {row_no + 1}); "
-                        "save the file again with UTF-8 text",
+                        msg(
+                            "a text cell is not valid UTF-8 text (column {column!r}, row {row}); "
+                            "save the file again with UTF-8 text",
+                            column=col_name,
+                            row=row_no + 1,
+                        ),
                         name,
                         column=str(col_name),
                         row=row_no + 1,
                     ) from None
-        raise fatal_error("bad_encoding", "a text cell is not valid UTF-8 text", name) from None
+        raise fatal_error("bad_encoding", msg("a text cell is not valid UTF-8 text"), name) from None
 
 
 def _write_error_log(name: str, issues: Sequence[ImportIssue]) -> str:

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from spacetrash_desktop.common import parse_number
 from spacetrash_desktop.domain import WasteItem
 from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.messages import msg
 
 MAX_FIELD_CHARS = 10_000
 MAX_MASS_KG = 100_000.0  # ~8x the whole mission's waste: anything above is a typo
@@ -80,9 +81,9 @@ class ImportIssue:
     file: str = ""
 
     def describe(self) -> str:
-        where = f"line {self.line}" if self.line else "file"
-        col = f", column {self.column}" if self.column else ""
-        val = f", value {self.value!r}" if self.value else ""
+        where = msg("line {line}", line=self.line) if self.line else msg("file")
+        col = msg(", column {column}", column=self.column) if self.column else ""
+        val = msg(", value {value!r}", value=self.value) if self.value else ""
         return f"{where}{col}{val}: {self.message}"
 
     def to_dict(self) -> dict:
@@ -94,7 +95,7 @@ class InventoryImportError(BadInputError):
 
     def __init__(self, issues: Sequence[ImportIssue]):
         self.issues = list(issues)
-        super().__init__("; ".join(i.message for i in self.issues[:3]) or "the file cannot be imported")
+        super().__init__("; ".join(i.message for i in self.issues[:3]) or msg("the file cannot be imported"))
 
 
 @dataclass
@@ -129,7 +130,9 @@ def parse_inventory_rows(
 ) -> ImportResult:
     """Validate rows that are already split into fields (bundled CSV via DictReader, Parquet)."""
     if not rows:
-        raise InventoryImportError([ImportIssue("empty", "the file has a header but no data rows", file=source_name)])
+        raise InventoryImportError(
+            [ImportIssue("empty", msg("the file has a header but no data rows"), file=source_name)]
+        )
     header = [str(h) for h in rows[0]]
     records = [(i + 2, ["" if v is None else v for v in r.values()]) for i, r in enumerate(rows)]
     return parse_records(header, records, lookup, source_name, decimal_comma=False)
@@ -174,7 +177,7 @@ def _map_header(header: Sequence[str], lookup: Mapping[str, str], name: str):
         if not h:
             continue
         if h in seen:
-            raise _duplicate_column(f"the column {str(raw).strip()!r} appears twice", name, raw)
+            raise _duplicate_column(msg("the column {column!r} appears twice", column=str(raw).strip()), name, raw)
         seen[h] = idx
         if h in synonyms:
             fields[idx] = synonyms[h]
@@ -183,13 +186,13 @@ def _map_header(header: Sequence[str], lookup: Mapping[str, str], name: str):
         mid = lookup.get(h) or (lookup.get(m.group("m").strip()) if m else None)
         if mid:
             if mid in materials.values():
-                raise _duplicate_column(f"two columns give the share of {mid}", name, raw)
+                raise _duplicate_column(msg("two columns give the share of {material}", material=mid), name, raw)
             materials[idx] = mid
             continue
         warnings.append(
             ImportIssue(
                 "unknown_column",
-                "column not recognised; it is ignored",
+                msg("column not recognised; it is ignored"),
                 line=1,
                 column=str(raw).strip()[:VALUE_PREVIEW],
                 severity="warning",
@@ -199,16 +202,20 @@ def _map_header(header: Sequence[str], lookup: Mapping[str, str], name: str):
     canon = set(fields.values())
     if len(canon) != len(fields):
         dup = next(c for c in canon if list(fields.values()).count(c) > 1)
-        raise fatal_error("duplicate_column", f"two columns both mean {dup!r}", name, line=1, column=dup)
+        raise fatal_error(
+            "duplicate_column", msg("two columns both mean {field!r}", field=dup), name, line=1, column=dup
+        )
     missing = [c for c in REQUIRED if c not in canon]
     if "composition" not in canon and not materials:
-        missing.append("composition (or one column per material)")
+        missing.append(msg("composition (or one column per material)"))
     if missing:
-        raise fatal_error("missing_columns", "missing required column(s): " + ", ".join(missing), name, line=1)
+        raise fatal_error(
+            "missing_columns", msg("missing required column(s): {columns}", columns=", ".join(missing)), name, line=1
+        )
     if "composition" in canon and materials:
         raise fatal_error(
             "ambiguous_composition",
-            "the file has both a composition column and per-material columns; keep one",
+            msg("the file has both a composition column and per-material columns; keep one"),
             name,
             line=1,
         )
@@ -224,7 +231,7 @@ def parse_composition(text: str, lookup: Mapping[str, str], *, decimal_comma: bo
     """Parse 'Nylon 41%; Polyethylene 33%' -> ([(material_id, fraction)], problem or None)."""
     raw = str(text).strip()
     if not raw:
-        return None, ("empty_composition", "composition is empty")
+        return None, ("empty_composition", msg("composition is empty"))
     sep = ";" if ";" in raw else ("|" if "|" in raw else ("+" if "+" in raw else ","))
     parts = [p for p in raw.split(sep) if p.strip()]
     out: dict[str, float] = {}
@@ -232,32 +239,35 @@ def parse_composition(text: str, lookup: Mapping[str, str], *, decimal_comma: bo
     for part in parts:
         m = _COMP_PART.match(part)
         if not m:
-            return None, ("bad_composition", f"cannot read {part.strip()!r} as 'material percent'")
+            return None, (
+                "bad_composition",
+                msg("cannot read {part!r} as 'material percent'", part=part.strip()),
+            )
         name = (m.group("name1") or m.group("name2") or m.group("name3") or "").strip(" :=")
         pct_raw = m.group("pct1") or m.group("pct2")
         mid = lookup.get(normalise_key(name))
         if mid is None:
-            return None, ("unknown_material", f"unknown material {name!r}")
+            return None, ("unknown_material", msg("unknown material {name!r}", name=name))
         if pct_raw is None:
             no_pct.append(mid)
             continue
         if re.match(r"^\s*[<>~≈]", pct_raw):
-            return None, ("bad_composition", f"{part.strip()!r} is not an exact percentage")
+            return None, ("bad_composition", msg("{part!r} is not an exact percentage", part=part.strip()))
         pct = parse_number(pct_raw, decimal_comma=decimal_comma or sep != ",")
         if pct is None or not math.isfinite(pct) or pct < 0:
-            return None, ("bad_composition", f"{part.strip()!r} has no valid percentage")
+            return None, ("bad_composition", msg("{part!r} has no valid percentage", part=part.strip()))
         out[mid] = out.get(mid, 0.0) + pct
     if no_pct:
         if len(parts) == 1:
             return [(no_pct[0], 1.0)], None
-        return None, ("bad_composition", "every material needs a percentage when there are several")
+        return None, ("bad_composition", msg("every material needs a percentage when there are several"))
     return _normalise_shares(out)
 
 
 def _normalise_shares(shares: Mapping[str, float]):
     total = sum(shares.values())
     if total <= 0:
-        return None, ("composition_sum", "the material shares sum to 0%")
+        return None, ("composition_sum", msg("the material shares sum to 0%"))
     if abs(total - 1.0) <= SUM_TOLERANCE_PCT / 100 and max(shares.values()) <= 1.0:
         total_pct = total * 100
     else:
@@ -265,7 +275,11 @@ def _normalise_shares(shares: Mapping[str, float]):
     if abs(total_pct - 100.0) > SUM_TOLERANCE_PCT:
         return None, (
             "composition_sum",
-            f"the material shares sum to {total_pct:.4g}%; they must sum to 100% (±{SUM_TOLERANCE_PCT:g})",
+            msg(
+                "the material shares sum to {total:.4g}%; they must sum to 100% (±{tolerance:g})",
+                total=total_pct,
+                tolerance=SUM_TOLERANCE_PCT,
+            ),
         )
     return [(m, v / total) for m, v in shares.items() if v > 0], None
 
@@ -362,14 +376,17 @@ def _shape_problem(row: _Row) -> bool:
     values, header_names = row.values, row.layout.header_names
     n_header = len(header_names)
     if len(values) > n_header and any(str(v).strip() for v in values[n_header:]):
-        row.err("extra_fields", f"the row has {len(values)} fields but the header has {n_header}")
+        row.err(
+            "extra_fields",
+            msg("the row has {fields} fields but the header has {header}", fields=len(values), header=n_header),
+        )
         return True
     too_long = [i for i, v in enumerate(values) if isinstance(v, str) and len(v) > MAX_FIELD_CHARS]
     if too_long:
         i = too_long[0]
         row.err(
             "field_too_long",
-            f"a field is longer than {MAX_FIELD_CHARS} characters",
+            msg("a field is longer than {limit} characters", limit=MAX_FIELD_CHARS),
             header_names[i] if i < len(header_names) else "",
             values[i],
         )
@@ -382,14 +399,16 @@ def _read_item(row: _Row, seen_ids: dict[str, int]) -> WasteItem | None:
     item_id = _read_id(row, seen_ids)
     item_name = str(row.cell("name")).strip()
     if not item_name:
-        row.err("missing_value", "name is empty", row.colname("name"))
+        row.err("missing_value", msg("name is empty"), row.colname("name"))
     mass = row.number(
         "mass_kg",
         lo=0.0,
         hi=MAX_MASS_KG,
         required=True,
-        low_msg="mass cannot be negative",
-        high_msg=f"mass of {{v:g}} kg is not plausible (limit {MAX_MASS_KG:g} kg; check the units)",
+        low_msg=msg("mass cannot be negative"),
+        high_msg=lambda v: msg(
+            "mass of {v:g} kg is not plausible (limit {limit:g} kg; check the units)", v=v, limit=MAX_MASS_KG
+        ),
     )
     count = _read_count(row)
     moisture = _read_moisture(row)
@@ -418,11 +437,11 @@ def _read_id(row: _Row, seen_ids: dict[str, int]) -> str:
         return f"IMP{row.row_no:05d}"
     item_id = str(row.cell("id")).strip()
     if not item_id:
-        row.err("missing_value", "id is empty", row.colname("id"))
+        row.err("missing_value", msg("id is empty"), row.colname("id"))
     elif item_id in seen_ids:
         row.err(
             "duplicate_id",
-            f"duplicate id {item_id!r} (first seen on line {seen_ids[item_id]})",
+            msg("duplicate id {id!r} (first seen on line {line})", id=item_id, line=seen_ids[item_id]),
             row.colname("id"),
             item_id,
         )
@@ -435,12 +454,16 @@ def _read_count(row: _Row) -> int:
     if not row.given("count"):
         return 0
     c = row.number(
-        "count", lo=0, hi=MAX_COUNT, low_msg="count cannot be negative", high_msg="count of {v:g} is not plausible"
+        "count",
+        lo=0,
+        hi=MAX_COUNT,
+        low_msg=msg("count cannot be negative"),
+        high_msg=lambda v: msg("count of {v:g} is not plausible", v=v),
     )
     if c is None:
         return 0
     if abs(c - round(c)) > 1e-9:
-        row.err("not_integer", "count must be a whole number", row.colname("count"), row.cell("count"))
+        row.err("not_integer", msg("count must be a whole number"), row.colname("count"), row.cell("count"))
         return 0
     return round(c)
 
@@ -452,8 +475,8 @@ def _read_moisture(row: _Row) -> float:
         "moisture_pct",
         lo=0.0,
         hi=99.0,
-        low_msg="moisture cannot be negative",
-        high_msg="moisture must be below 99% of the wet mass",
+        low_msg=msg("moisture cannot be negative"),
+        high_msg=lambda _v: msg("moisture must be below 99% of the wet mass"),
     )
     return mo if mo is not None else 0.0
 
@@ -462,14 +485,18 @@ def _read_difficulty(row: _Row) -> int:
     if not row.given("difficulty"):
         return 0
     d = row.number(
-        "difficulty", lo=1, hi=3, low_msg="difficulty must be 1, 2 or 3", high_msg="difficulty must be 1, 2 or 3"
+        "difficulty",
+        lo=1,
+        hi=3,
+        low_msg=msg("difficulty must be 1, 2 or 3"),
+        high_msg=lambda _v: msg("difficulty must be 1, 2 or 3"),
     )
     if d is None:
         return 0
     if abs(d - round(d)) > 1e-9:  # the schema says a whole number: 2.5 is a mistake, not a 2
         row.err(
             "not_integer",
-            "difficulty must be a whole number: 1, 2 or 3",
+            msg("difficulty must be a whole number: 1, 2 or 3"),
             row.colname("difficulty"),
             row.cell("difficulty"),
         )
@@ -498,40 +525,41 @@ def _composition_from_columns(row: _Row) -> list[tuple[str, float]] | None:
             continue
         x = parse_number(v, decimal_comma=row.layout.decimal_comma)
         if x is None or not math.isfinite(x):
-            row.err("not_a_number", "material share is not a number", row.layout.header_names[idx], v)
+            row.err("not_a_number", msg("material share is not a number"), row.layout.header_names[idx], v)
             bad = True
         elif x < 0:
-            row.err("out_of_range", "material share cannot be negative", row.layout.header_names[idx], v)
+            row.err("out_of_range", msg("material share cannot be negative"), row.layout.header_names[idx], v)
             bad = True
         elif x > 0:
             shares[mid] = shares.get(mid, 0.0) + x
     if bad:
         return None
     composition, problem = (
-        _normalise_shares(shares) if shares else (None, ("empty_composition", "no material share is given"))
+        _normalise_shares(shares) if shares else (None, ("empty_composition", msg("no material share is given")))
     )
     if problem:
         row.err(problem[0], problem[1], "", ";".join(f"{k}={v:g}" for k, v in shares.items()))
     return composition
 
 
-def _num_field(raw, field_name, col, err, decimal_comma, *, lo, hi, required=False, low_msg="", high_msg=""):
+def _num_field(raw, field_name, col, err, decimal_comma, *, lo, hi, required=False, low_msg="", high_msg=None):
     if raw is None or str(raw).strip() == "":
         if required:
-            err("missing_value", f"{field_name} is empty", col)
+            err("missing_value", msg("{field} is empty", field=field_name), col)
         return None
     x = parse_number(raw, decimal_comma=decimal_comma)
     if x is None:
-        err("not_a_number", f"{field_name} is not a number", col, raw)
+        err("not_a_number", msg("{field} is not a number", field=field_name), col, raw)
         return None
     if not math.isfinite(x):
-        err("not_a_number", f"{field_name} must be a finite number", col, raw)
+        err("not_a_number", msg("{field} must be a finite number", field=field_name), col, raw)
         return None
     if x < lo:
-        err("out_of_range", low_msg or f"{field_name} must be at least {lo:g}", col, raw)
+        err("out_of_range", low_msg or msg("{field} must be at least {lo:g}", field=field_name, lo=lo), col, raw)
         return None
     if x > hi:
-        err("out_of_range", (high_msg or f"{field_name} must be at most {hi:g}").format(v=x), col, raw)
+        too_high = high_msg(x) if high_msg else msg("{field} must be at most {hi:g}", field=field_name, hi=hi)
+        err("out_of_range", too_high, col, raw)
         return None
     return x
 

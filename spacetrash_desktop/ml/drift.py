@@ -33,6 +33,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from spacetrash_desktop.common import round_or_none
+from spacetrash_desktop.messages import msg
 
 N_BINS = 10
 PSI_EPS = 1e-4
@@ -159,22 +160,37 @@ def feature_drift(
         summary["note"] = f"only {n_new} new row(s): the drift figures are rough below {MIN_ROWS} rows"
     if 0 < n_new < MIN_ROWS:
         summary["text"] = (
-            f"Not enough rows to judge drift: {n_new} new row{'s' if n_new != 1 else ''}, at least {MIN_ROWS} "
-            "are needed. The figures below are for reference only."
+            msg(
+                "Not enough rows to judge drift: {n} new rows, at least {need} are needed. The figures below are "
+                "for reference only.",
+                n=n_new,
+                need=MIN_ROWS,
+            )
+            if n_new != 1
+            else msg(
+                "Not enough rows to judge drift: {n} new row, at least {need} are needed. The figures below are "
+                "for reference only.",
+                n=n_new,
+                need=MIN_ROWS,
+            )
         )
     return {"features": feats, "summary": summary}
 
 
 def _summary_text(worst: str, counts: dict, top: list, n_new: int, labels: dict | None) -> str:
     if n_new == 0:
-        return "No new rows to compare."
+        return msg("No new rows to compare.")
     if worst == "none":
-        return "The new rows look like the training data (no feature with PSI of 0.1 or more)."
+        return msg("The new rows look like the training data (no feature with PSI of 0.1 or more).")
     names = ", ".join((labels or {}).get(c, c) for c, v in top[:3] if v is not None and v >= PSI_MODERATE)
-    return (
-        f"{counts['major']} feature(s) with major drift (PSI > {PSI_MAJOR}) and {counts['moderate']} with "
-        f"moderate drift, mostly: {names}. Expected when the crew makes a few kinds of recipe; the "
-        "held-out comparison decides whether the model improved."
+    return msg(
+        "{major} feature(s) with major drift (PSI > {psi_major}) and {moderate} with "
+        "moderate drift, mostly: {names}. Expected when the crew makes a few kinds of recipe; the "
+        "held-out comparison decides whether the model improved.",
+        major=counts["major"],
+        psi_major=PSI_MAJOR,
+        moderate=counts["moderate"],
+        names=names,
     )
 
 

@@ -33,6 +33,7 @@ import numpy as np
 from spacetrash_desktop.engine.physics import PhysicsResult
 from spacetrash_desktop.engine.recipes import RecipeBatch
 from spacetrash_desktop.engine.tables import EngineTables
+from spacetrash_desktop.messages import msg
 
 FEATURE_VERSION = 1
 UNKNOWN_FRACTION_EPS = 1e-6
@@ -261,8 +262,8 @@ def feature_label(
     """A label a crew member understands for a feature column."""
     if name.startswith("mat:"):
         mid = name[4:]
-        return f"Share of {(material_names or {}).get(mid, mid)} in the feed"
+        return msg("Share of {material} in the feed", material=(material_names or {}).get(mid, mid))
     if name.startswith("proc:"):
         pid = name[5:]
-        return f"Process: {(process_names or {}).get(pid, pid)}"
-    return _LABELS.get(name, name)
+        return msg("Process: {process}", process=(process_names or {}).get(pid, pid))
+    return msg(_LABELS[name]) if name in _LABELS else name

@@ -28,6 +28,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from spacetrash_desktop.engine.physics import E_HIGH_GPA, E_LOW_GPA
+from spacetrash_desktop.messages import msg
 
 G_MARS = 3.721  # m/s^2, surface gravity of Mars (standard value; Jezero Crater is the base)
 RHO_WATER = 998.0  # kg/m^3 at 20 deg C
@@ -82,10 +83,17 @@ class MeasurementError(ValueError):
 def _need(values: Mapping[str, float], q: Quantity) -> float:
     v = values.get(q.key)
     if v is None or not math.isfinite(float(v)):
-        raise MeasurementError(f"Enter the {q.label.lower()} ({q.unit}).")
+        raise MeasurementError(msg("Enter the {reading} ({unit}).", reading=msg(q.label).lower(), unit=q.unit))
     v = float(v)
     if v < q.minimum or (q.minimum == 0.0 and v <= 0.0 and q.key not in _ZERO_OK):
-        raise MeasurementError(f"The {q.label.lower()} must be more than {q.minimum:g} {q.unit}.")
+        raise MeasurementError(
+            msg(
+                "The {reading} must be more than {minimum:g} {unit}.",
+                reading=msg(q.label).lower(),
+                minimum=q.minimum,
+                unit=q.unit,
+            )
+        )
     return v
 
 
@@ -132,10 +140,16 @@ def _bend(values: Mapping[str, float], unc: Mapping[str, float]) -> Measurement:
     rel = math.sqrt(sum((exps[q.key] * _u(q, unc) / vals[q.key]) ** 2 for q in _BEND))
     r = rigidity_from_modulus(e)
     u = rel / (math.log(10) * _LOG_SPAN)
-    how = (
-        f"Three-point bend: {vals['load_g']:g} g at mid-span of a {vals['span_mm']:g} mm span, strip "
-        f"{vals['width_mm']:g} x {vals['thickness_mm']:g} mm, sag {vals['deflection_mm']:g} mm → "
-        f"modulus {_sig(e)} GPa (±{rel * 100:.0f}%)"
+    how = msg(
+        "Three-point bend: {load:g} g at mid-span of a {span:g} mm span, strip {width:g} x {thickness:g} mm, "
+        "sag {sag:g} mm → modulus {modulus} GPa (±{rel:.0f}%)",
+        load=vals["load_g"],
+        span=vals["span_mm"],
+        width=vals["width_mm"],
+        thickness=vals["thickness_mm"],
+        sag=vals["deflection_mm"],
+        modulus=_sig(e),
+        rel=rel * 100,
     )
     bound = "upper" if r >= 1.0 else ("lower" if r <= 0.0 else "")
     return Measurement("rigidity", r, u, how, bound)
@@ -160,21 +174,27 @@ def tightness_from_porosity(p: float) -> float:
 def _soak(values: Mapping[str, float], unc: Mapping[str, float]) -> Measurement:
     v = {q.key: _need(values, q) for q in _SOAK}
     if v["wet_g"] < v["dry_g"]:
-        raise MeasurementError("The wet mass is below the dry mass: weigh again.")
+        raise MeasurementError(msg("The wet mass is below the dry mass: weigh again."))
     vol_cm3 = v["length_mm"] * v["width_mm"] * v["thickness_mm"] / 1000.0
     water_cm3 = (v["wet_g"] - v["dry_g"]) / (RHO_WATER / 1000.0)
     p = water_cm3 / vol_cm3
     if p >= 1.0:
-        raise MeasurementError("More water than the sample's volume: check the dimensions.")
+        raise MeasurementError(msg("More water than the sample's volume: check the dimensions."))
     q = {x.key: _u(x, unc) for x in _SOAK}
     u_water = math.hypot(q["dry_g"], q["wet_g"])
     rel_v = math.sqrt(sum((q[k] / v[k]) ** 2 for k in ("length_mm", "width_mm", "thickness_mm")))
     u_p = math.sqrt((u_water / (RHO_WATER / 1000.0) / vol_cm3) ** 2 + (p * rel_v) ** 2)
     t = tightness_from_porosity(p)
     u_t = 2.0 * (1.0 - p) * u_p
-    how = (
-        f"Soak test: {v['dry_g']:g} g dry, {v['wet_g']:g} g wet, sample {v['length_mm']:g} x {v['width_mm']:g} x "
-        f"{v['thickness_mm']:g} mm → open porosity {p * 100:.1f}%"
+    how = msg(
+        "Soak test: {dry:g} g dry, {wet:g} g wet, sample {length:g} x {width:g} x {thickness:g} mm → "
+        "open porosity {porosity:.1f}%",
+        dry=v["dry_g"],
+        wet=v["wet_g"],
+        length=v["length_mm"],
+        width=v["width_mm"],
+        thickness=v["thickness_mm"],
+        porosity=p * 100,
     )
     return Measurement("tightness", t, u_t, how, "upper")
 
@@ -221,11 +241,15 @@ def _drip(values: Mapping[str, float], unc: Mapping[str, float]) -> Measurement:
     # (no drop seen: the bound already sits at the scale's resolution, only the column's reading adds)
     k_rel = math.hypot(q_res / leak_g if seen else 0.0, _u(_DRIP[0], unc) / v["head_mm"])
     u = math.hypot(u, 2.0 * t * k_rel / 3.0)  # p ~ k^(1/3) for small p
-    how = (
-        f"Drip test: {v['head_mm']:g} mm water column over {v['area_cm2']:g} cm² of a {v['wall_mm']:g} mm wall, "
-        f"{v['minutes']:g} min, {v['leak_g']:g} g came through"
-        + ("" if seen else " (none seen: the value is a lower bound)")
-    )
+    how = msg(
+        "Drip test: {head:g} mm water column over {area:g} cm² of a {wall:g} mm wall, {minutes:g} min, "
+        "{leak:g} g came through",
+        head=v["head_mm"],
+        area=v["area_cm2"],
+        wall=v["wall_mm"],
+        minutes=v["minutes"],
+        leak=v["leak_g"],
+    ) + ("" if seen else msg(" (none seen: the value is a lower bound)"))
     return Measurement("tightness", t, u, how, "" if seen else "lower")
 
 
@@ -245,24 +269,31 @@ _ENERGY = (
 def _water(values: Mapping[str, float], unc: Mapping[str, float]) -> Measurement:
     a, b = (_need(values, q) for q in _WATER)
     if b > a:
-        raise MeasurementError("The tank weighs more after the batch than before.")
+        raise MeasurementError(msg("The tank weighs more after the batch than before."))
     u = math.hypot(*(_u(q, unc) for q in _WATER)) / (RHO_WATER / 1000.0)
     return Measurement(
-        "water_l", (a - b) / (RHO_WATER / 1000.0), u, f"Water tank weighed: {a:g} kg before, {b:g} kg after"
+        "water_l",
+        (a - b) / (RHO_WATER / 1000.0),
+        u,
+        msg("Water tank weighed: {before:g} kg before, {after:g} kg after", before=a, after=b),
     )
 
 
 def _product(values: Mapping[str, float], unc: Mapping[str, float]) -> Measurement:
     m = _need(values, _PRODUCT[0])
-    return Measurement("product_mass_kg", m / 1000.0, _u(_PRODUCT[0], unc) / 1000.0, f"Kitchen scale: {m:g} g")
+    return Measurement(
+        "product_mass_kg", m / 1000.0, _u(_PRODUCT[0], unc) / 1000.0, msg("Kitchen scale: {mass:g} g", mass=m)
+    )
 
 
 def _energy(values: Mapping[str, float], unc: Mapping[str, float]) -> Measurement:
     a, b = (_need(values, q) for q in _ENERGY)
     if b < a:
-        raise MeasurementError("The meter reads less after the batch than before.")
+        raise MeasurementError(msg("The meter reads less after the batch than before."))
     u = math.hypot(*(_u(q, unc) for q in _ENERGY))
-    return Measurement("energy_kwh", b - a, u, f"Energy meter: {a:g} kWh before, {b:g} kWh after")
+    return Measurement(
+        "energy_kwh", b - a, u, msg("Energy meter: {before:g} kWh before, {after:g} kWh after", before=a, after=b)
+    )
 
 
 PROTOCOLS: dict[str, Protocol] = {
@@ -327,7 +358,7 @@ def measure(
     """The value (and its standard uncertainty) a protocol's readings give for its feedback field."""
     p = PROTOCOLS.get(protocol)
     if p is None:
-        raise MeasurementError(f"There is no measurement called {protocol!r}.")
+        raise MeasurementError(msg("There is no measurement called {name!r}.", name=protocol))
     return p.compute(values, uncertainties or {})
 
 

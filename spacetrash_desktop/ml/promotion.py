@@ -17,6 +17,7 @@ from spacetrash_desktop.domain import PROPERTY_NAMES, PROPERTY_UNITS
 from spacetrash_desktop.engine.recipes import RecipeBatch
 from spacetrash_desktop.engine.scorer import DEFAULT_VARIABILITY, load_variability, physics_band
 from spacetrash_desktop.engine.tables import compile_tables
+from spacetrash_desktop.messages import msg
 from spacetrash_desktop.ml.virtual_lab import LabRows, align_rows
 
 RULES: dict[str, Any] = {
@@ -168,9 +169,27 @@ def compare(
     return out
 
 
+def _word(name: str) -> str:
+    """A property's name in a sentence: the code itself in English (as before), a word in the window's language."""
+    words = {
+        "rigidity": msg("rigidity"),
+        "tightness": msg("tightness"),
+        "energy_kwh": msg("energy_kwh"),
+        "water_l": msg("water_l"),
+        "crew_min": msg("crew_min"),
+    }
+    return words.get(name, name)
+
+
+def _unit(name: str) -> str:
+    unit = PROPERTY_UNITS[name]
+    return msg("index") if unit == "index" else unit
+
+
 def checks(name: str, lab: dict, fb: dict) -> list[dict]:
     out = []
-    unit = PROPERTY_UNITS[name]
+    unit = _unit(name)
+    word = _word(name)
     if fb.get("rows", 0) >= RULES["feedback_min_rows"] and fb.get("mae_champion") is not None:
         a, b = fb["mae_champion"], fb["mae_challenger"]
         out.append(
@@ -180,7 +199,14 @@ def checks(name: str, lab: dict, fb: dict) -> list[dict]:
                 "champion": a,
                 "challenger": b,
                 "rows": fb["rows"],
-                "text": f"{name} error on {fb['rows']} held-out feedback rows: {_f(b)} {unit} vs {_f(a)} {unit}",
+                "text": msg(
+                    "{name} error on {rows} held-out feedback rows: {new} {unit} vs {old} {unit}",
+                    name=word,
+                    rows=fb["rows"],
+                    new=_f(b),
+                    old=_f(a),
+                    unit=unit,
+                ),
             }
         )
         floor = min(fb["coverage_champion"], RULES["coverage_floor"]) - 1.0 / fb["rows"]
@@ -191,8 +217,12 @@ def checks(name: str, lab: dict, fb: dict) -> list[dict]:
                 "champion": fb["coverage_champion"],
                 "challenger": fb["coverage_challenger"],
                 "rows": fb["rows"],
-                "text": f"{name} interval coverage on held-out feedback: {fb['coverage_challenger']:.0%} vs "
-                f"{fb['coverage_champion']:.0%}",
+                "text": msg(
+                    "{name} interval coverage on held-out feedback: {new:.0%} vs {old:.0%}",
+                    name=word,
+                    new=fb["coverage_challenger"],
+                    old=fb["coverage_champion"],
+                ),
             }
         )
     if lab.get("gate_rows", 0) >= RULES["lab_min_rows"] and lab.get("gate_mae_champion") is not None:
@@ -204,8 +234,14 @@ def checks(name: str, lab: dict, fb: dict) -> list[dict]:
                 "challenger": b,
                 "rows": lab["gate_rows"],
                 "passed": bool(b <= a * (1 + RULES["lab_mae_tolerance"]) + 1e-12),
-                "text": f"{name} error on {lab['gate_rows']:,} virtual-lab trials away from the feedback: "
-                f"{_f(b)} {unit} vs {_f(a)} {unit}",
+                "text": msg(
+                    "{name} error on {rows:,} virtual-lab trials away from the feedback: {new} {unit} vs {old} {unit}",
+                    name=word,
+                    rows=lab["gate_rows"],
+                    new=_f(b),
+                    old=_f(a),
+                    unit=unit,
+                ),
             }
         )
         floor = min(lab["gate_coverage_champion"], RULES["coverage_floor"])
@@ -216,8 +252,12 @@ def checks(name: str, lab: dict, fb: dict) -> list[dict]:
                 "challenger": lab["gate_coverage_challenger"],
                 "rows": lab["gate_rows"],
                 "passed": bool(lab["gate_coverage_challenger"] >= floor - 1e-12),
-                "text": f"{name} interval coverage on virtual-lab trials: {lab['gate_coverage_challenger']:.0%} "
-                f"vs {lab['gate_coverage_champion']:.0%}",
+                "text": msg(
+                    "{name} interval coverage on virtual-lab trials: {new:.0%} vs {old:.0%}",
+                    name=word,
+                    new=lab["gate_coverage_challenger"],
+                    old=lab["gate_coverage_champion"],
+                ),
             }
         )
     return out
@@ -229,10 +269,12 @@ def decide(metrics: dict, data: dict) -> tuple[bool, str]:
     failed = [c for name in PROPERTY_NAMES for c in metrics[name]["checks"] if not c["passed"]]
     if failed:
         first = failed[0]["text"]
-        more = f" ({len(failed) - 1} other check(s) failed too)" if len(failed) > 1 else ""
-        return False, (
-            f"Not promoted: it is worse than the active model on {first}{more}. The active model stays; "
-            "the challenger is kept as a rejected candidate."
+        more = msg(" ({n} other check(s) failed too)", n=len(failed) - 1) if len(failed) > 1 else ""
+        return False, msg(
+            "Not promoted: it is worse than the active model on {first}{more}. The active model stays; "
+            "the challenger is kept as a rejected candidate.",
+            first=first,
+            more=more,
         )
     learnt = [
         n
@@ -240,7 +282,7 @@ def decide(metrics: dict, data: dict) -> tuple[bool, str]:
         if metrics[n]["learnt"]["correction"] or metrics[n]["learnt"]["calibrated_on"] == "crew_feedback"
     ]
     if not learnt:
-        return False, (
+        return False, msg(
             "Not promoted: the feedback was not enough to teach the model anything yet (a property needs "
             "at least 20 usable rows in the training part). The active model stays."
         )
@@ -255,14 +297,20 @@ def decide(metrics: dict, data: dict) -> tuple[bool, str]:
     detail = ""
     if best is not None:
         _gain, n, fb = best
-        detail = (
-            f", cutting the {n} error on held-out feedback from {_f(fb['mae_champion'])} to "
-            f"{_f(fb['mae_challenger'])} ({PROPERTY_UNITS[n]}),"
+        detail = msg(
+            ", cutting the {name} error on held-out feedback from {old} to {new} ({unit}),",
+            name=_word(n),
+            old=_f(fb["mae_champion"]),
+            new=_f(fb["mae_challenger"]),
+            unit=_unit(n),
         )
-    return True, (
-        f"Promoted: it learnt from the feedback ({', '.join(learnt)}){detail} and is no worse than the "
-        f"previous model in any of {n_checks} checks of error and interval coverage. The previous model "
-        "can be restored with Roll back."
+    return True, msg(
+        "Promoted: it learnt from the feedback ({learnt}){detail} and is no worse than the "
+        "previous model in any of {checks} checks of error and interval coverage. The previous model "
+        "can be restored with Roll back.",
+        learnt=", ".join(_word(n) for n in learnt),
+        detail=detail,
+        checks=n_checks,
     )
 
 

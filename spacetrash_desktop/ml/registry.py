@@ -47,6 +47,7 @@ from spacetrash_desktop.context import NullContext, RunContext
 from spacetrash_desktop.domain import ModelInfo, ModelStatus
 from spacetrash_desktop.engine.scorer import PhysicsScorer, Scorer
 from spacetrash_desktop.errors import ModelError, StorageError, storage_error_from_os
+from spacetrash_desktop.messages import msg
 from spacetrash_desktop.ml.bundle import (
     MANIFEST,
     BundleContents,
@@ -248,9 +249,13 @@ def _trash(folder: Path) -> None:
 # ------------------------------------------------------------------------------------ install
 
 
-def _refuse(problems: list[str], what: str = "The model bundle") -> ModelError:
-    more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
-    return ModelError(f"{what} was refused: {problems[0]}{more}", details="; ".join(problems))
+def _refuse(problems: list[str], what: str = "") -> ModelError:
+    what = what or msg("The model bundle")
+    more = msg(" (and {n} more problem(s))", n=len(problems) - 1) if len(problems) > 1 else ""
+    return ModelError(
+        msg("{what} was refused: {problem}{more}", what=what, problem=problems[0], more=more),
+        details="; ".join(problems),
+    )
 
 
 def read_for_install(path: Path | str) -> tuple[BundleContents | None, list[str]]:
@@ -297,7 +302,7 @@ def _place(contents: BundleContents) -> str:
         copy, problems = read_bundle(staging)
         if copy is None or copy.manifest_sha256 != contents.manifest_sha256:
             raise ModelError(
-                "The model bundle could not be copied intact into the model folder.", details="; ".join(problems)
+                msg("The model bundle could not be copied intact into the model folder."), details="; ".join(problems)
             )
         os.replace(staging, target)
         fsync_dir(models)
@@ -399,10 +404,10 @@ def activate_installed(folder: str) -> ModelInfo:
     atomically; the model active before goes to the top of the rollback history."""
     with _mutating():
         if not _safe_folder(folder) or not (_models() / folder).is_dir():
-            raise ModelError("That model is not installed.")
+            raise ModelError(msg("That model is not installed."))
         contents, problems = read_for_install(_models() / folder)
         if contents is None:
-            raise _refuse(problems, "The installed model")
+            raise _refuse(problems, msg("The installed model"))
         items = _read_candidates()
         if any(c["folder"] == folder for c in items):
             _write_candidates([c for c in items if c["folder"] != folder])
@@ -429,9 +434,9 @@ def remove_bundle(folder: str) -> None:
     with _mutating():
         ptr = read_pointer()
         if ptr is not None and ptr["active"] == folder:
-            raise ModelError("The active model cannot be removed; activate or roll back to another one first.")
+            raise ModelError(msg("The active model cannot be removed; activate or roll back to another one first."))
         if not _safe_folder(folder):
-            raise ModelError("That is not an installed model.")
+            raise ModelError(msg("That is not an installed model."))
         if ptr is not None and folder in ptr["history"]:
             _write_pointer(ptr["active"], ptr.get("manifest_sha256", ""), [h for h in ptr["history"] if h != folder])
         items = _read_candidates()
@@ -445,14 +450,14 @@ def rollback() -> ModelInfo:
     with _mutating():
         ptr = read_pointer()
         if ptr is None or not ptr["history"]:
-            raise ModelError("There is no previous model to roll back to.")
+            raise ModelError(msg("There is no previous model to roll back to."))
         prev, rest = ptr["history"][0], ptr["history"][1:]
         if not _safe_folder(prev) or not (_models() / prev).is_dir():
             _write_pointer(ptr["active"], ptr.get("manifest_sha256", ""), rest)
-            raise ModelError("The previous model is no longer installed; it was taken off the rollback list.")
+            raise ModelError(msg("The previous model is no longer installed; it was taken off the rollback list."))
         contents, problems = read_for_install(_models() / prev)
         if contents is None:
-            raise _refuse(problems, "The previous model")
+            raise _refuse(problems, msg("The previous model"))
         _write_pointer(prev, contents.manifest_sha256, rest, rolled_back_from=ptr["active"])
     log.info("rolled back from %s to %s", ptr["active"], prev)
     return registry_status()
@@ -479,16 +484,20 @@ def _ensure_installed_locked() -> ModelInfo:
         return registry_status()
     shipped = shipped_bundle()
     if shipped is None:
-        return _fallback("no model is installed and the model shipped with the app is missing from this installation")
+        return _fallback(
+            msg("no model is installed and the model shipped with the app is missing from this installation")
+        )
     try:
         return install_bundle(shipped)
     except ModelError as exc:
         log.warning("the shipped model bundle was refused: %s", exc.details or exc.message)
-        return _fallback(f"the model shipped with the app was refused ({lower_first(exc.message)})")
+        return _fallback(msg("the model shipped with the app was refused ({why})", why=lower_first(exc.message)))
 
 
 def _fallback(reason: str) -> ModelInfo:
-    return ModelInfo(status=ModelStatus.FALLBACK, reason=sentence(f"{reason}; predictions use the physics model"))
+    return ModelInfo(
+        status=ModelStatus.FALLBACK, reason=sentence(msg("{reason}; predictions use the physics model", reason=reason))
+    )
 
 
 # ------------------------------------------------------------------------------------ status and scorer
@@ -533,14 +542,21 @@ def bundle_info(contents: BundleContents) -> ModelInfo:
     rows = m.get("trained_on", {}).get("rows", {})
     n_sim = rows.get("virtual_lab_v1", 0)
     n_meas = sum(v for k, v in rows.items() if k != "virtual_lab_v1")
+    values = {"name": contents.name, "version": contents.version, "when": m.get("trained_at", "?"), "sim": n_sim}
     reason = (
-        f"Verified model {contents.name} {contents.version}, trained {m.get('trained_at', '?')} on "
-        f"{n_sim:,} simulated trials"
-        + (f" and {n_meas:,} measured rows" if n_meas else " (no real trial data yet)")
-        + "."
+        msg(
+            "Verified model {name} {version}, trained {when} on {sim:,} simulated trials and {meas:,} measured rows.",
+            meas=n_meas,
+            **values,
+        )
+        if n_meas
+        else msg(
+            "Verified model {name} {version}, trained {when} on {sim:,} simulated trials (no real trial data yet).",
+            **values,
+        )
     )
     if not _physics_matches(m.get("trained_on", {}).get("physics_fingerprint")):
-        reason += (
+        reason += msg(
             " The physics model or the datasets changed since it was trained, so its corrections may be "
             "stale: retrain it."
         )
@@ -566,12 +582,16 @@ def _physics_matches(fingerprint) -> bool:
 def _check_active(ptr: dict) -> tuple[BundleContents | None, ModelInfo]:
     folder = ptr["active"]
     if not _safe_folder(folder) or not (_models() / folder).is_dir():
-        return None, _fallback("the active model is no longer installed (roll back or install a model)")
+        return None, _fallback(msg("the active model is no longer installed (roll back or install a model)"))
     contents, problems = read_bundle(_models() / folder)
     if contents is None:
-        return None, _fallback(f"the active model failed verification ({problems[0]}); roll back or reinstall it")
+        return None, _fallback(
+            msg("the active model failed verification ({problem}); roll back or reinstall it", problem=problems[0])
+        )
     if ptr.get("manifest_sha256") and contents.manifest_sha256 != ptr["manifest_sha256"]:
-        return None, _fallback("the active model's files changed after it was installed; roll back or reinstall it")
+        return None, _fallback(
+            msg("the active model's files changed after it was installed; roll back or reinstall it")
+        )
     return contents, bundle_info(contents)
 
 
@@ -584,9 +604,11 @@ def registry_status() -> ModelInfo:
             if ptr is None:
                 if shipped_bundle() is None:
                     return _fallback(
-                        "no model is installed and the model shipped with the app is missing from this installation"
+                        msg(
+                            "no model is installed and the model shipped with the app is missing from this installation"
+                        )
                     )
-                return _fallback("no model is installed yet")
+                return _fallback(msg("no model is installed yet"))
             key = _key(ptr)
             if key in _scorers:
                 return _scorers[key].info
@@ -599,7 +621,7 @@ def registry_status() -> ModelInfo:
             return _status[key]
     except Exception:  # never raise to the window
         log.exception("registry status failed")
-        return _fallback("the model registry could not be read (details in the log)")
+        return _fallback(msg("the model registry could not be read (details in the log)"))
 
 
 def active_scorer() -> Scorer:
@@ -610,7 +632,7 @@ def active_scorer() -> Scorer:
             info = ensure_installed()
             ptr = read_pointer()
             if ptr is None:
-                return PhysicsScorer(info if info.status != ModelStatus.READY else _fallback("no model is active"))
+                return PhysicsScorer(info if info.status != ModelStatus.READY else _fallback(msg("no model is active")))
             key = _key(ptr)
             if key in _scorers:
                 return _scorers[key]
@@ -626,7 +648,7 @@ def active_scorer() -> Scorer:
             return scorer
     except Exception:  # a bug must not stop generation: physics, and the traceback to the log
         log.exception("loading the active model failed")
-        return PhysicsScorer(_fallback("the active model could not be loaded (details in the log)"))
+        return PhysicsScorer(_fallback(msg("the active model could not be loaded (details in the log)")))
 
 
 def _load(ptr: dict) -> Scorer:
@@ -639,7 +661,9 @@ def _load(ptr: dict) -> Scorer:
         ens = ens or load_ensemble(contents, nthread=worker_threads())
     except ModelError as exc:
         log.warning("active model not loadable: %s (%s)", exc.message, exc.details)
-        return PhysicsScorer(_fallback(f"the active model could not be loaded ({lower_first(exc.message)})"))
+        return PhysicsScorer(
+            _fallback(msg("the active model could not be loaded ({why})", why=lower_first(exc.message)))
+        )
     return MLScorer(ens, info)
 
 

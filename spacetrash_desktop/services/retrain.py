@@ -60,6 +60,7 @@ from spacetrash_desktop.common import lower_first, worker_threads
 from spacetrash_desktop.context import Cancelled, NullContext, RunContext
 from spacetrash_desktop.domain import PROPERTY_NAMES, ModelInfo, ModelStatus, Verdict
 from spacetrash_desktop.errors import BadInputError, ModelError, SpaceTrashError, StorageError, storage_error_from_os
+from spacetrash_desktop.messages import msg
 from spacetrash_desktop.ml import registry
 from spacetrash_desktop.ml.bundle import (
     SAFE_NAME,
@@ -92,14 +93,21 @@ log = logging.getLogger(__name__)
 HOLDOUT_SHARE = 0.25  # of the recipes (not rows) with usable feedback
 MIN_RECIPES_FOR_HOLDOUT = 4
 LAB_EVAL_SEED_BASE = 1_000_003  # fresh virtual-lab trials for the comparison: seed LAB_EVAL_SEED_BASE + seed
-NOT_PROMOTED_ON_REQUEST = (
-    "It passed every check, but promotion was turned off for this run; it is kept as "
-    "a candidate and the active model stays."
-)
-ACTIVE_CHANGED = (
-    "The active model changed while retraining ran, so the challenger was compared "
-    "with a model that is no longer active; it is kept as a candidate."
-)
+
+
+def not_promoted_on_request() -> str:
+    return msg(
+        "It passed every check, but promotion was turned off for this run; it is kept as "
+        "a candidate and the active model stays."
+    )
+
+
+def active_changed() -> str:
+    return msg(
+        "The active model changed while retraining ran, so the challenger was compared "
+        "with a model that is no longer active; it is kept as a candidate."
+    )
+
 
 _running = threading.Lock()
 
@@ -151,7 +159,7 @@ def retrain(
     in progress."""
     ctx = ctx or NullContext()
     if not _running.acquire(blocking=False):
-        raise ModelError("A retraining run is already in progress; wait for it to finish.")
+        raise ModelError(msg("A retraining run is already in progress; wait for it to finish."))
     try:
         return RetrainJob(ctx, list(feedback_files), use_journal, int(seed), config, promote).execute()
     finally:
@@ -197,7 +205,7 @@ class RetrainJob:
     # -------------------------------------------------------------------------------- driver
     def execute(self) -> RunRecord:
         if not self.use_journal and not self.feedback_files:
-            raise BadInputError("Nothing to retrain from: give feedback export files or use the journal.")
+            raise BadInputError(msg("Nothing to retrain from: give feedback export files or use the journal."))
         self.ctx.progress(0, 100, "reading the feedback")
         file_rows = self._read_files()  # refuses tampered files before anything else happens
         try:
@@ -205,16 +213,16 @@ class RetrainJob:
         except _Stop as stop:
             verdict, reason = stop.verdict, stop.reason
         except Cancelled:
-            self._finish(Verdict.FAILED, "Cancelled.", quiet=True)
+            self._finish(Verdict.FAILED, msg("Cancelled."), quiet=True)
             raise
         except SpaceTrashError as exc:
             log.warning("retraining failed: %s (%s)", exc.message, exc.details)
-            verdict, reason = Verdict.FAILED, f"Retraining failed: {lower_first(exc.message)}."
+            verdict, reason = Verdict.FAILED, msg("Retraining failed: {why}.", why=lower_first(exc.message))
         except Exception:  # a bug: the trainer gets one sentence, the log the traceback
             log.exception("retraining failed")
             verdict, reason = (
                 Verdict.FAILED,
-                "Retraining failed because of an unexpected error; details are in the log.",
+                msg("Retraining failed because of an unexpected error; details are in the log."),
             )
         finally:
             if self.work is not None:
@@ -267,12 +275,23 @@ class RetrainJob:
             return
         total = int(self.data.get("feedback_total", 0))
         held = int(self.data.get("recipes", {}).get("held_out", 0))
-        kept = " (some rows are held out to check the result)" if held else ""
+        kept = msg(" (some rows are held out to check the result)") if held else ""
+        values = {"need": need, "best": best, "total": total, "kept": kept}
         raise _Stop(
             Verdict.NO_DATA,
-            f"Not enough feedback to retrain yet: a property needs at least {need} usable rows to learn from, "
-            f"and the most any property has is {best} (from {total} feedback row{'s' if total != 1 else ''}"
-            f"{kept}). Nothing was trained; record more feedback and try again.",
+            msg(
+                "Not enough feedback to retrain yet: a property needs at least {need} usable rows to learn from, "
+                "and the most any property has is {best} (from {total} feedback rows{kept}). Nothing was trained; "
+                "record more feedback and try again.",
+                **values,
+            )
+            if total != 1
+            else msg(
+                "Not enough feedback to retrain yet: a property needs at least {need} usable rows to learn from, "
+                "and the most any property has is {best} (from {total} feedback row{kept}). Nothing was trained; "
+                "record more feedback and try again.",
+                **values,
+            ),
         )
 
     def _settle_config(self, champ_meta: dict) -> TrainConfig:
@@ -331,7 +350,7 @@ class RetrainJob:
         """The verdict, the candidate, the promotion."""
         ok, reason = decide(self.metrics, self.data)
         if ok and not self.promote:
-            ok, reason = False, NOT_PROMOTED_ON_REQUEST
+            ok, reason = False, not_promoted_on_request()
         self.ctx.progress(94, 100, "installing the challenger")
         self.ctx.check_cancelled()  # the last point where a cancel leaves everything as it was
         folder = registry.install_candidate(path, reason=reason, run_id=self.run_id)
@@ -341,7 +360,7 @@ class RetrainJob:
             return Verdict.REJECTED, reason
         now_active = (registry.read_pointer() or {}).get("manifest_sha256", "")
         if now_active != info.manifest_sha256:
-            return Verdict.REJECTED, ACTIVE_CHANGED
+            return Verdict.REJECTED, active_changed()
         registry.activate_installed(folder)
         self.challenger["status"] = "active"
         return Verdict.PROMOTED, reason
@@ -353,7 +372,7 @@ class RetrainJob:
         refused, rows = [], []
         for path, entry, reason in fx.collect_export_files(self.feedback_files):
             if reason or entry is None:
-                refused.append(f"{path.name}: {reason or 'it has no manifest entry'}")
+                refused.append(f"{path.name}: {reason or msg('it has no manifest entry')}")
                 continue
             try:
                 file_rows = fx.verify_export_file(path, entry)
@@ -365,16 +384,22 @@ class RetrainJob:
             )
             rows.extend(file_rows)
         if refused:
-            more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
+            more = msg(" (and {n} more)", n=len(refused) - 1) if len(refused) > 1 else ""
             raise BadInputError(
-                f"The feedback file {refused[0]}{more}. Nothing was retrained; export the feedback "
-                "again or remove that file.",
+                msg(
+                    "The feedback file {refused}{more}. Nothing was retrained; export the feedback "
+                    "again or remove that file.",
+                    refused=refused[0],
+                    more=more,
+                ),
                 details="; ".join(refused),
             )
         if not self.artifacts["feedback_files"]:
             raise BadInputError(
-                "No feedback export file was found in what was given (expected a folder with "
-                "manifest.json, a manifest.json or an exported .parquet file)."
+                msg(
+                    "No feedback export file was found in what was given (expected a folder with "
+                    "manifest.json, a manifest.json or an exported .parquet file)."
+                )
             )
         return rows
 
@@ -445,14 +470,14 @@ class RetrainJob:
             "held_out": [] if hold is None else [str(s) for s in hold.source],
         }
         if n_hold == 0:
-            self.data["holdout_note"] = (
-                f"fewer than {MIN_RECIPES_FOR_HOLDOUT} different recipes: none held out, "
-                "so the comparison uses the virtual-lab trials only"
+            self.data["holdout_note"] = msg(
+                "fewer than {n} different recipes: none held out, so the comparison uses the virtual-lab trials only",
+                n=MIN_RECIPES_FOR_HOLDOUT,
             )
         if train is None:
             raise _Stop(
                 Verdict.NO_DATA,
-                "Every usable feedback row was needed for the held-out comparison; nothing was left to train on.",
+                msg("Every usable feedback row was needed for the held-out comparison; nothing was left to train on."),
             )
         return train, hold
 
@@ -476,9 +501,9 @@ class RetrainJob:
                 if contents is not None and contents.manifest_sha256 == info.manifest_sha256:
                     return Contender(load_ensemble(contents, nthread=worker_threads())), contents.metadata()
                 raise ModelError(
-                    "The active model could not be read for the comparison"
-                    + (f" ({problems[0]})" if problems else "")
-                    + "."
+                    msg("The active model could not be read for the comparison ({problem}).", problem=problems[0])
+                    if problems
+                    else msg("The active model could not be read for the comparison.")
                 )
         return Contender(None), {}
 
@@ -550,7 +575,11 @@ class RetrainJob:
         except (StorageError, OSError) as exc:
             log.error("retraining record %s not saved: %r", self.run_id, exc)
             if not quiet:
-                record.reason = f"{reason} (The record of this run could not be saved: {getattr(exc, 'message', exc)})"
+                record.reason = msg(
+                    "{reason} (The record of this run could not be saved: {why})",
+                    reason=reason,
+                    why=getattr(exc, "message", exc),
+                )
         log.info("retraining %s: %s - %s", self.run_id, verdict, record.reason)
         self.ctx.progress(100, 100, f"retraining finished: {verdict}")
         return record
@@ -601,15 +630,17 @@ def _mapping_summary(fb: LabRows | None, records: list[dict], skipped: list[dict
 def _no_data_reason(data: dict, use_journal: bool, has_files: bool) -> str:
     total = data.get("feedback_total", 0)
     if total == 0:
-        where = "the feedback journal is empty" if use_journal else "the files hold no rows"
+        where = msg("the feedback journal is empty") if use_journal else msg("the files hold no rows")
         if use_journal and has_files:
-            where = "neither the journal nor the files hold any row"
-        return f"No feedback to learn from: {where}. Nothing was trained."
+            where = msg("neither the journal nor the files hold any row")
+        return msg("No feedback to learn from: {where}. Nothing was trained.", where=where)
     top = sorted(data.get("skipped_by_reason", {}).items(), key=lambda kv: -kv[1])
-    why = f" (most often: {top[0][0]})" if top else ""
-    return (
-        f"None of the {total} feedback row(s) can be used for training{why}. Nothing was trained; "
-        "pass/fail and notes alone are not training labels."
+    why = msg(" (most often: {reason})", reason=top[0][0]) if top else ""
+    return msg(
+        "None of the {total} feedback row(s) can be used for training{why}. Nothing was trained; "
+        "pass/fail and notes alone are not training labels.",
+        total=total,
+        why=why,
     )
 
 
@@ -652,17 +683,19 @@ def list_runs() -> list[dict]:
 def read_run(run_id: str) -> RunRecord:
     """The full record of one run. Raises :class:`BadInputError` for an unknown or unreadable run."""
     if not isinstance(run_id, str) or not RUN_ID.match(run_id):
-        raise BadInputError(f"{run_id!r} is not a retraining run id (they look like run-20310501T100000Z-3f9a).")
+        raise BadInputError(
+            msg("{run!r} is not a retraining run id (they look like run-20310501T100000Z-3f9a).", run=run_id)
+        )
     try:
         return RunRecord.load(runs_folder() / f"{run_id}.json")
     except FileNotFoundError:
-        raise BadInputError(f"There is no retraining run {run_id}.") from None
+        raise BadInputError(msg("There is no retraining run {run}.", run=run_id)) from None
     except OSError:
-        raise BadInputError(f"The record of retraining run {run_id} cannot be read.") from None
+        raise BadInputError(msg("The record of retraining run {run} cannot be read.", run=run_id)) from None
     except ValueError as exc:
         if str(exc) == "not an object":
-            raise BadInputError(f"The record of retraining run {run_id} is damaged.") from None
-        raise BadInputError(f"The record of retraining run {run_id} cannot be read.") from None
+            raise BadInputError(msg("The record of retraining run {run} is damaged.", run=run_id)) from None
+        raise BadInputError(msg("The record of retraining run {run} cannot be read.", run=run_id)) from None
 
 
 def load_run(run_id: str) -> dict:
