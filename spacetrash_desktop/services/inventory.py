@@ -33,6 +33,7 @@ from spacetrash_desktop.catalog.translations import LANGUAGES, translate_catalog
 from spacetrash_desktop.domain import Target, WasteItem
 from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.messages import set_language as set_message_language
+from spacetrash_desktop.ml import registry
 from spacetrash_desktop.storage.paths import inventory_path
 
 log = logging.getLogger(__name__)
@@ -65,8 +66,11 @@ _data_language = ["en"]
 
 def set_data_language(lang: str) -> None:
     """The language of dataset texts and of the sentences the layers below write (``messages.msg``)."""
-    _data_language[0] = lang if lang in LANGUAGES else "en"
-    set_message_language(_data_language[0])
+    lang = lang if lang in LANGUAGES else "en"
+    if lang != _data_language[0]:
+        registry.clear_cache()  # the model's status reason is cached in the language it was written in
+    _data_language[0] = lang
+    set_message_language(lang)
 
 
 def data_language() -> str:

@@ -19,18 +19,7 @@ from .visible_text import ROOT, allowed, untranslated, visible_texts
 
 # Labels that show texts the services and the engine build in English (the window only places them),
 # by object name, with where each text comes from:
-SERVICE_BUILT = {
-    # the recommended recipe's one-line reason: services.generate.recommendation_reason
-    "recommendation": "services.generate.recommendation_reason",
-    "detailRecommendation": "services.generate.recommendation_reason",
-    # the breakdown lines and notes of "Why it scores so": services.explain.explain_recipe
-    "detailWhy": "services.explain.explain_recipe",
-    # the vetting's reason messages in Safety notes: the engine's vetting (Candidate.reasons)
-    "detailSafety": "engine vetting reasons",
-}
-# Also English: the process names of the candidates (Candidate.process_name, set by the engine from the
-# untranslated catalog); they read as a dataset text would, so the check lets them through in the
-# header line and the recommendation.
+SERVICE_BUILT: dict[str, str] = {}  # every text of these tabs is now in Spanish (messages tables included)
 
 
 def _service_built(where: str) -> bool:
