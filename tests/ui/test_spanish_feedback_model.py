@@ -50,6 +50,7 @@ def spanish():
 
 def english_left(root, engine: set[str] = frozenset()) -> list[tuple[str, str]]:
     """The texts of ``root`` not in Spanish, line by line, once the ``engine``'s own sentences are taken out."""
+    engine = set(engine) | {"Ana"}  # the name of the crew member who reported, as typed
     left = []
     for text, where in untranslated(visible_texts(root), "es"):
         for line in text.split("\n"):

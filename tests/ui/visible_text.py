@@ -78,7 +78,12 @@ PROPER = {
 _NUMERIC = re.compile(
     r"^[\s\d.,:;%+\-−–—/×x()\[\]#*★≥≤<>=~±·|…°]*(kg|kWh|L|min|h|MPa|GPa|°C|s|ms|sol|sols)?[\s\d.,%)]*$"
 )
-_ID = re.compile(r"^(R[0-9a-f]{12}|W\d{3,}|[A-Z]{2,}\d*|v?\d+(\.\d+)*)$")
+_ID = re.compile(r"^(R[0-9a-f]{12}|W\d{3,}|[A-Z]{2,}\d*|v?\d+(\.\d+)*|[0-9a-f]{8,}|[\w\-]+ \d+\.\d+\.\d+\S*)$")
+# Codes the crew types or reads as codes, the same in every language: a composition in the inventory
+# file format (material ids with their shares, "cotton 56%; nylon 6%"), a single lower-case token (an
+# item flag such as "foam", a field name such as "mass_kg", a model name such as "spacetrash-residual").
+_COMPOSITION = re.compile(r"^[a-z][a-z0-9 _]*\s\d+(\.\d+)?%(;\s*[a-z][a-z0-9 _]*\s\d+(\.\d+)?%)*$")
+_CODE = re.compile(r"^[a-z][a-z0-9_\-]*$")
 _SPLIT = re.compile(r"\n|\s[·—|]\s|;\s")
 
 
@@ -96,6 +101,21 @@ def _menu_texts(menu: QMenu, out: list[tuple[str, str]]) -> None:
         if a.menu() is not None:
             out.append((_plain(a.menu().title()), "submenu"))
             _menu_texts(a.menu(), out)
+
+
+def _cell_texts(view: QAbstractItemView, where: str, max_rows: int = 40) -> list[tuple[str, str]]:
+    """The texts of the cells a person can read: the first ``max_rows`` rows of every shown column."""
+    m = view.model()
+    out = []
+    columns = m.columnCount(QModelIndex())
+    for r in range(min(max_rows, m.rowCount(QModelIndex()))):
+        for c in range(columns):
+            if hasattr(view, "isColumnHidden") and view.isColumnHidden(c):
+                continue
+            value = m.data(m.index(r, c), Qt.ItemDataRole.DisplayRole)
+            if isinstance(value, str) and value.strip():
+                out.append((_plain(value), f"{where} cell {r},{c}"))
+    return out
 
 
 def visible_texts(root: QWidget) -> list[tuple[str, str]]:
@@ -123,6 +143,7 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
                     value = m.headerData(i, orient, Qt.ItemDataRole.DisplayRole)
                     if value:
                         out.append((_plain(str(value)), f"{where} header"))
+            out.extend(_cell_texts(w, where))
     if isinstance(root, QMainWindow):
         out.append((root.windowTitle(), "window title"))
         for a in root.menuBar().actions():
@@ -180,7 +201,7 @@ def allowed(text: str, lang: str) -> bool:
     plain, patterns = catalogue(lang)
     if not text or text in PROPER or text in plain or text in dataset_texts(lang):
         return True
-    if _NUMERIC.match(text) or _ID.match(text):
+    if _NUMERIC.match(text) or _ID.match(text) or _COMPOSITION.match(text) or _CODE.match(text):
         return True
     if any(p.match(text) for p in patterns) or any(p.match(text) for p in message_patterns(lang)):
         return True
