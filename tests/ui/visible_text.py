@@ -75,6 +75,8 @@ PROPER = {
     "Pareto",
     "XGBoost",
 }
+# Qt's own standard buttons, translated by Qt's catalogue (qtbase_es.qm), not the window's
+QT_STANDARD_ES = {"Sí", "No", "Aceptar", "Cancelar", "Cerrar", "Guardar", "Descartar", "Reintentar", "Ignorar", "Abrir"}
 _NUMERIC = re.compile(
     r"^[\s\d.,:;%+\-−–—/×x()\[\]#*★≥≤<>=~±·|…°]*(kg|kWh|L|min|h|MPa|GPa|°C|s|ms|sol|sols)?[\s\d.,%)]*$"
 )
@@ -200,6 +202,8 @@ def allowed(text: str, lang: str) -> bool:
     text = text.strip()
     plain, patterns = catalogue(lang)
     if not text or text in PROPER or text in plain or text in dataset_texts(lang):
+        return True
+    if lang == "es" and text in QT_STANDARD_ES:
         return True
     if _NUMERIC.match(text) or _ID.match(text) or _COMPOSITION.match(text) or _CODE.match(text):
         return True
