@@ -296,4 +296,16 @@ ES = {
     "la comparación ({problem}).",
     "The active model could not be read for the comparison.": "No se pudo leer el modelo activo para la comparación.",
     "it has no manifest entry": "no tiene entrada en el manifiesto",
+    # ml/suggest.py: what a suggested trial is expected to teach
+    "energy": "energía",
+    "water": "agua",
+    "crew time": "tiempo de tripulación",
+    "the recommended recipe": "la receta recomendada",
+    "a recipe on the front": "una receta del frente",
+    "a feasible recipe": "una receta viable",
+    "{kind} itself": "{kind} misma",
+    "{kind} ({label})": "{kind} ({label})",
+    "Measures {what} where the model knows least: narrows the {what} estimate of {where} from about ±{before} to ±{after}": "Mide {what} donde el modelo sabe menos: reduce la incertidumbre de {what} de {where} de unos ±{before} a ±{after}",
+    ", and informs {more} more front recipe": ", e informa a {more} receta más del frente",
+    ", and informs {more} more front recipes": ", e informa a {more} recetas más del frente",
 }

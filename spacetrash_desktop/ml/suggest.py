@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from spacetrash_desktop.domain import PROPERTY_NAMES, Recipe, Target, WasteItem
+from spacetrash_desktop.messages import msg
 
 PRIOR_TRIALS = 1.0  # N0: what the model's interval is worth, in trials (assumption)
 MAIN_ITEM_SHARE = 0.2  # an item with at least this share of the waste part is a "main item"
@@ -328,21 +329,29 @@ def _describe(pool: _Pool, i: int, gain: float, cost: float, meas: np.ndarray, t
     # recipes of interest proper (front, recommended) it informs noticeably (similarity >= 0.5)
     informed = int(((s2 >= 0.25) & (pool.w_int >= INTEREST_FRONT)).sum())
     rec = pool.options[int(pool.interest[j])]
-    what = PROPERTY_WORDS[k]
-    kind = (
-        "the recommended recipe"
-        if rec.interest >= INTEREST_RECOMMENDED
-        else ("a recipe on the front" if rec.interest >= INTEREST_FRONT else "a feasible recipe")
-    )
+    what = msg(PROPERTY_WORDS[k])
+    if rec.interest >= INTEREST_RECOMMENDED:
+        kind = msg("the recommended recipe")
+    elif rec.interest >= INTEREST_FRONT:
+        kind = msg("a recipe on the front")
+    else:
+        kind = msg("a feasible recipe")
     same = int(pool.interest[j]) == i
-    where = f"{kind} itself" if same else f"{kind} ({rec.label})"
+    where = msg("{kind} itself", kind=kind) if same else msg("{kind} ({label})", kind=kind, label=rec.label)
     more = informed - (1 if rec.interest >= INTEREST_FRONT and s2[j] >= 0.25 else 0)
-    teaches = (
-        f"Measures {what} where the model knows least: narrows the {what} estimate of {where} "
-        f"from about ±{_fmt(before, k)} to ±{_fmt(after, k)}"
-        + (f", and informs {more} more front recipe{'s' if more != 1 else ''}" if more > 0 else "")
-        + "."
+    teaches = msg(
+        "Measures {what} where the model knows least: narrows the {what} estimate of {where} "
+        "from about ±{before} to ±{after}",
+        what=what,
+        where=where,
+        before=_fmt(before, k),
+        after=_fmt(after, k),
     )
+    if more == 1:
+        teaches += msg(", and informs {more} more front recipe", more=more)
+    elif more > 0:
+        teaches += msg(", and informs {more} more front recipes", more=more)
+    teaches += "."
     return Suggestion(pool.options[i], gain, cost, gain / cost, teaches, k, informed, before, after, rec.label)
 
 
