@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacetrash_desktop.domain import Recipe, WasteItem
 
@@ -69,6 +70,10 @@ class PlanCandidate:
     crew_min: float
     problematic_kg: float
     machine_batches: float = 1.0
+    # the recipe as the result contract has it (``Candidate.to_dict()``) and the model that predicted it,
+    # when the candidate came from a search: the plan file carries them for the day's work order
+    contract: Mapping[str, Any] | None = None
+    model: Mapping[str, Any] | None = None
 
     @property
     def waste_kg(self) -> float:
@@ -184,6 +189,7 @@ class PlanResult:
     met: Mapping[str, float] = field(default_factory=dict)  # product id -> quantity met (demand's unit)
     stage_gaps: Mapping[str, float] = field(default_factory=dict)
     method: str = "milp"
+    recipes: Mapping[str, PlanCandidate] = field(default_factory=dict)  # the lines' candidates by recipe id
 
     @property
     def demand_met_share(self) -> float:

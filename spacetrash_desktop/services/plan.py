@@ -7,6 +7,7 @@ re-plan does not search again; the engine's MILP (``engine/plan.py``) then picks
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import json
 import math
@@ -67,10 +68,11 @@ __all__ = [
     "solve",
     "summary_lines",
     "sweep_budget",
+    "with_recipes",
 ]
 
 PLAN_SCHEMA_ID = "spacetrash.plan"
-PLAN_SCHEMA_VERSION = "1.0"
+PLAN_SCHEMA_VERSION = "1.1"  # 1.1: the lines' recipes ("recipes") and the model ("model")
 PER_PRODUCT = 12  # candidate recipes per product the plan may choose from
 DIFFICULTY_WEIGHT = {1: 0.0, 2: 0.5, 3: 1.0}  # share of an item's kg counted as problematic
 
@@ -161,11 +163,16 @@ CACHE_MAX = 64
 
 
 def candidates_from_result(
-    cands: Sequence[Candidate], items: Sequence[WasteItem], product_id: str, per_product: int = PER_PRODUCT
+    cands: Sequence[Candidate],
+    items: Sequence[WasteItem],
+    product_id: str,
+    per_product: int = PER_PRODUCT,
+    model: Mapping[str, Any] | None = None,
 ) -> list[PlanCandidate]:
     """The plan's recipes for one product from a search's candidates: the recommended recipe, then
     round-robin over the distinct item sets of the feasible recipes (front first, in the engine's
-    order), so the plan has a recipe left when one item runs out."""
+    order), so the plan has a recipe left when one item runs out. Each keeps its result-contract
+    recipe and ``model`` (the scorer's info) for the plan file and the day's work order."""
     feasible = [c for c in cands if c.feasible]
     groups: dict[frozenset, list[Candidate]] = {}
     for c in sorted(feasible, key=lambda c: (not c.recommended, not c.on_front)):
@@ -177,10 +184,12 @@ def candidates_from_result(
             if q and len(chosen) < per_product:
                 chosen.append(q.pop(0))
     difficulty = {it.item_id: it.difficulty for it in items}
-    return [_plan_candidate(c, product_id, difficulty) for c in chosen]
+    return [_plan_candidate(c, product_id, difficulty, model) for c in chosen]
 
 
-def _plan_candidate(c: Candidate, product_id: str, difficulty: Mapping[str, int]) -> PlanCandidate:
+def _plan_candidate(
+    c: Candidate, product_id: str, difficulty: Mapping[str, int], model: Mapping[str, Any] | None = None
+) -> PlanCandidate:
     items_kg: dict[str, float] = {}
     for (item, _), kg in zip(c.recipe.items, c.item_kg):
         items_kg[item] = items_kg.get(item, 0.0) + float(kg)
@@ -201,6 +210,8 @@ def _plan_candidate(c: Candidate, product_id: str, difficulty: Mapping[str, int]
         crew_min=float(c.values["crew_min"]),
         problematic_kg=sum(kg * DIFFICULTY_WEIGHT.get(difficulty.get(i, 1), 0.0) for i, kg in items_kg.items()),
         machine_batches=float(c.details.get("batches", 1.0)),
+        contract=c.to_dict(),
+        model=dict(model) if model else None,
     )
 
 
@@ -223,7 +234,8 @@ def plan_candidates(
     products = list(dict.fromkeys(d.product_id for d in request.demands))
     out: dict[str, list[PlanCandidate]] = {}
     scorer = search_kw.pop("scorer", None) or default_scorer()
-    model = json.dumps(scorer.info.to_dict(), sort_keys=True, default=str)
+    info = scorer.info.to_dict()
+    model = json.dumps(info, sort_keys=True, default=str)
     for k, pid in enumerate(products):
         ctx.check_cancelled()
         target = targets[pid] if targets and pid in targets else product_target(pid, catalog)
@@ -238,7 +250,7 @@ def plan_candidates(
             )
             result = generate(items, target, scorer=scorer, ctx=_Inner(ctx), catalog=catalog, **search_kw)
             ctx.check_cancelled()
-            hit = candidates_from_result(result.candidates, items, pid, per_product)
+            hit = candidates_from_result(result.candidates, items, pid, per_product, info)
             with _CACHE_LOCK:
                 if len(_CACHE) >= CACHE_MAX:
                     _CACHE.pop(next(iter(_CACHE)))
@@ -287,11 +299,19 @@ def solve(
     ctx = ctx or NullContext()
     if candidates is None:
         candidates = plan_candidates(request, ctx=ctx, **search_kw)
-    return solve_plan(request, candidates, ctx=ctx, process_names=_process_names())
+    return with_recipes(solve_plan(request, candidates, ctx=ctx, process_names=_process_names()), candidates)
 
 
 def greedy(request: PlanRequest, candidates: Mapping[str, Sequence[PlanCandidate]]) -> PlanResult:
-    return greedy_plan(request, candidates)
+    return with_recipes(greedy_plan(request, candidates), candidates)
+
+
+def with_recipes(result: PlanResult, candidates: Mapping[str, Sequence[PlanCandidate]]) -> PlanResult:
+    """``result`` knowing the candidates its lines use (by recipe id), so the plan file can carry their
+    recipes for the day's work order."""
+    used = {ln.recipe_id for ln in result.lines}
+    found = {c.recipe_id: c for cs in candidates.values() for c in cs if c.recipe_id in used}
+    return dataclasses.replace(result, recipes=found)
 
 
 @dataclass(frozen=True)
@@ -402,7 +422,29 @@ def plan_to_dict(result: PlanResult) -> dict:
             for mg in result.marginal
         ],
         "stock_left": {i: _num(kg) for i, kg in result.stock_left.items()},
+        **_recipes_dict(result),
     }
+
+
+def _recipes_dict(result: PlanResult) -> dict:
+    """Schema 1.1: ``recipes`` (recipe id -> the recipe as the result contract has it, or at least its
+    items, regolith, process and batch mass) and ``model`` (the model that predicted them)."""
+    recipes = {
+        rid: _json_safe(c.contract) if c.contract else c.recipe.to_dict() for rid, c in sorted(result.recipes.items())
+    }
+    models = [_json_safe(c.model) for c in result.recipes.values() if c.model]
+    return {"recipes": recipes, **({"model": models[0]} if models else {})}
+
+
+def _json_safe(value: Any) -> Any:
+    """``value`` with every non-finite number as null (the plan file is strict JSON)."""
+    if isinstance(value, Mapping):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
 
 
 def _inputs_dict(req: PlanRequest) -> dict:

@@ -130,7 +130,7 @@ def test_plan_contract_lets_anyone_check_the_plan(tmp_path):
     json.dumps(doc, allow_nan=False)
     schema = json.loads((bundled_dir("resources") / "plan.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(doc)
-    assert doc["schema"] == "spacetrash.plan" and doc["schema_version"] == "1.0"
+    assert doc["schema"] == "spacetrash.plan" and doc["schema_version"] == "1.1"
     assert doc["solver"]["status"] in {"optimal", "time limit"} and doc["solver"]["gap"] >= 0
     stock = {row["item_id"]: row["mass_kg"] for row in doc["inventory"]}
     assert stock == {"W1": 40.0, "W2": 400.0}
@@ -140,6 +140,10 @@ def test_plan_contract_lets_anyone_check_the_plan(tmp_path):
         for i, kg in line["items_kg"].items():
             used[i] = used.get(i, 0.0) + kg
     assert all(used[i] <= stock[i] + 1e-6 for i in used)
+    # 1.1: every recipe a line uses, with what its work order needs to rebuild it
+    assert set(doc["recipes"]) == {line["recipe_id"] for line in doc["lines"]}
+    for rec in doc["recipes"].values():
+        assert rec["process_id"] and rec["items"] and rec["batch_mass_kg"] > 0
     for p in doc["periods"]:
         assert p["energy_kwh"] <= p["energy_cap_kwh"] + 1e-6 and p["crew_min"] <= p["crew_cap_min"] + 1e-6
         assert p["energy_cap_kwh"] == 2.5 * (p["last_sol"] - p["first_sol"] + 1)
