@@ -95,6 +95,7 @@ class BomLine:
     name: str
     share: str  # "35% of the waste" (rounded)
     kg: str  # "0.350 kg"
+    mass_kg: float = 0.0  # the same, unrounded (for a day's kg: batches x this)
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,8 @@ class WorkOrder:
     properties: tuple[PropertyLine, ...]
     warnings: tuple[str, ...] = ()
     lang: str = "en"  # the language it is written in
+    feed_kg: float = 0.0  # feed per batch, unrounded
+    recommended: bool = False  # the search's recommended recipe for its target
 
     @property
     def feasible(self) -> bool:
@@ -335,13 +338,14 @@ def _bom(recipe: Mapping, catalog: Catalog, lang: str) -> tuple[tuple[BomLine, .
             _item_name(e, names, english),
             percent(_num(e.get("fraction")), lang),
             fmt_kg(_num(e.get("mass_kg")), lang),
+            _num(e.get("mass_kg")),
         )
         for e in sorted(recipe.get("items", ()), key=lambda e: -_num(e.get("mass_kg")))
     ]
     reg_kg = _num(recipe.get("regolith_kg"))
     if reg_kg > 0:
         share = t["regolith_share"].format(share=percent(_num(recipe.get("regolith_frac")), lang))
-        lines.append(BomLine("MGS-1", t["regolith"], share, fmt_kg(reg_kg, lang)))
+        lines.append(BomLine("MGS-1", t["regolith"], share, fmt_kg(reg_kg, lang), reg_kg))
     return tuple(lines), fmt_kg(_num((recipe.get("mass_flow") or {}).get("feed_kg")), lang)
 
 
@@ -548,6 +552,8 @@ def build_work_order(
         properties=_properties(recipe, target, lang),
         warnings=_warnings(recipe, lang),
         lang=lang,
+        feed_kg=_num(flow.get("feed_kg")),
+        recommended=bool(recipe.get("recommended")),
     )
 
 
@@ -607,10 +613,13 @@ def _labelled(label: str, text: str) -> str:
     return f"<br><span class='label'>{_e(label)}:</span> {_e(text)}" if text else ""
 
 
-def _header_html(o: WorkOrder) -> str:
+def _header_html(o: WorkOrder, title: str = "", extra: Sequence[tuple[str, str]] = ()) -> str:
+    """The recipe's header: ``title`` (the work order's by default) and its table, ``extra`` rows first."""
     t = words(o.lang).text
+    recipe = f"{o.recipe_id} · ★ {t['recommended']}" if o.recommended else o.recipe_id
     rows = [
-        (t["recipe"], o.recipe_id),
+        *extra,
+        (t["recipe"], recipe),
         (t["process"], o.process_name),
         (t["target"], o.target_name),
         (t["batch"], o.batch_line),
@@ -619,21 +628,40 @@ def _header_html(o: WorkOrder) -> str:
     ]
     body = "".join(f"<tr><td width='18%'><b>{_e(a)}</b></td><td>{_e(b)}</td></tr>" for a, b in rows)
     warn = "".join(f"<p class='warn'>⚠ {_e(w)}</p>" for w in o.warnings)
-    return f"<h1>{_e(t['title'])}: {_e(o.process_name)}</h1><table cellpadding='2'>{body}</table>{warn}"
+    head = title or f"{t['title']}: {o.process_name}"
+    return f"<h1>{_e(head)}</h1><table cellpadding='2'>{body}</table>{warn}"
 
 
-def _bom_html(o: WorkOrder) -> str:
+def _bom_html(o: WorkOrder, batches: int = 0) -> str:
+    """The bill of materials per batch; with ``batches`` (a day of the plan) also the kg for them all."""
     t = words(o.lang).text
-    rows = [[_e(b.name), _e(b.item_id), _e(b.share), _e(b.kg), ""] for b in o.bom]
-    rows.append([f"<b>{_e(t['feed_total'])}</b>", "", "", f"<b>{_e(o.feed_total)}</b>", ""])
-    table = _grid(
-        [t["bom_item"], t["bom_id"], t["bom_share"], t["bom_kg"], t["bom_done"]],
-        rows,
-        (36, 15, 19, 15, 15),
-        (2, 3),
-    )
+    if batches <= 0:
+        rows = [[_e(b.name), _e(b.item_id), _e(b.share), _e(b.kg), ""] for b in o.bom]
+        rows.append([f"<b>{_e(t['feed_total'])}</b>", "", "", f"<b>{_e(o.feed_total)}</b>", ""])
+        head, widths, num = (
+            [t["bom_item"], t["bom_id"], t["bom_share"], t["bom_kg"], t["bom_done"]],
+            (36, 15, 19, 15, 15),
+            (2, 3),
+        )
+    else:
+
+        def day(kg: float) -> str:
+            return _e(fmt_kg(kg * batches, o.lang))
+
+        rows = [[_e(b.name), _e(b.item_id), _e(b.share), _e(b.kg), day(b.mass_kg), ""] for b in o.bom]
+        total = f"<b>{day(o.feed_kg)}</b>"
+        rows.append([f"<b>{_e(t['feed_total'])}</b>", "", "", f"<b>{_e(o.feed_total)}</b>", total, ""])
+        day_head = t["bom_day"].format(batches=_batches_text(batches, o.lang))
+        head = [t["bom_item"], t["bom_id"], t["bom_share"], t["bom_kg"], day_head, t["bom_done"]]
+        widths, num = (28, 11, 15, 12, 18, 16), (2, 3, 4)
+    table = _grid(head, rows, widths, num)
     extra = f"<p><b>{_e(t['consumables'])}:</b> {_e(o.consumables)}</p>" if o.consumables else ""
     return f"<h2>{_e(t['bom'])}</h2>{table}{extra}"
+
+
+def _batches_text(n: int, lang: str) -> str:
+    t = words(lang).text
+    return t["one_batch"] if n == 1 else t["n_batches"].format(n=n)
 
 
 def _safety_html(o: WorkOrder) -> str:
@@ -645,7 +673,8 @@ def _safety_html(o: WorkOrder) -> str:
     return f"<h2>{_e(t['hazards'])}</h2>{hz_html}<h2>{_e(t['safety'])}</h2>{notes_html}"
 
 
-def _steps_html(o: WorkOrder) -> str:
+def _steps_html(o: WorkOrder, repeat: int = 0) -> str:
+    """The procedure; with ``repeat`` (a day of the plan) it says to follow it for each batch."""
     t = words(o.lang).text
     rows = []
     for s in o.steps:
@@ -667,6 +696,8 @@ def _steps_html(o: WorkOrder) -> str:
     )
     head = f"<h2 style='page-break-before: always'>{_e(t['steps'])}: {_e(o.process_name)}</h2>"
     sub = f"<p>{_e(t['recipe'])} <b>{_e(o.recipe_id)}</b> · {_e(o.batch_line)}</p>"
+    if repeat > 0:
+        sub += f"<p><b>{_e(t['repeat'].format(batches=_batches_text(repeat, o.lang)))}</b></p>"
     return f"{head}{sub}{table}"
 
 
@@ -696,7 +727,8 @@ def _results_html(o: WorkOrder) -> str:
     )
 
 
-def _as_made_html(o: WorkOrder) -> str:
+def _as_made_html(o: WorkOrder, batches: int = 0) -> str:
+    """The blank "as made" sheet; with ``batches`` (a day of the plan) it names how many were made."""
     t = words(o.lang).text
     rows = []
     for _key, label, unit, kind in words(o.lang).as_made_fields:
@@ -713,7 +745,9 @@ def _as_made_html(o: WorkOrder) -> str:
     table = _grid(["", ""], rows, (32, 68))
     return (
         f"<h2 style='page-break-before: always'>{_e(t['as_made'])}</h2>"
-        f"<p>{_e(t['recipe'])} <b>{_e(o.recipe_id)}</b> · {_e(o.process_name)} · {_e(o.batch_line)}</p>"
+        f"<p>{_e(t['recipe'])} <b>{_e(o.recipe_id)}</b> · {_e(o.process_name)} · {_e(o.batch_line)}"
+        + (f" · {_e(_batches_text(batches, o.lang))}" if batches > 0 else "")
+        + "</p>"
         f"<p class='small'>{_e(t['as_made_hint'])}</p>{table}"
     )
 

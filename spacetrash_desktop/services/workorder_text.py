@@ -117,6 +117,36 @@ TEXT_EN: Mapping[str, str] = {
     "no_target": "no target recorded",
     "rigid_items": "the rigid items",
     "wet_items": "the wet items",
+    "recommended": "Recommended",
+    # the work order for a sol of the production plan
+    "one_batch": "1 batch",
+    "n_batches": "{n} batches",
+    "bom_day": "For {batches}",
+    "repeat": "Follow this procedure for each batch: {batches} on this sol.",
+    "day_title": "Work order for sol {sol}",
+    "plan": "Plan",
+    "plan_made": "made {date}",
+    "sol": "Sol",
+    "period_line": "{sol} of the plan's period {period} (sols {first}–{last})",
+    "day_use": "This sol's use of the daily budgets",
+    "budget": "Budget",
+    "used": "On this sol",
+    "daily_budget": "Daily budget",
+    "share_used": "Used",
+    "unlimited": "no limit",
+    "machine": "Machine loads: {process}",
+    "day_lines": "What to make on this sol",
+    "line_no": "Line",
+    "batches": "Batches",
+    "of_period": "{batches} of {total} in the period",
+    "line_title": "Line {n}: {product}",
+    "product_col": "Product",
+    "over_budget": "This sol goes over the daily {budget} budget ({used} of {cap}): the plan spends a "
+    "period's budget over any of its sols, and these batches do not fit one sol's share.",
+    "rebuilt": "The plan file does not hold this recipe's predictions: they were worked out again with "
+    "the physics model from the inventory.",
+    "schedule_note": "The plan gives each period its batches; this sol's are those of the period spread "
+    "over its sols, each batch on the sol with the least work so far.",
 }
 
 TEXT_ES: Mapping[str, str] = {
@@ -181,6 +211,36 @@ TEXT_ES: Mapping[str, str] = {
     "no_target": "sin objetivo registrado",
     "rigid_items": "los artículos rígidos",
     "wet_items": "los artículos húmedos",
+    "recommended": "Recomendada",
+    # la orden de trabajo de un sol del plan de producción
+    "one_batch": "1 lote",
+    "n_batches": "{n} lotes",
+    "bom_day": "Para {batches}",
+    "repeat": "Siga este procedimiento para cada lote: {batches} en este sol.",
+    "day_title": "Orden de trabajo del sol {sol}",
+    "plan": "Plan",
+    "plan_made": "hecho el {date}",
+    "sol": "Sol",
+    "period_line": "{sol} del periodo {period} del plan (soles {first}–{last})",
+    "day_use": "Uso de los presupuestos diarios en este sol",
+    "budget": "Presupuesto",
+    "used": "En este sol",
+    "daily_budget": "Presupuesto diario",
+    "share_used": "Usado",
+    "unlimited": "sin límite",
+    "machine": "Cargas de máquina: {process}",
+    "day_lines": "Qué fabricar en este sol",
+    "line_no": "Línea",
+    "batches": "Lotes",
+    "of_period": "{batches} de {total} del periodo",
+    "line_title": "Línea {n}: {product}",
+    "product_col": "Producto",
+    "over_budget": "Este sol supera el presupuesto diario de {budget} ({used} de {cap}): el plan reparte "
+    "el presupuesto de un periodo entre sus soles, y estos lotes no caben en la parte de un sol.",
+    "rebuilt": "El archivo del plan no guarda las predicciones de esta receta: se han vuelto a calcular con "
+    "el modelo físico a partir del inventario.",
+    "schedule_note": "El plan asigna los lotes a cada periodo; los de este sol son los del periodo repartidos "
+    "entre sus soles, cada lote en el sol con menos trabajo hasta entonces.",
 }
 
 STEP_TITLES_EN: Mapping[str, str] = {
