@@ -83,3 +83,71 @@ def test_without_the_window_libraries_a_pdf_says_so_and_html_still_works(results
     assert "a PDF work order needs the window libraries (PySide6)" in err and "write .html instead" in err
     assert not (tmp_path / "o.pdf").exists()
     assert run(["workorder", "--results", str(path), "--recipe", rid, "--out", str(tmp_path / "o.html")]) == 0
+
+
+# ------------------------------------------------------------------------------ a sol of the plan
+@pytest.fixture()
+def plan_file(tmp_path):
+    from tests.services.workorder_plan import plan_doc
+
+    path = tmp_path / "plan.json"
+    doc = plan_doc()
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path, doc
+
+
+def test_a_sols_work_order_from_a_plan_file(plan_file, tmp_path, capsys):
+    from spacetrash_desktop.services.workorder_day import build_day_work_order, day_missing_from, sol_schedule
+
+    path, doc = plan_file
+    sol = max(sol_schedule(doc), key=lambda s: len(sol_schedule(doc)[s]))
+    day = build_day_work_order(doc, sol)
+    out = tmp_path / "day.html"
+    assert run(["workorder", "--plan", str(path), "--sol", str(sol), "--out", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith(f"work order for sol {sol} ({len(day.lines)} plan lines, ") and str(out) in said
+    assert day_missing_from(out.read_text(encoding="utf-8"), day) == []
+    es = tmp_path / "dia.html"
+    assert run(["workorder", "--plan", str(path), "--sol", str(sol), "--out", str(es), "--lang", "es"]) == 0
+    assert f"Orden de trabajo del sol {sol}" in es.read_text(encoding="utf-8")
+    pdf = tmp_path / "day.pdf"
+    assert run(["workorder", "--plan", str(path), "--sol", str(sol), "--out", str(pdf)]) == 0
+    pages = [p.extract_text() for p in pypdf.PdfReader(str(pdf)).pages]
+    assert len(pages) >= 1 + 3 * len(day.lines) and day_missing_from(pages, day) == []
+
+
+def test_a_bad_plan_file_or_sol_gets_one_plain_line(plan_file, tmp_path, capsys):
+    path, _doc = plan_file
+    out = str(tmp_path / "o.html")
+    err = _fails(["workorder", "--plan", str(tmp_path / "none.json"), "--sol", "1", "--out", out], capsys)
+    assert err.startswith("spacetrash: BAD_INPUT: the plan file") and "does not exist" in err
+    (tmp_path / "bad.json").write_text("[1, 2", encoding="utf-8")
+    err = _fails(["workorder", "--plan", str(tmp_path / "bad.json"), "--sol", "1", "--out", out], capsys)
+    assert "bad.json is not a JSON file" in err
+    (tmp_path / "other.json").write_text('{"schema": "spacetrash.result"}', encoding="utf-8")
+    err = _fails(["workorder", "--plan", str(tmp_path / "other.json"), "--sol", "1", "--out", out], capsys)
+    assert "other.json is not a Space Trash plan file" in err
+    err = _fails(["workorder", "--plan", str(path), "--sol", "400", "--out", out], capsys)
+    assert err == "spacetrash: BAD_INPUT: sol 400 is outside this plan, which runs from sol 1 to sol 10"
+    err = _fails(["workorder", "--plan", str(path), "--sol", "3", "--out", str(tmp_path / "o.txt")], capsys)
+    assert "unsupported output type .txt" in err
+    assert not (tmp_path / "o.html").exists()
+
+
+def test_a_recipe_and_a_sol_are_asked_for_one_at_a_time(plan_file, results, tmp_path, capsys):
+    path, _doc = plan_file
+    res, cands, _bad = results
+    out = str(tmp_path / "o.html")
+    rid = cands["textile_cut_sew"].recipe_id
+    for argv in (
+        ["workorder", "--plan", str(path), "--sol", "1", "--results", str(res), "--recipe", rid, "--out", out],
+        ["workorder", "--plan", str(path), "--out", out],
+        ["workorder", "--sol", "1", "--out", out],
+        ["workorder", "--recipe", rid, "--out", out],
+        ["workorder", "--out", out],
+    ):
+        with pytest.raises(SystemExit) as exc:
+            run(argv)
+        assert exc.value.code == 2
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and err.startswith("spacetrash: error: ")
