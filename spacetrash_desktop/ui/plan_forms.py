@@ -1,6 +1,7 @@
 """The Plan tab's inputs: the demands table (product, quantity and unit, priority, due sol) and the
 budgets form (daily energy, water and crew time, horizon, period, batches per sol of each process),
-each value checked as it is typed with the reason it is refused."""
+each value checked as it is typed with the reason it is refused; and the question "the work order of
+which sol?" (:class:`SolDialog`)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -444,3 +447,94 @@ class SweepForm(QWidget):
         if self.check() or lo is None or hi is None or steps is None:
             return []
         return sweep_values(lo, hi, int(steps))
+
+
+def sol_ranges(sols: Sequence[int], limit: int = 12) -> str:
+    """Sols as ranges, "1–5, 31–42" (the first ``limit`` ranges, then "…")."""
+    runs: list[list[int]] = []
+    for s in sorted(sols):
+        if runs and s == runs[-1][1] + 1:
+            runs[-1][1] = s
+        else:
+            runs.append([s, s])
+    parts = [str(a) if a == b else f"{a}–{b}" for a, b in runs[:limit]]
+    return ", ".join(parts) + (", …" if len(runs) > limit else "")
+
+
+class SolDialog(QDialog):
+    """Asks for the sol whose work order to open (the first sol with work to begin with); says what
+    that sol makes, and refuses a sol with nothing to make. Enter opens, Esc cancels."""
+
+    def __init__(self, schedule: Mapping[int, Mapping[int, int]], last_sol: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.schedule = schedule
+        self.setObjectName("solDialog")
+        self.setWindowTitle(self.tr("Work order for a day"))
+        intro = QLabel(
+            self.tr("Sols with work in this plan: {sols}.").format(sols=sol_ranges(list(schedule)))
+            if schedule
+            else self.tr("This plan has no batches to make.")
+        )
+        intro.setWordWrap(True)
+        self.spin = QSpinBox()
+        self.spin.setObjectName("solSpin")
+        self.spin.setRange(1, max(1, last_sol))
+        self.spin.setAccessibleName(self.tr("Sol"))
+        self.spin.setToolTip(self.tr("The sol (1 = the plan's first) whose work order to open"))
+        self.hint = QLabel("")
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        self.open_button = push_button(
+            self.tr("Open the work order"),
+            self.tr("Show the work order of this sol: every plan line it makes, with the steps"),
+            self.accept,
+            name="primaryButton",
+        )
+        self.open_button.setDefault(True)
+        cancel = push_button(self.tr("Cancel"), self.tr("Close without opening a work order"), self.reject)
+        row = QGridLayout()
+        label = QLabel(self.tr("&Sol:"))
+        label.setBuddy(self.spin)
+        row.addWidget(label, 0, 0)
+        row.addWidget(self.spin, 0, 1)
+        row.setColumnStretch(2, 1)
+        lay = QVBoxLayout(self)
+        lay.addWidget(intro)
+        lay.addLayout(row)
+        lay.addWidget(self.hint)
+        lay.addLayout(button_row(self.open_button, cancel))
+        self.spin.valueChanged.connect(self._changed)
+        self.spin.setValue(min(schedule) if schedule else 1)
+        self._changed()
+        self.spin.setFocus()
+        self.resize(max(self.sizeHint().width(), 420), self.sizeHint().height())
+
+    def sol(self) -> int:
+        return self.spin.value()
+
+    def _changed(self) -> None:
+        sol = self.sol()
+        day = self.schedule.get(sol)
+        self.open_button.setEnabled(bool(day))
+        if day:
+            lines = ", ".join(str(k + 1) for k in day)
+            batches = sum(day.values())
+            text = (
+                self.tr("On sol {sol}: 1 batch (plan line {lines}).")
+                if batches == 1
+                else self.tr("On sol {sol}: {batches} batches (plan lines {lines}).")
+            )
+            self.hint.setText(text.format(sol=sol, batches=batches, lines=lines))
+            return
+        later = [s for s in self.schedule if s > sol]
+        if later:
+            text = self.tr("Nothing to make on sol {sol}; the next sol with work is {next}.").format(
+                sol=sol, next=later[0]
+            )
+        elif self.schedule:
+            text = self.tr("Nothing to make on sol {sol}; the last sol with work is {last}.").format(
+                sol=sol, last=max(self.schedule)
+            )
+        else:
+            text = self.tr("Nothing to make on sol {sol}.").format(sol=sol)
+        self.hint.setText(f"<span style='color:#b91c1c'>{text}</span>")

@@ -1,5 +1,5 @@
-"""The Plan tab's right-hand side: the solver's status, the plan as a table, "Mark as made…" and
-Export, the charts (burn-down, daily use against the caps, what-if sweep) and the explanation
+"""The Plan tab's right-hand side: the solver's status, the plan as a table, "Mark as made…",
+"Work order for a day…" and Export, the charts (burn-down, daily use against the caps, what-if sweep) and the explanation
 (demand met, unmet demand with the limit that binds, what more budget would bring)."""
 
 from __future__ import annotations
@@ -51,6 +51,14 @@ class PlanResultPane(QWidget):
             name="planMadeButton",
             enabled=False,
         )
+        self.workorder_button = push_button(
+            self.tr("Work order for a day…"),
+            self.tr(
+                "The work order of one sol of this plan: what to make that sol, with each recipe's steps, to print"
+            ),
+            name="planWorkOrderButton",
+            enabled=False,
+        )
         self.export_button = push_button(
             self.tr("Export…"),
             self.tr("Save the plan as JSON or CSV (Ctrl+Shift+E)"),
@@ -63,7 +71,7 @@ class PlanResultPane(QWidget):
         tl.addWidget(self.status)
         tl.addWidget(self.summary)
         tl.addWidget(self.table, 1)
-        tl.addLayout(button_row(self.made_button, self.export_button))
+        tl.addLayout(button_row(self.made_button, self.workorder_button, self.export_button))
 
         self.charts = QTabWidget()
         self.charts.setObjectName("planCharts")
@@ -120,6 +128,7 @@ class PlanResultPane(QWidget):
         self.use.show_use(display.daily_use)
         self.explain.setHtml(display.explanation_html())
         self.export_button.setEnabled(True)
+        self.workorder_button.setEnabled(any(ln.batches > 0 for ln in display.result.lines))
         self._fit_labels()
         self._selection_changed()
 

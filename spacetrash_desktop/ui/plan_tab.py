@@ -2,7 +2,8 @@
 budgets. The demands and budgets on the left (units, checked as typed); Make the plan runs the
 planner on a worker (progress, Cancel / Esc); the plan, its charts and the explanation on the right;
 a what-if sweep of one budget; export to JSON or CSV; "Mark as made…" on a plan line sends a
-production request to whoever records production (``ctx.made_requested``)."""
+production request to whoever records production (``ctx.made_requested``); "Work order for a day…"
+opens the printable work order of one sol (``ui/workorder_dialog.ask_day_work_order``)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ from spacetrash_desktop.ui.widgets import (
     save_layout,
     splitter,
 )
+from spacetrash_desktop.ui.workorder_dialog import ask_day_work_order
 
 SLOT = "plan"
 # shown through QCoreApplication.translate("PlanTab", ...)
@@ -82,6 +84,8 @@ class PlanTab(QWidget):
         self.result_pane = PlanResultPane()
         self.result_pane.made_button.clicked.connect(self.mark_as_made)
         self.result_pane.export_button.clicked.connect(self.export_action.trigger)
+        self.result_pane.workorder_button.clicked.connect(self.work_order_action.trigger)
+        self.sol_dialog = self.work_order_dialog = None  # the last ones opened (for the tests)
         self.splitter = splitter(
             Qt.Orientation.Horizontal, "planSplit", (left, self.result_pane), (0, 1), (460, 820), collapsible=False
         )
@@ -112,6 +116,13 @@ class PlanTab(QWidget):
             tip=self.tr("Save the plan as JSON or CSV"),
         )
         self.export_action.setEnabled(False)
+        self.work_order_action = make_action(
+            self,
+            self.tr("&Work order for a day of the plan…"),
+            self.day_work_order,
+            tip=self.tr("The printable work order of one sol of this plan"),
+        )
+        self.work_order_action.setEnabled(False)
         for a in (self.run_action, self.cancel_action):
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(a)
@@ -352,6 +363,7 @@ class PlanTab(QWidget):
         self.display = display
         self.result_pane.show_plan(display)
         self.export_action.setEnabled(True)
+        self.work_order_action.setEnabled(self.result_pane.workorder_button.isEnabled())
         self.ctx.say(display.status)
         self._end("done", self.tr("plan ready"))
 
@@ -411,9 +423,21 @@ class PlanTab(QWidget):
             on_done=lambda _r: self.ctx.say(self.tr("Plan saved to {path}").format(path=path)),
         )
 
+    def day_work_order(self) -> Task | None:
+        """Ask which sol, then open that sol's work order (both built on workers)."""
+        if self.display is None or not self.work_order_action.isEnabled():
+            return None
+        return ask_day_work_order(
+            self,
+            self.ctx,
+            self.display.result,
+            on_ask=lambda d: setattr(self, "sol_dialog", d),
+            on_open=lambda d: setattr(self, "work_order_dialog", d),
+        )
+
     # ------------------------------------------------------------------ the window
     def file_actions(self) -> list:
-        return [self.export_action]
+        return [self.export_action, self.work_order_action]
 
     def _layout(self) -> dict:
         return {

@@ -1,5 +1,7 @@
-"""The work-order preview: the work order of the selected recipe as the crew will see it on paper,
-with Print…, Save PDF… and Save HTML…. Opened by "Work order…" in the recipe detail pane.
+"""The work-order preview: the work order of the selected recipe, or of a sol of the production plan,
+as the crew will see it on paper, with Print…, Save PDF… and Save HTML…. Opened by "Work order…" in
+the recipe detail pane and by "Work order for a day…" on the Plan tab (:func:`ask_day_work_order`:
+which sol, then the sol's work order).
 
 The work order is built on a worker (:func:`open_work_order`); the PDF is written on a Qt thread of
 its own (``ui/workorder.PdfJob``); printing runs on the GUI thread behind Qt's own print dialog, as Qt
@@ -14,9 +16,18 @@ from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize
 from PySide6.QtWidgets import QDialog, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from spacetrash_desktop.services.files import save_text
+from spacetrash_desktop.services.plan import plan_to_dict
 from spacetrash_desktop.services.workorder import WorkOrder, work_order_for_candidate, work_order_html
+from spacetrash_desktop.services.workorder_day import (
+    DayWorkOrder,
+    build_day_work_order,
+    day_work_order_html,
+    horizon,
+    sol_schedule,
+)
 from spacetrash_desktop.ui.context import AppContext
 from spacetrash_desktop.ui.i18n import current_language
+from spacetrash_desktop.ui.plan_forms import SolDialog
 from spacetrash_desktop.ui.tasks import Task, failure_from_exception
 from spacetrash_desktop.ui.widgets import ask_save_path, button_row, push_button
 from spacetrash_desktop.ui.workorder import MARGINS_MM, PdfJob, print_work_order
@@ -38,16 +49,19 @@ PREVIEW_SIZE = (900, 640)  # fits a 1280 x 720 screen with the window's frame
 class WorkOrderDialog(QDialog):
     """The preview of one work order and the ways to get it onto paper."""
 
-    def __init__(self, ctx: AppContext, order: WorkOrder, html: str, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, order: WorkOrder | DayWorkOrder, html: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.order, self.html = ctx, order, html
         self.pdf_job: PdfJob | None = None
         self.setObjectName("workOrderDialog")
-        self.setWindowTitle(
-            self.tr("{title}: {process} ({recipe})").format(
-                title=_tr(TITLE), process=order.process_name, recipe=order.recipe_id
+        if isinstance(order, DayWorkOrder):
+            self.setWindowTitle(self.tr("Work order for sol {sol}").format(sol=order.sol))
+        else:
+            self.setWindowTitle(
+                self.tr("{title}: {process} ({recipe})").format(
+                    title=_tr(TITLE), process=order.process_name, recipe=order.recipe_id
+                )
             )
-        )
         self.preview = QTextBrowser()
         self.preview.setObjectName("workOrderPreview")
         self.preview.setAccessibleName(self.tr("Work order preview"))
@@ -90,6 +104,8 @@ class WorkOrderDialog(QDialog):
 
     @property
     def default_name(self) -> str:
+        if isinstance(self.order, DayWorkOrder):
+            return f"work-order-sol-{self.order.sol}"
         return f"work-order-{self.order.recipe_id}"
 
     def _saved(self, path: str) -> None:
@@ -155,7 +171,7 @@ class WorkOrderDialog(QDialog):
                 QPageLayout.Unit.Millimeter,
             )
         )
-        printer.setDocName(f"{_tr(TITLE)} {self.order.recipe_id}")
+        printer.setDocName(self.windowTitle())
         return printer
 
     def print_dialog(self) -> None:
@@ -191,11 +207,61 @@ def open_work_order(
 
     def done(result) -> None:
         order, html = result
-        dialog = WorkOrderDialog(ctx, order, html, parent)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if on_open is not None:
-            on_open(dialog)
-        dialog.show()
+        _show(parent, ctx, order, html, on_open)
 
     label = QCoreApplication.translate("WorkOrderDialog", "the work order")
     return ctx.runner.submit(build, pool="io", label=label, on_done=done, on_error=ctx.report)
+
+
+def _show(parent: QWidget, ctx: AppContext, order, html: str, on_open) -> WorkOrderDialog:
+    dialog = WorkOrderDialog(ctx, order, html, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if on_open is not None:
+        on_open(dialog)
+    dialog.show()
+    return dialog
+
+
+def open_day_work_order(
+    parent: QWidget, ctx: AppContext, doc, sol: int, on_open: Callable[[WorkOrderDialog], None] | None = None
+) -> Task:
+    """Build the work order of sol ``sol`` of the plan ``doc`` (the plan file's JSON) on a worker (a
+    recipe the plan lacks is scored again there), then show the preview."""
+    items = tuple(ctx.inventory.snapshot())
+    lang = current_language()
+
+    def build(_c):
+        order = build_day_work_order(doc, sol, items=items, lang=lang)
+        return order, day_work_order_html(order)
+
+    label = QCoreApplication.translate("WorkOrderDialog", "the work order of the sol")
+    return ctx.runner.submit(
+        build, pool="io", label=label, on_done=lambda r: _show(parent, ctx, *r, on_open), on_error=ctx.report
+    )
+
+
+def ask_day_work_order(
+    parent: QWidget,
+    ctx: AppContext,
+    result,
+    on_ask: Callable[[SolDialog], None] | None = None,
+    on_open: Callable[[WorkOrderDialog], None] | None = None,
+) -> Task:
+    """ "Work order for a day…": the plan ``result`` as its file and its sols with work (on a worker), then
+    the question which sol (the first with work to begin with), then that sol's work order."""
+
+    def plan(_c):
+        doc = plan_to_dict(result)
+        return doc, sol_schedule(doc), horizon(doc)
+
+    def ask(found) -> None:
+        doc, schedule, last = found
+        dialog = SolDialog(schedule, last, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: open_day_work_order(parent, ctx, doc, dialog.sol(), on_open))
+        if on_ask is not None:
+            on_ask(dialog)
+        dialog.open()
+
+    label = QCoreApplication.translate("WorkOrderDialog", "the plan's sols")
+    return ctx.runner.submit(plan, pool="io", label=label, on_done=ask, on_error=ctx.report)
