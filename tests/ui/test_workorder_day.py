@@ -22,10 +22,12 @@ from spacetrash_desktop.services.workorder_day import (
     day_work_order_html,
     sol_schedule,
 )
+from spacetrash_desktop.ui.i18n import current_language, install_language
 from spacetrash_desktop.ui.plan_views import DemandRow
 from spacetrash_desktop.ui.workorder import write_work_order_pdf
 from tests.services.workorder_plan import PRODUCTS, plan_candidates, plan_doc
 from tests.ui.test_workorder import dark_share, pdf_pages_to_png
+from tests.ui.visible_text import untranslated, visible_texts
 
 PNG_DIR = os.environ.get("SPACETRASH_WORKORDER_PNG", "")
 
@@ -73,8 +75,8 @@ def type_into(qtbot, edit, text: str) -> None:
     qtbot.keyClicks(edit, text)
 
 
-@pytest.mark.slow
-def test_the_plan_tab_opens_the_work_order_of_a_day(qtbot, make_main_window, tmp_path):
+def plan_tab_with_a_plan(qtbot, make_main_window):
+    """The Plan tab with a plan of real recipes (injected, as a search would give them) made on it."""
     w = make_main_window()
     w.show_tab("plan")
     tab = w.panels["plan"]
@@ -86,11 +88,30 @@ def test_the_plan_tab_opens_the_work_order_of_a_day(qtbot, make_main_window, tmp
     type_into(qtbot, tab.budgets.fields["period_sols"].edit, "30")
     names = {p: n for p, n in tab.products}
     tab.demands.set_rows([DemandRow(p, names[p], 4, "units", k + 1) for k, p in enumerate(PRODUCTS)])
-    button = tab.result_pane.workorder_button
-    assert not button.isEnabled() and not tab.work_order_action.isEnabled()
+    assert not tab.result_pane.workorder_button.isEnabled() and not tab.work_order_action.isEnabled()
     with qtbot.waitSignal(tab.run_finished, timeout=60000) as blocker:
         tab.run_button.click()
     assert blocker.args == ["done"]
+    return w, tab
+
+
+def open_sol(qtbot, tab, sol: int | None = None):
+    """Work order for a day… then Enter on ``sol`` (the dialog's first sol when None): the preview."""
+    tab.sol_dialog = tab.work_order_dialog = None
+    tab.work_order_action.trigger()
+    qtbot.waitUntil(lambda: tab.sol_dialog is not None and tab.sol_dialog.isVisible(), timeout=20000)
+    ask = tab.sol_dialog
+    if sol is not None:
+        ask.spin.setValue(sol)
+    qtbot.keyClick(ask.spin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab.work_order_dialog is not None, timeout=30000)
+    return tab.work_order_dialog
+
+
+@pytest.mark.slow
+def test_the_plan_tab_opens_the_work_order_of_a_day(qtbot, make_main_window, tmp_path):
+    w, tab = plan_tab_with_a_plan(qtbot, make_main_window)
+    button = tab.result_pane.workorder_button
     assert button.isEnabled() and button.text() == "Work order for a day…"
     assert tab.work_order_action in w.file_menu.actions()
     schedule = sol_schedule(plan_to_dict(tab.display.result))
@@ -125,4 +146,36 @@ def test_the_plan_tab_opens_the_work_order_of_a_day(qtbot, make_main_window, tmp
         pass
     texts = [p.extract_text() for p in pypdf.PdfReader(str(tmp_path / "day.pdf")).pages]
     assert day_missing_from(texts, dialog.order) == []
+    dialog.close()
+
+
+@pytest.fixture
+def spanish(qapp):
+    assert install_language("es"), "the Spanish catalogue (resources/i18n/spacetrash_es.qm) does not load"
+    yield
+    install_language("en")
+    assert current_language() == "en"
+
+
+@pytest.mark.slow
+def test_in_spanish_the_question_and_the_days_work_order_are_spanish(qtbot, make_main_window, spanish, tmp_path):
+    _w, tab = plan_tab_with_a_plan(qtbot, make_main_window)
+    button = tab.result_pane.workorder_button
+    assert button.text() == "Orden de trabajo de un día…"
+    assert untranslated([(button.text(), "button"), (button.toolTip(), "tooltip")], "es") == []
+    tab.work_order_action.trigger()
+    qtbot.waitUntil(lambda: tab.sol_dialog is not None and tab.sol_dialog.isVisible(), timeout=20000)
+    ask = tab.sol_dialog
+    assert untranslated(visible_texts(ask), "es") == []
+    ask.grab().save(str(tmp_path / "sol-dialog-es.png"))
+    ask.reject()
+    dialog = open_sol(qtbot, tab)
+    order = dialog.order
+    assert order.lang == "es" and day_missing_from(dialog.html, order) == []
+    preview = dialog.preview.toPlainText()
+    assert f"Orden de trabajo del sol {order.sol}" in preview and "Qué fabricar en este sol" in preview
+    assert "Procedimiento" in preview and "Tal como se hizo" in preview and "Procedure" not in preview
+    assert dialog.windowTitle() == f"Orden de trabajo del sol {order.sol}"
+    assert untranslated(visible_texts(dialog), "es") == []
+    dialog.grab().save(str(tmp_path / "day-workorder-es.png"))
     dialog.close()

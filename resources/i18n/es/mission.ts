@@ -430,6 +430,14 @@
         <translation>Registrar como hecha la línea del plan seleccionada: sus lotes, su producto y las existencias que usa (Ctrl+M)</translation>
     </message>
     <message>
+        <source>Work order for a day…</source>
+        <translation>Orden de trabajo de un día…</translation>
+    </message>
+    <message>
+        <source>The work order of one sol of this plan: what to make that sol, with each recipe&apos;s steps, to print</source>
+        <translation>La orden de trabajo de un sol de este plan: qué fabricar ese sol, con los pasos de cada receta, para imprimir</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
@@ -487,6 +495,14 @@
     <message>
         <source>Save the plan as JSON or CSV</source>
         <translation>Guardar el plan como JSON o CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Work order for a day of the plan…</source>
+        <translation>&amp;Orden de trabajo de un día del plan…</translation>
+    </message>
+    <message>
+        <source>The printable work order of one sol of this plan</source>
+        <translation>La orden de trabajo imprimible de un sol de este plan</translation>
     </message>
     <message>
         <source>Defaults</source>
@@ -949,6 +965,69 @@
     </message>
 </context>
 <context>
+    <name>SolDialog</name>
+    <message>
+        <source>Work order for a day</source>
+        <translation>Orden de trabajo de un día</translation>
+    </message>
+    <message>
+        <source>Sols with work in this plan: {sols}.</source>
+        <translation>Soles con trabajo en este plan: {sols}.</translation>
+    </message>
+    <message>
+        <source>This plan has no batches to make.</source>
+        <translation>Este plan no tiene lotes que fabricar.</translation>
+    </message>
+    <message>
+        <source>Sol</source>
+        <translation>Sol</translation>
+    </message>
+    <message>
+        <source>The sol (1 = the plan&apos;s first) whose work order to open</source>
+        <translation>El sol (1 = el primero del plan) cuya orden de trabajo se abrirá</translation>
+    </message>
+    <message>
+        <source>Open the work order</source>
+        <translation>Abrir la orden de trabajo</translation>
+    </message>
+    <message>
+        <source>Show the work order of this sol: every plan line it makes, with the steps</source>
+        <translation>Mostrar la orden de trabajo de este sol: cada línea del plan que se fabrica, con sus pasos</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Close without opening a work order</source>
+        <translation>Cerrar sin abrir ninguna orden de trabajo</translation>
+    </message>
+    <message>
+        <source>&amp;Sol:</source>
+        <translation>&amp;Sol:</translation>
+    </message>
+    <message>
+        <source>On sol {sol}: 1 batch (plan line {lines}).</source>
+        <translation>En el sol {sol}: 1 lote (línea del plan {lines}).</translation>
+    </message>
+    <message>
+        <source>On sol {sol}: {batches} batches (plan lines {lines}).</source>
+        <translation>En el sol {sol}: {batches} lotes (líneas del plan {lines}).</translation>
+    </message>
+    <message>
+        <source>Nothing to make on sol {sol}; the next sol with work is {next}.</source>
+        <translation>Nada que fabricar en el sol {sol}; el siguiente sol con trabajo es el {next}.</translation>
+    </message>
+    <message>
+        <source>Nothing to make on sol {sol}; the last sol with work is {last}.</source>
+        <translation>Nada que fabricar en el sol {sol}; el último sol con trabajo es el {last}.</translation>
+    </message>
+    <message>
+        <source>Nothing to make on sol {sol}.</source>
+        <translation>Nada que fabricar en el sol {sol}.</translation>
+    </message>
+</context>
+<context>
     <name>SweepChart</name>
     <message>
         <source>What-if sweep chart</source>
@@ -1019,6 +1098,10 @@
     <message>
         <source>Printing is not available in this build: save the PDF and print it from another program.</source>
         <translation>La impresión no está disponible en esta versión: guarde el PDF e imprímalo desde otro programa.</translation>
+    </message>
+    <message>
+        <source>Work order for sol {sol}</source>
+        <translation>Orden de trabajo del sol {sol}</translation>
     </message>
     <message>
         <source>{title}: {process} ({recipe})</source>
@@ -1111,6 +1194,14 @@
     <message>
         <source>the work order</source>
         <translation>la orden de trabajo</translation>
+    </message>
+    <message>
+        <source>the work order of the sol</source>
+        <translation>la orden de trabajo del sol</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s sols</source>
+        <translation>los soles del plan</translation>
     </message>
 </context>
 </TS>
