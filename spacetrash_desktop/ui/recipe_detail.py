@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 
 from spacetrash_desktop.domain import PROPERTY_NAMES, RecipeStatus
 from spacetrash_desktop.services.explain import explain_recipe
-from spacetrash_desktop.services.files import save_text
 from spacetrash_desktop.services.production import request_from_candidate
 from spacetrash_desktop.ui.context import AppContext
 from spacetrash_desktop.ui.i18n import number
@@ -26,7 +25,6 @@ from spacetrash_desktop.ui.views import (
     other_reasons,
     recipe_hazards,
     short_name,
-    work_order_text,
 )
 from spacetrash_desktop.ui.widgets import add_section, push_button
 from spacetrash_desktop.ui.workorder_dialog import open_work_order
@@ -461,19 +459,3 @@ class DetailPane(QScrollArea):
         if self.cand is None or self.run is None or not self.cand.feasible:
             return None
         return open_work_order(self, self.ctx, self.cand, self.run, lambda d: setattr(self, "work_order_dialog", d))
-
-    def export_work_order(self, path: str) -> Task | None:
-        if self.cand is None or self.run is None:
-            return None
-        text = work_order_text(self.cand, self.run.target, dict(self.ctx.model_info.to_dict()))
-
-        def work(_c):
-            save_text(path, text, what="the work order")
-            return path
-
-        return self.ctx.runner.submit(
-            work,
-            pool="io",
-            label=self.tr("the work-order export"),
-            on_done=lambda p: self.ctx.say(self.tr("Work order saved to {path}").format(path=p), 8000),
-        )

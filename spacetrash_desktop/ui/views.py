@@ -6,7 +6,6 @@ Also the shared wording of the five objectives (titles, units, axis labels, what
 
 from __future__ import annotations
 
-import datetime as _dt
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,8 +15,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from spacetrash_desktop._version import __version__
-from spacetrash_desktop.domain import LOSS_STREAMS, PROPERTY_NAMES, RecipeStatus, Target, WasteItem
+from spacetrash_desktop.domain import PROPERTY_NAMES, RecipeStatus, Target, WasteItem
 from spacetrash_desktop.services.generate import CONFIDENT_P, RULE_TEXT, percent, recommendation_reason
 from spacetrash_desktop.ui.i18n import current_language, number
 
@@ -639,72 +637,3 @@ class CandidateView:
             recommended_reason=recommendation_reason(rec, result.target) if rec is not None else "",
             n_confident=int(np.sum(chance >= CONFIDENT_P)),
         )
-
-
-def recommendation_note(cand, target: Target) -> str:
-    """The work order's line on the recommendation: the reason for the recommended recipe, else its chance."""
-    if getattr(cand, "recommended", False):
-        return f"**★ {recommendation_reason(cand, target)}**"
-    return f"{chance_text(cand)[:1].upper()}{chance_text(cand)[1:]} (not the recommended recipe)."
-
-
-def work_order_text(cand, target: Target, model: dict | None = None) -> str:
-    """A printable work order for one recipe (Markdown, readable as plain text)."""
-    lines = [
-        f"# Work order: {target.name}",
-        "",
-        f"Recipe {cand.recipe_id} · {cand.process_name} · batch of {fmt_kg(cand.recipe.batch_mass_kg)} product · "
-        f"status: {cand.status}",
-        "",
-        recommendation_note(cand, target),
-        "",
-        "## Feed per batch",
-        "",
-        "| input | share | mass |",
-        "|---|---:|---:|",
-    ]
-    for name, (_iid, f), kg in zip(cand.item_names, cand.recipe.items, cand.item_kg):
-        lines.append(f"| {name} | {f:.0%} of the waste | {fmt_kg(kg)} |")
-    reg = float(cand.details.get("regolith_kg", 0.0))
-    if reg > 0:
-        lines.append(f"| MGS-1 regolith | {cand.recipe.regolith_frac:.0%} of the feed | {fmt_kg(reg)} |")
-    lines.append(f"| **total feed** | | **{fmt_kg(float(cand.details.get('feed_kg', 0.0)))}** |")
-    lines += [
-        "",
-        "## Expected result (95% intervals)",
-        "",
-        "| property | predicted | interval | target |",
-        "|---|---:|---:|---:|",
-    ]
-    for name, title, unit, limit, kind in target_limits(target):
-        lines.append(
-            f"| {title} ({unit}) | {fmt_value(name, cand.values[name])} | "
-            f"{fmt_value(name, cand.low[name])}–{fmt_value(name, cand.high[name])} | "
-            f"{limit_sign(kind)} {fmt_value(name, limit)} |"
-        )
-    lines += ["", "## Outputs", "", f"- product: {fmt_kg(float(cand.details.get('product_kg', 0.0)))}"]
-    titles = {key: title for _src, key, title in LOSS_STREAMS}
-    for key, kg in cand.losses().items():
-        if kg > 1e-9:
-            lines.append(f"- {titles.get(key, key)}: {fmt_kg(kg)}")
-    lines += ["", "## Material hazards and protective equipment", ""]
-    lines += [
-        f"- **{short_name(h['material'], 40)}** ({flag_words(h['code'])}): {h['text']} Protect: {h['ppe']}"
-        for h in recipe_hazards(cand)
-    ] or ["- none"]
-    lines += ["", "## Safety notes", ""]
-    notes = [
-        f"- **{r.get('severity', 'note')}** ({flag_words(r.get('code', ''))}): {r.get('message', '')}"
-        for r in other_reasons(cand)
-    ]
-    lines += notes or ["- none"]
-    m = model or {}
-    lines += [
-        "",
-        "---",
-        f"Space Trash Desktop {__version__} · model {m.get('name', 'physics')} "
-        f"{m.get('version', '')} ({m.get('status', '')}) · "
-        f"{_dt.datetime.now().strftime('%Y-%m-%d %H:%M')}",
-        "",
-    ]
-    return "\n".join(lines)

@@ -18,8 +18,8 @@ from spacetrash_desktop.engine.scorer import PhysicsScorer
 from spacetrash_desktop.errors import ModelError
 from spacetrash_desktop.services.generate import generate
 from spacetrash_desktop.services.results_io import result_to_dict, result_to_frame
+from spacetrash_desktop.services.workorder import work_order_for_candidate, work_order_html, write_work_order
 from spacetrash_desktop.ui.recipe_detail import safety_html
-from spacetrash_desktop.ui.views import work_order_text
 
 from .conftest import run_to_end
 
@@ -199,12 +199,11 @@ def test_exports_re_read_equal(qtbot, make_main_window, tmp_path, catalog):
         assert a.mass_kg == pytest.approx(b.mass_kg) and a.moisture_pct == pytest.approx(b.moisture_pct)
         assert dict(a.composition) == pytest.approx(dict(b.composition))
 
-    # the work order of the selected recipe
-    w.ctx.selection.set([result.candidates[0].recipe_id])
-    wo = tab.detail.export_work_order(str(tmp_path / "order.md"))
-    wait(wo)
-    text = (tmp_path / "order.md").read_text(encoding="utf-8")
-    assert result.candidates[0].recipe_id in text and "Safety notes" in text
+    # the work order of a recipe of the exported results file
+    first = next(c for c in result.candidates if c.feasible)
+    write_work_order(tmp_path / "recipes.json", first.recipe_id, tmp_path / "order.html")
+    text = (tmp_path / "order.html").read_text(encoding="utf-8")
+    assert first.recipe_id in text and "Safety notes for this process" in text and "Procedure" in text
 
     # the trade-off plot as PNG
     w.show_tab("tradeoffs")
@@ -244,15 +243,16 @@ def test_the_safety_section_and_the_work_order_name_each_material_hazard_and_its
     cand = next(c for c in res.candidates if any(i == "W019" for i, _ in c.recipe.items))
     html_text = safety_html(cand)
     assert "combustible dust" in html_text and "Protect:" in html_text and "P100/FFP3" in html_text
-    order = work_order_text(cand, target)
-    assert "## Material hazards and protective equipment" in order
-    section = order.split("## Material hazards and protective equipment", 1)[1].split("## Safety notes", 1)[0]
-    assert "(combustible dust)" in section and "P100/FFP3" in section
+    order = work_order_html(work_order_for_candidate(cand, target))
+    assert "Hazards of the materials and protective equipment" in order
+    section = order.split("Hazards of the materials and protective equipment", 1)[1].split("Safety notes", 1)[0]
+    assert "combustible dust" in section.lower() and "Protect:" in section and "P100/FFP3" in section
     assert "COMBUSTIBLE_DUST" not in order  # the code stays in the result JSON; the crew reads words
     for c in res.candidates:
         if not any(i in ("W007", "W008", "W009") for i, _ in c.recipe.items):
             assert "pouch" not in safety_html(c).lower(), c.recipe_id
-            assert "rinse food residue" not in work_order_text(c, target).lower(), c.recipe_id
+            notes = work_order_for_candidate(c, target).safety_notes
+            assert "rinse food residue" not in " ".join(notes).lower(), c.recipe_id
 
 
 def test_the_window_marks_the_recommended_recipe_and_says_why(qtbot, make_main_window):
@@ -277,7 +277,10 @@ def test_the_window_marks_the_recommended_recipe_and_says_why(qtbot, make_main_w
     # the detail pane says it for the recommended recipe, and names it for another one
     tab.table.selectRow(marks[0])
     assert tab.detail.cand is rec and "★ Recommended" in tab.detail_note.text()
-    assert "★ Recommended" in work_order_text(rec, view.target)
+    assert "★ Recommended" in work_order_html(work_order_for_candidate(rec, view.target))
     other = next(r for r in range(tab.model.rowCount()) if r != marks[0])
+    assert "★ Recommended" not in work_order_html(
+        work_order_for_candidate(view.candidate(tab.model.recipe_id(other)), view.target)
+    )
     tab.table.selectRow(other)
     assert "Not the recommended recipe" in tab.detail_note.text() and rec.recipe_id in tab.detail_note.text()
