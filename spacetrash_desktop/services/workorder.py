@@ -648,12 +648,13 @@ def _bom_html(o: WorkOrder, batches: int = 0) -> str:
         def day(kg: float) -> str:
             return _e(fmt_kg(kg * batches, o.lang))
 
-        rows = [[_e(b.name), _e(b.item_id), _e(b.share), _e(b.kg), day(b.mass_kg), ""] for b in o.bom]
+        # no share column: the kg per batch and for the day say it, and the "Weighed" box keeps its room
+        rows = [[_e(b.name), _e(b.item_id), _e(b.kg), day(b.mass_kg), ""] for b in o.bom]
         total = f"<b>{day(o.feed_kg)}</b>"
-        rows.append([f"<b>{_e(t['feed_total'])}</b>", "", "", f"<b>{_e(o.feed_total)}</b>", total, ""])
+        rows.append([f"<b>{_e(t['feed_total'])}</b>", "", f"<b>{_e(o.feed_total)}</b>", total, ""])
         day_head = t["bom_day"].format(batches=_batches_text(batches, o.lang))
-        head = [t["bom_item"], t["bom_id"], t["bom_share"], t["bom_kg"], day_head, t["bom_done"]]
-        widths, num = (28, 11, 15, 12, 18, 16), (2, 3, 4)
+        head = [t["bom_item"], t["bom_id"], t["bom_kg"], day_head, t["bom_done"]]
+        widths, num = (40, 15, 15, 15, 15), (2, 3)
     table = _grid(head, rows, widths, num)
     extra = f"<p><b>{_e(t['consumables'])}:</b> {_e(o.consumables)}</p>" if o.consumables else ""
     return f"<h2>{_e(t['bom'])}</h2>{table}{extra}"
