@@ -75,6 +75,7 @@ PLAN_SCHEMA_ID = "spacetrash.plan"
 PLAN_SCHEMA_VERSION = "1.1"  # 1.1: the lines' recipes ("recipes") and the model ("model")
 PER_PRODUCT = 12  # candidate recipes per product the plan may choose from
 DIFFICULTY_WEIGHT = {1: 0.0, 2: 0.5, 3: 1.0}  # share of an item's kg counted as problematic
+MODEL_KEYS = ("name", "version", "status", "manifest_sha256")  # what the plan file says of the model
 
 
 # ------------------------------------------------------------------------------------------ requests
@@ -432,7 +433,9 @@ def _recipes_dict(result: PlanResult) -> dict:
     recipes = {
         rid: _json_safe(c.contract) if c.contract else c.recipe.to_dict() for rid, c in sorted(result.recipes.items())
     }
-    models = [_json_safe(c.model) for c in result.recipes.values() if c.model]
+    models = [
+        _json_safe({k: c.model[k] for k in MODEL_KEYS if k in c.model}) for c in result.recipes.values() if c.model
+    ]
     return {"recipes": recipes, **({"model": models[0]} if models else {})}
 
 

@@ -149,3 +149,37 @@ def test_a_missing_or_malformed_plan_file_is_named(tmp_path):
         read_plan(tmp_path / "broken.json")
     with pytest.raises(BadInputError, match="the CSV form of the plan"):
         read_plan(tmp_path / "plan.csv")
+
+
+def test_a_plan_recipe_without_its_predictions_is_scored_again(doc):
+    """What the plan file holds for a candidate that came without its result-contract recipe (the
+    recipe's items, regolith share, process and batch mass): the work order scores it again."""
+    slim = json.loads(json.dumps(doc))
+    keep = ("id", "items", "regolith_frac", "process_id", "batch_mass_kg")
+    slim["recipes"] = {rid: {k: r[k] for k in keep} for rid, r in slim["recipes"].items()}
+    sol = busiest_sol(doc)
+    day, full = build_day_work_order(slim, sol), build_day_work_order(doc, sol)
+    for a, b in zip(day.lines, full.lines):
+        assert a.rebuilt and not b.rebuilt
+        assert a.order.recipe_id == b.order.recipe_id and [s.kind for s in a.order.steps] == [
+            s.kind for s in b.order.steps
+        ]
+        assert [x.item_id for x in a.order.bom] == [x.item_id for x in b.order.bom]
+        assert a.order.model_label == "the physics model"
+    assert day_missing_from(day_work_order_html(day), day) == []
+
+
+def test_a_sol_over_a_daily_budget_says_so(doc):
+    tight = json.loads(json.dumps(doc))
+    tight["inputs"]["budgets"]["crew_min_per_sol"] = 10.0  # less than one batch's crew time
+    sol = busiest_sol(tight)
+    day = build_day_work_order(tight, sol)
+    crew = next(u for u in day.use if u.title == "Crew time")
+    assert crew.over and crew.cap == "10 min"
+    assert any(w.startswith("This sol goes over the daily crew time budget") for w in day.warnings)
+    assert "goes over the daily crew time budget" in day_work_order_html(day)
+    assert not build_day_work_order(doc, sol).warnings
+
+
+def test_the_plan_file_names_its_model_briefly(doc):
+    assert doc["model"] == {"name": "spacetrash-residual", "version": "1.0.0", "status": "ready"}

@@ -131,7 +131,7 @@ def test_every_word_of_the_document_has_its_spanish():
     assert [k for k, *_ in es.as_made_fields] == [k for k, *_ in en.as_made_fields]
     for key, text in en.text.items():  # the same placeholders, so the figures land in the sentence
         assert set(re.findall(r"\{\w+\}", text)) == set(re.findall(r"\{\w+\}", es.text[key])), key
-    # "Plan" and "Sol" are the same words in Spanish (the glossary of /docs: Plan = Plan, sol = sol)
+    # "Plan" and "Sol" are Spanish words too (the translation glossary: Plan = Plan, sol = sol)
     same = [k for k in en.text if en.text[k] == es.text[k] and k not in ("app", "step_no", "plan", "sol")]
     assert same == []
     assert all(en.step_titles[k] != es.step_titles[k] for k in en.step_titles)
