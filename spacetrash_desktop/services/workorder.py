@@ -481,13 +481,23 @@ def _catalog_in(lang: str, catalog: Catalog | None = None) -> Catalog:
     return _catalogs[key]
 
 
+def _bundled_target(catalog: Catalog, target_id: str) -> Target | None:
+    """A bundled preset or scenario product by id."""
+    for t in catalog.targets.values():
+        for x in (t, *t.products):
+            if x.target_id == target_id:
+                return x
+    return None
+
+
 def _target_name(target: Mapping | None, catalog: Catalog, lang: str) -> str:
-    """The target's name; a bundled preset's in ``lang``."""
+    """The target's name; a bundled preset's or scenario product's in ``lang``."""
     name = str((target or {}).get("name") or "")
     if not name:
         return words(lang).text["no_target"]
-    preset = catalog.targets.get(str((target or {}).get("id") or ""))
-    english = _catalog_in("en").targets.get(preset.target_id) if preset is not None else None
+    tid = str((target or {}).get("id") or "")
+    preset = _bundled_target(catalog, tid)
+    english = _bundled_target(_catalog_in("en"), tid)
     if preset is not None and english is not None and name in (english.name, preset.name):
         return preset.name
     return name
@@ -657,7 +667,7 @@ def _bom_html(o: WorkOrder, batches: int = 0) -> str:
         widths, num = (40, 15, 15, 15, 15), (2, 3)
     table = _grid(head, rows, widths, num)
     extra = f"<p><b>{_e(t['consumables'])}:</b> {_e(o.consumables)}</p>" if o.consumables else ""
-    return f"<h2>{_e(t['bom'])}</h2>{table}{extra}"
+    return f"<h2>{_e(t['bom_day_title'] if batches > 0 else t['bom'])}</h2>{table}{extra}"
 
 
 def _batches_text(n: int, lang: str) -> str:

@@ -341,7 +341,7 @@ def build_day_work_order(
         recipe, rebuilt = line_recipe(doc, ln, target, items)
         tgt = target.to_dict() if target is not None else {"name": names.get(str(ln["product_id"]), "")}
         order = build_work_order(recipe, tgt, None if rebuilt else model, items=_items(items), now=when, lang=lang)
-        product = str(tgt.get("name") or names.get(str(ln["product_id"])) or ln["product_id"])
+        product = order.target_name if target is not None else str(names.get(str(ln["product_id"])) or ln["product_id"])
         per_batch = _num(ln.get("product_kg")) / max(1, int(ln["batches"]))
         lines.append(
             DayLine(

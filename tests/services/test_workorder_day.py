@@ -85,6 +85,8 @@ def test_in_spanish_the_steps_are_spanish(doc):
     page = day_work_order_html(es)
     assert "<html lang='es'>" in page and f"Orden de trabajo del sol {sol}" in page and "Qué fabricar" in page
     assert day_missing_from(page, es) == []
+    # the products by their Spanish names (the translated catalog's), in the table and each line's header
+    assert all(a.product != b.product and b.product in page for a, b in zip(en.lines, es.lines))
     procs_es = translate_procedures(load_procedures(), "es")
     for d_en, d_es in zip(en.lines, es.lines):
         assert [s.kind for s in d_en.order.steps] == [s.kind for s in d_es.order.steps]
