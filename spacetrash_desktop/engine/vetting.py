@@ -159,7 +159,7 @@ def safety_flags(t: EngineTables, b: RecipeBatch, x: np.ndarray, moisture: np.nd
     setf(micro[b.proc], Flag.MICROPLASTICS)
     setf(caustic[b.proc], Flag.CAUSTIC)
     setf(hot[b.proc], Flag.HOT_SURFACE)
-    setf(hot[b.proc] & over_heated_share(t, x).any(axis=1), Flag.HEATED_DUST)
+    setf(hot[b.proc] & over_heated_share(t, b.proc, x)[0].any(axis=1), Flag.HEATED_DUST)
     if t.foil_index >= 0:  # foil layers stay as flakes in a melt-bound product (bulk aluminium is refused)
         setf(t.needs_melt[b.proc] & (x[:, t.foil_index] > 1e-9), Flag.ALUMINIUM_FLAKES)
     setf(~t.heated[b.proc] & (moisture > 0.10), Flag.WET_FEED)
@@ -171,15 +171,19 @@ def safety_flags(t: EngineTables, b: RecipeBatch, x: np.ndarray, moisture: np.nd
     return f
 
 
-def over_heated_share(t: EngineTables, x: np.ndarray) -> np.ndarray:
-    """[N, M] True where a material is a larger share of the dry feed (regolith included) than it may
-    be in a process that heats the feed (``max_heated_share`` of datasets/material_hazards.csv: carbon
-    powder at most half, so it stays a filler held by its binder, never a loose powder on a hot die)."""
+def over_heated_share(t: EngineTables, proc: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Combustible powder against the binder that holds it in a heated process: ([N, M] over the cap,
+    [N, M] share, [N] binder kg per kg of feed). A material's share is its mass over its own mass plus
+    the mass of the process's binder (the melt, or the regolith a cold process bonds); above its
+    ``max_heated_share`` (datasets/material_hazards.csv; carbon powder 0.5: no more powder than binder)
+    the powder is not held, it lies loose on a hot die or platen. Which processes heat is the caller's."""
     cap = t.heated_share_cap
+    binder_kg = (x * t.binder[proc]).sum(axis=1)
     if cap.shape != (x.shape[1],):  # tables without the hazard file: no cap
-        return np.zeros(x.shape, bool)
-    share = x / np.maximum(x.sum(axis=1, keepdims=True), 1e-12)
-    return share > cap[None, :] + EPS
+        return np.zeros(x.shape, bool), np.zeros(x.shape), binder_kg
+    own = x * ~t.binder[proc]  # a material that is itself binder is held by definition
+    share = own / np.maximum(own + binder_kg[:, None], 1e-12)
+    return (own > 1e-9) & (share > cap[None, :] + EPS), share, binder_kg
 
 
 def food_unsafe(t: EngineTables, b: RecipeBatch, x: np.ndarray) -> np.ndarray:
@@ -254,7 +258,7 @@ def explain(
     present = [t.material_ids[j] for j in range(len(x)) if x[j] > 1e-9 and j != t.regolith_index]
     reasons = _Reasons(flags)
     _refusal_reasons(reasons, t, b, i, proc, present)
-    _heated_dust_reason(reasons, t, i, proc, x)
+    _heated_dust_reason(reasons, t, b, i, proc, x)
     if phys is not None:
         _consolidation_reasons(reasons, t, b, i, proc, phys)
     if target is not None:
@@ -433,27 +437,35 @@ def _refusal_reasons(
     )
 
 
-def _heated_dust_reason(reasons: _Reasons, t: EngineTables, i: int, proc: Process, x: np.ndarray) -> None:
-    """Why a heated process may not take this much combustible powder: the material, its share, its cap."""
-    share = x / max(float(x.sum()), 1e-12)
-    over = np.flatnonzero(over_heated_share(t, x[None, :])[0])
+def _heated_dust_reason(
+    reasons: _Reasons, t: EngineTables, b: RecipeBatch, i: int, proc: Process, x: np.ndarray
+) -> None:
+    """Why a heated process may not take this much combustible powder: the material, its share of the
+    dry feed, the binder that would hold it, the cap."""
+    over, _, binder_kg = over_heated_share(t, b.proc[i : i + 1], x[None, :])
+    total = max(float(x.sum()), 1e-12)
     parts = [
         msg(
-            "{share:.0%} of the dry feed is {material}, a combustible dust (at most {limit:.0%} in a heated process)",
-            share=float(share[j]),
+            "{powder:.0%} of the dry feed is {material}, a combustible dust",
+            powder=float(x[j]) / total,
             material=t.material_names[int(j)],
-            limit=float(t.heated_share_cap[int(j)]),
         )
-        for j in over
+        for j in np.flatnonzero(over[0])
     ]
+    limit = min((float(t.heated_share_cap[int(j)]) for j in np.flatnonzero(over[0])), default=0.5)
     reasons.add(
         Flag.HEATED_DUST,
         RecipeStatus.REFUSED,
         msg(
-            "{process} heats the feed, and {parts}. More than that is loose powder on a hot surface, which its "
-            "handling rules forbid: it can smoulder or catch fire. Use less of it, or an unheated process.",
+            "{process} heats the feed, and {parts}, held by only {binder:.0%} of binder (at {temperature:.0f} °C); "
+            "the powder may be at most {limit:.0%} of the two together. More is loose powder on a hot surface, "
+            "which its handling rules forbid: it can smoulder or catch fire. Use less of it, more binder, or an "
+            "unheated process.",
             process=proc.name,
             parts="; ".join(parts) or msg("a combustible dust is most of the feed"),
+            binder=float(binder_kg[0]) / total,
+            temperature=proc.temperature_c,
+            limit=limit,
         ),
     )
 
