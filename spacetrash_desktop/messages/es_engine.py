@@ -40,8 +40,7 @@ ES = {
         "el {powder:.0%} de la carga seca es {material}, un polvo combustible"
     ),
     "a combustible dust is most of the feed": "la mayor parte de la carga es un polvo combustible",
-    "Strength {value:.1f} MPa is below the {minimum:g} MPa this product needs: it would crumble or "
-    "break in use.": (
+    "Strength {value:.1f} MPa is below the {minimum:g} MPa this product needs: it would crumble or break in use.": (
         "La resistencia de {value:.1f} MPa está por debajo de los {minimum:g} MPa que necesita este producto: se "
         "desmoronaría o rompería con el uso."
     ),
