@@ -19,6 +19,7 @@ from spacetrash_desktop.engine.tables import compile_tables
 from spacetrash_desktop.engine.vetting import REFUSED_MASK, Flag, explain, over_heated_share, vet
 from spacetrash_desktop.messages import set_language
 from spacetrash_desktop.services.generate import generate
+from spacetrash_desktop.services.workorder import score_recipes
 
 CARBON = "W019"  # carbon residue from the O2-extraction experiments (carbon powder)
 PE_FOAM = "W018"  # Plastazote LDPE foam
@@ -206,3 +207,16 @@ def test_the_tool_is_strong_enough_for_hand_force(catalog):
     assert rec is not None
     assert rec.details["strength_mpa"] >= 15.0
     assert np.isfinite(rec.values["rigidity"]) and rec.values["rigidity"] >= 0.57 - 1e-9
+
+
+def test_the_old_recommendation_reaches_the_crew_as_refused_with_its_reason(catalog):
+    """The path every refused recipe takes to the Candidates tab and the work order (a hand-made
+    recipe scored and vetted as a generation run would)."""
+    dd = catalog.targets["daring_discoveries"]
+    product = next(p for p in dd.products if p.target_id == "dd_filled_parts")
+    old = Recipe(((PE_FOAM, 0.2), (CARBON, 0.8)), 0.0, "hot_press_lamination", product.batch_mass_kg)
+    (cand,) = score_recipes([old], list(catalog.default_inventory), product)
+    assert cand.status == RecipeStatus.REFUSED and not cand.feasible
+    codes = [r["code"] for r in cand.reasons]
+    assert "HEATED_DUST" in codes and "STRENGTH_LOW" in codes  # 80% powder is also too weak
+    assert cand.details["strength_mpa"] < 4.1
