@@ -65,8 +65,8 @@ class MaterialHazard:
     ppe: str
     food_contact_unsafe: bool
     food_contact_reason: str = ""
-    # the most of the dry feed (mass share) this material may be in a process that heats the feed
-    # (1 = no cap): a combustible powder above it is a powder on a hot surface, not a filler in a binder
+    # in a process that heats the feed, the most this material may be of itself plus the process's
+    # binder by mass (1 = no cap): a combustible powder above it is loose powder on a hot surface
     max_heated_share: float = 1.0
 
 

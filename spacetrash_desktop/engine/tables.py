@@ -145,7 +145,7 @@ class EngineTables:
     material_hazards: tuple[MaterialHazard | None, ...] = ()
     hazard_masks: Mapping[str, np.ndarray] = field(default_factory=dict)
     food_unsafe: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
-    # [M] the most of the dry feed a material may be in a process that heats the feed (1: no cap)
+    # [M] in a process that heats the feed, the most a material may be of itself plus the binder (1: no cap)
     heated_share_cap: np.ndarray = field(default_factory=lambda: np.ones(0))
     # items: category, flags, and whether the item is a recycled laminate [n+1] (padding row: False)
     item_categories: tuple[str, ...] = ()
