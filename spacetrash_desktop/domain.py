@@ -167,6 +167,9 @@ class Target:
     regolith_allowed: bool = True
     prefer_problematic: bool = True
     food_contact: bool = False  # touches food: materials unsafe with food make a recipe infeasible
+    # MPa: the least strength (physics strength_mpa) the product needs so it does not crumble or break
+    # in use; 0 = no minimum. Not an edited limit of the Target tab (not in TARGET_LIMITS).
+    strength_min: float = 0.0
     # inventory item ids to use first (a scenario's product: the materials its description names);
     # empty = the problematic-waste preference (prefer_problematic)
     preferred_items: tuple[str, ...] = ()
@@ -193,6 +196,7 @@ class Target:
             "prefer_problematic": self.prefer_problematic,
             "food_contact": self.food_contact,
             # written only when set, so the files and hashes of targets without them do not change
+            **({"strength_min": self.strength_min} if self.strength_min > 0 else {}),
             **({"preferred_items": list(self.preferred_items)} if self.preferred_items else {}),
             **({"products": [p.to_dict() for p in self.products]} if self.products else {}),
         }
@@ -208,6 +212,9 @@ TARGET_LIMITS: Mapping[str, tuple[float, float, str]] = {
     "max_crew_min": (1.0, 2000.0, "min"),
     "max_consumables_kg": (0.0, 100.0, "kg"),
 }
+# The product's strength minimum (MPa): optional in a target file (absent = 0, no minimum); not a
+# field of the Target tab, which keeps the value of the target it starts from.
+STRENGTH_MIN_LIMITS = (0.0, 1000.0, "MPa")
 # Limits a target may leave out (a file written before the limit existed): the Target default applies.
 OPTIONAL_TARGET_LIMITS = frozenset({"max_consumables_kg"})
 

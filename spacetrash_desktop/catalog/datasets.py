@@ -21,6 +21,7 @@ from spacetrash_desktop.catalog.rows import normalise_key, parse_inventory_rows
 from spacetrash_desktop.domain import (
     NEVER_HEAT_HAZARDS,
     OPTIONAL_TARGET_LIMITS,
+    STRENGTH_MIN_LIMITS,
     TARGET_LIMITS,
     Material,
     MaterialFamily,
@@ -64,6 +65,9 @@ class MaterialHazard:
     ppe: str
     food_contact_unsafe: bool
     food_contact_reason: str = ""
+    # in a process that heats the feed, the most this material may be of itself plus the process's
+    # binder by mass (1 = no cap): a combustible powder above it is loose powder on a hot surface
+    max_heated_share: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -368,6 +372,7 @@ def parse_target(
             problems.append(f"{where}: '{key}' = {raw!r} must be between {lo:g} and {hi:g} {unit}")
             continue
         values[key] = x
+    strength = _strength_min(obj, where, problems)
     allowed = obj.get("allowed_processes", ["*"])
     if isinstance(allowed, str):
         allowed = [allowed]
@@ -402,15 +407,34 @@ def parse_target(
             regolith_allowed=bool(obj.get("regolith_allowed", True)),
             prefer_problematic=bool(obj.get("prefer_problematic", True)),
             food_contact=bool(obj.get("food_contact", False)),
+            strength_min=strength,
             **values,
         ),
         [],
     )
 
 
+def _strength_min(obj: Mapping, where: str, problems: list[str]) -> float:
+    """The optional ``strength_min`` (MPa; absent = 0, no minimum)."""
+    raw = obj.get("strength_min")
+    if raw is None:
+        return 0.0
+    lo, hi, unit = STRENGTH_MIN_LIMITS
+    try:
+        x = float(raw)
+    except (TypeError, ValueError):
+        problems.append(f"{where}: 'strength_min' = {raw!r} is not a number")
+        return 0.0
+    if not math.isfinite(x) or not lo <= x <= hi:
+        problems.append(f"{where}: 'strength_min' = {raw!r} must be between {lo:g} and {hi:g} {unit}")
+        return 0.0
+    return x
+
+
 # keys a scenario's product takes from its scenario when it does not state them
 PRODUCT_INHERITS = (
     *TARGET_LIMITS,
+    "strength_min",
     "allowed_processes",
     "regolith_allowed",
     "prefer_problematic",
@@ -553,6 +577,13 @@ def _load_process_steps(root: Path, processes: Mapping[str, Process], problems: 
     return out
 
 
+def _heated_share(r: _RowReader, row: Mapping[str, str]) -> float:
+    """The optional ``max_heated_share`` cell: empty, or a column a file written before it existed
+    does not have, is no cap (1)."""
+    x = r.opt_num("max_heated_share", 0.0, 1.0) if "max_heated_share" in row else None
+    return 1.0 if x is None or not math.isfinite(x) else x
+
+
 def _load_material_hazards(
     root: Path, materials: Mapping[str, Material], problems: list[str]
 ) -> dict[str, MaterialHazard]:
@@ -575,6 +606,7 @@ def _load_material_hazards(
             ppe=r.text("ppe", required=bool(codes)),
             food_contact_unsafe=r.flag("food_contact_unsafe"),
             food_contact_reason=r.text("food_contact_reason", required=False),
+            max_heated_share=_heated_share(r, row),
         )
         if mid not in materials:
             problems.append(f"material_hazards.csv line {n}: unknown material {mid!r}")
@@ -798,6 +830,6 @@ def _one_target_provenance(obj: Any, where: str, source_keys: set[str], problems
         if kind in {"V", "S", "D"} and not any(k in str(text) for k in source_keys if k):
             problems.append(f"{where}: provenance {fields!r} cites no key from sources.csv")
         covered.update(f.strip() for f in fields.split(";"))
-    for key in (*TARGET_LIMITS, "preferred_items"):
+    for key in (*TARGET_LIMITS, "strength_min", "preferred_items"):
         if key in obj and key not in covered:
             problems.append(f"{where} ({obj.get('id')}): {key} has no provenance")

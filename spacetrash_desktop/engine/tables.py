@@ -145,6 +145,8 @@ class EngineTables:
     material_hazards: tuple[MaterialHazard | None, ...] = ()
     hazard_masks: Mapping[str, np.ndarray] = field(default_factory=dict)
     food_unsafe: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))
+    # [M] in a process that heats the feed, the most a material may be of itself plus the binder (1: no cap)
+    heated_share_cap: np.ndarray = field(default_factory=lambda: np.ones(0))
     # items: category, flags, and whether the item is a recycled laminate [n+1] (padding row: False)
     item_categories: tuple[str, ...] = ()
     item_flags: tuple[tuple[str, ...], ...] = ()
@@ -223,7 +225,8 @@ def _hazard_columns(catalog: Catalog, mats: Sequence[Material], heated: np.ndarr
         heated_only = np.array([h is not None and h.applies_in == "heated" for h in hz], bool)
         masks[code] = has[None, :] & (heated[:, None] | ~heated_only[None, :])
     food = np.array([h is not None and h.food_contact_unsafe for h in hz], bool)
-    return dict(material_hazards=hz, hazard_masks=masks, food_unsafe=food)
+    cap = np.array([1.0 if h is None else h.max_heated_share for h in hz], float)
+    return dict(material_hazards=hz, hazard_masks=masks, food_unsafe=food, heated_share_cap=cap)
 
 
 def _material_columns(mats: Sequence[Material]) -> dict[str, Any]:

@@ -4,9 +4,10 @@ and ML) and is never overridden by any model.
 Three severities:
 
 * **refused** - unsafe or impossible whatever the numbers say (PVDF heated, a material the process
-  refuses, decomposition, burning or venting, regolith outside what the process takes);
-* **infeasible** - possible but it misses the target (caps, stock, rigidity/tightness, a process
-  or regolith the target does not allow);
+  refuses, decomposition, burning or venting, regolith outside what the process takes, a combustible
+  powder above its share cap in a process that heats the feed);
+* **infeasible** - possible but it misses the target (caps, stock, rigidity/tightness, the
+  product's strength minimum, a process or regolith the target does not allow);
 * **warning** - allowed, with a safety note for the crew (among them the crew hazards of the
   materials in the recipe, from ``datasets/material_hazards.csv``).
 
@@ -41,6 +42,7 @@ class Flag(IntFlag):
     DECOMPOSES = 1 << 3
     BURN_OR_VENT = 1 << 4
     REGOLITH_RANGE = 1 << 5
+    HEATED_DUST = 1 << 6  # a combustible powder above its share cap in a process that heats the feed
     # infeasible
     PROCESS_NOT_ALLOWED = 1 << 8
     REGOLITH_NOT_ALLOWED = 1 << 9
@@ -66,6 +68,7 @@ class Flag(IntFlag):
     COMBUSTIBLE_DUST = 1 << 27  # a powder that can burn or explode as a dust cloud (carbon powder)
     FIBRE_DUST = 1 << 28  # shredding or cutting releases respirable fibres (carbon/epoxy composite)
     MATERIAL_HAZARD = 1 << 29  # another hazard note of a material in the recipe, in plain words
+    STRENGTH_LOW = 1 << 30  # infeasible: weaker than the product's strength minimum (it would crumble or break)
 
 
 REFUSED_MASK = int(
@@ -75,6 +78,7 @@ REFUSED_MASK = int(
     | Flag.DECOMPOSES
     | Flag.BURN_OR_VENT
     | Flag.REGOLITH_RANGE
+    | Flag.HEATED_DUST
 )
 INFEASIBLE_MASK = int(
     Flag.PROCESS_NOT_ALLOWED
@@ -90,6 +94,7 @@ INFEASIBLE_MASK = int(
     | Flag.FILLER_LIMIT
     | Flag.FOOD_CONTACT
     | Flag.CONSUMABLES_CAP
+    | Flag.STRENGTH_LOW
 )
 WARNING_MASK = int(
     Flag.MICROPLASTICS
@@ -154,6 +159,7 @@ def safety_flags(t: EngineTables, b: RecipeBatch, x: np.ndarray, moisture: np.nd
     setf(micro[b.proc], Flag.MICROPLASTICS)
     setf(caustic[b.proc], Flag.CAUSTIC)
     setf(hot[b.proc], Flag.HOT_SURFACE)
+    setf(hot[b.proc] & over_heated_share(t, b.proc, x)[0].any(axis=1), Flag.HEATED_DUST)
     if t.foil_index >= 0:  # foil layers stay as flakes in a melt-bound product (bulk aluminium is refused)
         setf(t.needs_melt[b.proc] & (x[:, t.foil_index] > 1e-9), Flag.ALUMINIUM_FLAKES)
     setf(~t.heated[b.proc] & (moisture > 0.10), Flag.WET_FEED)
@@ -163,6 +169,21 @@ def safety_flags(t: EngineTables, b: RecipeBatch, x: np.ndarray, moisture: np.nd
         if mask is not None:
             setf((in_feed & mask[b.proc]).any(axis=1), flag)
     return f
+
+
+def over_heated_share(t: EngineTables, proc: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Combustible powder against the binder that holds it in a heated process: ([N, M] over the cap,
+    [N, M] share, [N] binder kg per kg of feed). A material's share is its mass over its own mass plus
+    the mass of the process's binder (the melt, or the regolith a cold process bonds); above its
+    ``max_heated_share`` (datasets/material_hazards.csv; carbon powder 0.5: no more powder than binder)
+    the powder is not held, it lies loose on a hot die or platen. Which processes heat is the caller's."""
+    cap = t.heated_share_cap
+    binder_kg = (x * t.binder[proc]).sum(axis=1)
+    if cap.shape != (x.shape[1],):  # tables without the hazard file: no cap
+        return np.zeros(x.shape, bool), np.zeros(x.shape), binder_kg
+    own = x * ~t.binder[proc]  # a material that is itself binder is held by definition
+    share = own / np.maximum(own + binder_kg[:, None], 1e-12)
+    return (own > 1e-9) & (share > cap[None, :] + EPS), share, binder_kg
 
 
 def food_unsafe(t: EngineTables, b: RecipeBatch, x: np.ndarray) -> np.ndarray:
@@ -204,6 +225,8 @@ def vet(
     setf(phys.consumables_kg > target.max_consumables_kg + EPS, Flag.CONSUMABLES_CAP)
     setf(props[:, 0] < target.rigidity_min - EPS, Flag.RIGIDITY_LOW)
     setf(props[:, 1] < target.tightness_min - EPS, Flag.TIGHTNESS_LOW)
+    # strength is the physics model's (no trained model predicts it); NaN is never strong enough
+    setf((target.strength_min > 0) & ~(phys.strength_mpa >= target.strength_min - EPS), Flag.STRENGTH_LOW)
     return VettingResult(f | consolidation_flags(t, b, phys))
 
 
@@ -235,6 +258,7 @@ def explain(
     present = [t.material_ids[j] for j in range(len(x)) if x[j] > 1e-9 and j != t.regolith_index]
     reasons = _Reasons(flags)
     _refusal_reasons(reasons, t, b, i, proc, present)
+    _heated_dust_reason(reasons, t, b, i, proc, x)
     if phys is not None:
         _consolidation_reasons(reasons, t, b, i, proc, phys)
     if target is not None:
@@ -413,6 +437,39 @@ def _refusal_reasons(
     )
 
 
+def _heated_dust_reason(
+    reasons: _Reasons, t: EngineTables, b: RecipeBatch, i: int, proc: Process, x: np.ndarray
+) -> None:
+    """Why a heated process may not take this much combustible powder: the material, its share of the
+    dry feed, the binder that would hold it, the cap."""
+    over, _, binder_kg = over_heated_share(t, b.proc[i : i + 1], x[None, :])
+    total = max(float(x.sum()), 1e-12)
+    parts = [
+        msg(
+            "{powder:.0%} of the dry feed is {material}, a combustible dust",
+            powder=float(x[j]) / total,
+            material=t.material_names[int(j)],
+        )
+        for j in np.flatnonzero(over[0])
+    ]
+    limit = min((float(t.heated_share_cap[int(j)]) for j in np.flatnonzero(over[0])), default=0.5)
+    reasons.add(
+        Flag.HEATED_DUST,
+        RecipeStatus.REFUSED,
+        msg(
+            "{process} heats the feed, and {parts}, held by only {binder:.0%} of binder (at {temperature:.0f} °C); "
+            "the powder may be at most {limit:.0%} of the two together. More is loose powder on a hot surface, "
+            "which its handling rules forbid: it can smoulder or catch fire. Use less of it, more binder, or an "
+            "unheated process.",
+            process=proc.name,
+            parts="; ".join(parts) or msg("a combustible dust is most of the feed"),
+            binder=float(binder_kg[0]) / total,
+            temperature=proc.temperature_c,
+            limit=limit,
+        ),
+    )
+
+
 def _crumbles(form: str) -> str:
     """What happens to a product of ``form`` that does not hold together."""
     words = {
@@ -514,6 +571,16 @@ def _target_reasons(
                 )
         add(Flag.STOCK, RecipeStatus.INFEASIBLE, msg("Not enough in stock: {items}.", items="; ".join(short)))
         _consumables_reason(reasons, t, b, i, phys, target)
+        reasons.add(
+            Flag.STRENGTH_LOW,
+            RecipeStatus.INFEASIBLE,
+            msg(
+                "Strength {value:.1f} MPa is below the {minimum:g} MPa this product needs: it would crumble or "
+                "break in use.",
+                value=float(phys.strength_mpa[i]),
+                minimum=target.strength_min,
+            ),
+        )
     if props is not None:
         _cap_reasons(reasons, props, target)
 

@@ -36,6 +36,23 @@ ES = {
     "{process} takes {low:.0%}-{high:.0%} regolith; this recipe has {share:.0%}.": (
         "{process} admite un {low:.0%}-{high:.0%} de regolito; esta receta tiene un {share:.0%}."
     ),
+    "{powder:.0%} of the dry feed is {material}, a combustible dust": (
+        "el {powder:.0%} de la carga seca es {material}, un polvo combustible"
+    ),
+    "a combustible dust is most of the feed": "la mayor parte de la carga es un polvo combustible",
+    "Strength {value:.1f} MPa is below the {minimum:g} MPa this product needs: it would crumble or break in use.": (
+        "La resistencia de {value:.1f} MPa está por debajo de los {minimum:g} MPa que necesita este producto: se "
+        "desmoronaría o rompería con el uso."
+    ),
+    "{process} heats the feed, and {parts}, held by only {binder:.0%} of binder (at {temperature:.0f} °C); "
+    "the powder may be at most {limit:.0%} of the two together. More is loose powder on a hot surface, "
+    "which its handling rules forbid: it can smoulder or catch fire. Use less of it, more binder, or an "
+    "unheated process.": (
+        "{process} calienta la carga, y {parts}, sujeto por solo un {binder:.0%} de aglutinante (a "
+        "{temperature:.0f} °C); el polvo puede ser como máximo el {limit:.0%} de ambos juntos. Más es polvo suelto "
+        "sobre una superficie caliente, algo que sus normas de manejo prohíben: puede arder sin llama o "
+        "incendiarse. Use menos polvo, más aglutinante o un proceso sin calor."
+    ),
     # ---------------------------------------------------------------- engine/vetting.py: consolidation
     "the strand would crumble": "el filamento se desmoronaría",
     "the tile would crumble": "la baldosa se desmoronaría",
