@@ -1,11 +1,10 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es_ES">
 <context>
     <name>FeedbackForm</name>
     <message>
-        <source>&lt;span style=&apos;color:#4b5563&apos;&gt;No recipe chosen. Select the recipe the crew made in the Candidates tab and press &lt;b&gt;Report how it turned out…&lt;/b&gt; in its detail pane, or pick a past report below and press &lt;b&gt;Report on this recipe again…&lt;/b&gt;.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#4b5563&apos;&gt;No hay ninguna receta elegida. Seleccione la receta que hizo la tripulación en la pestaña Candidatas y pulse &lt;b&gt;Informar del resultado…&lt;/b&gt; en su panel de detalle, o elija un informe anterior abajo y pulse &lt;b&gt;Informar de nuevo…&lt;/b&gt;.&lt;/span&gt;</translation>
+        <source>&lt;span style='color:#4b5563'&gt;No recipe chosen. Select the recipe the crew made in the Candidates tab and press &lt;b&gt;Report how it turned out…&lt;/b&gt; in its detail pane, or pick a past report below and press &lt;b&gt;Report on this recipe again…&lt;/b&gt;.&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#4b5563'&gt;No hay ninguna receta elegida. Seleccione la receta que hizo la tripulación en la pestaña Candidatas y pulse &lt;b&gt;Informar del resultado…&lt;/b&gt; en su panel de detalle, o elija un informe anterior abajo y pulse &lt;b&gt;Informar de nuevo…&lt;/b&gt;.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&amp;Save feedback</source>
@@ -72,8 +71,8 @@
         <translation>Guardando…</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#166534&apos;&gt;✓ Saved as row &lt;b&gt;{row}&lt;/b&gt;.&lt;/span&gt; It is on disk now.</source>
-        <translation>&lt;span style=&apos;color:#166534&apos;&gt;✓ Guardado como fila &lt;b&gt;{row}&lt;/b&gt;.&lt;/span&gt; Ya está en el disco.</translation>
+        <source>&lt;span style='color:#166534'&gt;✓ Saved as row &lt;b&gt;{row}&lt;/b&gt;.&lt;/span&gt; It is on disk now.</source>
+        <translation>&lt;span style='color:#166534'&gt;✓ Guardado como fila &lt;b&gt;{row}&lt;/b&gt;.&lt;/span&gt; Ya está en el disco.</translation>
     </message>
     <message>
         <source>Feedback saved (row {row})</source>
@@ -183,8 +182,8 @@
         <translation>Filtro</translation>
     </message>
     <message>
-        <source>Each property shows &lt;b&gt;actual vs predicted&lt;/b&gt;: &lt;span style=&apos;color:{good}&apos;&gt;green&lt;/span&gt; inside the predicted 95% interval, &lt;span style=&apos;color:{bad}&apos;&gt;red&lt;/span&gt; outside it.</source>
-        <translation>Cada propiedad muestra &lt;b&gt;real frente a predicho&lt;/b&gt;: &lt;span style=&apos;color:{good}&apos;&gt;verde&lt;/span&gt; dentro del intervalo del 95 % predicho, &lt;span style=&apos;color:{bad}&apos;&gt;rojo&lt;/span&gt; fuera de él.</translation>
+        <source>Each property shows &lt;b&gt;actual vs predicted&lt;/b&gt;: &lt;span style='color:{good}'&gt;green&lt;/span&gt; inside the predicted 95% interval, &lt;span style='color:{bad}'&gt;red&lt;/span&gt; outside it.</source>
+        <translation>Cada propiedad muestra &lt;b&gt;real frente a predicho&lt;/b&gt;: &lt;span style='color:{good}'&gt;verde&lt;/span&gt; dentro del intervalo del 95 % predicho, &lt;span style='color:{bad}'&gt;rojo&lt;/span&gt; fuera de él.</translation>
     </message>
     <message>
         <source>Predicted vs actual for the selected report</source>
@@ -259,7 +258,7 @@
         <translation>Informes exportados</translation>
     </message>
     <message>
-        <source>to&lt;br&gt;{path}&lt;br&gt;&lt;br&gt;The folder&apos;s manifest.json lists the file with its row count and checksum, so a trainer&apos;s import can check it is complete and unchanged.</source>
+        <source>to&lt;br&gt;{path}&lt;br&gt;&lt;br&gt;The folder's manifest.json lists the file with its row count and checksum, so a trainer's import can check it is complete and unchanged.</source>
         <translation>a&lt;br&gt;{path}&lt;br&gt;&lt;br&gt;El manifest.json de la carpeta lista el archivo con su número de filas y su suma de comprobación, para que la importación de quien entrene pueda comprobar que está completo y sin cambios.</translation>
     </message>
     <message>
@@ -378,7 +377,7 @@
     </message>
     <message>
         <source>Who</source>
-        <translation>Autor</translation>
+        <translation>Quién</translation>
     </message>
     <message>
         <source>Who reported it</source>
@@ -489,7 +488,7 @@
         <translation>Diferencia</translation>
     </message>
     <message>
-        <source>Actual − predicted, in the property&apos;s unit</source>
+        <source>Actual − predicted, in the property's unit</source>
         <translation>Real − predicho, en la unidad de la propiedad</translation>
     </message>
     <message>
@@ -738,7 +737,7 @@
         <translation>La masa húmeda es menor que la seca: vuelva a pesar.</translation>
     </message>
     <message>
-        <source>More water than the sample&apos;s volume: check the dimensions.</source>
+        <source>More water than the sample's volume: check the dimensions.</source>
         <translation>Más agua que el volumen de la muestra: compruebe las dimensiones.</translation>
     </message>
     <message>
@@ -825,11 +824,11 @@
         <translation>Error del modelo / error físico: por debajo de 1 = el modelo es mejor que el físico</translation>
     </message>
     <message>
-        <source>Interval coverage: the share of held-out outcomes inside the model&apos;s 95% interval (0.95 is right)</source>
+        <source>Interval coverage: the share of held-out outcomes inside the model's 95% interval (0.95 is right)</source>
         <translation>Cobertura del intervalo: la fracción de resultados de validación dentro del intervalo del 95 % del modelo (0,95 es lo correcto)</translation>
     </message>
     <message>
-        <source>Mean width of the 95% interval, in the property&apos;s unit</source>
+        <source>Mean width of the 95% interval, in the property's unit</source>
         <translation>Anchura media del intervalo del 95 %, en la unidad de la propiedad</translation>
     </message>
     <message>
@@ -838,11 +837,11 @@
     </message>
     <message>
         <source>bootstrapping</source>
-        <translation>arrancando</translation>
+        <translation>en preparación</translation>
     </message>
     <message>
         <source>physics fallback</source>
-        <translation>respaldo físico</translation>
+        <translation>modelo físico de respaldo</translation>
     </message>
     <message>
         <source>checking</source>
@@ -877,7 +876,7 @@
         <translation>Fracción de las recetas de prueba de validación que el modelo marca como lejanas de sus datos de entrenamiento (sus intervalos merecen cuidado)</translation>
     </message>
     <message>
-        <source>The first characters of the manifest&apos;s sha256: which exact bundle this is</source>
+        <source>The first characters of the manifest's sha256: which exact bundle this is</source>
         <translation>Los primeros caracteres del sha256 del manifiesto: qué paquete exacto es</translation>
     </message>
     <message>
@@ -961,7 +960,7 @@
         <translation>Estado del modelo: {status}</translation>
     </message>
     <message>
-        <source>The recipes are scored with the physics model alone; a trained model&apos;s held-out figures appear here once one is active.</source>
+        <source>The recipes are scored with the physics model alone; a trained model's held-out figures appear here once one is active.</source>
         <translation>Las recetas se puntúan solo con el modelo físico; las cifras de validación de un modelo entrenado aparecen aquí cuando haya uno activo.</translation>
     </message>
     <message>
@@ -1072,7 +1071,7 @@
         <translation>fallido</translation>
     </message>
     <message>
-        <source>Crew feedback corrects {properties}: there the model departs from the simulated trials on purpose, so its ratio on this split measures that departure, not its error against what the crew measured (the retraining run&apos;s Metrics tab has that).</source>
+        <source>Crew feedback corrects {properties}: there the model departs from the simulated trials on purpose, so its ratio on this split measures that departure, not its error against what the crew measured (the retraining run's Metrics tab has that).</source>
         <translation>Los informes de la tripulación corrigen {properties}: ahí el modelo se aparta a propósito de los ensayos simulados, así que su cociente en esta partición mide ese apartamiento, no su error frente a lo que midió la tripulación (eso está en la pestaña Métricas del reentrenamiento).</translation>
     </message>
     <message>
@@ -1180,7 +1179,7 @@
         <translation>Deriva</translation>
     </message>
     <message>
-        <source>The shift&apos;s level from its PSI: none, moderate or major</source>
+        <source>The shift's level from its PSI: none, moderate or major</source>
         <translation>El nivel de la deriva según su PSI: ninguna, moderada o grande</translation>
     </message>
     <message>
@@ -1248,7 +1247,7 @@
         <translation>Cobertura lab., vigente</translation>
     </message>
     <message>
-        <source>Share of the trials inside the champion&apos;s 95% interval</source>
+        <source>Share of the trials inside the champion's 95% interval</source>
         <translation>Fracción de los ensayos dentro del intervalo del 95 % del vigente</translation>
     </message>
     <message>
@@ -1256,7 +1255,7 @@
         <translation>Cobertura lab., nuevo</translation>
     </message>
     <message>
-        <source>Share of the trials inside the challenger&apos;s 95% interval</source>
+        <source>Share of the trials inside the challenger's 95% interval</source>
         <translation>Fracción de los ensayos dentro del intervalo del 95 % del candidato</translation>
     </message>
     <message>
@@ -1430,12 +1429,12 @@
         <translation>sin informar</translation>
     </message>
     <message>
-        <source>&apos;{text}&apos; is not a number: type a value from {lo} to {hi}{unit}, or leave it empty.</source>
-        <translation>&apos;{text}&apos; no es un número: escriba un valor de {lo} a {hi}{unit}, o déjelo vacío.</translation>
+        <source>'{text}' is not a number: type a value from {lo} to {hi}{unit}, or leave it empty.</source>
+        <translation>'{text}' no es un número: escriba un valor de {lo} a {hi}{unit}, o déjelo vacío.</translation>
     </message>
     <message>
-        <source>&apos;{text}&apos; is not a number: type a value of {lo} or more{unit}, or leave it empty.</source>
-        <translation>&apos;{text}&apos; no es un número: escriba un valor de {lo}{unit} o más, o déjelo vacío.</translation>
+        <source>'{text}' is not a number: type a value of {lo} or more{unit}, or leave it empty.</source>
+        <translation>'{text}' no es un número: escriba un valor de {lo}{unit} o más, o déjelo vacío.</translation>
     </message>
     <message>
         <source>Cannot be negative: {x} is below {lo}{unit}.</source>
@@ -1555,7 +1554,7 @@
     </message>
     <message>
         <source>Who</source>
-        <translation>Autor</translation>
+        <translation>Quién</translation>
     </message>
     <message>
         <source>Enter at least one result (a value, or passed / failed).</source>
@@ -1566,8 +1565,8 @@
         <translation>Indique si {property} se midió o se estimó.</translation>
     </message>
     <message>
-        <source>Enter the {property} that was {method}, or set &apos;choose…&apos;.</source>
-        <translation>Introduzca el valor de {property} ({method}), o ponga &apos;elegir…&apos;.</translation>
+        <source>Enter the {property} that was {method}, or set 'choose…'.</source>
+        <translation>Introduzca el valor de {property} ({method}), o ponga 'elegir…'.</translation>
     </message>
 </context>
 <context>
@@ -1577,7 +1576,7 @@
         <translation>Reentrenar con los informes</translation>
     </message>
     <message>
-        <source>A new model (the &lt;b&gt;challenger&lt;/b&gt;) is trained from the simulated trials plus the crew&apos;s feedback, and compared with the active model (the &lt;b&gt;champion&lt;/b&gt;) on held-out data. It becomes active only if it is no worse. Every run is recorded, with a drift check of the feedback against the training data.</source>
+        <source>A new model (the &lt;b&gt;challenger&lt;/b&gt;) is trained from the simulated trials plus the crew's feedback, and compared with the active model (the &lt;b&gt;champion&lt;/b&gt;) on held-out data. It becomes active only if it is no worse. Every run is recorded, with a drift check of the feedback against the training data.</source>
         <translation>Se entrena un modelo nuevo (el &lt;b&gt;candidato&lt;/b&gt;) con los ensayos simulados más los informes de la tripulación y se compara con el modelo activo (el &lt;b&gt;vigente&lt;/b&gt;) con datos de validación. Solo pasa a estar activo si no es peor. Cada reentrenamiento queda registrado, con una comprobación de deriva de los informes frente a los datos de entrenamiento.</translation>
     </message>
     <message>
@@ -1645,14 +1644,14 @@
         <translation>Una carpeta de exportación de informes</translation>
     </message>
     <message>
-        <source>Choose the feedback to learn from: this laptop&apos;s and/or exported files.</source>
+        <source>Choose the feedback to learn from: this laptop's and/or exported files.</source>
         <translation>Elija los informes de los que aprender: los de este portátil y/o archivos exportados.</translation>
     </message>
 </context>
 <context>
     <name>RetrainView</name>
     <message>
-        <source>Trains a challenger from the simulated trials plus the crew&apos;s feedback, checks the feedback for drift against the training data, and makes it active only if it is no worse than the champion on held-out data. It runs in the background; Generate keeps working meanwhile.</source>
+        <source>Trains a challenger from the simulated trials plus the crew's feedback, checks the feedback for drift against the training data, and makes it active only if it is no worse than the champion on held-out data. It runs in the background; Generate keeps working meanwhile.</source>
         <translation>Entrena un candidato con los ensayos simulados más los informes de la tripulación, comprueba la deriva de los informes frente a los datos de entrenamiento y solo lo activa si no es peor que el vigente con datos de validación. Se ejecuta en segundo plano; mientras tanto, Generar sigue funcionando.</translation>
     </message>
     <message>
@@ -1697,7 +1696,7 @@
     </message>
     <message>
         <source>starting…</source>
-        <translation>empezando…</translation>
+        <translation>iniciando…</translation>
     </message>
     <message>
         <source>1 exported file</source>
@@ -1708,7 +1707,7 @@
         <translation>{n} archivos exportados</translation>
     </message>
     <message>
-        <source>this laptop&apos;s feedback</source>
+        <source>this laptop's feedback</source>
         <translation>los informes de este portátil</translation>
     </message>
     <message>
@@ -1725,7 +1724,7 @@
     </message>
     <message>
         <source>done</source>
-        <translation>hecho</translation>
+        <translation>terminado</translation>
     </message>
     <message>
         <source>Run {run} finished {time}.</source>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es_ES">
 <context>
     <name>BudgetsForm</name>
@@ -8,7 +7,7 @@
         <translation>Capacidad de las máquinas…</translation>
     </message>
     <message>
-        <source>Show or hide how many batches each process&apos;s machine can run per sol</source>
+        <source>Show or hide how many batches each process's machine can run per sol</source>
         <translation>Mostrar u ocultar cuántos lotes puede hacer por sol la máquina de cada proceso</translation>
     </message>
     <message>
@@ -177,7 +176,7 @@
     </message>
     <message>
         <source>Product mass</source>
-        <translation>Masa de producto</translation>
+        <translation>Masa del producto</translation>
     </message>
     <message>
         <source>Waste used</source>
@@ -399,7 +398,7 @@
         <translation>registrar lo que se ha hecho</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Recorded&lt;/b&gt;: {entry}. The stock was taken out of the inventory; undo it from the Mission tab&apos;s history.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Recorded&lt;/b&gt;: {entry}. The stock was taken out of the inventory; undo it from the Mission tab's history.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Registrado&lt;/b&gt;: {entry}. Las existencias se han retirado del inventario; puede deshacerlo desde el historial de la pestaña Misión.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -414,7 +413,7 @@
 <context>
     <name>PlanResultPane</name>
     <message>
-        <source>&lt;p&gt;Set the demands and the daily budgets on the left, then &lt;b&gt;Make the plan&lt;/b&gt; (Ctrl+Enter). The plan says which recipe to run in each period, from which stock, within the habitat&apos;s daily energy, water and crew time.&lt;/p&gt;</source>
+        <source>&lt;p&gt;Set the demands and the daily budgets on the left, then &lt;b&gt;Make the plan&lt;/b&gt; (Ctrl+Enter). The plan says which recipe to run in each period, from which stock, within the habitat's daily energy, water and crew time.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Indique las demandas y los presupuestos diarios a la izquierda y pulse &lt;b&gt;Generar el plan&lt;/b&gt; (Ctrl+Intro). El plan dice qué receta hacer en cada periodo y con qué existencias, dentro de la energía, el agua y el tiempo de tripulación diarios del hábitat.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -586,7 +585,7 @@
     </message>
     <message>
         <source>failed</source>
-        <translation>ha fallado</translation>
+        <translation>fallido</translation>
     </message>
     <message>
         <source>The recipe of this plan line is no longer known; make the plan again.</source>
@@ -688,11 +687,11 @@
         <translation>El intervalo no puede bajar de 0.</translation>
     </message>
     <message>
-        <source>&apos;To&apos; ({to}) must be above &apos;from&apos; ({start}).</source>
+        <source>'To' ({to}) must be above 'from' ({start}).</source>
         <translation>«Hasta» ({to}) debe ser mayor que «desde» ({start}).</translation>
     </message>
     <message>
-        <source>&apos;To&apos; is above the most the field allows ({most} {unit}).</source>
+        <source>'To' is above the most the field allows ({most} {unit}).</source>
         <translation>«Hasta» supera el máximo que admite el campo ({most} {unit}).</translation>
     </message>
     <message>
@@ -724,7 +723,7 @@
         <translation>Unidad</translation>
     </message>
     <message>
-        <source>units: pieces (one batch makes the product&apos;s batch mass); kg: product mass</source>
+        <source>units: pieces (one batch makes the product's batch mass); kg: product mass</source>
         <translation>unidades: piezas (un lote produce la masa por lote del producto); kg: masa de producto</translation>
     </message>
     <message>
@@ -752,7 +751,7 @@
         <translation>La cantidad está vacía: escriba cuántas unidades (o cuántos kg) necesita la misión.</translation>
     </message>
     <message>
-        <source>Quantity &apos;{text}&apos; is not a number.</source>
+        <source>Quantity '{text}' is not a number.</source>
         <translation>La cantidad «{text}» no es un número.</translation>
     </message>
     <message>
@@ -1070,7 +1069,7 @@
     </message>
     <message>
         <source>Not saved: {reason}</source>
-        <translation>No se ha guardado: {reason}</translation>
+        <translation>No guardado: {reason}</translation>
     </message>
     <message>
         <source>Save the work order as PDF</source>
