@@ -40,6 +40,7 @@ from spacetrash_desktop.engine.physics import PhysicsResult, score_physics
 from spacetrash_desktop.engine.recipes import RecipeBatch, from_recipes
 from spacetrash_desktop.engine.scorer import load_variability
 from spacetrash_desktop.engine.tables import MAX_SLOTS, EngineTables, compile_tables
+from spacetrash_desktop.messages import msg
 from spacetrash_desktop.ml.features import FeatureSchema, build_features, schema_for
 
 VIRTUAL_LAB = "virtual_lab_v1"
@@ -384,7 +385,11 @@ def make_lab_rows(
         y = add_variability(tables, batch, phys, expected, rng)
         parts.append(_rows(tables, batch, phys, mass, y, schema, reality.name if reality else VIRTUAL_LAB))
         done += n
-        ctx.progress(p0 + (p1 - p0) * done // max(n_rows, 1), 100, f"virtual lab: {done:,} of {n_rows:,} trials")
+        ctx.progress(
+            p0 + (p1 - p0) * done // max(n_rows, 1),
+            100,
+            msg("virtual lab: {done:,} of {n:,} trials", done=done, n=n_rows),
+        )
     return LabRows.concat(parts)
 
 

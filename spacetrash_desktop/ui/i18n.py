@@ -88,6 +88,15 @@ def current_language() -> str:
     return _current[0]
 
 
+def percent(share: float | None, decimals: int = 0, *, empty: str = "–") -> str:
+    """A share (0.97) as a percentage in the window's language: '97%' in English, '97 %' in Spanish
+    (a space before the sign, as Spanish writes it)."""
+    if share is None:
+        return empty
+    value = number(100.0 * float(share), decimals)
+    return f"{value}%" if current_language() == "en" else f"{value} %"
+
+
 def number(value: float | int | None, decimals: int = 2, *, empty: str = "–") -> str:
     """``value`` in the window's language: 1,234.5 in English, 1.234,5 in Spanish."""
     if value is None:

@@ -20,6 +20,7 @@ from spacetrash_desktop._version import __version__
 from spacetrash_desktop.domain import LOSS_STREAMS, PROPERTY_NAMES, RecipeStatus, Target, WasteItem
 from spacetrash_desktop.services.generate import CONFIDENT_P, RULE_TEXT, percent, recommendation_reason
 from spacetrash_desktop.ui.i18n import current_language, number
+from spacetrash_desktop.ui.i18n import percent as percent_of
 
 CTX = "CandidateViews"  # the translation context of this module's texts
 
@@ -251,7 +252,7 @@ def _candidate_columns(_lang: str) -> tuple[tuple[str, str, str], ...]:
         if key == "order":
             tip = QCoreApplication.translate("CandidateViews", RULE_TEXT)
         elif key == "chance":
-            tip = tr(TIP_CHANCE_TEMPLATE).format(p=f"{number(100 * CONFIDENT_P, 0)}%")
+            tip = tr(TIP_CHANCE_TEMPLATE).format(p=percent_of(CONFIDENT_P))
         elif key in OBJECTIVES:
             unit = OBJECTIVES[key][1]
             tip = tr(OBJECTIVE_TIP).format(title=objective_title(key), unit=unit, tip=objective_tip(key))
@@ -311,7 +312,7 @@ def items_text(cand, short: bool = False) -> str:
     pairs = sorted(zip(cand.item_names, (f for _i, f in cand.recipe.items)), key=lambda p: -p[1])
     # short: every item keeps a recognisable part of its name in a table cell (fewer letters each when more)
     limit = max(10, 38 // max(len(pairs), 1))
-    return "; ".join(f"{f:.0%} {short_name(name, limit) if short else name}" for name, f in pairs)
+    return "; ".join(f"{percent_of(f)} {short_name(name, limit) if short else name}" for name, f in pairs)
 
 
 def short_name(name: str, limit: int = 24) -> str:

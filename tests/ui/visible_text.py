@@ -407,7 +407,7 @@ def allowed(text: str, lang: str, depth: int = DEPTH) -> bool:
     ``depth`` levels), or a composed text whose every part is allowed."""
     raw = text.strip()
     text = raw.strip(_DECORATION)
-    if not text or _atomic(text, lang):
+    if not text or _atomic(text, lang) or _atomic(raw, lang):
         return True
     for notation in (_QUANTITY, _MEASURED):
         m = notation.match(text)

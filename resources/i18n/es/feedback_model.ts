@@ -1,10 +1,11 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
     <name>FeedbackForm</name>
     <message>
-        <source>&lt;span style='color:#4b5563'&gt;No recipe chosen. Select the recipe the crew made in the Candidates tab and press &lt;b&gt;Report how it turned out…&lt;/b&gt; in its detail pane, or pick a past report below and press &lt;b&gt;Report on this recipe again…&lt;/b&gt;.&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#4b5563'&gt;No hay ninguna receta elegida. Seleccione la receta que hizo la tripulación en la pestaña Candidatas y pulse &lt;b&gt;Informar del resultado…&lt;/b&gt; en su panel de detalle, o elija un informe anterior abajo y pulse &lt;b&gt;Informar de nuevo…&lt;/b&gt;.&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#4b5563&apos;&gt;No recipe chosen. Select the recipe the crew made in the Candidates tab and press &lt;b&gt;Report how it turned out…&lt;/b&gt; in its detail pane, or pick a past report below and press &lt;b&gt;Report on this recipe again…&lt;/b&gt;.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#4b5563&apos;&gt;No hay ninguna receta elegida. Seleccione la receta que hizo la tripulación en la pestaña Candidatas y pulse &lt;b&gt;Informar del resultado…&lt;/b&gt; en su panel de detalle, o elija un informe anterior abajo y pulse &lt;b&gt;Informar de nuevo…&lt;/b&gt;.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&amp;Save feedback</source>
@@ -71,8 +72,8 @@
         <translation>Guardando…</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#166534'&gt;✓ Saved as row &lt;b&gt;{row}&lt;/b&gt;.&lt;/span&gt; It is on disk now.</source>
-        <translation>&lt;span style='color:#166534'&gt;✓ Guardado como fila &lt;b&gt;{row}&lt;/b&gt;.&lt;/span&gt; Ya está en el disco.</translation>
+        <source>&lt;span style=&apos;color:#166534&apos;&gt;✓ Saved as row &lt;b&gt;{row}&lt;/b&gt;.&lt;/span&gt; It is on disk now.</source>
+        <translation>&lt;span style=&apos;color:#166534&apos;&gt;✓ Guardado como fila &lt;b&gt;{row}&lt;/b&gt;.&lt;/span&gt; Ya está en el disco.</translation>
     </message>
     <message>
         <source>Feedback saved (row {row})</source>
@@ -182,8 +183,8 @@
         <translation>Filtro</translation>
     </message>
     <message>
-        <source>Each property shows &lt;b&gt;actual vs predicted&lt;/b&gt;: &lt;span style='color:{good}'&gt;green&lt;/span&gt; inside the predicted 95% interval, &lt;span style='color:{bad}'&gt;red&lt;/span&gt; outside it.</source>
-        <translation>Cada propiedad muestra &lt;b&gt;real frente a predicho&lt;/b&gt;: &lt;span style='color:{good}'&gt;verde&lt;/span&gt; dentro del intervalo del 95 % predicho, &lt;span style='color:{bad}'&gt;rojo&lt;/span&gt; fuera de él.</translation>
+        <source>Each property shows &lt;b&gt;actual vs predicted&lt;/b&gt;: &lt;span style=&apos;color:{good}&apos;&gt;green&lt;/span&gt; inside the predicted 95% interval, &lt;span style=&apos;color:{bad}&apos;&gt;red&lt;/span&gt; outside it.</source>
+        <translation>Cada propiedad muestra &lt;b&gt;real frente a predicho&lt;/b&gt;: &lt;span style=&apos;color:{good}&apos;&gt;verde&lt;/span&gt; dentro del intervalo del 95 % predicho, &lt;span style=&apos;color:{bad}&apos;&gt;rojo&lt;/span&gt; fuera de él.</translation>
     </message>
     <message>
         <source>Predicted vs actual for the selected report</source>
@@ -258,7 +259,7 @@
         <translation>Informes exportados</translation>
     </message>
     <message>
-        <source>to&lt;br&gt;{path}&lt;br&gt;&lt;br&gt;The folder's manifest.json lists the file with its row count and checksum, so a trainer's import can check it is complete and unchanged.</source>
+        <source>to&lt;br&gt;{path}&lt;br&gt;&lt;br&gt;The folder&apos;s manifest.json lists the file with its row count and checksum, so a trainer&apos;s import can check it is complete and unchanged.</source>
         <translation>a&lt;br&gt;{path}&lt;br&gt;&lt;br&gt;El manifest.json de la carpeta lista el archivo con su número de filas y su suma de comprobación, para que la importación de quien entrene pueda comprobar que está completo y sin cambios.</translation>
     </message>
     <message>
@@ -488,7 +489,7 @@
         <translation>Diferencia</translation>
     </message>
     <message>
-        <source>Actual − predicted, in the property's unit</source>
+        <source>Actual − predicted, in the property&apos;s unit</source>
         <translation>Real − predicho, en la unidad de la propiedad</translation>
     </message>
     <message>
@@ -737,7 +738,7 @@
         <translation>La masa húmeda es menor que la seca: vuelva a pesar.</translation>
     </message>
     <message>
-        <source>More water than the sample's volume: check the dimensions.</source>
+        <source>More water than the sample&apos;s volume: check the dimensions.</source>
         <translation>Más agua que el volumen de la muestra: compruebe las dimensiones.</translation>
     </message>
     <message>
@@ -797,6 +798,10 @@
         <translation>rango del 95 %: de {low} a {high}</translation>
     </message>
     <message>
+        <source>{word} {value}{unit} ± {uncertainty}{bound}</source>
+        <translation>{word} {value}{unit} ± {uncertainty}{bound}</translation>
+    </message>
+    <message>
         <source> (at least)</source>
         <translation> (como mínimo)</translation>
     </message>
@@ -824,11 +829,11 @@
         <translation>Error del modelo / error físico: por debajo de 1 = el modelo es mejor que el físico</translation>
     </message>
     <message>
-        <source>Interval coverage: the share of held-out outcomes inside the model's 95% interval (0.95 is right)</source>
+        <source>Interval coverage: the share of held-out outcomes inside the model&apos;s 95% interval (0.95 is right)</source>
         <translation>Cobertura del intervalo: la fracción de resultados de validación dentro del intervalo del 95 % del modelo (0,95 es lo correcto)</translation>
     </message>
     <message>
-        <source>Mean width of the 95% interval, in the property's unit</source>
+        <source>Mean width of the 95% interval, in the property&apos;s unit</source>
         <translation>Anchura media del intervalo del 95 %, en la unidad de la propiedad</translation>
     </message>
     <message>
@@ -876,7 +881,7 @@
         <translation>Fracción de las recetas de prueba de validación que el modelo marca como lejanas de sus datos de entrenamiento (sus intervalos merecen cuidado)</translation>
     </message>
     <message>
-        <source>The first characters of the manifest's sha256: which exact bundle this is</source>
+        <source>The first characters of the manifest&apos;s sha256: which exact bundle this is</source>
         <translation>Los primeros caracteres del sha256 del manifiesto: qué paquete exacto es</translation>
     </message>
     <message>
@@ -960,7 +965,7 @@
         <translation>Estado del modelo: {status}</translation>
     </message>
     <message>
-        <source>The recipes are scored with the physics model alone; a trained model's held-out figures appear here once one is active.</source>
+        <source>The recipes are scored with the physics model alone; a trained model&apos;s held-out figures appear here once one is active.</source>
         <translation>Las recetas se puntúan solo con el modelo físico; las cifras de validación de un modelo entrenado aparecen aquí cuando haya uno activo.</translation>
     </message>
     <message>
@@ -978,6 +983,14 @@
     <message>
         <source>– (the physics model needs no training data)</source>
         <translation>– (el modelo físico no necesita datos de entrenamiento)</translation>
+    </message>
+    <message>
+        <source>No real trial data: the reference facts hold no recipe-level measurement of these properties.</source>
+        <translation>Sin datos de ensayos reales: los datos de referencia no tienen ninguna medida de estas propiedades a nivel de receta.</translation>
+    </message>
+    <message>
+        <source>{n} simulated trials from the virtual lab ({source})</source>
+        <translation>{n} ensayos simulados del laboratorio virtual ({source})</translation>
     </message>
     <message>
         <source>{n} rows from {source}</source>
@@ -1071,7 +1084,7 @@
         <translation>fallido</translation>
     </message>
     <message>
-        <source>Crew feedback corrects {properties}: there the model departs from the simulated trials on purpose, so its ratio on this split measures that departure, not its error against what the crew measured (the retraining run's Metrics tab has that).</source>
+        <source>Crew feedback corrects {properties}: there the model departs from the simulated trials on purpose, so its ratio on this split measures that departure, not its error against what the crew measured (the retraining run&apos;s Metrics tab has that).</source>
         <translation>Los informes de la tripulación corrigen {properties}: ahí el modelo se aparta a propósito de los ensayos simulados, así que su cociente en esta partición mide ese apartamiento, no su error frente a lo que midió la tripulación (eso está en la pestaña Métricas del reentrenamiento).</translation>
     </message>
     <message>
@@ -1179,7 +1192,7 @@
         <translation>Deriva</translation>
     </message>
     <message>
-        <source>The shift's level from its PSI: none, moderate or major</source>
+        <source>The shift&apos;s level from its PSI: none, moderate or major</source>
         <translation>El nivel de la deriva según su PSI: ninguna, moderada o grande</translation>
     </message>
     <message>
@@ -1247,7 +1260,7 @@
         <translation>Cobertura lab., vigente</translation>
     </message>
     <message>
-        <source>Share of the trials inside the champion's 95% interval</source>
+        <source>Share of the trials inside the champion&apos;s 95% interval</source>
         <translation>Fracción de los ensayos dentro del intervalo del 95 % del vigente</translation>
     </message>
     <message>
@@ -1255,7 +1268,7 @@
         <translation>Cobertura lab., nuevo</translation>
     </message>
     <message>
-        <source>Share of the trials inside the challenger's 95% interval</source>
+        <source>Share of the trials inside the challenger&apos;s 95% interval</source>
         <translation>Fracción de los ensayos dentro del intervalo del 95 % del candidato</translation>
     </message>
     <message>
@@ -1333,6 +1346,142 @@
     <message>
         <source>No promotion check ran in this run.</source>
         <translation>En este reentrenamiento no se hizo ninguna comprobación de promoción.</translation>
+    </message>
+    <message>
+        <source>feedback total</source>
+        <translation>informes en total</translation>
+    </message>
+    <message>
+        <source>from journal</source>
+        <translation>del diario</translation>
+    </message>
+    <message>
+        <source>from files</source>
+        <translation>de archivos</translation>
+    </message>
+    <message>
+        <source>duplicates</source>
+        <translation>duplicados</translation>
+    </message>
+    <message>
+        <source>feedback usable</source>
+        <translation>informes utilizables</translation>
+    </message>
+    <message>
+        <source>feedback measured</source>
+        <translation>informes medidos</translation>
+    </message>
+    <message>
+        <source>feedback judged</source>
+        <translation>informes estimados</translation>
+    </message>
+    <message>
+        <source>feedback skipped</source>
+        <translation>informes omitidos</translation>
+    </message>
+    <message>
+        <source>skipped by reason</source>
+        <translation>omitidos por motivo</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>aprobado</translation>
+    </message>
+    <message>
+        <source>not said</source>
+        <translation>sin indicar</translation>
+    </message>
+    <message>
+        <source>recipes</source>
+        <translation>recetas</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>entrenamiento</translation>
+    </message>
+    <message>
+        <source>held out</source>
+        <translation>de validación</translation>
+    </message>
+    <message>
+        <source>training rows</source>
+        <translation>filas de entrenamiento</translation>
+    </message>
+    <message>
+        <source>virtual lab</source>
+        <translation>laboratorio virtual</translation>
+    </message>
+    <message>
+        <source>feedback</source>
+        <translation>informes</translation>
+    </message>
+    <message>
+        <source>journal damaged files</source>
+        <translation>archivos dañados del diario</translation>
+    </message>
+    <message>
+        <source>holdout note</source>
+        <translation>nota de validación</translation>
+    </message>
+    <message>
+        <source>held out feedback rows</source>
+        <translation>filas de informes de validación</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>versión</translation>
+    </message>
+    <message>
+        <source>manifest sha256</source>
+        <translation>sha256 del manifiesto</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>carpeta</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <source>trained on</source>
+        <translation>entrenado con</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>medido</translation>
+    </message>
+    <message>
+        <source>judged</source>
+        <translation>estimado</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation>no instalado</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>discarded</source>
+        <translation>descartado</translation>
+    </message>
+    <message>
+        <source>candidate</source>
+        <translation>candidato</translation>
+    </message>
+    <message>
+        <source>previous</source>
+        <translation>anterior</translation>
     </message>
     <message>
         <source>Feedback data</source>
@@ -1429,12 +1578,12 @@
         <translation>sin informar</translation>
     </message>
     <message>
-        <source>'{text}' is not a number: type a value from {lo} to {hi}{unit}, or leave it empty.</source>
-        <translation>'{text}' no es un número: escriba un valor de {lo} a {hi}{unit}, o déjelo vacío.</translation>
+        <source>&apos;{text}&apos; is not a number: type a value from {lo} to {hi}{unit}, or leave it empty.</source>
+        <translation>&apos;{text}&apos; no es un número: escriba un valor de {lo} a {hi}{unit}, o déjelo vacío.</translation>
     </message>
     <message>
-        <source>'{text}' is not a number: type a value of {lo} or more{unit}, or leave it empty.</source>
-        <translation>'{text}' no es un número: escriba un valor de {lo}{unit} o más, o déjelo vacío.</translation>
+        <source>&apos;{text}&apos; is not a number: type a value of {lo} or more{unit}, or leave it empty.</source>
+        <translation>&apos;{text}&apos; no es un número: escriba un valor de {lo}{unit} o más, o déjelo vacío.</translation>
     </message>
     <message>
         <source>Cannot be negative: {x} is below {lo}{unit}.</source>
@@ -1565,8 +1714,8 @@
         <translation>Indique si {property} se midió o se estimó.</translation>
     </message>
     <message>
-        <source>Enter the {property} that was {method}, or set 'choose…'.</source>
-        <translation>Introduzca el valor de {property} ({method}), o ponga 'elegir…'.</translation>
+        <source>Enter the {property} that was {method}, or set &apos;choose…&apos;.</source>
+        <translation>Introduzca el valor de {property} ({method}), o ponga &apos;elegir…&apos;.</translation>
     </message>
 </context>
 <context>
@@ -1576,7 +1725,7 @@
         <translation>Reentrenar con los informes</translation>
     </message>
     <message>
-        <source>A new model (the &lt;b&gt;challenger&lt;/b&gt;) is trained from the simulated trials plus the crew's feedback, and compared with the active model (the &lt;b&gt;champion&lt;/b&gt;) on held-out data. It becomes active only if it is no worse. Every run is recorded, with a drift check of the feedback against the training data.</source>
+        <source>A new model (the &lt;b&gt;challenger&lt;/b&gt;) is trained from the simulated trials plus the crew&apos;s feedback, and compared with the active model (the &lt;b&gt;champion&lt;/b&gt;) on held-out data. It becomes active only if it is no worse. Every run is recorded, with a drift check of the feedback against the training data.</source>
         <translation>Se entrena un modelo nuevo (el &lt;b&gt;candidato&lt;/b&gt;) con los ensayos simulados más los informes de la tripulación y se compara con el modelo activo (el &lt;b&gt;vigente&lt;/b&gt;) con datos de validación. Solo pasa a estar activo si no es peor. Cada reentrenamiento queda registrado, con una comprobación de deriva de los informes frente a los datos de entrenamiento.</translation>
     </message>
     <message>
@@ -1644,14 +1793,14 @@
         <translation>Una carpeta de exportación de informes</translation>
     </message>
     <message>
-        <source>Choose the feedback to learn from: this laptop's and/or exported files.</source>
+        <source>Choose the feedback to learn from: this laptop&apos;s and/or exported files.</source>
         <translation>Elija los informes de los que aprender: los de este portátil y/o archivos exportados.</translation>
     </message>
 </context>
 <context>
     <name>RetrainView</name>
     <message>
-        <source>Trains a challenger from the simulated trials plus the crew's feedback, checks the feedback for drift against the training data, and makes it active only if it is no worse than the champion on held-out data. It runs in the background; Generate keeps working meanwhile.</source>
+        <source>Trains a challenger from the simulated trials plus the crew&apos;s feedback, checks the feedback for drift against the training data, and makes it active only if it is no worse than the champion on held-out data. It runs in the background; Generate keeps working meanwhile.</source>
         <translation>Entrena un candidato con los ensayos simulados más los informes de la tripulación, comprueba la deriva de los informes frente a los datos de entrenamiento y solo lo activa si no es peor que el vigente con datos de validación. Se ejecuta en segundo plano; mientras tanto, Generar sigue funcionando.</translation>
     </message>
     <message>
@@ -1707,7 +1856,7 @@
         <translation>{n} archivos exportados</translation>
     </message>
     <message>
-        <source>this laptop's feedback</source>
+        <source>this laptop&apos;s feedback</source>
         <translation>los informes de este portátil</translation>
     </message>
     <message>

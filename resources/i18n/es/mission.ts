@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
     <name>BudgetsForm</name>
@@ -7,7 +8,7 @@
         <translation>Capacidad de las máquinas…</translation>
     </message>
     <message>
-        <source>Show or hide how many batches each process's machine can run per sol</source>
+        <source>Show or hide how many batches each process&apos;s machine can run per sol</source>
         <translation>Mostrar u ocultar cuántos lotes puede hacer por sol la máquina de cada proceso</translation>
     </message>
     <message>
@@ -398,7 +399,7 @@
         <translation>registrar lo que se ha hecho</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Recorded&lt;/b&gt;: {entry}. The stock was taken out of the inventory; undo it from the Mission tab's history.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Recorded&lt;/b&gt;: {entry}. The stock was taken out of the inventory; undo it from the Mission tab&apos;s history.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Registrado&lt;/b&gt;: {entry}. Las existencias se han retirado del inventario; puede deshacerlo desde el historial de la pestaña Misión.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -413,7 +414,7 @@
 <context>
     <name>PlanResultPane</name>
     <message>
-        <source>&lt;p&gt;Set the demands and the daily budgets on the left, then &lt;b&gt;Make the plan&lt;/b&gt; (Ctrl+Enter). The plan says which recipe to run in each period, from which stock, within the habitat's daily energy, water and crew time.&lt;/p&gt;</source>
+        <source>&lt;p&gt;Set the demands and the daily budgets on the left, then &lt;b&gt;Make the plan&lt;/b&gt; (Ctrl+Enter). The plan says which recipe to run in each period, from which stock, within the habitat&apos;s daily energy, water and crew time.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Indique las demandas y los presupuestos diarios a la izquierda y pulse &lt;b&gt;Generar el plan&lt;/b&gt; (Ctrl+Intro). El plan dice qué receta hacer en cada periodo y con qué existencias, dentro de la energía, el agua y el tiempo de tripulación diarios del hábitat.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -687,11 +688,11 @@
         <translation>El intervalo no puede bajar de 0.</translation>
     </message>
     <message>
-        <source>'To' ({to}) must be above 'from' ({start}).</source>
+        <source>&apos;To&apos; ({to}) must be above &apos;from&apos; ({start}).</source>
         <translation>«Hasta» ({to}) debe ser mayor que «desde» ({start}).</translation>
     </message>
     <message>
-        <source>'To' is above the most the field allows ({most} {unit}).</source>
+        <source>&apos;To&apos; is above the most the field allows ({most} {unit}).</source>
         <translation>«Hasta» supera el máximo que admite el campo ({most} {unit}).</translation>
     </message>
     <message>
@@ -723,7 +724,7 @@
         <translation>Unidad</translation>
     </message>
     <message>
-        <source>units: pieces (one batch makes the product's batch mass); kg: product mass</source>
+        <source>units: pieces (one batch makes the product&apos;s batch mass); kg: product mass</source>
         <translation>unidades: piezas (un lote produce la masa por lote del producto); kg: masa de producto</translation>
     </message>
     <message>
@@ -751,7 +752,7 @@
         <translation>La cantidad está vacía: escriba cuántas unidades (o cuántos kg) necesita la misión.</translation>
     </message>
     <message>
-        <source>Quantity '{text}' is not a number.</source>
+        <source>Quantity &apos;{text}&apos; is not a number.</source>
         <translation>La cantidad «{text}» no es un número.</translation>
     </message>
     <message>

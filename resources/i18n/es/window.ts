@@ -190,6 +190,10 @@
 <context>
     <name>AppContext</name>
     <message>
+        <source>no trained model is available in this build</source>
+        <translation>no hay ningún modelo entrenado en esta versión</translation>
+    </message>
+    <message>
         <source>the model registry is being checked</source>
         <translation>se está revisando el registro de modelos</translation>
     </message>
