@@ -142,7 +142,7 @@ def recommend(candidates: Sequence[Any]) -> list[Any]:
 def percent(p: float) -> str:
     """A chance as a whole percentage, rounded down and at most 99% (never claims more than it has,
     nor certainty)."""
-    return msg("{p:.0f}%", p=min(99, math.floor(100.0 * p + 1e-9)))
+    return f"{min(99, math.floor(100.0 * p + 1e-9)):.0f}%"
 
 
 def recommendation_reason(cand, target: Target, *, label: bool = True) -> str:

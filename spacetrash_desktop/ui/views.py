@@ -421,10 +421,16 @@ def status_text(cand, status: int) -> str:
     return text
 
 
+def chance_percent(p: float) -> str:
+    """A chance as the services round it (down, at most 99%: never more than it has, nor certainty),
+    written in the window's language ("97%", "97 %")."""
+    return percent_of(float(percent(p).rstrip("%")) / 100)
+
+
 def chance_text(cand) -> str:
     """'97% chance of meeting every requirement' (for the detail pane)."""
     return QCoreApplication.translate("CandidateViews", "{p} chance of meeting every requirement").format(
-        p=percent(float(cand.p_meets_target))
+        p=chance_percent(float(cand.p_meets_target))
     )
 
 
@@ -601,7 +607,7 @@ class CandidateView:
                 str(rank[i]) if rank[i] > 0 else "–",
             ]
             row += [fmt_interval(p, values[i, k], low[i, k], high[i, k]) for k, p in enumerate(names)]
-            row += [number(float(problematic[i]), 0), flags[i], percent(chance[i]), ids[i]]
+            row += [number(float(problematic[i]), 0), flags[i], chance_percent(chance[i]), ids[i]]
             display.append(tuple(row))
         # infeasible rows sort after every ranked row
         rank_key = np.where(rank > 0, rank, 10**9)
