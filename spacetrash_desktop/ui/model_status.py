@@ -292,6 +292,8 @@ class ModelStatusView(QWidget):
         """How many training rows came from ``source`` (a virtual-lab generator, the feedback, a file)."""
         if source.startswith("virtual_lab"):
             return self.tr("{n} simulated trials from the virtual lab ({source})").format(n=grouped(n), source=source)
+        if source == "crew_feedback" and current_language() != "en":  # English keeps the record's word
+            return self.tr("{n} rows of the crew's feedback").format(n=grouped(n))
         return self.tr("{n} rows from {source}").format(n=grouped(n), source=source)
 
     def show_details(self, details: ModelDetails) -> None:

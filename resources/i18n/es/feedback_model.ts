@@ -993,6 +993,10 @@
         <translation>{n} ensayos simulados del laboratorio virtual ({source})</translation>
     </message>
     <message>
+        <source>{n} rows of the crew&apos;s feedback</source>
+        <translation>{n} filas de informes de la tripulación</translation>
+    </message>
+    <message>
         <source>{n} rows from {source}</source>
         <translation>{n} filas de {source}</translation>
     </message>
