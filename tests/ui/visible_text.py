@@ -105,8 +105,9 @@ _DECORATION = " \t●○◆◇■□✓✔✗✘★☆⚠•→←↑↓▲▼-"
 _MEASURED = re.compile(
     rf"^(?P<rest>\S.*?)\s*([≥≤<>=]\s*)?[+\-−]?\d[\d.,]*\s?(%|{UNITS})?(\s*±\s*\d[\d.,]*\s?(%|{UNITS})?)?$"
 )
+# ids, versions, codes; a Python exception's class name ("TypeError") in a reason is a code too
 _ID = re.compile(
-    r"^(R[0-9a-f]{12}|W\d{3,}|[A-Z]{2,}\d*|v?\d+(\.\d+)*(\+[a-z]+(\.\d+)*)?|[0-9a-f]{8,}|[\w\-]+ \d+\.\d+\.\d+\S*)$"
+    r"^([A-Z][A-Za-z]+(Error|Exception)|R[0-9a-f]{12}|W\d{3,}|[A-Z]{2,}\d*|v?\d+(\.\d+)*(\+[a-z]+(\.\d+)*)?|[0-9a-f]{8,}|[\w\-]+ \d+\.\d+\.\d+\S*)$"
 )
 # Codes the crew types or reads as codes, the same in every language: a composition in the inventory
 # file format (material ids with their shares, "cotton 56%; nylon 6%"), a single lower-case token (an
