@@ -18,6 +18,8 @@ DEFAULT_TIME_BUDGET_S = 30.0
 TIME_BUDGET_LIMITS = (1.0, 600.0)
 MAX_COMPARE = 3
 NO_MODEL_REASON = QT_TRANSLATE_NOOP("AppContext", "no trained model is available in this build")
+# the model layer's reason when nothing was checked yet (domain.ModelInfo's default), in the catalogue too
+QT_TRANSLATE_NOOP("AppContext", "no trained model is active")
 
 
 def model_reason(info: ModelInfo) -> str:

@@ -18,7 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from spacetrash_desktop._version import __version__
 from spacetrash_desktop.domain import LOSS_STREAMS, PROPERTY_NAMES, RecipeStatus, Target, WasteItem
-from spacetrash_desktop.services.generate import CONFIDENT_P, RULE_TEXT, percent, recommendation_reason
+from spacetrash_desktop.services.generate import CONFIDENT_P, RULE_TEXT, percent, recommendation_reason, rule_text
 from spacetrash_desktop.ui.i18n import current_language, number
 from spacetrash_desktop.ui.i18n import percent as percent_of
 
@@ -250,7 +250,7 @@ def _candidate_columns(_lang: str) -> tuple[tuple[str, str, str], ...]:
     out = []
     for key, title, tip in CANDIDATE_COLUMNS:
         if key == "order":
-            tip = QCoreApplication.translate("CandidateViews", RULE_TEXT)
+            tip = rule_text()  # the rule in the window's language (messages.msg)
         elif key == "chance":
             tip = tr(TIP_CHANCE_TEMPLATE).format(p=percent_of(CONFIDENT_P))
         elif key in OBJECTIVES:

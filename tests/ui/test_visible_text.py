@@ -120,3 +120,20 @@ def test_one_english_message_has_one_spanish_translation():
             seen[(m.findtext("source") or "", m.findtext("comment") or "")].add(forms)
     differ = {src: {f[0] for f in forms} for (src, _c), forms in seen.items() if len(forms) > 1}
     assert {src: AGREEMENT.get(src) for src in differ} == differ, differ
+
+
+def test_tooltips_are_read_too(qtbot):
+    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+    from .visible_text import visible_texts
+
+    root = QWidget()
+    qtbot.addWidget(root)
+    label = QLabel("Inventario", root)
+    label.setToolTip("Save the plan")
+    QVBoxLayout(root).addWidget(label)
+    root.show()
+    texts = visible_texts(root)
+    assert ("Save the plan", "QLabel '' tooltip") in texts
+    assert untranslated(texts, "es") == [("Save the plan", "QLabel '' tooltip")]
+    assert ("Save the plan", "QLabel '' tooltip") not in visible_texts(root, tooltips=False)

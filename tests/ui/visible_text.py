@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spacetrash_desktop.errors import ErrorCode
 from spacetrash_desktop.messages import table
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -105,6 +106,12 @@ _DECORATION = " \t●○◆◇■□✓✔✗✘★☆⚠•→←↑↓▲▼-"
 _MEASURED = re.compile(
     rf"^(?P<rest>\S.*?)\s*([≥≤<>=]\s*)?[+\-−]?\d[\d.,]*\s?(%|{UNITS})?(\s*±\s*\d[\d.,]*\s?(%|{UNITS})?)?$"
 )
+# The error codes a dialog names for support ("Código de error BAD_INPUT"): codes, in every language
+ERROR_CODES = frozenset(c.value for c in ErrorCode)
+# A keyboard shortcut as Qt writes it ("Ctrl+Shift+Z", "Esc", "F1")
+_SHORTCUT = re.compile(
+    r"^((Ctrl|Shift|Alt|Meta)\+)*(Ctrl|Shift|Alt|Meta|Esc|Del|Supr|Intro|Enter|Return|F\d{1,2}|[A-Z0-9])$"
+)
 # ids, versions, codes; a Python exception's class name ("TypeError") in a reason is a code too
 _ID = re.compile(
     r"^([A-Z][A-Za-z]+(Error|Exception)|R[0-9a-f]{12}|W\d{3,}|[A-Z]{2,}\d*|v?\d+(\.\d+)*(\+[a-z]+(\.\d+)*)?|[0-9a-f]{8,}|[\w\-]+ \d+\.\d+\.\d+\S*)$"
@@ -140,7 +147,9 @@ def _menu_texts(menu: QMenu, out: list[tuple[str, str]]) -> None:
             _menu_texts(a.menu(), out)
 
 
-def _cell_texts(view: QAbstractItemView, where: str, max_rows: int = 40) -> list[tuple[str, str]]:
+def _cell_texts(
+    view: QAbstractItemView, where: str, max_rows: int = 40, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole
+) -> list[tuple[str, str]]:
     """The texts of the cells a person can read: the first ``max_rows`` rows of every shown column."""
     m = view.model()
     out = []
@@ -149,20 +158,23 @@ def _cell_texts(view: QAbstractItemView, where: str, max_rows: int = 40) -> list
         for c in range(columns):
             if hasattr(view, "isColumnHidden") and view.isColumnHidden(c):
                 continue
-            value = m.data(m.index(r, c), Qt.ItemDataRole.DisplayRole)
+            value = m.data(m.index(r, c), role)
             if isinstance(value, str) and value.strip():
                 out.append((_plain(value), f"{where} cell {r},{c}"))
     return out
 
 
-def visible_texts(root: QWidget) -> list[tuple[str, str]]:
-    """(text, where) for every text a person can read in ``root`` as it is shown now."""
+def visible_texts(root: QWidget, tooltips: bool = True) -> list[tuple[str, str]]:
+    """(text, where) for every text a person can read in ``root`` as it is shown now (``tooltips``:
+    with the tooltips of its widgets, headers and cells, which the mouse shows)."""
     out: list[tuple[str, str]] = []
     widgets = [root, *root.findChildren(QWidget)]
     for w in widgets:
         if w is not root and not w.isVisibleTo(root):
             continue
         where = f"{type(w).__name__} {w.objectName()!r}"
+        if tooltips and w.toolTip():
+            out.append((_plain(w.toolTip()), f"{where} tooltip"))
         if isinstance(w, (QLabel, QAbstractButton)):
             out.append((_plain(w.text()), where))
         elif isinstance(w, QGroupBox):
@@ -180,7 +192,12 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
                     value = m.headerData(i, orient, Qt.ItemDataRole.DisplayRole)
                     if value:
                         out.append((_plain(str(value)), f"{where} header"))
+                    tip = m.headerData(i, orient, Qt.ItemDataRole.ToolTipRole) if tooltips else None
+                    if isinstance(tip, str) and tip.strip():
+                        out.append((_plain(tip), f"{where} header tooltip"))
             out.extend(_cell_texts(w, where))
+            if tooltips:
+                out.extend(_cell_texts(w, f"{where} tooltip", role=Qt.ItemDataRole.ToolTipRole))
     if isinstance(root, QMainWindow):
         out.append((root.windowTitle(), "window title"))
         for a in root.menuBar().actions():
@@ -375,9 +392,14 @@ def _atomic(text: str, lang: str) -> bool:
         return True
     if _NUMERIC.match(text) or _ID.match(text) or _COMPOSITION.match(text) or _CODE.match(text):
         return True
-    if text in dataset_codes() or _TIME.match(text):
+    if text in dataset_codes() or _TIME.match(text) or text in ERROR_CODES:
         return True
-    if text[:1].islower() and text[:1].upper() + text[1:] in plain:  # a label used inside a sentence
+    upper = text[:1].upper() + text[1:]  # a label or a dataset name used inside a sentence, lower-case first
+    if text[:1].islower() and (upper in plain or upper in dataset_texts(lang) or _atomic(upper, lang)):
+        return True
+    if text + "…" in plain:  # a menu entry without its "…" (Qt's tooltip of an action)
+        return True
+    if _SHORTCUT.match(text) or text + ":" in plain:  # a shortcut; a catalogue label ("Aún no …:") before its text
         return True
     if any(d.startswith(text + " (") for d in dataset_texts(lang)):  # a dataset name without its parenthesis
         return True
