@@ -37,6 +37,7 @@ from spacetrash_desktop.engine.recipes import RecipeBatch
 from spacetrash_desktop.engine.scorer import Scorer, Scores
 from spacetrash_desktop.engine.tables import MAX_SLOTS, EngineTables
 from spacetrash_desktop.engine.vetting import INFEASIBLE_MASK, REFUSED_MASK, Flag, vet
+from spacetrash_desktop.messages import msg
 
 EXACT_LIMIT = 4_000_000  # candidates: above this, "auto" uses the evolutionary search
 EXACT_SHARE_OF_BUDGET = 0.5  # with a time budget, "auto" enumerates only when that takes at most half of it
@@ -393,7 +394,15 @@ def _run_exact(run: SearchRun, chunk: int, restrict=None, progress_total: int | 
         ok = stock_ok(p, batch)
         if ok.any():
             run.evaluate(batch.take(ok))
-        run.ctx.progress(done, total, f"{run.stats.feasible:,} feasible of {run.stats.evaluated:,} scored")
+        run.ctx.progress(
+            done,
+            total,
+            msg(
+                "{feasible:,} feasible of {evaluated:,} scored",
+                feasible=run.stats.feasible,
+                evaluated=run.stats.evaluated,
+            ),
+        )
         run.maybe_partial()
         if run.ctx.time_left() <= 0:
             return False
@@ -685,7 +694,7 @@ def _evolve(
     max_evals: int | None,
     stall_generations: int,
     restrict: dict[int, np.ndarray] | None = None,
-    note: str = "evolutionary search",
+    note: str = "",
     offspring: int | None = None,
     archive_share: float = 0.5,
     converge_tol: float = 1e-4,
@@ -695,6 +704,7 @@ def _evolve(
         return
     restrict = restrict or {}
     offspring = offspring or pop_size
+    note = note or msg("evolutionary search")
     ev = _Evolution(run, rng, pop_size)
     ev.good_items = {q: v for q, v in restrict.items()}
     pop = _initial_population(run, ev, rng, pop_size)
@@ -846,7 +856,12 @@ def _report_generation(run: SearchRun, max_evals: int | None, note: str, gen: in
         run.ctx.progress(
             min(run.stats.evaluated, max_evals),
             max_evals,
-            f"{note}: {run.stats.feasible:,} feasible of {run.stats.evaluated:,} scored",
+            msg(
+                "{note}: {feasible:,} feasible of {evaluated:,} scored",
+                note=note,
+                feasible=run.stats.feasible,
+                evaluated=run.stats.evaluated,
+            ),
         )
     else:
         left = run.ctx.time_left()
@@ -855,7 +870,13 @@ def _report_generation(run: SearchRun, max_evals: int | None, note: str, gen: in
         run.ctx.progress(
             int(1000 * el / total),
             1000,
-            f"{note}: {run.stats.feasible:,} feasible of {run.stats.evaluated:,} scored (generation {gen})",
+            msg(
+                "{note}: {feasible:,} feasible of {evaluated:,} scored (generation {gen})",
+                note=note,
+                feasible=run.stats.feasible,
+                evaluated=run.stats.evaluated,
+                gen=gen,
+            ),
         )
 
 
@@ -949,7 +970,7 @@ def search(
                     pop_size,
                     max_evals,
                     stall_generations,
-                    note="refining the front",
+                    note=msg("refining the front"),
                     converge_tol=converge_tol,
                 )
         else:

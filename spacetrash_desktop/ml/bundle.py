@@ -46,6 +46,7 @@ import numpy as np
 from spacetrash_desktop._version import __version__
 from spacetrash_desktop.domain import PROPERTY_NAMES
 from spacetrash_desktop.errors import ModelError
+from spacetrash_desktop.messages import msg
 from spacetrash_desktop.ml.features import FeatureSchema, schema_problems
 from spacetrash_desktop.ml.model import Ensemble, OODModel
 from spacetrash_desktop.storage.atomic import fsync_dir
@@ -223,30 +224,32 @@ def _read_folder(path: Path, problems: list[str]) -> dict[str, bytes] | None:
     try:
         listing = sorted(os.scandir(path), key=lambda e: e.name)
     except OSError as exc:
-        problems.append(f"the bundle folder cannot be read ({exc.strerror or type(exc).__name__})")
+        problems.append(msg("the bundle folder cannot be read ({why})", why=exc.strerror or type(exc).__name__))
         return None
     if len(listing) > MAX_FILES:
-        problems.append(f"the bundle holds {len(listing)} entries; at most {MAX_FILES} are allowed")
+        problems.append(msg("the bundle holds {n} entries; at most {most} are allowed", n=len(listing), most=MAX_FILES))
         return None
     for e in listing:
         if e.is_symlink():
-            problems.append(f"unexpected link {e.name!r} in the bundle")
+            problems.append(msg("unexpected link {name!r} in the bundle", name=e.name))
             continue
         if e.is_dir():
-            problems.append(f"unexpected folder {e.name!r} in the bundle")
+            problems.append(msg("unexpected folder {name!r} in the bundle", name=e.name))
             continue
         if not e.is_file():
-            problems.append(f"unexpected entry {e.name!r} in the bundle")
+            problems.append(msg("unexpected entry {name!r} in the bundle", name=e.name))
             continue
         try:
             size = e.stat().st_size
             if size > MAX_FILE_BYTES:
-                problems.append(f"file {e.name!r} is too large ({size:,} bytes)")
+                problems.append(msg("file {name!r} is too large ({size:,} bytes)", name=e.name, size=size))
                 continue
             with open(e.path, "rb") as fh:
                 entries[e.name] = fh.read(MAX_FILE_BYTES + 1)
         except OSError as exc:
-            problems.append(f"file {e.name!r} cannot be read ({exc.strerror or type(exc).__name__})")
+            problems.append(
+                msg("file {name!r} cannot be read ({why})", name=e.name, why=exc.strerror or type(exc).__name__)
+            )
     return entries
 
 
@@ -256,7 +259,9 @@ def _read_zip(path: Path, problems: list[str]) -> dict[str, bytes] | None:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             if len(infos) > MAX_FILES:
-                problems.append(f"the bundle holds {len(infos)} entries; at most {MAX_FILES} are allowed")
+                problems.append(
+                    msg("the bundle holds {n} entries; at most {most} are allowed", n=len(infos), most=MAX_FILES)
+                )
                 return None
             names = [i.filename for i in infos]
             # a zip of a bundle folder may keep the folder as one top-level prefix
@@ -268,20 +273,20 @@ def _read_zip(path: Path, problems: list[str]) -> dict[str, bytes] | None:
                 name = info.filename[len(prefix) :]
                 if info.is_dir():
                     if name:
-                        problems.append(f"unexpected folder {name!r} in the bundle")
+                        problems.append(msg("unexpected folder {name!r} in the bundle", name=name))
                     continue
                 if "/" in name or "\\" in name or not SAFE_FILE.match(name):
-                    problems.append(f"unexpected entry {info.filename!r} in the bundle")
+                    problems.append(msg("unexpected entry {name!r} in the bundle", name=info.filename))
                     continue
                 if name in entries:
-                    problems.append(f"the bundle holds {name!r} twice")
+                    problems.append(msg("the bundle holds {name!r} twice", name=name))
                     continue
                 if info.file_size > MAX_FILE_BYTES:
-                    problems.append(f"file {name!r} is too large ({info.file_size:,} bytes)")
+                    problems.append(msg("file {name!r} is too large ({size:,} bytes)", name=name, size=info.file_size))
                     continue
                 entries[name] = zf.read(info)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        problems.append(f"the bundle archive is damaged or unreadable ({type(exc).__name__})")
+        problems.append(msg("the bundle archive is damaged or unreadable ({why})", why=type(exc).__name__))
         return None
     return entries
 
@@ -290,35 +295,35 @@ def manifest_problems(manifest) -> list[str]:
     """The manifest's own fields (types, names, targets, schema, libraries, file list)."""
     out: list[str] = []
     if not isinstance(manifest, dict):
-        return ["manifest.json is not a JSON object"]
+        return [msg("manifest.json is not a JSON object")]
     for key, typ in REQUIRED_KEYS.items():
         if key not in manifest:
-            out.append(f"manifest.json lacks the field {key!r}")
+            out.append(msg("manifest.json lacks the field {key!r}", key=key))
         elif not isinstance(manifest[key], typ) or (typ is int and isinstance(manifest[key], bool)):
-            out.append(f"manifest.json field {key!r} has the wrong type")
+            out.append(msg("manifest.json field {key!r} has the wrong type", key=key))
     if out:
         return out
     if manifest["kind"] != BUNDLE_KIND:
-        out.append("this is not a Space Trash model bundle")
+        out.append(msg("this is not a Space Trash model bundle"))
     if manifest["manifest_version"] != MANIFEST_VERSION:
         out.append(
             f"manifest version {manifest['manifest_version']} is not supported (this app reads "
             f"version {MANIFEST_VERSION})"
         )
     if not SAFE_NAME.match(manifest["name"]):
-        out.append("the bundle name is not valid (lower-case letters, digits, '-' and '_')")
+        out.append(msg("the bundle name is not valid (lower-case letters, digits, '-' and '_')"))
     if not SAFE_VERSION.match(manifest["version"]):
-        out.append("the bundle version is not valid")
+        out.append(msg("the bundle version is not valid"))
     if list(manifest["targets"]) != list(PROPERTY_NAMES):
         out.append(f"the bundle predicts {manifest['targets']}, not this app's properties {list(PROPERTY_NAMES)}")
     out.extend(f"incompatible feature schema: {p}" for p in schema_problems(manifest["feature_schema"]))
     out.extend(library_problems(manifest["libraries"]))
     files = manifest["files"]
     if METADATA not in files:
-        out.append(f"manifest.json does not list {METADATA}")
+        out.append(msg("manifest.json does not list {file}", file=METADATA))
     for name, spec in files.items():
         if name == MANIFEST or not SAFE_FILE.match(name):
-            out.append(f"manifest.json lists an invalid file name {name!r}")
+            out.append(msg("manifest.json lists an invalid file name {name!r}", name=name))
         elif (
             not isinstance(spec, dict)
             or not isinstance(spec.get("sha256"), str)
@@ -327,7 +332,7 @@ def manifest_problems(manifest) -> list[str]:
             or isinstance(spec.get("size"), bool)
             or spec["size"] < 0
         ):
-            out.append(f"manifest.json entry for {name!r} needs a sha256 and a size")
+            out.append(msg("manifest.json entry for {name!r} needs a sha256 and a size", name=name))
     return out
 
 
@@ -341,51 +346,56 @@ def read_bundle(path: Path | str) -> tuple[BundleContents | None, list[str]]:
     elif path.is_file() and zipfile.is_zipfile(path):
         entries = _read_zip(path, problems)
     elif path.exists():
-        return None, ["the file is neither a model bundle folder nor a zip archive of one"]
+        return None, [msg("the file is neither a model bundle folder nor a zip archive of one")]
     else:
-        return None, ["the model bundle does not exist"]
+        return None, [msg("the model bundle does not exist")]
     if entries is None:
         return None, problems
     raw = entries.pop(MANIFEST, None)
     if raw is None:
-        return None, problems + ["the bundle has no manifest.json"]
+        return None, problems + [msg("the bundle has no manifest.json")]
     if len(raw) > MAX_MANIFEST_BYTES:
         return None, problems + ["manifest.json is too large"]
     try:
         manifest = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        return None, problems + ["manifest.json is damaged (not valid JSON)"]
+        return None, problems + [msg("manifest.json is damaged (not valid JSON)")]
     try:
         canonical = canonical_json(manifest)
     except (TypeError, ValueError):
-        return None, problems + ["manifest.json holds values that are not allowed"]
+        return None, problems + [msg("manifest.json holds values that are not allowed")]
     if canonical != raw:
-        problems.append("manifest.json was modified (it is not in its canonical form)")
+        problems.append(msg("manifest.json was modified (it is not in its canonical form)"))
     elif not isinstance(manifest, dict) or manifest.get("self_sha256") != manifest_self_hash(manifest):
-        problems.append("manifest.json was modified (its own checksum does not match)")
+        problems.append(msg("manifest.json was modified (its own checksum does not match)"))
     mp = manifest_problems(manifest)
     problems.extend(mp)
     if not mp:
         listed = manifest["files"]
         for name in sorted(set(entries) - set(listed)):
-            problems.append(f"unexpected file {name!r} in the bundle (not in the manifest)")
+            problems.append(msg("unexpected file {name!r} in the bundle (not in the manifest)", name=name))
         for name in sorted(set(listed) - set(entries)):
-            problems.append(f"file {name!r} listed in the manifest is missing")
+            problems.append(msg("file {name!r} listed in the manifest is missing", name=name))
         for name in sorted(set(listed) & set(entries)):
             data, spec = entries[name], listed[name]
             if len(data) != spec["size"]:
                 problems.append(
-                    f"file {name!r} has the wrong size ({len(data):,} bytes, manifest says {spec['size']:,})"
+                    msg(
+                        "file {name!r} has the wrong size ({size:,} bytes, manifest says {expected:,})",
+                        name=name,
+                        size=len(data),
+                        expected=spec["size"],
+                    )
                 )
             elif sha256_bytes(data) != spec["sha256"]:
-                problems.append(f"file {name!r} was modified or damaged (checksum mismatch)")
+                problems.append(msg("file {name!r} was modified or damaged (checksum mismatch)", name=name))
     if problems:
         return None, problems
     contents = BundleContents(manifest, entries, sha256_bytes(raw))
     try:
         meta = contents.metadata()
     except (UnicodeDecodeError, ValueError):
-        return None, ["metadata.json is not valid JSON"]
+        return None, [msg("metadata.json is not valid JSON")]
     problems.extend(_metadata_problems(meta, manifest))
     if problems:
         return None, problems

@@ -28,7 +28,7 @@ figures are still recorded, for reference.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -157,24 +157,48 @@ def feature_drift(
         "text": _summary_text(worst, counts, top, n_new, labels),
     }
     if n_new < MIN_ROWS:
-        summary["note"] = f"only {n_new} new row(s): the drift figures are rough below {MIN_ROWS} rows"
+        summary["note"] = _note(n_new)
     if 0 < n_new < MIN_ROWS:
-        summary["text"] = (
-            msg(
-                "Not enough rows to judge drift: {n} new rows, at least {need} are needed. The figures below are "
-                "for reference only.",
-                n=n_new,
-                need=MIN_ROWS,
-            )
-            if n_new != 1
-            else msg(
-                "Not enough rows to judge drift: {n} new row, at least {need} are needed. The figures below are "
-                "for reference only.",
-                n=n_new,
-                need=MIN_ROWS,
-            )
-        )
+        summary["text"] = _not_enough(n_new)
     return {"features": feats, "summary": summary}
+
+
+def _note(n_new: int) -> str:
+    return msg("only {n} new row(s): the drift figures are rough below {need} rows", n=n_new, need=MIN_ROWS)
+
+
+def summary_in_language(summary: Mapping, labels: Mapping[str, str]) -> tuple[str, str]:
+    """A recorded drift summary's text and note written again in the current language with
+    ``labels`` (feature column -> label); ("", "") when the record lacks what that takes."""
+    top, counts, n_new = summary.get("top"), summary.get("by_level"), summary.get("new_rows")
+    if not isinstance(top, list) or not isinstance(counts, Mapping) or not isinstance(n_new, int):
+        return "", ""
+    pairs = [(str(t.get("feature")), t.get("psi")) for t in top if isinstance(t, Mapping)]
+    names = {c: labels.get(c) or str(next((t.get("label") for t in top if t.get("feature") == c), c)) for c, _ in pairs}
+    level = str(summary.get("level") or "")
+    worst = "none" if level == "no drift" else level
+    if level == NOT_JUDGED:
+        worst = "major" if counts.get("major") else "moderate" if counts.get("moderate") else "none"
+    text = _summary_text(worst, dict(counts), pairs, n_new, names)
+    if 0 < n_new < MIN_ROWS:
+        text = _not_enough(n_new)
+    return text, (_note(n_new) if n_new < MIN_ROWS else "")
+
+
+def _not_enough(n_new: int) -> str:
+    if n_new != 1:
+        return msg(
+            "Not enough rows to judge drift: {n} new rows, at least {need} are needed. The figures below are "
+            "for reference only.",
+            n=n_new,
+            need=MIN_ROWS,
+        )
+    return msg(
+        "Not enough rows to judge drift: {n} new row, at least {need} are needed. The figures below are "
+        "for reference only.",
+        n=n_new,
+        need=MIN_ROWS,
+    )
 
 
 def _summary_text(worst: str, counts: dict, top: list, n_new: int, labels: dict | None) -> str:

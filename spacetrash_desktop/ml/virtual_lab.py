@@ -40,6 +40,7 @@ from spacetrash_desktop.engine.physics import PhysicsResult, score_physics
 from spacetrash_desktop.engine.recipes import RecipeBatch, from_recipes
 from spacetrash_desktop.engine.scorer import load_variability
 from spacetrash_desktop.engine.tables import MAX_SLOTS, EngineTables, compile_tables
+from spacetrash_desktop.messages import msg
 from spacetrash_desktop.ml.features import FeatureSchema, build_features, schema_for
 
 VIRTUAL_LAB = "virtual_lab_v1"
@@ -384,7 +385,11 @@ def make_lab_rows(
         y = add_variability(tables, batch, phys, expected, rng)
         parts.append(_rows(tables, batch, phys, mass, y, schema, reality.name if reality else VIRTUAL_LAB))
         done += n
-        ctx.progress(p0 + (p1 - p0) * done // max(n_rows, 1), 100, f"virtual lab: {done:,} of {n_rows:,} trials")
+        ctx.progress(
+            p0 + (p1 - p0) * done // max(n_rows, 1),
+            100,
+            msg("virtual lab: {done:,} of {n:,} trials", done=done, n=n_rows),
+        )
     return LabRows.concat(parts)
 
 
@@ -417,7 +422,7 @@ def rows_from_records(
     problems: list[str] = []
 
     def skip(n: int, rec, reason: str) -> None:
-        problems.append(f"record {n}: {reason}")
+        problems.append(msg("record {n}: {reason}", n=n, reason=reason))
         if skipped is not None:
             skipped.append({"row_id": (rec.get("row_id") if isinstance(rec, Mapping) else None), "reason": reason})
 
@@ -425,7 +430,7 @@ def rows_from_records(
         try:
             recipe, y, yj = _parse_record(rec)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            skip(n, rec, f"malformed ({type(exc).__name__})")
+            skip(n, rec, msg("malformed ({why})", why=type(exc).__name__))
             continue
         y, w = _labels(y, yj, judged_weight)
         reason = _record_problem(tables, known_items, recipe, y)
@@ -480,19 +485,19 @@ def _record_problem(tables: EngineTables, known_items: set, recipe: Recipe, y: n
     mass = recipe.batch_mass_kg
     missing = [i for i, _ in recipe.items if i not in known_items]
     if missing:
-        return f"unknown item {missing[0]!r}"
+        return msg("unknown item {item!r}", item=missing[0])
     if recipe.process_id not in tables.process_ids:
-        return f"unknown process {recipe.process_id!r}"
+        return msg("unknown process {process!r}", process=recipe.process_id)
     if not (np.isfinite(mass) and mass > 0):
-        return "no batch mass (energy, water and crew time are per batch)"
+        return msg("no batch mass (energy, water and crew time are per batch)")
     if np.isnan(y).all():
-        return "no measured property"
+        return msg("no measured property")
     if not (np.isnan(y) | (y >= 0)).all() or not (np.isnan(y[:2]) | (y[:2] <= 1)).all():
-        return "a reported value is out of range"
+        return msg("a reported value is out of range")
     try:
         from_recipes(tables, [recipe])  # one bad recipe must not take its batch-mass group with it
     except (KeyError, ValueError) as exc:
-        return f"not a valid recipe ({exc})"
+        return msg("not a valid recipe ({why})", why=exc)
     return None
 
 

@@ -42,6 +42,20 @@ from spacetrash_desktop.services.inventory import load_catalog  # in the window'
 E_REF = 3000.0  # E_HIGH / E_LOW of the rigidity index
 
 
+def form_word(form: str) -> str:
+    """A product form (a dataset code: panel, tile, particles…) in the crew's language."""
+    words = {
+        "particles": msg("particles"),
+        "panel": msg("panel"),
+        "bag": msg("bag"),
+        "tile": msg("tile"),
+        "fabric": msg("fabric"),
+        "filament": msg("filament"),
+        "frame": msg("frame"),
+    }
+    return words.get(form, form)
+
+
 def _catalog(catalog=None):
     return catalog or load_catalog()
 
@@ -236,7 +250,7 @@ def _rigidity_drivers(tables, phys, mix: _Mix, i: int = 0) -> list[dict]:
             "value": lg(bond),
         },
         {"label": msg("Poor adhesion between different polymers"), "value": lg(adh_e)},
-        {"label": msg("Product form ({form}, {process})", form=form, process=pname), "value": lg(structure)},
+        {"label": msg("Product form ({form}, {process})", form=form_word(form), process=pname), "value": lg(structure)},
     ]
     total = sum(d["value"] for d in rig)
     clip = float(phys.rigidity[i]) - total
@@ -252,7 +266,11 @@ def _tightness_drivers(tables, phys, mix: _Mix, i: int = 0) -> list[dict]:
     cont = float(P.smoothstep(np.array((phi_b - P.PHI_PERC) / (P.PHI_CONT - P.PHI_PERC)))) if needs else 1.0
     factors = [
         (
-            msg("Product form seals at most {seal:.0%} ({form})", seal=seal, form=tables.processes[proc].product_form),
+            msg(
+                "Product form seals at most {seal:.0%} ({form})",
+                seal=seal,
+                form=form_word(tables.processes[proc].product_form),
+            ),
             seal,
         ),
         (

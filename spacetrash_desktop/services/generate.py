@@ -19,7 +19,14 @@ from spacetrash_desktop.catalog.importer import InventoryImportError, import_inv
 from spacetrash_desktop.context import NullContext, RunContext
 from spacetrash_desktop.domain import Target, WasteItem
 from spacetrash_desktop.engine.pareto import hypervolume, normalise_for_target, thin_front
-from spacetrash_desktop.engine.recommend import CONFIDENT_P, RULE_TEXT, percent, recommend, recommendation_reason
+from spacetrash_desktop.engine.recommend import (
+    CONFIDENT_P,
+    RULE_TEXT,
+    percent,
+    recommend,
+    recommendation_reason,
+    rule_text,
+)
 from spacetrash_desktop.engine.results import GenerationResult, build_candidates
 from spacetrash_desktop.engine.scorer import PhysicsScorer, Scorer
 from spacetrash_desktop.engine.search import SearchOutcome, SearchRun, search, violation
@@ -46,6 +53,7 @@ __all__ = [
     "recommendation_reason",
     "resolve_inventory",
     "resolve_target",
+    "rule_text",
     "target_sha256",
 ]
 

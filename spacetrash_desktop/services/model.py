@@ -19,9 +19,12 @@ from spacetrash_desktop.domain import ModelInfo, ModelStatus, Verdict
 from spacetrash_desktop.errors import ModelError
 from spacetrash_desktop.messages import msg
 from spacetrash_desktop.ml import registry
+from spacetrash_desktop.ml.drift import summary_in_language
+from spacetrash_desktop.ml.features import feature_label
 from spacetrash_desktop.ml.run_record import RunRecord
 from spacetrash_desktop.ml.train import DEFAULT_NAME, DEFAULT_VERSION, TrainConfig, train_bundle
 from spacetrash_desktop.services import retrain as retrain_service
+from spacetrash_desktop.services.inventory import load_catalog
 from spacetrash_desktop.storage.paths import models_dir
 
 log = logging.getLogger(__name__)
@@ -294,3 +297,23 @@ def model_details(_ctx: RunContext | None = None, *, with_runs: bool = True) -> 
                 "the run history could not be read (details in the log)"
             )
     return out
+
+
+def drift_in_language(drift: dict) -> tuple[dict[str, str], str, str]:
+    """A run's drift report in the crew's language: the label of each feature column the model
+    knows (material and process names from the catalog of the window's language; a column it does
+    not know keeps its recorded label), and the summary's text and note written again with them
+    ("" where the record lacks what that takes)."""
+    catalog = load_catalog()
+    mats = {m: mat.name for m, mat in catalog.materials.items()}
+    procs = {p: pr.name for p, pr in catalog.processes.items()}
+    raw = drift.get("features") if isinstance(drift, dict) else None
+    keys = list(raw) if isinstance(raw, dict) else [k for k in drift if k != "summary"]
+    labels = {}
+    for key in map(str, keys):
+        label = feature_label(key, mats, procs)
+        if label != key:
+            labels[key] = label
+    summary = drift.get("summary") if isinstance(drift, dict) else None
+    text, note = summary_in_language(summary, labels) if isinstance(summary, dict) else ("", "")
+    return labels, text, note

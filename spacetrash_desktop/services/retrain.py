@@ -206,7 +206,7 @@ class RetrainJob:
     def execute(self) -> RunRecord:
         if not self.use_journal and not self.feedback_files:
             raise BadInputError(msg("Nothing to retrain from: give feedback export files or use the journal."))
-        self.ctx.progress(0, 100, "reading the feedback")
+        self.ctx.progress(0, 100, msg("reading the feedback"))
         file_rows = self._read_files()  # refuses tampered files before anything else happens
         try:
             verdict, reason = self._run(file_rows)
@@ -256,7 +256,7 @@ class RetrainJob:
         """Feedback -> labelled rows, split into (training, held-out, all)."""
         self.ctx.check_cancelled()
         rows = self._dedupe(self._read_journal(), file_rows)
-        self.ctx.progress(3, 100, f"mapping {len(rows):,} feedback row(s) to training labels")
+        self.ctx.progress(3, 100, msg("mapping {n:,} feedback row(s) to training labels", n=len(rows)))
         fb, recipe_of = self._map(rows, catalog)
         if fb is None:
             raise _Stop(Verdict.NO_DATA, self._no_data_reason())
@@ -303,12 +303,12 @@ class RetrainJob:
     def _lab_and_drift(self, cfg: TrainConfig, fb: LabRows, train_fb: LabRows | None, catalog) -> LabRows:
         """The virtual-lab training table, and the drift of the feedback against it."""
         ctx = self.ctx
-        ctx.progress(5, 100, "simulating trials in the virtual lab")
+        ctx.progress(5, 100, msg("simulating trials in the virtual lab"))
         t = time.monotonic()
         lab = make_lab_rows(catalog, cfg.n_rows, self.seed, ctx=ctx, progress_share=(5, 18))
         self.timings["virtual_lab_s"] = round(time.monotonic() - t, 2)
         ctx.check_cancelled()
-        ctx.progress(18, 100, "measuring drift between the training data and the feedback")
+        ctx.progress(18, 100, msg("measuring drift between the training data and the feedback"))
         self.drift = _drift(lab, fb, catalog)
         self.data["training_rows"] = {"virtual_lab": len(lab), "feedback": len(train_fb) if train_fb else 0}
         return lab
@@ -328,7 +328,7 @@ class RetrainJob:
         }
         report = contents.manifest.get("metrics", {}).get("feedback_correction", {})
         intervals = contents.manifest.get("metrics", {}).get("intervals", {})
-        ctx.progress(82, 100, "comparing the challenger with the active model")
+        ctx.progress(82, 100, msg("comparing the challenger with the active model"))
         t = time.monotonic()
         eval_seed = LAB_EVAL_SEED_BASE + self.seed
         if champ_meta.get("seed") == eval_seed:
@@ -351,7 +351,7 @@ class RetrainJob:
         ok, reason = decide(self.metrics, self.data)
         if ok and not self.promote:
             ok, reason = False, not_promoted_on_request()
-        self.ctx.progress(94, 100, "installing the challenger")
+        self.ctx.progress(94, 100, msg("installing the challenger"))
         self.ctx.check_cancelled()  # the last point where a cancel leaves everything as it was
         folder = registry.install_candidate(path, reason=reason, run_id=self.run_id)
         assert self.challenger is not None
@@ -581,7 +581,7 @@ class RetrainJob:
                     why=getattr(exc, "message", exc),
                 )
         log.info("retraining %s: %s - %s", self.run_id, verdict, record.reason)
-        self.ctx.progress(100, 100, f"retraining finished: {verdict}")
+        self.ctx.progress(100, 100, msg("retraining finished: {verdict}", verdict=verdict))
         return record
 
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from spacetrash_desktop._version import __version__
 from spacetrash_desktop.errors import BadInputError, StorageError, storage_error_from_os
+from spacetrash_desktop.messages import msg
 from spacetrash_desktop.storage.atomic import atomic_write_bytes, atomic_write_json
 from spacetrash_desktop.storage.feedback_schema import SCHEMA_VERSION, normalize_row, utc_now_iso
 from spacetrash_desktop.storage.journal import (
@@ -65,8 +66,14 @@ class FileOutcome:
 
     def describe(self) -> str:
         if self.status == "refused":
-            return f"{self.file}: refused: {self.reason}"
-        return f"{self.file}: {self.rows} row(s), {self.added} added, {self.duplicates} already present"
+            return msg("{file}: refused: {reason}", file=self.file, reason=self.reason)
+        return msg(
+            "{file}: {rows} row(s), {added} added, {duplicates} already present",
+            file=self.file,
+            rows=self.rows,
+            added=self.added,
+            duplicates=self.duplicates,
+        )
 
 
 @dataclass
@@ -105,8 +112,11 @@ def export_journal(journal: FeedbackJournal, out_dir: Path | str) -> ExportResul
             files = list(_load_manifest(manifest_path)["files"])
         except ExportRefused as exc:
             raise BadInputError(
-                f"The folder already holds a manifest.json that is not a usable feedback export "
-                f"({exc.reason}); choose another folder."
+                msg(
+                    "The folder already holds a manifest.json that is not a usable feedback export "
+                    "({reason}); choose another folder.",
+                    reason=exc.reason,
+                )
             ) from None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     base = f"feedback-{stamp}-{journal.installation_id[:8]}"
@@ -164,36 +174,38 @@ def _load_manifest(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ExportRefused("there is no manifest.json next to it (export with `spacetrash feedback export`)") from None
+        raise ExportRefused(
+            msg("there is no manifest.json next to it (export with `spacetrash feedback export`)")
+        ) from None
     except OSError as exc:
-        raise ExportRefused(f"its manifest.json cannot be read ({exc.strerror or exc})") from None
+        raise ExportRefused(msg("its manifest.json cannot be read ({why})", why=exc.strerror or exc)) from None
     try:
         m = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise ExportRefused("its manifest.json is not valid JSON") from None
+        raise ExportRefused(msg("its manifest.json is not valid JSON")) from None
     if not isinstance(m, dict) or m.get("format") != EXPORT_FORMAT or not isinstance(m.get("files"), list):
-        raise ExportRefused("its manifest.json is not a feedback export manifest")
+        raise ExportRefused(msg("its manifest.json is not a feedback export manifest"))
     version = m.get("format_version")
     if not isinstance(version, int) or version < 1:
-        raise ExportRefused("its manifest.json has no valid format_version")
+        raise ExportRefused(msg("its manifest.json has no valid format_version"))
     if version > EXPORT_FORMAT_VERSION:
-        raise ExportRefused("it was exported by a newer version of the app; update this one")
+        raise ExportRefused(msg("it was exported by a newer version of the app; update this one"))
     return m
 
 
 def _entry_problem(entry: Any) -> str | None:
     if not isinstance(entry, dict):
-        return "its manifest entry is malformed"
+        return msg("its manifest entry is malformed")
     if not isinstance(entry.get("name"), str) or not _SAFE_NAME.match(entry["name"]):
-        return "its manifest entry has an unsafe or missing file name"
+        return msg("its manifest entry has an unsafe or missing file name")
     if not isinstance(entry.get("sha256"), str) or not _SHA256.match(entry["sha256"]):
-        return "its manifest entry has no valid sha256"
+        return msg("its manifest entry has no valid sha256")
     rows = entry.get("rows")
     if isinstance(rows, bool) or not isinstance(rows, int) or rows < 0:
-        return "its manifest entry has no valid row count"
+        return msg("its manifest entry has no valid row count")
     size = entry.get("bytes")
     if size is not None and (isinstance(size, bool) or not isinstance(size, int) or size < 0):
-        return "its manifest entry has an invalid size"
+        return msg("its manifest entry has an invalid size")
     return None
 
 
@@ -234,7 +246,7 @@ def collect_export_files(paths: list[Path]) -> list[tuple[Path, dict | None, str
             from_manifest(p.parent, p)
         elif p.suffix.lower() == ".parquet":
             if not p.is_file():
-                add(p, None, "the file does not exist")
+                add(p, None, msg("the file does not exist"))
                 continue
             try:
                 m = _load_manifest(p.parent / EXPORT_MANIFEST)
@@ -249,7 +261,7 @@ def collect_export_files(paths: list[Path]) -> list[tuple[Path, dict | None, str
             else:
                 add(p, entries[0], _entry_problem(entries[0]) or "")
         elif not p.exists():
-            add(p, None, "the file does not exist")
+            add(p, None, msg("the file does not exist"))
         else:
             add(p, None, "it is not a feedback export (give a folder, its manifest.json or a .parquet file)")
     return out
@@ -261,19 +273,23 @@ def verify_export_file(path: Path, entry: dict[str, Any]) -> list[dict[str, Any]
     try:
         size = path.stat().st_size
         if size > MAX_IMPORT_BYTES:
-            raise ExportRefused(f"it is too large ({size} bytes)")
+            raise ExportRefused(msg("it is too large ({size} bytes)", size=size))
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ExportRefused("the file does not exist") from None
+        raise ExportRefused(msg("the file does not exist")) from None
     except OSError as exc:
-        raise ExportRefused(f"it cannot be read ({exc.strerror or exc})") from None
+        raise ExportRefused(msg("it cannot be read ({why})", why=exc.strerror or exc)) from None
     if entry.get("bytes") is not None and len(data) != entry["bytes"]:
         raise ExportRefused(
-            f"its size ({len(data)} bytes) does not match the manifest ({entry['bytes']} bytes): "
-            "the file was changed or damaged"
+            msg(
+                "its size ({size} bytes) does not match the manifest ({expected} bytes): "
+                "the file was changed or damaged",
+                size=len(data),
+                expected=entry["bytes"],
+            )
         )
     if sha256_bytes(data) != entry["sha256"]:
-        raise ExportRefused("its checksum (sha256) does not match the manifest: the file was changed or damaged")
+        raise ExportRefused(msg("its checksum (sha256) does not match the manifest: the file was changed or damaged"))
     try:
         table = read_sealed_parquet(path, data=data, expected_rows=entry["rows"])
     except DamagedSegment as exc:
@@ -283,7 +299,7 @@ def verify_export_file(path: Path, entry: dict[str, Any]) -> list[dict[str, Any]
         try:
             rows.append(normalize_row(raw, origin="", stored=True))
         except BadInputError as exc:
-            raise ExportRefused(f"row {k} is not valid: {exc.message}") from None
+            raise ExportRefused(msg("row {row} is not valid: {why}", row=k, why=exc.message)) from None
     return rows
 
 
@@ -297,7 +313,7 @@ def import_into(journal: FeedbackJournal, files: Iterable[Path | str]) -> Import
     summary = ImportSummary()
     for path, entry, reason in collect_export_files(paths):
         if reason or entry is None:
-            summary.files.append(FileOutcome(str(path), "refused", reason=reason or "no manifest entry"))
+            summary.files.append(FileOutcome(str(path), "refused", reason=reason or msg("no manifest entry")))
             continue
         try:
             rows = verify_export_file(path, entry)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from spacetrash_desktop.domain import ModelInfo
+from spacetrash_desktop.services.generate import rule_text
 from spacetrash_desktop.ui.candidates_files import ResultFiles
 from spacetrash_desktop.ui.context import AppContext
 from spacetrash_desktop.ui.i18n import number
@@ -29,7 +30,6 @@ from spacetrash_desktop.ui.qtmodels import CandidateTableModel, select_rows_by_s
 from spacetrash_desktop.ui.recipe_detail import DetailPane
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
 from spacetrash_desktop.ui.views import (
-    RULE_TEXT,
     CandidateView,
     RunInfo,
     candidate_columns,
@@ -226,12 +226,12 @@ class CandidatesTab(SavedTableLayout, ResultFiles, QWidget):
         self.counts = QLabel(self.tr("Press Generate to find recipes for the target."))
         self.counts.setObjectName("liveCounts")
         self.counts.setAccessibleName(self.tr("Live counts"))
-        self.counts.setToolTip(RULE_TEXT)
+        self.counts.setToolTip(rule_text())
         self.recommendation = QLabel("")
         self.recommendation.setObjectName("recommendation")
         self.recommendation.setAccessibleName(self.tr("Recommended recipe"))
         self.recommendation.setWordWrap(True)
-        self.recommendation.setToolTip(RULE_TEXT)
+        self.recommendation.setToolTip(rule_text())
         # two lines kept for it: a recommendation that comes and goes must not move the table
         self.recommendation.setMinimumHeight(2 * self.fontMetrics().lineSpacing() + 4)
         self.target_label = QLabel("")
@@ -317,7 +317,7 @@ class CandidatesTab(SavedTableLayout, ResultFiles, QWidget):
         self.detail_note = QLabel("")
         self.detail_note.setObjectName("detailRecommendation")
         self.detail_note.setWordWrap(True)
-        self.detail_note.setToolTip(RULE_TEXT)
+        self.detail_note.setToolTip(rule_text())
         self.detail = DetailPane(ctx)
         self.detail.setMinimumWidth(320)
         right = QWidget()

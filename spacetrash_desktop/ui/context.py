@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, Signal
 
 from spacetrash_desktop.domain import ModelInfo, ModelStatus, Target
 from spacetrash_desktop.services.generate import default_scorer
@@ -17,7 +17,15 @@ from spacetrash_desktop.ui.views import CandidateView
 DEFAULT_TIME_BUDGET_S = 30.0
 TIME_BUDGET_LIMITS = (1.0, 600.0)
 MAX_COMPARE = 3
-NO_MODEL_REASON = "no trained model is available in this build"
+NO_MODEL_REASON = QT_TRANSLATE_NOOP("AppContext", "no trained model is available in this build")
+# the model layer's reason when nothing was checked yet (domain.ModelInfo's default), in the catalogue too
+QT_TRANSLATE_NOOP("AppContext", "no trained model is active")
+
+
+def model_reason(info: ModelInfo) -> str:
+    """The model status's reason in the window's language (the window's own reasons are in the
+    catalogue; a reason the model layer wrote is shown as written)."""
+    return QCoreApplication.translate("AppContext", info.reason) if info.reason else ""
 
 
 class RecipeSelection(QObject):

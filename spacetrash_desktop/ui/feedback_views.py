@@ -22,7 +22,8 @@ from spacetrash_desktop.services.feedback import (
     plain_value,
     predicted_vs_actual,
 )
-from spacetrash_desktop.ui.i18n import current_language, number
+from spacetrash_desktop.services.suggest import measurement_protocols_by_key
+from spacetrash_desktop.ui.i18n import current_language, number, percent
 from spacetrash_desktop.ui.views import OBJECTIVES
 
 REPORT_PROPS: tuple[str, ...] = (*PROPERTY_NAMES, "product_mass_kg")
@@ -220,7 +221,7 @@ def _num(v: Any) -> float | None:
 
 
 def _pct(share: float) -> str:
-    return f"{number(round(100 * share))}%"
+    return percent(round(100 * share) / 100)
 
 
 # ------------------------------------------------------------------------------------ past feedback
@@ -475,6 +476,13 @@ def _signed(name: str, x: float) -> str:
     return ("+" if x > 0 else "−") + fmt_prop(name, abs(x))
 
 
+def protocol_title(how: str) -> str:
+    """How a value was measured: a protocol's title in the window's language for a protocol key
+    ("bend"), else the crew's own words as typed."""
+    protocol = measurement_protocols_by_key().get(how)
+    return QCoreApplication.translate("MeasureWidget", protocol.title) if protocol is not None else how
+
+
 def pva_rows(record: Mapping | None, lines: list[dict]) -> list[tuple[tuple[str, ...], bool | None]]:
     """Display rows of the predicted-vs-actual table for one report: (cells, inside)."""
     out = []
@@ -484,7 +492,8 @@ def pva_rows(record: Mapping | None, lines: list[dict]) -> list[tuple[tuple[str,
         method = str(ln.get("method") or "")
         how = tr_text(METHOD_WORDS[method]) if method in METHOD_WORDS else method
         if record is not None and p in ("rigidity", "tightness") and record.get(f"{p}_how"):
-            how = f"{how}: {record.get(f'{p}_how')}" if how else str(record.get(f"{p}_how"))
+            protocol = protocol_title(str(record.get(f"{p}_how")))
+            how = f"{how}: {protocol}" if how else protocol
         low, high = ln.get("low"), ln.get("high")
         interval = "–" if low is None or high is None else f"{fmt_prop(p, low)}–{fmt_prop(p, high)}"
         err = ln.get("error")

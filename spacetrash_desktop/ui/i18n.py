@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from spacetrash_desktop.services.files import bundled_dir
 from spacetrash_desktop.services.inventory import set_data_language
@@ -29,6 +29,10 @@ _installed: list[QTranslator] = []
 _current = ["en"]
 _english_locale: list[QLocale] = []  # the default locale before the first switch (English keeps it)
 
+
+# pyqtgraph's own words a crew member can meet (a plot's right-click menu): pyqtgraph asks Qt's
+# translators with these contexts, so the window's catalogue answers for them too
+PYQTGRAPH_TEXTS = (QT_TRANSLATE_NOOP("GraphicsScene", "Export..."),)
 
 def system_language() -> str:
     """The system locale's language when the window speaks it, else English."""
@@ -86,6 +90,15 @@ def install_language(lang: str) -> bool:
 
 def current_language() -> str:
     return _current[0]
+
+
+def percent(share: float | None, decimals: int = 0, *, empty: str = "–") -> str:
+    """A share (0.97) as a percentage in the window's language: '97%' in English, '97 %' in Spanish
+    (a space before the sign, as Spanish writes it)."""
+    if share is None:
+        return empty
+    value = number(100.0 * float(share), decimals)
+    return f"{value}%" if current_language() == "en" else f"{value} %"
 
 
 def number(value: float | int | None, decimals: int = 2, *, empty: str = "–") -> str:

@@ -24,7 +24,7 @@ from spacetrash_desktop.services.files import data_dir, log_path
 from spacetrash_desktop.services.inventory import load_catalog
 from spacetrash_desktop.services.model import check_model
 from spacetrash_desktop.ui.candidates_tab import CandidatesTab
-from spacetrash_desktop.ui.context import AppContext
+from spacetrash_desktop.ui.context import AppContext, model_reason
 from spacetrash_desktop.ui.dialogs import AboutDialog
 from spacetrash_desktop.ui.errors import ErrorDialog, plain_message, versions
 from spacetrash_desktop.ui.inventory_tab import InventoryTab
@@ -258,9 +258,9 @@ class MainWindow(QMainWindow):
             + name
         )
         self.model_label.setToolTip(
-            self.tr("Model status: {status}\n{reason}").format(status=status, reason=info.reason).strip()
+            self.tr("Model status: {status}\n{reason}").format(status=status, reason=model_reason(info)).strip()
         )
-        self.model_label.setAccessibleDescription(f"{status}: {info.reason}")
+        self.model_label.setAccessibleDescription(f"{status}: {model_reason(info)}")
         if info.status != ModelStatus.CHECKING:
             self.model_checked.emit(info)
 

@@ -244,7 +244,9 @@ def describe_plain(m: Measurement) -> str:
     locale = QLocale()
     unc = float(m.uncertainty)
     u = locale.toString(unc, "f", 3) if m.field in ("rigidity", "tightness") else locale.toString(unc, "g", 3)
-    return f"{word} {_number(m.value, m.field)}{UNITS.get(m.field, '')} ± {u}{bound}"
+    return QCoreApplication.translate("MeasureWidget", "{word} {value}{unit} ± {uncertainty}{bound}").format(
+        word=word, value=_number(m.value, m.field), unit=UNITS.get(m.field, ""), uncertainty=u, bound=bound
+    )
 
 
 _BOUNDS = (QT_TRANSLATE_NOOP("MeasureWidget", " (at least)"), QT_TRANSLATE_NOOP("MeasureWidget", " (at most)"))

@@ -26,8 +26,9 @@ from spacetrash_desktop.common import sentence
 from spacetrash_desktop.domain import ModelInfo, ModelStatus
 from spacetrash_desktop.services import model as model_service
 from spacetrash_desktop.services.model import ModelDetails
-from spacetrash_desktop.ui.context import AppContext
+from spacetrash_desktop.ui.context import AppContext, model_reason
 from spacetrash_desktop.ui.feedback_views import grouped
+from spacetrash_desktop.ui.i18n import current_language
 from spacetrash_desktop.ui.model_tables import TextTableModel, table
 from spacetrash_desktop.ui.model_views import (
     METRIC_COLUMNS,
@@ -220,7 +221,7 @@ class ModelStatusView(QWidget):
         status = _tr(STATUS_WORDS[info.status]) if info.status in STATUS_WORDS else str(info.status)
         self.status_label.setText(f"<span style='color:{color}'>●</span> {html.escape(status)}{name}")
         self.status_label.setToolTip(self.tr("Model status: {status}").format(status=status))
-        self.reason_label.setText(info.reason or "")
+        self.reason_label.setText(model_reason(info))
         m = dict(info.metrics or {})
         if (
             named
@@ -270,20 +271,30 @@ class ModelStatusView(QWidget):
         if not is_named(info):
             self.trained_on_label.setText(self.tr("– (the physics model needs no training data)"))
             return
-        if self.details.trained_on and self.details.active_sha256 == info.manifest_sha256:
-            self.trained_on_label.setText(self.details.trained_on)
+        manifest = self.details.manifest if self.details.active_sha256 == info.manifest_sha256 else {}
+        if self.details.trained_on and manifest and current_language() == "en":
+            self.trained_on_label.setText(self.details.trained_on)  # the manifest's own words (English)
             return
-        rows = dict(info.metrics or {}).get("trained_on") or {}
+        trained_on = manifest.get("trained_on") if isinstance(manifest, dict) else None
+        trained_on = trained_on if isinstance(trained_on, dict) else {}
+        rows = trained_on.get("rows") or dict(info.metrics or {}).get("trained_on") or {}
         if isinstance(rows, dict) and rows:
-            self.trained_on_label.setText(
-                ", ".join(
-                    self.tr("{n} rows from {source}").format(n=grouped(int(v)), source=k)
-                    for k, v in rows.items()
-                    if isinstance(v, (int, float))
+            text = ", ".join(self._rows_from(str(k), int(v)) for k, v in rows.items() if isinstance(v, (int, float)))
+            if trained_on and not trained_on.get("measured_rows") and current_language() != "en":
+                text += ". " + self.tr(
+                    "No real trial data: the reference facts hold no recipe-level measurement of these properties."
                 )
-            )
+            self.trained_on_label.setText(text)
         else:
             self.trained_on_label.setText("–")
+
+    def _rows_from(self, source: str, n: int) -> str:
+        """How many training rows came from ``source`` (a virtual-lab generator, the feedback, a file)."""
+        if source.startswith("virtual_lab"):
+            return self.tr("{n} simulated trials from the virtual lab ({source})").format(n=grouped(n), source=source)
+        if source == "crew_feedback" and current_language() != "en":  # English keeps the record's word
+            return self.tr("{n} rows of the crew's feedback").format(n=grouped(n))
+        return self.tr("{n} rows from {source}").format(n=grouped(n), source=source)
 
     def show_details(self, details: ModelDetails) -> None:
         """The installed bundles and the active manifest, read on a worker."""

@@ -15,7 +15,7 @@ from spacetrash_desktop.domain import PROPERTY_NAMES, Verdict
 from spacetrash_desktop.domain import finite_float as num
 from spacetrash_desktop.services.model import RunRecord
 from spacetrash_desktop.ui.feedback_views import grouped, prop_title
-from spacetrash_desktop.ui.i18n import number
+from spacetrash_desktop.ui.i18n import number, percent
 from spacetrash_desktop.ui.views import OBJECTIVES
 
 
@@ -74,7 +74,7 @@ def fmt_num(v: Any, digits: int = 4) -> str:
 
 def fmt_pct(v: Any) -> str:
     x = num(v)
-    return "–" if x is None else f"{number(100 * x, 1)}%"
+    return "–" if x is None else percent(x, 1)
 
 
 def short_time(iso: Any) -> str:
@@ -311,12 +311,14 @@ FLAG_ORDER = {"": 0, "none": 0, "not judged": 0, "moderate": 1, "major": 2, "dri
 FLAG_COLORS = {"moderate": "#b45309", "major": "#b91c1c", "drift": "#b91c1c"}
 
 
-def drift_rows(run: RunRecord) -> tuple[list[dict], str]:
+def drift_rows(run: RunRecord, in_language: tuple[Mapping, str, str] | None = None) -> tuple[list[dict], str]:
     """Per-feature rows ({feature, psi, ks, ks_pvalue, flag, level, train_mean, new_mean}) of a run's
-    drift report, and a one-line summary."""
+    drift report, and a one-line summary. ``in_language``: the report's feature labels, summary text
+    and note in the window's language (``services.model.drift_in_language``), used where given."""
+    labels, text, note = in_language or ({}, "", "")
     rows = [
         {
-            "feature": f.label,
+            "feature": labels.get(f.key, f.label),
             "key": f.key,
             "psi": f.psi,
             "ks": f.ks,
@@ -332,6 +334,7 @@ def drift_rows(run: RunRecord) -> tuple[list[dict], str]:
     if isinstance(s, str):
         summary = s
     elif isinstance(s, Mapping):
+        s = {**s, "text": text or s.get("text"), "note": note or s.get("note")}
         summary = str(s.get("text") or s.get("message") or "")
         if not summary:
             summary = "; ".join(
@@ -502,6 +505,58 @@ def checks_html(run: RunRecord) -> str:
     return head + f"<table cellspacing='3'>{items}</table>"
 
 
+# The run record's own field names and states (services.retrain) as the Data tab shows them
+DATA_FIELDS = {
+    "feedback_total": QT_TRANSLATE_NOOP("ModelViews", "feedback total"),
+    "from_journal": QT_TRANSLATE_NOOP("ModelViews", "from journal"),
+    "from_files": QT_TRANSLATE_NOOP("ModelViews", "from files"),
+    "duplicates": QT_TRANSLATE_NOOP("ModelViews", "duplicates"),
+    "feedback_usable": QT_TRANSLATE_NOOP("ModelViews", "feedback usable"),
+    "feedback_measured": QT_TRANSLATE_NOOP("ModelViews", "feedback measured"),
+    "feedback_judged": QT_TRANSLATE_NOOP("ModelViews", "feedback judged"),
+    "feedback_skipped": QT_TRANSLATE_NOOP("ModelViews", "feedback skipped"),
+    "skipped_by_reason": QT_TRANSLATE_NOOP("ModelViews", "skipped by reason"),
+    "passed": QT_TRANSLATE_NOOP("ModelViews", "passed"),
+    "not_said": QT_TRANSLATE_NOOP("ModelViews", "not said"),
+    "recipes": QT_TRANSLATE_NOOP("ModelViews", "recipes"),
+    "total": QT_TRANSLATE_NOOP("ModelViews", "total"),
+    "train": QT_TRANSLATE_NOOP("ModelViews", "train"),
+    "held_out": QT_TRANSLATE_NOOP("ModelViews", "held out"),
+    "training_rows": QT_TRANSLATE_NOOP("ModelViews", "training rows"),
+    "virtual_lab": QT_TRANSLATE_NOOP("ModelViews", "virtual lab"),
+    "feedback": QT_TRANSLATE_NOOP("ModelViews", "feedback"),
+    "journal_damaged_files": QT_TRANSLATE_NOOP("ModelViews", "journal damaged files"),
+    "holdout_note": QT_TRANSLATE_NOOP("ModelViews", "holdout note"),
+    "held_out_feedback_rows": QT_TRANSLATE_NOOP("ModelViews", "held out feedback rows"),
+    "name": QT_TRANSLATE_NOOP("ModelViews", "name"),
+    "version": QT_TRANSLATE_NOOP("ModelViews", "version"),
+    "manifest_sha256": QT_TRANSLATE_NOOP("ModelViews", "manifest sha256"),
+    "folder": QT_TRANSLATE_NOOP("ModelViews", "folder"),
+    "status": QT_TRANSLATE_NOOP("ModelViews", "status"),
+    "trained_on": QT_TRANSLATE_NOOP("ModelViews", "trained on"),
+    "yes": QT_TRANSLATE_NOOP("ModelViews", "yes"),
+    "no": QT_TRANSLATE_NOOP("ModelViews", "no"),
+    "measured": QT_TRANSLATE_NOOP("ModelViews", "measured"),
+    "judged": QT_TRANSLATE_NOOP("ModelViews", "judged"),
+}
+DATA_STATES = {
+    "not installed": QT_TRANSLATE_NOOP("ModelViews", "not installed"),
+    "active": QT_TRANSLATE_NOOP("ModelViews", "active"),
+    "discarded": QT_TRANSLATE_NOOP("ModelViews", "discarded"),
+    "candidate": QT_TRANSLATE_NOOP("ModelViews", "candidate"),
+    "previous": QT_TRANSLATE_NOOP("ModelViews", "previous"),
+}
+
+
+def _field(key: object) -> str:
+    key = str(key)
+    return tr_text(DATA_FIELDS[key]) if key in DATA_FIELDS else key.replace("_", " ")
+
+
+def _state(value: object) -> str:
+    return tr_text(DATA_STATES[value]) if isinstance(value, str) and value in DATA_STATES else _short(value)
+
+
 def data_html(run: RunRecord) -> str:
     """The Data tab: the feedback the run read and used, the champion and the challenger."""
     parts = []
@@ -522,13 +577,10 @@ def data_html(run: RunRecord) -> str:
             if isinstance(v, dict):
                 if not v or any(isinstance(x, (dict, list)) for x in v.values()):
                     continue
-                text = "; ".join(f"{str(a).replace('_', ' ')} {_short(b)}" for a, b in v.items())
+                text = "; ".join(f"{_field(a)} {_short(b)}" for a, b in v.items())
             else:
-                text = _short(v)
-            rows.append(
-                f"<tr><td valign='top'>{html.escape(str(k).replace('_', ' '))}</td>"
-                f"<td><b>{html.escape(text)}</b></td></tr>"
-            )
+                text = _state(v)
+            rows.append(f"<tr><td valign='top'>{html.escape(_field(k))}</td><td><b>{html.escape(text)}</b></td></tr>")
         parts.append(f"<p><b>{title}</b></p><table cellspacing='3'>{''.join(rows)}</table>{''.join(tables)}")
     if run.record_path:
         record = QCoreApplication.translate("ModelViews", "Record: {path}").format(path=html.escape(run.record_path))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spacetrash_desktop.common import parse_number
+from spacetrash_desktop.common import lower_first, parse_number
 from spacetrash_desktop.ui.plan_views import (
     BUDGET_FIELDS,
     BUDGET_INDEX,
@@ -318,7 +318,7 @@ class BudgetsForm(QWidget):
                 lo,
                 hi,
                 self.tr("How many batches the {process} machine can run each sol (empty: no limit).").format(
-                    process=name.lower()
+                    process=lower_first(name)
                 ),
                 decimals=1,
             )

@@ -13,7 +13,7 @@ from spacetrash_desktop.domain import PROPERTY_NAMES, RecipeStatus
 from spacetrash_desktop.services.explain import explain_recipe
 from spacetrash_desktop.services.production import request_from_candidate
 from spacetrash_desktop.ui.context import AppContext
-from spacetrash_desktop.ui.i18n import number
+from spacetrash_desktop.ui.i18n import number, percent
 from spacetrash_desktop.ui.property_bars import PropertyBars
 from spacetrash_desktop.ui.sankey import SankeyWidget
 from spacetrash_desktop.ui.tasks import Task, TaskFailure
@@ -106,7 +106,7 @@ def physics_explanation_html(cand) -> str:
         ),
         (
             QCoreApplication.translate("RecipeDetail", "Porosity"),
-            f"{number(100 * float(d.get('porosity', 0.0)), 0)}%",
+            percent(float(d.get("porosity", 0.0))),
             QCoreApplication.translate(
                 "RecipeDetail", "voids weaken the part and let liquids through (tightness falls with (1 − porosity)²)"
             ),
@@ -220,8 +220,7 @@ def contributions_html(expl, top: int = 3) -> str:
 def composition_html(cand) -> str:
     """The feed of one batch: each item's share of the waste and its mass, the regolith, the total."""
     rows = "".join(
-        f"<tr><td>{html.escape(name)}</td><td align='right'>{number(100 * f, 0)}%</td>"
-        f"<td align='right'>{fmt_kg(kg)}</td></tr>"
+        f"<tr><td>{html.escape(name)}</td><td align='right'>{percent(f)}</td><td align='right'>{fmt_kg(kg)}</td></tr>"
         for name, (_i, f), kg in sorted(zip(cand.item_names, cand.recipe.items, cand.item_kg), key=lambda t: -t[1][1])
     )
     reg_kg = float(cand.details.get("regolith_kg", 0.0))

@@ -7,6 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
+from spacetrash_desktop.services import model as model_service
 from spacetrash_desktop.services.model import RunRecord
 from spacetrash_desktop.ui.model_tables import TextTableModel, table
 from spacetrash_desktop.ui.model_views import (
@@ -107,7 +108,7 @@ class RunDetailsView(QWidget):
         self.run_data_label.setText(data_html(run))
 
     def _show_drift(self, run: RunRecord) -> None:
-        rows, summary = drift_rows(run)
+        rows, summary = drift_rows(run, model_service.drift_in_language(run.drift))
         self.drift_summary.setText(summary or self.tr("No drift report in this run (no usable feedback to compare)."))
         rows.sort(key=lambda r: (-r["level"], -(r["psi"] or 0.0)))  # the most drifted first
         self.drift_model.set_rows(

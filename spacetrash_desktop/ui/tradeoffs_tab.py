@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from spacetrash_desktop.domain import PROPERTY_NAMES
 from spacetrash_desktop.services.files import save_bytes
 from spacetrash_desktop.ui.context import MAX_COMPARE, AppContext
-from spacetrash_desktop.ui.i18n import current_language, number
+from spacetrash_desktop.ui.i18n import current_language, number, percent
 from spacetrash_desktop.ui.tasks import Task
 from spacetrash_desktop.ui.views import (
     OBJECTIVES,
@@ -562,14 +562,14 @@ def fill_compare(tab: TradeoffsTab, ids) -> None:
     for col, c in enumerate(cands):
         values = [
             items_text(c),
-            f"{number(100 * c.recipe.regolith_frac, 0)}% ({fmt_kg(float(c.details.get('regolith_kg', 0.0)))})",
+            f"{percent(c.recipe.regolith_frac)} ({fmt_kg(float(c.details.get('regolith_kg', 0.0)))})",
             c.process_name,
         ]
         values += [fmt_interval(n, c.values[n], c.low[n], c.high[n]) for n in PROPERTY_NAMES]
         values += [
             QCoreApplication.translate("CandidateViews", str(c.status)),  # 'feasible' of views.STATUS_TEXT
             str(c.pareto_rank) if c.pareto_rank > 0 else "–",
-            f"{number(100 * c.preference, 0)}%",
+            percent(c.preference),
             flags_text(c) or QCoreApplication.translate("TradeoffsTab", "none"),
             c.recipe_id,
         ]

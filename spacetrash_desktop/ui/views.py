@@ -16,8 +16,9 @@ import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from spacetrash_desktop.domain import PROPERTY_NAMES, RecipeStatus, Target, WasteItem
-from spacetrash_desktop.services.generate import CONFIDENT_P, RULE_TEXT, percent, recommendation_reason
+from spacetrash_desktop.services.generate import CONFIDENT_P, RULE_TEXT, percent, recommendation_reason, rule_text
 from spacetrash_desktop.ui.i18n import current_language, number
+from spacetrash_desktop.ui.i18n import percent as percent_of
 
 CTX = "CandidateViews"  # the translation context of this module's texts
 
@@ -247,9 +248,9 @@ def _candidate_columns(_lang: str) -> tuple[tuple[str, str, str], ...]:
     out = []
     for key, title, tip in CANDIDATE_COLUMNS:
         if key == "order":
-            tip = QCoreApplication.translate("CandidateViews", RULE_TEXT)
+            tip = rule_text()  # the rule in the window's language (messages.msg)
         elif key == "chance":
-            tip = tr(TIP_CHANCE_TEMPLATE).format(p=f"{number(100 * CONFIDENT_P, 0)}%")
+            tip = tr(TIP_CHANCE_TEMPLATE).format(p=percent_of(CONFIDENT_P))
         elif key in OBJECTIVES:
             unit = OBJECTIVES[key][1]
             tip = tr(OBJECTIVE_TIP).format(title=objective_title(key), unit=unit, tip=objective_tip(key))
@@ -309,7 +310,7 @@ def items_text(cand, short: bool = False) -> str:
     pairs = sorted(zip(cand.item_names, (f for _i, f in cand.recipe.items)), key=lambda p: -p[1])
     # short: every item keeps a recognisable part of its name in a table cell (fewer letters each when more)
     limit = max(10, 38 // max(len(pairs), 1))
-    return "; ".join(f"{f:.0%} {short_name(name, limit) if short else name}" for name, f in pairs)
+    return "; ".join(f"{percent_of(f)} {short_name(name, limit) if short else name}" for name, f in pairs)
 
 
 def short_name(name: str, limit: int = 24) -> str:
@@ -418,10 +419,16 @@ def status_text(cand, status: int) -> str:
     return text
 
 
+def chance_percent(p: float) -> str:
+    """A chance as the services round it (down, at most 99%: never more than it has, nor certainty),
+    written in the window's language ("97%", "97 %")."""
+    return percent_of(float(percent(p).rstrip("%")) / 100)
+
+
 def chance_text(cand) -> str:
     """'97% chance of meeting every requirement' (for the detail pane)."""
     return QCoreApplication.translate("CandidateViews", "{p} chance of meeting every requirement").format(
-        p=percent(float(cand.p_meets_target))
+        p=chance_percent(float(cand.p_meets_target))
     )
 
 
@@ -598,7 +605,7 @@ class CandidateView:
                 str(rank[i]) if rank[i] > 0 else "–",
             ]
             row += [fmt_interval(p, values[i, k], low[i, k], high[i, k]) for k, p in enumerate(names)]
-            row += [number(float(problematic[i]), 0), flags[i], percent(chance[i]), ids[i]]
+            row += [number(float(problematic[i]), 0), flags[i], chance_percent(chance[i]), ids[i]]
             display.append(tuple(row))
         # infeasible rows sort after every ranked row
         rank_key = np.where(rank > 0, rank, 10**9)

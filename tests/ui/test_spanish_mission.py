@@ -159,7 +159,7 @@ def test_the_work_order_dialog_speaks_spanish(qtbot, make_main_window, catalog, 
     ids = [it.item_id for it in catalog.default_inventory[:2]]
     recipe = Recipe(((ids[0], 0.5), (ids[1], 0.5)), 0.0, "hot_press_lamination", TARGET.batch_mass_kg)
     cand = score_recipes([recipe], catalog.default_inventory, TARGET)[0]
-    order = work_order_for_candidate(cand, TARGET, MODEL, catalog.default_inventory)
+    order = work_order_for_candidate(cand, TARGET, MODEL, catalog.default_inventory, lang="es")  # as the window asks
     dialog = WorkOrderDialog(w.ctx, order, work_order_html(order), w)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -378,7 +378,7 @@
     </message>
     <message>
         <source>Who</source>
-        <translation>Autor</translation>
+        <translation>Quién</translation>
     </message>
     <message>
         <source>Who reported it</source>
@@ -798,6 +798,10 @@
         <translation>rango del 95 %: de {low} a {high}</translation>
     </message>
     <message>
+        <source>{word} {value}{unit} ± {uncertainty}{bound}</source>
+        <translation>{word} {value}{unit} ± {uncertainty}{bound}</translation>
+    </message>
+    <message>
         <source> (at least)</source>
         <translation> (como mínimo)</translation>
     </message>
@@ -838,11 +842,11 @@
     </message>
     <message>
         <source>bootstrapping</source>
-        <translation>arrancando</translation>
+        <translation>en preparación</translation>
     </message>
     <message>
         <source>physics fallback</source>
-        <translation>respaldo físico</translation>
+        <translation>modelo físico de respaldo</translation>
     </message>
     <message>
         <source>checking</source>
@@ -979,6 +983,18 @@
     <message>
         <source>– (the physics model needs no training data)</source>
         <translation>– (el modelo físico no necesita datos de entrenamiento)</translation>
+    </message>
+    <message>
+        <source>No real trial data: the reference facts hold no recipe-level measurement of these properties.</source>
+        <translation>Sin datos de ensayos reales: los datos de referencia no tienen ninguna medida de estas propiedades a nivel de receta.</translation>
+    </message>
+    <message>
+        <source>{n} simulated trials from the virtual lab ({source})</source>
+        <translation>{n} ensayos simulados del laboratorio virtual ({source})</translation>
+    </message>
+    <message>
+        <source>{n} rows of the crew&apos;s feedback</source>
+        <translation>{n} filas de informes de la tripulación</translation>
     </message>
     <message>
         <source>{n} rows from {source}</source>
@@ -1336,6 +1352,142 @@
         <translation>En este reentrenamiento no se hizo ninguna comprobación de promoción.</translation>
     </message>
     <message>
+        <source>feedback total</source>
+        <translation>informes en total</translation>
+    </message>
+    <message>
+        <source>from journal</source>
+        <translation>del diario</translation>
+    </message>
+    <message>
+        <source>from files</source>
+        <translation>de archivos</translation>
+    </message>
+    <message>
+        <source>duplicates</source>
+        <translation>duplicados</translation>
+    </message>
+    <message>
+        <source>feedback usable</source>
+        <translation>informes utilizables</translation>
+    </message>
+    <message>
+        <source>feedback measured</source>
+        <translation>informes medidos</translation>
+    </message>
+    <message>
+        <source>feedback judged</source>
+        <translation>informes estimados</translation>
+    </message>
+    <message>
+        <source>feedback skipped</source>
+        <translation>informes omitidos</translation>
+    </message>
+    <message>
+        <source>skipped by reason</source>
+        <translation>omitidos por motivo</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>aprobado</translation>
+    </message>
+    <message>
+        <source>not said</source>
+        <translation>sin indicar</translation>
+    </message>
+    <message>
+        <source>recipes</source>
+        <translation>recetas</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>entrenamiento</translation>
+    </message>
+    <message>
+        <source>held out</source>
+        <translation>de validación</translation>
+    </message>
+    <message>
+        <source>training rows</source>
+        <translation>filas de entrenamiento</translation>
+    </message>
+    <message>
+        <source>virtual lab</source>
+        <translation>laboratorio virtual</translation>
+    </message>
+    <message>
+        <source>feedback</source>
+        <translation>informes</translation>
+    </message>
+    <message>
+        <source>journal damaged files</source>
+        <translation>archivos dañados del diario</translation>
+    </message>
+    <message>
+        <source>holdout note</source>
+        <translation>nota de validación</translation>
+    </message>
+    <message>
+        <source>held out feedback rows</source>
+        <translation>filas de informes de validación</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>versión</translation>
+    </message>
+    <message>
+        <source>manifest sha256</source>
+        <translation>sha256 del manifiesto</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>carpeta</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <source>trained on</source>
+        <translation>entrenado con</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>medido</translation>
+    </message>
+    <message>
+        <source>judged</source>
+        <translation>estimado</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation>no instalado</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>discarded</source>
+        <translation>descartado</translation>
+    </message>
+    <message>
+        <source>candidate</source>
+        <translation>candidato</translation>
+    </message>
+    <message>
+        <source>previous</source>
+        <translation>anterior</translation>
+    </message>
+    <message>
         <source>Feedback data</source>
         <translation>Datos de informes</translation>
     </message>
@@ -1555,7 +1707,7 @@
     </message>
     <message>
         <source>Who</source>
-        <translation>Autor</translation>
+        <translation>Quién</translation>
     </message>
     <message>
         <source>Enter at least one result (a value, or passed / failed).</source>
@@ -1697,7 +1849,7 @@
     </message>
     <message>
         <source>starting…</source>
-        <translation>empezando…</translation>
+        <translation>iniciando…</translation>
     </message>
     <message>
         <source>1 exported file</source>
@@ -1725,7 +1877,7 @@
     </message>
     <message>
         <source>done</source>
-        <translation>hecho</translation>
+        <translation>terminado</translation>
     </message>
     <message>
         <source>Run {run} finished {time}.</source>

@@ -177,7 +177,7 @@
     </message>
     <message>
         <source>Product mass</source>
-        <translation>Masa de producto</translation>
+        <translation>Masa del producto</translation>
     </message>
     <message>
         <source>Waste used</source>
@@ -602,7 +602,7 @@
     </message>
     <message>
         <source>failed</source>
-        <translation>ha fallado</translation>
+        <translation>fallido</translation>
     </message>
     <message>
         <source>The recipe of this plan line is no longer known; make the plan again.</source>
@@ -1153,7 +1153,7 @@
     </message>
     <message>
         <source>Not saved: {reason}</source>
-        <translation>No se ha guardado: {reason}</translation>
+        <translation>No guardado: {reason}</translation>
     </message>
     <message>
         <source>Save the work order as PDF</source>

@@ -190,6 +190,14 @@
 <context>
     <name>AppContext</name>
     <message>
+        <source>no trained model is available in this build</source>
+        <translation>no hay ningún modelo entrenado en esta versión</translation>
+    </message>
+    <message>
+        <source>no trained model is active</source>
+        <translation>no hay ningún modelo entrenado activo</translation>
+    </message>
+    <message>
         <source>the model registry is being checked</source>
         <translation>se está revisando el registro de modelos</translation>
     </message>
@@ -290,6 +298,13 @@
     <message>
         <source>a background thread ({name})</source>
         <translation>un hilo en segundo plano ({name})</translation>
+    </message>
+</context>
+<context>
+    <name>GraphicsScene</name>
+    <message>
+        <source>Export...</source>
+        <translation>Exportar…</translation>
     </message>
 </context>
 <context>
