@@ -457,6 +457,7 @@ class TargetTab(QWidget):
             regolith_allowed=self.regolith_check.isChecked(),
             prefer_problematic=self.problematic_check.isChecked(),
             food_contact=b.food_contact,  # a custom target made from a food-contact one still touches food
+            strength_min=b.strength_min,  # and one that must not crumble still must not
             **values,
         )
 
@@ -506,7 +507,11 @@ class TargetTab(QWidget):
         if target is None:
             title = self.tr("{target} — has an invalid value").format(target=title)
         self.base_label.setText(title)
-        self.description.setText(b.description)
+        text = b.description
+        if b.strength_min > 0:
+            strength = self.tr("Strength: at least {mpa} MPa (set by the preset; recipes weaker than this are infeasible).")
+            text = (text + "\n" if text else "") + strength.format(mpa=number(b.strength_min, 1))
+        self.description.setText(text)
 
     # ------------------------------------------------------------------ links and state
     def _open_link(self, url: QUrl) -> None:

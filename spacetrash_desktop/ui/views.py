@@ -350,6 +350,8 @@ FLAG_WORDS = {
     "CREW_CAP": QT_TRANSLATE_NOOP("CandidateViews", "over the crew-time cap"),
     "RIGIDITY_LOW": QT_TRANSLATE_NOOP("CandidateViews", "not stiff enough"),
     "TIGHTNESS_LOW": QT_TRANSLATE_NOOP("CandidateViews", "not tight enough"),
+    "STRENGTH_LOW": QT_TRANSLATE_NOOP("CandidateViews", "not strong enough"),
+    "HEATED_DUST": QT_TRANSLATE_NOOP("CandidateViews", "too much powder to heat"),
     "NO_PREDICTION": QT_TRANSLATE_NOOP("CandidateViews", "no usable prediction"),
     "NO_CONSOLIDATION": QT_TRANSLATE_NOOP("CandidateViews", "will not hold together"),
     "FILLER_LIMIT": QT_TRANSLATE_NOOP("CandidateViews", "too much filler"),

@@ -137,3 +137,11 @@ def test_tooltips_are_read_too(qtbot):
     assert ("Save the plan", "QLabel '' tooltip") in texts
     assert untranslated(texts, "es") == [("Save the plan", "QLabel '' tooltip")]
     assert ("Save the plan", "QLabel '' tooltip") not in visible_texts(root, tooltips=False)
+
+
+def test_a_recipe_of_item_names_with_commas_reads_as_its_items():
+    a = "Bolsa de transferencia de carga (vacía, tamaño 1,0 CTB)"
+    b = "Bolsa de bebida (laminado con aluminio)"
+    assert allowed(a, "es") and allowed(b, "es")
+    assert allowed(f"{a} + {b}", "es")
+    assert not allowed(f"{a} + Cargo transfer bag (empty, 1.0 CTB size)", "es")

@@ -127,6 +127,7 @@ _CODE = re.compile(r"^([a-z][a-z0-9\-]*[_0-9][a-z0-9_\-]*|spacetrash-[a-z0-9\-]+
 _LINES = re.compile(r"\n")
 _SPLIT = re.compile(r"\s[·—|]\s|;\s")
 _GAP = re.compile(r"\s{3,}")  # a legend's or a result line's entries set apart by wide spaces
+_PLUS = re.compile(r"\s\+\s")  # "a + b": the items of a recipe (names may hold commas)
 _LIST = re.compile(r",\s|\s\+\s")  # "a, b" and "a + b": a list of allowed texts
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[¿¡«(\"\w])")
 
@@ -413,7 +414,7 @@ def _splits(text: str) -> Iterable[list[str]]:
     if len(lines) > 1:
         yield lines
         return
-    for rx in (_SPLIT, _GAP, _SENTENCE, _LIST):
+    for rx in (_SPLIT, _GAP, _SENTENCE, _PLUS, _LIST):
         parts = [p.strip(_DECORATION) for p in rx.split(text) if p.strip(_DECORATION)]
         if len(parts) > 1:
             yield parts

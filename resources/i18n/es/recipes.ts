@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es_ES">
 <context>
     <name>CandidateViews</name>
@@ -232,6 +231,14 @@
         <translation>no es bastante estanca</translation>
     </message>
     <message>
+        <source>not strong enough</source>
+        <translation>no es lo bastante resistente</translation>
+    </message>
+    <message>
+        <source>too much powder to heat</source>
+        <translation>demasiado polvo para calentar</translation>
+    </message>
+    <message>
         <source>no usable prediction</source>
         <translation>sin predicción utilizable</translation>
     </message>
@@ -359,8 +366,8 @@
         <translation>Guardar solo las recetas del frente de Pareto (CSV o JSON)</translation>
     </message>
     <message>
-        <source>Show saved results again in Candidates and Trade-offs: a JSON file from Export, from &apos;spacetrash generate --out FILE.json&apos; or a batch job&apos;s result</source>
-        <translation>Volver a mostrar resultados guardados en Candidatas y Compromisos: un archivo JSON de Exportar, de &apos;spacetrash generate --out FILE.json&apos; o el resultado de un trabajo por lotes</translation>
+        <source>Show saved results again in Candidates and Trade-offs: a JSON file from Export, from 'spacetrash generate --out FILE.json' or a batch job's result</source>
+        <translation>Volver a mostrar resultados guardados en Candidatas y Compromisos: un archivo JSON de Exportar, de 'spacetrash generate --out FILE.json' o el resultado de un trabajo por lotes</translation>
     </message>
     <message>
         <source>No recipe to recommend: none is feasible. The nearest misses show what blocks the target.</source>
@@ -610,7 +617,7 @@
         <translation>Receta {id} · lote de {kg} de producto</translation>
     </message>
     <message>
-        <source>Working out the model&apos;s feature contributions…</source>
+        <source>Working out the model's feature contributions…</source>
         <translation>Calculando las contribuciones de las variables del modelo…</translation>
     </message>
     <message>
@@ -622,16 +629,8 @@
         <translation>Detalles físicos</translation>
     </message>
     <message>
-        <source>The model&apos;s contributions are not available ({reason})</source>
+        <source>The model's contributions are not available ({reason})</source>
         <translation>Las contribuciones del modelo no están disponibles ({reason})</translation>
-    </message>
-    <message>
-        <source>the work-order export</source>
-        <translation>la exportación de la orden de trabajo</translation>
-    </message>
-    <message>
-        <source>Work order saved to {path}</source>
-        <translation>Orden de trabajo guardada en {path}</translation>
     </message>
 </context>
 <context>
@@ -736,7 +735,7 @@
         <translation>{heat} kWh de {total} kWh</translation>
     </message>
     <message>
-        <source>the rest is heater losses and the machine&apos;s own consumption</source>
+        <source>the rest is heater losses and the machine's own consumption</source>
         <translation>el resto son pérdidas del calentador y el consumo propio de la máquina</translation>
     </message>
     <message>

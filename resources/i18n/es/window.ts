@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es_ES">
 <context>
     <name>AboutDialog</name>
@@ -68,7 +67,7 @@
         <translation>Modelo:</translation>
     </message>
     <message>
-        <source>Turns a Mars habitat&apos;s non-metabolic waste and MGS-1 regolith into things the crew needs: it proposes recipes from what is in stock and shows their trade-offs (rigidity, tightness, energy, water, crew time) with 95% intervals. Works fully offline.</source>
+        <source>Turns a Mars habitat's non-metabolic waste and MGS-1 regolith into things the crew needs: it proposes recipes from what is in stock and shows their trade-offs (rigidity, tightness, energy, water, crew time) with 95% intervals. Works fully offline.</source>
         <translation>Convierte los residuos no metabólicos de un hábitat en Marte y el regolito MGS-1 en objetos que la tripulación necesita: propone recetas a partir de las existencias y muestra sus compromisos (rigidez, estanqueidad, energía, agua, tiempo de tripulación) con intervalos del 95 %. Funciona sin conexión.</translation>
     </message>
     <message>
@@ -119,8 +118,8 @@
         <translation>p. ej. ldpe 65%; aluminium_foil 24%; pet 11%</translation>
     </message>
     <message>
-        <source>Materials and their share of the mass, separated by &apos;;&apos;. Known materials: </source>
-        <translation>Materiales y su parte de la masa, separados por &apos;;&apos;. Materiales conocidos: </translation>
+        <source>Materials and their share of the mass, separated by ';'. Known materials: </source>
+        <translation>Materiales y su parte de la masa, separados por ';'. Materiales conocidos: </translation>
     </message>
     <message>
         <source>Mass of the stock line in kilograms</source>
@@ -318,8 +317,8 @@
         <translation>W102,Bolsas de comida,Envases de alimentos,pet 60%; aluminium 25%; ldpe 15%,8.2,0,2,multilayer,3</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Expected format&lt;/b&gt; (CSV, one stock line a row; Excel and Parquet files use the same columns): &lt;i&gt;composition&lt;/i&gt; is &apos;material percent&apos; parts separated by &apos;;&apos;, &lt;i&gt;flags&lt;/i&gt; are separated by &apos;;&apos; (multilayer, foam, pfas...), &lt;i&gt;count&lt;/i&gt; 0 = not counted, &lt;i&gt;difficulty&lt;/i&gt; a whole number 1-3.</source>
-        <translation>&lt;b&gt;Formato esperado&lt;/b&gt; (CSV, una línea de existencias por fila; los archivos Excel y Parquet usan las mismas columnas): &lt;i&gt;composition&lt;/i&gt; son partes &apos;material porcentaje&apos; separadas por &apos;;&apos;, las &lt;i&gt;flags&lt;/i&gt; se separan con &apos;;&apos; (multilayer, foam, pfas...), &lt;i&gt;count&lt;/i&gt; 0 = sin contar, &lt;i&gt;difficulty&lt;/i&gt; un número entero de 1 a 3.</translation>
+        <source>&lt;b&gt;Expected format&lt;/b&gt; (CSV, one stock line a row; Excel and Parquet files use the same columns): &lt;i&gt;composition&lt;/i&gt; is 'material percent' parts separated by ';', &lt;i&gt;flags&lt;/i&gt; are separated by ';' (multilayer, foam, pfas...), &lt;i&gt;count&lt;/i&gt; 0 = not counted, &lt;i&gt;difficulty&lt;/i&gt; a whole number 1-3.</source>
+        <translation>&lt;b&gt;Formato esperado&lt;/b&gt; (CSV, una línea de existencias por fila; los archivos Excel y Parquet usan las mismas columnas): &lt;i&gt;composition&lt;/i&gt; son partes 'material porcentaje' separadas por ';', las &lt;i&gt;flags&lt;/i&gt; se separan con ';' (multilayer, foam, pfas...), &lt;i&gt;count&lt;/i&gt; 0 = sin contar, &lt;i&gt;difficulty&lt;/i&gt; un número entero de 1 a 3.</translation>
     </message>
     <message>
         <source>Import {file}</source>
@@ -389,8 +388,8 @@
         <translation>un porcentaje, por ejemplo 5</translation>
     </message>
     <message>
-        <source>&apos;{text}&apos; is not a number: type {what}.</source>
-        <translation>&apos;{text}&apos; no es un número: escriba {what}.</translation>
+        <source>'{text}' is not a number: type {what}.</source>
+        <translation>'{text}' no es un número: escriba {what}.</translation>
     </message>
     <message>
         <source>The value is empty: type {what}.</source>
@@ -456,7 +455,7 @@
 <context>
     <name>InventoryTab</name>
     <message>
-        <source>The bundled default inventory totals 8,370 kg, not the challenge&apos;s 12,600 kg: it lists the non-metabolic items of NASA&apos;s waste table (6,570 kg at NASA&apos;s per-crew-day rates for 8 crew over 3 years) plus 1,800 kg of assumed scenario hardware. The 12,600 kg matches NASA&apos;s full rate, which also counts human waste and its processing consumables (5,356 kg), food residue (741 kg) and paper (61 kg).</source>
+        <source>The bundled default inventory totals 8,370 kg, not the challenge's 12,600 kg: it lists the non-metabolic items of NASA's waste table (6,570 kg at NASA's per-crew-day rates for 8 crew over 3 years) plus 1,800 kg of assumed scenario hardware. The 12,600 kg matches NASA's full rate, which also counts human waste and its processing consumables (5,356 kg), food residue (741 kg) and paper (61 kg).</source>
         <translation>El inventario incluido por defecto suma 8.370 kg, no los 12.600 kg del reto: recoge los artículos no metabólicos de la tabla de residuos de la NASA (6.570 kg a las tasas por tripulante y día de la NASA para 8 tripulantes durante 3 años) más 1.800 kg de equipos supuestos del escenario. Los 12.600 kg corresponden a la tasa completa de la NASA, que cuenta también los residuos humanos y sus consumibles de tratamiento (5.356 kg), los restos de comida (741 kg) y el papel (61 kg).</translation>
     </message>
     <message>
@@ -954,7 +953,7 @@ Exporte el inventario como CSV antes de cerrar para conservarlos.</translation>
         <translation>Producto</translation>
     </message>
     <message>
-        <source>The scenario&apos;s products: each has its own requirements, recipes and recommendation</source>
+        <source>The scenario's products: each has its own requirements, recipes and recommendation</source>
         <translation>Los productos del escenario: cada uno con sus requisitos, recetas y recomendación</translation>
     </message>
     <message>
@@ -1023,8 +1022,8 @@ Exporte el inventario como CSV antes de cerrar para conservarlos.</translation>
     <message>
         <source>
 &lt;h3&gt;What the numbers mean&lt;/h3&gt;
-&lt;p&gt;&lt;b&gt;Rigidity&lt;/b&gt; (0–1) is a log scale of the product&apos;s bending stiffness:
-&lt;table cellspacing=&quot;4&quot;&gt;
+&lt;p&gt;&lt;b&gt;Rigidity&lt;/b&gt; (0–1) is a log scale of the product's bending stiffness:
+&lt;table cellspacing="4"&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;0.00&lt;/b&gt;&lt;/td&gt;&lt;td&gt;≤ 10 MPa&lt;/td&gt;&lt;td&gt;soft foam, a draped fabric&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;0.37&lt;/b&gt;&lt;/td&gt;&lt;td&gt;0.2 GPa&lt;/td&gt;&lt;td&gt;an LDPE sheet, a squeeze bottle&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;0.57&lt;/b&gt;&lt;/td&gt;&lt;td&gt;1 GPa&lt;/td&gt;&lt;td&gt;an HDPE board, a chopping board&lt;/td&gt;&lt;/tr&gt;
@@ -1033,7 +1032,7 @@ Exporte el inventario como CSV antes de cerrar para conservarlos.</translation>
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;1.00&lt;/b&gt;&lt;/td&gt;&lt;td&gt;≥ 30 GPa&lt;/td&gt;&lt;td&gt;a structural composite, a metal frame&lt;/td&gt;&lt;/tr&gt;
 &lt;/table&gt;&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Tightness&lt;/b&gt; (0–1) is how well the product holds liquid and gas:
-&lt;table cellspacing=&quot;4&quot;&gt;
+&lt;table cellspacing="4"&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;0.0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;loose shred, mesh&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;0.2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;woven fabric: holds dust, not water&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;0.5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;compacted tile with some voids: splash-proof&lt;/td&gt;&lt;/tr&gt;
@@ -1046,7 +1045,7 @@ Every prediction carries a 95% interval.&lt;/p&gt;
         <translation>
 &lt;h3&gt;Qué significan los números&lt;/h3&gt;
 &lt;p&gt;&lt;b&gt;Rigidez&lt;/b&gt; (0–1) es una escala logarítmica de la rigidez a flexión del producto:
-&lt;table cellspacing=&quot;4&quot;&gt;
+&lt;table cellspacing="4"&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;0,00&lt;/b&gt;&lt;/td&gt;&lt;td&gt;≤ 10 MPa&lt;/td&gt;&lt;td&gt;espuma blanda, una tela que cae&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;0,37&lt;/b&gt;&lt;/td&gt;&lt;td&gt;0,2 GPa&lt;/td&gt;&lt;td&gt;una lámina de LDPE, una botella exprimible&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;0,57&lt;/b&gt;&lt;/td&gt;&lt;td&gt;1 GPa&lt;/td&gt;&lt;td&gt;una placa de HDPE, una tabla de cortar&lt;/td&gt;&lt;/tr&gt;
@@ -1055,7 +1054,7 @@ Every prediction carries a 95% interval.&lt;/p&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;1,00&lt;/b&gt;&lt;/td&gt;&lt;td&gt;≥ 30 GPa&lt;/td&gt;&lt;td&gt;un compuesto estructural, un bastidor metálico&lt;/td&gt;&lt;/tr&gt;
 &lt;/table&gt;&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Estanqueidad&lt;/b&gt; (0–1) es lo bien que el producto retiene líquidos y gases:
-&lt;table cellspacing=&quot;4&quot;&gt;
+&lt;table cellspacing="4"&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;0,0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;triturado suelto, malla&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;0,2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;tejido: retiene polvo, no agua&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;0,5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;baldosa compactada con algunos huecos: resiste salpicaduras&lt;/td&gt;&lt;/tr&gt;
@@ -1079,8 +1078,8 @@ Cada predicción lleva un intervalo del 95 %.&lt;/p&gt;
         <translation>Obligatorio: un número de {lo} a {hi}.</translation>
     </message>
     <message>
-        <source>&apos;{text}&apos; is not a number: type a value from {lo} to {hi}.</source>
-        <translation>&apos;{text}&apos; no es un número: escriba un valor de {lo} a {hi}.</translation>
+        <source>'{text}' is not a number: type a value from {lo} to {hi}.</source>
+        <translation>'{text}' no es un número: escriba un valor de {lo} a {hi}.</translation>
     </message>
     <message>
         <source>Too low: {value} is below the minimum of {lo}.</source>
@@ -1229,6 +1228,10 @@ Cada predicción lleva un intervalo del 95 %.&lt;/p&gt;
     <message>
         <source>{target} — has an invalid value</source>
         <translation>{target} — tiene un valor no válido</translation>
+    </message>
+    <message>
+        <source>Strength: at least {mpa} MPa (set by the preset; recipes weaker than this are infeasible).</source>
+        <translation>Resistencia: al menos {mpa} MPa (fijada por el objetivo predefinido; las recetas más débiles no son viables).</translation>
     </message>
     <message>
         <source>docs/PHYSICS.md is not part of this installation</source>
