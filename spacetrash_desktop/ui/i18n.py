@@ -34,6 +34,7 @@ _english_locale: list[QLocale] = []  # the default locale before the first switc
 # translators with these contexts, so the window's catalogue answers for them too
 PYQTGRAPH_TEXTS = (QT_TRANSLATE_NOOP("GraphicsScene", "Export..."),)
 
+
 def system_language() -> str:
     """The system locale's language when the window speaks it, else English."""
     name = QLocale.system().name().split("_")[0].lower()

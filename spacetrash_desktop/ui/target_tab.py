@@ -509,7 +509,9 @@ class TargetTab(QWidget):
         self.base_label.setText(title)
         text = b.description
         if b.strength_min > 0:
-            strength = self.tr("Strength: at least {mpa} MPa (set by the preset; recipes weaker than this are infeasible).")
+            strength = self.tr(
+                "Strength: at least {mpa} MPa (set by the preset; recipes weaker than this are infeasible)."
+            )
             text = (text + "\n" if text else "") + strength.format(mpa=number(b.strength_min, 1))
         self.description.setText(text)
 
