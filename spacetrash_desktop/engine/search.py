@@ -46,6 +46,8 @@ CONVERGE_CHECK_GENERATIONS = 25  # the evolution stops when the representative f
 # grows by less than converge_tol (relative) over two consecutive checks
 PARTIAL_INTERVAL_S = 0.25
 INFEASIBLE_KEEP = 200
+# refused recipes kept (closest to the target first): the crew sees why an obvious mix is not offered
+REFUSED_KEEP = 12
 STORE_PRUNE_AT = 60_000
 
 
@@ -258,6 +260,7 @@ class SearchRun:
         self.archive = ParetoArchive()
         self.store = Store()
         self.infeasible_rows: list[tuple[float, int]] = []
+        self.refused_rows: list[tuple[float, int]] = []
         self.stats = SearchStats()
         self.t0 = time.monotonic()
         self.last_partial = 0.0
@@ -302,31 +305,35 @@ class SearchRun:
         return s, flags
 
     def _keep_near_misses(self, batch, s, flags, pref, feas):
-        """Keep the infeasible (not refused) recipes that came closest: they explain trade-offs."""
-        cand = np.where(~feas & ((flags & REFUSED_MASK) == 0))[0]
+        """Keep the infeasible (not refused) recipes that came closest: they explain trade-offs; and
+        the few refused ones that came closest: they tell the crew why an obvious mix is not offered."""
+        refused = (flags & REFUSED_MASK) != 0
+        self._keep_closest(batch, s, flags, pref, np.where(~feas & ~refused)[0], self.infeasible_rows, INFEASIBLE_KEEP)
+        self._keep_closest(batch, s, flags, pref, np.where(refused)[0], self.refused_rows, REFUSED_KEEP)
+
+    def _keep_closest(self, batch, s, flags, pref, cand, kept: list[tuple[float, int]], limit: int):
+        """Add to ``kept`` (violation, store row) the rows of ``cand`` closest to the target, at most ``limit``."""
         if len(cand) == 0:
             return
         viol = violation(s.props[cand], self.target)
-        worst = (
-            max((v for v, _ in self.infeasible_rows), default=np.inf)
-            if len(self.infeasible_rows) >= INFEASIBLE_KEEP
-            else np.inf
-        )
-        order = np.argsort(viol)[:INFEASIBLE_KEEP]
+        worst = max((v for v, _ in kept), default=np.inf) if len(kept) >= limit else np.inf
+        order = np.argsort(viol, kind="stable")[:limit]
         order = order[viol[order] < worst]
         if len(order) == 0:
             return
         rows, fresh = self.store.add(batch, s, flags, pref, cand[order])  # a recipe already kept stays once
-        self.infeasible_rows.extend(zip(viol[order][fresh].tolist(), rows[fresh].tolist()))
-        self.infeasible_rows.sort()
-        del self.infeasible_rows[INFEASIBLE_KEEP:]
+        kept.extend(zip(viol[order][fresh].tolist(), rows[fresh].tolist()))
+        kept.sort()
+        del kept[limit:]
 
     def _prune_store(self):
-        keep = np.array(sorted({int(r) for r in self.archive.payload} | {r for _, r in self.infeasible_rows}), int)
+        kept = {r for _, r in self.infeasible_rows} | {r for _, r in self.refused_rows}
+        keep = np.array(sorted({int(r) for r in self.archive.payload} | kept), int)
         remap = {int(old): new for new, old in enumerate(keep)}
         self.store.keep_only(keep)
         self.archive.payload = [remap[int(r)] for r in self.archive.payload]
         self.infeasible_rows = [(v, remap[r]) for v, r in self.infeasible_rows]
+        self.refused_rows = [(v, remap[r]) for v, r in self.refused_rows]
 
     def current_hv(self) -> float:
         if len(self.archive) == 0:

@@ -1,5 +1,5 @@
 """A small production plan of real recipes for the day work-order tests (services, window, command line):
-three scenario products, each with the feasible recipes of a physics-scored set of item pairs (the plan's
+three scenario products, each with the feasible recipes of a physics-scored set of single items and item pairs (the plan's
 candidates as a search would give them, with their result-contract recipes and the model), solved for
 ten sols in periods of five, so a sol makes several plan lines."""
 
@@ -30,6 +30,8 @@ def plan_candidates() -> dict[str, list[plan_service.PlanCandidate]]:
         recipes = []
         for proc in cat.processes.values():
             reg = 0.0 if proc.regolith_max <= 0 else round((proc.regolith_min + proc.regolith_max) / 2, 2)
+            for a in ids:  # one item alone (the interior fittings are bolted struts)
+                recipes.append(Recipe(((a, 1.0),), reg, proc.process_id, target.batch_mass_kg))
             for a, b in itertools.combinations(ids, 2):
                 recipes.append(Recipe(((a, 0.5), (b, 0.5)), reg, proc.process_id, target.batch_mass_kg))
         cands = score_recipes(recipes, cat.default_inventory, target)
