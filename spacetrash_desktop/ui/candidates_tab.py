@@ -342,6 +342,7 @@ class CandidatesTab(SavedTableLayout, ResultFiles, QWidget):
         with the table's column chooser."""
         self.products = ProductPicker()
         self.products.view_chosen.connect(self.ctx.results.set_view)
+        self.products.view_chosen.connect(self._product_chosen)
         self.show_combo = QComboBox()
         self.show_combo.setAccessibleName(self.tr("Show"))
         self.show_combo.addItems([self.tr("All recipes"), self.tr("Feasible only"), self.tr("Pareto front only")])
@@ -493,6 +494,11 @@ class CandidatesTab(SavedTableLayout, ResultFiles, QWidget):
         if info is not None:
             self.ctx.set_model_info(info)
         self.run_finished.emit(state)
+
+    def _product_chosen(self, view: CandidateView) -> None:
+        """A scenario's other product: the counts line speaks of the table it now shows."""
+        if self.task is None and view.final:
+            self.counts.setText(finished_message(view, bool(view.stats.get("cancelled"))))
 
     def _cancelled(self) -> None:  # the work raised Cancelled before it produced anything
         self.task = None

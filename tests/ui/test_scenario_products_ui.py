@@ -28,6 +28,8 @@ def test_a_scenario_is_searched_per_product_and_shown_grouped_by_product(qtbot, 
         assert product.name in w.candidates_tab.target_label.text()  # the product's own limits
         assert "★" in picker.combo.itemText(i) and rec.recipe_id in picker.combo.itemText(i)
         shown.append(w.candidates_tab.model.rowCount())
+        # the counts line speaks of this product's table, not the first product's
+        assert f"Kept the best {len(view):,} for the table" in w.candidates_tab.counts.text()
     assert all(n > 0 for n in shown)
     # a preset is one search again: the product selector goes away
     pick(w.target_tab.preset_combo, "container")
