@@ -119,9 +119,11 @@ def meets_target_probability(
 
 
 def order_key(position: int, cand: Any) -> tuple[int, float, int]:
-    """Where a candidate (``feasible``, ``p_meets_target``) at ``position`` of the priority order goes."""
+    """Where a candidate (``feasible``, ``p_meets_target``, ``status``) at ``position`` of the priority
+    order goes: confident, then feasible by chance, then infeasible, then refused (unsafe whatever
+    its numbers: last, so the crew reads the near misses it could fix first)."""
     if not cand.feasible:
-        return (2, 0.0, position)
+        return (3 if getattr(cand, "status", None) == "refused" else 2, 0.0, position)
     if cand.p_meets_target >= CONFIDENT_P:
         return (0, 0.0, position)
     return (1, -cand.p_meets_target, position)

@@ -224,3 +224,17 @@ def test_the_old_recommendation_reaches_the_crew_as_refused_with_its_reason(cata
     codes = [r["code"] for r in cand.reasons]
     assert "HEATED_DUST" in codes and "STRENGTH_LOW" in codes  # 80% powder is also too weak
     assert cand.details["strength_mpa"] < 4.1
+
+
+def test_a_search_lists_the_refused_mixes_closest_to_the_target_last(catalog):
+    """The crew sees why the obvious mix (most of the carbon powder, hot-pressed) is not offered: the
+    search keeps the refused recipes closest to the target, with their reason, after every recipe it
+    could make or fix."""
+    res = generate(
+        list(catalog.default_inventory), catalog.targets["tool"], scorer=PhysicsScorer(), seed=0, max_evals=8000
+    )
+    refused = [i for i, c in enumerate(res.candidates) if c.status == RecipeStatus.REFUSED]
+    assert 0 < len(refused) <= 24  # a dozen kept per search pass, not the thousands scored
+    assert any(r["code"] == "HEATED_DUST" for i in refused for r in res.candidates[i].reasons)
+    assert refused == list(range(len(res.candidates) - len(refused), len(res.candidates)))  # last
+    assert res.recommended is None or res.recommended.status != RecipeStatus.REFUSED
