@@ -187,4 +187,35 @@ ES = {
         "no se pudo leer el historial de reentrenamientos (detalles en el registro)"
     ),
     "The trained model could not be verified: {reason}": "El modelo entrenado no se pudo verificar: {reason}",
+    # services/workorder_day.py: the work order for one sol of the plan
+    '{name} is not a Space Trash plan file (no "schema": "{schema}")': (
+        '{name} no es un archivo de plan de Space Trash (falta "schema": "{schema}")'
+    ),
+    "{name} has no list of plan lines and periods": "{name} no tiene lista de líneas del plan ni de periodos",
+    "{name}: plan line {k} lacks its period, sols, batches, recipe or items": (
+        "{name}: a la línea del plan {k} le falta el periodo, los soles, los lotes, la receta o los artículos"
+    ),
+    "{name} is the CSV form of the plan; use the JSON file (spacetrash plan --out x.json)": (
+        "{name} es la forma CSV del plan; use el archivo JSON (spacetrash plan --out x.json)"
+    ),
+    "sol {sol} is outside this plan, which runs from sol 1 to sol {last}": (
+        "el sol {sol} está fuera de este plan, que va del sol 1 al sol {last}"
+    ),
+    "nothing is scheduled on sol {sol}: this plan has no batches at all": (
+        "no hay nada previsto para el sol {sol}: este plan no tiene ningún lote"
+    ),
+    "the next sol with work is {sol}": "el siguiente sol con trabajo es el {sol}",
+    "the last sol with work is {sol}": "el último sol con trabajo es el {sol}",
+    "nothing is scheduled on sol {sol} of this plan; {hint}": "no hay nada previsto para el sol {sol} de este plan; {hint}",
+    "plan line for recipe {rid} lacks the kg of its items or its process": (
+        "a la línea del plan de la receta {rid} le faltan los kg de sus artículos o su proceso"
+    ),
+    "recipe {rid} of this plan uses {items}, which the inventory no longer has, and the plan file does not hold "
+    "the recipe itself: make the plan again": (
+        "la receta {rid} de este plan usa {items}, que ya no está en el inventario, y el archivo del plan no "
+        "guarda la receta: vuelva a hacer el plan"
+    ),
+    "recipe {rid} of this plan is for a product this version does not know": (
+        "la receta {rid} de este plan es para un producto que esta versión no conoce"
+    ),
 }

@@ -30,6 +30,7 @@ from spacetrash_desktop._version import __version__
 from spacetrash_desktop.catalog import load_catalog
 from spacetrash_desktop.domain import Recipe, Target, WasteItem
 from spacetrash_desktop.errors import BadInputError
+from spacetrash_desktop.messages import msg
 from spacetrash_desktop.services.files import save_text
 from spacetrash_desktop.services.inventory import current_inventory
 from spacetrash_desktop.services.plan import PLAN_SCHEMA_ID, product_target
@@ -68,17 +69,21 @@ def check_plan(doc: Any, name: str = "the plan") -> Mapping[str, Any]:
     """``doc`` when it is a plan (``spacetrash.plan``) whose lines a work order can use; BadInputError
     naming what is wrong otherwise."""
     if not isinstance(doc, Mapping) or doc.get("schema") != PLAN_SCHEMA_ID:
-        raise BadInputError(f'{name} is not a Space Trash plan file (no "schema": "{PLAN_SCHEMA_ID}")')
+        raise BadInputError(
+            msg('{name} is not a Space Trash plan file (no "schema": "{schema}")', name=name, schema=PLAN_SCHEMA_ID)
+        )
     lines, periods = doc.get("lines"), doc.get("periods")
     if not isinstance(lines, list) or not isinstance(periods, list):
-        raise BadInputError(f"{name} has no list of plan lines and periods")
+        raise BadInputError(msg("{name} has no list of plan lines and periods", name=name))
     for k, ln in enumerate(lines, start=1):
         ok = isinstance(ln, Mapping) and all(
             isinstance(ln.get(f), int) and not isinstance(ln.get(f), bool)
             for f in ("period", "first_sol", "last_sol", "batches")
         )
         if not ok or not isinstance(ln.get("items_kg"), Mapping) or not ln.get("recipe_id"):
-            raise BadInputError(f"{name}: plan line {k} lacks its period, sols, batches, recipe or items")
+            raise BadInputError(
+                msg("{name}: plan line {k} lacks its period, sols, batches, recipe or items", name=name, k=k)
+            )
     return doc
 
 
@@ -86,7 +91,9 @@ def read_plan(path: Path | str) -> Mapping[str, Any]:
     """The plan file at ``path`` (``spacetrash plan --out plan.json`` or the Plan tab's export), checked."""
     shown = Path(path).name or str(path)
     if Path(path).suffix.lower() == ".csv":
-        raise BadInputError(f"{shown} is the CSV form of the plan; use the JSON file (spacetrash plan --out x.json)")
+        raise BadInputError(
+            msg("{name} is the CSV form of the plan; use the JSON file (spacetrash plan --out x.json)", name=shown)
+        )
     return check_plan(read_json_document(path, what="the plan file"), shown)
 
 
@@ -205,13 +212,19 @@ class DayWorkOrder:
 def _check_sol(doc: Mapping[str, Any], sol: int, schedule: Mapping[int, Mapping[int, int]]) -> None:
     last = horizon(doc)
     if not 1 <= sol <= last:
-        raise BadInputError(f"sol {sol} is outside this plan, which runs from sol 1 to sol {last}")
+        raise BadInputError(
+            msg("sol {sol} is outside this plan, which runs from sol 1 to sol {last}", sol=sol, last=last)
+        )
     if sol not in schedule:
         if not schedule:
-            raise BadInputError(f"nothing is scheduled on sol {sol}: this plan has no batches at all")
+            raise BadInputError(msg("nothing is scheduled on sol {sol}: this plan has no batches at all", sol=sol))
         later = [s for s in schedule if s > sol]
-        hint = f"the next sol with work is {later[0]}" if later else f"the last sol with work is {max(schedule)}"
-        raise BadInputError(f"nothing is scheduled on sol {sol} of this plan; {hint}")
+        hint = (
+            msg("the next sol with work is {sol}", sol=later[0])
+            if later
+            else msg("the last sol with work is {sol}", sol=max(schedule))
+        )
+        raise BadInputError(msg("nothing is scheduled on sol {sol} of this plan; {hint}", sol=sol, hint=hint))
 
 
 def _items(items: Sequence[WasteItem]) -> list[WasteItem]:
@@ -233,7 +246,9 @@ def _rebuilt_recipe(entry: Mapping[str, Any], line: Mapping[str, Any]) -> Recipe
     used = {str(i): _num(kg) for i, kg in line["items_kg"].items() if _num(kg) > 0}
     waste, regolith = sum(used.values()), _num(line.get("regolith_kg"))
     if waste <= 0 or not line.get("process_id"):
-        raise BadInputError(f"plan line for recipe {line['recipe_id']} lacks the kg of its items or its process")
+        raise BadInputError(
+            msg("plan line for recipe {rid} lacks the kg of its items or its process", rid=line["recipe_id"])
+        )
     return Recipe(
         tuple((i, kg / waste) for i, kg in used.items()),
         regolith / (waste + regolith),
@@ -256,11 +271,15 @@ def line_recipe(
     missing = [i for i, _f in recipe.items if i not in known]
     if missing:
         raise BadInputError(
-            f"recipe {rid} of this plan uses {', '.join(missing)}, which the inventory no longer has, and the "
-            "plan file does not hold the recipe itself: make the plan again"
+            msg(
+                "recipe {rid} of this plan uses {items}, which the inventory no longer has, and the "
+                "plan file does not hold the recipe itself: make the plan again",
+                rid=rid,
+                items=", ".join(missing),
+            )
         )
     if target is None:
-        raise BadInputError(f"recipe {rid} of this plan is for a product this version does not know")
+        raise BadInputError(msg("recipe {rid} of this plan is for a product this version does not know", rid=rid))
     cand = score_recipes([recipe], pool, target)[0]
     return {**cand.to_dict(), "id": rid}, True
 
