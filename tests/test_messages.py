@@ -51,16 +51,41 @@ def test_english_is_the_template_formatted():
     assert msg("{x:.2f} kWh", x=1.234) == "1.23 kWh"
 
 
+def spanish_numbers(template: str, values: dict) -> str:
+    """``template`` formatted with its numbers written the Spanish way (checked on its own below)."""
+    return "".join(
+        lit + ("" if name is None else _es(format(values[name], spec)))
+        for lit, name, spec, _conv in string.Formatter().parse(template)
+    )
+
+
+def _es(text: str) -> str:
+    text = text.translate(str.maketrans({".": ",", ",": "."}))
+    return text[:-1] + " %" if text.endswith("%") else text
+
+
 def test_the_window_language_applies_and_an_untranslated_template_stays_english(spanish):
     es = table("es")
     for english, spanish in list(es.items())[:50]:
-        values = dict.fromkeys(fields(english), 1)
+        values = dict.fromkeys(fields(english), "x")
         try:
             assert msg(english, **values) == spanish.format(**values)
-        except (ValueError, TypeError):  # a numeric format spec: try a float
-            values = dict.fromkeys(fields(english), 1.0)
-            assert msg(english, **values) == spanish.format(**values)
+        except (ValueError, TypeError):  # a numeric format spec: a number (no decimal point in 7)
+            values = dict.fromkeys(fields(english), 7)
+            assert msg(english, **values) == spanish_numbers(spanish, values)
     assert msg("A sentence nobody translated.") == "A sentence nobody translated."
+
+
+def test_numbers_in_a_spanish_sentence_have_a_decimal_comma(spanish):
+    """Numbers and units follow the language: 2,2 MPa; 73.400 recetas; 78 %; ids and versions untouched."""
+    t = "{a:.1f} MPa, {n:,} recipes, {p:.0%} chance, {whole} sols, model {version}"
+    assert msg(t, a=2.25, n=73400, p=0.78, whole=1067, version="1.0.2") == (
+        "2,2 MPa, 73.400 recipes, 78 % chance, 1067 sols, model 1.0.2"
+    )
+    set_language("en")
+    assert msg(t, a=2.25, n=73400, p=0.78, whole=1067, version="1.0.2") == (
+        "2.2 MPa, 73,400 recipes, 78% chance, 1067 sols, model 1.0.2"
+    )
 
 
 def test_every_template_has_spanish_with_the_same_placeholders():

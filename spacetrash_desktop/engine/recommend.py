@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from spacetrash_desktop.domain import PROPERTY_NAMES, Target
-from spacetrash_desktop.messages import msg
+from spacetrash_desktop.messages import msg, number_text
 
 Z95 = 1.959963984540054  # two-sided 95% of a normal
 CONFIDENT_P = 0.90  # "confidently feasible": at least this chance of meeting every requirement
@@ -144,7 +144,7 @@ def recommend(candidates: Sequence[Any]) -> list[Any]:
 def percent(p: float) -> str:
     """A chance as a whole percentage, rounded down and at most 99% (never claims more than it has,
     nor certainty)."""
-    return f"{min(99, math.floor(100.0 * p + 1e-9)):.0f}%"
+    return number_text(min(99, math.floor(100.0 * p + 1e-9)) / 100.0, ".0%")  # '97%'; '97 %' in Spanish
 
 
 def recommendation_reason(cand, target: Target, *, label: bool = True) -> str:

@@ -15,7 +15,9 @@ This is the base layer (no imports from the rest of the package), like ``common.
 from __future__ import annotations
 
 import importlib
+import numbers
 import pkgutil
+import string
 from collections.abc import Mapping
 from functools import lru_cache
 
@@ -44,9 +46,36 @@ def table(lang: str) -> Mapping[str, str]:
     return out
 
 
+class _DecimalComma(string.Formatter):
+    """``str.format`` whose numbers are written the Spanish way: decimal comma, a point between
+    thousands ("1.234,5"), a space before a percent sign ("78 %"). Only numbers are touched: ids,
+    names and versions pass through as the strings they are."""
+
+    def format_field(self, value, format_spec):
+        out = format(value, format_spec)
+        if not isinstance(value, numbers.Real) or isinstance(value, bool):
+            return out
+        out = out.translate(_SWAP)
+        return out[:-1].rstrip() + " %" if out.endswith("%") else out
+
+
+_SWAP = str.maketrans({".": ",", ",": "."})
+_FORMATTERS = {"es": _DecimalComma()}
+
+
+def number_text(value: float, format_spec: str = "") -> str:
+    """``value`` formatted with ``format_spec`` the way the current language writes numbers."""
+    f = _FORMATTERS.get(_language[0])
+    return f.format_field(value, format_spec) if f is not None else format(value, format_spec)
+
+
 def msg(template: str, /, **values) -> str:
-    """``template`` (English, with ``{named}`` placeholders) in the current language, formatted."""
+    """``template`` (English, with ``{named}`` placeholders) in the current language, formatted;
+    numbers in that language's way (decimal comma in Spanish)."""
     lang = _language[0]
     if lang != "en":
         template = table(lang).get(template, template)
-    return template.format(**values) if values else template
+    if not values:
+        return template
+    formatter = _FORMATTERS.get(lang)
+    return formatter.vformat(template, (), values) if formatter is not None else template.format(**values)

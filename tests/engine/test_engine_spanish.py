@@ -73,11 +73,11 @@ def test_a_refused_recipe_gives_its_reasons_in_spanish_and_the_old_english(catal
     assert en["HOT_SURFACE"] == "Hot surfaces at 160 °C: wait for cool-down before handling."
     assert es["HOT_SURFACE"] == "Superficies calientes a 160 °C: espere a que se enfríen antes de manipular."
     assert en["RIGIDITY_LOW"] == "Rigidity 0.00 is below the target's 0.55."
-    assert es["RIGIDITY_LOW"] == "La rigidez 0.00 está por debajo del mínimo del objetivo, 0.55."
+    assert es["RIGIDITY_LOW"] == "La rigidez 0,00 está por debajo del mínimo del objetivo, 0,55."
     assert en["NO_CONSOLIDATION"].startswith("Only 0% of the volume melts at 160 °C; ")
     assert en["NO_CONSOLIDATION"].endswith(" needs 20%: the tile would crumble.")
-    assert es["NO_CONSOLIDATION"].startswith("Solo el 0% del volumen se funde a 160 °C; ")
-    assert es["NO_CONSOLIDATION"].endswith(" necesita un 20%: la baldosa se desmoronaría.")
+    assert es["NO_CONSOLIDATION"].startswith("Solo el 0 % del volumen se funde a 160 °C; ")
+    assert es["NO_CONSOLIDATION"].endswith(" necesita un 20 %: la baldosa se desmoronaría.")
     assert " cannot take " in en["REFUSED_MATERIAL"] and " no admite " in es["REFUSED_MATERIAL"]
     for code in en.keys() - DATA_CODES:
         assert es[code] != en[code], code
@@ -130,14 +130,14 @@ def test_the_recommendation_reason_and_rule_in_spanish_and_the_old_english(lang)
     assert recommendation_summary([sure], target)["rule"] == RULE_TEXT
     lang("es")
     assert recommendation_reason(sure, target) == (
-        "Recomendada: 97% de probabilidad de cumplir todos los requisitos; 78% de residuos problemáticos; "
-        "0.31 kWh, 12 min de tiempo de tripulación por lote"
+        "Recomendada: 97 % de probabilidad de cumplir todos los requisitos; 78 % de residuos problemáticos; "
+        "0,31 kWh, 12 min de tiempo de tripulación por lote"
     )
     care = recommendation_reason(unsure, target)
-    assert care.startswith("Recomendada con cautela: solo 50% de probabilidad") and "lejos de los datos" in care
+    assert care.startswith("Recomendada con cautela: solo 50 % de probabilidad") and "lejos de los datos" in care
     summary = recommendation_summary([sure], target)
-    assert summary["rule"].startswith("Orden: primero las recetas con al menos un 90% de probabilidad")
-    assert summary["reason"].startswith("Recomendada: 97%")
+    assert summary["rule"].startswith("Orden: primero las recetas con al menos un 90 % de probabilidad")
+    assert summary["reason"].startswith("Recomendada: 97 %")
 
 
 def _energy_bound_plan(ctx=None):
@@ -172,7 +172,7 @@ def test_an_unmet_demand_and_the_marginal_value_in_spanish_and_the_old_english(l
     assert es.unmet[0].limits == en.unmet[0].limits == ("energy",)  # keys stay codes
     energy_es = next(m for m in es.marginal if m.budget == "kwh")
     assert energy_es.text == (
-        "Un kWh más de energía por sol (3 kWh en lugar de 2): +8.0 puntos de demanda ponderada satisfecha, "
+        "Un kWh más de energía por sol (3 kWh en lugar de 2): +8,0 puntos de demanda ponderada satisfecha, "
         "+8 kg de residuos aprovechados."
     )
     assert "Planificando: demanda de prioridad 1" in seen and "Planificando: residuos aprovechados" in seen

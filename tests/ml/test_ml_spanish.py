@@ -43,7 +43,7 @@ def test_drift_summary(lang):
     assert _drift_text() == english
     lang("es")
     spanish = _drift_text()
-    assert spanish.startswith("1 variable(s) con deriva fuerte (PSI > 0.25) y 0 con deriva moderada")
+    assert spanish.startswith("1 variable(s) con deriva fuerte (PSI > 0,25) y 0 con deriva moderada")
     assert "la comparación con los datos de validación decide si el modelo mejoró" in spanish
     lang("en")
     assert _drift_text() == english

@@ -32,6 +32,12 @@ def language():
     messages.set_language("en")
 
 
+def es_number(x: float, spec: str) -> str:
+    """How a Spanish sentence writes ``x`` with ``spec``: decimal comma, point between thousands, '78 %'."""
+    out = format(x, spec).translate(str.maketrans({".": ",", ",": "."}))
+    return out[:-1] + " %" if out.endswith("%") else out
+
+
 def _explained(searched, lang: str, set_language) -> dict:
     items, result = searched
     cand = next(c for c in result.candidates if c.feasible)
@@ -50,9 +56,9 @@ def test_a_generated_recipes_explanation_is_spanish_and_the_english_is_unchanged
     assert rig_en[0].startswith("Stiffness of the materials (") and rig_en[0].endswith(" GPa, rule of mixtures)")
     assert rig_es[0] == rig_en[0].replace("Stiffness of the materials", "Rigidez de los materiales").replace(
         "rule of mixtures", "regla de las mezclas"
-    )
+    ).replace(".", ",")  # the decimal comma
     por = next(x for x in rig_en if x.startswith("Porosity ("))
-    assert por.replace("Porosity", "Porosidad") in rig_es
+    assert por.replace("Porosity", "Porosidad").replace(".", ",").replace("%", " %") in rig_es
     assert "Poor adhesion between different polymers" in rig_en
     assert "Mala adhesión entre polímeros distintos" in rig_es
 
@@ -118,9 +124,9 @@ def test_a_trials_cost_and_the_plans_note_are_spanish_and_the_english_is_unchang
     empty = TrialPlan(result.target, [], 0, 0)
     assert empty.note == "No feasible recipe for this target and inventory: nothing to try."
     language("es")
-    stock_es = ", ".join(f"{kg:.2f} kg de {name}" for _, name, kg in trial.stock_kg)
+    stock_es = ", ".join(f"{es_number(kg, '.2f')} kg de {name}" for _, name, kg in trial.stock_kg)
     assert trial.cost_text == (
-        f"{stock_es}; {trial.energy_kwh:.2f} kWh; {trial.crew_min:.0f} min de tiempo de tripulación"
+        f"{stock_es}; {es_number(trial.energy_kwh, '.2f')} kWh; {trial.crew_min:.0f} min de tiempo de tripulación"
     )
     assert plan.note == (
         f"{len(plan.suggestions)} ensayo(s) entre {plan.candidates} recetas viables; ya cuentan 0 informe(s) de "
@@ -169,10 +175,14 @@ def test_a_plans_summary_and_what_if_progress_are_spanish_and_the_english_is_unc
     assert f"unmet: Small gifts short by {unmet.short_quantity:,.0f} units: {unmet.reason}" in en
     language("es")
     es = plan_service.summary_lines(result)
-    assert es[0].startswith(f"plan: {len(result.lines)} líneas, {made:,} lotes en 90 soles; solucionador ")
-    assert es[1].startswith(f"demanda cubierta: {obj.demand_met_share:.1%} (ponderada por prioridad ")
-    assert "prioridad 1: 100%" in es[1]
-    assert f"sin cubrir: a Small gifts le faltan {unmet.short_quantity:,.0f} unidades: {unmet.reason}" in es
+    assert es[0].startswith(
+        f"plan: {len(result.lines)} líneas, {es_number(made, ',')} lotes en 90 soles; solucionador "
+    )
+    assert es[1].startswith(f"demanda cubierta: {es_number(obj.demand_met_share, '.1%')} (ponderada por prioridad ")
+    assert "prioridad 1: 100 %" in es[1]
+    assert (
+        f"sin cubrir: a Small gifts le faltan {es_number(unmet.short_quantity, ',.0f')} unidades: {unmet.reason}" in es
+    )
 
     said: list[str] = []
     ctx = RunContext(on_progress=lambda done, total, message: said.append(message))
