@@ -25,6 +25,7 @@ Everything is seeded: the same seed, data and library versions give byte-identic
 
 from __future__ import annotations
 
+import copy
 import io
 import os
 import time
@@ -59,6 +60,9 @@ from spacetrash_desktop.ml.model import (
     target_column,
     to_residual,
 )
+from spacetrash_desktop.ml.offsets import LEVELS as OFFSET_LEVELS
+from spacetrash_desktop.ml.offsets import SIGNIFICANCE as OFFSET_SIGNIFICANCE
+from spacetrash_desktop.ml.offsets import FamilyOffsets, fit_offsets, main_material
 from spacetrash_desktop.ml.virtual_lab import CREW_FEEDBACK, VIRTUAL_LAB, LabRows, make_lab_rows, physics_fingerprint
 
 DEFAULT_NAME = "spacetrash-residual"
@@ -562,6 +566,94 @@ def _calibrate(
     return _Calibration([VIRTUAL_LAB] * K, n_cal)
 
 
+@dataclass
+class FeedbackStages:
+    """What the feedback taught (:func:`fit_feedback_stages`): the stage-2 correction (boosters or
+    None per property, their shrinkage, the out-of-fold correction of the feedback rows, the report)
+    and the stage-3 family offsets (None when no departure was found) with their report."""
+
+    correction: list
+    shrink: np.ndarray
+    oof: np.ndarray
+    report: dict
+    offsets: FamilyOffsets | None
+    base: np.ndarray  # [n,5] stage-1 residual of the feedback rows
+    sigma: np.ndarray  # [n,5] difficulty (interval scale) of the feedback rows
+
+    def apply(self, ens: Ensemble) -> Ensemble:
+        """Set the stages on ``ens`` (in place) and return it."""
+        ens.correction = self.correction
+        ens.shrink = self.shrink
+        ens.offsets = self.offsets
+        return ens
+
+
+def fit_feedback_stages(
+    ens: Ensemble,
+    rows: LabRows,
+    Xi: np.ndarray,
+    is_fb: np.ndarray,
+    anchor_mask: np.ndarray,
+    cfg: TrainConfig,
+    seed: int,
+    ctx: RunContext | None = None,
+) -> FeedbackStages:
+    """Stages 2 and 3 from the feedback rows ``is_fb`` of ``rows`` over the stage-1 ensemble ``ens``
+    (members, blend, difficulty models and virtual-lab conformal quantiles already set; its own
+    correction and offsets are ignored). ``Xi``: ``rows.X`` imputed; ``anchor_mask``: the virtual-lab
+    rows the stage-2 anchors are drawn from. The app's retrain (:func:`fit`) and the benchmark
+    (``ml/suggest_lab.py``) both learn from feedback through this function.
+
+    * stage 2: :func:`_fit_correction` (a shallow XGBoost, local or global, from
+      ``min_feedback_fit`` rows of a property);
+    * stage 3: :func:`ml.offsets.fit_offsets` on what stages 1 and 2 leave of each feedback row
+      (from the first row): shrunk offsets per process and per process + main material, with the
+      model's own interval at the row as its noise. Its report is added to the stage-2 report
+      (``report["by_property"][name]["offsets"]``, ``report["offsets"]``)."""
+    ctx = ctx or NullContext()
+    fb = np.asarray(is_fb, bool)
+    Xf = Xi[fb]
+    r_rf, r_x = ens.member_residuals(Xf)
+    base = ens.w_rf[None, :] * r_rf + ens.w_xgb[None, :] * r_x
+    R = to_residual(rows.y[fb], rows.phys[fb])
+    procs = rows.process_id[fb].astype(str)
+    mats = main_material(rows.schema, rows.X[fb])
+    corr, shrink, oof, report = _fit_correction(
+        Xf,
+        R,
+        base,
+        rows.phys[fb],
+        rows.y[fb],
+        cfg,
+        seed,
+        weight=rows.weight[fb],
+        anchors=_anchor_rows(rows, Xi, anchor_mask, fb, seed),
+        ctx=ctx,
+        groups={"process": procs, "material": mats},
+    )
+    ctx.check_cancelled()
+    staged = copy.copy(ens)
+    staged.correction, staged.shrink = corr, shrink
+    sig = ens.sigma(Xf, np.abs(r_rf - r_x)) if len(Xf) else np.zeros((0, len(PROPERTY_NAMES)))
+    half = ens.q_matrix(list(procs)) * sig
+    resid = R - base - (staged.correction_residual(Xf) if len(Xf) else 0.0)
+    zero = ens.zero_mask(list(procs)) & (rows.phys[fb] == 0)
+    resid[zero] = np.nan  # a structural zero is predicted 0 whatever the offsets say
+    offsets, off_report = fit_offsets(resid, (half / Z95) ** 2, procs, mats, rows.weight[fb])
+    report.setdefault("by_property", {})
+    for name in PROPERTY_NAMES:
+        report["by_property"].setdefault(name, {"rows": 0, "used": False, "processes": []})
+        report["by_property"][name]["offsets"] = off_report.get(name, {"rows": 0, "used": False})
+    report["offsets"] = {
+        "method": "empirical-Bayes shrunk offsets per process and per process + main material, on the "
+        "residual left by stages 1 and 2; a level gets offsets only when its reports depart from the "
+        f"model beyond their noise (chi-square at {OFFSET_SIGNIFICANCE:g})",
+        "levels": list(OFFSET_LEVELS),
+        "used": [n for n in PROPERTY_NAMES if off_report.get(n, {}).get("used")],
+    }
+    return FeedbackStages(corr, shrink, oof, report, None if offsets.empty else offsets, base, sig)
+
+
 def _learn_from_feedback(
     data: _Data,
     members: _Members,
@@ -572,31 +664,14 @@ def _learn_from_feedback(
     seed: int,
     ctx: RunContext,
 ) -> None:
-    """Stage 2: the correction from the feedback rows (cross-validated, set on ``ens``), then the
+    """Stages 2 and 3 from the feedback rows (:func:`fit_feedback_stages`, set on ``ens``), then the
     intervals recalibrated on their out-of-fold errors where there are enough."""
     ctx.check_cancelled()
     ctx.progress(87, 100, "learning from the feedback rows")
-    rows, is_fb = data.rows, data.feedback
-    fr_rf, fr_x = members.residuals(data.Xi, is_fb)
-    base = blend.w_rf[None, :] * fr_rf + blend.w_x[None, :] * fr_x
-    corr, shrink, oof, report = _fit_correction(
-        data.Xi[is_fb],
-        data.R[is_fb],
-        base,
-        rows.phys[is_fb],
-        rows.y[is_fb],
-        cfg,
-        seed,
-        weight=rows.weight[is_fb],
-        anchors=_anchor_rows(rows, data.Xi, data.val, is_fb, seed),
-        ctx=ctx,
-        groups={"process": rows.process_id[is_fb], "material": _main_material(rows.schema, rows.X[is_fb])},
-    )
-    ens.correction = corr
-    ens.shrink = shrink
-    calibration.correction_report = report
-    fsig = ens.sigma(data.Xi[is_fb], np.abs(fr_rf - fr_x))
-    _recalibrate_on_feedback(data, ens, calibration, base, oof, fsig, cfg)
+    stages = fit_feedback_stages(ens, data.rows, data.Xi, data.feedback, data.val, cfg, seed, ctx)
+    stages.apply(ens)
+    calibration.correction_report = stages.report
+    _recalibrate_on_feedback(data, ens, calibration, stages.base, stages.oof, stages.sigma, cfg)
 
 
 def _recalibrate_on_feedback(
@@ -710,6 +785,7 @@ def _metadata(
         "q_by_process": ens.q_by_process,
         "sigma_floor": ens.sigma_floor.tolist(),
         "shrink": np.asarray(ens.shrink, float).tolist(),
+        **({"offsets": ens.offsets.to_dict()} if ens.offsets is not None else {}),
         "impute": data.impute.tolist(),
         "ood": ens.ood.to_dict(),
         "structural_zero": data.zeros,
@@ -785,12 +861,8 @@ def _anchor_rows(
 
 
 def _main_material(schema, X: np.ndarray) -> np.ndarray:
-    """The material with the largest share of each row's feed (regolith included)."""
-    cols = [j for j, c in enumerate(schema.columns) if c.startswith("mat:")]
-    if not cols:
-        return np.full(len(X), "", object)
-    names = np.array([schema.columns[j][4:] for j in cols], object)
-    return names[np.argmax(np.nan_to_num(X[:, cols]), axis=1)]
+    """The material with the largest share of each row's feed (``ml.offsets.main_material``)."""
+    return main_material(schema, X)
 
 
 def _fit_correction(
