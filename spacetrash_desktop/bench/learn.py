@@ -60,7 +60,8 @@ from spacetrash_desktop.ml.train import VAL, TrainConfig, fit
 from spacetrash_desktop.ml.virtual_lab import CREW_FEEDBACK, LabRows, add_variability, make_lab_rows
 
 STRATEGIES = ("suggested", "random", "recommended")
-TRIALS_PER_ROUND = 5
+PHYSICS_REALITY = "physics"  # the check that noise alone does not move the model
+TRIALS_PER_ROUND = 2  # small rounds: a crew affords few trials, and the counts resolve to 2
 GOAL_RATIO = 0.7
 DEPARTS = 1e-3  # a property departs when the physics error on the candidates is above this x its scale
 TARGETS = ("shielding_tile", "container")  # many feasible families; a target whose caps the departures breach
@@ -222,6 +223,9 @@ def _run_strategy(
             {
                 "trials": len(tried),
                 "ratio": _ratio(w, pred, truth, set(tried), departs),
+                # mean |model - reality| over the property scale (the reality equal to physics: how far
+                # noise alone moved the model)
+                "error": float(np.mean(np.abs(pred.props - truth) / property_scale(w.target)[None, :])),
                 # on the recipes the crew is choosing between: the front (of the physics search)
                 "front_ratio": _ratio(w, pred, truth, set(tried), departs, w.front),
                 "meets": _truly_meets(w.target, truth[rec]),
@@ -291,13 +295,19 @@ def _seed_runs(cat, target: Target, s: int, cfg: TrainConfig, search: Callable, 
         if m != "regolith" and w.comp[:, j].sum() > 0:
             mats[m] = float(w.comp[:, j].sum())
     runs = []
-    for kind in REALITY_KINDS:
-        reality = make_reality(kind, cat, s, procs, mats)
-        truth = reality.expected(w.tables, w.batch, w.phys)
-        phys_err = np.abs(w.phys.objectives() - truth).mean(axis=0)
-        departs = phys_err > DEPARTS * property_scale(target)
-        if not departs.any():
-            continue
+    for kind in (*REALITY_KINDS, PHYSICS_REALITY):
+        if kind == PHYSICS_REALITY:  # a reality equal to physics: feedback is physics plus noise
+            truth = w.phys.objectives().copy()
+            name = "equal to physics"
+            departs = np.zeros(len(PROPERTY_NAMES), bool)
+        else:
+            reality = make_reality(kind, cat, s, procs, mats)
+            truth = reality.expected(w.tables, w.batch, w.phys)
+            name = reality.name
+            phys_err = np.abs(w.phys.objectives() - truth).mean(axis=0)
+            departs = phys_err > DEPARTS * property_scale(target)
+            if not departs.any():
+                continue
         for strategy in STRATEGIES:
             curve = _run_strategy(strategy, w, truth, departs, max_trials, s)
             runs.append(
@@ -305,7 +315,7 @@ def _seed_runs(cat, target: Target, s: int, cfg: TrainConfig, search: Callable, 
                     "target": target.target_id,
                     "seed": s,
                     "reality": kind,
-                    "reality_name": reality.name,
+                    "reality_name": name,
                     "strategy": strategy,
                     "departing": [PROPERTY_NAMES[k] for k in np.nonzero(departs)[0]],
                     "trials_to_goal": _first(curve, lambda p: p["ratio"] <= GOAL_RATIO),
@@ -314,6 +324,7 @@ def _seed_runs(cat, target: Target, s: int, cfg: TrainConfig, search: Callable, 
                     "candidates_truly_meeting": int(sum(_truly_meets(target, y) for y in truth)),
                     "final_front_ratio": curve[-1]["front_ratio"],
                     "final_ratio": curve[-1]["ratio"],
+                    "final_error": curve[-1]["error"],
                     "curve": curve,
                 }
             )
@@ -328,8 +339,9 @@ def _fmt(x: float, max_trials: int) -> str:
     return f">{max_trials}" if not np.isfinite(x) else f"{x:g}"
 
 
-def _summary(runs: list[dict], max_trials: int, out) -> dict:
+def _summary(all_runs: list[dict], max_trials: int, out) -> dict:
     table: dict = {}
+    runs = [r for r in all_runs if r["reality"] != PHYSICS_REALITY]
     print(
         f"\n  {'target/reality':<26}{'strategy':<13}{'to ' + str(GOAL_RATIO) + 'x (all)':>14}"
         f"{'to ' + str(GOAL_RATIO) + 'x (front)':>16}{'to a truly-meeting rec.':>25}"
@@ -377,7 +389,31 @@ def _summary(runs: list[dict], max_trials: int, out) -> dict:
         f"(suggested {_fmt(sug, max_trials)}, random {_fmt(rnd, max_trials)})",
         file=out,
     )
-    return {"table": _jsonable(table), "goal_met": met}
+    null = _physics_check([r for r in all_runs if r["reality"] == PHYSICS_REALITY], runs, max_trials, out)
+    return {"table": _jsonable(table), "goal_met": met, "reality_equal_to_physics": null}
+
+
+def _physics_check(null_runs: list[dict], runs: list[dict], max_trials: int, out) -> dict:
+    """How far feedback that is physics plus noise moved the model (it should not), against how far
+    physics is from the departing realities (the same measure: mean |value - reality| over the
+    property scale)."""
+    if not null_runs:
+        return {}
+    res: dict = {
+        "departing_realities_physics_error_median": _median([r["curve"][0]["error"] for r in runs]) if runs else None
+    }
+    for strategy in STRATEGIES:
+        errs = [r["final_error"] for r in null_runs if r["strategy"] == strategy]
+        if errs:
+            res[strategy] = {"median": _median(errs), "max": max(errs)}
+    parts = ", ".join(f"{k} {v['median']:.5f} (max {v['max']:.5f})" for k, v in res.items() if isinstance(v, dict))
+    print(
+        f"\n  reality equal to physics (feedback = physics + noise): mean |model - physics| over the property "
+        f"scale after {max_trials} trials, median over targets and seeds: {parts}; for scale, physics is "
+        f"{res['departing_realities_physics_error_median'] or 0:.5f} from the departing realities",
+        file=out,
+    )
+    return res
 
 
 def _jsonable(obj):

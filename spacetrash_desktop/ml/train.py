@@ -79,6 +79,7 @@ RF_CHUNK = 8  # trees grown between two cancel checks
 ANCHOR_ROWS = 8000
 ANCHOR_SHARE = 1.0
 ANCHOR_MASS_BANDWIDTH = 0.25
+OFFSETS_FIRST = os.environ.get("ST_OFFSETS_FIRST", "1") == "1"
 
 
 @dataclass(frozen=True)
@@ -618,10 +619,20 @@ def fit_feedback_stages(
     R = to_residual(rows.y[fb], rows.phys[fb])
     procs = rows.process_id[fb].astype(str)
     mats = main_material(rows.schema, rows.X[fb])
+    sig = ens.sigma(Xf, np.abs(r_rf - r_x)) if len(Xf) else np.zeros((0, len(PROPERTY_NAMES)))
+    noise = (ens.q_matrix(list(procs)) * sig / Z95) ** 2
+    zero = ens.zero_mask(list(procs)) & (rows.phys[fb] == 0)  # predicted 0 whatever the offsets say
+    if OFFSETS_FIRST:
+        resid = np.where(zero, np.nan, R - base)
+        offsets, off_report = fit_offsets(resid, noise, procs, mats, rows.weight[fb])
+        a, b, _ = offsets.apply(list(procs), list(mats))
+        base_2 = base + a + b
+    else:
+        base_2 = base
     corr, shrink, oof, report = _fit_correction(
         Xf,
         R,
-        base,
+        base_2,
         rows.phys[fb],
         rows.y[fb],
         cfg,
@@ -632,14 +643,12 @@ def fit_feedback_stages(
         groups={"process": procs, "material": mats},
     )
     ctx.check_cancelled()
-    staged = copy.copy(ens)
-    staged.correction, staged.shrink = corr, shrink
-    sig = ens.sigma(Xf, np.abs(r_rf - r_x)) if len(Xf) else np.zeros((0, len(PROPERTY_NAMES)))
-    half = ens.q_matrix(list(procs)) * sig
-    resid = R - base - (staged.correction_residual(Xf) if len(Xf) else 0.0)
-    zero = ens.zero_mask(list(procs)) & (rows.phys[fb] == 0)
-    resid[zero] = np.nan  # a structural zero is predicted 0 whatever the offsets say
-    offsets, off_report = fit_offsets(resid, (half / Z95) ** 2, procs, mats, rows.weight[fb])
+    if not OFFSETS_FIRST:
+        staged = copy.copy(ens)
+        staged.correction, staged.shrink = corr, shrink
+        resid = R - base - (staged.correction_residual(Xf) if len(Xf) else 0.0)
+        resid[zero] = np.nan
+        offsets, off_report = fit_offsets(resid, noise, procs, mats, rows.weight[fb])
     report.setdefault("by_property", {})
     for name in PROPERTY_NAMES:
         report["by_property"].setdefault(name, {"rows": 0, "used": False, "processes": []})
@@ -651,7 +660,7 @@ def fit_feedback_stages(
         "levels": list(OFFSET_LEVELS),
         "used": [n for n in PROPERTY_NAMES if off_report.get(n, {}).get("used")],
     }
-    return FeedbackStages(corr, shrink, oof, report, None if offsets.empty else offsets, base, sig)
+    return FeedbackStages(corr, shrink, oof, report, None if offsets.empty else offsets, base_2, sig)
 
 
 def _learn_from_feedback(
