@@ -12,7 +12,7 @@
 * ``xgb_<target>.ubj``, ``difficulty_<target>.ubj`` - XGBoost boosters in XGBoost's own format;
 * ``corr_<target>.ubj`` - the feedback correction (stage 2) of a target, only in bundles trained on
   crew feedback that taught one (``metadata.json`` ``files.correction`` and ``shrink``). The family
-  offsets (stage 3, ``ml/offsets.py``) are numbers in ``metadata.json`` ``offsets`` (absent: none).
+  offsets (``ml/offsets.py``) are numbers in ``metadata.json`` ``offsets`` (absent: none).
 
 **Verification runs before any deserialiser**: the bytes of every file are read once into memory,
 the file set must equal the manifest's (no extra, no missing, no folders, no links), each size and
@@ -438,7 +438,7 @@ def _metadata_problems(meta, manifest) -> list[str]:
             )
         ):
             return ["metadata.json has no valid member gate (true or false) for each property"]
-    if meta.get("offsets") is not None:  # stage 3 (family offsets); bundles before them have none
+    if meta.get("offsets") is not None:  # family offsets; bundles made before them have none
         try:
             FamilyOffsets.from_dict(meta["offsets"])
         except (KeyError, TypeError, ValueError, AttributeError):

@@ -176,7 +176,7 @@ class Ensemble:
     # do-no-harm gates: True where a member did not beat physics on validation (its residual is 0)
     gate_rf: np.ndarray = field(default_factory=lambda: np.zeros(len(TARGETS), bool))
     gate_xgb: np.ndarray = field(default_factory=lambda: np.zeros(len(TARGETS), bool))
-    # stage 3: family offsets learnt from feedback (ml/offsets.py); None: none (bundles before them)
+    # family offsets learnt from feedback (ml/offsets.py); None: none (bundles made before them)
     offsets: FamilyOffsets | None = None
 
     # ---- pieces
@@ -264,7 +264,7 @@ class Ensemble:
         sig = self.sigma(Xi, np.abs(r_rf - r_xgb)) if N else np.zeros((0, len(TARGETS)))
         half = (self.q[None, :] if q is None else q) * sig
         if N and self.offsets is not None and not self.offsets.empty:
-            # stage 3: the family offsets, and their posterior variance widens the interval
+            # the family offsets; their posterior variance widens the interval
             a, b, var = self.offsets.apply_features(self.schema, X)
             r = r + a + b
             half = np.sqrt(half * half + Z95 * Z95 * var)

@@ -1,4 +1,4 @@
-"""Stage 3 of the model: **family offsets**, a small-data correction learnt from crew feedback.
+"""**Family offsets**: the model's small-data correction learnt from crew feedback.
 
 The stage-2 correction (a shallow XGBoost, ``ml/train.py``) needs ``min_feedback_fit`` (20) measured
 rows of a property before it corrects anything; a crew affords a few trials. Family offsets act from
@@ -12,22 +12,31 @@ as log ratios, i.e. relative) for
   included; ``main_material``) within it (a waste stream more degraded than its catalog entry).
 
 **Partial pooling (empirical Bayes, random effects).** Of each feedback row ``i`` the residual
-``e_i`` left after stages 1 and 2 is modelled as ``a_process + b_family + noise``, the noise with
-variance ``v_i`` = (the model's own 95% half-width at that recipe / 1.96)^2 - the process scatter
-the conformal interval was calibrated on - plus an assumed measurement uncertainty
-(``MEASUREMENT_SD``), divided by the label's weight (a judged value counts half). The offsets of a
-level have a prior ``N(0, tau^2)``; ``tau^2`` is estimated from the data with the method of moments
-(``Q = sum ybar_g^2 / se_g^2``, ``tau^2 = (Q - G) / sum 1/se_g^2``), and only when ``Q`` exceeds the
-``SIGNIFICANCE`` quantile of its chi-square distribution under "no departure" (otherwise 0: a family
-whose reports are the model plus noise gets no offset). Each offset is the shrunk mean
-``ybar_g tau^2 / (tau^2 + se_g^2)`` with posterior variance ``tau^2 se_g^2 / (tau^2 + se_g^2)``: a
-family with one noisy report moves little, with many it moves to its mean. The two levels are fitted
-by back-fitting (a few sweeps). Offsets are fitted on what stages 1 and 2 leave, so where stage 2
-has learnt an effect there is nothing left for them, and they are zero where nobody reported.
+``e_i`` left by stage 1 is modelled as ``a_process + b_family + noise``, the noise with variance
+``v_i`` = (the model's own 95% half-width at that recipe / 1.96)^2 - the process scatter the
+conformal interval was calibrated on - plus an assumed measurement uncertainty (``MEASUREMENT_SD``),
+divided by the label's weight (a judged value counts half). ``a ~ N(0, tau_p^2)``,
+``b ~ N(0, tau_f^2)``. From the families' precision-weighted means ``ybar_g`` (variance ``se_g^2``):
+
+* the total variance ``T = tau_p^2 + tau_f^2`` by the method of moments, ``Q = sum ybar_g^2 /
+  se_g^2``, ``T = (Q - G) / sum 1/se_g^2`` - and **0 unless Q exceeds the** ``SIGNIFICANCE``
+  **(1%) quantile of its chi-square distribution under "no departure"**: reports that are the model
+  plus noise give no offset at all;
+* its split from the scatter of the family means within processes with two or more reported
+  families (method of moments again), ``PROCESS_SHARE`` (1/2) when no process has two;
+* then the exact posterior of the nested normal model: the process offset is the precision-weighted
+  mean of its families' means shrunk towards 0, each family's offset its own deviation from that,
+  shrunk by ``tau_f^2 / (tau_f^2 + se_g^2)``. A family with one noisy report moves little, with many
+  it moves to its mean.
+
+They are fitted on what stage 1 leaves, *before* the stage-2 correction, which then learns only what
+they leave (``ml.train.fit_feedback_stages``). A process nobody reported on gets 0; a family nobody
+reported on gets its process's offset (0 for an unreported process).
 
 **Intervals.** The departure of a recipe from the model is itself uncertain: the offsets add their
-posterior variance to the interval, ``half' = sqrt(half^2 + 1.96^2 (var_process + var_family))``,
-where a process or family without reports has the prior variance ``tau^2`` of its level. With no
+posterior variance to the interval, ``half' = sqrt(half^2 + 1.96^2 var)``: for a reported family the
+posterior variance of its total offset, for an unreported family of a reported process that of the
+process offset + ``tau_f^2``, for an unreported process ``tau_p^2 + tau_f^2``. With no
 departure found (``tau^2`` = 0 for every level) nothing changes; once departures are found, a family
 with reports has a narrower interval than one without, and it narrows as its reports accumulate.
 
@@ -53,7 +62,9 @@ MEASUREMENT_SD = np.array([0.02, 0.03, 0.03, 0.03, 0.03])
 NOISE_SD_FLOOR = np.array([0.005, 0.005, 0.01, 0.01, 0.01])  # a row is never taken as more precise
 SIGNIFICANCE = 0.01  # a level gets offsets only if its reports depart from 0 at this level (chi-square)
 MIN_ROWS = 1  # usable rows a property needs for offsets
-SWEEPS = 8  # back-fitting sweeps over the two levels
+# share of a family's departure its whole process shares when the reports cannot tell (no process
+# with two reported families): an assumption, 1/2 (ml/suggest.py counts reports the same way)
+PROCESS_SHARE = 0.5
 Z95 = 1.959963984540054
 FORMAT = 1
 
@@ -119,48 +130,75 @@ class LevelFit:
     offsets: dict[str, tuple[float, float, float]] = field(default_factory=dict)  # key -> (offset, var, rows)
 
 
-def _fit_level(e: np.ndarray, v: np.ndarray, keys: np.ndarray, extra_var: float) -> LevelFit:
-    """Shrunk group means of ``e`` (row variance ``v + extra_var``) with tau^2 from the data."""
+def _group_means(
+    e: np.ndarray, v: np.ndarray, keys: np.ndarray
+) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """(labels, precision-weighted mean, its variance, rows) of ``e`` per group."""
     labels = sorted(set(keys.tolist()))
-    prec = 1.0 / (v + extra_var)
-    ybar = np.empty(len(labels))
-    se2 = np.empty(len(labels))
-    rows = np.empty(len(labels))
+    ybar, se2, rows = np.empty(len(labels)), np.empty(len(labels)), np.empty(len(labels))
+    prec = 1.0 / v
     for g, lab in enumerate(labels):
         m = keys == lab
-        w = prec[m]
-        ybar[g] = float((w * e[m]).sum() / w.sum())
-        se2[g] = float(1.0 / w.sum())
+        ybar[g] = float((prec[m] * e[m]).sum() / prec[m].sum())
+        se2[g] = float(1.0 / prec[m].sum())
         rows[g] = float(m.sum())
-    G = len(labels)
+    return labels, ybar, se2, rows
+
+
+def _variances(ybar: np.ndarray, se2: np.ndarray, fam_proc: list[str]) -> tuple[float, float, float, int]:
+    """(tau^2 of the process level, of the family level, Q, families): the total departure variance
+    of a family ``T`` by the method of moments on the family means, 0 unless the chi-square test of
+    "no departure" rejects at SIGNIFICANCE; its split by the scatter of the family means within
+    processes that have two or more families, PROCESS_SHARE when no process has."""
+    G = len(ybar)
     Q = float((ybar * ybar / se2).sum())
-    tau2 = 0.0
-    if G and _chi2_quantile(G, SIGNIFICANCE) < Q:
-        tau2 = max(0.0, (Q - G) / float((1.0 / se2).sum()))
-    fit = LevelFit(tau2=tau2, q=Q, groups=G)
-    for g, lab in enumerate(labels):
-        shrink = tau2 / (tau2 + se2[g]) if tau2 > 0 else 0.0
-        fit.offsets[lab] = (float(shrink * ybar[g]), float(shrink * se2[g]) if tau2 > 0 else 0.0, rows[g])
-    return fit
+    if not G or _chi2_quantile(G, SIGNIFICANCE) >= Q:
+        return 0.0, 0.0, Q, G
+    total = max(0.0, (Q - G) / float((1.0 / se2).sum()))
+    procs = np.asarray(fam_proc, object)
+    q_w, df, w_sum = 0.0, 0, 0.0
+    for p in sorted(set(fam_proc)):
+        m = procs == p
+        if m.sum() < 2:
+            continue
+        w = 1.0 / se2[m]
+        d = ybar[m] - float((w * ybar[m]).sum() / w.sum())
+        q_w += float((d * d * w).sum())
+        df += int(m.sum()) - 1
+        w_sum += float(w.sum())
+    if df == 0:
+        fam = (1.0 - PROCESS_SHARE) * total
+    else:
+        fam = min(total, max(0.0, (q_w - df) / w_sum))
+    return total - fam, fam, Q, G
 
 
 def fit_property(e: np.ndarray, v: np.ndarray, process: np.ndarray, family: np.ndarray) -> dict[str, LevelFit]:
-    """Both levels for one property by back-fitting (rows already filtered to usable ones)."""
+    """Both levels for one property (rows already filtered to usable ones): the nested normal model
+    ``family mean = a_process + b_family + noise`` with the variances of :func:`_variances`, solved
+    exactly. A family entry's variance is that of its *total* offset (process + family)."""
     fits = {"process": LevelFit(), "family": LevelFit()}
     if len(e) < MIN_ROWS:
         return fits
-    a = np.zeros(len(e))
-    b = np.zeros(len(e))
-    for _ in range(SWEEPS):
-        # the process level sees the family deviations as extra scatter (tau^2 of the family level)
-        fits["process"] = _fit_level(e - b, v, process, fits["family"].tau2)
-        a = np.array([fits["process"].offsets[p][0] for p in process])
-        fits["family"] = _fit_level(e - a, v, family, 0.0)
-        b_new = np.array([fits["family"].offsets[f][0] for f in family])
-        if np.allclose(b_new, b, atol=1e-9):
-            b = b_new
-            break
-        b = b_new
+    labels, ybar, se2, rows = _group_means(e, v, family)
+    fam_proc = [str(process[np.nonzero(family == lab)[0][0]]) for lab in labels]
+    tp, tf, Q, G = _variances(ybar, se2, fam_proc)
+    fits["process"] = LevelFit(tau2=tp, q=Q, groups=len(set(fam_proc)))
+    fits["family"] = LevelFit(tau2=tf, q=Q, groups=G)
+    if tp + tf <= 0:
+        return fits
+    procs = np.asarray(fam_proc, object)
+    for p in sorted(set(fam_proc)):
+        m = np.nonzero(procs == p)[0]
+        wf = 1.0 / (tf + se2[m])  # a family mean about its process offset
+        var_a = 1.0 / (1.0 / tp + wf.sum()) if tp > 0 else 0.0
+        a = var_a * float((wf * ybar[m]).sum()) if tp > 0 else 0.0
+        fits["process"].offsets[p] = (a, var_a, float(rows[m].sum()))
+        for g in m:
+            c = tf / (tf + se2[g]) if tf > 0 else 0.0  # the family's own share of its deviation
+            b = c * (ybar[g] - a)
+            var_total = (1.0 - c) ** 2 * var_a + (tf * se2[g] / (tf + se2[g]) if tf > 0 else 0.0)
+            fits["family"].offsets[labels[g]] = (b, var_total, float(rows[g]))
     return fits
 
 
@@ -198,20 +236,22 @@ class FamilyOffsets:
         if self.empty or N == 0:
             return a, b, var
         fam = family_keys(process, material)
-        for lv, keys, out in (("process", np.asarray(process, object), a), ("family", fam, b)):
-            tau2 = np.asarray(self.tau2[lv], float)
-            tab = self.table[lv]
-            for i, key in enumerate(keys):
-                entry = tab.get(str(key))
-                if entry is None:
-                    var[i] += tau2
+        tp = np.asarray(self.tau2["process"], float)
+        tf = np.asarray(self.tau2["family"], float)
+        for i in range(N):
+            pe = self.table["process"].get(str(process[i]))
+            fe = self.table["family"].get(str(fam[i]))
+            for k in range(K):
+                if tp[k] + tf[k] <= 0:
                     continue
-                for k in range(K):
-                    if tau2[k] > 0 and entry[k][2] > 0:
-                        out[i, k] = entry[k][0]
-                        var[i, k] += entry[k][1]
-                    else:
-                        var[i, k] += tau2[k]
+                p_seen = pe is not None and pe[k][2] > 0
+                a[i, k] = pe[k][0] if p_seen else 0.0
+                var_p = pe[k][1] if p_seen else tp[k]
+                if fe is not None and fe[k][2] > 0:
+                    b[i, k] = fe[k][0]
+                    var[i, k] = fe[k][1]  # the variance of the family's total offset
+                else:
+                    var[i, k] = var_p + tf[k]
         return a, b, var
 
     def apply_features(self, schema, X: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

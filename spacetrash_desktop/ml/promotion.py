@@ -126,7 +126,7 @@ def compare(
         off = rep.get("offsets") if isinstance(rep.get("offsets"), dict) else {}
         off_used = bool(off.get("used"))
         used = booster or off_used
-        # the stage-2 correction's reach; the family offsets (stage 3) reach the processes they were
+        # the stage-2 correction's reach; the family offsets reach the processes they were
         # learnt on
         reach = rep.get("reach") if booster else ("local" if off_used else None)
         reached = set(rep.get("processes", []) if booster else []) | set(off.get("processes", []) if off_used else [])

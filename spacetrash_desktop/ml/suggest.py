@@ -32,11 +32,9 @@ import numpy as np
 
 from spacetrash_desktop.domain import PROPERTY_NAMES, Recipe, Target, WasteItem
 from spacetrash_desktop.messages import msg
+from spacetrash_desktop.ml.offsets import PROCESS_SHARE  # the model's split of a departure (process / family)
 
 PRIOR_TRIALS = 1.0  # N0: what the model's interval is worth, in trials (assumption)
-# share of a recipe's unknown departure that its whole process shares (the model's process offset,
-# ml/offsets.py); the rest is its family's (recipes of similar composition): an assumption, 1/2
-PROCESS_SHARE = 0.5
 MAIN_ITEM_SHARE = 0.2  # an item with at least this share of the waste part is a "main item"
 NEAR_DUPLICATE = 0.75  # two trials of one process this similar (composition) are near-duplicates too
 INTEREST_RECOMMENDED = 3.0  # weight of the recommended recipe among the recipes of interest

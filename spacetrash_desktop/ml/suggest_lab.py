@@ -13,7 +13,7 @@ here is in a shipped bundle).
   (a waste stream that is more degraded than its catalog entry).
 
 **Fast retrain**: stage 1 (the virtual-lab prior) is fitted once; each retrain refits only what the
-feedback teaches - the stage-2 correction (from 20 rows of a property) and the stage-3 family
+feedback teaches - the stage-2 correction (from 20 rows of a property) and the family
 offsets (from the first row) - through ``ml.train.fit_feedback_stages``, the same function the app's
 retrain runs, with fewer rounds and folds. Intervals are not recalibrated on the feedback (the app
 does that from 40 measured rows). Stage 1 is identical with or without feedback in the app too (docs/ML.md),
