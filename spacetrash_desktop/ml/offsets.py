@@ -62,6 +62,7 @@ MEASUREMENT_SD = np.array([0.02, 0.03, 0.03, 0.03, 0.03])
 NOISE_SD_FLOOR = np.array([0.005, 0.005, 0.01, 0.01, 0.01])  # a row is never taken as more precise
 SIGNIFICANCE = 0.01  # a level gets offsets only if its reports depart from 0 at this level (chi-square)
 MIN_ROWS = 1  # usable rows a property needs for offsets
+CV_FOLDS = 5  # the report's out-of-fold check (from CV_FOLDS rows)
 # share of a family's departure its whole process shares when the reports cannot tell (no process
 # with two reported families): an assumption, 1/2 (ml/suggest.py counts reports the same way)
 PROCESS_SHARE = 0.5
@@ -311,13 +312,39 @@ class FamilyOffsets:
         return FamilyOffsets(tau2, table)
 
 
+def _predict_fits(fits: dict[str, LevelFit], proc: np.ndarray, fam: np.ndarray) -> np.ndarray:
+    """Offsets of one property's fit for rows of ``proc`` / ``fam`` (0 where not reported)."""
+    out = np.zeros(len(proc))
+    for i, (p, f) in enumerate(zip(proc, fam, strict=True)):
+        out[i] = fits["process"].offsets.get(str(p), (0.0, 0.0, 0.0))[0]
+        out[i] += fits["family"].offsets.get(str(f), (0.0, 0.0, 0.0))[0]
+    return out
+
+
+def _cross_validate(e: np.ndarray, v: np.ndarray, proc: np.ndarray, fam: np.ndarray, w: np.ndarray) -> dict:
+    """Out-of-fold check of the offsets: CV_FOLDS folds of the rows; the weighted mean |residual|
+    left without offsets and with the offsets fitted on the other folds (residual units)."""
+    n = len(e)
+    if n < CV_FOLDS:
+        return {}
+    folds = np.random.default_rng(0xC5).permutation(n) % CV_FOLDS
+    pred = np.zeros(n)
+    for f in range(CV_FOLDS):
+        trn, tst = folds != f, folds == f
+        pred[tst] = _predict_fits(fit_property(e[trn], v[trn], proc[trn], fam[trn]), proc[tst], fam[tst])
+    return {
+        "folds": CV_FOLDS,
+        "cv_mae_without_offsets": round(float((w * np.abs(e)).sum() / w.sum()), 6),
+        "cv_mae_with_offsets": round(float((w * np.abs(e - pred)).sum() / w.sum()), 6),
+    }
+
+
 def fit_offsets(
     e: np.ndarray, noise_var: np.ndarray, process: Sequence[str], material: Sequence[str], weight: np.ndarray
 ) -> tuple[FamilyOffsets, dict]:
     """Family offsets from feedback residuals.
 
-    ``e`` [n,5]: each feedback row's residual over the model without offsets (stages 1 and 2; NaN
-    where not reported); ``noise_var`` [n,5]: the variance of one trial's outcome about its
+    ``e`` [n,5]: each feedback row's residual over stage 1 (NaN where not reported); ``noise_var`` [n,5]: the variance of one trial's outcome about its
     expectation in residual space (the model's interval sd squared); ``weight`` [n,5]: the label
     weights (0: not a label). Returns (offsets, report by property)."""
     K = len(PROPERTY_NAMES)
@@ -353,6 +380,7 @@ def fit_offsets(
                 max((abs(v[k][0]) for t in out.table.values() for v in t.values()), default=0.0), 6
             ),
         }
+        report[name].update(_cross_validate(e[use, k], v, proc[use], fam[use], w[use, k]))
         if not used:
             report[name]["reason"] = "the reports do not depart from the model beyond their noise"
     return out, report
