@@ -4,7 +4,7 @@ For several seeds and several kinds of simulated reality that departs from the p
 (``ml/suggest_lab.py``: the learning curve's shifted reality, one process off its datasheet, one
 degraded material), the crew's candidate recipes are those of one search for a target over the
 default inventory. Three ways of choosing trials, rounds of ``TRIALS_PER_ROUND`` trials, a retrain
-after each round (stage 2 only: see ``ml/suggest_lab.py``):
+after each round (what the feedback teaches, over a fixed stage 1: see ``ml/suggest_lab.py``):
 
 * **suggested**: ``ml.suggest.suggest`` (docs/TRIALS.md) on the current model's values and intervals;
 * **random**: feasible candidates drawn at random;
@@ -20,9 +20,12 @@ reality and overall: the trials needed to reach a held-out ratio of ``GOAL_RATIO
 front) and to have a recommended recipe that truly meets the target, and the ratios after the last
 round, median over seeds (">N": not within N trials).
 
-The app's stage-2 correction needs ``min_feedback_fit`` (20) measured rows of a property before it
-corrects anything, so no strategy changes the model before 20 trials: trial counts below 20 cannot
-be told apart by this benchmark, whatever the choice of trials.
+The model learns from the first trial through its family offsets (``ml/offsets.py``; the stage-2
+correction joins from 20 rows of a property), the same ``ml.train.fit_feedback_stages`` the app's
+retrain runs; rounds of two trials resolve the counts to two. A fourth reality, **equal to physics**
+(the trials are physics plus the virtual lab's noise), checks that noise alone does not move the
+model: the mean |model - physics| after the last round, against how far physics is from the
+departing realities.
 """
 
 from __future__ import annotations

@@ -94,7 +94,7 @@ def process_of(schema, X: np.ndarray) -> np.ndarray:
     return out
 
 
-def family_keys(process: Sequence[str], material: Sequence[str]) -> np.ndarray:
+def family_keys(process: Sequence[str] | np.ndarray, material: Sequence[str] | np.ndarray) -> np.ndarray:
     return np.array([f"{p}|{m}" for p, m in zip(process, material, strict=True)], object)
 
 
@@ -245,9 +245,10 @@ class FamilyOffsets:
             for k in range(K):
                 if tp[k] + tf[k] <= 0:
                     continue
-                p_seen = pe is not None and pe[k][2] > 0
-                a[i, k] = pe[k][0] if p_seen else 0.0
-                var_p = pe[k][1] if p_seen else tp[k]
+                if pe is not None and pe[k][2] > 0:
+                    a[i, k], var_p = pe[k][0], pe[k][1]
+                else:
+                    var_p = tp[k]
                 if fe is not None and fe[k][2] > 0:
                     b[i, k] = fe[k][0]
                     var[i, k] = fe[k][1]  # the variance of the family's total offset
@@ -340,7 +341,11 @@ def _cross_validate(e: np.ndarray, v: np.ndarray, proc: np.ndarray, fam: np.ndar
 
 
 def fit_offsets(
-    e: np.ndarray, noise_var: np.ndarray, process: Sequence[str], material: Sequence[str], weight: np.ndarray
+    e: np.ndarray,
+    noise_var: np.ndarray,
+    process: Sequence[str] | np.ndarray,
+    material: Sequence[str] | np.ndarray,
+    weight: np.ndarray,
 ) -> tuple[FamilyOffsets, dict]:
     """Family offsets from feedback residuals.
 
