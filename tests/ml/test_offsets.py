@@ -227,3 +227,18 @@ def test_a_bundle_with_malformed_offsets_is_refused(with_offsets, tmp_path):
     edit_manifest(bad, lambda m: m["files"][METADATA].update(sha256=sha256_bytes(data), size=len(data)))
     contents, problems = read_bundle(bad)
     assert contents is None and "family offsets" in problems[0]
+
+
+def test_explanations_still_add_up_with_offsets(stage1):
+    """The offsets are booked on the process's and the main material's columns of the weighted
+    contributions, so the ML part of an explanation still adds up to the model's residual."""
+    cat, _, _, rt = stage1
+    ens = rt.retrain(_rows(cat, _records([FAMILY] * 6, 0.05)))
+    assert ens.offsets is not None
+    probe = _rows(cat, _records([FAMILY, OTHER], 0.0))
+    pred = ens.predict(probe.X, probe.phys)
+    contrib = ens.contributions(probe.X, weighted=True)  # [N, 5, F+1]
+    r_rf, _ = ens.member_residuals(ens.prepare(probe.X))
+    total = contrib.sum(axis=2) + ens.w_rf[None, :] * r_rf
+    np.testing.assert_allclose(total, pred.r, atol=1e-5)
+    assert np.abs(pred.r[:, TIGHTNESS]).max() > 0.05  # the offsets are in it
