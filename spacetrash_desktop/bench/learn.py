@@ -232,6 +232,9 @@ def _run_strategy(
                 # on the recipes the crew is choosing between: the front (of the physics search)
                 "front_ratio": _ratio(w, pred, truth, set(tried), departs, w.front),
                 "meets": _truly_meets(w.target, truth[rec]),
+                # what the trials so far cost in reality (kWh, crew minutes)
+                "kwh": float(truth[tried, 2].sum()) if tried else 0.0,
+                "crew_min": float(truth[tried, 4].sum()) if tried else 0.0,
             }
         )
         if len(tried) >= max_trials:
@@ -253,8 +256,8 @@ def _run_strategy(
         ens = w.retrainer.retrain(fb)
 
 
-def _first(curve: list[dict], ok) -> float:
-    return next((float(p["trials"]) for p in curve if ok(p)), float("inf"))
+def _first(curve: list[dict], ok, key: str = "trials") -> float:
+    return next((float(p[key]) for p in curve if ok(p)), float("inf"))
 
 
 def run(search: Callable, quick: bool = False, seed: int = 0, out=sys.stdout, targets: tuple = TARGETS) -> dict:
@@ -322,6 +325,8 @@ def _seed_runs(cat, target: Target, s: int, cfg: TrainConfig, search: Callable, 
                     "strategy": strategy,
                     "departing": [PROPERTY_NAMES[k] for k in np.nonzero(departs)[0]],
                     "trials_to_goal": _first(curve, lambda p: p["ratio"] <= GOAL_RATIO),
+                    "kwh_to_goal": _first(curve, lambda p: p["ratio"] <= GOAL_RATIO, "kwh"),
+                    "crew_min_to_goal": _first(curve, lambda p: p["ratio"] <= GOAL_RATIO, "crew_min"),
                     "trials_to_front_goal": _first(curve, lambda p: p["front_ratio"] <= GOAL_RATIO),
                     "trials_to_meet": _first(curve, lambda p: p["meets"]),
                     "candidates_truly_meeting": int(sum(_truly_meets(target, y) for y in truth)),
@@ -338,6 +343,10 @@ def _median(xs: list[float]) -> float:
     return float(statistics.median(xs)) if xs else float("inf")
 
 
+def _cost(x: float) -> str:
+    return f"{x:.1f}" if np.isfinite(x) else "-"
+
+
 def _fmt(x: float, max_trials: int) -> str:
     return f">{max_trials}" if not np.isfinite(x) else f"{x:g}"
 
@@ -348,7 +357,7 @@ def _summary(all_runs: list[dict], max_trials: int, out) -> dict:
     print(
         f"\n  {'target/reality':<26}{'strategy':<13}{'to ' + str(GOAL_RATIO) + 'x (all)':>14}"
         f"{'to ' + str(GOAL_RATIO) + 'x (front)':>16}{'to a truly-meeting rec.':>25}"
-        f"{'ratio@' + str(max_trials) + ' all':>14}{'front':>8}",
+        f"{'ratio@' + str(max_trials) + ' all':>14}{'front':>8}{'kWh to 0.7x':>13}{'crew h to 0.7x':>16}",
         file=out,
     )
     groups = sorted({(r["target"], r["reality"]) for r in runs}, key=lambda g: (g[0], REALITY_KINDS.index(g[1])))
@@ -368,6 +377,8 @@ def _summary(all_runs: list[dict], max_trials: int, out) -> dict:
             m = _median([r["trials_to_meet"] for r in reach])
             f = _median([r["final_ratio"] for r in sel if np.isfinite(r["final_ratio"])])
             ff = _median([r["final_front_ratio"] for r in sel if np.isfinite(r["final_front_ratio"])])
+            kwh = _median([r["kwh_to_goal"] for r in sel])
+            crew_h = _median([r["crew_min_to_goal"] / 60.0 for r in sel])
             table.setdefault(kind, {})[strategy] = {
                 "trials_to_goal": g,
                 "trials_to_front_goal": gf,
@@ -375,11 +386,13 @@ def _summary(all_runs: list[dict], max_trials: int, out) -> dict:
                 "runs_where_a_candidate_truly_meets": f"{len(reach)} of {len(sel)}",
                 "final_ratio": round(f, 3),
                 "final_front_ratio": round(ff, 3),
+                "kwh_to_goal": round(kwh, 2),
+                "crew_hours_to_goal": round(crew_h, 2),
             }
             meet = _fmt(m, max_trials) if reach else "none can"
             print(
                 f"  {kind:<26}{strategy:<13}{_fmt(g, max_trials):>14}{_fmt(gf, max_trials):>16}{meet:>25}"
-                f"{f:>14.3f}{ff:>8.3f}",
+                f"{f:>14.3f}{ff:>8.3f}{_cost(kwh):>13}{_cost(crew_h):>16}",
                 file=out,
             )
     overall = table.get("all", {})
