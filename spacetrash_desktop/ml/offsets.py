@@ -60,7 +60,7 @@ LEVELS = ("process", "family")
 # a few per cent
 MEASUREMENT_SD = np.array([0.02, 0.03, 0.03, 0.03, 0.03])
 NOISE_SD_FLOOR = np.array([0.005, 0.005, 0.01, 0.01, 0.01])  # a row is never taken as more precise
-SIGNIFICANCE = 0.01  # a level gets offsets only if its reports depart from 0 at this level (chi-square)
+SIGNIFICANCE = 0.01  # offsets only if the reports depart from the model at this level (chi-square test)
 MIN_ROWS = 1  # usable rows a property needs for offsets
 CV_FOLDS = 5  # the report's out-of-fold check (from CV_FOLDS rows)
 # share of a family's departure its whole process shares when the reports cannot tell (no process

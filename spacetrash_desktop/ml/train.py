@@ -625,24 +625,35 @@ def fit_feedback_stages(
     sig = ens.sigma(Xf, np.abs(r_rf - r_x)) if len(Xf) else np.zeros((0, len(PROPERTY_NAMES)))
     noise = (ens.q_matrix(list(procs)) * sig / Z95) ** 2
     zero = ens.zero_mask(list(procs)) & (rows.phys[fb] == 0)  # predicted 0 whatever the offsets say
-    # offsets first: the offsets of the processes and families (from the first report), then stage 2
-    # learns what they leave (from min_feedback_fit rows), so the two never count one effect twice
-    offsets, off_report = fit_offsets(np.where(zero, np.nan, R - base), noise, procs, mats, rows.weight[fb])
+    groups = {"process": procs, "material": mats}
+    anchors = _anchor_rows(rows, Xi, anchor_mask, fb, seed)
+
+    def stage2(target: np.ndarray, below: np.ndarray):
+        return _fit_correction(
+            Xf, target, below, rows.phys[fb], rows.y[fb], cfg, seed, rows.weight[fb], anchors, groups, ctx
+        )
+
+    # stage 2 alone first where it has its rows and reaches every recipe (the feedback shows the
+    # correction carries over processes and materials): there it learns the departure as a smooth
+    # function, and the offsets only what it leaves
+    glob, first = _global_corrections(stage2, R, base, rows.weight[fb], cfg)
+    resid = R - base
+    for k in glob:
+        assert first is not None
+        resid[:, k] -= first[1][k] * first[0][k].inplace_predict(Xf, validate_features=False)
+    offsets, off_report = fit_offsets(np.where(zero, np.nan, resid), noise, procs, mats, rows.weight[fb])
     a, b, _ = offsets.apply(list(procs), list(mats))
     base_2 = base + a + b
-    corr, shrink, oof, report = _fit_correction(
-        Xf,
-        R,
-        base_2,
-        rows.phys[fb],
-        rows.y[fb],
-        cfg,
-        seed,
-        weight=rows.weight[fb],
-        anchors=_anchor_rows(rows, Xi, anchor_mask, fb, seed),
-        ctx=ctx,
-        groups={"process": procs, "material": mats},
-    )
+    # everywhere else offsets first (from the first report), then stage 2 of what they leave (from
+    # min_feedback_fit rows), so the two never count one effect twice
+    rest = R.copy()
+    rest[:, glob] = np.nan
+    corr, shrink, oof, report = stage2(rest, base_2)
+    for k in glob:
+        assert first is not None
+        name = PROPERTY_NAMES[k]
+        corr[k], shrink[k], oof[:, k] = first[0][k], first[1][k], first[2][:, k]
+        report["by_property"][name] = {**first[3]["by_property"][name], "fitted": "before the offsets"}
     ctx.check_cancelled()
     report.setdefault("by_property", {})
     for name in PROPERTY_NAMES:
@@ -650,12 +661,29 @@ def fit_feedback_stages(
         report["by_property"][name]["offsets"] = off_report.get(name, {"rows": 0, "used": False})
     report["offsets"] = {
         "method": "empirical-Bayes shrunk offsets per process and per process + main material, on the "
-        "residual left by stage 1 (stage 2 then learns what they leave); a level gets offsets only when its reports depart from the "
+        "residual left by stage 1 (stage 2 then learns what they leave; for a property whose stage-2 correction "
+        "reaches globally, on what stage 2 leaves); offsets only when the reports depart from the "
         f"model beyond their noise (chi-square at {OFFSET_SIGNIFICANCE:g})",
         "levels": list(OFFSET_LEVELS),
         "used": [n for n in PROPERTY_NAMES if off_report.get(n, {}).get("used")],
     }
     return FeedbackStages(corr, shrink, oof, report, None if offsets.empty else offsets, base_2, sig)
+
+
+def _global_corrections(stage2, R: np.ndarray, base: np.ndarray, weight: np.ndarray, cfg: TrainConfig):
+    """(properties, fit): the properties with ``min_feedback_fit`` usable rows whose stage-2
+    correction, fitted on stage 1's residual alone, is used and reaches globally, and that fit
+    (``_fit_correction``'s tuple); ([], None) when none."""
+    w = np.nan_to_num(np.asarray(weight, float))
+    many = [k for k in range(R.shape[1]) if int((np.isfinite(R[:, k]) & (w[:, k] > 0)).sum()) >= cfg.min_feedback_fit]
+    if not many:
+        return [], None
+    target = np.full_like(R, np.nan)
+    target[:, many] = R[:, many]
+    fit_ = stage2(target, base)
+    by = fit_[3]["by_property"]
+    glob = [k for k in many if by[PROPERTY_NAMES[k]].get("used") and by[PROPERTY_NAMES[k]].get("reach") == "global"]
+    return glob, (fit_ if glob else None)
 
 
 def _learn_from_feedback(
