@@ -30,8 +30,9 @@ divided by the label's weight (a judged value counts half). ``a ~ N(0, tau_p^2)`
   it moves to its mean.
 
 They are fitted on what stage 1 leaves, *before* the stage-2 correction, which then learns only what
-they leave (``ml.train.fit_feedback_stages``). A process nobody reported on gets 0; a family nobody
-reported on gets its process's offset (0 for an unreported process).
+they leave - except for a property whose stage-2 correction reaches globally, where they learn what
+stage 2 leaves (``ml.train.fit_feedback_stages``). A process nobody reported on gets 0; a family
+nobody reported on gets its process's offset (0 for an unreported process).
 
 **Intervals.** The departure of a recipe from the model is itself uncertain: the offsets add their
 posterior variance to the interval, ``half' = sqrt(half^2 + 1.96^2 var)``: for a reported family the
