@@ -4,7 +4,7 @@ For several seeds and several kinds of simulated reality that departs from the p
 (``ml/suggest_lab.py``: the learning curve's shifted reality, one process off its datasheet, one
 degraded material), the crew's candidate recipes are those of one search for a target over the
 default inventory. Three ways of choosing trials, rounds of ``TRIALS_PER_ROUND`` trials, a retrain
-after each round (stage 2 only: see ``ml/suggest_lab.py``):
+after each round (what the feedback teaches, over a fixed stage 1: see ``ml/suggest_lab.py``):
 
 * **suggested**: ``ml.suggest.suggest`` (docs/TRIALS.md) on the current model's values and intervals;
 * **random**: feasible candidates drawn at random;
@@ -20,9 +20,12 @@ reality and overall: the trials needed to reach a held-out ratio of ``GOAL_RATIO
 front) and to have a recommended recipe that truly meets the target, and the ratios after the last
 round, median over seeds (">N": not within N trials).
 
-The app's stage-2 correction needs ``min_feedback_fit`` (20) measured rows of a property before it
-corrects anything, so no strategy changes the model before 20 trials: trial counts below 20 cannot
-be told apart by this benchmark, whatever the choice of trials.
+The model learns from the first trial through its family offsets (``ml/offsets.py``; the stage-2
+correction joins from 20 rows of a property), the same ``ml.train.fit_feedback_stages`` the app's
+retrain runs; rounds of two trials resolve the counts to two. A fourth reality, **equal to physics**
+(the trials are physics plus the virtual lab's noise), checks that noise alone does not move the
+model: the mean |model - physics| after the last round, against how far physics is from the
+departing realities.
 """
 
 from __future__ import annotations
@@ -60,7 +63,8 @@ from spacetrash_desktop.ml.train import VAL, TrainConfig, fit
 from spacetrash_desktop.ml.virtual_lab import CREW_FEEDBACK, LabRows, add_variability, make_lab_rows
 
 STRATEGIES = ("suggested", "random", "recommended")
-TRIALS_PER_ROUND = 5
+PHYSICS_REALITY = "physics"  # the check that noise alone does not move the model
+TRIALS_PER_ROUND = 2  # small rounds: a crew affords few trials, and the counts resolve to 2
 GOAL_RATIO = 0.7
 DEPARTS = 1e-3  # a property departs when the physics error on the candidates is above this x its scale
 TARGETS = ("shielding_tile", "container")  # many feasible families; a target whose caps the departures breach
@@ -222,9 +226,15 @@ def _run_strategy(
             {
                 "trials": len(tried),
                 "ratio": _ratio(w, pred, truth, set(tried), departs),
+                # mean |model - reality| over the property scale (the reality equal to physics: how far
+                # noise alone moved the model)
+                "error": float(np.mean(np.abs(pred.props - truth) / property_scale(w.target)[None, :])),
                 # on the recipes the crew is choosing between: the front (of the physics search)
                 "front_ratio": _ratio(w, pred, truth, set(tried), departs, w.front),
                 "meets": _truly_meets(w.target, truth[rec]),
+                # what the trials so far cost in reality (kWh, crew minutes)
+                "kwh": float(truth[tried, 2].sum()) if tried else 0.0,
+                "crew_min": float(truth[tried, 4].sum()) if tried else 0.0,
             }
         )
         if len(tried) >= max_trials:
@@ -246,8 +256,8 @@ def _run_strategy(
         ens = w.retrainer.retrain(fb)
 
 
-def _first(curve: list[dict], ok) -> float:
-    return next((float(p["trials"]) for p in curve if ok(p)), float("inf"))
+def _first(curve: list[dict], ok, key: str = "trials") -> float:
+    return next((float(p[key]) for p in curve if ok(p)), float("inf"))
 
 
 def run(search: Callable, quick: bool = False, seed: int = 0, out=sys.stdout, targets: tuple = TARGETS) -> dict:
@@ -291,13 +301,19 @@ def _seed_runs(cat, target: Target, s: int, cfg: TrainConfig, search: Callable, 
         if m != "regolith" and w.comp[:, j].sum() > 0:
             mats[m] = float(w.comp[:, j].sum())
     runs = []
-    for kind in REALITY_KINDS:
-        reality = make_reality(kind, cat, s, procs, mats)
-        truth = reality.expected(w.tables, w.batch, w.phys)
-        phys_err = np.abs(w.phys.objectives() - truth).mean(axis=0)
-        departs = phys_err > DEPARTS * property_scale(target)
-        if not departs.any():
-            continue
+    for kind in (*REALITY_KINDS, PHYSICS_REALITY):
+        if kind == PHYSICS_REALITY:  # a reality equal to physics: feedback is physics plus noise
+            truth = w.phys.objectives().copy()
+            name = "equal to physics"
+            departs = np.zeros(len(PROPERTY_NAMES), bool)
+        else:
+            reality = make_reality(kind, cat, s, procs, mats)
+            truth = reality.expected(w.tables, w.batch, w.phys)
+            name = reality.name
+            phys_err = np.abs(w.phys.objectives() - truth).mean(axis=0)
+            departs = phys_err > DEPARTS * property_scale(target)
+            if not departs.any():
+                continue
         for strategy in STRATEGIES:
             curve = _run_strategy(strategy, w, truth, departs, max_trials, s)
             runs.append(
@@ -305,15 +321,18 @@ def _seed_runs(cat, target: Target, s: int, cfg: TrainConfig, search: Callable, 
                     "target": target.target_id,
                     "seed": s,
                     "reality": kind,
-                    "reality_name": reality.name,
+                    "reality_name": name,
                     "strategy": strategy,
                     "departing": [PROPERTY_NAMES[k] for k in np.nonzero(departs)[0]],
                     "trials_to_goal": _first(curve, lambda p: p["ratio"] <= GOAL_RATIO),
+                    "kwh_to_goal": _first(curve, lambda p: p["ratio"] <= GOAL_RATIO, "kwh"),
+                    "crew_min_to_goal": _first(curve, lambda p: p["ratio"] <= GOAL_RATIO, "crew_min"),
                     "trials_to_front_goal": _first(curve, lambda p: p["front_ratio"] <= GOAL_RATIO),
                     "trials_to_meet": _first(curve, lambda p: p["meets"]),
                     "candidates_truly_meeting": int(sum(_truly_meets(target, y) for y in truth)),
                     "final_front_ratio": curve[-1]["front_ratio"],
                     "final_ratio": curve[-1]["ratio"],
+                    "final_error": curve[-1]["error"],
                     "curve": curve,
                 }
             )
@@ -324,16 +343,21 @@ def _median(xs: list[float]) -> float:
     return float(statistics.median(xs)) if xs else float("inf")
 
 
+def _cost(x: float) -> str:
+    return f"{x:.1f}" if np.isfinite(x) else "-"
+
+
 def _fmt(x: float, max_trials: int) -> str:
     return f">{max_trials}" if not np.isfinite(x) else f"{x:g}"
 
 
-def _summary(runs: list[dict], max_trials: int, out) -> dict:
+def _summary(all_runs: list[dict], max_trials: int, out) -> dict:
     table: dict = {}
+    runs = [r for r in all_runs if r["reality"] != PHYSICS_REALITY]
     print(
         f"\n  {'target/reality':<26}{'strategy':<13}{'to ' + str(GOAL_RATIO) + 'x (all)':>14}"
         f"{'to ' + str(GOAL_RATIO) + 'x (front)':>16}{'to a truly-meeting rec.':>25}"
-        f"{'ratio@' + str(max_trials) + ' all':>14}{'front':>8}",
+        f"{'ratio@' + str(max_trials) + ' all':>14}{'front':>8}{'kWh to 0.7x':>13}{'crew h to 0.7x':>16}",
         file=out,
     )
     groups = sorted({(r["target"], r["reality"]) for r in runs}, key=lambda g: (g[0], REALITY_KINDS.index(g[1])))
@@ -353,6 +377,8 @@ def _summary(runs: list[dict], max_trials: int, out) -> dict:
             m = _median([r["trials_to_meet"] for r in reach])
             f = _median([r["final_ratio"] for r in sel if np.isfinite(r["final_ratio"])])
             ff = _median([r["final_front_ratio"] for r in sel if np.isfinite(r["final_front_ratio"])])
+            kwh = _median([r["kwh_to_goal"] for r in sel])
+            crew_h = _median([r["crew_min_to_goal"] / 60.0 for r in sel])
             table.setdefault(kind, {})[strategy] = {
                 "trials_to_goal": g,
                 "trials_to_front_goal": gf,
@@ -360,11 +386,13 @@ def _summary(runs: list[dict], max_trials: int, out) -> dict:
                 "runs_where_a_candidate_truly_meets": f"{len(reach)} of {len(sel)}",
                 "final_ratio": round(f, 3),
                 "final_front_ratio": round(ff, 3),
+                "kwh_to_goal": round(kwh, 2),
+                "crew_hours_to_goal": round(crew_h, 2),
             }
             meet = _fmt(m, max_trials) if reach else "none can"
             print(
                 f"  {kind:<26}{strategy:<13}{_fmt(g, max_trials):>14}{_fmt(gf, max_trials):>16}{meet:>25}"
-                f"{f:>14.3f}{ff:>8.3f}",
+                f"{f:>14.3f}{ff:>8.3f}{_cost(kwh):>13}{_cost(crew_h):>16}",
                 file=out,
             )
     overall = table.get("all", {})
@@ -377,7 +405,31 @@ def _summary(runs: list[dict], max_trials: int, out) -> dict:
         f"(suggested {_fmt(sug, max_trials)}, random {_fmt(rnd, max_trials)})",
         file=out,
     )
-    return {"table": _jsonable(table), "goal_met": met}
+    null = _physics_check([r for r in all_runs if r["reality"] == PHYSICS_REALITY], runs, max_trials, out)
+    return {"table": _jsonable(table), "goal_met": met, "reality_equal_to_physics": null}
+
+
+def _physics_check(null_runs: list[dict], runs: list[dict], max_trials: int, out) -> dict:
+    """How far feedback that is physics plus noise moved the model (it should not), against how far
+    physics is from the departing realities (the same measure: mean |value - reality| over the
+    property scale)."""
+    if not null_runs:
+        return {}
+    res: dict = {
+        "departing_realities_physics_error_median": _median([r["curve"][0]["error"] for r in runs]) if runs else None
+    }
+    for strategy in STRATEGIES:
+        errs = [r["final_error"] for r in null_runs if r["strategy"] == strategy]
+        if errs:
+            res[strategy] = {"median": _median(errs), "max": max(errs)}
+    parts = ", ".join(f"{k} {v['median']:.5f} (max {v['max']:.5f})" for k, v in res.items() if isinstance(v, dict))
+    print(
+        f"\n  reality equal to physics (feedback = physics + noise): mean |model - physics| over the property "
+        f"scale after {max_trials} trials, median over targets and seeds: {parts}; for scale, physics is "
+        f"{res['departing_realities_physics_error_median'] or 0:.5f} from the departing realities",
+        file=out,
+    )
+    return res
 
 
 def _jsonable(obj):

@@ -8,7 +8,8 @@ Modules:
 * :mod:`.virtual_lab` - simulated trials (physics + process variability) and the shifted "reality" used
   only by the learning-curve benchmark;
 * :mod:`.model` - the ensemble (residual RF + XGBoost, blend, conformal intervals, OOD) in memory;
-* :mod:`.train` - training a bundle from the virtual lab (+ feedback rows);
+* :mod:`.train` - training a bundle from the virtual lab (+ feedback rows: ``fit_feedback_stages``);
+* :mod:`.offsets` - the family offsets, the small-data correction learnt from the first crew report;
 * :mod:`.bundle` - writing, verifying and loading bundles (verification before any deserialiser);
 * :mod:`.scorer` - the engine :class:`~spacetrash_desktop.engine.scorer.Scorer` built on a loaded bundle;
 * :mod:`.registry` - install, activate, roll back, train and install; ``active_scorer()`` for the engine;

@@ -11,7 +11,8 @@
 * ``rf.skops`` - the random forest (skops, loaded with an explicit list of trusted types);
 * ``xgb_<target>.ubj``, ``difficulty_<target>.ubj`` - XGBoost boosters in XGBoost's own format;
 * ``corr_<target>.ubj`` - the feedback correction (stage 2) of a target, only in bundles trained on
-  crew feedback that taught one (``metadata.json`` ``files.correction`` and ``shrink``).
+  crew feedback that taught one (``metadata.json`` ``files.correction`` and ``shrink``). The family
+  offsets (``ml/offsets.py``) are numbers in ``metadata.json`` ``offsets`` (absent: none).
 
 **Verification runs before any deserialiser**: the bytes of every file are read once into memory,
 the file set must equal the manifest's (no extra, no missing, no folders, no links), each size and
@@ -49,6 +50,7 @@ from spacetrash_desktop.errors import ModelError
 from spacetrash_desktop.messages import msg
 from spacetrash_desktop.ml.features import FeatureSchema, schema_problems
 from spacetrash_desktop.ml.model import Ensemble, OODModel
+from spacetrash_desktop.ml.offsets import FamilyOffsets
 from spacetrash_desktop.storage.atomic import fsync_dir
 
 MANIFEST = "manifest.json"
@@ -446,6 +448,11 @@ def _metadata_problems(meta, manifest) -> list[str]:
             )
         ):
             return ["metadata.json has no valid member gate (true or false) for each property"]
+    if meta.get("offsets") is not None:  # family offsets; bundles made before them have none
+        try:
+            FamilyOffsets.from_dict(meta["offsets"])
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return ["metadata.json has invalid family offsets"]
     listed = set(manifest["files"])
     out = [f"metadata.json refers to {n!r}, which the manifest does not list" for n in names if n not in listed]
     unused = listed - set(names) - {METADATA}
@@ -624,6 +631,7 @@ def load_ensemble(contents: BundleContents, nthread: int = 2):
             q_by_process=q_proc,
             correction=corr,
             shrink=shrink,
+            offsets=FamilyOffsets.from_dict(meta.get("offsets")),
         )
     except ModelError:
         raise

@@ -31,6 +31,7 @@ import numpy as np
 
 from spacetrash_desktop.domain import PROPERTY_NAMES
 from spacetrash_desktop.ml.features import FeatureSchema
+from spacetrash_desktop.ml.offsets import Z95, FamilyOffsets
 
 TARGETS = PROPERTY_NAMES
 ADDITIVE = np.array([True, True, False, False, False])
@@ -175,6 +176,8 @@ class Ensemble:
     # do-no-harm gates: True where a member did not beat physics on validation (its residual is 0)
     gate_rf: np.ndarray = field(default_factory=lambda: np.zeros(len(TARGETS), bool))
     gate_xgb: np.ndarray = field(default_factory=lambda: np.zeros(len(TARGETS), bool))
+    # family offsets learnt from feedback (ml/offsets.py); None: none (bundles made before them)
+    offsets: FamilyOffsets | None = None
 
     # ---- pieces
     def prepare(self, X: np.ndarray) -> np.ndarray:
@@ -260,6 +263,11 @@ class Ensemble:
             r = r + self.correction_residual(Xi)
         sig = self.sigma(Xi, np.abs(r_rf - r_xgb)) if N else np.zeros((0, len(TARGETS)))
         half = (self.q[None, :] if q is None else q) * sig
+        if N and self.offsets is not None and not self.offsets.empty:
+            # the family offsets; their posterior variance widens the interval
+            a, b, var = self.offsets.apply_features(self.schema, X)
+            r = r + a + b
+            half = np.sqrt(half * half + Z95 * Z95 * var)
         props = from_residual(r, phys)
         lo = from_residual(r - half, phys)
         hi = from_residual(r + half, phys)
@@ -299,4 +307,26 @@ class Ensemble:
         for k, b in enumerate(self.correction or ()):
             if b is not None and self.shrink[k] > 0:
                 out[:, k, :] += self.shrink[k] * np.asarray(b.predict(dm, pred_contribs=True, validate_features=False))
+        if self.offsets is not None and not self.offsets.empty:
+            self._offset_contributions(X, out)
         return out
+
+    def _offset_contributions(self, X: np.ndarray, out: np.ndarray) -> None:
+        """Add the family offsets to ``out`` [N, 5, F+1]: the process offset on the row's process
+        column, the family offset on its main material's column (the bias when a column is missing)."""
+        a, b, _ = self.offsets.apply_features(self.schema, X) if self.offsets is not None else (None, None, None)
+        if a is None or b is None:
+            return
+        cols = self.schema.columns
+        pcols = [j for j, c in enumerate(cols) if c.startswith("proc:")]
+        mcols = [j for j, c in enumerate(cols) if c.startswith("mat:")]
+        Xn = np.nan_to_num(np.asarray(X, float))
+        rows = np.arange(len(X))
+        bias = len(cols)
+        pj = np.array(pcols)[np.argmax(Xn[:, pcols], axis=1)] if pcols else np.full(len(X), bias)
+        if pcols:
+            pj = np.where(Xn[rows, pj] > 0.5, pj, bias)
+        mj = np.array(mcols)[np.argmax(Xn[:, mcols], axis=1)] if mcols else np.full(len(X), bias)
+        for k in range(len(TARGETS)):
+            np.add.at(out[:, k, :], (rows, pj), a[:, k])
+            np.add.at(out[:, k, :], (rows, mj), b[:, k])

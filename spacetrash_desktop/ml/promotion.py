@@ -122,13 +122,19 @@ def compare(
     out: dict = {}
     for k, name in enumerate(PROPERTY_NAMES):
         rep = by_prop.get(name, {})
-        used = bool(rep.get("used"))
-        reach = rep.get("reach") if used else None
+        booster = bool(rep.get("used"))
+        off = rep.get("offsets") if isinstance(rep.get("offsets"), dict) else {}
+        off_used = bool(off.get("used"))
+        used = booster or off_used
+        # the stage-2 correction's reach; the family offsets reach the processes they were
+        # learnt on
+        reach = rep.get("reach") if booster else ("local" if off_used else None)
+        reached = set(rep.get("processes", []) if booster else []) | set(off.get("processes", []) if off_used else [])
         ok_l = np.isfinite(lab.y[:, k])
         if reach == "global":
             gate = np.zeros(len(lab), bool)
         elif reach == "local":
-            gate = ok_l & ~np.isin(procs, list(rep.get("processes", [])))
+            gate = ok_l & ~np.isin(procs, sorted(reached))
         else:
             gate = ok_l
         lab_m = on_lab.side_by_side(k, ok_l)
@@ -151,8 +157,10 @@ def compare(
                 fb_m["judged_mae_challenger"] = round_or_none(float(on_hold.chall_err[judged, k].mean()))
         learnt = {
             "correction": used,
+            "booster": booster,
+            "offsets": off_used,
             "reach": reach,
-            "processes": list(rep.get("processes", [])),
+            "processes": sorted(reached),
             "training_rows": rep.get("rows", 0),
             "calibrated_on": (intervals.get("calibrated_on") or {}).get(name),
             "why": rep.get("reason") or (rep.get("reach_check") or {}).get("why_local"),

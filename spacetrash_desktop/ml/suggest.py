@@ -32,6 +32,7 @@ import numpy as np
 
 from spacetrash_desktop.domain import PROPERTY_NAMES, Recipe, Target, WasteItem
 from spacetrash_desktop.messages import msg
+from spacetrash_desktop.ml.offsets import PROCESS_SHARE  # the model's split of a departure (process / family)
 
 PRIOR_TRIALS = 1.0  # N0: what the model's interval is worth, in trials (assumption)
 MAIN_ITEM_SHARE = 0.2  # an item with at least this share of the waste part is a "main item"
@@ -186,9 +187,31 @@ def decision_weights(options: Sequence[Option], target: Target) -> np.ndarray:
     return BASE_DECISION_WEIGHT + bell
 
 
-def trial_half_widths(options: Sequence[Option], target: Target, info: np.ndarray) -> np.ndarray:
-    """[N, 5] the half-width (over the property's scale) left after ``info`` reports nearby."""
-    return half_widths(options, target) * np.sqrt(PRIOR_TRIALS / (PRIOR_TRIALS + info))
+def process_information(procs: Sequence[str], fb_procs: Sequence[str], fb_weight: np.ndarray) -> np.ndarray:
+    """[N, 5] reports of each recipe's process, per property (``sum_f w_fk`` over the reports of the
+    same process): what teaches the model's process offset."""
+    if len(fb_procs) == 0:
+        return np.zeros((len(procs), len(PROPERTY_NAMES)))
+    same = (np.asarray(procs, object)[:, None] == np.asarray(fb_procs, object)[None, :]).astype(float)
+    return same @ np.asarray(fb_weight, float)
+
+
+def remaining(info: np.ndarray, info_process: np.ndarray | None = None) -> np.ndarray:
+    """Share of the prior variance left after ``info`` similar reports (family level) and
+    ``info_process`` reports of the same process (process level, PROCESS_SHARE of the variance);
+    without ``info_process``, one level: ``N0 / (N0 + info)``."""
+    n0 = PRIOR_TRIALS
+    if info_process is None:
+        return n0 / (n0 + info)
+    return (1.0 - PROCESS_SHARE) * n0 / (n0 + info) + PROCESS_SHARE * n0 / (n0 + info_process)
+
+
+def trial_half_widths(
+    options: Sequence[Option], target: Target, info: np.ndarray, info_process: np.ndarray | None = None
+) -> np.ndarray:
+    """[N, 5] the half-width (over the property's scale) left after ``info`` reports nearby (and
+    ``info_process`` reports of the same process, see :func:`remaining`)."""
+    return half_widths(options, target) * np.sqrt(remaining(info, info_process))
 
 
 @dataclass
@@ -203,18 +226,22 @@ class _Pool:
     h2d: np.ndarray  # [J, 5] decision-weighted squared half-widths of the recipes of interest
     info: np.ndarray  # [J, 5] reports near each recipe of interest (grows as trials are chosen)
     sim: np.ndarray  # [N, J] similarity of each option to each recipe of interest
+    info_p: np.ndarray  # [J, 5] reports of each recipe of interest's process
+    same: np.ndarray  # [N, J] 1 where an option and a recipe of interest share their process
 
     def gains(self) -> np.ndarray:
         """[N, 5] expected variance reduction (per property) of one trial at each option."""
-        n0 = PRIOR_TRIALS
         s2 = self.sim**2  # [N, J]
-        before = n0 / (n0 + self.info)  # [J, 5]
-        after = n0 / (n0 + self.info[None, :, :] + s2[:, :, None])  # [N, J, 5]
+        before = remaining(self.info, self.info_p)  # [J, 5]
+        after = remaining(
+            self.info[None, :, :] + s2[:, :, None], self.info_p[None, :, :] + self.same[:, :, None]
+        )  # [N, J, 5]
         per = (before[None, :, :] - after) * (self.w_int[None, :, None] * self.h2d[None, :, :])
         return per.sum(axis=1)
 
     def add(self, i: int, weight: np.ndarray) -> None:
         self.info = self.info + (self.sim[i] ** 2)[:, None] * weight[None, :]
+        self.info_p = self.info_p + self.same[i][:, None] * weight[None, :]
 
 
 def suggest(
@@ -292,12 +319,16 @@ def _make_pool(
     w_int = np.array([o.interest for o in sub], float)
     h = half_widths(sub, target)
     h2d = h * h * decision_weights(sub, target)
+    iprocs = [procs[i] for i in interest]
     if feedback is not None and len(feedback[0]):
-        info = information(comp[interest], [procs[i] for i in interest], *feedback)
+        info = information(comp[interest], iprocs, *feedback)
+        info_p = process_information(iprocs, feedback[1], feedback[2])
     else:
         info = np.zeros((len(interest), len(PROPERTY_NAMES)))
-    sim = similarity(comp, procs, comp[interest], [procs[i] for i in interest])
-    return _Pool(options, comp, procs, interest, w_int, h2d, info, sim)
+        info_p = np.zeros((len(interest), len(PROPERTY_NAMES)))
+    sim = similarity(comp, procs, comp[interest], iprocs)
+    same = (np.asarray(procs, object)[:, None] == np.asarray(iprocs, object)[None, :]).astype(float)
+    return _Pool(options, comp, procs, interest, w_int, h2d, info, sim, info_p, same)
 
 
 def relative_costs(options: Sequence[Option], stock: Mapping[str, float], budget: Budget) -> np.ndarray:
@@ -316,16 +347,17 @@ def relative_costs(options: Sequence[Option], stock: Mapping[str, float], budget
 
 def _describe(pool: _Pool, i: int, gain: float, cost: float, meas: np.ndarray, target: Target) -> Suggestion:
     """What trial ``i`` is expected to teach, in plain words."""
-    n0 = PRIOR_TRIALS
     s2 = pool.sim[i] ** 2  # [J]
-    drop = (n0 / (n0 + pool.info) - n0 / (n0 + pool.info + s2[:, None] * meas[None, :])) * pool.h2d
+    same = pool.same[i]  # [J]
+    after_all = remaining(pool.info + s2[:, None] * meas[None, :], pool.info_p + same[:, None] * meas[None, :])
+    drop = (remaining(pool.info, pool.info_p) - after_all) * pool.h2d
     drop = drop * pool.w_int[:, None]
     k = int(np.argmax(drop.sum(axis=0)))
     j = int(np.argmax(drop[:, k]))
     scale = property_scale(target)[k]
     h0 = np.sqrt(pool.h2d[j, k] / max(_dw(pool, j, k, target), 1e-12))
-    before = h0 * np.sqrt(n0 / (n0 + pool.info[j, k])) * scale
-    after = h0 * np.sqrt(n0 / (n0 + pool.info[j, k] + s2[j] * meas[k])) * scale
+    before = h0 * np.sqrt(remaining(pool.info[j, k], pool.info_p[j, k])) * scale
+    after = h0 * np.sqrt(after_all[j, k]) * scale
     # recipes of interest proper (front, recommended) it informs noticeably (similarity >= 0.5)
     informed = int(((s2 >= 0.25) & (pool.w_int >= INTEREST_FRONT)).sum())
     rec = pool.options[int(pool.interest[j])]

@@ -12,10 +12,11 @@ here is in a shipped bundle).
   proportion to its share of the feed: rigidity - 0.25 x share, tightness x (1 - 0.4 x share)
   (a waste stream that is more degraded than its catalog entry).
 
-**Fast retrain**: stage 1 (the virtual-lab prior) is fitted once; each retrain refits only stage 2,
-the feedback correction of ``ml/train.py`` (``_fit_correction`` with its anchors, the same code the
-app's retrain runs), with fewer rounds and folds. Intervals are not recalibrated (the app does that
-from 40 measured rows). Stage 1 is identical with or without feedback in the app too (docs/ML.md),
+**Fast retrain**: stage 1 (the virtual-lab prior) is fitted once; each retrain refits only what the
+feedback teaches - the stage-2 correction (from 20 rows of a property) and the family
+offsets (from the first row) - through ``ml.train.fit_feedback_stages``, the same function the app's
+retrain runs, with fewer rounds and folds. Intervals are not recalibrated on the feedback (the app
+does that from 40 measured rows). Stage 1 is identical with or without feedback in the app too (docs/ML.md),
 so this is the app's model, trained faster.
 """
 
@@ -30,8 +31,8 @@ from spacetrash_desktop.catalog.datasets import Catalog
 from spacetrash_desktop.engine.physics import PhysicsResult
 from spacetrash_desktop.engine.recipes import RecipeBatch
 from spacetrash_desktop.engine.tables import EngineTables
-from spacetrash_desktop.ml.model import Ensemble, to_residual
-from spacetrash_desktop.ml.train import TrainConfig, _anchor_rows, _fit_correction, _main_material
+from spacetrash_desktop.ml.model import Ensemble
+from spacetrash_desktop.ml.train import TrainConfig, fit_feedback_stages
 from spacetrash_desktop.ml.virtual_lab import LabRows, ShiftedReality
 
 REALITY_KINDS = ("shifted", "process", "material")
@@ -110,29 +111,13 @@ class FastRetrainer:
     seed: int = 0
 
     def retrain(self, feedback: LabRows) -> Ensemble:
-        """A copy of the base ensemble with a feedback correction learnt from ``feedback``."""
+        """A copy of the base ensemble with what ``feedback`` teaches: stages 2 and 3 through
+        :func:`ml.train.fit_feedback_stages`, the function the app's retrain runs."""
         ens = copy.copy(self.base)
         if feedback is None or len(feedback) == 0:
             return ens
         rows = LabRows.concat([self.anchors, feedback])
         Xi = self.base.prepare(rows.X)
-        n_a = len(self.anchors)
         is_fb = np.zeros(len(rows), bool)
-        is_fb[n_a:] = True
-        r_rf, r_x = self.base.member_residuals(Xi[is_fb])
-        base = self.base.w_rf[None, :] * r_rf + self.base.w_xgb[None, :] * r_x
-        corr, shrink, _, _ = _fit_correction(
-            Xi[is_fb],
-            to_residual(feedback.y, feedback.phys),
-            base,
-            feedback.phys,
-            feedback.y,
-            self.cfg,
-            self.seed,
-            weight=feedback.weight,
-            anchors=_anchor_rows(rows, Xi, ~is_fb, is_fb, self.seed),
-            groups={"process": feedback.process_id, "material": _main_material(rows.schema, feedback.X)},
-        )
-        ens.correction = corr
-        ens.shrink = shrink
-        return ens
+        is_fb[len(self.anchors) :] = True
+        return fit_feedback_stages(self.base, rows, Xi, is_fb, ~is_fb, self.cfg, self.seed).apply(ens)

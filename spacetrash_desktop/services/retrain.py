@@ -92,6 +92,9 @@ log = logging.getLogger(__name__)
 
 HOLDOUT_SHARE = 0.25  # of the recipes (not rows) with usable feedback
 MIN_RECIPES_FOR_HOLDOUT = 4
+# usable rows of a property in the training part before a run trains anything: the family offsets
+# learn from the first report, a few make a family mean (and a quarter of the recipes is held out)
+MIN_TRAINING_ROWS = 3
 LAB_EVAL_SEED_BASE = 1_000_003  # fresh virtual-lab trials for the comparison: seed LAB_EVAL_SEED_BASE + seed
 
 
@@ -266,8 +269,9 @@ class RetrainJob:
 
     def _check_enough_rows(self) -> None:
         """Stop at once (before the virtual lab and the training, about 30 s) when no property has the
-        usable rows in the training part that a correction needs (issue 17)."""
-        need = (self.config or TrainConfig()).min_feedback_fit
+        usable rows in the training part that the model can learn from (issue 17): MIN_TRAINING_ROWS
+        for the family offsets (``ml/offsets.py``); the stage-2 correction needs ``min_feedback_fit``."""
+        need = MIN_TRAINING_ROWS
         by_prop = self.data.get("by_property", {})
         have = {name: int(by_prop.get(name, {}).get("train", 0)) for name in PROPERTY_NAMES}
         best = max(have.values(), default=0)

@@ -128,7 +128,7 @@ def test_feedback_to_export_to_retrain_to_verdict(qtbot, make_main_window, tmp_p
     assert verdict in VERDICT_TEXT and verdict != "failed", record["reason"]
     # one report is too few to learn from: the run says so at once, before any training (issue 17)
     assert verdict == "no_data" and "Not enough feedback to retrain yet" in record["reason"]
-    assert "at least 20 usable rows" in record["reason"] and not record.get("challenger")
+    assert "at least 3 usable rows" in record["reason"] and not record.get("challenger")
     assert mp.progress.format() == "not enough data"
     text = mp.verdict_label.text()
     assert VERDICT_TEXT[verdict] in text and record["reason"] in text.replace("&#x27;", "'")
