@@ -107,10 +107,12 @@ ES = {
     "Not promoted: it is worse than the active model on {first}{more}. The active model stays; the challenger is "
     "kept as a rejected candidate.": "No promovido: es peor que el modelo activo en {first}{more}. El modelo "
     "activo se mantiene; el candidato se guarda como candidato rechazado.",
-    "Not promoted: the feedback was not enough to teach the model anything yet (a property needs at least 20 "
-    "usable rows in the training part). The active model stays.": "No promovido: los informes aún no bastan para "
-    "enseñar nada al modelo (una propiedad necesita al menos 20 filas utilizables en la parte de entrenamiento). "
-    "El modelo activo se mantiene.",
+    "Not promoted: the feedback did not teach the model anything yet (the reports do not depart from the "
+    "active model beyond their measurement scatter, and a finer correction needs at least 20 usable rows of a "
+    "property in the training part). The active model stays.": "No promovido: los informes aún no han enseñado "
+    "nada al modelo (no se apartan del modelo activo más que la dispersión de sus medidas, y una corrección más "
+    "fina necesita al menos 20 filas utilizables de una propiedad en la parte de entrenamiento). El modelo activo "
+    "se mantiene.",
     "{name} error on {rows} held-out feedback rows: {new} {unit} vs {old} {unit}": "error de {name} en {rows} "
     "filas de informes de validación: {new} {unit} frente a {old} {unit}",
     "{name} interval coverage on held-out feedback: {new:.0%} vs {old:.0%}": "cobertura del intervalo de {name} "

@@ -291,8 +291,9 @@ def decide(metrics: dict, data: dict) -> tuple[bool, str]:
     ]
     if not learnt:
         return False, msg(
-            "Not promoted: the feedback was not enough to teach the model anything yet (a property needs "
-            "at least 20 usable rows in the training part). The active model stays."
+            "Not promoted: the feedback did not teach the model anything yet (the reports do not depart from "
+            "the active model beyond their measurement scatter, and a finer correction needs at least 20 usable "
+            "rows of a property in the training part). The active model stays."
         )
     best = None
     for n in learnt:
