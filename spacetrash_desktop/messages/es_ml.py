@@ -310,4 +310,16 @@ ES = {
     "Measures {what} where the model knows least: narrows the {what} estimate of {where} from about ±{before} to ±{after}": "Mide {what} donde el modelo sabe menos: reduce la incertidumbre de {what} de {where} de unos ±{before} a ±{after}",
     ", and informs {more} more front recipe": ", e informa a {more} receta más del frente",
     ", and informs {more} more front recipes": ", e informa a {more} recetas más del frente",
+    # ml/train.py: training progress
+    "measuring on the held-out test split": "midiendo en la parte de prueba reservada",
+    "model fitted": "modelo ajustado",
+    "training the random forest": "entrenando el bosque aleatorio",
+    "training XGBoost for {name}": "entrenando XGBoost para {name}",
+    "gating the members and choosing the blend weights": "filtrando los miembros y eligiendo los pesos de la mezcla",
+    "fitting the interval widths": "ajustando el ancho de los intervalos",
+    "calibrating the intervals": "calibrando los intervalos",
+    "learning from the feedback rows": "aprendiendo de las filas de informes",
+    "simulating trials in the virtual lab": "simulando ensayos en el laboratorio virtual",
+    "writing the model bundle": "escribiendo el paquete del modelo",
+    "model trained in {s:.0f} s": "modelo entrenado en {s:.0f} s",
 }

@@ -41,6 +41,7 @@ from spacetrash_desktop.context import NullContext, RunContext
 from spacetrash_desktop.domain import PROPERTY_NAMES, PROPERTY_UNITS
 from spacetrash_desktop.engine.scorer import Z95, load_variability
 from spacetrash_desktop.engine.tables import compile_tables
+from spacetrash_desktop.messages import msg
 from spacetrash_desktop.ml.bundle import (
     METADATA,
     METADATA_FORMAT,
@@ -348,14 +349,14 @@ def fit(rows: LabRows, cfg: TrainConfig, seed: int, ctx: RunContext | None = Non
     if data.feedback.any():
         _learn_from_feedback(data, members, blend, ens, calibration, cfg, seed, ctx)
     ctx.check_cancelled()
-    ctx.progress(90, 100, "measuring on the held-out test split")
+    ctx.progress(90, 100, msg("measuring on the held-out test split"))
     metrics = evaluate(ens, rows, data.split == TEST, data.Z, seed)
     metrics.update(_training_metrics(data, members, blend, ens, calibration, cfg))
     imp_rows = data.Xi[data.split == TEST][: cfg.importance_rows]
     importances = _importances(ens, imp_rows if len(imp_rows) else data.Xi[:200])
     ens.extra = {"importances": importances}
     metadata = _metadata(data, members, blend, ens, importances, cfg, seed)
-    ctx.progress(96, 100, "model fitted")
+    ctx.progress(96, 100, msg("model fitted"))
     return FitResult(ens, metrics, metadata, data.split)
 
 
@@ -382,7 +383,7 @@ def _fit_forest(data: _Data, cfg: TrainConfig, seed: int, ctx: RunContext) -> tu
     from sklearn.ensemble import RandomForestRegressor  # noqa: PLC0415 - heavy, loaded only to train
 
     ctx.check_cancelled()
-    ctx.progress(30, 100, "training the random forest")
+    ctx.progress(30, 100, msg("training the random forest"))
     tr, R, has = data.train, data.R, data.has
     rf_rows = tr & has.all(axis=1)
     scale = np.nanstd(np.where(has[tr], R[tr], np.nan), axis=0)
@@ -420,7 +421,7 @@ def _fit_boosters(data: _Data, cfg: TrainConfig, seed: int, ctx: RunContext) -> 
     inner = tr & (np.random.default_rng([seed, 0x570B]).random(len(data.rows)) < cfg.xgb_stop_share)
     for k in range(len(PROPERTY_NAMES)):
         ctx.check_cancelled()
-        ctx.progress(45 + 5 * k, 100, f"training XGBoost for {PROPERTY_NAMES[k]}")
+        ctx.progress(45 + 5 * k, 100, msg("training XGBoost for {name}", name=msg(PROPERTY_NAMES[k])))
         m_tr = tr & has[:, k]
         m_fit, m_stop = m_tr & ~inner, m_tr & inner
         params = _xgb_params(cfg, seed + k, cfg.xgb_depth, cfg.xgb_eta, cfg.xgb_min_child_weight)
@@ -446,7 +447,7 @@ def _gate_and_blend(data: _Data, members: _Members, cfg: TrainConfig, ctx: RunCo
     """Member gates (set on ``members``), then blend weights over the gated members, on the
     validation split (do-no-harm)."""
     ctx.check_cancelled()
-    ctx.progress(72, 100, "gating the members and choosing the blend weights")
+    ctx.progress(72, 100, msg("gating the members and choosing the blend weights"))
     K = len(PROPERTY_NAMES)
     rows, val, has, Z = data.rows, data.val, data.has, data.Z
     gate_rf, gate_x = members.gate_rf, members.gate_x
@@ -486,7 +487,7 @@ def _fit_difficulty(
     import xgboost as xgb  # noqa: PLC0415 - heavy, loaded only to train
 
     ctx.check_cancelled()
-    ctx.progress(78, 100, "fitting the interval widths")
+    ctx.progress(78, 100, msg("fitting the interval widths"))
     val, has, Z, Xi = data.val, data.has, data.Z, data.Xi
     vr_rf, vr_x = blend.vr_rf, blend.vr_x
     verr = np.abs(data.R[val] - (blend.w_rf[None, :] * vr_rf + blend.w_x[None, :] * vr_x))
@@ -540,7 +541,7 @@ def _calibrate(
     """Conformal calibration on the virtual-lab calibration split (Mondrian by process): sets
     ``ens.q`` (pooled) and ``ens.q_by_process``."""
     ctx.check_cancelled()
-    ctx.progress(84, 100, "calibrating the intervals")
+    ctx.progress(84, 100, msg("calibrating the intervals"))
     K = len(PROPERTY_NAMES)
     rows, has, Z, R = data.rows, data.has, data.Z, data.R
     cal = data.split == CAL
@@ -703,7 +704,7 @@ def _learn_from_feedback(
     """Offsets and stage 2 from the feedback rows (:func:`fit_feedback_stages`, set on ``ens``), then the
     intervals recalibrated on their out-of-fold errors where there are enough."""
     ctx.check_cancelled()
-    ctx.progress(87, 100, "learning from the feedback rows")
+    ctx.progress(87, 100, msg("learning from the feedback rows"))
     stages = fit_feedback_stages(ens, data.rows, data.Xi, data.feedback, data.val, cfg, seed, ctx)
     stages.apply(ens)
     calibration.correction_report = stages.report
@@ -1344,7 +1345,7 @@ def train_bundle(
     catalog = catalog or load_catalog()
     t0 = time.monotonic()
     if lab_rows is None:
-        ctx.progress(0, 100, "simulating trials in the virtual lab")
+        ctx.progress(0, 100, msg("simulating trials in the virtual lab"))
         rows = make_lab_rows(catalog, cfg.n_rows, seed, ctx=ctx, progress_share=(0, 25))
     else:
         rows = lab_rows
@@ -1363,7 +1364,7 @@ def train_bundle(
         metrics=result.metrics,
         files=files,
     )
-    ctx.progress(98, 100, "writing the model bundle")
+    ctx.progress(98, 100, msg("writing the model bundle"))
     path = write_bundle(out_dir, manifest, files)
-    ctx.progress(100, 100, f"model trained in {time.monotonic() - t0:.0f} s")
+    ctx.progress(100, 100, msg("model trained in {s:.0f} s", s=time.monotonic() - t0))
     return path
