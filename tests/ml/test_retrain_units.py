@@ -410,4 +410,4 @@ def test_nothing_learnt_is_not_promoted():
     m = _metrics()
     m["rigidity"]["learnt"] = {"correction": False, "calibrated_on": "virtual_lab_v1"}
     ok, reason = _decide(m, {})
-    assert not ok and "not enough to teach the model anything" in reason
+    assert not ok and "did not teach the model anything" in reason
