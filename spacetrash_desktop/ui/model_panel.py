@@ -101,10 +101,19 @@ class ModelPanel(QWidget):
             (660, 760),
             collapsible=False,
         )
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.splitter)
         self.trials_view = TrialsView(ctx)  # suggested trials (issue 15)
-        lay.addWidget(self.trials_view)
+        # the model and its runs above, the suggested trials below: a splitter, so a 720-pixel screen
+        # can give the drift table or the trials the room the crew needs at the moment
+        self.trials_splitter = splitter(
+            Qt.Orientation.Vertical,
+            "modelTrialsSplit",
+            (self.splitter, self.trials_view),
+            (3, 1),
+            (600, 270),
+            collapsible=False,
+        )
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.trials_splitter)
         self.status_view.action_finished.connect(self._action_finished)
         self.retrain_view.finished.connect(self._retrain_finished)
         self.retrain_view.run_loaded.connect(self.run_loaded)
