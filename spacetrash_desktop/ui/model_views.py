@@ -99,9 +99,18 @@ def corrected_by_feedback(metrics: Mapping | None) -> dict[str, dict]:
     by = corr.get("by_property") if isinstance(corr, Mapping) else None
     out: dict[str, dict] = {}
     for name, rep in (by or {}).items():
-        if isinstance(rep, Mapping) and rep.get("used"):
-            procs = rep.get("processes") if isinstance(rep.get("processes"), list) else []
-            out[str(name)] = {"reach": str(rep.get("reach") or "global"), "processes": [str(p) for p in procs]}
+        if not isinstance(rep, Mapping):
+            continue
+        off = rep.get("offsets") if isinstance(rep.get("offsets"), Mapping) else {}
+        booster, offsets = bool(rep.get("used")), bool(off.get("used"))
+        if not (booster or offsets):
+            continue
+        procs: list = []
+        for part, on in ((rep, booster), (off, offsets)):  # the family offsets reach the processes they were learnt on
+            if on and isinstance(part.get("processes"), list):
+                procs += [str(p) for p in part["processes"] if str(p) not in procs]
+        reach = str(rep.get("reach") or "global") if booster else "local"
+        out[str(name)] = {"reach": reach, "processes": procs}
     return out
 
 

@@ -240,7 +240,7 @@ def shot_import_report(app, w, shot) -> None:
     w.inventory_tab.import_dialog.reject()
 
 
-SAMPLE_ROWS = 30  # enough for a retraining run to learn from (its boosted correction needs 20 usable rows of a property)
+SAMPLE_ROWS = 30  # a retraining run learns from these (its boosted correction needs 20 rows of a property)
 
 
 def shot_feedback(app, w, view, front, pick, shot) -> None:
