@@ -28,7 +28,7 @@ from spacetrash_desktop.services.feedback import record_feedback
 from spacetrash_desktop.services.model import quick_train_config
 from spacetrash_desktop.ui.app import make_application, route_qt_messages
 from spacetrash_desktop.ui.feedback_views import MadeRecipe
-from spacetrash_desktop.ui.i18n import install_language
+from spacetrash_desktop.ui.i18n import current_language, install_language, number
 from spacetrash_desktop.ui.main_window import FRAME_ALLOWANCE, MainWindow
 
 SAMPLE_IMPORT = """id,name,category,composition,mass_kg,count,moisture_pct
@@ -221,6 +221,39 @@ SAMPLE_REPORTS = (
 )
 
 
+# what the sample crew typed, in the window's language (the Spanish screenshots show a Spanish crew)
+SAID_ES = {
+    "3-point bend of a 10 cm strip, 2 samples": "flexión en 3 puntos de una tira de 10 cm, 2 muestras",
+    "held 1 L of water for an hour, slight seep at one corner": "aguantó 1 L de agua una hora, rezuma un poco en una esquina",
+    "Edges needed trimming; otherwise fine for the storage bin.": "Hubo que recortar los bordes; por lo demás sirve para el cubo.",
+    "pressed by hand, no visible flex": "apretado a mano, no se ve que flexione",
+    "drip test, 24 h, no loss": "prueba de goteo, 24 h, sin pérdida",
+    "3-point bend, cracked at 60% of the expected load": "flexión en 3 puntos, se agrietó al 60 % de la carga esperada",
+    "splash-proof only": "solo resiste salpicaduras",
+    "Too brittle: the regolith share looks too high for this press.": (
+        "Demasiado frágil: parece demasiado regolito para esta prensa."
+    ),
+    "3-point bend of a 10 cm strip": "flexión en 3 puntos de una tira de 10 cm",
+    "filled with water, no drip after 1 h": "llena de agua, sin goteo tras 1 h",
+    "Good bin; the lid warps slightly when warm.": "Buen cubo; la tapa se deforma un poco en caliente.",
+}
+
+
+def type_into(widget, text: str) -> None:
+    """Type ``text`` as the crew would (QTest types ASCII only: other text is inserted as typed)."""
+    if text.isascii():
+        QTest.keyClicks(widget, text)
+    elif hasattr(widget, "insertPlainText"):
+        widget.insertPlainText(text)
+    else:
+        widget.insert(text)
+
+
+def said(text: str) -> str:
+    """``text`` as the sample crew would type it in the window's language."""
+    return SAID_ES.get(text, text) if current_language() == "es" else text
+
+
 def shot_tradeoffs(w, view, front, pick, shot) -> None:
     """Trade-offs: the chosen recipe against the stiffest and the tightest recipes of the front."""
     by = {name: max(front, key=lambda rid: view.candidate(rid).values[name]) for name in ("rigidity", "tightness")}
@@ -258,10 +291,10 @@ def shot_feedback(app, w, view, front, pick, shot) -> None:
             "who": who,
             "rigidity": round(min(1.0, c.values["rigidity"] * rf * jitter), 2),
             "rigidity_method": rm,
-            "rigidity_how": rh,
+            "rigidity_how": said(rh),
             "tightness": round(min(1.0, c.values["tightness"] * tf * jitter), 2),
             "tightness_method": tm,
-            "tightness_how": th,
+            "tightness_how": said(th),
             "energy_kwh": round(c.values["energy_kwh"] * ef * jitter, 2),
             "water_l": round(c.values["water_l"] * 1.2 * jitter, 2),
             "crew_min": round(c.values["crew_min"] * cf * jitter),
@@ -269,7 +302,7 @@ def shot_feedback(app, w, view, front, pick, shot) -> None:
             "passed": passed,
         }
         if notes:
-            report["notes"] = notes
+            report["notes"] = said(notes)
         when = (now - timedelta(days=SAMPLE_ROWS - k, hours=2 * (k % 5))).isoformat()
         record_feedback(made.to_row(report, row_id="", recorded_at=when))  # the service gives it a new row id
     fb = w.panels["feedback"]
@@ -278,22 +311,22 @@ def shot_feedback(app, w, view, front, pick, shot) -> None:
     w.candidates_tab.detail.report_button.click()
     _wait(app, lambda: fb.isVisible() and fb.made is not None and fb.list_model.source_count >= 1)
     c = view.candidate(pick)
-    typed = {
-        "rigidity": f"{min(1.0, c.values['rigidity'] * 0.95):.2f}",
-        "tightness": f"{min(1.0, c.values['tightness'] * 0.9):.2f}",
-        "energy_kwh": f"{c.values['energy_kwh'] * 1.45:.2f}",
-        "water_l": f"{c.values['water_l'] * 1.1:.2f}",
-        "crew_min": f"{c.values['crew_min'] * 1.2:.0f}",
-        "product_mass_kg": f"{float(c.details.get('product_kg', 0.0)) * 0.97:.2f}",
+    typed = {  # as the crew types numbers in the window's language (a decimal comma in Spanish)
+        "rigidity": number(min(1.0, c.values["rigidity"] * 0.95), 2),
+        "tightness": number(min(1.0, c.values["tightness"] * 0.9), 2),
+        "energy_kwh": number(c.values["energy_kwh"] * 1.45, 2),
+        "water_l": number(c.values["water_l"] * 1.1, 2),
+        "crew_min": number(c.values["crew_min"] * 1.2, 0),
+        "product_mass_kg": number(float(c.details.get("product_kg", 0.0)) * 0.97, 2),
     }
     for key, text in typed.items():
         QTest.keyClicks(fb.fields[key].edit, text)
     fb.methods["rigidity"].setCurrentIndex(1)
-    QTest.keyClicks(fb.hows["rigidity"], "3-point bend of a 10 cm strip")
+    type_into(fb.hows["rigidity"], said("3-point bend of a 10 cm strip"))
     fb.methods["tightness"].setCurrentIndex(2)
-    QTest.keyClicks(fb.hows["tightness"], "filled with water, no drip after 1 h")
+    type_into(fb.hows["tightness"], said("filled with water, no drip after 1 h"))
     fb.outcome_buttons["passed"].setChecked(True)
-    QTest.keyClicks(fb.notes, "Good bin; the lid warps slightly when warm.")
+    type_into(fb.notes, said("Good bin; the lid warps slightly when warm."))
     fb.who.setCurrentText("Kenji")
     fb.table.selectRow(0)
     shot("feedback")
