@@ -114,12 +114,22 @@ class ModelPanel(QWidget):
         )
         lay = QVBoxLayout(self)
         lay.addWidget(self.trials_splitter)
+        self.trials_view.plan_ready.connect(self._trials_ready)
         self.status_view.action_finished.connect(self._action_finished)
         self.retrain_view.finished.connect(self._retrain_finished)
         self.retrain_view.run_loaded.connect(self.run_loaded)
         self.retrain_view.busy_changed.connect(self.status_view.update_actions)
         ctx.model_info_changed.connect(self._model_info_changed)
         self._model_info_changed(ctx.model_info)
+
+    def _trials_ready(self, plan) -> None:
+        """Suggestions asked for and found: give them at least half the height, so each trial's reason
+        and cost can be read without scrolling (the crew can drag the splitter back)."""
+        if not getattr(plan, "suggestions", None):
+            return
+        top, bottom = self.trials_splitter.sizes()
+        if bottom < (top + bottom) // 2:
+            self.trials_splitter.setSizes([(top + bottom) // 2, (top + bottom) - (top + bottom) // 2])
 
     # ------------------------------------------------------------------ state of the two halves
     @property
