@@ -39,4 +39,5 @@ secs=$(( $(date +%s) - start ))
 size=$(du -sm dist/spacetrash | cut -f1)
 echo "build: dist/spacetrash built in ${secs} s, ${size} MB"
 echo "largest parts:"
-du -sm dist/spacetrash/_internal/* | sort -rn | head -8 | awk '{printf "  %5d MB  %s\n", $1, $2}'
+# awk reads the whole list (head would close the pipe early: SIGPIPE, exit 141 under pipefail)
+du -sm dist/spacetrash/_internal/* | sort -rn | awk 'NR <= 8 {printf "  %5d MB  %s\n", $1, $2}'
