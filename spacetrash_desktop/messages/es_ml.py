@@ -322,4 +322,12 @@ ES = {
     "simulating trials in the virtual lab": "simulando ensayos en el laboratorio virtual",
     "writing the model bundle": "escribiendo el paquete del modelo",
     "model trained in {s:.0f} s": "modelo entrenado en {s:.0f} s",
+    # ml/bundle.py: a bundle this version cannot read
+    "manifest version {found} is not supported (this app reads version {reads})": (
+        "la versión de manifiesto {found} no es compatible (esta aplicación lee la versión {reads})"
+    ),
+    "the bundle predicts {found}, not this app's properties {expected}": (
+        "el paquete predice {found}, no las propiedades de esta aplicación {expected}"
+    ),
+    "incompatible feature schema: {problem}": "esquema de variables incompatible: {problem}",
 }

@@ -309,16 +309,27 @@ def manifest_problems(manifest) -> list[str]:
         out.append(msg("this is not a Space Trash model bundle"))
     if manifest["manifest_version"] != MANIFEST_VERSION:
         out.append(
-            f"manifest version {manifest['manifest_version']} is not supported (this app reads "
-            f"version {MANIFEST_VERSION})"
+            msg(
+                "manifest version {found} is not supported (this app reads version {reads})",
+                found=manifest["manifest_version"],
+                reads=MANIFEST_VERSION,
+            )
         )
     if not SAFE_NAME.match(manifest["name"]):
         out.append(msg("the bundle name is not valid (lower-case letters, digits, '-' and '_')"))
     if not SAFE_VERSION.match(manifest["version"]):
         out.append(msg("the bundle version is not valid"))
     if list(manifest["targets"]) != list(PROPERTY_NAMES):
-        out.append(f"the bundle predicts {manifest['targets']}, not this app's properties {list(PROPERTY_NAMES)}")
-    out.extend(f"incompatible feature schema: {p}" for p in schema_problems(manifest["feature_schema"]))
+        out.append(
+            msg(
+                "the bundle predicts {found}, not this app's properties {expected}",
+                found=manifest["targets"],
+                expected=list(PROPERTY_NAMES),
+            )
+        )
+    out.extend(
+        msg("incompatible feature schema: {problem}", problem=p) for p in schema_problems(manifest["feature_schema"])
+    )
     out.extend(library_problems(manifest["libraries"]))
     files = manifest["files"]
     if METADATA not in files:
