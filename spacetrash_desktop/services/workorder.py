@@ -823,6 +823,27 @@ PDF_NEEDS_QT = (
 PdfWriter = Callable[[str, Path], None]  # (html, path) -> writes the PDF; supplied by the window layer
 
 
+def check_output(out: Path | str, pdf_writer: PdfWriter | None) -> Path:
+    """``out`` as a path, once it names a document this installation can write (.html, or .pdf with
+    Qt's ``pdf_writer``); BadInputError naming the problem otherwise, before any work is done."""
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in (".html", ".htm", ".pdf"):
+        raise BadInputError(f"unsupported output type {suffix or '(none)'}: use .pdf or .html")
+    if suffix == ".pdf" and pdf_writer is None:
+        raise BadInputError(PDF_NEEDS_QT)
+    return out
+
+
+def write_document(html_text: str, out: Path, pdf_writer: PdfWriter | None) -> None:
+    """A work order's HTML written to ``out`` (checked by :func:`check_output`) as HTML or as PDF."""
+    if out.suffix.lower() == ".pdf":
+        assert pdf_writer is not None
+        pdf_writer(html_text, out)
+    else:
+        save_text(out, html_text, what="the work order")
+
+
 def write_work_order(
     results_path: Path | str,
     recipe_id: str,
@@ -835,12 +856,7 @@ def write_work_order(
     in ``lang`` ("en" or "es").
     An infeasible or refused recipe gets no work order. A PDF needs ``pdf_writer`` (Qt, from the window
     layer); without it the error says so plainly."""
-    out = Path(out)
-    suffix = out.suffix.lower()
-    if suffix not in (".html", ".htm", ".pdf"):
-        raise BadInputError(f"unsupported output type {suffix or '(none)'}: use .pdf or .html")
-    if suffix == ".pdf" and pdf_writer is None:
-        raise BadInputError(PDF_NEEDS_QT)
+    out = check_output(out, pdf_writer)
     results = load_results(results_path)
     recipe = results.recipe(recipe_id)
     if str(recipe.get("status", RecipeStatus.FEASIBLE)) != RecipeStatus.FEASIBLE:
@@ -849,12 +865,7 @@ def write_work_order(
         )
     items, _source = current_inventory()
     order = build_work_order(recipe, results.target, results.model, items=items, lang=lang)
-    text = work_order_html(order)
-    if suffix == ".pdf":
-        assert pdf_writer is not None
-        pdf_writer(text, out)
-    else:
-        save_text(out, text, what="the work order")
+    write_document(work_order_html(order), out, pdf_writer)
     return order
 
 

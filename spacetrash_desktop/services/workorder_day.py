@@ -31,12 +31,10 @@ from spacetrash_desktop.catalog import load_catalog
 from spacetrash_desktop.domain import Recipe, Target, WasteItem
 from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.messages import msg
-from spacetrash_desktop.services.files import save_text
 from spacetrash_desktop.services.inventory import current_inventory
 from spacetrash_desktop.services.plan import PLAN_SCHEMA_ID, product_target
 from spacetrash_desktop.services.workorder import (
     _CSS,
-    PDF_NEEDS_QT,
     PdfWriter,
     WorkOrder,
     _as_made_html,
@@ -50,9 +48,11 @@ from spacetrash_desktop.services.workorder import (
     _safety_html,
     _steps_html,
     build_work_order,
+    check_output,
     fmt_kg,
     missing_from,
     score_recipes,
+    write_document,
 )
 from spacetrash_desktop.services.workorder_text import decimal, language, percent, words
 from spacetrash_desktop.storage.json_files import read_json_document
@@ -480,19 +480,9 @@ def write_day_work_order(
 ) -> DayWorkOrder:
     """``spacetrash workorder --plan``: the work order of sol ``sol`` of a plan file as ``.html`` or
     ``.pdf`` (a PDF needs ``pdf_writer``, Qt's, from the window layer), in ``lang``."""
-    out = Path(out)
-    suffix = out.suffix.lower()
-    if suffix not in (".html", ".htm", ".pdf"):
-        raise BadInputError(f"unsupported output type {suffix or '(none)'}: use .pdf or .html")
-    if suffix == ".pdf" and pdf_writer is None:
-        raise BadInputError(PDF_NEEDS_QT)
+    out = check_output(out, pdf_writer)
     doc = read_plan(plan_path)
     items, _source = current_inventory()
     order = build_day_work_order(doc, sol, items=items, plan_name=Path(plan_path).name, lang=lang)
-    text = day_work_order_html(order)
-    if suffix == ".pdf":
-        assert pdf_writer is not None
-        pdf_writer(text, out)
-    else:
-        save_text(out, text, what="the work order")
+    write_document(day_work_order_html(order), out, pdf_writer)
     return order
