@@ -12,6 +12,13 @@ import time
 from spacetrash_desktop.ml import registry
 
 
+def say(line: str) -> None:
+    """One whole line in one write (print writes its arguments one by one, so a kill could cut a
+    line after its first word)."""
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
 def main(a: str, b: str) -> None:
     # an install reads the model files (xgboost, skops): import them before "ready", so that an
     # activation's time is the activation's, not the imports'
@@ -19,12 +26,12 @@ def main(a: str, b: str) -> None:
     import skops.io  # noqa: F401
     import xgboost  # noqa: F401
 
-    print("ready", flush=True)
+    say("ready")
     i = 0
     while True:
-        print("begin", time.monotonic(), flush=True)
+        say(f"begin {time.monotonic()}")
         info = registry.install_bundle(a if i % 2 == 0 else b)
-        print("active", info.manifest_sha256, time.monotonic(), flush=True)
+        say(f"active {info.manifest_sha256} {time.monotonic()}")
         for d in registry.installed_bundles():
             if not d["active"]:
                 registry.remove_bundle(d["folder"])

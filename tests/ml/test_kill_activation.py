@@ -65,7 +65,8 @@ def test_kill_during_activation_leaves_old_or_new_active(small_bundle, tmp_path)
         finally:
             proc.kill()
             out, err = proc.communicate(timeout=60)
-        lines += out.splitlines(keepends=True)
+        # a kill can cut the worker's last line short: only whole lines count
+        lines += [line for line in out.splitlines(keepends=True) if line.endswith("\n")]
         duration = _activation_seconds(lines) or duration
         activations += sum(line.startswith("active ") for line in lines)
         interrupted += lines[-1].startswith("begin")  # killed before that activation returned
@@ -93,9 +94,12 @@ def _read_until(proc, lines: list[str], prefix: str, round_: int) -> None:
 
 
 def _activation_seconds(lines: list[str]) -> float | None:
-    """The length of the last whole activation in the worker's output (begin ... active)."""
+    """The length of the last whole activation in the worker's output (begin ... active); lines
+    cut short by a kill are skipped."""
     begun, last = None, None
     for line in lines:
+        if not line.endswith("\n"):
+            continue
         word, *rest = line.split() or [""]
         if word == "begin":
             begun = float(rest[-1])
