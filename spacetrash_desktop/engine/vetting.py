@@ -175,7 +175,7 @@ def over_heated_share(t: EngineTables, proc: np.ndarray, x: np.ndarray) -> tuple
     """Combustible powder against the binder that holds it in a heated process: ([N, M] over the cap,
     [N, M] share, [N] binder kg per kg of feed). A material's share is its mass over its own mass plus
     the mass of the process's binder (the melt, or the regolith a cold process bonds); above its
-    ``max_heated_share`` (datasets/material_hazards.csv; carbon powder 0.5: no more powder than binder)
+    ``max_heated_share`` (datasets/material_hazards.csv; carbon powder 0.3: the most of a fine filler a melt wets)
     the powder is not held, it lies loose on a hot die or platen. Which processes heat is the caller's."""
     cap = t.heated_share_cap
     binder_kg = (x * t.binder[proc]).sum(axis=1)
@@ -452,7 +452,7 @@ def _heated_dust_reason(
         )
         for j in np.flatnonzero(over[0])
     ]
-    limit = min((float(t.heated_share_cap[int(j)]) for j in np.flatnonzero(over[0])), default=0.5)
+    limit = min((float(t.heated_share_cap[int(j)]) for j in np.flatnonzero(over[0])), default=0.3)
     reasons.add(
         Flag.HEATED_DUST,
         RecipeStatus.REFUSED,
