@@ -17,7 +17,7 @@ from spacetrash_desktop.domain import PROPERTY_NAMES, PROPERTY_UNITS
 from spacetrash_desktop.engine.recipes import RecipeBatch
 from spacetrash_desktop.engine.scorer import DEFAULT_VARIABILITY, load_variability, physics_band
 from spacetrash_desktop.engine.tables import compile_tables
-from spacetrash_desktop.messages import msg
+from spacetrash_desktop.messages import msg, number_text
 from spacetrash_desktop.ml.virtual_lab import LabRows, align_rows
 
 RULES: dict[str, Any] = {
@@ -324,4 +324,6 @@ def decide(metrics: dict, data: dict) -> tuple[bool, str]:
 
 
 def _f(x) -> str:
-    return "-" if x is None else f"{x:.4g}"
+    """A measured error to 4 significant figures, written the window language's way (decimal comma
+    in Spanish)."""
+    return "-" if x is None else number_text(float(x), ".4g")

@@ -78,11 +78,12 @@ def test_promotion_reasons(lang):
     assert decide(_metrics(0.25), {}) == (
         False,
         "No promovido: es peor que el modelo activo en error de rigidez en 20 filas de informes de validación: "
-        "0.25 índice frente a 0.2 índice. El modelo activo se mantiene; el candidato se guarda como candidato "
+        "0,25 índice frente a 0,2 índice. El modelo activo se mantiene; el candidato se guarda como candidato "
         "rechazado.",
     )
     ok, reason = decide(_metrics(0.1), {})
     assert ok and reason.startswith("Promovido: aprendió de los informes (rigidez), reduciendo el error de rigidez")
+    assert "de 0,2 a 0,1 (índice)" in reason  # measured errors with a decimal comma, like every Spanish number
 
 
 @pytest.fixture
