@@ -86,8 +86,7 @@ def translatable_texts(catalog: Catalog) -> Iterator[tuple[Key, str]]:
     for t in catalog.targets.values():
         yield from _target_texts(t, t.target_id)
     for h in catalog.material_hazards.values():
-        # (the food-contact reason stays English: the engine embeds it in an English sentence)
-        for fld, text in (("crew_text", h.text), ("ppe", h.ppe)):
+        for fld, text in (("crew_text", h.text), ("ppe", h.ppe), ("food_contact_reason", h.food_contact_reason)):
             if text:
                 yield ("material_hazards", h.material_id, fld), text
     for pid, notes in catalog.process_notes.items():
@@ -256,6 +255,11 @@ def translate_catalog(catalog: Catalog, lang: str, root: Path | None = None) -> 
             h,
             text=tr(("material_hazards", k, "crew_text"), h.text) if h.text else "",
             ppe=tr(("material_hazards", k, "ppe"), h.ppe) if h.ppe else "",
+            food_contact_reason=(
+                tr(("material_hazards", k, "food_contact_reason"), h.food_contact_reason)
+                if h.food_contact_reason
+                else ""
+            ),
         )
         for k, h in catalog.material_hazards.items()
     }

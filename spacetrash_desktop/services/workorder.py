@@ -54,6 +54,7 @@ from spacetrash_desktop.engine.vetting import Flag, vet
 from spacetrash_desktop.errors import BadInputError
 from spacetrash_desktop.services.files import save_text
 from spacetrash_desktop.services.inventory import current_inventory
+from spacetrash_desktop.services.inventory import load_catalog as catalog_in_data_language
 from spacetrash_desktop.services.workorder_text import (
     AS_MADE_FIELDS_EN,
     FLAG_WARNINGS_ES,
@@ -874,8 +875,9 @@ def score_recipes(
     recipes: Sequence[Recipe], items: Sequence[WasteItem], target: Target, scorer=None
 ) -> list[Candidate]:
     """Given recipes scored (physics model unless ``scorer``) and vetted for ``target`` as a generation
-    run would: one Candidate each, in order (work orders of hand-made recipes; the self-test)."""
-    catalog = load_catalog()
+    run would: one Candidate each, in order (work orders of hand-made recipes; the self-test). Names
+    and reasons are in the data language (the window's; English on the command line)."""
+    catalog = catalog_in_data_language()
     tables = compile_tables(catalog, list(items))
     b = from_recipes(tables, list(recipes))
     s = (scorer or PhysicsScorer()).score(tables, b, target.batch_mass_kg)

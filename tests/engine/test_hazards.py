@@ -20,7 +20,10 @@ from spacetrash_desktop.engine.scorer import PhysicsScorer
 from spacetrash_desktop.engine.tables import compile_tables
 from spacetrash_desktop.engine.vetting import Flag, explain, vet
 from spacetrash_desktop.errors import CatalogError
+from spacetrash_desktop.messages import set_language
 from spacetrash_desktop.services.generate import generate
+from spacetrash_desktop.services.inventory import load_catalog, set_data_language
+from spacetrash_desktop.services.workorder import score_recipes
 from spacetrash_desktop.storage.paths import bundled_dir
 from tests.engine.test_physics import random_batch
 
@@ -223,3 +226,22 @@ def test_the_item_food_safety_table_agrees_with_the_vetting(catalog, tables):
     flagged = (vet(tables, b, ph, target).flags & int(Flag.FOOD_CONTACT)) != 0
     assert (flagged == tables.item_food_unsafe[:n]).all()
     assert not tables.item_food_unsafe[n]
+
+
+def test_the_food_contact_refusal_reads_in_spanish_with_its_reasons(catalog):
+    """In the Spanish window the refusal and each material's reason are Spanish (the reasons are
+    dataset texts, translated in datasets/translations_es.csv), not an English reason inside a
+    Spanish sentence."""
+    carbon_pe = Recipe((("W019", 0.2), ("W018", 0.8)), 0.0, "melt_extrusion", 1.0)
+    try:
+        set_language("es")
+        set_data_language("es")
+        es = load_catalog()
+        (cand,) = score_recipes([carbon_pe], list(es.default_inventory), es.targets["container"])
+    finally:
+        set_language("en")
+        set_data_language("en")
+    msg = next(r["message"] for r in cand.reasons if r["code"] == "FOOD_CONTACT")
+    assert "toca alimentos" in msg or "alimentos" in msg
+    assert "el carbono es de pureza y tamaño de partícula desconocidos" in msg
+    assert "unknown purity" not in msg
