@@ -18,8 +18,8 @@ interval per property, what one batch costs, and how much the crew's decisions d
   the model's interval is as uncertain as one trial's scatter).
 * **Expected gain** of a trial at ``c``: the drop in decision-weighted variance over the recipes of
   interest (the front and the recommended recipe), ``sum_j w_j sum_k d_jk h_jk^2 (1/(N0+n_j) -
-  1/(N0+n_j+s_family(j,c)^2)) N0``, where ``h`` is the half-width over the property's scale and ``d`` is
-  larger when the value sits near its target limit.
+  1/(N0+n_j+s_family(j,c)^2)) N0``, where ``h`` is the half-width over the property's scale and
+  ``d`` is larger when the value sits near its target limit.
 * **Cost**: the trial's kWh, crew minutes and kg of stock, each against its budget (or the median
   option when no budget is given), averaged.
 * **Batch**: greedy by gain / cost; each chosen trial is counted as if reported (its neighbours' ``n``
