@@ -3,8 +3,9 @@
 For several seeds and several kinds of simulated reality that departs from the physics model
 (``ml/suggest_lab.py``: the learning curve's shifted reality, one process off its datasheet, one
 degraded material, one to three recipe families of the front that depart locally), the crew's
-candidate recipes are those of one search for a target over the default inventory. Three ways of choosing trials, rounds of ``TRIALS_PER_ROUND`` trials, a retrain
-after each round (what the feedback teaches, over a fixed stage 1: see ``ml/suggest_lab.py``):
+candidate recipes are those of one search for a target over the default inventory. Three ways of
+choosing trials, rounds of ``TRIALS_PER_ROUND`` trials, a retrain after each round (what the
+feedback teaches, over a fixed stage 1: see ``ml/suggest_lab.py``):
 
 * **suggested**: ``ml.suggest.suggest`` (docs/TRIALS.md) on the current model's values and intervals;
 * **random**: feasible candidates drawn at random;
