@@ -2,9 +2,10 @@
 
 For several seeds and several kinds of simulated reality that departs from the physics model
 (``ml/suggest_lab.py``: the learning curve's shifted reality, one process off its datasheet, one
-degraded material), the crew's candidate recipes are those of one search for a target over the
-default inventory. Three ways of choosing trials, rounds of ``TRIALS_PER_ROUND`` trials, a retrain
-after each round (what the feedback teaches, over a fixed stage 1: see ``ml/suggest_lab.py``):
+degraded material, one to three recipe families of the front that depart locally), the crew's
+candidate recipes are those of one search for a target over the default inventory. Three ways of
+choosing trials, rounds of ``TRIALS_PER_ROUND`` trials, a retrain after each round (what the
+feedback teaches, over a fixed stage 1: see ``ml/suggest_lab.py``):
 
 * **suggested**: ``ml.suggest.suggest`` (docs/TRIALS.md) on the current model's values and intervals;
 * **random**: feasible candidates drawn at random;
@@ -58,7 +59,13 @@ from spacetrash_desktop.ml.suggest import (
     property_scale,
     suggest,
 )
-from spacetrash_desktop.ml.suggest_lab import REALITY_KINDS, FastRetrainer, make_reality
+from spacetrash_desktop.ml.suggest_lab import (
+    REALITY_KINDS,
+    FastRetrainer,
+    local_families,
+    make_reality,
+    recipe_families,
+)
 from spacetrash_desktop.ml.train import VAL, TrainConfig, fit
 from spacetrash_desktop.ml.virtual_lab import CREW_FEEDBACK, LabRows, add_variability, make_lab_rows
 
@@ -300,6 +307,9 @@ def _seed_runs(cat, target: Target, s: int, cfg: TrainConfig, search: Callable, 
     for j, m in enumerate(axis):
         if m != "regolith" and w.comp[:, j].sum() > 0:
             mats[m] = float(w.comp[:, j].sum())
+    fam = recipe_families(w.tables, w.batch, w.phys)
+    families = {f: int((fam == f).sum()) for f in set(fam.tolist())}
+    front = set(fam[w.front].tolist())
     runs = []
     for kind in (*REALITY_KINDS, PHYSICS_REALITY):
         if kind == PHYSICS_REALITY:  # a reality equal to physics: feedback is physics plus noise
@@ -307,7 +317,9 @@ def _seed_runs(cat, target: Target, s: int, cfg: TrainConfig, search: Callable, 
             name = "equal to physics"
             departs = np.zeros(len(PROPERTY_NAMES), bool)
         else:
-            reality = make_reality(kind, cat, s, procs, mats)
+            if kind == "local" and not local_families(families, front):
+                continue  # no front family of a minority of the candidates
+            reality = make_reality(kind, cat, s, procs, mats, families, front)
             truth = reality.expected(w.tables, w.batch, w.phys)
             name = reality.name
             phys_err = np.abs(w.phys.objectives() - truth).mean(axis=0)
@@ -324,6 +336,9 @@ def _seed_runs(cat, target: Target, s: int, cfg: TrainConfig, search: Callable, 
                     "reality_name": name,
                     "strategy": strategy,
                     "departing": [PROPERTY_NAMES[k] for k in np.nonzero(departs)[0]],
+                    # how many candidates (of how many) the reality moves away from physics
+                    "candidates_departing": int((np.abs(truth - w.phys.objectives()) > 1e-12).any(axis=1).sum()),
+                    "candidates": len(w.cands),
                     "trials_to_goal": _first(curve, lambda p: p["ratio"] <= GOAL_RATIO),
                     "kwh_to_goal": _first(curve, lambda p: p["ratio"] <= GOAL_RATIO, "kwh"),
                     "crew_min_to_goal": _first(curve, lambda p: p["ratio"] <= GOAL_RATIO, "crew_min"),

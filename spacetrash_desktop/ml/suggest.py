@@ -5,17 +5,21 @@ Plain numpy over :class:`Option` rows (a feasible recipe with the model's value 
 interval per property, what one batch costs, and how much the crew's decisions depend on it):
 
 * **Similarity** of two recipes: 0 for different processes, else ``1 -`` the total-variation distance
-  of their material compositions (the same measure as the stage-2 correction's anchors in
-  ``ml/train.py``: a crew report moves the model near the recipes it resembles in that sense).
-* **Information** at a recipe: ``n = sum_f s(recipe, f)^2`` over the feedback rows ``f`` already in
-  the journal (measured values only count where they were reported).
+  of their material compositions (dry material per kg of feed, regolith included: the model's
+  ``mat:`` features, and the measure of the stage-2 correction's anchors in ``ml/train.py``).
+* **Family similarity** (what a report teaches): the similarity within one family of the model's
+  offsets - process + main material, the largest share of the composition (``ml/offsets.py``) - and
+  0 across families: a report moves its own family's offset and, through the process level, its
+  process's recipes, not a recipe of another main material however close its composition.
+* **Information** at a recipe: ``n = sum_f s_family(recipe, f)^2`` over the feedback rows ``f``
+  already in the journal (measured values only count where they were reported).
 * **Trial interval** (the uncertainty feedback narrows): the model's calibrated half-width times
   ``sqrt(N0 / (N0 + n))`` with a prior worth ``N0`` = 1 trial (an assumption: before any report
   the model's interval is as uncertain as one trial's scatter).
 * **Expected gain** of a trial at ``c``: the drop in decision-weighted variance over the recipes of
   interest (the front and the recommended recipe), ``sum_j w_j sum_k d_jk h_jk^2 (1/(N0+n_j) -
-  1/(N0+n_j+s(j,c)^2)) N0``, where ``h`` is the half-width over the property's scale and ``d`` is
-  larger when the value sits near its target limit.
+  1/(N0+n_j+s_family(j,c)^2)) N0``, where ``h`` is the half-width over the property's scale and
+  ``d`` is larger when the value sits near its target limit.
 * **Cost**: the trial's kWh, crew minutes and kg of stock, each against its budget (or the median
   option when no budget is given), averaged.
 * **Batch**: greedy by gain / cost; each chosen trial is counted as if reported (its neighbours' ``n``
@@ -31,6 +35,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from spacetrash_desktop.domain import PROPERTY_NAMES, Recipe, Target, WasteItem
+from spacetrash_desktop.engine.tables import REGOLITH_ID
 from spacetrash_desktop.messages import msg
 from spacetrash_desktop.ml.offsets import PROCESS_SHARE  # the model's split of a departure (process / family)
 
@@ -109,8 +114,10 @@ def material_axis(items: Sequence[WasteItem]) -> tuple[str, ...]:
 def composition(
     recipe: Mapping | Recipe, items_by_id: Mapping[str, WasteItem], axis: Sequence[str]
 ) -> np.ndarray | None:
-    """Dry-and-wet material shares of a recipe's feed on ``axis`` (sums to 1), or None when an
-    item is unknown. ``recipe``: a Recipe or its ``to_dict()`` / a journal ``recipe_json``."""
+    """Dry material shares of a recipe's feed on ``axis`` (sums to 1; the regolith, added or in an
+    item, on ``"regolith"``): the model's ``mat:`` features normalised (engine/physics.py
+    ``_feed_mix``). None when an item is unknown. ``recipe``: a Recipe or its ``to_dict()`` / a
+    journal ``recipe_json``."""
     if isinstance(recipe, Recipe):
         parts = list(recipe.items)
         reg = recipe.regolith_frac
@@ -123,9 +130,11 @@ def composition(
         it = items_by_id.get(iid)
         if it is None:
             return None
+        dry = (1.0 - reg) * f * (1.0 - it.moisture_pct / 100.0)
         for m, x in it.composition:
-            if m in pos:
-                v[pos[m]] += (1.0 - reg) * f * x
+            j = pos.get("regolith" if m == REGOLITH_ID else m)
+            if j is not None:
+                v[j] += dry * x
     v[pos["regolith"]] += reg
     s = v.sum()
     return v / s if s > 0 else v
@@ -140,14 +149,27 @@ def similarity(comp_a: np.ndarray, proc_a: Sequence[str], comp_b: np.ndarray, pr
     return np.where(same, np.clip(1.0 - tv, 0.0, 1.0), 0.0)
 
 
+def family_similarity(
+    comp_a: np.ndarray, proc_a: Sequence[str], comp_b: np.ndarray, proc_b: Sequence[str]
+) -> np.ndarray:
+    """[A, B] :func:`similarity` within one family of the model's offsets (the same process and
+    main material: the largest share of the composition), 0 across families."""
+    s = similarity(comp_a, proc_a, comp_b, proc_b)
+    if not s.size:
+        return s
+    same = np.argmax(comp_a, axis=1)[:, None] == np.argmax(comp_b, axis=1)[None, :]
+    return np.where(same, s, 0.0)
+
+
 def information(
     comp: np.ndarray, procs: Sequence[str], fb_comp: np.ndarray, fb_procs: Sequence[str], fb_weight: np.ndarray
 ) -> np.ndarray:
-    """[N, 5] effective number of reports near each recipe, per property: ``sum_f w_fk s^2``
-    (``fb_weight`` [F, 5]: 1 where report f measured property k, 0 where it did not)."""
+    """[N, 5] effective number of reports near each recipe, per property: ``sum_f w_fk s^2`` with
+    the :func:`family_similarity` ``s`` (``fb_weight`` [F, 5]: 1 where report f measured property k,
+    0 where it did not)."""
     if len(fb_comp) == 0:
         return np.zeros((len(comp), len(PROPERTY_NAMES)))
-    s = similarity(comp, procs, fb_comp, fb_procs)
+    s = family_similarity(comp, procs, fb_comp, fb_procs)
     return (s * s) @ np.asarray(fb_weight, float)
 
 
@@ -225,7 +247,7 @@ class _Pool:
     w_int: np.ndarray  # their weights
     h2d: np.ndarray  # [J, 5] decision-weighted squared half-widths of the recipes of interest
     info: np.ndarray  # [J, 5] reports near each recipe of interest (grows as trials are chosen)
-    sim: np.ndarray  # [N, J] similarity of each option to each recipe of interest
+    sim: np.ndarray  # [N, J] family similarity of each option to each recipe of interest
     info_p: np.ndarray  # [J, 5] reports of each recipe of interest's process
     same: np.ndarray  # [N, J] 1 where an option and a recipe of interest share their process
 
@@ -326,7 +348,7 @@ def _make_pool(
     else:
         info = np.zeros((len(interest), len(PROPERTY_NAMES)))
         info_p = np.zeros((len(interest), len(PROPERTY_NAMES)))
-    sim = similarity(comp, procs, comp[interest], iprocs)
+    sim = family_similarity(comp, procs, comp[interest], iprocs)
     same = (np.asarray(procs, object)[:, None] == np.asarray(iprocs, object)[None, :]).astype(float)
     return _Pool(options, comp, procs, interest, w_int, h2d, info, sim, info_p, same)
 

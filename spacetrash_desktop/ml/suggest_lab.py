@@ -10,7 +10,16 @@ here is in a shipped bundle).
   tightness - 0.15, energy x 1.4, crew time x 1.3 (a machine that behaves unlike its datasheet);
 * ``material``: one material (chosen by the seed among the candidates' materials) departs in
   proportion to its share of the feed: rigidity - 0.25 x share, tightness x (1 - 0.4 x share)
-  (a waste stream that is more degraded than its catalog entry).
+  (a waste stream that is more degraded than its catalog entry);
+* ``local``: one to three recipe **families** (process + main material, the families the model's
+  offsets learn: :func:`recipe_families`) chosen by the seed uniformly among the families of the
+  search's front recipes - what the crew would actually make - not in proportion to how many
+  candidates they hold, and together holding at most ``LOCAL_MAX_SHARE`` (40%) of the candidates (a
+  local departure concerns a minority of them); a family needs ``LOCAL_MIN_CANDIDATES`` (2)
+  candidates, so that one is left to hold out once one was tried. Each departs with a strength
+  ``u`` drawn in [0.75, 1.25]: rigidity - 0.15 u, tightness - 0.15 u, energy x (1 + 0.4 u), crew
+  time x (1 + 0.3 u) (a blend whose main material binds and flows worse in that machine than
+  modelled). Every other recipe is exactly physics.
 
 **Fast retrain**: stage 1 (the virtual-lab prior) is fitted once; each retrain refits only what the
 feedback teaches - the stage-2 correction (from 20 rows of a property) and the family
@@ -23,6 +32,7 @@ so this is the app's model, trained faster.
 from __future__ import annotations
 
 import copy
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,10 +42,13 @@ from spacetrash_desktop.engine.physics import PhysicsResult
 from spacetrash_desktop.engine.recipes import RecipeBatch
 from spacetrash_desktop.engine.tables import EngineTables
 from spacetrash_desktop.ml.model import Ensemble
+from spacetrash_desktop.ml.offsets import family_keys
 from spacetrash_desktop.ml.train import TrainConfig, fit_feedback_stages
 from spacetrash_desktop.ml.virtual_lab import LabRows, ShiftedReality
 
-REALITY_KINDS = ("shifted", "process", "material")
+REALITY_KINDS = ("shifted", "process", "material", "local")
+LOCAL_MIN_CANDIDATES = 2  # a local reality's family holds at least this many candidates
+LOCAL_MAX_SHARE = 0.4  # and its families together at most this share of the candidates
 
 
 class ProcessDeparture:
@@ -80,11 +93,62 @@ class MaterialDeparture:
         return props
 
 
-def make_reality(kind: str, catalog: Catalog, seed: int, processes: dict[str, float], materials: dict[str, float]):
+def recipe_families(tables: EngineTables, batch: RecipeBatch, phys: PhysicsResult) -> np.ndarray:
+    """[N] each recipe's family key ``"process|main material"`` (the material with the largest share
+    of the feed, regolith included): the key of ``ml.offsets.family_keys`` for the same recipes."""
+    procs = [tables.process_ids[p] for p in batch.proc]
+    mats = np.asarray(tables.material_ids, object)[np.argmax(phys.material_frac, axis=1)]
+    return family_keys(procs, mats)
+
+
+class LocalDeparture:
+    """A few recipe families behave unlike the physics model (see the module doc)."""
+
+    RIGIDITY_DROP = 0.15
+    TIGHTNESS_DROP = 0.15
+    ENERGY_RISE = 0.4
+    CREW_RISE = 0.3
+    STRENGTH = (0.75, 1.25)  # the range of a family's strength u
+
+    def __init__(self, strengths: Mapping[str, float]):
+        self.strengths = dict(strengths)  # family key -> u
+        self.name = f"local departure ({', '.join(sorted(self.strengths))})"
+
+    def expected(self, tables: EngineTables, batch: RecipeBatch, phys: PhysicsResult) -> np.ndarray:
+        props = phys.objectives().copy()
+        u = np.array([self.strengths.get(f, 0.0) for f in recipe_families(tables, batch, phys)])
+        hit = u > 0
+        props[hit, 0] = np.clip(props[hit, 0] - self.RIGIDITY_DROP * u[hit], 0.0, 1.0)
+        props[hit, 1] = np.clip(props[hit, 1] - self.TIGHTNESS_DROP * u[hit], 0.0, 1.0)
+        props[hit, 2] *= 1.0 + self.ENERGY_RISE * u[hit]
+        props[hit, 4] *= 1.0 + self.CREW_RISE * u[hit]
+        return props
+
+
+def local_families(families: Mapping[str, int], front: Collection[str]) -> list[str]:
+    """The families a local reality may choose (sorted): those of ``front`` (the families of the
+    front recipes) holding from LOCAL_MIN_CANDIDATES candidates to LOCAL_MAX_SHARE of all of them
+    (``families``: every family's number of candidates)."""
+    total = sum(families.values())
+    return sorted(f for f in set(front) if LOCAL_MIN_CANDIDATES <= families.get(f, 0) <= LOCAL_MAX_SHARE * total)
+
+
+def make_reality(
+    kind: str,
+    catalog: Catalog,
+    seed: int,
+    processes: dict[str, float],
+    materials: dict[str, float],
+    families: Mapping[str, int] | None = None,
+    front: Collection[str] = (),
+):
     """A reality of ``kind`` (REALITY_KINDS); the departing process / material chosen by ``seed``
     among those the candidate recipes use, with a chance proportional to its weight (how many
     candidates use the process; the material's total share of the candidates' feed), so that the
-    departure concerns the recipes the crew is choosing between."""
+    departure concerns the recipes the crew is choosing between. ``local``: one to three of the
+    :func:`local_families` of ``families`` (every candidate family, :func:`recipe_families`, and
+    its number of candidates) and ``front`` (the front recipes' families), uniformly, together
+    within LOCAL_MAX_SHARE of the candidates."""
     rng = np.random.default_rng([seed, 0x1EA2])
 
     def draw(weights: dict[str, float]) -> str:
@@ -98,6 +162,18 @@ def make_reality(kind: str, catalog: Catalog, seed: int, processes: dict[str, fl
         return ProcessDeparture(draw(processes))
     if kind == "material":
         return MaterialDeparture(draw(materials))
+    if kind == "local":
+        counts = dict(families or {})
+        fams = local_families(counts, front)
+        if not fams:
+            raise ValueError("a local reality needs a front family of a minority of the candidates")
+        k = int(rng.integers(1, 4))
+        chosen: list[str] = []
+        for i in rng.permutation(len(fams)):
+            f = fams[int(i)]
+            if len(chosen) < k and sum(counts[c] for c in chosen) + counts[f] <= LOCAL_MAX_SHARE * sum(counts.values()):
+                chosen.append(f)
+        return LocalDeparture({f: float(rng.uniform(*LocalDeparture.STRENGTH)) for f in chosen})
     raise ValueError(f"unknown reality {kind!r}")
 
 

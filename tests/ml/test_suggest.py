@@ -1,5 +1,6 @@
 """Suggested trials (ml.suggest through services.suggest.plan_trials): stock and budget respected,
-no near-duplicates in a batch, and a family's trial interval narrows once its feedback is in."""
+no near-duplicates in a batch, a family's trial interval narrows once its feedback is in, and a
+report informs only its own family of the model's offsets."""
 
 from __future__ import annotations
 
@@ -8,7 +9,18 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from spacetrash_desktop.ml.suggest import NEAR_DUPLICATE, family_key, information, similarity, trial_half_widths
+from spacetrash_desktop.engine.physics import score_physics
+from spacetrash_desktop.engine.recipes import from_recipes
+from spacetrash_desktop.engine.tables import REGOLITH_ID, compile_tables
+from spacetrash_desktop.ml.suggest import (
+    NEAR_DUPLICATE,
+    family_key,
+    family_similarity,
+    information,
+    material_axis,
+    similarity,
+    trial_half_widths,
+)
 from spacetrash_desktop.services.generate import generate, physics_scorer
 from spacetrash_desktop.services.suggest import feedback_information, options_from_result, plan_trials
 
@@ -98,3 +110,35 @@ def test_judged_values_count_less_than_measured_ones(searched):
     m = feedback_information([_row(cand, rigidity=0.5)], items)[2]
     j = feedback_information([{**_row(cand, rigidity=0.5), "rigidity_method": "judged"}], items)[2]
     assert m[0, 0] == 1.0 and j[0, 0] == 0.5 and m[0, 1] == 0.0
+
+
+def test_a_report_informs_its_own_offset_family_not_another_main_material():
+    """The model's offsets are per process + main material: a report on a cotton-main mix does not
+    inform an LDPE-main mix of the same items, however close their compositions (it does inform
+    the recipes of its own family, and nothing of another process)."""
+    # axis: cotton, ldpe, regolith
+    report = np.array([[0.55, 0.45, 0.0]])
+    options = np.array([[0.60, 0.40, 0.0], [0.45, 0.55, 0.0], [0.55, 0.45, 0.0]])
+    procs = ["hot_press_lamination", "hot_press_lamination", "cold_press_binder"]
+    assert similarity(options[[1]], procs[:1], report, procs[:1])[0, 0] >= NEAR_DUPLICATE  # close in composition
+    fam = family_similarity(options, procs, report, ["hot_press_lamination"])
+    assert fam[0, 0] > 0.9 and fam[1, 0] == 0.0 and fam[2, 0] == 0.0
+    n = information(options, procs, report, ["hot_press_lamination"], np.ones((1, 5)))
+    assert (n[0] > 0.8).all() and (n[1] == 0).all() and (n[2] == 0).all()
+
+
+def test_compositions_are_dry_like_the_model_features(catalog, searched):
+    """The main material of a suggestion's composition is the one the model's family offsets use
+    (its largest dry share, regolith included), also for wet items."""
+    items, result = searched
+    options = options_from_result(result, items)
+    tables = compile_tables(catalog, items)
+    batch = from_recipes(tables, [o.recipe for o in options])
+    phys = score_physics(tables, batch, float(result.target.batch_mass_kg))
+    axis = material_axis(items)
+    mains = [axis[j] for j in np.argmax(np.stack([o.composition for o in options]), axis=1)]
+    mains = [REGOLITH_ID if m == "regolith" else m for m in mains]
+    want = np.asarray(tables.material_ids, object)[np.argmax(phys.material_frac, axis=1)]
+    assert mains == list(want)
+    wet = [it for it in items if it.moisture_pct > 0]
+    assert wet  # the inventory has wet items, so the dry basis matters
