@@ -30,11 +30,6 @@ from spacetrash_desktop.ui.main_window import MainWindow, window_settings
 log = logging.getLogger(__name__)
 
 PROBE_ENV = "SPACETRASH_STARTUP_PROBE"
-# How long a worker running Python may keep the interpreter lock while the GUI thread waits for it
-# (Python's default is 5 ms). Every call from Qt into the window's Python code (a model's data(), a
-# slot) takes the lock; while the search worker runs Python each such call could wait up to this long
-# (measured: GUI-thread stalls of 12-27 ms spent blocked, README "GUI benchmark").
-GUI_SWITCH_INTERVAL_S = 0.001
 ORG, APP = "SpaceTrash", "Space Trash Desktop"
 
 
@@ -91,7 +86,6 @@ def apply_style(app: QApplication) -> None:
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    sys.setswitchinterval(min(sys.getswitchinterval(), GUI_SWITCH_INTERVAL_S))
     app = QApplication.instance()
     if app is None:
         QGuiApplication.setApplicationName(APP)
