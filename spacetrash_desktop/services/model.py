@@ -89,8 +89,9 @@ def window_scorer() -> Scorer:
     """The active scorer as the window uses it (the window's ``scorer_factory``): the same cached,
     verified model, or the physics fallback, with its XGBoost members predicting on one thread.
     Two OpenMP threads on a 2-core laptop take the core the GUI thread needs: measured on the
-    2-core build VM under load, a default generation then took 5-11 s instead of 2-4 s and the GUI
-    thread waited 1-2.5 s in all for a CPU (README "GUI benchmark"). Never raises."""
+    2-core build VM with other load, a default generation took 5-12 s instead of 1.7-3.7 s and the
+    GUI thread waited 0.8-1.7 s per generation for a CPU (README "GUI benchmark"). The predictions
+    are the same. Never raises."""
     scorer = registry.active_scorer()
     ens = getattr(scorer, "ensemble", None)
     if ens is not None and getattr(ens, "nthread", WINDOW_SCORING_THREADS) != WINDOW_SCORING_THREADS:
