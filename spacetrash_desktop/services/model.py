@@ -9,13 +9,17 @@ Everything that changes the active model clears the registry's caches, so the ne
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from spacetrash_desktop.common import lower_first
 from spacetrash_desktop.context import RunContext
 from spacetrash_desktop.domain import ModelInfo, ModelStatus, Verdict
+from spacetrash_desktop.engine.scorer import Scorer
 from spacetrash_desktop.errors import ModelError
 from spacetrash_desktop.messages import msg
 from spacetrash_desktop.ml import registry
@@ -40,6 +44,7 @@ __all__ = [
     "installed_bundles",
     "load_active_model",
     "model_details",
+    "prepare_window_model",
     "quick_train_config",
     "read_run",
     "retrain",
@@ -48,6 +53,7 @@ __all__ = [
     "status",
     "train",
     "verify",
+    "window_scorer",
 ]
 
 
@@ -69,6 +75,54 @@ def check_model(_ctx: RunContext | None = None) -> ModelInfo:
     info = status()
     if info.status == ModelStatus.READY:
         info = registry.active_scorer().info
+    return info
+
+
+# ------------------------------------------------------------------------------------ the window's scorer
+
+WINDOW_SCORING_THREADS = 1  # the search worker's own thread: the window's GUI thread keeps the other core
+WARM_UP_ROWS = 64
+_threads_lock = threading.Lock()
+
+
+def window_scorer() -> Scorer:
+    """The active scorer as the window uses it (the window's ``scorer_factory``): the same cached,
+    verified model, or the physics fallback, with its XGBoost members predicting on one thread.
+    Two OpenMP threads on a 2-core laptop take the core the GUI thread needs: measured on the
+    2-core build VM with other load, a default generation took 5-12 s instead of 1.7-3.7 s and the
+    GUI thread waited 0.8-1.7 s per generation for a CPU (README "GUI benchmark"). The predictions
+    are the same. Never raises."""
+    scorer = registry.active_scorer()
+    ens = getattr(scorer, "ensemble", None)
+    if ens is not None and getattr(ens, "nthread", WINDOW_SCORING_THREADS) != WINDOW_SCORING_THREADS:
+        with _threads_lock:
+            if ens.nthread != WINDOW_SCORING_THREADS:
+                boosters = (*ens.xgb, *ens.difficulty, *(b for b in ens.correction or () if b is not None))
+                try:
+                    for b in boosters:
+                        b.set_param({"nthread": WINDOW_SCORING_THREADS})
+                    ens.nthread = WINDOW_SCORING_THREADS
+                except Exception:  # the model still scores with its own thread count
+                    log.exception("could not set the model's thread count")
+    return scorer
+
+
+def prepare_window_model(_ctx: RunContext | None = None) -> ModelInfo:
+    """The window's start-up model task (on the compute worker, after the window is shown):
+    :func:`check_model` (installs, verifies and loads the active model), then the window's scorer
+    (:func:`window_scorer`) scores a few rows once, so that the first Generate does not pay the
+    model's first-use costs (its first forest and XGBoost predictions took 2-5x longer than the
+    next ones). The status; never raises."""
+    info = check_model()
+    if info.status != ModelStatus.READY:
+        return info
+    try:
+        ens = getattr(window_scorer(), "ensemble", None)
+        if ens is not None:
+            rows = np.repeat(np.asarray(ens.impute, np.float32)[None, :], WARM_UP_ROWS, axis=0)
+            ens.predict(rows, np.zeros((WARM_UP_ROWS, len(ens.w_rf))))
+    except Exception:  # a warm-up problem shows at the first generation, not here
+        log.exception("the model warm-up failed")
     return info
 
 

@@ -4,7 +4,9 @@
   thread records the gap between its ticks while the Candidates tab runs a generation for the default
   target (the first preset) on the default inventory with the default scorer, streaming partial results
   into the table and the plot. A stall is a gap minus the 5 ms interval. The same timer on an idle
-  window gives the noise floor.
+  window gives the noise floor. The longest stall of each generation is split (Linux) into the GUI
+  thread's own CPU time, the time it was runnable but waited for a CPU (other work had the cores)
+  and the rest, when it was blocked: waiting for the interpreter lock a worker held (or another lock).
 * **Start-up** (goal < 2 s): ``python -m spacetrash_desktop`` is launched with
   ``SPACETRASH_STARTUP_PROBE=1``; the app prints the time once the window is shown, the saved
   inventory is in the table and the event loop is idle, and quits. Measured from just before the
@@ -75,10 +77,21 @@ def measure_startup(repeats: int = 5, timeout_s: float = 60.0) -> dict:
     return out
 
 
+def _run_queue_ms() -> float | None:
+    """Milliseconds the calling thread has spent runnable but waiting for a CPU (Linux schedstat);
+    None where the OS does not say."""
+    try:
+        with open("/proc/thread-self/schedstat", encoding="ascii") as f:
+            return int(f.read().split()[1]) / 1e6
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 class _TickRecorder:
     def __init__(self):
         self.gaps: list[float] = []
         self.cpu: list[float] = []  # GUI-thread CPU time between ticks (what the window's own work costs)
+        self.queued: list[float] = []  # of which time runnable but waiting for a CPU (other work had the cores)
         self.timer = QTimer()
         self.timer.setInterval(TICK_MS)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -86,19 +99,36 @@ class _TickRecorder:
         self._last = None
 
     def _tick(self):
-        now, cpu = time.perf_counter(), time.thread_time()
+        now, cpu, queued = time.perf_counter(), time.thread_time(), _run_queue_ms()
         if self._last is not None:
             self.gaps.append((now - self._last) * 1000.0)
             self.cpu.append((cpu - self._last_cpu) * 1000.0)
-        self._last, self._last_cpu = now, cpu
+            if queued is not None and self._last_queued is not None:
+                self.queued.append(queued - self._last_queued)
+        self._last, self._last_cpu, self._last_queued = now, cpu, queued
 
     def start(self):
-        self.gaps, self.cpu, self._last, self._last_cpu = [], [], None, 0.0
+        self.gaps, self.cpu, self.queued, self._last, self._last_cpu, self._last_queued = [], [], [], None, 0.0, None
         self.timer.start()
 
     def stop(self) -> list[float]:
         self.timer.stop()
         return [max(0.0, g - TICK_MS) for g in self.gaps]
+
+    def longest(self) -> dict:
+        """The longest stall split into the GUI thread's own CPU time, the time it waited for a CPU
+        and the rest: time it was blocked, i.e. waiting for the interpreter lock held by a worker
+        (or another lock). ``None`` parts where the OS does not say."""
+        if not self.gaps:
+            return {}
+        i = max(range(len(self.gaps)), key=self.gaps.__getitem__)
+        queued = self.queued[i] if len(self.queued) == len(self.gaps) else None
+        out = {"stall_ms": round(max(0.0, self.gaps[i] - TICK_MS), 1), "cpu_ms": round(self.cpu[i], 1)}
+        out["cpu_wait_ms"] = None if queued is None else round(queued, 1)
+        out["blocked_ms"] = (
+            None if queued is None else round(max(0.0, self.gaps[i] - TICK_MS - self.cpu[i] - queued), 1)
+        )
+        return out
 
     def cpu_bursts(self) -> list[float]:
         """GUI-thread CPU ms between consecutive ticks: a stall's own work, without the time the OS gave
@@ -236,7 +266,7 @@ def _generation_runs(bench: _Bench, runs: int) -> dict:
         totals.append(time.perf_counter() - t0)
         if seen_first:
             first.append(seen_first[0])
-        per_run.append(_stall_stats(stalls))
+        per_run.append({**_stall_stats(stalls), "longest": rec.longest()})
         all_stalls += stalls
     return {
         "per_run": per_run,
@@ -301,6 +331,11 @@ def run(quick: bool = False, seed: int = 0, out=sys.stdout) -> dict:
         results["pass"]["stall"],
     )
     row("  99th percentile stall", f"{g['stall']['p99_ms']:.1f} ms", "", True)
+    row("  longest stall of each generation", " / ".join(f"{r['max_ms']:.0f}" for r in g["runs"]) + " ms", "", True)
+    worst = max(g["runs"], key=lambda r: r["max_ms"]).get("longest") or {}
+    if worst.get("blocked_ms") is not None:
+        split = f"{worst['cpu_ms']:.0f}/{worst['cpu_wait_ms']:.0f}/{worst['blocked_ms']:.0f} ms"
+        row("  longest: own CPU / waiting for a CPU / blocked", split, "", True)
     row("  longest GUI-thread CPU burst (own work)", f"{g['gui_cpu']['max_ms']:.1f} ms", "", True)
     row("  99th percentile CPU burst", f"{g['gui_cpu']['p99_ms']:.1f} ms", "", True)
     row("  idle noise floor (longest stall)", f"{window['idle']['max_ms']:.1f} ms", "", True)

@@ -22,7 +22,11 @@ from spacetrash_desktop.domain import ModelInfo, ModelStatus
 from spacetrash_desktop.errors import ErrorCode
 from spacetrash_desktop.services.files import data_dir, log_path
 from spacetrash_desktop.services.inventory import load_catalog
-from spacetrash_desktop.services.model import check_model
+from spacetrash_desktop.services.model import (  # check_model: the check without the warm-up (tests use it)
+    check_model,  # noqa: F401
+    prepare_window_model,
+    window_scorer,
+)
 from spacetrash_desktop.ui.candidates_tab import CandidatesTab
 from spacetrash_desktop.ui.context import AppContext, model_reason
 from spacetrash_desktop.ui.dialogs import AboutDialog
@@ -144,7 +148,7 @@ class MainWindow(QMainWindow):
         scorer_factory=None,
         generate_options: dict | None = None,
         save_fn=None,
-        model_check=check_model,
+        model_check=prepare_window_model,
         start: bool = True,
         parent: QWidget | None = None,
     ):
@@ -160,7 +164,7 @@ class MainWindow(QMainWindow):
             catalog=catalog or load_catalog(),
             runner=self.runner,
             settings=self.settings,
-            scorer_factory=scorer_factory,
+            scorer_factory=scorer_factory or window_scorer,
             generate_options=generate_options,
             parent=self,
         )
@@ -200,7 +204,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ start-up
     def start(self) -> None:
-        """Load the inventory (I/O pool) and check the model (compute pool) off the GUI thread."""
+        """Load the inventory (I/O pool) and check, load and warm up the model (compute pool) off the
+        GUI thread. A Generate pressed meanwhile queues behind the model task on the one compute
+        worker, so it scores with the loaded, warmed model (or the physics fallback)."""
         self.inventory_tab.load_at_startup()
         self.runner.submit(
             self._model_check,
