@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import LinearConstraint, milp
 
 from spacetrash_desktop.engine.plan_types import (
     Demand,
@@ -342,6 +341,9 @@ def solve_stage(
     integrality = np.concatenate([np.ones(m.nx), np.zeros(m.nvar - m.nx)])
     if A.shape[0] == 0:
         return StageOutcome(np.zeros(m.nvar), 0.0, True, 0.0)
+    # scipy.optimize takes ~0.2 s to import: the window (which imports this module) starts without it
+    from scipy.optimize import LinearConstraint, milp  # noqa: PLC0415 - heavy, only a plan solve needs it
+
     res = milp(
         -objective,
         integrality=integrality,
