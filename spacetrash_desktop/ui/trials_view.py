@@ -151,9 +151,11 @@ class TrialsView(QWidget):
             items = tuple(self.ctx.inventory.snapshot())
             self.run = RunInfo(serial=-1, items=items, target=target)
         n, kwh, mins = self.n_spin.value(), self.kwh_spin.value() or None, self.min_spin.value() or None
-        scorer = None if result is not None else self.ctx.scorer_factory()
+        scorer_factory = self.ctx.scorer_factory
 
         def work(c):
+            # the scorer is fetched on the worker: before the start-up model task ends it loads the model
+            scorer = None if result is not None else scorer_factory()
             return suggest_service.suggest_trials(
                 items,
                 target,
