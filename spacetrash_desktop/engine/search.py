@@ -315,7 +315,7 @@ class SearchRun:
         """Add to ``kept`` (violation, store row) the rows of ``cand`` closest to the target, at most ``limit``."""
         if len(cand) == 0:
             return
-        viol = violation(s.props[cand], self.target)
+        viol = violation(s.props[cand], self.target, s.phys.strength_mpa[cand])
         worst = max((v for v, _ in kept), default=np.inf) if len(kept) >= limit else np.inf
         order = np.argsort(viol, kind="stable")[:limit]
         order = order[viol[order] < worst]
@@ -377,13 +377,16 @@ class SearchRun:
         return SearchOutcome(self.p, self.store, front, ranks, self.stats)
 
 
-def violation(props: np.ndarray, target: Target) -> np.ndarray:
-    """Normalised total shortfall against the target's minima and caps (0 when all are met)."""
+def violation(props: np.ndarray, target: Target, strength_mpa: np.ndarray | None = None) -> np.ndarray:
+    """Normalised total shortfall against the target's minima and caps (0 when all are met); with
+    ``strength_mpa`` [N] (physics), also against the target's strength minimum."""
     v = np.maximum(0.0, target.rigidity_min - props[:, 0]) / max(target.rigidity_min, 0.05)
     v += np.maximum(0.0, target.tightness_min - props[:, 1]) / max(target.tightness_min, 0.05)
     v += np.maximum(0.0, props[:, 2] - target.max_energy_kwh) / max(target.max_energy_kwh, 1e-6)
     v += np.maximum(0.0, props[:, 3] - target.max_water_l) / max(target.max_water_l, 0.1)
     v += np.maximum(0.0, props[:, 4] - target.max_crew_min) / max(target.max_crew_min, 1e-6)
+    if strength_mpa is not None and target.strength_min > 0:
+        v += np.maximum(0.0, target.strength_min - strength_mpa) / target.strength_min
     return v
 
 

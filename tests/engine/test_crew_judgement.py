@@ -15,6 +15,7 @@ from spacetrash_desktop.domain import Recipe, RecipeStatus
 from spacetrash_desktop.engine.physics import score_physics
 from spacetrash_desktop.engine.recipes import from_recipes
 from spacetrash_desktop.engine.scorer import PhysicsScorer
+from spacetrash_desktop.engine.search import violation
 from spacetrash_desktop.engine.tables import compile_tables
 from spacetrash_desktop.engine.vetting import REFUSED_MASK, Flag, explain, over_heated_share, vet
 from spacetrash_desktop.messages import set_language
@@ -239,3 +240,13 @@ def test_a_search_lists_the_refused_mixes_closest_to_the_target_last(catalog):
     assert any(r["code"] == "HEATED_DUST" for i in refused for r in res.candidates[i].reasons)
     assert refused == list(range(len(res.candidates) - len(refused), len(res.candidates)))  # last
     assert res.recommended is None or res.recommended.status != RecipeStatus.REFUSED
+
+
+def test_a_part_too_weak_is_not_the_closest_near_miss(catalog):
+    """The near misses the crew reads are ranked by how far they are from the target, strength
+    included: a recipe that meets every other requirement but would crumble is not 'closest'."""
+    target = catalog.targets["shielding_tile"]
+    props = np.array([[target.rigidity_min, target.tightness_min, 0.0, 0.0, 0.0]] * 2)
+    v = violation(props, target, np.array([target.strength_min, target.strength_min / 4]))
+    assert v[0] == 0.0 and v[1] == pytest.approx(0.75)
+    assert violation(props, target).tolist() == [0.0, 0.0]  # without strengths: the five properties only
