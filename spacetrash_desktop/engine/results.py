@@ -142,9 +142,9 @@ class GenerationResult:
         return recommendation_summary(self.candidates, self.target)
 
 
-# building a result's candidates is pure Python: hand the interpreter lock over this often (measured
-# with `spacetrash bench gui`: the window's longest stall at the end of a generation fell from 44-74 ms
-# to the figures in the README's GUI benchmark)
+# building a result's candidates is pure Python: hand the interpreter lock over this often, so the
+# window's GUI thread is not kept waiting (`spacetrash bench gui`, README "GUI benchmark": the median
+# longest stall per generation fell from 35 to 17 ms)
 HAND_OVER_S = 0.002
 
 

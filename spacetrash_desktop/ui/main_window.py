@@ -22,11 +22,7 @@ from spacetrash_desktop.domain import ModelInfo, ModelStatus
 from spacetrash_desktop.errors import ErrorCode
 from spacetrash_desktop.services.files import data_dir, log_path
 from spacetrash_desktop.services.inventory import load_catalog
-from spacetrash_desktop.services.model import (  # check_model: the check without the warm-up (tests use it)
-    check_model,  # noqa: F401
-    prepare_window_model,
-    window_scorer,
-)
+from spacetrash_desktop.services.model import prepare_window_model, window_scorer
 from spacetrash_desktop.ui.candidates_tab import CandidatesTab
 from spacetrash_desktop.ui.context import AppContext, model_reason
 from spacetrash_desktop.ui.dialogs import AboutDialog

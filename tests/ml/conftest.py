@@ -14,6 +14,7 @@ from spacetrash_desktop.domain import Material, MaterialFamily
 from spacetrash_desktop.ml import registry
 from spacetrash_desktop.ml.bundle import MANIFEST, canonical_json, load_bundle, manifest_self_hash
 from spacetrash_desktop.ml.train import TrainConfig, train_bundle
+from spacetrash_desktop.services.generate import generate, physics_scorer
 
 
 def small_config(**kw):
@@ -30,6 +31,14 @@ def small_bundle(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def small_loaded(small_bundle):
     return load_bundle(small_bundle)  # (contents, ensemble)
+
+
+@pytest.fixture(scope="session")
+def shielding_search(catalog):
+    """(items, result): the default inventory searched for the shielding tile with physics, seed 0
+    (the suggestion tests' world: many feasible families, a front, a recommendation)."""
+    items = list(catalog.default_inventory)
+    return items, generate(items, catalog.targets["shielding_tile"], scorer=physics_scorer(), seed=0)
 
 
 @pytest.fixture(autouse=True)

@@ -21,15 +21,12 @@ from spacetrash_desktop.ml.suggest import (
     similarity,
     trial_half_widths,
 )
-from spacetrash_desktop.services.generate import generate, physics_scorer
 from spacetrash_desktop.services.suggest import feedback_information, options_from_result, plan_trials
 
 
-@pytest.fixture(scope="module")
-def searched(catalog):
-    items = list(catalog.default_inventory)
-    target = catalog.targets["shielding_tile"]
-    return items, generate(items, target, scorer=physics_scorer(), seed=0)
+@pytest.fixture
+def searched(shielding_search):
+    return shielding_search
 
 
 def _row(cand, **measured):

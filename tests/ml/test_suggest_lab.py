@@ -22,14 +22,12 @@ from spacetrash_desktop.ml.suggest_lab import (
     make_reality,
     recipe_families,
 )
-from spacetrash_desktop.services.generate import generate, physics_scorer
 
 
 @pytest.fixture(scope="module")
-def world(catalog):
-    items = list(catalog.default_inventory)
-    target = catalog.targets["shielding_tile"]
-    result = generate(items, target, scorer=physics_scorer(), seed=0)
+def world(catalog, shielding_search):
+    items, result = shielding_search
+    target = result.target
     cands = [c for c in result.candidates if c.feasible]
     tables = compile_tables(catalog, items)
     batch = from_recipes(tables, [c.recipe for c in cands])

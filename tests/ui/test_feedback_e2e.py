@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from spacetrash_desktop.ui.main_window import check_model
+from spacetrash_desktop.services.model import check_model
 from spacetrash_desktop.ui.model_views import VERDICT_TEXT, verdict_word
 
 from .conftest import run_to_end

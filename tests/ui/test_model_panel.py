@@ -22,8 +22,7 @@ from spacetrash_desktop.ml import registry
 from spacetrash_desktop.ml.bundle import MANIFEST, canonical_json, manifest_self_hash
 from spacetrash_desktop.ml.registry import shipped_bundle
 from spacetrash_desktop.services import retrain as retrain_service
-from spacetrash_desktop.services.model import RunRecord
-from spacetrash_desktop.ui.main_window import check_model
+from spacetrash_desktop.services.model import RunRecord, check_model
 
 from .conftest import run_to_end
 

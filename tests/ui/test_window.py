@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QLabel
 
 from spacetrash_desktop.domain import ModelInfo
 from spacetrash_desktop.ml import registry
+from spacetrash_desktop.services.model import check_model
 from spacetrash_desktop.ui.candidates_tab import DEFAULT_COLUMN_ORDER
 from spacetrash_desktop.ui.context import NO_MODEL_REASON
 from spacetrash_desktop.ui.errors import ExceptionHooks
-from spacetrash_desktop.ui.main_window import check_model
 from spacetrash_desktop.ui.panels import PanelSpec, register_panel, registered_panels, unregister_panel
 from spacetrash_desktop.ui.views import CANDIDATE_COLUMNS, COLUMN_INDEX
 
